@@ -1,0 +1,132 @@
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { safeRegexError } from "../util/safe-regex.js";
+import { type Config, configSchema } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = ".github/ai-review-gate.yml";
+
+export interface ConfigProblem {
+  /** Key path, e.g. `gate.threshold` or `custom_rules[0].pattern`. */
+  path: string;
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+/** An invalid config: names the file, each key path and the problem. Adapters show `message` verbatim. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(
+    readonly source: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(
+      `invalid config ${source}:\n` +
+        problems.map((p) => `  - ${p.path || "(root)"}${p.line ? ` (line ${p.line})` : ""}: ${p.message}`).join("\n"),
+    );
+  }
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined {
+  // Walk down as far as the document goes: an unknown key's error still points at its parent.
+  let node: unknown = doc.contents;
+  let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === seg);
+      if (!pair) break;
+      offset = (pair.key as { range?: [number] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg];
+      offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
+    } else break;
+  }
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys")
+    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+  if (issue.code === "invalid_union")
+    return 'expected "off", a severity (low, medium, high, critical) or {enabled, severity}';
+  return issue.message;
+}
+
+/** Defaults only, for repositories without a config file. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/** Validate an already-parsed object (e.g. from tests). */
+export function validateConfig(value: unknown, source = "config"): Config {
+  return parseConfigText(JSON.stringify(value ?? {}), source);
+}
+
+/** Parse and validate YAML config text. Empty text gives the defaults. */
+export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PATH): Config {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      source,
+      doc.errors.map((e) => ({
+        path: "",
+        message: `YAML syntax: ${e.message.split("\n")[0]}`,
+        line: e.linePos?.[0]?.line,
+      })),
+    );
+  }
+  const value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new ConfigError(source, [{ path: "", message: "the config must be a mapping of keys to values" }]);
+  }
+  const result = configSchema.safeParse(value);
+  if (!result.success) {
+    throw new ConfigError(
+      source,
+      result.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issueMessage(issue),
+        line: lineOf(doc, counter, issue.path),
+      })),
+    );
+  }
+  const config = result.data;
+  // RE2 compile errors are config errors too, reported at the pattern's key.
+  const problems: ConfigProblem[] = [];
+  config.custom_rules.forEach((rule, i) => {
+    const err = safeRegexError(rule.pattern);
+    if (err)
+      problems.push({
+        path: `custom_rules[${i}].pattern`,
+        message: err,
+        line: lineOf(doc, counter, ["custom_rules", i, "pattern"]),
+      });
+  });
+  config.secrets.allowlist.patterns.forEach((p, i) => {
+    const err = safeRegexError(p);
+    if (err)
+      problems.push({
+        path: `secrets.allowlist.patterns[${i}]`,
+        message: err,
+        line: lineOf(doc, counter, ["secrets", "allowlist", "patterns", i]),
+      });
+  });
+  const ids = new Set<string>();
+  config.custom_rules.forEach((rule, i) => {
+    if (ids.has(rule.id)) problems.push({ path: `custom_rules[${i}].id`, message: `duplicate id "${rule.id}"` });
+    ids.add(rule.id);
+  });
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return config;
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { CATEGORIES, LEVELS, SEVERITIES } from "../types.js";
+
+/**
+ * `.github/ai-review-gate.yml`. Every key is optional; defaults are documented in the README and
+ * shown in `schema/config.schema.json` (generated from this file by `npm run schema`).
+ * Unknown keys are errors, so a typo never silently weakens the gate.
+ */
+
+const severity = z.enum(SEVERITIES);
+const gateLevel = z.enum(LEVELS.filter((l) => l !== "none") as ["low", "medium", "high", "critical"]);
+const category = z.enum(CATEGORIES);
+const glob = z.string().min(1).describe("A glob (picomatch syntax, matched against the repository path)");
+
+const ruleOverride = z.union([
+  z.literal("off").describe("Disable the rule"),
+  severity.describe("Force this severity"),
+  z
+    .strictObject({
+      enabled: z.boolean().optional().describe("false disables the rule"),
+      severity: severity.optional().describe("Force this severity"),
+    })
+    .describe("Rule override"),
+]);
+
+const checklistExtra = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "ids are lower-case letters, digits and dashes (max 41 characters)")
+      .describe("Stable id; ticks are tracked by it"),
+    text: z.string().min(1).max(300).describe("What the reviewer confirms"),
+    categories: z.array(category).optional().describe("Only when one of these categories has findings"),
+    min_level: gateLevel.optional().describe("Only from this risk level up"),
+  })
+  .describe("A checklist item added by the maintainers");
+
+const customRule = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "ids are lower-case letters, digits and dashes")
+      .describe("Rule id; findings show it as custom/<id>"),
+    pattern: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe("RE2 regular expression matched against each added line (no lookaround or backreferences)"),
+    paths: z.array(glob).optional().describe("Only files matching one of these globs (default: all)"),
+    severity: severity.default("medium"),
+    message: z.string().min(1).max(300),
+    remediation: z.string().max(500).optional(),
+    category: category.default("custom").describe("Category the findings count under"),
+    case_sensitive: z.boolean().default(true),
+  })
+  .describe("A pattern on added lines");
+
+const route = z
+  .strictObject({
+    team: z
+      .string()
+      .regex(/^@?[\w.-]+\/[\w.-]+$/, "a team is written org/team-slug")
+      .optional()
+      .describe("Only members of this team can tick the item"),
+    codeowners: z.boolean().optional().describe("Only code owners of the files with findings can tick the item"),
+  })
+  .describe("Who may tick the items of a category");
+
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1).optional().describe("Config format version"),
+    gate: z
+      .strictObject({
+        policy: z
+          .enum(["ai-authored", "all"])
+          .default("ai-authored")
+          .describe("Which pull requests the gate applies to"),
+        threshold: gateLevel.default("medium").describe("The gate applies from this risk level up"),
+        safe_paths: z
+          .array(glob)
+          .default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"])
+          .describe("A PR that changes only these paths is auto-approved"),
+        approvals: z
+          .strictObject({
+            low: z.number().int().min(1).max(10).default(1),
+            medium: z.number().int().min(1).max(10).default(1),
+            high: z.number().int().min(1).max(10).default(1),
+            critical: z.number().int().min(1).max(10).default(2),
+          })
+          .prefault({})
+          .describe("Distinct approvers each level needs"),
+        stale: z
+          .enum(["reset", "touched-files"])
+          .default("reset")
+          .describe("On a new push: reset every tick, or only when the push touches files with findings"),
+        routes: z
+          .partialRecord(category, route)
+          .default({})
+          .describe("Route a category's checklist item to a team or to CODEOWNERS"),
+      })
+      .prefault({}),
+    ai: z
+      .strictObject({
+        raise_level: z
+          .number()
+          .int()
+          .min(0)
+          .max(2)
+          .default(1)
+          .describe("Levels added to the risk level of an AI-authored PR that has findings"),
+        bots: z.array(z.string().min(1)).default([]).describe("Extra bot logins or emails counted as coding agents"),
+        trailers: z.array(z.string().min(1)).default([]).describe("Extra commit trailer keys that mark AI authorship"),
+        labels: z.array(z.string().min(1)).default([]).describe("Extra labels that declare AI authorship"),
+        branches: z.array(z.string().min(1)).default([]).describe("Extra branch prefixes of agents"),
+      })
+      .prefault({}),
+    paths: z
+      .strictObject({
+        ignore: z.array(glob).default([]).describe("Files no rule looks at"),
+        tests: z.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
+        production: z.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
+        source: z.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule"),
+      })
+      .prefault({}),
+    rules: z
+      .record(z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, "keys are rule ids or category names"), ruleOverride)
+      .default({})
+      .describe("Per-rule (or per-category) overrides: off, a severity, or {enabled, severity}"),
+    checklist: z
+      .strictObject({
+        extra: z.array(checklistExtra).default([]),
+      })
+      .prefault({}),
+    custom_rules: z.array(customRule).default([]).describe("Patterns on added lines"),
+    secrets: z
+      .strictObject({
+        allowlist: z
+          .strictObject({
+            paths: z.array(glob).default([]).describe("Secrets in these files are not reported"),
+            values_sha256: z
+              .array(z.string().regex(/^[a-f0-9]{64}$/, "a lower-case hex SHA-256"))
+              .default([])
+              .describe("SHA-256 of values known to be fake"),
+            patterns: z.array(z.string().min(1).max(500)).default([]).describe("RE2 patterns of allowed values"),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+  })
+  .describe("ai-review-gate configuration (.github/ai-review-gate.yml)");
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type CustomRuleConfig = Config["custom_rules"][number];

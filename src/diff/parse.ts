@@ -1,0 +1,200 @@
+import parseDiffLib from "parse-diff";
+import type { ChangedFile, FileStatus, Hunk, HunkChange } from "./model.js";
+
+/** Thrown for input that is not a unified diff. The CLI maps it to exit code 2. */
+export class DiffParseError extends Error {
+  override name = "DiffParseError";
+}
+
+export interface ParsedDiff {
+  files: ChangedFile[];
+  warnings: string[];
+}
+
+/** Header facts parse-diff does not keep: renames, copies, binary markers, similarity. */
+interface GitHeaderMeta {
+  renameFrom?: string;
+  renameTo?: string;
+  binary: boolean;
+  similarity?: number;
+  hasHunks: boolean;
+}
+
+const GIT_HEADER = /^diff --git /;
+const HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
+const FILE_HEADER_LINE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/;
+
+/** Decode bytes as UTF-8, replacing invalid sequences instead of failing: a diff may carry Latin-1 files. */
+export function decodeDiff(input: string | Uint8Array): string {
+  if (typeof input === "string") return input;
+  return new TextDecoder("utf-8", { fatal: false }).decode(input);
+}
+
+function unquoteGitPath(p: string): string {
+  let s = p.trim();
+  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
+  return s;
+}
+
+/**
+ * Walk the raw lines once to collect what parse-diff drops, one record per `diff --git` section,
+ * tracking hunk line counts so that content lines that look like headers are not misread.
+ */
+function scanGitHeaders(lines: string[]): GitHeaderMeta[] {
+  const metas: GitHeaderMeta[] = [];
+  let current: GitHeaderMeta | null = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of lines) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const c = line[0];
+      if (c === "+") newLeft--;
+      else if (c === "-") oldLeft--;
+      else if (c === "\\") continue;
+      else {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    if (GIT_HEADER.test(line)) {
+      current = { binary: false, hasHunks: false };
+      metas.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      current.hasHunks = true;
+      oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+      continue;
+    }
+    if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
+      current.renameFrom = unquoteGitPath(line.slice(line.indexOf("from ") + 5));
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      current.renameTo = unquoteGitPath(line.slice(line.indexOf("to ") + 3));
+    } else if (line.startsWith("similarity index ")) {
+      current.similarity = Number.parseInt(line.slice(17), 10);
+    } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
+      current.binary = true;
+    }
+  }
+  return metas;
+}
+
+function looksLikeDiff(lines: string[]): boolean {
+  for (const line of lines) if (FILE_HEADER_LINE.test(line)) return true;
+  return false;
+}
+
+function cleanPath(p: string | undefined): string | undefined {
+  if (p === undefined || p === "/dev/null") return undefined;
+  return unquoteGitPath(p);
+}
+
+/**
+ * Parse a unified diff (as `git diff`, `git show` or GitHub's diff media type print it) into changed files.
+ * Accepts CRLF, `\ No newline at end of file`, mode-only changes, renames, binary markers and invalid UTF-8.
+ * Empty input is an empty diff; any other input without a diff header is a DiffParseError.
+ */
+export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
+  const text = decodeDiff(input);
+  if (text.trim() === "") return { files: [], warnings: [] };
+  const normalized = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  const lines = normalized.split("\n");
+  if (!looksLikeDiff(lines)) {
+    const first = (lines.find((l) => l.trim() !== "") ?? "").slice(0, 60);
+    throw new DiffParseError(
+      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`,
+    );
+  }
+
+  const warnings: string[] = [];
+  const metas = scanGitHeaders(lines);
+  const raw = parseDiffLib(normalized);
+  // parse-diff opens one file per `diff --git` line; when the counts agree, the header facts line up.
+  const aligned = metas.length === raw.length;
+  if (metas.length > 0 && !aligned)
+    warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
+
+  const files: ChangedFile[] = [];
+  raw.forEach((f, i) => {
+    const meta = aligned ? metas[i] : undefined;
+    const from = cleanPath(meta?.renameFrom ?? f.from);
+    const to = cleanPath(meta?.renameTo ?? f.to);
+    let status: FileStatus;
+    if (f.new || (f.from === "/dev/null" && to)) status = "added";
+    else if (f.deleted || (f.to === "/dev/null" && from)) status = "deleted";
+    else if (from && to && from !== to) status = "renamed";
+    else status = "modified";
+    const path = status === "deleted" ? (from ?? to) : (to ?? from);
+    if (!path) {
+      warnings.push(`file section ${i + 1} has no path; skipped`);
+      return;
+    }
+
+    const file: ChangedFile = {
+      path,
+      status,
+      binary: meta?.binary ?? false,
+      added: [],
+      removed: [],
+      hunks: [],
+    };
+    if (status === "renamed") file.oldPath = from;
+    if (meta?.similarity !== undefined) file.similarity = meta.similarity;
+    if (f.oldMode) file.oldMode = f.oldMode;
+    if (f.newMode) file.newMode = f.newMode;
+
+    for (const chunk of f.chunks) {
+      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
+      const hunk: Hunk = {
+        oldStart: chunk.oldStart,
+        oldLines: chunk.oldLines,
+        newStart: chunk.newStart,
+        newLines: chunk.newLines,
+        header,
+        changes: [],
+      };
+      let seenOld = 0;
+      let seenNew = 0;
+      for (const c of chunk.changes) {
+        // parse-diff repeats the previous change for "\ No newline at end of file": skip that marker.
+        if (c.content.startsWith("\\")) continue;
+        const content = c.content.slice(1);
+        let change: HunkChange;
+        if (c.type === "add") {
+          change = { type: "add", content, newLine: c.ln };
+          file.added.push({ line: c.ln, content });
+          seenNew++;
+        } else if (c.type === "del") {
+          change = { type: "del", content, oldLine: c.ln };
+          file.removed.push({ line: c.ln, content });
+          seenOld++;
+        } else {
+          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
+          seenOld++;
+          seenNew++;
+        }
+        hunk.changes.push(change);
+      }
+      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
+        warnings.push(`${path}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
+      }
+      file.hunks.push(hunk);
+    }
+
+    if (file.binary) file.patchMissing = "binary file";
+    else if (!meta?.hasHunks && file.hunks.length === 0 && status !== "renamed" && !f.oldMode && !f.newMode) {
+      // An added or deleted empty file has no hunk either; that is not a missing patch.
+      if (status === "modified") file.patchMissing = "no patch in the diff";
+    }
+    files.push(file);
+  });
+
+  if (files.length === 0) {
+    throw new DiffParseError("input has diff-like lines but no file section could be parsed");
+  }
+  return { files, warnings };
+}

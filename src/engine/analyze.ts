@@ -1,0 +1,181 @@
+import { detectAi } from "../ai/detect.js";
+import { defaultConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import type { ChangedFile } from "../diff/model.js";
+import { parseUnifiedDiff } from "../diff/parse.js";
+import { activeRules } from "../rules/index.js";
+import { productionScope } from "../rules/production-config/scope.js";
+import type { Rule, RuleContext, RuleFinding } from "../rules/types.js";
+import type {
+  AiResult,
+  Category,
+  CategorySummary,
+  Finding,
+  NotAnalyzedFile,
+  PullRequestFacts,
+  Report,
+  Severity,
+} from "../types.js";
+import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
+import { createPathClassifier } from "../util/paths.js";
+import { deriveChecklist } from "./checklist.js";
+import { decideGate } from "./gate.js";
+import { scoreFindings } from "./score.js";
+
+export interface AnalyzeInput {
+  /** A unified diff, or files already in the diff model (the Action and App build them from the API). */
+  diff: string | Uint8Array | readonly ChangedFile[];
+  pr?: PullRequestFacts | null;
+  config?: Config;
+  /** Precomputed AI result (the adapters may add signals the PR facts lack). */
+  ai?: AiResult;
+  /** Files the caller could not fetch a patch for, with the reason. */
+  notAnalyzed?: NotAnalyzedFile[];
+}
+
+const initialized = new WeakSet<Rule>();
+
+async function initRules(rules: readonly Rule[]): Promise<void> {
+  await Promise.all(
+    rules.map(async (rule) => {
+      if (!rule.init || initialized.has(rule)) return;
+      await rule.init();
+      initialized.add(rule);
+    }),
+  );
+}
+
+function severityOverride(config: Config, rule: Rule): Severity | undefined {
+  const o = config.rules[rule.id] ?? config.rules[rule.category];
+  if (typeof o === "string" && o !== "off") return o;
+  if (typeof o === "object") return o.severity;
+  return undefined;
+}
+
+function toFinding(rule: Rule, raw: RuleFinding, override: Severity | undefined, production: boolean): Finding {
+  const category: Category = raw.category ?? rule.category;
+  let severity: Severity = override ?? raw.severity ?? rule.severity;
+  // Production scope raises every other category's finding one step; an explicit override stays as set.
+  if (production && !override && category !== "production-config") severity = bumpSeverity(severity);
+  return {
+    ruleId: rule.id,
+    category,
+    severity,
+    file: raw.file,
+    line: raw.line,
+    side: raw.side ?? "new",
+    message: raw.message,
+    remediation: raw.remediation ?? rule.remediation,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function summarize(findings: readonly Finding[]): CategorySummary[] {
+  const map = new Map<Category, CategorySummary>();
+  for (const f of findings) {
+    let s = map.get(f.category);
+    if (!s) {
+      s = { category: f.category, severity: f.severity, count: 0, files: [] };
+      map.set(f.category, s);
+    }
+    s.count++;
+    if (severityRank(f.severity) > severityRank(s.severity)) s.severity = f.severity;
+    if (!s.files.includes(f.file)) s.files.push(f.file);
+  }
+  return [...map.values()].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category),
+  );
+}
+
+/**
+ * The whole analysis: parse, detect AI authorship, run every active rule, apply overrides and
+ * production scope, deduplicate, score, derive the checklist and decide the gate. Pure: no I/O.
+ * Throws DiffParseError for input that is not a diff; a failing rule becomes a warning, not a crash.
+ */
+export async function analyze(input: AnalyzeInput): Promise<Report> {
+  const config = input.config ?? defaultConfig();
+  const warnings: string[] = [];
+  let allFiles: readonly ChangedFile[];
+  if (typeof input.diff === "string" || input.diff instanceof Uint8Array) {
+    const parsed = parseUnifiedDiff(input.diff);
+    allFiles = parsed.files;
+    warnings.push(...parsed.warnings);
+  } else {
+    allFiles = input.diff;
+  }
+  const pr = input.pr ?? null;
+  const ai = input.ai ?? detectAi(pr, config);
+  const paths = createPathClassifier(config);
+  const files = allFiles.filter((f) => !paths.isIgnored(f.path));
+  const production = productionScope(files, paths);
+  const ctx: RuleContext = {
+    files,
+    allFiles,
+    pr,
+    ai,
+    config,
+    paths,
+    isProduction: (p) => production.has(p),
+  };
+
+  const rules = activeRules(config);
+  await initRules(rules);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let raw: RuleFinding[];
+    try {
+      raw = await rule.run(ctx);
+    } catch (e) {
+      warnings.push(`rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    const override = severityOverride(config, rule);
+    for (const r of raw) {
+      const f = toFinding(rule, r, override, production.has(r.file));
+      const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}\u0000${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(f);
+    }
+  }
+  findings.sort(compareFindings);
+
+  const risk = scoreFindings(findings, ai, config.ai.raise_level);
+  const checklist = deriveChecklist(findings, risk.level, config);
+  const gate = decideGate(files, risk.level, ai, checklist, config, paths);
+
+  const notAnalyzed: NotAnalyzedFile[] = [...(input.notAnalyzed ?? [])];
+  for (const f of allFiles) {
+    if (f.patchMissing && !notAnalyzed.some((n) => n.file === f.path))
+      notAnalyzed.push({ file: f.path, reason: f.patchMissing });
+  }
+  let additions = 0;
+  let deletions = 0;
+  for (const f of allFiles) {
+    additions += f.added.length;
+    deletions += f.removed.length;
+  }
+  return {
+    version: 1,
+    risk: { score: risk.score, level: risk.level, explanation: risk.explanation },
+    ai,
+    findings,
+    gate,
+    categories: summarize(findings),
+    stats: { files: allFiles.length, additions, deletions },
+    notAnalyzed,
+    warnings,
+  };
+}

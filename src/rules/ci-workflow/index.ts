@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `ci-workflow` category, one file each. */
+export const ciWorkflowRules: Rule[] = [];

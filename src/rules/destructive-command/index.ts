@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `destructive-command` category, one file each. */
+export const destructiveCommandRules: Rule[] = [];

@@ -1,0 +1,40 @@
+import type { Config } from "../config/schema.js";
+import { ciWorkflowRules } from "./ci-workflow/index.js";
+import { customPatternRule } from "./custom/custom-pattern.js";
+import { dependencyRules } from "./dependency/index.js";
+import { destructiveCommandRules } from "./destructive-command/index.js";
+import { infraChangeRules } from "./infra-change/index.js";
+import { infraDeletionRules } from "./infra-deletion/index.js";
+import { migrationRules } from "./migration/index.js";
+import { migrationDestructiveRules } from "./migration-destructive/index.js";
+import { missingTestsRules } from "./missing-tests/index.js";
+import { productionConfigRules } from "./production-config/index.js";
+import { safetyBypassRules } from "./safety-bypass/index.js";
+import { secretsRules } from "./secrets/index.js";
+import type { Rule } from "./types.js";
+
+/** Every built-in rule, by category folder. */
+export const BUILTIN_RULES: readonly Rule[] = [
+  ...migrationDestructiveRules,
+  ...migrationRules,
+  ...infraDeletionRules,
+  ...infraChangeRules,
+  ...productionConfigRules,
+  ...ciWorkflowRules,
+  ...secretsRules,
+  ...destructiveCommandRules,
+  ...safetyBypassRules,
+  ...dependencyRules,
+  ...missingTestsRules,
+];
+
+/** Built-in rules plus the config's custom rules, minus the ones the config turns off. */
+export function activeRules(config: Config): Rule[] {
+  const all = [...BUILTIN_RULES, ...config.custom_rules.map(customPatternRule)];
+  return all.filter((rule) => {
+    const override = config.rules[rule.id] ?? config.rules[rule.category];
+    if (override === "off") return false;
+    if (typeof override === "object" && override.enabled === false) return false;
+    return true;
+  });
+}

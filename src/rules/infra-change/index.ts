@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `infra-change` category, one file each. */
+export const infraChangeRules: Rule[] = [];

@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `infra-deletion` category, one file each. */
+export const infraDeletionRules: Rule[] = [];

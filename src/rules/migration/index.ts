@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `migration` category, one file each. */
+export const migrationRules: Rule[] = [];

@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `missing-tests` category, one file each. */
+export const missingTestsRules: Rule[] = [];

@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+
+/** Rules of the `safety-bypass` category, one file each. */
+export const safetyBypassRules: Rule[] = [];

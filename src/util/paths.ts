@@ -1,0 +1,186 @@
+import picomatch from "picomatch";
+import type { Config } from "../config/schema.js";
+
+/**
+ * How the engine classifies repository paths. Built-in globs cover the common layouts of the
+ * major ecosystems; config adds to them (never replaces them, so a config cannot hide tests).
+ */
+
+export const BUILTIN_TEST_GLOBS = [
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/spec/**",
+  "**/specs/**",
+  "**/e2e/**",
+  "**/testing/**",
+  "**/testdata/**",
+  "**/fixtures/**",
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/*_test.*",
+  "**/*_spec.rb",
+  "**/test_*.py",
+  "**/*Test.java",
+  "**/*Tests.java",
+  "**/*Test.kt",
+  "**/*Tests.cs",
+  "**/*Test.php",
+  "**/*.stories.*",
+  "**/conftest.py",
+];
+
+export const BUILTIN_DOC_GLOBS = [
+  "**/*.md",
+  "**/*.mdx",
+  "**/*.rst",
+  "**/*.adoc",
+  "**/*.txt",
+  "docs/**",
+  "doc/**",
+  "**/LICENSE*",
+  "**/CHANGELOG*",
+  "**/AUTHORS*",
+  "**/.github/ISSUE_TEMPLATE/**",
+  "**/*.png",
+  "**/*.jpg",
+  "**/*.jpeg",
+  "**/*.gif",
+  "**/*.svg",
+  "**/*.webp",
+];
+
+export const BUILTIN_PRODUCTION_GLOBS = [
+  "**/prod/**",
+  "**/production/**",
+  "**/prd/**",
+  "**/.env.production",
+  "**/.env.prod",
+  "**/*.prod.*",
+  "**/*.production.*",
+  "**/*-prod.*",
+  "**/*_prod.*",
+  "**/*-production.*",
+  "**/*_production.*",
+  "**/environments/prod*/**",
+  "**/environments/prod*",
+  "**/envs/prod*/**",
+  "**/env/prod*/**",
+  "**/prod.tfvars",
+  "**/production.tfvars",
+  "**/prod*.tfvars",
+  "**/values-prod*.y*ml",
+  "**/values.prod*.y*ml",
+  "**/overlays/prod*/**",
+  "**/config/environments/production.rb",
+  "**/settings/production.py",
+];
+
+export const SOURCE_EXTENSIONS = new Set([
+  "ts",
+  "tsx",
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "mts",
+  "cts",
+  "py",
+  "rb",
+  "go",
+  "rs",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "cs",
+  "fs",
+  "php",
+  "swift",
+  "m",
+  "mm",
+  "c",
+  "cc",
+  "cpp",
+  "cxx",
+  "h",
+  "hpp",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "dart",
+  "lua",
+  "vue",
+  "svelte",
+  "sol",
+  "zig",
+  "hs",
+  "ml",
+  "r",
+  "jl",
+  "groovy",
+]);
+
+const GLOB_OPTIONS = { dot: true, nocase: false } as const;
+
+export type PathMatcher = (path: string) => boolean;
+
+export function compileGlobs(globs: readonly string[]): PathMatcher {
+  if (globs.length === 0) return () => false;
+  const matcher = picomatch(globs as string[], GLOB_OPTIONS);
+  return (path) => matcher(path);
+}
+
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+export function basenameOf(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+export interface PathClassifier {
+  isIgnored: PathMatcher;
+  isTest: PathMatcher;
+  isDoc: PathMatcher;
+  isProductionPath: PathMatcher;
+  /** Program source a test should cover (not tests, docs, config, generated or vendored code). */
+  isSource: PathMatcher;
+  isSafe: PathMatcher;
+}
+
+const VENDORED = compileGlobs([
+  "**/node_modules/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/*.min.js",
+  "**/*.generated.*",
+  "**/*.pb.go",
+  "**/*_pb2.py",
+  "**/generated/**",
+  "**/migrations/**",
+  "**/db/migrate/**",
+  "**/*.d.ts",
+]);
+
+/** Build the classifier once per analysis: picomatch compiles every glob to a RegExp. */
+export function createPathClassifier(config: Config): PathClassifier {
+  const isIgnored = compileGlobs(config.paths.ignore);
+  const isTest = compileGlobs([...BUILTIN_TEST_GLOBS, ...config.paths.tests]);
+  const isDoc = compileGlobs(BUILTIN_DOC_GLOBS);
+  const isProductionPath = compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config.paths.production]);
+  const extraSource = compileGlobs(config.paths.source);
+  const isSafe = compileGlobs(config.gate.safe_paths);
+  const isSource: PathMatcher = (path) => {
+    if (isTest(path) || isDoc(path)) return false;
+    if (extraSource(path)) return true;
+    if (VENDORED(path)) return false;
+    return SOURCE_EXTENSIONS.has(extensionOf(path));
+  };
+  return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
+}

@@ -1,0 +1,83 @@
+import { NO_AI } from "../../src/ai/detect.js";
+import { defaultConfig, validateConfig } from "../../src/config/load.js";
+import type { ConfigInput } from "../../src/config/schema.js";
+import { parseUnifiedDiff } from "../../src/diff/parse.js";
+import { analyze } from "../../src/engine/analyze.js";
+import { productionScope } from "../../src/rules/production-config/scope.js";
+import type { Rule, RuleContext, RuleFinding } from "../../src/rules/types.js";
+import type { PullRequestFacts, Report } from "../../src/types.js";
+import { createPathClassifier } from "../../src/util/paths.js";
+
+/** A diff that adds a new file with these lines. */
+export function addedFile(path: string, lines: string[]): string {
+  return [
+    `diff --git a/${path} b/${path}`,
+    "new file mode 100644",
+    "index 0000000..1111111",
+    "--- /dev/null",
+    `+++ b/${path}`,
+    `@@ -0,0 +1,${lines.length} @@`,
+    ...lines.map((l) => `+${l}`),
+    "",
+  ].join("\n");
+}
+
+/** A diff that deletes a file that had these lines. */
+export function deletedFile(path: string, lines: string[]): string {
+  return [
+    `diff --git a/${path} b/${path}`,
+    "deleted file mode 100644",
+    "index 1111111..0000000",
+    `--- a/${path}`,
+    "+++ /dev/null",
+    `@@ -1,${lines.length} +0,0 @@`,
+    ...lines.map((l) => `-${l}`),
+    "",
+  ].join("\n");
+}
+
+/**
+ * A diff modifying a file. `hunk` lines start with "+", "-" or " " as in a real diff;
+ * `start` is the first line number on both sides.
+ */
+export function modifiedFile(path: string, hunk: string[], start = 1): string {
+  const oldCount = hunk.filter((l) => !l.startsWith("+")).length;
+  const newCount = hunk.filter((l) => !l.startsWith("-")).length;
+  return [
+    `diff --git a/${path} b/${path}`,
+    "index 1111111..2222222 100644",
+    `--- a/${path}`,
+    `+++ b/${path}`,
+    `@@ -${start},${oldCount} +${start},${newCount} @@`,
+    ...hunk,
+    "",
+  ].join("\n");
+}
+
+/** Run a single rule over a diff with default (or given) config. */
+export async function runRule(
+  rule: Rule,
+  diff: string,
+  opts: { config?: ConfigInput; pr?: PullRequestFacts } = {},
+): Promise<RuleFinding[]> {
+  const config = opts.config ? validateConfig(opts.config) : defaultConfig();
+  const { files } = parseUnifiedDiff(diff);
+  const paths = createPathClassifier(config);
+  const production = productionScope(files, paths);
+  if (rule.init) await rule.init();
+  const ctx: RuleContext = {
+    files,
+    allFiles: files,
+    pr: opts.pr ?? null,
+    ai: NO_AI,
+    config,
+    paths,
+    isProduction: (p) => production.has(p),
+  };
+  return rule.run(ctx);
+}
+
+/** Run the whole engine over a diff. */
+export async function scan(diff: string, opts: { config?: ConfigInput; pr?: PullRequestFacts } = {}): Promise<Report> {
+  return analyze({ diff, pr: opts.pr ?? null, config: opts.config ? validateConfig(opts.config) : undefined });
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { runCli } from "./main.js";
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => readFileSync(0),
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+});
+process.exitCode = code;

@@ -119,7 +119,10 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
     warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
 
   const files: ChangedFile[] = [];
-  raw.forEach((f, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const f = raw[i]!;
+    // Let parse-diff's copy of this file be collected as soon as it is converted (peak RSS on huge diffs).
+    (raw as unknown[])[i] = undefined;
     const meta = aligned ? metas[i] : undefined;
     const from = cleanPath(meta?.renameFrom ?? f.from);
     const to = cleanPath(meta?.renameTo ?? f.to);
@@ -131,7 +134,7 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
     const path = status === "deleted" ? (from ?? to) : (to ?? from);
     if (!path) {
       warnings.push(`file section ${i + 1} has no path; skipped`);
-      return;
+      continue;
     }
 
     const file: ChangedFile = {
@@ -191,7 +194,7 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
       if (status === "modified") file.patchMissing = "no patch in the diff";
     }
     files.push(file);
-  });
+  }
 
   if (files.length === 0) {
     throw new DiffParseError("input has diff-like lines but no file section could be parsed");

@@ -1,0 +1,120 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { describeApiError, isPermissionError } from "../../src/github/errors.js";
+import { fetchCommits, fetchConfig, fetchPullFiles } from "../../src/github/fetch.js";
+
+const API = "https://api.github.com";
+const quiet = { warn: () => {} };
+const client = () => createClient({ auth: "t", tuning: { retryAfterBaseValue: 1, throttle: false }, log: quiet });
+const ref = { owner: "o", repo: "r", pull_number: 5 };
+
+function page(n: number, from: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    filename: `f${from + i}.txt`,
+    status: "modified",
+    additions: 1,
+    deletions: 0,
+    patch: "@@ -1 +1,2 @@\n a\n+b",
+  }));
+}
+
+describe("fetch helpers", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  test("fetchPullFiles follows Link pages and stops without an extra request", async () => {
+    const scope = nock(API)
+      .get("/repos/o/r/pulls/5/files")
+      .query({ per_page: "100", page: "1" })
+      .reply(200, page(100, 0), { link: `<${API}/repositories/1/pulls/5/files?per_page=100&page=2>; rel="next"` })
+      .get("/repos/o/r/pulls/5/files")
+      .query({ per_page: "100", page: "2" })
+      .reply(200, page(100, 100));
+    const { files, truncated } = await fetchPullFiles(client(), ref);
+    expect(files).toHaveLength(200);
+    expect(truncated).toBe(false);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test("fetchPullFiles caps at the limit and says the list was truncated", async () => {
+    nock(API).get("/repos/o/r/pulls/5/files").query(true).reply(200, page(100, 0), { link: '<x?page=2>; rel="next"' });
+    const { files, truncated } = await fetchPullFiles(client(), ref, 100);
+    expect(files).toHaveLength(100);
+    expect(truncated).toBe(true);
+  });
+
+  test("fetchCommits stops at 250", async () => {
+    const commits = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ sha: `s${i}`, commit: { message: "m" }, author: null, committer: null }));
+    nock(API)
+      .get("/repos/o/r/pulls/5/commits")
+      .query({ per_page: "100", page: "1" })
+      .reply(200, commits(100), { link: '<x>; rel="next"' })
+      .get("/repos/o/r/pulls/5/commits")
+      .query({ per_page: "100", page: "2" })
+      .reply(200, commits(100), { link: '<x>; rel="next"' })
+      .get("/repos/o/r/pulls/5/commits")
+      .query({ per_page: "100", page: "3" })
+      .reply(200, commits(100), { link: '<x>; rel="next"' });
+    expect(await fetchCommits(client(), ref)).toHaveLength(250);
+  });
+
+  test("fetchConfig reads the raw file at the base sha, null on 404", async () => {
+    const scope = nock(API, { reqheaders: { accept: /raw/ } })
+      .get(/\/repos\/o\/r\/contents\/\.github(%2F|\/)ai-review-gate\.yml$/)
+      .query({ ref: "base123" })
+      .reply(200, "gate:\n  threshold: high\n", { "content-type": "application/vnd.github.raw" })
+      .get(/\/repos\/o\/r\/contents\/missing\.yml$/)
+      .query({ ref: "base123" })
+      .reply(404, { message: "Not Found" });
+    const repo = { owner: "o", repo: "r" };
+    expect(await fetchConfig(client(), repo, "base123", ".github/ai-review-gate.yml")).toBe(
+      "gate:\n  threshold: high\n",
+    );
+    expect(await fetchConfig(client(), repo, "base123", "missing.yml")).toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test("5xx is retried, then reported with status and route", async () => {
+    const scope = nock(API).get("/repos/o/r/pulls/5/files").query(true).times(3).reply(502, { message: "Bad Gateway" });
+    const c = createClient({ auth: "t", tuning: { retries: 2, retryAfterBaseValue: 1, throttle: false }, log: quiet });
+    const err = await fetchPullFiles(c, ref).catch((e: unknown) => e);
+    expect(scope.isDone()).toBe(true);
+    expect(describeApiError(err, "listing files")).toMatch(
+      /^listing files failed: HTTP 502 .*GET .*\/pulls\/5\/files\)$/,
+    );
+  });
+
+  test("a 5xx followed by success recovers transparently", async () => {
+    nock(API)
+      .get("/repos/o/r/pulls/5/files")
+      .query(true)
+      .reply(500, { message: "boom" })
+      .get("/repos/o/r/pulls/5/files")
+      .query(true)
+      .reply(200, page(3, 0));
+    expect((await fetchPullFiles(client(), ref)).files).toHaveLength(3);
+  });
+
+  test("403 'Resource not accessible by integration' is a permission error; a rate limit is not", async () => {
+    nock(API)
+      .post("/repos/o/r/issues/5/comments")
+      .reply(403, { message: "Resource not accessible by integration" })
+      .post("/repos/o/r/issues/5/comments")
+      .reply(403, { message: "API rate limit exceeded for installation" }, { "x-ratelimit-remaining": "1" });
+    const c = client();
+    const post = () =>
+      c.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: "o",
+        repo: "r",
+        issue_number: 5,
+        body: "x",
+      });
+    expect(isPermissionError(await post().catch((e: unknown) => e))).toBe(true);
+    expect(isPermissionError(await post().catch((e: unknown) => e))).toBe(false);
+  });
+});

@@ -86,6 +86,11 @@ export interface AiResult {
   evidence: AiEvidence[];
   /** Share (0..1) of commits that carry an AI signal; null when there are no commits. */
   commitShare: number | null;
+  /**
+   * Humans who asked the agent for this work (Devin's "Requested by", a human co-author of the
+   * agent's commits, the assignee of an agent's PR): the App refuses their ticks.
+   */
+  requesters?: string[];
 }
 
 export interface ChecklistItem {

@@ -1,0 +1,64 @@
+import type { Severity } from "../../types.js";
+import { RemovedTally } from "../../workflows/diff-lines.js";
+import { isGithubActionsYaml, jobOfKeys, keysAtNew, parseKeyLine, workflowView } from "../../workflows/github.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+/** Scopes whose write access can change code, releases, packages or cloud credentials. */
+const HIGH_SCOPES = new Set(["contents", "packages", "actions", "id-token", "deployments", "pages", "attestations"]);
+
+function writeValue(value: string): "write" | "write-all" | null {
+  const v = value
+    .replace(/\s+#.*$/, "")
+    .replace(/["']/g, "")
+    .trim();
+  if (v === "write-all") return "write-all";
+  if (v === "write") return "write";
+  return null;
+}
+
+export const permissionsWidenedRule: Rule = {
+  id: "ci-workflow/permissions-widened",
+  category: "ci-workflow",
+  description: "A workflow's GITHUB_TOKEN permissions are widened (a scope set to write, or write-all).",
+  severity: "high",
+  remediation:
+    "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (!isGithubActionsYaml(file.path) || file.status === "deleted") continue;
+      if (!file.added.some((l) => l.content.includes("write"))) continue;
+      // A scope that was already write (moved, re-commented, re-indented) is not a widening.
+      const tally = new RemovedTally();
+      for (const l of file.removed) {
+        if (!l.content.includes("write")) continue;
+        const k = parseKeyLine(l.content);
+        const w = k ? writeValue(k.value) : null;
+        if (k && w) tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
+      }
+      const view = workflowView(file);
+      for (const l of file.added) {
+        if (!l.content.includes("write")) continue;
+        const k = parseKeyLine(l.content);
+        const w = k ? writeValue(k.value) : null;
+        if (!k || !w) continue;
+        if (w === "write-all") {
+          if (k.key !== "permissions" || tally.take("write-all")) continue;
+        } else if (tally.take(`${k.key}:write`)) continue;
+        const chain = keysAtNew(view, l.line);
+        if (w === "write" && chain[0]?.key !== "permissions") continue;
+        const job = jobOfKeys(chain);
+        const scope = job ? `job ${job}` : "the whole workflow";
+        const severity: Severity = w === "write-all" || HIGH_SCOPES.has(k.key) ? "high" : "medium";
+        const grant = w === "write-all" ? "write-all (every scope)" : `${k.key}: write`;
+        out.push({
+          file: file.path,
+          line: l.line,
+          severity,
+          message: `Workflow ${file.path} grants ${grant} to ${scope}`,
+        });
+      }
+    }
+    return out;
+  },
+};

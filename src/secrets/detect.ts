@@ -1,0 +1,509 @@
+import type { Severity } from "../types.js";
+import { basenameOf, extensionOf, SOURCE_EXTENSIONS } from "../util/paths.js";
+import { shannonEntropy } from "./entropy.js";
+import { classifyKey, judgeGenericValue, splitWords } from "./generic.js";
+import { isPlaceholderToken, isPlaceholderValue, isReference, looksRandom } from "./placeholder.js";
+import { PROVIDER_FORMATS, providerLabel } from "./providers.js";
+
+/**
+ * The line scanner behind every `secrets/*` rule. One cheap trigger test per line; only lines that
+ * pass it pay for the detectors. Detections carry the raw value for allowlisting and masking only:
+ * it must never be copied into a message.
+ */
+
+export type DetectorGroup = "provider-token" | "private-key" | "jwt" | "credential-url" | "generic-secret";
+
+export interface Detection {
+  group: DetectorGroup;
+  kind: string;
+  label: string;
+  /** Raw secret. Never print it: use maskSecret(). */
+  value: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  /** Extra words for the message (key name, checksum note, pairing), never containing the value. */
+  detail?: string;
+  /** Where to revoke it. */
+  service?: string;
+  checksumValid?: boolean;
+}
+
+/** What the scanner needs to know about the file a line comes from. */
+export interface FileTraits {
+  /** Code where a value must be a quoted literal to count (identifiers and calls are not secrets). */
+  source: boolean;
+  /** A file that holds a key by its name (id_rsa, *.pem, *.key) or is not program source. */
+  keyFile: boolean;
+  lockfile: boolean;
+  dockerfile: boolean;
+}
+
+const SHELL_EXTENSIONS = new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "bat", "cmd"]);
+const LOCKFILES = new Set([
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lock",
+  "poetry.lock",
+  "pipfile.lock",
+  "uv.lock",
+  "cargo.lock",
+  "go.sum",
+  "gemfile.lock",
+  "composer.lock",
+  "mix.lock",
+  "pubspec.lock",
+  "packages.lock.json",
+  "gradle.lockfile",
+  "flake.lock",
+  ".terraform.lock.hcl",
+  "podfile.lock",
+  "package.resolved",
+]);
+
+export function fileTraits(path: string): FileTraits {
+  const base = basenameOf(path).toLowerCase();
+  const ext = extensionOf(path);
+  const lockfile =
+    LOCKFILES.has(base) ||
+    ext === "sum" ||
+    /sums$/i.test(base) ||
+    ext === "sha256" ||
+    ext === "sha512" ||
+    ext === "md5" ||
+    ext === "lock";
+  const source = SOURCE_EXTENSIONS.has(ext) || ext === "d.ts" || ext === "html" || ext === "htm";
+  const dockerfile =
+    base === "dockerfile" || base.startsWith("dockerfile.") || ext === "dockerfile" || base === "containerfile";
+  return { source: source && !SHELL_EXTENSIONS.has(ext), keyFile: !source, lockfile, dockerfile };
+}
+
+/** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */
+export const MAX_WINDOW = 4000;
+
+/**
+ * Cheap gate: one case-insensitive regex per line. Everything any detector can match contains one of
+ * these fragments (keywords for the generic detector, literal prefixes for the provider formats).
+ */
+const TRIGGER =
+  /pass|pwd|secret|token|key|auth|cred|bearer|basic|begin|putty|eyj|:\/\/|akia|asia|abia|acca|a3t|gh[pousr]_|github_pat|gl[a-z]{1,6}-|gr1348941|xox|xapp|aiza|sk[-_]|rk_live|whsec|hf_|api_org|npm_|pypi-|sg\.|shp[a-z]{2}_|q~|do[opr]_v1|dp\.[a-z]{2}\.|pmak-|lin_api|_pat\b|sk[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-/i;
+
+export function isCandidateLine(line: string): boolean {
+  return TRIGGER.test(line);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provider tokens
+
+function detectProviders(line: string, out: Detection[]): void {
+  for (const format of PROVIDER_FORMATS) {
+    let hinted = false;
+    for (const h of format.hints) {
+      if (line.includes(h)) {
+        hinted = true;
+        break;
+      }
+    }
+    if (!hinted) continue;
+    format.re.lastIndex = 0;
+    for (let m = format.re.exec(line); m !== null; m = format.re.exec(line)) {
+      const token = m[1]!;
+      const start = m.index + m[0].indexOf(token);
+      const random = format.randomPart ? format.randomPart(token) : token;
+      if (isPlaceholderToken(token, random)) continue;
+      let severity = format.severity;
+      let detail: string | undefined;
+      let checksumValid: boolean | undefined;
+      if (format.checksum) {
+        checksumValid = format.checksum(token);
+        if (!checksumValid) {
+          // A fake or mistyped token still shows someone pasting tokens into code: report, one step lower.
+          severity = severity === "critical" ? "high" : "medium";
+          detail = "its CRC32 checksum does not verify (fake or mistyped?)";
+        }
+      }
+      out.push({
+        group: "provider-token",
+        kind: format.kind,
+        label: providerLabel(format, token),
+        value: token,
+        start,
+        end: start + token.length,
+        severity,
+        detail,
+        service: format.service,
+        checksumValid,
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Private keys
+
+const PRIVATE_KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY( BLOCK)?-----/;
+const KEY_MATERIAL = /[A-Za-z0-9+/=]{40,}/;
+
+function privateKeyLabel(type: string, block: boolean): string {
+  const t = type.trim();
+  if (block || t === "PGP") return "PGP private key";
+  if (t === "") return "PKCS#8 private key";
+  if (t === "ENCRYPTED") return "encrypted PKCS#8 private key";
+  if (t === "OPENSSH") return "OpenSSH private key";
+  if (t === "EC") return "EC private key";
+  if (t === "DSA") return "DSA private key";
+  if (t === "RSA") return "RSA private key";
+  return `${t} private key`;
+}
+
+function detectPrivateKey(line: string, nextLine: string | undefined, traits: FileTraits, out: Detection[]): void {
+  if (!line.includes("PRIVATE KEY") && !line.includes("PuTTY-User-Key-File-")) return;
+  const m = PRIVATE_KEY_HEADER.exec(line);
+  if (!m) {
+    const putty = /PuTTY-User-Key-File-\d: [\w-]+/.exec(line);
+    if (putty && !traits.source)
+      out.push({
+        group: "private-key",
+        kind: "private-key",
+        label: "PuTTY private key",
+        value: line.trim(),
+        start: putty.index,
+        end: line.length,
+        severity: "critical",
+        service: "the servers that trust it",
+      });
+    return;
+  }
+  const after = line.slice(m.index + m[0].length);
+  // Material on the same line (escaped newlines in JSON/code) or on the next added line.
+  const inline = after.replace(/\\n|\\r/g, "");
+  const hasInlineMaterial = KEY_MATERIAL.test(inline);
+  const hasNextMaterial = nextLine !== undefined && (KEY_MATERIAL.test(nextLine) || /^\s*Proc-Type:/.test(nextLine));
+  if (!hasInlineMaterial && !hasNextMaterial) {
+    // A bare header in code is a parser or a check, not a key; in a key or config file it is the key.
+    if (traits.source) return;
+    if (nextLine !== undefined && /^\s*(?:\.\.\.|…|<|\$\{|\{\{|\[)/.test(nextLine)) return; // docs placeholder
+  }
+  const encrypted =
+    m[1]!.includes("ENCRYPTED") || (nextLine !== undefined && /Proc-Type:\s*4,ENCRYPTED/.test(nextLine));
+  const serviceAccount = /["']?private_key["']?\s*[:=]/.test(line.slice(0, m.index));
+  const material = hasInlineMaterial ? (KEY_MATERIAL.exec(inline)?.[0] ?? m[0]) : (nextLine?.trim() ?? m[0]);
+  const end = hasInlineMaterial ? line.length : m.index + m[0].length;
+  out.push({
+    group: "private-key",
+    kind: serviceAccount ? "gcp-service-account" : "private-key",
+    label: serviceAccount ? "service-account private key" : privateKeyLabel(m[1]!, m[2] !== undefined),
+    value: material,
+    start: m.index,
+    end,
+    severity: encrypted ? "high" : "critical",
+    detail: encrypted ? "passphrase-protected, still rotate it" : undefined,
+    service: serviceAccount ? "Google Cloud (IAM > Service accounts > Keys)" : "every system that trusts this key",
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JWTs
+
+const JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
+
+function decodeJsonSegment(segment: string): Record<string, unknown> | null {
+  try {
+    const json = Buffer.from(segment, "base64url").toString("utf8");
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function detectJwt(line: string, traits: FileTraits, out: Detection[]): void {
+  if (!line.includes("eyJ")) return;
+  JWT.lastIndex = 0;
+  for (let m = JWT.exec(line); m !== null; m = JWT.exec(line)) {
+    const token = m[1]!;
+    const [h, p, sig] = token.split(".");
+    const header = decodeJsonSegment(h!);
+    const payload = decodeJsonSegment(p!);
+    if (!header || !payload || typeof header.alg !== "string") continue;
+    // Unsigned tokens grant nothing; the jwt.io sample (sub 1234567890, John Doe) is documentation.
+    if (header.alg.toLowerCase() === "none" || (sig ?? "").length < 16) continue;
+    if (payload.sub === "1234567890" && payload.name === "John Doe") continue;
+    const exp = typeof payload.exp === "number" ? payload.exp : null;
+    const expired = exp !== null && exp * 1000 < Date.now();
+    const expText =
+      exp === null
+        ? "no expiry"
+        : `${expired ? "expired" : "expires"} ${new Date(exp * 1000).toISOString().slice(0, 10)}`;
+    out.push({
+      group: "jwt",
+      kind: "jwt",
+      label: "JWT",
+      value: token,
+      start: m.index,
+      end: m.index + token.length,
+      severity: expired || traits.lockfile ? "medium" : "high",
+      detail: `${header.alg}, ${expText}`,
+      service: "the issuer (revoke the session or rotate the signing key)",
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs with credentials and HTTP Basic headers
+
+const CRED_URL =
+  /\b([a-zA-Z][a-zA-Z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>(){}]{0,100}|\$\{[^}\s]{1,80}\}):([^\s/@'"`<>]{1,200})@([A-Za-z0-9._\-[\]%]{1,253})/g;
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
+const EXAMPLE_HOST =
+  /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$|^(?:host|hostname|server|domain|your[-_]?host.*|x+)$/i;
+const WEAK_DEFAULTS =
+  /^(?:guest|admin|root|postgres|mysql|redis|mongo|rabbitmq|user|pass|demo|dev|local|test|password|secret|changeme|toor)$/i;
+
+function weakUrlPassword(user: string, password: string): boolean {
+  if (password.length < 6) return true;
+  if (password === user) return true;
+  if (WEAK_DEFAULTS.test(password)) return true;
+  if (isReference(password) || isPlaceholderValue(password)) return true;
+  if (/^\*+$|^x+$/i.test(password)) return true;
+  return false;
+}
+
+function detectCredentialUrl(line: string, out: Detection[]): void {
+  if (!line.includes("://")) return;
+  CRED_URL.lastIndex = 0;
+  for (let m = CRED_URL.exec(line); m !== null; m = CRED_URL.exec(line)) {
+    const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
+    if (isReference(user) && isReference(password)) continue;
+    if (weakUrlPassword(user, password)) continue;
+    const hostname = host.replace(/:\d+$/, "");
+    if (EXAMPLE_HOST.test(hostname)) continue;
+    const local = LOCAL_HOST.test(hostname);
+    const random = looksRandom(password, false);
+    if (local && !looksRandom(password, true)) continue;
+    const start = m.index + m[0].lastIndexOf(`:${password}@`) + 1;
+    out.push({
+      group: "credential-url",
+      kind: "credentialed-url",
+      label: `${scheme.toLowerCase()} URL password`,
+      value: password,
+      start,
+      end: start + password.length,
+      severity: random && !local ? "critical" : "high",
+      detail: `${user ? `user ${user.slice(0, 40)} ` : ""}at ${hostname.slice(0, 80)}`,
+      service: `the ${scheme.toLowerCase()} server`,
+    });
+  }
+}
+
+const BASIC_AUTH = /\bBasic\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g;
+
+function detectBasicAuth(line: string, out: Detection[]): void {
+  if (!line.includes("Basic")) return;
+  BASIC_AUTH.lastIndex = 0;
+  for (let m = BASIC_AUTH.exec(line); m !== null; m = BASIC_AUTH.exec(line)) {
+    const encoded = m[1]!;
+    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
+    const user = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    if (weakUrlPassword(user, password)) continue;
+    const start = m.index + m[0].length - encoded.length;
+    out.push({
+      group: "credential-url",
+      kind: "http-basic-auth",
+      label: "HTTP Basic credentials",
+      value: encoded,
+      start,
+      end: start + encoded.length,
+      severity: looksRandom(password, false) ? "critical" : "high",
+      detail: user ? `user ${user.slice(0, 40)}` : undefined,
+      service: "the server that accepts them",
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generic key = value
+
+const KEYWORD = /pass|pwd|secret|token|key|auth|cred|pat\b/gi;
+
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46 ||
+    c === 36
+  );
+}
+
+interface KeyValue {
+  key: string;
+  value: string;
+  valueStart: number;
+  quoted: boolean;
+}
+
+/** Read a value after a separator: a quoted literal, or a bare token for config-like files. */
+function readValue(line: string, from: number): { value: string; start: number; quoted: boolean } | null {
+  let i = from;
+  while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+  if (i >= line.length) return null;
+  // Python/C# string prefixes: r"..", b'..', @"..".
+  if (/[rbuRBU@]/.test(line[i]!) && (line[i + 1] === '"' || line[i + 1] === "'")) i++;
+  const q = line[i]!;
+  if (q === '"' || q === "'" || q === "`") {
+    let j = i + 1;
+    const limit = Math.min(line.length, i + 1 + 1000);
+    while (j < limit && line[j] !== q) j += line[j] === "\\" ? 2 : 1;
+    return { value: line.slice(i + 1, Math.min(j, line.length)), start: i + 1, quoted: true };
+  }
+  const m = /^[^\s,;]{1,1000}/.exec(line.slice(i));
+  if (!m) return null;
+  return { value: m[0], start: i, quoted: false };
+}
+
+function keyValuesOf(line: string, traits: FileTraits): KeyValue[] {
+  const out: KeyValue[] = [];
+  let consumedTo = -1;
+  KEYWORD.lastIndex = 0;
+  for (let m = KEYWORD.exec(line); m !== null; m = KEYWORD.exec(line)) {
+    if (m.index < consumedTo) continue;
+    let left = m.index;
+    while (left > 0 && isIdentChar(line.charCodeAt(left - 1))) left--;
+    let right = m.index + m[0].length;
+    while (right < line.length && isIdentChar(line.charCodeAt(right))) right++;
+    consumedTo = right;
+    const key = line.slice(left, right).replace(/^[-.$]+|[-.$]+$/g, "");
+    let j = right;
+    if (line[j] === '"' || line[j] === "'" || line[j] === "]") j++;
+    if (line[j] === "]") j++;
+    while (j < line.length && (line[j] === " " || line[j] === "\t")) j++;
+    let sepEnd = -1;
+    const c = line[j];
+    const c2 = line[j + 1];
+    if (c === ":" && c2 === "=") sepEnd = j + 2;
+    else if (c === "=" && c2 === ">") sepEnd = j + 2;
+    else if (c === "=" && c2 === "=") sepEnd = line[j + 2] === "=" ? j + 3 : j + 2;
+    else if (c === "=" || (c === ":" && c2 !== ":")) sepEnd = j + 1;
+    else if (traits.dockerfile && /^\s*(?:ENV|ARG)\s+$/.test(line.slice(0, left)) && (c2 !== undefined || c === " "))
+      sepEnd = j; // Dockerfile `ENV KEY value`
+    if (sepEnd < 0) continue;
+    const read = readValue(line, sepEnd);
+    if (!read) continue;
+    out.push({ key, value: read.value, valueStart: read.start, quoted: read.quoted });
+  }
+  return out;
+}
+
+function stripAuthScheme(value: string): { value: string; offset: number } {
+  const m = /^(?:Bearer|Token|token|Bot|Basic)\s+/.exec(value);
+  return m ? { value: value.slice(m[0].length), offset: m[0].length } : { value, offset: 0 };
+}
+
+const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
+
+function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void {
+  for (const kv of keyValuesOf(line, traits)) {
+    const strength = classifyKey(kv.key);
+    if (strength === "none") continue;
+    // In program source only a string literal is a hardcoded value; a bare word is a variable or a call.
+    if (!kv.quoted && traits.source) continue;
+    let value = kv.value;
+    let start = kv.valueStart;
+    if (!kv.quoted) value = value.replace(/[)\]}>]+$/, "");
+    const words = splitWords(kv.key);
+    if (words.includes("authorization") || words[words.length - 1] === "auth") {
+      const s = stripAuthScheme(value);
+      value = s.value.split(/\s/)[0] ?? "";
+      start += s.offset;
+    }
+    const awsSecret = words.includes("secret") && (words.includes("aws") || words.includes("access"));
+    if (awsSecret && AWS_SECRET_VALUE.test(value) && !isPlaceholderValue(value) && shannonEntropy(value) >= 3.5) {
+      out.push({
+        group: "provider-token",
+        kind: "aws-secret-key",
+        label: "AWS secret access key",
+        value,
+        start,
+        end: start + value.length,
+        severity: "critical",
+        detail: `assigned to ${kv.key}`,
+        service: "AWS IAM",
+      });
+      continue;
+    }
+    const verdict = judgeGenericValue(value, strength === "weak-key");
+    if (!verdict.ok) continue;
+    out.push({
+      group: "generic-secret",
+      kind: "generic-secret",
+      label: "secret value",
+      value,
+      start,
+      end: start + value.length,
+      severity: verdict.strong && strength === "secret" ? "high" : "medium",
+      detail: `assigned to ${kv.key.slice(0, 80)}`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const GROUP_PRIORITY: Record<DetectorGroup, number> = {
+  "provider-token": 0,
+  "private-key": 1,
+  jwt: 2,
+  "credential-url": 3,
+  "generic-secret": 4,
+};
+
+/** Keep the most specific detection where two overlap (a token inside a URL inside an assignment). */
+function resolveOverlaps(found: Detection[]): Detection[] {
+  if (found.length < 2) return found;
+  found.sort((a, b) => GROUP_PRIORITY[a.group] - GROUP_PRIORITY[b.group] || a.start - b.start);
+  const kept: Detection[] = [];
+  for (const d of found) {
+    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
+    kept.push(d);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
+ * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.
+ */
+export function detectLine(line: string, traits: FileTraits, nextLine?: string): Detection[] {
+  if (line.length < 8) return [];
+  if (line.length > MAX_WINDOW) {
+    const all: Detection[] = [];
+    const step = MAX_WINDOW - 512;
+    for (let offset = 0; offset < line.length; offset += step) {
+      const window = line.slice(offset, offset + MAX_WINDOW);
+      for (const d of detectLine(window, traits, undefined)) {
+        const shifted = { ...d, start: d.start + offset, end: d.end + offset };
+        if (!all.some((k) => k.start === shifted.start && k.group === shifted.group)) all.push(shifted);
+      }
+      if (offset + MAX_WINDOW >= line.length) break;
+    }
+    return all;
+  }
+  if (!TRIGGER.test(line)) return [];
+  const found: Detection[] = [];
+  detectProviders(line, found);
+  detectPrivateKey(line, nextLine, traits, found);
+  if (!traits.lockfile) {
+    detectJwt(line, traits, found);
+    detectCredentialUrl(line, found);
+    detectBasicAuth(line, found);
+    detectGeneric(line, traits, found);
+  }
+  return resolveOverlaps(found);
+}

@@ -1,0 +1,101 @@
+import type { Severity } from "../../types.js";
+import { shorten } from "../../workflows/diff-lines.js";
+import type { Rule, RuleFinding } from "../types.js";
+import { commandLines, isCommandBearing, isSqlOrMigration, mentionsProduction } from "./scan.js";
+
+interface Wipe {
+  what: string;
+  severity: Severity;
+}
+
+const DROP_DATABASE = /\bdrop\s+(?:database|schema)\s+(?:if\s+exists\s+)?([`"[]?[\w.$-]{1,100}[`"\]]?)/i;
+const DROPDB = /(?:^|[\s;&|(`"'])dropdb\s+([^\n;&|]{1,200})/;
+const MONGO_DROP = /\.dropDatabase\s*\(/;
+const DROP_ALL = /\b(?:db|metadata|Base\.metadata|\w+\.metadata)\.drop_all\s*\(/;
+const FLUSH =
+  /(?:^|[^\w])(?:redis-cli[^\n;&|]{0,100}\s)?(flushall|flushdb)\b|\.(flushall|flushdb|flushAll|flushDb)\s*\(/i;
+const PRISMA_RESET =
+  /\bprisma\s+(?:migrate\s+reset|db\s+push)\b[^\n;&|]{0,200}(?:--force\b|-f\b|--force-reset\b|--accept-data-loss\b)/;
+const RAILS_DROP = /\b(?:rails|rake|bin\/rails|bin\/rake)\s+[^\n;&|]{0,100}\bdb:(drop|reset|purge)\b/;
+const DJANGO_FLUSH = /\bmanage\.py\s+(flush|reset_db|sqlflush)\b/;
+const ENV_CHECK_OFF = /\bDISABLE_DATABASE_ENVIRONMENT_CHECK\s*=\s*["']?1/;
+
+/** The database wipe an added line performs, or null. `sqlFile` skips plain DDL (the migration rules own it). */
+export function databaseWipeOf(text: string, sqlFile: boolean, productionFile: boolean): Wipe | null {
+  const prod = productionFile || mentionsProduction(text);
+  const sev: Severity = prod ? "critical" : "high";
+  const lower = text.toLowerCase();
+  if (!sqlFile && lower.includes("drop")) {
+    const d = DROP_DATABASE.exec(text);
+    if (d) return { what: `${/database/i.test(d[0]) ? "DROP DATABASE" : "DROP SCHEMA"} ${d[1]}`, severity: sev };
+    const dd = DROPDB.exec(text);
+    if (dd) {
+      const args = dd[1]!.trim().split(/\s+/);
+      return { what: `dropdb ${args[args.length - 1]} (drops the whole database)`, severity: sev };
+    }
+    if (MONGO_DROP.test(text)) return { what: "dropDatabase() (drops the whole MongoDB database)", severity: sev };
+    if (DROP_ALL.test(text)) return { what: "drop_all() (drops every table of the schema)", severity: sev };
+  }
+  if (lower.includes("flush")) {
+    const f = FLUSH.exec(text);
+    if (f) return { what: `${(f[1] ?? f[2])!.toUpperCase()} (wipes every Redis key)`, severity: sev };
+    const dj = DJANGO_FLUSH.exec(text);
+    if (dj) return { what: `manage.py ${dj[1]} (deletes all rows)`, severity: sev };
+  }
+  if (text.includes("prisma") && PRISMA_RESET.test(text))
+    return { what: "prisma reset/push with --force (drops and recreates the database)", severity: sev };
+  if (text.includes("db:")) {
+    const r = RAILS_DROP.exec(text);
+    if (r) return { what: `db:${r[1]} (drops the database)`, severity: sev };
+  }
+  if (text.includes("DISABLE_DATABASE_ENVIRONMENT_CHECK") && ENV_CHECK_OFF.test(text))
+    return {
+      what: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 (lets destructive tasks run on production)",
+      severity: "critical",
+    };
+  if (lower.includes("reset_db")) {
+    const dj = DJANGO_FLUSH.exec(text);
+    if (dj) return { what: `manage.py ${dj[1]} (drops the database)`, severity: sev };
+  }
+  return null;
+}
+
+export const databaseWipeRule: Rule = {
+  id: "destructive-command/database-wipe",
+  category: "destructive-command",
+  description:
+    "A command or call that drops or empties a whole database: DROP DATABASE, dropdb, dropDatabase(), drop_all(), FLUSHALL/FLUSHDB, prisma migrate reset --force, rails db:drop.",
+  severity: "high",
+  remediation:
+    "Make sure this can never reach a shared or production database: guard on the environment, and prefer reviewed migrations.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (!isCommandBearing(file, ctx)) continue;
+      const sqlFile = isSqlOrMigration(file.path);
+      const production = ctx.isProduction(file.path);
+      for (const l of commandLines(file)) {
+        const c = l.content;
+        const lower = c.toLowerCase();
+        if (
+          !lower.includes("drop") &&
+          !lower.includes("flush") &&
+          !c.includes("prisma") &&
+          !c.includes("db:") &&
+          !c.includes("DISABLE_DATABASE") &&
+          !lower.includes("reset_db")
+        )
+          continue;
+        const w = databaseWipeOf(c, sqlFile, production);
+        if (w)
+          out.push({
+            file: file.path,
+            line: l.line,
+            severity: w.severity,
+            message: `${w.what} in ${file.path}: ${shorten(c, 100)}`,
+          });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,69 @@
+import type { Severity } from "../../types.js";
+import { shorten } from "../../workflows/diff-lines.js";
+import type { Rule, RuleFinding } from "../types.js";
+import { commandLines, isCommandBearing } from "./scan.js";
+
+const GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
+const GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
+const GIT_CLEAN = /\bgit\s+(?:-[Cc]\s+\S+\s+)*clean\s+(-[a-zA-Z]*[fF][a-zA-Z]*)/;
+
+interface GitRewrite {
+  what: string;
+  severity: Severity;
+}
+
+/** The history-rewriting or work-discarding git command on a line, or null. */
+export function gitRewriteOf(text: string): GitRewrite | null {
+  if (text.includes("push")) {
+    const p = GIT_PUSH.exec(text);
+    if (p) {
+      const args = ` ${p[1]!} `;
+      if (/\s--force-with-lease\b|\s--force-if-includes\b/.test(args))
+        return { what: "git push --force-with-lease (rewrites the remote branch)", severity: "medium" };
+      if (/\s(?:--force|-f|-[a-zA-Z]*f[a-zA-Z]*)\s/.test(args) || /\s\+[\w/${}.-]*:?[\w/${}.-]+\s/.test(args)) {
+        const target = /\s([\w.-]+(?::[\w/.-]+)?)\s*$/.exec(p[1]!.trim() ? ` ${p[1]!.trim()}` : "")?.[1];
+        return {
+          what: `git push --force${target ? ` to ${target}` : ""} (overwrites remote history)`,
+          severity: "high",
+        };
+      }
+    }
+  }
+  if (text.includes("reset") && GIT_RESET_HARD.test(text))
+    return { what: "git reset --hard (discards commits and local changes)", severity: "medium" };
+  if (text.includes("clean")) {
+    const c = GIT_CLEAN.exec(text);
+    if (c && /[dx]/.test(c[1]!))
+      return { what: `git clean ${c[1]} (deletes untracked and ignored files)`, severity: "medium" };
+  }
+  return null;
+}
+
+export const gitHistoryRewriteRule: Rule = {
+  id: "destructive-command/git-history-rewrite",
+  category: "destructive-command",
+  description:
+    "Automation that force-pushes (rewrites remote history) or discards work: git push --force, git reset --hard, git clean -fdx.",
+  severity: "high",
+  remediation:
+    "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (!isCommandBearing(file, ctx)) continue;
+      for (const l of commandLines(file)) {
+        const c = l.content;
+        if (!c.includes("git")) continue;
+        const g = gitRewriteOf(c);
+        if (g)
+          out.push({
+            file: file.path,
+            line: l.line,
+            severity: g.severity,
+            message: `${g.what} in ${file.path}: ${shorten(c, 100)}`,
+          });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,102 @@
+import type { Severity } from "../../types.js";
+import { shorten } from "../../workflows/diff-lines.js";
+import type { Rule, RuleFinding } from "../types.js";
+import { commandLines, isCommandBearing } from "./scan.js";
+
+// `rm` as a command word (start, after a separator, sudo, xargs or an opening quote), then its arguments.
+const RM_COMMAND = /(?:^|[\s;&|(`"'{])rm\s+([^;&|)`\n]{1,400})/g;
+// `git rm -r`, `docker rm`, `npm rm`...: a subcommand, not coreutils rm.
+const SUBCOMMAND_OWNER = /\b(?:git|npm|yarn|pnpm|bun|docker|podman|kubectl|helm|cargo|pip|conda|brew|gh|poetry|uv)\s+$/;
+
+interface Verdict {
+  severity: Severity;
+  why: string;
+}
+
+const SHELL_VAR = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+const SHELL_VAR_SLASH = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/\*?$/;
+const OTHER_VAR_SLASH = /^(?:\$\(\w+\)|\$\$\{?\w+\}?|\$\{\{[^}]{1,80}\}\})\/\*?$/;
+
+/** Why deleting this target is dangerous, or null when it is an ordinary path. */
+export function classifyRmTarget(raw: string): Verdict | null {
+  const unescaped = raw.replace(/\\(["'])/g, "$1");
+  const quoted = /["']/.test(unescaped);
+  const t = unescaped.replace(/["']/g, "");
+  if (t === "/" || t === "/*" || t === "/." || t === "//")
+    return { severity: "critical", why: "deletes the root filesystem" };
+  if (/^(?:~|\$HOME|\$\{HOME\})\/?\*?$/.test(t)) return { severity: "critical", why: "deletes the home directory" };
+  if (SHELL_VAR_SLASH.test(t))
+    return {
+      severity: "critical",
+      why: `becomes \`rm -rf /${t.endsWith("*") ? "*" : ""}\` when ${t.replace(/\/\*?$/, "")} is empty`,
+    };
+  if (OTHER_VAR_SLASH.test(t))
+    return { severity: "high", why: "deletes from the filesystem root when the variable is empty" };
+  if (SHELL_VAR.test(t) && !quoted)
+    return { severity: "high", why: "an unquoted variable: empty, spaced or glob values delete unexpected paths" };
+  if (t === "*" || t === "./*" || t === ".*")
+    return { severity: "high", why: "deletes everything in the working directory" };
+  return null;
+}
+
+/** Dangerous targets of an `rm` invocation with a recursive flag, or [] when none. */
+export function dangerousRmTargets(args: string): { target: string; verdict: Verdict }[] {
+  const tokens = args.trim().split(/\s+/).slice(0, 40);
+  let recursive = false;
+  let endOfOptions = false;
+  const targets: string[] = [];
+  for (const tok of tokens) {
+    const bare = tok.replace(/["']/g, "");
+    if (!endOfOptions && bare === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    if (!endOfOptions && /^--?[A-Za-z]/.test(bare)) {
+      if (/^-[A-Za-z]*[rR]/.test(bare) || bare === "--recursive") recursive = true;
+      continue;
+    }
+    if (bare === "" || bare.startsWith("#") || bare.startsWith(">") || bare.startsWith("2>")) break;
+    targets.push(tok.replace(/,+$/, ""));
+  }
+  if (!recursive) return [];
+  const out: { target: string; verdict: Verdict }[] = [];
+  for (const target of targets) {
+    // `${VAR:?}` aborts when VAR is unset or empty: the safe spelling.
+    if (target.includes(":?")) continue;
+    const verdict = classifyRmTarget(target);
+    if (verdict) out.push({ target, verdict });
+  }
+  return out;
+}
+
+export const recursiveDeleteRule: Rule = {
+  id: "destructive-command/recursive-delete",
+  category: "destructive-command",
+  description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
+  severity: "high",
+  remediation:
+    'Delete a fixed, specific path; guard variables with "${VAR:?}" and quote them; never glob the working directory.',
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (!isCommandBearing(file, ctx)) continue;
+      if (!file.added.some((l) => l.content.includes("rm "))) continue;
+      for (const l of commandLines(file)) {
+        if (!l.content.includes("rm ")) continue;
+        RM_COMMAND.lastIndex = 0;
+        for (let m = RM_COMMAND.exec(l.content), n = 0; m && n < 10; m = RM_COMMAND.exec(l.content), n++) {
+          if (SUBCOMMAND_OWNER.test(l.content.slice(Math.max(0, m.index - 30), m.index + 1))) continue;
+          for (const { target, verdict } of dangerousRmTargets(m[1]!)) {
+            out.push({
+              file: file.path,
+              line: l.line,
+              severity: verdict.severity,
+              message: `\`rm\` on ${target} in ${file.path} ${verdict.why}: ${shorten(l.content, 100)}`,
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

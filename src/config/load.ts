@@ -86,7 +86,13 @@ export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PA
       })),
     );
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let value: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs").
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ConfigError(source, [{ path: "", message: `YAML: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
   if (typeof value !== "object" || Array.isArray(value)) {
     throw new ConfigError(source, [{ path: "", message: "the config must be a mapping of keys to values" }]);
   }

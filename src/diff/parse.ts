@@ -112,7 +112,15 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
 
   const warnings: string[] = [];
   const metas = scanGitHeaders(lines);
-  const raw = parseDiffLib(normalized);
+  // "\ No newline at end of file" (and its translations) carry nothing the model keeps, and parse-diff
+  // crashes on one placed right after a hunk header: drop them before parsing.
+  const withoutMarkers = normalized.includes("\n\\") ? lines.filter((l) => l[0] !== "\\").join("\n") : normalized;
+  let raw: ReturnType<typeof parseDiffLib>;
+  try {
+    raw = parseDiffLib(withoutMarkers);
+  } catch (e) {
+    throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
+  }
   // parse-diff opens one file per `diff --git` line; when the counts agree, the header facts line up.
   const aligned = metas.length === raw.length;
   if (metas.length > 0 && !aligned)
@@ -163,8 +171,6 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
       let seenOld = 0;
       let seenNew = 0;
       for (const c of chunk.changes) {
-        // parse-diff repeats the previous change for "\ No newline at end of file": skip that marker.
-        if (c.content.startsWith("\\")) continue;
         const content = c.content.slice(1);
         let change: HunkChange;
         if (c.type === "add") {

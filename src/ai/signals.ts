@@ -61,6 +61,11 @@ const CO_AUTHOR_KEYS = new Set(["co-authored-by", "co-developed-by", "coauthored
 // Cheap prefilter for prose lines: every footer/link signal contains one of these (lower-case).
 const TEXT_HINTS = [
   "generated",
+  "written",
+  "created",
+  "authored",
+  "opened",
+  "drafted",
   "made with",
   "created with",
   "claude.ai",
@@ -181,8 +186,9 @@ export function isGenericAiAddress(name: string, email: string | null): boolean 
   if (at <= 0) return false;
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  const aiDomain = AI_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
-  if (aiDomain && AI_LOCAL_PARTS.has(local)) return true;
+  const within = (d: string) => domain === d || domain.endsWith(`.${d}`);
+  if (AI_DOMAINS.some(within) && (AI_LOCAL_PARTS.has(local) || GENERIC.modelLocalPart.test(local))) return true;
+  if (GENERIC.modelNameDomains.some(within) && GENERIC.modelLocalPart.test(local)) return true;
   // An AI model name with a noreply-style address ("ChatGPT <noreply@example.com>").
   return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
 }
@@ -247,7 +253,9 @@ export function textSignals(
   extras: ExtraSignals,
 ): TrailerScan {
   const humanCoAuthors: string[] = [];
-  const trailerWeight = (w: "certain" | "strong"): SignalWeight => (inCommit ? w : "strong");
+  // A trailer copied into a PR body is one step weaker: prose can quote it.
+  const trailerWeight = (w: "certain" | "strong" | "supporting"): SignalWeight =>
+    inCommit || w === "supporting" ? w : "strong";
   for (const line of lines) {
     const trailer = parseTrailer(line);
     if (trailer) {
@@ -301,10 +309,16 @@ export function textSignals(
     const lower = line.toLowerCase();
     if (!TEXT_HINTS.some((h) => lower.includes(h))) continue;
     const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
+    let named = false;
     for (const { agent, signal, kind } of TEXT_SIGNALS) {
       if (signal.pattern.test(kind === "footer" ? trimmed : line)) {
         c.add(kind, where, trimmed, agent.id, signal.weight);
+        named = true;
       }
+    }
+    // A plain statement of AI generation is a declaration; it names an agent only if the line does.
+    if (!named && GENERIC.aiStatement.test(trimmed)) {
+      c.add("ai-statement", where, trimmed, agentNamedIn(trimmed)?.id ?? null, "declared");
     }
   }
   return { humanCoAuthors };

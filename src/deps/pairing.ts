@@ -1,0 +1,66 @@
+import type { ChangedFile } from "../diff/model.js";
+import { basenameOf } from "../util/paths.js";
+import { classifyDependencyFile, dirnameOf, type Ecosystem, selfAndAncestors } from "./files.js";
+
+/**
+ * Which manifests and lockfiles changed together. A lockfile covers manifests in its own
+ * directory and below (npm/yarn/pnpm workspaces, Cargo workspaces keep one lock at the root),
+ * so pairing looks at ancestors. Built once per rule run in one pass: O(files × path depth).
+ */
+export interface Pairing {
+  /** True when a manifest of `ecosystem` changed in `dir` or below. */
+  manifestChangedAtOrBelow(ecosystem: Ecosystem, dir: string): boolean;
+  /** True when one of `lockNames` changed in `dir` or an ancestor directory. */
+  lockChangedAtOrAbove(lockNames: readonly string[], dir: string): boolean;
+}
+
+export function buildPairing(allFiles: readonly ChangedFile[]): Pairing {
+  /** `${ecosystem}\0${dir}` for every directory at or above a changed manifest. */
+  const manifestDirs = new Set<string>();
+  /** `${basename}\0${dir}` of changed lockfiles. */
+  const locks = new Set<string>();
+  for (const f of allFiles) {
+    const dep = classifyDependencyFile(f.path);
+    if (!dep) continue;
+    const dir = dirnameOf(f.path);
+    if (dep.kind === "manifest") for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\u0000${d}`);
+    else if (dep.kind === "lockfile" && f.status !== "deleted") locks.add(`${basenameOf(f.path)}\u0000${dir}`);
+  }
+  return {
+    manifestChangedAtOrBelow: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\u0000${dir}`),
+    lockChangedAtOrAbove: (lockNames, dir) =>
+      selfAndAncestors(dir).some((d) => lockNames.some((n) => locks.has(`${n}\u0000${d}`))),
+  };
+}
+
+/** `name@spec` for ecosystems that write it so, `name spec` for the others. */
+export function formatDep(ecosystem: Ecosystem, name: string, spec: string): string {
+  const s = spec.trim();
+  if (s === "" || s === "*" || s === "(managed)") return name;
+  if (ecosystem === "npm" || ecosystem === "go" || ecosystem === "cargo" || ecosystem === "composer")
+    return `${name}@${s}`;
+  if (ecosystem === "python" && /^[=<>!~]/.test(s)) return `${name}${s}`;
+  return `${name} ${s}`;
+}
+
+/** Numeric parts of the first version in a spec: "^1.10.2" → [1, 10, 2]. */
+function versionParts(spec: string): number[] | null {
+  const m = /(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?/.exec(spec);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+
+/** True when `to` is clearly a lower version than `from`. */
+export function isDowngrade(from: string, to: string): boolean {
+  const a = versionParts(from);
+  const b = versionParts(to);
+  if (!a || !b) return false;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return b[i]! < a[i]!;
+  return false;
+}
+
+/** Last path-like segment of a package name: `@scope/x` → x, `github.com/o/x/v2` → x, `g:a` → a. */
+export function bareName(name: string): string {
+  const parts = name.split(/[/:]/).filter((p) => p !== "" && !/^v\d+$/.test(p));
+  return (parts[parts.length - 1] ?? name).toLowerCase();
+}

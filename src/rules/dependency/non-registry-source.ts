@@ -1,0 +1,83 @@
+import { dependencyFiles, listNames } from "../../deps/analyze.js";
+import { hostOf, type SourceKind, type SourceRef } from "../../deps/sources.js";
+import { severityRank } from "../../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+const MAX_TARGET = 160;
+
+function short(s: string): string {
+  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}…` : s;
+}
+
+function describe(s: SourceRef): string {
+  const who = s.name ? `${s.name} ` : "";
+  const t = short(s.target);
+  const what: Record<SourceKind, string> = {
+    git: `${who}installs from git (${t}) instead of the registry`,
+    url: `${who}installs from a URL (${t}) instead of the registry`,
+    registry: `adds a package source outside the public registry: ${t}`,
+    path: `${who}installs from a local path (${t})`,
+    archive: `${who}installs from a local archive (${t})`,
+    alias: `${who}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who}with ${t}`,
+    tls: `weakens TLS for package downloads (${t})`,
+  };
+  return what[s.kind];
+}
+
+/**
+ * Dependencies that bypass the ecosystem's public registry: git and URL specs, GitHub shorthands,
+ * extra package indexes and registries (dependency-confusion risk), go `replace` to another
+ * module, npm aliases, local archives, TLS verification switched off for installs, and lockfile
+ * entries resolved from a host other than the public registry (grouped per lockfile and host).
+ */
+export const nonRegistrySourceRule: Rule = {
+  id: "dependency/non-registry-source",
+  category: "dependency",
+  description:
+    "A dependency or lockfile entry comes from git, a URL, another registry or a fork instead of the public registry.",
+  severity: "high",
+  remediation:
+    "Pin registry releases where possible; if the source is intended, pin it to an immutable commit or checksum and record why.",
+  run(ctx) {
+    const findings: RuleFinding[] = [];
+    for (const a of dependencyFiles(ctx.files)) {
+      if (a.sources.length === 0) continue;
+      if (a.dep.kind !== "lockfile") {
+        for (const s of a.sources)
+          findings.push({
+            file: a.file.path,
+            line: s.line,
+            severity: s.severity,
+            message: `${a.file.path}: ${describe(s)}`,
+          });
+        continue;
+      }
+      // Lockfiles: one finding per (kind, host) with the packages it resolves.
+      const groups = new Map<string, SourceRef[]>();
+      for (const s of a.sources) {
+        const key = `${s.kind}\u0000${s.kind === "git" ? s.target : hostOf(s.target)}`;
+        const g = groups.get(key);
+        if (g) g.push(s);
+        else groups.set(key, [s]);
+      }
+      for (const g of groups.values()) {
+        const first = g[0]!;
+        const names = [...new Set(g.map((s) => s.name).filter((n): n is string => !!n))];
+        const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
+        const pkgs = names.length > 0 ? `: ${listNames(names)}` : "";
+        const severity = g.reduce(
+          (m, s) => (severityRank(s.severity) > severityRank(m) ? s.severity : m),
+          first.severity,
+        );
+        findings.push({
+          file: a.file.path,
+          line: first.line,
+          severity,
+          message: `${a.file.path} resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, not the public registry${pkgs}`,
+        });
+      }
+    }
+    return findings;
+  },
+};

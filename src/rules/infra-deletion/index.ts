@@ -1,4 +1,7 @@
 import type { Rule } from "../types.js";
+import { helmChartRemovedRule } from "./helm-chart-removed.js";
+import { k8sResourceRemovedRule } from "./k8s-resource-removed.js";
+import { terraformBlockRemovedRule } from "./terraform-block-removed.js";
 
 /** Rules of the `infra-deletion` category, one file each. */
-export const infraDeletionRules: Rule[] = [];
+export const infraDeletionRules: Rule[] = [terraformBlockRemovedRule, k8sResourceRemovedRule, helmChartRemovedRule];

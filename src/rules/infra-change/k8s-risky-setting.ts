@@ -1,0 +1,102 @@
+import { isCiYaml, isYamlPath, sideLines } from "../../infra/common.js";
+import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
+import type { Severity } from "../../types.js";
+import { basenameOf } from "../../util/paths.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+interface Setting {
+  pattern: RegExp;
+  severity: Severity;
+  describe: (key: string) => string;
+}
+
+const ADDED_SETTINGS: readonly Setting[] = [
+  {
+    pattern: /^\s*(replicas|replicaCount):\s*["']?0["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `scaled to zero (${key}: 0): it stops serving`,
+  },
+  {
+    pattern: /^\s*(persistentVolumeReclaimPolicy|reclaimPolicy):\s*["']?Delete["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `${key}: Delete (the volume's data is deleted with its claim)`,
+  },
+  {
+    pattern: /^\s*(whenDeleted|whenScaled):\s*["']?Delete["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `persistentVolumeClaimRetentionPolicy ${key}: Delete (claims and their data are deleted)`,
+  },
+  {
+    pattern: /^\s*(prune):\s*["']?true["']?\s*(?:#.*)?$/,
+    severity: "medium",
+    describe: () => "automated prune enabled (objects removed from git are deleted from the cluster)",
+  },
+];
+
+const KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
+
+function nameFor(doc: K8sDoc | null, file: string): string {
+  if (doc && (doc.kind || doc.name)) return `Kubernetes ${k8sLabel(doc, file)}`;
+  return /^values/.test(basenameOf(file)) ? `Helm values ${file}` : file;
+}
+
+/**
+ * Settings that take a workload down or let data go: `replicas: 0`, reclaim policy Delete, StatefulSet
+ * claim retention Delete, prune turned on, Helm's `resource-policy: keep` removed.
+ */
+export const k8sRiskySettingRule: Rule = {
+  id: "infra-change/k8s-risky-setting",
+  category: "infra-change",
+  description:
+    "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed.",
+  severity: "high",
+  remediation:
+    "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
+  run(ctx) {
+    const findings: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.binary || !isYamlPath(file.path) || isCiYaml(file.path)) continue;
+      if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path) || file.status === "deleted") continue;
+      const anyAdded = file.added.some((l) => /replica|Delete|prune/.test(l.content));
+      const anyKeepRemoved = file.removed.some((l) => l.content.includes("resource-policy"));
+      if (!anyAdded && !anyKeepRemoved) continue;
+      const keepReAdded = file.added.some((l) => KEEP_POLICY.test(l.content));
+      for (const hunk of file.hunks) {
+        if (anyAdded) {
+          const lines = sideLines(hunk, "new");
+          const { docAt } = lineScanDocs(lines);
+          lines.forEach((l, i) => {
+            if (!l.changed) return;
+            for (const s of ADDED_SETTINGS) {
+              const m = s.pattern.exec(l.text);
+              if (!m) continue;
+              findings.push({
+                file: file.path,
+                line: l.line,
+                side: "new",
+                message: `${nameFor(docAt[i] ?? null, file.path)}: ${s.describe(m[1]!)}`,
+                severity: s.severity,
+              });
+              break;
+            }
+          });
+        }
+        if (anyKeepRemoved && !keepReAdded) {
+          const lines = sideLines(hunk, "old");
+          const { docAt } = lineScanDocs(lines);
+          lines.forEach((l, i) => {
+            if (!l.changed || !KEEP_POLICY.test(l.text)) return;
+            findings.push({
+              file: file.path,
+              line: l.line,
+              side: "old",
+              message: `${nameFor(docAt[i] ?? null, file.path)}: helm.sh/resource-policy keep removed (Helm now deletes it on uninstall or when it leaves the chart)`,
+              severity: "high",
+            });
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,84 @@
+import { terraformAnalysis } from "../../infra/terraform.js";
+import { groupByBlock } from "../../infra/tf-groups.js";
+import { ADDED_PROTECTION_PATTERNS, LIFECYCLE_OPEN, REMOVED_PROTECTION_PATTERNS } from "../../infra/tf-protection.js";
+import type { Severity } from "../../types.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+function subject(address: string | undefined, file: string): string {
+  return address ?? `a block of ${file} (header not shown in the diff)`;
+}
+
+/**
+ * Terraform settings that stand between an apply and data loss: `prevent_destroy`,
+ * `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `lifecycle` blocks.
+ * Turning them off on an existing resource is high; on a block this diff creates it is lower.
+ */
+export const terraformProtectionWeakenedRule: Rule = {
+  id: "infra-change/terraform-protection-weakened",
+  category: "infra-change",
+  description:
+    "Terraform protection weakened: prevent_destroy or deletion_protection off, force_destroy or skip_final_snapshot on, backups set to 0, lifecycle removed.",
+  severity: "high",
+  remediation:
+    "Keep the protection on existing stateful resources; if the resource must go, remove the protection in a separate, reviewed change and take a backup first.",
+  async run(ctx) {
+    const analysis = await terraformAnalysis(ctx);
+    const findings: RuleFinding[] = [];
+    for (const scan of analysis.scans) {
+      const file = scan.file.path;
+      for (const g of groupByBlock(scan, analysis)) {
+        if (g.isDeleted) continue;
+        const name = subject(g.block?.address, file);
+        for (const a of g.added) {
+          for (const p of ADDED_PROTECTION_PATTERNS) {
+            const m = p.added.exec(a.text);
+            if (!m) continue;
+            const severity: Severity = g.isNew ? p.onNewBlock : "high";
+            const suffix = g.isNew ? " on a resource this change creates" : "";
+            findings.push({
+              file,
+              line: a.line,
+              side: "new",
+              message: `${name}: ${p.describe(m[1]!)}${suffix}`,
+              severity,
+            });
+            break;
+          }
+        }
+        if (g.isNew) continue;
+        const addedText = g.added.map((a) => a.text);
+        let reportedPrevent = false;
+        for (const r of g.removed) {
+          for (const p of REMOVED_PROTECTION_PATTERNS) {
+            const m = p.attr.exec(r.text);
+            if (!m) continue;
+            const attr = m[1]!;
+            // Replaced in place (set to another value on an added line): the added-line check decides.
+            if (addedText.some((t) => new RegExp(`^\\s*${attr}\\s*=`).test(t))) continue;
+            if (attr === "prevent_destroy") reportedPrevent = true;
+            findings.push({
+              file,
+              line: r.line,
+              side: "old",
+              message: `${name}: ${p.describe(attr)}`,
+              severity: "high",
+            });
+          }
+        }
+        const lifecycleRemoved = g.removed.find((r) => LIFECYCLE_OPEN.test(r.text));
+        if (lifecycleRemoved && !addedText.some((t) => LIFECYCLE_OPEN.test(t)) && !reportedPrevent) {
+          const inside = g.removed.filter((r) => r.nested[0] === "lifecycle").map((r) => r.text.trim());
+          const onlyIgnore = inside.length > 0 && inside.every((t) => /^(ignore_changes|[\]}),"\w.\s[]*$)/.test(t));
+          findings.push({
+            file,
+            line: lifecycleRemoved.line,
+            side: "old",
+            message: `${name}: lifecycle block removed${onlyIgnore ? " (ignore_changes no longer applies: apply may revert or replace)" : " (its destroy/replace guards no longer apply)"}`,
+            severity: onlyIgnore ? "medium" : "high",
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,128 @@
+import { posix } from "node:path";
+import type { ChangedFile } from "../../diff/model.js";
+import { dirOf, sideLines } from "../../infra/common.js";
+import { docKey, k8sLabel } from "../../infra/k8s.js";
+import { chartOf, type K8sAnalysis, k8sAnalysis } from "../../infra/k8s-analysis.js";
+import { k8sKindSeverity } from "../../infra/stateful.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+const LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
+const TOP_KEY = /^([A-Za-z_][\w]*):/;
+
+function kustomizationEntriesRemoved(file: ChangedFile, analysis: K8sAnalysis): RuleFinding[] {
+  const removed: { entry: string; line: number; section: string }[] = [];
+  const added = new Set<string>();
+  for (const hunk of file.hunks) {
+    for (const side of ["old", "new"] as const) {
+      let section: string | null = null;
+      for (const l of sideLines(hunk, side)) {
+        const top = TOP_KEY.exec(l.text);
+        if (top) {
+          section = top[1]!;
+          continue;
+        }
+        const entry = LIST_ENTRY.exec(l.text);
+        if (!entry || !l.changed) continue;
+        if (side === "new") added.add(entry[1]!);
+        else if (section === "resources" || section === "bases")
+          removed.push({ entry: entry[1]!, line: l.line, section });
+      }
+    }
+  }
+  const findings: RuleFinding[] = [];
+  const dir = dirOf(file.path);
+  for (const r of removed) {
+    if (added.has(r.entry)) continue;
+    const target = posix.normalize(dir ? `${dir}/${r.entry}` : r.entry);
+    // The target file is deleted in this diff: its own objects are reported there.
+    if (analysis.deletedPaths.has(target) || [...analysis.deletedPaths].some((p) => p.startsWith(`${target}/`)))
+      continue;
+    findings.push({
+      file: file.path,
+      line: r.line,
+      side: "old",
+      message: `Kustomization ${file.path} no longer deploys ${r.entry} (removed from ${r.section}): its objects are pruned or orphaned`,
+      severity: "medium",
+    });
+  }
+  return findings;
+}
+
+/**
+ * Kubernetes objects removed: manifest files deleted, documents removed from multi-document YAML, Helm
+ * templates deleted, entries dropped from a kustomization. Namespaces and CRDs are critical (their removal
+ * deletes everything under them); PersistentVolumes, claims, StatefulSets and StorageClasses high.
+ */
+export const k8sResourceRemovedRule: Rule = {
+  id: "infra-deletion/k8s-resource-removed",
+  category: "infra-deletion",
+  description:
+    "Kubernetes object removed: manifest deleted, document removed from multi-document YAML, Helm template or kustomization entry dropped.",
+  severity: "medium",
+  remediation:
+    "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
+  run(ctx) {
+    const analysis = k8sAnalysis(ctx);
+    const findings: RuleFinding[] = [];
+    for (const { file, flavor } of analysis.files) {
+      if (chartOf(file.path, analysis.removedCharts)) continue;
+      if (flavor === "kustomization" && file.status !== "deleted") {
+        findings.push(...kustomizationEntriesRemoved(file, analysis));
+        continue;
+      }
+      if (flavor === "helm-chart" || flavor === "helm-values") continue;
+      const docs = analysis.oldDocs.get(file.path) ?? [];
+      if (file.status === "deleted") {
+        if (docs.length === 0 && flavor === "helm-template") {
+          findings.push({
+            file: file.path,
+            line: null,
+            side: "old",
+            message: `Helm template ${file.path} deleted: the objects it rendered are removed on the next upgrade`,
+            severity: "medium",
+          });
+        }
+        for (const d of docs) {
+          if (d.name && analysis.newKeys.has(docKey(d))) continue; // moved to another file
+          if (d.kind === "Kustomization" || d.kind === "Component") {
+            findings.push({
+              file: file.path,
+              line: d.line || null,
+              side: "old",
+              message: `Kustomize ${d.kind === "Component" ? "component" : "overlay"} ${dirOf(file.path) || file.path} deleted: what it deployed is no longer applied`,
+              severity: "medium",
+            });
+            continue;
+          }
+          findings.push({
+            file: file.path,
+            line: d.line || null,
+            side: "old",
+            message: `Kubernetes ${k8sLabel(d)} removed (${flavor === "helm-template" ? "Helm template" : "manifest"} ${file.path} deleted)`,
+            severity: k8sKindSeverity(d.kind),
+          });
+        }
+        continue;
+      }
+      // Modified files: documents whose `kind:` line was removed and that no longer exist anywhere.
+      const newSideKinds = new Set<string>();
+      for (const hunk of file.hunks)
+        for (const l of sideLines(hunk, "new")) {
+          const m = /^kind:\s*["']?([A-Za-z][\w.-]*)/.exec(l.text);
+          if (m && l.changed) newSideKinds.add(m[1]!);
+        }
+      for (const d of docs) {
+        if (!d.kindChanged || !d.kind) continue;
+        if (d.name ? analysis.newKeys.has(docKey(d)) : newSideKinds.has(d.kind)) continue;
+        findings.push({
+          file: file.path,
+          line: d.line,
+          side: "old",
+          message: `Kubernetes ${k8sLabel(d)} removed from ${file.path}`,
+          severity: k8sKindSeverity(d.kind),
+        });
+      }
+    }
+    return findings;
+  },
+};

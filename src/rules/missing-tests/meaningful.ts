@@ -1,0 +1,72 @@
+import type { ChangedFile } from "../../diff/model.js";
+import { extensionOf } from "../../util/paths.js";
+
+/**
+ * What counts as a real code change for the missing-tests rule. Added lines that are blank,
+ * comments, import/include/require lines, lone punctuation or block keywords (`}`, `end`, `else`),
+ * or the same text as a removed line of the same file (moved or re-indented code) change no
+ * behaviour a test could catch, so they do not count.
+ */
+
+const HASH_COMMENT_EXT = new Set(["py", "rb", "ex", "exs", "r", "jl", "pl", "sh"]);
+const IMPORT_LINE =
+  /^(?:import\s|import\(|from\s+[\w.]+\s+import\s|export\s+(?:\*|\{[^}]*\})\s+from\s|(?:const|let|var)\s+[\w{},\s]+=\s*require\(["'][^"']+["']\);?$|require(?:_relative)?\s*\(?["']|use\s+[\w:\\{}, ]+;?$|using\s+[\w.=\s]+;$|#include\s|package\s+[\w.]+;?$|@import\s|alias\s+[\w.]+$)/;
+const PUNCTUATION_ONLY = /^[\s{}()[\];,.:]*$/;
+const BLOCK_KEYWORDS = new Set([
+  "end",
+  "else",
+  "else:",
+  "pass",
+  "begin",
+  "}else{",
+  "} else {",
+  "try:",
+  "finally:",
+  "do",
+]);
+
+export function isCommentLine(trimmed: string, ext: string): boolean {
+  if (trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*") || trimmed.startsWith("*/"))
+    return true;
+  if (trimmed.startsWith("<!--")) return true;
+  if (trimmed.startsWith("#")) return HASH_COMMENT_EXT.has(ext) || !trimmed.startsWith("#include");
+  if (trimmed.startsWith("--") && (ext === "lua" || ext === "hs" || ext === "sql")) return true;
+  if ((trimmed.startsWith('"""') || trimmed.startsWith("'''")) && ext === "py") return true;
+  return false;
+}
+
+/** Added lines of a file that change behaviour. Linear in the file's changed lines. */
+export function meaningfulAddedLines(file: ChangedFile): number {
+  if (file.added.length === 0) return 0;
+  const ext = extensionOf(file.path);
+  // Multiset of removed lines (trimmed): an added line equal to a removed one is a move.
+  const removed = new Map<string, number>();
+  for (const r of file.removed) {
+    const t = r.content.trim();
+    removed.set(t, (removed.get(t) ?? 0) + 1);
+  }
+  let count = 0;
+  let inGoImportBlock = false;
+  for (const a of file.added) {
+    const t = a.content.length > 4000 ? a.content.slice(0, 4000) : a.content.trim();
+    if (ext === "go") {
+      if (/^import\s*\($/.test(t)) {
+        inGoImportBlock = true;
+        continue;
+      }
+      if (inGoImportBlock) {
+        if (t === ")") inGoImportBlock = false;
+        continue;
+      }
+    }
+    if (t === "" || PUNCTUATION_ONLY.test(t) || BLOCK_KEYWORDS.has(t)) continue;
+    if (isCommentLine(t, ext) || IMPORT_LINE.test(t)) continue;
+    const moved = removed.get(t);
+    if (moved) {
+      removed.set(t, moved - 1);
+      continue;
+    }
+    count++;
+  }
+  return count;
+}

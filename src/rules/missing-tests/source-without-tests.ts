@@ -1,0 +1,91 @@
+import type { ChangedFile } from "../../diff/model.js";
+import { compileGlobs } from "../../util/paths.js";
+import type { Rule, RuleFinding } from "../types.js";
+import { meaningfulAddedLines } from "./meaningful.js";
+
+/** Source files listed by name in the message; the rest are counted. */
+const MAX_LISTED = 10;
+/** Above this many meaningful added source lines without any test change, the finding is medium. */
+export const LARGE_CHANGE_LINES = 50;
+
+/**
+ * Code-bearing files that are configuration, build scripts, generated or framework glue rather
+ * than behaviour a unit test covers. They never trigger the rule (the `paths.source` config can
+ * still opt a path in, because it is checked first).
+ */
+const NOT_TESTABLE = compileGlobs([
+  "**/*.config.{js,cjs,mjs,ts,cts,mts}",
+  "**/.*.{js,cjs,mjs,ts,cts,mts}",
+  "**/*rc.{js,cjs}",
+  "**/{setup,manage,noxfile,fabfile,wsgi,asgi}.py",
+  "**/settings.py",
+  "**/settings/*.py",
+  "config/**/*.rb",
+  "**/config/initializers/**",
+  "**/config/environments/**",
+  "**/db/schema.rb",
+  "**/db/seeds.rb",
+  "**/*.gradle.kts",
+  "**/{Gulpfile,gulpfile,Gruntfile,Jakefile}.*",
+  "**/.storybook/**",
+  "scripts/**",
+  "**/__generated__/**",
+  "**/*.gen.*",
+  "**/*_gen.go",
+  "**/zz_generated*",
+  "**/*.g.dart",
+  "**/*.freezed.dart",
+  "**/mocks/**",
+  "**/__mocks__/**",
+  "**/*.designer.cs",
+  "**/AssemblyInfo.cs",
+  "**/Migrations/**",
+  "**/*migrations/**",
+  "**/*_migrations/**",
+  "**/migrate/**",
+  "**/alembic/**",
+  "**/priv/repo/**",
+]);
+
+/**
+ * Source changed, but no test file changed anywhere in the PR. Coverage is judged at PR level: any
+ * added, modified or renamed test file counts (pairing `foo.py` with `test_foo.py` would miss tests
+ * that live elsewhere and produce more false alarms than it catches). Not raised for docs-, config-
+ * or test-only PRs, deletions, pure renames, or changes that only touch comments, imports,
+ * whitespace or move lines. One finding per PR, on the first untested source file.
+ */
+export const sourceWithoutTestsRule: Rule = {
+  id: "missing-tests/source-without-tests",
+  category: "missing-tests",
+  description: "Source files changed but no test file was added or changed in the pull request.",
+  severity: "low",
+  remediation:
+    "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
+  run(ctx) {
+    const testChanged = ctx.allFiles.some((f) => f.status !== "deleted" && ctx.paths.isTest(f.path));
+    if (testChanged) return [];
+    const optedIn = compileGlobs(ctx.config.paths.source);
+    const untested: { file: ChangedFile; lines: number }[] = [];
+    let total = 0;
+    for (const f of ctx.files) {
+      if (f.status === "deleted" || f.binary || f.added.length === 0) continue;
+      if (!ctx.paths.isSource(f.path)) continue;
+      if (NOT_TESTABLE(f.path) && !optedIn(f.path)) continue;
+      const lines = meaningfulAddedLines(f);
+      if (lines === 0) continue;
+      untested.push({ file: f, lines });
+      total += lines;
+    }
+    if (untested.length === 0) return [];
+    const names = untested.slice(0, MAX_LISTED).map((u) => u.file.path);
+    const more = untested.length > MAX_LISTED ? ` and ${untested.length - MAX_LISTED} more` : "";
+    const large = total > LARGE_CHANGE_LINES;
+    const finding: RuleFinding = {
+      file: untested[0]!.file.path,
+      line: null,
+      severity: large ? "medium" : "low",
+      message: `${untested.length === 1 ? "Source file" : `${untested.length} source files`} changed with no test added or updated (${total} changed line${total === 1 ? "" : "s"}): ${names.join(", ")}${more}`,
+    };
+    return [finding];
+  },
+};

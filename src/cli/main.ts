@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { gitLogArgs, pullRequestFactsFromGit } from "../ai/git-facts.js";
 import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiffParseError } from "../diff/parse.js";
@@ -8,7 +9,6 @@ import { formatJson, formatMarkdown, formatSarif, formatText } from "../format/i
 import { activeRules } from "../rules/index.js";
 import { LEVELS, type Level, levelRank, type PullRequestFacts } from "../types.js";
 import { branchDiff, GitError, git, isGitRepository } from "./git.js";
-import { prFactsFromGit } from "./pr-facts.js";
 
 export const VERSION = "0.1.0";
 
@@ -155,7 +155,10 @@ async function scan(argv: string[], io: CliIO): Promise<number> {
     if (!isGitRepository(io.cwd)) throw new UsageError("no --diff given and not inside a git repository (see --help)");
     const branch = branchDiff(io.cwd, values.base);
     diff = branch.diff;
-    if (!pr) pr = prFactsFromGit(io.cwd, branch.mergeBase, branch.branch, git);
+    if (!pr) {
+      const log = git(gitLogArgs(branch.mergeBase), io.cwd);
+      pr = pullRequestFactsFromGit({ branch: branch.branch, log, base: branch.base });
+    }
     if (diff.trim() === "") io.stderr(`nothing to scan: HEAD has no changes against ${branch.base}\n`);
   }
 

@@ -145,13 +145,15 @@ describe("ai-review-gate scan", () => {
     git("checkout", "-qb", "feature/x");
     writeFileSync(join(repo, "app.js"), "debugger;\n");
     git("add", ".");
-    git("commit", "-qm", "Add app\n\nCo-authored-by: Someone <someone@example.com>");
+    git("commit", "-qm", "Add app\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
     writeFileSync(join(repo, "cfg.yml"), CUSTOM_CONFIG);
     const t = io({ cwd: repo });
     expect(await runCli(["scan", "--format", "json", "--config", join(repo, "cfg.yml")], t.io)).toBe(0);
     const report = JSON.parse(t.out());
     expect(report.stats.files).toBe(1);
     expect(report.findings.map((f: { file: string }) => f.file)).toContain("app.js");
+    // Commits of the branch are the PR facts: the agent's co-author trailer is found.
+    expect(report.ai).toMatchObject({ detected: true, agents: ["claude-code"] });
   });
 });
 

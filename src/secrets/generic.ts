@@ -272,9 +272,34 @@ export function classifyKey(key: string): KeyStrength {
 export type ValueVerdict = { ok: true; strong: boolean } | { ok: false; reason: string };
 
 /** Judge a literal found under a secret key. `strict` for weak keys. */
+/** Words a typed example value spells out ("usertoken123", "my-api-key-here"); real secrets do not. */
+const DESCRIPTIVE_VALUE = /token|apikey|api_key|api-key|accesskey|access_key|credential|private|bearer|jwt|hunter2/i;
+
+/**
+ * Identifiers and names: letters (and _ $ - .) only, splitting into word-sized pieces
+ * ("_startAutoCleanup", "__vite_ssr_import__", "lengthComputable"). Random letter strings split
+ * into many one- or two-letter pieces instead.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (!/^[A-Za-z_$.-]+$/.test(value)) return false;
+  const words = splitWords(value);
+  if (words.length === 0) return true;
+  let letters = 0;
+  let vowelless = 0;
+  for (const w of words) {
+    letters += w.length;
+    if (!/[aeiouy]/.test(w)) vowelless++;
+  }
+  return letters / words.length >= 3.5 && vowelless <= Math.floor(words.length / 3);
+}
+
 export function judgeGenericValue(value: string, strict: boolean): ValueVerdict {
   const v = value.trim();
   if (v.length < 8) return { ok: false, reason: "short" };
+  if (DESCRIPTIVE_VALUE.test(v)) return { ok: false, reason: "descriptive example" };
+  if (looksLikeIdentifier(v)) return { ok: false, reason: "identifier" };
+  // Weak keys (a bare `key`) also hold code, JSON and selectors: demand a token-like charset.
+  if (strict && /[\s{}"'<>\\]/.test(v)) return { ok: false, reason: "not token-like" };
   if (isReference(v)) return { ok: false, reason: "reference" };
   if (isKnownNonSecretFormat(v)) return { ok: false, reason: "non-secret format" };
   if (isPlaceholderValue(v)) return { ok: false, reason: "placeholder" };

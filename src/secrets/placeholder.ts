@@ -12,7 +12,7 @@ export function isReference(value: string): boolean {
   if (v.includes("${") || v.includes("{{") || v.includes("$(") || v.includes("#{") || v.includes("%{")) return true;
   if (/^\$[A-Za-z_]/.test(v)) return true; // $VAR
   if (/^%[A-Za-z_]\w*%$/.test(v)) return true; // %VAR% (Windows)
-  if (/^<[^<>]{1,80}>$/.test(v) || /^\[[A-Z_ -]{3,60}\]$/.test(v)) return true; // <your-token>, [YOUR_TOKEN]
+  if (/^<[^<>]{1,80}>$/.test(v) || /^\[[^\]]{1,60}\]$/.test(v)) return true; // <your-token>, [Filtered]
   if (
     /\b(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|ENV\.fetch|Environment\.GetEnvironmentVariable|secrets\.|vars\.|env\.)/.test(
       v,
@@ -29,12 +29,30 @@ export function isReference(value: string): boolean {
 const PLACEHOLDER_WORDS =
   /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid/i;
 
+/**
+ * Share of characters inside ascending runs of 3+ ("abc", "123", "xyz"): high for typed examples
+ * such as "abc123xyz456", near zero for random strings.
+ */
+export function sequentialShare(value: string): number {
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length === 0 ? 0 : inRuns / value.length;
+}
+
 /** True for values that are obviously not a real credential. */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (PLACEHOLDER_WORDS.test(v)) return true;
   if (longestRun(v) >= 6) return true; // xxxxxx, 000000
+  if (sequentialShare(v) >= 0.4) return true; // abc123, 123456789
   if (/^[A-Z][A-Z0-9_]*$/.test(v) && v.length <= 40 && /_|^[A-Z]+$/.test(v)) return true; // CONSTANT_NAME
   return false;
 }

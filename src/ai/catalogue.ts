@@ -311,7 +311,7 @@ export const AGENTS: readonly AgentDefinition[] = [
     emails: [],
     branches: [{ pattern: /^sweep\/./, weight: "supporting", note: "sweep/ namespace" }],
     titles: [{ pattern: /^Sweep: \S/, weight: "supporting", note: 'PR title "Sweep: …"' }],
-    aliases: /\bsweep(?: ai)?\b/i,
+    aliases: /\bsweep(?: ai|\.dev)\b/i,
   },
   {
     id: "factory",
@@ -319,7 +319,7 @@ export const AGENTS: readonly AgentDefinition[] = [
     kind: "agent",
     logins: ["factory-droid[bot]"],
     emails: ["droid@factory.ai", "noreply@factory.ai"],
-    aliases: /\b(?:factory(?: droid)?|droid)\b/i,
+    aliases: /\bfactory(?:\.ai| droid)\b|\bdroid\b/i,
   },
   {
     id: "amp",
@@ -334,7 +334,7 @@ export const AGENTS: readonly AgentDefinition[] = [
     links: [
       { pattern: /ampcode\.com\/threads\/T-[0-9a-f-]{8,}/i, weight: "strong", note: "ampcode.com/threads/T-… link" },
     ],
-    aliases: /\bamp(?:code)?\b/i,
+    aliases: /(?<!&)\b(?:sourcegraph )?amp(?:code)?\b(?!;)/i,
   },
   {
     id: "windsurf",
@@ -349,7 +349,7 @@ export const AGENTS: readonly AgentDefinition[] = [
         note: "Generated with Windsurf / Cascade",
       },
     ],
-    aliases: /\b(?:windsurf|cascade|codeium)\b/i,
+    aliases: /\bwindsurf\b|\bcascade (?:agent|ai)\b|\bcodeium\b/i,
   },
   {
     id: "cline",
@@ -414,7 +414,7 @@ export const AGENTS: readonly AgentDefinition[] = [
     kind: "agent",
     logins: ["warp-agent[bot]", "oz-agent[bot]"],
     emails: ["oz-agent@warp.dev", "agent@warp.dev"],
-    aliases: /\b(?:warp|oz)(?: agent)?\b/i,
+    aliases: /\bwarp(?: agent)?\b|\boz agent\b/i,
   },
   {
     id: "opencode",
@@ -446,7 +446,7 @@ export const AGENTS: readonly AgentDefinition[] = [
       { pattern: /codegen\.(?:com|sh)\/agent\/trace\/\d+/i, weight: "strong", note: "codegen.com/agent/trace/… link" },
     ],
     branches: [{ pattern: /^codegen-bot\/./, weight: "supporting", note: "codegen-bot/ namespace" }],
-    aliases: /\bcodegen(?:\.sh)?\b/i,
+    aliases: /\bcodegen(?:\.com|\.sh| agent)\b/i,
   },
   // Review bots: committed suggestions carry the bot as co-author.
   {

@@ -201,7 +201,7 @@ export function agentNamedIn(text: string): AgentDefinition | null {
 
 const HUMAN_IDENTITY = /<[^<>@\s]+@[^<>\s]+>/;
 const NEGATIVE_VALUE = /^(?:no|none|false|n\/?a|0|-)\b/i;
-const AI_WORDS = /\b(?:AI|LLMs?|GenAI|gen-AI|GPT[-\w.]*|chatgpt|model|agent|assistant|copilot)\b/i;
+const AI_WORDS = /\b(?:AI|LLMs?|GenAI|gen-AI|GPT[-\w.]*|chatgpt|copilot)\b/i;
 
 // ---- collector ----
 
@@ -298,7 +298,7 @@ export function textSignals(
         continue;
       }
       if (DECLARATION_KEYS.has(key)) {
-        declarationTrailer(c, where, key, value, line.trim());
+        declarationTrailer(c, where, key, value, line.trim(), extras);
         continue;
       }
       if (extras.trailers.has(key)) {
@@ -324,15 +324,26 @@ export function textSignals(
   return { humanCoAuthors };
 }
 
-function declarationTrailer(c: EvidenceCollector, where: string, key: string, value: string, line: string): void {
+function declarationTrailer(
+  c: EvidenceCollector,
+  where: string,
+  key: string,
+  value: string,
+  line: string,
+  extras: ExtraSignals,
+): void {
   if (NEGATIVE_VALUE.test(value)) return;
+  if (HUMAN_IDENTITY.test(value)) {
+    // "Assisted-by: Name <address>": an agent's or AI's address declares; a person's thanks them.
+    const ident = parseIdentity(value);
+    const m = matchIdentity({ name: ident.name, email: ident.email }, extras);
+    if (m) c.add("ai-declaration", where, line, m.agent?.id ?? null, "declared");
+    else if (isGenericAiAddress(ident.name, ident.email))
+      c.add("ai-declaration", where, line, agentNamedIn(ident.name)?.id ?? null, "declared");
+    return;
+  }
   const named = agentNamedIn(value);
   if (key === "generated-by" && !named && !AI_WORDS.test(value)) return; // e.g. "Generated-by: protoc"
-  if (!named && HUMAN_IDENTITY.test(value)) {
-    // "Assisted-by: Jane Doe <jane@example.org>" thanks a person, unless the address is an AI's.
-    const ident = parseIdentity(value);
-    if (!isGenericAiAddress(ident.name, ident.email)) return;
-  }
   c.add("ai-declaration", where, line, named?.id ?? null, "declared");
 }
 

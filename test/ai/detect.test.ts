@@ -586,3 +586,20 @@ describe("statements and vendor addresses", () => {
     });
   });
 });
+
+describe("declaration values", () => {
+  it("a person thanked in Assisted-by stays human even when named like an agent", () => {
+    expectHuman({ commits: [commit("Fix\n\nAssisted-by: Devin Walsh <devin@walsh.io>")] });
+    expectAgent({ commits: [commit("Fix\n\nAssisted-by: Cursor <cursoragent@cursor.com>")] }, "cursor", "possible");
+  });
+  it("code generators in Generated-by are not AI", () => {
+    for (const v of ["codegen v1.2", "model-gen 3", "build agent 7", "cascade-cli", "sweep script"]) {
+      expectHuman({ commits: [commit(`Regenerate\n\nGenerated-by: ${v}`)] });
+    }
+  });
+  it("HTML-escaped ampersands are not Amp", () => {
+    const r = detect({ body: "Generated with AI &amp; reviewed by hand." });
+    expect(r.detected).toBe(true);
+    expect(r.agents).toEqual([]);
+  });
+});

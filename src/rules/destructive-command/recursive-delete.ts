@@ -75,7 +75,7 @@ export const recursiveDeleteRule: Rule = {
   description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
   severity: "high",
   remediation:
-    'Delete a fixed, specific path; guard variables with "${VAR:?}" and quote them; never glob the working directory.',
+    'Delete a fixed, specific path; guard variables with "\u0024{VAR:?}" and quote them; never glob the working directory.',
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

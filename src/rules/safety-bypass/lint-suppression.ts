@@ -1,0 +1,161 @@
+import type { Severity } from "../../types.js";
+import { capLine, RemovedTally } from "../../workflows/diff-lines.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+interface Suppression {
+  /** Cheap prefilter: the line must contain this. */
+  keyword: string;
+  re: RegExp;
+  label: string;
+  severity: Severity;
+}
+
+// Group 1, when present, names what is suppressed (rules, codes, lints).
+const SUPPRESSIONS: Suppression[] = [
+  {
+    keyword: "eslint-disable",
+    re: /eslint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,100}))?/,
+    label: "eslint-disable",
+    severity: "medium",
+  },
+  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "medium" },
+  {
+    keyword: "@ts-nocheck",
+    re: /@ts-nocheck\b/,
+    label: "@ts-nocheck (type checking off for the file)",
+    severity: "medium",
+  },
+  { keyword: "@ts-expect-error", re: /@ts-expect-error\b/, label: "@ts-expect-error", severity: "low" },
+  {
+    keyword: "biome-ignore",
+    re: /biome-ignore(?:-all|-start)?\s+([\w/]{1,80})?/,
+    label: "biome-ignore",
+    severity: "medium",
+  },
+  {
+    keyword: "deno-lint-ignore",
+    re: /deno-lint-ignore(?:-file)?(?:\s+([\w-, ]{1,80}))?/,
+    label: "deno-lint-ignore",
+    severity: "medium",
+  },
+  {
+    keyword: "oxlint-disable",
+    re: /oxlint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,80}))?/,
+    label: "oxlint-disable",
+    severity: "medium",
+  },
+  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "medium" },
+  {
+    keyword: "type:",
+    re: /#\s*type:\s*ignore\b(?:\[([\w\-, ]{1,80})\])?/,
+    label: "# type: ignore",
+    severity: "medium",
+  },
+  {
+    keyword: "pyright:",
+    re: /#\s*pyright:\s*(?:ignore\b|basic\b)(?:\[([\w, ]{1,80})\])?/,
+    label: "# pyright: ignore",
+    severity: "medium",
+  },
+  { keyword: "mypy:", re: /#\s*mypy:\s*ignore-errors\b/, label: "# mypy: ignore-errors", severity: "medium" },
+  {
+    keyword: "pylint:",
+    re: /#\s*pylint:\s*disable(?:-next)?=([\w\-, ]{1,80})/,
+    label: "pylint: disable",
+    severity: "medium",
+  },
+  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "medium" },
+  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "medium" },
+  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "medium" },
+  { keyword: "rubocop:", re: /rubocop:disable\s+([\w/, ]{1,100})/, label: "rubocop:disable", severity: "medium" },
+  {
+    keyword: "@SuppressWarnings",
+    re: /@SuppressWarnings\s*\(\s*([^)]{1,100})\)/,
+    label: "@SuppressWarnings",
+    severity: "medium",
+  },
+  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "medium" },
+  { keyword: "NOSONAR", re: /\bNOSONAR\b/, label: "NOSONAR", severity: "medium" },
+  { keyword: "nosec", re: /#\s*nosec\b(?:\s+([\w, ]{1,60}))?/, label: "nosec (security linter)", severity: "medium" },
+  { keyword: "nosemgrep", re: /nosemgrep\b(?::\s*([\w.\-, ]{1,80}))?/, label: "nosemgrep", severity: "medium" },
+  {
+    keyword: "phpstan-ignore",
+    re: /@?phpstan-ignore(?:-next-line|-line)?\b/,
+    label: "phpstan-ignore",
+    severity: "medium",
+  },
+  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "medium" },
+  {
+    keyword: "swiftlint:",
+    re: /swiftlint:disable(?::next|:this)?\s+([\w ]{1,80})/,
+    label: "swiftlint:disable",
+    severity: "medium",
+  },
+  {
+    keyword: "#pragma warning",
+    re: /#pragma\s+warning\s+disable\b\s*([\w, ]{0,80})/,
+    label: "#pragma warning disable",
+    severity: "medium",
+  },
+  { keyword: "shellcheck", re: /#\s*shellcheck\s+disable=([\w,]{1,60})/, label: "shellcheck disable", severity: "low" },
+  { keyword: "ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
+  { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" },
+];
+
+const PER_FILE_CAP = 20;
+
+export const lintSuppressionRule: Rule = {
+  id: "safety-bypass/lint-suppression",
+  category: "safety-bypass",
+  description:
+    "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
+  severity: "medium",
+  remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.status === "deleted" || file.binary || file.added.length === 0 || ctx.paths.isDoc(file.path)) continue;
+      let tally: RemovedTally | null = null;
+      let count = 0;
+      let extra = 0;
+      for (const l of file.added) {
+        const text = capLine(l.content);
+        for (const s of SUPPRESSIONS) {
+          if (!text.includes(s.keyword)) continue;
+          const m = s.re.exec(text);
+          if (!m) continue;
+          if (!tally) {
+            // Lazily: a suppression that only moved (same kind removed in the file) is not new.
+            tally = new RemovedTally();
+            for (const r of file.removed) {
+              const rt = capLine(r.content);
+              for (const s2 of SUPPRESSIONS) if (rt.includes(s2.keyword) && s2.re.test(rt)) tally.add(s2.label);
+            }
+          }
+          if (tally.take(s.label)) break;
+          if (count >= PER_FILE_CAP) {
+            extra++;
+            break;
+          }
+          count++;
+          const detail = m[1]?.trim() ? ` (${m[1].trim().replace(/\s*--.*$/, "")})` : "";
+          out.push({
+            file: file.path,
+            line: l.line,
+            severity: s.severity,
+            message: `${s.label}${detail} added in ${file.path}`,
+          });
+          break;
+        }
+      }
+      if (extra > 0)
+        out.push({
+          file: file.path,
+          line: null,
+          severity: "medium",
+          message: `${extra} more suppressions added in ${file.path} (first ${PER_FILE_CAP} listed)`,
+        });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,156 @@
+import type { ChangedFile } from "../../diff/model.js";
+import type { Severity } from "../../types.js";
+import { extensionOf } from "../../util/paths.js";
+import { capLine, RemovedTally } from "../../workflows/diff-lines.js";
+import { workflowView } from "../../workflows/github.js";
+import type { Rule, RuleContext, RuleFinding } from "../types.js";
+
+const JS_EXT = new Set(["js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts", "vue", "svelte", "coffee"]);
+const JVM_EXT = new Set(["java", "kt", "kts", "scala", "groovy"]);
+
+interface Marker {
+  /** The marker as written, e.g. `it.skip`, `@pytest.mark.skip`. */
+  marker: string;
+  focus: boolean;
+}
+
+const JS_SKIP = /(?<![\w$])(?:test\.)?(?:it|test|describe|context|suite|specify)\.(skip|only)\b/;
+const JS_X = /(?<![\w$.])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/;
+const PY_SKIP =
+  /@pytest\.mark\.skip\b|\bpytest\.skip\s*\(|@unittest\.skip\b|@skip\s*\(|\.skipTest\s*\(|raise\s+(?:unittest\.)?SkipTest\b/;
+const GO_SKIP = /\b[tb]\.Skip(?:f|Now)?\s*\(/;
+const JVM_SKIP = /@(?:Disabled|Ignore)\b/;
+const RUST_SKIP = /#\[ignore\b/;
+const CS_SKIP = /\bSkip\s*=\s*["@]|\[(?:[^\]]{0,200},\s*)?Ignore\b/;
+const RUBY_SKIP =
+  /(?<![\w.])(xit|xdescribe|xcontext|xspecify|xscenario|xfeature)\b|^\s*(skip|pending)\b(?![?!:=])|,\s*(skip|pending):\s*|(?<![\w.])(fit|fdescribe|fcontext)\b|,\s*focus:\s*true/;
+const PHP_SKIP = /markTest(?:Skipped|Incomplete)\s*\(/;
+const EX_SKIP = /@(?:module)?tag\s+:skip\b/;
+
+/** The skip or focus marker on a line of a file with this extension, or null. */
+export function skipMarkerOf(path: string, content: string, isTest: boolean): Marker | null {
+  const ext = extensionOf(path);
+  const text = capLine(content);
+  if (JS_EXT.has(ext)) {
+    if (!text.includes("skip") && !text.includes("only") && !/\b[xf]/.test(text)) return null;
+    const m = JS_SKIP.exec(text);
+    if (m) return { marker: m[0], focus: m[1] === "only" };
+    const x = isTest ? JS_X.exec(text) : null;
+    if (x) return { marker: x[1]!, focus: x[1]!.startsWith("f") };
+    return null;
+  }
+  if (ext === "py") {
+    if (!/skip|Skip/.test(text)) return null;
+    const m = PY_SKIP.exec(text);
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (ext === "go") {
+    const m = text.includes("Skip") ? GO_SKIP.exec(text) : null;
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (JVM_EXT.has(ext)) {
+    const m = text.includes("@") ? JVM_SKIP.exec(text) : null;
+    return m ? { marker: m[0], focus: false } : null;
+  }
+  if (ext === "rs") {
+    const m = text.includes("#[ignore") ? RUST_SKIP.exec(text) : null;
+    return m ? { marker: "#[ignore]", focus: false } : null;
+  }
+  if (ext === "cs") {
+    const m = /Skip|Ignore/.test(text) ? CS_SKIP.exec(text) : null;
+    return m ? { marker: m[0].includes("Skip") ? "Skip =" : "[Ignore]", focus: false } : null;
+  }
+  if (ext === "rb" && isTest) {
+    const m = RUBY_SKIP.exec(text);
+    if (!m) return null;
+    const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "focus").trim();
+    return { marker: word, focus: !!m[4] || m[0].includes("focus") };
+  }
+  if (ext === "php") {
+    const m = text.includes("markTest") ? PHP_SKIP.exec(text) : null;
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (ext === "ex" || ext === "exs") {
+    const m = text.includes(":skip") ? EX_SKIP.exec(text) : null;
+    return m ? { marker: m[0], focus: false } : null;
+  }
+  return null;
+}
+
+const STRING_ARG = /\(\s*(["'`])([^"'`\n]{1,120})\1/;
+const DECLARED_NAME =
+  /\b(?:def|fn|fun|func|function)\s+(\w+)|\bvoid\s+(\w+)\s*\(|\b(?:public|private|protected|internal)\s+(?:async\s+)?[\w<>[\]]+\s+(\w+)\s*\(|\b(?:it|test|describe|context|specify|scenario)\s+["']([^"'\n]{1,120})["']/;
+
+/** The name of the test a marker applies to: the string argument, or the next declared function. */
+function testNameNear(file: ChangedFile, line: number, content: string, goStyle: boolean): string | null {
+  const arg = STRING_ARG.exec(content);
+  if (arg) return arg[2]!;
+  const own = DECLARED_NAME.exec(content);
+  if (own) return own[1] ?? own[2] ?? own[3] ?? own[4] ?? null;
+  const view = workflowView(file);
+  const i = view.newIndex.get(line);
+  if (i === undefined) return null;
+  if (goStyle) {
+    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
+      const m = /^func\s+(Test\w+|Benchmark\w+)/.exec(view.newSide[j]!.content);
+      if (m) return m[1]!;
+    }
+    return null;
+  }
+  for (let j = i + 1; j < Math.min(view.newSide.length, i + 6); j++) {
+    const m = DECLARED_NAME.exec(capLine(view.newSide[j]!.content));
+    if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
+  }
+  return null;
+}
+
+const SECURITY_TEST =
+  /auth|permission|security|csrf|xss|login|logout|access|admin|forbid|unauthori|token|password|role|privilege|sanitiz|inject|session|2fa|mfa|signature/i;
+
+function scanFile(file: ChangedFile, ctx: RuleContext, out: RuleFinding[]): void {
+  const isTest = ctx.paths.isTest(file.path);
+  const tally = new RemovedTally();
+  for (const l of file.removed) {
+    const m = skipMarkerOf(file.path, l.content, isTest);
+    if (m) tally.add(m.marker);
+  }
+  for (const l of file.added) {
+    const m = skipMarkerOf(file.path, l.content, isTest);
+    if (!m || tally.take(m.marker)) continue;
+    const name = testNameNear(
+      file,
+      l.line,
+      capLine(l.content),
+      m.marker.includes("Skip") && extensionOf(file.path) === "go",
+    );
+    const subject = name ? `Test '${name}'` : "A test";
+    let severity: Severity = m.focus ? "high" : "medium";
+    if (name && SECURITY_TEST.test(name)) severity = "high";
+    out.push({
+      file: file.path,
+      line: l.line,
+      severity,
+      message: m.focus
+        ? `${subject} focused with ${m.marker} in ${file.path}: every other test in the suite stops running`
+        : `${subject} skipped with ${m.marker} in ${file.path}`,
+    });
+  }
+}
+
+export const testSkippedRule: Rule = {
+  id: "safety-bypass/test-skipped",
+  category: "safety-bypass",
+  description:
+    "Tests skipped or focused: it.skip, describe.only, xit, fit, @pytest.mark.skip, unittest.skip, t.Skip, @Disabled, @Ignore, #[ignore], RSpec skip/pending.",
+  severity: "medium",
+  remediation:
+    "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.status === "deleted" || file.binary || file.added.length === 0 || ctx.paths.isDoc(file.path)) continue;
+      scanFile(file, ctx, out);
+    }
+    return out;
+  },
+};

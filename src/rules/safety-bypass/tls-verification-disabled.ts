@@ -1,0 +1,116 @@
+import { capLine, isCommentLine, RemovedTally, shorten } from "../../workflows/diff-lines.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+interface TlsOff {
+  keyword: string;
+  re: RegExp;
+  label: string;
+}
+
+const TLS_OFF: TlsOff[] = [
+  { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
+  { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
+  {
+    keyword: "NODE_TLS_REJECT_UNAUTHORIZED",
+    re: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0/,
+    label: "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)",
+  },
+  { keyword: "InsecureSkipVerify", re: /InsecureSkipVerify\s*:\s*true\b/, label: "InsecureSkipVerify: true" },
+  {
+    keyword: "ssl",
+    re: /\b(?:ssl_?verify|verify_?ssl|sslVerify|ssl_verify_peer|ssl-verify)["']?\s*[:=]\s*["']?(?:false|False|0|no)\b/i,
+    label: "SSL verification disabled",
+  },
+  {
+    keyword: "insecure-skip-tls-verify",
+    re: /insecure-skip-tls-verify["']?\s*[:=]?\s*["']?true\b|--insecure-skip-tls-verify(?:=true)?(?:\s|$)/,
+    label: "insecure-skip-tls-verify",
+  },
+  {
+    keyword: "curl",
+    re: /\bcurl\b[^\n|;&]{0,200}\s(?:--insecure|-[a-zA-Z]*k[a-zA-Z]*)(?:\s|$)/,
+    label: "curl --insecure",
+  },
+  { keyword: "no-check-certificate", re: /--no-check-certificate\b/, label: "wget --no-check-certificate" },
+  {
+    keyword: "strict-ssl",
+    re: /strict-ssl["']?\s*[=:]?\s*["']?false\b|strict-ssl\s+false\b/,
+    label: "npm strict-ssl false",
+  },
+  { keyword: "GIT_SSL_NO_VERIFY", re: /GIT_SSL_NO_VERIFY\s*[=:]\s*["']?(?:1|true)/, label: "GIT_SSL_NO_VERIFY" },
+  { keyword: "PYTHONHTTPSVERIFY", re: /PYTHONHTTPSVERIFY\s*[=:]\s*["']?0/, label: "PYTHONHTTPSVERIFY=0" },
+  {
+    keyword: "_create_unverified_context",
+    re: /ssl\._create_unverified_context\b/,
+    label: "ssl._create_unverified_context",
+  },
+  { keyword: "CERT_NONE", re: /\bCERT_NONE\b/, label: "ssl.CERT_NONE" },
+  { keyword: "check_hostname", re: /check_hostname\s*=\s*False\b/, label: "check_hostname = False" },
+  { keyword: "VERIFY_NONE", re: /SSL::VERIFY_NONE\b|\bVERIFY_NONE\b/, label: "OpenSSL VERIFY_NONE" },
+  {
+    keyword: "validate_certs",
+    re: /validate_certs\s*[:=]\s*["']?(?:false|no|False)\b/,
+    label: "validate_certs: false",
+  },
+  {
+    keyword: "trustAll",
+    re: /\btrustAll(?:Certs|Certificates)?\b\s*[:=(]\s*true|TrustAllCerts|trustAllHosts\s*\(/,
+    label: "trust-all certificates",
+  },
+  {
+    keyword: "ALLOW_ALL_HOSTNAME_VERIFIER",
+    re: /ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier/,
+    label: "hostname verification disabled",
+  },
+  {
+    keyword: "danger_accept_invalid",
+    re: /danger_accept_invalid_(?:certs|hostnames)\s*\(\s*true/,
+    label: "danger_accept_invalid_certs(true)",
+  },
+  {
+    keyword: "ServerCertificateValidationCallback",
+    re: /ServerCertificateValidationCallback\s*=[^;]{0,120}=>\s*true/,
+    label: "certificate validation callback returns true",
+  },
+];
+
+export const tlsVerificationDisabledRule: Rule = {
+  id: "safety-bypass/tls-verification-disabled",
+  category: "safety-bypass",
+  description:
+    "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, NODE_TLS_REJECT_UNAUTHORIZED=0, curl -k.",
+  severity: "high",
+  remediation:
+    "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
+      // Tests talk to local self-signed servers; docs explain flags.
+      if (ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
+      let tally: RemovedTally | null = null;
+      for (const l of file.added) {
+        const text = capLine(l.content);
+        for (const t of TLS_OFF) {
+          if (!text.includes(t.keyword) || !t.re.test(text)) continue;
+          if (isCommentLine(file.path, text)) break;
+          if (!tally) {
+            tally = new RemovedTally();
+            for (const r of file.removed) {
+              const rt = capLine(r.content);
+              for (const t2 of TLS_OFF) if (rt.includes(t2.keyword) && t2.re.test(rt)) tally.add(t2.label);
+            }
+          }
+          if (tally.take(t.label)) break;
+          out.push({
+            file: file.path,
+            line: l.line,
+            message: `TLS verification disabled (${t.label}) in ${file.path}: ${shorten(text, 90)}`,
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

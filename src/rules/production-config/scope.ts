@@ -1,15 +1,105 @@
 import type { ChangedFile } from "../../diff/model.js";
-import type { PathClassifier } from "../../util/paths.js";
+import { extensionOf, type PathClassifier } from "../../util/paths.js";
 
 /**
- * The set of changed files that reach production: by path (built-in and configured globs).
- * Findings of other categories in these files are raised one severity step by the engine.
+ * Which changed files reach production: by path (built-in and configured globs) or by content the diff
+ * shows (a Kubernetes `namespace: production`, a Terraform workspace or environment named prod, a
+ * workflow job deploying to `environment: production`). Findings of the other categories in these files
+ * are raised one severity step by the engine; the production-config rule reports each file.
  */
-export function productionScope(files: readonly ChangedFile[], paths: PathClassifier): Set<string> {
-  const scope = new Set<string>();
-  for (const file of files) {
-    if (paths.isProductionPath(file.path) || (file.oldPath && paths.isProductionPath(file.oldPath)))
-      scope.add(file.path);
+
+export interface ProductionSignal {
+  /** "path" when a glob matched, "content" when a line of the diff did. */
+  via: "path" | "content";
+  /** What matched, for the message: the path or the line. */
+  detail: string;
+  /** The matching line (new side, or old side for deleted files), for content signals. */
+  line?: number;
+}
+
+const PROD = "(?:prod|production|prd)(?:[-_][\\w-]{1,30})?";
+/** `namespace: production` in Kubernetes metadata, Helm values or kustomizations. */
+const K8S_NAMESPACE = new RegExp(`^\\s*namespace:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+/** `environment = "prod"`, `stage: production`, `workspace = "prd"` in IaC and deploy config. */
+const ENV_ASSIGN = new RegExp(
+  `^\\s*["']?(?:environment|env|stage|workspace|tier)["']?\\s*[:=]\\s*["']?${PROD}["']?\\s*,?\\s*(?:#.*)?$`,
+);
+/** `terraform.workspace == "prod"`. */
+const TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
+/** A workflow job's `environment: production` (scalar form) or `name: production` under `environment:`. */
+const WORKFLOW_ENV = new RegExp(`^\\s*environment:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+const WORKFLOW_ENV_NAME = new RegExp(`^\\s*name:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+
+const CONTENT_EXTENSIONS = new Set(["yaml", "yml", "tf", "tofu", "tfvars", "hcl", "json"]);
+const NOT_DEPLOYED_EXTENSIONS = new Set(["md", "mdx", "rst", "adoc", "png", "jpg", "jpeg", "gif", "svg", "webp"]);
+const MAX_LINES_SCANNED = 5000;
+
+function isWorkflow(path: string): boolean {
+  return /(?:^|\/)\.github\/workflows\//.test(path) || path.endsWith(".gitlab-ci.yml");
+}
+
+function contentSignal(file: ChangedFile): ProductionSignal | null {
+  const ext = extensionOf(file.path);
+  if (!CONTENT_EXTENSIONS.has(ext)) return null;
+  const workflow = isWorkflow(file.path);
+  const side = file.status === "deleted" ? "old" : "new";
+  let scanned = 0;
+  for (const hunk of file.hunks) {
+    let previous = "";
+    for (const c of hunk.changes) {
+      if (++scanned > MAX_LINES_SCANNED) return null;
+      if (side === "new" ? c.type === "del" : c.type === "add") continue;
+      const text = c.content;
+      // Cheap prefilter: every signal names prod/prd.
+      if (text.length > 400 || !(text.includes("prod") || text.includes("prd"))) {
+        previous = text;
+        continue;
+      }
+      const line = (side === "new" ? c.newLine : c.oldLine) ?? undefined;
+      let hit = false;
+      if (workflow)
+        hit = WORKFLOW_ENV.test(text) || (WORKFLOW_ENV_NAME.test(text) && /^\s*environment:\s*$/.test(previous));
+      else
+        hit =
+          K8S_NAMESPACE.test(text) ||
+          TF_WORKSPACE.test(text) ||
+          ((ext === "tf" || ext === "tfvars" || ext === "hcl" || ext === "tofu" || ext === "yaml" || ext === "yml") &&
+            ENV_ASSIGN.test(text));
+      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      previous = text;
+    }
   }
-  return scope;
+  return null;
+}
+
+const cache = new WeakMap<readonly ChangedFile[], WeakMap<PathClassifier, Map<string, ProductionSignal>>>();
+
+/** Every production-scope file with the reason it is in scope; computed once per file list. */
+export function productionSignals(files: readonly ChangedFile[], paths: PathClassifier): Map<string, ProductionSignal> {
+  let byPaths = cache.get(files);
+  const hit = byPaths?.get(paths);
+  if (hit) return hit;
+  const signals = new Map<string, ProductionSignal>();
+  for (const file of files) {
+    // Tests and documentation about production are not deployed to it.
+    if (paths.isTest(file.path) || NOT_DEPLOYED_EXTENSIONS.has(extensionOf(file.path))) continue;
+    if (paths.isProductionPath(file.path) || (file.oldPath && paths.isProductionPath(file.oldPath))) {
+      signals.set(file.path, { via: "path", detail: file.path });
+      continue;
+    }
+    if (file.binary) continue;
+    const signal = contentSignal(file);
+    if (signal) signals.set(file.path, signal);
+  }
+  if (!byPaths) {
+    byPaths = new WeakMap();
+    cache.set(files, byPaths);
+  }
+  byPaths.set(paths, signals);
+  return signals;
+}
+
+/** The set of changed files that reach production (the engine's contract; see productionSignals). */
+export function productionScope(files: readonly ChangedFile[], paths: PathClassifier): Set<string> {
+  return new Set(productionSignals(files, paths).keys());
 }

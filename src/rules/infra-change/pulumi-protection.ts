@@ -1,0 +1,68 @@
+import { isIacSourcePath, isYamlPath, MAX_LINE_CHARS, sideLines, visibleText } from "../../infra/common.js";
+import { enclosingConstruct } from "../../infra/constructs.js";
+import { basenameOf } from "../../util/paths.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+const PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
+const DELETE_FIRST =
+  /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b/;
+const PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)/;
+
+function isPulumiFile(path: string, text: string): boolean {
+  if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path))) return true;
+  return /pulumi/i.test(text) && (isIacSourcePath(path) || isYamlPath(path));
+}
+
+/** Pulumi resource options that let a resource be deleted: `protect: false` (or removed), `deleteBeforeReplace`. */
+export const pulumiProtectionRule: Rule = {
+  id: "infra-change/pulumi-protection",
+  category: "infra-change",
+  description: "Pulumi protect turned off or removed, or deleteBeforeReplace enabled.",
+  severity: "high",
+  remediation:
+    "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
+  run(ctx) {
+    const findings: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.binary || file.status === "deleted") continue;
+      if (!isIacSourcePath(file.path) && !isYamlPath(file.path)) continue;
+      if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path)) continue;
+      const relevant = (c: string) => c.length < MAX_LINE_CHARS && /rotect|eforeReplace|efore_replace/.test(c);
+      if (!file.added.some((l) => relevant(l.content)) && !file.removed.some((l) => relevant(l.content))) continue;
+      if (!isPulumiFile(file.path, visibleText(file, 64 * 1024))) continue;
+      const protectReAdded = file.added.some((l) => PROTECT_ON.test(l.content));
+      for (const hunk of file.hunks) {
+        const lines = sideLines(hunk, "new");
+        lines.forEach((l, i) => {
+          if (!l.changed) return;
+          const what = PROTECT_OFF.test(l.text)
+            ? "protect turned off (pulumi destroy/up may delete it)"
+            : DELETE_FIRST.test(l.text)
+              ? "deleteBeforeReplace enabled (deleted before its replacement exists)"
+              : null;
+          if (!what) return;
+          const target = enclosingConstruct(lines, i);
+          findings.push({
+            file: file.path,
+            line: l.line,
+            side: "new",
+            message: `Pulumi ${target ?? `resource in ${file.path}`}: ${what}`,
+          });
+        });
+        if (protectReAdded) continue;
+        const old = sideLines(hunk, "old");
+        old.forEach((l, i) => {
+          if (!l.changed || !PROTECT_ON.test(l.text)) return;
+          const target = enclosingConstruct(old, i);
+          findings.push({
+            file: file.path,
+            line: l.line,
+            side: "old",
+            message: `Pulumi ${target ?? `resource in ${file.path}`}: protect: true removed (the resource can now be deleted)`,
+          });
+        });
+      }
+    }
+    return findings;
+  },
+};

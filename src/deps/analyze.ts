@@ -1,9 +1,9 @@
 import type { ChangedFile } from "../diff/model.js";
 import { classifyDependencyFile, type DependencyFile } from "./files.js";
 import { type LockEntry, parseLockSide } from "./lockfile.js";
-import { type DepRef, NPM_INSTALL_HOOKS, parseManifestSide, type ScriptRef } from "./manifest.js";
-import { sideLines } from "./side.js";
-import type { SourceRef } from "./sources.js";
+import { type DepRef, type ManifestSide, NPM_INSTALL_HOOKS, parseManifestSide, type ScriptRef } from "./manifest.js";
+import { type SideLine, sideLines } from "./side.js";
+import { classifyNpmSpec, type SourceRef, sourceSeverity } from "./sources.js";
 
 /**
  * What a changed dependency file does, computed once per file and shared by the dependency rules:
@@ -108,33 +108,43 @@ const DEP_KEYS = [
 ];
 
 /**
- * A whole new package.json: JSON.parse it and keep only what the parsed document confirms (the
- * line walk is then only the source of line numbers). Invalid JSON keeps the line walk's result.
+ * A whole new package.json: JSON.parse it and take dependencies and install hooks from the parsed
+ * document (robust to one-line objects and any formatting); the lines only give line numbers.
+ * Invalid JSON keeps the line walk's result.
  */
-function checkedAgainstJson(
-  side: ReturnType<typeof parseManifestSide>,
-  lines: ReturnType<typeof sideLines>,
-): ReturnType<typeof parseManifestSide> {
+function checkedAgainstJson(side: ManifestSide, lines: readonly SideLine[]): ManifestSide {
   let doc: unknown;
   try {
     doc = JSON.parse(lines.map((l) => l.text).join("\n"));
   } catch {
     return side;
   }
-  if (typeof doc !== "object" || doc === null) return side;
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return side;
+  // First line on which each quoted key appears.
+  const keyLine = new Map<string, number>();
+  for (const l of lines)
+    for (const m of l.text.matchAll(/"((?:[^"\\]|\\.){1,300})"\s*:/g))
+      if (!keyLine.has(m[1]!)) keyLine.set(m[1]!, l.line);
+  const lineOf = (key: string) => keyLine.get(key) ?? 1;
   const obj = doc as Record<string, unknown>;
-  const names = new Set<string>();
+  const out: ManifestSide = { deps: [], sources: [], scripts: [] };
   for (const k of DEP_KEYS) {
     const section = obj[k];
-    if (section && typeof section === "object") for (const n of Object.keys(section)) names.add(n);
+    if (!section || typeof section !== "object") continue;
+    for (const [name, spec] of Object.entries(section as Record<string, unknown>)) {
+      if (typeof spec !== "string") continue;
+      const line = lineOf(name);
+      out.deps.push({ name, spec, line });
+      const c = classifyNpmSpec(name, spec);
+      if (c) out.sources.push({ line, kind: c.kind, target: c.target, name, severity: sourceSeverity(c.kind) });
+    }
   }
-  const scripts =
-    obj["scripts"] && typeof obj["scripts"] === "object" ? (obj["scripts"] as Record<string, unknown>) : {};
-  return {
-    deps: side.deps.filter((d) => names.has(d.name)),
-    sources: side.sources.filter((s) => s.name === undefined || names.has(s.name)),
-    scripts: side.scripts.filter((s) => NPM_INSTALL_HOOKS.has(s.hook) && typeof scripts[s.hook] === "string"),
-  };
+  const scripts = obj["scripts"];
+  if (scripts && typeof scripts === "object")
+    for (const [hook, command] of Object.entries(scripts as Record<string, unknown>))
+      if (NPM_INSTALL_HOOKS.has(hook) && typeof command === "string")
+        out.scripts.push({ hook, command, line: lineOf(hook) });
+  return out;
 }
 
 function lockDelta(oldEntries: readonly LockEntry[], newEntries: readonly LockEntry[], file: ChangedFile): LockDelta {

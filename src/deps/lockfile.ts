@@ -42,6 +42,7 @@ function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSid
   const out: LockSide = { entries: [], sources: [] };
   let key: string | null = null;
   let keyChanged = false;
+  let keyLine = 0;
   let keyIndent = -1;
   let composerName: string | null = null;
   for (const l of lines) {
@@ -55,6 +56,7 @@ function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSid
       key = open[2]!;
       keyIndent = open[1]!.length;
       keyChanged = l.changed;
+      keyLine = l.line;
       continue;
     }
     if (key !== null && indentOf(t) <= keyIndent && t.trim().startsWith("}")) key = null;
@@ -69,7 +71,12 @@ function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSid
     }
     const versionKey = dep.format === "nuget-lock" ? "resolved" : "version";
     if (k === versionKey && key !== null && key !== "" && key !== "packages") {
-      out.entries.push({ name: npmLockName(key), version: v, line: l.line, changed: l.changed || keyChanged });
+      out.entries.push({
+        name: npmLockName(key),
+        version: v,
+        line: keyChanged ? keyLine : l.line,
+        changed: l.changed || keyChanged,
+      });
     }
     if (l.changed && dep.format === "package-lock" && k === "resolved") {
       const s = urlSource("npm", v, l.line, key ? npmLockName(key) : undefined);
@@ -95,6 +102,7 @@ function parseYarnLock(lines: readonly SideLine[]): LockSide {
   const out: LockSide = { entries: [], sources: [] };
   let name: string | null = null;
   let headerChanged = false;
+  let headerLine = 0;
   for (const l of lines) {
     if (l.hunkStart) name = null;
     const t = l.text;
@@ -102,11 +110,13 @@ function parseYarnLock(lines: readonly SideLine[]): LockSide {
     if (!t.startsWith(" ") && t.endsWith(":")) {
       name = yarnHeaderName(t);
       headerChanged = l.changed;
+      headerLine = l.line;
       continue;
     }
     const version = /^\s{2}version:?\s+"?([^"\s]{1,200})"?\s*$/.exec(t);
     if (version && name) {
-      out.entries.push({ name, version: version[1]!, line: l.line, changed: l.changed || headerChanged });
+      const line = headerChanged ? headerLine : l.line;
+      out.entries.push({ name, version: version[1]!, line, changed: l.changed || headerChanged });
       continue;
     }
     if (l.changed && /^\s{2}(?:resolved|resolution):?\s/.test(t)) {
@@ -162,6 +172,7 @@ function parseTomlLock(lines: readonly SideLine[], ecosystem: Ecosystem): LockSi
   const out: LockSide = { entries: [], sources: [] };
   let name: string | null = null;
   let nameChanged = false;
+  let nameLine = 0;
   for (const l of lines) {
     const t = l.text;
     if (l.hunkStart) name = null;
@@ -173,11 +184,13 @@ function parseTomlLock(lines: readonly SideLine[], ecosystem: Ecosystem): LockSi
     if (n) {
       name = n[1]!;
       nameChanged = l.changed;
+      nameLine = l.line;
       continue;
     }
     const v = /^version\s*=\s*"([^"]{1,200})"/.exec(t);
     if (v && name) {
-      out.entries.push({ name, version: v[1]!, line: l.line, changed: l.changed || nameChanged });
+      const line = nameChanged ? nameLine : l.line;
+      out.entries.push({ name, version: v[1]!, line, changed: l.changed || nameChanged });
       continue;
     }
     if (l.changed && /\b(?:source|url|registry|git|sdist|wheels)\b/.test(t)) {

@@ -6,6 +6,7 @@ import { parseUnifiedDiff } from "../diff/parse.js";
 import { activeRules } from "../rules/index.js";
 import { productionScope } from "../rules/production-config/scope.js";
 import type { Rule, RuleContext, RuleFinding } from "../rules/types.js";
+import { redactSecrets } from "../secrets/redact.js";
 import type {
   AiResult,
   Category,
@@ -64,7 +65,8 @@ function toFinding(rule: Rule, raw: RuleFinding, override: Severity | undefined,
     file: raw.file,
     line: raw.line,
     side: raw.side ?? "new",
-    message: raw.message,
+    // Any rule may quote a line (a dependency URL, an env value): mask secrets before they reach an output.
+    message: redactSecrets(raw.message),
     remediation: raw.remediation ?? rule.remediation,
   };
 }

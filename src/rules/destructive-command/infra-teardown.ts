@@ -20,7 +20,7 @@ export function teardownOf(text: string, productionFile: boolean): Teardown | nu
   const prod = productionFile || mentionsProduction(text);
   if (text.includes("destroy")) {
     const tool = TF_TOOL.exec(text);
-    if (tool && /\sdestroy\b|\s-destroy\b/.test(text))
+    if (tool && /\sdestroy(?=\s|$|["'])|\sapply\s[^\n]{0,200}?-destroy(?=\s|$|["'])/.test(text))
       return { what: `${tool[1]} destroy${prod ? " against production" : ""}`, severity: prod ? "critical" : "high" };
   }
   if (text.includes("auto-approve") && text.includes("apply") && prod) {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables are literal text here
 import { describe, expect, it } from "vitest";
 import { actionRepinnedRule } from "../../../src/rules/ci-workflow/action-repinned.js";
 import { ciConfigChangedRule } from "../../../src/rules/ci-workflow/ci-config-changed.js";

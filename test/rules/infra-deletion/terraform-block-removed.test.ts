@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import { terraformBlockRemovedRule as rule } from "../../../src/rules/infra-deletion/terraform-block-removed.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+
+const bucket = [
+  'resource "aws_s3_bucket" "logs" {',
+  '  bucket = "acme-logs"',
+  "",
+  "  lifecycle {",
+  "    prevent_destroy = true",
+  "  }",
+  "}",
+];
+
+describe("infra-deletion/terraform-block-removed", () => {
+  it("reports every block of a deleted .tf file by address, stateful ones critical", async () => {
+    const diff = deletedFile("infra/storage.tf", [
+      ...bucket,
+      "",
+      'resource "aws_iam_role" "reader" {',
+      '  name = "reader"',
+      "}",
+      "",
+      'data "aws_caller_identity" "current" {}',
+    ]);
+    const f = await runRule(rule, diff);
+    expect(f.map((x) => [x.line, x.severity])).toEqual([
+      [1, "critical"],
+      [9, "high"],
+      [13, "low"],
+    ]);
+    expect(f[0]!.message).toContain("aws_s3_bucket.logs");
+    expect(f[0]!.message).toContain("prevent_destroy");
+    expect(f[0]!.side).toBe("old");
+    expect(f[1]!.message).toContain("aws_iam_role.reader");
+    expect(f[2]!.message).toContain("data.aws_caller_identity.current");
+  });
+
+  it("reports a resource removed from a modified file, naming it from the removed header", async () => {
+    const diff = modifiedFile(
+      "main.tf",
+      [
+        "  tags = local.tags",
+        "}",
+        "",
+        '-resource "aws_db_instance" "orders" {',
+        '-  engine         = "postgres"',
+        '-  instance_class = "db.t4g.large"',
+        "-}",
+        "-",
+        'module "vpc" {',
+      ],
+      20,
+    );
+    const f = await runRule(rule, diff);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ file: "main.tf", line: 23, side: "old", severity: "critical" });
+    expect(f[0]!.message).toContain("aws_db_instance.orders");
+  });
+
+  it("rates a removed module by its source: an RDS module is critical, a label module high", async () => {
+    const diff = modifiedFile("main.tf", [
+      '-module "db" {',
+      '-  source  = "terraform-aws-modules/rds/aws"',
+      '-  version = "~> 6.0"',
+      "-}",
+      '-module "naming" {',
+      '-  source = "cloudposse/label/null"',
+      "-}",
+      "",
+    ]);
+    const f = await runRule(rule, diff);
+    expect(f.map((x) => [x.message.includes("module.db"), x.severity])).toEqual([
+      [true, "critical"],
+      [false, "high"],
+    ]);
+  });
+
+  it("does not report a rename covered by a moved block", async () => {
+    const diff = modifiedFile("storage.tf", [
+      '-resource "aws_s3_bucket" "assets" {',
+      '+resource "aws_s3_bucket" "static_assets" {',
+      '   bucket = "acme-static-assets"',
+      " }",
+      "+",
+      "+moved {",
+      "+  from = aws_s3_bucket.assets",
+      "+  to   = aws_s3_bucket.static_assets",
+      "+}",
+    ]);
+    expect(await runRule(rule, diff)).toEqual([]);
+  });
+
+  it("reports a rename without a moved block as destroy and create", async () => {
+    const diff = modifiedFile("storage.tf", [
+      '-resource "aws_s3_bucket" "assets" {',
+      '+resource "aws_s3_bucket" "static_assets" {',
+      '   bucket = "acme-static-assets"',
+      " }",
+    ]);
+    const f = await runRule(rule, diff);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("renamed to aws_s3_bucket.static_assets without a moved block");
+    expect(f[0]!.severity).toBe("critical");
+  });
+
+  it("does not report a block moved to another file of the same module directory", async () => {
+    const diff =
+      modifiedFile("infra/main.tf", ['-resource "aws_sqs_queue" "jobs" {', '-  name = "jobs"', "-}", ""]) +
+      addedFile("infra/queues.tf", ['resource "aws_sqs_queue" "jobs" {', '  name = "jobs"', "}"]);
+    expect(await runRule(rule, diff)).toEqual([]);
+  });
+
+  it("still reports a block re-added in another module directory (a different module)", async () => {
+    const diff =
+      deletedFile("envs/prod/queues.tf", ['resource "aws_sqs_queue" "jobs" {', '  name = "jobs"', "}"]) +
+      addedFile("envs/dev/queues.tf", ['resource "aws_sqs_queue" "jobs" {', '  name = "jobs"', "}"]);
+    const f = await runRule(rule, diff);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.file).toBe("envs/prod/queues.tf");
+  });
+
+  it("accepts a removed block with destroy = false, and reports one that destroys", async () => {
+    const keep = modifiedFile("main.tf", [
+      '-resource "aws_kms_key" "main" {',
+      '-  description = "main"',
+      "-}",
+      "+removed {",
+      "+  from = aws_kms_key.main",
+      "+  lifecycle {",
+      "+    destroy = false",
+      "+  }",
+      "+}",
+    ]);
+    expect(await runRule(rule, keep)).toEqual([]);
+    const destroy = modifiedFile("main.tf", [
+      '-resource "aws_kms_key" "main" {',
+      '-  description = "main"',
+      "-}",
+      "+removed {",
+      "+  from = aws_kms_key.main",
+      "+}",
+    ]);
+    const f = await runRule(rule, destroy);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("removed block that destroys it");
+  });
+
+  it("ignores commented-out blocks, heredoc text and README code samples", async () => {
+    const commented = modifiedFile("main.tf", [
+      '-# resource "aws_s3_bucket" "old" {',
+      '-#   bucket = "x"',
+      "-# }",
+      ' resource "aws_iam_policy" "p" {',
+    ]);
+    expect(await runRule(rule, commented)).toEqual([]);
+    const heredoc = deletedFile("policy.tf", [
+      'resource "aws_iam_policy" "p" {',
+      "  policy = <<EOF",
+      'resource "fake" "inside" {',
+      "}",
+      "EOF",
+      "}",
+    ]);
+    const f = await runRule(rule, heredoc);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining("aws_iam_policy.p")]);
+    const readme = deletedFile("modules/bucket/README.md", ['resource "aws_s3_bucket" "this" {', "}"]);
+    expect(await runRule(rule, readme)).toEqual([]);
+  });
+
+  it("handles .tf.json deletions and bad HCL without throwing", async () => {
+    const json = deletedFile("stack.tf.json", ['{"resource": {"aws_dynamodb_table": {"events": {"name": "events"}}}}']);
+    const f = await runRule(rule, json);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "critical", line: null });
+    expect(f[0]!.message).toContain("aws_dynamodb_table.events");
+    const broken = deletedFile("broken.tf", ['resource "aws_instance" "web" {', "  ami = {{{", "}"]);
+    const g = await runRule(rule, broken);
+    expect(g.map((x) => x.message)).toEqual([expect.stringContaining("aws_instance.web")]);
+  });
+
+  it("raises a removal in a production path one step through the engine", async () => {
+    const diff = modifiedFile("environments/prod/main.tf", [
+      '-resource "aws_security_group" "web" {',
+      '-  name = "web"',
+      "-}",
+      "",
+    ]);
+    const report = await scan(diff);
+    const f = report.findings.find((x) => x.ruleId === rule.id);
+    expect(f?.severity).toBe("critical");
+    expect(report.findings.some((x) => x.category === "production-config")).toBe(true);
+  });
+});

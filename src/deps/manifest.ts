@@ -125,7 +125,8 @@ export function parseJsonManifest(lines: readonly SideLine[], composer: boolean)
       continue;
     }
     if (!l.changed) continue;
-    const str = JSON_STRING.exec(rest);
+    // Tolerate an inline object closing on the same line: `"url": "…" }`.
+    const str = JSON_STRING.exec(rest.replace(/"\s*[}\]]+$/, '"'));
     if (!str) continue;
     const value = str[1]!;
     // Install hooks: in "scripts", or (unknown section) a hook key whose value is not a version.
@@ -134,7 +135,7 @@ export function parseJsonManifest(lines: readonly SideLine[], composer: boolean)
       continue;
     }
     if (composer && key === "url" && stack.some((fr) => fr.key === "repositories")) {
-      const kind = classifyUrl("composer", value) ?? (value.startsWith("http") ? null : "path");
+      const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
       if (kind) out.sources.push({ line: l.line, kind, target: value, severity: sourceSeverity(kind) });
       continue;
     }
@@ -170,8 +171,13 @@ const PY_INDEX_OPTION = /^(?:-i|--index-url|--extra-index-url|-f|--find-links|--
 
 /** One requirement string (PEP 508 or a pip requirements line). */
 function parseRequirement(raw: string, line: number, out: ManifestSide): void {
-  let s = raw.replace(/\s#.*$/, "").trim();
-  if (s === "" || s.startsWith("#")) return;
+  // Drop comments, line continuations and per-requirement options (`--hash=…`).
+  let s = raw
+    .replace(/\s#.*$/, "")
+    .replace(/\s\\$/, "")
+    .replace(/\s--hash[=\s]\S{0,300}/g, "")
+    .trim();
+  if (s === "" || s.startsWith("#") || s === "\\") return;
   const opt = PY_INDEX_OPTION.exec(s);
   if (opt) {
     const target = opt[1]!;
@@ -311,7 +317,8 @@ function tomlDep(ecosystem: "python" | "cargo", name: string, value: string, lin
   const t = inlineTable(value);
   if (Object.keys(t).length === 0) return;
   const git = t["git"] ?? t["github"];
-  const spec = t["version"] ?? t["rev"] ?? t["tag"] ?? t["branch"] ?? git ?? t["url"] ?? t["path"] ?? "";
+  const ref = t["rev"] ?? t["tag"] ?? t["branch"];
+  const spec = t["version"] ?? (git ? `${git}${ref ? `#${ref}` : ""}` : (t["url"] ?? t["path"] ?? ""));
   out.deps.push({ name: t["package"] ?? name, spec, line });
   if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
   else if (t["url"]) {
@@ -439,7 +446,7 @@ export function parseGoMod(lines: readonly SideLine[]): ManifestSide {
   const out = emptySide();
   let block: string | null = null;
   for (const l of lines) {
-    const t = l.text.replace(/\/\/.*$/, "").trim();
+    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "").trim();
     if (l.hunkStart) block = /^\s*(require|replace)\s*\(/.exec(l.header)?.[1] ?? null;
     if (t === "") continue;
     const open = /^(require|replace|exclude|retract|tool|ignore|godebug)\s*\($/.exec(t);
@@ -710,7 +717,7 @@ export function parseGradle(lines: readonly SideLine[]): ManifestSide {
   const out = emptySide();
   for (const l of lines) {
     if (!l.changed) continue;
-    const t = l.text.replace(/\/\/.*$/, "");
+    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "");
     const plugin = GRADLE_PLUGIN.exec(t);
     if (plugin) {
       out.deps.push({ name: plugin[1]!, spec: plugin[2]!, line: l.line });
@@ -851,7 +858,7 @@ export function parseTerraform(lines: readonly SideLine[]): ManifestSide {
       if (/^(?:terraform|module\s+"[^"]{1,200}"|provider\s+"[^"]{1,200}")\s*\{/.test(h))
         stack.push(h.replace(/\s*\{.*$/, ""));
     }
-    const t = l.text.replace(/(?:#|\/\/).*$/, "").trim();
+    const t = l.text.replace(/(?:^|\s)(?:#|\/\/).*$/, "").trim();
     if (t === "") continue;
     if (t.endsWith("{")) {
       const label = t.replace(/\s*=?\s*\{$/, "").trim();

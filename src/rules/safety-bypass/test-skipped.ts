@@ -82,18 +82,21 @@ const DECLARED_NAME =
   /\b(?:def|fn|fun|func|function)\s+(\w+)|\bvoid\s+(\w+)\s*\(|\b(?:public|private|protected|internal)\s+(?:async\s+)?[\w<>[\]]+\s+(\w+)\s*\(|\b(?:it|test|describe|context|specify|scenario)\s+["']([^"'\n]{1,120})["']/;
 
 /** The name of the test a marker applies to: the string argument, or the next declared function. */
-function testNameNear(file: ChangedFile, line: number, content: string, goStyle: boolean): string | null {
-  const arg = STRING_ARG.exec(content);
-  if (arg) return arg[2]!;
-  const own = DECLARED_NAME.exec(content);
-  if (own) return own[1] ?? own[2] ?? own[3] ?? own[4] ?? null;
+function testNameNear(file: ChangedFile, line: number, content: string, inBody: boolean): string | null {
+  // A skip called inside the test body (`t.Skip("why")`, `pytest.skip("why")`) carries a reason, not a name.
+  if (!inBody) {
+    const arg = STRING_ARG.exec(content);
+    if (arg) return arg[2]!;
+    const own = DECLARED_NAME.exec(content);
+    if (own) return own[1] ?? own[2] ?? own[3] ?? own[4] ?? null;
+  }
   const view = workflowView(file);
   const i = view.newIndex.get(line);
   if (i === undefined) return null;
-  if (goStyle) {
+  if (inBody) {
     for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
-      const m = /^func\s+(Test\w+|Benchmark\w+)/.exec(view.newSide[j]!.content);
-      if (m) return m[1]!;
+      const m = DECLARED_NAME.exec(capLine(view.newSide[j]!.content));
+      if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
     }
     return null;
   }

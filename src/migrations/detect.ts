@@ -1,0 +1,144 @@
+/**
+ * Recognizing migration files by path (and, where paths are ambiguous, by a cheap content sniff).
+ * Only files recognized here pay for line classification and SQL parsing.
+ */
+
+export type MigrationFramework =
+  | "rails"
+  | "django"
+  | "alembic"
+  | "prisma"
+  | "flyway"
+  | "liquibase"
+  | "golang-migrate"
+  | "drizzle"
+  | "ecto"
+  | "knex"
+  | "sequelize"
+  | "typeorm"
+  | "laravel"
+  | "efcore"
+  | "js-migration"
+  | "go-migration"
+  | "sql";
+
+/**
+ * - `strong`: the path is a migration by convention; edits to an existing one rewrite history.
+ * - `plain`: a `.sql` file in a database folder (db/, sql/, schema/): every statement counts, but it may
+ *   not be a versioned migration, so edits are not history rewrites.
+ * - `weak`: a `.sql` file elsewhere (queries in app code): only schema-destroying DDL is reported.
+ */
+export type MigrationStrength = "strong" | "plain" | "weak";
+
+export type MigrationLanguage = "sql" | "ruby" | "python" | "js" | "elixir" | "php" | "csharp" | "go" | "xml" | "yaml";
+
+export interface MigrationFileKind {
+  framework: MigrationFramework;
+  strength: MigrationStrength;
+  language: MigrationLanguage;
+  /** The whole file is a rollback (golang-migrate `.down.sql`, Flyway undo `U1__x.sql`, Hasura `down.sql`). */
+  downFile: boolean;
+}
+
+const MIGRATION_DIR =
+  /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations)\//i;
+const SQL_MIGRATION_DIR =
+  /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations|changelogs?|changesets?|flyway|liquibase|upgrades?|deltas|drizzle)\//i;
+const SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbschema)\//i;
+/** Folders whose `.sql` files are data, examples or tests, never schema changes of the application. */
+const NON_SCHEMA_SQL =
+  /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
+const GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
+
+const SQL_EXT = /\.sql$/i;
+
+function sqlKind(path: string): MigrationFileKind | null {
+  if (NON_SCHEMA_SQL.test(path)) return null;
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf("/") + 1);
+  // golang-migrate, dbmate-style pairs and Hasura `<version>/up.sql`/`down.sql`.
+  const down = /(?:^|[._-])down\.sql$/.test(base) || /^u\d+(?:[._]\d+)*__.+\.sql$/.test(base);
+  if (/\.(?:up|down)\.sql$/.test(base)) {
+    return { framework: "golang-migrate", strength: "strong", language: "sql", downFile: down };
+  }
+  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower)) {
+    return { framework: "prisma", strength: "strong", language: "sql", downFile: false };
+  }
+  if (/^(?:[vu]\d+(?:[._]\d+)*|r)__.+\.sql$/.test(base)) {
+    return { framework: "flyway", strength: "strong", language: "sql", downFile: down };
+  }
+  if (/(?:^|\/)drizzle\//.test(lower)) {
+    return { framework: "drizzle", strength: "strong", language: "sql", downFile: false };
+  }
+  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower)) {
+    return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
+  }
+  if (SQL_MIGRATION_DIR.test(lower)) {
+    return { framework: "sql", strength: "strong", language: "sql", downFile: down };
+  }
+  if (GENERATED_SCHEMA_DUMP.test(lower))
+    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
+  if (SQL_DB_DIR.test(lower)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
+  return { framework: "sql", strength: "weak", language: "sql", downFile: false };
+}
+
+/**
+ * What kind of migration a path is, or null. `sniff` is a little of the file's text (added lines or the
+ * new side) used only where the path alone is ambiguous (JS migration libraries, Alembic vs Django).
+ */
+export function detectMigration(path: string, sniff = ""): MigrationFileKind | null {
+  const lower = path.toLowerCase();
+  if (SQL_EXT.test(lower)) return sqlKind(path);
+  const strong = (framework: MigrationFramework, language: MigrationLanguage): MigrationFileKind => ({
+    framework,
+    strength: "strong",
+    language,
+    downFile: false,
+  });
+
+  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower)) return strong("rails", "ruby");
+  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower)) return strong("ecto", "elixir");
+  if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniff.includes("Ecto.Migration"))
+    return strong("ecto", "elixir");
+  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower)) return strong("laravel", "php");
+
+  if (lower.endsWith(".py")) {
+    const base = lower.slice(lower.lastIndexOf("/") + 1);
+    if (base === "__init__.py" || base === "env.py") return null;
+    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower)) return strong("alembic", "python");
+    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower)) {
+      if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniff) && !sniff.includes("migrations.Migration"))
+        return strong("alembic", "python");
+      // Django names its migrations 0001_name.py; hand-written ones still subclass migrations.Migration.
+      if (/^\d{4}_/.test(base) || sniff.includes("migrations.Migration")) return strong("django", "python");
+    }
+    return null;
+  }
+
+  if (/\.(?:[cm]?[jt]s)$/.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) {
+    if (!MIGRATION_DIR.test(lower)) return null;
+    const base = lower.slice(lower.lastIndexOf("/") + 1);
+    if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
+    if (/queryInterface|sequelize/i.test(sniff)) return strong("sequelize", "js");
+    if (/MigrationInterface|queryRunner/.test(sniff)) return strong("typeorm", "js");
+    if (/\bknex\b/i.test(sniff)) return strong("knex", "js");
+    return strong("js-migration", "js");
+  }
+
+  if (lower.endsWith(".cs")) {
+    if (!/(?:^|\/)migrations\//.test(lower) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower)) return null;
+    return strong("efcore", "csharp");
+  }
+
+  if (lower.endsWith(".go")) {
+    if (!MIGRATION_DIR.test(lower) || lower.endsWith("_test.go")) return null;
+    return strong("go-migration", "go");
+  }
+
+  if (/\.(?:xml|ya?ml)$/.test(lower)) {
+    // Many YAML/XML files are called changelog; only Liquibase's own keys make one a migration.
+    if (!/databaseChangeLog|changeSet\b/.test(sniff)) return null;
+    return strong("liquibase", lower.endsWith(".xml") ? "xml" : "yaml");
+  }
+  return null;
+}

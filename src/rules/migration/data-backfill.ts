@@ -1,0 +1,32 @@
+import { describeOp, migrationAnalysis } from "../../migrations/describe.js";
+import type { OpKind } from "../../migrations/ops.js";
+import { initPostgresParser } from "../../migrations/pg.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+const KINDS: ReadonlySet<OpKind> = new Set(["backfill", "delete-rows", "table-rebuild"]);
+/** A write within this many lines of a reported one is the same backfill (a loop and the update inside it). */
+const SAME_BACKFILL_LINES = 6;
+
+export const dataBackfillRule: Rule = {
+  id: "migration/data-backfill",
+  category: "migration",
+  description:
+    "A migration rewrites data: UPDATE/INSERT ... SELECT/DELETE over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run.",
+  severity: "medium",
+  remediation:
+    "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
+  init: initPostgresParser,
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const fa of migrationAnalysis(ctx).files) {
+      let last = Number.NEGATIVE_INFINITY;
+      for (const op of fa.ops) {
+        if (!KINDS.has(op.kind)) continue;
+        if (op.kind === "backfill" && op.line - last <= SAME_BACKFILL_LINES) continue;
+        if (op.kind === "backfill") last = op.line;
+        out.push({ file: fa.file.path, line: op.line, message: describeOp(op) });
+      }
+    }
+    return out;
+  },
+};

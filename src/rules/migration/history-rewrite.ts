@@ -1,0 +1,68 @@
+import type { ChangedFile } from "../../diff/model.js";
+import { migrationKindOf } from "../../migrations/analyze.js";
+import { migrationName } from "../../migrations/describe.js";
+import type { MigrationLanguage } from "../../migrations/detect.js";
+import { isCommentLine } from "../../migrations/text.js";
+import type { Rule, RuleFinding } from "../types.js";
+
+/** True when every changed line is blank or a comment (a header or lint comment, not a schema edit). */
+function commentOnly(file: ChangedFile, language: MigrationLanguage): boolean {
+  const lines = [...file.added, ...file.removed];
+  return lines.length > 0 && lines.every((l) => l.content.trim() === "" || isCommentLine(l.content, language));
+}
+
+export const historyRewriteRule: Rule = {
+  id: "migration/history-rewrite",
+  category: "migration",
+  description:
+    "An already committed migration is edited, deleted or renamed: environments that already ran it keep the old version and diverge from fresh ones.",
+  severity: "high",
+  remediation:
+    "Leave applied migrations as they are and add a new migration that makes the change; only squash or delete migrations with a documented reset of every environment.",
+  run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of ctx.files) {
+      if (file.status === "added") continue;
+      // Prefilter on the path before the content sniff: most changed files are not migrations.
+      if (
+        !/migrat|versions\/|changelog|changeset|drizzle|flyway|liquibase|\.sql$|\.xml$|\.ya?ml$/i.test(
+          file.path + (file.oldPath ?? ""),
+        )
+      )
+        continue;
+      const kind = migrationKindOf(file);
+      if (kind?.strength !== "strong") continue;
+      const name = migrationName(file.path);
+      if (file.status === "deleted") {
+        out.push({
+          file: file.path,
+          line: null,
+          side: "old",
+          message: `Committed migration ${name} is deleted: databases that applied it keep its changes while new ones never get them`,
+        });
+      } else if (file.status === "renamed") {
+        out.push({
+          file: file.path,
+          line: null,
+          message: `Committed migration ${file.oldPath ?? "?"} is renamed to ${name}: its recorded version no longer matches, so it may run again or never`,
+        });
+      } else if (file.binary || file.patchMissing || !commentOnly(file, kind.language)) {
+        const first = file.added[0] ?? null;
+        out.push({
+          file: file.path,
+          line: first ? first.line : (file.removed[0]?.line ?? null),
+          side: first ? "new" : "old",
+          message: `Committed migration ${name} is edited: databases that already ran it will not get the change, so environments diverge`,
+        });
+      } else {
+        out.push({
+          file: file.path,
+          line: file.added[0]?.line ?? null,
+          severity: "low",
+          message: `Committed migration ${name} is edited (comments only)`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -59,7 +59,8 @@ export function meaningfulAddedLines(file: ChangedFile): number {
         continue;
       }
     }
-    if (t === "" || PUNCTUATION_ONLY.test(t) || BLOCK_KEYWORDS.has(t)) continue;
+    if (t === "" || PUNCTUATION_ONLY.test(t)) continue;
+    if (t.length < 20 && BLOCK_KEYWORDS.has(t.replace(/[{}():;,\s]+/g, " ").trim())) continue;
     if (isCommentLine(t, ext) || IMPORT_LINE.test(t)) continue;
     const moved = removed.get(t);
     if (moved) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { ConfigInput } from "../../../src/config/schema.js";
 import { parseUnifiedDiff } from "../../../src/diff/parse.js";
 import { meaningfulAddedLines } from "../../../src/rules/missing-tests/meaningful.js";
 import { sourceWithoutTestsRule } from "../../../src/rules/missing-tests/source-without-tests.js";
 import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
 
-const run = (diff: string, config?: Parameters<typeof runRule>[2]["config"]) =>
-  runRule(sourceWithoutTestsRule, diff, config ? { config } : {});
+const run = (diff: string, config?: ConfigInput) => runRule(sourceWithoutTestsRule, diff, config ? { config } : {});
 
 const rubyFix = modifiedFile(
   "app/models/plaid_account/processor.rb",

@@ -43,7 +43,7 @@ export function describeOp(op: MigrationOp): string {
     case "add-not-null-no-default":
       return `Adds NOT NULL column${plural} ${cols(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`;
     case "create-index":
-      return `Builds an index on ${t}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${t} block while it builds`;
+      return `Builds ${op.detail ? `index ${op.detail}` : "an index"} on ${t}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${t} block while it builds`;
     case "add-foreign-key":
       return `Adds a foreign key on ${t}${op.newName ? ` referencing ${op.newName}` : ""} without NOT VALID${via(op)}: the whole table is validated while both tables are locked`;
     case "add-constraint":

@@ -377,7 +377,8 @@ function alembicLine(s: string, lc: LineContext, lines: readonly SourceLine[], i
       emit({
         kind: "create-index",
         table,
-        columns: literalNames(pos[0]?.replace(/^op\.f\((.*)\)$/, "$1")),
+        columns: literalNames(pos[2]),
+        detail: literalName(pos[0]?.replace(/^op\.f\((.*)\)$/, "$1")),
         concurrent: /postgresql_concurrently\s*=\s*True/.test(text),
         postgres: true,
         via: `${m[1]}.create_index`,
@@ -834,7 +835,7 @@ function efLine(s: string, lines: readonly SourceLine[], i: number, emit: Emit):
       emit({
         kind: "create-index",
         table: qualified(table),
-        columns: name ? [name] : undefined,
+        detail: name,
         concurrent: /CreatedConcurrently/.test(text) || /CreatedConcurrently/.test(lines[i + 1]?.content ?? ""),
         postgres: true,
         via: method,
@@ -1053,7 +1054,7 @@ function liquibaseLine(
       emit({
         kind: "create-index",
         table,
-        columns: attr(text, "indexName") ? [attr(text, "indexName")!] : undefined,
+        detail: attr(text, "indexName"),
         concurrent: false,
         postgres: true,
         via: "createIndex",

@@ -162,6 +162,15 @@ function typeNameText(typeName: unknown): string {
   return names.join(".");
 }
 
+/** Plain column names of an index (expressions are left out). */
+function indexColumns(params: unknown): string[] | undefined {
+  if (!Array.isArray(params)) return undefined;
+  const names = params
+    .map((p) => obj(obj(p)?.["IndexElem"])?.["name"])
+    .filter((n): n is string => typeof n === "string");
+  return names.length > 0 ? names : undefined;
+}
+
 const SERIAL_TYPES = new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
 
 function astOps(
@@ -251,7 +260,8 @@ function astOps(
       ops.push({
         kind: "create-index",
         table: rangeVarName(node["relation"]),
-        columns: typeof node["idxname"] === "string" ? [node["idxname"]] : undefined,
+        columns: indexColumns(node["indexParams"]),
+        detail: typeof node["idxname"] === "string" ? node["idxname"] : undefined,
         concurrent: node["concurrent"] === true,
         postgres: true,
         via: node["unique"] ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
@@ -643,7 +653,7 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
         push({
           kind: "create-index",
           table: cleanName(m[3]!),
-          columns: m[2] ? [cleanName(m[2])] : undefined,
+          detail: m[2] ? cleanName(m[2]) : undefined,
           concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
           postgres: !mysql,
           via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX",

@@ -588,7 +588,14 @@ export function gatherCall(lines: readonly SourceLine[], start: number, col: num
 export function splitArgs(callText: string): string[] {
   const open = callText.indexOf("(");
   const nameEnd = /^[\w.:>$-]*\s*/.exec(callText)?.[0].length ?? 0;
-  let body = open >= 0 && open <= nameEnd ? callText.slice(open + 1) : callText.slice(nameEnd);
+  let body =
+    open >= 0 && open <= nameEnd
+      ? callText.slice(open + 1)
+      : // Ruby/Elixir calls without parentheses may open a block: `create_table :tags do |t|`.
+        callText
+          .slice(nameEnd)
+          .replace(/\s+do\s*(?:\|[^|]*\|)?\s*$/, "")
+          .replace(/\s*\{\s*\|[^|]*\|.*$/, "");
   const args: string[] = [];
   let depth = 0;
   let quote: string | null = null;

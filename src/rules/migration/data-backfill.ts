@@ -19,11 +19,17 @@ export const dataBackfillRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const fa of migrationAnalysis(ctx).files) {
-      let last = Number.NEGATIVE_INFINITY;
+      let last: { line: number; table?: string } | null = null;
       for (const op of fa.ops) {
         if (!KINDS.has(op.kind)) continue;
-        if (op.kind === "backfill" && op.line - last <= SAME_BACKFILL_LINES) continue;
-        if (op.kind === "backfill") last = op.line;
+        if (op.kind === "backfill") {
+          const same =
+            last !== null &&
+            op.line - last.line <= SAME_BACKFILL_LINES &&
+            (!last.table || !op.table || last.table === op.table);
+          last = { line: op.line, table: op.table };
+          if (same) continue;
+        }
         out.push({ file: fa.file.path, line: op.line, message: describeOp(op) });
       }
     }

@@ -1,0 +1,104 @@
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../../app/index.js";
+import type { FakeGitHub } from "../../support/fake-github.js";
+
+/**
+ * The App's real HTTP server on 127.0.0.1: Probot's Node middleware with a webhook secret, its GitHub
+ * API base URL pointed at the fake. Octokit keeps Probot's retry and throttling plugins, with delays
+ * shortened: retries back off in milliseconds, a `retry-after: 1` waits 10 ms, and writes are not
+ * spaced 1 s apart (the fake answers instantly; spacing would only measure the throttle).
+ */
+
+export const WEBHOOK_SECRET = "e2e-webhook-secret";
+export const STATE_SECRET = "e2e-state-secret";
+export const WEBHOOK_PATH = "/api/github/webhooks";
+
+// Probot's throttling plugin bundles Bottleneck; custom limiter groups replace its 1 s write spacing.
+const Bottleneck = createRequire(import.meta.url)("bottleneck/light.js") as {
+  Group: new (options: { maxConcurrent: number; minTime: number }) => unknown;
+};
+const privateKey = readFileSync(new URL("../../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
+
+export interface AppServer {
+  url: string;
+  probot: Probot;
+  /** Errors Probot logged (handler failures surface here as well as in the HTTP status). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface AppServerOptions {
+  retries?: number;
+  now?: () => Date;
+}
+
+function quietLogger(errors: string[]) {
+  const noop = () => {};
+  const logger: Record<string, unknown> = {
+    level: "error",
+    trace: noop,
+    debug: noop,
+    info: noop,
+    warn: noop,
+    error: (...args: unknown[]) => {
+      errors.push(
+        args.map((a) => (a instanceof Error ? a.message : typeof a === "string" ? a : JSON.stringify(a))).join(" "),
+      );
+    },
+    fatal: (...args: unknown[]) => {
+      errors.push(args.map(String).join(" "));
+    },
+  };
+  logger.child = () => logger;
+  return logger;
+}
+
+export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = {}): Promise<AppServer> {
+  const errors: string[] = [];
+  const fast = {
+    write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
+    retryAfterBaseValue: 10,
+  };
+  const Octokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+    ...o,
+    retry: { enabled: true, retries: opts.retries ?? 3, retryAfterBaseValue: 1 },
+    throttle: { ...(o.throttle as object), ...fast },
+  }));
+  const probot = new Probot({
+    appId: fake.appId,
+    privateKey,
+    secret: WEBHOOK_SECRET,
+    baseUrl: fake.url,
+    Octokit,
+    log: quietLogger(errors) as never,
+  });
+  const app = createApp({ stateSecret: STATE_SECRET, ...(opts.now ? { now: opts.now } : {}) });
+  const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
+  const server: Server = createServer((req, res) => {
+    Promise.resolve(
+      middleware(req, res, () => {
+        res.writeHead(404).end();
+      }),
+    ).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK_PATH}`;
+  return {
+    url,
+    probot,
+    errors,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the tests feed literal ${VAR} placeholders to the filters
 import { describe, expect, it } from "vitest";
 import { base62, crc32, hasValidCrc32Suffix } from "../../src/secrets/checksum.js";
 import { charClassCount, shannonEntropy } from "../../src/secrets/entropy.js";

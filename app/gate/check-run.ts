@@ -66,7 +66,7 @@ export function gateCheck(state: GateState, commentUrl: string | null): CheckOut
       );
       for (const item of p.missingItems)
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? `: _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
+          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
         );
     }
     if (state.ticks.length > 0) {

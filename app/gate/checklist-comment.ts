@@ -51,7 +51,7 @@ function routeText(item: GateItem): string {
 
 /** Everything after `- [ ] ` on an item line; depends only on the state. */
 export function itemRest(item: GateItem, tick: Tick | undefined): string {
-  const detail = item.detail ? `: _${inlineText(item.detail, 200)}_` : "";
+  const detail = item.detail ? ` — _${inlineText(item.detail, 200)}_` : "";
   const who = tick ? ` ✅ ticked by @${tick.login}, ${when(tick.at)}, at ${shortSha(tick.sha)}` : "";
   return `**${inlineText(item.text)}**${detail}${routeText(item)}${who}`;
 }

@@ -37,6 +37,8 @@ function npmLockName(key: string): string {
   return i >= 0 ? key.slice(i + "node_modules/".length) : key;
 }
 
+const JSON_LOCK_KEYS = /"(?:version|resolved|name|url|git|file)"/;
+
 /** package-lock.json / npm-shrinkwrap.json (v1–v3), packages.lock.json (NuGet), composer.lock, Pipfile.lock. */
 function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSide {
   const out: LockSide = { entries: [], sources: [] };
@@ -51,7 +53,9 @@ function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSid
       composerName = null;
     }
     const t = l.text;
-    const open = /^(\s*)"((?:[^"\\]|\\.){1,500})"\s*:\s*\{\s*$/.exec(t);
+    const last = t.charCodeAt(t.length - 1);
+    // Cheap prefilter: only object openers (`… {`) and the few keys read below need a regex.
+    const open = last === 123 /* { */ ? /^(\s*)"((?:[^"\\]|\\.){1,500})"\s*:\s*\{\s*$/.exec(t) : null;
     if (open) {
       key = open[2]!;
       keyIndent = open[1]!.length;
@@ -60,6 +64,7 @@ function parseJsonLock(lines: readonly SideLine[], dep: DependencyFile): LockSid
       continue;
     }
     if (key !== null && indentOf(t) <= keyIndent && t.trim().startsWith("}")) key = null;
+    if (!JSON_LOCK_KEYS.test(t)) continue;
     const pair = /^\s*"((?:[^"\\]|\\.){1,100})"\s*:\s*"((?:[^"\\]|\\.){0,3000})"/.exec(t);
     if (!pair) continue;
     const [, k, v] = pair as unknown as [string, string, string];

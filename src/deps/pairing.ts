@@ -14,7 +14,19 @@ export interface Pairing {
   lockChangedAtOrAbove(lockNames: readonly string[], dir: string): boolean;
 }
 
+const pairingCache = new WeakMap<readonly ChangedFile[], Pairing>();
+
+/** The pairing of a file list, built once and shared by the rules that need it. */
 export function buildPairing(allFiles: readonly ChangedFile[]): Pairing {
+  let p = pairingCache.get(allFiles);
+  if (!p) {
+    p = computePairing(allFiles);
+    pairingCache.set(allFiles, p);
+  }
+  return p;
+}
+
+function computePairing(allFiles: readonly ChangedFile[]): Pairing {
   /** `${ecosystem}\0${dir}` for every directory at or above a changed manifest. */
   const manifestDirs = new Set<string>();
   /** `${basename}\0${dir}` of changed lockfiles. */

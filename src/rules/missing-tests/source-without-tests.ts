@@ -1,5 +1,6 @@
+import picomatch from "picomatch";
 import type { ChangedFile } from "../../diff/model.js";
-import { compileGlobs } from "../../util/paths.js";
+import { compileGlobs, extensionOf, SOURCE_EXTENSIONS } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 import { meaningfulAddedLines } from "./meaningful.js";
 
@@ -8,12 +9,18 @@ const MAX_LISTED = 10;
 /** Above this many meaningful added source lines without any test change, the finding is medium. */
 export const LARGE_CHANGE_LINES = 50;
 
+/** Many globs as ONE alternation: one regex test per path instead of one per glob. */
+function compileOneRegex(globs: readonly string[]): (path: string) => boolean {
+  const re = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, { dot: true }).source})`).join("|"));
+  return (path) => re.test(path);
+}
+
 /**
  * Code-bearing files that are configuration, build scripts, generated or framework glue rather
  * than behaviour a unit test covers. They never trigger the rule (the `paths.source` config can
  * still opt a path in, because it is checked first).
  */
-const NOT_TESTABLE = compileGlobs([
+const NOT_TESTABLE = compileOneRegex([
   "**/*.config.{js,cjs,mjs,ts,cts,mts}",
   "**/.*.{js,cjs,mjs,ts,cts,mts}",
   "**/*rc.{js,cjs}",
@@ -65,13 +72,17 @@ export const sourceWithoutTestsRule: Rule = {
     const testChanged = ctx.allFiles.some((f) => f.status !== "deleted" && ctx.paths.isTest(f.path));
     if (testChanged) return [];
     const optedIn = compileGlobs(ctx.config.paths.source);
+    const hasOptIns = ctx.config.paths.source.length > 0;
     const untested: { file: ChangedFile; lines: number }[] = [];
     let total = 0;
     for (const f of ctx.files) {
       if (f.status === "deleted" || f.binary || f.added.length === 0) continue;
+      // Extension first: cheaper than the classifier's globs, and isSource requires it unless opted in.
+      if (!hasOptIns && !SOURCE_EXTENSIONS.has(extensionOf(f.path))) continue;
       if (!ctx.paths.isSource(f.path)) continue;
       if (NOT_TESTABLE(f.path) && !optedIn(f.path)) continue;
-      const lines = meaningfulAddedLines(f);
+      // Count only as far as the severity threshold needs; beyond it, one line per file is enough.
+      const lines = meaningfulAddedLines(f, Math.max(1, LARGE_CHANGE_LINES + 1 - total));
       if (lines === 0) continue;
       untested.push({ file: f, lines });
       total += lines;
@@ -80,11 +91,14 @@ export const sourceWithoutTestsRule: Rule = {
     const names = untested.slice(0, MAX_LISTED).map((u) => u.file.path);
     const more = untested.length > MAX_LISTED ? ` and ${untested.length - MAX_LISTED} more` : "";
     const large = total > LARGE_CHANGE_LINES;
+    const counted = large
+      ? `more than ${LARGE_CHANGE_LINES} changed lines`
+      : `${total} changed line${total === 1 ? "" : "s"}`;
     const finding: RuleFinding = {
       file: untested[0]!.file.path,
       line: null,
       severity: large ? "medium" : "low",
-      message: `${untested.length === 1 ? "Source file" : `${untested.length} source files`} changed with no test added or updated (${total} changed line${total === 1 ? "" : "s"}): ${names.join(", ")}${more}`,
+      message: `${untested.length === 1 ? "Source file" : `${untested.length} source files`} changed with no test added or updated (${counted}): ${names.join(", ")}${more}`,
     };
     return [finding];
   },

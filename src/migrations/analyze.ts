@@ -3,7 +3,7 @@
  * file list (the rules of both categories read the same cached result).
  */
 import type { ChangedFile } from "../diff/model.js";
-import { detectMigration, type MigrationFileKind } from "./detect.js";
+import { detectMigration, MIGRATION_PATH_HINT, type MigrationFileKind } from "./detect.js";
 import { frameworkOps, pushSqlOp } from "./frameworks.js";
 import type { MigrationOp, OpKind, RollbackIssue } from "./ops.js";
 import { analyzeSql, SQL_ANCHOR } from "./sql.js";
@@ -60,6 +60,7 @@ function sniffText(file: ChangedFile): string {
 
 /** The migration kind of a changed file (by its new path, or its old path for renames). */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
+  if (!MIGRATION_PATH_HINT.test(file.path) && !(file.oldPath && MIGRATION_PATH_HINT.test(file.oldPath))) return null;
   const sniff = sniffText(file);
   return detectMigration(file.path, sniff) ?? (file.oldPath ? detectMigration(file.oldPath, sniff) : null);
 }
@@ -67,6 +68,7 @@ export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
 export function analyzeMigrations(
   files: readonly ChangedFile[],
   allFiles: readonly ChangedFile[] = files,
+  isTest: (path: string) => boolean = () => false,
 ): MigrationAnalysis {
   const cached = cache.get(files);
   if (cached) return cached;
@@ -77,7 +79,7 @@ export function analyzeMigrations(
     if (m && f.status !== "deleted") downFiles.add(m[1]!);
   }
   for (const file of files) {
-    if (file.binary || file.status === "deleted" || file.added.length === 0) continue;
+    if (file.binary || file.status === "deleted" || file.added.length === 0 || isTest(file.path)) continue;
     const kind = migrationKindOf(file);
     if (!kind) continue;
     const fa = analyzeFile(file, kind);

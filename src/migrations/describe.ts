@@ -84,7 +84,8 @@ export function shortOp(op: MigrationOp): string {
 }
 
 export function migrationAnalysis(ctx: RuleContext): MigrationAnalysis {
-  return analyzeMigrations(ctx.files, ctx.allFiles);
+  // Migrations under test folders are fixtures of the test suite, not the application's schema.
+  return analyzeMigrations(ctx.files, ctx.allFiles, (p) => ctx.paths.isTest(p));
 }
 
 /** One finding per operation of the given kinds. */

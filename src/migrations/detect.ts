@@ -47,7 +47,7 @@ const SQL_MIGRATION_DIR =
 const SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbschema)\//i;
 /** Folders whose `.sql` files are data, examples or tests, never schema changes of the application. */
 const NON_SCHEMA_SQL =
-  /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
+  /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
 const GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
 
 const SQL_EXT = /\.sql$/i;
@@ -88,7 +88,13 @@ function sqlKind(path: string): MigrationFileKind | null {
  */
 export function detectMigration(path: string, sniff = ""): MigrationFileKind | null {
   const lower = path.toLowerCase();
-  if (SQL_EXT.test(lower)) return sqlKind(path);
+  if (SQL_EXT.test(lower)) {
+    const kind = sqlKind(path);
+    // sqlc-style query files (`-- name: GetUser :one`) are application queries, not schema changes.
+    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniff))
+      return { ...kind, strength: "weak" };
+    return kind;
+  }
   const strong = (framework: MigrationFramework, language: MigrationLanguage): MigrationFileKind => ({
     framework,
     strength: "strong",
@@ -122,7 +128,9 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
     if (/queryInterface|sequelize/i.test(sniff)) return strong("sequelize", "js");
     if (/MigrationInterface|queryRunner/.test(sniff)) return strong("typeorm", "js");
     if (/\bknex\b/i.test(sniff)) return strong("knex", "js");
-    return strong("js-migration", "js");
+    // Other `migrations/` folders hold app-state or config migrations; require the up/down shape.
+    if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniff)) return strong("js-migration", "js");
+    return null;
   }
 
   if (lower.endsWith(".cs")) {
@@ -132,7 +140,9 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
 
   if (lower.endsWith(".go")) {
     if (!MIGRATION_DIR.test(lower) || lower.endsWith("_test.go")) return null;
-    return strong("go-migration", "go");
+    if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniff))
+      return strong("go-migration", "go");
+    return null;
   }
 
   if (/\.(?:xml|ya?ml)$/.test(lower)) {
@@ -142,3 +152,6 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
   }
   return null;
 }
+
+/** Cheap path test run before anything reads a file's content. */
+export const MIGRATION_PATH_HINT = /\.sql$|migrat|\/versions\/|changelog|changeset|liquibase|drizzle/i;

@@ -45,7 +45,12 @@ function isTruthyOption(v: string | undefined): boolean {
 const RAILS_COLUMN_TYPES =
   /^(?:column|string|text|integer|bigint|boolean|datetime|date|time|timestamp|decimal|float|numeric|json|jsonb|uuid|binary|citext|inet|hstore|virtual)$/;
 
-function railsLine(s: string, lc: LineContext, lines: readonly SourceLine[], i: number, emit: Emit): void {
+function railsLine(raw: string, lc: LineContext, lines: readonly SourceLine[], i: number, emit: Emit): void {
+  // strong_migrations' `safety_assured { remove_column ... }` wraps the call on one line.
+  const s = raw.replace(
+    /^(\s*)safety_assured\s*(?:\{|do)\s*/,
+    (m0, ws: string) => ws + " ".repeat(m0.length - ws.length),
+  );
   const m = /^(\s*)(?:([A-Za-z_][\w:]*)\.)?([a-z_]+[!?]?)(?=[\s(]|$)/.exec(s);
   if (!m) {
     if (/\.(?:find_each|find_in_batches|in_batches|each)\b/.test(s) && /\b[A-Z]\w*(?:::\w+)*\./.test(s))

@@ -5,10 +5,25 @@ import type { MigrationLanguage } from "../../migrations/detect.js";
 import { isCommentLine } from "../../migrations/text.js";
 import type { Rule, RuleFinding } from "../types.js";
 
-/** True when every changed line is blank or a comment (a header or lint comment, not a schema edit). */
-function commentOnly(file: ChangedFile, language: MigrationLanguage): boolean {
-  const lines = [...file.added, ...file.removed];
-  return lines.length > 0 && lines.every((l) => l.content.trim() === "" || isCommentLine(l.content, language));
+/** Code of a line with formatting differences removed (quotes, spacing, trailing commas). */
+function normalized(line: string): string {
+  return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
+}
+
+/**
+ * True when the edit cannot change what the migration does: only blank or comment lines change, or
+ * the removed and added code lines are the same once formatting is ignored (a linter pass).
+ */
+function cosmeticOnly(file: ChangedFile, language: MigrationLanguage): boolean {
+  const code = (lines: readonly { content: string }[]) =>
+    lines
+      .filter((l) => l.content.trim() !== "" && !isCommentLine(l.content, language))
+      .map((l) => normalized(l.content))
+      .sort();
+  if (file.added.length + file.removed.length === 0) return false;
+  const added = code(file.added);
+  const removed = code(file.removed);
+  return added.length === removed.length && added.every((l, i) => l === removed[i]);
 }
 
 export const historyRewriteRule: Rule = {
@@ -22,7 +37,7 @@ export const historyRewriteRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (file.status === "added") continue;
+      if (file.status === "added" || ctx.paths.isTest(file.path)) continue;
       // Prefilter on the path before the content sniff: most changed files are not migrations.
       if (
         !/migrat|versions\/|changelog|changeset|drizzle|flyway|liquibase|\.sql$|\.xml$|\.ya?ml$/i.test(
@@ -46,7 +61,7 @@ export const historyRewriteRule: Rule = {
           line: null,
           message: `Committed migration ${file.oldPath ?? "?"} is renamed to ${name}: its recorded version no longer matches, so it may run again or never`,
         });
-      } else if (file.binary || file.patchMissing || !commentOnly(file, kind.language)) {
+      } else if (file.binary || file.patchMissing || !cosmeticOnly(file, kind.language)) {
         const first = file.added[0] ?? null;
         out.push({
           file: file.path,
@@ -59,7 +74,7 @@ export const historyRewriteRule: Rule = {
           file: file.path,
           line: file.added[0]?.line ?? null,
           severity: "low",
-          message: `Committed migration ${name} is edited (comments only)`,
+          message: `Committed migration ${name} is edited (comments or formatting only)`,
         });
       }
     }

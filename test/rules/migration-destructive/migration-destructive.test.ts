@@ -379,7 +379,7 @@ describe("migration-destructive/drop-column", () => {
 
   it("only reports DDL from a .sql file outside database folders, and nothing from seeds", async () => {
     const weak =
-      addedFile("app/queries/cleanup.sql", ["DELETE FROM sessions;", "ALTER TABLE cache DROP COLUMN payload;"]) +
+      addedFile("src/app/cleanup.sql", ["DELETE FROM sessions;", "ALTER TABLE cache DROP COLUMN payload;"]) +
       addedFile("db/seeds/users.sql", ["ALTER TABLE users DROP COLUMN tmp;"]);
     const findings = await runRule(dropColumnRule, weak);
     expect(findings).toHaveLength(1);

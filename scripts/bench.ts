@@ -178,4 +178,5 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+// Run only as a script, so tests and profilers can import generateDiff.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -55,6 +55,32 @@ const NOT_TESTABLE = compileOneRegex([
 ]);
 
 /**
+ * Test layouts the shared classifier does not know (capitalised `Tests/` folders of Swift and .NET,
+ * JVM `*Spec`/`*IT` classes, C++ `_unittest` files). They count as tests here, in addition to
+ * `ctx.paths.isTest` (built-in globs plus config `paths.tests`).
+ */
+const EXTRA_TESTS = compileOneRegex([
+  "**/Tests/**",
+  "**/*Tests/**",
+  "**/*Test.{swift,scala,groovy,m,mm}",
+  "**/*Tests.{swift,kt,scala,groovy,m,mm,fs,vb}",
+  "**/*Spec.{scala,groovy,kt,java}",
+  "**/*IT.java",
+  "**/*_unittest.*",
+  "**/*_tests.*",
+  "**/test-*.{js,ts,sh,bats}",
+  "**/*.bats",
+]);
+
+/** Rust and Zig keep unit tests inside the source file: added test attributes count as tests. */
+const INLINE_TEST = /^\s*(?:#\[(?:cfg\()?(?:[\w:]+::)?test\b|test\s+"[^"]*"\s*\{)/;
+
+function addsInlineTests(file: ChangedFile): boolean {
+  if (!file.path.endsWith(".rs") && !file.path.endsWith(".zig")) return false;
+  return file.added.some((l) => l.content.length < 400 && INLINE_TEST.test(l.content));
+}
+
+/**
  * Source changed, but no test file changed anywhere in the PR. Coverage is judged at PR level: any
  * added, modified or renamed test file counts (pairing `foo.py` with `test_foo.py` would miss tests
  * that live elsewhere and produce more false alarms than it catches). Not raised for docs-, config-
@@ -69,7 +95,9 @@ export const sourceWithoutTestsRule: Rule = {
   remediation:
     "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
   run(ctx) {
-    const testChanged = ctx.allFiles.some((f) => f.status !== "deleted" && ctx.paths.isTest(f.path));
+    const testChanged = ctx.allFiles.some(
+      (f) => f.status !== "deleted" && (ctx.paths.isTest(f.path) || EXTRA_TESTS(f.path) || addsInlineTests(f)),
+    );
     if (testChanged) return [];
     const optedIn = compileGlobs(ctx.config.paths.source);
     const hasOptIns = ctx.config.paths.source.length > 0;

@@ -328,6 +328,16 @@ describe("Terraform", () => {
     expect(all[0]!.message).toContain('module "vpc"');
   });
 
+  it("a version attribute next to a non-registry `source` argument is not a provider pin", async () => {
+    const diff = modifiedFile("infra/s3.tf", [
+      "   bucket = aws_s3_bucket.site.id",
+      '   source = "dist/index.html"',
+      '-  version = "1"',
+      '+  version = "2"',
+    ]);
+    expect(await runDependencyRules(diff)).toEqual([]);
+  });
+
   it(".terraform.lock.hcl alone is a low lock-only change", async () => {
     const diff = modifiedFile(".terraform.lock.hcl", [
       ' provider "registry.terraform.io/hashicorp/google" {',

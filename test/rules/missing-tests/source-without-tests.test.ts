@@ -49,6 +49,27 @@ describe("missing-tests/source-without-tests", () => {
     }
   });
 
+  it("knows test layouts beyond the shared globs and Rust inline tests", async () => {
+    for (const test of [
+      "Tests/AppTests/LoginTests.swift",
+      "src/Api.Tests/OrdersControllerTests.cs",
+      "core/src/test/scala/ParserSpec.scala",
+      "base/strings/string_util_unittest.cc",
+    ]) {
+      expect(await run(rubyFix + modifiedFile(test, ["+  check(x)"])), test).toEqual([]);
+    }
+    const rustWithTest = modifiedFile("src/lib.rs", [
+      "+pub fn add(a: i32, b: i32) -> i32 { a + b }",
+      "+#[cfg(test)]",
+      "+mod tests {",
+      "+    #[test]",
+      "+    fn adds() { assert_eq!(super::add(1, 2), 3); }",
+      "+}",
+    ]);
+    expect(await run(rustWithTest)).toEqual([]);
+    expect(await run(modifiedFile("src/lib.rs", ["+pub fn add(a: i32, b: i32) -> i32 { a + b }"]))).toHaveLength(1);
+  });
+
   it("a renamed (moved) test file counts as tests changed", async () => {
     const diff =
       rubyFix +

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { runCli } from "./main.js";
+import { protectCommand } from "../../app/protect.js";
+import { registerCommand, runCli } from "./main.js";
+
+registerCommand("protect", protectCommand);
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

@@ -1,0 +1,59 @@
+import { createProbot, type Probot } from "probot";
+import gateApp from "./index.js";
+
+/**
+ * AWS Lambda entry (API Gateway / function URL). The published adapter targets Probot 13 and loses the
+ * first event of a cold start with Probot 14 (it does not await the app's load), so this small handler
+ * awaits one memoised load, then verifies the signature and dispatches.
+ */
+
+export interface LambdaEvent {
+  headers?: Record<string, string | undefined>;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
+export interface LambdaResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+let ready: Promise<Probot> | null = null;
+
+/** Memoised: one Probot per container; a failed load is retried on the next event. */
+export function loadProbot(factory: () => Probot = () => createProbot()): Promise<Probot> {
+  ready ??= (async () => {
+    const probot = factory();
+    await probot.load(gateApp);
+    return probot;
+  })().catch((e) => {
+    ready = null;
+    throw e;
+  });
+  return ready;
+}
+
+function reply(statusCode: number, body: unknown): LambdaResult {
+  return { statusCode, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+export async function handler(event: LambdaEvent, factory?: () => Probot): Promise<LambdaResult> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (typeof v === "string") headers[k.toLowerCase()] = v;
+  const id = headers["x-github-delivery"];
+  const name = headers["x-github-event"];
+  const signature = headers["x-hub-signature-256"];
+  if (!id || !name || !signature) return reply(400, { error: "missing GitHub webhook headers" });
+  const payload = event.isBase64Encoded ? Buffer.from(event.body ?? "", "base64").toString("utf8") : (event.body ?? "");
+  const probot = await loadProbot(factory);
+  try {
+    await probot.webhooks.verifyAndReceive({ id, name: name as never, signature, payload });
+    return reply(200, { ok: true });
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    const message = e instanceof Error ? e.message : String(e);
+    if (status === 400 || /signature/i.test(message)) return reply(400, { error: "signature does not match" });
+    return reply(500, { error: message.slice(0, 500) });
+  }
+}

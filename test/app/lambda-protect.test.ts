@@ -1,0 +1,160 @@
+import { createHmac } from "node:crypto";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { handler } from "../../app/lambda.js";
+import { protectCommand } from "../../app/protect.js";
+import { runCli } from "../../src/cli/main.js";
+import { createClient } from "../../src/github/index.js";
+import { FakeGitHub } from "./fake-github.js";
+import {
+  APP_ID,
+  DEFAULT_CONFIG,
+  type Payload,
+  privateKey,
+  prPayload,
+  riskyChange,
+  setConfig,
+  teardown,
+} from "./harness.js";
+
+afterEach(() => {
+  teardown();
+  vi.unstubAllEnvs();
+});
+
+describe("lambda handler", () => {
+  test("awaits the load on a cold start, verifies the signature, dispatches; a bad signature is 400", async () => {
+    vi.stubEnv("GATE_STATE_SECRET", "lambda-state");
+    nock.disableNetConnect();
+    const gh = new FakeGitHub();
+    gh.serve();
+    setConfig(gh, DEFAULT_CONFIG);
+    riskyChange(gh);
+    const TestOctokit = ProbotOctokit.defaults((o: Payload) => ({
+      ...o,
+      retry: { enabled: false },
+      throttle: { ...o.throttle, enabled: false },
+    }));
+    const factory = () =>
+      new Probot({ appId: APP_ID, privateKey, secret: "whsec", Octokit: TestOctokit, logLevel: "fatal" });
+    const body = JSON.stringify(prPayload(gh, "opened"));
+    const sig = `sha256=${createHmac("sha256", "whsec").update(body).digest("hex")}`;
+    const headers = { "X-GitHub-Delivery": "1", "X-GitHub-Event": "pull_request", "X-Hub-Signature-256": sig };
+    const ok = await handler({ headers, body }, factory);
+    expect(ok.statusCode).toBe(200);
+    expect(gh.latestRun()?.conclusion).toBe("action_required");
+    // The App identity came from GET /app once (no APP_SLUG in the environment).
+    expect(gh.log.filter((l) => l === "GET /app")).toHaveLength(1);
+    const bad = await handler({ headers: { ...headers, "X-Hub-Signature-256": "sha256=00" }, body }, factory);
+    expect(bad.statusCode).toBe(400);
+    expect((await handler({ headers: {}, body }, factory)).statusCode).toBe(400);
+  });
+});
+
+function io(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: (s: string) => out.push(s),
+      stderr: (s: string) => err.push(s),
+      readStdin: () => Buffer.from(""),
+      cwd: "/tmp",
+      isTTY: false,
+      env: { ...env } as NodeJS.ProcessEnv,
+    },
+  };
+}
+
+const client = () => createClient({ auth: "t", tuning: { retries: 0, throttle: false } });
+const API = "https://api.github.com";
+
+describe("protect", () => {
+  test("creates a ruleset pinning the check to the App id", async () => {
+    nock.disableNetConnect();
+    let sent: Payload | null = null;
+    const scope = nock(API)
+      .get("/repos/o/r")
+      .reply(200, { default_branch: "main" })
+      .get("/repos/o/r/rulesets")
+      .query(true)
+      .reply(200, [])
+      .post("/repos/o/r/rulesets", (b) => {
+        sent = b;
+        return true;
+      })
+      .reply(201, { id: 9 });
+    const t = io();
+    expect(await protectCommand(["--repo", "o/r", "--app-id", "123"], t.io, { client: client() })).toBe(0);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(sent).toMatchObject({
+      name: "AI Review Gate",
+      enforcement: "active",
+      conditions: { ref_name: { include: ["refs/heads/main"] } },
+      rules: [
+        {
+          type: "required_status_checks",
+          parameters: { required_status_checks: [{ context: "AI Review Gate", integration_id: 123 }] },
+        },
+      ],
+    });
+  });
+
+  test("--dry-run prints the change and writes nothing", async () => {
+    nock.disableNetConnect();
+    const scope = nock(API).get("/repos/o/r/rulesets").query(true).reply(200, []);
+    const t = io({ APP_ID: "123" });
+    expect(
+      await protectCommand(["--repo", "o/r", "--branch", "release", "--dry-run"], t.io, { client: client() }),
+    ).toBe(0);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(t.out.join("")).toContain("would create ruleset");
+    expect(t.out.join("")).toContain("refs/heads/release");
+  });
+
+  test("falls back to branch protection and replaces an unpinned check of the same name", async () => {
+    nock.disableNetConnect();
+    let sent: Payload | null = null;
+    nock(API)
+      .get("/repos/o/r/rulesets")
+      .query(true)
+      .reply(403, { message: "Upgrade to GitHub Pro" })
+      .get("/repos/o/r/branches/main/protection")
+      .reply(200, {
+        required_status_checks: {
+          strict: true,
+          checks: [
+            { context: "AI Review Gate", app_id: null },
+            { context: "ci", app_id: 15368 },
+          ],
+        },
+      })
+      .patch("/repos/o/r/branches/main/protection/required_status_checks", (b) => {
+        sent = b;
+        return true;
+      })
+      .reply(200, {});
+    const t = io();
+    expect(
+      await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "123"], t.io, { client: client() }),
+    ).toBe(0);
+    expect(sent).toEqual({
+      checks: [
+        { context: "ci", app_id: 15368 },
+        { context: "AI Review Gate", app_id: 123 },
+      ],
+    });
+  });
+
+  test("is wired into the CLI and needs an app id", async () => {
+    const t = io({ GITHUB_TOKEN: "x" });
+    await import("../../app/protect.js");
+    const { registerCommand } = await import("../../src/cli/main.js");
+    registerCommand("protect", protectCommand);
+    expect(await runCli(["protect", "--repo", "o/r"], t.io)).toBe(2);
+    expect(t.err.join("")).toContain("--app-id");
+  });
+});

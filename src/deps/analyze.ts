@@ -3,7 +3,7 @@ import { classifyDependencyFile, type DependencyFile } from "./files.js";
 import { type LockEntry, parseLockSide } from "./lockfile.js";
 import { type DepRef, type ManifestSide, NPM_INSTALL_HOOKS, parseManifestSide, type ScriptRef } from "./manifest.js";
 import { type SideLine, sideLines } from "./side.js";
-import { classifyNpmSpec, type SourceRef, sourceSeverity } from "./sources.js";
+import { classifyNpmSpec, findUrl, hostOf, type SourceRef, sourceSeverity } from "./sources.js";
 
 /**
  * What a changed dependency file does, computed once per file and shared by the dependency rules:
@@ -74,8 +74,20 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
     const oldSide = parseLockSide(dep, oldLines);
     const newSide = parseLockSide(dep, newLines);
     result.lock = lockDelta(oldSide.entries, newSide.entries, file);
+    // Hosts the lock already used (removed and context lines): a private registry the project
+    // always resolves from is not news; only hosts the PR introduces are.
+    const knownHosts = new Set<string>();
+    const noteHost = (text: string) => {
+      if (!text.includes("://")) return;
+      const u = findUrl(text);
+      if (u) knownHosts.add(hostOf(u));
+    };
+    for (const l of oldLines) noteHost(l.text);
+    for (const l of newLines) if (!l.changed) noteHost(l.text);
     const oldTargets = new Set(oldSide.sources.map((s) => s.target));
-    result.sources = newSide.sources.filter((s) => !oldTargets.has(s.target));
+    result.sources = newSide.sources.filter(
+      (s) => !oldTargets.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target))),
+    );
     return result;
   }
   const oldSide = parseManifestSide(dep, oldLines);

@@ -901,7 +901,11 @@ export function parseTerraform(lines: readonly SideLine[]): ManifestSide {
       out.deps.push({ name: `${module} (${lastSource ?? "module"})`, spec: value, line: l.line });
     } else if (inProviderBlock) {
       out.deps.push({ name: inProviderBlock, spec: value, line: l.line });
-    } else if (stack.length === 0 && lastSource !== null && /^(?:[\w.-]+\/)?[\w-]+\/[\w-]+(?:\/[\w-]+)?$/.test(lastSource)) {
+    } else if (
+      stack.length === 0 &&
+      lastSource !== null &&
+      /^(?:[\w.-]+\/)?[\w-]+\/[\w-]+(?:\/[\w-]+)?$/.test(lastSource)
+    ) {
       // Hunk starts inside the block: a version right after a registry source is a provider/module pin.
       out.deps.push({ name: lastSource, spec: value, line: l.line });
     }

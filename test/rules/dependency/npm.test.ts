@@ -292,6 +292,18 @@ describe("non-registry sources (npm)", () => {
     expect(f[0]!.line).toBe(302);
   });
 
+  it("does not re-report a private registry host the lockfile already used", async () => {
+    const diff = modifiedFile("package-lock.json", [
+      '     "node_modules/lodash": {',
+      '-      "version": "4.17.21",',
+      '-      "resolved": "https://artifactory.acme.example/api/npm/npm/lodash/-/lodash-4.17.21.tgz",',
+      '+      "version": "4.17.22",',
+      '+      "resolved": "https://artifactory.acme.example/api/npm/npm/lodash/-/lodash-4.17.22.tgz",',
+      '       "license": "MIT"',
+    ]);
+    expect(byRule(await runDependencyRules(diff), "non-registry-source")).toHaveLength(0);
+  });
+
   it("flags yarn.lock resolved URLs off the registry but not registry.yarnpkg.com", async () => {
     const good = modifiedFile("yarn.lock", [
       '-"chalk@^5.0.0":',

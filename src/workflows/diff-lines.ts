@@ -132,3 +132,55 @@ export function shorten(s: string, max = 80): string {
   const t = s.trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
+
+const addedTextCache = new WeakMap<ChangedFile, string>();
+const removedTextCache = new WeakMap<ChangedFile, string>();
+
+function joinLines(lines: readonly DiffLine[]): string {
+  const parts: string[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) parts[i] = capLine(lines[i]!.content);
+  return parts.join("\n");
+}
+
+/**
+ * All added lines of a file as one string, cached: rules test their keywords on it once per file
+ * (one fast scan) and only walk the lines of files that can match.
+ */
+export function addedText(file: ChangedFile): string {
+  let t = addedTextCache.get(file);
+  if (t === undefined) {
+    t = joinLines(file.added);
+    addedTextCache.set(file, t);
+  }
+  return t;
+}
+
+/** All removed lines of a file as one string, cached (see addedText). */
+export function removedText(file: ChangedFile): string {
+  let t = removedTextCache.get(file);
+  if (t === undefined) {
+    t = joinLines(file.removed);
+    removedTextCache.set(file, t);
+  }
+  return t;
+}
+
+/** Memoize a per-file path test for one classifier (picomatch calls are the costly part). */
+export function memoByFile<K extends object>(
+  cache: WeakMap<K, WeakMap<ChangedFile, boolean>>,
+  key: K,
+  file: ChangedFile,
+  compute: () => boolean,
+): boolean {
+  let inner = cache.get(key);
+  if (!inner) {
+    inner = new WeakMap();
+    cache.set(key, inner);
+  }
+  let v = inner.get(file);
+  if (v === undefined) {
+    v = compute();
+    inner.set(file, v);
+  }
+  return v;
+}

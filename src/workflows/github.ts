@@ -2,7 +2,7 @@ import { parse as parseYaml } from "yaml";
 import type { ChangedFile } from "../diff/model.js";
 import { newSideText, oldSideText } from "../diff/model.js";
 import { basenameOf } from "../util/paths.js";
-import { capLine, type SideLine, sideView } from "./diff-lines.js";
+import { capLine, removedText, type SideLine, sideView } from "./diff-lines.js";
 
 /**
  * GitHub Actions workflow analysis on diffs. A modified workflow is only seen through its hunks, so
@@ -235,6 +235,31 @@ export function privilegedTriggerOf(content: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * Name and job ids of a whole workflow from its lines, without a YAML parse: enough to name the
+ * workflow in a message (the low-severity "pipeline changed" finding runs on every CI file).
+ */
+export function outlineWorkflow(lines: readonly { content: string }[]): { name: string | null; jobs: string[] } {
+  let name: string | null = null;
+  const jobs: string[] = [];
+  let inJobs = false;
+  let jobCol = -1;
+  for (const { content } of lines) {
+    if (content.length === 0 || content.trimStart().startsWith("#")) continue;
+    const key = parseKeyLine(content);
+    if (!key) continue;
+    if (key.col === 0) {
+      inJobs = key.key === "jobs";
+      if (key.key === "name" && name === null && key.value) name = stripQuotes(key.value);
+      continue;
+    }
+    if (!inJobs || key.item) continue;
+    if (jobCol < 0) jobCol = key.col;
+    if (key.col === jobCol && jobs.length < 50) jobs.push(key.key);
+  }
+  return { name, jobs };
+}
+
 /** Parsed facts of a whole workflow file. */
 export interface WorkflowDoc {
   name: string | null;
@@ -282,6 +307,9 @@ export function wholeWorkflow(file: ChangedFile): WorkflowDoc | null {
 /** Privileged triggers visible on the new side of a workflow (whole-file parse, else lines). */
 export function visiblePrivilegedTriggers(view: WorkflowView): Set<string> {
   const found = new Set<string>();
+  // Parse only when a privileged trigger can be there at all.
+  if (!view.newSide.some((l) => l.content.includes("pull_request_target") || l.content.includes("workflow_run")))
+    return found;
   const doc = wholeWorkflow(view.file);
   if (doc) {
     for (const t of PRIVILEGED_TRIGGERS) if (doc.triggers.has(t)) found.add(t);
@@ -317,6 +345,9 @@ export function isPrHeadCheckoutLine(content: string, chainOf: () => readonly Ya
 
 const HEAD_REPO = /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name/;
 
+// A bare scalar list item (`- lint`), the shape of a multi-line `needs:` entry.
+const NEEDS_ITEM = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/m;
+
 function needsItems(key: YamlKey | null, content: string, chain: readonly YamlKey[]): string[] {
   if (key?.key === "needs") {
     const v = stripQuotes(key.value).replace(/^\[|\]$/g, "");
@@ -334,12 +365,13 @@ function needsItems(key: YamlKey | null, content: string, chain: readonly YamlKe
 
 /** Dependencies dropped from jobs' `needs:` (job -> jobs it no longer waits for), from removed vs added lines. */
 export function droppedNeeds(file: ChangedFile): { job: string; line: number; dropped: string[] }[] {
-  if (!file.removed.some((l) => l.content.includes("needs") || /^\s*-\s/.test(l.content))) return [];
+  const removedAll = removedText(file);
+  if (!removedAll.includes("needs") && !NEEDS_ITEM.test(removedAll)) return [];
   const view = workflowView(file);
   const removed = new Map<string, { line: number; items: Set<string> }>();
   for (const l of file.removed) {
     const key = parseKeyLine(l.content);
-    const isItem = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/.test(l.content);
+    const isItem = NEEDS_ITEM.test(l.content);
     if (key?.key !== "needs" && !isItem) continue;
     const chain = keysAtOld(view, l.line);
     const items = needsItems(key, l.content, chain);
@@ -383,6 +415,8 @@ export function droppedNeeds(file: ChangedFile): { job: string; line: number; dr
 /** Jobs whose key line was removed from a modified workflow and not re-added under the same id. */
 export function removedJobs(file: ChangedFile): { job: string; line: number }[] {
   if (file.status === "deleted" || file.status === "added") return [];
+  // A job key is a bare `  name:` line; skip files whose removed lines hold none.
+  if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file))) return [];
   const candidates: { job: string; line: number }[] = [];
   let view: WorkflowView | null = null;
   for (const l of file.removed) {

@@ -5,7 +5,7 @@ import {
   jobOfKeys,
   keysAtNew,
   keysAtOld,
-  wholeWorkflow,
+  outlineWorkflow,
   workflowView,
 } from "../../workflows/github.js";
 import type { Rule, RuleFinding } from "../types.js";
@@ -51,7 +51,8 @@ export const ciConfigChangedRule: Rule = {
               ? "renamed"
               : "changed";
       let what = `${system} pipeline ${file.path} ${verb}`;
-      const doc = wholeWorkflow(file);
+      const whole = file.status === "added" ? file.added : file.status === "deleted" ? file.removed : null;
+      const doc = whole && isGithubActionsYaml(file.path) ? outlineWorkflow(whole) : null;
       if (doc?.name) what = `${system} workflow '${doc.name}' (${file.path}) ${verb}`;
       const jobs = doc ? doc.jobs.slice(0, 6) : touchedJobs(file);
       if (jobs.length > 0) what += ` (job${jobs.length > 1 ? "s" : ""} ${jobs.join(", ")})`;

@@ -65,7 +65,7 @@ export const cloudDeleteRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx)) continue;
+      if (!isCommandBearing(file, ctx, /\b(?:aws|gcloud|az)\s/)) continue;
       const production = ctx.isProduction(file.path);
       for (const l of commandLines(file)) {
         const c = l.content;

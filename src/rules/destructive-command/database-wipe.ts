@@ -71,7 +71,7 @@ export const databaseWipeRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx)) continue;
+      if (!isCommandBearing(file, ctx, /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i)) continue;
       const sqlFile = isSqlOrMigration(file.path);
       const production = ctx.isProduction(file.path);
       for (const l of commandLines(file)) {

@@ -50,7 +50,7 @@ export const gitHistoryRewriteRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx)) continue;
+      if (!isCommandBearing(file, ctx, /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/)) continue;
       for (const l of commandLines(file)) {
         const c = l.content;
         if (!c.includes("git")) continue;

@@ -59,7 +59,7 @@ export const infraTeardownRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx)) continue;
+      if (!isCommandBearing(file, ctx, /destroy|auto-approve|delete|helm|prune/)) continue;
       const production = ctx.isProduction(file.path);
       for (const l of commandLines(file)) {
         const c = l.content;

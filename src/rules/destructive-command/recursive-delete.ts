@@ -79,8 +79,7 @@ export const recursiveDeleteRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx)) continue;
-      if (!file.added.some((l) => l.content.includes("rm "))) continue;
+      if (!isCommandBearing(file, ctx, /\brm\s/)) continue;
       for (const l of commandLines(file)) {
         if (!l.content.includes("rm ")) continue;
         RM_COMMAND.lastIndex = 0;

@@ -1,6 +1,6 @@
 import type { ChangedFile, DiffLine } from "../../diff/model.js";
 import { basenameOf, extensionOf } from "../../util/paths.js";
-import { isCommentLine, logicalLines } from "../../workflows/diff-lines.js";
+import { addedText, isCommentLine, logicalLines, memoByFile } from "../../workflows/diff-lines.js";
 import type { RuleContext } from "../types.js";
 
 /**
@@ -29,12 +29,21 @@ const DATA_EXTENSIONS = new Set([
 ]);
 const SCRIPT_JSON = new Set(["package.json", "composer.json", "deno.json", "turbo.json", "nx.json", "project.json"]);
 
-export function isCommandBearing(file: ChangedFile, ctx: RuleContext): boolean {
+const bearingCache = new WeakMap<object, WeakMap<ChangedFile, boolean>>();
+
+/**
+ * True when the file can carry commands, and its added text matches `hint` (a cheap whole-file
+ * test run once, so the per-line work happens only in files that can match).
+ */
+export function isCommandBearing(file: ChangedFile, ctx: RuleContext, hint?: RegExp): boolean {
   if (file.status === "deleted" || file.binary || file.added.length === 0) return false;
-  if (ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) return false;
-  const ext = extensionOf(file.path);
-  if (DATA_EXTENSIONS.has(ext) && !SCRIPT_JSON.has(basenameOf(file.path))) return false;
-  return true;
+  // The text hint first: path classification (picomatch) costs more than a scan of a small file.
+  if (hint && !hint.test(addedText(file))) return false;
+  return memoByFile(bearingCache, ctx.paths, file, () => {
+    const ext = extensionOf(file.path);
+    if (DATA_EXTENSIONS.has(ext) && !SCRIPT_JSON.has(basenameOf(file.path))) return false;
+    return !ctx.paths.isDoc(file.path) && !ctx.paths.isTest(file.path);
+  });
 }
 
 const cache = new WeakMap<ChangedFile, DiffLine[]>();

@@ -1,6 +1,6 @@
 import type { ChangedFile } from "../../diff/model.js";
 import type { Severity } from "../../types.js";
-import { capLine, isCommentLine } from "../../workflows/diff-lines.js";
+import { addedText, capLine, isCommentLine, removedText } from "../../workflows/diff-lines.js";
 import { workflowView } from "../../workflows/github.js";
 import type { Rule, RuleFinding } from "../types.js";
 
@@ -103,6 +103,11 @@ const BYPASS_ADDED: { re: RegExp; label: string; severity: Severity }[] = [
   },
 ];
 
+// Prefilters: a guard name contains one of these words; an explicit bypass one of the others.
+const AUTH_HINT =
+  /auth|login|permission|guard|csrf|forgery|role|admin|staff|superuser|access|can\?|cannot\?|secured|protect|jwt|token|owner|scope/i;
+const BYPASS_HINT = /skip_|csrf|Anonymous|PermitAll|permitAll|Public/;
+
 export const authCheckRemovedRule: Rule = {
   id: "safety-bypass/auth-check-removed",
   category: "safety-bypass",
@@ -114,18 +119,17 @@ export const authCheckRemovedRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (file.binary || ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
+      if (file.binary) continue;
+      const removedHint = file.status !== "deleted" && AUTH_HINT.test(removedText(file));
+      const addedHint = file.status !== "deleted" && BYPASS_HINT.test(addedText(file));
+      if (!removedHint && !addedHint) continue;
+      if (ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
       // A deleted file takes its endpoints with it.
-      if (file.status !== "deleted" && file.removed.length > 0) {
+      if (removedHint) {
         const removed: { name: string; line: number }[] = [];
         for (const l of file.removed) {
           const t = l.content;
-          if (
-            !/auth|login|permission|guard|csrf|forgery|role|admin|staff|superuser|access|can\?|cannot\?|secured|protect|jwt|token|owner|scope/i.test(
-              t,
-            )
-          )
-            continue;
+          if (!AUTH_HINT.test(t)) continue;
           if (isCommentLine(file.path, t) || IMPORT_LINE.test(t)) continue;
           for (const name of guardsOnLine(t)) removed.push({ name, line: l.line });
         }
@@ -146,7 +150,7 @@ export const authCheckRemovedRule: Rule = {
           }
         }
       }
-      if (file.status === "deleted") continue;
+      if (!addedHint) continue;
       for (const l of file.added) {
         const t = capLine(l.content);
         if (!/skip_|csrf|Anonymous|PermitAll|permitAll|Public/.test(t) || isCommentLine(file.path, t)) continue;

@@ -1,5 +1,5 @@
 import type { Severity } from "../../types.js";
-import { capLine, RemovedTally } from "../../workflows/diff-lines.js";
+import { addedText, capLine, RemovedTally } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface Suppression {
@@ -98,11 +98,15 @@ const SUPPRESSIONS: Suppression[] = [
     severity: "medium",
   },
   { keyword: "shellcheck", re: /#\s*shellcheck\s+disable=([\w,]{1,60})/, label: "shellcheck disable", severity: "low" },
-  { keyword: "ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
+  { keyword: " ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
   { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" },
 ];
 
 const PER_FILE_CAP = 20;
+
+// Whole-file prefilter: one of the keywords above must appear somewhere in the added text.
+const SUPPRESSION_HINT =
+  /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
 
 export const lintSuppressionRule: Rule = {
   id: "safety-bypass/lint-suppression",
@@ -114,7 +118,8 @@ export const lintSuppressionRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (file.status === "deleted" || file.binary || file.added.length === 0 || ctx.paths.isDoc(file.path)) continue;
+      if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
+      if (!SUPPRESSION_HINT.test(addedText(file)) || ctx.paths.isDoc(file.path)) continue;
       let tally: RemovedTally | null = null;
       let count = 0;
       let extra = 0;

@@ -24,17 +24,20 @@ export const testFileDeletedRule: Rule = {
   run(ctx) {
     const deleted: ChangedFile[] = [];
     for (const file of ctx.files) {
-      if (file.status !== "deleted" || !ctx.paths.isTest(file.path) || NOT_A_TEST.test(file.path)) continue;
-      if (!SOURCE_EXTENSIONS.has(extensionOf(file.path))) continue;
+      if (file.status !== "deleted" || NOT_A_TEST.test(file.path)) continue;
+      if (!SOURCE_EXTENSIONS.has(extensionOf(file.path)) || !ctx.paths.isTest(file.path)) continue;
       deleted.push(file);
     }
     if (deleted.length === 0) return [];
     // Replacement tests and deleted sources, by stem (one pass over the PR; no per-file rescans).
+    const wanted = new Set(deleted.map((f) => testStem(f.path)));
     const replacementStems = new Set<string>();
     const deletedSourceStems = new Set<string>();
     for (const f of ctx.allFiles) {
-      if (f.status !== "deleted" && ctx.paths.isTest(f.path)) replacementStems.add(testStem(f.path));
-      if (f.status === "deleted" && !ctx.paths.isTest(f.path)) deletedSourceStems.add(testStem(f.path));
+      const stem = testStem(f.path);
+      if (!wanted.has(stem)) continue;
+      if (f.status !== "deleted" && ctx.paths.isTest(f.path)) replacementStems.add(stem);
+      if (f.status === "deleted" && !ctx.paths.isTest(f.path)) deletedSourceStems.add(stem);
     }
     const out: RuleFinding[] = [];
     for (const file of deleted) {

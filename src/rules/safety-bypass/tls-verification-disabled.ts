@@ -1,4 +1,4 @@
-import { capLine, isCommentLine, RemovedTally, shorten } from "../../workflows/diff-lines.js";
+import { addedText, capLine, isCommentLine, RemovedTally, shorten } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface TlsOff {
@@ -74,6 +74,9 @@ const TLS_OFF: TlsOff[] = [
   },
 ];
 
+// Whole-file prefilter built from the keywords above.
+const TLS_HINT = new RegExp(TLS_OFF.map((t) => t.keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+
 export const tlsVerificationDisabledRule: Rule = {
   id: "safety-bypass/tls-verification-disabled",
   category: "safety-bypass",
@@ -86,6 +89,7 @@ export const tlsVerificationDisabledRule: Rule = {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
       if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
+      if (!TLS_HINT.test(addedText(file))) continue;
       // Tests talk to local self-signed servers; docs explain flags.
       if (ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
       let tally: RemovedTally | null = null;

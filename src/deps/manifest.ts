@@ -78,6 +78,34 @@ const COMPOSER_INSTALL_HOOKS = new Set([
   "post-package-install",
   "post-package-update",
 ]);
+/** package.json keys whose values are URLs or paths, never dependency specs. */
+const NPM_METADATA_KEYS = new Set([
+  "url",
+  "homepage",
+  "repository",
+  "bugs",
+  "email",
+  "funding",
+  "registry",
+  "type",
+  "directory",
+  "author",
+  "web",
+  "main",
+  "module",
+  "types",
+  "typings",
+  "browser",
+  "bin",
+  "import",
+  "require",
+  "default",
+  "source",
+  "node",
+]);
+/** Specs that name a remote source explicitly: git transports, hosted-git prefixes, tarball URLs. */
+const EXPLICIT_REMOTE_SPEC =
+  /^(?:git\+|git:\/\/|git@|github:|gitlab:|bitbucket:|https?:\/\/\S{1,1000}\.(?:tgz|tar\.gz)(?:$|[?#]))/;
 /** Keys that carry version-like values in package.json without being dependencies. */
 const NPM_NOT_DEPS = new Set(["version", "node", "npm", "yarn", "pnpm", "bun", "deno", "vscode", "lockfileVersion"]);
 
@@ -143,11 +171,18 @@ export function parseJsonManifest(lines: readonly SideLine[], composer: boolean)
     if (known) isDep = inDeps;
     else if (composer) isDep = (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value);
     else isDep = indent > 2 && !NPM_NOT_DEPS.has(key) && looksLikeNpmName(key) && isVersionLike(value);
-    // Outside a known dependency section, explicit non-registry specs still count (e.g. "git+https://").
-    if (!isDep && !known && !composer && indent > 2 && looksLikeNpmName(key)) {
-      const c = classifyNpmSpec(key, value);
-      if (c && c.kind !== "path" && c.kind !== "alias") isDep = true;
-    }
+    // Outside a known section, only an explicit git/tarball spec under a package-like key counts
+    // ("repository"/"bugs"/"exports" values are URLs and paths too).
+    if (
+      !isDep &&
+      !known &&
+      !composer &&
+      indent > 2 &&
+      looksLikeNpmName(key) &&
+      !NPM_METADATA_KEYS.has(key) &&
+      EXPLICIT_REMOTE_SPEC.test(value)
+    )
+      isDep = true;
     if (!isDep) continue;
     out.deps.push({ name: key, spec: value, line: l.line });
     if (!composer) {

@@ -95,6 +95,27 @@ describe("package.json dependencies", () => {
     expect(await runDependencyRules(diff)).toEqual([]);
   });
 
+  it("does not read exports, repository or bin paths as dependencies when the section is not visible", async () => {
+    const diff = modifiedFile("package.json", [
+      '       "types": "./dist/index.d.ts",',
+      '-      "import": "dist/index.mjs",',
+      '+      "import": "dist/esm/index.mjs",',
+      '+      "require": "dist/cjs/index.cjs"',
+      "     },",
+      '     "url": "git+https://github.com/acme/lib.git",',
+      '+    "directory": "packages/lib"',
+    ]);
+    expect(await runDependencyRules(diff)).toEqual([]);
+  });
+
+  it("an explicit git spec still counts when the section is not visible", async () => {
+    const diff = modifiedFile("package.json", [
+      '     "react": "^18.2.0",',
+      '+    "left-pad": "git+https://github.com/someone/left-pad.git",',
+    ]);
+    expect(byRule(await runDependencyRules(diff), "non-registry-source")).toHaveLength(1);
+  });
+
   it("reports a removed dependency on the old side", async () => {
     const diff = modifiedFile("package.json", [
       '   "dependencies": {',

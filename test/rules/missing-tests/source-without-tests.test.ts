@@ -123,6 +123,8 @@ describe("missing-tests/source-without-tests", () => {
       modifiedFile("src/generated/api.ts", ["+export const x = 1;"]),
       modifiedFile("types/index.d.ts", ["+export type X = string;"]),
       modifiedFile("test/helpers/diff.ts", ["+export const y = 2;"]),
+      modifiedFile(".github/scripts/label.js", ["+core.setOutput('x', 1);"]),
+      modifiedFile("packages/ui/examples/basic.tsx", ["+export const Basic = () => <Button />;"]),
     ];
     for (const d of diffs) expect(await run(d), d.split("\n")[0]).toEqual([]);
   });

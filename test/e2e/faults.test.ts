@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { deliver } from "../support/deliver.js";
+import { type FakeGitHub, type FakeUser, type FaultKind, startFakeGitHub } from "../support/fake-github.js";
+import { type AppServer, startAppServer, WEBHOOK_SECRET } from "./support/app-server.js";
+import { humanEdit, isTicked, itemIds, pullRequestEvent, setBox } from "./support/payloads.js";
+import { PEOPLE, RISKY_FILES, setUpRepo, sha } from "./support/scenario.js";
+
+/**
+ * Fault injection on every API call of the App's tick path (a checklist edit) and push path
+ * (`synchronize`): 500, 502, 403 secondary rate limit with retry-after, 404, 422 and a hang that ends
+ * in a dropped connection. Every case must end in a retried success or a blocking/failed check with
+ * the reason shown, never a false green, never an unhandled rejection.
+ */
+
+const FAULT_BASE = "0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e";
+// One approver at every level here, so one reviewer's edit is the whole tick path.
+const ONE_APPROVER = "version: 1\ngate:\n  approvals:\n    critical: 1\n";
+const KINDS: FaultKind[] = [500, 502, "secondary-rate-limit", 404, 422, "timeout"];
+/** Retried by Octokit's retry plugin: these must end exactly as if nothing had failed. */
+const RETRIED = new Set<FaultKind>([500, 502, "timeout"]);
+/**
+ * Probot 14's throttle options log a secondary rate limit and do not retry it (and the App keeps
+ * Probot's defaults), so a 403 secondary rate limit ends in a failed check naming the limit, or in a
+ * success when it hit a call whose failure the App tolerates.
+ */
+const RATE_LIMIT: FaultKind = "secondary-rate-limit";
+
+const TICK_PATH = [
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+];
+const PUSH_PATH = [
+  "GET /repos/{owner}/{repo}/contents/{path}",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "POST /repos/{owner}/{repo}/check-runs",
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+];
+
+let fake: FakeGitHub;
+let app: AppServer;
+let nextPr = 100;
+const unhandled: unknown[] = [];
+const onUnhandled = (e: unknown) => unhandled.push(e);
+/** One line per case, printed at the end (the matrix in docs/testing.md). */
+const matrix: string[] = [];
+
+beforeAll(async () => {
+  process.on("unhandledRejection", onUnhandled);
+  fake = await startFakeGitHub({ maxRequests: 20_000 });
+  setUpRepo(fake);
+  fake.setFile(FAULT_BASE, ".github/ai-review-gate.yml", ONE_APPROVER);
+  app = await startAppServer(fake);
+});
+
+afterAll(async () => {
+  process.off("unhandledRejection", onUnhandled);
+  if (process.env.FAULT_MATRIX) console.log(matrix.join("\n"));
+  await app?.close();
+  await fake?.close();
+});
+
+async function send(event: string, payload: unknown): Promise<number> {
+  return (await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET })).status;
+}
+
+/** A fresh AI-authored risky PR, opened and evaluated (blocking) without faults. */
+async function openPull(): Promise<{ number: number; head: string }> {
+  const number = nextPr++;
+  const head = sha(number);
+  fake.addPull({
+    number,
+    title: "Drop users.email",
+    body: "<!-- START COPILOT CODING AGENT TIPS -->",
+    user: PEOPLE.copilot,
+    head: { ref: `copilot/fix-${number}`, sha: head },
+    base: { ref: "main", sha: FAULT_BASE },
+    assignees: ["dana"],
+    files: RISKY_FILES,
+    commits: [
+      {
+        sha: head,
+        message: "Drop users.email",
+        author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+      },
+    ],
+  });
+  expect(await send("pull_request", pullRequestEvent(fake, "opened", number))).toBe(200);
+  expect(conclusion(head)).toBe("action_required");
+  return { number, head };
+}
+
+function checklistOf(number: number) {
+  return fake.commentsOn(number).filter((c) => c.user.login === fake.botUser.login);
+}
+
+function latestRun(sha: string) {
+  return fake.runsFor(sha).filter((r) => r.app.id === fake.appId)[0];
+}
+
+function conclusion(sha: string): string | null {
+  return latestRun(sha)?.conclusion ?? null;
+}
+
+async function tickAll(number: number, by: FakeUser): Promise<number> {
+  const c = checklistOf(number)[0]!;
+  const ids = itemIds(c.body);
+  return send(
+    "issue_comment",
+    humanEdit(fake, by, c.id, (b) => ids.reduce((acc, id) => setBox(acc, id, true), b)),
+  );
+}
+
+/** Where the reason of a non-green outcome is visible: the check output or the checklist's note. */
+function reasonShown(number: number, head: string): boolean {
+  const run = latestRun(head);
+  const text = `${run?.output.title ?? ""} ${run?.output.summary ?? ""}`;
+  if (run?.conclusion === "failure") return /HTTP \d{3}|failed/.test(text);
+  if (run?.conclusion === "action_required")
+    return /needs|missing|refused|reset/i.test(`${text} ${checklistOf(number)[0]?.body ?? ""}`);
+  return false;
+}
+
+function record(
+  path: string,
+  route: string,
+  kind: FaultKind,
+  mode: string,
+  status: number,
+  head: string,
+  hits: number,
+) {
+  const run = latestRun(head);
+  matrix.push(
+    `| ${path} | \`${route}\` | ${kind} ${mode} | ${hits} | ${status} | ${run?.conclusion ?? "none"} | ${(run?.output.title ?? "").slice(0, 70)} |`,
+  );
+}
+
+describe("tick path: an authorized reviewer ticks every item", () => {
+  const cases = TICK_PATH.flatMap((route) => KINDS.map((kind) => [route, kind] as const));
+  test.each(cases)("%s → %s", async (route, kind) => {
+    const { number, head } = await openPull();
+    const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
+    const status = await tickAll(number, PEOPLE.alice);
+    fake.clearFaults();
+    record("tick", route, kind, "once", status, head, rule.hits ?? 0);
+    expect(rule.hits, "the fault was exercised").toBe(1);
+    const result = conclusion(head);
+    if (RETRIED.has(kind)) {
+      // Retried: the same outcome as without the fault.
+      expect(result).toBe("success");
+      expect(isTicked(checklistOf(number)[0]!.body, "category:migration-destructive")).toBe(true);
+    } else if (result !== "success") {
+      expect(reasonShown(number, head), `reason for ${result} shown`).toBe(true);
+      if (kind === RATE_LIMIT && result === "failure")
+        expect(latestRun(head)!.output.summary).toMatch(/secondary rate limit/);
+    }
+    expect(checklistOf(number).length).toBeLessThanOrEqual(1);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe("tick path: an unauthorized (read-only) user ticks, under every fault", () => {
+  // The refused edit only writes the comment back; the check run is not written, so not faulted here.
+  const cases = TICK_PATH.filter((r) => !r.includes("check-runs")).flatMap((route) =>
+    KINDS.map((kind) => [route, kind] as const),
+  );
+  test.each(cases)("%s → %s: never green", async (route, kind) => {
+    const { number, head } = await openPull();
+    const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
+    const status = await tickAll(number, PEOPLE.reader);
+    fake.clearFaults();
+    record("tick (read-only user)", route, kind, "once", status, head, rule.hits ?? 0);
+    expect(rule.hits).toBe(1);
+    expect(conclusion(head)).not.toBe("success");
+    // Redelivery after the fault (GitHub's retry, or a later event) still never turns it green.
+    await send("pull_request", pullRequestEvent(fake, "synchronize", number));
+    expect(conclusion(head)).not.toBe("success");
+    expect(reasonShown(number, head)).toBe(true);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe("push path: new commits after approval", () => {
+  const cases = PUSH_PATH.flatMap((route) => KINDS.map((kind) => [route, kind] as const));
+  test.each(cases)("%s → %s", async (route, kind) => {
+    const { number, head } = await openPull();
+    expect(await tickAll(number, PEOPLE.alice)).toBe(200);
+    expect(conclusion(head)).toBe("success");
+    const next = sha(number, 1);
+    fake.push(number, next, {
+      message: "more",
+      author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+    });
+    const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
+    const status = await send("pull_request", pullRequestEvent(fake, "synchronize", number));
+    fake.clearFaults();
+    record("push", route, kind, "once", status, next, rule.hits ?? 0);
+    expect(rule.hits).toBe(1);
+    // Never a false green: the approval was for the old head.
+    expect(conclusion(next)).not.toBe("success");
+    if (RETRIED.has(kind)) {
+      expect(conclusion(next)).toBe("action_required");
+      const body = checklistOf(number)[0]!.body;
+      expect(isTicked(body, "category:migration-destructive")).toBe(false);
+      expect(body).toMatch(/ticks were reset/);
+    } else {
+      expect(reasonShown(number, next), "reason shown").toBe(true);
+    }
+    expect(checklistOf(number)).toHaveLength(1);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe("persistent faults exhaust the retries and fail closed", () => {
+  const cases = [...new Set([...TICK_PATH, ...PUSH_PATH])]
+    .filter((r) => r.startsWith("GET"))
+    .map((route) => [route, route.endsWith("{pull_number}") ? "timeout" : 502] as const);
+  test.each(cases)("%s → %s forever", async (route, kind) => {
+    const { number, head } = await openPull();
+    const next = sha(number, 2);
+    fake.push(number, next, {
+      message: "more",
+      author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+    });
+    const rule = fake.fault({ route, fault: kind, times: Number.POSITIVE_INFINITY, hangMs: 20 });
+    const status = await send("pull_request", pullRequestEvent(fake, "synchronize", number));
+    // A tick during the outage must not turn anything green either.
+    const c = checklistOf(number)[0]!;
+    await send(
+      "issue_comment",
+      humanEdit(fake, PEOPLE.alice, c.id, (b) => setBox(b, "category:migration-destructive", true)),
+    );
+    fake.clearFaults();
+    record("persistent", route, kind, "forever", status, next, rule.hits ?? 0);
+    expect(rule.hits ?? 0).toBeGreaterThan(1);
+    expect(rule.hits ?? 0).toBeLessThan(40);
+    expect(conclusion(next)).not.toBe("success");
+    expect(conclusion(head)).not.toBe("success");
+    expect(reasonShown(number, next) || conclusion(next) === null).toBe(true);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+/**
+ * BUG (app/, reported): when handling a refused edit fails before the revert (here GET pull → 422, so
+ * the delivery fails), the unauthorized [x] stays in the comment. The next evaluation finds the signed
+ * state unchanged and skips re-rendering (it compares states, not the rendered body with the current
+ * one), so the forged tick stays visible although it never counted. The check is not green, so the gate
+ * holds; the comment misleads reviewers. Marked `fails` until evaluate() re-renders when the current
+ * body differs from the rendered one; then drop `.fails`.
+ */
+test.fails("a refused tick left in the comment by a failed delivery is reverted by the next evaluation", async () => {
+  const { number, head } = await openPull();
+  fake.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 422, times: 1 });
+  await tickAll(number, PEOPLE.reader);
+  fake.clearFaults();
+  expect(conclusion(head)).not.toBe("success");
+  await send("pull_request", pullRequestEvent(fake, "synchronize", number));
+  expect(conclusion(head)).not.toBe("success");
+  expect(isTicked(checklistOf(number)[0]!.body, "category:migration-destructive")).toBe(false);
+});
+
+test("every request made during the fault matrix matched GitHub's OpenAPI description", () => {
+  fake.assertClean();
+  expect(unhandled).toEqual([]);
+});

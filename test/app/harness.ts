@@ -64,10 +64,10 @@ export interface Harness {
 }
 
 /** Probot with retries quick (1 ms base), throttling off, the fake GitHub served through nock. */
-export async function harness(opts: { retries?: number } = {}): Promise<Harness> {
+export async function harness(opts: { retries?: number; gh?: FakeGitHub } = {}): Promise<Harness> {
   nock.disableNetConnect();
-  const gh = new FakeGitHub();
-  gh.serve();
+  const gh = opts.gh ?? new FakeGitHub();
+  if (!opts.gh) gh.serve();
   // Function form: Probot's own throttle options would otherwise turn throttling back on.
   const TestOctokit = ProbotOctokit.defaults((o: Payload) => ({
     ...o,

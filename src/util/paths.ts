@@ -168,19 +168,32 @@ const VENDORED = compileGlobs([
   "**/*.d.ts",
 ]);
 
+/** Many rules ask the same question about the same path: answer each once per analysis. */
+function memoize(matcher: PathMatcher): PathMatcher {
+  const cache = new Map<string, boolean>();
+  return (path) => {
+    let hit = cache.get(path);
+    if (hit === undefined) {
+      hit = matcher(path);
+      cache.set(path, hit);
+    }
+    return hit;
+  };
+}
+
 /** Build the classifier once per analysis: picomatch compiles every glob to a RegExp. */
 export function createPathClassifier(config: Config): PathClassifier {
-  const isIgnored = compileGlobs(config.paths.ignore);
-  const isTest = compileGlobs([...BUILTIN_TEST_GLOBS, ...config.paths.tests]);
-  const isDoc = compileGlobs(BUILTIN_DOC_GLOBS);
-  const isProductionPath = compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config.paths.production]);
+  const isIgnored = memoize(compileGlobs(config.paths.ignore));
+  const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config.paths.tests]));
+  const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
+  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config.paths.production]));
   const extraSource = compileGlobs(config.paths.source);
-  const isSafe = compileGlobs(config.gate.safe_paths);
-  const isSource: PathMatcher = (path) => {
+  const isSafe = memoize(compileGlobs(config.gate.safe_paths));
+  const isSource: PathMatcher = memoize((path) => {
     if (isTest(path) || isDoc(path)) return false;
     if (extraSource(path)) return true;
     if (VENDORED(path)) return false;
     return SOURCE_EXTENSIONS.has(extensionOf(path));
-  };
+  });
   return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
 }

@@ -1,7 +1,7 @@
 import type { ChangedFile } from "../diff/model.js";
 import type { RuleContext } from "../rules/types.js";
 import { extensionOf } from "../util/paths.js";
-import { isCiYaml, memoByFiles, type Side, type SideLine, sideLines, visibleText } from "./common.js";
+import { isCiYaml, memoByFiles, type Side, type SideLine, sideLines } from "./common.js";
 
 /**
  * CloudFormation/SAM templates (YAML or JSON): logical resources and their deletion policies, read by a
@@ -92,9 +92,19 @@ function isTemplatePath(path: string): boolean {
   return ext === "yaml" || ext === "yml" || ext === "json" || ext === "template";
 }
 
+const NOT_TEMPLATES = /(?:^|\/)(?:package(?:-lock)?|composer|tsconfig[\w.-]*|[\w.-]*lock[\w.-]*)\.json$/;
+
 export function isCloudFormationFile(file: ChangedFile): boolean {
-  if (!isTemplatePath(file.path) || isCiYaml(file.path) || file.binary) return false;
-  return CFN_MARKER.test(visibleText(file, 64 * 1024));
+  if (!isTemplatePath(file.path) || isCiYaml(file.path) || file.binary || NOT_TEMPLATES.test(file.path)) return false;
+  // Per-line substring checks first: most YAML/JSON files never mention an AWS type.
+  let scanned = 0;
+  for (const hunk of file.hunks)
+    for (const c of hunk.changes) {
+      if (++scanned > 5000) return false;
+      const t = c.content;
+      if ((t.includes("AWS") || t.includes("Custom::")) && t.length < 4000 && CFN_MARKER.test(t)) return true;
+    }
+  return false;
 }
 
 function scanSide(file: ChangedFile, side: Side): Map<string, CfnResource> {

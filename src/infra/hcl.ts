@@ -38,7 +38,9 @@ const HEADER =
 
 /** Parse a column-0 block header line, or null. */
 export function parseTfHeader(text: string): TfBlock | null {
-  if (text.length === 0 || text[0] === " " || text[0] === "\t") return null;
+  const first = text.charCodeAt(0);
+  if (first < 97 || first > 122) return null; // headers start with a lowercase keyword at column 0
+
   const m = HEADER.exec(text);
   if (!m) return null;
   const kind = m[1] as TfBlockKind;
@@ -127,6 +129,11 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
   let currentHeader: TfHeaderChange | null = null;
   let heredoc: string | null = null;
   const nested: { name: string; indent: number }[] = [];
+  // Immutable snapshot of the nested names, shared by every line until the nesting changes.
+  let nestedNames: string[] = [];
+  const syncNested = () => {
+    nestedNames = nested.map((n) => n.name);
+  };
   let moveDecl: TfMovedDecl | null = null;
 
   for (const l of lines) {
@@ -134,7 +141,7 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
     const trimmed = text.trim();
     if (heredoc !== null) {
       if (trimmed === heredoc) heredoc = null;
-      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nested.map((n) => n.name) });
+      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
       if (currentHeader && l.changed) currentHeader.body.push(trimmed);
       continue;
     }
@@ -144,6 +151,7 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
     if (header) {
       current = header;
       nested.length = 0;
+      nestedNames = [];
       currentHeader = null;
       moveDecl = null;
       if (l.changed) {
@@ -170,26 +178,40 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
       currentHeader = null;
       moveDecl = null;
       nested.length = 0;
+      nestedNames = [];
       continue;
     }
 
     const indent = text.length - text.trimStart().length;
-    while (nested.length > 0 && indent <= nested[nested.length - 1]!.indent && !trimmed.startsWith("}")) nested.pop();
-    if (trimmed.startsWith("}") && nested.length > 0 && indent <= nested[nested.length - 1]!.indent) {
-      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nested.map((n) => n.name) });
+    let popped = false;
+    while (nested.length > 0 && indent <= nested[nested.length - 1]!.indent && !trimmed.startsWith("}")) {
       nested.pop();
+      popped = true;
+    }
+    if (popped) syncNested();
+    if (trimmed.startsWith("}") && nested.length > 0 && indent <= nested[nested.length - 1]!.indent) {
+      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
+      nested.pop();
+      syncNested();
       if (currentHeader && l.changed) currentHeader.body.push(trimmed);
       continue;
     }
 
     if (l.changed) {
-      out.changed.push({ side, line: l.line, text, block: current, nested: nested.map((n) => n.name) });
+      out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
       if (currentHeader) currentHeader.body.push(trimmed);
     }
-    const open = NESTED_OPEN.exec(text);
-    if (open) nested.push({ name: open[1]!, indent });
-    const doc = HEREDOC_START.exec(text);
-    if (doc) heredoc = doc[1]!;
+    if (text.endsWith("{")) {
+      const open = NESTED_OPEN.exec(text);
+      if (open) {
+        nested.push({ name: open[1]!, indent });
+        syncNested();
+      }
+    }
+    if (text.includes("<<")) {
+      const doc = HEREDOC_START.exec(text);
+      if (doc) heredoc = doc[1]!;
+    }
 
     if (moveDecl) {
       const attr = MOVED_ATTR.exec(text);
@@ -254,6 +276,8 @@ export async function confirmWithParser(scan: TfFileScan, budget: { parses: numb
   if (!side || budget.parses <= 0) return;
   const text = wholeSideText(file, side);
   if (text === null) return;
+  // The line scan is only fooled by heredocs and block comments; parse just those files (WASM is slow).
+  if (!text.includes("<<") && !text.includes("/*")) return;
   budget.parses--;
   const known = await parsedAddresses(file.path, text);
   if (!known) return;

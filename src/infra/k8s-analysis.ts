@@ -43,9 +43,9 @@ const compute = (ctx: RuleContext) =>
     };
     for (const file of files) {
       if (file.status === "deleted") out.deletedPaths.add(file.path);
-      if (file.binary || ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
+      if (file.binary) continue;
       const flavor = manifestFlavor(file);
-      if (!flavor) continue;
+      if (!flavor || ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
       out.files.push({ file, flavor });
       if (flavor === "helm-chart" && basenameOf(file.path) === "Chart.yaml" && file.status === "deleted")
         out.removedCharts.push({ file, dir: dirOf(file.path), name: chartName(file) });

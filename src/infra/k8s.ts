@@ -167,13 +167,13 @@ export function manifestFlavor(file: ChangedFile): ManifestFlavor | null {
     return "helm-values";
   if (!isYamlPath(path)) return null;
   const text = visibleText(file, 64 * 1024);
-  if (/^AWSTemplateFormatVersion|^\s+Type:\s*["']?AWS::/m.test(text)) return null;
+  if (/^AWSTemplateFormatVersion|^[ \t]+Type:[ \t]*["']?AWS::/m.test(text)) return null;
   if (KIND_ANY.test(text) && (API_LINE.test(text) || inTemplates)) return inTemplates ? "helm-template" : "manifest";
   // A hunk deep inside a manifest shows neither key: trust conventional manifest folders.
   if (
     file.status === "modified" &&
     K8S_PATH_HINT.test(path) &&
-    /^\s+(?:containers|replicas|image|selector|spec|template):/m.test(text)
+    /^[ \t]+(?:containers|replicas|image|selector|spec|template):/m.test(text)
   )
     return inTemplates ? "helm-template" : "manifest";
   return null;

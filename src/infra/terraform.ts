@@ -14,7 +14,7 @@ import {
 import { isStatefulModule, isStatefulTerraformType } from "./stateful.js";
 
 /** Whole files handed to the HCL parser per analysis; beyond this the line scan alone decides. */
-const MAX_PARSED_FILES = 200;
+const MAX_PARSED_FILES = 25;
 
 export interface TfDeletion {
   file: string;
@@ -80,12 +80,13 @@ async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
   const jsonFiles: ChangedFile[] = [];
   const budget = { parses: MAX_PARSED_FILES };
   for (const file of ctx.files) {
+    const json = isTerraformJsonPath(file.path);
+    if (!json && !isTerraformPath(file.path)) continue;
     if (file.binary || ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
-    if (isTerraformJsonPath(file.path)) {
+    if (json) {
       jsonFiles.push(file);
       continue;
     }
-    if (!isTerraformPath(file.path)) continue;
     const scan = scanTerraformFile(file);
     await confirmWithParser(scan, budget);
     scans.push(scan);

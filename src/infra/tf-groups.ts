@@ -16,8 +16,19 @@ export interface TfBlockChanges {
   renamedAway: boolean;
 }
 
-/** Group a file's changed lines by top-level block, in order of first appearance. */
+const groupCache = new WeakMap<TfFileScan, TfBlockChanges[]>();
+
+/** Group a file's changed lines by top-level block, in order of first appearance (memoised per scan). */
 export function groupByBlock(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[] {
+  let cached = groupCache.get(scan);
+  if (!cached) {
+    cached = computeGroups(scan, analysis);
+    groupCache.set(scan, cached);
+  }
+  return cached;
+}
+
+function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[] {
   const groups = new Map<string, TfBlockChanges>();
   const path = scan.file.path;
   for (const c of scan.changed) {

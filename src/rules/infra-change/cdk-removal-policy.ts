@@ -1,5 +1,6 @@
-import { isIacSourcePath, MAX_LINE_CHARS, sideLines } from "../../infra/common.js";
+import { isIacSourcePath, sideLines } from "../../infra/common.js";
 import { enclosingConstruct } from "../../infra/constructs.js";
+import { addedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const PATTERNS: readonly { re: RegExp; what: string }[] = [
@@ -14,6 +15,8 @@ const PATTERNS: readonly { re: RegExp; what: string }[] = [
   },
 ];
 
+/** Substrings every pattern contains: a native search of the file's added text skips most files. */
+const KEYWORDS = ["DESTROY", "utoDeleteObjects", "auto_delete_objects", "eletionProtection", "deletion_protection"];
 const PREFILTER = /DESTROY|utoDeleteObjects|auto_delete_objects|eletionProtection|deletion_protection/;
 
 /** AWS CDK code that lets a resource and its data be destroyed: `RemovalPolicy.DESTROY`, `autoDeleteObjects`. */
@@ -28,7 +31,8 @@ export const cdkRemovalPolicyRule: Rule = {
     for (const file of ctx.files) {
       if (file.binary || !isIacSourcePath(file.path) || ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path))
         continue;
-      if (!file.added.some((l) => l.content.length < MAX_LINE_CHARS && PREFILTER.test(l.content))) continue;
+      const text = addedText(file);
+      if (!KEYWORDS.some((k) => text.includes(k))) continue;
       for (const hunk of file.hunks) {
         const lines = sideLines(hunk, "new");
         lines.forEach((l, i) => {

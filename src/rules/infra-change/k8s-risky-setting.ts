@@ -2,6 +2,7 @@ import { isCiYaml, isYamlPath, sideLines } from "../../infra/common.js";
 import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
+import { addedText, removedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface Setting {
@@ -55,10 +56,11 @@ export const k8sRiskySettingRule: Rule = {
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (file.binary || !isYamlPath(file.path) || isCiYaml(file.path)) continue;
-      if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path) || file.status === "deleted") continue;
-      const anyAdded = file.added.some((l) => /replica|Delete|prune/.test(l.content));
-      const anyKeepRemoved = file.removed.some((l) => l.content.includes("resource-policy"));
+      if (file.binary || file.status === "deleted" || !isYamlPath(file.path) || isCiYaml(file.path)) continue;
+      if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path)) continue;
+      const added = addedText(file);
+      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune");
+      const anyKeepRemoved = file.removed.length > 0 && removedText(file).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file.added.some((l) => KEEP_POLICY.test(l.content));
       for (const hunk of file.hunks) {

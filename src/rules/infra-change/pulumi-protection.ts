@@ -1,6 +1,7 @@
-import { isIacSourcePath, isYamlPath, MAX_LINE_CHARS, sideLines, visibleText } from "../../infra/common.js";
+import { isIacSourcePath, isYamlPath, sideLines, visibleText } from "../../infra/common.js";
 import { enclosingConstruct } from "../../infra/constructs.js";
 import { basenameOf } from "../../util/paths.js";
+import { addedText, removedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
@@ -27,8 +28,9 @@ export const pulumiProtectionRule: Rule = {
       if (file.binary || file.status === "deleted") continue;
       if (!isIacSourcePath(file.path) && !isYamlPath(file.path)) continue;
       if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path)) continue;
-      const relevant = (c: string) => c.length < MAX_LINE_CHARS && /rotect|eforeReplace|efore_replace/.test(c);
-      if (!file.added.some((l) => relevant(l.content)) && !file.removed.some((l) => relevant(l.content))) continue;
+      const added = addedText(file);
+      const hasAdded = added.includes("rotect") || added.includes("eforeReplace") || added.includes("efore_replace");
+      if (!hasAdded && !(file.removed.length > 0 && removedText(file).includes("rotect"))) continue;
       if (!isPulumiFile(file.path, visibleText(file, 64 * 1024))) continue;
       const protectReAdded = file.added.some((l) => PROTECT_ON.test(l.content));
       for (const hunk of file.hunks) {

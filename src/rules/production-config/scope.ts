@@ -30,7 +30,7 @@ const TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
 const WORKFLOW_ENV = new RegExp(`^\\s*environment:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
 const WORKFLOW_ENV_NAME = new RegExp(`^\\s*name:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
 
-const CONTENT_EXTENSIONS = new Set(["yaml", "yml", "tf", "tofu", "tfvars", "hcl", "json"]);
+const CONTENT_EXTENSIONS = new Set(["yaml", "yml", "tf", "tofu", "tfvars", "hcl"]);
 const NOT_DEPLOYED_EXTENSIONS = new Set(["md", "mdx", "rst", "adoc", "png", "jpg", "jpeg", "gif", "svg", "webp"]);
 const MAX_LINES_SCANNED = 5000;
 
@@ -81,15 +81,16 @@ export function productionSignals(files: readonly ChangedFile[], paths: PathClas
   if (hit) return hit;
   const signals = new Map<string, ProductionSignal>();
   for (const file of files) {
+    const ext = extensionOf(file.path);
     // Tests and documentation about production are not deployed to it.
-    if (paths.isTest(file.path) || NOT_DEPLOYED_EXTENSIONS.has(extensionOf(file.path))) continue;
+    if (NOT_DEPLOYED_EXTENSIONS.has(ext)) continue;
     if (paths.isProductionPath(file.path) || (file.oldPath && paths.isProductionPath(file.oldPath))) {
-      signals.set(file.path, { via: "path", detail: file.path });
+      if (!paths.isTest(file.path)) signals.set(file.path, { via: "path", detail: file.path });
       continue;
     }
-    if (file.binary) continue;
+    if (file.binary || !CONTENT_EXTENSIONS.has(ext)) continue;
     const signal = contentSignal(file);
-    if (signal) signals.set(file.path, signal);
+    if (signal && !paths.isTest(file.path)) signals.set(file.path, signal);
   }
   if (!byPaths) {
     byPaths = new WeakMap();

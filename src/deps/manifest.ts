@@ -909,7 +909,9 @@ export function parseTerraform(lines: readonly SideLine[]): ManifestSide {
     if (!kv) continue;
     const [, key, value] = kv as unknown as [string, string, string];
     const inProviders = stack.includes("required_providers");
-    const module = stack.find((s) => s.startsWith("module "));
+    const moduleLabel = stack.find((s) => s.startsWith("module "));
+    // `module "vpc"` → `module.vpc`, the address Terraform itself prints.
+    const module = moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : undefined;
     const inProviderBlock = stack.find((s) => s.startsWith("provider "));
     if (key === "source") {
       lastSource = value;

@@ -325,7 +325,9 @@ describe("Terraform", () => {
     ]);
     const all = await runDependencyRules(diff);
     expect(all.map((f) => [f.ruleId, f.severity])).toEqual([["dependency/non-registry-source", "high"]]);
-    expect(all[0]!.message).toContain('module "vpc"');
+    expect(all[0]!.message).toContain(
+      "module.vpc installs from git (git::https://github.com/someone/terraform-aws-vpc.git?ref=main)",
+    );
   });
 
   it("a version attribute next to a non-registry `source` argument is not a provider pin", async () => {

@@ -61,8 +61,12 @@ function sniffText(file: ChangedFile): string {
 /** The migration kind of a changed file (by its new path, or its old path for renames). */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
   if (!MIGRATION_PATH_HINT.test(file.path) && !(file.oldPath && MIGRATION_PATH_HINT.test(file.oldPath))) return null;
-  const sniff = sniffText(file);
-  return detectMigration(file.path, sniff) ?? (file.oldPath ? detectMigration(file.oldPath, sniff) : null);
+  let sniff: string | undefined;
+  const lazySniff = () => {
+    sniff ??= sniffText(file);
+    return sniff;
+  };
+  return detectMigration(file.path, lazySniff) ?? (file.oldPath ? detectMigration(file.oldPath, lazySniff) : null);
 }
 
 export function analyzeMigrations(
@@ -75,13 +79,12 @@ export function analyzeMigrations(
   const out: FileAnalysis[] = [];
   const downFiles = new Set<string>();
   for (const f of allFiles) {
-    const m = /^(.*?)\.down\.sql$/i.exec(f.path);
-    if (m && f.status !== "deleted") downFiles.add(m[1]!);
+    if (f.status !== "deleted" && f.path.slice(-9).toLowerCase() === ".down.sql") downFiles.add(f.path.slice(0, -9));
   }
   for (const file of files) {
-    if (file.binary || file.status === "deleted" || file.added.length === 0 || isTest(file.path)) continue;
+    if (file.binary || file.status === "deleted" || file.added.length === 0) continue;
     const kind = migrationKindOf(file);
-    if (!kind) continue;
+    if (!kind || isTest(file.path)) continue;
     const fa = analyzeFile(file, kind);
     if (!fa) continue;
     if (kind.framework === "golang-migrate" && file.status === "added" && !kind.downFile) {

@@ -86,12 +86,18 @@ function sqlKind(path: string): MigrationFileKind | null {
  * What kind of migration a path is, or null. `sniff` is a little of the file's text (added lines or the
  * new side) used only where the path alone is ambiguous (JS migration libraries, Alembic vs Django).
  */
-export function detectMigration(path: string, sniff = ""): MigrationFileKind | null {
+export function detectMigration(path: string, sniffText: string | (() => string) = ""): MigrationFileKind | null {
   const lower = path.toLowerCase();
+  // The sniff is computed only for paths that need it (most migration paths are unambiguous).
+  let cached: string | undefined;
+  const sniffOf = () => {
+    cached ??= typeof sniffText === "string" ? sniffText : sniffText();
+    return cached;
+  };
   if (SQL_EXT.test(lower)) {
     const kind = sqlKind(path);
     // sqlc-style query files (`-- name: GetUser :one`) are application queries, not schema changes.
-    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniff))
+    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
       return { ...kind, strength: "weak" };
     return kind;
   }
@@ -104,7 +110,7 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
 
   if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower)) return strong("rails", "ruby");
   if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower)) return strong("ecto", "elixir");
-  if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniff.includes("Ecto.Migration"))
+  if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniffOf().includes("Ecto.Migration"))
     return strong("ecto", "elixir");
   if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower)) return strong("laravel", "php");
 
@@ -113,10 +119,10 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
     if (base === "__init__.py" || base === "env.py") return null;
     if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower)) return strong("alembic", "python");
     if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower)) {
-      if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniff) && !sniff.includes("migrations.Migration"))
+      if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniffOf()) && !sniffOf().includes("migrations.Migration"))
         return strong("alembic", "python");
       // Django names its migrations 0001_name.py; hand-written ones still subclass migrations.Migration.
-      if (/^\d{4}_/.test(base) || sniff.includes("migrations.Migration")) return strong("django", "python");
+      if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
     }
     return null;
   }
@@ -125,11 +131,11 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
     if (!MIGRATION_DIR.test(lower)) return null;
     const base = lower.slice(lower.lastIndexOf("/") + 1);
     if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
-    if (/queryInterface|sequelize/i.test(sniff)) return strong("sequelize", "js");
-    if (/MigrationInterface|queryRunner/.test(sniff)) return strong("typeorm", "js");
-    if (/\bknex\b/i.test(sniff)) return strong("knex", "js");
+    if (/queryInterface|sequelize/i.test(sniffOf())) return strong("sequelize", "js");
+    if (/MigrationInterface|queryRunner/.test(sniffOf())) return strong("typeorm", "js");
+    if (/\bknex\b/i.test(sniffOf())) return strong("knex", "js");
     // Other `migrations/` folders hold app-state or config migrations; require the up/down shape.
-    if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniff)) return strong("js-migration", "js");
+    if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniffOf())) return strong("js-migration", "js");
     return null;
   }
 
@@ -140,14 +146,16 @@ export function detectMigration(path: string, sniff = ""): MigrationFileKind | n
 
   if (lower.endsWith(".go")) {
     if (!MIGRATION_DIR.test(lower) || lower.endsWith("_test.go")) return null;
-    if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniff))
+    if (
+      /goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniffOf())
+    )
       return strong("go-migration", "go");
     return null;
   }
 
   if (/\.(?:xml|ya?ml)$/.test(lower)) {
     // Many YAML/XML files are called changelog; only Liquibase's own keys make one a migration.
-    if (!/databaseChangeLog|changeSet\b/.test(sniff)) return null;
+    if (!/databaseChangeLog|changeSet\b/.test(sniffOf())) return null;
     return strong("liquibase", lower.endsWith(".xml") ? "xml" : "yaml");
   }
   return null;

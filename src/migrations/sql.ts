@@ -23,54 +23,67 @@ interface Statement {
  * Quote-aware: `--` inside a string is not a comment.
  */
 export function maskComments(text: string): string {
-  const out = text.split("");
+  // Built from slices, not a char array: SQL files can be large and this runs on every one.
+  if (!text.includes("--") && !text.includes("/*")) return text;
+  const parts: string[] = [];
+  let last = 0;
   let i = 0;
   const n = text.length;
+  const blank = (from: number, to: number) => {
+    parts.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, " "));
+    last = to;
+  };
   while (i < n) {
     const c = text[i];
     if (c === "'" || c === '"' || c === "`") {
       const end = text.indexOf(c, i + 1);
       i = end < 0 ? n : end + 1;
     } else if (c === "-" && text[i + 1] === "-") {
-      while (i < n && text[i] !== "\n") out[i++] = " ";
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      blank(i, stop);
+      i = stop;
     } else if (c === "/" && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);
       const stop = end < 0 ? n : end + 2;
-      for (; i < stop; i++) if (out[i] !== "\n") out[i] = " ";
+      blank(i, stop);
+      i = stop;
     } else i++;
   }
-  return out.join("");
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 
 /** Statement boundaries at `;` outside quotes and dollar-quoted bodies (run on comment-masked text). */
 export function splitStatements(masked: string): Statement[] {
   const out: Statement[] = [];
+  const special = /['"`$;]/g;
   let start = 0;
-  let i = 0;
   const n = masked.length;
-  while (i < n) {
-    const c = masked[i]!;
-    if (c === "'" || c === '"' || c === "`") {
-      const end = masked.indexOf(c, i + 1);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === "$") {
-      const m = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked.slice(i, i + 34));
-      if (m) {
-        const end = masked.indexOf(m[0], i + m[0].length);
-        i = end < 0 ? n : end + m[0].length;
-        continue;
-      }
-    }
+  // Jump from one quote, dollar or semicolon to the next instead of walking every character.
+  let m = special.exec(masked);
+  while (m) {
+    const i = m.index;
+    const c = m[0];
+    let next = i + 1;
     if (c === ";") {
-      out.push({ start, end: i });
+      if (masked.slice(start, i).trim() !== "") out.push({ start, end: i });
       start = i + 1;
+    } else if (c === "$") {
+      const tag = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked.slice(i, i + 34));
+      if (tag) {
+        const end = masked.indexOf(tag[0], i + tag[0].length);
+        next = end < 0 ? n : end + tag[0].length;
+      }
+    } else {
+      const end = masked.indexOf(c, i + 1);
+      next = end < 0 ? n : end + 1;
     }
-    i++;
+    special.lastIndex = next;
+    m = special.exec(masked);
   }
-  if (start < n) out.push({ start, end: n });
-  return out.filter((s) => masked.slice(s.start, s.end).trim() !== "");
+  if (start < n && masked.slice(start).trim() !== "") out.push({ start, end: n });
+  return out;
 }
 
 function byteToCharMapper(text: string): (byte: number) => number {
@@ -696,52 +709,70 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
   ]);
 }
 
+/** Statements worth parsing: schema changes and data changes; plain INSERT ... VALUES and SELECT are not. */
+const INTERESTING_STATEMENT =
+  /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
+
 /** A cheap test: could this text hold a statement we care about? */
 export const SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
 
+/** Parse statements (comment-masked, joined) in one call; null when they do not parse together. */
+function parseJoined(masked: string, statements: readonly Statement[]): SqlOp[] | null {
+  const pieces: string[] = [];
+  const compactStarts: number[] = [];
+  let c = 0;
+  for (const st of statements) {
+    compactStarts.push(c);
+    pieces.push(masked.slice(st.start, st.end));
+    c += st.end - st.start + 2;
+  }
+  const compact = pieces.join(";\n");
+  const parsed = parsePostgres(compact);
+  if (!parsed) return null;
+  const toChar = byteToCharMapper(compact);
+  const toOriginal = (offset: number): number => {
+    let lo = 0;
+    let hi = compactStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (compactStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const st = statements[lo]!;
+    return st.start + Math.min(offset - compactStarts[lo]!, st.end - st.start);
+  };
+  const ops: SqlOp[] = [];
+  for (const s of parsed) {
+    const start = toChar(s.location);
+    const end = s.length !== undefined ? toChar(s.location + s.length) : compact.length;
+    // Skip leading blanks so the statement's line is its first keyword.
+    astOps(s.stmt, compact, firstToken(compact, start, end), end, toChar, ops);
+  }
+  for (const op of ops) op.offset = toOriginal(op.offset);
+  return ops;
+}
+
 /**
- * All operations in a SQL text. Parses the whole text with the Postgres grammar; if that fails, each
- * statement on its own; a statement that still fails goes through the regex fallback.
+ * All operations in a SQL text. Only statements that can change schema or data are looked at; they are
+ * parsed together with the Postgres grammar, or one by one when that fails, and a statement that still
+ * does not parse (MySQL, SQLite, SQL Server, a fragment) goes through the regex fallback.
  */
 export function analyzeSql(text: string): SqlOp[] {
-  const ops: SqlOp[] = [];
-  if (!SQL_ANCHOR.test(text)) return ops;
+  if (!SQL_ANCHOR.test(text)) return [];
   const masked = maskComments(text);
+  const statements = splitStatements(masked).filter((st) => INTERESTING_STATEMENT.test(masked.slice(st.start, st.end)));
+  if (statements.length === 0) return [];
   const mysql = looksLikeMysql(masked);
   const parseable = text.length <= MAX_PARSE_CHARS && !mysql;
   if (parseable) {
-    const whole = parsePostgres(text);
-    if (whole) {
-      const toChar = byteToCharMapper(text);
-      for (const s of whole) {
-        const start = toChar(s.location);
-        const end = s.length !== undefined ? toChar(s.location + s.length) : text.length;
-        // Skip leading comments so the statement's line is its first keyword.
-        const first = firstToken(masked, start, end);
-        astOps(s.stmt, text, first, end, toChar, ops);
-      }
-      return ops;
-    }
+    const joined = parseJoined(masked, statements);
+    if (joined) return joined;
   }
-  for (const st of splitStatements(masked)) {
-    const piece = masked.slice(st.start, st.end);
-    if (!SQL_ANCHOR.test(piece)) continue;
-    if (parseable) {
-      const original = text.slice(st.start, st.end);
-      const parsed = parsePostgres(original);
-      if (parsed) {
-        const toChar = byteToCharMapper(original);
-        const before = ops.length;
-        for (const s of parsed) {
-          const start = toChar(s.location);
-          const end = s.length !== undefined ? toChar(s.location + s.length) : original.length;
-          astOps(s.stmt, original, firstToken(maskComments(original), start, end), end, toChar, ops);
-        }
-        for (let k = before; k < ops.length; k++) ops[k]!.offset += st.start;
-        continue;
-      }
-    }
-    regexStatementOps(piece, st.start, mysql, ops);
+  const ops: SqlOp[] = [];
+  for (const st of statements) {
+    const single = parseable ? parseJoined(masked, [st]) : null;
+    if (single) ops.push(...single);
+    else regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, ops);
   }
   return ops;
 }

@@ -449,8 +449,12 @@ function djangoRegions(lines: readonly SourceLine[]): (Section | undefined)[] {
   const out: (Section | undefined)[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i]!.content;
-    if (!s.includes("reverse_") && !s.includes("state_operations")) continue;
-    const m = /\b(reverse_sql|reverse_code|state_operations)\s*=/.exec(s);
+    // A module-level constant named like a rollback (`REVERSE_SQL = """DROP TABLE ..."""`) is the reverse too.
+    const constant = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(s);
+    const rollbackConstant =
+      constant && /reverse|rollback|backward|undo|revert|down/i.test(constant[1]!) ? constant : null;
+    if (!rollbackConstant && !s.includes("reverse_") && !s.includes("state_operations")) continue;
+    const m = rollbackConstant ?? /\b(reverse_sql|reverse_code|state_operations)\s*=/.exec(s);
     if (!m) continue;
     const section: Section = m[1] === "state_operations" ? "state" : "down";
     const end = expressionEnd(lines, i, m.index + m[0].length);

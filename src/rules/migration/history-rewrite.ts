@@ -26,6 +26,10 @@ function cosmeticOnly(file: ChangedFile, language: MigrationLanguage): boolean {
   return added.length === removed.length && added.every((l, i) => l === removed[i]);
 }
 
+function hasCodeRemoved(file: ChangedFile, language: MigrationLanguage): boolean {
+  return file.removed.some((l) => l.content.trim() !== "" && !isCommentLine(l.content, language));
+}
+
 export const historyRewriteRule: Rule = {
   id: "migration/history-rewrite",
   category: "migration",
@@ -37,7 +41,7 @@ export const historyRewriteRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
-      if (file.status === "added" || ctx.paths.isTest(file.path)) continue;
+      if (file.status === "added") continue;
       // Prefilter on the path before the content sniff: most changed files are not migrations.
       if (
         !/migrat|versions\/|changelog|changeset|drizzle|flyway|liquibase|\.sql$|\.xml$|\.ya?ml$/i.test(
@@ -46,8 +50,14 @@ export const historyRewriteRule: Rule = {
       )
         continue;
       const kind = migrationKindOf(file);
+      if (kind && ctx.paths.isTest(file.path)) continue;
       if (kind?.strength !== "strong") continue;
       const name = migrationName(file.path);
+      // Flyway repeatable migrations (R__*.sql) are meant to be edited: Flyway re-applies them on change.
+      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
+      // Liquibase changelogs grow by appending changeSets (or includes): only changed lines rewrite history.
+      if (kind.framework === "liquibase" && file.status === "modified" && !hasCodeRemoved(file, kind.language))
+        continue;
       if (file.status === "deleted") {
         out.push({
           file: file.path,

@@ -200,3 +200,43 @@ describe("migration analysis edge cases", () => {
     expect(() => analyzeMigrations(files)).not.toThrow();
   });
 });
+
+describe("history rewrite exceptions", () => {
+  it("does not flag Flyway repeatable migrations or changeSets appended to a Liquibase changelog", async () => {
+    const diff =
+      modifiedFile("src/main/resources/db/migration/R__views.sql", [
+        "-CREATE OR REPLACE VIEW v AS SELECT 1;",
+        "+CREATE OR REPLACE VIEW v AS SELECT 2;",
+      ]) +
+      modifiedFile("src/main/resources/db/changelog/db.changelog-master.yaml", [
+        " databaseChangeLog:",
+        "   - include:",
+        "       file: changes/001.yaml",
+        "+  - include:",
+        "+      file: changes/002.yaml",
+      ]);
+    expect(await runRule(historyRewriteRule, diff)).toEqual([]);
+  });
+
+  it("flags an edited changeSet in a Liquibase changelog", async () => {
+    const diff = modifiedFile("db/changelog/changes/001.xml", [
+      ' <changeSet id="1" author="a">',
+      '-  <addColumn tableName="t"><column name="a" type="int"/></addColumn>',
+      '+  <addColumn tableName="t"><column name="a" type="bigint"/></addColumn>',
+      " </changeSet>",
+    ]);
+    const findings = await runRule(historyRewriteRule, diff);
+    expect(findings).toHaveLength(1);
+  });
+
+  it("treats a module-level reverse SQL constant in a Django migration as the rollback", async () => {
+    const diff = addedFile("shop/migrations/0050_view.py", [
+      "from django.db import migrations",
+      'FORWARD_SQL = "CREATE VIEW shop_totals AS SELECT 1"',
+      'REVERSE_SQL = "DROP VIEW shop_totals; DROP TABLE shop_cache"',
+      "class Migration(migrations.Migration):",
+      "    operations = [migrations.RunSQL(FORWARD_SQL, REVERSE_SQL)]",
+    ]);
+    expect(await runRule(dropTableRule, diff)).toEqual([]);
+  });
+});

@@ -48,7 +48,6 @@ export const cdkRemovalPolicyRule: Rule = {
               side: "new",
               message: `CDK ${target ?? `resource in ${file.path}`}: ${p.what}`,
             });
-            break;
           }
         });
       }

@@ -11,8 +11,9 @@ const outdir = process.argv.includes("--outdir")
   : join(root, "dist");
 
 // CJS dependencies (tunnel, undici, probot's) call require() for Node built-ins: give the ESM bundle a require.
+// The bundle's own folder is kept on globalThis for CJS code that looks for files next to itself.
 const banner =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); globalThis.__aiReviewGateDist ??= new URL('.', import.meta.url).pathname;";
 
 /** @cdktf/hcl2json finds its WASM next to its own file; in the bundle it lives in dist/hcl2json/. */
 const hcl2jsonPlugin = {
@@ -21,7 +22,8 @@ const hcl2jsonPlugin = {
     b.onLoad({ filter: /@cdktf[\\/]hcl2json[\\/]lib[\\/]bridge\.js$/ }, (args) => {
       const src = readFileSync(args.path, "utf8").replace(
         /\(0, path_1\.join\)\(__dirname, "\.\.", "main\.wasm\.gz"\)/,
-        '(0, path_1.join)(require("node:path").dirname(require("node:url").fileURLToPath(import.meta.url)), "hcl2json", "main.wasm.gz")',
+        // No import.meta here: it would make esbuild treat this CommonJS file as ESM.
+        '(0, path_1.join)(globalThis.__aiReviewGateDist, "hcl2json", "main.wasm.gz")',
       );
       return { contents: src, loader: "js" };
     });
@@ -50,6 +52,9 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   plugins: [hcl2jsonPlugin],
+  // hcl2json's Go shim does `globalThis.performance ??= require("performance")`; Node always has
+  // globalThis.performance, so that require never runs: leave it unresolved.
+  external: ["performance"],
 });
 
 // WASM parsers load their binaries from beside the bundle.

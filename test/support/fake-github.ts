@@ -290,7 +290,7 @@ export class FakeGitHub {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      this.onRequest(req, res).catch((e) => {
+      this.onRequest(req, res).catch((e: unknown) => {
         this.violations.push(`fake GitHub crashed on ${req.method} ${req.url}: ${(e as Error).stack}`);
         if (!res.headersSent) res.writeHead(500).end();
       });
@@ -318,18 +318,65 @@ export class FakeGitHub {
     return new Date(this.clock).toISOString();
   }
 
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<true> {
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const rawBody = Buffer.concat(chunks).toString("utf8");
-    const method = (req.method ?? "GET").toUpperCase();
-    const url = new URL(req.url ?? "/", this.url);
+    const out = this.dispatch(
+      req.method ?? "GET",
+      new URL(req.url ?? "/", this.url),
+      String(req.headers.authorization ?? ""),
+      String(req.headers.accept ?? ""),
+      Buffer.concat(chunks).toString("utf8"),
+    );
+    if ("hangMs" in out) {
+      // Hang, then drop the connection: the client sees a network error, as after a gateway timeout.
+      this.hung.add(res);
+      setTimeout(() => {
+        this.hung.delete(res);
+        res.destroy();
+      }, out.hangMs).unref();
+      return;
+    }
+    res.writeHead(out.status, out.headers).end(out.body);
+  }
+
+  /**
+   * An in-process `fetch` for Octokit's `request.fetch` option: the same routes, state, validation and
+   * faults, without sockets (fuzzing runs thousands of deliveries). A timeout fault rejects like
+   * undici's `fetch failed` after the hang.
+   */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input.toString() : input.url);
+    const headers = new Headers(init?.headers);
+    const body = typeof init?.body === "string" ? init.body : "";
+    const out = this.dispatch(
+      init?.method ?? "GET",
+      url,
+      headers.get("authorization") ?? "",
+      headers.get("accept") ?? "",
+      body,
+    );
+    if ("hangMs" in out) {
+      await new Promise((r) => setTimeout(r, out.hangMs));
+      throw new TypeError("fetch failed", { cause: new Error("other side closed") });
+    }
+    return new Response(out.status === 204 ? null : out.body, { status: out.status, headers: out.headers });
+  };
+
+  /** One request against the state: validated, logged, maybe faulted, then routed. */
+  dispatch(
+    methodIn: string,
+    url: URL,
+    auth: string,
+    accept: string,
+    rawBody: string,
+  ): { status: number; headers: Record<string, string>; body: string } | { hangMs: number } {
+    const method = methodIn.toUpperCase();
     const path = url.pathname.replace(/^\/api\/v3/, "");
     if (this.validate) {
       for (const v of validateGitHubRequest({ method, url: url.href, body: rawBody || undefined }))
         this.violations.push(v);
     }
-    const auth = String(req.headers.authorization ?? "");
     const token = auth.replace(/^(?:token|bearer)\s+/i, "");
     const as = this.tokens.get(token) ?? null;
     const entry: LoggedRequest = {
@@ -354,12 +401,12 @@ export class FakeGitHub {
 
     if (this.requests.length > this.maxRequests) {
       this.violations.push(`request budget of ${this.maxRequests} exceeded at ${method} ${path} (runaway loop?)`);
-      return this.send(res, entry, { status: 599, body: { message: "fake GitHub: request budget exceeded" } });
+      return this.answer(entry, { status: 599, body: { message: "fake GitHub: request budget exceeded" } });
     }
 
     const route = this.match(method, path);
     if (!route) {
-      return this.send(res, entry, { status: 404, body: { message: `fake GitHub does not serve ${method} ${path}` } });
+      return this.answer(entry, { status: 404, body: { message: `fake GitHub does not serve ${method} ${path}` } });
     }
     entry.route = route.key;
 
@@ -370,38 +417,30 @@ export class FakeGitHub {
         fault.times = (fault.times ?? 1) - 1;
         fault.hits = (fault.hits ?? 0) + 1;
         entry.fault = fault.fault;
-        return this.injectFault(res, entry, fault);
+        return this.injectFault(entry, fault);
       }
     }
 
     // Installation tokens and JWT calls need no identity; everything else must be authenticated.
     if (!as && !/^\/app(\/|$)/.test(path) && path !== "/graphql" && !auth) {
-      return this.send(res, entry, { status: 401, body: { message: "Requires authentication" } });
+      return this.answer(entry, { status: 401, body: { message: "Requires authentication" } });
     }
-    const answer = route.handler({
-      params: route.params,
-      query: url.searchParams,
-      body,
-      as,
-      accept: String(req.headers.accept ?? ""),
-      url,
-    });
-    return this.send(res, entry, answer);
+    return this.answer(entry, route.handler({ params: route.params, query: url.searchParams, body, as, accept, url }));
   }
 
-  private injectFault(res: ServerResponse, entry: LoggedRequest, f: FaultRule): true {
+  private injectFault(entry: LoggedRequest, f: FaultRule) {
     const doc = "https://docs.github.com/rest";
     switch (f.fault) {
       case 500:
       case 502:
-        return this.send(res, entry, {
+        return this.answer(entry, {
           status: f.fault,
           body: { message: f.fault === 500 ? "Server Error" : "Bad Gateway" },
         });
       case 404:
-        return this.send(res, entry, { status: 404, body: { message: "Not Found", documentation_url: doc } });
+        return this.answer(entry, { status: 404, body: { message: "Not Found", documentation_url: doc } });
       case 422:
-        return this.send(res, entry, {
+        return this.answer(entry, {
           status: 422,
           body: {
             message: "Validation Failed",
@@ -410,7 +449,7 @@ export class FakeGitHub {
           },
         });
       case "secondary-rate-limit":
-        return this.send(res, entry, {
+        return this.answer(entry, {
           status: 403,
           headers: { "retry-after": String(f.retryAfter ?? 1) },
           body: {
@@ -418,20 +457,13 @@ export class FakeGitHub {
             documentation_url: `${doc}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
           },
         });
-      case "timeout": {
-        // Hang, then drop the connection: the client sees a network error, as after a gateway timeout.
+      case "timeout":
         entry.status = -1;
-        this.hung.add(res);
-        setTimeout(() => {
-          this.hung.delete(res);
-          res.destroy();
-        }, f.hangMs ?? 150).unref();
-        return true;
-      }
+        return { hangMs: f.hangMs ?? 150 };
     }
   }
 
-  private send(res: ServerResponse, entry: LoggedRequest, a: Answer): true {
+  private answer(entry: LoggedRequest, a: Answer): { status: number; headers: Record<string, string>; body: string } {
     entry.status = a.status;
     const headers: Record<string, string> = {
       "x-github-request-id": `FAKE:${this.requests.length}`,
@@ -442,16 +474,11 @@ export class FakeGitHub {
     };
     if (a.raw !== undefined) {
       headers["content-type"] = "application/vnd.github.raw; charset=utf-8";
-      res.writeHead(a.status, headers).end(a.raw);
-      return true;
+      return { status: a.status, headers, body: a.raw };
     }
-    if (a.status === 204 || a.body === undefined) {
-      res.writeHead(a.status, headers).end();
-      return true;
-    }
+    if (a.status === 204 || a.body === undefined) return { status: a.status, headers, body: "" };
     headers["content-type"] = "application/json; charset=utf-8";
-    res.writeHead(a.status, headers).end(JSON.stringify(a.body));
-    return true;
+    return { status: a.status, headers, body: JSON.stringify(a.body) };
   }
 
   private match(method: string, path: string) {

@@ -12,3 +12,10 @@ export {
   MAX_PULL_FILES,
 } from "./fetch.js";
 export { type ApiPullFile, type ConvertedFiles, changedFilesFromPullFiles } from "./files.js";
+export {
+  fetchPullContext,
+  type GraphQLClient,
+  type PullComment,
+  type PullContext,
+  type PullContextQuery,
+} from "./pull-context.js";

@@ -86,12 +86,42 @@ export interface ApiRequest {
   body?: string;
 }
 
+/** A GraphQL request: the query must be valid against GitHub's published GraphQL schema. */
+function validateGraphQLRequest(body: string | undefined): string[] {
+  let parsed: { query?: unknown; variables?: unknown };
+  try {
+    parsed = JSON.parse(body ?? "");
+  } catch {
+    return ["POST /graphql: request body is not JSON"];
+  }
+  if (typeof parsed.query !== "string") return ["POST /graphql: body has no query string"];
+  return validateGraphQL(parsed.query).map((e) => `POST /graphql: ${e}`);
+}
+
+let graphqlSchema: unknown = null;
+/** Lazily built from @octokit/graphql-schema's introspection JSON (5 MB: only tests that send GraphQL pay). */
+function validateGraphQL(query: string): string[] {
+  const gql = require("graphql") as typeof import("graphql");
+  if (!graphqlSchema) {
+    // The package exports only its ESM entry, which parses the schema at import; read the JSON directly.
+    const file = new URL("../../node_modules/@octokit/graphql-schema/schema.json", import.meta.url);
+    graphqlSchema = gql.buildClientSchema(JSON.parse(readFileSync(file, "utf8")));
+  }
+  try {
+    return gql.validate(graphqlSchema as import("graphql").GraphQLSchema, gql.parse(query)).map((e) => e.message);
+  } catch (e) {
+    return [`syntax: ${(e as Error).message}`];
+  }
+}
+
 /** Returns the problems with this request (empty when it matches the spec). */
 export function validateGitHubRequest(req: ApiRequest): string[] {
-  const { routes, spec, ajv, bodies } = load();
   const url = new URL(req.url);
   const path = url.pathname.replace(/^\/api\/v3/, "");
   const method = req.method.toUpperCase();
+  if (method === "POST" && (path === "/graphql" || url.pathname === "/api/graphql"))
+    return validateGraphQLRequest(req.body);
+  const { routes, spec, ajv, bodies } = load();
   const where = `${method} ${path}`;
   const candidates = routes.filter((r) => r.regex.test(path));
   if (candidates.length === 0) return [`${where}: no such endpoint in GitHub's REST API`];

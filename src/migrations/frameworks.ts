@@ -547,7 +547,7 @@ function djangoLine(s: string, lines: readonly SourceLine[], i: number, emit: Em
 // JavaScript / TypeScript (Knex, Sequelize, TypeORM), PHP (Laravel)
 
 const JS_METHOD =
-  /(?:\.|->|::)\s*(dropTable|dropTableIfExists|dropAllTables|dropCollection|dropDatabase|removeColumn|dropColumn|dropColumns|renameColumn|renameTable|changeColumn|addColumn|addIndex|createIndex|addConstraint|createForeignKey|createForeignKeys|removeIndex|dropIndex|dropForeign|dropForeignKey|dropUnique|dropPrimary|removeConstraint|createTable|createTableIfNotExists|bulkDelete|bulkUpdate|dropIfExists|drop|rename|change|alter|index|unique|foreign)\s*\(/g;
+  /(?:\.|->|::)\s*(dropTable|dropTableIfExists|dropAllTables|dropCollection|dropDatabase|removeColumn|dropColumn|dropColumns|renameColumn|renameTable|changeColumn|addColumn|addIndex|createIndex|addConstraint|createForeignKey|createForeignKeys|removeIndex|dropIndex|dropForeign|dropForeignKey|dropUnique|dropPrimary|removeConstraint|createTable|createTableIfNotExists|bulkDelete|bulkUpdate|dropIfExists|drop|rename|change|alter|index|unique|foreign|create)\s*\(/g;
 const JS_COLUMN_BUILDER =
   /(?:\.|->)(string|text|integer|bigInteger|bigint|boolean|date|dateTime|datetime|timestamp|decimal|float|double|json|jsonb|uuid|enu|enum|specificType|binary|time|tinyint|smallint|char|varchar|foreignId|foreignUuid|tinyInteger|smallInteger|unsignedBigInteger|unsignedInteger|longText|mediumText)\(\s*["'`](\w+)/;
 
@@ -713,6 +713,11 @@ function jsLine(s: string, lc: LineContext, lines: readonly SourceLine[], i: num
       case "createTable":
       case "createTableIfNotExists":
         once({ kind: "create-table", table: strs[0], via: method });
+        break;
+      case "create":
+        // Laravel Schema::create('t', ...); other `.create(` calls are ORM inserts, not schema.
+        if (m[0].startsWith("::") && strs[0]) once({ kind: "create-table", table: strs[0], via: "Schema::create" });
+        else handled = false;
         break;
       case "bulkDelete":
         once({ kind: isEmptyWhere(args[1]) ? "delete-all" : "delete-rows", table: strs[0], via: method });

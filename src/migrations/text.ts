@@ -389,7 +389,8 @@ export function classifyLines(
       }
     }
     const s = sl.content;
-    if (h && !startsInString[i] && s.trim() !== "") {
+    // An opening brace on its own line (PHP, C#, Allman style) belongs to the header above it.
+    if (h && !startsInString[i] && s.trim() !== "" && s.trim() !== "{") {
       const ind = indentOf(s);
       while (stack.length > 0 && ind <= stack[stack.length - 1]!.indent) stack.pop();
       const f = headerFrame(s, h, downNames);

@@ -30,6 +30,20 @@ const hcl2jsonPlugin = {
   },
 };
 
+/** libpg-query's Emscripten loader looks for its WASM in `__dirname`, which an ESM bundle lacks. */
+const libpgQueryPlugin = {
+  name: "libpg-query-wasm-path",
+  setup(b) {
+    b.onLoad({ filter: /libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, (args) => {
+      const src = readFileSync(args.path, "utf8").replace(
+        'scriptDirectory=__dirname+"/"',
+        "scriptDirectory=globalThis.__aiReviewGateDist",
+      );
+      return { contents: src, loader: "js" };
+    });
+  },
+};
+
 const entries = [
   { in: "src/cli/index.ts", out: "cli" },
   { in: "action/main.ts", out: "index" },
@@ -51,7 +65,7 @@ await build({
   banner: { js: banner },
   legalComments: "none",
   logLevel: "warning",
-  plugins: [hcl2jsonPlugin],
+  plugins: [hcl2jsonPlugin, libpgQueryPlugin],
   // hcl2json's Go shim does `globalThis.performance ??= require("performance")`; Node always has
   // globalThis.performance, so that require never runs: leave it unresolved.
   external: ["performance"],

@@ -82,7 +82,7 @@ export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PA
       doc.errors.map((e) => ({
         path: "",
         message: `YAML syntax: ${e.message.split("\n")[0]}`,
-        line: e.linePos?.[0]?.line,
+        line: counter.linePos(e.pos[0]).line,
       })),
     );
   }

@@ -50,7 +50,7 @@ export function scoreFindings(findings: readonly Finding[], ai: AiResult, aiRais
   let breadth = 0;
   for (const [, sev] of ranked.slice(1)) breadth += BREADTH_WEIGHT[sev];
   if (breadth > 0) {
-    explanation.push(`${ranked.length - 1} other categor${ranked.length === 2 ? "y" : "ies"} add ${breadth}`);
+    explanation.push(`${ranked.length - 1} other categor${ranked.length === 2 ? "y adds" : "ies add"} ${breadth}`);
     score += breadth;
   }
   score = Math.min(100, score);

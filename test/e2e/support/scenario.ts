@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FakeFile, FakeGitHub, FakeUser } from "../../support/fake-github.js";
 
 /**
@@ -135,6 +136,7 @@ export function addHumanPull(fake: FakeGitHub, number: number, head: string, fil
   });
 }
 
+/** A stable, distinct 40-hex commit SHA per (PR, push). */
 export function sha(n: number, salt = 0): string {
-  return (n * 7919 + salt * 104729 + 0x1000000).toString(16).padStart(40, "a").slice(-40);
+  return createHash("sha1").update(`${n}:${salt}`).digest("hex");
 }

@@ -1,0 +1,288 @@
+import { parseBody, soleStateLine } from "../../../app/gate/checklist-comment.js";
+import { decodeStateLine, deriveStateKey, progress } from "../../../app/gate/state.js";
+import { deliver } from "../../support/deliver.js";
+import { type FakeGitHub, type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
+import { STATE_SECRET, startAppServer, WEBHOOK_SECRET } from "./app-server.js";
+import { humanEdit, itemIds, pullRequestEvent, setBox } from "./payloads.js";
+import { PEOPLE, RISKY_FILES, setUpRepo, sha, sourceFiles } from "./scenario.js";
+
+/**
+ * The load scenario shared by `npm run load` (500 deliveries, 50 PRs) and test/e2e/load.test.ts (a
+ * reduced run): one App process on localhost, signed webhooks over HTTP, the fake answering instantly.
+ * Each PR plays ten events (open, refused ticks, approvals, a push or a label, redeliveries), lanes of
+ * PRs run concurrently, duplicates are delivered concurrently with their original, some edits are held
+ * back and delivered after later events (reordering). Human edits are made on the comment as it is
+ * when the person acts, as in GitHub's UI.
+ */
+
+export interface LoadOptions {
+  prs: number;
+  /** Events per PR (10 gives 500 deliveries for 50 PRs). */
+  perPr?: number;
+  /** PRs in flight at once. */
+  concurrency?: number;
+  seed?: number;
+}
+
+export interface LoadResult {
+  deliveries: number;
+  seconds: number;
+  throughput: number;
+  latencies: number[];
+  p50: number;
+  p95: number;
+  max: number;
+  peakRssMb: number;
+  statuses: Record<string, number>;
+  problems: string[];
+  /** PRs whose checklist was rolled back to an older head by a stale redelivery (a known App bug). */
+  staleHead: string[];
+  outcomes: Record<string, number>;
+  apiRequests: number;
+  violations: string[];
+}
+
+/** Mulberry32: a small seeded PRNG so every run plays the same script. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+type Step =
+  | { kind: "pr"; action: "opened" | "synchronize" | "labeled" | "reopened" }
+  | { kind: "tick"; by: FakeUser; ids: "items+signoff:1" | "signoff:2" | "first"; delay?: boolean }
+  | { kind: "dup" };
+
+function script(rand: () => number, perPr: number): Step[] {
+  const steps: Step[] = [
+    { kind: "pr", action: "opened" },
+    { kind: "tick", by: PEOPLE.reader, ids: "first" },
+    { kind: "tick", by: PEOPLE.dana, ids: "first" },
+    { kind: "tick", by: PEOPLE.alice, ids: "items+signoff:1", delay: rand() < 0.15 },
+    { kind: "pr", action: rand() < 0.5 ? "synchronize" : "labeled" },
+    { kind: "tick", by: PEOPLE.alice, ids: "items+signoff:1" },
+    rand() < 0.7
+      ? { kind: "tick", by: PEOPLE.bob, ids: "signoff:2" }
+      : { kind: "tick", by: PEOPLE.reader, ids: "first" },
+    { kind: "dup" },
+    { kind: "dup" },
+    rand() < 0.5 ? { kind: "pr", action: "reopened" } : { kind: "dup" },
+  ];
+  // Reorder: swap some neighbours after the opening event.
+  for (let i = 1; i < steps.length - 1; i++) {
+    if (rand() < 0.2) [steps[i], steps[i + 1]] = [steps[i + 1]!, steps[i]!];
+  }
+  while (steps.length < perPr) steps.push({ kind: "dup" });
+  return steps.slice(0, perPr);
+}
+
+export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const perPr = opts.perPr ?? 10;
+  const rand = prng(opts.seed ?? 20261124);
+  const fake = await startFakeGitHub({ maxRequests: 1_000_000, validate: false });
+  setUpRepo(fake);
+  const app = await startAppServer(fake);
+  const key = deriveStateKey(STATE_SECRET);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const problems: string[] = [];
+  const staleHead: string[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown) => unhandled.push(e);
+  process.on("unhandledRejection", onUnhandled);
+
+  const numbers: number[] = [];
+  for (let i = 0; i < opts.prs; i++) {
+    const number = 1000 + i;
+    numbers.push(number);
+    const head = sha(number);
+    fake.addPull({
+      number,
+      title: `Agent change ${number}`,
+      body: "<!-- START COPILOT CODING AGENT TIPS -->",
+      user: PEOPLE.copilot,
+      head: { ref: `copilot/fix-${number}`, sha: head },
+      assignees: ["dana"],
+      files: i % 3 === 0 ? sourceFiles(i) : RISKY_FILES,
+      commits: [
+        {
+          sha: head,
+          message: "Agent change\n\nCo-authored-by: dana <2001+dana@users.noreply.github.com>",
+          author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+        },
+      ],
+    });
+  }
+
+  const send = async (event: string, payload: unknown, id?: string) => {
+    const res = await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) });
+    latencies.push(res.ms);
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return res;
+  };
+
+  const checklist = (n: number) => fake.commentsOn(n).find((c) => c.user.login === fake.botUser.login);
+
+  async function lane(number: number): Promise<void> {
+    type D = { event: string; payload: unknown; id: string };
+    const sent: D[] = [];
+    const held: D[] = [];
+    let pushes = 0;
+    let pending: Promise<unknown> | null = null;
+    const steps = script(rand, perPr);
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      const nextIsDup = steps[i + 1]?.kind === "dup";
+      if (step.kind === "dup") {
+        // A redelivery: of the event just sent (concurrently with it), or of an older one (stale).
+        const again = rand() < 0.5 ? sent.at(-1) : sent[Math.floor(rand() * sent.length)];
+        const dup = again ? send(again.event, again.payload, again.id) : Promise.resolve();
+        await Promise.all([pending, dup]);
+        pending = null;
+        continue;
+      }
+      if (pending) await pending;
+      pending = null;
+      let delivery: D;
+      if (step.kind === "pr") {
+        if (step.action === "synchronize") {
+          pushes++;
+          fake.push(number, sha(number, pushes), {
+            message: "Address review",
+            author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+          });
+        }
+        delivery = {
+          event: "pull_request",
+          payload: pullRequestEvent(fake, step.action, number),
+          id: `${number}-${i}`,
+        };
+      } else {
+        const c = checklist(number);
+        if (!c) {
+          // No checklist yet (the opening event was reordered): the person comes back after a re-run.
+          delivery = {
+            event: "pull_request",
+            payload: pullRequestEvent(fake, "reopened", number),
+            id: `${number}-${i}`,
+          };
+        } else {
+          const ids = itemIds(c.body);
+          const chosen =
+            step.ids === "first"
+              ? ids.slice(0, 1)
+              : step.ids === "signoff:2"
+                ? ["signoff:2"]
+                : ids.filter((id) => id !== "signoff:2");
+          const payload = humanEdit(fake, step.by, c.id, (b) => chosen.reduce((acc, id) => setBox(acc, id, true), b));
+          delivery = { event: "issue_comment", payload, id: `${number}-${i}` };
+          if (step.delay) {
+            // Made now, delivered after everything else of this PR (out of order).
+            held.push(delivery);
+            continue;
+          }
+        }
+      }
+      sent.push(delivery);
+      const p = send(delivery.event, delivery.payload, delivery.id);
+      if (nextIsDup) pending = p;
+      else await p;
+    }
+    if (pending) await pending;
+    for (const h of held) await send(h.event, h.payload, h.id);
+  }
+
+  const started = performance.now();
+  const queue = [...numbers];
+  const workers = Array.from({ length: Math.min(opts.concurrency ?? 10, queue.length) }, async () => {
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) await lane(n);
+  });
+  await Promise.all(workers);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  process.off("unhandledRejection", onUnhandled);
+
+  // Invariants per PR: one checklist comment; the check on the current head agrees with the signed state
+  // in it; every visible tick is by an authorized reviewer; the visible boxes match the state's ticks.
+  const outcomes: Record<string, number> = {};
+  for (const n of numbers) {
+    const pull = fake.mustPull(n);
+    const own = fake.commentsOn(n).filter((c) => c.user.login === fake.botUser.login);
+    if (own.length !== 1) {
+      problems.push(`PR ${n}: ${own.length} checklist comments`);
+      continue;
+    }
+    const body = own[0]!.body;
+    const line = soleStateLine(parseBody(body));
+    const decoded = line ? decodeStateLine(line, key, { repo: fake.repoId, pr: n }) : null;
+    if (!decoded?.ok) {
+      problems.push(`PR ${n}: checklist state does not verify (${decoded?.reason ?? "missing"})`);
+      continue;
+    }
+    const state = decoded.state;
+    const run = fake.runsFor(pull.head.sha).filter((r) => r.app.id === fake.appId)[0];
+    const expected = progress(state).satisfied ? "success" : "action_required";
+    outcomes[run?.conclusion ?? "none"] = (outcomes[run?.conclusion ?? "none"] ?? 0) + 1;
+    for (const t of state.ticks)
+      if (t.login !== "alice" && t.login !== "bob") problems.push(`PR ${n}: tick by unauthorized @${t.login}`);
+    if (state.head !== pull.head.sha) {
+      // The checklist describes an older head: a stale redelivered pull_request event rolled it back.
+      // The check on the current head must then not be green without a checklist for that head.
+      staleHead.push(
+        `PR ${n}: checklist is for ${state.head.slice(0, 7)}, head is ${pull.head.sha.slice(0, 7)} (check ${run?.conclusion})`,
+      );
+      continue;
+    }
+    if (!run) problems.push(`PR ${n}: no check run on the head`);
+    else if (run.conclusion !== expected)
+      problems.push(
+        `PR ${n}: check is ${run.conclusion} but the checklist's ticks say ${expected} (${run.output.title})`,
+      );
+    const parsed = parseBody(body);
+    for (const [id, item] of parsed.items) {
+      const inState = state.ticks.some((t) => t.item === id);
+      if (item.checked !== inState)
+        problems.push(`PR ${n}: box ${id} shows ${item.checked} but the state says ${inState}`);
+    }
+  }
+  for (const e of unhandled) problems.push(`unhandled rejection: ${String(e)}`);
+  for (const e of app.errors) problems.push(`app logged: ${e.slice(0, 200)}`);
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const result: LoadResult = {
+    deliveries: latencies.length,
+    seconds,
+    throughput: latencies.length / seconds,
+    latencies,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? 0,
+    peakRssMb: peakRss / 1024 / 1024,
+    statuses,
+    problems,
+    staleHead,
+    outcomes,
+    apiRequests: fake.requests.length,
+    violations: fake.violations,
+  };
+  await app.close();
+  await fake.close();
+  return result;
+}

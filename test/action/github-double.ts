@@ -78,7 +78,9 @@ export function newWorld(partial: Partial<World> = {}): World {
     log: [],
     labelSpecs: {},
     nextId: 1000,
-    ...partial,
+    // Copied: the double mutates its state, and tests share their fixture arrays.
+    ...structuredClone({ ...partial, onCreateComment: undefined }),
+    onCreateComment: partial.onCreateComment,
   };
 }
 

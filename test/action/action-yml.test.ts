@@ -24,6 +24,7 @@ describe("action.yml", () => {
     const code = read("action/inputs.ts");
     const read_ = new Set([...code.matchAll(/(?:getInput|booleanInput)\("([a-z-]+)"/g)].map((m) => m[1]!));
     expect(new Set(Object.keys(action.inputs))).toEqual(read_);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression
     expect(action.inputs["github-token"]?.default).toBe("${{ github.token }}");
     expect(action.inputs.config?.default).toBe(".github/ai-review-gate.yml");
     expect(action.inputs["fail-on"]?.default).toBe("none");

@@ -17,12 +17,13 @@ interface GitHeaderMeta {
   renameTo?: string;
   binary: boolean;
   similarity?: number;
-  hasHunks: boolean;
 }
 
 const GIT_HEADER = /^diff --git /;
 const HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
-const FILE_HEADER_LINE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/;
+const DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
+const HEADER_FACTS_ANYWHERE =
+  /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
 
 /** Decode bytes as UTF-8, replacing invalid sequences instead of failing: a diff may carry Latin-1 files. */
 export function decodeDiff(input: string | Uint8Array): string {
@@ -58,14 +59,13 @@ function scanGitHeaders(lines: string[]): GitHeaderMeta[] {
       continue;
     }
     if (GIT_HEADER.test(line)) {
-      current = { binary: false, hasHunks: false };
+      current = { binary: false };
       metas.push(current);
       continue;
     }
     if (!current) continue;
     const hunk = HUNK_HEADER.exec(line);
     if (hunk) {
-      current.hasHunks = true;
       oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
       newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
       continue;
@@ -83,11 +83,6 @@ function scanGitHeaders(lines: string[]): GitHeaderMeta[] {
   return metas;
 }
 
-function looksLikeDiff(lines: string[]): boolean {
-  for (const line of lines) if (FILE_HEADER_LINE.test(line)) return true;
-  return false;
-}
-
 function cleanPath(p: string | undefined): string | undefined {
   if (p === undefined || p === "/dev/null") return undefined;
   return unquoteGitPath(p);
@@ -102,19 +97,23 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
   const text = decodeDiff(input);
   if (text.trim() === "") return { files: [], warnings: [] };
   const normalized = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  const lines = normalized.split("\n");
-  if (!looksLikeDiff(lines)) {
-    const first = (lines.find((l) => l.trim() !== "") ?? "").slice(0, 60);
+  if (!DIFF_HEADER_ANYWHERE.test(normalized)) {
+    const first = (normalized.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
     throw new DiffParseError(
       `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`,
     );
   }
 
   const warnings: string[] = [];
-  const metas = scanGitHeaders(lines);
+  // Splitting and scanning every line costs as much as parse-diff itself: do it only when the diff
+  // carries header facts parse-diff drops (renames, copies, binaries) or markers it mishandles.
+  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(normalized);
+  const hasMarkers = normalized.includes("\n\\");
+  const lines = hasHeaderFacts || hasMarkers ? normalized.split("\n") : null;
+  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
   // "\ No newline at end of file" (and its translations) carry nothing the model keeps, and parse-diff
   // crashes on one placed right after a hunk header: drop them before parsing.
-  const withoutMarkers = normalized.includes("\n\\") ? lines.filter((l) => l[0] !== "\\").join("\n") : normalized;
+  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : normalized;
   let raw: ReturnType<typeof parseDiffLib>;
   try {
     raw = parseDiffLib(withoutMarkers);
@@ -195,7 +194,7 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
     }
 
     if (file.binary) file.patchMissing = "binary file";
-    else if (!meta?.hasHunks && file.hunks.length === 0 && status !== "renamed" && !f.oldMode && !f.newMode) {
+    else if (file.hunks.length === 0 && status !== "renamed" && !f.oldMode && !f.newMode) {
       // An added or deleted empty file has no hunk either; that is not a missing patch.
       if (status === "modified") file.patchMissing = "no patch in the diff";
     }

@@ -3,7 +3,7 @@ import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
 import { escapeMarkdown, formatMarkdown } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
-import { describeApiError } from "../src/github/errors.js";
+import { describeApiError, isRequestError } from "../src/github/errors.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
 import { createActionClient } from "./client.js";
@@ -27,7 +27,11 @@ export async function run(options: RunOptions = {}): Promise<void> {
     await runAction(options);
   } catch (e) {
     if (e instanceof InputError) core.setFailed(`ai-review-gate: ${e.message}`);
-    else core.setFailed(`ai-review-gate: ${describeApiError(e, "reading the pull request")}`);
+    else if (isRequestError(e)) core.setFailed(`ai-review-gate: ${describeApiError(e, "a GitHub API request")}`);
+    else {
+      if (e instanceof Error && e.stack) core.debug(e.stack);
+      core.setFailed(`ai-review-gate: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }
 

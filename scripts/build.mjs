@@ -69,8 +69,6 @@ await build({
   // hcl2json's Go shim does `globalThis.performance ??= require("performance")`; Node always has
   // globalThis.performance, so that require never runs: leave it unresolved.
   external: ["performance"],
-  // Prefer packages' ESM builds: libpg-query's CommonJS build locates its WASM through __dirname.
-  mainFields: ["module", "main"],
 });
 
 // WASM parsers load their binaries from beside the bundle.

@@ -248,14 +248,11 @@ describe("persistent faults exhaust the retries and fail closed", () => {
 });
 
 /**
- * BUG (app/, reported): when handling a refused edit fails before the revert (here GET pull → 422, so
- * the delivery fails), the unauthorized [x] stays in the comment. The next evaluation finds the signed
- * state unchanged and skips re-rendering (it compares states, not the rendered body with the current
- * one), so the forged tick stays visible although it never counted. The check is not green, so the gate
- * holds; the comment misleads reviewers. Marked `fails` until evaluate() re-renders when the current
- * body differs from the rendered one; then drop `.fails`.
+ * Found by this matrix (reused PRs): when handling a refused edit failed before the revert (GET pull →
+ * 422, the delivery fails), the unauthorized [x] stayed in the comment and the next evaluation, seeing
+ * an unchanged signed state, did not re-render. Fixed in app/ (evaluate restores the rendered body).
  */
-test.fails("a refused tick left in the comment by a failed delivery is reverted by the next evaluation", async () => {
+test("a refused tick left in the comment by a failed delivery is reverted by the next evaluation", async () => {
   const { number, head } = await openPull();
   fake.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 422, times: 1 });
   await tickAll(number, PEOPLE.reader);
@@ -269,4 +266,24 @@ test.fails("a refused tick left in the comment by a failed delivery is reverted 
 test("every request made during the fault matrix matched GitHub's OpenAPI description", () => {
   fake.assertClean();
   expect(unhandled).toEqual([]);
+});
+
+/**
+ * BUG (app/, reported; found by the webhook fuzzer): every evaluation that fails closed without a known
+ * run id creates a NEW "AI Review Gate" run on the head, and every later evaluation PATCHes all of them
+ * (up to 100), so an outage multiplies check runs and the requests of each later event. failClosed
+ * should update the App's newest run on the head (list, then update or create). Marked `fails` until then.
+ */
+test.fails("repeated failed evaluations of one head keep a single gate check run", async () => {
+  const { number } = await openPull();
+  const next = sha(number, 3);
+  fake.push(number, next, {
+    message: "more",
+    author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+  });
+  fake.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", fault: 422, times: 3 });
+  for (let i = 0; i < 3; i++) await send("pull_request", pullRequestEvent(fake, "synchronize", number));
+  fake.clearFaults();
+  expect(conclusion(next)).toBe("failure");
+  expect(fake.runsFor(next).filter((r) => r.app.id === fake.appId)).toHaveLength(1);
 });

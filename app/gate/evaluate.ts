@@ -234,7 +234,7 @@ async function carryTicks(
 export async function evaluate(env: GateEnv, input: EvaluateInput): Promise<EvaluateResult> {
   const { client, repo, pull } = input;
   const { appId, botLogin } = await env.identity();
-  const head = pull.head.sha;
+  let head = pull.head.sha;
   const at = env.now().toISOString();
   const detailsUrl = pull.html_url ?? null;
 
@@ -257,6 +257,10 @@ export async function evaluate(env: GateEnv, input: EvaluateInput): Promise<Eval
     fetchCommits(client, ref),
     listComments(client, repo, pull.number),
   ]);
+  // A redelivered or reordered event can carry an older head than the PR has now. The commit list is
+  // live (oldest first, complete below GitHub's 250 cap): judge its last commit, never roll back to the old one.
+  const liveHead = commits.length > 0 && commits.length < 250 ? commits[commits.length - 1]!.sha : undefined;
+  if (liveHead && liveHead !== head) head = liveHead;
   const own = ownChecklistComments(comments, botLogin);
   const expect = { repo: input.repoId, pr: pull.number };
   const prev = readState(own, env.key, expect);
@@ -344,6 +348,12 @@ export async function evaluate(env: GateEnv, input: EvaluateInput): Promise<Eval
   next.checkRunId = checkRunId;
 
   if (prev.comment && prev.state && !input.dropTicks && stateFingerprint(prev.state) === stateFingerprint(next)) {
+    // Same state, but the body may still show an edit that was refused and never reverted (a delivery
+    // that failed midway): restore what the state says.
+    const expected = renderComment(prev.state, env.key);
+    if ((prev.comment.body ?? "").replace(/\r\n/g, "\n") !== expected.replace(/\r\n/g, "\n")) {
+      await updateComment(client, repo, prev.comment.id, expected);
+    }
     return { kind: "done", state: prev.state, commentId: prev.comment.id, checkRunId };
   }
   const body = renderComment(next, env.key);

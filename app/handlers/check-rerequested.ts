@@ -42,6 +42,6 @@ export async function onCheckRerequested(
       await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
     }
   } catch (e) {
-    await failClosed(client, repo, run.head_sha, e, "re-running the gate", null, log);
+    await failClosed(client, repo, run.head_sha, e, "re-running the gate", null, log, env);
   }
 }

@@ -233,6 +233,7 @@ export async function onChecklistEdited(
       `handling a checklist edit on PR #${number}`,
       pull.html_url ?? null,
       log,
+      env,
       knownRun,
     );
   }

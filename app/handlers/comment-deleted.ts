@@ -54,6 +54,7 @@ export async function onCommentDeleted(
       `recreating the checklist on PR #${number}`,
       pull.html_url ?? null,
       log,
+      env,
     );
   }
 }

@@ -59,6 +59,6 @@ export async function onMergeGroup(
     }
     await createCheck(client, repo, group.head_sha, checkRequest(output, null));
   } catch (e) {
-    await failClosed(client, repo, group.head_sha, e, "checking the merge group", null, log);
+    await failClosed(client, repo, group.head_sha, e, "checking the merge group", null, log, env);
   }
 }

@@ -29,6 +29,6 @@ export async function onPullRequest(
   try {
     await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
   } catch (e) {
-    await failClosed(client, repo, pull.head.sha, e, `evaluating PR #${pull.number}`, pull.html_url ?? null, log);
+    await failClosed(client, repo, pull.head.sha, e, `evaluating PR #${pull.number}`, pull.html_url ?? null, log, env);
   }
 }

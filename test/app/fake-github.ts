@@ -137,7 +137,9 @@ export class FakeGitHub {
     if (method === "GET" && path === "/app") return [200, { id: APP_ID, slug: "ai-review-gate" }];
     if (method === "GET" && path === `${repoPath}/pulls/2`) return [200, this.pull];
     if (method === "GET" && path === `${repoPath}/pulls/2/files`) return [200, this.files];
-    if (method === "GET" && path === `${repoPath}/pulls/2/commits`) return [200, this.commits];
+    // As on GitHub, the last commit of a PR is its head.
+    if (method === "GET" && path === `${repoPath}/pulls/2/commits`)
+      return [200, this.commits.map((c, i, all) => (i === all.length - 1 ? { ...c, sha: this.pull.head.sha } : c))];
     m = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(path);
     if (method === "GET" && m) {
       const text = this.blobs[`${url.searchParams.get("ref")}:${decodeURIComponent(m[1]!)}`];

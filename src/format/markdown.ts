@@ -15,9 +15,19 @@ export interface MarkdownOptions {
 
 export const COMMENT_LIMIT = 65_536;
 
+/** A zero-width space after "@" keeps quoted text from mentioning (and notifying) people or teams. */
+function neutralizeMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+}
+
 /** Markdown-escape text that comes from the diff (file names, messages), so it cannot inject markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, " ");
+  return neutralizeMentions(text.replace(/[\\`*_{}[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, " "));
+}
+
+/** Rule-authored text (remediations) keeps its `code` spans; only HTML and mentions are neutralized. */
+function escapeProse(text: string): string {
+  return neutralizeMentions(text.replace(/[<>]/g, (ch) => (ch === "<" ? "&lt;" : "&gt;")).replace(/\r?\n/g, " "));
 }
 
 function lineLink(f: Finding, opts: MarkdownOptions): string {
@@ -64,7 +74,7 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
         out.push(
           `- ${SEVERITY_EMOJI[f.severity]} ${lineLink(f, opts)} ${escapeMarkdown(f.message)}${f.side === "old" ? " _(removed code)_" : ""}`,
         );
-        out.push(`  <br>↳ ${escapeMarkdown(f.remediation)} <sub>\`${f.ruleId}\`</sub>`);
+        out.push(`  <br>↳ ${escapeProse(f.remediation)} <sub>\`${f.ruleId}\`</sub>`);
       }
       if (findings.length > perCategory)
         out.push(`- … and ${findings.length - perCategory} more (see the SARIF report or the JSON output)`);
@@ -76,7 +86,7 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
 
   if (gate.checklist.length > 0) {
     out.push(gate.required ? "### Review checklist (the AI Review Gate app requires these)" : "### Review checklist");
-    for (const item of gate.checklist) out.push(`- [ ] ${escapeMarkdown(item.text)}`);
+    for (const item of gate.checklist) out.push(`- [ ] ${escapeProse(item.text)}`);
     out.push("");
   }
 

@@ -133,3 +133,34 @@ describe("checklist", () => {
     ]);
   });
 });
+
+describe("markdown report", () => {
+  it("escapes diff-derived text, neutralizes mentions, and keeps rule prose readable", async () => {
+    const { formatMarkdown } = await import("../../src/format/markdown.js");
+    const config = {
+      custom_rules: [
+        {
+          id: "ping",
+          pattern: "cc",
+          message: "quoted <img src=x> cc @octo-org/admins",
+          remediation: "Use `safe()` and ask @security",
+        },
+      ],
+    };
+    const md = formatMarkdown(await scan(addedFile("src/a.js", ["// cc"]), { config }));
+    expect(md).toContain("\\<img src=x\\>");
+    expect(md).not.toMatch(/@octo-org/);
+    expect(md).toContain("@\u200bocto-org/admins");
+    expect(md).toContain("Use `safe()` and ask @\u200bsecurity");
+  });
+
+  it("stays under GitHub's comment limit by summarizing", async () => {
+    const { formatMarkdown, COMMENT_LIMIT } = await import("../../src/format/markdown.js");
+    const lines = Array.from({ length: 3000 }, (_, i) => `debugger; // ${"x".repeat(40)} ${i}`);
+    const report = await scan(addedFile("src/huge.js", lines), { config: CUSTOM });
+    expect(report.findings.length).toBeGreaterThan(2900);
+    const md = formatMarkdown(report);
+    expect(md.length).toBeLessThan(COMMENT_LIMIT);
+    expect(md).toMatch(/and \d+ more/);
+  });
+});

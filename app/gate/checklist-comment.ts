@@ -49,9 +49,14 @@ function routeText(item: GateItem): string {
   return "";
 }
 
+/** Text quoted from the diff (finding details) must not mention, and so notify, people or teams. */
+function quotedText(text: string, max: number): string {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+}
+
 /** Everything after `- [ ] ` on an item line; depends only on the state. */
 export function itemRest(item: GateItem, tick: Tick | undefined): string {
-  const detail = item.detail ? ` — _${inlineText(item.detail, 200)}_` : "";
+  const detail = item.detail ? ` — _${quotedText(item.detail, 200)}_` : "";
   const who = tick ? ` ✅ ticked by @${tick.login}, ${when(tick.at)}, at ${shortSha(tick.sha)}` : "";
   return `**${inlineText(item.text)}**${detail}${routeText(item)}${who}`;
 }

@@ -26,10 +26,10 @@ console.log(`API requests     ${r.apiRequests} (${(r.apiRequests / r.deliveries)
 console.log(`final checks     ${JSON.stringify(r.outcomes)}`);
 if (r.staleHead.length > 0)
   console.log(
-    `\nKNOWN APP BUG, stale redelivery rolled the checklist back (${r.staleHead.length}):\n  ${r.staleHead.join("\n  ")}`,
+    `\nSTALE: a redelivery rolled the checklist back to an older head (${r.staleHead.length}):\n  ${r.staleHead.join("\n  ")}`,
   );
 if (r.problems.length > 0) console.log(`\nPROBLEMS (${r.problems.length}):\n  ${r.problems.slice(0, 30).join("\n  ")}`);
 else console.log("\nconsistent: every PR has exactly one checklist comment and a check that agrees with its ticks");
 const slow = r.p95 > 200;
 if (slow) console.log(`p95 ${r.p95.toFixed(1)} ms is above the 200 ms target`);
-process.exitCode = r.problems.length > 0 || slow ? 1 : 0;
+process.exitCode = r.problems.length > 0 || r.staleHead.length > 0 || slow ? 1 : 0;

@@ -269,10 +269,9 @@ test("every request made during the fault matrix matched GitHub's OpenAPI descri
 });
 
 /**
- * BUG (app/, reported; found by the webhook fuzzer): every evaluation that fails closed without a known
- * run id creates a NEW "AI Review Gate" run on the head, and every later evaluation PATCHes all of them
- * (up to 100), so an outage multiplies check runs and the requests of each later event. failClosed
- * should update the App's newest run on the head (list, then update or create). Marked `fails` until then.
+ * Found by the webhook fuzzer: every evaluation that failed closed without a known run id created a NEW
+ * "AI Review Gate" run on the head, and every later evaluation PATCHed all of them (up to 100), so an
+ * outage multiplied check runs and requests. Fixed in app/ (544b084: failing closed reuses the run).
  */
 test("repeated failed evaluations of one head keep a single gate check run", async () => {
   const { number } = await openPull();

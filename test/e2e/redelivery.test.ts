@@ -7,12 +7,10 @@ import { addRiskyAgentPull, HEAD_2, PEOPLE, setUpRepo } from "./support/scenario
 
 /**
  * Redelivered and out-of-order webhooks (GitHub redelivers on timeouts; deliveries are not ordered).
- * Found by the load run: a stale `pull_request` event for an older head, delivered after a push, makes
- * the App evaluate the payload's OLD head and re-render the checklist for it. The approvals given at
- * the current head disappear from the comment and the next tick is refused as "new commits since this
- * checklist was rendered". The check on the current head keeps its conclusion, so this is not a false
- * green, but the PR is not converged. The App should re-read the PR (or ignore payloads whose head is
- * not the PR's current head). Marked `fails` until app/ is fixed; then drop `.fails`.
+ * Found by the load run: a stale `pull_request` event for an older head, delivered after a push, made
+ * the App evaluate the payload's OLD head and re-render the checklist for it, so the approvals given
+ * at the current head vanished from the comment (the check kept its conclusion: no false green).
+ * Fixed in app/ (544b084: the App judges the PR's live head).
  */
 
 let fake: FakeGitHub;

@@ -35,7 +35,7 @@ export interface LoadResult {
   peakRssMb: number;
   statuses: Record<string, number>;
   problems: string[];
-  /** PRs whose checklist was rolled back to an older head by a stale redelivery (a known App bug). */
+  /** PRs whose checklist describes an older head than the PR's (a stale redelivery rolled it back). */
   staleHead: string[];
   outcomes: Record<string, number>;
   apiRequests: number;

@@ -3,6 +3,8 @@ import type { ApplicationFunction, Context, Probot } from "probot";
 import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
 import type { GitHubClient } from "../src/github/index.js";
 import type { GateEnv } from "./gate/evaluate.js";
+import { payloadProblem } from "./gate/payload-shape.js";
+import { PerKeyQueue, pullKeyOf } from "./gate/serialize.js";
 import { deriveStateKey } from "./gate/state.js";
 import { type CheckRerequestedPayload, onCheckRerequested } from "./handlers/check-rerequested.js";
 import { type CommentEditedPayload, onChecklistEdited } from "./handlers/checklist-edited.js";
@@ -58,35 +60,47 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
       },
     };
     const client = (context: Context): GitHubClient => context.octokit as unknown as GitHubClient;
+    const queue = new PerKeyQueue();
+    /** Refuse malformed payloads with the field named, then run the handler in its PR's queue. */
+    const handle = (context: Context, handler: () => Promise<void>): Promise<void> => {
+      const problem = payloadProblem(context.name, context.payload);
+      if (problem) {
+        context.log.warn(`ai-review-gate: ignoring a malformed ${context.name} delivery (${problem})`);
+        return Promise.resolve();
+      }
+      return queue.run(pullKeyOf(context.payload), handler);
+    };
 
-    app.on([...PULL_REQUEST_EVENTS], async (context) => {
-      await onPullRequest(env, client(context), context.payload as unknown as PullRequestPayload, context.log);
-    });
-    app.on("pull_request.closed", async (context) => {
-      await onPullRequestClosed(
-        env,
-        client(context),
-        context.payload as unknown as PullRequestClosedPayload,
-        context.log,
-      );
-    });
-    app.on("issue_comment.edited", async (context) => {
-      await onChecklistEdited(env, client(context), context.payload as unknown as CommentEditedPayload, context.log);
-    });
-    app.on("issue_comment.deleted", async (context) => {
-      await onCommentDeleted(env, client(context), context.payload as unknown as CommentDeletedPayload, context.log);
-    });
-    app.on("check_run.rerequested", async (context) => {
-      await onCheckRerequested(
-        env,
-        client(context),
-        context.payload as unknown as CheckRerequestedPayload,
-        context.log,
-      );
-    });
-    app.on("merge_group.checks_requested", async (context) => {
-      await onMergeGroup(env, client(context), context.payload as unknown as MergeGroupPayload, context.log);
-    });
+    app.on([...PULL_REQUEST_EVENTS], (context) =>
+      handle(context, () =>
+        onPullRequest(env, client(context), context.payload as unknown as PullRequestPayload, context.log),
+      ),
+    );
+    app.on("pull_request.closed", (context) =>
+      handle(context, () =>
+        onPullRequestClosed(env, client(context), context.payload as unknown as PullRequestClosedPayload, context.log),
+      ),
+    );
+    app.on("issue_comment.edited", (context) =>
+      handle(context, () =>
+        onChecklistEdited(env, client(context), context.payload as unknown as CommentEditedPayload, context.log),
+      ),
+    );
+    app.on("issue_comment.deleted", (context) =>
+      handle(context, () =>
+        onCommentDeleted(env, client(context), context.payload as unknown as CommentDeletedPayload, context.log),
+      ),
+    );
+    app.on("check_run.rerequested", (context) =>
+      handle(context, () =>
+        onCheckRerequested(env, client(context), context.payload as unknown as CheckRerequestedPayload, context.log),
+      ),
+    );
+    app.on("merge_group.checks_requested", (context) =>
+      handle(context, () =>
+        onMergeGroup(env, client(context), context.payload as unknown as MergeGroupPayload, context.log),
+      ),
+    );
   };
 }
 

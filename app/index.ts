@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
 import type { GitHubClient } from "../src/github/index.js";
 import type { GateEnv } from "./gate/evaluate.js";
 import { payloadProblem } from "./gate/payload-shape.js";
+import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./gate/rate-limit.js";
 import { PerKeyQueue, pullKeyOf } from "./gate/serialize.js";
 import { deriveStateKey } from "./gate/state.js";
 import { type CheckRerequestedPayload, onCheckRerequested } from "./handlers/check-rerequested.js";
@@ -21,6 +22,8 @@ export interface GateAppOptions {
   appSlug?: string;
   configPath?: string;
   now?: () => Date;
+  /** Waiting out secondary rate limits (tests shorten the waits). */
+  rateLimit?: SecondaryRetryOptions;
 }
 
 function secretFromEnv(env: NodeJS.ProcessEnv): string {
@@ -59,7 +62,11 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
         return identity;
       },
     };
-    const client = (context: Context): GitHubClient => context.octokit as unknown as GitHubClient;
+    const client = (context: Context): GitHubClient =>
+      retrySecondaryRateLimits(context.octokit, {
+        warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
+        ...options.rateLimit,
+      }) as unknown as GitHubClient;
     const queue = new PerKeyQueue();
     /** Refuse malformed payloads with the field named, then run the handler in its PR's queue. */
     const handle = (context: Context, handler: () => Promise<void>): Promise<void> => {

@@ -16,13 +16,11 @@ const FAULT_BASE = "0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e0b5e";
 // One approver at every level here, so one reviewer's edit is the whole tick path.
 const ONE_APPROVER = "version: 1\ngate:\n  approvals:\n    critical: 1\n";
 const KINDS: FaultKind[] = [500, 502, "secondary-rate-limit", 404, 422, "timeout"];
-/** Retried by Octokit's retry plugin: these must end exactly as if nothing had failed. */
-const RETRIED = new Set<FaultKind>([500, 502, "timeout"]);
 /**
- * Probot 14's throttle options log a secondary rate limit and do not retry it (and the App keeps
- * Probot's defaults), so a 403 secondary rate limit ends in a failed check naming the limit, or in a
- * success when it hit a call whose failure the App tolerates.
+ * Retried (Octokit's retry plugin for 5xx and timeouts; the App's own wait for secondary rate limits,
+ * which Probot 14 does not retry): these must end exactly as if nothing had failed.
  */
+const RETRIED = new Set<FaultKind>([500, 502, "timeout", "secondary-rate-limit"]);
 const RATE_LIMIT: FaultKind = "secondary-rate-limit";
 
 const TICK_PATH = [

@@ -78,7 +78,11 @@ export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = 
     Octokit,
     log: quietLogger(errors) as never,
   });
-  const app = createApp({ stateSecret: STATE_SECRET, ...(opts.now ? { now: opts.now } : {}) });
+  const app = createApp({
+    stateSecret: STATE_SECRET,
+    rateLimit: { waitScale: 0.01 },
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
   const server: Server = createServer((req, res) => {
     Promise.resolve(

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectAi } from "../../src/ai/detect.js";
 import { defaultConfig } from "../../src/config/load.js";
 import type { PullRequestFacts } from "../../src/types.js";
+import { corpusFile, readJsonl } from "../helpers/corpus.js";
 
 // The labelled suite lives beside the repository (shared/ next to the clone); AI_CORPUS overrides it.
-const corpusFile =
-  process.env.AI_CORPUS ?? join(import.meta.dirname, "../../../shared/corpus/ai-authorship/cases.jsonl");
+const casesFile = process.env.AI_CORPUS ?? corpusFile("ai-authorship", "cases.jsonl");
 
 interface Case extends PullRequestFacts {
   id: string;
@@ -15,12 +13,7 @@ interface Case extends PullRequestFacts {
   expected: { ai: boolean; agent: string | null };
 }
 
-const cases: Case[] = existsSync(corpusFile)
-  ? readFileSync(corpusFile, "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Case)
-  : [];
+const cases: Case[] = readJsonl<Case>(casesFile);
 
 describe.skipIf(cases.length === 0)("AI-authorship corpus", () => {
   const config = defaultConfig();

@@ -5,23 +5,20 @@ import { ConfigError, parseConfigText } from "../../src/config/load.js";
 import { DiffParseError, parseUnifiedDiff } from "../../src/diff/parse.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { CATEGORIES, LEVELS, SEVERITIES } from "../../src/types.js";
+import { corpusAvailable, corpusFile } from "../helpers/corpus.js";
 
 /**
  * Properties shared by the seeded run in `npm test` and the long run in `npm run fuzz`:
  * no crash, no hang, and a clear, typed error for every rejected input.
  */
 
-const CORPUS = join(import.meta.dirname, "../../../shared/corpus/diffs");
-export const realDiffs: string[] = (() => {
-  try {
-    return readdirSync(CORPUS)
+const CORPUS = corpusFile("diffs");
+export const realDiffs: string[] = corpusAvailable(CORPUS)
+  ? readdirSync(CORPUS)
       .filter((f) => f.endsWith(".diff"))
       .sort()
-      .map((f) => readFileSync(join(CORPUS, f), "utf8"));
-  } catch {
-    return [];
-  }
-})();
+      .map((f) => readFileSync(join(CORPUS, f), "utf8"))
+  : [];
 
 const diffLine = fc.oneof(
   fc.constantFrom(

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { secretsRules } from "../../src/rules/secrets/index.js";
 import type { RuleFinding } from "../../src/rules/types.js";
+import { corpusFile, readJsonl } from "../helpers/corpus.js";
 import { addedFile, runRule } from "../helpers/diff.js";
 
 /** The labelled secrets corpus (read-only, shared): one added line per case. */
-export const CORPUS_PATH = "/work/shared/corpus/secrets/cases.jsonl";
+export const CORPUS_PATH = corpusFile("secrets", "cases.jsonl");
 
 export interface SecretCase {
   id: string;
@@ -15,10 +15,7 @@ export interface SecretCase {
 }
 
 export function loadCorpus(path = CORPUS_PATH): SecretCase[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as SecretCase);
+  return readJsonl<SecretCase>(path);
 }
 
 /** Every secrets rule over a one-file diff that adds the case's line. */

@@ -131,6 +131,14 @@ export function detectMigration(path: string, sniffText: string | (() => string)
     if (!MIGRATION_DIR.test(lower)) return null;
     const base = lower.slice(lower.lastIndexOf("/") + 1);
     if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
+    // Knex, Sequelize, TypeORM and friends name migrations by version (20240101_x.js, 1690000000000-X.ts)
+    // or give them an up/down shape; a helper that merely mentions a framework is tooling, not a migration.
+    const versioned = /^v?\d{3,}[-_.]/.test(base);
+    const shaped =
+      /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
+        sniffOf(),
+      );
+    if (!versioned && !shaped) return null;
     if (/queryInterface|sequelize/i.test(sniffOf())) return strong("sequelize", "js");
     if (/MigrationInterface|queryRunner/.test(sniffOf())) return strong("typeorm", "js");
     if (/\bknex\b/i.test(sniffOf())) return strong("knex", "js");

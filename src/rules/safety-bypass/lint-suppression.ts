@@ -108,6 +108,20 @@ const PER_FILE_CAP = 20;
 const SUPPRESSION_HINT =
   /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
 
+/** Annotations and attributes are code; every other suppression is a directive inside a comment. */
+const CODE_SUPPRESSIONS = new Set(["allow(", "@SuppressWarnings", "@Suppress", "#pragma warning"]);
+const COMMENT_OPENER = /\/\/|\/\*|#|--|<!--|^\s*\*|;/;
+
+/**
+ * A directive only suppresses anything inside a comment: `"eslint-disable"` in a string or a regex
+ * (a linter's own source, a test of one) is not a suppression.
+ */
+function inCommentOrDirective(s: Suppression, text: string, index: number): boolean {
+  if (CODE_SUPPRESSIONS.has(s.keyword)) return true;
+  // Some patterns begin with their comment marker (`//nolint`, `# noqa`): include the match's first characters.
+  return COMMENT_OPENER.test(text.slice(0, index + 4));
+}
+
 export const lintSuppressionRule: Rule = {
   id: "safety-bypass/lint-suppression",
   category: "safety-bypass",
@@ -128,7 +142,7 @@ export const lintSuppressionRule: Rule = {
         for (const s of SUPPRESSIONS) {
           if (!text.includes(s.keyword)) continue;
           const m = s.re.exec(text);
-          if (!m) continue;
+          if (!m || !inCommentOrDirective(s, text, m.index)) continue;
           if (!tally) {
             // Lazily: a suppression that only moved (same kind removed in the file) is not new.
             tally = new RemovedTally();

@@ -19,6 +19,7 @@ import { parseUnifiedDiff } from "../src/diff/parse.js";
 import { analyze } from "../src/engine/analyze.js";
 import { scanFile } from "../src/secrets/scan.js";
 import { CATEGORIES } from "../src/types.js";
+import { addedFile } from "../test/helpers/diff.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -38,20 +39,6 @@ interface SecretCase {
   file: string;
   line: string;
   expected: { secret: boolean; kind: string | null };
-}
-
-/** A diff that adds `path` with `lines` (same shape as test/helpers/diff.ts). */
-function addedFileDiff(path: string, lines: string[]): string {
-  return [
-    `diff --git a/${path} b/${path}`,
-    "new file mode 100644",
-    "index 0000000..1111111",
-    "--- /dev/null",
-    `+++ b/${path}`,
-    `@@ -0,0 +1,${lines.length} @@`,
-    ...lines.map((l) => `+${l}`),
-    "",
-  ].join("\n");
 }
 
 // Only the secrets category runs, so the timing is ours and not the other categories'.
@@ -94,9 +81,9 @@ function tally(t: Tally, expected: boolean, flagged: boolean): void {
 }
 
 for (const c of cases) {
-  const report = await analyze({ diff: addedFileDiff(c.file, [c.line]), config: secretsOnly });
+  const report = await analyze({ diff: addedFile(c.file, [c.line]), config: secretsOnly });
   const ourFindings = report.findings.filter((f) => f.category === "secrets");
-  const { files } = parseUnifiedDiff(addedFileDiff(c.file, [c.line]));
+  const { files } = parseUnifiedDiff(addedFile(c.file, [c.line]));
   const ourKinds = files.flatMap((f) => scanFile(f).map((h) => h.kind));
   const flagged = ourFindings.length > 0;
   const theirFlag = (await secretlintFlags(`${c.line}\n`, c.file)) > 0;
@@ -246,7 +233,7 @@ const MB = 1024 * 1024;
 async function runOurs(): Promise<{ ms: number; findings: number }> {
   const start = performance.now();
   const diff = tree
-    .map((f) => addedFileDiff(f.path, readFileSync(join(treeDir, f.path), "utf8").replace(/\n$/, "").split("\n")))
+    .map((f) => addedFile(f.path, readFileSync(join(treeDir, f.path), "utf8").replace(/\n$/, "").split("\n")))
     .join("");
   const report = await analyze({ diff, config: secretsOnly });
   return { ms: performance.now() - start, findings: report.findings.length };
@@ -258,7 +245,7 @@ const oursMBps = totalBytes / MB / (oursBest.ms / 1000);
 
 // The scanner alone (files already parsed): what the secrets rules add to an engine run.
 const parsedTree = parseUnifiedDiff(
-  tree.map((f) => addedFileDiff(f.path, f.content.replace(/\n$/, "").split("\n"))).join(""),
+  tree.map((f) => addedFile(f.path, f.content.replace(/\n$/, "").split("\n"))).join(""),
 ).files;
 let scanMs = Number.POSITIVE_INFINITY;
 for (let r = 0; r < 3; r++) {

@@ -85,8 +85,13 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
   }
 
   if (gate.checklist.length > 0) {
-    out.push(gate.required ? "### Review checklist (the AI Review Gate app requires these)" : "### Review checklist");
-    for (const item of gate.checklist) out.push(`- [ ] ${escapeProse(item.text)}`);
+    // Plain items, not task boxes: ticks here would count for nothing; the App's own comment holds the gate.
+    out.push(
+      gate.required
+        ? "### Review checklist (tick these in the AI Review Gate app's checklist comment)"
+        : "### Review checklist",
+    );
+    for (const item of gate.checklist) out.push(`- ◻️ ${escapeProse(item.text)}`);
     out.push("");
   }
 

@@ -69105,6 +69105,11 @@ function detectMigration(path2, sniffText2 = "") {
     if (!MIGRATION_DIR.test(lower2)) return null;
     const base = lower2.slice(lower2.lastIndexOf("/") + 1);
     if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
+    const versioned = /^v?\d{3,}[-_.]/.test(base);
+    const shaped = /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
+      sniffOf()
+    );
+    if (!versioned && !shaped) return null;
     if (/queryInterface|sequelize/i.test(sniffOf())) return strong("sequelize", "js");
     if (/MigrationInterface|queryRunner/.test(sniffOf())) return strong("typeorm", "js");
     if (/\bknex\b/i.test(sniffOf())) return strong("knex", "js");
@@ -72719,6 +72724,12 @@ var SUPPRESSIONS = [
 ];
 var PER_FILE_CAP = 20;
 var SUPPRESSION_HINT = /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
+var CODE_SUPPRESSIONS = /* @__PURE__ */ new Set(["allow(", "@SuppressWarnings", "@Suppress", "#pragma warning"]);
+var COMMENT_OPENER = /\/\/|\/\*|#|--|<!--|^\s*\*|;/;
+function inCommentOrDirective(s, text, index) {
+  if (CODE_SUPPRESSIONS.has(s.keyword)) return true;
+  return COMMENT_OPENER.test(text.slice(0, index + 4));
+}
 var lintSuppressionRule = {
   id: "safety-bypass/lint-suppression",
   category: "safety-bypass",
@@ -72738,7 +72749,7 @@ var lintSuppressionRule = {
         for (const s of SUPPRESSIONS) {
           if (!text.includes(s.keyword)) continue;
           const m = s.re.exec(text);
-          if (!m) continue;
+          if (!m || !inCommentOrDirective(s, text, m.index)) continue;
           if (!tally) {
             tally = new RemovedTally();
             for (const r of file2.removed) {

@@ -88,32 +88,17 @@ function cleanPath(p: string | undefined): string | undefined {
   return unquoteGitPath(p);
 }
 
-/**
- * Parse a unified diff (as `git diff`, `git show` or GitHub's diff media type print it) into changed files.
- * Accepts CRLF, `\ No newline at end of file`, mode-only changes, renames, binary markers and invalid UTF-8.
- * Empty input is an empty diff; any other input without a diff header is a DiffParseError.
- */
-export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
-  const text = decodeDiff(input);
-  if (text.trim() === "") return { files: [], warnings: [] };
-  const normalized = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!DIFF_HEADER_ANYWHERE.test(normalized)) {
-    const first = (normalized.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
-    throw new DiffParseError(
-      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`,
-    );
-  }
-
-  const warnings: string[] = [];
+/** Parse one `diff --git` section (or a whole diff without git headers) into `files`. */
+function parseSection(section: string, files: ChangedFile[], warnings: string[]): void {
   // Splitting and scanning every line costs as much as parse-diff itself: do it only when the diff
   // carries header facts parse-diff drops (renames, copies, binaries) or markers it mishandles.
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(normalized);
-  const hasMarkers = normalized.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? normalized.split("\n") : null;
+  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const hasMarkers = section.includes("\n\\");
+  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
   const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
   // "\ No newline at end of file" (and its translations) carry nothing the model keeps, and parse-diff
   // crashes on one placed right after a hunk header: drop them before parsing.
-  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : normalized;
+  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
   let raw: ReturnType<typeof parseDiffLib>;
   try {
     raw = parseDiffLib(withoutMarkers);
@@ -125,7 +110,6 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
   if (metas.length > 0 && !aligned)
     warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
 
-  const files: ChangedFile[] = [];
   for (let i = 0; i < raw.length; i++) {
     const f = raw[i]!;
     // Let parse-diff's copy of this file be collected as soon as it is converted (peak RSS on huge diffs).
@@ -140,7 +124,7 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
     else status = "modified";
     const path = status === "deleted" ? (from ?? to) : (to ?? from);
     if (!path) {
-      warnings.push(`file section ${i + 1} has no path; skipped`);
+      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
       continue;
     }
 
@@ -200,7 +184,49 @@ export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
     }
     files.push(file);
   }
+}
 
+/**
+ * The diff's `diff --git` sections, one file each (a preamble such as `git show`'s commit header holds
+ * no file). A diff without git headers is one section. Content lines start with " ", "+", "-" or "\\",
+ * so a line starting with "diff --git " always opens a section.
+ */
+function* gitSections(text: string): Generator<string> {
+  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
+  if (first < 0) {
+    yield text;
+    return;
+  }
+  let start = first === 0 ? 0 : first + 1;
+  while (start < text.length) {
+    const next = text.indexOf("\ndiff --git ", start);
+    const end = next < 0 ? text.length : next + 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/**
+ * Parse a unified diff (as `git diff`, `git show` or GitHub's diff media type print it) into changed files.
+ * Accepts CRLF, `\ No newline at end of file`, mode-only changes, renames, binary markers and invalid UTF-8.
+ * Empty input is an empty diff; any other input without a diff header is a DiffParseError.
+ */
+export function parseUnifiedDiff(input: string | Uint8Array): ParsedDiff {
+  const text = decodeDiff(input);
+  if (text.trim() === "") return { files: [], warnings: [] };
+  const normalized = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (!DIFF_HEADER_ANYWHERE.test(normalized)) {
+    const first = (normalized.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
+    throw new DiffParseError(
+      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`,
+    );
+  }
+
+  const files: ChangedFile[] = [];
+  const warnings: string[] = [];
+  // parse-diff builds its whole tree before returning: one file section at a time keeps only one
+  // file's intermediate objects alive (peak memory on huge diffs), at the same linear cost.
+  for (const section of gitSections(normalized)) parseSection(section, files, warnings);
   if (files.length === 0) {
     throw new DiffParseError("input has diff-like lines but no file section could be parsed");
   }

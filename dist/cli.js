@@ -43201,22 +43201,12 @@ function cleanPath(p) {
   if (p === void 0 || p === "/dev/null") return void 0;
   return unquoteGitPath(p);
 }
-function parseUnifiedDiff(input2) {
-  const text = decodeDiff(input2);
-  if (text.trim() === "") return { files: [], warnings: [] };
-  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
-    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
-    throw new DiffParseError(
-      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
-    );
-  }
-  const warnings = [];
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(normalized2);
-  const hasMarkers = normalized2.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? normalized2.split("\n") : null;
+function parseSection(section, files, warnings) {
+  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const hasMarkers = section.includes("\n\\");
+  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
   const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
-  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : normalized2;
+  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
   let raw;
   try {
     raw = (0, import_parse_diff.default)(withoutMarkers);
@@ -43226,7 +43216,6 @@ function parseUnifiedDiff(input2) {
   const aligned = metas.length === raw.length;
   if (metas.length > 0 && !aligned)
     warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
-  const files = [];
   for (let i = 0; i < raw.length; i++) {
     const f2 = raw[i];
     raw[i] = void 0;
@@ -43240,7 +43229,7 @@ function parseUnifiedDiff(input2) {
     else status = "modified";
     const path = status === "deleted" ? from ?? to : to ?? from;
     if (!path) {
-      warnings.push(`file section ${i + 1} has no path; skipped`);
+      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
       continue;
     }
     const file2 = {
@@ -43296,6 +43285,34 @@ function parseUnifiedDiff(input2) {
     }
     files.push(file2);
   }
+}
+function* gitSections(text) {
+  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
+  if (first < 0) {
+    yield text;
+    return;
+  }
+  let start = first === 0 ? 0 : first + 1;
+  while (start < text.length) {
+    const next = text.indexOf("\ndiff --git ", start);
+    const end = next < 0 ? text.length : next + 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+function parseUnifiedDiff(input2) {
+  const text = decodeDiff(input2);
+  if (text.trim() === "") return { files: [], warnings: [] };
+  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
+    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
+    throw new DiffParseError(
+      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
+    );
+  }
+  const files = [];
+  const warnings = [];
+  for (const section of gitSections(normalized2)) parseSection(section, files, warnings);
   if (files.length === 0) {
     throw new DiffParseError("input has diff-like lines but no file section could be parsed");
   }

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../src/engine/analyze.js";
+import { prng } from "../test/support/prng.js";
 
 interface Size {
   name: string;
@@ -20,15 +21,6 @@ const SIZES: Size[] = [
   { name: "m", files: 6_000, linesPerFile: 50 },
   { name: "l", files: 20_000, linesPerFile: 50 },
 ];
-
-/** Deterministic pseudo-random numbers, so every run scans the same bytes. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const KINDS = ["ts", "py", "test", "sql", "tf", "k8s", "workflow", "lock", "go", "md"] as const;
 
@@ -94,7 +86,7 @@ function fileFor(kind: (typeof KINDS)[number], i: number): { path: string; line:
 }
 
 export function generateDiff(size: Size, seed = 42): { text: string; lines: number } {
-  const rand = rng(seed);
+  const rand = prng(seed);
   const parts: string[] = [];
   let lines = 0;
   for (let i = 0; i < size.files; i++) {

@@ -20,6 +20,7 @@ import { analyze } from "../src/engine/analyze.js";
 import { scanFile } from "../src/secrets/scan.js";
 import { CATEGORIES } from "../src/types.js";
 import { addedFile } from "../test/helpers/diff.js";
+import { prng } from "../test/support/prng.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -137,17 +138,6 @@ if (oursFlagged.length) log(`We flagged negatives: ${oursFlagged.join("; ")}`);
 // ---------------------------------------------------------------------------------------------
 // 2. Throughput on a generated tree
 
-/** Deterministic PRNG (mulberry32), so every run scans the same tree. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

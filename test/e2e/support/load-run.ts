@@ -2,6 +2,7 @@ import { parseBody, soleStateLine } from "../../../app/gate/checklist-comment.js
 import { decodeStateLine, deriveStateKey, progress } from "../../../app/gate/state.js";
 import { deliver } from "../../support/deliver.js";
 import { type FakeGitHub, type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
+import { prng } from "../../support/prng.js";
 import { STATE_SECRET, startAppServer, WEBHOOK_SECRET } from "./app-server.js";
 import { humanEdit, itemIds, pullRequestEvent, setBox } from "./payloads.js";
 import { PEOPLE, RISKY_FILES, setUpRepo, sha, sourceFiles } from "./scenario.js";
@@ -40,18 +41,6 @@ export interface LoadResult {
   outcomes: Record<string, number>;
   apiRequests: number;
   violations: string[];
-}
-
-/** Mulberry32: a small seeded PRNG so every run plays the same script. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function percentile(sorted: number[], p: number): number {

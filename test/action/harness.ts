@@ -77,8 +77,12 @@ export const FAST = { retries: 2, retryAfterBaseValue: 1, throttle: false };
  */
 export async function runAction(opts: {
   eventName: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
   inputs?: Record<string, string>;
+  /** Overrides of the runner's variables (e.g. GITHUB_API_URL of a loopback fake, the token input). */
+  env?: Record<string, string>;
+  /** Import the Action afresh: @actions/github reads GITHUB_API_URL at import time. */
+  freshModules?: boolean;
 }): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), "arg-action-"));
   const eventPath = join(dir, "event.json");
@@ -101,6 +105,7 @@ export async function runAction(opts: {
     RUNNER_TEMP: join(dir, "temp"),
     "INPUT_GITHUB-TOKEN": "ghs_test_token",
   };
+  Object.assign(env, opts.env);
   for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
 
@@ -112,6 +117,7 @@ export async function runAction(opts: {
   const previousExit = process.exitCode;
   process.exitCode = 0;
   try {
+    if (opts.freshModules) vi.resetModules();
     const core = await import("@actions/core");
     // core.summary caches the summary file path of the first run in this process; each run gets its own file.
     (core.summary as unknown as { _filePath?: string })._filePath = undefined;
@@ -121,13 +127,17 @@ export async function runAction(opts: {
     spy.mockRestore();
     vi.unstubAllEnvs();
   }
-  const failedLine = stdout.find((l) => l.startsWith("::error::ai-review-gate:")) ?? null;
+  const failedLine =
+    stdout.find((l) => l.startsWith("::error::ai-review-gate:")) ??
+    stdout.find((l) => l.startsWith("::error::")) ??
+    null;
   const failed = process.exitCode === 1 ? (failedLine?.replace(/^::error::/, "") ?? "(failed)") : null;
   process.exitCode = previousExit;
   const annotations = stdout
     .map((l) => /^::(error|warning|notice)( [^:]*)?::(.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ kind: m[1]!, props: (m[2] ?? "").trim(), message: m[3]! }));
+  // The run's folder stays: tests read the report file the Action wrote there.
   return {
     outputs: parseOutputs(readFileSync(outputPath, "utf8")),
     summary: readFileSync(summaryPath, "utf8"),

@@ -369,6 +369,20 @@ function isIdentChar(c: number): boolean {
   );
 }
 
+/** An AWS secret access key found at `start`: found by its key name here, or next to its key id by the file scan. */
+export function awsSecretKeyDetection(value: string, start: number): Detection {
+  return {
+    group: "provider-token",
+    kind: "aws-secret-key",
+    label: "AWS secret access key",
+    value,
+    start,
+    end: start + value.length,
+    severity: "critical",
+    service: "AWS IAM",
+  };
+}
+
 interface KeyValue {
   key: string;
   value: string;
@@ -457,17 +471,7 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
     }
     const awsSecret = words.includes("secret") && (words.includes("aws") || words.includes("access"));
     if (awsSecret && AWS_SECRET_VALUE.test(value) && !isPlaceholderValue(value) && shannonEntropy(value) >= 3.5) {
-      out.push({
-        group: "provider-token",
-        kind: "aws-secret-key",
-        label: "AWS secret access key",
-        value,
-        start,
-        end: start + value.length,
-        severity: "critical",
-        detail: `assigned to ${kv.key}`,
-        service: "AWS IAM",
-      });
+      out.push({ ...awsSecretKeyDetection(value, start), detail: `assigned to ${kv.key}` });
       continue;
     }
     const verdict = judgeGenericValue(value, strength === "weak-key");

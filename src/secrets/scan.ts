@@ -3,7 +3,7 @@ import type { Severity } from "../types.js";
 import { bumpSeverity } from "../types.js";
 import { extensionOf } from "../util/paths.js";
 import type { SecretAllowlist } from "./allowlist.js";
-import { type Detection, detectLine, type FileTraits, fileTraits } from "./detect.js";
+import { awsSecretKeyDetection, type Detection, detectLine, type FileTraits, fileTraits } from "./detect.js";
 import { shannonEntropy } from "./entropy.js";
 import { judgeGenericValue } from "./generic.js";
 
@@ -95,18 +95,7 @@ function pairAwsKeys(lines: Map<number, string>, hits: SecretHit[]): void {
       const start = m.index + 1;
       if (shannonEntropy(value) < 3.5 || /EXAMPLE/.test(value)) continue;
       if (hits.some((h) => h.line === id.line && start < h.end && h.start < start + value.length)) continue;
-      hits.push({
-        group: "provider-token",
-        kind: "aws-secret-key",
-        label: "AWS secret access key",
-        value,
-        start,
-        end: start + value.length,
-        severity: "critical",
-        service: "AWS IAM",
-        file: id.file,
-        line: id.line,
-      });
+      hits.push({ ...awsSecretKeyDetection(value, start), file: id.file, line: id.line });
     }
   }
   const secrets = hits.filter((h) => h.kind === "aws-secret-key");

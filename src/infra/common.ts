@@ -29,6 +29,28 @@ export function sideLines(hunk: Hunk, side: Side): SideLine[] {
   return out;
 }
 
+const YAML_TOP_KEY = /^([A-Za-z_][\w]*):/;
+
+export interface SectionLine extends SideLine {
+  side: Side;
+  /** The top-level YAML key the line sits under, as far as the hunk shows it (null before any). */
+  section: string | null;
+}
+
+/** Every non-key line of each hunk, old side then new, with the top-level YAML key it sits under. */
+export function* yamlSectionLines(file: ChangedFile): Generator<SectionLine> {
+  for (const hunk of file.hunks) {
+    for (const side of ["old", "new"] as const) {
+      let section: string | null = null;
+      for (const l of sideLines(hunk, side)) {
+        const top = YAML_TOP_KEY.exec(l.text);
+        if (top) section = top[1]!;
+        else yield { ...l, side, section };
+      }
+    }
+  }
+}
+
 /** Everything the diff shows of a file, both sides, capped: the cheap input of content prefilters. */
 export function visibleText(file: ChangedFile, maxChars = MAX_PARSE_CHARS): string {
   const parts: string[] = [];

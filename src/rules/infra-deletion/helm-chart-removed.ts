@@ -1,31 +1,20 @@
 import type { ChangedFile } from "../../diff/model.js";
-import { sideLines } from "../../infra/common.js";
+import { yamlSectionLines } from "../../infra/common.js";
 import { docKey } from "../../infra/k8s.js";
 import { chartOf, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import type { Rule, RuleFinding } from "../types.js";
 
-const TOP_KEY = /^([A-Za-z_][\w]*):/;
 const DEP_NAME = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)["']?/;
 
 function dependenciesRemoved(file: ChangedFile): RuleFinding[] {
   const removed: { name: string; line: number }[] = [];
   const kept = new Set<string>();
-  for (const hunk of file.hunks) {
-    for (const side of ["old", "new"] as const) {
-      let section: string | null = null;
-      for (const l of sideLines(hunk, side)) {
-        const top = TOP_KEY.exec(l.text);
-        if (top) {
-          section = top[1]!;
-          continue;
-        }
-        if (section !== "dependencies") continue;
-        const m = DEP_NAME.exec(l.text);
-        if (!m) continue;
-        if (side === "old" && l.changed) removed.push({ name: m[1]!, line: l.line });
-        else if (side === "new") kept.add(m[1]!);
-      }
-    }
+  for (const l of yamlSectionLines(file)) {
+    if (l.section !== "dependencies") continue;
+    const m = DEP_NAME.exec(l.text);
+    if (!m) continue;
+    if (l.side === "old" && l.changed) removed.push({ name: m[1]!, line: l.line });
+    else if (l.side === "new") kept.add(m[1]!);
   }
   return removed
     .filter((r) => !kept.has(r.name))

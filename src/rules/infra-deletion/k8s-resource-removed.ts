@@ -1,33 +1,22 @@
 import { posix } from "node:path";
 import type { ChangedFile } from "../../diff/model.js";
-import { dirOf, sideLines } from "../../infra/common.js";
+import { dirOf, sideLines, yamlSectionLines } from "../../infra/common.js";
 import { docKey, k8sLabel } from "../../infra/k8s.js";
 import { chartOf, type K8sAnalysis, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import { k8sKindSeverity } from "../../infra/stateful.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
-const TOP_KEY = /^([A-Za-z_][\w]*):/;
 
 function kustomizationEntriesRemoved(file: ChangedFile, analysis: K8sAnalysis): RuleFinding[] {
   const removed: { entry: string; line: number; section: string }[] = [];
   const added = new Set<string>();
-  for (const hunk of file.hunks) {
-    for (const side of ["old", "new"] as const) {
-      let section: string | null = null;
-      for (const l of sideLines(hunk, side)) {
-        const top = TOP_KEY.exec(l.text);
-        if (top) {
-          section = top[1]!;
-          continue;
-        }
-        const entry = LIST_ENTRY.exec(l.text);
-        if (!entry || !l.changed) continue;
-        if (side === "new") added.add(entry[1]!);
-        else if (section === "resources" || section === "bases")
-          removed.push({ entry: entry[1]!, line: l.line, section });
-      }
-    }
+  for (const l of yamlSectionLines(file)) {
+    const entry = LIST_ENTRY.exec(l.text);
+    if (!entry || !l.changed) continue;
+    if (l.side === "new") added.add(entry[1]!);
+    else if (l.section === "resources" || l.section === "bases")
+      removed.push({ entry: entry[1]!, line: l.line, section: l.section });
   }
   const findings: RuleFinding[] = [];
   const dir = dirOf(file.path);

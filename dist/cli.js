@@ -47516,6 +47516,19 @@ function sideLines2(hunk, side) {
   }
   return out;
 }
+var YAML_TOP_KEY = /^([A-Za-z_][\w]*):/;
+function* yamlSectionLines(file2) {
+  for (const hunk of file2.hunks) {
+    for (const side of ["old", "new"]) {
+      let section = null;
+      for (const l of sideLines2(hunk, side)) {
+        const top = YAML_TOP_KEY.exec(l.text);
+        if (top) section = top[1];
+        else yield { ...l, side, section };
+      }
+    }
+  }
+}
 function visibleText(file2, maxChars = MAX_PARSE_CHARS) {
   const parts = [];
   let size = 0;
@@ -48953,27 +48966,16 @@ var cloudformationResourceRemovedRule = {
 };
 
 // src/rules/infra-deletion/helm-chart-removed.ts
-var TOP_KEY2 = /^([A-Za-z_][\w]*):/;
 var DEP_NAME = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)["']?/;
 function dependenciesRemoved(file2) {
   const removed = [];
   const kept = /* @__PURE__ */ new Set();
-  for (const hunk of file2.hunks) {
-    for (const side of ["old", "new"]) {
-      let section = null;
-      for (const l of sideLines2(hunk, side)) {
-        const top = TOP_KEY2.exec(l.text);
-        if (top) {
-          section = top[1];
-          continue;
-        }
-        if (section !== "dependencies") continue;
-        const m = DEP_NAME.exec(l.text);
-        if (!m) continue;
-        if (side === "old" && l.changed) removed.push({ name: m[1], line: l.line });
-        else if (side === "new") kept.add(m[1]);
-      }
-    }
+  for (const l of yamlSectionLines(file2)) {
+    if (l.section !== "dependencies") continue;
+    const m = DEP_NAME.exec(l.text);
+    if (!m) continue;
+    if (l.side === "old" && l.changed) removed.push({ name: m[1], line: l.line });
+    else if (l.side === "new") kept.add(m[1]);
   }
   return removed.filter((r) => !kept.has(r.name)).map((r) => ({
     file: file2.path,
@@ -49020,26 +49022,15 @@ var helmChartRemovedRule = {
 // src/rules/infra-deletion/k8s-resource-removed.ts
 import { posix } from "node:path";
 var LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
-var TOP_KEY3 = /^([A-Za-z_][\w]*):/;
 function kustomizationEntriesRemoved(file2, analysis) {
   const removed = [];
   const added = /* @__PURE__ */ new Set();
-  for (const hunk of file2.hunks) {
-    for (const side of ["old", "new"]) {
-      let section = null;
-      for (const l of sideLines2(hunk, side)) {
-        const top = TOP_KEY3.exec(l.text);
-        if (top) {
-          section = top[1];
-          continue;
-        }
-        const entry = LIST_ENTRY.exec(l.text);
-        if (!entry || !l.changed) continue;
-        if (side === "new") added.add(entry[1]);
-        else if (section === "resources" || section === "bases")
-          removed.push({ entry: entry[1], line: l.line, section });
-      }
-    }
+  for (const l of yamlSectionLines(file2)) {
+    const entry = LIST_ENTRY.exec(l.text);
+    if (!entry || !l.changed) continue;
+    if (l.side === "new") added.add(entry[1]);
+    else if (l.section === "resources" || l.section === "bases")
+      removed.push({ entry: entry[1], line: l.line, section: l.section });
   }
   const findings = [];
   const dir = dirOf(file2.path);
@@ -54252,6 +54243,18 @@ var KEYWORD = /pass|pwd|secret|token|key|auth|cred|pat\b/gi;
 function isIdentChar(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45 || c === 46 || c === 36;
 }
+function awsSecretKeyDetection(value, start) {
+  return {
+    group: "provider-token",
+    kind: "aws-secret-key",
+    label: "AWS secret access key",
+    value,
+    start,
+    end: start + value.length,
+    severity: "critical",
+    service: "AWS IAM"
+  };
+}
 function readValue(line, from) {
   let i = from;
   while (i < line.length && (line[i] === " " || line[i] === "	")) i++;
@@ -54325,17 +54328,7 @@ function detectGeneric(line, traits, out) {
     }
     const awsSecret = words.includes("secret") && (words.includes("aws") || words.includes("access"));
     if (awsSecret && AWS_SECRET_VALUE.test(value) && !isPlaceholderValue(value) && shannonEntropy(value) >= 3.5) {
-      out.push({
-        group: "provider-token",
-        kind: "aws-secret-key",
-        label: "AWS secret access key",
-        value,
-        start,
-        end: start + value.length,
-        severity: "critical",
-        detail: `assigned to ${kv.key}`,
-        service: "AWS IAM"
-      });
+      out.push({ ...awsSecretKeyDetection(value, start), detail: `assigned to ${kv.key}` });
       continue;
     }
     const verdict = judgeGenericValue(value, strength === "weak-key");
@@ -54465,18 +54458,7 @@ function pairAwsKeys(lines, hits) {
       const start = m.index + 1;
       if (shannonEntropy(value) < 3.5 || /EXAMPLE/.test(value)) continue;
       if (hits.some((h) => h.line === id.line && start < h.end && h.start < start + value.length)) continue;
-      hits.push({
-        group: "provider-token",
-        kind: "aws-secret-key",
-        label: "AWS secret access key",
-        value,
-        start,
-        end: start + value.length,
-        severity: "critical",
-        service: "AWS IAM",
-        file: id.file,
-        line: id.line
-      });
+      hits.push({ ...awsSecretKeyDetection(value, start), file: id.file, line: id.line });
     }
   }
   const secrets = hits.filter((h) => h.kind === "aws-secret-key");

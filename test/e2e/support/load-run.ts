@@ -1,7 +1,7 @@
 import { parseBody, soleStateLine } from "../../../app/gate/checklist-comment.js";
 import { decodeStateLine, deriveStateKey, progress } from "../../../app/gate/state.js";
 import { deliver } from "../../support/deliver.js";
-import { type FakeGitHub, type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
+import { type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
 import { prng } from "../../support/prng.js";
 import { STATE_SECRET, startAppServer, WEBHOOK_SECRET } from "./app-server.js";
 import { humanEdit, itemIds, pullRequestEvent, setBox } from "./payloads.js";

@@ -1,4 +1,4 @@
-import { detectAi } from "../ai/detect.js";
+import { aiReadNotes, detectAi } from "../ai/detect.js";
 import { defaultConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { ChangedFile } from "../diff/model.js";
@@ -6,7 +6,7 @@ import { parseUnifiedDiff } from "../diff/parse.js";
 import { activeRules } from "../rules/index.js";
 import { productionScope } from "../rules/production-config/scope.js";
 import type { Rule, RuleContext, RuleFinding } from "../rules/types.js";
-import { redactSecrets } from "../secrets/redact.js";
+import { runSecretGuard } from "../secrets/run-secrets.js";
 import type {
   AiResult,
   Category,
@@ -21,6 +21,7 @@ import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
 import { createPathClassifier } from "../util/paths.js";
 import { deriveChecklist } from "./checklist.js";
 import { decideGate } from "./gate.js";
+import { maskReport } from "./mask.js";
 import { scoreFindings } from "./score.js";
 
 export interface AnalyzeInput {
@@ -65,8 +66,8 @@ function toFinding(rule: Rule, raw: RuleFinding, override: Severity | undefined,
     file: raw.file,
     line: raw.line,
     side: raw.side ?? "new",
-    // Any rule may quote a line (a dependency URL, an env value): mask secrets before they reach an output.
-    message: redactSecrets(raw.message),
+    // Any rule may quote a line (a dependency URL, an env value): maskReport masks what it carries.
+    message: raw.message,
     remediation: raw.remediation ?? rule.remediation,
   };
 }
@@ -118,6 +119,9 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   }
   const pr = input.pr ?? null;
   const ai = input.ai ?? detectAi(pr, config);
+  if (!input.ai) warnings.push(...aiReadNotes(pr));
+  // Every secret this run can see, wherever it sits, for the masking step at the end.
+  const guard = runSecretGuard({ files: allFiles, others: [pr, config, input.notAnalyzed ?? [], input.ai ?? null] });
   const paths = createPathClassifier(config);
   const files = allFiles.filter((f) => !paths.isIgnored(f.path));
   const production = productionScope(files, paths);
@@ -169,7 +173,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     additions += f.added.length;
     deletions += f.removed.length;
   }
-  return {
+  const report: Report = {
     version: 1,
     risk: { score: risk.score, level: risk.level, explanation: risk.explanation },
     ai,
@@ -180,4 +184,5 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     notAnalyzed,
     warnings,
   };
+  return maskReport(report, guard);
 }

@@ -1,7 +1,7 @@
 import type { RuleContext, RuleFinding } from "../rules/types.js";
 import { secretAllowlist } from "./allowlist.js";
 import type { DetectorGroup } from "./detect.js";
-import { maskSecret } from "./mask.js";
+import { maskDetection } from "./mask.js";
 import { type SecretHit, scanFile } from "./scan.js";
 
 /**
@@ -24,7 +24,7 @@ export function secretHits(ctx: RuleContext): SecretHit[] {
 
 /** The one-line message: what it is, masked, and the context that helps the reviewer. Never the value. */
 export function secretMessage(hit: SecretHit): string {
-  const masked = maskSecret(hit.label, hit.value);
+  const masked = maskDetection(hit);
   const detail = hit.detail ? ` (${hit.detail})` : "";
   switch (hit.group) {
     case "private-key":

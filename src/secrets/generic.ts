@@ -12,6 +12,7 @@ const SECRET_WORDS = new Set([
   "passwd",
   "passphrase",
   "pwd",
+  "pw",
   "secret",
   "secrets",
   "token",

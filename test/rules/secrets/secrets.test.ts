@@ -104,7 +104,7 @@ describe("secrets/jwt", () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(
-      /^Hardcoded JWT eyJh…\(\d+ chars, sha256:[0-9a-f]{8}\) \(RS256, expires 2100-01-01\)$/,
+      /^Hardcoded JWT …\(\d+ chars, sha256:[0-9a-f]{8}\) \(RS256, expires 2100-01-01\)$/,
     );
   });
 });
@@ -131,9 +131,7 @@ describe("secrets/generic-secret", () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 2, severity: "high" });
-    expect(findings[0]!.message).toMatch(
-      /^Hardcoded secret: secret value %zYu…\(22 chars, sha256:[0-9a-f]{8}\) \(assigned to password\)$/,
-    );
+    expect(findings[0]!.message).toMatch(/^Hardcoded secret: secret value …\(22 chars\) \(assigned to password\)$/);
   });
 
   it("decodes Kubernetes Secret data and judges the decoded value", async () => {

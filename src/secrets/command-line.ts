@@ -1,0 +1,118 @@
+import { classifyKey } from "./generic.js";
+
+/**
+ * Passwords passed as command-line arguments, where no `key = value` shape names them:
+ * `mysql -uroot -pS3cret`, `sshpass -p S3cret`, `redis-cli -a S3cret`, `curl -u user:S3cret`,
+ * `docker login -p S3cret`, `tool --password S3cret`. (`--password=S3cret` is a key/value pair and the
+ * generic detector reads it.) One linear pass: the line is split into shell words once.
+ */
+
+export interface CommandLineValue {
+  value: string;
+  start: number;
+  end: number;
+  /** `mysql -p`, `curl -u`: what the value was passed to, for the message. */
+  via: string;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Shell words with their offsets; quotes are removed from the text (the span keeps them). */
+function words(line: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+    if (i >= line.length) break;
+    const start = i;
+    let text = "";
+    while (i < line.length && line[i] !== " " && line[i] !== "\t") {
+      const q = line[i]!;
+      if (q === '"' || q === "'") {
+        const close = line.indexOf(q, i + 1);
+        const end = close < 0 ? line.length : close;
+        text += line.slice(i + 1, end);
+        i = close < 0 ? line.length : close + 1;
+      } else {
+        text += q;
+        i++;
+      }
+    }
+    out.push({ text, start, end: i });
+  }
+  return out;
+}
+
+const MYSQL =
+  /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mysqlbinlog|mariadb(?:-[a-z]+)?)$/;
+const REGISTRY_CLIS = new Set(["docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras", "crane", "regctl"]);
+const HINT = /-p|-a|-u|--[\w-]*(?:pass|pwd|secret|token|key)|sshpass|login/i;
+
+function commandName(word: string): string {
+  return word.slice(word.lastIndexOf("/") + 1).toLowerCase();
+}
+
+/** The value right after a flag: the next word, unless it is another flag or missing. */
+function nextValue(ws: readonly Word[], i: number): Word | null {
+  const next = ws[i + 1];
+  if (!next || next.text === "" || next.text.startsWith("-")) return null;
+  return next;
+}
+
+export function commandLineSecrets(line: string): CommandLineValue[] {
+  if (!HINT.test(line)) return [];
+  const ws = words(line);
+  const out: CommandLineValue[] = [];
+  const take = (w: Word, skip: number, via: string) => {
+    if (w.text.length > skip) out.push({ value: w.text.slice(skip), start: w.start + skip, end: w.end, via });
+  };
+  let tool = "";
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const t = w.text;
+    const name = commandName(t);
+    if (MYSQL.test(name) || name === "sshpass" || name === "redis-cli" || name === "curl" || REGISTRY_CLIS.has(name)) {
+      tool = name;
+      continue;
+    }
+    if (/^[;&|]+$/.test(t)) {
+      tool = "";
+      continue;
+    }
+    // mysql's -p takes its value attached only (`-p value` prompts); sshpass takes both forms.
+    if ((MYSQL.test(tool) || tool === "sshpass") && t.startsWith("-p") && t.length > 2 && t[2] !== "-") {
+      take(w, 2, `${tool} -p`);
+    } else if (tool === "sshpass" && t === "-p") {
+      const v = nextValue(ws, i);
+      if (v) take(v, 0, "sshpass -p");
+    } else if (tool === "redis-cli" && (t === "-a" || t === "--pass")) {
+      const v = nextValue(ws, i);
+      if (v) take(v, 0, `redis-cli ${t}`);
+    } else if (tool === "curl" && /^(?:-u|--user|--proxy-user)$|^-u./.test(t)) {
+      const attached = t.startsWith("-u") && t.length > 2;
+      const v = attached ? w : nextValue(ws, i);
+      const credentials = v ? (attached ? t.slice(2) : v.text) : "";
+      const colon = credentials.indexOf(":");
+      const password = colon < 0 ? "" : credentials.slice(colon + 1);
+      const at = password && v ? line.indexOf(password, v.start) : -1;
+      if (at >= 0)
+        out.push({ value: password, start: at, end: at + password.length, via: `curl ${attached ? "-u" : t}` });
+    } else if (REGISTRY_CLIS.has(tool) && (t === "-p" || t === "--password")) {
+      const v = nextValue(ws, i);
+      if (v) take(v, 0, `${tool} ${t}`);
+    } else if (
+      /^--[A-Za-z][\w-]{2,60}$/.test(t) &&
+      !/-(?:stdin|file|env|prompt)$/i.test(t) &&
+      classifyKey(t.slice(2)) === "secret"
+    ) {
+      // Any tool's `--password value`, `--client-secret value`: a long flag whose name holds a secret.
+      const v = nextValue(ws, i);
+      if (v) take(v, 0, t);
+    }
+  }
+  return out;
+}

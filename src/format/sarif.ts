@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../rules/types.js";
+import { toJson } from "../text/json.js";
 import type { Finding, Report, Severity } from "../types.js";
+import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES } from "./labels.js";
 
 /** SARIF 2.1.0 for `github/codeql-action/upload-sarif`. */
@@ -28,6 +30,10 @@ function fingerprint(f: Finding): string {
 }
 
 export function formatSarif(report: Report, opts: SarifOptions = {}): string {
+  return withFinalPass(report, "SARIF", (r) => render(r, opts));
+}
+
+function render(report: Report, opts: SarifOptions): string {
   const known = new Map((opts.rules ?? []).map((r) => [r.id, r]));
   const used = new Map<string, RuleMeta>();
   for (const f of report.findings) {
@@ -92,5 +98,5 @@ export function formatSarif(report: Report, opts: SarifOptions = {}): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${toJson(sarif)}\n`;
 }

@@ -121,10 +121,10 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
  * src/text/markdown.ts): one line, no HTML, no mentions.
  */
 export function formatMarkdown(report: Report, opts: MarkdownOptions = {}): string {
-  return withFinalPass(report, "Markdown", (r) => fit(r, opts));
+  return withFinalPass(report, "Markdown", (r) => renderWithinLimit(r, opts));
 }
 
-function fit(report: Report, opts: MarkdownOptions): string {
+function renderWithinLimit(report: Report, opts: MarkdownOptions): string {
   const max = opts.maxLength ?? COMMENT_LIMIT - 1_000;
   let perCategory = opts.perCategory ?? 15;
   let text = render(report, opts, perCategory, true);

@@ -21,22 +21,25 @@ interface Word {
   end: number;
 }
 
-/** Shell words with their offsets; quotes are removed from the text (the span keeps them). */
+/**
+ * Shell words with their offsets. A quote groups only when its closing quote ends the word (`-p'a b'`,
+ * `"S3cret"`); a quote inside other syntax (JSON, a URL) is an ordinary character.
+ */
 function words(line: string): Word[] {
   const out: Word[] = [];
   let i = 0;
+  const isSpace = (ch: string | undefined) => ch === " " || ch === "\t";
   while (i < line.length) {
-    while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+    while (i < line.length && isSpace(line[i])) i++;
     if (i >= line.length) break;
     const start = i;
     let text = "";
-    while (i < line.length && line[i] !== " " && line[i] !== "\t") {
+    while (i < line.length && !isSpace(line[i])) {
       const q = line[i]!;
-      if (q === '"' || q === "'") {
-        const close = line.indexOf(q, i + 1);
-        const end = close < 0 ? line.length : close;
-        text += line.slice(i + 1, end);
-        i = close < 0 ? line.length : close + 1;
+      const close = q === '"' || q === "'" ? line.indexOf(q, i + 1) : -1;
+      if (close > i && (close + 1 === line.length || /[\s;&|)]/.test(line[close + 1]!))) {
+        text += line.slice(i + 1, close);
+        i = close + 1;
       } else {
         text += q;
         i++;
@@ -52,8 +55,9 @@ const MYSQL =
 const REGISTRY_CLIS = new Set(["docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras", "crane", "regctl"]);
 const HINT = /-p|-a|-u|--[\w-]*(?:pass|pwd|secret|token|key)|sshpass|login/i;
 
+/** `/usr/bin/mysql`, `$(mysql`, `"mysql`, `…#mysql`: the program a word names. */
 function commandName(word: string): string {
-  return word.slice(word.lastIndexOf("/") + 1).toLowerCase();
+  return (/[^/#;&|(`"'=$]*$/.exec(word)?.[0] ?? "").toLowerCase();
 }
 
 /** The value right after a flag: the next word, unless it is another flag or missing. */

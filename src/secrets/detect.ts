@@ -110,7 +110,7 @@ export const MAX_WINDOW = 4000;
  * letter so the regex engine dispatches on one character per position (about 2.5x faster).
  */
 const TRIGGER =
-  /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|hf_|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
+  /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
 
 export function isCandidateLine(line: string): boolean {
   return TRIGGER.test(line);
@@ -237,7 +237,8 @@ function detectPrivateKey(line: string, nextLine: string | undefined, traits: Fi
 // ---------------------------------------------------------------------------------------------
 // JWTs
 
-const JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
+// A dash may precede the token (`fix-eyJ…` in a branch name): the decoded header check keeps precision.
+const JWT = /(?<![A-Za-z0-9_])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 
 function decodeJsonSegment(segment: string): Record<string, unknown> | null {
   try {

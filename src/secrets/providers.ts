@@ -195,7 +195,10 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     label: "Microsoft Entra ID client secret",
     service: "Microsoft Entra ID (App registrations > Certificates & secrets)",
     hints: ["Q~"],
-    re: rx(`(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
+    // `.` is part of the charset, so the end may be a sentence's period or a file extension (`….json`).
+    re: rx(
+      `(?<![A-Za-z0-9_~.])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?=$|[^A-Za-z0-9_~.-]|\\.(?:[a-z]{1,5})?(?:$|[^A-Za-z0-9_~.-]))`,
+    ),
     severity: "critical",
     randomPart: (t) => t.slice(6),
   },

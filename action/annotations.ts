@@ -33,7 +33,10 @@ export function emitAnnotations(findings: readonly Finding[]): AnnotationStats {
     const slots = ANNOTATIONS_PER_KIND - RESERVED[kind];
     const shown = list.length > slots ? list.slice(0, slots - 1) : list;
     for (const f of shown) {
-      const props: core.AnnotationProperties = { title: escapeControls(`${f.severity}: ${f.ruleId}`), file: f.file };
+      const props: core.AnnotationProperties = {
+        title: escapeControls(`${f.severity}: ${f.ruleId}`),
+        file: escapeControls(f.file),
+      };
       // Removed lines and whole-file findings have no line in the head version to attach to.
       if (f.line !== null && f.side === "new") props.startLine = f.line;
       const where = f.side === "old" && f.line !== null ? ` (removed line ${f.line})` : "";

@@ -1,4 +1,5 @@
 import { markdownCode, markdownProse, markdownText } from "../text/markdown.js";
+import { encodePath } from "../text/url.js";
 import type { Finding, Report } from "../types.js";
 import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./labels.js";
@@ -17,19 +18,11 @@ export interface MarkdownOptions {
 
 export const COMMENT_LIMIT = 65_536;
 
-/** A path as a URL path: each segment percent-encoded, parentheses too (they would end a Markdown link). */
-function urlPath(path: string): string {
-  return path
-    .split("/")
-    .map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => (ch === "(" ? "%28" : "%29")))
-    .join("/");
-}
-
 function lineLink(f: Finding, opts: MarkdownOptions): string {
   const label = markdownCode(f.line === null ? f.file : `${f.file}:${f.line}`);
   if (!opts.repoUrl || !opts.headSha || f.side === "old") return label;
   const anchor = f.line === null ? "" : `#L${f.line}`;
-  return `[${label}](${opts.repoUrl}/blob/${encodeURIComponent(opts.headSha)}/${urlPath(f.file)}${anchor})`;
+  return `[${label}](${opts.repoUrl}/blob/${opts.headSha.replace(/[^0-9A-Za-z]/g, "")}/${encodePath(f.file)}${anchor})`;
 }
 
 function render(report: Report, opts: MarkdownOptions, perCategory: number, withEvidence: boolean): string {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../rules/types.js";
 import { toJson } from "../text/json.js";
+import { encodePath } from "../text/url.js";
 import type { Finding, Report, Severity } from "../types.js";
 import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES } from "./labels.js";
@@ -71,7 +72,7 @@ function render(report: Report, opts: SarifOptions): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: encodePath(f.file), uriBaseId: "%SRCROOT%" },
           // Whole-file and removed-line findings point at line 1: code scanning needs a region in the head file.
           region: { startLine: f.line !== null && f.side === "new" ? Math.max(1, f.line) : 1 },
         },

@@ -302,12 +302,15 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
 }
 
 /** Every output of a run: the four formats, the Action's job summary and its annotations. */
-export async function allOutputs(s: Scenario): Promise<{ report: Report; outputs: Record<string, string> }> {
+export const FORMATS = ["text", "color", "json", "markdown", "sarif", "summary", "annotations"] as const;
+export type Outputs = Record<(typeof FORMATS)[number], string>;
+
+export async function allOutputs(s: Scenario): Promise<{ report: Report; outputs: Outputs }> {
   const report = await analyze({ diff: s.diff, pr: s.pr, config: validateConfig(s.config) });
   return { report, outputs: render(report) };
 }
 
-export function render(report: Report): Record<string, string> {
+export function render(report: Report): Outputs {
   return {
     text: formatText(report),
     color: formatText(report, { color: true }),

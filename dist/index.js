@@ -37211,6 +37211,7 @@ function classifyKey(key) {
   if (DESCRIPTIVE_LAST_WORDS.has(last)) return "none";
   if (last === "pass") return "secret";
   for (const w of words2) if (SECRET_WORDS.has(w)) return "secret";
+  if (/(?:password|passwd|passphrase|secret)$/.test(last)) return "secret";
   return "none";
 }
 var DESCRIPTIVE_VALUE = /token|apikey|api_key|api-key|accesskey|access_key|credential|private|bearer|jwt|hunter2/i;
@@ -37246,18 +37247,18 @@ function judgeGenericValue(value, strict) {
 function words(line) {
   const out = [];
   let i = 0;
+  const isSpace = (ch) => ch === " " || ch === "	";
   while (i < line.length) {
-    while (i < line.length && (line[i] === " " || line[i] === "	")) i++;
+    while (i < line.length && isSpace(line[i])) i++;
     if (i >= line.length) break;
     const start = i;
     let text = "";
-    while (i < line.length && line[i] !== " " && line[i] !== "	") {
+    while (i < line.length && !isSpace(line[i])) {
       const q = line[i];
-      if (q === '"' || q === "'") {
-        const close = line.indexOf(q, i + 1);
-        const end = close < 0 ? line.length : close;
-        text += line.slice(i + 1, end);
-        i = close < 0 ? line.length : close + 1;
+      const close = q === '"' || q === "'" ? line.indexOf(q, i + 1) : -1;
+      if (close > i && (close + 1 === line.length || /[\s;&|)]/.test(line[close + 1]))) {
+        text += line.slice(i + 1, close);
+        i = close + 1;
       } else {
         text += q;
         i++;
@@ -37271,7 +37272,7 @@ var MYSQL = /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mys
 var REGISTRY_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras", "crane", "regctl"]);
 var HINT = /-p|-a|-u|--[\w-]*(?:pass|pwd|secret|token|key)|sshpass|login/i;
 function commandName(word) {
-  return word.slice(word.lastIndexOf("/") + 1).toLowerCase();
+  return (/[^/#;&|(`"'=$]*$/.exec(word)?.[0] ?? "").toLowerCase();
 }
 function nextValue(ws, i) {
   const next = ws[i + 1];
@@ -37697,7 +37698,10 @@ var PROVIDER_FORMATS = [
     label: "Microsoft Entra ID client secret",
     service: "Microsoft Entra ID (App registrations > Certificates & secrets)",
     hints: ["Q~"],
-    re: rx(`(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
+    // `.` is part of the charset, so the end may be a sentence's period or a file extension (`….json`).
+    re: rx(
+      `(?<![A-Za-z0-9_~.])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?=$|[^A-Za-z0-9_~.-]|\\.(?:[a-z]{1,5})?(?:$|[^A-Za-z0-9_~.-]))`
+    ),
     severity: "critical",
     randomPart: (t) => t.slice(6)
   },
@@ -37896,7 +37900,7 @@ function fileTraits(path) {
   return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile };
 }
 var MAX_WINDOW = 4e3;
-var TRIGGER = /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|hf_|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
+var TRIGGER = /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
 function isCandidateLine(line) {
   return TRIGGER.test(line);
 }
@@ -38000,7 +38004,7 @@ function detectPrivateKey(line, nextLine, traits, out) {
     service: serviceAccount ? "Google Cloud (IAM > Service accounts > Keys)" : "every system that trusts this key"
   });
 }
-var JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
+var JWT = /(?<![A-Za-z0-9_])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 function decodeJsonSegment(segment) {
   try {
     const json2 = Buffer.from(segment, "base64url").toString("utf8");
@@ -75449,7 +75453,7 @@ var MASKED_FRAGMENT = "\u2026(masked)";
 var BASE = 16777619;
 var OUTGOING = 1;
 for (let i = 1; i < FRAGMENT; i++) OUTGOING = Math.imul(OUTGOING, BASE) >>> 0;
-var PLAIN = /^[A-Za-z0-9+/=_.~-]+$/;
+var PLAIN = /^[A-Za-z0-9+=_.~-]+$/;
 var SecretGuard = class {
   windows = /* @__PURE__ */ new Set();
   hashes = /* @__PURE__ */ new Set();
@@ -75591,10 +75595,15 @@ function placeOf(report, path) {
   if (finding) return `a finding of ${report.findings[Number(finding[1])]?.ruleId ?? "a rule"}`;
   return path.replace(/\[\d+\].*$|\..*$/, "") || "the report";
 }
+function ownMessage(report, path) {
+  const m = /^findings\[(\d+)\]\.message$/.exec(path);
+  return m !== null && (report.findings[Number(m[1])]?.ruleId.startsWith("secrets/") ?? false);
+}
 function maskReport(report, guard) {
   const leaks = /* @__PURE__ */ new Map();
   const masked = mapStrings(report, (text, path) => {
-    const result = guard.mask(redactSecrets(text));
+    const own2 = ownMessage(report, path);
+    const result = guard.mask(own2 ? text : redactSecrets(text));
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);
@@ -75871,16 +75880,19 @@ function markdownProse(text) {
   return escapeControls(singleLine(text)).split(/(`[^`]+`)/).map((part, i) => i % 2 === 1 ? part : neutralizeReferences(part.replace(/[\\`<>&]/g, "\\$&"))).join("");
 }
 
+// src/text/url.ts
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function encodePath(path) {
+  return path.replace(LONE_SURROGATE, "\uFFFD").split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
+}
+
 // src/format/markdown.ts
 var COMMENT_LIMIT = 65536;
-function urlPath(path) {
-  return path.split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
-}
 function lineLink(f2, opts) {
   const label = markdownCode(f2.line === null ? f2.file : `${f2.file}:${f2.line}`);
   if (!opts.repoUrl || !opts.headSha || f2.side === "old") return label;
   const anchor2 = f2.line === null ? "" : `#L${f2.line}`;
-  return `[${label}](${opts.repoUrl}/blob/${encodeURIComponent(opts.headSha)}/${urlPath(f2.file)}${anchor2})`;
+  return `[${label}](${opts.repoUrl}/blob/${opts.headSha.replace(/[^0-9A-Za-z]/g, "")}/${encodePath(f2.file)}${anchor2})`;
 }
 function render(report, opts, perCategory, withEvidence) {
   const { risk, ai, gate } = report;
@@ -76031,7 +76043,7 @@ function render2(report, opts) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f2.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: encodePath(f2.file), uriBaseId: "%SRCROOT%" },
           // Whole-file and removed-line findings point at line 1: code scanning needs a region in the head file.
           region: { startLine: f2.line !== null && f2.side === "new" ? Math.max(1, f2.line) : 1 }
         }
@@ -76129,7 +76141,10 @@ function emitAnnotations(findings) {
     const slots = ANNOTATIONS_PER_KIND - RESERVED[kind];
     const shown = list.length > slots ? list.slice(0, slots - 1) : list;
     for (const f2 of shown) {
-      const props = { title: escapeControls(`${f2.severity}: ${f2.ruleId}`), file: f2.file };
+      const props = {
+        title: escapeControls(`${f2.severity}: ${f2.ruleId}`),
+        file: escapeControls(f2.file)
+      };
       if (f2.line !== null && f2.side === "new") props.startLine = f2.line;
       const where = f2.side === "old" && f2.line !== null ? ` (removed line ${f2.line})` : "";
       EMIT[kind](escapeControls(`${f2.message}${where}. ${f2.remediation}`), props);

@@ -11,6 +11,11 @@ function placeOf(report: Report, path: string): string {
   return path.replace(/\[\d+\].*$|\..*$/, "") || "the report";
 }
 
+function ownMessage(report: Report, path: string): boolean {
+  const m = /^findings\[(\d+)\]\.message$/.exec(path);
+  return m !== null && (report.findings[Number(m[1])]?.ruleId.startsWith("secrets/") ?? false);
+}
+
 /**
  * The engine's masking step, over every string of the report (messages, file names, evidence, reasons,
  * warnings): the maskers first, then the run's guard. A guard hit means a fragment of a secret got past
@@ -20,7 +25,10 @@ function placeOf(report: Report, path: string): string {
 export function maskReport(report: Report, guard: SecretGuard): Report {
   const leaks = new Map<string, number>();
   const masked = mapStrings(report, (text, path) => {
-    const result = guard.mask(redactSecrets(text));
+    // The secrets rules build their messages from masked forms only: masking them again would hide
+    // the words around a mask ("secret: password …(16 chars)"). The guard still checks them.
+    const own = ownMessage(report, path);
+    const result = guard.mask(own ? text : redactSecrets(text));
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

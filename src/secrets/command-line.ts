@@ -75,18 +75,22 @@ export function commandLineSecrets(line: string): CommandLineValue[] {
     if (w.text.length > skip) out.push({ value: w.text.slice(skip), start: w.start + skip, end: w.end, via });
   };
   let tool = "";
+  // Registry CLIs take a password only in their `login` subcommand (`docker run -p` publishes a port).
+  let login = false;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     const t = w.text;
     const name = commandName(t);
     if (MYSQL.test(name) || name === "sshpass" || name === "redis-cli" || name === "curl" || REGISTRY_CLIS.has(name)) {
       tool = name;
+      login = false;
       continue;
     }
     if (/^[;&|]+$/.test(t)) {
       tool = "";
       continue;
     }
+    if (t === "login") login = true;
     // mysql's -p takes its value attached only (`-p value` prompts); sshpass takes both forms.
     if ((MYSQL.test(tool) || tool === "sshpass") && t.startsWith("-p") && t.length > 2 && t[2] !== "-") {
       take(w, 2, `${tool} -p`);
@@ -105,15 +109,17 @@ export function commandLineSecrets(line: string): CommandLineValue[] {
       const at = password && v ? line.indexOf(password, v.start) : -1;
       if (at >= 0)
         out.push({ value: password, start: at, end: at + password.length, via: `curl ${attached ? "-u" : t}` });
-    } else if (REGISTRY_CLIS.has(tool) && (t === "-p" || t === "--password")) {
+    } else if (REGISTRY_CLIS.has(tool) && login && (t === "-p" || t === "--password")) {
       const v = nextValue(ws, i);
       if (v) take(v, 0, `${tool} ${t}`);
     } else if (
+      !MYSQL.test(tool) &&
       /^--[A-Za-z][\w-]{2,60}$/.test(t) &&
       !/-(?:stdin|file|env|prompt)$/i.test(t) &&
       classifyKey(t.slice(2)) === "secret"
     ) {
-      // Any tool's `--password value`, `--client-secret value`: a long flag whose name holds a secret.
+      // Any tool's `--password value`, `--client-secret value`: a long flag whose name holds a secret
+      // (mysql's `--password` without `=` prompts instead).
       const v = nextValue(ws, i);
       if (v) take(v, 0, t);
     }

@@ -16,8 +16,8 @@ const BASE = 0x01000193;
 let OUTGOING = 1;
 for (let i = 1; i < FRAGMENT; i++) OUTGOING = Math.imul(OUTGOING, BASE) >>> 0;
 
-/** Characters that occur in tokens and passwords but carry no syntax in Markdown, JSON or a terminal. */
-const PLAIN = /^[A-Za-z0-9+/=_.~-]+$/;
+/** Characters of tokens and passwords that carry no syntax in Markdown (not even `/`, as in `</details>`), JSON or a terminal. */
+const PLAIN = /^[A-Za-z0-9+=_.~-]+$/;
 
 export interface GuardResult {
   text: string;

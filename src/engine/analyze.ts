@@ -6,6 +6,7 @@ import { parseUnifiedDiff } from "../diff/parse.js";
 import { activeRules } from "../rules/index.js";
 import { productionScope } from "../rules/production-config/scope.js";
 import type { Rule, RuleContext, RuleFinding } from "../rules/types.js";
+import { scannedForSecrets, secretHits } from "../secrets/findings.js";
 import { runSecretGuard } from "../secrets/run-secrets.js";
 import type {
   AiResult,
@@ -84,15 +85,22 @@ function compareFindings(a: Finding, b: Finding): number {
 
 function summarize(findings: readonly Finding[]): CategorySummary[] {
   const map = new Map<Category, CategorySummary>();
+  // A set per category: `files.includes` made this quadratic (0.9 s at 30,000 findings).
+  const seenFiles = new Map<Category, Set<string>>();
   for (const f of findings) {
     let s = map.get(f.category);
     if (!s) {
       s = { category: f.category, severity: f.severity, count: 0, files: [] };
       map.set(f.category, s);
+      seenFiles.set(f.category, new Set());
     }
     s.count++;
     if (severityRank(f.severity) > severityRank(s.severity)) s.severity = f.severity;
-    if (!s.files.includes(f.file)) s.files.push(f.file);
+    const seen = seenFiles.get(f.category)!;
+    if (!seen.has(f.file)) {
+      seen.add(f.file);
+      s.files.push(f.file);
+    }
   }
   return [...map.values()].sort(
     (a, b) =>
@@ -120,8 +128,6 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   const pr = input.pr ?? null;
   const ai = input.ai ?? detectAi(pr, config);
   if (!input.ai) warnings.push(...aiReadNotes(pr));
-  // Every secret this run can see, wherever it sits, for the masking step at the end.
-  const guard = runSecretGuard({ files: allFiles, others: [pr, config, input.notAnalyzed ?? [], input.ai ?? null] });
   const paths = createPathClassifier(config);
   const files = allFiles.filter((f) => !paths.isIgnored(f.path));
   const production = productionScope(files, paths);
@@ -157,6 +163,13 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     }
   }
   findings.sort(compareFindings);
+  // Every secret this run can see, wherever it sits, for the masking step at the end. Added lines of
+  // analyzed files come from the secrets rules' shared scan; ignored files are never quoted.
+  const guard = runSecretGuard({
+    files: allFiles,
+    others: [pr, config, input.notAnalyzed ?? [], input.ai ?? null],
+    added: { hits: secretHits(ctx), files: scannedForSecrets(ctx) },
+  });
 
   const risk = scoreFindings(findings, ai, config.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config);

@@ -12,6 +12,7 @@ function placeOf(report: Report, path: string): string {
 }
 
 function ownMessage(report: Report, path: string): boolean {
+  if (!path.startsWith("findings[") || !path.endsWith("].message")) return false;
   const m = /^findings\[(\d+)\]\.message$/.exec(path);
   return m !== null && (report.findings[Number(m[1])]?.ruleId.startsWith("secrets/") ?? false);
 }

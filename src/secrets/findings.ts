@@ -1,3 +1,4 @@
+import type { ChangedFile } from "../diff/model.js";
 import type { RuleContext, RuleFinding } from "../rules/types.js";
 import { secretAllowlist } from "./allowlist.js";
 import type { DetectorGroup } from "./detect.js";
@@ -20,6 +21,12 @@ export function secretHits(ctx: RuleContext): SecretHit[] {
   }
   memo.set(ctx.files, { config: ctx.config, hits });
   return hits;
+}
+
+/** The files whose added lines secretHits() scans: the analyzed ones outside the allowlisted paths. */
+export function scannedForSecrets(ctx: RuleContext): Set<ChangedFile> {
+  const allowlist = secretAllowlist(ctx.config);
+  return new Set(ctx.files.filter((f) => !allowlist.allowsPath(f.path)));
 }
 
 /** The one-line message: what it is, masked, and the context that helps the reviewer. Never the value. */

@@ -111,8 +111,9 @@ function materialSpan(line: string): SecretSpan {
 /**
  * Spans of each line of a sequence (a file's lines, a multi-line message). The base64 lines between a
  * private key's BEGIN and END markers are key material: no single one of them looks like a secret alone.
+ * `known` marks lines already scanned by the caller (their spans are left out).
  */
-export function lineSpans(lines: readonly string[]): SecretSpan[][] {
+export function lineSpans(lines: readonly string[], known?: (index: number) => boolean): SecretSpan[][] {
   const out: SecretSpan[][] = new Array(lines.length);
   let keyLines = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -123,7 +124,8 @@ export function lineSpans(lines: readonly string[]): SecretSpan[][] {
       continue;
     }
     keyLines = -1;
-    out[i] = secretSpans(line, lines[i + 1]);
+    // Lines whose secrets the caller already has are only followed for the key blocks they open.
+    out[i] = known?.(i) ? [] : secretSpans(line, lines[i + 1]);
     if (line.includes("PRIVATE KEY") && PEM_BEGIN.test(line) && !PEM_END.test(line)) keyLines = 0;
   }
   return out;

@@ -58,6 +58,8 @@ export interface BranchDiff {
 /** The current branch's committed changes against its merge base with `base`. */
 export function branchDiff(cwd: string, base?: string, maxBytes = DEFAULT_MAX_OUTPUT): BranchDiff {
   const baseRef = base ?? defaultBranch(cwd);
+  // A ref that starts with "-" would be read by git as an option.
+  if (baseRef.startsWith("-")) throw new GitError(`--base must name a ref, not an option (got "${baseRef}")`);
   const mergeBase = git(["merge-base", baseRef, "HEAD"], cwd).trim();
   const diff = git(["diff", "--no-color", "--no-ext-diff", "--find-renames", `${mergeBase}`, "HEAD"], cwd, maxBytes);
   let branch: string | null = git(["rev-parse", "--abbrev-ref", "HEAD"], cwd).trim();

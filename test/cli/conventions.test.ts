@@ -277,7 +277,15 @@ describe("issue 12: command-line conventions", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("reads a diff from a pipe and PR facts from a file together", async () => {
+  it("a --base that looks like an option is refused, not passed to git", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "arg-base-"));
+    spawnSync("git", ["init", "-q", repo]);
+    const t = io({ cwd: repo });
+    expect(await runCli(["scan", "--base=--output=/tmp/x"], t.io)).toBe(2);
+    expectOneLine(t.err(), /--base must name a ref, not an option/);
+  });
+
+  it("refuses to read the diff and the PR facts both from stdin", async () => {
     const t = io({ readStdin: () => Buffer.from(addedFile("a.sh", ["rm -rf /"])) });
     expect(await runCli(["scan", "--diff", "-", "--pr", "-"], t.io)).toBe(2);
     expectOneLine(t.err(), /--diff and --pr cannot both read stdin/);

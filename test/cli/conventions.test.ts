@@ -12,8 +12,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CliIO, registerCommand, runCli, useColor } from "../../src/cli/main.js";
+import { registerCommand, runCli, useColor } from "../../src/cli/main.js";
 import { registerProtect } from "../../src/cli/protect.js";
+import { io } from "../helpers/cli-io.js";
 import { addedFile } from "../helpers/diff.js";
 
 /**
@@ -25,21 +26,6 @@ registerProtect();
 
 const root = join(import.meta.dirname, "../..");
 const example = join(root, "examples/risky-ai-pr.diff");
-
-function io(overrides: Partial<CliIO> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIO = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readStdin: () => Buffer.from(""),
-    cwd: mkdtempSync(join(tmpdir(), "arg-conv-")),
-    isTTY: false,
-    env: {},
-    ...overrides,
-  };
-  return { io: value, out: () => out.join(""), err: () => err.join("") };
-}
 
 /** One line, with the program's name, no stack trace. */
 function expectOneLine(stderr: string, pattern: RegExp) {

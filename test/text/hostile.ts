@@ -11,6 +11,7 @@ import type { ConfigInput } from "../../src/config/schema.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import type { PullRequestFacts, Report } from "../../src/types.js";
+import { addedFile, deletedFile } from "../helpers/diff.js";
 import { BEGIN, END, makeJwt } from "../secrets/fixtures.js";
 import { prng } from "../support/prng.js";
 
@@ -142,30 +143,6 @@ export const PLACES = [
 ] as const;
 export type Place = (typeof PLACES)[number];
 
-function newFile(path: string, lines: readonly string[]): string {
-  return [
-    `diff --git a/${path} b/${path}`,
-    "new file mode 100644",
-    "--- /dev/null",
-    `+++ b/${path}`,
-    `@@ -0,0 +1,${lines.length} @@`,
-    ...lines.map((l) => `+${l}`),
-    "",
-  ].join("\n");
-}
-
-function deletedFile(path: string, lines: readonly string[]): string {
-  return [
-    `diff --git a/${path} b/${path}`,
-    "deleted file mode 100644",
-    `--- a/${path}`,
-    "+++ /dev/null",
-    `@@ -1,${lines.length} +0,0 @@`,
-    ...lines.map((l) => `-${l}`),
-    "",
-  ].join("\n");
-}
-
 export interface Scenario {
   diff: string;
   pr: PullRequestFacts;
@@ -188,17 +165,21 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
   const filler = "x".repeat(pad);
   const pr: PullRequestFacts = { ...AGENT_PR, commits: [...(AGENT_PR.commits ?? [])] };
   const config: ConfigInput = {};
-  const base = newFile("README.md", ["hello"]);
+  const base = addedFile("README.md", ["hello"]);
   switch (place) {
     case "destructive-command":
-      return { diff: newFile("deploy/teardown.sh", [`kubectl delete namespace prod ${filler} ${text}`]), pr, config };
+      return { diff: addedFile("deploy/teardown.sh", [`kubectl delete namespace prod ${filler} ${text}`]), pr, config };
     case "cloud-delete":
-      return { diff: newFile("deploy/cleanup.sh", [`aws s3 rb s3://prod-data --force ${filler} ${text}`]), pr, config };
+      return {
+        diff: addedFile("deploy/cleanup.sh", [`aws s3 rb s3://prod-data --force ${filler} ${text}`]),
+        pr,
+        config,
+      };
     case "safety-bypass":
-      return { diff: newFile("scripts/push.sh", [`git commit --no-verify -m "${filler}" ${text}`]), pr, config };
+      return { diff: addedFile("scripts/push.sh", [`git commit --no-verify -m "${filler}" ${text}`]), pr, config };
     case "ci-workflow":
       return {
-        diff: newFile(".github/workflows/ci.yml", [
+        diff: addedFile(".github/workflows/ci.yml", [
           "on: pull_request_target",
           "jobs:",
           "  build:",
@@ -211,7 +192,7 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       };
     case "dependency":
       return {
-        diff: newFile("package.json", [
+        diff: addedFile("package.json", [
           "{",
           '  "dependencies": {',
           `    "left-pad": "git+https://ci:${filler}@github.com/x/left-pad.git#${text}"`,
@@ -223,7 +204,7 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       };
     case "migration":
       return {
-        diff: newFile("db/migrate/20260101_drop.sql", [`ALTER TABLE users DROP COLUMN email; -- ${filler} ${text}`]),
+        diff: addedFile("db/migrate/20260101_drop.sql", [`ALTER TABLE users DROP COLUMN email; -- ${filler} ${text}`]),
         pr,
         config,
       };
@@ -240,14 +221,14 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       };
     case "custom-rule":
       return {
-        diff: newFile("src/app.js", [`debugger; // ${filler} ${text}`]),
+        diff: addedFile("src/app.js", [`debugger; // ${filler} ${text}`]),
         pr,
         config: { custom_rules: [{ id: "dbg", pattern: "debugger", severity: "high", message: "debugger left in" }] },
       };
     case "file-name":
       return {
         diff: [
-          newFile(`db/migrate/${text.replace(/[\s"\\]/g, "_")}.sql`, ["DROP TABLE users;"]),
+          addedFile(`db/migrate/${text.replace(/[\s"\\]/g, "_")}.sql`, ["DROP TABLE users;"]),
           [
             `diff --git a/assets/${text.replace(/[\s"\\]/g, "_")}.bin b/assets/${text.replace(/[\s"\\]/g, "_")}.bin`,
             "new file mode 100644",
@@ -282,7 +263,7 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       };
     case "config-value":
       return {
-        diff: newFile("src/app.js", ["debugger;"]),
+        diff: addedFile("src/app.js", ["debugger;"]),
         pr,
         config: {
           custom_rules: [
@@ -294,7 +275,7 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       };
     case "private-key":
       return {
-        diff: newFile("deploy/id_rsa", [BEGIN("RSA "), text, text.split("").reverse().join(""), END("RSA ")]),
+        diff: addedFile("deploy/id_rsa", [BEGIN("RSA "), text, text.split("").reverse().join(""), END("RSA ")]),
         pr,
         config,
       };

@@ -8,8 +8,11 @@ import { DiffParseError } from "../diff/parse.js";
 import { analyze } from "../engine/analyze.js";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../format/index.js";
 import { activeRules } from "../rules/index.js";
+import type { SecretGuard } from "../secrets/guard.js";
+import { redactSecrets } from "../secrets/redact.js";
+import { runSecretGuard } from "../secrets/run-secrets.js";
 import { escapeControls } from "../text/controls.js";
-import { LEVELS, type Level, levelRank, type PullRequestFacts } from "../types.js";
+import { LEVELS, type Level, levelRank, type PullRequestFacts, type Report } from "../types.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { FileError, type InputCap, readFileBounded, readStreamBounded, writeFileAtomic } from "./files.js";
 import { branchDiff, GitError, git, isGitRepository } from "./git.js";
@@ -72,7 +75,7 @@ Options:
                      it off; default: color on a terminal only)
   -h, --help         show this help
 
-Caps: the diff ${DEFAULT_MAX_DIFF_MB} MiB (--max-diff-mb), PR facts 16 MiB, the config 1 MiB.
+Caps: the diff ${DEFAULT_MAX_DIFF_MB} MiB (--max-diff-mb), PR facts ${MAX_PR_FACTS_BYTES / 1024 / 1024} MiB, the config ${MAX_CONFIG_BYTES / 1024 / 1024} MiB.
 Exit codes: 0 report written, 1 --fail-on reached, 2 usage, input, output or internal error.
 `;
 
@@ -123,7 +126,9 @@ function parsePrFacts(buf: Buffer, source: string): PullRequestFacts {
   try {
     value = JSON.parse(buf.toString("utf8"));
   } catch (e) {
-    throw new UsageError(`--pr ${source} is not valid JSON: ${(e as Error).message}`);
+    // V8 quotes the text around the error ("…"abc"… is not valid JSON"): a cut secret nothing could mask.
+    const reason = (e as Error).message.replace(/,\s*(?:\.\.\.)?".*$/s, "");
+    throw new UsageError(`--pr ${source} is not valid JSON: ${reason}`);
   }
   if (!value || typeof value !== "object" || Array.isArray(value))
     throw new UsageError(`--pr ${source} must be a JSON object`);
@@ -167,6 +172,12 @@ function parseLevel(value: string | undefined, flag: string): Level | undefined 
   return value as Level;
 }
 
+/** The guard of the first 64 KiB of an input, for error messages that quote it cut. */
+function inputGuard(input: Buffer | string): SecretGuard {
+  const head = typeof input === "string" ? input.slice(0, 65_536) : input.subarray(0, 65_536).toString("utf8");
+  return runSecretGuard({ files: [], others: [head] });
+}
+
 function parseMegabytes(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -208,7 +219,14 @@ async function scan(argv: string[], io: CliIO): Promise<number> {
     if (diff.trim() === "") io.stderr(`nothing to scan: HEAD has no changes against ${escapeControls(branch.base)}\n`);
   }
 
-  const report = await analyze({ diff, pr, config });
+  let report: Report;
+  try {
+    report = await analyze({ diff, pr, config });
+  } catch (e) {
+    // The parser's message quotes the input's first line, cut: mask what the start of the input holds.
+    if (e instanceof DiffParseError) e.message = inputGuard(diff).mask(e.message).text;
+    throw e;
+  }
   let output: string;
   if (format === "json") output = formatJson(report);
   else if (format === "markdown") output = formatMarkdown(report);
@@ -264,9 +282,12 @@ function wantsHelp(argv: readonly string[]): boolean {
   return false;
 }
 
-/** One line (or, for a config, one line per problem) with every control character escaped. */
+/**
+ * One line (or, for a config, one line per problem), with secrets masked and every control character
+ * escaped: messages quote input (JSON.parse quotes the text near the error, git its stderr).
+ */
 function errorLine(message: string): string {
-  return `ai-review-gate: ${message.split("\n").map(escapeControls).join("\n")}\n`;
+  return `ai-review-gate: ${redactSecrets(message).split("\n").map(escapeControls).join("\n")}\n`;
 }
 
 function parseArgsMessage(e: Error, command: string): string {

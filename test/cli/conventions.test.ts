@@ -263,6 +263,24 @@ describe("issue 12: command-line conventions", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("error messages that quote the input mask its secrets (JSON.parse quotes the text near the error)", async () => {
+    const token = ["ghp_", "Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IL"].join("");
+    for (const json of [`{"title": ${token}}`, `{"title": "${token}" x}`, `{"title": "${token}`]) {
+      const t = io({ readStdin: () => Buffer.from(json) });
+      expect(await runCli(["scan", "--diff", example, "--pr", "-"], t.io)).toBe(2);
+      expectOneLine(t.err(), /not valid JSON/);
+      for (let i = 4; i + 8 <= token.length; i++) expect(t.err(), json).not.toContain(token.slice(i, i + 8));
+    }
+  });
+
+  it("the message for input that is not a diff masks a secret its quoted first line cuts", async () => {
+    const token = ["ghp_", "Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IL"].join("");
+    const t = io({ readStdin: () => Buffer.from(`echo these words push it to the cut: ${token}\n`) });
+    expect(await runCli(["scan", "--diff", "-"], t.io)).toBe(2);
+    expectOneLine(t.err(), /not a unified diff/);
+    for (let i = 4; i + 8 <= token.length; i++) expect(t.err()).not.toContain(token.slice(i, i + 8));
+  });
+
   it("a --base that looks like an option is refused, not passed to git", async () => {
     const repo = mkdtempSync(join(tmpdir(), "arg-base-"));
     spawnSync("git", ["init", "-q", repo]);

@@ -46,9 +46,10 @@ export class SecretGuard {
   /**
    * Mask every run of `text` covered by windows of known secrets. With `plainOnly`, only windows made of
    * token characters count: used on rendered Markdown or JSON, where a window containing `<`, `"` or a
-   * backtick could also be the format's own syntax and masking it would break the document.
+   * backtick could also be the format's own syntax and masking it would break the document. `exempt`
+   * windows (the report's own vocabulary) are left alone too.
    */
-  mask(text: string, plainOnly = false): GuardResult {
+  mask(text: string, plainOnly = false, exempt?: (window: string) => boolean): GuardResult {
     if (this.windows.size === 0 || text.length < FRAGMENT) return { text, leaks: 0 };
     let h = 0;
     for (let i = 0; i < FRAGMENT; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) >>> 0;
@@ -60,7 +61,7 @@ export class SecretGuard {
     for (let i = 0; ; i++) {
       if (this.hashes.has(h)) {
         const w = text.slice(i, i + FRAGMENT);
-        if (this.windows.has(w) && (!plainOnly || PLAIN.test(w))) {
+        if (this.windows.has(w) && (!plainOnly || PLAIN.test(w)) && !exempt?.(w)) {
           if (i > runEnd) {
             if (runStart >= 0) {
               out += text.slice(copied, runStart) + MASKED_FRAGMENT;

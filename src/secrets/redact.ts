@@ -2,7 +2,7 @@ import { commandLineSecrets } from "./command-line.js";
 import { type Detection, detectLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
-import { isReference, looksRandom } from "./placeholder.js";
+import { isReference } from "./placeholder.js";
 
 /**
  * Masking for outputs. Findings come from the precise detectors (detect.ts), tuned against false
@@ -42,7 +42,9 @@ function fromDetection(d: Detection): SecretSpan {
 function broadSpan(value: string, start: number, end = start + value.length): SecretSpan | null {
   const v = value.replace(/[)\]},;]+$/, "");
   if (v.length === 0 || isReference(v) || TYPE_WORD.test(v)) return null;
-  const confident = judgeGenericValue(v, false).ok || looksRandom(v, false);
+  // Confident (guarded everywhere) only when the findings' own judge would report it: a PR must not be
+  // able to make any random-looking word a "secret" that masks other text.
+  const confident = judgeGenericValue(v, false).ok;
   return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
 }
 

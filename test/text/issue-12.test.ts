@@ -180,3 +180,33 @@ describe("issue 12: the last-resort guard", () => {
     expect(masked.warnings[1]).toMatch(/^bug: 1 fragment of a secret .* reached warnings unmasked/);
   });
 });
+
+describe("beyond issue 12: a PR cannot turn the guard against the report", () => {
+  it("values that spell the report's own vocabulary never rewrite ids, categories or JSON keys", async () => {
+    const vocabulary = [
+      "destructive-command/cloud-delete9",
+      "category:destructive-command7",
+      "migration-destructive/drop-table3",
+      '"ruleId": "severity"8x',
+    ];
+    const diff = [
+      addedFile(
+        "deploy/teardown.sh",
+        vocabulary.map((v, i) => `export SECRET_${i}='${v}' && aws s3 rb s3://prod --force`),
+      ),
+      addedFile("db/migrate/001.sql", ["DROP TABLE users;"]),
+    ].join("");
+    const report = await analyze({
+      diff,
+      pr: { commits: [{ message: "x\n\nCo-authored-by: Claude <noreply@anthropic.com>" }] },
+    });
+    const { json, sarif, markdown } = render(report);
+    const parsed = JSON.parse(json);
+    expect(parsed.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(report.findings.map((f) => f.ruleId));
+    expect(parsed.findings.map((f: { ruleId: string }) => f.ruleId)).toContain("migration-destructive/drop-table");
+    expect(parsed.gate.checklist.map((c: { id: string }) => c.id)).toContain("category:destructive-command");
+    expect(JSON.parse(sarif).runs[0].results.length).toBe(report.findings.length);
+    expect(markdown).toContain("Destructive commands");
+    expect(report.warnings.filter((w) => w.startsWith("bug:"))).toEqual([]);
+  });
+});

@@ -37287,18 +37287,21 @@ function commandLineSecrets(line) {
     if (w.text.length > skip) out.push({ value: w.text.slice(skip), start: w.start + skip, end: w.end, via: via2 });
   };
   let tool = "";
+  let login = false;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const t = w.text;
     const name = commandName(t);
     if (MYSQL.test(name) || name === "sshpass" || name === "redis-cli" || name === "curl" || REGISTRY_CLIS.has(name)) {
       tool = name;
+      login = false;
       continue;
     }
     if (/^[;&|]+$/.test(t)) {
       tool = "";
       continue;
     }
+    if (t === "login") login = true;
     if ((MYSQL.test(tool) || tool === "sshpass") && t.startsWith("-p") && t.length > 2 && t[2] !== "-") {
       take(w, 2, `${tool} -p`);
     } else if (tool === "sshpass" && t === "-p") {
@@ -37316,10 +37319,10 @@ function commandLineSecrets(line) {
       const at = password && v ? line.indexOf(password, v.start) : -1;
       if (at >= 0)
         out.push({ value: password, start: at, end: at + password.length, via: `curl ${attached ? "-u" : t}` });
-    } else if (REGISTRY_CLIS.has(tool) && (t === "-p" || t === "--password")) {
+    } else if (REGISTRY_CLIS.has(tool) && login && (t === "-p" || t === "--password")) {
       const v = nextValue(ws, i);
       if (v) take(v, 0, `${tool} ${t}`);
-    } else if (/^--[A-Za-z][\w-]{2,60}$/.test(t) && !/-(?:stdin|file|env|prompt)$/i.test(t) && classifyKey(t.slice(2)) === "secret") {
+    } else if (!MYSQL.test(tool) && /^--[A-Za-z][\w-]{2,60}$/.test(t) && !/-(?:stdin|file|env|prompt)$/i.test(t) && classifyKey(t.slice(2)) === "secret") {
       const v = nextValue(ws, i);
       if (v) take(v, 0, t);
     }
@@ -38291,6 +38294,7 @@ function maskDetection(d) {
 // src/secrets/redact.ts
 var TRAITS = fileTraits("text.env");
 var TYPE_WORD = /^(?:string|str|String|number|int|integer|bool|boolean|bytes|any|unknown|object|null|nil|None|none|undefined|true|false|Optional|SecretStr)\b/;
+var ACCESS_LEVEL = /^(?:read|write|read-all|write-all|maintain|triage)$/;
 var URL_PASSWORD = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/@'"`<>]{0,100}:([^\s/@'"`<>]{1,200})@/g;
 function fromDetection(d) {
   const prefix = d.prefix && d.value.startsWith(d.prefix) ? d.prefix : "";
@@ -38304,8 +38308,9 @@ function fromDetection(d) {
 }
 function broadSpan(value, start, end = start + value.length) {
   const v = value.replace(/[)\]},;]+$/, "");
-  if (v.length === 0 || isReference(v) || TYPE_WORD.test(v)) return null;
-  const confident = judgeGenericValue(v, false).ok || looksRandom(v, false);
+  if (v.length === 0 || isReference(v) || TYPE_WORD.test(v) || ACCESS_LEVEL.test(v) || isKnownNonSecretFormat(v))
+    return null;
+  const confident = judgeGenericValue(v, false).ok;
   return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
 }
 function spansInWindow(line, nextLine) {
@@ -38361,7 +38366,7 @@ function materialSpan(line) {
     confident: true
   };
 }
-function lineSpans(lines) {
+function lineSpans(lines, known) {
   const out = new Array(lines.length);
   let keyLines = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -38372,7 +38377,7 @@ function lineSpans(lines) {
       continue;
     }
     keyLines = -1;
-    out[i] = secretSpans(line, lines[i + 1]);
+    out[i] = known?.(i) ? [] : secretSpans(line, lines[i + 1]);
     if (line.includes("PRIVATE KEY") && PEM_BEGIN.test(line) && !PEM_END.test(line)) keyLines = 0;
   }
   return out;
@@ -74843,6 +74848,10 @@ function secretHits(ctx) {
   memo3.set(ctx.files, { config: ctx.config, hits });
   return hits;
 }
+function scannedForSecrets(ctx) {
+  const allowlist = secretAllowlist(ctx.config);
+  return new Set(ctx.files.filter((f2) => !allowlist.allowsPath(f2.path)));
+}
 function secretMessage(hit) {
   const masked = maskDetection(hit);
   const detail = hit.detail ? ` (${hit.detail})` : "";
@@ -75472,9 +75481,10 @@ var SecretGuard = class {
   /**
    * Mask every run of `text` covered by windows of known secrets. With `plainOnly`, only windows made of
    * token characters count: used on rendered Markdown or JSON, where a window containing `<`, `"` or a
-   * backtick could also be the format's own syntax and masking it would break the document.
+   * backtick could also be the format's own syntax and masking it would break the document. `exempt`
+   * windows (the report's own vocabulary) are left alone too.
    */
-  mask(text, plainOnly = false) {
+  mask(text, plainOnly = false, exempt) {
     if (this.windows.size === 0 || text.length < FRAGMENT) return { text, leaks: 0 };
     let h = 0;
     for (let i = 0; i < FRAGMENT; i++) h = Math.imul(h, BASE) + text.charCodeAt(i) >>> 0;
@@ -75486,7 +75496,7 @@ var SecretGuard = class {
     for (let i = 0; ; i++) {
       if (this.hashes.has(h)) {
         const w = text.slice(i, i + FRAGMENT);
-        if (this.windows.has(w) && (!plainOnly || PLAIN.test(w))) {
+        if (this.windows.has(w) && (!plainOnly || PLAIN.test(w)) && !exempt?.(w)) {
           if (i > runEnd) {
             if (runStart >= 0) {
               out += text.slice(copied, runStart) + MASKED_FRAGMENT;
@@ -75520,18 +75530,23 @@ function guardOf(report) {
 }
 
 // src/secrets/run-secrets.ts
-function addLines(guard, lines) {
-  for (const spans of lineSpans(lines)) for (const s of spans) if (s.confident) guard.add(s.secret);
+function addLines(guard, lines, known) {
+  for (const spans of lineSpans(lines, known)) for (const s of spans) if (s.confident) guard.add(s.secret);
 }
 function runSecretGuard(inputs) {
   const guard = new SecretGuard();
+  for (const hit of inputs.added?.hits ?? []) {
+    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix.length : 0;
+    guard.add(hit.value.slice(prefix));
+  }
   for (const file2 of inputs.files) {
     for (const path of file2.oldPath ? [file2.path, file2.oldPath] : [file2.path])
       for (const s of secretSpans(path)) if (s.confident) guard.add(s.secret);
     for (const hunk of file2.hunks) {
       const lines = hunk.changes.map((c) => c.content);
-      if (hunk.header) lines.unshift(hunk.header);
-      addLines(guard, lines);
+      const known = inputs.added?.files.has(file2) ? (i) => hunk.changes[i]?.type === "add" : void 0;
+      addLines(guard, lines, known);
+      if (hunk.header) addLines(guard, [hunk.header]);
     }
   }
   for (const value of inputs.others) for (const [text] of stringsIn(value)) addLines(guard, text.split("\n"));
@@ -75595,15 +75610,42 @@ function placeOf(report, path) {
   if (finding) return `a finding of ${report.findings[Number(finding[1])]?.ruleId ?? "a rule"}`;
   return path.replace(/\[\d+\].*$|\..*$/, "") || "the report";
 }
+var TEXT_FIELDS = /* @__PURE__ */ new Set([
+  "message",
+  "remediation",
+  "file",
+  "files",
+  "match",
+  "where",
+  "reason",
+  "text",
+  "explanation",
+  "warnings",
+  "requesters"
+]);
+function isTextField(path) {
+  const last = path.replace(/(?:\[\d+\])+$/, "");
+  return TEXT_FIELDS.has(last.slice(last.lastIndexOf(".") + 1));
+}
+function skeletonOf(report) {
+  return mapStrings(report, (text, path) => isTextField(path) ? "" : text);
+}
 function ownMessage(report, path) {
+  if (!path.startsWith("findings[") || !path.endsWith("].message")) return false;
   const m = /^findings\[(\d+)\]\.message$/.exec(path);
   return m !== null && (report.findings[Number(m[1])]?.ruleId.startsWith("secrets/") ?? false);
 }
 function maskReport(report, guard) {
   const leaks = /* @__PURE__ */ new Map();
+  let vocabulary;
+  const own2 = (window2) => {
+    vocabulary ??= [...stringsIn(report)].filter(([, path]) => !isTextField(path)).map(([text]) => text).join("\n");
+    return vocabulary.includes(window2);
+  };
   const masked = mapStrings(report, (text, path) => {
-    const own2 = ownMessage(report, path);
-    const result = guard.mask(own2 ? text : redactSecrets(text));
+    if (!isTextField(path)) return text;
+    const mine = ownMessage(report, path);
+    const result = guard.mask(mine ? text : redactSecrets(text), false, own2);
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);
@@ -75698,15 +75740,21 @@ function compareFindings(a, b) {
 }
 function summarize(findings) {
   const map2 = /* @__PURE__ */ new Map();
+  const seenFiles = /* @__PURE__ */ new Map();
   for (const f2 of findings) {
     let s = map2.get(f2.category);
     if (!s) {
       s = { category: f2.category, severity: f2.severity, count: 0, files: [] };
       map2.set(f2.category, s);
+      seenFiles.set(f2.category, /* @__PURE__ */ new Set());
     }
     s.count++;
     if (severityRank(f2.severity) > severityRank(s.severity)) s.severity = f2.severity;
-    if (!s.files.includes(f2.file)) s.files.push(f2.file);
+    const seen = seenFiles.get(f2.category);
+    if (!seen.has(f2.file)) {
+      seen.add(f2.file);
+      s.files.push(f2.file);
+    }
   }
   return [...map2.values()].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category)
@@ -75726,7 +75774,6 @@ async function analyze(input2) {
   const pr = input2.pr ?? null;
   const ai = input2.ai ?? detectAi(pr, config2);
   if (!input2.ai) warnings.push(...aiReadNotes(pr));
-  const guard = runSecretGuard({ files: allFiles, others: [pr, config2, input2.notAnalyzed ?? [], input2.ai ?? null] });
   const paths = createPathClassifier(config2);
   const files = allFiles.filter((f2) => !paths.isIgnored(f2.path));
   const production = productionScope(files, paths);
@@ -75761,6 +75808,11 @@ async function analyze(input2) {
     }
   }
   findings.sort(compareFindings);
+  const guard = runSecretGuard({
+    files: allFiles,
+    others: [pr, config2, input2.notAnalyzed ?? [], input2.ai ?? null],
+    added: { hits: secretHits(ctx), files: scannedForSecrets(ctx) }
+  });
   const risk = scoreFindings(findings, ai, config2.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config2);
   const gate = decideGate(files, risk.level, ai, checklist, config2, paths);
@@ -75803,13 +75855,18 @@ function withFinalPass(report, format, render3) {
   const output2 = render3(report);
   const guard = guardOf(report);
   if (!guard || guard.empty) return output2;
-  const first = guard.mask(output2, true);
+  let skeleton;
+  const own2 = (window2) => {
+    skeleton ??= render3(skeletonOf(report));
+    return skeleton.includes(window2);
+  };
+  const first = guard.mask(output2, true, own2);
   if (first.leaks === 0) return output2;
   const warned = {
     ...report,
     warnings: [...report.warnings, leakWarning(first.leaks, `the ${format} output`)]
   };
-  return guard.mask(render3(warned), true).text;
+  return guard.mask(render3(warned), true, own2).text;
 }
 
 // src/format/json.ts

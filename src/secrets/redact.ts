@@ -2,7 +2,7 @@ import { commandLineSecrets } from "./command-line.js";
 import { type Detection, detectLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
-import { isReference } from "./placeholder.js";
+import { isKnownNonSecretFormat, isReference } from "./placeholder.js";
 
 /**
  * Masking for outputs. Findings come from the precise detectors (detect.ts), tuned against false
@@ -26,6 +26,8 @@ const TRAITS = fileTraits("text.env");
 /** Type names after a colon (`password: string`) are declarations, not values. */
 const TYPE_WORD =
   /^(?:string|str|String|number|int|integer|bool|boolean|bytes|any|unknown|object|null|nil|None|none|undefined|true|false|Optional|SecretStr)\b/;
+/** Permission levels under token-named keys (`id-token: write`, `contents: read`). */
+const ACCESS_LEVEL = /^(?:read|write|read-all|write-all|maintain|triage)$/;
 const URL_PASSWORD = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/@'"`<>]{0,100}:([^\s/@'"`<>]{1,200})@/g;
 
 function fromDetection(d: Detection): SecretSpan {
@@ -41,7 +43,8 @@ function fromDetection(d: Detection): SecretSpan {
 
 function broadSpan(value: string, start: number, end = start + value.length): SecretSpan | null {
   const v = value.replace(/[)\]},;]+$/, "");
-  if (v.length === 0 || isReference(v) || TYPE_WORD.test(v)) return null;
+  if (v.length === 0 || isReference(v) || TYPE_WORD.test(v) || ACCESS_LEVEL.test(v) || isKnownNonSecretFormat(v))
+    return null;
   // Confident (guarded everywhere) only when the findings' own judge would report it: a PR must not be
   // able to make any random-looking word a "secret" that masks other text.
   const confident = judgeGenericValue(v, false).ok;

@@ -17,7 +17,7 @@ export function neutralizeReferences(text: string): string {
  */
 export function markdownText(text: string): string {
   const oneLine = escapeControls(singleLine(text));
-  return neutralizeReferences(oneLine.replace(/[\\`*_{}[\]()<>#|~&]/g, "\\$&"));
+  return neutralizeReferences(oneLine.replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&"));
 }
 
 /**

@@ -74,7 +74,7 @@ describe("markdown", () => {
     expect(md).toContain("\\<img");
     expect(md).toContain("@\u200borg/team");
     expect(md).toContain("\\#\u200b12");
-    expect(md).toContain("\\[x\\]\\(y\\)");
+    expect(md).toContain("\\[x\\](y)");
     expect(md).toContain("\\&\\#\u200b64;");
   });
 

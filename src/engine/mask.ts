@@ -40,12 +40,6 @@ export function skeletonOf(report: Report): Report {
   return mapStrings(report, (text, path) => (isTextField(path) ? "" : text));
 }
 
-function ownMessage(report: Report, path: string): boolean {
-  if (!path.startsWith("findings[") || !path.endsWith("].message")) return false;
-  const m = /^findings\[(\d+)\]\.message$/.exec(path);
-  return m !== null && (report.findings[Number(m[1])]?.ruleId.startsWith("secrets/") ?? false);
-}
-
 /**
  * The engine's masking step, over every text field of the report (messages, file names, evidence,
  * reasons, checklist texts, warnings): the maskers first, then the run's guard. A guard hit means a fragment of a secret got past
@@ -66,10 +60,7 @@ export function maskReport(report: Report, guard: SecretGuard): Report {
   };
   const masked = mapStrings(report, (text, path) => {
     if (!isTextField(path)) return text;
-    // The secrets rules build their messages from masked forms only: masking them again would hide
-    // the words around a mask ("secret: password …(16 chars)"). The guard still checks them.
-    const mine = ownMessage(report, path);
-    const result = guard.mask(mine ? text : redactSecrets(text), false, own);
+    const result = guard.mask(redactSecrets(text), false, own);
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

@@ -38,8 +38,6 @@ export function secretMessage(hit: SecretHit): string {
       return `Private key committed: ${masked}${detail}`;
     case "credential-url":
       return `Credentials embedded in the text: ${masked}${detail}`;
-    case "generic-secret":
-      return `Hardcoded secret: ${masked}${detail}`;
     default:
       return `Hardcoded ${masked}${detail}`;
   }

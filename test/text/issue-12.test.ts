@@ -59,7 +59,7 @@ describe("issue 12: secrets quoted by other rules are masked before any cut", ()
     });
     const secrets = report.findings.filter((f) => f.category === "secrets");
     expect(secrets.map((f) => f.line)).toEqual([1, 2]);
-    expect(secrets[0]!.message).toBe("Hardcoded secret: password …(16 chars) (passed to mysql -p)");
+    expect(secrets[0]!.message).toBe("Hardcoded password …(16 chars) (passed to mysql -p)");
   });
 });
 
@@ -208,5 +208,18 @@ describe("beyond issue 12: a PR cannot turn the guard against the report", () =>
     expect(JSON.parse(sarif).runs[0].results.length).toBe(report.findings.length);
     expect(markdown).toContain("Destructive commands");
     expect(report.warnings.filter((w) => w.startsWith("bug:"))).toEqual([]);
+  });
+});
+
+describe("beyond issue 12: secrets in the parts of a finding a rule copies from the line", () => {
+  it("a token as a URL's user name, a key name that embeds a token", async () => {
+    const diff = addedFile("deploy/sync.sh", [
+      `git clone https://${FAKE.githubPat}:x-oauth-basic@github.com/o/r.git`,
+      `${FAKE.npm}_password = "Qx7vL2pR9sT4wZ8k"`,
+    ]);
+    for (const secret of [FAKE.githubPat.slice(4), FAKE.npm.slice(4)]) {
+      const { leaks } = await leaksOf(diff, secret);
+      expect(leaks).toEqual(none);
+    }
   });
 });

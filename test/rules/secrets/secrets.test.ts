@@ -131,7 +131,7 @@ describe("secrets/generic-secret", () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 2, severity: "high" });
-    expect(findings[0]!.message).toMatch(/^Hardcoded secret: secret value …\(22 chars\) \(assigned to password\)$/);
+    expect(findings[0]!.message).toMatch(/^Hardcoded secret value …\(22 chars\) \(assigned to password\)$/);
   });
 
   it("decodes Kubernetes Secret data and judges the decoded value", async () => {

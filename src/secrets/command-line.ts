@@ -60,10 +60,13 @@ function commandName(word: string): string {
   return (/[^/#;&|(`"'=$]*$/.exec(word)?.[0] ?? "").toLowerCase();
 }
 
-/** The value right after a flag: the next word, unless it is another flag or missing. */
+/**
+ * The value right after a flag: the next word, unless it is missing or shaped like another flag
+ * (`--verbose`, `-u`); a password may start with a dash (`-p -f*Bh…`).
+ */
 function nextValue(ws: readonly Word[], i: number): Word | null {
   const next = ws[i + 1];
-  if (!next || next.text === "" || next.text.startsWith("-")) return null;
+  if (!next || next.text === "" || /^--?[A-Za-z][A-Za-z-]*(?:=.*)?$/.test(next.text)) return null;
   return next;
 }
 
@@ -92,7 +95,7 @@ export function commandLineSecrets(line: string): CommandLineValue[] {
     }
     if (t === "login") login = true;
     // mysql's -p takes its value attached only (`-p value` prompts); sshpass takes both forms.
-    if ((MYSQL.test(tool) || tool === "sshpass") && t.startsWith("-p") && t.length > 2 && t[2] !== "-") {
+    if ((MYSQL.test(tool) || tool === "sshpass") && t.startsWith("-p") && t.length > 2) {
       take(w, 2, `${tool} -p`);
     } else if (tool === "sshpass" && t === "-p") {
       const v = nextValue(ws, i);

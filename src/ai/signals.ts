@@ -321,14 +321,14 @@ export function textSignals(
       const hit =
         kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
       if (hit) {
-        c.add(kind, where, trimmed, agent.id, signal.weight);
+        c.add(kind, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
     // A plain statement of AI generation is a declaration; it names an agent only if the line does.
     const head = trimmed.slice(0, MAX_LINE_CHARS);
     if (!named && GENERIC.aiStatement.test(head)) {
-      c.add("ai-statement", where, trimmed, agentNamedIn(head)?.id ?? null, "declared");
+      c.add("ai-statement", where, line.trim(), agentNamedIn(head)?.id ?? null, "declared");
     }
   }
   return { humanCoAuthors };
@@ -364,11 +364,12 @@ export function branchSignals(c: EvidenceCollector, headRef: string, extras: Ext
   for (const agent of AGENTS) {
     // Patterns are ordered strongest first; the first hit per agent is its evidence.
     const hit = agent.branches?.find((b) => b.pattern.test(branch));
-    if (hit) c.add("branch-prefix", "pr.head_ref", branch, agent.id, hit.weight);
+    // Evidence quotes the whole name: a cut made before quote() could keep part of a secret.
+    if (hit) c.add("branch-prefix", "pr.head_ref", headRef.trim(), agent.id, hit.weight);
   }
   for (const prefix of extras.branches) {
     if (prefix && branch.toLowerCase().startsWith(prefix.toLowerCase())) {
-      c.add("config-branch", "pr.head_ref", branch, null, "strong");
+      c.add("config-branch", "pr.head_ref", headRef.trim(), null, "strong");
     }
   }
 }
@@ -388,11 +389,11 @@ export function titleSignals(c: EvidenceCollector, where: string, subject: strin
   if (!s) return;
   for (const agent of AGENTS) {
     for (const t of agent.titles ?? []) {
-      if (t.pattern.test(s)) c.add("agent-title", where, s, agent.id, t.weight);
+      if (t.pattern.test(s)) c.add("agent-title", where, subject.trim(), agent.id, t.weight);
     }
   }
   for (const o of GENERIC.orchestratorSubjects) {
-    if (o.pattern.test(s)) c.add("agent-title", where, s, null, "strong");
+    if (o.pattern.test(s)) c.add("agent-title", where, subject.trim(), null, "strong");
   }
 }
 

@@ -128,7 +128,7 @@ export function validateConfig(value: unknown, source = "config"): Config {
 export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PATH): Config {
   if (text.length > MAX_CONFIG_BYTES)
     throw new ConfigError(source, [
-      { path: "", message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB, the cap for a config file` },
+      { path: "", message: `the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, the cap for a config file` },
     ]);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });

@@ -87,7 +87,7 @@ custom_rules:
 
   it("refuses a config over the 1 MiB cap at once, and masks what it quotes back (issue 12)", () => {
     const started = Date.now();
-    expect(() => parseConfigText(`# ${"x".repeat(50 * 1024 * 1024)}\n`)).toThrow(/larger than 1024 KiB, the cap/);
+    expect(() => parseConfigText(`# ${"x".repeat(50 * 1024 * 1024)}\n`)).toThrow(/larger than 1 MiB, the cap/);
     expect(Date.now() - started).toBeLessThan(1_000);
     const token = ["ghp_", "Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IL"].join("");
     const problems = problemsOf(`${token}: 1\n"\u001b]0;owned\u0007": 2\n`);

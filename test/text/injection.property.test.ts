@@ -10,6 +10,8 @@ import { allOutputs, PLACES, render, scenario } from "./hostile.js";
  * (annotations), never break JSON, and never leave their Markdown context (PR comment, job summary).
  */
 const params = { seed: Number(process.env.INJECT_SEED ?? 2024), numRuns: Number(process.env.INJECT_RUNS ?? 200) };
+/** Long runs (the env variables) get the time they need. */
+const timeout = 30_000 + params.numRuns * 50;
 
 /** Every character a terminal or a renderer acts on, and the sequences attackers use. */
 const HOSTILE_PIECES = [
@@ -59,21 +61,25 @@ const UNSAFE =
 const OUR_COLORS = /\x1b\[\d+m/g;
 
 describe("no input drives the terminal, the log or the JSON (property)", () => {
-  it("hostile bytes at any place", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PLACES), hostile, fc.nat({ max: 120 }), async (place, text, pad) => {
-        const { outputs } = await allOutputs(scenario(place, text, pad));
-        expect(outputs.text, "text").not.toMatch(UNSAFE);
-        expect(outputs.color.replace(OUR_COLORS, ""), "colored text").not.toMatch(UNSAFE);
-        expect(outputs.annotations, "annotations").not.toMatch(UNSAFE);
-        for (const format of ["json", "sarif"] as const) {
-          expect(() => JSON.parse(outputs[format]), format).not.toThrow();
-          expect(outputs[format], format).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-        }
-      }),
-      params,
-    );
-  });
+  it(
+    "hostile bytes at any place",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...PLACES), hostile, fc.nat({ max: 120 }), async (place, text, pad) => {
+          const { outputs } = await allOutputs(scenario(place, text, pad));
+          expect(outputs.text, "text").not.toMatch(UNSAFE);
+          expect(outputs.color.replace(OUR_COLORS, ""), "colored text").not.toMatch(UNSAFE);
+          expect(outputs.annotations, "annotations").not.toMatch(UNSAFE);
+          for (const format of ["json", "sarif"] as const) {
+            expect(() => JSON.parse(outputs[format]), format).not.toThrow();
+            expect(outputs[format], format).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+          }
+        }),
+        params,
+      );
+    },
+    timeout,
+  );
 });
 
 /** git's C quoting of a path, as `git diff` prints one with newlines, quotes or non-ASCII bytes. */
@@ -153,29 +159,33 @@ function shape(markdown: string): string[] {
 }
 
 describe("paths never leave their Markdown context (property)", () => {
-  it("newlines, HTML, mentions and backticks in file names", async () => {
-    await fc.assert(
-      fc.asyncProperty(hostile, async (junk) => {
-        const report = await analyze({ diff: diffWithPaths(junk) });
-        const plain = mapStrings(report, (s, path) => (/(?:^|\.)(?:file|files\[\d+\])$/.test(path) ? "x" : s));
-        for (const options of [{ marker: "<!-- ai-review-gate:action -->" }, { maxLength: 512_000 }]) {
-          const md = formatMarkdown(report, options);
-          const reference = formatMarkdown(plain, options);
-          // Same lines, each starting the same way: nothing opened a block or a new list item.
-          expect(shape(md)).toEqual(shape(reference));
-          for (const line of md.split("\n")) {
-            const outside = outsideCodeSpans(line).replace(OUR_TAGS, "");
-            // Any other `<` is backslash-escaped (CommonMark shows it as text); no mention outside code.
-            expect(outside, line).not.toMatch(/(?<!\\)(?:\\\\)*<|&#/);
-            expect(outside, line).not.toMatch(/@[A-Za-z0-9]/);
+  it(
+    "newlines, HTML, mentions and backticks in file names",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(hostile, async (junk) => {
+          const report = await analyze({ diff: diffWithPaths(junk) });
+          const plain = mapStrings(report, (s, path) => (/(?:^|\.)(?:file|files\[\d+\])$/.test(path) ? "x" : s));
+          for (const options of [{ marker: "<!-- ai-review-gate:action -->" }, { maxLength: 512_000 }]) {
+            const md = formatMarkdown(report, options);
+            const reference = formatMarkdown(plain, options);
+            // Same lines, each starting the same way: nothing opened a block or a new list item.
+            expect(shape(md)).toEqual(shape(reference));
+            for (const line of md.split("\n")) {
+              const outside = outsideCodeSpans(line).replace(OUR_TAGS, "");
+              // Any other `<` is backslash-escaped (CommonMark shows it as text); no mention outside code.
+              expect(outside, line).not.toMatch(/(?<!\\)(?:\\\\)*<|&#/);
+              expect(outside, line).not.toMatch(/@[A-Za-z0-9]/);
+            }
+            const tags = (text: string) => text.split("\n").flatMap((l) => outsideCodeSpans(l).match(OUR_TAGS) ?? []);
+            expect(tags(md)).toEqual(tags(reference));
           }
-          const tags = (text: string) => text.split("\n").flatMap((l) => outsideCodeSpans(l).match(OUR_TAGS) ?? []);
-          expect(tags(md)).toEqual(tags(reference));
-        }
-        // Every hostile piece of the name shows up, decoded and escaped, in the text output too.
-        expect(render(report).text).not.toMatch(UNSAFE);
-      }),
-      params,
-    );
-  });
+          // Every hostile piece of the name shows up, decoded and escaped, in the text output too.
+          expect(render(report).text).not.toMatch(UNSAFE);
+        }),
+        params,
+      );
+    },
+    timeout,
+  );
 });

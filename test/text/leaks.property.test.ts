@@ -8,6 +8,8 @@ import { allOutputs, longestLeak, PLACES, type Place, SECRET_KINDS, scenario, se
  * Action's job summary and annotations), and never needs the last-resort guard to get there.
  */
 const params = { seed: Number(process.env.LEAK_SEED ?? 1212), numRuns: Number(process.env.LEAK_RUNS ?? 300) };
+/** Long runs (the env variables) get the time they need. */
+const timeout = 30_000 + params.numRuns * 50;
 
 /**
  * Rules that still cut a quoted line with their own `shorten` before the engine masks it: the guard
@@ -34,34 +36,38 @@ function carrier(place: Place, kind: string, value: string, variant: number): st
 }
 
 describe("secrets never leak into an output (property)", () => {
-  it("any provider kind or password, at any place, after any padding", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...Object.keys(SECRET_KINDS)),
-        fc.constantFrom(...PLACES.filter((p) => p !== "private-key")),
-        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        fc.integer({ min: 0, max: 160 }),
-        fc.nat({ max: 7 }),
-        async (kind, place, seed, pad, variant) => {
-          const secret = SECRET_KINDS[kind]!(seeded(seed));
-          const text = carrier(place, kind, secret.value, variant);
-          const { report, outputs } = await allOutputs(scenario(place, text, pad));
-          for (const [format, output] of Object.entries(outputs)) {
-            const leak = longestLeak(secret.secret, output);
-            expect(leak, `${kind} at ${place} (pad ${pad}) leaks ${leak} chars in ${format}`).toBe(0);
-          }
-          // Masked at the source: the guard's bug warning fires only for rules that still cut first.
-          const bugs = report.warnings.filter((w) => w.startsWith("bug:"));
-          for (const w of bugs)
-            expect(
-              STILL_CUT_BEFORE_MASKING.some((id) => w.includes(`finding of ${id} `)),
-              w,
-            ).toBe(true);
-        },
-      ),
-      params,
-    );
-  });
+  it(
+    "any provider kind or password, at any place, after any padding",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...Object.keys(SECRET_KINDS)),
+          fc.constantFrom(...PLACES.filter((p) => p !== "private-key")),
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.integer({ min: 0, max: 160 }),
+          fc.nat({ max: 7 }),
+          async (kind, place, seed, pad, variant) => {
+            const secret = SECRET_KINDS[kind]!(seeded(seed));
+            const text = carrier(place, kind, secret.value, variant);
+            const { report, outputs } = await allOutputs(scenario(place, text, pad));
+            for (const [format, output] of Object.entries(outputs)) {
+              const leak = longestLeak(secret.secret, output);
+              expect(leak, `${kind} at ${place} (pad ${pad}) leaks ${leak} chars in ${format}`).toBe(0);
+            }
+            // Masked at the source: the guard's bug warning fires only for rules that still cut first.
+            const bugs = report.warnings.filter((w) => w.startsWith("bug:"));
+            for (const w of bugs)
+              expect(
+                STILL_CUT_BEFORE_MASKING.some((id) => w.includes(`finding of ${id} `)),
+                w,
+              ).toBe(true);
+          },
+        ),
+        params,
+      );
+    },
+    timeout,
+  );
 
   it("private key material, every line of it", async () => {
     await fc.assert(

@@ -207,11 +207,12 @@ export async function protectCommand(argv: string[], io: CliIO, deps: ProtectDep
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const dryRun = values["dry-run"] ?? false;
   if (!deps.client && !token) {
-    if (!dryRun)
-      throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
+    if (!dryRun) throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
     // Offline preview: what a first run would create, before anyone hands out an admin token.
     const branch = values.branch ?? DEFAULT_BRANCH_REF;
-    const where = values.branch ? "" : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
+    const where = values.branch
+      ? ""
+      : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
     io.stdout(
       `no GITHUB_TOKEN: a preview, not compared with ${repo.owner}/${repo.repo}'s current rules${where}\n` +
         `would create ruleset:\n${JSON.stringify(desiredRuleset(branch, appId), null, 2)}\n`,

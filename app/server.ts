@@ -13,11 +13,20 @@ const fail = (line: string): never => {
   process.exit(1);
 };
 
+/** First line of an Error, or of the event an EventSource rejects with (a smee channel that cannot connect). */
+function reason(e: unknown): string {
+  const { message, type } = (e ?? {}) as { message?: unknown; type?: unknown };
+  const event = !(e instanceof Error) && typeof type === "string";
+  const text = typeof message === "string" && message !== "" ? message : event ? `${type} event` : String(e);
+  const line = text.split("\n")[0]!;
+  return event ? `the webhook proxy in WEBHOOK_PROXY_URL failed (${line})` : line;
+}
+
 try {
   // Probot's run() applies .env too; the check must see the same settings it will.
   applyDotEnv(process.env, process.cwd());
 } catch (e) {
-  fail(`cannot read .env: ${e instanceof Error ? e.message : String(e)}`);
+  fail(`cannot read .env: ${reason(e)}`);
 }
 const { problems, warnings } = checkStartup(process.env, process.cwd());
 if (problems.length > 0) {
@@ -36,5 +45,5 @@ try {
     );
   });
 } catch (e) {
-  fail(`could not start: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);
+  fail(`could not start: ${reason(e)}`);
 }

@@ -147,6 +147,45 @@ describe("a configured server", () => {
   }, 60_000);
 });
 
+describe("a start that fails after the check", () => {
+  const configured = {
+    APP_ID: "1",
+    APP_SLUG: "ai-review-gate",
+    PRIVATE_KEY: KEY,
+    WEBHOOK_SECRET: SECRET,
+    HOST: "127.0.0.1",
+  };
+  const oneLine = (stderr: string) => {
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines, stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ai-review-gate: could not start: \S/);
+    expect(lines[0]).not.toContain("[object");
+    return lines[0]!;
+  };
+
+  test("a port already in use is one line naming the port", async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));
+    cleanup.push(() => busy.close());
+    const port = String((busy.address() as { port: number }).port);
+    const { code, stderr } = await track(spawnNode(server, { ...configured, PORT: port }, workdir())).exited;
+    expect(code).toBe(1);
+    expect(oneLine(stderr)).toContain(port);
+  }, 30_000);
+
+  test("a webhook proxy that cannot be reached is one line naming WEBHOOK_PROXY_URL", async () => {
+    const nothing = await freePort();
+    const env = {
+      ...configured,
+      PORT: String(await freePort()),
+      WEBHOOK_PROXY_URL: `http://127.0.0.1:${nothing}/channel`,
+    };
+    const { code, stderr } = await track(spawnNode(server, env, workdir())).exited;
+    expect(code).toBe(1);
+    expect(oneLine(stderr)).toContain("WEBHOOK_PROXY_URL");
+  }, 30_000);
+});
+
 /** A stand-in for a smee.io channel: an event stream that sends one delivery to whoever connects. */
 async function smeeChannel(delivery?: { event: string; id: string; payload: object }) {
   const clients: ServerResponse[] = [];

@@ -59863,12 +59863,14 @@ var CHECK_NAME = "AI Review Gate";
 // app/protect.ts
 var RULESET_NAME = "AI Review Gate";
 var loose = (client) => client.request;
+var DEFAULT_BRANCH_REF = "~DEFAULT_BRANCH";
 function desiredRuleset(branch, appId) {
+  const ref = branch === DEFAULT_BRANCH_REF ? branch : `refs/heads/${branch}`;
   return {
     name: RULESET_NAME,
     target: "branch",
     enforcement: "active",
-    conditions: { ref_name: { include: [`refs/heads/${branch}`], exclude: [] } },
+    conditions: { ref_name: { include: [ref], exclude: [] } },
     rules: [
       {
         type: "required_status_checks",
@@ -60012,11 +60014,21 @@ async function protectCommand(argv, io, deps = {}) {
   if (!Number.isInteger(appId) || appId <= 0)
     throw new UsageError("protect needs the App's id to pin the check to (--app-id N or APP_ID)");
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
-  if (!deps.client && !token)
-    throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
+  const dryRun = values["dry-run"] ?? false;
+  if (!deps.client && !token) {
+    if (!dryRun) throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
+    const branch = values.branch ?? DEFAULT_BRANCH_REF;
+    const where = values.branch ? "" : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
+    io.stdout(
+      `no GITHUB_TOKEN: a preview, not compared with ${repo.owner}/${repo.repo}'s current rules${where}
+would create ruleset:
+${JSON.stringify(desiredRuleset(branch, appId), null, 2)}
+`
+    );
+    return 0;
+  }
   const client = deps.client ?? createClient({ auth: token, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}
 `) } });
-  const dryRun = values["dry-run"] ?? false;
   try {
     const branch = values.branch ?? (await client.request("GET /repos/{owner}/{repo}", repo)).data.default_branch;
     const viaRules = await viaRulesets(client, repo, branch, appId, dryRun, io.stdout);

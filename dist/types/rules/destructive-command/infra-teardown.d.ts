@@ -1,0 +1,10 @@
+import type { Severity } from "../../types.js";
+import type { Rule } from "../types.js";
+interface Teardown {
+    what: string;
+    severity: Severity;
+}
+/** What an added command line tears down, or null. */
+export declare function teardownOf(text: string, productionFile: boolean): Teardown | null;
+export declare const infraTeardownRule: Rule;
+export {};

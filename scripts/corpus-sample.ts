@@ -6,7 +6,7 @@
  * skipped and drawn again (nothing to review). Prints one `repo commit subject` line per pick.
  */
 import { prng } from "../test/support/prng.js";
-import { git, hasMirror, readManifest } from "./corpus-mirror.js";
+import { git, hasMirror, readManifest } from "./corpus-unseen.js";
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;

@@ -1,6 +1,6 @@
 /**
  * `node --import tsx scripts/corpus-materialize.ts [--only ID]`: regenerates the unseen corpus's diffs
- * from the fetched snapshots into the git-ignored test/corpus/unseen/.cache/ (fetched code is never
+ * from the fetched snapshots into the git-ignored .cache/corpus-unseen/ (fetched code is never
  * committed). Per case:
  *   <id>.diff     `git show` of the commit (only the label's `files` when the label is limited)
  *   <id>.pr.json  the PR facts the CLI derives from git for that commit (message, author, committer),

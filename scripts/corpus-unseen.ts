@@ -1,8 +1,8 @@
 /**
  * The unseen corpus (test/corpus/unseen): its manifest, its labels, the fetched repository snapshots it
- * is regenerated from, and the git-ignored cache of regenerated diffs. Snapshots are bare git
- * directories brought by the `fetch` tool (`<root>/<owner>+<name>/repo`); their code is never committed,
- * only regenerated into the cache.
+ * is regenerated from, and the git-ignored cache of regenerated diffs (.cache/corpus-unseen/).
+ * Snapshots are bare git directories brought by the `fetch` tool (`<root>/<owner>+<name>/repo`); their
+ * code is never committed, only regenerated into the cache.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,7 +10,8 @@ import { join } from "node:path";
 import type { Level } from "../src/types.js";
 
 export const UNSEEN_DIR = join(import.meta.dirname, "../test/corpus/unseen");
-export const CACHE_DIR = join(UNSEEN_DIR, ".cache");
+/** Outside test/ so that the linter and the tests never read fetched code; git-ignored. */
+export const CACHE_DIR = join(import.meta.dirname, "../.cache/corpus-unseen");
 export const CACHE_INDEX = join(CACHE_DIR, "index.json");
 export const MIRRORS = process.env.CORPUS_MIRRORS ?? "/work/.mirror";
 

@@ -29,6 +29,7 @@ import {
   type AiSummary,
   type CaseResult,
   type CorpusSummary,
+  type Counts,
   type EvalCase,
   scoreAiCase,
   scoreCase,
@@ -73,6 +74,10 @@ const opt = (name: string): string | undefined => {
 };
 const sharedDir = resolve(opt("--corpus") ?? join(import.meta.dirname, "../../shared/corpus/diffs"));
 const only = opt("--only");
+if (only !== undefined && only !== "shared" && only !== "unseen") {
+  console.error(`--only takes shared or unseen, not ${only}`);
+  process.exit(2);
+}
 const onlyCategory = opt("--category");
 const onlyCase = opt("--case");
 const verbose = args.includes("--verbose");
@@ -193,13 +198,8 @@ async function run(section: Section): Promise<{ summary: CorpusSummary; reports:
 const pct = (x: number | null) => (x === null ? "  -  " : x.toFixed(2));
 const pad = (n: number) => String(n).padStart(3);
 
-function countsRow(
-  label: string,
-  n: { tp: number; fp: number; fn: number },
-  precision: number | null,
-  recall: number | null,
-) {
-  return `${label.padEnd(22)} ${pad(n.tp)} ${pad(n.fp)} ${pad(n.fn)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}`;
+function countsRow(label: string, n: Counts): string {
+  return `${label.padEnd(22)} ${pad(n.tp)} ${pad(n.fp)} ${pad(n.fn)}  ${pct(n.precision).padStart(9)}  ${pct(n.recall).padStart(6)}`;
 }
 
 function relevant(r: CaseResult): boolean {
@@ -262,9 +262,9 @@ function print(summary: CorpusSummary, reports: Map<string, Report>, ms: number)
   console.log("category                TP  FP  FN  precision  recall");
   for (const [category, n] of Object.entries(summary.categories)) {
     if (onlyCategory && category !== onlyCategory) continue;
-    console.log(countsRow(category, n, n.precision, n.recall));
+    console.log(countsRow(category, n));
   }
-  console.log(countsRow("all", summary.overall, summary.overall.precision, summary.overall.recall));
+  console.log(countsRow("all", summary.overall));
   console.log("");
   const { ok, total, rate } = summary.levelInRange;
   console.log(`level agreement: ${ok}/${total} (${rate === null ? "-" : (100 * rate).toFixed(1)}%)`);

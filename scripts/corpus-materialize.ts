@@ -30,8 +30,12 @@ import {
 /** Above this a case is too big to be a useful review unit; the label should list its relevant files. */
 const MAX_DIFF_BYTES = 8 * 1024 * 1024;
 
-/** Fixed output whatever the local git configuration says (prefixes, colour, rename detection, quoting). */
+/**
+ * Fixed output whatever the local git configuration says (prefixes, colour, rename detection, quoting);
+ * file names are literal pathspecs, since real ones hold glob characters (`[websiteId]`, `(main)`).
+ */
 const SHOW_ARGS = [
+  "--literal-pathspecs",
   "-c",
   "core.quotePath=false",
   "-c",

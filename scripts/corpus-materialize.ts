@@ -1,0 +1,107 @@
+/**
+ * `node --import tsx scripts/corpus-materialize.ts [--only ID]`: regenerates the unseen corpus's diffs
+ * from the fetched snapshots into the git-ignored .cache/corpus-unseen/ (fetched code is never
+ * committed). Per case:
+ *   <id>.diff     `git show` of the commit (only the label's `files` when the label is limited)
+ *   <id>.pr.json  the PR facts the CLI derives from git for that commit (message, author, committer),
+ *                 usable as `ai-review-gate scan --pr <id>.pr.json`
+ * and, for the AI-authorship labels, ai/<id>.pr.json alone. index.json records which commit and files
+ * each case came from. Cases whose repository has no snapshot are listed with the `fetch` call that
+ * brings it; the exit code is 1 when any is missing.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { gitLogArgs, pullRequestFactsFromGit } from "../src/ai/git-facts.js";
+import {
+  aiCacheKey,
+  CACHE_DIR,
+  CACHE_INDEX,
+  type CacheIndex,
+  cachedDiffPath,
+  cachedPrPath,
+  git,
+  hasMirror,
+  readAiLabels,
+  readCacheIndex,
+  readUnseenLabels,
+  type UnseenLabel,
+} from "./corpus-unseen.js";
+
+/** Above this a case is too big to be a useful review unit; the label should list its relevant files. */
+const MAX_DIFF_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Fixed output whatever the local git configuration says (prefixes, colour, rename detection, quoting);
+ * file names are literal pathspecs, since real ones hold glob characters (`[websiteId]`, `(main)`).
+ */
+const SHOW_ARGS = [
+  "--literal-pathspecs",
+  "-c",
+  "core.quotePath=false",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "show",
+  "--format=",
+  "--no-color",
+  "--no-ext-diff",
+  "--find-renames",
+];
+
+function diffFor(label: UnseenLabel): string {
+  const { commit, files, limited } = label.provenance;
+  return git(label.provenance.repo, [...SHOW_ARGS, commit, ...(limited ? ["--", ...files] : [])]);
+}
+
+function prFactsFor(repo: string, commit: string): string {
+  const log = git(repo, gitLogArgs(`${commit}^`, commit));
+  return `${JSON.stringify(pullRequestFactsFromGit({ log }), null, 2)}\n`;
+}
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const labels = readUnseenLabels().filter((l) => !only || l.id === only);
+const aiLabels = readAiLabels().filter((l) => !only || l.id === only);
+if (only && labels.length + aiLabels.length === 0) {
+  console.error(`no case with id ${only}`);
+  process.exit(2);
+}
+
+mkdirSync(CACHE_DIR, { recursive: true });
+const index: CacheIndex = readCacheIndex() ?? {};
+const missing = new Map<string, string[]>();
+const available = (repo: string, id: string) => {
+  if (hasMirror(repo)) return true;
+  missing.set(repo, [...(missing.get(repo) ?? []), id]);
+  return false;
+};
+let written = 0;
+for (const label of labels) {
+  const { repo, commit, files } = label.provenance;
+  if (!available(repo, label.id)) continue;
+  const diff = diffFor(label);
+  if (Buffer.byteLength(diff) > MAX_DIFF_BYTES) {
+    console.warn(`${label.id}: diff is ${Buffer.byteLength(diff)} bytes; limit the label's files`);
+  }
+  writeFileSync(cachedDiffPath(label.id), diff);
+  writeFileSync(cachedPrPath(label.id), prFactsFor(repo, commit));
+  index[label.id] = { commit, files };
+  written++;
+}
+for (const label of aiLabels) {
+  const { repo, commit } = label.provenance;
+  if (!available(repo, label.id)) continue;
+  const key = aiCacheKey(label.id);
+  mkdirSync(dirname(cachedPrPath(key)), { recursive: true });
+  writeFileSync(cachedPrPath(key), prFactsFor(repo, commit));
+  index[key] = { commit, files: [] };
+  written++;
+}
+writeFileSync(CACHE_INDEX, `${JSON.stringify(index, null, 1)}\n`);
+
+console.log(`${written} of ${labels.length + aiLabels.length} cases written to ${CACHE_DIR}`);
+for (const [repo, ids] of missing) {
+  console.log(`missing snapshot ${repo} (${ids.length} cases): fetch github:${repo}`);
+}
+if (missing.size > 0) process.exitCode = 1;

@@ -1,28 +1,20 @@
 import type { ChangedFile } from "../../diff/model.js";
-import {
-  ciSystemOf,
-  isGithubActionsYaml,
-  jobOfKeys,
-  keysAtNew,
-  keysAtOld,
-  outlineWorkflow,
-  workflowView,
-} from "../../workflows/github.js";
+import { ciSystemOf, isGithubActionsYaml } from "../../workflows/ci-paths.js";
+import { jobOfKeys, keysAt, outlineWorkflow } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /** Jobs touched by a change, from the first changed line of each hunk (enough to name them, linear). */
 function touchedJobs(file: ChangedFile): string[] {
   if (!isGithubActionsYaml(file.path)) return [];
-  const view = workflowView(file);
   const jobs = new Set<string>();
   for (const hunk of file.hunks) {
     const first = hunk.changes.find((c) => c.type !== "context");
     if (!first) continue;
     const chain =
       first.type === "add" && first.newLine !== undefined
-        ? keysAtNew(view, first.newLine)
+        ? keysAt(file, "new", first.newLine)
         : first.oldLine !== undefined
-          ? keysAtOld(view, first.oldLine)
+          ? keysAt(file, "old", first.oldLine)
           : [];
     const job = jobOfKeys(chain);
     if (job) jobs.add(job);

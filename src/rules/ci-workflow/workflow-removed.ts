@@ -1,4 +1,6 @@
-import { ciSystemOf, droppedNeeds, isGithubWorkflow, removedJobs, wholeWorkflow } from "../../workflows/github.js";
+import { ciSystemOf, isGithubWorkflow } from "../../workflows/ci-paths.js";
+import { droppedNeeds, removedJobs } from "../../workflows/job-changes.js";
+import { wholeWorkflow } from "../../workflows/workflow-file.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 export const workflowRemovedRule: Rule = {

@@ -1,7 +1,7 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
-import { dirnameOf } from "../../deps/files.js";
 import { buildPairing, formatDep } from "../../deps/pairing.js";
 import type { PullRequestFacts } from "../../types.js";
+import { dirnameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const DEPENDENCY_BOTS =

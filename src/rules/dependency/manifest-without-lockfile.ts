@@ -1,6 +1,7 @@
 import { dependencyFiles } from "../../deps/analyze.js";
-import { dirnameOf, lockfileBasenamesFor } from "../../deps/files.js";
+import { lockfileBasenamesFor } from "../../deps/files.js";
 import { buildPairing } from "../../deps/pairing.js";
+import { dirnameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /**

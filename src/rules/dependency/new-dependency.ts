@@ -1,5 +1,5 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
-import type { DepRef } from "../../deps/manifest.js";
+import type { DepRef } from "../../deps/manifests/index.js";
 import { bareName, formatDep } from "../../deps/pairing.js";
 import type { Rule, RuleFinding } from "../types.js";
 

@@ -1,6 +1,7 @@
-import { isIacSourcePath, sideLines } from "../../infra/common.js";
+import { isCommentLine } from "../../diff/line-syntax.js";
+import { addedText, sideOf } from "../../diff/side.js";
 import { enclosingConstruct } from "../../infra/constructs.js";
-import { addedText } from "../../workflows/diff-lines.js";
+import { isIacSourcePath } from "../../infra/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const PATTERNS: readonly { re: RegExp; what: string }[] = [
@@ -33,12 +34,9 @@ export const cdkRemovalPolicyRule: Rule = {
         continue;
       const text = addedText(file);
       if (!KEYWORDS.some((k) => text.includes(k))) continue;
-      for (const hunk of file.hunks) {
-        const lines = sideLines(hunk, "new");
+      for (const lines of sideOf(file, "new").hunks) {
         lines.forEach((l, i) => {
-          if (!l.changed || !PREFILTER.test(l.text)) return;
-          const trimmed = l.text.trim();
-          if (trimmed.startsWith("//") || trimmed.startsWith("#") || trimmed.startsWith("*")) return;
+          if (!l.changed || !PREFILTER.test(l.text) || isCommentLine(file.path, l.text)) return;
           for (const p of PATTERNS) {
             if (!p.re.test(l.text)) continue;
             const target = enclosingConstruct(lines, i);

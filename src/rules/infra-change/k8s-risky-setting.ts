@@ -1,8 +1,8 @@
-import { isCiYaml, isYamlPath, sideLines } from "../../infra/common.js";
+import { addedText, removedText, sideOf } from "../../diff/side.js";
 import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
+import { isCiYaml, isYamlPath } from "../../infra/paths.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
-import { addedText, removedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface Setting {
@@ -63,9 +63,9 @@ export const k8sRiskySettingRule: Rule = {
       const anyKeepRemoved = file.removed.length > 0 && removedText(file).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file.added.some((l) => KEEP_POLICY.test(l.content));
-      for (const hunk of file.hunks) {
+      for (let h = 0; h < file.hunks.length; h++) {
         if (anyAdded) {
-          const lines = sideLines(hunk, "new");
+          const lines = sideOf(file, "new").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed) return;
@@ -84,7 +84,7 @@ export const k8sRiskySettingRule: Rule = {
           });
         }
         if (anyKeepRemoved && !keepReAdded) {
-          const lines = sideLines(hunk, "old");
+          const lines = sideOf(file, "old").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed || !KEEP_POLICY.test(l.text)) return;

@@ -1,6 +1,5 @@
 import type { ChangedFile } from "../../diff/model.js";
-import { yamlSectionLines } from "../../infra/common.js";
-import { docKey } from "../../infra/k8s.js";
+import { docKey, yamlSectionLines } from "../../infra/k8s.js";
 import { chartOf, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import type { Rule, RuleFinding } from "../types.js";
 

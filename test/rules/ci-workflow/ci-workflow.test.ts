@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { actionRepinnedRule } from "../../../src/rules/ci-workflow/action-repinned.js";
 import { ciConfigChangedRule } from "../../../src/rules/ci-workflow/ci-config-changed.js";
 import { continueOnErrorRule } from "../../../src/rules/ci-workflow/continue-on-error.js";
+import { governanceFileChangedRule as protectedConfigRule } from "../../../src/rules/ci-workflow/governance-file-changed.js";
 import { permissionsWidenedRule } from "../../../src/rules/ci-workflow/permissions-widened.js";
 import { privilegedTriggerRule } from "../../../src/rules/ci-workflow/privileged-trigger.js";
-import { protectedConfigRule } from "../../../src/rules/ci-workflow/protected-config.js";
 import { scriptInjectionRule } from "../../../src/rules/ci-workflow/script-injection.js";
-import { secretsUntrustedRule } from "../../../src/rules/ci-workflow/secrets-untrusted.js";
+import { secretsInUntrustedContextRule as secretsUntrustedRule } from "../../../src/rules/ci-workflow/secrets-in-untrusted-context.js";
 import { workflowRemovedRule } from "../../../src/rules/ci-workflow/workflow-removed.js";
 import { addedFile, deletedFile, modifiedFile as rawModifiedFile, runRule, scan } from "../../helpers/diff.js";
 

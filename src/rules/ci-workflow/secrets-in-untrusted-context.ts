@@ -1,17 +1,11 @@
-import {
-  describeLocation,
-  isGithubWorkflow,
-  isPrHeadCheckoutLine,
-  jobOfKeys,
-  keysAtNew,
-  visiblePrivilegedTriggers,
-  workflowView,
-} from "../../workflows/github.js";
+import { isGithubWorkflow } from "../../workflows/ci-paths.js";
+import { prHeadCheckouts, visiblePrivilegedTriggers } from "../../workflows/workflow-file.js";
+import { describeLocation, jobOfKeys, keysAt } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const SECRET_REF = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]{0,100})|^\s*secrets:\s*inherit\b/;
 
-export const secretsUntrustedRule: Rule = {
+export const secretsInUntrustedContextRule: Rule = {
   id: "ci-workflow/secrets-in-untrusted-context",
   category: "ci-workflow",
   description:
@@ -24,23 +18,16 @@ export const secretsUntrustedRule: Rule = {
     for (const file of ctx.files) {
       if (!isGithubWorkflow(file.path) || file.status === "deleted") continue;
       if (!file.added.some((l) => l.content.includes("secrets"))) continue;
-      const view = workflowView(file);
-      const triggers = visiblePrivilegedTriggers(view);
+      const triggers = visiblePrivilegedTriggers(file);
       if (triggers.size === 0) continue;
       // Jobs that check out the PR head ("" when the job could not be named).
-      const untrustedJobs = new Set<string>();
-      for (const l of view.newSide) {
-        const c = l.content;
-        if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
-        if (isPrHeadCheckoutLine(c, () => keysAtNew(view, l.line)))
-          untrustedJobs.add(jobOfKeys(keysAtNew(view, l.line)) ?? "");
-      }
+      const untrustedJobs = new Set(prHeadCheckouts(file).map((c) => jobOfKeys(c.keys) ?? ""));
       if (untrustedJobs.size === 0) continue;
       for (const l of file.added) {
         if (!l.content.includes("secrets")) continue;
         const m = SECRET_REF.exec(l.content);
         if (!m) continue;
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file, "new", l.line);
         const job = jobOfKeys(chain);
         if (job && !untrustedJobs.has(job) && !untrustedJobs.has("")) continue;
         const what = m[1] ? `secret ${m[1]}` : "all secrets (secrets: inherit)";

@@ -22,7 +22,7 @@ export function governanceKind(path: string): string | null {
   return null;
 }
 
-export const protectedConfigRule: Rule = {
+export const governanceFileChangedRule: Rule = {
   id: "ci-workflow/governance-file-changed",
   category: "ci-workflow",
   description:

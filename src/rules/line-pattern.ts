@@ -154,7 +154,7 @@ export function runLinePatterns(row: LinePatternRow, ctx: RuleContext): RuleFind
   const out: RuleFinding[] = [];
   for (const file of ctx.files) {
     if (!inScope(row, file, ctx)) continue;
-    const at: LineAt = { path: file.path, production: ctx.isProduction(file.path) };
+    const at: LineAt = { path: file.path, production: ctx.production.has(file.path) };
     let tally: RemovedTally | null = null;
     let count = 0;
     let extra = 0;

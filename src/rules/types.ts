@@ -27,8 +27,18 @@ export interface RuleContext {
   ai: AiResult;
   config: Config;
   paths: PathClassifier;
-  /** True when a path is in production scope (path globs or content such as `namespace: production`). */
-  isProduction(path: string): boolean;
+  /** Files in production scope (path globs, or content such as `namespace: production`), with the reason. */
+  production: ReadonlyMap<string, ProductionSignal>;
+}
+
+/** Why a changed file is in production scope. */
+export interface ProductionSignal {
+  /** "path" when a glob matched, "content" when a line of the diff did. */
+  via: "path" | "content";
+  /** What matched, for the message: the path or the line. */
+  detail: string;
+  /** The matching line (new side, or old side for deleted files), for content signals. */
+  line?: number;
 }
 
 /** What a rule is, apart from how it runs: the metadata SARIF, the docs and the config refer to. */

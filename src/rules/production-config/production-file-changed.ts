@@ -2,7 +2,6 @@ import type { ChangedFile } from "../../diff/model.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
-import { productionSignals } from "./scope.js";
 
 const SECRET_KEY =
   /(?:secret|passw(?:or)?d|passwd|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth|DATABASE_URL|DSN)/i;
@@ -52,10 +51,9 @@ export const productionFileChangedRule: Rule = {
   remediation:
     "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
   run(ctx) {
-    const signals = productionSignals(ctx.files, ctx.paths);
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
-      const signal = signals.get(file.path);
+      const signal = ctx.production.get(file.path);
       if (!signal) continue;
       const { severity, reasons } = assess(file);
       const firstAdded = file.added[0];

@@ -9,7 +9,7 @@ import { privilegedTriggerRule } from "../../../src/rules/ci-workflow/privileged
 import { scriptInjectionRule } from "../../../src/rules/ci-workflow/script-injection.js";
 import { secretsInUntrustedContextRule as secretsUntrustedRule } from "../../../src/rules/ci-workflow/secrets-in-untrusted-context.js";
 import { workflowRemovedRule } from "../../../src/rules/ci-workflow/workflow-removed.js";
-import { addedFile, deletedFile, modifiedFile as rawModifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile as rawModifiedFile, runRule, scan } from "../../support/diff.js";
 
 /** Hunk lines as written in YAML: "+"/"-" lines are changes, anything else is context (gets the " " prefix). */
 function modifiedFile(path: string, lines: string[], start = 1): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedFile, modifiedFile, scan } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, scan } from "../../support/diff.js";
 import { byRule, runDependencyRules } from "./helpers.js";
 
 describe("Go modules", () => {

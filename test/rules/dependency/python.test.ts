@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedFile, modifiedFile } from "../../helpers/diff.js";
+import { addedFile, modifiedFile } from "../../support/diff.js";
 import { byRule, runDependencyRules } from "./helpers.js";
 
 describe("requirements files", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { modifiedFile } from "../../helpers/diff.js";
+import { modifiedFile } from "../../support/diff.js";
 import { byRule, runDependencyRules } from "./helpers.js";
 
 const DEPENDENCY_PATHS = [

@@ -5,7 +5,7 @@ import { databaseWipeRule } from "../../../src/rules/destructive-command/databas
 import { gitHistoryRewriteRule } from "../../../src/rules/destructive-command/git-history-rewrite.js";
 import { infraTeardownRule } from "../../../src/rules/destructive-command/infra-teardown.js";
 import { classifyRmTarget, recursiveDeleteRule } from "../../../src/rules/destructive-command/recursive-delete.js";
-import { addedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 describe("destructive-command/recursive-delete", () => {
   it("is critical for rm -rf on /, ~ and an empty-able variable followed by /", async () => {

@@ -5,7 +5,7 @@ import { cloudformationTemplateChangedRule as cfnChanged } from "../../../src/ru
 import { k8sManifestChangedRule as k8sChanged } from "../../../src/rules/infra-change/k8s-manifest-changed.js";
 import { k8sRiskySettingRule as k8sRisky } from "../../../src/rules/infra-change/k8s-risky-setting.js";
 import { pulumiProtectionRule as pulumi } from "../../../src/rules/infra-change/pulumi-protection.js";
-import { addedFile, modifiedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
 
 describe("infra-change/k8s-risky-setting", () => {
   it("reports replicas: 0 naming the object from the hunk context", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { terraformProtectionWeakenedRule as protection } from "../../../src/rules/infra-change/terraform-protection-weakened.js";
 import { terraformResourceChangedRule as changed } from "../../../src/rules/infra-change/terraform-resource-changed.js";
-import { addedFile, modifiedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
 
 describe("infra-change/terraform-protection-weakened", () => {
   it("reports each protection turned off on an existing database, naming the address from the hunk header", async () => {

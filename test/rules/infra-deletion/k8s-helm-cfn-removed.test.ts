@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cloudformationResourceRemovedRule as cfnRule } from "../../../src/rules/infra-deletion/cloudformation-resource-removed.js";
 import { helmChartRemovedRule as helmRule } from "../../../src/rules/infra-deletion/helm-chart-removed.js";
 import { k8sResourceRemovedRule as k8sRule } from "../../../src/rules/infra-deletion/k8s-resource-removed.js";
-import { addedFile, deletedFile, modifiedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule } from "../../support/diff.js";
 
 const statefulSet = [
   "apiVersion: apps/v1",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { terraformBlockRemovedRule as rule } from "../../../src/rules/infra-deletion/terraform-block-removed.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 const bucket = [
   'resource "aws_s3_bucket" "logs" {',

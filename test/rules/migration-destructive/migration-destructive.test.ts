@@ -4,7 +4,7 @@ import { dropTableRule } from "../../../src/rules/migration-destructive/drop-tab
 import { notNullWithoutDefaultRule } from "../../../src/rules/migration-destructive/not-null-without-default.js";
 import { renameOrRetypeRule } from "../../../src/rules/migration-destructive/rename-or-retype.js";
 import { unboundedDmlRule } from "../../../src/rules/migration-destructive/unbounded-dml.js";
-import { addedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 describe("migration-destructive/drop-table", () => {
   it("flags Rails drop_table in up with the table name and line", async () => {

@@ -6,7 +6,7 @@ import { indexNotConcurrentRule } from "../../../src/rules/migration/index-not-c
 import { missingRollbackRule } from "../../../src/rules/migration/missing-rollback.js";
 import { schemaChangeRule } from "../../../src/rules/migration/schema-change.js";
 import { setNotNullRule } from "../../../src/rules/migration/set-not-null.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 const railsMigration = (name: string, body: string[]) =>
   addedFile(`db/migrate/20250101000000_${name}.rb`, [

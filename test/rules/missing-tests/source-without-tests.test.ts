@@ -3,7 +3,7 @@ import type { ConfigInput } from "../../../src/config/schema.js";
 import { parseUnifiedDiff } from "../../../src/diff/parse.js";
 import { meaningfulAddedLines } from "../../../src/rules/missing-tests/meaningful.js";
 import { sourceWithoutTestsRule } from "../../../src/rules/missing-tests/source-without-tests.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 const run = (diff: string, config?: ConfigInput) => runRule(sourceWithoutTestsRule, diff, config ? { config } : {});
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintSuppressionRule } from "../../../src/rules/safety-bypass/lint-suppression.js";
-import { addedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, runRule } from "../../support/diff.js";
 
 describe("safety-bypass/lint-suppression: only real directives", () => {
   it("ignores directive names inside strings and regex literals (a linter's own source)", async () => {

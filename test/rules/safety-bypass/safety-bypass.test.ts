@@ -6,7 +6,7 @@ import { lintSuppressionRule } from "../../../src/rules/safety-bypass/lint-suppr
 import { testFileDeletedRule } from "../../../src/rules/safety-bypass/test-file-deleted.js";
 import { skipMarkerOf, testSkippedRule } from "../../../src/rules/safety-bypass/test-skipped.js";
 import { tlsVerificationDisabledRule } from "../../../src/rules/safety-bypass/tls-verification-disabled.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 describe("safety-bypass/test-skipped", () => {
   it("flags it.skip (medium) and it.only (high) with the test name", async () => {

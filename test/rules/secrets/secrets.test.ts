@@ -5,8 +5,8 @@ import { jwtRule } from "../../../src/rules/secrets/jwt.js";
 import { privateKeyRule } from "../../../src/rules/secrets/private-key.js";
 import { providerTokenRule } from "../../../src/rules/secrets/provider-token.js";
 import { sha256Hex } from "../../../src/secrets/mask.js";
-import { addedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
 import { BEGIN, END, FAKE, makeJwt } from "../../secrets/fixtures.js";
+import { addedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 describe("secrets/provider-token", () => {
   it("reports the token at its line with a masked message and a revoke hint", async () => {

@@ -3,10 +3,9 @@ import { defaultConfig, validateConfig } from "../../src/config/load.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { parseUnifiedDiff } from "../../src/diff/parse.js";
 import { analyze } from "../../src/engine/analyze.js";
-import { productionScope } from "../../src/rules/production-config/scope.js";
-import type { Rule, RuleContext, RuleFinding } from "../../src/rules/types.js";
+import { ruleContext } from "../../src/engine/rule-context.js";
+import type { Rule, RuleFinding } from "../../src/rules/types.js";
 import type { PullRequestFacts, Report } from "../../src/types.js";
-import { createPathClassifier } from "../../src/util/paths.js";
 
 /** A diff that adds a new file with these lines. */
 export function addedFile(path: string, lines: string[]): string {
@@ -62,18 +61,8 @@ export async function runRule(
 ): Promise<RuleFinding[]> {
   const config = opts.config ? validateConfig(opts.config) : defaultConfig();
   const { files } = parseUnifiedDiff(diff);
-  const paths = createPathClassifier(config);
-  const production = productionScope(files, paths);
   if (rule.init) await rule.init();
-  const ctx: RuleContext = {
-    files,
-    allFiles: files,
-    pr: opts.pr ?? null,
-    ai: NO_AI,
-    config,
-    paths,
-    isProduction: (p) => production.has(p),
-  };
+  const ctx = ruleContext(files, config, opts.pr ?? null, NO_AI);
   return rule.run(ctx);
 }
 

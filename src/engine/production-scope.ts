@@ -1,5 +1,6 @@
-import type { ChangedFile } from "../../diff/model.js";
-import { extensionOf, type PathClassifier } from "../../util/paths.js";
+import type { ChangedFile } from "../diff/model.js";
+import type { ProductionSignal } from "../rules/types.js";
+import { extensionOf, type PathClassifier } from "../util/paths.js";
 
 /**
  * Which changed files reach production: by path (built-in and configured globs) or by content the diff
@@ -7,15 +8,6 @@ import { extensionOf, type PathClassifier } from "../../util/paths.js";
  * workflow job deploying to `environment: production`). Findings of the other categories in these files
  * are raised one severity step by the engine; the production-config rule reports each file.
  */
-
-export interface ProductionSignal {
-  /** "path" when a glob matched, "content" when a line of the diff did. */
-  via: "path" | "content";
-  /** What matched, for the message: the path or the line. */
-  detail: string;
-  /** The matching line (new side, or old side for deleted files), for content signals. */
-  line?: number;
-}
 
 const PROD = "(?:prod|production|prd)(?:[-_][\\w-]{1,30})?";
 /** `namespace: production` in Kubernetes metadata, Helm values or kustomizations. */
@@ -72,13 +64,8 @@ function contentSignal(file: ChangedFile): ProductionSignal | null {
   return null;
 }
 
-const cache = new WeakMap<readonly ChangedFile[], WeakMap<PathClassifier, Map<string, ProductionSignal>>>();
-
-/** Every production-scope file with the reason it is in scope; computed once per file list. */
-export function productionSignals(files: readonly ChangedFile[], paths: PathClassifier): Map<string, ProductionSignal> {
-  let byPaths = cache.get(files);
-  const hit = byPaths?.get(paths);
-  if (hit) return hit;
+/** Every production-scope file with the reason it is in scope (computed once per analysis, by the engine). */
+export function productionScope(files: readonly ChangedFile[], paths: PathClassifier): Map<string, ProductionSignal> {
   const signals = new Map<string, ProductionSignal>();
   for (const file of files) {
     const ext = extensionOf(file.path);
@@ -92,15 +79,5 @@ export function productionSignals(files: readonly ChangedFile[], paths: PathClas
     const signal = contentSignal(file);
     if (signal && !paths.isTest(file.path)) signals.set(file.path, signal);
   }
-  if (!byPaths) {
-    byPaths = new WeakMap();
-    cache.set(files, byPaths);
-  }
-  byPaths.set(paths, signals);
   return signals;
-}
-
-/** The set of changed files that reach production (the engine's contract; see productionSignals). */
-export function productionScope(files: readonly ChangedFile[], paths: PathClassifier): Set<string> {
-  return new Set(productionSignals(files, paths).keys());
 }

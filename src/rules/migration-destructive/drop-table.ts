@@ -1,4 +1,4 @@
-import { columnsOf, migrationOpRule, tableOf, via } from "../migration-op.js";
+import { migrationOpRule, tableOf, via } from "../migration-op.js";
 
 /** Dropping this many tables in one change is treated as a mass deletion. */
 const MANY_TABLES = 3;

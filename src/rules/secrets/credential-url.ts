@@ -15,7 +15,7 @@ export const credentialUrlRule = secretGroupRule({
     match: [pieces('const url = "postgres://billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@db.internal:5432/billing";')],
     noMatch: [
       'const url = "postgres://billing@db.internal:5432/billing";',
-      'const url = "postgres://user:${DB_PASSWORD}@db/app";',
+      pieces('const url = "postgres://user:$', '{DB_PASSWORD}@db/app";'),
     ],
   },
 });

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig, validateConfig } from "../../../src/config/load.js";
-import { parseUnifiedDiff } from "../../../src/diff/parse.js";
 import { productionFileChangedRule as rule } from "../../../src/rules/production-config/production-file-changed.js";
-import { createPathClassifier } from "../../../src/util/paths.js";
 import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 
 describe("production-config/production-file-changed", () => {

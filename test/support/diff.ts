@@ -53,6 +53,24 @@ export function modifiedFile(path: string, hunk: string[], start = 1): string {
   ].join("\n");
 }
 
+/** A diff modifying a YAML file, hunk lines as written: "+"/"-" lines are changes, any other line is context. */
+export function modifiedYamlFile(path: string, lines: string[], start = 1): string {
+  return modifiedFile(
+    path,
+    lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)),
+    start,
+  );
+}
+
+/** An added Rails migration `db/migrate/20250101000000_<name>.rb` whose class holds these lines. */
+export function railsMigration(name: string, body: string[]): string {
+  return addedFile(`db/migrate/20250101000000_${name}.rb`, [
+    `class ${name.replace(/(^|_)(\w)/g, (_m, _p, c: string) => c.toUpperCase())} < ActiveRecord::Migration[7.1]`,
+    ...body,
+    "end",
+  ]);
+}
+
 /** Run a single rule over a diff with default (or given) config. */
 export async function runRule(
   rule: Rule,

@@ -13,6 +13,10 @@ export const actionRepinnedRule: Rule = {
   severity: "medium",
   remediation:
     "Keep third-party actions pinned to a full commit SHA (add the version as a comment, e.g. `@<sha> # v4.2.0`).",
+  docs: {
+    severity: "medium",
+    detects: "An action pinned to a 40-hex commit SHA moved to a tag or branch (`actions/checkout@<sha>` → `@v4`).",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

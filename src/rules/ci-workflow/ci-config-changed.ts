@@ -29,6 +29,11 @@ export const ciConfigChangedRule: Rule = {
   description: "A CI/CD pipeline file (GitHub workflow or composite action, GitLab CI, CircleCI, Jenkins...) changed.",
   severity: "low",
   remediation: "Review the pipeline change: what runs, with which permissions and secrets, and on which events.",
+  docs: {
+    severity: "low",
+    detects:
+      "Any CI file added, changed, renamed or deleted (one finding per file, naming the workflow and jobs touched).",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

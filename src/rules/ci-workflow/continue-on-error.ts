@@ -13,6 +13,10 @@ export const continueOnErrorRule: Rule = {
   description: "`continue-on-error: true` is added to a job or step, so its failure no longer fails the workflow.",
   severity: "medium",
   remediation: "Fix or quarantine the failing check explicitly instead of letting it pass on failure.",
+  docs: {
+    severity: "medium / low",
+    detects: "`continue-on-error: true` added: medium on test/lint/check/build/scan jobs or steps, low elsewhere.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -30,6 +30,11 @@ export const governanceFileChangedRule: Rule = {
   severity: "high",
   remediation:
     "Have a repository admin review the change: it alters who must approve, which checks are required, or how this gate scores PRs.",
+  docs: {
+    severity: "high",
+    detects:
+      "`CODEOWNERS`, `.github/rulesets/**`, `.github/settings.yml` (branch protection as code), branch-protection files, and this project's own config `.github/ai-review-gate.yml` (an agent weakening its own gate). Checked on every file, including paths the config ignores.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     // allFiles: a config that ignores its own path must not hide the change.

@@ -24,6 +24,11 @@ export const permissionsWidenedRule: Rule = {
   severity: "high",
   remediation:
     "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
+  docs: {
+    severity: "high / medium",
+    detects:
+      "`permissions: write-all`, or a scope set to `write` in a `permissions:` block (high for contents, packages, actions, id-token, deployments, pages, attestations; medium for issues, pull-requests, checks, statuses…). A scope that was already `write` in the removed lines (moved, re-commented) is not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

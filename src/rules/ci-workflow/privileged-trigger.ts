@@ -20,6 +20,11 @@ export const privilegedTriggerRule: Rule = {
   severity: "high",
   remediation:
     "Use `pull_request` for jobs that build or test PR code; under pull_request_target never check out the PR head, keep permissions read-only and pass no secrets.",
+  docs: {
+    severity: "medium / high / critical",
+    detects:
+      "A `pull_request_target` or `workflow_run` trigger added: **critical** when the PR head is checked out (`ref: \u0024{{ github.event.pull_request.head.sha }}`, `github.head_ref`, `refs/pull/…`, `gh pr checkout`, the fork repository); **high** when an existing workflow switches to it (its jobs were written for untrusted-code-without-secrets); **medium** for a new workflow that never checks out PR code. A head checkout added under an existing privileged trigger is critical.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -32,6 +32,11 @@ export const scriptInjectionRule: Rule = {
   severity: "high",
   remediation:
     'Pass the value through an environment variable (`env: TITLE: \u0024{{ github.event.issue.title }}`) and use "$TITLE" in the script.',
+  docs: {
+    severity: "high",
+    detects:
+      "`\u0024{{ }}` expressions of attacker-controlled event data inside a `run:` script or a github-script `script:`: issue/PR/discussion title and body, comment and review bodies, `head.ref`/`head.label`, `github.head_ref`, commit messages and authors, `workflow_run.head_branch`… Values passed through `env:` (the safe pattern) and `if:` conditions are not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

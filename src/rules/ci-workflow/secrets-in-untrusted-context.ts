@@ -13,6 +13,11 @@ export const secretsInUntrustedContextRule: Rule = {
   severity: "high",
   remediation:
     "Split the workflow: build/test PR code under `pull_request` without secrets, and use the privileged trigger only for trusted steps on the base code.",
+  docs: {
+    severity: "high",
+    detects:
+      "`\u0024{{ secrets.X }}` or `secrets: inherit` added to a job that checks out PR head code under `pull_request_target`/`workflow_run`.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -11,6 +11,11 @@ export const workflowRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
+  docs: {
+    severity: "high",
+    detects:
+      'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).',
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

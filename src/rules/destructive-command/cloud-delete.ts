@@ -61,6 +61,11 @@ export const cloudDeleteRule = linePatternRule({
   severity: "high",
   remediation:
     "Delete through reviewed infrastructure code, keep final snapshots/backups, and require interactive confirmation.",
+  docs: {
+    severity: "high / critical",
+    detects:
+      "`aws s3 rb --force`, `aws s3 rm --recursive`, `aws rds delete-db-instance/cluster --skip-final-snapshot`, `gcloud … delete --quiet`, `az group delete --yes` (other `az … delete --yes` medium), other AWS deletes against production.",
+  },
   scope: "commands",
   lines: "commands",
   hint: /\b(?:aws|gcloud|az)\s/,

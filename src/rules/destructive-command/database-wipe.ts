@@ -67,6 +67,11 @@ export const databaseWipeRule = linePatternRule({
   severity: "high",
   remediation:
     "Make sure this can never reach a shared or production database: guard on the environment, and prefer reviewed migrations.",
+  docs: {
+    severity: "high / critical",
+    detects:
+      "`DROP DATABASE`/`DROP SCHEMA` outside migrations, `dropdb`, `dropDatabase()`, `drop_all()`, `FLUSHALL`/`FLUSHDB`, `prisma migrate reset --force` / `db push --force-reset`, `rails db:drop/reset/purge`, `manage.py flush/reset_db`, `DISABLE_DATABASE_ENVIRONMENT_CHECK=1`. SQL and migration files are left to the migration rules.",
+  },
   scope: "commands",
   lines: "commands",
   hint: /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i,

@@ -45,6 +45,11 @@ export const gitHistoryRewriteRule = linePatternRule({
   severity: "high",
   remediation:
     "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
+  docs: {
+    severity: "high / medium",
+    detects:
+      "`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium).",
+  },
   scope: "commands",
   lines: "commands",
   hint: /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/,

@@ -56,6 +56,11 @@ export const infraTeardownRule = linePatternRule({
   severity: "high",
   remediation:
     "Keep teardown out of automation or behind a manual, environment-protected approval; target one named non-production resource.",
+  docs: {
+    severity: "high / critical",
+    detects:
+      "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force.",
+  },
   scope: "commands",
   lines: "commands",
   hint: /destroy|auto-approve|delete|helm|prune/,

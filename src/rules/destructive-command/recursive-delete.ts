@@ -88,6 +88,11 @@ export const recursiveDeleteRule = linePatternRule({
   severity: "high",
   remediation:
     'Delete a fixed, specific path; guard variables with "\u0024{VAR:?}" and quote them; never glob the working directory.',
+  docs: {
+    severity: "critical / high",
+    detects:
+      '`rm -r`/`rm -rf` on `/`, `/*`, `~`, `$HOME` (critical); on `$VAR/` or `"$VAR"/*` where an empty variable makes it `rm -rf /` (critical; `${VAR:?}` is the safe spelling and is not reported); on an unquoted `$VAR`, `$(MAKEVAR)/`, or a bare `*` (high). Ordinary paths (`/var/lib/apt/lists/*`, `"$DIR"/sub`) and `git rm`/`docker rm` are not reported.',
+  },
   scope: "commands",
   lines: "commands",
   hint: /\brm\s/,

@@ -27,6 +27,11 @@ export const cdkRemovalPolicyRule: Rule = {
   description: "AWS CDK removal policy set to DESTROY, autoDeleteObjects or deletion protection off.",
   severity: "high",
   remediation: "Use RemovalPolicy.RETAIN (or SNAPSHOT) for resources that hold data outside throwaway stacks.",
+  docs: {
+    severity: "high",
+    detects:
+      "CDK code (TS/JS/Python/Java/C#/Go) adding `RemovalPolicy.DESTROY`, `autoDeleteObjects: true` (`auto_delete_objects=True`), or `deletionProtection: false`. Names the construct (`s3.Bucket 'Reports'`). Tests and comments are ignored.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {

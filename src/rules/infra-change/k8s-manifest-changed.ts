@@ -22,6 +22,11 @@ export const k8sManifestChangedRule: Rule = {
   severity: "low",
   remediation:
     "Render and diff what the cluster will receive (kubectl diff, helm diff, kustomize build) before merging.",
+  docs: {
+    severity: "low",
+    detects:
+      "Any other change to manifests, Helm templates, values, `Chart.yaml` or kustomizations, one finding per file naming the objects.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];

@@ -53,6 +53,11 @@ export const k8sRiskySettingRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
+  docs: {
+    severity: "high (medium for prune)",
+    detects:
+      "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {

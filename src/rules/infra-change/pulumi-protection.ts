@@ -22,6 +22,11 @@ export const pulumiProtectionRule: Rule = {
   severity: "high",
   remediation:
     "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
+  docs: {
+    severity: "high",
+    detects:
+      "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi): `protect: false`, a `protect: true` removed, `deleteBeforeReplace: true` (all language spellings).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {

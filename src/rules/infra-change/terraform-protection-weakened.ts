@@ -42,6 +42,11 @@ export const terraformProtectionWeakenedRule: Rule = {
   severity: "high",
   remediation:
     "Keep the protection on existing stateful resources; if the resource must go, remove the protection in a separate, reviewed change and take a backup first.",
+  docs: {
+    severity: "high on existing resources; medium (low for scale-to-zero) on a block the same change creates",
+    detects:
+      "`prevent_destroy = false` or a `prevent_destroy = true` line removed; `deletion_protection`/`*termination_protection*`/`purge_protection_enabled` set to false or a `= true` removed; `force_destroy`/`force_delete = true`; `skip_final_snapshot = true`; backup retention set to 0; `replicas`/`desired_count`/`desired_capacity = 0`; a `lifecycle` block removed (medium when it only held `ignore_changes`). Ignored inside blocks that are deleted (the deletion rule reports those).",
+  },
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings: RuleFinding[] = [];

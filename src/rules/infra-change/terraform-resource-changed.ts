@@ -34,6 +34,11 @@ export const terraformResourceChangedRule: Rule = {
   severity: "low",
   remediation:
     "Read the `terraform plan` for this change and check that it matches the intent (no unexpected replace).",
+  docs: {
+    severity: "low; medium when a data-holding resource is modified in place",
+    detects:
+      "Resources, data sources and modules added or modified (the message lists the changed attributes), renames covered by `moved` (low: state kept), objects forgotten with a `removed` block, `import` blocks, and per file the variable/output/locals/provider/`terraform` block edits (e.g. provider version bumps). Comment-only edits are ignored.",
+  },
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings: RuleFinding[] = [];

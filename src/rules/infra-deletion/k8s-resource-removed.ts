@@ -51,6 +51,12 @@ export const k8sResourceRemovedRule: Rule = {
   severity: "medium",
   remediation:
     "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
+  docs: {
+    severity:
+      "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others",
+    detects:
+      "Manifest files deleted (each object), documents removed from a multi-document YAML, Helm templates deleted, kustomization overlays deleted, and entries dropped from a kustomization's `resources:`/`bases:` (unless the target file is itself deleted in the diff). An object re-declared in another file of the diff (same kind and name) is a move, not a deletion.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];

@@ -8,6 +8,11 @@ export const dropColumnRule = migrationOpRule({
   severity: "high",
   remediation:
     "Stop reading and writing the column first (Rails ignored_columns, Django SeparateDatabaseAndState), deploy, back up the data, then drop it in a later migration.",
+  docs: {
+    severity: "high",
+    detects:
+      "DROP COLUMN. Framework forms: `remove_column(s)`, `remove_reference`, `remove_timestamps`, `t.remove`, `RemoveField`, `op.drop_column`, `removeColumn`, `dropColumn`, `remove :col`, Liquibase `dropColumn`",
+  },
   kinds: {
     "drop-column": (op) =>
       `Drops column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)}${via(op)}: the data is lost and running code that reads it breaks`,

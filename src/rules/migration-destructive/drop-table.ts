@@ -11,6 +11,11 @@ export const dropTableRule = migrationOpRule({
   severity: "high",
   remediation:
     "Confirm nothing reads the table any more (deploy the code change first), take a backup or rename the table aside for one release, and drop it in a later migration.",
+  docs: {
+    severity: "high; critical for DROP SCHEMA/DATABASE, TRUNCATE, or 3+ tables dropped in one change",
+    detects:
+      "DROP TABLE / SCHEMA / DATABASE, TRUNCATE. Framework forms: `drop_table`, `drop_join_table`, `create_table force:`, `DeleteModel`, `op.drop_table`, `dropTable(IfExists)`, `Schema::drop`, `DropTable`, `drop table(:t)`, Liquibase `dropTable`",
+  },
   kinds: {
     "drop-table": (op) => `Drops table ${tableOf(op)}${via(op)}: its rows are lost and code still reading it fails`,
     "drop-schema": (op) => `Drops schema ${tableOf(op)}${via(op)} with every table in it`,

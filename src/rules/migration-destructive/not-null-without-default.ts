@@ -8,6 +8,11 @@ export const notNullWithoutDefaultRule = migrationOpRule({
   severity: "high",
   remediation:
     "Add the column nullable (or with a default), backfill it, then set NOT NULL in a later migration once every writer sets it.",
+  docs: {
+    severity: "high",
+    detects:
+      "ADD COLUMN … NOT NULL without DEFAULT on an existing table. Framework forms: `add_column null: false` without `default:`, `AddField` without `null=True`/`default`, `sa.Column(nullable=False)` without `server_default`, `allowNull: false` without `defaultValue`, `.notNullable()` without `.defaultTo()`, Ecto `add … null: false`",
+  },
   kinds: {
     "add-not-null-no-default": (op) =>
       `Adds NOT NULL column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`,

@@ -8,6 +8,11 @@ export const renameOrRetypeRule = migrationOpRule({
   severity: "high",
   remediation:
     "Expand and contract instead: add the new column, write to both, backfill, switch reads, then drop the old one; check that a type change cannot truncate or reject existing values.",
+  docs: {
+    severity: "high",
+    detects:
+      "RENAME COLUMN/TABLE, ALTER COLUMN TYPE, MySQL MODIFY/CHANGE, `sp_rename`. Framework forms: `rename_column`, `rename_table`, `change_column`, `RenameField`, `RenameModel`, `AlterModelTable`, `AlterField` whose model diff changes the field class, `op.alter_column(type_=/new_column_name=)`, `changeColumn`, Knex `.alter()`, Laravel `->change()`, Ecto `modify`/`rename`, `modifyDataType`",
+  },
   kinds: {
     "rename-column": (op) =>
       `Renames column ${columnsOf(op)} to ${op.newName ?? "?"}${via(op)}: running code that uses the old name breaks`,

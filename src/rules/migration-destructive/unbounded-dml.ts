@@ -8,6 +8,11 @@ export const unboundedDmlRule = migrationOpRule({
   severity: "high",
   remediation:
     "Add the WHERE clause the change needs, back up the table first, and run large data changes in batches outside the schema migration.",
+  docs: {
+    severity: "high",
+    detects:
+      "DELETE or UPDATE without WHERE. Framework forms: `Model.delete_all`/`update_all`, `bulkDelete(t, null)`, `bulkUpdate` without a condition, query-builder `update()`/`del()` without `where`",
+  },
   kinds: {
     "delete-all": (op) => `Deletes every row of ${tableOf(op)}${via(op)} without a WHERE clause`,
     "update-all": (op) =>

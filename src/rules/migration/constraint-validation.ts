@@ -8,6 +8,11 @@ export const constraintValidationRule = migrationOpRule({
   severity: "medium",
   remediation:
     "Add the foreign key or check constraint NOT VALID (Rails validate: false), then VALIDATE CONSTRAINT in a separate migration; build unique indexes concurrently and attach them with USING INDEX.",
+  docs: {
+    severity: "medium",
+    detects:
+      "Foreign key without NOT VALID (`add_foreign_key` without `validate: false`, `foreign_key: true`, `createForeignKey`, Liquibase `addForeignKeyConstraint`), CHECK/UNIQUE constraints validated in place",
+  },
   kinds: {
     "add-foreign-key": (op) =>
       `Adds a foreign key on ${tableOf(op)}${op.newName ? ` referencing ${op.newName}` : ""} without NOT VALID${via(op)}: the whole table is validated while both tables are locked`,

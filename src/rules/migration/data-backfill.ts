@@ -24,6 +24,11 @@ export const dataBackfillRule: Rule = {
   severity: "medium",
   remediation:
     "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
+  docs: {
+    severity: "medium",
+    detects:
+      "UPDATE … WHERE, INSERT … SELECT, DELETE … WHERE, Django `RunPython`, row loops that write (`find_each`, `for … of rows` + `update`), copy-drop-rename table rebuilds",
+  },
   init: initPostgresParser,
   run(ctx) {
     const out: RuleFinding[] = [];

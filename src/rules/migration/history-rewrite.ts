@@ -37,6 +37,11 @@ export const historyRewriteRule: Rule = {
   severity: "high",
   remediation:
     "Leave applied migrations as they are and add a new migration that makes the change; only squash or delete migrations with a documented reset of every environment.",
+  docs: {
+    severity: "high (low for comment/format-only edits)",
+    detects:
+      "An already committed migration modified, deleted or renamed. Not raised for Flyway `R__` repeatable migrations or for changeSets appended to a Liquibase changelog.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

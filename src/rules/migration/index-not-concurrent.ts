@@ -8,6 +8,11 @@ export const indexNotConcurrentRule = migrationOpRule({
   severity: "medium",
   remediation:
     "Build the index concurrently (CREATE INDEX CONCURRENTLY; Rails algorithm: :concurrently with disable_ddl_transaction!; Django AddIndexConcurrently; Alembic postgresql_concurrently=True outside a transaction).",
+  docs: {
+    severity: "medium",
+    detects:
+      "CREATE INDEX without CONCURRENTLY on Postgres; Rails `add_index` without `algorithm: :concurrently`, `add_reference` indexes, Django `AddIndex`, Alembic `create_index` without `postgresql_concurrently=True`, Sequelize `addIndex` without `concurrently: true`, Ecto `create index` without `concurrently: true`. MySQL-looking SQL is reported low (schema-change) instead.",
+  },
   kinds: {
     "create-index": (op) =>
       `Builds ${op.detail ? `index ${op.detail}` : "an index"} on ${tableOf(op)}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${tableOf(op)} block while it builds`,

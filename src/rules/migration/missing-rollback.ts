@@ -31,6 +31,11 @@ export const missingRollbackRule: Rule = {
   severity: "medium",
   remediation:
     "Write the down/downgrade/reverse step (or state in the PR why the change cannot be reversed and how a bad deploy is recovered).",
+  docs: {
+    severity: "medium",
+    detects:
+      "New migration without a working rollback: Rails `def up` without `def down` or a down that only raises `IrreversibleMigration`; Alembic `downgrade()` that only passes; Knex/Sequelize/TypeORM/Laravel/Ecto `up` without (or with an empty) `down`; Django `RunPython` without `reverse_code`, `RunSQL` without `reverse_sql`; golang-migrate `.up.sql` added without its `.down.sql`",
+  },
   init: initPostgresParser,
   run(ctx) {
     const out: RuleFinding[] = [];

@@ -46,6 +46,11 @@ export const schemaChangeRule: Rule = {
   severity: "low",
   remediation:
     "Check the new schema objects match the code that uses them and that the migration runs in every environment.",
+  docs: {
+    severity: "low",
+    detects:
+      "Additive or minor changes (CREATE TABLE, nullable ADD COLUMN, CREATE INDEX CONCURRENTLY, dropped indexes/constraints, Django `AlterField`), one finding per file listing them. Never destructive.",
+  },
   init: initPostgresParser,
   run(ctx) {
     const out: RuleFinding[] = [];

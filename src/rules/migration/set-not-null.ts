@@ -8,6 +8,10 @@ export const setNotNullRule = migrationOpRule({
   severity: "medium",
   remediation:
     "Backfill the NULLs first; on Postgres add a CHECK (col IS NOT NULL) NOT VALID constraint, validate it, then SET NOT NULL (the check makes it instant).",
+  docs: {
+    severity: "medium",
+    detects: "`SET NOT NULL`, `change_column_null …, false`, `alter_column(nullable=False)`, `addNotNullConstraint`",
+  },
   kinds: {
     "set-not-null": (op) =>
       `Sets NOT NULL on ${columnsOf(op)}${via(op)}: scans the whole table under an exclusive lock and fails if NULLs remain`,

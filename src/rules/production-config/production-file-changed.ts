@@ -50,6 +50,12 @@ export const productionFileChangedRule: Rule = {
   severity: "medium",
   remediation:
     "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
+  docs: {
+    severity:
+      "medium; **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
+    detects:
+      "One finding per production-scope file, at its first changed line, saying why it is in scope and what it touches.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -116,6 +116,11 @@ export const authCheckRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Restore the check, or show in the PR where the endpoint is now protected (router-level guard, policy) with a test.",
+  docs: {
+    severity: "high (medium for CSRF exemptions / anonymous access)",
+    detects:
+      "Removed lines carrying an authentication, authorization or CSRF guard that is **not re-added in the same file**: decorators (`@login_required`, `@admin_required`, `@permission_required`, `@PreAuthorize`, `@Secured`, `@RolesAllowed`, `@UseGuards`), C# `[Authorize]`/`[ValidateAntiForgeryToken]`, Rails `before_action :authenticate_user!`, `protect_from_forgery`, `authorize`, `load_and_authorize_resource`, `can?`/`cannot?`, calls such as `authorize(…)`, `requirePermission(…)`, and middleware arguments in route definitions (`router.delete(path, requireAuth, handler)`, `->middleware('auth')`). The message names the guard and the function or route it protected. Also added explicit bypasses: `skip_before_action :authenticate_user!`, `skip_authorization`, `@csrf_exempt`, `[AllowAnonymous]`, `permitAll()`. Deleted files and tests are not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -75,6 +75,11 @@ export const checkBypassedRule: Rule = {
   severity: "medium",
   remediation:
     "Let the check fail the build; fix or explicitly quarantine what fails, and keep thresholds and required jobs intact.",
+  docs: {
+    severity: "medium",
+    detects:
+      "`--no-verify` / `HUSKY=0`; a test or lint command in CI, `package.json`, Makefiles or scripts made unable to fail (`npm test || true`, `pytest; exit 0`); a coverage threshold lowered (`lines: 80` → `60`, `fail_under`, `--cov-fail-under`, `minimum_coverage`…); a job dropped from the `needs:` of a gate job in a GitHub workflow.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -136,6 +136,11 @@ export const lintSuppressionRule = linePatternRule({
     "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
   severity: "medium",
   remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
+  docs: {
+    severity: "medium (low for `@ts-expect-error`, `shellcheck disable`, coverage ignores)",
+    detects:
+      "`eslint-disable*`, `@ts-ignore`, `@ts-nocheck`, `biome-ignore`, `# noqa`, `# type: ignore`, `pyright: ignore`, `pylint: disable`, `//nolint`, `NOLINT`, `#[allow(…)]`, `rubocop:disable`, `@SuppressWarnings`, `@Suppress`, `NOSONAR`, `# nosec`, `nosemgrep`, `phpstan-ignore`, `@psalm-suppress`, `swiftlint:disable`, `#pragma warning disable`. The message names the rules suppressed. At most 20 findings per file, then one summary.",
+  },
   scope: "code-and-tests",
   lines: "added",
   hint: SUPPRESSION_HINT,

@@ -151,6 +151,11 @@ export const testSkippedRule: Rule = {
   severity: "medium",
   remediation:
     "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
+  docs: {
+    severity: "medium / high",
+    detects:
+      "Skips: `it.skip`, `describe.skip`, `test.skip`, `xit`, `xdescribe`, `@pytest.mark.skip`, `pytest.skip(`, `@unittest.skip`, `self.skipTest`, `t.Skip`, `@Disabled`, `@Ignore`, `#[ignore]`, `[Fact(Skip=…)]`, RSpec `xit`/`skip`/`pending`/`skip:`, `markTestSkipped`, ExUnit `@tag :skip` (medium). Focus: `it.only`, `describe.only`, `fit`, `fdescribe`, `focus: true` (high: every other test stops running). Skipping a test whose name mentions auth, permissions, tokens, CSRF… is high. Messages name the test. Conditional skips (`skipif`) are not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

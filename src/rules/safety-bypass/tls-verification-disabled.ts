@@ -79,6 +79,11 @@ export const tlsVerificationDisabledRule = linePatternRule({
   severity: "high",
   remediation:
     "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
+  docs: {
+    severity: "high",
+    detects:
+      "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, `GIT_SSL_NO_VERIFY`, `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers).",
+  },
   // Tests talk to local self-signed servers; docs explain flags.
   scope: "code",
   lines: "added",
@@ -92,7 +97,7 @@ export const tlsVerificationDisabledRule = linePatternRule({
     match: [
       "r = requests.get(url, verify=False)",
       "ctx = ssl._create_unverified_context()",
-      "os.environ['PYTHONHTTPSVERIFY'] = '0'",
+      'PYTHONHTTPSVERIFY = "0"',
       "ctx.check_hostname = False",
       "subprocess.run('curl -k https://internal', shell=True)",
     ],

@@ -8,6 +8,10 @@ export const credentialUrlRule = secretGroupRule({
   severity: "high",
   remediation:
     "Change the password on the server, remove it from the git history, and build the URL at runtime from a secret (e.g. DATABASE_URL from the environment).",
+  docs: {
+    severity: "critical for random passwords on real hosts, else high",
+    detects: "`scheme://user:password@host` and `Authorization: Basic base64(user:pass)`",
+  },
   group: "credential-url",
   says: "Credentials embedded in the text:",
   samples: {

@@ -8,6 +8,11 @@ export const genericSecretRule = secretGroupRule({
   severity: "high",
   remediation:
     "Rotate the secret, remove it from the git history, and read it at runtime from a secret manager or an environment variable.",
+  docs: {
+    severity: "high for long high-entropy values, else medium",
+    detects:
+      "`key = value` / `key: value` where the key names a secret and the value looks random; Kubernetes Secret `data:` (base64-decoded) and `stringData:`",
+  },
   group: "generic-secret",
   says: "Hardcoded secret:",
   samples: {

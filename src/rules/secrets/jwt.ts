@@ -7,6 +7,10 @@ export const jwtRule = secretGroupRule({
   severity: "high",
   remediation:
     "Revoke the token's session or rotate the signing key, remove it from the git history, and obtain tokens at runtime.",
+  docs: {
+    severity: "high; expired medium",
+    detects: "Signed JWTs (`eyJ….eyJ….sig`)",
+  },
   group: "jwt",
   says: "Hardcoded",
   samples: {

@@ -8,6 +8,10 @@ export const privateKeyRule = secretGroupRule({
   severity: "critical",
   remediation:
     "Replace the key pair (revoke it wherever the public key is trusted), remove the private key from the git history, and keep keys in a secret store.",
+  docs: {
+    severity: "critical; encrypted keys high",
+    detects: "PEM/OpenSSH/PGP/PKCS#8/PuTTY private keys, service-account JSON `private_key`",
+  },
   group: "private-key",
   says: "Private key committed:",
   samples: {

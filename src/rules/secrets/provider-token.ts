@@ -8,6 +8,10 @@ export const providerTokenRule = secretGroupRule({
   severity: "critical",
   remediation:
     "Revoke and rotate the credential at its provider, remove it from the git history, and load it from a secret manager at runtime.",
+  docs: {
+    severity: "critical (some high, see table)",
+    detects: "Provider credentials by exact format (below)",
+  },
   group: "provider-token",
   says: "Hardcoded",
   samples: {

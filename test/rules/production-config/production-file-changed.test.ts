@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { productionFileChangedRule as rule } from "../../../src/rules/production-config/production-file-changed.js";
 import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 describe("production-config/production-file-changed", () => {
   it("reports a production file medium, and high when it touches secrets, replicas or protections", async () => {
@@ -51,4 +52,32 @@ describe("production-config/production-file-changed", () => {
     expect(prod?.severity).toBe("high");
     expect(["high", "critical"]).toContain(report.risk.level);
   });
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "a staging manifest",
+      diff: modifiedFile("deploy/k8s/staging/api.yaml", ["-  image: api:1", "+  image: api:2"]),
+    },
+    { name: "a runbook about production", diff: modifiedFile("docs/production/runbook.md", ["-old", "+new"]) },
+  ],
+  invalid: [
+    {
+      name: "a production manifest",
+      diff: modifiedFile("deploy/k8s/production/api.yaml", ["-  image: api:1", "+  image: api:2"]),
+      findings: [
+        {
+          line: 1,
+          severity: "medium",
+          message: "Production config changed: deploy/k8s/production/api.yaml (production path)",
+        },
+      ],
+    },
+    {
+      name: "a namespace: production manifest touching replicas",
+      diff: modifiedFile("k8s/api.yaml", ["   namespace: production", "-  replicas: 3", "+  replicas: 1"]),
+      findings: [{ line: 2, severity: "high", message: "touches replica counts" }],
+    },
+  ],
 });

@@ -1,14 +1,15 @@
-import type { ChangedFile } from "../../diff/model.js";
-import { extensionOf } from "../../util/paths.js";
+import { extensionOf } from "../util/paths.js";
+import { isCommentLine } from "./line-syntax.js";
+import type { ChangedFile } from "./model.js";
+import { cutLine } from "./side.js";
 
 /**
- * What counts as a real code change for the missing-tests rule. Added lines that are blank,
+ * What counts as a real code change (the missing-tests rule counts these). Added lines that are blank,
  * comments, import/include/require lines, lone punctuation or block keywords (`}`, `end`, `else`),
  * or the same text as a removed line of the same file (moved or re-indented code) change no
  * behaviour a test could catch, so they do not count.
  */
 
-const HASH_COMMENT_EXT = new Set(["py", "rb", "ex", "exs", "r", "jl", "pl", "sh"]);
 const IMPORT_LINE =
   /^(?:import\s|import\(|from\s+[\w.]+\s+import\s|export\s+(?:\*|\{[^}]*\})\s+from\s|(?:const|let|var)\s+[\w{},\s]+=\s*require\(["'][^"']+["']\);?$|require(?:_relative)?\s*\(?["']|use\s+[\w:\\{}, ]+;?$|using\s+[\w.=\s]+;$|#include\s|package\s+[\w.]+;?$|@import\s|alias\s+[\w.]+$)/;
 /** First characters of the statements IMPORT_LINE knows (i, f, e, c, l, v, r, u, #, p, @, a): a cheap prefilter. */
@@ -27,14 +28,9 @@ const BLOCK_KEYWORDS = new Set([
   "do",
 ]);
 
-export function isCommentLine(trimmed: string, ext: string): boolean {
-  if (trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*") || trimmed.startsWith("*/"))
-    return true;
-  if (trimmed.startsWith("<!--")) return true;
-  if (trimmed.startsWith("#")) return HASH_COMMENT_EXT.has(ext) || !trimmed.startsWith("#include");
-  if (trimmed.startsWith("--") && (ext === "lua" || ext === "hs" || ext === "sql")) return true;
-  if ((trimmed.startsWith('"""') || trimmed.startsWith("'''")) && ext === "py") return true;
-  return false;
+/** A Python docstring line: documentation, like a comment. */
+function isDocstringLine(trimmed: string, ext: string): boolean {
+  return ext === "py" && (trimmed.startsWith('"""') || trimmed.startsWith("'''"));
 }
 
 /**
@@ -49,7 +45,7 @@ export function meaningfulAddedLines(file: ChangedFile, limit = Number.POSITIVE_
   let count = 0;
   let inGoImportBlock = false;
   for (const a of file.added) {
-    const t = a.content.length > 4000 ? a.content.slice(0, 4000) : a.content.trim();
+    const t = cutLine(a.content).trim();
     if (ext === "go") {
       if (/^import\s*\($/.test(t)) {
         inGoImportBlock = true;
@@ -62,7 +58,12 @@ export function meaningfulAddedLines(file: ChangedFile, limit = Number.POSITIVE_
     }
     if (t === "" || PUNCTUATION_ONLY.test(t)) continue;
     if (t.length < 20 && BLOCK_KEYWORDS.has(t.replace(/[{}():;,\s]+/g, " ").trim())) continue;
-    if (isCommentLine(t, ext) || (IMPORT_FIRST_CHARS.has(t.charCodeAt(0)) && IMPORT_LINE.test(t))) continue;
+    if (
+      isCommentLine(file.path, t) ||
+      isDocstringLine(t, ext) ||
+      (IMPORT_FIRST_CHARS.has(t.charCodeAt(0)) && IMPORT_LINE.test(t))
+    )
+      continue;
     if (removed === null) {
       removed = new Map();
       for (const r of file.removed) {

@@ -1,8 +1,8 @@
-import type { ConfigInput } from "../../../src/config/schema.js";
-import { dependencyRules } from "../../../src/rules/dependency/index.js";
-import type { RuleFinding } from "../../../src/rules/types.js";
-import type { PullRequestFacts } from "../../../src/types.js";
-import { runRule } from "../../support/diff.js";
+import type { ConfigInput } from "../../src/config/schema.js";
+import { dependencyRules } from "../../src/rules/dependency/index.js";
+import type { RuleFinding } from "../../src/rules/types.js";
+import type { PullRequestFacts } from "../../src/types.js";
+import { runRule } from "./diff.js";
 
 export interface Tagged extends RuleFinding {
   ruleId: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cloudformationResourceRemovedRule as cfnRule } from "../../../src/rules/infra-deletion/cloudformation-resource-removed.js";
-import { helmChartRemovedRule as helmRule } from "../../../src/rules/infra-deletion/helm-chart-removed.js";
 import { k8sResourceRemovedRule as k8sRule } from "../../../src/rules/infra-deletion/k8s-resource-removed.js";
 import { addedFile, deletedFile, modifiedFile, runRule } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 const statefulSet = [
   "apiVersion: apps/v1",
@@ -112,88 +111,29 @@ describe("infra-deletion/k8s-resource-removed", () => {
   });
 });
 
-describe("infra-deletion/helm-chart-removed", () => {
-  it("reports a deleted chart once, listing its template kinds, and silences its templates", async () => {
-    const diff =
-      deletedFile("charts/exporter/Chart.yaml", ["apiVersion: v2", "name: exporter", "version: 1.2.0"]) +
-      deletedFile("charts/exporter/templates/service.yaml", [
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata:",
-        "  name: x",
-      ]);
-    const f = await runRule(helmRule, diff);
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "high", file: "charts/exporter/Chart.yaml" });
-    expect(f[0]!.message).toContain("Helm chart exporter removed");
-    expect(f[0]!.message).toContain("Service");
-    expect(await runRule(k8sRule, diff)).toEqual([]);
-  });
-
-  it("reports a dependency dropped from Chart.yaml but not a maintainer or a version bump", async () => {
-    const diff = modifiedFile("charts/app/Chart.yaml", [
-      " dependencies:",
-      "-  - name: postgresql",
-      "-    version: 12.1.0",
-      "-    repository: https://charts.bitnami.com/bitnami",
-      "   - name: redis",
-      " maintainers:",
-      "-  - name: alice",
-      "-version: 1.0.0",
-      "+version: 1.1.0",
-    ]);
-    const f = await runRule(helmRule, diff);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain("Helm dependency postgresql removed");
-  });
-});
-
-describe("infra-deletion/cloudformation-resource-removed", () => {
-  it("reports a removed resource, critical for data stores, medium when DeletionPolicy Retain keeps it", async () => {
-    const diff = modifiedFile("templates/storage.yaml", [
-      " Resources:",
-      "-  Uploads:",
-      "-    Type: AWS::S3::Bucket",
-      "-    Properties:",
-      "-      BucketName: uploads",
-      "-  Audit:",
-      "-    Type: AWS::DynamoDB::Table",
-      "-    DeletionPolicy: Retain",
-      "   Topic:",
-      "     Type: AWS::SNS::Topic",
-    ]);
-    const f = await runRule(cfnRule, diff);
-    expect(f.map((x) => [x.line, x.severity])).toEqual([
-      [2, "critical"],
-      [6, "medium"],
-    ]);
-    expect(f[0]!.message).toContain("Uploads (AWS::S3::Bucket)");
-    expect(f[1]!.message).toContain("DeletionPolicy Retain keeps");
-  });
-
-  it("reads JSON templates and reports a logical id rename as a replacement", async () => {
-    const diff = modifiedFile("stack.template.json", [
-      '  "Resources": {',
-      '-    "Queue": {',
-      '+    "JobsQueue": {',
-      '       "Type": "AWS::SQS::Queue"',
-      "     }",
-    ]);
-    const f = await runRule(cfnRule, diff);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain("renamed to JobsQueue");
-  });
-
-  it("ignores property edits and non-CloudFormation YAML", async () => {
-    const edit = modifiedFile("template.yaml", [
-      " Resources:",
-      "   Fn:",
-      "     Type: AWS::Serverless::Function",
-      "-    MemorySize: 128",
-      "+    MemorySize: 256",
-    ]);
-    expect(await runRule(cfnRule, edit)).toEqual([]);
-    const other = modifiedFile("config/app.yaml", ["-  Uploads:", "-    Type: bucket"]);
-    expect(await runRule(cfnRule, other)).toEqual([]);
-  });
+ruleTester(k8sRule, {
+  valid: [
+    {
+      name: "a manifest moved to another file",
+      diff: deletedFile("k8s/old/db.yaml", statefulSet) + addedFile("k8s/db.yaml", statefulSet),
+    },
+    {
+      name: "a manifest edited",
+      diff: modifiedFile("k8s/svc.yaml", [" kind: Service", " spec:", "-  type: ClusterIP", "+  type: NodePort"]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a StatefulSet deleted",
+      diff: deletedFile("k8s/db.yaml", statefulSet),
+      findings: [
+        {
+          line: 2,
+          side: "old",
+          severity: "high",
+          message: "Kubernetes StatefulSet postgres in namespace data removed",
+        },
+      ],
+    },
+  ],
 });

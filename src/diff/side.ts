@@ -10,17 +10,19 @@ import type { ChangedFile, DiffLine } from "./model.js";
 export type Side = "old" | "new";
 
 /**
- * The engine's one long-line policy: a line longer than this is cut to it before any reader sees it
- * (minified or generated text). Every regex then runs on bounded input, and the start of a long line,
- * where a command or a key sits, is still read.
+ * The engine's one long-line policy: a line longer than this is cut to it, and marked with CUT_MARK,
+ * before any reader sees it (minified or generated text). Every regex then runs on bounded input; the
+ * start of a long line, where a command or a key sits, is still read; and the mark keeps the cut from
+ * looking like the line's end (`$`-anchored patterns, closing quotes, `\` continuations do not match it).
  */
 export const MAX_LINE = 4000;
+export const CUT_MARK = "\u2026";
 
 /** Whole-side text above this size is never handed to a parser (YAML, HCL, JSON); line readers take over. */
 export const MAX_PARSE_CHARS = 512 * 1024;
 
 export function cutLine(text: string): string {
-  return text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;
+  return text.length > MAX_LINE ? text.slice(0, MAX_LINE) + CUT_MARK : text;
 }
 
 /** One line of one side of a file. */

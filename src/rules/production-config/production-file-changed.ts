@@ -1,4 +1,5 @@
 import type { ChangedFile } from "../../diff/model.js";
+import { cutLine } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
@@ -23,17 +24,13 @@ interface Assessment {
 function assess(file: ChangedFile): Assessment {
   const reasons: string[] = [];
   if (file.status === "deleted") reasons.push("file deleted");
-  const changed = [...file.added, ...file.removed].filter((l) => l.content.length < 4000 && l.content.trim() !== "");
+  const changed = [...file.added, ...file.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");
   const env = isEnvFile(file.path);
-  if (
-    changed.some(
-      (l) => (env && /^\s*[\w.]+\s*=/.test(l.content)) || (SECRET_KEY.test(l.content) && /[:=]/.test(l.content)),
-    )
-  )
+  if (changed.some((t) => (env && /^\s*[\w.]+\s*=/.test(t)) || (SECRET_KEY.test(t) && /[:=]/.test(t))))
     reasons.push("secrets or credentials");
-  if (changed.some((l) => REPLICAS.test(l.content))) reasons.push("replica counts");
-  if (changed.some((l) => PROTECTION.test(l.content))) reasons.push("deletion protections");
-  if (file.status !== "deleted" && file.removed.some((l) => DELETES.test(l.content)))
+  if (changed.some((t) => REPLICAS.test(t))) reasons.push("replica counts");
+  if (changed.some((t) => PROTECTION.test(t))) reasons.push("deletion protections");
+  if (file.status !== "deleted" && file.removed.some((l) => DELETES.test(cutLine(l.content))))
     reasons.push("removed blocks or objects");
   return { severity: reasons.length > 0 ? "high" : "medium", reasons };
 }

@@ -6,16 +6,17 @@ import { isVersionLike, type ManifestParser, type ManifestSide } from "./types.j
 
 /** npm, Yarn, pnpm and Bun: package.json, and the registry settings of .npmrc / .yarnrc(.yml) / bunfig.toml. */
 
-const NPM_DEP_SECTIONS = new Set([
+/** package.json fields that map package names to specs. */
+const DEPENDENCY_FIELDS = [
   "dependencies",
   "devDependencies",
   "peerDependencies",
   "optionalDependencies",
   "resolutions",
   "overrides",
-  "catalog",
-  "catalogs",
-]);
+];
+/** Sections a line walk treats as dependencies: the fields above and pnpm/Bun catalogs. */
+const NPM_DEP_SECTIONS = new Set([...DEPENDENCY_FIELDS, "catalog", "catalogs"]);
 /** npm runs these on `npm install` (prepare also on git installs; prepublish on old npm). */
 const NPM_INSTALL_HOOKS = new Set(["preinstall", "install", "postinstall", "prepare", "prepublish"]);
 /** package.json keys whose values are URLs or paths, never dependency specs. */
@@ -66,15 +67,6 @@ const PACKAGE_JSON: JsonDialect = {
   specSource: classifyNpmSpec,
 };
 
-const DEP_KEYS = [
-  "dependencies",
-  "devDependencies",
-  "peerDependencies",
-  "optionalDependencies",
-  "resolutions",
-  "overrides",
-];
-
 /**
  * A whole package.json: JSON.parse it and take dependencies and install hooks from the parsed
  * document (robust to one-line objects and any formatting); the lines only give line numbers.
@@ -96,7 +88,7 @@ function fromDocument(side: ManifestSide, lines: readonly SideLine[], text: stri
   const lineOf = (key: string) => keyLine.get(key) ?? 1;
   const obj = doc as Record<string, unknown>;
   const out: ManifestSide = { deps: [], sources: [], scripts: [] };
-  for (const k of DEP_KEYS) {
+  for (const k of DEPENDENCY_FIELDS) {
     const section = obj[k];
     if (!section || typeof section !== "object") continue;
     for (const [name, spec] of Object.entries(section as Record<string, unknown>)) {

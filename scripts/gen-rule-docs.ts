@@ -76,7 +76,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const check = process.argv.includes("--check");
   const stale = staleRuleDocs(!check);
   if (check && stale.length > 0) {
-    console.error(`stale rule tables in docs/rules: ${stale.join(", ")} (run node --import tsx scripts/gen-rule-docs.ts)`);
+    console.error(
+      `stale rule tables in docs/rules: ${stale.join(", ")} (run node --import tsx scripts/gen-rule-docs.ts)`,
+    );
     process.exit(1);
   }
   console.log(stale.length > 0 ? `updated ${stale.join(", ")}` : "docs/rules tables are up to date");

@@ -6045,9 +6045,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -8097,7 +8097,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -8112,11 +8112,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -8193,7 +8193,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -8206,10 +8206,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -42709,21 +42709,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache7.get(s);
+    const cached2 = cache5.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache7.get(s)
+        getter: () => cache5.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache7.set(s, RESOLVING);
+    cache5.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache7.set(s, mapped);
+    cache5.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -44283,21 +44283,6 @@ function cleanRequesters(raw, extras) {
   return out;
 }
 
-// src/workflows/github.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/diff/model.ts
-function newSideText(file2) {
-  const out = [];
-  for (const hunk of file2.hunks) for (const c of hunk.changes) if (c.type !== "del") out.push(c.content);
-  return out.join("\n");
-}
-function oldSideText(file2) {
-  const out = [];
-  for (const hunk of file2.hunks) for (const c of hunk.changes) if (c.type !== "add") out.push(c.content);
-  return out.join("\n");
-}
-
 // src/util/paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var BUILTIN_TEST_GLOBS = [
@@ -44426,6 +44411,10 @@ function extensionOf(path) {
 function basenameOf(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
+function dirnameOf(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
 var VENDORED = compileGlobs([
   "**/node_modules/**",
   "**/vendor/**",
@@ -44442,12 +44431,12 @@ var VENDORED = compileGlobs([
   "**/*.d.ts"
 ]);
 function memoize(matcher) {
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   return (path) => {
-    let hit = cache7.get(path);
+    let hit = cache5.get(path);
     if (hit === void 0) {
       hit = matcher(path);
-      cache7.set(path, hit);
+      cache5.set(path, hit);
     }
     return hit;
   };
@@ -44468,142 +44457,7 @@ function createPathClassifier(config2) {
   return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
 }
 
-// src/workflows/diff-lines.ts
-var MAX_LINE = 4e3;
-function capLine(s) {
-  return s.length > MAX_LINE ? s.slice(0, MAX_LINE) : s;
-}
-function sideView(file2, side) {
-  const out = [];
-  file2.hunks.forEach((hunk, h) => {
-    for (const c of hunk.changes) {
-      if (side === "new") {
-        if (c.type === "del" || c.newLine === void 0) continue;
-        out.push({ line: c.newLine, content: c.content, changed: c.type === "add", hunk: h });
-      } else {
-        if (c.type === "add" || c.oldLine === void 0) continue;
-        out.push({ line: c.oldLine, content: c.content, changed: c.type === "del", hunk: h });
-      }
-    }
-  });
-  return out;
-}
-var HASH_COMMENT_EXT = /* @__PURE__ */ new Set([
-  "sh",
-  "bash",
-  "zsh",
-  "ksh",
-  "fish",
-  "py",
-  "rb",
-  "yml",
-  "yaml",
-  "toml",
-  "tf",
-  "tfvars",
-  "hcl",
-  "pl",
-  "r",
-  "ps1",
-  "mk",
-  "cfg",
-  "conf",
-  "ini",
-  "env",
-  "dockerfile",
-  ""
-]);
-var DASH_COMMENT_EXT = /* @__PURE__ */ new Set(["sql", "lua", "hs", "ada"]);
-function isCommentLine(path, content) {
-  const t = content.trimStart();
-  if (t.length === 0) return false;
-  const ext = extensionOf(path);
-  if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("* ") || t === "*" || t.startsWith("<!--")) return true;
-  if (t.startsWith("#")) {
-    if (t.startsWith("#!") || t.startsWith("#[") || t.startsWith("#include") || t.startsWith("#define")) return false;
-    const base = basenameOf(path).toLowerCase();
-    return HASH_COMMENT_EXT.has(ext) || base === "makefile" || base.startsWith("dockerfile") || base === "jenkinsfile";
-  }
-  if (t.startsWith("-- ") && DASH_COMMENT_EXT.has(ext)) return true;
-  if (/^rem\s/i.test(t) && (ext === "bat" || ext === "cmd")) return true;
-  return false;
-}
-function logicalLines(lines, maxJoin = 20) {
-  const out = [];
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i];
-    let text = capLine(first.content);
-    let last = first.line;
-    let joined = 0;
-    while (text.trimEnd().endsWith("\\") && joined < maxJoin && i + 1 < lines.length) {
-      const next = lines[i + 1];
-      if (next.line !== last + 1) break;
-      text = `${text.trimEnd().slice(0, -1)} ${capLine(next.content).trim()}`;
-      last = next.line;
-      i++;
-      joined++;
-    }
-    out.push({ line: first.line, content: text });
-    i++;
-  }
-  return out;
-}
-var RemovedTally = class {
-  counts = /* @__PURE__ */ new Map();
-  add(key) {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  take(key) {
-    const n = this.counts.get(key) ?? 0;
-    if (n <= 0) return false;
-    this.counts.set(key, n - 1);
-    return true;
-  }
-};
-function shorten(s, max = 80) {
-  const t = s.trim();
-  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
-}
-var addedTextCache = /* @__PURE__ */ new WeakMap();
-var removedTextCache = /* @__PURE__ */ new WeakMap();
-function joinLines(lines) {
-  const parts = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) parts[i] = capLine(lines[i].content);
-  return parts.join("\n");
-}
-function addedText(file2) {
-  let t = addedTextCache.get(file2);
-  if (t === void 0) {
-    t = joinLines(file2.added);
-    addedTextCache.set(file2, t);
-  }
-  return t;
-}
-function removedText(file2) {
-  let t = removedTextCache.get(file2);
-  if (t === void 0) {
-    t = joinLines(file2.removed);
-    removedTextCache.set(file2, t);
-  }
-  return t;
-}
-function memoByFile(cache7, key, file2, compute3) {
-  let inner = cache7.get(key);
-  if (!inner) {
-    inner = /* @__PURE__ */ new WeakMap();
-    cache7.set(key, inner);
-  }
-  let v = inner.get(file2);
-  if (v === void 0) {
-    v = compute3();
-    inner.set(file2, v);
-  }
-  return v;
-}
-
-// src/workflows/github.ts
-var MAX_YAML_BYTES = 512 * 1024;
+// src/workflows/ci-paths.ts
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 function isGithubWorkflow(path) {
@@ -44637,39 +44491,212 @@ function ciSystemOf(path) {
 function isCiFile(path) {
   return ciSystemOf(path) !== null;
 }
+
+// src/diff/line-syntax.ts
+var HASH_COMMENT_EXT = /* @__PURE__ */ new Set([
+  "sh",
+  "bash",
+  "zsh",
+  "ksh",
+  "fish",
+  "py",
+  "rb",
+  "ex",
+  "exs",
+  "php",
+  "pl",
+  "r",
+  "jl",
+  "ps1",
+  "yml",
+  "yaml",
+  "toml",
+  "tpl",
+  "tf",
+  "tofu",
+  "tfvars",
+  "hcl",
+  "mk",
+  "cfg",
+  "conf",
+  "ini",
+  "env",
+  "dockerfile",
+  ""
+]);
+var DASH_COMMENT_EXT = /* @__PURE__ */ new Set(["sql", "lua", "hs", "ada"]);
+function isCommentLine(path, content) {
+  const t = content.trimStart();
+  if (t.length === 0) return false;
+  if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("<!--")) return true;
+  if (t.startsWith("*")) return t.length === 1 || t[1] === " " || t[1] === "	" || t[1] === "/";
+  if (t.startsWith("#")) {
+    if (t.startsWith("#!") || t.startsWith("#[") || t.startsWith("#include") || t.startsWith("#define")) return false;
+    const base = basenameOf(path).toLowerCase();
+    return HASH_COMMENT_EXT.has(extensionOf(path)) || base === "makefile" || base.startsWith("dockerfile") || base === "jenkinsfile";
+  }
+  if (t.startsWith("--")) return DASH_COMMENT_EXT.has(extensionOf(path));
+  if (/^rem\s/i.test(t)) {
+    const ext = extensionOf(path);
+    return ext === "bat" || ext === "cmd";
+  }
+  return false;
+}
+function indentOf(text) {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+function unquote(value) {
+  const v = value.trim();
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1);
+  return v;
+}
+
+// src/diff/side.ts
+var MAX_LINE = 4e3;
+var CUT_MARK = "\u2026";
+var MAX_PARSE_CHARS = 512 * 1024;
+function cutLine(text) {
+  return text.length > MAX_LINE ? text.slice(0, MAX_LINE) + CUT_MARK : text;
+}
+var views = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
+function sideOf(file2, side) {
+  const cache5 = views[side];
+  let view = cache5.get(file2);
+  if (!view) {
+    view = buildView(file2, side);
+    cache5.set(file2, view);
+  }
+  return view;
+}
+function buildView(file2, side) {
+  const lines = [];
+  const hunks = [];
+  const skip = side === "new" ? "del" : "add";
+  file2.hunks.forEach((hunk, h) => {
+    const own2 = [];
+    for (const c of hunk.changes) {
+      if (c.type === skip) continue;
+      const line = side === "new" ? c.newLine : c.oldLine;
+      if (line === void 0) continue;
+      own2.push({
+        line,
+        text: cutLine(c.content),
+        changed: c.type !== "context",
+        hunk: h,
+        hunkStart: own2.length === 0,
+        header: hunk.header
+      });
+    }
+    hunks.push(own2);
+    for (const l of own2) lines.push(l);
+  });
+  let index = null;
+  return {
+    side,
+    lines,
+    hunks,
+    indexOf(line) {
+      if (!index) {
+        index = /* @__PURE__ */ new Map();
+        for (let i = 0; i < lines.length; i++) index.set(lines[i].line, i);
+      }
+      return index.get(line);
+    }
+  };
+}
+var changedTexts = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
+function joinCut(lines) {
+  const parts = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) parts[i] = cutLine(lines[i].content);
+  return parts.join("\n");
+}
+function changedText(file2, side) {
+  const cache5 = changedTexts[side];
+  let t = cache5.get(file2);
+  if (t === void 0) {
+    t = joinCut(side === "new" ? file2.added : file2.removed);
+    cache5.set(file2, t);
+  }
+  return t;
+}
+function addedText(file2) {
+  return changedText(file2, "new");
+}
+function removedText(file2) {
+  return changedText(file2, "old");
+}
+function visibleText(file2, maxChars = MAX_PARSE_CHARS) {
+  const parts = [];
+  let size = 0;
+  for (const hunk of file2.hunks) {
+    for (const c of hunk.changes) {
+      const text = cutLine(c.content);
+      size += text.length + 1;
+      if (size > maxChars) return parts.join("\n");
+      parts.push(text);
+    }
+  }
+  return parts.join("\n");
+}
+function wholeSideText(file2, side) {
+  if (file2.patchMissing || file2.binary) return null;
+  if (side === "new" && file2.status !== "added") return null;
+  if (side === "old" && file2.status !== "deleted") return null;
+  const lines = side === "new" ? file2.added : file2.removed;
+  let size = 0;
+  for (const l of lines) size += l.content.length + 1;
+  if (size > MAX_PARSE_CHARS) return null;
+  return lines.map((l) => l.content).join("\n");
+}
+var RemovedTally = class {
+  counts = /* @__PURE__ */ new Map();
+  add(key) {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  take(key) {
+    const n = this.counts.get(key) ?? 0;
+    if (n <= 0) return false;
+    this.counts.set(key, n - 1);
+    return true;
+  }
+};
+
+// src/workflows/yaml-keys.ts
 var KEY_LINE = /^(\s*)(-\s+)?["']?([A-Za-z0-9_][\w.\-/ ]{0,100}?)["']?\s*:(?:\s+(.*))?$/;
 function parseKeyLine(content, line = 0) {
-  const m = KEY_LINE.exec(capLine(content));
+  const m = KEY_LINE.exec(cutLine(content));
   if (!m) return null;
   return { key: m[3].trim(), value: (m[4] ?? "").trim(), col: m[1].length, item: !!m[2], line };
 }
-function leadingSpaces(s) {
-  let i = 0;
-  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-  return i;
-}
 var WALK_LIMIT = 3e3;
-function enclosingKeys(view, index, header = "") {
-  const start = view[index];
+function enclosingKeys(lines, index) {
+  const start = lines[index];
   if (!start) return [];
   const chain = [];
-  let col = leadingSpaces(start.content);
+  let col = indentOf(start.text);
   const stop = Math.max(0, index - WALK_LIMIT);
   for (let j = index - 1; j >= stop && col > 0; j--) {
-    const entry = view[j];
+    const entry = lines[j];
     if (entry.hunk !== start.hunk) break;
-    const text = entry.content;
-    const lc = leadingSpaces(text);
+    const text = entry.text;
+    const lc = indentOf(text);
     if (lc >= text.length || text[lc] === "#" || lc >= col) continue;
     const key = parseKeyLine(text, entry.line);
     col = lc;
     if (key) chain.push(key);
   }
   if (col > 0) {
-    const top = parseKeyLine(header, -1);
+    const top = parseKeyLine(start.header, -1);
     if (top && top.col === 0) chain.push(top);
   }
   return chain;
+}
+function keysAt(file2, side, line) {
+  const view = sideOf(file2, side);
+  const i = view.indexOf(line);
+  return i === void 0 ? [] : enclosingKeys(view.lines, i);
 }
 var JOB_KEYWORDS = /* @__PURE__ */ new Set([
   "env",
@@ -44710,19 +44737,14 @@ function stepOfKeys(chain) {
   for (let i = 0; i < chain.length; i++) {
     const k = chain[i];
     if (k.item && i + 1 < chain.length && chain[i + 1].key === "steps") {
-      if (k.key === "name" || k.key === "uses" || k.key === "id") return stripQuotes(k.value);
+      if (k.key === "name" || k.key === "uses" || k.key === "id") return scalarValue(k.value);
       return null;
     }
   }
   return null;
 }
-function stripQuotes(s) {
-  const t = s.replace(/\s+#.*$/, "").trim();
-  if (t.startsWith('"') && t.endsWith('"') || t.startsWith("'") && t.endsWith("'")) return t.slice(1, -1);
-  return t;
-}
-function headerOf(file2, entry) {
-  return file2.hunks[entry.hunk]?.header ?? "";
+function scalarValue(s) {
+  return unquote(s.replace(/\s+#.*$/, ""));
 }
 function describeLocation(chain) {
   const job = jobOfKeys(chain);
@@ -44731,37 +44753,6 @@ function describeLocation(chain) {
   if (job) return `job ${job}`;
   if (step) return `step '${step}'`;
   return "";
-}
-var viewCache = /* @__PURE__ */ new WeakMap();
-function workflowView(file2) {
-  let v = viewCache.get(file2);
-  if (v) return v;
-  const newSide = sideView(file2, "new");
-  const oldSide = sideView(file2, "old");
-  const newIndex = /* @__PURE__ */ new Map();
-  const oldIndex = /* @__PURE__ */ new Map();
-  for (let i = 0; i < newSide.length; i++) newIndex.set(newSide[i].line, i);
-  for (let i = 0; i < oldSide.length; i++) oldIndex.set(oldSide[i].line, i);
-  v = { file: file2, newSide, oldSide, newIndex, oldIndex };
-  viewCache.set(file2, v);
-  return v;
-}
-function keysAtNew(view, line) {
-  const i = view.newIndex.get(line);
-  if (i === void 0) return [];
-  return enclosingKeys(view.newSide, i, headerOf(view.file, view.newSide[i]));
-}
-function keysAtOld(view, line) {
-  const i = view.oldIndex.get(line);
-  if (i === void 0) return [];
-  return enclosingKeys(view.oldSide, i, headerOf(view.file, view.oldSide[i]));
-}
-var PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run"];
-var TRIGGER_LINE = /^\s*(?:-\s*)?["']?(pull_request_target|workflow_run)["']?\s*(?::|$|#)/;
-var INLINE_ON = /^\s*["']?on["']?\s*:\s*\[?[^\n]*\b(pull_request_target|workflow_run)\b/;
-function privilegedTriggerOf(content) {
-  const m = TRIGGER_LINE.exec(content) ?? INLINE_ON.exec(content);
-  return m ? m[1] : null;
 }
 function outlineWorkflow(lines) {
   let name = null;
@@ -44774,7 +44765,7 @@ function outlineWorkflow(lines) {
     if (!key) continue;
     if (key.col === 0) {
       inJobs = key.key === "jobs";
-      if (key.key === "name" && name === null && key.value) name = stripQuotes(key.value);
+      if (key.key === "name" && name === null && key.value) name = scalarValue(key.value);
       continue;
     }
     if (!inJobs || key.item) continue;
@@ -44782,147 +44773,6 @@ function outlineWorkflow(lines) {
     if (key.col === jobCol && jobs.length < 50) jobs.push(key.key);
   }
   return { name, jobs };
-}
-function parseWorkflowText(text) {
-  if (text.length > MAX_YAML_BYTES) return null;
-  try {
-    const doc = (0, import_yaml2.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) return null;
-    const d = doc;
-    const on = d.on ?? d["true"];
-    const triggers = /* @__PURE__ */ new Set();
-    if (typeof on === "string") triggers.add(on);
-    else if (Array.isArray(on)) {
-      for (const t of on) if (typeof t === "string") triggers.add(t);
-    } else if (on && typeof on === "object") {
-      for (const t of Object.keys(on)) triggers.add(t);
-    }
-    const jobs = d.jobs && typeof d.jobs === "object" && !Array.isArray(d.jobs) ? Object.keys(d.jobs) : [];
-    return { name: typeof d.name === "string" ? d.name : null, triggers, jobs };
-  } catch {
-    return null;
-  }
-}
-var docCache = /* @__PURE__ */ new WeakMap();
-function wholeWorkflow(file2) {
-  if (docCache.has(file2)) return docCache.get(file2);
-  let doc = null;
-  if (!file2.binary && !file2.patchMissing) {
-    if (file2.status === "added") doc = parseWorkflowText(newSideText(file2));
-    else if (file2.status === "deleted") doc = parseWorkflowText(oldSideText(file2));
-  }
-  docCache.set(file2, doc);
-  return doc;
-}
-function visiblePrivilegedTriggers(view) {
-  const found = /* @__PURE__ */ new Set();
-  if (!view.newSide.some((l) => l.content.includes("pull_request_target") || l.content.includes("workflow_run")))
-    return found;
-  const doc = wholeWorkflow(view.file);
-  if (doc) {
-    for (const t of PRIVILEGED_TRIGGERS) if (doc.triggers.has(t)) found.add(t);
-    return found;
-  }
-  for (const l of view.newSide) {
-    if (!l.content.includes("pull_request_target") && !l.content.includes("workflow_run")) continue;
-    const t = privilegedTriggerOf(l.content);
-    if (t) found.add(t);
-  }
-  return found;
-}
-var PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.workflow_run\.pull_requests|refs\/pull\/|github\.event\.number\s*\}\}\/merge|github\.event\.pull_request\.number\s*\}\}\/(?:head|merge)|github\.event\.pull_request\.merge_commit_sha/;
-var CHECKOUT_COMMAND = /\bgit\s+(?:checkout|fetch|switch)\b|\bgh\s+pr\s+checkout\b/;
-function isPrHeadCheckoutLine(content, chainOf) {
-  const text = capLine(content);
-  if (text.includes("gh pr checkout")) return true;
-  if (!PR_HEAD_REF.test(text)) {
-    const key2 = HEAD_REPO.test(text) ? parseKeyLine(text) : null;
-    return key2?.key === "repository";
-  }
-  const key = parseKeyLine(text);
-  if (key && (key.key === "ref" || key.key === "repository")) return true;
-  if (CHECKOUT_COMMAND.test(text)) return true;
-  return chainOf().some((k) => k.key === "run") && /git/.test(text);
-}
-var HEAD_REPO = /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name/;
-var NEEDS_ITEM = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/m;
-function needsItems(key, content, chain) {
-  if (key?.key === "needs") {
-    const v = stripQuotes(key.value).replace(/^\[|\]$/g, "");
-    return v.split(",").map((s) => stripQuotes(s.trim())).filter((s) => /^[\w-]+$/.test(s));
-  }
-  if (chain[0]?.key === "needs") {
-    const m = /^\s*-\s+["']?([\w-]+)["']?\s*(?:#.*)?$/.exec(content);
-    if (m) return [m[1]];
-  }
-  return [];
-}
-function droppedNeeds(file2) {
-  const removedAll = removedText(file2);
-  if (!removedAll.includes("needs") && !NEEDS_ITEM.test(removedAll)) return [];
-  const view = workflowView(file2);
-  const removed = /* @__PURE__ */ new Map();
-  for (const l of file2.removed) {
-    const key = parseKeyLine(l.content);
-    const isItem = NEEDS_ITEM.test(l.content);
-    if (key?.key !== "needs" && !isItem) continue;
-    const chain = keysAtOld(view, l.line);
-    const items = needsItems(key, l.content, chain);
-    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
-    if (!job || items.length === 0) continue;
-    let e = removed.get(job);
-    if (!e) {
-      e = { line: l.line, items: /* @__PURE__ */ new Set() };
-      removed.set(job, e);
-    }
-    for (const i of items) e.items.add(i);
-  }
-  if (removed.size === 0) return [];
-  const added = /* @__PURE__ */ new Map();
-  for (const l of file2.added) {
-    const key = parseKeyLine(l.content);
-    const isItem = /^\s*-\s/.test(l.content);
-    if (key?.key !== "needs" && !isItem) continue;
-    const chain = keysAtNew(view, l.line);
-    const items = needsItems(key, l.content, chain);
-    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
-    if (!job) continue;
-    let s = added.get(job);
-    if (!s) {
-      s = /* @__PURE__ */ new Set();
-      added.set(job, s);
-    }
-    for (const i of items) s.add(i);
-  }
-  const out = [];
-  const gone = new Set(removedJobs(file2).map((j) => j.job));
-  for (const [job, e] of removed) {
-    if (gone.has(job)) continue;
-    const now = added.get(job) ?? /* @__PURE__ */ new Set();
-    const dropped = [...e.items].filter((i) => !now.has(i));
-    if (dropped.length > 0) out.push({ job, line: e.line, dropped });
-  }
-  return out;
-}
-function removedJobs(file2) {
-  if (file2.status === "deleted" || file2.status === "added") return [];
-  if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file2))) return [];
-  const candidates = [];
-  let view = null;
-  for (const l of file2.removed) {
-    const key = parseKeyLine(l.content);
-    if (!key || key.item || key.col === 0 || key.value !== "" || !/^[\w-]+$/.test(key.key)) continue;
-    view ??= workflowView(file2);
-    const chain = keysAtOld(view, l.line);
-    if (chain[0]?.key === "jobs" && chain[0].col === 0) candidates.push({ job: key.key, line: l.line });
-  }
-  if (candidates.length === 0) return [];
-  const readded = /* @__PURE__ */ new Set();
-  for (const l of file2.added) {
-    const key = parseKeyLine(l.content);
-    if (key && !key.item && key.col > 0 && candidates.some((c) => c.job === key.key)) readded.add(key.key);
-  }
-  return candidates.filter((c) => !readded.has(c.job));
 }
 
 // src/rules/ci-workflow/action-repinned.ts
@@ -44934,6 +44784,10 @@ var actionRepinnedRule = {
   description: "An action pinned to a commit SHA is moved to a mutable tag or branch (its code can change under the workflow).",
   severity: "medium",
   remediation: "Keep third-party actions pinned to a full commit SHA (add the version as a comment, e.g. `@<sha> # v4.2.0`).",
+  docs: {
+    severity: "medium",
+    detects: "An action pinned to a 40-hex commit SHA moved to a tag or branch (`actions/checkout@<sha>` \u2192 `@v4`)."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -44945,15 +44799,13 @@ var actionRepinnedRule = {
         if (m && FULL_SHA.test(m[2])) pinned.set(m[1], m[2]);
       }
       if (pinned.size === 0) continue;
-      let view = null;
       for (const l of file2.added) {
         if (!l.content.includes("uses:")) continue;
         const m = USES.exec(l.content);
         if (!m || FULL_SHA.test(m[2])) continue;
         const sha = pinned.get(m[1]);
         if (!sha) continue;
-        view ??= workflowView(file2);
-        const where = describeLocation(keysAtNew(view, l.line));
+        const where = describeLocation(keysAt(file2, "new", l.line));
         out.push({
           file: file2.path,
           line: l.line,
@@ -44968,12 +44820,11 @@ var actionRepinnedRule = {
 // src/rules/ci-workflow/ci-config-changed.ts
 function touchedJobs(file2) {
   if (!isGithubActionsYaml(file2.path)) return [];
-  const view = workflowView(file2);
   const jobs = /* @__PURE__ */ new Set();
   for (const hunk of file2.hunks) {
     const first = hunk.changes.find((c) => c.type !== "context");
     if (!first) continue;
-    const chain = first.type === "add" && first.newLine !== void 0 ? keysAtNew(view, first.newLine) : first.oldLine !== void 0 ? keysAtOld(view, first.oldLine) : [];
+    const chain = first.type === "add" && first.newLine !== void 0 ? keysAt(file2, "new", first.newLine) : first.oldLine !== void 0 ? keysAt(file2, "old", first.oldLine) : [];
     const job = jobOfKeys(chain);
     if (job) jobs.add(job);
     if (jobs.size >= 6) break;
@@ -44986,6 +44837,10 @@ var ciConfigChangedRule = {
   description: "A CI/CD pipeline file (GitHub workflow or composite action, GitLab CI, CircleCI, Jenkins...) changed.",
   severity: "low",
   remediation: "Review the pipeline change: what runs, with which permissions and secrets, and on which events.",
+  docs: {
+    severity: "low",
+    detects: "Any CI file added, changed, renamed or deleted (one finding per file, naming the workflow and jobs touched)."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -45017,6 +44872,10 @@ var continueOnErrorRule = {
   description: "`continue-on-error: true` is added to a job or step, so its failure no longer fails the workflow.",
   severity: "medium",
   remediation: "Fix or quarantine the failing check explicitly instead of letting it pass on failure.",
+  docs: {
+    severity: "medium / low",
+    detects: "`continue-on-error: true` added: medium on test/lint/check/build/scan jobs or steps, low elsewhere."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -45024,13 +44883,12 @@ var continueOnErrorRule = {
       if (!file2.added.some((l) => l.content.includes("continue-on-error"))) continue;
       const tally = new RemovedTally();
       for (const l of file2.removed) if (/continue-on-error:\s*true/.test(l.content)) tally.add("coe");
-      const view = workflowView(file2);
       for (const l of file2.added) {
         if (!l.content.includes("continue-on-error")) continue;
         const key = parseKeyLine(l.content);
         if (key?.key !== "continue-on-error" || !/^["']?true\b/.test(key.value)) continue;
         if (tally.take("coe")) continue;
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file2, "new", l.line);
         const job = jobOfKeys(chain) ?? "";
         const step = stepOfKeys(chain) ?? "";
         const severity2 = CHECK_WORDS.test(`${job} ${step}`) ? "medium" : "low";
@@ -45042,6 +44900,48 @@ var continueOnErrorRule = {
           message: `continue-on-error: true added to ${where} in ${file2.path}: its failures no longer fail the run`
         });
       }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/governance-file-changed.ts
+function governanceKind(path) {
+  const base = basenameOf(path);
+  if (path === DEFAULT_CONFIG_PATH || path === ".github/ai-review-gate.yaml")
+    return "this repository's ai-review-gate configuration (the gate reviewing this PR)";
+  if (base === "CODEOWNERS" && (path === base || path.startsWith(".github/") || path.startsWith("docs/") || path.startsWith(".gitlab/")))
+    return "CODEOWNERS (who must review which paths)";
+  if (path.startsWith(".github/rulesets/")) return "a repository ruleset";
+  if (/^\.github\/(?:settings|repository)\.ya?ml$/.test(path)) return "repository settings (branch protection as code)";
+  if (/^\.github\/branch[-_]protection/.test(path) || /(?:^|\/)branch[-_]protection[^/]*\.(?:ya?ml|json|tf)$/.test(path))
+    return "branch protection rules";
+  return null;
+}
+var governanceFileChangedRule = {
+  id: "ci-workflow/governance-file-changed",
+  category: "ci-workflow",
+  description: "CODEOWNERS, repository rulesets or branch-protection files, or this project's own gate config (.github/ai-review-gate.yml) changed.",
+  severity: "high",
+  remediation: "Have a repository admin review the change: it alters who must approve, which checks are required, or how this gate scores PRs.",
+  docs: {
+    severity: "high",
+    detects: "`CODEOWNERS`, `.github/rulesets/**`, `.github/settings.yml` (branch protection as code), branch-protection files, and this project's own config `.github/ai-review-gate.yml` (an agent weakening its own gate). Checked on every file, including paths the config ignores."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.allFiles) {
+      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
+      if (!kind) continue;
+      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
+      const first = file2.added[0] ?? null;
+      const firstRemoved = file2.removed[0] ?? null;
+      out.push({
+        file: file2.path,
+        line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
+        side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
+        message: `${file2.path} ${verb}: ${kind}`
+      });
     }
     return out;
   }
@@ -45061,6 +44961,10 @@ var permissionsWidenedRule = {
   description: "A workflow's GITHUB_TOKEN permissions are widened (a scope set to write, or write-all).",
   severity: "high",
   remediation: "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
+  docs: {
+    severity: "high / medium",
+    detects: "`permissions: write-all`, or a scope set to `write` in a `permissions:` block (high for contents, packages, actions, id-token, deployments, pages, attestations; medium for issues, pull-requests, checks, statuses\u2026). A scope that was already `write` in the removed lines (moved, re-commented) is not reported."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -45073,7 +44977,6 @@ var permissionsWidenedRule = {
         const w = k ? writeValue(k.value) : null;
         if (k && w) tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
       }
-      const view = workflowView(file2);
       for (const l of file2.added) {
         if (!l.content.includes("write")) continue;
         const k = parseKeyLine(l.content);
@@ -45082,7 +44985,7 @@ var permissionsWidenedRule = {
         if (w === "write-all") {
           if (k.key !== "permissions" || tally.take("write-all")) continue;
         } else if (tally.take(`${k.key}:write`)) continue;
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file2, "new", l.line);
         if (w === "write" && chain[0]?.key !== "permissions") continue;
         const job = jobOfKeys(chain);
         const scope = job ? `job ${job}` : "the whole workflow";
@@ -45100,6 +45003,89 @@ var permissionsWidenedRule = {
   }
 };
 
+// src/workflows/workflow-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function parseWorkflowText(text) {
+  if (text.length > MAX_PARSE_CHARS) return null;
+  try {
+    const doc = (0, import_yaml2.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+    if (!doc || typeof doc !== "object" || Array.isArray(doc)) return null;
+    const d = doc;
+    const on = d.on ?? d["true"];
+    const triggers = /* @__PURE__ */ new Set();
+    if (typeof on === "string") triggers.add(on);
+    else if (Array.isArray(on)) {
+      for (const t of on) if (typeof t === "string") triggers.add(t);
+    } else if (on && typeof on === "object") {
+      for (const t of Object.keys(on)) triggers.add(t);
+    }
+    const jobs = d.jobs && typeof d.jobs === "object" && !Array.isArray(d.jobs) ? Object.keys(d.jobs) : [];
+    return { name: typeof d.name === "string" ? d.name : null, triggers, jobs };
+  } catch {
+    return null;
+  }
+}
+var docCache = /* @__PURE__ */ new WeakMap();
+function wholeWorkflow(file2) {
+  if (docCache.has(file2)) return docCache.get(file2);
+  const text = wholeSideText(file2, file2.status === "deleted" ? "old" : "new");
+  const doc = text === null ? null : parseWorkflowText(text);
+  docCache.set(file2, doc);
+  return doc;
+}
+var PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run"];
+var TRIGGER_LINE = /^\s*(?:-\s*)?["']?(pull_request_target|workflow_run)["']?\s*(?::|$|#)/;
+var INLINE_ON = /^\s*["']?on["']?\s*:\s*\[?[^\n]*\b(pull_request_target|workflow_run)\b/;
+function privilegedTriggerOf(content) {
+  const m = TRIGGER_LINE.exec(content) ?? INLINE_ON.exec(content);
+  return m ? m[1] : null;
+}
+function visiblePrivilegedTriggers(file2) {
+  const found = /* @__PURE__ */ new Set();
+  const lines = sideOf(file2, "new").lines;
+  if (!lines.some((l) => l.text.includes("pull_request_target") || l.text.includes("workflow_run"))) return found;
+  const doc = wholeWorkflow(file2);
+  if (doc) {
+    for (const t of PRIVILEGED_TRIGGERS) if (doc.triggers.has(t)) found.add(t);
+    return found;
+  }
+  for (const l of lines) {
+    if (!l.text.includes("pull_request_target") && !l.text.includes("workflow_run")) continue;
+    const t = privilegedTriggerOf(l.text);
+    if (t) found.add(t);
+  }
+  return found;
+}
+var PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.workflow_run\.pull_requests|refs\/pull\/|github\.event\.number\s*\}\}\/merge|github\.event\.pull_request\.number\s*\}\}\/(?:head|merge)|github\.event\.pull_request\.merge_commit_sha/;
+var CHECKOUT_COMMAND = /\bgit\s+(?:checkout|fetch|switch)\b|\bgh\s+pr\s+checkout\b/;
+var HEAD_REPO = /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name/;
+function isPrHeadCheckoutLine(content, chainOf) {
+  const text = cutLine(content);
+  if (text.includes("gh pr checkout")) return true;
+  if (!PR_HEAD_REF.test(text)) {
+    const key2 = HEAD_REPO.test(text) ? parseKeyLine(text) : null;
+    return key2?.key === "repository";
+  }
+  const key = parseKeyLine(text);
+  if (key && (key.key === "ref" || key.key === "repository")) return true;
+  if (CHECKOUT_COMMAND.test(text)) return true;
+  return chainOf().some((k) => k.key === "run") && /git/.test(text);
+}
+function prHeadCheckouts(file2) {
+  const out = [];
+  for (const l of sideOf(file2, "new").lines) {
+    const c = l.text;
+    if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
+    let keys = null;
+    const chainOf = () => {
+      keys ??= keysAt(file2, "new", l.line);
+      return keys;
+    };
+    if (isPrHeadCheckoutLine(c, chainOf)) out.push({ line: l.line, added: l.changed, keys: chainOf() });
+  }
+  return out;
+}
+
 // src/rules/ci-workflow/privileged-trigger.ts
 var privilegedTriggerRule = {
   id: "ci-workflow/privileged-trigger",
@@ -45107,6 +45093,10 @@ var privilegedTriggerRule = {
   description: "A workflow gains a pull_request_target/workflow_run trigger, or checks out the PR head under one (untrusted code with secrets).",
   severity: "high",
   remediation: "Use `pull_request` for jobs that build or test PR code; under pull_request_target never check out the PR head, keep permissions read-only and pass no secrets.",
+  docs: {
+    severity: "medium / high / critical",
+    detects: "A `pull_request_target` or `workflow_run` trigger added: **critical** when the PR head is checked out (`ref: ${{ github.event.pull_request.head.sha }}`, `github.head_ref`, `refs/pull/\u2026`, `gh pr checkout`, the fork repository); **high** when an existing workflow switches to it (its jobs were written for untrusted-code-without-secrets); **medium** for a new workflow that never checks out PR code. A head checkout added under an existing privileged trigger is critical."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -45115,17 +45105,10 @@ var privilegedTriggerRule = {
         (l) => l.content.includes("pull_request_target") || l.content.includes("workflow_run") || l.content.includes("head") || l.content.includes("refs/pull") || l.content.includes("gh pr checkout")
       );
       if (!hasKeyword) continue;
-      const view = workflowView(file2);
-      const triggers = visiblePrivilegedTriggers(view);
+      const triggers = visiblePrivilegedTriggers(file2);
       const doc = wholeWorkflow(file2);
       const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
-      const checkouts = [];
-      for (const l of view.newSide) {
-        const c = l.content;
-        if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
-        if (isPrHeadCheckoutLine(c, () => keysAtNew(view, l.line)))
-          checkouts.push({ line: l.line, added: l.changed, where: describeLocation(keysAtNew(view, l.line)) });
-      }
+      const checkouts = prHeadCheckouts(file2).map((c) => ({ ...c, where: describeLocation(c.keys) }));
       const addedTriggers = [];
       for (const l of file2.added) {
         if (!l.content.includes("pull_request_target") && !l.content.includes("workflow_run")) continue;
@@ -45175,48 +45158,10 @@ var privilegedTriggerRule = {
   }
 };
 
-// src/rules/ci-workflow/protected-config.ts
-function governanceKind(path) {
-  const base = basenameOf(path);
-  if (path === DEFAULT_CONFIG_PATH || path === ".github/ai-review-gate.yaml")
-    return "this repository's ai-review-gate configuration (the gate reviewing this PR)";
-  if (base === "CODEOWNERS" && (path === base || path.startsWith(".github/") || path.startsWith("docs/") || path.startsWith(".gitlab/")))
-    return "CODEOWNERS (who must review which paths)";
-  if (path.startsWith(".github/rulesets/")) return "a repository ruleset";
-  if (/^\.github\/(?:settings|repository)\.ya?ml$/.test(path)) return "repository settings (branch protection as code)";
-  if (/^\.github\/branch[-_]protection/.test(path) || /(?:^|\/)branch[-_]protection[^/]*\.(?:ya?ml|json|tf)$/.test(path))
-    return "branch protection rules";
-  return null;
-}
-var protectedConfigRule = {
-  id: "ci-workflow/governance-file-changed",
-  category: "ci-workflow",
-  description: "CODEOWNERS, repository rulesets or branch-protection files, or this project's own gate config (.github/ai-review-gate.yml) changed.",
-  severity: "high",
-  remediation: "Have a repository admin review the change: it alters who must approve, which checks are required, or how this gate scores PRs.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.allFiles) {
-      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
-      if (!kind) continue;
-      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
-      const first = file2.added[0] ?? null;
-      const firstRemoved = file2.removed[0] ?? null;
-      out.push({
-        file: file2.path,
-        line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
-        side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
-        message: `${file2.path} ${verb}: ${kind}`
-      });
-    }
-    return out;
-  }
-};
-
 // src/rules/ci-workflow/script-injection.ts
 var UNTRUSTED = /github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|discussion_comment\.body|head_commit\.(?:message|author\.(?:email|name))|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name)))|(?:commits|pages)\[[^\]]{0,20}\]\.(?:message|author\.(?:email|name)|page_name)|(?:commits|pages)\.\*\.(?:message|author\.(?:email|name)|page_name))|github\.head_ref/;
 function untrustedExpression(content) {
-  const text = capLine(content);
+  const text = cutLine(content);
   let from = 0;
   for (let guard = 0; guard < 50; guard++) {
     const open2 = text.indexOf("${{", from);
@@ -45236,18 +45181,20 @@ var scriptInjectionRule = {
   description: "Untrusted event data (issue/PR title or body, comment, branch name, commit message) is interpolated with ${{ }} into a run: script.",
   severity: "high",
   remediation: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use "$TITLE" in the script.',
+  docs: {
+    severity: "high",
+    detects: "`${{ }}` expressions of attacker-controlled event data inside a `run:` script or a github-script `script:`: issue/PR/discussion title and body, comment and review bodies, `head.ref`/`head.label`, `github.head_ref`, commit messages and authors, `workflow_run.head_branch`\u2026 Values passed through `env:` (the safe pattern) and `if:` conditions are not reported."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
       if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
-      let view = null;
       for (const l of file2.added) {
         if (!l.content.includes("${{")) continue;
         const field = untrustedExpression(l.content);
         if (!field) continue;
-        view ??= workflowView(file2);
         const own2 = parseKeyLine(l.content);
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file2, "new", l.line);
         const inScript = own2?.key === "run" || own2?.key === "script" || chain.some((k) => k.key === "run" || k.key === "script");
         if (!inScript || own2 && own2.key !== "run" && own2.key !== "script" && chain[0]?.key !== "run" && chain[0]?.key !== "script")
           continue;
@@ -45263,35 +45210,32 @@ var scriptInjectionRule = {
   }
 };
 
-// src/rules/ci-workflow/secrets-untrusted.ts
+// src/rules/ci-workflow/secrets-in-untrusted-context.ts
 var SECRET_REF = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]{0,100})|^\s*secrets:\s*inherit\b/;
-var secretsUntrustedRule = {
+var secretsInUntrustedContextRule = {
   id: "ci-workflow/secrets-in-untrusted-context",
   category: "ci-workflow",
   description: "Secrets are passed to a job that runs pull request code under pull_request_target/workflow_run (fork code can read them).",
   severity: "high",
   remediation: "Split the workflow: build/test PR code under `pull_request` without secrets, and use the privileged trigger only for trusted steps on the base code.",
+  docs: {
+    severity: "high",
+    detects: "`${{ secrets.X }}` or `secrets: inherit` added to a job that checks out PR head code under `pull_request_target`/`workflow_run`."
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
       if (!isGithubWorkflow(file2.path) || file2.status === "deleted") continue;
       if (!file2.added.some((l) => l.content.includes("secrets"))) continue;
-      const view = workflowView(file2);
-      const triggers = visiblePrivilegedTriggers(view);
+      const triggers = visiblePrivilegedTriggers(file2);
       if (triggers.size === 0) continue;
-      const untrustedJobs = /* @__PURE__ */ new Set();
-      for (const l of view.newSide) {
-        const c = l.content;
-        if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
-        if (isPrHeadCheckoutLine(c, () => keysAtNew(view, l.line)))
-          untrustedJobs.add(jobOfKeys(keysAtNew(view, l.line)) ?? "");
-      }
+      const untrustedJobs = new Set(prHeadCheckouts(file2).map((c) => jobOfKeys(c.keys) ?? ""));
       if (untrustedJobs.size === 0) continue;
       for (const l of file2.added) {
         if (!l.content.includes("secrets")) continue;
         const m = SECRET_REF.exec(l.content);
         if (!m) continue;
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file2, "new", l.line);
         const job = jobOfKeys(chain);
         if (job && !untrustedJobs.has(job) && !untrustedJobs.has("")) continue;
         const what = m[1] ? `secret ${m[1]}` : "all secrets (secrets: inherit)";
@@ -45307,6 +45251,84 @@ var secretsUntrustedRule = {
   }
 };
 
+// src/workflows/job-changes.ts
+var NEEDS_ITEM = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/m;
+function needsItems(key, content, chain) {
+  if (key?.key === "needs") {
+    const v = scalarValue(key.value).replace(/^\[|\]$/g, "");
+    return v.split(",").map((s) => scalarValue(s.trim())).filter((s) => /^[\w-]+$/.test(s));
+  }
+  if (chain[0]?.key === "needs") {
+    const m = /^\s*-\s+["']?([\w-]+)["']?\s*(?:#.*)?$/.exec(content);
+    if (m) return [m[1]];
+  }
+  return [];
+}
+function droppedNeeds(file2) {
+  const removedAll = removedText(file2);
+  if (!removedAll.includes("needs") && !NEEDS_ITEM.test(removedAll)) return [];
+  const removed = /* @__PURE__ */ new Map();
+  for (const l of file2.removed) {
+    const key = parseKeyLine(l.content);
+    const isItem = NEEDS_ITEM.test(l.content);
+    if (key?.key !== "needs" && !isItem) continue;
+    const chain = keysAt(file2, "old", l.line);
+    const items = needsItems(key, l.content, chain);
+    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
+    if (!job || items.length === 0) continue;
+    let e = removed.get(job);
+    if (!e) {
+      e = { line: l.line, items: /* @__PURE__ */ new Set() };
+      removed.set(job, e);
+    }
+    for (const i of items) e.items.add(i);
+  }
+  if (removed.size === 0) return [];
+  const added = /* @__PURE__ */ new Map();
+  for (const l of file2.added) {
+    const key = parseKeyLine(l.content);
+    const isItem = /^\s*-\s/.test(l.content);
+    if (key?.key !== "needs" && !isItem) continue;
+    const chain = keysAt(file2, "new", l.line);
+    const items = needsItems(key, l.content, chain);
+    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
+    if (!job) continue;
+    let s = added.get(job);
+    if (!s) {
+      s = /* @__PURE__ */ new Set();
+      added.set(job, s);
+    }
+    for (const i of items) s.add(i);
+  }
+  const out = [];
+  const gone = new Set(removedJobs(file2).map((j) => j.job));
+  for (const [job, e] of removed) {
+    if (gone.has(job)) continue;
+    const now = added.get(job) ?? /* @__PURE__ */ new Set();
+    const dropped = [...e.items].filter((i) => !now.has(i));
+    if (dropped.length > 0) out.push({ job, line: e.line, dropped });
+  }
+  return out;
+}
+function removedJobs(file2) {
+  if (file2.status === "deleted" || file2.status === "added") return [];
+  if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file2))) return [];
+  const candidates = [];
+  for (const l of file2.removed) {
+    const key = parseKeyLine(l.content);
+    if (!key || key.item || key.col === 0 || key.value !== "" || !/^[\w-]+$/.test(key.key)) continue;
+    const chain = keysAt(file2, "old", l.line);
+    if (chain[0]?.key === "jobs" && chain[0].col === 0) candidates.push({ job: key.key, line: l.line });
+  }
+  if (candidates.length === 0) return [];
+  const readded = /* @__PURE__ */ new Set();
+  for (const l of file2.added) {
+    const key = parseKeyLine(l.content);
+    if (key && !key.item && key.col > 0 && candidates.some((c) => c.job === key.key)) readded.add(key.key);
+  }
+  return candidates.filter((c) => !readded.has(c.job));
+}
+
 // src/rules/ci-workflow/workflow-removed.ts
 var workflowRemovedRule = {
   id: "ci-workflow/workflow-removed",
@@ -45314,6 +45336,10 @@ var workflowRemovedRule = {
   description: "A CI workflow is deleted, a job is removed from one, or a job stops waiting on another (checks that gated merges may no longer run).",
   severity: "high",
   remediation: "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
+  docs: {
+    severity: "high",
+    detects: 'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).'
+  },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
@@ -45355,1742 +45381,40 @@ var ciWorkflowRules = [
   privilegedTriggerRule,
   permissionsWidenedRule,
   scriptInjectionRule,
-  secretsUntrustedRule,
+  secretsInUntrustedContextRule,
   actionRepinnedRule,
   workflowRemovedRule,
   continueOnErrorRule,
-  protectedConfigRule
+  governanceFileChangedRule
 ];
 
-// src/rules/custom/custom-pattern.ts
-function customPatternRule(def) {
-  const regex2 = compileSafeRegex(def.pattern, def.case_sensitive);
-  const inScope = def.paths && def.paths.length > 0 ? compileGlobs(def.paths) : () => true;
-  return {
-    id: `custom/${def.id}`,
-    category: def.category,
-    description: def.message,
-    severity: def.severity,
-    remediation: def.remediation ?? "Review this change against the rule your maintainers configured.",
-    run(ctx) {
-      const out = [];
-      for (const file2 of ctx.files) {
-        if (!inScope(file2.path)) continue;
-        for (const added of file2.added) {
-          if (regex2.test(added.content)) out.push({ file: file2.path, line: added.line, message: def.message });
-        }
-      }
-      return out;
+// src/util/memo.ts
+function memoByFiles(compute3) {
+  const cache5 = /* @__PURE__ */ new WeakMap();
+  return (files) => {
+    let value = cache5.get(files);
+    if (value === void 0) {
+      value = compute3(files);
+      cache5.set(files, value);
     }
+    return value;
   };
 }
-
-// src/deps/files.ts
-function f(ecosystem, kind, format, expectsLockfile = false) {
-  return { ecosystem, kind, format, expectsLockfile };
-}
-var BY_NAME = {
-  "package.json": f("npm", "manifest", "package-json", true),
-  "package-lock.json": f("npm", "lockfile", "package-lock"),
-  "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
-  "yarn.lock": f("npm", "lockfile", "yarn-lock"),
-  "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
-  "bun.lock": f("npm", "lockfile", "bun-lock"),
-  "bun.lockb": f("npm", "lockfile", "bun-lock"),
-  ".npmrc": f("npm", "registry-config", "npmrc"),
-  ".yarnrc": f("npm", "registry-config", "yarnrc"),
-  ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
-  "bunfig.toml": f("npm", "registry-config", "yarnrc"),
-  "pyproject.toml": f("python", "manifest", "pyproject"),
-  Pipfile: f("python", "manifest", "pipfile", true),
-  "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
-  "poetry.lock": f("python", "lockfile", "poetry-lock"),
-  "uv.lock": f("python", "lockfile", "uv-lock"),
-  "pdm.lock": f("python", "lockfile", "poetry-lock"),
-  "setup.py": f("python", "manifest", "setup-py"),
-  "setup.cfg": f("python", "manifest", "setup-cfg"),
-  "pip.conf": f("python", "registry-config", "pip-conf"),
-  "pip.ini": f("python", "registry-config", "pip-conf"),
-  "go.mod": f("go", "manifest", "go-mod", true),
-  "go.sum": f("go", "lockfile", "go-sum"),
-  "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
-  "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
-  Gemfile: f("ruby", "manifest", "gemfile", true),
-  "gems.rb": f("ruby", "manifest", "gemfile", true),
-  "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
-  "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
-  "pom.xml": f("maven", "manifest", "pom"),
-  "build.gradle": f("gradle", "manifest", "gradle"),
-  "build.gradle.kts": f("gradle", "manifest", "gradle"),
-  "settings.gradle": f("gradle", "manifest", "gradle"),
-  "settings.gradle.kts": f("gradle", "manifest", "gradle"),
-  "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
-  "composer.json": f("composer", "manifest", "composer-json", true),
-  "composer.lock": f("composer", "lockfile", "composer-lock"),
-  "packages.config": f("nuget", "manifest", "packages-config"),
-  "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
-  "Directory.Build.props": f("nuget", "manifest", "msbuild"),
-  "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
-  ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock")
-};
-var REQUIREMENTS_NAME = /^(?:[\w.-]*[-_.])?(?:requirements|constraints)(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
-function classifyDependencyFile(path) {
-  const base = basenameOf(path);
-  const exact = BY_NAME[base];
-  if (exact) return exact;
-  const lower = base.toLowerCase();
-  if (lower === "nuget.config") return f("nuget", "registry-config", "nuget-config");
-  if (REQUIREMENTS_NAME.test(base) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(path))
-    return f("python", "manifest", "requirements");
-  if (lower.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
-  if (/\.(?:cs|fs|vb)proj$/i.test(base)) return f("nuget", "manifest", "msbuild");
-  if (/(?:^|\/)gradle\/[\w.-]+\.versions\.toml$/.test(path)) return f("gradle", "manifest", "gradle-catalog");
-  if (/(?:^|\/)\.cargo\/config(?:\.toml)?$/.test(path)) return f("cargo", "registry-config", "cargo-config");
-  if (lower.endsWith(".tf")) return f("terraform", "manifest", "terraform");
-  return null;
-}
-function lockfileBasenamesFor(ecosystem, manifestFormat) {
-  switch (manifestFormat) {
-    case "package-json":
-      return ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"];
-    case "pipfile":
-      return ["Pipfile.lock"];
-    case "go-mod":
-      return ["go.sum"];
-    case "cargo-toml":
-      return ["Cargo.lock"];
-    case "gemfile":
-      return ["Gemfile.lock", "gems.locked"];
-    case "composer-json":
-      return ["composer.lock"];
-    default:
-      return ecosystem === "terraform" ? [".terraform.lock.hcl"] : [];
+function memoByFile(cache5, key, file2, compute3) {
+  let inner = cache5.get(key);
+  if (!inner) {
+    inner = /* @__PURE__ */ new WeakMap();
+    cache5.set(key, inner);
   }
-}
-function dirnameOf(path) {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "" : path.slice(0, i);
-}
-function selfAndAncestors(dir) {
-  const out = [dir];
-  let d = dir;
-  while (d !== "") {
-    d = dirnameOf(d);
-    out.push(d);
+  let v = inner.get(file2);
+  if (v === void 0) {
+    v = compute3();
+    inner.set(file2, v);
   }
-  return out;
+  return v;
 }
 
-// src/deps/side.ts
-var MAX_LINE2 = 4e3;
-function sideLines(file2, side) {
-  const out = [];
-  const skip = side === "new" ? "del" : "add";
-  for (const hunk of file2.hunks) {
-    let first = true;
-    for (const c of hunk.changes) {
-      if (c.type === skip) continue;
-      const line = side === "new" ? c.newLine : c.oldLine;
-      if (line === void 0) continue;
-      const text = c.content.length > MAX_LINE2 ? "" : c.content;
-      out.push({ text, line, changed: c.type !== "context", hunkStart: first, header: first ? hunk.header : "" });
-      first = false;
-    }
-  }
-  return out;
-}
-function indentOf(text) {
-  let i = 0;
-  while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
-  return i;
-}
-
-// src/deps/sources.ts
-var PUBLIC_REGISTRIES = {
-  npm: ["registry.npmjs.org", "registry.npmjs.com", "registry.yarnpkg.com"],
-  python: ["pypi.org", "files.pythonhosted.org", "pypi.python.org"],
-  go: ["proxy.golang.org", "sum.golang.org"],
-  cargo: ["index.crates.io", "static.crates.io", "crates.io", "github.com/rust-lang/crates.io-index"],
-  ruby: ["rubygems.org", "index.rubygems.org"],
-  maven: [
-    "repo.maven.apache.org",
-    "repo1.maven.org",
-    "central.sonatype.com",
-    "plugins.gradle.org",
-    "maven.google.com",
-    "dl.google.com"
-  ],
-  gradle: [
-    "repo.maven.apache.org",
-    "repo1.maven.org",
-    "central.sonatype.com",
-    "plugins.gradle.org",
-    "maven.google.com",
-    "dl.google.com"
-  ],
-  composer: ["repo.packagist.org", "packagist.org"],
-  nuget: ["api.nuget.org", "www.nuget.org", "nuget.org"],
-  terraform: ["registry.terraform.io", "registry.opentofu.org"]
-};
-var URL_RE = /\b((?:git\+|registry\+|sparse\+)?(?:https?|ssh|git|svn):\/\/[^\s"'<>,;{}()[\]\\]{1,2000})/;
-function findUrl(text) {
-  const m = URL_RE.exec(text);
-  return m ? m[1] : null;
-}
-function urlHostPath(url2) {
-  const m = /^(?:[a-z]+\+)?[a-z]+:\/\/(?:[^@/\s]{1,300}@)?([^/:?#\s]{1,300})(?::\d{1,5})?([^?#\s]*)/i.exec(url2);
-  if (!m) return null;
-  return { host: m[1].toLowerCase(), path: m[2] ?? "" };
-}
-function hostOf(url2) {
-  return urlHostPath(url2)?.host ?? url2;
-}
-function isPublicRegistryUrl(ecosystem, url2) {
-  const hp = urlHostPath(url2);
-  if (!hp) return false;
-  const full = hp.host + hp.path;
-  return PUBLIC_REGISTRIES[ecosystem].some(
-    (r) => r.includes("/") ? full === r || full.startsWith(`${r}/`) || full.startsWith(`${r}.git`) : hp.host === r
-  );
-}
-function classifyUrl(ecosystem, url2) {
-  if (/^git[+:]|^ssh:|\.git(?:$|[#?/])/.test(url2)) return "git";
-  if (isPublicRegistryUrl(ecosystem, url2)) return null;
-  return "url";
-}
-var ARCHIVE_RE = /\.(?:tgz|tar\.gz|tar|zip|whl|gem|jar|nupkg)$/i;
-function classifyNpmSpec(name, spec) {
-  const s = spec.trim();
-  if (/^(?:git\+|git:|git@|github:|gitlab:|bitbucket:|gist:)/.test(s)) return { kind: "git", target: s };
-  if (/^https?:\/\//.test(s)) return { kind: /\.git(?:#|$)/.test(s) ? "git" : "url", target: s };
-  if (/^(?:file:|link:|portal:|\.{1,2}\/|\/|~\/)/.test(s)) {
-    const path = s.replace(/^(?:file:|link:|portal:)/, "");
-    return { kind: ARCHIVE_RE.test(path) ? "archive" : "path", target: s };
-  }
-  const alias = /^npm:((?:@[^@/\s]{1,214}\/)?[^@\s]{1,214})(?:@|$)/.exec(s);
-  if (alias) return alias[1] !== name ? { kind: "alias", target: alias[1] } : null;
-  if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
-  return null;
-}
-function sourceSeverity(kind) {
-  switch (kind) {
-    case "path":
-      return "low";
-    case "alias":
-      return "medium";
-    default:
-      return "high";
-  }
-}
-function isArchivePath(path) {
-  return ARCHIVE_RE.test(path);
-}
-
-// src/deps/lockfile.ts
-function urlSource(ecosystem, text, line, name) {
-  const url2 = findUrl(text);
-  if (url2 !== null) {
-    const kind = classifyUrl(ecosystem, url2);
-    return kind ? { line, kind, target: url2, name, severity: "high" } : null;
-  }
-  const short2 = /\b(github|gitlab|bitbucket):([\w.-]{1,100}\/[\w.-]{1,100})/.exec(text);
-  return short2 ? { line, kind: "git", target: `${short2[1]}:${short2[2]}`, name, severity: "high" } : null;
-}
-function npmLockName(key) {
-  const i = key.lastIndexOf("node_modules/");
-  return i >= 0 ? key.slice(i + "node_modules/".length) : key;
-}
-var JSON_LOCK_KEYS = /"(?:version|resolved|name|url|git|file)"/;
-function parseJsonLock(lines, dep) {
-  const out = { entries: [], sources: [] };
-  let key = null;
-  let keyChanged = false;
-  let keyLine = 0;
-  let keyIndent = -1;
-  let composerName = null;
-  for (const l of lines) {
-    if (l.hunkStart) {
-      key = null;
-      composerName = null;
-    }
-    const t = l.text;
-    const last = t.charCodeAt(t.length - 1);
-    const open2 = last === 123 ? /^(\s*)"((?:[^"\\]|\\.){1,500})"\s*:\s*\{\s*$/.exec(t) : null;
-    if (open2) {
-      key = open2[2];
-      keyIndent = open2[1].length;
-      keyChanged = l.changed;
-      keyLine = l.line;
-      continue;
-    }
-    if (key !== null && indentOf(t) <= keyIndent && t.trim().startsWith("}")) key = null;
-    if (!JSON_LOCK_KEYS.test(t)) continue;
-    const pair = /^\s*"((?:[^"\\]|\\.){1,100})"\s*:\s*"((?:[^"\\]|\\.){0,3000})"/.exec(t);
-    if (!pair) continue;
-    const [, k, v] = pair;
-    if (dep.format === "composer-lock") {
-      if (k === "name") composerName = v;
-      else if (k === "version" && composerName)
-        out.entries.push({ name: composerName, version: v, line: l.line, changed: l.changed });
-      continue;
-    }
-    const versionKey = dep.format === "nuget-lock" ? "resolved" : "version";
-    if (k === versionKey && key !== null && key !== "" && key !== "packages") {
-      out.entries.push({
-        name: npmLockName(key),
-        version: v,
-        line: keyChanged ? keyLine : l.line,
-        changed: l.changed || keyChanged
-      });
-    }
-    if (l.changed && dep.format === "package-lock" && k === "resolved") {
-      const s = urlSource("npm", v, l.line, key ? npmLockName(key) : void 0);
-      if (s) out.sources.push(s);
-    }
-    if (l.changed && dep.format === "pipfile-lock" && (k === "url" || k === "git" || k === "file")) {
-      const s = urlSource("python", v, l.line, key ?? void 0);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function yarnHeaderName(header) {
-  const first = header.replace(/:$/, "").split(",")[0].trim().replace(/^"|"$/g, "");
-  const at = first.indexOf("@", 1);
-  return at > 0 ? first.slice(0, at) : null;
-}
-function parseYarnLock(lines) {
-  const out = { entries: [], sources: [] };
-  let name = null;
-  let headerChanged = false;
-  let headerLine = 0;
-  for (const l of lines) {
-    if (l.hunkStart) name = null;
-    const t = l.text;
-    if (t === "" || t.startsWith("#")) continue;
-    if (!t.startsWith(" ") && t.endsWith(":")) {
-      name = yarnHeaderName(t);
-      headerChanged = l.changed;
-      headerLine = l.line;
-      continue;
-    }
-    const version2 = /^\s{2}version:?\s+"?([^"\s]{1,200})"?\s*$/.exec(t);
-    if (version2 && name) {
-      const line = headerChanged ? headerLine : l.line;
-      out.entries.push({ name, version: version2[1], line, changed: l.changed || headerChanged });
-      continue;
-    }
-    if (l.changed && /^\s{2}(?:resolved|resolution):?\s/.test(t)) {
-      const s = urlSource("npm", t, l.line, name ?? void 0);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function parsePnpmLock(lines) {
-  const out = { entries: [], sources: [] };
-  let name;
-  for (const l of lines) {
-    const t = l.text;
-    const key = /^ {2}['"]?\/?((?:@[^@/\s'"]{1,100}\/)?[^@/\s'"]{1,200})[@/](\d[^:'"(\s]{0,100})/.exec(t);
-    if (key && t.trimEnd().endsWith(":")) {
-      name = key[1];
-      out.entries.push({ name, version: key[2], line: l.line, changed: l.changed });
-      continue;
-    }
-    if (l.changed && /\b(?:tarball|repo|resolution)\b|github:|codeload\.github\.com|git\+/.test(t)) {
-      const s = urlSource("npm", t, l.line, name);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function parseBunLock(lines) {
-  const out = { entries: [], sources: [] };
-  for (const l of lines) {
-    const m = /^\s*"[^"]{1,300}"\s*:\s*\["((?:@[^@"/]{1,100}\/)?[^@"]{1,200})@([^"]{1,2000})"(?:\s*,\s*"([^"]{0,2000})")?/.exec(
-      l.text
-    );
-    if (!m) continue;
-    const name = m[1];
-    const version2 = m[2];
-    out.entries.push({ name, version: version2, line: l.line, changed: l.changed });
-    if (l.changed) {
-      const s = urlSource("npm", `${version2} ${m[3] ?? ""}`, l.line, name);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function parseTomlLock(lines, ecosystem) {
-  const out = { entries: [], sources: [] };
-  let name = null;
-  let nameChanged = false;
-  let nameLine = 0;
-  for (const l of lines) {
-    const t = l.text;
-    if (l.hunkStart) name = null;
-    if (/^\[\[package\]\]\s*$/.test(t)) {
-      name = null;
-      continue;
-    }
-    const n = /^name\s*=\s*"([^"]{1,300})"/.exec(t);
-    if (n) {
-      name = n[1];
-      nameChanged = l.changed;
-      nameLine = l.line;
-      continue;
-    }
-    const v = /^version\s*=\s*"([^"]{1,200})"/.exec(t);
-    if (v && name) {
-      const line = nameChanged ? nameLine : l.line;
-      out.entries.push({ name, version: v[1], line, changed: l.changed || nameChanged });
-      continue;
-    }
-    if (l.changed && /\b(?:source|url|registry|git|sdist|wheels)\b/.test(t)) {
-      const s = urlSource(ecosystem, t, l.line, name ?? void 0);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function parseGemfileLock(lines) {
-  const out = { entries: [], sources: [] };
-  for (const l of lines) {
-    const t = l.text;
-    const spec = /^ {4}([A-Za-z0-9][\w.-]{0,200}) \(([^)]{1,100})\)$/.exec(t);
-    if (spec) {
-      out.entries.push({ name: spec[1], version: spec[2], line: l.line, changed: l.changed });
-      continue;
-    }
-    if (l.changed && /^\s{2}remote:\s/.test(t)) {
-      const s = urlSource("ruby", t, l.line);
-      if (s) out.sources.push(s);
-    }
-  }
-  return out;
-}
-function parseGoSum(lines) {
-  const out = { entries: [], sources: [] };
-  for (const l of lines) {
-    const m = /^(\S{1,500}) (v[^\s/]{1,200})(?:\/go\.mod)? h1:/.exec(l.text);
-    if (m) out.entries.push({ name: m[1], version: m[2], line: l.line, changed: l.changed });
-  }
-  return out;
-}
-function parseGradleLock(lines) {
-  const out = { entries: [], sources: [] };
-  for (const l of lines) {
-    const m = /^([\w.-]{1,200}:[\w.-]{1,200}):([^=\s]{1,100})=/.exec(l.text);
-    if (m) out.entries.push({ name: m[1], version: m[2], line: l.line, changed: l.changed });
-  }
-  return out;
-}
-function parseTerraformLock(lines) {
-  const out = { entries: [], sources: [] };
-  let name = null;
-  let nameChanged = false;
-  for (const l of lines) {
-    const p = /^provider\s+"([^"]{1,300})"/.exec(l.text);
-    if (p) {
-      name = p[1];
-      nameChanged = l.changed;
-      continue;
-    }
-    const v = /^\s+version\s*=\s*"([^"]{1,100})"/.exec(l.text);
-    if (v && name) out.entries.push({ name, version: v[1], line: l.line, changed: l.changed || nameChanged });
-  }
-  return out;
-}
-function parseLockSide(dep, lines) {
-  switch (dep.format) {
-    case "package-lock":
-    case "nuget-lock":
-    case "composer-lock":
-    case "pipfile-lock":
-      return parseJsonLock(lines, dep);
-    case "yarn-lock":
-      return parseYarnLock(lines);
-    case "pnpm-lock":
-      return parsePnpmLock(lines);
-    case "bun-lock":
-      return parseBunLock(lines);
-    case "poetry-lock":
-    case "uv-lock":
-      return parseTomlLock(lines, "python");
-    case "cargo-lock":
-      return parseTomlLock(lines, "cargo");
-    case "gemfile-lock":
-      return parseGemfileLock(lines);
-    case "go-sum":
-      return parseGoSum(lines);
-    case "gradle-lock":
-      return parseGradleLock(lines);
-    case "terraform-lock":
-      return parseTerraformLock(lines);
-    default:
-      return { entries: [], sources: [] };
-  }
-}
-
-// src/deps/manifest.ts
-function emptySide() {
-  return { deps: [], sources: [], scripts: [] };
-}
-var VERSION_LIKE = /^(?:[\^~<>=!]{0,3}\s{0,3}v?\d[\w.+\-*]{0,100}(?:\s{0,3}(?:\|\||,|-|\s)\s{0,3}[\^~<>=!]{0,3}\s{0,3}v?\d[\w.+\-*]{0,100}){0,8}|\*|x|latest|next|beta|canary|workspace:[^\s]{0,100}|catalog:[^\s]{0,100})$/;
-function isVersionLike(value) {
-  return VERSION_LIKE.test(value.trim());
-}
-var NPM_DEP_SECTIONS = /* @__PURE__ */ new Set([
-  "dependencies",
-  "devDependencies",
-  "peerDependencies",
-  "optionalDependencies",
-  "resolutions",
-  "overrides",
-  "catalog",
-  "catalogs"
-]);
-var COMPOSER_DEP_SECTIONS = /* @__PURE__ */ new Set(["require", "require-dev"]);
-var NPM_INSTALL_HOOKS = /* @__PURE__ */ new Set(["preinstall", "install", "postinstall", "prepare", "prepublish"]);
-var COMPOSER_INSTALL_HOOKS = /* @__PURE__ */ new Set([
-  "pre-install-cmd",
-  "post-install-cmd",
-  "pre-update-cmd",
-  "post-update-cmd",
-  "post-autoload-dump",
-  "pre-autoload-dump",
-  "post-package-install",
-  "post-package-update"
-]);
-var NPM_METADATA_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "homepage",
-  "repository",
-  "bugs",
-  "email",
-  "funding",
-  "registry",
-  "type",
-  "directory",
-  "author",
-  "web",
-  "main",
-  "module",
-  "types",
-  "typings",
-  "browser",
-  "bin",
-  "import",
-  "require",
-  "default",
-  "source",
-  "node"
-]);
-var EXPLICIT_REMOTE_SPEC = /^(?:git\+|git:\/\/|git@|github:|gitlab:|bitbucket:|https?:\/\/\S{1,1000}\.(?:tgz|tar\.gz)(?:$|[?#]))/;
-var NPM_NOT_DEPS = /* @__PURE__ */ new Set(["version", "node", "npm", "yarn", "pnpm", "bun", "deno", "vscode", "lockfileVersion"]);
-var JSON_PAIR = /^(\s*)"((?:[^"\\]|\\.){1,300})"\s*:\s*(.*?)\s*,?\s*$/;
-var JSON_STRING = /^"((?:[^"\\]|\\.){0,3000})"$/;
-function parseJsonManifest(lines, composer) {
-  const out = emptySide();
-  const depSections = composer ? COMPOSER_DEP_SECTIONS : NPM_DEP_SECTIONS;
-  const hooks = composer ? COMPOSER_INSTALL_HOOKS : NPM_INSTALL_HOOKS;
-  let stack = [];
-  for (const l of lines) {
-    if (l.hunkStart) stack = [];
-    const indent = indentOf(l.text);
-    const trimmed = l.text.trim();
-    if (trimmed === "") continue;
-    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
-    const m = JSON_PAIR.exec(l.text);
-    const known = stack.length > 0;
-    const inDeps = stack.some((fr) => depSections.has(fr.key));
-    const inner = stack[stack.length - 1]?.key;
-    if (!m) {
-      const s = JSON_STRING.exec(trimmed.replace(/,$/, ""));
-      if (l.changed && s && inner && hooks.has(inner) && stack.some((fr) => fr.key === "scripts"))
-        out.scripts.push({ line: l.line, hook: inner, command: s[1] });
-      continue;
-    }
-    const key = m[2];
-    const rest = m[3];
-    if (rest.startsWith("{") || rest.startsWith("[")) {
-      const closes = rest.endsWith("}") || rest.endsWith("]");
-      if (!closes) stack.push({ indent, key });
-      if (l.changed && hooks.has(key) && inner === "scripts" && rest.startsWith("["))
-        out.scripts.push({ line: l.line, hook: key, command: "(command list)" });
-      continue;
-    }
-    if (!l.changed) continue;
-    const str = JSON_STRING.exec(rest.replace(/"\s*[}\]]+$/, '"'));
-    if (!str) continue;
-    const value = str[1];
-    if (hooks.has(key) && (inner === "scripts" || !known && !isVersionLike(value))) {
-      out.scripts.push({ line: l.line, hook: key, command: value });
-      continue;
-    }
-    if (composer && key === "url" && stack.some((fr) => fr.key === "repositories")) {
-      const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
-      if (kind) out.sources.push({ line: l.line, kind, target: value, severity: sourceSeverity(kind) });
-      continue;
-    }
-    let isDep = false;
-    if (known) isDep = inDeps;
-    else if (composer) isDep = (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value);
-    else isDep = indent > 2 && !NPM_NOT_DEPS.has(key) && looksLikeNpmName(key) && isVersionLike(value);
-    if (!isDep && !known && !composer && indent > 2 && looksLikeNpmName(key) && !NPM_METADATA_KEYS.has(key) && EXPLICIT_REMOTE_SPEC.test(value))
-      isDep = true;
-    if (!isDep) continue;
-    out.deps.push({ name: key, spec: value, line: l.line });
-    if (!composer) {
-      const c = classifyNpmSpec(key, value);
-      if (c)
-        out.sources.push({ line: l.line, kind: c.kind, target: c.target, name: key, severity: sourceSeverity(c.kind) });
-    }
-  }
-  return out;
-}
-function looksLikeNpmName(key) {
-  return /^(?:@[a-z0-9][\w.-]{0,213}\/)?[a-z0-9][\w.-]{0,213}$/i.test(key);
-}
-var PEP508 = /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})\s{0,5}(\[[^\]]{0,200}\])?\s{0,5}(.*)$/;
-var PY_INDEX_OPTION = /^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)(?:\s+|=)(\S{1,2000})/;
-function parseRequirement(raw, line, out) {
-  let s = raw.replace(/\s#.*$/, "").replace(/\s\\$/, "").replace(/\s--hash[=\s]\S{0,300}/g, "").trim();
-  if (s === "" || s.startsWith("#") || s === "\\") return;
-  const opt = PY_INDEX_OPTION.exec(s);
-  if (opt) {
-    const target = opt[1];
-    if (s.startsWith("--trusted-host")) {
-      out.sources.push({ line, kind: "tls", target, severity: "high" });
-      return;
-    }
-    if (/^https?:/.test(target) && isPublicRegistryUrl("python", target)) return;
-    const kind = /^https?:|^file:/.test(target) ? "registry" : "path";
-    out.sources.push({ line, kind, target, severity: sourceSeverity(kind) });
-    return;
-  }
-  if (s.startsWith("-r") || s.startsWith("-c") || s.startsWith("--")) return;
-  let editable = false;
-  if (s.startsWith("-e ") || s.startsWith("--editable")) {
-    editable = true;
-    s = s.replace(/^(?:-e|--editable)[\s=]+/, "");
-  }
-  const url2 = findUrl(s);
-  if (/^(?:git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(s) && url2 !== null) {
-    const egg = /#egg=([\w.-]{1,200})/.exec(s);
-    const kind = classifyUrl("python", url2) ?? "url";
-    out.sources.push({ line, kind, target: url2, name: egg?.[1], severity: sourceSeverity(kind) });
-    if (egg) out.deps.push({ name: egg[1], spec: url2, line });
-    return;
-  }
-  if (editable || /^(?:\.{1,2}\/|\/|file:)/.test(s)) {
-    if (s === "." || s === "./") return;
-    const kind = isArchivePath(s) ? "archive" : "path";
-    out.sources.push({ line, kind, target: s, severity: sourceSeverity(kind) });
-    return;
-  }
-  const m = PEP508.exec(s);
-  if (!m) return;
-  const name = m[1];
-  const rest = m[3].trim();
-  if (rest.startsWith("@")) {
-    const target = rest.slice(1).split(";")[0].trim();
-    const u = findUrl(target);
-    const kind = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
-    if (kind) out.sources.push({ line, kind, target, name, severity: sourceSeverity(kind) });
-    out.deps.push({ name, spec: target, line });
-    return;
-  }
-  if (rest !== "" && !/^(?:[=<>!~]=?|===|;|,)/.test(rest)) return;
-  out.deps.push({ name, spec: rest.split(";")[0].trim() || "*", line });
-}
-function parseRequirements(lines) {
-  const out = emptySide();
-  for (const l of lines) if (l.changed) parseRequirement(l.text, l.line, out);
-  return out;
-}
-var TOML_TABLE = /^\s*\[\[?\s*([^\]]{1,300}?)\s*\]\]?\s*(?:#.*)?$/;
-var TOML_PAIR = /^\s*("[^"]{1,300}"|'[^']{1,300}'|[A-Za-z0-9_.-]{1,300})\s*=\s*(.*?)\s*$/;
-var TOML_STRING_ELEMENT = /^\s*(?:"((?:[^"\\]|\\.){1,2000})"|'([^']{1,2000})')\s*,?\s*(?:#.*)?$/;
-function unquote(s) {
-  return s.replace(/^["']|["']$/g, "");
-}
-function walkToml(lines, visit2) {
-  const st = { table: null, arrayKey: null };
-  for (const l of lines) {
-    const t = l.text;
-    const trimmed = t.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    const header = TOML_TABLE.exec(t);
-    if (header && !TOML_PAIR.test(t)) {
-      st.table = header[1].replace(/\s+/g, "");
-      st.arrayKey = null;
-      visit2.table?.(st, l);
-      continue;
-    }
-    if (st.arrayKey !== null) {
-      if (trimmed.startsWith("]")) {
-        st.arrayKey = null;
-        continue;
-      }
-      const el2 = TOML_STRING_ELEMENT.exec(t);
-      if (el2) visit2.element?.(st, el2[1] ?? el2[2], l);
-      continue;
-    }
-    const p = TOML_PAIR.exec(t);
-    if (p) {
-      const key = unquote(p[1]);
-      const value = p[2].replace(/\s#[^"']*$/, "");
-      if (value === "[" || value.startsWith("[") && !value.includes("]")) {
-        st.arrayKey = key;
-        const inline = value.slice(1);
-        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit2.element?.(st, m[1] ?? m[2], l);
-        continue;
-      }
-      visit2.pair?.(st, key, value, l);
-      continue;
-    }
-    const el = TOML_STRING_ELEMENT.exec(t);
-    if (el && st.table === null) visit2.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
-  }
-}
-function inlineTable(value) {
-  const out = {};
-  if (!value.startsWith("{")) return out;
-  for (const m of value.matchAll(/([A-Za-z0-9_.-]{1,100})\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|(true|false))/g))
-    out[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
-  return out;
-}
-function tomlDep(ecosystem, name, value, line, out) {
-  if (value.startsWith('"') || value.startsWith("'")) {
-    out.deps.push({ name, spec: unquote(value), line });
-    return;
-  }
-  const t = inlineTable(value);
-  if (Object.keys(t).length === 0) return;
-  const git2 = t["git"] ?? t["github"];
-  const ref = t["rev"] ?? t["tag"] ?? t["branch"];
-  const spec = t["version"] ?? (git2 ? `${git2}${ref ? `#${ref}` : ""}` : t["url"] ?? t["path"] ?? "");
-  out.deps.push({ name: t["package"] ?? name, spec, line });
-  if (git2) out.sources.push({ line, kind: "git", target: git2, name, severity: "high" });
-  else if (t["url"]) {
-    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
-    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
-  } else if (t["path"]) {
-    const kind = isArchivePath(t["path"]) ? "archive" : "path";
-    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
-  } else if (t["registry"] || t["registry-index"]) {
-    const r = t["registry"] ?? t["registry-index"];
-    out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
-  }
-}
-var PY_NOT_DEPS = /* @__PURE__ */ new Set(["python", "version", "requires-python", "name", "description", "readme", "license"]);
-function isPyDepTable(table) {
-  if (table === null) return false;
-  return /(?:^|\.)(?:dependencies|dev-dependencies|packages|dev-packages)$/.test(table) || /^tool\.poetry\.group\.[^.]+\.dependencies$/.test(table) || table === "tool.uv.sources";
-}
-function isPySourceTable(table) {
-  return table !== null && /^(?:tool\.poetry\.source|tool\.uv\.index|tool\.pdm\.source|source|tool\.hatch\..*)$/.test(table);
-}
-function parsePyToml(lines) {
-  const out = emptySide();
-  walkToml(lines, {
-    element(st, value, l) {
-      if (!l.changed) return;
-      const table = st.table;
-      const depArray = table === null || table === "project" || table === "project.optional-dependencies" || table === "dependency-groups" || table === "build-system" || /dev-dependencies$/.test(table);
-      if (!depArray) return;
-      if (table === "project" && st.arrayKey !== null && st.arrayKey !== "dependencies") return;
-      if (table === null && !/[=<>~!@]/.test(value)) return;
-      parseRequirement(value, l.line, out);
-    },
-    pair(st, key, value, l) {
-      if (!l.changed) return;
-      if (isPySourceTable(st.table) && (key === "url" || key === "index-url")) {
-        const u = unquote(value);
-        if (!isPublicRegistryUrl("python", u))
-          out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
-        return;
-      }
-      if (PY_NOT_DEPS.has(key)) return;
-      if (isPyDepTable(st.table)) {
-        tomlDep("python", key, value, l.line, out);
-        return;
-      }
-      if (st.table === null) {
-        const inline = inlineTable(value);
-        if (inline["git"] || inline["url"] || isVersionLike(unquote(value)) || inline["version"])
-          tomlDep("python", key, value, l.line, out);
-      }
-    }
-  });
-  return out;
-}
-function parseSetupPy(lines) {
-  const out = emptySide();
-  let inRequires = false;
-  for (const l of lines) {
-    const t = l.text;
-    if (l.hunkStart) inRequires = false;
-    if (/\b(?:install_requires|extras_require|setup_requires|tests_require|requires)\s*=/.test(t)) inRequires = true;
-    if (l.changed && /\bcmdclass\s*=/.test(t) && /["']?(?:install|develop|egg_info|build_py|build_ext)["']?/.test(t))
-      out.scripts.push({ line: l.line, hook: "cmdclass", command: t.trim() });
-    if (!l.changed) continue;
-    for (const m of t.matchAll(/["']([^"'\n]{1,500})["']/g)) {
-      const req = m[1];
-      if (!inRequires && !/^[A-Za-z0-9][\w.-]*\s*(?:\[[^\]]*\])?\s*(?:[=<>!~]=|[<>]|@)/.test(req)) continue;
-      if (!/^[A-Za-z0-9]/.test(req)) continue;
-      parseRequirement(req, l.line, out);
-    }
-  }
-  return out;
-}
-function parseSetupCfg(lines) {
-  const out = emptySide();
-  let inList = false;
-  for (const l of lines) {
-    const t = l.text;
-    if (l.hunkStart) inList = false;
-    if (/^\s*\[/.test(t)) {
-      inList = false;
-      continue;
-    }
-    const kv = /^(\S[^=]{0,200}?)\s*=\s*(.*)$/.exec(t);
-    if (kv && indentOf(t) === 0) {
-      inList = /^(?:install_requires|setup_requires|tests_require)$/.test(kv[1].trim()) || /extras_require/.test(kv[1]);
-      if (inList && l.changed && kv[2].trim()) parseRequirement(kv[2], l.line, out);
-      continue;
-    }
-    if (l.changed && (inList || indentOf(t) > 0 && /[=<>~]=|[<>]/.test(t))) parseRequirement(t, l.line, out);
-  }
-  return out;
-}
-function parseGoMod(lines) {
-  const out = emptySide();
-  let block = null;
-  for (const l of lines) {
-    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "").trim();
-    if (l.hunkStart) block = /^\s*(require|replace)\s*\(/.exec(l.header)?.[1] ?? null;
-    if (t === "") continue;
-    const open2 = /^(require|replace|exclude|retract|tool|ignore|godebug)\s*\($/.exec(t);
-    if (open2) {
-      block = open2[1];
-      continue;
-    }
-    if (t === ")") {
-      block = null;
-      continue;
-    }
-    let directive = block;
-    let body = t;
-    const single = /^(require|replace|exclude|retract|module|go|toolchain|tool)\s+(.*)$/.exec(t);
-    if (single) {
-      directive = single[1];
-      body = single[2];
-    }
-    if (!l.changed) continue;
-    if (directive === "require") {
-      const m = /^(\S{1,500})\s+(v\S{1,200})$/.exec(body);
-      if (m) out.deps.push({ name: m[1], spec: m[2], line: l.line });
-    } else if (directive === "replace") {
-      const m = /^(\S{1,500})(?:\s+v\S{1,200})?\s*=>\s*(\S{1,500})(?:\s+(v\S{1,200}))?$/.exec(body);
-      if (!m) continue;
-      const from = m[1];
-      const to = m[2];
-      if (/^(?:\.{1,2}\/|\/)/.test(to)) {
-        out.sources.push({ line: l.line, kind: "path", target: to, name: from, severity: "low" });
-      } else if (to !== from) {
-        const target = m[3] ? `${to}@${m[3]}` : to;
-        out.sources.push({ line: l.line, kind: "fork", target, name: from, severity: "high" });
-      } else if (m[3]) {
-        out.deps.push({ name: from, spec: m[3], line: l.line });
-      }
-    }
-  }
-  return out;
-}
-var CARGO_NOT_DEPS = /* @__PURE__ */ new Set([
-  "version",
-  "edition",
-  "rust-version",
-  "name",
-  "resolver",
-  "license",
-  "description",
-  "readme",
-  "authors"
-]);
-function parseCargoToml(lines) {
-  const out = emptySide();
-  walkToml(lines, {
-    table(st, l) {
-      const m = /^(?:.*\.)?(?:dependencies|dev-dependencies|build-dependencies)\.([\w-]{1,100})$/.exec(st.table ?? "");
-      if (m && l.changed) out.deps.push({ name: m[1], spec: "", line: l.line });
-    },
-    pair(st, key, value, l) {
-      if (!l.changed) return;
-      const table = st.table;
-      const sub = table ? /^(?:.*\.)?(?:dependencies|dev-dependencies|build-dependencies)\.([\w-]{1,100})$/.exec(table) : null;
-      if (sub) {
-        const crate = sub[1];
-        if (key === "version") out.deps.push({ name: crate, spec: unquote(value), line: l.line });
-        else if (key === "git")
-          out.sources.push({ line: l.line, kind: "git", target: unquote(value), name: crate, severity: "high" });
-        else if (key === "registry" || key === "registry-index")
-          out.sources.push({ line: l.line, kind: "registry", target: unquote(value), name: crate, severity: "high" });
-        return;
-      }
-      const depTable = table !== null && (/(?:^|\.)(?:dependencies|dev-dependencies|build-dependencies)$/.test(table) || /^patch\./.test(table));
-      if (depTable || table === null && !CARGO_NOT_DEPS.has(key) && (isVersionLike(unquote(value)) || value.startsWith("{"))) {
-        if (table === null && value.startsWith("{") && !/\b(?:version|git|path)\s*=/.test(value)) return;
-        tomlDep("cargo", key, value, l.line, out);
-      }
-    }
-  });
-  return out;
-}
-function parseCargoConfig(lines) {
-  const out = emptySide();
-  walkToml(lines, {
-    pair(st, key, value, l) {
-      if (!l.changed) return;
-      const v = unquote(value);
-      if ((key === "index" || key === "registry") && st.table && /^(?:registries|source|registry)\b/.test(st.table)) {
-        const u = v.replace(/^sparse\+/, "");
-        if (!isPublicRegistryUrl("cargo", u))
-          out.sources.push({ line: l.line, kind: "registry", target: v, severity: "high" });
-      } else if (key === "replace-with" && st.table?.startsWith("source")) {
-        out.sources.push({ line: l.line, kind: "registry", target: `${st.table} \u2192 ${v}`, severity: "high" });
-      }
-    }
-  });
-  return out;
-}
-var GEM_LINE = /^\s*gem\s*\(?\s*["']([^"']{1,200})["']\s*(.*)$/;
-var GEM_SOURCE_OPTION = /(?::|\b)(git|github|gist|bitbucket|path|source)\s*(?::|=>)\s*["']([^"']{1,2000})["']/;
-function parseGemfile(lines) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const t = l.text.replace(/\s#.*$/, "");
-    const gem = GEM_LINE.exec(t);
-    if (gem) {
-      const name = gem[1];
-      const rest = gem[2];
-      const versions = [];
-      for (const m of rest.matchAll(/(?:^|,)\s*["']([~><=!\s]{0,4}\d[^"']{0,100})["']/g)) versions.push(m[1].trim());
-      out.deps.push({ name, spec: versions.join(", ") || "*", line: l.line });
-      const opt = GEM_SOURCE_OPTION.exec(rest);
-      if (opt) {
-        const key = opt[1];
-        const target = opt[2];
-        let kind = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
-        if (kind === "path" && isArchivePath(target)) kind = "archive";
-        if (kind) out.sources.push({ line: l.line, kind, target, name, severity: sourceSeverity(kind) });
-      }
-      continue;
-    }
-    const src = /^\s*source\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
-    if (src) {
-      if (!isPublicRegistryUrl("ruby", src[1]))
-        out.sources.push({ line: l.line, kind: "registry", target: src[1], severity: "high" });
-      continue;
-    }
-    const gitBlock = /^\s*(git|path)\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
-    if (gitBlock) {
-      const kind = gitBlock[1] === "git" ? "git" : "path";
-      out.sources.push({ line: l.line, kind, target: gitBlock[2], severity: sourceSeverity(kind) });
-    }
-  }
-  return out;
-}
-function parseGemspec(lines) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const m = /\.add_(?:runtime_|development_)?dependency\s*\(?\s*["']([^"']{1,200})["']\s*(.*)$/.exec(l.text);
-    if (!m) continue;
-    const versions = [...m[2].matchAll(/["']([^"']{1,100})["']/g)].map((v) => v[1].trim());
-    out.deps.push({ name: m[1], spec: versions.join(", ") || "*", line: l.line });
-  }
-  return out;
-}
-var POM_DEP_BLOCKS = /* @__PURE__ */ new Set(["dependency", "plugin", "parent", "extension"]);
-function parsePom(lines) {
-  const out = emptySide();
-  let stack = [];
-  let block = null;
-  const flush = () => {
-    if (block?.changedLine !== void 0 && block.artifactId) {
-      const name = block.groupId ? `${block.groupId}:${block.artifactId}` : block.artifactId;
-      out.deps.push({
-        name,
-        spec: block.version ?? "(managed)",
-        line: block.versionChanged ? block.versionLine : block.changedLine
-      });
-    }
-    block = null;
-  };
-  for (const l of lines) {
-    if (l.hunkStart) {
-      flush();
-      stack = [];
-    }
-    const t = l.text.trim();
-    if (t === "" || t.startsWith("<!--")) continue;
-    const open2 = /^<([A-Za-z][\w.-]{0,100})(?:\s[^>]{0,500})?>$/.exec(t);
-    const close = /^<\/([A-Za-z][\w.-]{0,100})>$/.exec(t);
-    const leaf = /^<([A-Za-z][\w.-]{0,100})>([^<]{0,2000})<\/\1>$/.exec(t);
-    if (open2) {
-      stack.push(open2[1]);
-      if (POM_DEP_BLOCKS.has(open2[1])) {
-        flush();
-        block = { kind: open2[1], versionChanged: false, changedLine: l.changed ? l.line : void 0 };
-      }
-      continue;
-    }
-    if (close) {
-      const i = stack.lastIndexOf(close[1]);
-      if (i >= 0) stack = stack.slice(0, i);
-      if (block && close[1] === block.kind) {
-        if (l.changed && block.changedLine === void 0) block.changedLine = l.line;
-        flush();
-      }
-      continue;
-    }
-    if (!leaf) continue;
-    const tag = leaf[1];
-    const value = leaf[2].trim();
-    if (block) {
-      if (tag === "groupId") block.groupId = value;
-      else if (tag === "artifactId") block.artifactId = value;
-      else if (tag === "version") {
-        block.version = value;
-        block.versionLine = l.line;
-        if (l.changed) block.versionChanged = true;
-      }
-      if (l.changed && block.changedLine === void 0) block.changedLine = l.line;
-      continue;
-    }
-    if (!l.changed) continue;
-    if (/[.-]version$/i.test(tag) && stack[stack.length - 1] !== "project") {
-      out.deps.push({ name: tag.replace(/[.-]version$/i, ""), spec: value, line: l.line });
-      continue;
-    }
-    if (tag === "url" && (stack.includes("repository") || stack.includes("pluginRepository"))) {
-      if (stack.includes("distributionManagement")) continue;
-      const kind = classifyUrl("maven", value);
-      if (kind) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
-    }
-  }
-  flush();
-  return out;
-}
-var GRADLE_CONFIGS = /\b(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|testCompileOnly|androidTestImplementation|debugImplementation|releaseImplementation|kapt|ksp|annotationProcessor|classpath|compile|testCompile|developmentOnly|[a-z]{1,40}Implementation)\b/;
-var GRADLE_COORD = /["']([\w.-]{1,200}):([\w.-]{1,200}):([^"'@:\s]{1,100})(?:@\w{1,20})?["']/;
-var GRADLE_PLUGIN = /\bid\s*\(?\s*["']([\w.-]{1,200})["']\s*\)?\s*version\s*\(?\s*["']([^"']{1,100})["']/;
-function parseGradle(lines) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "");
-    const plugin = GRADLE_PLUGIN.exec(t);
-    if (plugin) {
-      out.deps.push({ name: plugin[1], spec: plugin[2], line: l.line });
-      continue;
-    }
-    if (GRADLE_CONFIGS.test(t) || /\bplatform\s*\(/.test(t)) {
-      const c = GRADLE_COORD.exec(t);
-      if (c) {
-        out.deps.push({ name: `${c[1]}:${c[2]}`, spec: c[3], line: l.line });
-        continue;
-      }
-      const map2 = /group\s*:\s*["']([^"']{1,200})["']\s*,\s*name\s*:\s*["']([^"']{1,200})["']\s*,\s*version\s*:\s*["']([^"']{1,100})["']/.exec(
-        t
-      );
-      if (map2) out.deps.push({ name: `${map2[1]}:${map2[2]}`, spec: map2[3], line: l.line });
-      continue;
-    }
-    if (/\b(?:maven|url|ivy)\b/.test(t)) {
-      const u = findUrl(t);
-      if (u && classifyUrl("gradle", u))
-        out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
-    }
-  }
-  return out;
-}
-function parseGradleCatalog(lines) {
-  const out = emptySide();
-  walkToml(lines, {
-    pair(st, key, value, l) {
-      if (!l.changed) return;
-      if (st.table === "versions") {
-        out.deps.push({ name: key, spec: unquote(value), line: l.line });
-        return;
-      }
-      if (value.startsWith('"')) {
-        const parts = unquote(value).split(":");
-        if (parts.length === 3) out.deps.push({ name: `${parts[0]}:${parts[1]}`, spec: parts[2], line: l.line });
-        return;
-      }
-      const module = /\b(?:module|id)\s*=\s*"([^"]{1,300})"/.exec(value);
-      const group = /\bgroup\s*=\s*"([^"]{1,200})"\s*,\s*name\s*=\s*"([^"]{1,200})"/.exec(value);
-      const version2 = /\bversion(?:\.ref)?\s*=\s*"([^"]{1,100})"/.exec(value);
-      const name = module ? module[1] : group ? `${group[1]}:${group[2]}` : null;
-      if (name) out.deps.push({ name, spec: version2 ? version2[1] : "(managed)", line: l.line });
-    }
-  });
-  return out;
-}
-function parseNuget(lines, packagesConfig) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const t = l.text;
-    if (packagesConfig) {
-      const m2 = /<package\s[^>]{0,500}?\bid="([^"]{1,200})"[^>]{0,500}?\bversion="([^"]{1,100})"/i.exec(t);
-      if (m2) out.deps.push({ name: m2[1], spec: m2[2], line: l.line });
-      continue;
-    }
-    const m = /<(?:PackageReference|PackageVersion|GlobalPackageReference)\s[^>]{0,500}?\b(?:Include|Update)="([^"]{1,200})"([^>]{0,500})/i.exec(
-      t
-    );
-    if (m) {
-      const v = /\bVersion(?:Override)?="([^"]{1,100})"/i.exec(m[2]);
-      out.deps.push({ name: m[1], spec: v ? v[1] : "(managed)", line: l.line });
-      continue;
-    }
-    if (/<RestoreSources>|<RestoreAdditionalProjectSources>/i.test(t)) {
-      const u = findUrl(t);
-      if (u && classifyUrl("nuget", u))
-        out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
-    }
-  }
-  return out;
-}
-function parseNugetConfig(lines) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const m = /<add\s[^>]{0,500}?\bvalue="([^"]{1,2000})"/i.exec(l.text);
-    if (!m) continue;
-    const u = findUrl(m[1]);
-    if (u && classifyUrl("nuget", u)) out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
-  }
-  return out;
-}
-function parseRegistryConfig(lines, ecosystem) {
-  const out = emptySide();
-  for (const l of lines) {
-    if (!l.changed) continue;
-    const t = l.text.trim();
-    if (t.startsWith("#") || t.startsWith(";")) continue;
-    if (/^(?:strict-ssl|enableStrictSsl|sslVerify|ssl_verify|verify_ssl)\s*[:=]?\s*["']?false\b/i.test(t)) {
-      out.sources.push({ line: l.line, kind: "tls", target: t, severity: "high" });
-      continue;
-    }
-    if (/^(?:trusted-host|unsafeHttpWhitelist)\b/i.test(t)) {
-      out.sources.push({ line: l.line, kind: "tls", target: t, severity: "high" });
-      continue;
-    }
-    const key = ecosystem === "npm" ? /^(?:(@[\w.-]{1,100}):)?(?:registry|npmRegistryServer)\b|^(?:registry|install\.registry)\s*=|^["']?registry["']?\s/i : /^(?:index-url|extra-index-url|index|find-links)\b/i;
-    if (!key.test(t)) continue;
-    const u = findUrl(t);
-    if (!u) continue;
-    if (!isPublicRegistryUrl(ecosystem, u))
-      out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
-  }
-  return out;
-}
-function parseTerraform(lines) {
-  const out = emptySide();
-  let stack = [];
-  let lastSource = null;
-  for (const l of lines) {
-    if (l.hunkStart) {
-      stack = [];
-      lastSource = null;
-      const h = l.header.trim();
-      if (/^(?:terraform|module\s+"[^"]{1,200}"|provider\s+"[^"]{1,200}")\s*\{/.test(h))
-        stack.push(h.replace(/\s*\{.*$/, ""));
-    }
-    const t = l.text.replace(/(?:^|\s)(?:#|\/\/).*$/, "").trim();
-    if (t === "") continue;
-    if (t.endsWith("{")) {
-      const label = t.replace(/\s*=?\s*\{$/, "").trim();
-      stack.push(label);
-      if (/^(?:module|resource|data)\s/.test(label) || stack.length === 1) lastSource = null;
-      continue;
-    }
-    if (t.startsWith("}")) {
-      stack.pop();
-      continue;
-    }
-    const kv = /^([\w-]{1,100})\s*=\s*"([^"]{0,2000})"$/.exec(t);
-    if (!kv) continue;
-    const [, key, value] = kv;
-    const inProviders = stack.includes("required_providers");
-    const moduleLabel = stack.find((s) => s.startsWith("module "));
-    const module = moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : void 0;
-    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
-    if (key === "source") {
-      lastSource = value;
-      if (l.changed && module) {
-        const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
-        if (u) {
-          const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
-          out.sources.push({ line: l.line, kind, target: value, name: module, severity: "high" });
-        }
-      }
-      continue;
-    }
-    if (!l.changed) continue;
-    if (inProviders && stack[stack.length - 1] === "required_providers") {
-      out.deps.push({ name: key, spec: value, line: l.line });
-      continue;
-    }
-    if (key !== "version") continue;
-    const entry = stack[stack.length - 1];
-    if (inProviders && entry && entry !== "required_providers") {
-      out.deps.push({ name: lastSource ?? entry, spec: value, line: l.line });
-    } else if (module) {
-      out.deps.push({ name: `${module} (${lastSource ?? "module"})`, spec: value, line: l.line });
-    } else if (inProviderBlock) {
-      out.deps.push({ name: inProviderBlock, spec: value, line: l.line });
-    } else if (stack.length === 0 && lastSource !== null && /^(?:[\w.-]+\/)?[\w-]+\/[\w-]+(?:\/[\w-]+)?$/.test(lastSource)) {
-      out.deps.push({ name: lastSource, spec: value, line: l.line });
-    }
-  }
-  return out;
-}
-function parseManifestSide(dep, lines) {
-  switch (dep.format) {
-    case "package-json":
-      return parseJsonManifest(lines, false);
-    case "composer-json":
-      return parseJsonManifest(lines, true);
-    case "requirements":
-      return parseRequirements(lines);
-    case "pyproject":
-    case "pipfile":
-      return parsePyToml(lines);
-    case "setup-py":
-      return parseSetupPy(lines);
-    case "setup-cfg":
-      return parseSetupCfg(lines);
-    case "go-mod":
-      return parseGoMod(lines);
-    case "cargo-toml":
-      return parseCargoToml(lines);
-    case "cargo-config":
-      return parseCargoConfig(lines);
-    case "gemfile":
-      return parseGemfile(lines);
-    case "gemspec":
-      return parseGemspec(lines);
-    case "pom":
-      return parsePom(lines);
-    case "gradle":
-      return parseGradle(lines);
-    case "gradle-catalog":
-      return parseGradleCatalog(lines);
-    case "msbuild":
-      return parseNuget(lines, false);
-    case "packages-config":
-      return parseNuget(lines, true);
-    case "nuget-config":
-      return parseNugetConfig(lines);
-    case "npmrc":
-    case "yarnrc":
-      return parseRegistryConfig(lines, "npm");
-    case "pip-conf":
-      return parseRegistryConfig(lines, "python");
-    case "terraform":
-      return parseTerraform(lines);
-    default:
-      return emptySide();
-  }
-}
-
-// src/deps/analyze.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function analyzeDependencyFile(file2) {
-  if (cache.has(file2)) return cache.get(file2);
-  const dep = classifyDependencyFile(file2.path);
-  const result = dep && !file2.binary ? compute(file2, dep) : null;
-  cache.set(file2, result);
-  return result;
-}
-function byName(items) {
-  const m = /* @__PURE__ */ new Map();
-  for (const it of items) if (!m.has(it.name)) m.set(it.name, it);
-  return m;
-}
-function compute(file2, dep) {
-  const oldLines = sideLines(file2, "old");
-  const newLines = sideLines(file2, "new");
-  const result = {
-    file: file2,
-    dep,
-    added: [],
-    removed: [],
-    changed: [],
-    sources: [],
-    scripts: [],
-    lock: null
-  };
-  if (dep.kind === "lockfile") {
-    const oldSide2 = parseLockSide(dep, oldLines);
-    const newSide2 = parseLockSide(dep, newLines);
-    result.lock = lockDelta(oldSide2.entries, newSide2.entries, file2);
-    const knownHosts = /* @__PURE__ */ new Set();
-    const noteHost = (text) => {
-      if (!text.includes("://")) return;
-      const u = findUrl(text);
-      if (u) knownHosts.add(hostOf(u));
-    };
-    for (const l of oldLines) noteHost(l.text);
-    for (const l of newLines) if (!l.changed) noteHost(l.text);
-    const oldTargets2 = new Set(oldSide2.sources.map((s) => s.target));
-    result.sources = newSide2.sources.filter(
-      (s) => !oldTargets2.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target)))
-    );
-    return result;
-  }
-  const oldSide = parseManifestSide(dep, oldLines);
-  let newSide = parseManifestSide(dep, newLines);
-  if (dep.format === "package-json" && file2.status === "added") newSide = checkedAgainstJson(newSide, newLines);
-  const oldDeps = byName(oldSide.deps);
-  const newDeps = byName(newSide.deps);
-  for (const [name, d] of newDeps) {
-    const before = oldDeps.get(name);
-    if (!before) result.added.push(d);
-    else if (before.spec !== d.spec) result.changed.push({ name, from: before.spec, to: d.spec, line: d.line });
-  }
-  for (const [name, d] of oldDeps) if (!newDeps.has(name)) result.removed.push(d);
-  const oldTargets = new Set(oldSide.sources.map((s) => `${s.kind}\0${s.target}`));
-  result.sources = newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\0${s.target}`));
-  const oldScripts = new Map(oldSide.scripts.map((s) => [s.hook, s.command]));
-  result.scripts = newSide.scripts.filter((s) => oldScripts.get(s.hook) !== s.command).map((s) => oldScripts.has(s.hook) ? { ...s, previous: oldScripts.get(s.hook) } : s);
-  return result;
-}
-var DEP_KEYS = [
-  "dependencies",
-  "devDependencies",
-  "peerDependencies",
-  "optionalDependencies",
-  "resolutions",
-  "overrides"
-];
-function checkedAgainstJson(side, lines) {
-  let doc;
-  try {
-    doc = JSON.parse(lines.map((l) => l.text).join("\n"));
-  } catch {
-    return side;
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return side;
-  const keyLine = /* @__PURE__ */ new Map();
-  for (const l of lines)
-    for (const m of l.text.matchAll(/"((?:[^"\\]|\\.){1,300})"\s*:/g))
-      if (!keyLine.has(m[1])) keyLine.set(m[1], l.line);
-  const lineOf2 = (key) => keyLine.get(key) ?? 1;
-  const obj2 = doc;
-  const out = { deps: [], sources: [], scripts: [] };
-  for (const k of DEP_KEYS) {
-    const section = obj2[k];
-    if (!section || typeof section !== "object") continue;
-    for (const [name, spec] of Object.entries(section)) {
-      if (typeof spec !== "string") continue;
-      const line = lineOf2(name);
-      out.deps.push({ name, spec, line });
-      const c = classifyNpmSpec(name, spec);
-      if (c) out.sources.push({ line, kind: c.kind, target: c.target, name, severity: sourceSeverity(c.kind) });
-    }
-  }
-  const scripts = obj2["scripts"];
-  if (scripts && typeof scripts === "object") {
-    for (const [hook2, command] of Object.entries(scripts))
-      if (NPM_INSTALL_HOOKS.has(hook2) && typeof command === "string")
-        out.scripts.push({ hook: hook2, command, line: lineOf2(hook2) });
-  }
-  return out;
-}
-function lockDelta(oldEntries, newEntries, file2) {
-  const oldNames = new Set(oldEntries.map((e) => e.name));
-  const newNames = new Set(newEntries.map((e) => e.name));
-  const oldChanged = /* @__PURE__ */ new Map();
-  for (const e of oldEntries) if (e.changed) pushTo(oldChanged, e.name, e);
-  const added = [];
-  const bumped = [];
-  const seenAdded = /* @__PURE__ */ new Set();
-  const seenBumped = /* @__PURE__ */ new Set();
-  for (const e of newEntries) {
-    if (!e.changed) continue;
-    if (!oldNames.has(e.name)) {
-      if (!seenAdded.has(e.name)) added.push(e);
-      seenAdded.add(e.name);
-      continue;
-    }
-    const before = oldChanged.get(e.name);
-    if (before && !seenBumped.has(e.name) && !before.some((b) => b.version === e.version)) {
-      bumped.push({ name: e.name, from: before[0].version, to: e.version, line: e.line });
-      seenBumped.add(e.name);
-    }
-  }
-  const removed = [];
-  const seenRemoved = /* @__PURE__ */ new Set();
-  for (const e of oldEntries)
-    if (e.changed && !newNames.has(e.name) && !seenRemoved.has(e.name)) {
-      removed.push(e);
-      seenRemoved.add(e.name);
-    }
-  return { added, removed, bumped, changedLines: file2.added.length + file2.removed.length };
-}
-function pushTo(m, k, v) {
-  const a = m.get(k);
-  if (a) a.push(v);
-  else m.set(k, [v]);
-}
-function dependencyFiles(files) {
-  const out = [];
-  for (const f2 of files) {
-    const a = analyzeDependencyFile(f2);
-    if (a) out.push(a);
-  }
-  return out;
-}
-function listNames(items, max = 5) {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-
-// src/rules/dependency/install-script.ts
-var MAX_COMMAND = 120;
-var installScriptRule = {
-  id: "dependency/install-script",
-  category: "dependency",
-  description: "An install-time lifecycle script (preinstall/install/postinstall/prepare, Composer install hooks, setup.py cmdclass) is added or changed.",
-  severity: "high",
-  remediation: "Read what the hook runs: it executes on every `install` with the user's credentials. Prefer an explicit build step over an install hook.",
-  run(ctx) {
-    const findings = [];
-    for (const a of dependencyFiles(ctx.files)) {
-      if (a.dep.kind !== "manifest") continue;
-      for (const s of a.scripts) {
-        const cmd = s.command.length > MAX_COMMAND ? `${s.command.slice(0, MAX_COMMAND)}\u2026` : s.command;
-        const verb = s.previous !== void 0 ? "changes" : "adds";
-        findings.push({
-          file: a.file.path,
-          line: s.line,
-          message: `${a.file.path}: ${verb} install hook "${s.hook}" running \`${cmd}\` on every install`
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/deps/pairing.ts
-var pairingCache = /* @__PURE__ */ new WeakMap();
-function buildPairing(allFiles) {
-  let p = pairingCache.get(allFiles);
-  if (!p) {
-    p = computePairing(allFiles);
-    pairingCache.set(allFiles, p);
-  }
-  return p;
-}
-function computePairing(allFiles) {
-  const manifestDirs = /* @__PURE__ */ new Set();
-  const locks = /* @__PURE__ */ new Set();
-  for (const f2 of allFiles) {
-    const dep = classifyDependencyFile(f2.path);
-    if (!dep) continue;
-    const dir = dirnameOf(f2.path);
-    if (dep.kind === "manifest") for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\0${d}`);
-    else if (dep.kind === "lockfile" && f2.status !== "deleted") locks.add(`${basenameOf(f2.path)}\0${dir}`);
-  }
-  return {
-    manifestChangedAtOrBelow: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\0${dir}`),
-    lockChangedAtOrAbove: (lockNames, dir) => selfAndAncestors(dir).some((d) => lockNames.some((n) => locks.has(`${n}\0${d}`)))
-  };
-}
-function formatDep(ecosystem, name, spec) {
-  const s = spec.trim();
-  if (s === "" || s === "*" || s === "(managed)") return name;
-  if (ecosystem === "npm" || ecosystem === "go" || ecosystem === "cargo" || ecosystem === "composer")
-    return `${name}@${s}`;
-  if (ecosystem === "python" && /^[=<>!~]/.test(s)) return `${name}${s}`;
-  return `${name} ${s}`;
-}
-function versionParts(spec) {
-  const m = /(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?/.exec(spec);
-  if (!m) return null;
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
-}
-function isDowngrade(from, to) {
-  const a = versionParts(from);
-  const b = versionParts(to);
-  if (!a || !b) return false;
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return b[i] < a[i];
-  return false;
-}
-function bareName(name) {
-  const parts = name.split(/[/:]/).filter((p) => p !== "" && !/^v\d+$/.test(p));
-  return (parts[parts.length - 1] ?? name).toLowerCase();
-}
-
-// src/rules/dependency/lockfile-only.ts
-var DEPENDENCY_BOTS = /^(?:dependabot|renovate|depfu|snyk-bot|greenkeeper|pyup-bot|mend-bolt-for-github)(?:\[bot\])?$/i;
-function isDependencyBot(pr) {
-  return !!pr?.author_login && DEPENDENCY_BOTS.test(pr.author_login);
-}
-var lockfileOnlyRule = {
-  id: "dependency/lockfile-only",
-  category: "dependency",
-  description: "A lockfile changed without its manifest (an update run, or possible lockfile injection when new packages appear).",
-  severity: "low",
-  remediation: "Regenerate the lockfile with the package manager (e.g. `npm install --package-lock-only`) and compare; new packages in a lock-only change must be explained.",
-  run(ctx) {
-    const pairing = buildPairing(ctx.allFiles);
-    const bot = isDependencyBot(ctx.pr);
-    const findings = [];
-    for (const a of dependencyFiles(ctx.files)) {
-      if (a.dep.kind !== "lockfile" || !a.lock) continue;
-      if (a.file.status === "deleted" || a.lock.changedLines === 0) continue;
-      if (pairing.manifestChangedAtOrBelow(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
-      const eco = a.dep.ecosystem;
-      const { added, removed, bumped } = a.lock;
-      const parts = [];
-      if (bumped.length > 0)
-        parts.push(
-          `${bumped.length} bumped (${listNames(
-            bumped.map((b) => `${b.name} ${b.from} \u2192 ${b.to}`),
-            4
-          )})`
-        );
-      if (added.length > 0 && a.file.status !== "added")
-        parts.push(
-          `${added.length} new (${listNames(
-            added.map((e) => formatDep(eco, e.name, e.version)),
-            4
-          )})`
-        );
-      if (removed.length > 0) parts.push(`${removed.length} removed`);
-      const newPackages = added.length > 0 && a.file.status !== "added";
-      const severity2 = newPackages && !bot ? "medium" : "low";
-      const what = a.file.status === "added" ? "adds a lockfile" : parts.length > 0 ? `changes packages without a manifest change: ${parts.join(", ")}` : `changes ${a.lock.changedLines} lines without a manifest change`;
-      const why = newPackages ? "new packages in a lock-only change may be injected" : "typical of an update run; confirm it was regenerated by the package manager";
-      const firstLine = added[0]?.line ?? bumped[0]?.line ?? a.file.added[0]?.line ?? null;
-      findings.push({
-        file: a.file.path,
-        line: a.file.status === "added" ? null : firstLine,
-        severity: severity2,
-        message: `${a.file.path} ${what} (${why})`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/rules/dependency/manifest-without-lockfile.ts
-var manifestWithoutLockfileRule = {
-  id: "dependency/manifest-without-lockfile",
-  category: "dependency",
-  description: "A manifest's dependencies changed but its lockfile did not (the lock is out of date).",
-  severity: "low",
-  remediation: "Run the package manager so the lockfile matches the manifest and commit both together.",
-  run(ctx) {
-    const pairing = buildPairing(ctx.allFiles);
-    const findings = [];
-    for (const a of dependencyFiles(ctx.files)) {
-      if (a.dep.kind !== "manifest" || !a.dep.expectsLockfile) continue;
-      if (a.added.length === 0 && a.changed.length === 0) continue;
-      const locks = lockfileBasenamesFor(a.dep.ecosystem, a.dep.format);
-      if (locks.length === 0 || pairing.lockChangedAtOrAbove(locks, dirnameOf(a.file.path))) continue;
-      const n = a.added.length + a.changed.length;
-      const first = a.changed[0]?.line ?? a.added[0].line;
-      findings.push({
-        file: a.file.path,
-        line: first,
-        message: `${a.file.path} changes ${n} dependenc${n === 1 ? "y" : "ies"} but no ${locks.slice(0, 4).join("/")} changed with it`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/rules/dependency/new-dependency.ts
-var MAX_INDIVIDUAL = 5;
-var newDependencyRule = {
-  id: "dependency/new-dependency",
-  category: "dependency",
-  description: "A manifest declares a new dependency (or swaps one for a same-named package from another publisher).",
-  severity: "low",
-  remediation: "Check that each new package is the intended, maintained project (name, publisher, licence, install scripts) and that the lockfile pins it.",
-  run(ctx) {
-    const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");
-    const removedByBare = /* @__PURE__ */ new Map();
-    for (const a of analyses)
-      for (const r of a.removed) removedByBare.set(`${a.dep.ecosystem}\0${bareName(r.name)}`, r.name);
-    const findings = [];
-    for (const a of analyses) {
-      if (a.added.length === 0) continue;
-      const eco = a.dep.ecosystem;
-      const plain = [];
-      for (const d of a.added) {
-        const replaced = d.name.startsWith("@types/") ? void 0 : removedByBare.get(`${eco}\0${bareName(d.name)}`);
-        if (replaced && replaced !== d.name) {
-          findings.push({
-            file: a.file.path,
-            line: d.line,
-            severity: "medium",
-            message: `${a.file.path}: replaces ${replaced} with ${formatDep(eco, d.name, d.spec)}, a same-named package from another publisher (a fork?)`,
-            remediation: "Confirm who publishes the replacement, why the original is not used, and diff the fork against upstream before merging."
-          });
-        } else plain.push(d);
-      }
-      if (plain.length === 0) continue;
-      if (plain.length <= MAX_INDIVIDUAL) {
-        for (const d of plain)
-          findings.push({
-            file: a.file.path,
-            line: d.line,
-            message: `${a.file.path}: adds dependency ${formatDep(eco, d.name, d.spec)}`
-          });
-      } else {
-        findings.push({
-          file: a.file.path,
-          line: plain[0].line,
-          message: `${a.file.path}: adds ${plain.length} dependencies: ${listNames(
-            plain.map((d) => formatDep(eco, d.name, d.spec))
-          )}`
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/dependency/non-registry-source.ts
-var MAX_TARGET = 160;
-function short(s) {
-  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
-}
-function describe3(s) {
-  const who = s.name ? `${s.name} ` : "";
-  const t = short(s.target);
-  const what = {
-    git: `${who}installs from git (${t}) instead of the registry`,
-    url: `${who}installs from a URL (${t}) instead of the registry`,
-    registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who}installs from a local path (${t})`,
-    archive: `${who}installs from a local archive (${t})`,
-    alias: `${who}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who}with ${t}`,
-    tls: `weakens TLS for package downloads (${t})`
-  };
-  return what[s.kind];
-}
-var nonRegistrySourceRule = {
-  id: "dependency/non-registry-source",
-  category: "dependency",
-  description: "A dependency or lockfile entry comes from git, a URL, another registry or a fork instead of the public registry.",
-  severity: "high",
-  remediation: "Pin registry releases where possible; if the source is intended, pin it to an immutable commit or checksum and record why.",
-  run(ctx) {
-    const findings = [];
-    for (const a of dependencyFiles(ctx.files)) {
-      if (a.sources.length === 0) continue;
-      if (a.dep.kind !== "lockfile") {
-        for (const s of a.sources)
-          findings.push({
-            file: a.file.path,
-            line: s.line,
-            severity: s.severity,
-            message: `${a.file.path}: ${describe3(s)}`
-          });
-        continue;
-      }
-      const groups2 = /* @__PURE__ */ new Map();
-      for (const s of a.sources) {
-        const key = `${s.kind}\0${s.kind === "git" ? s.target : hostOf(s.target)}`;
-        const g = groups2.get(key);
-        if (g) g.push(s);
-        else groups2.set(key, [s]);
-      }
-      for (const g of groups2.values()) {
-        const first = g[0];
-        const names = [...new Set(g.map((s) => s.name).filter((n) => !!n))];
-        const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
-        const pkgs = names.length > 0 ? `: ${listNames(names)}` : "";
-        const severity2 = g.reduce(
-          (m, s) => severityRank(s.severity) > severityRank(m) ? s.severity : m,
-          first.severity
-        );
-        findings.push({
-          file: a.file.path,
-          line: first.line,
-          severity: severity2,
-          message: `${a.file.path} resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, not the public registry${pkgs}`
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/dependency/version-change.ts
-var versionChangeRule = {
-  id: "dependency/version-change",
-  category: "dependency",
-  description: "Dependency versions changed or dependencies removed in a manifest (one finding per manifest).",
-  severity: "low",
-  remediation: "Read the changelogs of the changed packages for breaking changes, especially across major versions and for downgrades.",
-  run(ctx) {
-    const findings = [];
-    const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");
-    const addedBare = /* @__PURE__ */ new Set();
-    for (const a of analyses) for (const d of a.added) addedBare.add(`${a.dep.ecosystem}\0${bareName(d.name)}`);
-    for (const a of analyses) {
-      const eco = a.dep.ecosystem;
-      const removed = a.removed.filter((r) => !addedBare.has(`${eco}\0${bareName(r.name)}`));
-      if (a.changed.length === 0 && removed.length === 0) continue;
-      const parts = [];
-      if (a.changed.length > 0) {
-        const downgrades = a.changed.filter((c) => isDowngrade(c.from, c.to));
-        const items = a.changed.map(
-          (c) => `${c.name} ${c.from} \u2192 ${c.to}${isDowngrade(c.from, c.to) ? " (downgrade)" : ""}`
-        );
-        const verb = a.changed.length === 1 ? downgrades.length ? "downgrades" : "changes" : `changes ${a.changed.length} versions:`;
-        parts.push(`${verb} ${listNames(items)}`);
-      }
-      if (removed.length > 0) parts.push(`removes ${listNames(removed.map((r) => formatDep(eco, r.name, r.spec)))}`);
-      const first = a.changed[0];
-      findings.push({
-        file: a.file.path,
-        line: first ? first.line : removed[0].line,
-        side: first ? "new" : "old",
-        message: `${a.file.path}: ${parts.join("; ")}`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/rules/dependency/index.ts
-var dependencyRules = [
-  newDependencyRule,
-  versionChangeRule,
-  installScriptRule,
-  nonRegistrySourceRule,
-  lockfileOnlyRule,
-  manifestWithoutLockfileRule
-];
-
-// src/rules/destructive-command/scan.ts
+// src/diff/command-lines.ts
 var DATA_EXTENSIONS = /* @__PURE__ */ new Set([
   "json",
   "lock",
@@ -47110,22 +45434,41 @@ var DATA_EXTENSIONS = /* @__PURE__ */ new Set([
   "ipynb"
 ]);
 var SCRIPT_JSON = /* @__PURE__ */ new Set(["package.json", "composer.json", "deno.json", "turbo.json", "nx.json", "project.json"]);
-var bearingCache = /* @__PURE__ */ new WeakMap();
-function isCommandBearing(file2, ctx, hint) {
-  if (file2.status === "deleted" || file2.binary || file2.added.length === 0) return false;
-  if (hint && !hint.test(addedText(file2))) return false;
-  return memoByFile(bearingCache, ctx.paths, file2, () => {
+var commandFileCache = /* @__PURE__ */ new WeakMap();
+function isCommandFile(file2, paths) {
+  return memoByFile(commandFileCache, paths, file2, () => {
     const ext = extensionOf(file2.path);
     if (DATA_EXTENSIONS.has(ext) && !SCRIPT_JSON.has(basenameOf(file2.path))) return false;
-    return !ctx.paths.isDoc(file2.path) && !ctx.paths.isTest(file2.path);
+    return !paths.isDoc(file2.path) && !paths.isTest(file2.path);
   });
 }
-var cache2 = /* @__PURE__ */ new WeakMap();
+function logicalLines(lines, maxJoin = 20) {
+  const out = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i];
+    let text = cutLine(first.content);
+    let last = first.line;
+    let joined = 0;
+    while (text.trimEnd().endsWith("\\") && joined < maxJoin && i + 1 < lines.length) {
+      const next = lines[i + 1];
+      if (next.line !== last + 1) break;
+      text = `${text.trimEnd().slice(0, -1)} ${cutLine(next.content).trim()}`;
+      last = next.line;
+      i++;
+      joined++;
+    }
+    out.push({ line: first.line, content: text });
+    i++;
+  }
+  return out;
+}
+var commandCache = /* @__PURE__ */ new WeakMap();
 function commandLines(file2) {
-  let lines = cache2.get(file2);
+  let lines = commandCache.get(file2);
   if (!lines) {
     lines = logicalLines(file2.added).filter((l) => !isCommentLine(file2.path, l.content));
-    cache2.set(file2, lines);
+    commandCache.set(file2, lines);
   }
   return lines;
 }
@@ -47135,6115 +45478,6 @@ function mentionsProduction(text) {
 }
 function isSqlOrMigration(path) {
   return extensionOf(path) === "sql" || /(?:^|\/)(?:migrations?|db\/migrate|alembic|versions|changelogs?)\//.test(path) || /(?:^|\/)V\d+[^/]*__[^/]*$/.test(path);
-}
-
-// src/rules/destructive-command/cloud-delete.ts
-var AWS_S3_RB = /\baws\s+s3\s+rb\s+(\S+)[^\n;&|]{0,200}--force\b|\baws\s+s3\s+rb\s+--force\s+(\S+)/;
-var AWS_S3_RM = /\baws\s+s3\s+rm\s+(\S+)[^\n;&|]{0,200}--recursive\b|\baws\s+s3\s+rm\s+--recursive\s+(\S+)/;
-var AWS_RDS = /\baws\s+rds\s+(delete-db-(?:instance|cluster))\b([^\n;&|]{0,400})/;
-var AWS_DELETE_GENERIC = /\baws\s+(dynamodb\s+delete-table|ecr\s+delete-repository|eks\s+delete-cluster|cloudformation\s+delete-stack|elasticache\s+delete-\S+|efs\s+delete-file-system)\b/;
-var GCLOUD_DELETE = /\bgcloud\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+delete\b([^\n;&|]{0,300})/;
-var AZ_DELETE = /\baz\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+delete\b([^\n;&|]{0,300})/;
-function cloudDeleteOf(text, productionFile) {
-  const prod = productionFile || mentionsProduction(text);
-  const sev = (base) => prod ? "critical" : base;
-  if (text.includes("aws")) {
-    const rb = AWS_S3_RB.exec(text);
-    if (rb)
-      return { what: `aws s3 rb --force removes bucket ${rb[1] ?? rb[2]} and all its objects`, severity: sev("high") };
-    const rm = AWS_S3_RM.exec(text);
-    if (rm)
-      return { what: `aws s3 rm --recursive deletes every object under ${rm[1] ?? rm[2]}`, severity: sev("high") };
-    const rds = AWS_RDS.exec(text);
-    if (rds && rds[2].includes("--skip-final-snapshot"))
-      return {
-        what: `aws rds ${rds[1]} --skip-final-snapshot deletes a database with no final backup`,
-        severity: sev("high")
-      };
-    const gen = AWS_DELETE_GENERIC.exec(text);
-    if (gen && prod) return { what: `aws ${gen[1]} against production`, severity: "critical" };
-  }
-  if (text.includes("gcloud")) {
-    const g = GCLOUD_DELETE.exec(text);
-    if (g && /\s(?:--quiet|-q)\b/.test(g[2]))
-      return { what: `gcloud ${g[1]} delete --quiet (no confirmation)`, severity: sev("high") };
-  }
-  if (text.includes("az ")) {
-    const a = AZ_DELETE.exec(text);
-    if (a && /\s(?:--yes|-y)\b/.test(a[2])) {
-      const group = a[1].startsWith("group");
-      return {
-        what: `az ${a[1]} delete --yes${group ? " removes the whole resource group" : " (no confirmation)"}`,
-        severity: sev(group ? "high" : "medium")
-      };
-    }
-  }
-  return null;
-}
-var cloudDeleteRule = {
-  id: "destructive-command/cloud-delete",
-  category: "destructive-command",
-  description: "A cloud CLI command deletes data or resources without confirmation: aws s3 rb --force / rm --recursive, aws rds delete-db-instance --skip-final-snapshot, gcloud ... delete --quiet, az group delete --yes.",
-  severity: "high",
-  remediation: "Delete through reviewed infrastructure code, keep final snapshots/backups, and require interactive confirmation.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isCommandBearing(file2, ctx, /\b(?:aws|gcloud|az)\s/)) continue;
-      const production = ctx.isProduction(file2.path);
-      for (const l of commandLines(file2)) {
-        const c = l.content;
-        if (!c.includes("aws") && !c.includes("gcloud") && !c.includes("az ")) continue;
-        if (!c.includes("delete") && !c.includes(" rb ") && !c.includes(" rm ")) continue;
-        const d = cloudDeleteOf(c, production);
-        if (d)
-          out.push({
-            file: file2.path,
-            line: l.line,
-            severity: d.severity,
-            message: `${d.what} in ${file2.path}: ${shorten(c, 100)}`
-          });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/destructive-command/database-wipe.ts
-var DROP_DATABASE = /\bdrop\s+(?:database|schema)\s+(?:if\s+exists\s+)?([`"[]?[\w.$-]{1,100}[`"\]]?)/i;
-var DROPDB = /(?:^|[\s;&|(`"'])dropdb\s+([^\n;&|]{1,200})/;
-var MONGO_DROP = /\.dropDatabase\s*\(/;
-var DROP_ALL = /\b(?:db|metadata|Base\.metadata|\w+\.metadata)\.drop_all\s*\(/;
-var FLUSH = /(?:^|[^\w])(?:redis-cli[^\n;&|]{0,100}\s)?(flushall|flushdb)\b|\.(flushall|flushdb|flushAll|flushDb)\s*\(/i;
-var PRISMA_RESET = /\bprisma\s+(?:migrate\s+reset|db\s+push)\b[^\n;&|]{0,200}(?:--force\b|-f\b|--force-reset\b|--accept-data-loss\b)/;
-var RAILS_DROP = /\b(?:rails|rake|bin\/rails|bin\/rake)\s+[^\n;&|]{0,100}\bdb:(drop|reset|purge)\b/;
-var DJANGO_FLUSH = /\bmanage\.py\s+(flush|reset_db|sqlflush)\b/;
-var ENV_CHECK_OFF = /\bDISABLE_DATABASE_ENVIRONMENT_CHECK\s*=\s*["']?1/;
-function databaseWipeOf(text, sqlFile, productionFile) {
-  const prod = productionFile || mentionsProduction(text);
-  const sev = prod ? "critical" : "high";
-  const lower = text.toLowerCase();
-  if (!sqlFile && lower.includes("drop")) {
-    const d = DROP_DATABASE.exec(text);
-    if (d) return { what: `${/database/i.test(d[0]) ? "DROP DATABASE" : "DROP SCHEMA"} ${d[1]}`, severity: sev };
-    const dd = DROPDB.exec(text);
-    if (dd) {
-      const args = dd[1].trim().split(/\s+/);
-      return { what: `dropdb ${args[args.length - 1]} (drops the whole database)`, severity: sev };
-    }
-    if (MONGO_DROP.test(text)) return { what: "dropDatabase() (drops the whole MongoDB database)", severity: sev };
-    if (DROP_ALL.test(text)) return { what: "drop_all() (drops every table of the schema)", severity: sev };
-  }
-  if (lower.includes("flush")) {
-    const f2 = FLUSH.exec(text);
-    if (f2) return { what: `${(f2[1] ?? f2[2]).toUpperCase()} (wipes every Redis key)`, severity: sev };
-    const dj = DJANGO_FLUSH.exec(text);
-    if (dj) return { what: `manage.py ${dj[1]} (deletes all rows)`, severity: sev };
-  }
-  if (text.includes("prisma") && PRISMA_RESET.test(text))
-    return { what: "prisma reset/push with --force (drops and recreates the database)", severity: sev };
-  if (text.includes("db:")) {
-    const r = RAILS_DROP.exec(text);
-    if (r) return { what: `db:${r[1]} (drops the database)`, severity: sev };
-  }
-  if (text.includes("DISABLE_DATABASE_ENVIRONMENT_CHECK") && ENV_CHECK_OFF.test(text))
-    return {
-      what: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 (lets destructive tasks run on production)",
-      severity: "critical"
-    };
-  if (lower.includes("reset_db")) {
-    const dj = DJANGO_FLUSH.exec(text);
-    if (dj) return { what: `manage.py ${dj[1]} (drops the database)`, severity: sev };
-  }
-  return null;
-}
-var databaseWipeRule = {
-  id: "destructive-command/database-wipe",
-  category: "destructive-command",
-  description: "A command or call that drops or empties a whole database: DROP DATABASE, dropdb, dropDatabase(), drop_all(), FLUSHALL/FLUSHDB, prisma migrate reset --force, rails db:drop.",
-  severity: "high",
-  remediation: "Make sure this can never reach a shared or production database: guard on the environment, and prefer reviewed migrations.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isCommandBearing(file2, ctx, /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i)) continue;
-      const sqlFile = isSqlOrMigration(file2.path);
-      const production = ctx.isProduction(file2.path);
-      for (const l of commandLines(file2)) {
-        const c = l.content;
-        const lower = c.toLowerCase();
-        if (!lower.includes("drop") && !lower.includes("flush") && !c.includes("prisma") && !c.includes("db:") && !c.includes("DISABLE_DATABASE") && !lower.includes("reset_db"))
-          continue;
-        const w = databaseWipeOf(c, sqlFile, production);
-        if (w)
-          out.push({
-            file: file2.path,
-            line: l.line,
-            severity: w.severity,
-            message: `${w.what} in ${file2.path}: ${shorten(c, 100)}`
-          });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/destructive-command/git-history-rewrite.ts
-var GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
-var GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
-var GIT_CLEAN = /\bgit\s+(?:-[Cc]\s+\S+\s+)*clean\s+(-[a-zA-Z]*[fF][a-zA-Z]*)/;
-function gitRewriteOf(text) {
-  if (text.includes("push")) {
-    const p = GIT_PUSH.exec(text);
-    if (p) {
-      const args = ` ${p[1]} `;
-      if (/\s--force-with-lease\b|\s--force-if-includes\b/.test(args))
-        return { what: "git push --force-with-lease (rewrites the remote branch)", severity: "medium" };
-      if (/\s(?:--force|-f|-[a-zA-Z]*f[a-zA-Z]*)\s/.test(args) || /\s\+[\w/${}.-]*:?[\w/${}.-]+\s/.test(args)) {
-        const target = /\s([\w.-]+(?::[\w/.-]+)?)\s*$/.exec(p[1].trim() ? ` ${p[1].trim()}` : "")?.[1];
-        return {
-          what: `git push --force${target ? ` to ${target}` : ""} (overwrites remote history)`,
-          severity: "high"
-        };
-      }
-    }
-  }
-  if (text.includes("reset") && GIT_RESET_HARD.test(text))
-    return { what: "git reset --hard (discards commits and local changes)", severity: "medium" };
-  if (text.includes("clean")) {
-    const c = GIT_CLEAN.exec(text);
-    if (c && /[dx]/.test(c[1]))
-      return { what: `git clean ${c[1]} (deletes untracked and ignored files)`, severity: "medium" };
-  }
-  return null;
-}
-var gitHistoryRewriteRule = {
-  id: "destructive-command/git-history-rewrite",
-  category: "destructive-command",
-  description: "Automation that force-pushes (rewrites remote history) or discards work: git push --force, git reset --hard, git clean -fdx.",
-  severity: "high",
-  remediation: "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isCommandBearing(file2, ctx, /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/)) continue;
-      for (const l of commandLines(file2)) {
-        const c = l.content;
-        if (!c.includes("git")) continue;
-        const g = gitRewriteOf(c);
-        if (g)
-          out.push({
-            file: file2.path,
-            line: l.line,
-            severity: g.severity,
-            message: `${g.what} in ${file2.path}: ${shorten(c, 100)}`
-          });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/destructive-command/infra-teardown.ts
-var TF_TOOL = /\b(terraform|tofu|terragrunt)\b/;
-var KUBECTL_DELETE = /\b(?:kubectl|oc)\b[^\n]{0,200}?\sdelete\s([^\n;&|]{0,300})/;
-var KUBE_WIDE = /(?:^|\s)(?:namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|crds?|customresourcedefinitions?)(?:[\s/]|$)|\s--all(?:-namespaces)?\b|\s-A\b|\s-[fk]\s/;
-var HELM_REMOVE = /\bhelm\s+(?:[^\n;&|]{0,80}\s)?(?:uninstall|delete|del)\s+([^\s;&|]+)/;
-var DOCKER_PRUNE = /\bdocker\s+(?:system\s+prune\b[^\n;&|]{0,100}--volumes|volume\s+prune\b)/;
-function teardownOf(text, productionFile) {
-  const prod = productionFile || mentionsProduction(text);
-  if (text.includes("destroy")) {
-    const tool = TF_TOOL.exec(text);
-    if (tool && /\sdestroy(?=\s|$|["'])|\sapply\s[^\n]{0,200}?-destroy(?=\s|$|["'])/.test(text))
-      return { what: `${tool[1]} destroy${prod ? " against production" : ""}`, severity: prod ? "critical" : "high" };
-  }
-  if (text.includes("auto-approve") && text.includes("apply") && prod) {
-    const tool = TF_TOOL.exec(text);
-    if (tool) return { what: `${tool[1]} apply -auto-approve against production (no plan review)`, severity: "high" };
-  }
-  if (text.includes("delete")) {
-    const k = KUBECTL_DELETE.exec(text);
-    if (k && KUBE_WIDE.test(` ${k[1]} `))
-      return {
-        what: `kubectl delete ${shorten(k[1], 60)}${prod ? " in production" : ""}`,
-        severity: prod ? "critical" : "high"
-      };
-  }
-  if (text.includes("helm")) {
-    const h = HELM_REMOVE.exec(text);
-    if (h)
-      return {
-        what: `helm uninstall of release ${h[1]}${prod ? " in production" : ""}`,
-        severity: prod ? "critical" : "high"
-      };
-  }
-  if (text.includes("prune") && DOCKER_PRUNE.test(text) && /\s(?:-[a-z]*f|--force)\b/.test(text))
-    return { what: "docker prune of volumes (container data is deleted)", severity: "high" };
-  return null;
-}
-var infraTeardownRule = {
-  id: "destructive-command/infra-teardown",
-  category: "destructive-command",
-  description: "A command that tears infrastructure down: terraform destroy, terraform apply -auto-approve on production, kubectl delete of namespaces/--all, helm uninstall, docker volume prune.",
-  severity: "high",
-  remediation: "Keep teardown out of automation or behind a manual, environment-protected approval; target one named non-production resource.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isCommandBearing(file2, ctx, /destroy|auto-approve|delete|helm|prune/)) continue;
-      const production = ctx.isProduction(file2.path);
-      for (const l of commandLines(file2)) {
-        const c = l.content;
-        if (!c.includes("destroy") && !c.includes("auto-approve") && !c.includes("delete") && !c.includes("helm") && !c.includes("prune"))
-          continue;
-        const t = teardownOf(c, production);
-        if (!t) continue;
-        out.push({
-          file: file2.path,
-          line: l.line,
-          severity: t.severity,
-          message: `${t.what} in ${file2.path}: ${shorten(c, 100)}`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/destructive-command/recursive-delete.ts
-var RM_COMMAND = /(?:^|[\s;&|(`"'{])rm\s+([^;&|)`\n]{1,400})/g;
-var SUBCOMMAND_OWNER = /\b(?:git|npm|yarn|pnpm|bun|docker|podman|kubectl|helm|cargo|pip|conda|brew|gh|poetry|uv)\s+$/;
-var SHELL_VAR = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
-var SHELL_VAR_SLASH = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/\*?$/;
-var OTHER_VAR_SLASH = /^(?:\$\(\w+\)|\$\$\{?\w+\}?|\$\{\{[^}]{1,80}\}\})\/\*?$/;
-function classifyRmTarget(raw) {
-  const unescaped = raw.replace(/\\(["'])/g, "$1");
-  const quoted = /["']/.test(unescaped);
-  const t = unescaped.replace(/["']/g, "");
-  if (t === "/" || t === "/*" || t === "/." || t === "//")
-    return { severity: "critical", why: "deletes the root filesystem" };
-  if (/^(?:~|\$HOME|\$\{HOME\})\/?\*?$/.test(t)) return { severity: "critical", why: "deletes the home directory" };
-  if (SHELL_VAR_SLASH.test(t))
-    return {
-      severity: "critical",
-      why: `becomes \`rm -rf /${t.endsWith("*") ? "*" : ""}\` when ${t.replace(/\/\*?$/, "")} is empty`
-    };
-  if (OTHER_VAR_SLASH.test(t))
-    return { severity: "high", why: "deletes from the filesystem root when the variable is empty" };
-  if (SHELL_VAR.test(t) && !quoted)
-    return { severity: "high", why: "an unquoted variable: empty, spaced or glob values delete unexpected paths" };
-  if (t === "*" || t === "./*" || t === ".*")
-    return { severity: "high", why: "deletes everything in the working directory" };
-  return null;
-}
-function dangerousRmTargets(args) {
-  const tokens = args.trim().split(/\s+/).slice(0, 40);
-  let recursive2 = false;
-  let endOfOptions = false;
-  const targets = [];
-  for (const tok of tokens) {
-    const bare2 = tok.replace(/["']/g, "");
-    if (!endOfOptions && bare2 === "--") {
-      endOfOptions = true;
-      continue;
-    }
-    if (!endOfOptions && /^--?[A-Za-z]/.test(bare2)) {
-      if (/^-[A-Za-z]*[rR]/.test(bare2) || bare2 === "--recursive") recursive2 = true;
-      continue;
-    }
-    if (bare2 === "" || bare2.startsWith("#") || bare2.startsWith(">") || bare2.startsWith("2>")) break;
-    targets.push(tok.replace(/,+$/, ""));
-  }
-  if (!recursive2) return [];
-  const out = [];
-  for (const target of targets) {
-    if (target.includes(":?")) continue;
-    const verdict = classifyRmTarget(target);
-    if (verdict) out.push({ target, verdict });
-  }
-  return out;
-}
-var recursiveDeleteRule = {
-  id: "destructive-command/recursive-delete",
-  category: "destructive-command",
-  description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
-  severity: "high",
-  remediation: 'Delete a fixed, specific path; guard variables with "${VAR:?}" and quote them; never glob the working directory.',
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isCommandBearing(file2, ctx, /\brm\s/)) continue;
-      for (const l of commandLines(file2)) {
-        if (!l.content.includes("rm ")) continue;
-        RM_COMMAND.lastIndex = 0;
-        for (let m = RM_COMMAND.exec(l.content), n = 0; m && n < 10; m = RM_COMMAND.exec(l.content), n++) {
-          if (SUBCOMMAND_OWNER.test(l.content.slice(Math.max(0, m.index - 30), m.index + 1))) continue;
-          for (const { target, verdict } of dangerousRmTargets(m[1])) {
-            out.push({
-              file: file2.path,
-              line: l.line,
-              severity: verdict.severity,
-              message: `\`rm\` on ${target} in ${file2.path} ${verdict.why}: ${shorten(l.content, 100)}`
-            });
-          }
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/destructive-command/index.ts
-var destructiveCommandRules = [
-  recursiveDeleteRule,
-  infraTeardownRule,
-  cloudDeleteRule,
-  databaseWipeRule,
-  gitHistoryRewriteRule
-];
-
-// src/infra/common.ts
-var MAX_PARSE_CHARS = 512 * 1024;
-var MAX_LINE_CHARS2 = 4e3;
-function sideLines2(hunk, side) {
-  const out = [];
-  for (const c of hunk.changes) {
-    if (side === "old" && c.type === "add") continue;
-    if (side === "new" && c.type === "del") continue;
-    const line = side === "old" ? c.oldLine : c.newLine;
-    const text = c.content.length > MAX_LINE_CHARS2 ? "" : c.content;
-    out.push({ text, line: line ?? 0, changed: c.type !== "context" });
-  }
-  return out;
-}
-var YAML_TOP_KEY = /^([A-Za-z_][\w]*):/;
-function* yamlSectionLines(file2) {
-  for (const hunk of file2.hunks) {
-    for (const side of ["old", "new"]) {
-      let section = null;
-      for (const l of sideLines2(hunk, side)) {
-        const top = YAML_TOP_KEY.exec(l.text);
-        if (top) section = top[1];
-        else yield { ...l, side, section };
-      }
-    }
-  }
-}
-function visibleText(file2, maxChars = MAX_PARSE_CHARS) {
-  const parts = [];
-  let size = 0;
-  for (const hunk of file2.hunks) {
-    for (const c of hunk.changes) {
-      if (c.content.length > MAX_LINE_CHARS2) continue;
-      size += c.content.length + 1;
-      if (size > maxChars) return parts.join("\n");
-      parts.push(c.content);
-    }
-  }
-  return parts.join("\n");
-}
-function wholeSideText(file2, side) {
-  if (file2.patchMissing || file2.binary) return null;
-  if (side === "new" && file2.status !== "added") return null;
-  if (side === "old" && file2.status !== "deleted") return null;
-  const lines = side === "new" ? file2.added : file2.removed;
-  let size = 0;
-  for (const l of lines) size += l.content.length + 1;
-  if (size > MAX_PARSE_CHARS) return null;
-  return lines.map((l) => l.content).join("\n");
-}
-function dirOf(path) {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "" : path.slice(0, i);
-}
-function isYamlPath(path) {
-  const ext = extensionOf(path);
-  return ext === "yaml" || ext === "yml";
-}
-function isTerraformPath(path) {
-  const ext = extensionOf(path);
-  return ext === "tf" || ext === "tofu";
-}
-function isTerraformJsonPath(path) {
-  return path.endsWith(".tf.json") || path.endsWith(".tofu.json");
-}
-function isCiYaml(path) {
-  return path.startsWith(".github/") || path.includes("/.github/") || basenameOf(path) === ".gitlab-ci.yml";
-}
-var SOURCE_LANGS = /* @__PURE__ */ new Set(["ts", "tsx", "js", "mjs", "cjs", "mts", "cts", "py", "java", "cs", "go", "kt", "fs"]);
-function isIacSourcePath(path) {
-  return SOURCE_LANGS.has(extensionOf(path));
-}
-function memoByFiles(compute3) {
-  const cache7 = /* @__PURE__ */ new WeakMap();
-  return (files) => {
-    let value = cache7.get(files);
-    if (value === void 0) {
-      value = compute3(files);
-      cache7.set(files, value);
-    }
-    return value;
-  };
-}
-
-// src/infra/constructs.ts
-var CONSTRUCT = /(?:new\s+([\w.]+)\s*\(\s*(?:this|scope|self|stack)\s*,\s*["'`]([^"'`]+)["'`]|\b([\w.]*[A-Z]\w*)\s*\(\s*(?:self|scope|stack)\s*,\s*["']([^"']+)["']|new\s+([\w.]+)\s*\(\s*["'`]([^"'`]+)["'`]|\b([\w.]+)\.New\w*\(\s*\w+\s*,\s*(?:jsii\.String\()?["']([^"']+)["'])/;
-function enclosingConstruct(lines, index) {
-  for (let i = index; i >= 0 && index - i < 40; i--) {
-    const m = CONSTRUCT.exec(lines[i].text);
-    if (m) {
-      const type = m[1] ?? m[3] ?? m[5] ?? m[7];
-      const id = m[2] ?? m[4] ?? m[6] ?? m[8];
-      return `${type} '${id}'`;
-    }
-  }
-  return null;
-}
-
-// src/rules/infra-change/cdk-removal-policy.ts
-var PATTERNS = [
-  { re: /RemovalPolicy[._]DESTROY\b/, what: "RemovalPolicy.DESTROY (deleted with the stack or on replacement)" },
-  {
-    re: /\b(?:autoDeleteObjects\s*[:=(]\s*true|auto_delete_objects\s*=\s*True|AutoDeleteObjects\s*:\s*jsii\.Bool\(true\))/,
-    what: "autoDeleteObjects enabled (the bucket's objects are deleted with it)"
-  },
-  {
-    re: /\b(?:deletionProtection\s*[:=(]\s*false|deletion_protection\s*=\s*False|DeletionProtection\s*:\s*jsii\.Bool\(false\))/,
-    what: "deletionProtection turned off"
-  }
-];
-var KEYWORDS = ["DESTROY", "utoDeleteObjects", "auto_delete_objects", "eletionProtection", "deletion_protection"];
-var PREFILTER = /DESTROY|utoDeleteObjects|auto_delete_objects|eletionProtection|deletion_protection/;
-var cdkRemovalPolicyRule = {
-  id: "infra-change/cdk-removal-policy",
-  category: "infra-change",
-  description: "AWS CDK removal policy set to DESTROY, autoDeleteObjects or deletion protection off.",
-  severity: "high",
-  remediation: "Use RemovalPolicy.RETAIN (or SNAPSHOT) for resources that hold data outside throwaway stacks.",
-  run(ctx) {
-    const findings = [];
-    for (const file2 of ctx.files) {
-      if (file2.binary || !isIacSourcePath(file2.path) || ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path))
-        continue;
-      const text = addedText(file2);
-      if (!KEYWORDS.some((k) => text.includes(k))) continue;
-      for (const hunk of file2.hunks) {
-        const lines = sideLines2(hunk, "new");
-        lines.forEach((l, i) => {
-          if (!l.changed || !PREFILTER.test(l.text)) return;
-          const trimmed = l.text.trim();
-          if (trimmed.startsWith("//") || trimmed.startsWith("#") || trimmed.startsWith("*")) return;
-          for (const p of PATTERNS) {
-            if (!p.re.test(l.text)) continue;
-            const target = enclosingConstruct(lines, i);
-            findings.push({
-              file: file2.path,
-              line: l.line,
-              side: "new",
-              message: `CDK ${target ?? `resource in ${file2.path}`}: ${p.what}`
-            });
-          }
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/infra/cfn.ts
-var TYPE_LINE = /^(\s*)"?Type"?\s*:\s*["']?((?:AWS|Alexa)::[\w:-]+|Custom::[\w-]+)/;
-var KEY_LINE2 = /^(\s*)"?([A-Za-z][A-Za-z0-9]*)"?\s*:\s*\{?\s*$/;
-var POLICY_LINE = /^\s*"?(DeletionPolicy|UpdateReplacePolicy)"?\s*:\s*["']?(\w+)/;
-var CFN_MARKER = /AWSTemplateFormatVersion|Transform"?\s*:\s*["']?AWS::Serverless|"?Type"?\s*:\s*["']?(?:AWS::[A-Za-z0-9]+::|Custom::)/;
-function indentOf2(text) {
-  return text.length - text.trimStart().length;
-}
-function scanCfnLines(lines) {
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const type = TYPE_LINE.exec(lines[i].text);
-    if (!type) continue;
-    const t = type[1].length;
-    let j = i - 1;
-    let key = null;
-    for (let steps = 0; j >= 0 && steps < 60; j--, steps++) {
-      const text = lines[j].text;
-      if (text.trim() === "" || text.trimStart().startsWith("#")) continue;
-      if (indentOf2(text) < t) {
-        key = KEY_LINE2.exec(text);
-        break;
-      }
-    }
-    if (!key || j < 0) continue;
-    const keyIndent = key[1].length;
-    const res = {
-      id: key[2],
-      type: type[2],
-      line: lines[j].line,
-      idChanged: lines[j].changed,
-      changedLines: []
-    };
-    for (let k = j + 1; k < lines.length; k++) {
-      const l = lines[k];
-      const trimmed = l.text.trim();
-      if (trimmed === "" || trimmed.startsWith("#")) continue;
-      if (indentOf2(l.text) <= keyIndent) break;
-      if (l.changed) res.changedLines.push(l.line);
-      const p = POLICY_LINE.exec(l.text);
-      if (p) {
-        const policy = { value: p[2], line: l.line, changed: l.changed };
-        if (p[1] === "DeletionPolicy") res.deletionPolicy = policy;
-        else res.updateReplacePolicy = policy;
-      }
-    }
-    out.push(res);
-  }
-  return out;
-}
-function isTemplatePath(path) {
-  const ext = extensionOf(path);
-  return ext === "yaml" || ext === "yml" || ext === "json" || ext === "template";
-}
-var NOT_TEMPLATES = /(?:^|\/)(?:package(?:-lock)?|composer|tsconfig[\w.-]*|[\w.-]*lock[\w.-]*)\.json$/;
-function isCloudFormationFile(file2) {
-  if (!isTemplatePath(file2.path) || isCiYaml(file2.path) || file2.binary || NOT_TEMPLATES.test(file2.path)) return false;
-  let scanned = 0;
-  for (const hunk of file2.hunks)
-    for (const c of hunk.changes) {
-      if (++scanned > 5e3) return false;
-      const t = c.content;
-      if ((t.includes("AWS") || t.includes("Custom::")) && t.length < 4e3 && CFN_MARKER.test(t)) return true;
-    }
-  return false;
-}
-function scanSide(file2, side) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const hunk of file2.hunks)
-    for (const r of scanCfnLines(sideLines2(hunk, side))) {
-      const prev = map2.get(r.id);
-      if (!prev) map2.set(r.id, r);
-      else {
-        prev.idChanged ||= r.idChanged;
-        prev.deletionPolicy ??= r.deletionPolicy;
-        prev.updateReplacePolicy ??= r.updateReplacePolicy;
-        prev.changedLines.push(...r.changedLines);
-      }
-    }
-  return map2;
-}
-var cfnAnalysis = memoByFiles((files) => {
-  const out = [];
-  for (const file2 of files) {
-    if (!isCloudFormationFile(file2)) continue;
-    out.push({ file: file2, old: scanSide(file2, "old"), new: scanSide(file2, "new") });
-  }
-  return out;
-});
-function cfnScans(ctx) {
-  return cfnAnalysis(ctx.files).filter((s) => !ctx.paths.isDoc(s.file.path) && !ctx.paths.isTest(s.file.path));
-}
-
-// src/rules/infra-change/cloudformation-deletion-policy.ts
-var PROTECTIVE = /* @__PURE__ */ new Set(["Retain", "RetainExceptOnCreate", "Snapshot"]);
-var cloudformationDeletionPolicyRule = {
-  id: "infra-change/cloudformation-deletion-policy",
-  category: "infra-change",
-  description: "CloudFormation DeletionPolicy or UpdateReplacePolicy set to Delete or a Retain/Snapshot policy removed.",
-  severity: "high",
-  remediation: "Keep Retain (or Snapshot) on resources that hold data; change it only in a reviewed step right before an intended deletion.",
-  run(ctx) {
-    const findings = [];
-    for (const scan2 of cfnScans(ctx)) {
-      const file2 = scan2.file.path;
-      for (const n of scan2.new.values()) {
-        const o = scan2.old.get(n.id);
-        if (!o || n.idChanged) continue;
-        for (const field of ["deletionPolicy", "updateReplacePolicy"]) {
-          const name = field === "deletionPolicy" ? "DeletionPolicy" : "UpdateReplacePolicy";
-          const before = o[field];
-          const after = n[field];
-          if (after?.changed && after.value === "Delete") {
-            findings.push({
-              file: file2,
-              line: after.line,
-              side: "new",
-              message: `CloudFormation ${n.id} (${n.type}): ${name} changed${before ? ` from ${before.value}` : ""} to Delete`
-            });
-          } else if (before?.changed && PROTECTIVE.has(before.value) && !after) {
-            findings.push({
-              file: file2,
-              line: before.line,
-              side: "old",
-              message: `CloudFormation ${n.id} (${n.type}): ${name}: ${before.value} removed (the default, Delete for most types, now applies)`
-            });
-          }
-        }
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-change/cloudformation-template-changed.ts
-var cloudformationTemplateChangedRule = {
-  id: "infra-change/cloudformation-template-changed",
-  category: "infra-change",
-  description: "CloudFormation/SAM template changed: resources added or modified.",
-  severity: "low",
-  remediation: "Create a change set and check which resources it modifies or replaces before deploying.",
-  run(ctx) {
-    const findings = [];
-    for (const scan2 of cfnScans(ctx)) {
-      if (scan2.file.status === "deleted") continue;
-      const added = [];
-      const modified = [];
-      for (const n of scan2.new.values()) {
-        if (n.idChanged && !scan2.old.has(n.id)) added.push(`${n.id} (${n.type})`);
-        else if (n.changedLines.length > 0 || scan2.old.get(n.id)?.changedLines.length) modified.push(n.id);
-      }
-      const first = scan2.file.added[0] ?? scan2.file.removed[0];
-      if (!first) continue;
-      const parts = [];
-      if (added.length)
-        parts.push(`added ${added.slice(0, 3).join(", ")}${added.length > 3 ? ` +${added.length - 3}` : ""}`);
-      if (modified.length)
-        parts.push(
-          `modified ${modified.slice(0, 3).join(", ")}${modified.length > 3 ? ` +${modified.length - 3}` : ""}`
-        );
-      findings.push({
-        file: scan2.file.path,
-        line: first.line,
-        side: scan2.file.added[0] ? "new" : "old",
-        message: `CloudFormation template ${scan2.file.path} changed${parts.length ? `: ${parts.join("; ")}` : ""}`,
-        severity: "low"
-      });
-    }
-    return findings;
-  }
-};
-
-// src/infra/k8s.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var KIND_LINE = /^kind:\s*["']?([A-Za-z][\w.-]*)["']?\s*(?:#.*)?$/;
-var API_LINE = /^apiVersion:\s*\S/m;
-var KIND_ANY = /^kind:\s*["']?[A-Za-z]/m;
-var TOP_KEY = /^([A-Za-z_][\w.-]*):/;
-var META_FIELD = /^ {2,4}(name|namespace):\s*(.+?)\s*(?:#.*)?$/;
-function k8sLabel(doc, file2) {
-  const templated = !doc.name || doc.name.includes("{{");
-  const name = templated ? file2 ? ` rendered by ${file2}` : "" : ` ${doc.name}`;
-  const ns = doc.namespace && !doc.namespace.includes("{{") ? ` in namespace ${doc.namespace}` : "";
-  return `${doc.kind || "object"}${name}${ns}`;
-}
-function docKey(doc) {
-  return `${doc.kind}/${doc.name ?? ""}`;
-}
-function clean(value) {
-  const v = value.trim();
-  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
-}
-function lineScanDocs(lines) {
-  const docs = [];
-  const docAt = [];
-  let current = null;
-  let pending = {};
-  let section = null;
-  const segment = [];
-  const flush = () => {
-    if (current === null && (pending.name || pending.namespace)) current = { kind: "", line: 0, ...pending };
-    for (const i of segment) docAt[i] = current;
-    segment.length = 0;
-  };
-  lines.forEach((l, i) => {
-    const text = l.text.length > MAX_LINE_CHARS2 ? "" : l.text;
-    if (text.startsWith("---")) {
-      flush();
-      current = null;
-      pending = {};
-      section = null;
-      docAt[i] = null;
-      return;
-    }
-    segment.push(i);
-    const kind = KIND_LINE.exec(text);
-    if (kind) {
-      current = { kind: kind[1], line: l.line, kindChanged: !!l.changed, ...pending };
-      docs.push(current);
-      section = "kind";
-      return;
-    }
-    const top = TOP_KEY.exec(text);
-    if (top) {
-      section = top[1];
-      return;
-    }
-    if (section === "metadata" || section === null) {
-      const m = META_FIELD.exec(text);
-      if (m && !text.startsWith("     ")) {
-        const field = m[1];
-        const target = current ?? pending;
-        if (target[field] === void 0) target[field] = clean(m[2]);
-      }
-    }
-  });
-  flush();
-  return { docs, docAt };
-}
-function docsFromText(text) {
-  if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
-  try {
-    const lineCounter = new import_yaml3.LineCounter();
-    const parsed = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, prettyErrors: false });
-    if (!Array.isArray(parsed)) return scanText(text);
-    const docs = [];
-    for (const doc of parsed) {
-      if (doc.errors.length > 0) return scanText(text);
-      const root = doc.contents;
-      if (!(0, import_yaml3.isMap)(root)) continue;
-      let kind;
-      let line = 0;
-      let name;
-      let namespace;
-      for (const pair of root.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key)) continue;
-        if (pair.key.value === "kind" && (0, import_yaml3.isScalar)(pair.value) && typeof pair.value.value === "string") {
-          kind = pair.value.value;
-          line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
-        } else if (pair.key.value === "metadata" && (0, import_yaml3.isMap)(pair.value)) {
-          for (const m of pair.value.items) {
-            if (!(0, import_yaml3.isScalar)(m.key) || !(0, import_yaml3.isScalar)(m.value)) continue;
-            if (m.key.value === "name") name = String(m.value.value);
-            if (m.key.value === "namespace") namespace = String(m.value.value);
-          }
-        }
-      }
-      if (kind) docs.push({ kind, name, namespace, line });
-    }
-    return docs;
-  } catch {
-    return scanText(text);
-  }
-}
-function scanText(text) {
-  return lineScanDocs(text.split("\n").map((t, i) => ({ text: t, line: i + 1 }))).docs;
-}
-var K8S_PATH_HINT = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|helm|charts?|kustomize|overlays|base|argocd|argo|flux|gitops|clusters?)(?:\/|$)/i;
-function manifestFlavor(file2) {
-  const path = file2.path;
-  if (!isYamlPath(path) && !path.endsWith(".tpl")) return null;
-  if (isCiYaml(path)) return null;
-  const base = basenameOf(path);
-  if (base === "Chart.yaml" || base === "requirements.yaml") return "helm-chart";
-  if (/^kustomization\.ya?ml$/i.test(base)) return "kustomization";
-  const inTemplates = /(?:^|\/)templates\//.test(path);
-  if (/^values(?:[.-][\w.-]+)?\.ya?ml$/.test(base) && (inTemplates || K8S_PATH_HINT.test(path) || /chart/i.test(path)))
-    return "helm-values";
-  if (!isYamlPath(path)) return null;
-  const text = visibleText(file2, 64 * 1024);
-  if (/^AWSTemplateFormatVersion|^[ \t]+Type:[ \t]*["']?AWS::/m.test(text)) return null;
-  if (KIND_ANY.test(text) && (API_LINE.test(text) || inTemplates)) return inTemplates ? "helm-template" : "manifest";
-  if (file2.status === "modified" && K8S_PATH_HINT.test(path) && /^[ \t]+(?:containers|replicas|image|selector|spec|template):/m.test(text))
-    return inTemplates ? "helm-template" : "manifest";
-  return null;
-}
-function sideDocs(file2, side) {
-  const whole = wholeSideText(file2, side);
-  if (whole !== null) return docsFromText(whole);
-  const docs = [];
-  for (const hunk of file2.hunks) docs.push(...lineScanDocs(sideLines2(hunk, side)).docs);
-  return docs;
-}
-
-// src/infra/k8s-analysis.ts
-function chartName(file2) {
-  const text = wholeSideText(file2, "old") ?? "";
-  const m = /^name:\s*["']?([\w.-]+)/m.exec(text);
-  return m ? m[1] : basenameOf(dirOf(file2.path)) || file2.path;
-}
-var compute2 = (ctx) => memoByFiles((files) => {
-  const out = {
-    files: [],
-    newKeys: /* @__PURE__ */ new Set(),
-    removedCharts: [],
-    deletedPaths: /* @__PURE__ */ new Set(),
-    oldDocs: /* @__PURE__ */ new Map()
-  };
-  for (const file2 of files) {
-    if (file2.status === "deleted") out.deletedPaths.add(file2.path);
-    if (file2.binary) continue;
-    const flavor = manifestFlavor(file2);
-    if (!flavor || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-    out.files.push({ file: file2, flavor });
-    if (flavor === "helm-chart" && basenameOf(file2.path) === "Chart.yaml" && file2.status === "deleted")
-      out.removedCharts.push({ file: file2, dir: dirOf(file2.path), name: chartName(file2) });
-    if (file2.status !== "deleted") for (const d of sideDocs(file2, "new")) out.newKeys.add(docKey(d));
-    if (file2.status !== "added") out.oldDocs.set(file2.path, sideDocs(file2, "old"));
-  }
-  return out;
-});
-var memo2 = null;
-var memoCtxPaths = null;
-function k8sAnalysis(ctx) {
-  if (!memo2 || memoCtxPaths !== ctx.paths) {
-    memo2 = compute2(ctx);
-    memoCtxPaths = ctx.paths;
-  }
-  return memo2(ctx.files);
-}
-function chartOf(path, charts) {
-  return charts.find((c) => path.startsWith(`${c.dir}/`));
-}
-
-// src/rules/infra-change/k8s-manifest-changed.ts
-var RISKY = /^\s*(?:replicas|replicaCount|persistentVolumeReclaimPolicy|reclaimPolicy|whenDeleted|whenScaled|prune):/;
-function meaningful(text) {
-  const t = text.trim();
-  return t !== "" && !t.startsWith("#") && t !== "---";
-}
-var k8sManifestChangedRule = {
-  id: "infra-change/k8s-manifest-changed",
-  category: "infra-change",
-  description: "Kubernetes manifest, Helm chart or kustomization changed or added.",
-  severity: "low",
-  remediation: "Render and diff what the cluster will receive (kubectl diff, helm diff, kustomize build) before merging.",
-  run(ctx) {
-    const analysis = k8sAnalysis(ctx);
-    const findings = [];
-    for (const { file: file2, flavor } of analysis.files) {
-      if (file2.status === "deleted") continue;
-      if (chartOf(file2.path, analysis.removedCharts)) continue;
-      const touched = /* @__PURE__ */ new Map();
-      let first = null;
-      let onlyRisky = true;
-      for (const hunk of file2.hunks) {
-        for (const side of ["new", "old"]) {
-          const lines = sideLines2(hunk, side);
-          const { docAt } = lineScanDocs(lines);
-          lines.forEach((l, i) => {
-            if (!l.changed || !meaningful(l.text)) return;
-            if (!RISKY.test(l.text)) onlyRisky = false;
-            first ??= { line: l.line, side };
-            const d = docAt[i];
-            if (d && (d.kind || d.name)) touched.set(`${d.kind}/${d.name ?? ""}`, d);
-          });
-        }
-      }
-      if (!first || onlyRisky) continue;
-      const at = first;
-      const objects = [...touched.values()].map((d) => k8sLabel(d, file2.path));
-      const shown = objects.slice(0, 3).join(", ") + (objects.length > 3 ? `, +${objects.length - 3} more` : "");
-      let message;
-      switch (flavor) {
-        case "helm-chart":
-          message = `Helm chart metadata changed: ${file2.path}`;
-          break;
-        case "helm-values":
-          message = `Helm values changed: ${file2.path}`;
-          break;
-        case "kustomization":
-          message = `Kustomization changed: ${file2.path}`;
-          break;
-        default:
-          message = file2.status === "added" ? `Kubernetes manifest added: ${shown || file2.path}` : `Kubernetes ${shown || `manifest ${file2.path}`} changed`;
-      }
-      findings.push({ file: file2.path, line: at.line, side: at.side, message, severity: "low" });
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-change/k8s-risky-setting.ts
-var ADDED_SETTINGS = [
-  {
-    pattern: /^\s*(replicas|replicaCount):\s*["']?0["']?\s*(?:#.*)?$/,
-    severity: "high",
-    describe: (key) => `scaled to zero (${key}: 0): it stops serving`
-  },
-  {
-    pattern: /^\s*(persistentVolumeReclaimPolicy|reclaimPolicy):\s*["']?Delete["']?\s*(?:#.*)?$/,
-    severity: "high",
-    describe: (key) => `${key}: Delete (the volume's data is deleted with its claim)`
-  },
-  {
-    pattern: /^\s*(whenDeleted|whenScaled):\s*["']?Delete["']?\s*(?:#.*)?$/,
-    severity: "high",
-    describe: (key) => `persistentVolumeClaimRetentionPolicy ${key}: Delete (claims and their data are deleted)`
-  },
-  {
-    pattern: /^\s*(prune):\s*["']?true["']?\s*(?:#.*)?$/,
-    severity: "medium",
-    describe: () => "automated prune enabled (objects removed from git are deleted from the cluster)"
-  }
-];
-var KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
-function nameFor(doc, file2) {
-  if (doc && (doc.kind || doc.name)) return `Kubernetes ${k8sLabel(doc, file2)}`;
-  return /^values/.test(basenameOf(file2)) ? `Helm values ${file2}` : file2;
-}
-var k8sRiskySettingRule = {
-  id: "infra-change/k8s-risky-setting",
-  category: "infra-change",
-  description: "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed.",
-  severity: "high",
-  remediation: "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
-  run(ctx) {
-    const findings = [];
-    for (const file2 of ctx.files) {
-      if (file2.binary || file2.status === "deleted" || !isYamlPath(file2.path) || isCiYaml(file2.path)) continue;
-      if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
-      const added = addedText(file2);
-      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune");
-      const anyKeepRemoved = file2.removed.length > 0 && removedText(file2).includes("resource-policy");
-      if (!anyAdded && !anyKeepRemoved) continue;
-      const keepReAdded = file2.added.some((l) => KEEP_POLICY.test(l.content));
-      for (const hunk of file2.hunks) {
-        if (anyAdded) {
-          const lines = sideLines2(hunk, "new");
-          const { docAt } = lineScanDocs(lines);
-          lines.forEach((l, i) => {
-            if (!l.changed) return;
-            for (const s of ADDED_SETTINGS) {
-              const m = s.pattern.exec(l.text);
-              if (!m) continue;
-              findings.push({
-                file: file2.path,
-                line: l.line,
-                side: "new",
-                message: `${nameFor(docAt[i] ?? null, file2.path)}: ${s.describe(m[1])}`,
-                severity: s.severity
-              });
-              break;
-            }
-          });
-        }
-        if (anyKeepRemoved && !keepReAdded) {
-          const lines = sideLines2(hunk, "old");
-          const { docAt } = lineScanDocs(lines);
-          lines.forEach((l, i) => {
-            if (!l.changed || !KEEP_POLICY.test(l.text)) return;
-            findings.push({
-              file: file2.path,
-              line: l.line,
-              side: "old",
-              message: `${nameFor(docAt[i] ?? null, file2.path)}: helm.sh/resource-policy keep removed (Helm now deletes it on uninstall or when it leaves the chart)`,
-              severity: "high"
-            });
-          });
-        }
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-change/pulumi-protection.ts
-var PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
-var DELETE_FIRST = /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b/;
-var PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)/;
-function isPulumiFile(path, text) {
-  if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path))) return true;
-  return /pulumi/i.test(text) && (isIacSourcePath(path) || isYamlPath(path));
-}
-var pulumiProtectionRule = {
-  id: "infra-change/pulumi-protection",
-  category: "infra-change",
-  description: "Pulumi protect turned off or removed, or deleteBeforeReplace enabled.",
-  severity: "high",
-  remediation: "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
-  run(ctx) {
-    const findings = [];
-    for (const file2 of ctx.files) {
-      if (file2.binary || file2.status === "deleted") continue;
-      if (!isIacSourcePath(file2.path) && !isYamlPath(file2.path)) continue;
-      if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
-      const added = addedText(file2);
-      const hasAdded = added.includes("rotect") || added.includes("eforeReplace") || added.includes("efore_replace");
-      if (!hasAdded && !(file2.removed.length > 0 && removedText(file2).includes("rotect"))) continue;
-      if (!isPulumiFile(file2.path, visibleText(file2, 64 * 1024))) continue;
-      const protectReAdded = file2.added.some((l) => PROTECT_ON.test(l.content));
-      for (const hunk of file2.hunks) {
-        const lines = sideLines2(hunk, "new");
-        lines.forEach((l, i) => {
-          if (!l.changed) return;
-          const what = PROTECT_OFF.test(l.text) ? "protect turned off (pulumi destroy/up may delete it)" : DELETE_FIRST.test(l.text) ? "deleteBeforeReplace enabled (deleted before its replacement exists)" : null;
-          if (!what) return;
-          const target = enclosingConstruct(lines, i);
-          findings.push({
-            file: file2.path,
-            line: l.line,
-            side: "new",
-            message: `Pulumi ${target ?? `resource in ${file2.path}`}: ${what}`
-          });
-        });
-        if (protectReAdded) continue;
-        const old = sideLines2(hunk, "old");
-        old.forEach((l, i) => {
-          if (!l.changed || !PROTECT_ON.test(l.text)) return;
-          const target = enclosingConstruct(old, i);
-          findings.push({
-            file: file2.path,
-            line: l.line,
-            side: "old",
-            message: `Pulumi ${target ?? `resource in ${file2.path}`}: protect: true removed (the resource can now be deleted)`
-          });
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/infra/hcl.ts
-var import_hcl2json = __toESM(require_lib2(), 1);
-var HEADER = /^(resource|data|module|variable|output|provider|locals|terraform|moved|removed|import|check)\b(?:\s+"?([\w.-]+)"?)?(?:\s+"?([\w.-]+)"?)?\s*\{?/;
-function parseTfHeader(text) {
-  const first = text.charCodeAt(0);
-  if (first < 97 || first > 122) return null;
-  const m = HEADER.exec(text);
-  if (!m) return null;
-  const kind = m[1];
-  const a = m[2];
-  const b = m[3];
-  switch (kind) {
-    case "resource":
-      if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `${a}.${b}` };
-    case "data":
-      if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `data.${a}.${b}` };
-    case "module":
-      if (!a) return null;
-      return { kind, name: a, address: `module.${a}` };
-    case "variable":
-    case "output":
-    case "provider":
-    case "check":
-      return { kind, name: a, address: a ? `${kind} "${a}"` : kind };
-    default:
-      return { kind, address: kind };
-  }
-}
-function isComment(trimmed) {
-  return trimmed.startsWith("#") || trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*");
-}
-var HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
-var NESTED_OPEN = /^\s+([a-z_][\w]*)\s*(?:"[^"]*"\s*)*\{\s*$/;
-var MOVED_ATTR = /^\s*(from|to)\s*=\s*([\w.\-[\]"]+)/;
-var DESTROY_FALSE = /^\s*destroy\s*=\s*false\b/;
-function cleanAddress(raw) {
-  return raw.replace(/"/g, "").replace(/\[[^\]]*\]/g, "");
-}
-function scanSide2(hunk, hunkIndex, side, out) {
-  const lines = sideLines2(hunk, side);
-  let current = parseTfHeader(hunk.header);
-  let currentHeader = null;
-  let heredoc = null;
-  const nested = [];
-  let nestedNames = [];
-  const syncNested = () => {
-    nestedNames = nested.map((n) => n.name);
-  };
-  let moveDecl = null;
-  for (const l of lines) {
-    const text = l.text;
-    const trimmed = text.trim();
-    if (heredoc !== null) {
-      if (trimmed === heredoc) heredoc = null;
-      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
-      if (currentHeader && l.changed) currentHeader.body.push(trimmed);
-      continue;
-    }
-    if (trimmed === "" || isComment(trimmed)) continue;
-    const header = parseTfHeader(text);
-    if (header) {
-      current = header;
-      nested.length = 0;
-      nestedNames = [];
-      currentHeader = null;
-      moveDecl = null;
-      if (l.changed) {
-        currentHeader = { block: header, side, line: l.line, body: [], whole: false, hunkIndex };
-        (side === "old" ? out.removedHeaders : out.addedHeaders).push(currentHeader);
-        out.changed.push({ side, line: l.line, text, block: header, nested: [] });
-      } else {
-        out.contextAddresses.add(header.address);
-      }
-      if (side === "new" && (header.kind === "moved" || header.kind === "removed")) {
-        moveDecl = { from: "", line: l.line, kind: header.kind };
-      }
-      continue;
-    }
-    if (text[0] === "}") {
-      if (l.changed) {
-        out.changed.push({ side, line: l.line, text, block: current, nested: [] });
-        if (currentHeader) currentHeader.whole = true;
-      }
-      if (moveDecl?.from) out.moves.push(moveDecl);
-      current = null;
-      currentHeader = null;
-      moveDecl = null;
-      nested.length = 0;
-      nestedNames = [];
-      continue;
-    }
-    const indent = text.length - text.trimStart().length;
-    let popped = false;
-    while (nested.length > 0 && indent <= nested[nested.length - 1].indent && !trimmed.startsWith("}")) {
-      nested.pop();
-      popped = true;
-    }
-    if (popped) syncNested();
-    if (trimmed.startsWith("}") && nested.length > 0 && indent <= nested[nested.length - 1].indent) {
-      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
-      nested.pop();
-      syncNested();
-      if (currentHeader && l.changed) currentHeader.body.push(trimmed);
-      continue;
-    }
-    if (l.changed) {
-      out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
-      if (currentHeader) currentHeader.body.push(trimmed);
-    }
-    if (text.endsWith("{")) {
-      const open2 = NESTED_OPEN.exec(text);
-      if (open2) {
-        nested.push({ name: open2[1], indent });
-        syncNested();
-      }
-    }
-    if (text.includes("<<")) {
-      const doc = HEREDOC_START.exec(text);
-      if (doc) heredoc = doc[1];
-    }
-    if (moveDecl) {
-      const attr2 = MOVED_ATTR.exec(text);
-      if (attr2) {
-        if (attr2[1] === "from") moveDecl.from = cleanAddress(attr2[2]);
-        else moveDecl.to = cleanAddress(attr2[2]);
-      } else if (DESTROY_FALSE.test(text)) {
-        moveDecl.keep = true;
-      }
-    }
-  }
-  if (moveDecl?.from) out.moves.push(moveDecl);
-}
-function scanTerraformFile(file2) {
-  const out = {
-    file: file2,
-    removedHeaders: [],
-    addedHeaders: [],
-    changed: [],
-    moves: [],
-    contextAddresses: /* @__PURE__ */ new Set()
-  };
-  file2.hunks.forEach((hunk, i) => {
-    scanSide2(hunk, i, "old", out);
-    scanSide2(hunk, i, "new", out);
-  });
-  return out;
-}
-async function parsedAddresses(path, text) {
-  let json2;
-  try {
-    json2 = await (0, import_hcl2json.parse)(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
-  } catch {
-    return null;
-  }
-  const set2 = /* @__PURE__ */ new Set();
-  const resource = json2.resource;
-  const data = json2.data;
-  const modules = json2.module;
-  for (const [type, byName2] of Object.entries(resource ?? {}))
-    for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
-    for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
-  for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
-  return set2;
-}
-var ADDRESSABLE = /* @__PURE__ */ new Set(["resource", "data", "module"]);
-async function confirmWithParser(scan2, budget) {
-  const file2 = scan2.file;
-  const side = file2.status === "deleted" ? "old" : file2.status === "added" ? "new" : null;
-  if (!side || budget.parses <= 0) return;
-  const text = wholeSideText(file2, side);
-  if (text === null) return;
-  if (!text.includes("<<") && !text.includes("/*")) return;
-  budget.parses--;
-  const known = await parsedAddresses(file2.path, text);
-  if (!known) return;
-  const keep = (h) => !ADDRESSABLE.has(h.block.kind) || known.has(h.block.address);
-  if (side === "old") scan2.removedHeaders = scan2.removedHeaders.filter(keep);
-  else scan2.addedHeaders = scan2.addedHeaders.filter(keep);
-}
-function tfJsonBlocks(text) {
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const out = [];
-  if (!json2 || typeof json2 !== "object") return out;
-  const root = json2;
-  const addTyped = (kind, section) => {
-    if (!section || typeof section !== "object") return;
-    for (const [type, byName2] of Object.entries(section)) {
-      if (!byName2 || typeof byName2 !== "object") continue;
-      for (const name of Object.keys(byName2))
-        out.push({ kind, type, name, address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}` });
-    }
-  };
-  addTyped("resource", root.resource);
-  addTyped("data", root.data);
-  if (root.module && typeof root.module === "object")
-    for (const name of Object.keys(root.module))
-      out.push({ kind: "module", name, address: `module.${name}` });
-  return out;
-}
-
-// src/infra/stateful.ts
-var STATEFUL_TF_EXACT = /* @__PURE__ */ new Set([
-  "aws_s3_bucket",
-  "aws_db_instance",
-  "aws_rds_cluster",
-  "aws_rds_cluster_instance",
-  "aws_rds_global_cluster",
-  "aws_docdb_cluster",
-  "aws_neptune_cluster",
-  "aws_redshift_cluster",
-  "aws_dynamodb_table",
-  "aws_dynamodb_global_table",
-  "aws_elasticache_cluster",
-  "aws_elasticache_replication_group",
-  "aws_memorydb_cluster",
-  "aws_efs_file_system",
-  "aws_ebs_volume",
-  "aws_kms_key",
-  "aws_route53_zone",
-  "aws_kinesis_stream",
-  "aws_msk_cluster",
-  "aws_opensearch_domain",
-  "aws_elasticsearch_domain",
-  "aws_backup_vault",
-  "aws_secretsmanager_secret",
-  "aws_ecr_repository",
-  "aws_eks_cluster",
-  "aws_ecs_cluster",
-  "aws_sqs_queue",
-  "aws_cognito_user_pool",
-  "aws_glacier_vault",
-  "google_storage_bucket",
-  "google_sql_database_instance",
-  "google_sql_database",
-  "google_container_cluster",
-  "google_compute_disk",
-  "google_compute_region_disk",
-  "google_kms_key_ring",
-  "google_kms_crypto_key",
-  "google_dns_managed_zone",
-  "google_bigquery_dataset",
-  "google_bigquery_table",
-  "google_spanner_instance",
-  "google_spanner_database",
-  "google_redis_instance",
-  "google_filestore_instance",
-  "google_bigtable_instance",
-  "google_alloydb_cluster",
-  "google_secret_manager_secret",
-  "google_firestore_database",
-  "azurerm_storage_account",
-  "azurerm_storage_container",
-  "azurerm_storage_share",
-  "azurerm_cosmosdb_account",
-  "azurerm_kubernetes_cluster",
-  "azurerm_managed_disk",
-  "azurerm_key_vault",
-  "azurerm_key_vault_key",
-  "azurerm_dns_zone",
-  "azurerm_private_dns_zone",
-  "azurerm_redis_cache",
-  "kubernetes_namespace",
-  "kubernetes_persistent_volume",
-  "kubernetes_persistent_volume_claim",
-  "kubernetes_stateful_set",
-  "digitalocean_database_cluster",
-  "digitalocean_volume",
-  "digitalocean_spaces_bucket"
-]);
-var STATEFUL_TF_SUFFIX = /_(?:bucket|database|database_instance|database_cluster|db_instance|db_cluster|volume|disk|cluster|file_system|dns_zone|managed_zone|hosted_zone|kms_key|crypto_key|key_ring|key_vault|sql_server|flexible_server|postgresql_server|mysql_server|mssql_server|dataset)$/;
-function isStatefulTerraformType(type) {
-  return STATEFUL_TF_EXACT.has(type) || STATEFUL_TF_SUFFIX.test(type);
-}
-var STATEFUL_MODULE_HINT = /(?:^|[/_\-.])(?:rds|aurora|db|database|postgres(?:ql)?|mysql|mssql|sql|s3|bucket|storage|dynamodb|redis|elasticache|memcached|efs|ebs|volume|disk|kms|eks|gke|aks|cluster|kafka|msk|opensearch|elasticsearch|bigquery|spanner|cosmos|dns|route53|zone|vault|backup)(?:$|[/_\-.])/i;
-function isStatefulModule(nameOrSource) {
-  return STATEFUL_MODULE_HINT.test(nameOrSource);
-}
-var STATEFUL_CFN = /* @__PURE__ */ new Set([
-  "AWS::S3::Bucket",
-  "AWS::RDS::DBInstance",
-  "AWS::RDS::DBCluster",
-  "AWS::RDS::GlobalCluster",
-  "AWS::DynamoDB::Table",
-  "AWS::DynamoDB::GlobalTable",
-  "AWS::EFS::FileSystem",
-  "AWS::EC2::Volume",
-  "AWS::KMS::Key",
-  "AWS::Route53::HostedZone",
-  "AWS::ElastiCache::CacheCluster",
-  "AWS::ElastiCache::ReplicationGroup",
-  "AWS::MemoryDB::Cluster",
-  "AWS::Neptune::DBCluster",
-  "AWS::DocDB::DBCluster",
-  "AWS::DocDB::DBInstance",
-  "AWS::Redshift::Cluster",
-  "AWS::EKS::Cluster",
-  "AWS::ECS::Cluster",
-  "AWS::Kinesis::Stream",
-  "AWS::SQS::Queue",
-  "AWS::SecretsManager::Secret",
-  "AWS::Serverless::SimpleTable",
-  "AWS::Cognito::UserPool",
-  "AWS::OpenSearchService::Domain",
-  "AWS::Elasticsearch::Domain",
-  "AWS::Backup::BackupVault",
-  "AWS::ECR::Repository",
-  "AWS::MSK::Cluster",
-  "AWS::Logs::LogGroup",
-  "AWS::FSx::FileSystem"
-]);
-function isStatefulCfnType(type) {
-  return STATEFUL_CFN.has(type);
-}
-function k8sKindSeverity(kind) {
-  switch (kind) {
-    case "Namespace":
-    case "CustomResourceDefinition":
-      return "critical";
-    case "PersistentVolume":
-    case "PersistentVolumeClaim":
-    case "StatefulSet":
-    case "StorageClass":
-      return "high";
-    default:
-      return "medium";
-  }
-}
-
-// src/infra/terraform.ts
-var MAX_PARSED_FILES = 25;
-function tfKey(file2, address) {
-  return `${dirOf(file2)}\0${address}`;
-}
-var ADDRESSABLE2 = /* @__PURE__ */ new Set(["resource", "data", "module"]);
-function moduleSource(header) {
-  for (const line of header.body) {
-    const m = /^source\s*=\s*"([^"]*)"/.exec(line);
-    if (m) return m[1];
-  }
-  return "";
-}
-function deletionSeverity(header) {
-  const b = header.block;
-  if (b.kind === "data") return "low";
-  if (b.kind === "resource") return isStatefulTerraformType(b.type ?? "") ? "critical" : "high";
-  return isStatefulModule(b.name ?? "") || isStatefulModule(moduleSource(header)) ? "critical" : "high";
-}
-function movedAccounts(moves, address) {
-  return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
-}
-function sameBody(a, b) {
-  if (a.length === 0 || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-async function analyzeTerraform(ctx) {
-  const scans = [];
-  const jsonFiles = [];
-  const budget = { parses: MAX_PARSED_FILES };
-  for (const file2 of ctx.files) {
-    const json2 = isTerraformJsonPath(file2.path);
-    if (!json2 && !isTerraformPath(file2.path)) continue;
-    if (file2.binary || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-    if (json2) {
-      jsonFiles.push(file2);
-      continue;
-    }
-    const scan2 = scanTerraformFile(file2);
-    await confirmWithParser(scan2, budget);
-    scans.push(scan2);
-  }
-  const newKeys = /* @__PURE__ */ new Set();
-  const oldKeys = /* @__PURE__ */ new Set();
-  const moves = [];
-  for (const scan2 of scans) {
-    const path = scan2.file.path;
-    for (const h of scan2.addedHeaders) newKeys.add(tfKey(path, h.block.address));
-    for (const h of scan2.removedHeaders) oldKeys.add(tfKey(path, h.block.address));
-    for (const a of scan2.contextAddresses) {
-      newKeys.add(tfKey(path, a));
-      oldKeys.add(tfKey(path, a));
-    }
-    moves.push(...scan2.moves);
-  }
-  const jsonDeleted = [];
-  for (const file2 of jsonFiles) {
-    if (file2.status === "added") {
-      const text = wholeSideText(file2, "new");
-      for (const b of text ? tfJsonBlocks(text) : []) newKeys.add(tfKey(file2.path, b.address));
-    } else if (file2.status === "deleted") {
-      const text = wholeSideText(file2, "old");
-      for (const b of text ? tfJsonBlocks(text) : []) {
-        oldKeys.add(tfKey(file2.path, b.address));
-        jsonDeleted.push({ file: file2, block: b });
-      }
-    }
-  }
-  const deletions = [];
-  const deletedKeys = /* @__PURE__ */ new Set();
-  for (const scan2 of scans) {
-    const path = scan2.file.path;
-    for (const h of scan2.removedHeaders) {
-      if (!ADDRESSABLE2.has(h.block.kind)) continue;
-      const key = tfKey(path, h.block.address);
-      if (newKeys.has(key)) continue;
-      const move = movedAccounts(moves, h.block.address);
-      if (move && (move.kind === "moved" || move.keep)) continue;
-      let renamedTo;
-      const candidates = scan2.addedHeaders.filter(
-        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
-      );
-      if (candidates.length > 0) renamedTo = candidates[0].block.address;
-      deletions.push({
-        file: path,
-        line: h.line,
-        block: h.block,
-        severity: deletionSeverity(h),
-        renamedTo,
-        explicitRemoved: move?.kind === "removed",
-        hadPreventDestroy: h.body.some((l) => /^prevent_destroy\s*=\s*true\b/.test(l)),
-        wholeFileDeleted: scan2.file.status === "deleted"
-      });
-      deletedKeys.add(key);
-    }
-  }
-  for (const { file: file2, block } of jsonDeleted) {
-    const key = tfKey(file2.path, block.address);
-    if (newKeys.has(key) || movedAccounts(moves, block.address)) continue;
-    const severity2 = block.kind === "data" ? "low" : block.kind === "resource" ? isStatefulTerraformType(block.type ?? "") ? "critical" : "high" : isStatefulModule(block.name ?? "") ? "critical" : "high";
-    deletions.push({ file: file2.path, line: null, block, severity: severity2, hadPreventDestroy: false, wholeFileDeleted: true });
-    deletedKeys.add(key);
-  }
-  return { scans, deletions, deletedKeys, oldKeys, moves, jsonFiles };
-}
-var cache3 = /* @__PURE__ */ new WeakMap();
-function terraformAnalysis(ctx) {
-  let p = cache3.get(ctx.files);
-  if (!p) {
-    p = analyzeTerraform(ctx);
-    cache3.set(ctx.files, p);
-  }
-  return p;
-}
-
-// src/infra/tf-groups.ts
-var groupCache = /* @__PURE__ */ new WeakMap();
-function groupByBlock(scan2, analysis) {
-  let cached2 = groupCache.get(scan2);
-  if (!cached2) {
-    cached2 = computeGroups(scan2, analysis);
-    groupCache.set(scan2, cached2);
-  }
-  return cached2;
-}
-function computeGroups(scan2, analysis) {
-  const groups2 = /* @__PURE__ */ new Map();
-  const path = scan2.file.path;
-  for (const c of scan2.changed) {
-    const key = c.block ? c.block.address : "\0unknown";
-    let g = groups2.get(key);
-    if (!g) {
-      const address = c.block?.address;
-      const k = address ? tfKey(path, address) : "";
-      const declaredHere = !!address && scan2.addedHeaders.some((h) => h.block.address === address);
-      const move = address ? analysis.moves.find((m) => m.kind === "moved" && m.to === address) : void 0;
-      g = {
-        block: c.block,
-        added: [],
-        removed: [],
-        isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
-        isDeleted: !!address && analysis.deletedKeys.has(k),
-        movedFrom: move?.from,
-        renamedAway: !!address && scan2.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
-      };
-      groups2.set(key, g);
-    }
-    (c.side === "new" ? g.added : g.removed).push(c);
-  }
-  return [...groups2.values()];
-}
-function blockLabel(block, file2) {
-  return block ? block.address : `a block of ${file2} (its header is not shown in the diff)`;
-}
-
-// src/infra/tf-protection.ts
-var ADDED_PROTECTION_PATTERNS = [
-  {
-    id: "prevent-destroy-false",
-    added: /^\s*(prevent_destroy)\s*=\s*"?false"?\s*(?:#.*)?$/,
-    describe: () => "lifecycle prevent_destroy set to false (Terraform may now destroy it)",
-    onNewBlock: "medium"
-  },
-  {
-    id: "deletion-protection-off",
-    added: /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled)\s*=\s*"?false"?\s*(?:#.*)?$/,
-    describe: (attr2) => `${attr2} set to false (the object can now be deleted)`,
-    onNewBlock: "medium"
-  },
-  {
-    id: "force-destroy",
-    added: /^\s*(force_destroy|force_delete)\s*=\s*"?true"?\s*(?:#.*)?$/,
-    describe: (attr2) => `${attr2} set to true (a destroy also deletes its contents)`,
-    onNewBlock: "medium"
-  },
-  {
-    id: "skip-final-snapshot",
-    added: /^\s*(skip_final_snapshot)\s*=\s*"?true"?\s*(?:#.*)?$/,
-    describe: () => "skip_final_snapshot set to true (no snapshot is kept on destroy)",
-    onNewBlock: "medium"
-  },
-  {
-    id: "backup-retention-zero",
-    added: /^\s*(\w*backup\w*retention\w*|\w*retention\w*backup\w*)\s*=\s*"?0"?\s*(?:#.*)?$/,
-    describe: (attr2) => `${attr2} set to 0 (automated backups disabled)`,
-    onNewBlock: "medium"
-  },
-  {
-    id: "scaled-to-zero",
-    added: /^\s*(replicas|desired_count|desired_capacity|replica_count)\s*=\s*"?0"?\s*(?:#.*)?$/,
-    describe: (attr2) => `${attr2} set to 0 (scaled to zero: the service stops)`,
-    onNewBlock: "low"
-  }
-];
-var REMOVED_PROTECTION_PATTERNS = [
-  {
-    attr: /^\s*(prevent_destroy)\s*=\s*true\b/,
-    describe: () => "lifecycle prevent_destroy removed (Terraform may now destroy it)"
-  },
-  {
-    attr: /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*)\s*=\s*"?true"?/,
-    describe: (attr2) => `${attr2} = true removed (the provider default usually allows deletion)`
-  }
-];
-var LIFECYCLE_OPEN = /^\s+lifecycle\s*\{/;
-var PROTECTION_ATTR = /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|force_destroy|force_delete|skip_final_snapshot|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
-function isProtectionLine(text) {
-  return PROTECTION_ATTR.test(text) || LIFECYCLE_OPEN.test(text);
-}
-
-// src/rules/infra-change/terraform-protection-weakened.ts
-function subject(address, file2) {
-  return address ?? `a block of ${file2} (header not shown in the diff)`;
-}
-var terraformProtectionWeakenedRule = {
-  id: "infra-change/terraform-protection-weakened",
-  category: "infra-change",
-  description: "Terraform protection weakened: prevent_destroy or deletion_protection off, force_destroy or skip_final_snapshot on, backups set to 0, lifecycle removed.",
-  severity: "high",
-  remediation: "Keep the protection on existing stateful resources; if the resource must go, remove the protection in a separate, reviewed change and take a backup first.",
-  async run(ctx) {
-    const analysis = await terraformAnalysis(ctx);
-    const findings = [];
-    for (const scan2 of analysis.scans) {
-      const file2 = scan2.file.path;
-      for (const g of groupByBlock(scan2, analysis)) {
-        if (g.isDeleted) continue;
-        const name = subject(g.block?.address, file2);
-        for (const a of g.added) {
-          for (const p of ADDED_PROTECTION_PATTERNS) {
-            const m = p.added.exec(a.text);
-            if (!m) continue;
-            const severity2 = g.isNew ? p.onNewBlock : "high";
-            const suffix = g.isNew ? " on a resource this change creates" : "";
-            findings.push({
-              file: file2,
-              line: a.line,
-              side: "new",
-              message: `${name}: ${p.describe(m[1])}${suffix}`,
-              severity: severity2
-            });
-            break;
-          }
-        }
-        if (g.isNew) continue;
-        const addedText2 = g.added.map((a) => a.text);
-        let reportedPrevent = false;
-        for (const r of g.removed) {
-          for (const p of REMOVED_PROTECTION_PATTERNS) {
-            const m = p.attr.exec(r.text);
-            if (!m) continue;
-            const attr2 = m[1];
-            if (addedText2.some((t) => new RegExp(`^\\s*${attr2}\\s*=`).test(t))) continue;
-            if (attr2 === "prevent_destroy") reportedPrevent = true;
-            findings.push({
-              file: file2,
-              line: r.line,
-              side: "old",
-              message: `${name}: ${p.describe(attr2)}`,
-              severity: "high"
-            });
-          }
-        }
-        const lifecycleRemoved = g.removed.find((r) => LIFECYCLE_OPEN.test(r.text));
-        if (lifecycleRemoved && !addedText2.some((t) => LIFECYCLE_OPEN.test(t)) && !reportedPrevent) {
-          const inside = g.removed.filter((r) => r.nested[0] === "lifecycle").map((r) => r.text.trim());
-          const onlyIgnore = inside.length > 0 && inside.every((t) => /^(ignore_changes|[\]}),"\w.\s[]*$)/.test(t));
-          findings.push({
-            file: file2,
-            line: lifecycleRemoved.line,
-            side: "old",
-            message: `${name}: lifecycle block removed${onlyIgnore ? " (ignore_changes no longer applies: apply may revert or replace)" : " (its destroy/replace guards no longer apply)"}`,
-            severity: onlyIgnore ? "medium" : "high"
-          });
-        }
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-change/terraform-resource-changed.ts
-var ATTR = /^\s*([A-Za-z_][\w-]*)\s*=/;
-function meaningful2(text) {
-  const t = text.trim();
-  return t !== "" && !t.startsWith("#") && !t.startsWith("//") && !t.startsWith("/*") && !t.startsWith("*");
-}
-function changedAttributes(g) {
-  const names = /* @__PURE__ */ new Set();
-  for (const l of [...g.added, ...g.removed]) {
-    const m = ATTR.exec(l.text);
-    if (m) names.add(m[1]);
-    if (names.size > 4) break;
-  }
-  return [...names].slice(0, 4);
-}
-var terraformResourceChangedRule = {
-  id: "infra-change/terraform-resource-changed",
-  category: "infra-change",
-  description: "Terraform/OpenTofu configuration changed: resources added, modified, renamed or versions bumped.",
-  severity: "low",
-  remediation: "Read the `terraform plan` for this change and check that it matches the intent (no unexpected replace).",
-  async run(ctx) {
-    const analysis = await terraformAnalysis(ctx);
-    const findings = [];
-    for (const scan2 of analysis.scans) {
-      const file2 = scan2.file.path;
-      const others = [];
-      let otherLine = null;
-      for (const g of groupByBlock(scan2, analysis)) {
-        if (g.isDeleted || g.renamedAway) continue;
-        const lines = [...g.added, ...g.removed].filter((l) => meaningful2(l.text));
-        if (lines.length === 0) continue;
-        if (lines.every((l) => isProtectionLine(l.text))) continue;
-        const first = g.added.find((l) => meaningful2(l.text)) ?? lines[0];
-        const at = { file: file2, line: first.line, side: first.side };
-        const b = g.block;
-        if (!b || !["resource", "data", "module", "moved", "removed", "import"].includes(b.kind)) {
-          const nested = lines.find((l) => l.nested.length > 0)?.nested[0];
-          others.push(b ? nested ? `${b.address} (${nested})` : b.address : "lines outside a visible block");
-          otherLine ??= { line: first.line, side: first.side };
-          continue;
-        }
-        if (b.kind === "moved") continue;
-        if (b.kind === "removed") {
-          const decl = scan2.moves.find((m) => m.kind === "removed" && m.line === first.line) ?? scan2.moves.find((m) => m.kind === "removed");
-          if (decl?.keep)
-            findings.push({
-              ...at,
-              message: `Terraform ${decl.from} forgotten with a removed block (destroy = false): the object is kept but no longer managed`,
-              severity: "low"
-            });
-          continue;
-        }
-        if (b.kind === "import") {
-          findings.push({
-            ...at,
-            message: `Terraform import block added in ${file2}: an existing object comes under management`,
-            severity: "low"
-          });
-          continue;
-        }
-        const label = blockLabel(b, file2);
-        let message;
-        let severity2 = "low";
-        if (g.movedFrom) {
-          message = `Terraform ${g.movedFrom} renamed to ${label} with a moved block (state kept, nothing destroyed)`;
-        } else if (g.isNew) {
-          message = `Terraform ${b.kind === "data" ? "data source" : b.kind} ${label} added`;
-        } else {
-          const attrs = changedAttributes(g);
-          const stateful = b.kind === "resource" && isStatefulTerraformType(b.type ?? "");
-          if (stateful) severity2 = "medium";
-          message = `Terraform ${b.kind === "data" ? "data source" : b.kind} ${label} changed${attrs.length ? ` (${attrs.join(", ")})` : ""}${stateful ? ": it holds data, check the plan for an in-place update, not a replace" : ""}`;
-        }
-        findings.push({ ...at, message, severity: severity2 });
-      }
-      if (others.length > 0 && otherLine) {
-        const names = [...new Set(others)];
-        const shown = names.slice(0, 4).join(", ") + (names.length > 4 ? `, +${names.length - 4} more` : "");
-        findings.push({
-          file: file2,
-          line: otherLine.line,
-          side: otherLine.side,
-          message: `Terraform configuration changed in ${file2}: ${shown}`,
-          severity: "low"
-        });
-      }
-    }
-    for (const file2 of analysis.jsonFiles) {
-      if (file2.status === "deleted") continue;
-      const first = file2.added[0] ?? file2.removed[0];
-      findings.push({
-        file: file2.path,
-        line: first?.line ?? null,
-        side: file2.added[0] ? "new" : "old",
-        message: `Terraform JSON configuration ${file2.status === "added" ? "added" : "changed"}: ${file2.path}`,
-        severity: "low"
-      });
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-change/index.ts
-var infraChangeRules = [
-  terraformProtectionWeakenedRule,
-  terraformResourceChangedRule,
-  k8sRiskySettingRule,
-  k8sManifestChangedRule,
-  cloudformationDeletionPolicyRule,
-  cloudformationTemplateChangedRule,
-  cdkRemovalPolicyRule,
-  pulumiProtectionRule
-];
-
-// src/rules/infra-deletion/cloudformation-resource-removed.ts
-var cloudformationResourceRemovedRule = {
-  id: "infra-deletion/cloudformation-resource-removed",
-  category: "infra-deletion",
-  description: "CloudFormation/SAM resource removed from a template: the stack update deletes it.",
-  severity: "high",
-  remediation: "Confirm the resource should be deleted; to keep it, set DeletionPolicy: Retain in a deploy before removing it from the template, and back up its data.",
-  run(ctx) {
-    const findings = [];
-    for (const scan2 of cfnScans(ctx)) {
-      const newIds = new Set(scan2.new.keys());
-      for (const r of scan2.old.values()) {
-        if (!r.idChanged || newIds.has(r.id)) continue;
-        const policy = r.deletionPolicy?.value;
-        const stateful = isStatefulCfnType(r.type);
-        let severity2 = stateful ? "critical" : "high";
-        let consequence = "the stack update deletes it";
-        if (policy === "Retain" || policy === "RetainExceptOnCreate") {
-          severity2 = "medium";
-          consequence = "DeletionPolicy Retain keeps the physical resource, but the stack no longer manages it";
-        } else if (policy === "Snapshot") {
-          severity2 = "high";
-          consequence = "the stack update deletes it after a final snapshot";
-        }
-        const renamed = [...scan2.new.values()].find((n) => n.idChanged && n.type === r.type && !scan2.old.has(n.id));
-        const how = scan2.file.status === "deleted" ? " (template deleted)" : renamed ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)` : "";
-        findings.push({
-          file: scan2.file.path,
-          line: r.line,
-          side: "old",
-          message: `CloudFormation resource ${r.id} (${r.type}) removed${how}: ${consequence}${stateful && severity2 !== "medium" ? " and its data" : ""}`,
-          severity: severity2
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-deletion/helm-chart-removed.ts
-var DEP_NAME = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)["']?/;
-function dependenciesRemoved(file2) {
-  const removed = [];
-  const kept = /* @__PURE__ */ new Set();
-  for (const l of yamlSectionLines(file2)) {
-    if (l.section !== "dependencies") continue;
-    const m = DEP_NAME.exec(l.text);
-    if (!m) continue;
-    if (l.side === "old" && l.changed) removed.push({ name: m[1], line: l.line });
-    else if (l.side === "new") kept.add(m[1]);
-  }
-  return removed.filter((r) => !kept.has(r.name)).map((r) => ({
-    file: file2.path,
-    line: r.line,
-    side: "old",
-    message: `Helm dependency ${r.name} removed from ${file2.path}: the subchart's objects are deleted on the next upgrade`,
-    severity: "medium"
-  }));
-}
-var helmChartRemovedRule = {
-  id: "infra-deletion/helm-chart-removed",
-  category: "infra-deletion",
-  description: "Helm chart removed (Chart.yaml deleted) or a chart dependency dropped.",
-  severity: "high",
-  remediation: "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
-  run(ctx) {
-    const analysis = k8sAnalysis(ctx);
-    const findings = [];
-    for (const chart of analysis.removedCharts) {
-      const kinds = /* @__PURE__ */ new Set();
-      let files = 0;
-      for (const { file: file2 } of analysis.files) {
-        if (file2 === chart.file || chartOf(file2.path, [chart]) === void 0 || file2.status !== "deleted") continue;
-        files++;
-        for (const d of analysis.oldDocs.get(file2.path) ?? [])
-          if (d.kind && !analysis.newKeys.has(docKey(d))) kinds.add(d.kind);
-      }
-      const detail = kinds.size > 0 ? `, with its ${[...kinds].join(", ")} templates` : files > 0 ? `, with ${files} templates` : "";
-      findings.push({
-        file: chart.file.path,
-        line: null,
-        side: "old",
-        message: `Helm chart ${chart.name} removed (${chart.dir}/Chart.yaml deleted${detail}): releases of it can no longer be upgraded and uninstalling deletes its objects`,
-        severity: "high"
-      });
-    }
-    for (const { file: file2, flavor } of analysis.files) {
-      if (flavor === "helm-chart" && file2.status === "modified") findings.push(...dependenciesRemoved(file2));
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-deletion/k8s-resource-removed.ts
-import { posix } from "node:path";
-var LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
-function kustomizationEntriesRemoved(file2, analysis) {
-  const removed = [];
-  const added = /* @__PURE__ */ new Set();
-  for (const l of yamlSectionLines(file2)) {
-    const entry = LIST_ENTRY.exec(l.text);
-    if (!entry || !l.changed) continue;
-    if (l.side === "new") added.add(entry[1]);
-    else if (l.section === "resources" || l.section === "bases")
-      removed.push({ entry: entry[1], line: l.line, section: l.section });
-  }
-  const findings = [];
-  const dir = dirOf(file2.path);
-  for (const r of removed) {
-    if (added.has(r.entry)) continue;
-    const target = posix.normalize(dir ? `${dir}/${r.entry}` : r.entry);
-    if (analysis.deletedPaths.has(target) || [...analysis.deletedPaths].some((p) => p.startsWith(`${target}/`)))
-      continue;
-    findings.push({
-      file: file2.path,
-      line: r.line,
-      side: "old",
-      message: `Kustomization ${file2.path} no longer deploys ${r.entry} (removed from ${r.section}): its objects are pruned or orphaned`,
-      severity: "medium"
-    });
-  }
-  return findings;
-}
-var k8sResourceRemovedRule = {
-  id: "infra-deletion/k8s-resource-removed",
-  category: "infra-deletion",
-  description: "Kubernetes object removed: manifest deleted, document removed from multi-document YAML, Helm template or kustomization entry dropped.",
-  severity: "medium",
-  remediation: "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
-  run(ctx) {
-    const analysis = k8sAnalysis(ctx);
-    const findings = [];
-    for (const { file: file2, flavor } of analysis.files) {
-      if (chartOf(file2.path, analysis.removedCharts)) continue;
-      if (flavor === "kustomization" && file2.status !== "deleted") {
-        findings.push(...kustomizationEntriesRemoved(file2, analysis));
-        continue;
-      }
-      if (flavor === "helm-chart" || flavor === "helm-values") continue;
-      const docs = analysis.oldDocs.get(file2.path) ?? [];
-      if (file2.status === "deleted") {
-        if (docs.length === 0 && flavor === "helm-template") {
-          findings.push({
-            file: file2.path,
-            line: null,
-            side: "old",
-            message: `Helm template ${file2.path} deleted: the objects it rendered are removed on the next upgrade`,
-            severity: "medium"
-          });
-        }
-        for (const d of docs) {
-          if (d.name && analysis.newKeys.has(docKey(d))) continue;
-          if (d.kind === "Kustomization" || d.kind === "Component") {
-            findings.push({
-              file: file2.path,
-              line: d.line || null,
-              side: "old",
-              message: `Kustomize ${d.kind === "Component" ? "component" : "overlay"} ${dirOf(file2.path) || file2.path} deleted: what it deployed is no longer applied`,
-              severity: "medium"
-            });
-            continue;
-          }
-          findings.push({
-            file: file2.path,
-            line: d.line || null,
-            side: "old",
-            message: `Kubernetes ${k8sLabel(d)} removed (${flavor === "helm-template" ? "Helm template" : "manifest"} ${file2.path} deleted)`,
-            severity: k8sKindSeverity(d.kind)
-          });
-        }
-        continue;
-      }
-      const newSideKinds = /* @__PURE__ */ new Set();
-      for (const hunk of file2.hunks)
-        for (const l of sideLines2(hunk, "new")) {
-          const m = /^kind:\s*["']?([A-Za-z][\w.-]*)/.exec(l.text);
-          if (m && l.changed) newSideKinds.add(m[1]);
-        }
-      for (const d of docs) {
-        if (!d.kindChanged || !d.kind) continue;
-        if (d.name ? analysis.newKeys.has(docKey(d)) : newSideKinds.has(d.kind)) continue;
-        findings.push({
-          file: file2.path,
-          line: d.line,
-          side: "old",
-          message: `Kubernetes ${k8sLabel(d)} removed from ${file2.path}`,
-          severity: k8sKindSeverity(d.kind)
-        });
-      }
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-deletion/terraform-block-removed.ts
-var terraformBlockRemovedRule = {
-  id: "infra-deletion/terraform-block-removed",
-  category: "infra-deletion",
-  description: "Terraform/OpenTofu resource, module or data block removed: the next apply destroys it.",
-  severity: "high",
-  remediation: "Confirm the destroy is intended (read `terraform plan`). To rename or move, add a `moved` block; to stop managing the object without destroying it, add a `removed` block with `lifecycle { destroy = false }`.",
-  async run(ctx) {
-    const analysis = await terraformAnalysis(ctx);
-    const findings = [];
-    for (const d of analysis.deletions) {
-      const b = d.block;
-      const what = b.kind === "data" ? "data source" : b.kind === "module" ? "module" : "resource";
-      let message;
-      if (b.kind === "data") {
-        message = `Terraform data source ${b.address} removed (reads only; nothing is destroyed, but check its references)`;
-      } else if (d.renamedTo) {
-        message = `Terraform ${what} ${b.address} renamed to ${d.renamedTo} without a moved block: apply destroys ${b.address} and creates a new one`;
-      } else if (d.explicitRemoved) {
-        message = `Terraform ${what} ${b.address} removed with a removed block that destroys it`;
-      } else if (d.wholeFileDeleted) {
-        message = `Terraform ${what} ${b.address} removed with its file: apply destroys it`;
-      } else {
-        message = `Terraform ${what} ${b.address} removed: apply destroys it`;
-      }
-      if (d.severity === "critical") message += " (holds data or state)";
-      if (d.hadPreventDestroy) message += "; it had lifecycle prevent_destroy";
-      findings.push({ file: d.file, line: d.line, side: "old", message, severity: d.severity });
-    }
-    return findings;
-  }
-};
-
-// src/rules/infra-deletion/index.ts
-var infraDeletionRules = [
-  terraformBlockRemovedRule,
-  k8sResourceRemovedRule,
-  helmChartRemovedRule,
-  cloudformationResourceRemovedRule
-];
-
-// src/migrations/detect.ts
-var MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations)\//i;
-var SQL_MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations|changelogs?|changesets?|flyway|liquibase|upgrades?|deltas|drizzle)\//i;
-var SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbschema)\//i;
-var NON_SCHEMA_SQL = /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
-var GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
-var SQL_EXT = /\.sql$/i;
-function sqlKind(path) {
-  if (NON_SCHEMA_SQL.test(path)) return null;
-  const lower = path.toLowerCase();
-  const base = lower.slice(lower.lastIndexOf("/") + 1);
-  const down = /(?:^|[._-])down\.sql$/.test(base) || /^u\d+(?:[._]\d+)*__.+\.sql$/.test(base);
-  if (/\.(?:up|down)\.sql$/.test(base)) {
-    return { framework: "golang-migrate", strength: "strong", language: "sql", downFile: down };
-  }
-  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower)) {
-    return { framework: "prisma", strength: "strong", language: "sql", downFile: false };
-  }
-  if (/^(?:[vu]\d+(?:[._]\d+)*|r)__.+\.sql$/.test(base)) {
-    return { framework: "flyway", strength: "strong", language: "sql", downFile: down };
-  }
-  if (/(?:^|\/)drizzle\//.test(lower)) {
-    return { framework: "drizzle", strength: "strong", language: "sql", downFile: false };
-  }
-  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower)) {
-    return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
-  }
-  if (SQL_MIGRATION_DIR.test(lower)) {
-    return { framework: "sql", strength: "strong", language: "sql", downFile: down };
-  }
-  if (GENERATED_SCHEMA_DUMP.test(lower))
-    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
-  if (SQL_DB_DIR.test(lower)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
-  return { framework: "sql", strength: "weak", language: "sql", downFile: false };
-}
-function detectMigration(path, sniffText2 = "") {
-  const lower = path.toLowerCase();
-  let cached2;
-  const sniffOf = () => {
-    cached2 ??= typeof sniffText2 === "string" ? sniffText2 : sniffText2();
-    return cached2;
-  };
-  if (SQL_EXT.test(lower)) {
-    const kind = sqlKind(path);
-    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
-      return { ...kind, strength: "weak" };
-    return kind;
-  }
-  const strong = (framework, language) => ({
-    framework,
-    strength: "strong",
-    language,
-    downFile: false
-  });
-  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower)) return strong("rails", "ruby");
-  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower)) return strong("ecto", "elixir");
-  if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniffOf().includes("Ecto.Migration"))
-    return strong("ecto", "elixir");
-  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower)) return strong("laravel", "php");
-  if (lower.endsWith(".py")) {
-    const base = lower.slice(lower.lastIndexOf("/") + 1);
-    if (base === "__init__.py" || base === "env.py") return null;
-    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower)) return strong("alembic", "python");
-    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower)) {
-      if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniffOf()) && !sniffOf().includes("migrations.Migration"))
-        return strong("alembic", "python");
-      if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
-    }
-    return null;
-  }
-  if (/\.(?:[cm]?[jt]s)$/.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) {
-    if (!MIGRATION_DIR.test(lower)) return null;
-    const base = lower.slice(lower.lastIndexOf("/") + 1);
-    if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
-    const versioned = /^v?\d{3,}[-_.]/.test(base);
-    const shaped = /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
-      sniffOf()
-    );
-    if (!versioned && !shaped) return null;
-    if (/queryInterface|sequelize/i.test(sniffOf())) return strong("sequelize", "js");
-    if (/MigrationInterface|queryRunner/.test(sniffOf())) return strong("typeorm", "js");
-    if (/\bknex\b/i.test(sniffOf())) return strong("knex", "js");
-    if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniffOf())) return strong("js-migration", "js");
-    return null;
-  }
-  if (lower.endsWith(".cs")) {
-    if (!/(?:^|\/)migrations\//.test(lower) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower)) return null;
-    return strong("efcore", "csharp");
-  }
-  if (lower.endsWith(".go")) {
-    if (!MIGRATION_DIR.test(lower) || lower.endsWith("_test.go")) return null;
-    if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniffOf()))
-      return strong("go-migration", "go");
-    return null;
-  }
-  if (/\.(?:xml|ya?ml)$/.test(lower)) {
-    if (!/databaseChangeLog|changeSet\b/.test(sniffOf())) return null;
-    return strong("liquibase", lower.endsWith(".xml") ? "xml" : "yaml");
-  }
-  return null;
-}
-var MIGRATION_PATH_HINT = /\.sql$|migrat|\/versions\/|changelog|changeset|liquibase|drizzle/i;
-
-// src/migrations/pg.ts
-var import_libpg_query = __toESM(require_wasm(), 1);
-var ready = false;
-var loading = null;
-function initPostgresParser() {
-  if (!loading) {
-    loading = (0, import_libpg_query.loadModule)().then(
-      () => {
-        ready = true;
-      },
-      () => {
-        ready = false;
-      }
-    );
-  }
-  return loading;
-}
-function parsePostgres(sql) {
-  if (!ready) return null;
-  try {
-    const result = (0, import_libpg_query.parseSync)(sql);
-    return (result.stmts ?? []).map((s) => ({ stmt: s.stmt, location: s.stmt_location ?? 0, length: s.stmt_len }));
-  } catch {
-    return null;
-  }
-}
-
-// src/migrations/sql.ts
-var MAX_PARSE_CHARS2 = 256 * 1024;
-function maskComments(text) {
-  if (!text.includes("--") && !text.includes("/*")) return text;
-  const parts = [];
-  let last = 0;
-  let i = 0;
-  const n = text.length;
-  const blank = (from, to) => {
-    parts.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, " "));
-    last = to;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === "`") {
-      const end = text.indexOf(c, i + 1);
-      i = end < 0 ? n : end + 1;
-    } else if (c === "-" && text[i + 1] === "-") {
-      const end = text.indexOf("\n", i);
-      const stop = end < 0 ? n : end;
-      blank(i, stop);
-      i = stop;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      const stop = end < 0 ? n : end + 2;
-      blank(i, stop);
-      i = stop;
-    } else i++;
-  }
-  parts.push(text.slice(last));
-  return parts.join("");
-}
-function splitStatements(masked) {
-  const out = [];
-  const special = /['"`$;]/g;
-  let start = 0;
-  const n = masked.length;
-  let m = special.exec(masked);
-  while (m) {
-    const i = m.index;
-    const c = m[0];
-    let next = i + 1;
-    if (c === ";") {
-      if (masked.slice(start, i).trim() !== "") out.push({ start, end: i });
-      start = i + 1;
-    } else if (c === "$") {
-      const tag = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked.slice(i, i + 34));
-      if (tag) {
-        const end = masked.indexOf(tag[0], i + tag[0].length);
-        next = end < 0 ? n : end + tag[0].length;
-      }
-    } else {
-      const end = masked.indexOf(c, i + 1);
-      next = end < 0 ? n : end + 1;
-    }
-    special.lastIndex = next;
-    m = special.exec(masked);
-  }
-  if (start < n && masked.slice(start).trim() !== "") out.push({ start, end: n });
-  return out;
-}
-function byteToCharMapper(text) {
-  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
-  const map2 = [];
-  let chars = 0;
-  for (const ch of text) {
-    const bytes = Buffer.byteLength(ch);
-    for (let k = 0; k < bytes; k++) map2.push(chars);
-    chars += ch.length;
-  }
-  map2.push(chars);
-  return (b) => map2[Math.min(b, map2.length - 1)] ?? chars;
-}
-function cleanName(raw) {
-  return raw.trim().replace(/[`"[\]]/g, "").replace(/\s*\.\s*/g, ".");
-}
-var IDENT = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})(?:\s*\.\s*(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})){0,2}`;
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function locate(text, from, to, re, fallback) {
-  const slice = text.slice(from, to);
-  const m = re.exec(slice);
-  return m ? from + m.index : fallback;
-}
-function firstToken(text, start, end) {
-  let i = start;
-  while (i < end && /\s/.test(text[i])) i++;
-  return i;
-}
-function looksLikeMysql(text) {
-  return /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bUNSIGNED\b/i.test(text);
-}
-function obj(v) {
-  return v && typeof v === "object" ? v : void 0;
-}
-function rangeVarName(v) {
-  const r = obj(obj(v)?.["RangeVar"]) ?? obj(v);
-  if (!r || typeof r["relname"] !== "string") return void 0;
-  return typeof r["schemaname"] === "string" ? `${r["schemaname"]}.${r["relname"]}` : r["relname"];
-}
-function strings(v) {
-  const out = [];
-  const walk = (x, depth) => {
-    if (depth > 6 || !x || typeof x !== "object") return;
-    const o = x;
-    const s = obj(o["String"]);
-    if (s && typeof s["sval"] === "string") {
-      out.push(s["sval"]);
-      return;
-    }
-    for (const val of Object.values(o)) {
-      if (Array.isArray(val)) for (const e of val) walk(e, depth + 1);
-      else walk(val, depth + 1);
-    }
-  };
-  walk(v, 0);
-  return out;
-}
-function dropObjectNames(objects) {
-  if (!Array.isArray(objects)) return [];
-  return objects.map((o) => strings(o).join(".")).filter(Boolean);
-}
-function typeNameText(typeName) {
-  const t = obj(typeName);
-  if (!t) return "";
-  const names = strings({ names: t["names"] }).filter((n) => n !== "pg_catalog");
-  return names.join(".");
-}
-function indexColumns(params) {
-  if (!Array.isArray(params)) return void 0;
-  const names = params.map((p) => obj(obj(p)?.["IndexElem"])?.["name"]).filter((n) => typeof n === "string");
-  return names.length > 0 ? names : void 0;
-}
-var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
-function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
-  const at = firstToken(text, stmtStart, stmtEnd);
-  const loc = (n) => {
-    const l = obj(n)?.["location"];
-    return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
-  };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
-  const node2 = obj(body);
-  if (!kind || !node2) return false;
-  switch (kind) {
-    case "DropStmt": {
-      const removeType = node2["removeType"];
-      const names = dropObjectNames(node2["objects"]);
-      const map2 = {
-        OBJECT_TABLE: "drop-table",
-        OBJECT_SCHEMA: "drop-schema",
-        OBJECT_INDEX: "drop-index",
-        OBJECT_VIEW: "other",
-        OBJECT_MATVIEW: "other"
-      };
-      const k = map2[String(removeType)] ?? "other";
-      const via2 = `DROP ${String(removeType).replace("OBJECT_", "")}`;
-      for (const name of names.length > 0 ? names : [void 0]) {
-        const offset = name ? locate(text, at, stmtEnd, new RegExp(`\\b${escapeRe(name.split(".").pop())}\\b`), at) : at;
-        ops.push({ kind: k, table: name, via: via2, offset, concurrent: node2["concurrent"] === true });
-      }
-      return true;
-    }
-    case "DropdbStmt":
-      ops.push({ kind: "drop-database", table: String(node2["dbname"] ?? ""), via: "DROP DATABASE", offset: at });
-      return true;
-    case "TruncateStmt": {
-      const rels = Array.isArray(node2["relations"]) ? node2["relations"] : [];
-      for (const r of rels)
-        ops.push({
-          kind: "truncate",
-          table: rangeVarName(r),
-          via: "TRUNCATE",
-          offset: loc(obj(r)?.["RangeVar"]) ?? at
-        });
-      return true;
-    }
-    case "DeleteStmt":
-      ops.push({
-        kind: node2["whereClause"] ? "delete-rows" : "delete-all",
-        table: rangeVarName(node2["relation"]),
-        via: "DELETE",
-        offset: at
-      });
-      return true;
-    case "UpdateStmt":
-      ops.push({
-        kind: node2["whereClause"] ? "backfill" : "update-all",
-        table: rangeVarName(node2["relation"]),
-        via: "UPDATE",
-        offset: at
-      });
-      return true;
-    case "InsertStmt": {
-      const select = obj(obj(node2["selectStmt"])?.["SelectStmt"]);
-      if (select?.["fromClause"])
-        ops.push({ kind: "backfill", table: rangeVarName(node2["relation"]), via: "INSERT ... SELECT", offset: at });
-      return true;
-    }
-    case "CreateStmt": {
-      if (obj(node2["relation"])?.["relpersistence"] === "t") return true;
-      ops.push({ kind: "create-table", table: rangeVarName(node2["relation"]), via: "CREATE TABLE", offset: at });
-      return true;
-    }
-    case "CreateTableAsStmt": {
-      const into = obj(node2["into"]);
-      ops.push({ kind: "create-table", table: rangeVarName(into?.["rel"]), via: "CREATE TABLE AS", offset: at });
-      return true;
-    }
-    case "IndexStmt":
-      ops.push({
-        kind: "create-index",
-        table: rangeVarName(node2["relation"]),
-        columns: indexColumns(node2["indexParams"]),
-        detail: typeof node2["idxname"] === "string" ? node2["idxname"] : void 0,
-        concurrent: node2["concurrent"] === true,
-        postgres: true,
-        via: node2["unique"] ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
-        offset: at
-      });
-      return true;
-    case "RenameStmt": {
-      const table = rangeVarName(node2["relation"]);
-      const newName = typeof node2["newname"] === "string" ? node2["newname"] : void 0;
-      if (node2["renameType"] === "OBJECT_COLUMN") {
-        const col = String(node2["subname"] ?? "");
-        const offset = locate(
-          text,
-          at,
-          stmtEnd,
-          new RegExp(`RENAME\\s+(?:COLUMN\\s+)?["\`]?${escapeRe(col)}`, "i"),
-          at
-        );
-        ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
-      } else if (node2["renameType"] === "OBJECT_TABLE") {
-        ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
-      } else ops.push({ kind: "other", table, via: "RENAME", offset: at });
-      return true;
-    }
-    case "AlterTableStmt": {
-      if (node2["objtype"] !== "OBJECT_TABLE") return true;
-      const table = rangeVarName(node2["relation"]);
-      const cmds = Array.isArray(node2["cmds"]) ? node2["cmds"] : [];
-      for (const c of cmds) {
-        const cmd = obj(obj(c)?.["AlterTableCmd"]);
-        if (!cmd) continue;
-        const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
-        const colRe = escapeRe(col);
-        switch (cmd["subtype"]) {
-          case "AT_DropColumn":
-            ops.push({
-              kind: "drop-column",
-              table,
-              columns: [col],
-              via: "DROP COLUMN",
-              offset: locate(
-                text,
-                at,
-                stmtEnd,
-                new RegExp(`\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?["\`]?${colRe}\\b`, "i"),
-                at
-              )
-            });
-            break;
-          case "AT_AlterColumnType": {
-            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
-            ops.push({
-              kind: "alter-type",
-              table,
-              columns: [col],
-              detail: typeNameText(def?.["typeName"]) || void 0,
-              via: "ALTER COLUMN TYPE",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
-            });
-            break;
-          }
-          case "AT_SetNotNull":
-            ops.push({
-              kind: "set-not-null",
-              table,
-              columns: [col],
-              via: "SET NOT NULL",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
-            });
-            break;
-          case "AT_AddColumn": {
-            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
-            const name = typeof def?.["colname"] === "string" ? def["colname"] : "";
-            const types = strings({ names: obj(def?.["typeName"])?.["names"] });
-            const contypes = (Array.isArray(def?.["constraints"]) ? def["constraints"] : []).map(
-              (x) => String(obj(obj(x)?.["Constraint"])?.["contype"] ?? "")
-            );
-            const notNull = contypes.includes("CONSTR_NOTNULL") || contypes.includes("CONSTR_PRIMARY");
-            const hasDefault = contypes.some((t) => t === "CONSTR_DEFAULT" || t === "CONSTR_IDENTITY" || t === "CONSTR_GENERATED") || types.some((t) => SERIAL_TYPES.has(t.toLowerCase()));
-            ops.push({
-              kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-              table,
-              columns: [name],
-              detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-              via: "ADD COLUMN",
-              offset: loc(def) ?? at
-            });
-            break;
-          }
-          case "AT_AddConstraint": {
-            const con = obj(obj(cmd["def"])?.["Constraint"]);
-            const contype = String(con?.["contype"] ?? "");
-            const offset = loc(con) ?? at;
-            if (contype === "CONSTR_FOREIGN") {
-              ops.push({
-                kind: "add-foreign-key",
-                table,
-                columns: strings({ a: con?.["fk_attrs"] }),
-                newName: rangeVarName(con?.["pktable"]),
-                concurrent: con?.["skip_validation"] === true,
-                postgres: true,
-                via: "ADD FOREIGN KEY",
-                offset
-              });
-            } else if (contype === "CONSTR_CHECK" || contype === "CONSTR_UNIQUE" || contype === "CONSTR_PRIMARY" || contype === "CONSTR_EXCLUSION") {
-              const usesIndex = typeof con?.["indexname"] === "string";
-              ops.push({
-                kind: usesIndex || con?.["skip_validation"] === true ? "other" : "add-constraint",
-                table,
-                columns: typeof con?.["conname"] === "string" ? [con["conname"]] : strings({ k: con?.["keys"] }),
-                detail: contype.replace("CONSTR_", "").toLowerCase(),
-                via: "ADD CONSTRAINT",
-                offset
-              });
-            } else ops.push({ kind: "other", table, via: "ADD CONSTRAINT", offset });
-            break;
-          }
-          case "AT_DropConstraint":
-            ops.push({
-              kind: "drop-constraint",
-              table,
-              columns: col ? [col] : void 0,
-              via: "DROP CONSTRAINT",
-              offset: at
-            });
-            break;
-          default:
-            ops.push({ kind: "other", table, via: "ALTER TABLE", offset: at });
-        }
-      }
-      return true;
-    }
-    default:
-      return true;
-  }
-}
-var RE_DROP = new RegExp(
-  String.raw`^DROP\s+(TABLE|SCHEMA|DATABASE|VIEW|MATERIALIZED\s+VIEW|INDEX|SEQUENCE|TYPE)\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})(?:\s+ON\s+(${IDENT}))?`,
-  "i"
-);
-var RE_TRUNCATE = new RegExp(
-  String.raw`^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})`,
-  "i"
-);
-var RE_DELETE = new RegExp(String.raw`^DELETE\s+(?:[\w\s]{0,40}?\s)?FROM\s+(?:ONLY\s+)?(${IDENT})`, "i");
-var RE_UPDATE = new RegExp(String.raw`^UPDATE\s+(?:ONLY\s+)?(${IDENT})(?:\s+(?:AS\s+)?\w{1,64})?\s+SET\b`, "i");
-var RE_INSERT_SELECT = new RegExp(
-  String.raw`^INSERT\s+(?:IGNORE\s+)?INTO\s+(${IDENT})[\s\S]*?\bSELECT\b[\s\S]*?\bFROM\b`,
-  "i"
-);
-var RE_CREATE_INDEX = new RegExp(
-  String.raw`^CREATE\s+(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:(${IDENT})\s+)?ON\s+(?:ONLY\s+)?(${IDENT})`,
-  "i"
-);
-var RE_CREATE_TABLE = new RegExp(
-  String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`,
-  "i"
-);
-var RE_ALTER_TABLE = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})\s+`, "i");
-var RE_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+TABLE\s+(${IDENT})\s+TO\s+(${IDENT})`, "i");
-var RE_SP_RENAME = /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
-var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM)$/i;
-function splitTopLevel(s) {
-  const out = [];
-  let depth = 0;
-  let start = 0;
-  let quote = null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === quote) quote = null;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "," && depth === 0) {
-      out.push({ text: s.slice(start, i), offset: start });
-      start = i + 1;
-    }
-  }
-  out.push({ text: s.slice(start), offset: start });
-  return out.map((p) => {
-    const lead = p.text.length - p.text.trimStart().length;
-    return { text: p.text.trim(), offset: p.offset + lead };
-  });
-}
-function firstMatch(s, cases) {
-  for (const [re, handle] of cases) {
-    const m = re.exec(s);
-    if (m && handle(m) !== false) return true;
-  }
-  return false;
-}
-var A_DROP = new RegExp(String.raw`^DROP\s+(?:(COLUMN)\s+)?(?:IF\s+EXISTS\s+)?(${IDENT})`, "i");
-var A_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+(?:TO|AS)\s+(${IDENT})`, "i");
-var A_RENAME_OTHER = /^RENAME\s+(?:INDEX|KEY|CONSTRAINT)\b/i;
-var A_RENAME_COLUMN = new RegExp(String.raw`^RENAME\s+(?:COLUMN\s+)?(${IDENT})\s+TO\s+(${IDENT})`, "i");
-var A_ALTER_TYPE = new RegExp(
-  String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+(?:SET\s+DATA\s+)?TYPE\s+([^\s,]{1,80})`,
-  "i"
-);
-var A_SET_NOT_NULL = new RegExp(String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+SET\s+NOT\s+NULL`, "i");
-var A_MSSQL_ALTER = new RegExp(
-  String.raw`^ALTER\s+COLUMN\s+(${IDENT})\s+(?!SET\b|DROP\b|TYPE\b|ADD\b|RESTART\b|RESET\b|OPTIONS\b)([A-Za-z]\w{0,40})`,
-  "i"
-);
-var A_ALTER_OTHER = /^ALTER\s/i;
-var A_MODIFY = new RegExp(String.raw`^MODIFY\s+(?:COLUMN\s+)?(${IDENT})\s+([^\s,]{1,80})`, "i");
-var A_CHANGE = new RegExp(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${IDENT})\s+(${IDENT})\s+([^\s,]{1,80})`, "i");
-var A_ADD_FK = /^ADD\s+(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\b/i;
-var A_REFERENCES = new RegExp(String.raw`REFERENCES\s+(${IDENT})`, "i");
-var A_ADD_CONSTRAINT = /^ADD\s+(?:CONSTRAINT\s+(\S+)\s+)?(UNIQUE|PRIMARY\s+KEY|CHECK|EXCLUDE)\b/i;
-var A_ADD_INDEX = /^ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\b/i;
-var A_ADD_COLUMN = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*([\s\S]*)$`, "i");
-function alterActions(table, actions, base, mysql, ops) {
-  for (const a of splitTopLevel(actions)) {
-    const t = a.text;
-    const offset = base + a.offset;
-    const push = (op) => {
-      ops.push({ ...op, table, offset });
-      return true;
-    };
-    const matched = firstMatch(t, [
-      [
-        A_DROP,
-        (m) => {
-          if (!m[1] && NOT_A_COLUMN.test(m[2])) {
-            const kind = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
-            return push({ kind, via: `DROP ${m[2].toUpperCase()}` });
-          }
-          return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
-        }
-      ],
-      [A_RENAME_TABLE, (m) => push({ kind: "rename-table", newName: cleanName(m[1]), via: "RENAME TO" })],
-      [A_RENAME_OTHER, () => push({ kind: "other", via: "RENAME" })],
-      [
-        A_RENAME_COLUMN,
-        (m) => push({ kind: "rename-column", columns: [cleanName(m[1])], newName: cleanName(m[2]), via: "RENAME COLUMN" })
-      ],
-      [
-        A_ALTER_TYPE,
-        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN TYPE" })
-      ],
-      [A_SET_NOT_NULL, (m) => push({ kind: "set-not-null", columns: [cleanName(m[1])], via: "SET NOT NULL" })],
-      [
-        A_MSSQL_ALTER,
-        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN" })
-      ],
-      [A_ALTER_OTHER, () => push({ kind: "other", via: "ALTER COLUMN" })],
-      [A_MODIFY, (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "MODIFY COLUMN" })],
-      [
-        A_CHANGE,
-        (m) => {
-          const from = cleanName(m[1]);
-          const to = cleanName(m[2]);
-          if (from.toLowerCase() !== to.toLowerCase())
-            return push({ kind: "rename-column", columns: [from], newName: to, via: "CHANGE COLUMN" });
-          return push({ kind: "alter-type", columns: [from], detail: m[3], via: "CHANGE COLUMN" });
-        }
-      ],
-      [
-        A_ADD_FK,
-        () => {
-          const ref = A_REFERENCES.exec(t);
-          return push({
-            kind: "add-foreign-key",
-            newName: ref ? cleanName(ref[1]) : void 0,
-            concurrent: /\bNOT\s+VALID\b/i.test(t),
-            postgres: !mysql,
-            via: "ADD FOREIGN KEY"
-          });
-        }
-      ],
-      [
-        A_ADD_CONSTRAINT,
-        (m) => push({
-          kind: /\bNOT\s+VALID\b|\bUSING\s+INDEX\b/i.test(t) ? "other" : "add-constraint",
-          columns: m[1] ? [cleanName(m[1])] : void 0,
-          detail: m[2].toLowerCase(),
-          via: "ADD CONSTRAINT"
-        })
-      ],
-      [A_ADD_INDEX, () => push({ kind: "create-index", concurrent: false, postgres: false, via: "ADD INDEX" })],
-      [
-        A_ADD_COLUMN,
-        (m) => {
-          const def = m[2] ?? "";
-          const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(def);
-          const hasDefault = /\bDEFAULT\b|\bGENERATED\b|\bIDENTITY\b|\bAUTO_?INCREMENT\b|^\s*(?:SMALL|BIG)?SERIAL\d?\b/i.test(def);
-          return push({
-            kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-            columns: [cleanName(m[1])],
-            detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-            via: "ADD COLUMN"
-          });
-        }
-      ]
-    ]);
-    if (!matched) push({ kind: "other", via: "ALTER TABLE" });
-  }
-}
-function splitNames(list) {
-  return splitTopLevel(list).map((p) => cleanName(p.text)).filter(Boolean);
-}
-var DROP_KINDS = {
-  TABLE: "drop-table",
-  SCHEMA: "drop-schema",
-  DATABASE: "drop-database",
-  INDEX: "drop-index"
-};
-function regexStatementOps(stmt, base, mysql, ops) {
-  const lead = stmt.length - stmt.trimStart().length;
-  const s = stmt.trimStart().slice(0, 64 * 1024);
-  const at = base + lead;
-  const push = (op) => {
-    ops.push({ ...op, offset: at });
-    return true;
-  };
-  firstMatch(s, [
-    [
-      RE_DROP,
-      (m) => {
-        const what = m[1].toUpperCase().replace(/\s+/g, " ");
-        const kind = DROP_KINDS[what] ?? "other";
-        for (const name of splitNames(m[3]))
-          push({
-            kind,
-            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
-            via: `DROP ${what}`,
-            concurrent: !!m[2]
-          });
-        return true;
-      }
-    ],
-    [
-      RE_TRUNCATE,
-      (m) => {
-        for (const name of splitNames(m[1])) push({ kind: "truncate", table: name, via: "TRUNCATE" });
-        return true;
-      }
-    ],
-    [
-      RE_DELETE,
-      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]), via: "DELETE" })
-    ],
-    [
-      RE_UPDATE,
-      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "backfill" : "update-all", table: cleanName(m[1]), via: "UPDATE" })
-    ],
-    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]), via: "INSERT ... SELECT" })],
-    [
-      RE_CREATE_INDEX,
-      (m) => push({
-        kind: "create-index",
-        table: cleanName(m[3]),
-        detail: m[2] ? cleanName(m[2]) : void 0,
-        concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
-        postgres: !mysql,
-        via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
-      })
-    ],
-    [
-      RE_CREATE_TABLE,
-      (m) => {
-        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]), via: "CREATE TABLE" });
-        return true;
-      }
-    ],
-    [
-      RE_ALTER_TABLE,
-      (m) => {
-        alterActions(cleanName(m[1]), s.slice(m[0].length), at + m[0].length, mysql, ops);
-        return true;
-      }
-    ],
-    [
-      RE_RENAME_TABLE,
-      (m) => push({ kind: "rename-table", table: cleanName(m[1]), newName: cleanName(m[2]), via: "RENAME TABLE" })
-    ],
-    [
-      RE_SP_RENAME,
-      (m) => {
-        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
-          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
-        const parts = m[1].split(".");
-        return push({
-          kind: "rename-column",
-          table: parts.slice(0, -1).join("."),
-          columns: [parts[parts.length - 1]],
-          newName: m[2],
-          via: "sp_rename"
-        });
-      }
-    ]
-  ]);
-}
-var INTERESTING_STATEMENT = /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
-var SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
-function parseJoined(masked, statements) {
-  const pieces = [];
-  const compactStarts = [];
-  let c = 0;
-  for (const st of statements) {
-    compactStarts.push(c);
-    pieces.push(masked.slice(st.start, st.end));
-    c += st.end - st.start + 2;
-  }
-  const compact = pieces.join(";\n");
-  const parsed = parsePostgres(compact);
-  if (!parsed) return null;
-  const toChar = byteToCharMapper(compact);
-  const toOriginal = (offset) => {
-    let lo = 0;
-    let hi = compactStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (compactStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const st = statements[lo];
-    return st.start + Math.min(offset - compactStarts[lo], st.end - st.start);
-  };
-  const ops = [];
-  for (const s of parsed) {
-    const start = toChar(s.location);
-    const end = s.length !== void 0 ? toChar(s.location + s.length) : compact.length;
-    astOps(s.stmt, compact, firstToken(compact, start, end), end, toChar, ops);
-  }
-  for (const op of ops) op.offset = toOriginal(op.offset);
-  return ops;
-}
-function analyzeSql(text) {
-  if (!SQL_ANCHOR.test(text)) return [];
-  const masked = maskComments(text);
-  const statements = splitStatements(masked).filter((st) => INTERESTING_STATEMENT.test(masked.slice(st.start, st.end)));
-  if (statements.length === 0) return [];
-  const mysql = looksLikeMysql(masked);
-  const parseable = text.length <= MAX_PARSE_CHARS2 && !mysql;
-  if (parseable) {
-    const joined = parseJoined(masked, statements);
-    if (joined) return joined;
-  }
-  const ops = [];
-  for (const st of statements) {
-    const single = parseable ? parseJoined(masked, [st]) : null;
-    if (single) ops.push(...single);
-    else regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, ops);
-  }
-  return ops;
-}
-
-// src/migrations/text.ts
-var MAX_LINE3 = 4e3;
-function newSideLines(file2) {
-  const out = [];
-  file2.hunks.forEach((hunk, h) => {
-    for (const c of hunk.changes) {
-      if (c.type === "del" || c.newLine === void 0) continue;
-      const content = c.content.length > MAX_LINE3 ? c.content.slice(0, MAX_LINE3) : c.content;
-      out.push({ line: c.newLine, content, added: c.type === "add", hunk: h });
-    }
-  });
-  return out;
-}
-function indentOf3(s) {
-  let i = 0;
-  while (i < s.length && (s[i] === " " || s[i] === "	")) i++;
-  return i;
-}
-function isCommentLine2(s, language) {
-  const t = s.trimStart();
-  if (language === "ruby" || language === "python" || language === "elixir" || language === "yaml")
-    return t.startsWith("#");
-  if (language === "sql") return t.startsWith("--");
-  if (language === "xml") return t.startsWith("<!--");
-  return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || language === "php" && t.startsWith("#");
-}
-function literalLineIndex(lit, offset) {
-  let lo = 0;
-  let hi = lit.starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lit.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lit.lineIdx[lo] ?? lit.lineIdx[0] ?? 0;
-}
-function commentStart(language, s, i) {
-  const c = s[i];
-  if (c === "#" && (language === "ruby" || language === "python" || language === "elixir" || language === "php"))
-    return language === "elixir" && s[i + 1] === "{" ? null : "line";
-  if (c === "/" && s[i + 1] === "/" && (language === "js" || language === "php" || language === "csharp" || language === "go"))
-    return "line";
-  if (c === "/" && s[i + 1] === "*" && (language === "js" || language === "php" || language === "csharp" || language === "go"))
-    return "block";
-  return null;
-}
-function openDelim(language, s, i) {
-  const c = s[i];
-  if (language === "python" || language === "elixir" || language === "csharp") {
-    if ((c === '"' || c === "'") && s[i + 1] === c && s[i + 2] === c) {
-      const raw = language === "python" && /[rR]/.test(s[i - 1] ?? "");
-      return { delim: { close: c.repeat(3), multiline: true, escapes: !raw }, len: 3 };
-    }
-  }
-  if (language === "ruby" || language === "php") {
-    const m = /^<<(?:<)?[~-]?(["']?)([A-Z_][A-Z0-9_]*)\1/.exec(s.slice(i, i + 40));
-    if (m && (language === "php" || s[i + 2] !== "<")) return { delim: { heredoc: m[2] }, len: m[0].length };
-  }
-  if (c === "`" && (language === "js" || language === "go"))
-    return { delim: { close: "`", multiline: true, escapes: language === "js" }, len: 1 };
-  if (c === '"' || c === "'") {
-    if (language === "csharp" && s[i - 1] === "@")
-      return { delim: { close: '"', multiline: true, escapes: false }, len: 1 };
-    if (language === "elixir" && c === "'") return null;
-    if (language === "go" && c === "'") return null;
-    const multiline = language === "ruby" || language === "elixir" || language === "php";
-    const raw = language === "python" && /[rR]/.test(s[i - 1] ?? "");
-    return { delim: { close: c, multiline, escapes: !raw }, len: 1 };
-  }
-  return null;
-}
-function scanLiterals(lines, language) {
-  const literals = [];
-  const startsInString = new Array(lines.length).fill(false);
-  let delim = null;
-  let blockComment = false;
-  let cur = null;
-  let lastClosed = null;
-  const begin = (idx) => {
-    if (lastClosed && /^\s*\+?\s*$/.test(lastClosed.gap) && lastClosed.gap.length < 200) {
-      cur = lastClosed.lit;
-      cur.text += " ";
-      cur.starts.push(cur.text.length);
-      cur.lineIdx.push(idx);
-    } else {
-      cur = { text: "", starts: [0], lineIdx: [idx] };
-      literals.push(cur);
-    }
-    lastClosed = null;
-  };
-  for (let idx = 0; idx < lines.length; idx++) {
-    const sl = lines[idx];
-    if (idx > 0 && lines[idx - 1].hunk !== sl.hunk) {
-      delim = null;
-      blockComment = false;
-      cur = null;
-      lastClosed = null;
-    }
-    const s = sl.content;
-    startsInString[idx] = delim !== null;
-    if (delim && cur) {
-      const c = cur;
-      if (c.text.length > 0) c.text += "\n";
-      c.starts.push(c.text.length);
-      c.lineIdx.push(idx);
-    }
-    if (delim && "heredoc" in delim) {
-      if (s.trim() === delim.heredoc || s.trim() === `${delim.heredoc};`) {
-        delim = null;
-        lastClosed = cur ? { lit: cur, gap: "" } : null;
-        cur = null;
-      } else if (cur) cur.text += s;
-      continue;
-    }
-    let i = 0;
-    let pendingHeredoc = null;
-    while (i < s.length) {
-      if (blockComment) {
-        const end = s.indexOf("*/", i);
-        if (end < 0) {
-          i = s.length;
-          break;
-        }
-        blockComment = false;
-        i = end + 2;
-        continue;
-      }
-      if (delim && !("heredoc" in delim)) {
-        const d = delim;
-        const ch = s[i];
-        if (d.escapes && ch === "\\") {
-          if (cur) cur.text += s.slice(i, i + 2);
-          i += 2;
-          continue;
-        }
-        if (s.startsWith(d.close, i)) {
-          delim = null;
-          i += d.close.length;
-          lastClosed = cur ? { lit: cur, gap: "" } : null;
-          cur = null;
-          continue;
-        }
-        if (cur) cur.text += ch;
-        i++;
-        continue;
-      }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
-        blockComment = true;
-        i += 2;
-        continue;
-      }
-      const open2 = openDelim(language, s, i);
-      if (open2) {
-        if ("heredoc" in open2.delim) {
-          pendingHeredoc = open2.delim.heredoc;
-          i += open2.len;
-          continue;
-        }
-        delim = open2.delim;
-        begin(idx);
-        i += open2.len;
-        continue;
-      }
-      if (lastClosed) lastClosed.gap += s[i];
-      i++;
-    }
-    if (delim && !("heredoc" in delim) && !delim.multiline) {
-      delim = null;
-      lastClosed = cur ? { lit: cur, gap: "" } : null;
-      cur = null;
-    }
-    if (lastClosed) lastClosed.gap += "\n";
-    if (pendingHeredoc && !delim) {
-      delim = { heredoc: pendingHeredoc };
-      cur = { text: "", starts: [], lineIdx: [] };
-      literals.push(cur);
-      lastClosed = null;
-    }
-  }
-  for (const lit of literals) {
-    if (lit.starts.length === 0) {
-      lit.starts.push(0);
-      lit.lineIdx.push(0);
-    }
-  }
-  return { literals, startsInString };
-}
-var PY_DOWN_NAMES = "(?:downgrade|backwards?|reverse|rollback|unapply|undo|revert)\\w*";
-var HEADERS = {
-  ruby: {
-    down: [/^\s*def\s+(?:self\.)?down\b/, /^\s*\w+\.down\s*(?:do\b|\{)/],
-    up: [/^\s*def\s+(?:self\.)?(?:up|change)\b/, /^\s*\w+\.up\s*(?:do\b|\{)/],
-    fn: /^\s*def\s+\w/,
-    table: [
-      {
-        re: /^\s*(create_table|change_table)\s*\(?\s*[:"']([\w.]+)/,
-        mode: (m) => m[1] === "create_table" ? "create" : "alter",
-        name: (m) => m[2]
-      }
-    ]
-  },
-  python: {
-    down: [new RegExp(`^\\s*(?:async\\s+)?def\\s+${PY_DOWN_NAMES}\\s*\\(`)],
-    up: [/^\s*(?:async\s+)?def\s+(?:upgrade|forwards?)\w*\s*\(/],
-    fn: /^\s*(?:async\s+)?def\s+\w/,
-    table: [
-      { re: /batch_alter_table\(\s*["']([\w.]+)/, mode: () => "alter", name: (m) => m[1] },
-      { re: /\bop\.create_table\(\s*["']([\w.]+)/, mode: () => "create", name: (m) => m[1] }
-    ]
-  },
-  js: {
-    down: [
-      /^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*down\b/,
-      /\bexports\.down\s*=/,
-      /^\s*(?:public\s+|private\s+)?(?:async\s+)?down\s*\(/,
-      /^\s*["']?down["']?\s*:/,
-      /^\s*(?:export\s+)?const\s+down\s*=/
-    ],
-    up: [
-      /^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*up\b/,
-      /\bexports\.up\s*=/,
-      /^\s*(?:public\s+|private\s+)?(?:async\s+)?up\s*\(/,
-      /^\s*["']?up["']?\s*:/,
-      /^\s*(?:export\s+)?const\s+up\s*=/
-    ],
-    fn: /^\s*(?:export\s+)?(?:async\s+)?function\b/,
-    table: [
-      {
-        re: /\.(createTable|createTableIfNotExists|createTableLike|alterTable|table)\(\s*["'`]([\w.]+)/,
-        mode: (m) => m[1].startsWith("create") ? "create" : "alter",
-        name: (m) => m[2]
-      }
-    ]
-  },
-  php: {
-    down: [/\bfunction\s+down\s*\(/],
-    up: [/\bfunction\s+up\s*\(/],
-    fn: /\bfunction\s+\w+\s*\(/,
-    table: [
-      {
-        re: /Schema::(create|table)\(\s*['"]([\w.]+)/,
-        mode: (m) => m[1] === "create" ? "create" : "alter",
-        name: (m) => m[2]
-      }
-    ]
-  },
-  csharp: {
-    down: [/\bvoid\s+Down\s*\(/],
-    up: [/\bvoid\s+Up\s*\(/]
-  },
-  go: {
-    down: [/^\s*func\s+[dD]own\w*\s*\(/],
-    up: [/^\s*func\s+[uU]p\w*\s*\(/],
-    fn: /^\s*func\s/
-  },
-  elixir: {
-    down: [/^\s*def\s+down\b/],
-    up: [/^\s*def\s+(?:up|change)\b/],
-    fn: /^\s*defp?\s+\w/,
-    table: [
-      {
-        re: /^\s*(create|create_if_not_exists|alter)\s+table\(\s*[:"]([\w.]+)/,
-        mode: (m) => m[1] === "alter" ? "alter" : "create",
-        name: (m) => m[2]
-      }
-    ]
-  },
-  yaml: { down: [/^\s*-?\s*rollback\s*:/], up: [] }
-};
-function classifyLines(lines, language, hunkHeaders, startsInString) {
-  const out = new Array(lines.length);
-  if (language === "sql") return classifySql(lines);
-  if (language === "xml") return classifyXml(lines);
-  const h = HEADERS[language];
-  const downNames = language === "python" || language === "go" ? reverseFunctionNames(lines) : null;
-  const regions = language === "python" ? djangoRegions(lines) : null;
-  let stack = [];
-  let hunk = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const sl = lines[i];
-    if (sl.hunk !== hunk) {
-      hunk = sl.hunk;
-      stack = [];
-      const header = hunkHeaders[hunk] ?? "";
-      if (h && header) {
-        const f2 = headerFrame(header, h, downNames);
-        if (f2) stack.push(f2);
-      }
-    }
-    const s = sl.content;
-    if (h && !startsInString[i] && s.trim() !== "" && s.trim() !== "{") {
-      const ind = indentOf3(s);
-      while (stack.length > 0 && ind <= stack[stack.length - 1].indent) stack.pop();
-      const f2 = headerFrame(s, h, downNames);
-      if (f2) stack.push(f2);
-    }
-    let section = "neutral";
-    let table;
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const f2 = stack[k];
-      if (!table && f2.table) table = f2.table;
-      if (f2.section) {
-        section = f2.section;
-        break;
-      }
-    }
-    if (!table) for (let k = stack.length - 1; k >= 0 && !table; k--) table = stack[k].table;
-    const region = regions?.[i];
-    if (region) section = region;
-    out[i] = table ? { section, table: table.name, tableMode: table.mode } : { section };
-  }
-  return out;
-}
-function headerFrame(s, h, downNames) {
-  const indent = indentOf3(s);
-  for (const re of h.down) if (re.test(s)) return { indent, section: "down" };
-  for (const re of h.up) if (re.test(s)) return { indent, section: "up" };
-  if (h.fn?.test(s)) {
-    const name = /(?:def|func|function)\s+(\w+)/.exec(s)?.[1];
-    return { indent, section: name && downNames?.has(name) ? "down" : "neutral" };
-  }
-  if (h.table)
-    for (const t of h.table) {
-      const m = t.re.exec(s);
-      if (m) return { indent, table: { name: t.name(m), mode: t.mode(m) } };
-    }
-  return null;
-}
-function reverseFunctionNames(lines) {
-  const names = /* @__PURE__ */ new Set();
-  for (const sl of lines) {
-    const s = sl.content;
-    if (!s.includes("RunPython") && !s.includes("reverse_code") && !s.includes("AddMigration")) continue;
-    const kw = /reverse_code\s*=\s*([A-Za-z_]\w*)/.exec(s);
-    if (kw) names.add(kw[1]);
-    const pos = /(?:RunPython|AddMigration\w*)\(\s*[A-Za-z_][\w.]*\s*,\s*([A-Za-z_]\w*)\s*[,)]/.exec(s);
-    if (pos) names.add(pos[1]);
-  }
-  return names;
-}
-function djangoRegions(lines) {
-  const out = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const s = lines[i].content;
-    const constant = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(s);
-    const rollbackConstant = constant && /reverse|rollback|backward|undo|revert|down/i.test(constant[1]) ? constant : null;
-    if (!rollbackConstant && !s.includes("reverse_") && !s.includes("state_operations")) continue;
-    const m = rollbackConstant ?? /\b(reverse_sql|reverse_code|state_operations)\s*=/.exec(s);
-    if (!m) continue;
-    const section = m[1] === "state_operations" ? "state" : "down";
-    const end = expressionEnd(lines, i, m.index + m[0].length);
-    for (let k = i; k <= end; k++) out[k] = section;
-  }
-  return out;
-}
-function expressionEnd(lines, start, col) {
-  let depth = 0;
-  let quote = null;
-  const limit = Math.min(lines.length, start + 200);
-  for (let k = start; k < limit; k++) {
-    if (k > start && lines[k].hunk !== lines[start].hunk) return k - 1;
-    const s = lines[k].content;
-    for (let i = k === start ? col : 0; i < s.length; i++) {
-      const c = s[i];
-      if (quote) {
-        if (c === "\\") i++;
-        else if (s.startsWith(quote, i)) {
-          i += quote.length - 1;
-          quote = null;
-        }
-        continue;
-      }
-      if ((c === '"' || c === "'") && s[i + 1] === c && s[i + 2] === c) {
-        quote = c.repeat(3);
-        i += 2;
-      } else if (c === '"' || c === "'" || c === "`") quote = c;
-      else if (c === "#") break;
-      else if (c === "(" || c === "[" || c === "{") depth++;
-      else if (c === ")" || c === "]" || c === "}") {
-        if (depth === 0) return k;
-        depth--;
-      } else if (c === "," && depth === 0) return k;
-    }
-    if (quote && quote.length === 1) quote = null;
-    if (depth === 0 && !quote) {
-      const rest = s.slice(k === start ? col : 0).trim();
-      if (rest !== "" && !rest.endsWith("\\")) return k;
-    }
-  }
-  return limit - 1;
-}
-var SQL_DOWN_MARKER = /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+down\b|migrate:down\b|\/\/\s*@UNDO\b|down\s+migration\b|rollback\b)/i;
-var SQL_UP_MARKER = /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+up\b|migrate:up\b|up\s+migration\b|changeset\b)/i;
-function classifySql(lines) {
-  const out = [];
-  let section = "neutral";
-  for (const sl of lines) {
-    const s = sl.content;
-    if (/^\s*--\s*rollback\b/i.test(s)) {
-      out.push({ section: "down" });
-      continue;
-    }
-    if (SQL_DOWN_MARKER.test(s)) section = "down";
-    else if (SQL_UP_MARKER.test(s)) section = "up";
-    out.push({ section });
-  }
-  return out;
-}
-function classifyXml(lines) {
-  const out = [];
-  let inRollback = false;
-  for (const sl of lines) {
-    const s = sl.content;
-    const opens = /<rollback\b(?![^>]*\/>)/.test(s);
-    if (opens) inRollback = true;
-    out.push({ section: inRollback || /<rollback\b/.test(s) ? "down" : "neutral" });
-    if (/<\/rollback>/.test(s)) inRollback = false;
-  }
-  return out;
-}
-function gatherCall(lines, start, col) {
-  const first = lines[start].content.slice(col);
-  const paren = /^[\w.:>$-]*\s*\(/.exec(first) !== null;
-  let text = "";
-  let depth = 0;
-  let quote = null;
-  let opened = false;
-  const limit = Math.min(lines.length, start + 40);
-  for (let k = start; k < limit; k++) {
-    if (k > start && lines[k].hunk !== lines[start].hunk) return { text, end: k - 1 };
-    const s = k === start ? first : lines[k].content;
-    if (!paren) {
-      text += (k === start ? "" : " ") + s.trim();
-      const t = s.trimEnd();
-      if (!(t.endsWith(",") || t.endsWith("\\") || t.endsWith("(") || t.endsWith("["))) return { text, end: k };
-      continue;
-    }
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      text += c;
-      if (quote) {
-        if (c === "\\") {
-          text += s[i + 1] ?? "";
-          i++;
-        } else if (c === quote) quote = null;
-        continue;
-      }
-      if (c === '"' || c === "'" || c === "`") quote = c;
-      else if (c === "(" || c === "[" || c === "{") {
-        depth++;
-        opened = true;
-      } else if (c === ")" || c === "]" || c === "}") {
-        depth--;
-        if (opened && depth <= 0) return { text, end: k };
-      }
-    }
-    if (quote !== "`") quote = null;
-    text += "\n";
-  }
-  return { text, end: limit - 1 };
-}
-function splitArgs(callText) {
-  const open2 = callText.indexOf("(");
-  const nameEnd = /^[\w.:>$-]*\s*/.exec(callText)?.[0].length ?? 0;
-  let body = open2 >= 0 && open2 <= nameEnd ? callText.slice(open2 + 1) : (
-    // Ruby/Elixir calls without parentheses may open a block: `create_table :tags do |t|`.
-    callText.slice(nameEnd).replace(/\s+do\s*(?:\|[^|]*\|)?\s*$/, "").replace(/\s*\{\s*\|[^|]*\|.*$/, "")
-  );
-  const args = [];
-  let depth = 0;
-  let quote = null;
-  let cur = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quote) {
-      cur += c;
-      if (c === "\\") {
-        cur += body[i + 1] ?? "";
-        i++;
-      } else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === "`") {
-      quote = c;
-      cur += c;
-    } else if (c === "(" || c === "[" || c === "{") {
-      depth++;
-      cur += c;
-    } else if (c === ")" || c === "]" || c === "}") {
-      if (depth === 0) {
-        body = "";
-        break;
-      }
-      depth--;
-      cur += c;
-    } else if (c === "," && depth === 0) {
-      args.push(cur.trim());
-      cur = "";
-    } else cur += c;
-  }
-  if (cur.trim() !== "") args.push(cur.trim());
-  return args;
-}
-function namedArg(args, name) {
-  const re = new RegExp(`^${name}\\s*(?::(?!:)|=>|=(?!=))\\s*([\\s\\S]*)$`);
-  for (const a of args) {
-    const m = re.exec(a);
-    if (m) return m[1].trim();
-  }
-  return void 0;
-}
-function positionalArgs(args) {
-  return args.filter((a) => !/^\w+\s*(?::(?!:)\s|=>|=(?!=))/.test(a) && !/^\w+:$/.test(a));
-}
-function literalNames(arg) {
-  if (!arg) return [];
-  const a = arg.trim().replace(/^\*+/, "");
-  let m = /^:"?([\w.$]+)"?$/.exec(a);
-  if (m) return [m[1]];
-  m = /^[rbuf]?["'`]([^"'`]*)["'`]$/i.exec(a);
-  if (m) return m[1] ? [m[1].replace(/^"|"$/g, "")] : [];
-  m = /^%[iwIW][[(]([^\])]*)[\])]$/.exec(a);
-  if (m) return m[1].split(/\s+/).filter(Boolean);
-  m = /^\[([\s\S]*)\]$/.exec(a);
-  if (m)
-    return m[1].split(",").flatMap((x) => literalNames(x)).slice(0, 50);
-  m = /^(?:table|index|unique_index)\(\s*:?["']?([\w.]+)/.exec(a);
-  if (m) return [m[1]];
-  m = /^(?:sa\.)?Column\(\s*["']([\w.]+)["']/.exec(a);
-  if (m) return [m[1]];
-  m = /^nameof\((\w+)\)$/.exec(a);
-  if (m) return [m[1]];
-  return [];
-}
-function literalName(arg) {
-  return literalNames(arg)[0];
-}
-
-// src/migrations/frameworks.ts
-function isTruthyOption(v) {
-  return v !== void 0 && !/^(?:false|nil|null|None|undefined)$/.test(v.trim());
-}
-var RAILS_COLUMN_TYPES = /^(?:column|string|text|integer|bigint|boolean|datetime|date|time|timestamp|decimal|float|numeric|json|jsonb|uuid|binary|citext|inet|hstore|virtual)$/;
-function railsLine(raw, lc, lines, i, emit) {
-  const s = raw.replace(
-    /^(\s*)safety_assured\s*(?:\{|do)\s*/,
-    (m0, ws) => ws + " ".repeat(m0.length - ws.length)
-  );
-  const m = /^(\s*)(?:([A-Za-z_][\w:]*)\.)?([a-z_]+[!?]?)(?=[\s(]|$)/.exec(s);
-  if (!m) {
-    if (/\.(?:find_each|find_in_batches|in_batches|each)\b/.test(s) && /\b[A-Z]\w*(?:::\w+)*\./.test(s))
-      emit({ kind: "backfill", table: /\b([A-Z]\w*(?:::\w+)*)\./.exec(s)?.[1], via: "row loop" });
-    else if (/\.update_all\b/.test(s))
-      emit({ kind: "backfill", table: /\b([A-Z]\w*)\./.exec(s)?.[1], via: "update_all" });
-    else if (/\.(?:delete_all|destroy_all)\b/.test(s))
-      emit({ kind: "delete-rows", table: /\b([A-Z]\w*)\./.exec(s)?.[1], via: "delete_all" });
-    return;
-  }
-  const recv = m[2];
-  const method = m[3];
-  const col = m[1].length + (recv ? recv.length + 1 : 0);
-  const call = () => {
-    const text = gatherCall(lines, i, col).text;
-    const args = splitArgs(text);
-    return { text, args, pos: positionalArgs(args) };
-  };
-  if (recv && /^[A-Z]/.test(recv)) {
-    if (method === "update_all") emit({ kind: "update-all", table: recv, via: `${recv}.update_all` });
-    else if (method === "delete_all" || method === "destroy_all")
-      emit({ kind: "delete-all", table: recv, via: `${recv}.${method}` });
-    else if (/\.(?:find_each|find_in_batches|in_batches|each)\b|\.update_all\b/.test(s))
-      emit({ kind: "backfill", table: recv, via: "row loop" });
-    return;
-  }
-  if (recv && lc.table && lc.tableMode === "alter") {
-    const { text, pos, args } = call();
-    const table = lc.table;
-    if (method === "remove") emit({ kind: "drop-column", table, columns: pos.flatMap(literalNames), via: "t.remove" });
-    else if (method === "rename")
-      emit({
-        kind: "rename-column",
-        table,
-        columns: literalNames(pos[0]),
-        newName: literalName(pos[1]),
-        via: "t.rename"
-      });
-    else if (method === "change")
-      emit({ kind: "alter-type", table, columns: literalNames(pos[0]), detail: literalName(pos[1]), via: "t.change" });
-    else if (method === "remove_references" || method === "remove_belongs_to")
-      emit({ kind: "drop-column", table, columns: literalNames(pos[0]).map((c) => `${c}_id`), via: `t.${method}` });
-    else if (method === "index")
-      emit({
-        kind: "create-index",
-        table,
-        columns: literalNames(pos[0]),
-        concurrent: false,
-        postgres: true,
-        via: "t.index"
-      });
-    else if (method === "timestamps")
-      railsAddColumn(emit, table, ["created_at", "updated_at"], text, args, "t.timestamps", true);
-    else if (method === "references" || method === "belongs_to")
-      railsReference(emit, table, literalName(pos[0]), text, args, `t.${method}`);
-    else if (RAILS_COLUMN_TYPES.test(method))
-      railsAddColumn(emit, table, literalNames(pos[0]), text, args, `t.${method}`, false);
-    return;
-  }
-  if (recv) return;
-  switch (method) {
-    case "drop_table": {
-      const { pos } = call();
-      emit({ kind: "drop-table", table: literalName(pos[0]), via: "drop_table" });
-      return;
-    }
-    case "drop_join_table": {
-      const { pos } = call();
-      const names = [literalName(pos[0]), literalName(pos[1])].filter(Boolean).sort();
-      emit({ kind: "drop-table", table: names.join("_"), via: "drop_join_table" });
-      return;
-    }
-    case "remove_column":
-    case "remove_columns": {
-      const { pos } = call();
-      const cols2 = method === "remove_column" ? literalNames(pos[1]) : pos.slice(1).flatMap(literalNames);
-      emit({ kind: "drop-column", table: literalName(pos[0]), columns: cols2, via: method });
-      return;
-    }
-    case "remove_reference":
-    case "remove_references":
-    case "remove_belongs_to": {
-      const { pos } = call();
-      emit({
-        kind: "drop-column",
-        table: literalName(pos[0]),
-        columns: literalNames(pos[1]).map((c) => `${c}_id`),
-        via: method
-      });
-      return;
-    }
-    case "remove_timestamps": {
-      const { pos } = call();
-      emit({ kind: "drop-column", table: literalName(pos[0]), columns: ["created_at", "updated_at"], via: method });
-      return;
-    }
-    case "rename_column": {
-      const { pos } = call();
-      emit({
-        kind: "rename-column",
-        table: literalName(pos[0]),
-        columns: literalNames(pos[1]),
-        newName: literalName(pos[2]),
-        via: method
-      });
-      return;
-    }
-    case "rename_table": {
-      const { pos } = call();
-      emit({ kind: "rename-table", table: literalName(pos[0]), newName: literalName(pos[1]), via: method });
-      return;
-    }
-    case "change_column": {
-      const { pos } = call();
-      emit({
-        kind: "alter-type",
-        table: literalName(pos[0]),
-        columns: literalNames(pos[1]),
-        detail: literalName(pos[2]),
-        via: method
-      });
-      return;
-    }
-    case "change_column_null": {
-      const { pos } = call();
-      if (pos[2]?.trim() === "false")
-        emit({ kind: "set-not-null", table: literalName(pos[0]), columns: literalNames(pos[1]), via: method });
-      else emit({ kind: "other", table: literalName(pos[0]), columns: literalNames(pos[1]), via: method });
-      return;
-    }
-    case "add_column": {
-      const { text, args, pos } = call();
-      railsAddColumn(emit, literalName(pos[0]), literalNames(pos[1]), text, args, method, false);
-      return;
-    }
-    case "add_timestamps": {
-      const { text, args, pos } = call();
-      railsAddColumn(emit, literalName(pos[0]), ["created_at", "updated_at"], text, args, method, true);
-      return;
-    }
-    case "add_reference":
-    case "add_references":
-    case "add_belongs_to": {
-      const { text, args, pos } = call();
-      railsReference(emit, literalName(pos[0]), literalName(pos[1]), text, args, method);
-      return;
-    }
-    case "add_index": {
-      const { text, pos } = call();
-      emit({
-        kind: "create-index",
-        table: literalName(pos[0]),
-        columns: literalNames(pos[1]),
-        concurrent: /algorithm:\s*:concurrently/.test(text),
-        postgres: true,
-        via: method
-      });
-      return;
-    }
-    case "remove_index": {
-      const { pos } = call();
-      emit({ kind: "drop-index", table: literalName(pos[0]), via: method });
-      return;
-    }
-    case "add_foreign_key": {
-      const { text, pos } = call();
-      emit({
-        kind: "add-foreign-key",
-        table: literalName(pos[0]),
-        newName: literalName(pos[1]),
-        concurrent: /validate:\s*false/.test(text),
-        postgres: true,
-        via: method
-      });
-      return;
-    }
-    case "remove_foreign_key":
-    case "remove_check_constraint": {
-      const { pos } = call();
-      emit({ kind: "drop-constraint", table: literalName(pos[0]), via: method });
-      return;
-    }
-    case "add_check_constraint": {
-      const { text, pos } = call();
-      emit({
-        kind: /validate:\s*false/.test(text) ? "other" : "add-constraint",
-        table: literalName(pos[0]),
-        detail: "check",
-        via: method
-      });
-      return;
-    }
-    case "create_table": {
-      const { text, pos } = call();
-      const table = literalName(pos[0]);
-      if (/force:\s*(?:true|:cascade)/.test(text)) emit({ kind: "drop-table", table, via: "create_table force:" });
-      else emit({ kind: "create-table", table, via: method });
-      return;
-    }
-    case "change_column_default":
-    case "add_check":
-      emit({ kind: "other", table: literalName(call().pos[0]), via: method });
-      return;
-    default:
-      return;
-  }
-}
-function railsAddColumn(emit, table, columns, text, args, via2, timestamps) {
-  const nullOpt = namedArg(args, "null");
-  const notNull = nullOpt === "false" || timestamps && nullOpt === void 0;
-  const hasDefault = namedArg(args, "default") !== void 0 || /\bdefault:/.test(text) || /\bas:/.test(text);
-  emit({
-    kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-    table,
-    columns,
-    detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-    via: via2
-  });
-}
-function railsReference(emit, table, ref, text, args, via2) {
-  const column = ref ? `${ref}_id` : void 0;
-  railsAddColumn(emit, table, column ? [column] : [], text, args, via2, false);
-  const index = namedArg(args, "index");
-  if (index === void 0 || isTruthyOption(index))
-    emit({
-      kind: "create-index",
-      table,
-      columns: column ? [column] : void 0,
-      concurrent: /algorithm:\s*:concurrently/.test(text),
-      postgres: true,
-      via: via2
-    });
-  const fk = namedArg(args, "foreign_key");
-  if (isTruthyOption(fk))
-    emit({
-      kind: "add-foreign-key",
-      table,
-      columns: column ? [column] : void 0,
-      concurrent: /validate:\s*false/.test(text),
-      postgres: true,
-      via: via2
-    });
-}
-var ALEMBIC_CALL = /\b(op|batch_op|\w+_op)\.(\w+)\s*\(/;
-var DJANGO_OP = /(?:^|[\s([,])(?:migrations\.|operations\.)?(RemoveField|DeleteModel|RenameField|RenameModel|AlterField|AddField|AddIndex|AddIndexConcurrently|RemoveIndex|RemoveIndexConcurrently|AddConstraint|AddConstraintNotValid|RemoveConstraint|CreateModel|RunPython|RunSQL|AlterModelTable|AlterUniqueTogether)\s*\(/;
-function alembicLine(s, lc, lines, i, emit) {
-  const m = ALEMBIC_CALL.exec(s);
-  if (!m) return;
-  const batch = m[1] !== "op";
-  const method = m[2];
-  const { text } = gatherCall(lines, i, m.index + m[1].length + 1);
-  const args = splitArgs(text);
-  const pos = positionalArgs(args);
-  const tableArg = batch ? lc.table : literalName(namedArg(args, "table_name")) ?? literalName(pos[0]);
-  const colPos = batch ? 0 : 1;
-  switch (method) {
-    case "drop_table":
-      emit({
-        kind: "drop-table",
-        table: literalName(pos[0]) ?? literalName(namedArg(args, "table_name")),
-        via: "op.drop_table"
-      });
-      return;
-    case "drop_column":
-      emit({
-        kind: "drop-column",
-        table: tableArg,
-        columns: literalNames(pos[colPos] ?? namedArg(args, "column_name")),
-        via: `${m[1]}.drop_column`
-      });
-      return;
-    case "alter_column": {
-      const columns = literalNames(pos[colPos] ?? namedArg(args, "column_name"));
-      const via2 = `${m[1]}.alter_column`;
-      const type = namedArg(args, "type_");
-      const newName = literalName(namedArg(args, "new_column_name"));
-      if (newName) emit({ kind: "rename-column", table: tableArg, columns, newName, via: via2 });
-      if (type) emit({ kind: "alter-type", table: tableArg, columns, detail: type.replace(/^sa\./, ""), via: via2 });
-      if (namedArg(args, "nullable") === "False") emit({ kind: "set-not-null", table: tableArg, columns, via: via2 });
-      if (!newName && !type && namedArg(args, "nullable") !== "False")
-        emit({ kind: "other", table: tableArg, columns, via: via2 });
-      return;
-    }
-    case "rename_table":
-      emit({ kind: "rename-table", table: literalName(pos[0]), newName: literalName(pos[1]), via: "op.rename_table" });
-      return;
-    case "add_column": {
-      const colArg = pos[colPos] ?? "";
-      const columns = literalNames(colArg);
-      const notNull = /nullable\s*=\s*False|primary_key\s*=\s*True/.test(colArg);
-      const hasDefault = /server_default\s*=|Identity\(|Computed\(/.test(colArg);
-      emit({
-        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-        table: tableArg,
-        columns,
-        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-        via: `${m[1]}.add_column`
-      });
-      return;
-    }
-    case "create_index": {
-      const table = batch ? lc.table : literalName(namedArg(args, "table_name")) ?? literalName(pos[1]);
-      emit({
-        kind: "create-index",
-        table,
-        columns: literalNames(pos[2]),
-        detail: literalName(pos[0]?.replace(/^op\.f\((.*)\)$/, "$1")),
-        concurrent: /postgresql_concurrently\s*=\s*True/.test(text),
-        postgres: true,
-        via: `${m[1]}.create_index`
-      });
-      return;
-    }
-    case "create_foreign_key": {
-      const table = batch ? lc.table : literalName(namedArg(args, "source_table")) ?? literalName(pos[1]);
-      emit({
-        kind: "add-foreign-key",
-        table,
-        newName: literalName(batch ? pos[1] : pos[2]),
-        concurrent: /postgresql_not_valid\s*=\s*True/.test(text),
-        postgres: true,
-        via: `${m[1]}.create_foreign_key`
-      });
-      return;
-    }
-    case "create_unique_constraint":
-    case "create_check_constraint":
-    case "create_primary_key":
-      emit({
-        kind: "add-constraint",
-        table: batch ? lc.table : literalName(pos[1]),
-        detail: method.replace(/^create_|_constraint$/g, ""),
-        via: `${m[1]}.${method}`
-      });
-      return;
-    case "create_table":
-      emit({ kind: "create-table", table: literalName(pos[0]), via: "op.create_table" });
-      return;
-    case "drop_index":
-      emit({ kind: "drop-index", table: tableArg, via: `${m[1]}.drop_index` });
-      return;
-    case "drop_constraint":
-      emit({ kind: "drop-constraint", table: batch ? lc.table : literalName(pos[1]), via: `${m[1]}.drop_constraint` });
-      return;
-    default:
-      return;
-  }
-}
-function djangoLine(s, lines, i, emit, rollback) {
-  const m = DJANGO_OP.exec(s);
-  if (!m) return;
-  const op = m[1];
-  const { text } = gatherCall(lines, i, Math.max(0, s.search(new RegExp(`${op}\\s*\\(`))));
-  const args = splitArgs(text);
-  const pos = positionalArgs(args);
-  const model = literalName(namedArg(args, "model_name")) ?? literalName(pos[0]);
-  const name = literalName(namedArg(args, "name")) ?? literalName(pos[1]);
-  const line = lines[i].line;
-  switch (op) {
-    case "RemoveField":
-      emit({ kind: "drop-column", table: model, columns: name ? [name] : [], via: "RemoveField" });
-      return;
-    case "DeleteModel":
-      emit({
-        kind: "drop-table",
-        table: literalName(namedArg(args, "name")) ?? literalName(pos[0]),
-        via: "DeleteModel"
-      });
-      return;
-    case "RenameField":
-      emit({
-        kind: "rename-column",
-        table: model,
-        columns: literalNames(namedArg(args, "old_name") ?? pos[1]),
-        newName: literalName(namedArg(args, "new_name") ?? pos[2]),
-        via: "RenameField"
-      });
-      return;
-    case "RenameModel":
-      emit({
-        kind: "rename-table",
-        table: literalName(namedArg(args, "old_name") ?? pos[0]),
-        newName: literalName(namedArg(args, "new_name") ?? pos[1]),
-        via: "RenameModel"
-      });
-      return;
-    case "AlterModelTable":
-      emit({
-        kind: "rename-table",
-        table: literalName(namedArg(args, "name") ?? pos[0]),
-        newName: literalName(namedArg(args, "table") ?? pos[1]),
-        via: "AlterModelTable"
-      });
-      return;
-    case "AlterField": {
-      const field = namedArg(args, "field") ?? pos[2] ?? "";
-      emit({
-        kind: "alter-field",
-        table: model,
-        columns: name ? [name] : [],
-        detail: /models\.(\w+)/.exec(field)?.[1],
-        via: "AlterField"
-      });
-      return;
-    }
-    case "AddField": {
-      const field = namedArg(args, "field") ?? pos[2] ?? "";
-      const nullable2 = /\bnull\s*=\s*True/.test(field) || /ManyToManyField|GeneratedField/.test(field);
-      const hasDefault = /\b(?:db_)?default\s*=/.test(field) || /AutoField/.test(field);
-      emit({
-        kind: nullable2 || hasDefault ? "add-column" : "add-not-null-no-default",
-        table: model,
-        columns: name ? [name] : [],
-        detail: !nullable2 && hasDefault ? "NOT NULL with a default" : void 0,
-        via: "AddField"
-      });
-      return;
-    }
-    case "AddIndex":
-    case "AddIndexConcurrently":
-      emit({ kind: "create-index", table: model, concurrent: op === "AddIndexConcurrently", postgres: true, via: op });
-      return;
-    case "RemoveIndex":
-    case "RemoveIndexConcurrently":
-      emit({ kind: "drop-index", table: model, via: op });
-      return;
-    case "AddConstraint":
-      emit({ kind: "add-constraint", table: model, detail: /(\w+Constraint)\(/.exec(text)?.[1], via: op });
-      return;
-    case "AddConstraintNotValid":
-      emit({ kind: "other", table: model, via: op });
-      return;
-    case "RemoveConstraint":
-      emit({ kind: "drop-constraint", table: model, via: op });
-      return;
-    case "AlterUniqueTogether":
-      emit({
-        kind: "add-constraint",
-        table: literalName(namedArg(args, "name") ?? pos[0]),
-        detail: "unique together",
-        via: op
-      });
-      return;
-    case "CreateModel":
-      emit({ kind: "create-table", table: literalName(namedArg(args, "name") ?? pos[0]), via: op });
-      return;
-    case "RunPython": {
-      const fwd = pos[0]?.trim() ?? namedArg(args, "code");
-      emit({ kind: "backfill", table: fwd, via: "RunPython" });
-      if (pos.length < 2 && namedArg(args, "reverse_code") === void 0)
-        rollback.push({
-          line,
-          message: `RunPython(${fwd ?? ""}) has no reverse_code: the migration cannot be unapplied`
-        });
-      return;
-    }
-    case "RunSQL":
-      if (pos.length < 2 && namedArg(args, "reverse_sql") === void 0)
-        rollback.push({ line, message: "RunSQL has no reverse_sql: the migration cannot be unapplied" });
-      return;
-    default:
-      return;
-  }
-}
-var JS_METHOD = /(?:\.|->|::)\s*(dropTable|dropTableIfExists|dropAllTables|dropCollection|dropDatabase|removeColumn|dropColumn|dropColumns|renameColumn|renameTable|changeColumn|addColumn|addIndex|createIndex|addConstraint|createForeignKey|createForeignKeys|removeIndex|dropIndex|dropForeign|dropForeignKey|dropUnique|dropPrimary|removeConstraint|createTable|createTableIfNotExists|bulkDelete|bulkUpdate|dropIfExists|drop|rename|change|alter|index|unique|foreign|create)\s*\(/g;
-var JS_COLUMN_BUILDER = /(?:\.|->)(string|text|integer|bigInteger|bigint|boolean|date|dateTime|datetime|timestamp|decimal|float|double|json|jsonb|uuid|enu|enum|specificType|binary|time|tinyint|smallint|char|varchar|foreignId|foreignUuid|tinyInteger|smallInteger|unsignedBigInteger|unsignedInteger|longText|mediumText)\(\s*["'`](\w+)/;
-function stringArgs(args) {
-  return args.map((a) => literalName(a)).filter((x) => x !== void 0 && /^[\w.$-]+$/.test(x));
-}
-function isEmptyWhere(arg) {
-  return arg === void 0 || /^(?:null|undefined|\{\s*\}|\[\s*\])$/.test(arg.trim());
-}
-function jsLine(s, lc, lines, i, emit) {
-  const seen = /* @__PURE__ */ new Set();
-  const once = (op) => {
-    if (seen.has(op.kind)) return;
-    seen.add(op.kind);
-    emit(op);
-  };
-  JS_METHOD.lastIndex = 0;
-  let m;
-  let handled = false;
-  while ((m = JS_METHOD.exec(s)) !== null) {
-    const method = m[1];
-    const col = m.index + m[0].indexOf(method);
-    const { text } = gatherCall(lines, i, col);
-    const args = splitArgs(text);
-    const strs = stringArgs(args);
-    const inAlter = lc.table !== void 0 && lc.tableMode === "alter";
-    const inCreate = lc.table !== void 0 && lc.tableMode === "create";
-    handled = true;
-    switch (method) {
-      case "dropTable":
-      case "dropTableIfExists":
-      case "dropIfExists":
-      case "dropCollection":
-        once({ kind: "drop-table", table: strs[0] ?? literalName(args[0]), via: method });
-        break;
-      case "drop":
-        if (strs[0] && m[0].startsWith("::")) once({ kind: "drop-table", table: strs[0], via: "Schema::drop" });
-        else if (/collection\(\s*["'`]([\w.-]+)/.test(s))
-          once({ kind: "drop-table", table: /collection\(\s*["'`]([\w.-]+)/.exec(s)?.[1], via: "collection.drop" });
-        break;
-      case "dropDatabase":
-        once({ kind: "drop-database", table: strs[0] ?? "(current database)", via: method });
-        break;
-      case "dropAllTables":
-        once({ kind: "drop-table", table: "(all tables)", via: method });
-        break;
-      case "removeColumn":
-      case "dropColumn":
-      case "dropColumns": {
-        if (inAlter) once({ kind: "drop-column", table: lc.table, columns: args.flatMap(literalNames), via: method });
-        else once({ kind: "drop-column", table: strs[0], columns: strs.slice(1), via: method });
-        break;
-      }
-      case "renameColumn":
-        if (inAlter || strs.length === 2)
-          once({ kind: "rename-column", table: lc.table, columns: strs.slice(0, 1), newName: strs[1], via: method });
-        else once({ kind: "rename-column", table: strs[0], columns: strs.slice(1, 2), newName: strs[2], via: method });
-        break;
-      case "renameTable":
-      case "rename":
-        if (method === "rename" && !m[0].startsWith("::")) break;
-        once({ kind: "rename-table", table: strs[0], newName: strs[1], via: method });
-        break;
-      case "changeColumn":
-        once({
-          kind: "alter-type",
-          table: strs[0],
-          columns: strs.slice(1, 2),
-          detail: /type:\s*([\w.]+(?:\([^)]*\))?)/.exec(text)?.[1],
-          via: method
-        });
-        break;
-      case "alter":
-      case "change": {
-        if (method === "change" && !m[0].startsWith("->")) break;
-        const b = JS_COLUMN_BUILDER.exec(s);
-        if (b && (method === "alter" ? /\.alter\(\s*(?:\{[^}]*\})?\s*\)/.test(s) : true))
-          once({
-            kind: "alter-type",
-            table: lc.table,
-            columns: [b[2]],
-            detail: b[1],
-            via: method === "alter" ? ".alter()" : "->change()"
-          });
-        break;
-      }
-      case "addColumn": {
-        const notNull = /allowNull\s*:\s*false|isNullable\s*:\s*false|nullable\s*:\s*false/.test(text);
-        const hasDefault = /defaultValue\s*:|\bdefault\s*:|generatedType\s*:|autoIncrement\s*:\s*true/.test(text);
-        const column = strs[1] ?? /name\s*:\s*["'`](\w+)/.exec(text)?.[1];
-        once({
-          kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-          table: strs[0],
-          columns: column ? [column] : [],
-          detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-          via: method
-        });
-        break;
-      }
-      case "addIndex":
-      case "createIndex":
-        once({
-          kind: "create-index",
-          table: strs[0],
-          concurrent: /concurrently\s*:\s*true|isConcurrent\s*:\s*true/.test(text),
-          postgres: true,
-          via: method
-        });
-        break;
-      case "index":
-      case "unique":
-        if (inAlter && !/^\s*\)/.test(s.slice(col + method.length + 1)))
-          once({
-            kind: "create-index",
-            table: lc.table,
-            columns: args.flatMap(literalNames),
-            concurrent: false,
-            postgres: true,
-            via: `table.${method}`
-          });
-        break;
-      case "foreign":
-        if (inAlter)
-          once({
-            kind: "add-foreign-key",
-            table: lc.table,
-            columns: args.flatMap(literalNames),
-            concurrent: false,
-            postgres: true,
-            via: "table.foreign"
-          });
-        break;
-      case "addConstraint":
-        if (/foreign\s*key/i.test(text))
-          once({ kind: "add-foreign-key", table: strs[0], concurrent: false, postgres: true, via: method });
-        else
-          once({
-            kind: "add-constraint",
-            table: strs[0],
-            detail: /type\s*:\s*["'`]([\w ]+)/.exec(text)?.[1],
-            via: method
-          });
-        break;
-      case "createForeignKey":
-      case "createForeignKeys":
-        once({ kind: "add-foreign-key", table: strs[0], concurrent: false, postgres: true, via: method });
-        break;
-      case "removeIndex":
-      case "dropIndex":
-      case "dropUnique":
-      case "dropPrimary":
-        once({ kind: "drop-index", table: inAlter ? lc.table : strs[0], via: method });
-        break;
-      case "dropForeign":
-      case "dropForeignKey":
-      case "removeConstraint":
-        once({ kind: "drop-constraint", table: inAlter ? lc.table : strs[0], via: method });
-        break;
-      case "createTable":
-      case "createTableIfNotExists":
-        once({ kind: "create-table", table: strs[0], via: method });
-        break;
-      case "create":
-        if (m[0].startsWith("::") && strs[0]) once({ kind: "create-table", table: strs[0], via: "Schema::create" });
-        else handled = false;
-        break;
-      case "bulkDelete":
-        once({ kind: isEmptyWhere(args[1]) ? "delete-all" : "delete-rows", table: strs[0], via: method });
-        break;
-      case "bulkUpdate":
-        once({ kind: isEmptyWhere(args[2]) ? "update-all" : "backfill", table: strs[0], via: method });
-        break;
-      default:
-        handled = false;
-    }
-    if (inCreate) break;
-  }
-  if (lc.table && lc.tableMode === "alter" && !seen.has("alter-type")) {
-    const b = JS_COLUMN_BUILDER.exec(s);
-    if (b) {
-      const notNull = /\.notNullable\(\)|->nullable\(\s*false\s*\)/.test(s);
-      const hasDefault = /\.defaultTo\(|->default\(|->useCurrent\(/.test(s);
-      once({
-        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-        table: lc.table,
-        columns: [b[2]],
-        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-        via: `table.${b[1]}`
-      });
-      if (/\.references\(|->constrained\(|->references\(/.test(s))
-        once({
-          kind: "add-foreign-key",
-          table: lc.table,
-          columns: [b[2]],
-          concurrent: false,
-          postgres: true,
-          via: "references"
-        });
-    }
-  }
-  if (handled) return;
-  const write = /(?:\.|->)(update|del|delete)\s*\(/.exec(s);
-  const target = /\bknex\(\s*["'`]([\w.]+)|\.(?:table|from|into)\(\s*["'`]([\w.]+)|DB::table\(\s*["']([\w.]+)/.exec(s);
-  if (write && target) {
-    const table = target[1] ?? target[2] ?? target[3];
-    const whereSeen = /\.where\w*\(|->where\w*\(/.test(s) || /\.where\w*\(/.test(lines[i - 1]?.content ?? "");
-    if (write[1] === "update")
-      emit({ kind: whereSeen ? "backfill" : "update-all", table, via: "query builder update" });
-    else emit({ kind: whereSeen ? "delete-rows" : "delete-all", table, via: "query builder delete" });
-  }
-}
-function writesInLoop(lines, i) {
-  for (let k = i; k < Math.min(lines.length, i + 12); k++) {
-    if (/\b(?:update|update_all|insert|save|query|raw|execute|bulk_update|bulkUpdate|exec)\w*\s*\(/.test(
-      lines[k].content
-    ))
-      return true;
-  }
-  return false;
-}
-function efLine(s, lines, i, emit) {
-  const m = /\bmigrationBuilder\s*\.\s*(\w+)(?:<[^>]*>)?\s*\(/.exec(s);
-  if (!m) return;
-  const method = m[1];
-  const { text } = gatherCall(lines, i, m.index + m[0].indexOf(method));
-  const args = splitArgs(text.replace(/^(\w+)<[^>]*>/, "$1"));
-  const name = literalName(namedArg(args, "name"));
-  const table = literalName(namedArg(args, "table"));
-  const schema = literalName(namedArg(args, "schema"));
-  const qualified = (t) => t && schema ? `${schema}.${t}` : t;
-  switch (method) {
-    case "DropTable":
-      emit({ kind: "drop-table", table: qualified(name), via: method });
-      return;
-    case "DropColumn":
-      emit({ kind: "drop-column", table: qualified(table), columns: name ? [name] : [], via: method });
-      return;
-    case "RenameColumn":
-      emit({
-        kind: "rename-column",
-        table: qualified(table),
-        columns: name ? [name] : [],
-        newName: literalName(namedArg(args, "newName")),
-        via: method
-      });
-      return;
-    case "RenameTable":
-      emit({
-        kind: "rename-table",
-        table: qualified(name),
-        newName: literalName(namedArg(args, "newName")),
-        via: method
-      });
-      return;
-    case "AlterColumn": {
-      const type = literalName(namedArg(args, "type"));
-      const oldType = literalName(namedArg(args, "oldType"));
-      const typeChanged = type && oldType && type !== oldType || /\bmaxLength:\s*(\d+)[\s\S]*oldMaxLength:\s*(\d+)/.test(text);
-      const notNull = /\bnullable:\s*false/.test(text) && /\boldNullable:\s*true/.test(text);
-      if (typeChanged)
-        emit({ kind: "alter-type", table: qualified(table), columns: name ? [name] : [], detail: type, via: method });
-      else if (notNull)
-        emit({ kind: "set-not-null", table: qualified(table), columns: name ? [name] : [], via: method });
-      else emit({ kind: "other", table: qualified(table), columns: name ? [name] : [], via: method });
-      return;
-    }
-    case "AddColumn": {
-      const notNull = /\bnullable:\s*false/.test(text);
-      const hasDefault = /\bdefaultValue(?:Sql)?:|\bcomputedColumnSql:/.test(text);
-      emit({
-        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-        table: qualified(table),
-        columns: name ? [name] : [],
-        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-        via: method
-      });
-      return;
-    }
-    case "CreateIndex":
-      emit({
-        kind: "create-index",
-        table: qualified(table),
-        detail: name,
-        concurrent: /CreatedConcurrently/.test(text) || /CreatedConcurrently/.test(lines[i + 1]?.content ?? ""),
-        postgres: true,
-        via: method
-      });
-      return;
-    case "AddForeignKey":
-      emit({
-        kind: "add-foreign-key",
-        table: qualified(table),
-        newName: literalName(namedArg(args, "principalTable")),
-        concurrent: false,
-        postgres: true,
-        via: method
-      });
-      return;
-    case "CreateTable":
-      emit({ kind: "create-table", table: qualified(name), via: method });
-      return;
-    case "DropIndex":
-      emit({ kind: "drop-index", table: qualified(table), via: method });
-      return;
-    case "DropForeignKey":
-      emit({ kind: "drop-constraint", table: qualified(table), via: method });
-      return;
-    default:
-      return;
-  }
-}
-function ectoLine(s, lc, lines, i, emit) {
-  const alter = lc.table !== void 0 && lc.tableMode === "alter" ? lc.table : void 0;
-  const ok = (op) => {
-    emit(op);
-    return true;
-  };
-  firstMatch(s, [
-    [
-      /^\s*(drop|drop_if_exists)\s+table\(\s*:?"?([\w.]+)/,
-      (m) => ok({ kind: "drop-table", table: m[2], via: `${m[1]} table` })
-    ],
-    [
-      /^\s*(?:drop|drop_if_exists)\s+(index|unique_index|constraint)\(\s*:?"?([\w.]+)/,
-      (m) => ok({ kind: m[1] === "constraint" ? "drop-constraint" : "drop-index", table: m[2], via: `drop ${m[1]}` })
-    ],
-    [
-      /^\s*rename\s+table\(\s*:?"?([\w.]+)"?\s*\)\s*,\s*to:\s*table\(\s*:?"?([\w.]+)/,
-      (m) => ok({ kind: "rename-table", table: m[1], newName: m[2], via: "rename table" })
-    ],
-    [
-      /^\s*rename\s+table\(\s*:?"?([\w.]+)"?[^)]*\)\s*,\s*:"?(\w+)"?\s*,\s*to:\s*:"?(\w+)/,
-      (m) => ok({ kind: "rename-column", table: m[1], columns: [m[2]], newName: m[3], via: "rename" })
-    ],
-    [
-      /^\s*(remove|remove_if_exists)\s+:"?(\w+)/,
-      (m) => alter ? ok({ kind: "drop-column", table: alter, columns: [m[2]], via: m[1] }) : false
-    ],
-    [
-      /^\s*modify\s+:"?(\w+)"?\s*,\s*([^,\s]+)/,
-      (m) => alter ? ok({ kind: "alter-type", table: alter, columns: [m[1]], detail: m[2].replace(/^:/, ""), via: "modify" }) : false
-    ],
-    [
-      /^\s*add(?:_if_not_exists)?\s+:"?(\w+)"?\s*,/,
-      (m) => {
-        if (!alter) return false;
-        const rest = gatherCall(lines, i, 0).text;
-        const notNull = /null:\s*false/.test(rest);
-        const hasDefault = /default:/.test(rest);
-        emit({
-          kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-          table: alter,
-          columns: [m[1]],
-          detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-          via: "add"
-        });
-        if (/\breferences\(/.test(rest))
-          emit({
-            kind: "add-foreign-key",
-            table: alter,
-            columns: [m[1]],
-            concurrent: /validate:\s*false/.test(rest),
-            postgres: true,
-            via: "references"
-          });
-        return true;
-      }
-    ],
-    [
-      /^\s*create(?:_if_not_exists)?\s+(unique_index|index)\(\s*:?"?([\w.]+)/,
-      (m) => ok({
-        kind: "create-index",
-        table: m[2],
-        concurrent: /concurrently:\s*true/.test(gatherCall(lines, i, 0).text),
-        postgres: true,
-        via: `create ${m[1]}`
-      })
-    ],
-    [
-      /^\s*create(?:_if_not_exists)?\s+table\(\s*:?"?([\w.]+)/,
-      (m) => ok({ kind: "create-table", table: m[1], via: "create table" })
-    ],
-    [
-      /\b(?:repo\(\)|Repo)\.(update_all|delete_all)\(/,
-      (m) => ok({ kind: m[1] === "update_all" ? "backfill" : "delete-rows", via: `Repo.${m[1]}` })
-    ]
-  ]);
-}
-var LIQUIBASE_CHANGE = /(dropTable|dropColumn|renameColumn|renameTable|modifyDataType|addNotNullConstraint|addForeignKeyConstraint|createIndex|delete|update|createTable|addColumn|dropIndex|dropForeignKeyConstraint|addUniqueConstraint|sql)\b/;
-function liquibaseBlock(lines, i, xml, tag) {
-  const first = lines[i].content;
-  const baseIndent = first.length - first.trimStart().length;
-  let text = first;
-  let end = i;
-  if (xml) {
-    if (new RegExp(`<${tag}\\b[^>]*/>`).test(first) || first.includes(`</${tag}>`)) return { text, end };
-  }
-  for (let k = i + 1; k < Math.min(lines.length, i + 80); k++) {
-    const s = lines[k].content;
-    if (lines[k].hunk !== lines[i].hunk) break;
-    if (!xml && s.trim() !== "" && s.length - s.trimStart().length <= baseIndent) break;
-    text += `
-${s}`;
-    end = k;
-    if (xml && (s.includes(`</${tag}>`) || /\/>\s*$/.test(s) && !text.includes(">\n"))) break;
-  }
-  return { text, end };
-}
-function attr(text, name) {
-  return new RegExp(`\\b${name}\\s*[=:]\\s*["']?([\\w.$-]+)`).exec(text)?.[1];
-}
-function liquibaseLine(s, lines, i, xml, emit, sqlOps) {
-  const re = xml ? new RegExp(`<${LIQUIBASE_CHANGE.source}`) : new RegExp(`^\\s*-?\\s*${LIQUIBASE_CHANGE.source}\\s*:`);
-  const m = re.exec(s);
-  if (!m) return;
-  const tag = m[1];
-  const { text } = liquibaseBlock(lines, i, xml, tag);
-  const table = attr(text, "tableName");
-  const columnNames = () => {
-    const own2 = attr(text, "columnName");
-    if (own2) return [own2];
-    return [...text.matchAll(/\bname\s*[=:]\s*["']?([\w.$-]+)/g)].map((x) => x[1]).slice(0, 20);
-  };
-  const hasWhere = /<where>|\bwhere\s*:/.test(text);
-  switch (tag) {
-    case "dropTable":
-      emit({ kind: "drop-table", table, via: "dropTable" });
-      return;
-    case "dropColumn":
-      emit({ kind: "drop-column", table, columns: columnNames(), via: "dropColumn" });
-      return;
-    case "renameColumn":
-      emit({
-        kind: "rename-column",
-        table,
-        columns: [attr(text, "oldColumnName") ?? "?"],
-        newName: attr(text, "newColumnName"),
-        via: "renameColumn"
-      });
-      return;
-    case "renameTable":
-      emit({
-        kind: "rename-table",
-        table: attr(text, "oldTableName"),
-        newName: attr(text, "newTableName"),
-        via: "renameTable"
-      });
-      return;
-    case "modifyDataType":
-      emit({
-        kind: "alter-type",
-        table,
-        columns: [attr(text, "columnName") ?? "?"],
-        detail: attr(text, "newDataType"),
-        via: "modifyDataType"
-      });
-      return;
-    case "addNotNullConstraint":
-      emit({ kind: "set-not-null", table, columns: [attr(text, "columnName") ?? "?"], via: "addNotNullConstraint" });
-      return;
-    case "addForeignKeyConstraint":
-      emit({
-        kind: "add-foreign-key",
-        table: attr(text, "baseTableName"),
-        newName: attr(text, "referencedTableName"),
-        concurrent: /validate\s*[=:]\s*["']?false/.test(text),
-        postgres: true,
-        via: "addForeignKeyConstraint"
-      });
-      return;
-    case "createIndex":
-      emit({
-        kind: "create-index",
-        table,
-        detail: attr(text, "indexName"),
-        concurrent: false,
-        postgres: true,
-        via: "createIndex"
-      });
-      return;
-    case "addUniqueConstraint":
-      emit({ kind: "add-constraint", table, detail: "unique", via: "addUniqueConstraint" });
-      return;
-    case "delete":
-      emit({ kind: hasWhere ? "delete-rows" : "delete-all", table, via: "delete" });
-      return;
-    case "update":
-      emit({ kind: hasWhere ? "backfill" : "update-all", table, via: "update" });
-      return;
-    case "createTable":
-      emit({ kind: "create-table", table, via: "createTable" });
-      return;
-    case "addColumn": {
-      const notNull = /nullable\s*[=:]\s*["']?false/.test(text);
-      const hasDefault = /defaultValue\w*\s*[=:]/.test(text);
-      emit({
-        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-        table,
-        columns: columnNames(),
-        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-        via: "addColumn"
-      });
-      return;
-    }
-    case "dropIndex":
-      emit({ kind: "drop-index", table, via: "dropIndex" });
-      return;
-    case "dropForeignKeyConstraint":
-      emit({ kind: "drop-constraint", table: attr(text, "baseTableName"), via: "dropForeignKeyConstraint" });
-      return;
-    case "sql":
-      sqlOps(text.replace(/<\/?sql\b[^>]*>|^\s*-?\s*sql\s*:\s*\|?/g, " ").replace(/<!\[CDATA\[|\]\]>/g, " "), i);
-      return;
-    default:
-      return;
-  }
-}
-function frameworkOps(input2) {
-  const { lines, ctx, startsInString, language, framework } = input2;
-  const ops = [];
-  const rollback = [];
-  let loopReported = false;
-  for (let i = 0; i < lines.length; i++) {
-    const sl = lines[i];
-    if (!sl.added || startsInString[i]) continue;
-    const lc = ctx[i];
-    if (lc.section === "down" || lc.section === "state") continue;
-    const s = sl.content;
-    if (s.trim() === "" || isCommentLine2(s, language)) continue;
-    const emit = (op) => ops.push({ ...op, line: sl.line });
-    switch (language) {
-      case "ruby":
-        railsLine(s, lc, lines, i, emit);
-        break;
-      case "python":
-        if (framework === "django") djangoLine(s, lines, i, emit, rollback);
-        else {
-          alembicLine(s, lc, lines, i, emit);
-          if (!loopReported && /^\s*for\s+.+\s+in\s+/.test(s) && writesInLoop(lines, i)) {
-            emit({ kind: "backfill", via: "row loop" });
-            loopReported = true;
-          }
-        }
-        break;
-      case "js":
-      case "php":
-        jsLine(s, lc, lines, i, emit);
-        if (!loopReported && /^\s*(?:for\s*(?:await\s*)?\(|while\s*\(|foreach\s*\(|[\w$.>-]+(?:\.|->)(?:forEach|each)\()/.test(s) && writesInLoop(lines, i)) {
-          emit({ kind: "backfill", via: "row loop" });
-          loopReported = true;
-        }
-        break;
-      case "csharp":
-        efLine(s, lines, i, emit);
-        break;
-      case "elixir":
-        ectoLine(s, lc, lines, i, emit);
-        break;
-      case "xml":
-      case "yaml":
-        liquibaseLine(s, lines, i, language === "xml", emit, (text, startIdx) => {
-          const lit = { text, starts: [0], lineIdx: [startIdx] };
-          let off = 0;
-          for (let k = startIdx + 1; k < lines.length && off >= 0; k++) {
-            off = text.indexOf("\n", off);
-            if (off < 0) break;
-            off++;
-            lit.starts.push(off);
-            lit.lineIdx.push(k);
-          }
-          for (const op of analyzeSql(text)) pushSqlOp(op, lit, lines, ops);
-        });
-        break;
-      default:
-        break;
-    }
-  }
-  return { ops, rollback };
-}
-function pushSqlOp(op, lit, lines, out, ctx) {
-  const idx = literalLineIndex(lit, op.offset);
-  const sl = lines[idx];
-  if (!sl?.added) return;
-  const section = ctx?.[idx]?.section;
-  if (section === "down" || section === "state") return;
-  const { offset: _offset, ...rest } = op;
-  out.push({ ...rest, line: sl.line });
-}
-
-// src/migrations/analyze.ts
-var MAX_FILE_CHARS = 1024 * 1024;
-var WEAK_KINDS = /* @__PURE__ */ new Set([
-  "drop-table",
-  "drop-schema",
-  "drop-database",
-  "truncate",
-  "drop-column",
-  "rename-column",
-  "rename-table",
-  "alter-type"
-]);
-var cache4 = /* @__PURE__ */ new WeakMap();
-function sniffText(file2) {
-  let out = "";
-  for (const hunk of file2.hunks) {
-    for (const c of hunk.changes) {
-      out += `${c.content}
-`;
-      if (out.length > 8192) return out;
-    }
-  }
-  return out;
-}
-function migrationKindOf(file2) {
-  if (!MIGRATION_PATH_HINT.test(file2.path) && !(file2.oldPath && MIGRATION_PATH_HINT.test(file2.oldPath))) return null;
-  let sniff;
-  const lazySniff = () => {
-    sniff ??= sniffText(file2);
-    return sniff;
-  };
-  return detectMigration(file2.path, lazySniff) ?? (file2.oldPath ? detectMigration(file2.oldPath, lazySniff) : null);
-}
-function analyzeMigrations(files, allFiles = files, isTest = () => false) {
-  const cached2 = cache4.get(files);
-  if (cached2) return cached2;
-  const out = [];
-  const downFiles = /* @__PURE__ */ new Set();
-  for (const f2 of allFiles) {
-    if (f2.status !== "deleted" && f2.path.slice(-9).toLowerCase() === ".down.sql") downFiles.add(f2.path.slice(0, -9));
-  }
-  for (const file2 of files) {
-    if (file2.binary || file2.status === "deleted" || file2.added.length === 0) continue;
-    const kind = migrationKindOf(file2);
-    if (!kind || isTest(file2.path)) continue;
-    const fa = analyzeFile(file2, kind);
-    if (!fa) continue;
-    if (kind.framework === "golang-migrate" && file2.status === "added" && !kind.downFile) {
-      const base = /^(.*?)\.up\.sql$/i.exec(file2.path)?.[1];
-      if (base && !downFiles.has(base))
-        fa.rollback.push({
-          line: null,
-          message: `no matching ${base.slice(base.lastIndexOf("/") + 1)}.down.sql in this change`
-        });
-    }
-    out.push(fa);
-  }
-  djangoTypeChanges(out, allFiles);
-  let droppedTables = 0;
-  for (const fa of out) for (const op of fa.ops) if (op.kind === "drop-table") droppedTables++;
-  const result = { files: out, droppedTables };
-  cache4.set(files, result);
-  return result;
-}
-function capLines(lines) {
-  let total = 0;
-  for (let i = 0; i < lines.length; i++) {
-    total += lines[i].content.length + 1;
-    if (total > MAX_FILE_CHARS) return lines.slice(0, i);
-  }
-  return lines;
-}
-function analyzeFile(file2, kind) {
-  if (kind.downFile) return { file: file2, kind, ops: [], rollback: [] };
-  const lines = capLines(newSideLines(file2));
-  if (lines.length === 0) return null;
-  const headers = file2.hunks.map((h) => h.header);
-  let ops = [];
-  let rollback = [];
-  if (kind.language === "sql") {
-    const ctx = classifyLines(lines, "sql", headers, []);
-    ops = sqlFileOps(lines, ctx);
-  } else {
-    const { literals, startsInString } = scanLiterals(lines, kind.language);
-    const ctx = classifyLines(lines, kind.language, headers, startsInString);
-    for (const lit of literals) {
-      if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
-      for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
-    }
-    const fw = frameworkOps({ lines, ctx, startsInString, language: kind.language, framework: kind.framework });
-    ops.push(...fw.ops);
-    rollback = fw.rollback;
-    if (file2.status === "added" && kind.strength === "strong")
-      rollback.push(...missingRollback(lines, ctx, kind, startsInString));
-  }
-  if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
-  ops = refine2(ops, kind);
-  ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind, ops, rollback };
-}
-function literalHasAddedLine(lit, lines) {
-  for (const idx of lit.lineIdx) if (lines[idx]?.added) return true;
-  return false;
-}
-function sqlFileOps(lines, ctx) {
-  const lit = { text: "", starts: [], lineIdx: [] };
-  const parts = [];
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const sl = lines[i];
-    if (!sl.added || ctx[i].section === "down") continue;
-    lit.starts.push(offset);
-    lit.lineIdx.push(i);
-    parts.push(sl.content);
-    offset += sl.content.length + 1;
-  }
-  if (parts.length === 0) return [];
-  lit.text = parts.join("\n");
-  const ops = [];
-  for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops);
-  return ops;
-}
-function bare(name) {
-  if (!name) return "";
-  return name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-}
-function refine2(ops, kind) {
-  const created = /* @__PURE__ */ new Set();
-  for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
-  const renamedInto = /* @__PURE__ */ new Map();
-  for (const op of ops) if (op.kind === "rename-table" && op.newName) renamedInto.set(bare(op.newName), bare(op.table));
-  const out = [];
-  for (const op of ops) {
-    const t = bare(op.table);
-    const onNewTable = t !== "" && created.has(t);
-    switch (op.kind) {
-      case "create-index":
-      case "add-foreign-key":
-      case "add-constraint":
-      case "add-not-null-no-default":
-      case "set-not-null":
-      case "add-column":
-      case "alter-type":
-      case "alter-field":
-      case "backfill":
-        if (onNewTable) continue;
-        break;
-      case "drop-table": {
-        const source = renamedInto.get(t);
-        if (source && created.has(source)) {
-          out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
-          continue;
-        }
-        if (onNewTable && (kind.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
-          continue;
-        break;
-      }
-      case "rename-table": {
-        const dropped = ops.some(
-          (o) => o.kind === "drop-table" && bare(o.table) === bare(op.newName) && created.has(t)
-        );
-        if (dropped || onNewTable) continue;
-        break;
-      }
-      default:
-        break;
-    }
-    out.push(op);
-  }
-  return out;
-}
-var TRIVIAL_BODY = /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
-function missingRollback(lines, ctx, kind, startsInString) {
-  const lang = kind.language;
-  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind.framework === "django") return [];
-  let upLine = null;
-  let downHeader = null;
-  let downBody = false;
-  let irreversible = null;
-  let changeStyle = false;
-  for (let i = 0; i < lines.length; i++) {
-    const sl = lines[i];
-    const s = sl.content;
-    const section = ctx[i].section;
-    const prev = i > 0 ? ctx[i - 1].section : "neutral";
-    const header = i === 0 || section !== prev;
-    if (section === "up" && upLine === null && header) {
-      upLine = sl.line;
-      if (/\bdef\s+change\b/.test(s)) changeStyle = true;
-    }
-    if (section === "down") {
-      if (downHeader === null) {
-        downHeader = sl.line;
-        const afterHeader = s.replace(/^.*?(?:=>|\{|:)\s*/, "");
-        if (/[=:]\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>\s*[^\s{]/.test(s) && !TRIVIAL_BODY.test(afterHeader.trim()))
-          downBody = true;
-        continue;
-      }
-      const t = s.trim();
-      if (t === "" || startsInString[i] || isCommentLine2(s, lang) || TRIVIAL_BODY.test(t)) continue;
-      if (/^raise\s+(?:NotImplementedError|ActiveRecord::IrreversibleMigration|Ecto\.MigrationError)|^throw\s/.test(t)) {
-        irreversible ??= sl.line;
-        continue;
-      }
-      downBody = true;
-    }
-  }
-  if (upLine === null || changeStyle) return [];
-  if (downHeader === null) {
-    const what = lang === "python" ? "upgrade() has no downgrade()" : "up has no down";
-    return [{ line: upLine, message: `${what}: the migration cannot be rolled back` }];
-  }
-  if (!downBody && irreversible !== null) {
-    return [{ line: irreversible, message: "the rollback only raises an error: the migration is irreversible" }];
-  }
-  if (!downBody) {
-    const what = lang === "python" ? "downgrade() is empty" : "down is empty";
-    return [{ line: downHeader, message: `${what}: rolling back leaves the schema changed` }];
-  }
-  return [];
-}
-function djangoTypeChanges(files, allFiles) {
-  const alters = files.filter((f2) => f2.kind.framework === "django" && f2.ops.some((o) => o.kind === "alter-field"));
-  if (alters.length === 0) return;
-  const fieldRe = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
-  for (const fa of alters) {
-    const appDir = fa.file.path.slice(0, fa.file.path.lastIndexOf("/migrations/"));
-    const removed = /* @__PURE__ */ new Map();
-    const added = /* @__PURE__ */ new Map();
-    for (const f2 of allFiles) {
-      if (!f2.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f2.path.slice(appDir.length)))
-        continue;
-      for (const l of f2.removed) {
-        const m = fieldRe.exec(l.content);
-        if (m) removed.set(m[1].toLowerCase(), m[2]);
-      }
-      for (const l of f2.added) {
-        const m = fieldRe.exec(l.content);
-        if (m) added.set(m[1].toLowerCase(), m[2]);
-      }
-    }
-    for (const op of fa.ops) {
-      if (op.kind !== "alter-field") continue;
-      const col = op.columns?.[0]?.toLowerCase();
-      if (!col) continue;
-      const before = removed.get(col);
-      const after = added.get(col) ?? op.detail;
-      if (before && after && before !== after) {
-        op.kind = "alter-type";
-        op.detail = `${before} -> ${after}`;
-      }
-    }
-  }
-}
-
-// src/migrations/describe.ts
-function cols(op) {
-  const t = op.table ?? "(unknown table)";
-  const c = op.columns?.filter(Boolean) ?? [];
-  if (c.length === 0) return t;
-  const shown = c.slice(0, 8).map((x) => `${t}.${x}`);
-  return c.length > 8 ? `${shown.join(", ")} and ${c.length - 8} more` : shown.join(", ");
-}
-function via(op) {
-  return ` (${op.via})`;
-}
-function describeOp(op) {
-  const t = op.table ?? "(unknown table)";
-  const plural3 = (op.columns?.length ?? 0) > 1 ? "s" : "";
-  switch (op.kind) {
-    case "drop-table":
-      return `Drops table ${t}${via(op)}: its rows are lost and code still reading it fails`;
-    case "drop-schema":
-      return `Drops schema ${t}${via(op)} with every table in it`;
-    case "drop-database":
-      return `Drops database ${t}${via(op)}`;
-    case "truncate":
-      return `Truncates table ${t}${via(op)}: every row is deleted`;
-    case "drop-column":
-      return `Drops column${plural3} ${cols(op)}${via(op)}: the data is lost and running code that reads it breaks`;
-    case "delete-all":
-      return `Deletes every row of ${t}${via(op)} without a WHERE clause`;
-    case "update-all":
-      return `Rewrites every row of ${t}${via(op)} without a WHERE clause: the previous values are lost`;
-    case "rename-column":
-      return `Renames column ${cols(op)} to ${op.newName ?? "?"}${via(op)}: running code that uses the old name breaks`;
-    case "rename-table":
-      return `Renames table ${t} to ${op.newName ?? "?"}${via(op)}: running code that uses the old name breaks`;
-    case "alter-type":
-      return `Changes the type of ${cols(op)}${op.detail ? ` to ${op.detail}` : ""}${via(op)}: may rewrite the table, truncate values or break running code`;
-    case "add-not-null-no-default":
-      return `Adds NOT NULL column${plural3} ${cols(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`;
-    case "create-index":
-      return `Builds ${op.detail ? `index ${op.detail}` : "an index"} on ${t}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${t} block while it builds`;
-    case "add-foreign-key":
-      return `Adds a foreign key on ${t}${op.newName ? ` referencing ${op.newName}` : ""} without NOT VALID${via(op)}: the whole table is validated while both tables are locked`;
-    case "add-constraint":
-      return `Adds a ${op.detail ?? ""}${op.detail ? " " : ""}constraint on ${t}${via(op)}: the table is scanned or indexed under a lock`;
-    case "set-not-null":
-      return `Sets NOT NULL on ${cols(op)}${via(op)}: scans the whole table under an exclusive lock and fails if NULLs remain`;
-    case "backfill":
-      return `Data backfill${op.table ? ` on ${t}` : ""}${via(op)} runs inside the migration: long transactions and row locks on large tables`;
-    case "delete-rows":
-      return `Deletes rows from ${t}${via(op)} inside the migration`;
-    case "table-rebuild":
-      return `Rebuilds table ${t}${op.detail ? ` (${op.detail})` : ""}${via(op)}: every row is copied while the table is locked`;
-    default:
-      return `Changes ${cols(op)}${via(op)}`;
-  }
-}
-function shortOp(op) {
-  switch (op.kind) {
-    case "create-table":
-      return `creates table ${op.table ?? "?"}`;
-    case "add-column":
-      return `adds column ${cols(op)}${op.detail ? ` (${op.detail})` : ""}`;
-    case "create-index":
-      return `adds index on ${op.table ?? "?"}${op.concurrent ? " concurrently" : ""}`;
-    case "drop-index":
-      return `drops an index on ${op.table ?? "?"}`;
-    case "drop-constraint":
-      return `drops a constraint on ${op.table ?? "?"}`;
-    case "alter-field":
-      return `alters field ${cols(op)}`;
-    case "add-foreign-key":
-      return `adds foreign key on ${op.table ?? "?"}`;
-    default:
-      return `${op.via} on ${cols(op)}`;
-  }
-}
-function migrationAnalysis(ctx) {
-  return analyzeMigrations(ctx.files, ctx.allFiles, (p) => ctx.paths.isTest(p));
-}
-function opFindings(ctx, kinds, severity2, filter = () => true) {
-  const analysis = migrationAnalysis(ctx);
-  const out = [];
-  for (const fa of analysis.files) {
-    for (const op of fa.ops) {
-      if (!kinds.has(op.kind) || !filter(op, fa)) continue;
-      out.push({ file: fa.file.path, line: op.line, message: describeOp(op), severity: severity2(op, fa, analysis) });
-    }
-  }
-  return out;
-}
-function migrationName(path) {
-  const parts = path.split("/");
-  const base = parts[parts.length - 1] ?? path;
-  if (/^(?:migration|up|down)\.sql$/i.test(base) && parts.length > 1) return `${parts[parts.length - 2]}/${base}`;
-  return base;
-}
-
-// src/rules/migration/constraint-validation.ts
-var KINDS = /* @__PURE__ */ new Set(["add-foreign-key", "add-constraint"]);
-var constraintValidationRule = {
-  id: "migration/constraint-validation",
-  category: "migration",
-  description: "A migration adds a foreign key without NOT VALID (or a check/unique constraint) to an existing table: the whole table is validated while it is locked.",
-  severity: "medium",
-  remediation: "Add the foreign key or check constraint NOT VALID (Rails validate: false), then VALIDATE CONSTRAINT in a separate migration; build unique indexes concurrently and attach them with USING INDEX.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(
-      ctx,
-      KINDS,
-      () => "medium",
-      (op) => op.kind === "add-constraint" || !op.concurrent && op.postgres !== false
-    );
-  }
-};
-
-// src/rules/migration/data-backfill.ts
-var KINDS2 = /* @__PURE__ */ new Set(["backfill", "delete-rows", "table-rebuild"]);
-var SAME_BACKFILL_LINES = 6;
-var dataBackfillRule = {
-  id: "migration/data-backfill",
-  category: "migration",
-  description: "A migration rewrites data: UPDATE/INSERT ... SELECT/DELETE over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run.",
-  severity: "medium",
-  remediation: "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
-  init: initPostgresParser,
-  run(ctx) {
-    const out = [];
-    for (const fa of migrationAnalysis(ctx).files) {
-      let last = null;
-      for (const op of fa.ops) {
-        if (!KINDS2.has(op.kind)) continue;
-        if (op.kind === "backfill") {
-          const same = last !== null && op.line - last.line <= SAME_BACKFILL_LINES && (!last.table || !op.table || last.table === op.table);
-          last = { line: op.line, table: op.table };
-          if (same) continue;
-        }
-        out.push({ file: fa.file.path, line: op.line, message: describeOp(op) });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/migration/history-rewrite.ts
-function normalized(line) {
-  return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
-}
-function cosmeticOnly(file2, language) {
-  const code18 = (lines) => lines.filter((l) => l.content.trim() !== "" && !isCommentLine2(l.content, language)).map((l) => normalized(l.content)).sort();
-  if (file2.added.length + file2.removed.length === 0) return false;
-  const added = code18(file2.added);
-  const removed = code18(file2.removed);
-  return added.length === removed.length && added.every((l, i) => l === removed[i]);
-}
-function hasCodeRemoved(file2, language) {
-  return file2.removed.some((l) => l.content.trim() !== "" && !isCommentLine2(l.content, language));
-}
-var historyRewriteRule = {
-  id: "migration/history-rewrite",
-  category: "migration",
-  description: "An already committed migration is edited, deleted or renamed: environments that already ran it keep the old version and diverge from fresh ones.",
-  severity: "high",
-  remediation: "Leave applied migrations as they are and add a new migration that makes the change; only squash or delete migrations with a documented reset of every environment.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.status === "added") continue;
-      if (!/migrat|versions\/|changelog|changeset|drizzle|flyway|liquibase|\.sql$|\.xml$|\.ya?ml$/i.test(
-        file2.path + (file2.oldPath ?? "")
-      ))
-        continue;
-      const kind = migrationKindOf(file2);
-      if (kind && ctx.paths.isTest(file2.path)) continue;
-      if (kind?.strength !== "strong") continue;
-      const name = migrationName(file2.path);
-      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
-      if (kind.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2, kind.language))
-        continue;
-      if (file2.status === "deleted") {
-        out.push({
-          file: file2.path,
-          line: null,
-          side: "old",
-          message: `Committed migration ${name} is deleted: databases that applied it keep its changes while new ones never get them`
-        });
-      } else if (file2.status === "renamed") {
-        out.push({
-          file: file2.path,
-          line: null,
-          message: `Committed migration ${file2.oldPath ?? "?"} is renamed to ${name}: its recorded version no longer matches, so it may run again or never`
-        });
-      } else if (file2.binary || file2.patchMissing || !cosmeticOnly(file2, kind.language)) {
-        const first = file2.added[0] ?? null;
-        out.push({
-          file: file2.path,
-          line: first ? first.line : file2.removed[0]?.line ?? null,
-          side: first ? "new" : "old",
-          message: `Committed migration ${name} is edited: databases that already ran it will not get the change, so environments diverge`
-        });
-      } else {
-        out.push({
-          file: file2.path,
-          line: file2.added[0]?.line ?? null,
-          severity: "low",
-          message: `Committed migration ${name} is edited (comments or formatting only)`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/migration/index-not-concurrent.ts
-var KINDS3 = /* @__PURE__ */ new Set(["create-index"]);
-var indexNotConcurrentRule = {
-  id: "migration/index-not-concurrent",
-  category: "migration",
-  description: "A migration builds an index on an existing Postgres table without CONCURRENTLY (CREATE INDEX, Rails add_index without algorithm: :concurrently, Django AddIndex, Alembic create_index without postgresql_concurrently, Sequelize addIndex without concurrently).",
-  severity: "medium",
-  remediation: "Build the index concurrently (CREATE INDEX CONCURRENTLY; Rails algorithm: :concurrently with disable_ddl_transaction!; Django AddIndexConcurrently; Alembic postgresql_concurrently=True outside a transaction).",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(
-      ctx,
-      KINDS3,
-      () => "medium",
-      (op) => !op.concurrent && op.postgres !== false
-    );
-  }
-};
-
-// src/rules/migration/missing-rollback.ts
-var missingRollbackRule = {
-  id: "migration/missing-rollback",
-  category: "migration",
-  description: "A new migration has no working rollback where its framework supports one: Rails up without down or IrreversibleMigration, Alembic downgrade that only passes, Knex/Sequelize/Ecto without down, Django RunPython/RunSQL without a reverse, golang-migrate up without down file.",
-  severity: "medium",
-  remediation: "Write the down/downgrade/reverse step (or state in the PR why the change cannot be reversed and how a bad deploy is recovered).",
-  init: initPostgresParser,
-  run(ctx) {
-    const out = [];
-    for (const fa of migrationAnalysis(ctx).files) {
-      for (const issue2 of fa.rollback) {
-        const name = migrationName(fa.file.path);
-        out.push({ file: fa.file.path, line: issue2.line, message: `Migration ${name}: ${issue2.message}` });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/migration/schema-change.ts
-var MINOR = /* @__PURE__ */ new Set([
-  "create-table",
-  "add-column",
-  "create-index",
-  "drop-index",
-  "drop-constraint",
-  "alter-field",
-  "add-foreign-key",
-  "other"
-]);
-var schemaChangeRule = {
-  id: "migration/schema-change",
-  category: "migration",
-  description: "A migration makes additive or minor schema changes (new tables, nullable columns, concurrent indexes, dropped indexes): low risk, listed so the schema change is reviewed.",
-  severity: "low",
-  remediation: "Check the new schema objects match the code that uses them and that the migration runs in every environment.",
-  init: initPostgresParser,
-  run(ctx) {
-    const out = [];
-    for (const fa of migrationAnalysis(ctx).files) {
-      const ops = fa.ops.filter((op) => {
-        if (!MINOR.has(op.kind)) return false;
-        if (op.kind === "create-index" || op.kind === "add-foreign-key")
-          return op.concurrent === true || op.postgres === false;
-        return true;
-      });
-      if (ops.length === 0) continue;
-      const name = migrationName(fa.file.path);
-      const shown = [...new Set(ops.map(shortOp))];
-      const list = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
-      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list}` });
-    }
-    return out;
-  }
-};
-
-// src/rules/migration/set-not-null.ts
-var KINDS4 = /* @__PURE__ */ new Set(["set-not-null"]);
-var setNotNullRule = {
-  id: "migration/set-not-null",
-  category: "migration",
-  description: "A migration sets NOT NULL on an existing column (SET NOT NULL, change_column_null false, alter_column nullable=False, addNotNullConstraint): a full scan under an exclusive lock that fails if NULLs remain.",
-  severity: "medium",
-  remediation: "Backfill the NULLs first; on Postgres add a CHECK (col IS NOT NULL) NOT VALID constraint, validate it, then SET NOT NULL (the check makes it instant).",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS4, () => "medium");
-  }
-};
-
-// src/rules/migration/index.ts
-var migrationRules = [
-  indexNotConcurrentRule,
-  constraintValidationRule,
-  setNotNullRule,
-  dataBackfillRule,
-  missingRollbackRule,
-  historyRewriteRule,
-  schemaChangeRule
-];
-
-// src/rules/migration-destructive/drop-column.ts
-var KINDS5 = /* @__PURE__ */ new Set(["drop-column"]);
-var dropColumnRule = {
-  id: "migration-destructive/drop-column",
-  category: "migration-destructive",
-  description: "A migration drops a column (DROP COLUMN, remove_column, RemoveField, op.drop_column, removeColumn/dropColumn, Ecto remove, Liquibase dropColumn).",
-  severity: "high",
-  remediation: "Stop reading and writing the column first (Rails ignored_columns, Django SeparateDatabaseAndState), deploy, back up the data, then drop it in a later migration.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS5, () => "high");
-  }
-};
-
-// src/rules/migration-destructive/drop-table.ts
-var KINDS6 = /* @__PURE__ */ new Set(["drop-table", "drop-schema", "drop-database", "truncate"]);
-var MANY_TABLES = 3;
-var dropTableRule = {
-  id: "migration-destructive/drop-table",
-  category: "migration-destructive",
-  description: "A migration drops or truncates a table, a schema or a database (SQL, Rails drop_table, Django DeleteModel, Alembic op.drop_table, Knex/Sequelize/TypeORM dropTable, Ecto drop table, Liquibase dropTable).",
-  severity: "high",
-  remediation: "Confirm nothing reads the table any more (deploy the code change first), take a backup or rename the table aside for one release, and drop it in a later migration.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(
-      ctx,
-      KINDS6,
-      (op, _fa, analysis) => op.kind !== "drop-table" || analysis.droppedTables >= MANY_TABLES ? "critical" : "high"
-    );
-  }
-};
-
-// src/rules/migration-destructive/not-null-without-default.ts
-var KINDS7 = /* @__PURE__ */ new Set(["add-not-null-no-default"]);
-var notNullWithoutDefaultRule = {
-  id: "migration-destructive/not-null-without-default",
-  category: "migration-destructive",
-  description: "A migration adds a NOT NULL column without a default to an existing table: it fails on a non-empty table and breaks inserts from code that does not know the column.",
-  severity: "high",
-  remediation: "Add the column nullable (or with a default), backfill it, then set NOT NULL in a later migration once every writer sets it.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS7, () => "high");
-  }
-};
-
-// src/rules/migration-destructive/rename-or-retype.ts
-var KINDS8 = /* @__PURE__ */ new Set(["rename-column", "rename-table", "alter-type"]);
-var renameOrRetypeRule = {
-  id: "migration-destructive/rename-or-retype",
-  category: "migration-destructive",
-  description: "A migration renames a column or table or changes a column's type (RENAME, ALTER COLUMN TYPE, rename_column, change_column, RenameField, op.alter_column type_=, changeColumn, modifyDataType).",
-  severity: "high",
-  remediation: "Expand and contract instead: add the new column, write to both, backfill, switch reads, then drop the old one; check that a type change cannot truncate or reject existing values.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS8, () => "high");
-  }
-};
-
-// src/rules/migration-destructive/unbounded-dml.ts
-var KINDS9 = /* @__PURE__ */ new Set(["delete-all", "update-all"]);
-var unboundedDmlRule = {
-  id: "migration-destructive/unbounded-dml",
-  category: "migration-destructive",
-  description: "A migration deletes or updates every row of a table: DELETE or UPDATE without WHERE, Model.delete_all/update_all, bulkDelete/bulkUpdate without a condition.",
-  severity: "high",
-  remediation: "Add the WHERE clause the change needs, back up the table first, and run large data changes in batches outside the schema migration.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS9, () => "high");
-  }
-};
-
-// src/rules/migration-destructive/index.ts
-var migrationDestructiveRules = [
-  dropTableRule,
-  dropColumnRule,
-  renameOrRetypeRule,
-  unboundedDmlRule,
-  notNullWithoutDefaultRule
-];
-
-// src/rules/missing-tests/source-without-tests.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
-// src/rules/missing-tests/meaningful.ts
-var HASH_COMMENT_EXT2 = /* @__PURE__ */ new Set(["py", "rb", "ex", "exs", "r", "jl", "pl", "sh"]);
-var IMPORT_LINE = /^(?:import\s|import\(|from\s+[\w.]+\s+import\s|export\s+(?:\*|\{[^}]*\})\s+from\s|(?:const|let|var)\s+[\w{},\s]+=\s*require\(["'][^"']+["']\);?$|require(?:_relative)?\s*\(?["']|use\s+[\w:\\{}, ]+;?$|using\s+[\w.=\s]+;$|#include\s|package\s+[\w.]+;?$|@import\s|alias\s+[\w.]+$)/;
-var IMPORT_FIRST_CHARS = new Set([..."ifeclvru#p@a"].map((c) => c.charCodeAt(0)));
-var PUNCTUATION_ONLY = /^[\s{}()[\];,.:]*$/;
-var BLOCK_KEYWORDS = /* @__PURE__ */ new Set([
-  "end",
-  "else",
-  "else:",
-  "pass",
-  "begin",
-  "}else{",
-  "} else {",
-  "try:",
-  "finally:",
-  "do"
-]);
-function isCommentLine3(trimmed, ext) {
-  if (trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*") || trimmed.startsWith("*/"))
-    return true;
-  if (trimmed.startsWith("<!--")) return true;
-  if (trimmed.startsWith("#")) return HASH_COMMENT_EXT2.has(ext) || !trimmed.startsWith("#include");
-  if (trimmed.startsWith("--") && (ext === "lua" || ext === "hs" || ext === "sql")) return true;
-  if ((trimmed.startsWith('"""') || trimmed.startsWith("'''")) && ext === "py") return true;
-  return false;
-}
-function meaningfulAddedLines(file2, limit = Number.POSITIVE_INFINITY) {
-  if (file2.added.length === 0) return 0;
-  const ext = extensionOf(file2.path);
-  let removed = null;
-  let count = 0;
-  let inGoImportBlock = false;
-  for (const a of file2.added) {
-    const t = a.content.length > 4e3 ? a.content.slice(0, 4e3) : a.content.trim();
-    if (ext === "go") {
-      if (/^import\s*\($/.test(t)) {
-        inGoImportBlock = true;
-        continue;
-      }
-      if (inGoImportBlock) {
-        if (t === ")") inGoImportBlock = false;
-        continue;
-      }
-    }
-    if (t === "" || PUNCTUATION_ONLY.test(t)) continue;
-    if (t.length < 20 && BLOCK_KEYWORDS.has(t.replace(/[{}():;,\s]+/g, " ").trim())) continue;
-    if (isCommentLine3(t, ext) || IMPORT_FIRST_CHARS.has(t.charCodeAt(0)) && IMPORT_LINE.test(t)) continue;
-    if (removed === null) {
-      removed = /* @__PURE__ */ new Map();
-      for (const r of file2.removed) {
-        const rt = r.content.trim();
-        removed.set(rt, (removed.get(rt) ?? 0) + 1);
-      }
-    }
-    const moved = removed.get(t);
-    if (moved) {
-      removed.set(t, moved - 1);
-      continue;
-    }
-    if (++count >= limit) return count;
-  }
-  return count;
-}
-
-// src/rules/missing-tests/source-without-tests.ts
-var MAX_LISTED = 10;
-var LARGE_CHANGE_LINES = 50;
-function compileOneRegex(globs) {
-  const re = new RegExp(globs.map((g) => `(?:${import_picomatch2.default.makeRe(g, { dot: true }).source})`).join("|"));
-  return (path) => re.test(path);
-}
-var NOT_TESTABLE = compileOneRegex([
-  "**/*.config.{js,cjs,mjs,ts,cts,mts}",
-  "**/.*.{js,cjs,mjs,ts,cts,mts}",
-  "**/*rc.{js,cjs}",
-  "**/{setup,manage,noxfile,fabfile,wsgi,asgi}.py",
-  "**/settings.py",
-  "**/settings/*.py",
-  "config/**/*.rb",
-  "**/config/initializers/**",
-  "**/config/environments/**",
-  "**/db/schema.rb",
-  "**/db/seeds.rb",
-  "**/*.gradle.kts",
-  "**/{Gulpfile,gulpfile,Gruntfile,Jakefile}.*",
-  "**/.storybook/**",
-  "scripts/**",
-  ".github/**",
-  ".husky/**",
-  ".circleci/**",
-  ".devcontainer/**",
-  "**/docs/**",
-  "**/examples/**",
-  "**/example/**",
-  "**/benchmarks/**",
-  "**/bench/**",
-  "**/__generated__/**",
-  "**/*.gen.*",
-  "**/*_gen.go",
-  "**/zz_generated*",
-  "**/*.g.dart",
-  "**/*.freezed.dart",
-  "**/mocks/**",
-  "**/__mocks__/**",
-  "**/*.designer.cs",
-  "**/AssemblyInfo.cs",
-  "**/Migrations/**",
-  "**/*migrations/**",
-  "**/*_migrations/**",
-  "**/migrate/**",
-  "**/alembic/**",
-  "**/priv/repo/**"
-]);
-var EXTRA_TESTS = compileOneRegex([
-  "**/Tests/**",
-  "**/*Tests/**",
-  "**/*Test.{swift,scala,groovy,m,mm}",
-  "**/*Tests.{swift,kt,scala,groovy,m,mm,fs,vb}",
-  "**/*Spec.{scala,groovy,kt,java}",
-  "**/*IT.java",
-  "**/*_unittest.*",
-  "**/*_tests.*",
-  "**/test-*.{js,ts,sh,bats}",
-  "**/*.bats"
-]);
-var INLINE_TEST = /^\s*(?:#\[(?:cfg\()?(?:[\w:]+::)?test\b|test\s+"[^"]*"\s*\{)/;
-function addsInlineTests(file2) {
-  if (!file2.path.endsWith(".rs") && !file2.path.endsWith(".zig")) return false;
-  return file2.added.some((l) => l.content.length < 400 && INLINE_TEST.test(l.content));
-}
-var sourceWithoutTestsRule = {
-  id: "missing-tests/source-without-tests",
-  category: "missing-tests",
-  description: "Source files changed but no test file was added or changed in the pull request.",
-  severity: "low",
-  remediation: "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
-  run(ctx) {
-    const testChanged = ctx.allFiles.some(
-      (f2) => f2.status !== "deleted" && (ctx.paths.isTest(f2.path) || EXTRA_TESTS(f2.path) || addsInlineTests(f2))
-    );
-    if (testChanged) return [];
-    const optedIn = compileGlobs(ctx.config.paths.source);
-    const hasOptIns = ctx.config.paths.source.length > 0;
-    const untested = [];
-    let total = 0;
-    for (const f2 of ctx.files) {
-      if (f2.status === "deleted" || f2.binary || f2.added.length === 0) continue;
-      if (!hasOptIns && !SOURCE_EXTENSIONS.has(extensionOf(f2.path))) continue;
-      if (!ctx.paths.isSource(f2.path)) continue;
-      if (NOT_TESTABLE(f2.path) && !optedIn(f2.path)) continue;
-      const lines = meaningfulAddedLines(f2, Math.max(1, LARGE_CHANGE_LINES + 1 - total));
-      if (lines === 0) continue;
-      untested.push({ file: f2, lines });
-      total += lines;
-    }
-    if (untested.length === 0) return [];
-    const names = untested.slice(0, MAX_LISTED).map((u) => u.file.path);
-    const more = untested.length > MAX_LISTED ? ` and ${untested.length - MAX_LISTED} more` : "";
-    const large = total > LARGE_CHANGE_LINES;
-    const counted = large ? `more than ${LARGE_CHANGE_LINES} changed lines` : `${total} changed line${total === 1 ? "" : "s"}`;
-    const finding = {
-      file: untested[0].file.path,
-      line: null,
-      severity: large ? "medium" : "low",
-      message: `${untested.length === 1 ? "Source file" : `${untested.length} source files`} changed with no test added or updated (${counted}): ${names.join(", ")}${more}`
-    };
-    return [finding];
-  }
-};
-
-// src/rules/missing-tests/index.ts
-var missingTestsRules = [sourceWithoutTestsRule];
-
-// src/rules/production-config/scope.ts
-var PROD = "(?:prod|production|prd)(?:[-_][\\w-]{1,30})?";
-var K8S_NAMESPACE = new RegExp(`^\\s*namespace:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
-var ENV_ASSIGN = new RegExp(
-  `^\\s*["']?(?:environment|env|stage|workspace|tier)["']?\\s*[:=]\\s*["']?${PROD}["']?\\s*,?\\s*(?:#.*)?$`
-);
-var TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
-var WORKFLOW_ENV = new RegExp(`^\\s*environment:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
-var WORKFLOW_ENV_NAME = new RegExp(`^\\s*name:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
-var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set(["yaml", "yml", "tf", "tofu", "tfvars", "hcl"]);
-var NOT_DEPLOYED_EXTENSIONS = /* @__PURE__ */ new Set(["md", "mdx", "rst", "adoc", "png", "jpg", "jpeg", "gif", "svg", "webp"]);
-var MAX_LINES_SCANNED = 5e3;
-function isWorkflow(path) {
-  return /(?:^|\/)\.github\/workflows\//.test(path) || path.endsWith(".gitlab-ci.yml");
-}
-function contentSignal(file2) {
-  const ext = extensionOf(file2.path);
-  if (!CONTENT_EXTENSIONS.has(ext)) return null;
-  const workflow = isWorkflow(file2.path);
-  const side = file2.status === "deleted" ? "old" : "new";
-  let scanned = 0;
-  for (const hunk of file2.hunks) {
-    let previous = "";
-    for (const c of hunk.changes) {
-      if (++scanned > MAX_LINES_SCANNED) return null;
-      if (side === "new" ? c.type === "del" : c.type === "add") continue;
-      const text = c.content;
-      if (text.length > 400 || !(text.includes("prod") || text.includes("prd"))) {
-        previous = text;
-        continue;
-      }
-      const line = (side === "new" ? c.newLine : c.oldLine) ?? void 0;
-      let hit = false;
-      if (workflow)
-        hit = WORKFLOW_ENV.test(text) || WORKFLOW_ENV_NAME.test(text) && /^\s*environment:\s*$/.test(previous);
-      else
-        hit = K8S_NAMESPACE.test(text) || TF_WORKSPACE.test(text) || (ext === "tf" || ext === "tfvars" || ext === "hcl" || ext === "tofu" || ext === "yaml" || ext === "yml") && ENV_ASSIGN.test(text);
-      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
-      previous = text;
-    }
-  }
-  return null;
-}
-var cache5 = /* @__PURE__ */ new WeakMap();
-function productionSignals(files, paths) {
-  let byPaths = cache5.get(files);
-  const hit = byPaths?.get(paths);
-  if (hit) return hit;
-  const signals = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    const ext = extensionOf(file2.path);
-    if (NOT_DEPLOYED_EXTENSIONS.has(ext)) continue;
-    if (paths.isProductionPath(file2.path) || file2.oldPath && paths.isProductionPath(file2.oldPath)) {
-      if (!paths.isTest(file2.path)) signals.set(file2.path, { via: "path", detail: file2.path });
-      continue;
-    }
-    if (file2.binary || !CONTENT_EXTENSIONS.has(ext)) continue;
-    const signal = contentSignal(file2);
-    if (signal && !paths.isTest(file2.path)) signals.set(file2.path, signal);
-  }
-  if (!byPaths) {
-    byPaths = /* @__PURE__ */ new WeakMap();
-    cache5.set(files, byPaths);
-  }
-  byPaths.set(paths, signals);
-  return signals;
-}
-function productionScope(files, paths) {
-  return new Set(productionSignals(files, paths).keys());
-}
-
-// src/rules/production-config/production-file-changed.ts
-var SECRET_KEY = /(?:secret|passw(?:or)?d|passwd|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth|DATABASE_URL|DSN)/i;
-var REPLICAS = /^\s*["']?(?:replicas|replicaCount|minReplicas|maxReplicas|desired_count|desired_capacity|min_size|max_size|instance_count|node_count)["']?\s*[:=]/;
-var PROTECTION = /(?:prevent_destroy|deletion_protection|termination_protection|force_destroy|skip_final_snapshot|backup_retention|DeletionPolicy|UpdateReplacePolicy|RemovalPolicy|reclaimPolicy|protect\s*[:=]|lifecycle\s*\{)/;
-var DELETES = /^(?:resource|module)\s+"|^kind:\s|^\s{2}[A-Za-z][A-Za-z0-9]*:\s*$/;
-function isEnvFile(path) {
-  return /^\.env(?:\.|$)/.test(basenameOf(path));
-}
-function assess(file2) {
-  const reasons = [];
-  if (file2.status === "deleted") reasons.push("file deleted");
-  const changed = [...file2.added, ...file2.removed].filter((l) => l.content.length < 4e3 && l.content.trim() !== "");
-  const env = isEnvFile(file2.path);
-  if (changed.some(
-    (l) => env && /^\s*[\w.]+\s*=/.test(l.content) || SECRET_KEY.test(l.content) && /[:=]/.test(l.content)
-  ))
-    reasons.push("secrets or credentials");
-  if (changed.some((l) => REPLICAS.test(l.content))) reasons.push("replica counts");
-  if (changed.some((l) => PROTECTION.test(l.content))) reasons.push("deletion protections");
-  if (file2.status !== "deleted" && file2.removed.some((l) => DELETES.test(l.content)))
-    reasons.push("removed blocks or objects");
-  return { severity: reasons.length > 0 ? "high" : "medium", reasons };
-}
-var productionFileChangedRule = {
-  id: "production-config/production-file-changed",
-  category: "production-config",
-  description: "File that targets production changed (production paths, namespace: production, prod workspaces or tfvars, deploy jobs to the production environment).",
-  severity: "medium",
-  remediation: "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
-  run(ctx) {
-    const signals = productionSignals(ctx.files, ctx.paths);
-    const findings = [];
-    for (const file2 of ctx.files) {
-      const signal = signals.get(file2.path);
-      if (!signal) continue;
-      const { severity: severity2, reasons } = assess(file2);
-      const firstAdded = file2.added[0];
-      const firstRemoved = file2.removed[0];
-      const why = signal.via === "path" ? "production path" : `production target: ${signal.detail}`;
-      const what = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
-      findings.push({
-        file: file2.path,
-        line: file2.status === "deleted" ? null : firstAdded?.line ?? firstRemoved?.line ?? null,
-        side: !firstAdded && firstRemoved ? "old" : "new",
-        message: `Production config ${what}: ${file2.path} (${why})${reasons.length ? `; touches ${reasons.join(", ")}` : ""}`,
-        severity: severity2
-      });
-    }
-    return findings;
-  }
-};
-
-// src/rules/production-config/index.ts
-var productionConfigRules = [productionFileChangedRule];
-
-// src/rules/safety-bypass/auth-check-removed.ts
-var GUARD_NAME = new RegExp(
-  "^(?:(?:authorize|authenticate|requires?(?:auth|login|admin|user|permission|role|scope|signin|session|staff|owner|member)|ensure(?:auth|loggedin|admin|permission|authorized|authenticated|user|owner)|check(?:auth|permission|access|role|admin|csrf|owner|scope)|verify(?:auth|token|jwt|csrf|permission|access|authorized|policyscoped|session)|assert(?:auth|permission|access|admin|owner)|hasperm|hasrole|hasaccess|hasauthority|hasanyrole)\\w*[!?]?|can\\?|cannot\\?|csrfprotect(?:ion)?|isauthenticated|isauthorized|loginrequired|permissionrequired|permissionsrequired|userpassestest|adminrequired|adminonly|staffmemberrequired|superuserrequired|jwtrequired|authrequired|rolesrequired|rolerequired|rolesaccepted|preauthorize|postauthorize|secured|rolesallowed|useguards|authguard|authmiddleware|protectfromforgery|validateantiforgerytoken|loadandauthorizeresource|authorizeresource|auth|withauth|withpageauthrequired|permissionclasses)$"
-);
-var PYTHON_LIKE_DECORATOR = /^\s*@([\w.]{1,100})/;
-var CS_ATTRIBUTE = /^\s*\[\s*(Authorize|ValidateAntiForgeryToken|RequiresPermission\w*)\b/;
-var RAILS_CALLBACK = /^\s*(?:prepend_)?(?:before|after|around)_(?:action|filter)\s+:(\w+[!?]?)/;
-var RAILS_STATEMENT = /^\s*(protect_from_forgery|load_and_authorize_resource|authorize_resource|verify_authorized|authorize!?)\b/;
-var CALL = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[!?]?)\s*\(/g;
-var ROUTE_LINE = /\.(?:get|post|put|patch|delete|del|all|use|route|options|head)\s*\(|\bRoute::|\bpath\s*\(|\burl\s*\(|\bgroup\s*\(|middleware/;
-var BARE_IDENT = /(?<![\w$.'"])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)(?![\w$'"(])/g;
-var IMPORT_LINE2 = /^\s*(?:import\b|from\s+\S+\s+import\b|(?:const|let|var)\s+[^=]{1,200}=\s*require\(|require(?:_relative)?\s|use\s+[\w\\]+;|using\s)/;
-function isGuard(name) {
-  const last = name.split(".").pop() ?? name;
-  return GUARD_NAME.test(last.toLowerCase().replace(/_/g, ""));
-}
-function guardsOnLine(content) {
-  const text = capLine(content);
-  const found = /* @__PURE__ */ new Set();
-  const dec = PYTHON_LIKE_DECORATOR.exec(text);
-  if (dec && isGuard(dec[1])) found.add(dec[1]);
-  const attr2 = CS_ATTRIBUTE.exec(text);
-  if (attr2) found.add(attr2[1]);
-  const cb = RAILS_CALLBACK.exec(text);
-  if (cb && isGuard(cb[1])) found.add(cb[1]);
-  const st = RAILS_STATEMENT.exec(text);
-  if (st) found.add(st[1]);
-  if (!dec && !cb) {
-    CALL.lastIndex = 0;
-    for (let m = CALL.exec(text), n = 0; m && n < 20; m = CALL.exec(text), n++) if (isGuard(m[1])) found.add(m[1]);
-    if (/\b(?:can|cannot)\?/.test(text)) found.add(/\bcannot\?/.test(text) ? "cannot?" : "can?");
-    if (ROUTE_LINE.test(text)) {
-      BARE_IDENT.lastIndex = 0;
-      for (let m = BARE_IDENT.exec(text), n = 0; m && n < 30; m = BARE_IDENT.exec(text), n++)
-        if (isGuard(m[1])) found.add(m[1]);
-      const mw = /middleware\(\s*\[?\s*["']([\w.-]{1,60})(?::[\w,.-]{0,60})?["']/.exec(text);
-      if (mw && isGuard(mw[1])) found.add(mw[1]);
-    }
-  }
-  return [...found];
-}
-var DECLARATION = /\b(?:def|function|func|fn)\s+(\w+)|\b(?:public|private|protected)\s+[\w<>[\], ]{1,80}\s(\w+)\s*\(|^\s*(?:async\s+)?(\w+)\s*\([^)]{0,200}\)\s*\{|\.(get|post|put|patch|delete)\s*\(\s*["'`]([^"'`]{1,100})/;
-function protectedTarget(file2, oldLine) {
-  const view = workflowView(file2);
-  const i = view.oldIndex.get(oldLine);
-  if (i === void 0) return null;
-  for (let j = i; j < Math.min(view.oldSide.length, i + 8); j++) {
-    const m = DECLARATION.exec(capLine(view.oldSide[j].content));
-    if (!m) continue;
-    const name = m[1] ?? m[2] ?? m[3];
-    if (name && /^(?:if|for|while|switch|catch|with|return)$/.test(name)) continue;
-    return name ?? (m[5] ? `${m[4].toUpperCase()} ${m[5]}` : null);
-  }
-  return null;
-}
-var BYPASS_ADDED = [
-  {
-    re: /skip_before_action\s+:(authenticate\w*!?|require_login\w*|authorize\w*|verify_authenticity_token|check_\w+)/,
-    label: "skip_before_action",
-    severity: "high"
-  },
-  {
-    re: /\bskip_(?:authorization|policy_scope|forgery_protection)\b/,
-    label: "authorization skipped",
-    severity: "high"
-  },
-  {
-    re: /@csrf_exempt\b|csrf\s*:\s*false\b|\bcsrf\(\)\.disable\(\)|\.csrf\(\s*(?:csrf\s*->\s*csrf\.disable\(\)|AbstractHttpConfigurer::disable)/,
-    label: "CSRF protection disabled",
-    severity: "medium"
-  },
-  {
-    re: /\[AllowAnonymous\]|@PermitAll\b|\.permitAll\(\)|@Public\(\)|@AllowAnonymous\b/,
-    label: "anonymous access allowed",
-    severity: "medium"
-  }
-];
-var AUTH_HINT = /auth|login|permission|guard|csrf|forgery|role|admin|staff|superuser|access|can\?|cannot\?|secured|protect|jwt|token|owner|scope/i;
-var BYPASS_HINT = /skip_|csrf|Anonymous|PermitAll|permitAll|Public/;
-var authCheckRemovedRule = {
-  id: "safety-bypass/auth-check-removed",
-  category: "safety-bypass",
-  description: "Authentication, authorization or CSRF checks removed (decorators, guards, before_action callbacks, middleware, authorize calls) and not re-added in the same file, or explicitly skipped.",
-  severity: "high",
-  remediation: "Restore the check, or show in the PR where the endpoint is now protected (router-level guard, policy) with a test.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.binary) continue;
-      const removedHint = file2.status !== "deleted" && AUTH_HINT.test(removedText(file2));
-      const addedHint = file2.status !== "deleted" && BYPASS_HINT.test(addedText(file2));
-      if (!removedHint && !addedHint) continue;
-      if (ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-      if (removedHint) {
-        const removed = [];
-        for (const l of file2.removed) {
-          const t = l.content;
-          if (!AUTH_HINT.test(t)) continue;
-          if (isCommentLine(file2.path, t) || IMPORT_LINE2.test(t)) continue;
-          for (const name of guardsOnLine(t)) removed.push({ name, line: l.line });
-        }
-        if (removed.length > 0) {
-          const addedText2 = file2.added.map((l) => capLine(l.content)).join("\n");
-          const seen = /* @__PURE__ */ new Set();
-          for (const r of removed) {
-            const base = r.name.split(".").pop();
-            if (addedText2.includes(base) || seen.has(`${r.name}:${r.line}`)) continue;
-            seen.add(`${r.name}:${r.line}`);
-            const target = protectedTarget(file2, r.line);
-            out.push({
-              file: file2.path,
-              line: r.line,
-              side: "old",
-              message: `Access check ${r.name} removed${target ? ` from ${target}` : ""} in ${file2.path} and not re-added`
-            });
-          }
-        }
-      }
-      if (!addedHint) continue;
-      for (const l of file2.added) {
-        const t = capLine(l.content);
-        if (!/skip_|csrf|Anonymous|PermitAll|permitAll|Public/.test(t) || isCommentLine(file2.path, t)) continue;
-        for (const b of BYPASS_ADDED) {
-          if (!b.re.test(t)) continue;
-          out.push({
-            file: file2.path,
-            line: l.line,
-            severity: b.severity,
-            message: `${b.label} in ${file2.path}: ${t.trim().slice(0, 90)}`
-          });
-          break;
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/check-bypassed.ts
-var HOOK_BYPASS = /(?:^|\s)--no-verify\b|\bHUSKY\s*=\s*["']?0\b|\bHUSKY_SKIP_HOOKS\s*=\s*["']?(?:1|true)\b/;
-var CHECK_COMMAND = /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint|typecheck|type-check|check|audit|e2e)\b|\b(?:npx\s+)?(?:jest|vitest|mocha|ava|karma|playwright\s+test|cypress\s+run|pytest|tox|nox|rspec|phpunit|eslint|tsc|mypy|pyright|ruff|flake8|pylint|rubocop|golangci-lint|staticcheck|shellcheck|hadolint|tflint|checkov|trivy|semgrep|bandit|brakeman)\b|\b(?:rake|rails)\s+(?:test|spec)\b|\bgo\s+(?:test|vet)\b|\bcargo\s+(?:test|clippy|audit)\b|\bmake\s+(?:test|check|lint)\b|\bdotnet\s+test\b|\b(?:mvn|gradlew?|\.\/gradlew)\b[^\n]{0,80}\b(?:test|check|verify)\b|\bbundle\s+exec\s+(?:rspec|rake|rubocop)\b/;
-var SWALLOW = /\|\|\s*(?:true\b|:(?:\s|$|["'])|exit\s+0\b|echo\b)|;\s*exit\s+0\b/;
-var COVERAGE_FILE = /(?:^|\/)(?:jest|vitest|vite|karma|playwright)\.config\.\w+$|(?:^|\/)(?:\.nycrc(?:\.\w+)?|\.c8rc(?:\.\w+)?|\.coveragerc|codecov\.ya?ml|\.codecov\.ya?ml|pyproject\.toml|setup\.cfg|tox\.ini|package\.json|\.simplecov|phpunit\.xml(?:\.dist)?|\.golangci\.ya?ml|Makefile|pytest\.ini|build\.gradle(?:\.kts)?|pom\.xml)$/;
-var COVERAGE_VALUE = /["']?(branches|functions|lines|statements|fail_under|fail-under|minimum_coverage|minimum_coverage_by_file|min_coverage|coverage_threshold|coverageThreshold|threshold|target|minimum|cov-fail-under|coverage-threshold|covered ratio|minimum-coverage)["']?\s*(?:[:=]|\s)\s*["']?(\d{1,3}(?:\.\d+)?)%?/;
-function coverageValues(lines) {
-  const out = /* @__PURE__ */ new Map();
-  for (const l of lines) {
-    const m = COVERAGE_VALUE.exec(capLine(l.content));
-    if (!m) continue;
-    const key = m[1].toLowerCase();
-    const list = out.get(key) ?? [];
-    list.push({ value: Number(m[2]), line: l.line });
-    out.set(key, list);
-  }
-  return out;
-}
-function coverageLowered(file2, out) {
-  const before = coverageValues(file2.removed);
-  if (before.size === 0) return;
-  const after = coverageValues(file2.added);
-  for (const [key, added] of after) {
-    const removed = before.get(key);
-    if (!removed) continue;
-    for (let i = 0; i < added.length && i < removed.length; i++) {
-      const a = added[i];
-      const r = removed[i];
-      if (a.value < r.value)
-        out.push({
-          file: file2.path,
-          line: a.line,
-          message: `Coverage threshold ${key} lowered from ${r.value} to ${a.value} in ${file2.path}`
-        });
-    }
-  }
-}
-function isScriptOrCi(path) {
-  const base = basenameOf(path);
-  return isCiFile(path) || base === "package.json" || base === "Makefile" || base === "justfile" || base === "Taskfile.yml" || base === "tox.ini" || base === "noxfile.py" || /\.(?:sh|bash|zsh|ps1|mk)$/.test(base) || /(?:^|\/)(?:scripts?|bin|ci|\.husky)\//.test(path);
-}
-var checkBypassedRule = {
-  id: "safety-bypass/check-bypassed",
-  category: "safety-bypass",
-  description: "Checks made unable to fail or skipped: --no-verify, test/lint commands in CI ending in `|| true`, coverage thresholds lowered, a job dropped from a required job's needs.",
-  severity: "medium",
-  remediation: "Let the check fail the build; fix or explicitly quarantine what fails, and keep thresholds and required jobs intact.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.binary) continue;
-      const workflow = isGithubWorkflow(file2.path) && file2.status === "modified";
-      const hinted = file2.added.length > 0 && /no-verify|HUSKY|\|\||exit 0/.test(addedText(file2));
-      const coverage = COVERAGE_FILE.test(file2.path) || file2.added.length > 0 && addedText(file2).includes("cov-fail-under");
-      if (!workflow && !hinted && !coverage) continue;
-      if (ctx.paths.isDoc(file2.path)) continue;
-      if (workflow) {
-        for (const d of droppedNeeds(file2))
-          out.push({
-            file: file2.path,
-            line: d.line,
-            side: "old",
-            message: `Job ${d.job} (a gate other jobs roll up into) no longer waits for ${d.dropped.join(", ")} in ${file2.path}: ${d.dropped.length > 1 ? "they" : "it"} can fail and the gate still passes`
-          });
-      }
-      if (file2.status === "deleted" || file2.added.length === 0) continue;
-      if (!hinted) {
-        if (coverage) coverageLowered(file2, out);
-        continue;
-      }
-      const scripty = isScriptOrCi(file2.path);
-      let tally = null;
-      for (const l of file2.added) {
-        const text = capLine(l.content);
-        const hook2 = text.includes("no-verify") || text.includes("HUSKY");
-        const swallow = scripty && text.includes("|") || scripty && text.includes("exit 0");
-        if (!hook2 && !swallow) continue;
-        if (isCommentLine(file2.path, text)) continue;
-        if (!tally) {
-          tally = new RemovedTally();
-          for (const r of file2.removed) {
-            const rt = capLine(r.content);
-            if (HOOK_BYPASS.test(rt)) tally.add("hook");
-            if (SWALLOW.test(rt) && CHECK_COMMAND.test(rt)) tally.add("swallow");
-          }
-        }
-        if (hook2 && HOOK_BYPASS.test(text) && !tally.take("hook")) {
-          out.push({
-            file: file2.path,
-            line: l.line,
-            message: `Git hooks bypassed in ${file2.path}: ${shorten(text, 90)}`
-          });
-          continue;
-        }
-        if (swallow && SWALLOW.test(text) && CHECK_COMMAND.test(text) && !tally.take("swallow")) {
-          const cmd = CHECK_COMMAND.exec(text)[0];
-          out.push({
-            file: file2.path,
-            line: l.line,
-            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file2.path}: ${shorten(text, 90)}`
-          });
-        }
-      }
-      if (coverage) coverageLowered(file2, out);
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/lint-suppression.ts
-var SUPPRESSIONS = [
-  {
-    keyword: "eslint-disable",
-    re: /eslint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,100}))?/,
-    label: "eslint-disable",
-    severity: "medium"
-  },
-  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "medium" },
-  {
-    keyword: "@ts-nocheck",
-    re: /@ts-nocheck\b/,
-    label: "@ts-nocheck (type checking off for the file)",
-    severity: "medium"
-  },
-  { keyword: "@ts-expect-error", re: /@ts-expect-error\b/, label: "@ts-expect-error", severity: "low" },
-  {
-    keyword: "biome-ignore",
-    re: /biome-ignore(?:-all|-start)?\s+([\w/]{1,80})?/,
-    label: "biome-ignore",
-    severity: "medium"
-  },
-  {
-    keyword: "deno-lint-ignore",
-    re: /deno-lint-ignore(?:-file)?(?:\s+([\w-, ]{1,80}))?/,
-    label: "deno-lint-ignore",
-    severity: "medium"
-  },
-  {
-    keyword: "oxlint-disable",
-    re: /oxlint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,80}))?/,
-    label: "oxlint-disable",
-    severity: "medium"
-  },
-  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "medium" },
-  {
-    keyword: "type:",
-    re: /#\s*type:\s*ignore\b(?:\[([\w\-, ]{1,80})\])?/,
-    label: "# type: ignore",
-    severity: "medium"
-  },
-  {
-    keyword: "pyright:",
-    re: /#\s*pyright:\s*(?:ignore\b|basic\b)(?:\[([\w, ]{1,80})\])?/,
-    label: "# pyright: ignore",
-    severity: "medium"
-  },
-  { keyword: "mypy:", re: /#\s*mypy:\s*ignore-errors\b/, label: "# mypy: ignore-errors", severity: "medium" },
-  {
-    keyword: "pylint:",
-    re: /#\s*pylint:\s*disable(?:-next)?=([\w\-, ]{1,80})/,
-    label: "pylint: disable",
-    severity: "medium"
-  },
-  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "medium" },
-  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "medium" },
-  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "medium" },
-  { keyword: "rubocop:", re: /rubocop:disable\s+([\w/, ]{1,100})/, label: "rubocop:disable", severity: "medium" },
-  {
-    keyword: "@SuppressWarnings",
-    re: /@SuppressWarnings\s*\(\s*([^)]{1,100})\)/,
-    label: "@SuppressWarnings",
-    severity: "medium"
-  },
-  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "medium" },
-  { keyword: "NOSONAR", re: /\bNOSONAR\b/, label: "NOSONAR", severity: "medium" },
-  { keyword: "nosec", re: /#\s*nosec\b(?:\s+([\w, ]{1,60}))?/, label: "nosec (security linter)", severity: "medium" },
-  { keyword: "nosemgrep", re: /nosemgrep\b(?::\s*([\w.\-, ]{1,80}))?/, label: "nosemgrep", severity: "medium" },
-  {
-    keyword: "phpstan-ignore",
-    re: /@?phpstan-ignore(?:-next-line|-line)?\b/,
-    label: "phpstan-ignore",
-    severity: "medium"
-  },
-  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "medium" },
-  {
-    keyword: "swiftlint:",
-    re: /swiftlint:disable(?::next|:this)?\s+([\w ]{1,80})/,
-    label: "swiftlint:disable",
-    severity: "medium"
-  },
-  {
-    keyword: "#pragma warning",
-    re: /#pragma\s+warning\s+disable\b\s*([\w, ]{0,80})/,
-    label: "#pragma warning disable",
-    severity: "medium"
-  },
-  { keyword: "shellcheck", re: /#\s*shellcheck\s+disable=([\w,]{1,60})/, label: "shellcheck disable", severity: "low" },
-  { keyword: " ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
-  { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" }
-];
-var PER_FILE_CAP = 20;
-var SUPPRESSION_HINT = /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
-var CODE_SUPPRESSIONS = /* @__PURE__ */ new Set(["allow(", "@SuppressWarnings", "@Suppress", "#pragma warning"]);
-var COMMENT_OPENER = /\/\/|\/\*|#|--|<!--|^\s*\*|;/;
-function inCommentOrDirective(s, text, index) {
-  if (CODE_SUPPRESSIONS.has(s.keyword)) return true;
-  return COMMENT_OPENER.test(text.slice(0, index + 4));
-}
-var lintSuppressionRule = {
-  id: "safety-bypass/lint-suppression",
-  category: "safety-bypass",
-  description: "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
-  severity: "medium",
-  remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.status === "deleted" || file2.binary || file2.added.length === 0) continue;
-      if (!SUPPRESSION_HINT.test(addedText(file2)) || ctx.paths.isDoc(file2.path)) continue;
-      let tally = null;
-      let count = 0;
-      let extra = 0;
-      for (const l of file2.added) {
-        const text = capLine(l.content);
-        for (const s of SUPPRESSIONS) {
-          if (!text.includes(s.keyword)) continue;
-          const m = s.re.exec(text);
-          if (!m || !inCommentOrDirective(s, text, m.index)) continue;
-          if (!tally) {
-            tally = new RemovedTally();
-            for (const r of file2.removed) {
-              const rt = capLine(r.content);
-              for (const s2 of SUPPRESSIONS) if (rt.includes(s2.keyword) && s2.re.test(rt)) tally.add(s2.label);
-            }
-          }
-          if (tally.take(s.label)) break;
-          if (count >= PER_FILE_CAP) {
-            extra++;
-            break;
-          }
-          count++;
-          const detail = m[1]?.trim() ? ` (${m[1].trim().replace(/\s*--.*$/, "")})` : "";
-          out.push({
-            file: file2.path,
-            line: l.line,
-            severity: s.severity,
-            message: `${s.label}${detail} added in ${file2.path}`
-          });
-          break;
-        }
-      }
-      if (extra > 0)
-        out.push({
-          file: file2.path,
-          line: null,
-          severity: "medium",
-          message: `${extra} more suppressions added in ${file2.path} (first ${PER_FILE_CAP} listed)`
-        });
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/test-file-deleted.ts
-var NOT_A_TEST = /(?:^|\/)(?:__snapshots__|fixtures?|testdata|__fixtures__|__mocks__|mocks?|helpers?|support)\//;
-function testStem(path) {
-  return basenameOf(path).toLowerCase().replace(/\.[^.]+$/, "").replace(/(?:[._-](?:test|spec|tests|specs))+$/, "").replace(/^(?:test[_-])/, "").replace(/(?:tests?)$/, "");
-}
-var testFileDeletedRule = {
-  id: "safety-bypass/test-file-deleted",
-  category: "safety-bypass",
-  description: "A test file is deleted and no test file with the same name is added or renamed in the PR.",
-  severity: "medium",
-  remediation: "Keep the tests (move or rewrite them) unless the code they cover is deleted in the same PR.",
-  run(ctx) {
-    const deleted = [];
-    for (const file2 of ctx.files) {
-      if (file2.status !== "deleted" || NOT_A_TEST.test(file2.path)) continue;
-      if (!SOURCE_EXTENSIONS.has(extensionOf(file2.path)) || !ctx.paths.isTest(file2.path)) continue;
-      deleted.push(file2);
-    }
-    if (deleted.length === 0) return [];
-    const wanted = new Set(deleted.map((f2) => testStem(f2.path)));
-    const replacementStems = /* @__PURE__ */ new Set();
-    const deletedSourceStems = /* @__PURE__ */ new Set();
-    for (const f2 of ctx.allFiles) {
-      const stem = testStem(f2.path);
-      if (!wanted.has(stem)) continue;
-      if (f2.status !== "deleted" && ctx.paths.isTest(f2.path)) replacementStems.add(stem);
-      if (f2.status === "deleted" && !ctx.paths.isTest(f2.path)) deletedSourceStems.add(stem);
-    }
-    const out = [];
-    for (const file2 of deleted) {
-      const stem = testStem(file2.path);
-      if (replacementStems.has(stem)) continue;
-      if (deletedSourceStems.has(stem)) continue;
-      out.push({
-        file: file2.path,
-        line: null,
-        side: "old",
-        message: `Test file ${file2.path} deleted (${file2.removed.length} lines) with no replacement test in the PR`
-      });
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/test-skipped.ts
-var JS_EXT = /* @__PURE__ */ new Set(["js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts", "vue", "svelte", "coffee"]);
-var JVM_EXT = /* @__PURE__ */ new Set(["java", "kt", "kts", "scala", "groovy"]);
-var JS_SKIP = /(?<![\w$])(?:test\.)?(?:it|test|describe|context|suite|specify)\.(skip|only)\b/;
-var JS_X = /(?<![\w$.])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/;
-var PY_SKIP = /@pytest\.mark\.skip\b|\bpytest\.skip\s*\(|@unittest\.skip\b|@skip\s*\(|\.skipTest\s*\(|raise\s+(?:unittest\.)?SkipTest\b/;
-var GO_SKIP = /\b[tb]\.Skip(?:f|Now)?\s*\(/;
-var JVM_SKIP = /@(?:Disabled|Ignore)\b/;
-var RUST_SKIP = /#\[ignore\b/;
-var CS_SKIP = /\bSkip\s*=\s*["@]|\[(?:[^\]]{0,200},\s*)?Ignore\b/;
-var RUBY_SKIP = /(?<![\w.])(xit|xdescribe|xcontext|xspecify|xscenario|xfeature)\b|^\s*(skip|pending)\b(?![?!:=])|,\s*(skip|pending):\s*|(?<![\w.])(fit|fdescribe|fcontext)\b|,\s*focus:\s*true/;
-var PHP_SKIP = /markTest(?:Skipped|Incomplete)\s*\(/;
-var EX_SKIP = /@(?:module)?tag\s+:skip\b/;
-function skipMarkerOf(path, content, isTest) {
-  const ext = extensionOf(path);
-  const text = capLine(content);
-  if (JS_EXT.has(ext)) {
-    if (!text.includes("skip") && !text.includes("only") && !/\b[xf]/.test(text)) return null;
-    const m = JS_SKIP.exec(text);
-    if (m) return { marker: m[0], focus: m[1] === "only" };
-    const x = isTest ? JS_X.exec(text) : null;
-    if (x) return { marker: x[1], focus: x[1].startsWith("f") };
-    return null;
-  }
-  if (ext === "py") {
-    if (!/skip|Skip/.test(text)) return null;
-    const m = PY_SKIP.exec(text);
-    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
-  }
-  if (ext === "go") {
-    const m = text.includes("Skip") ? GO_SKIP.exec(text) : null;
-    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
-  }
-  if (JVM_EXT.has(ext)) {
-    const m = text.includes("@") ? JVM_SKIP.exec(text) : null;
-    return m ? { marker: m[0], focus: false } : null;
-  }
-  if (ext === "rs") {
-    const m = text.includes("#[ignore") ? RUST_SKIP.exec(text) : null;
-    return m ? { marker: "#[ignore]", focus: false } : null;
-  }
-  if (ext === "cs") {
-    const m = /Skip|Ignore/.test(text) ? CS_SKIP.exec(text) : null;
-    return m ? { marker: m[0].includes("Skip") ? "Skip =" : "[Ignore]", focus: false } : null;
-  }
-  if (ext === "rb" && isTest) {
-    const m = RUBY_SKIP.exec(text);
-    if (!m) return null;
-    const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "focus").trim();
-    return { marker: word, focus: !!m[4] || m[0].includes("focus") };
-  }
-  if (ext === "php") {
-    const m = text.includes("markTest") ? PHP_SKIP.exec(text) : null;
-    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
-  }
-  if (ext === "ex" || ext === "exs") {
-    const m = text.includes(":skip") ? EX_SKIP.exec(text) : null;
-    return m ? { marker: m[0], focus: false } : null;
-  }
-  return null;
-}
-var STRING_ARG = /\(\s*(["'`])([^"'`\n]{1,120})\1/;
-var DECLARED_NAME = /\b(?:def|fn|fun|func|function)\s+(\w+)|\bvoid\s+(\w+)\s*\(|\b(?:public|private|protected|internal)\s+(?:async\s+)?[\w<>[\]]+\s+(\w+)\s*\(|\b(?:it|test|describe|context|specify|scenario)\s+["']([^"'\n]{1,120})["']/;
-function testNameNear(file2, line, content, inBody) {
-  if (!inBody) {
-    const arg = STRING_ARG.exec(content);
-    if (arg) return arg[2];
-    const own2 = DECLARED_NAME.exec(content);
-    if (own2) return own2[1] ?? own2[2] ?? own2[3] ?? own2[4] ?? null;
-  }
-  const view = workflowView(file2);
-  const i = view.newIndex.get(line);
-  if (i === void 0) return null;
-  if (inBody) {
-    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
-      const m = DECLARED_NAME.exec(capLine(view.newSide[j].content));
-      if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
-    }
-    return null;
-  }
-  for (let j = i + 1; j < Math.min(view.newSide.length, i + 6); j++) {
-    const m = DECLARED_NAME.exec(capLine(view.newSide[j].content));
-    if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
-  }
-  return null;
-}
-var SKIP_HINT = /skip|Skip|only|Disabled|Ignore|ignore|pending|\b[xf](?:it|test|describe|context|specify|scenario|feature)\b|focus|markTest/;
-var SECURITY_TEST = /auth|permission|security|csrf|xss|login|logout|access|admin|forbid|unauthori|token|password|role|privilege|sanitiz|inject|session|2fa|mfa|signature/i;
-function scanFile(file2, ctx, out) {
-  const isTest = ctx.paths.isTest(file2.path);
-  const tally = new RemovedTally();
-  for (const l of file2.removed) {
-    const m = skipMarkerOf(file2.path, l.content, isTest);
-    if (m) tally.add(m.marker);
-  }
-  for (const l of file2.added) {
-    const m = skipMarkerOf(file2.path, l.content, isTest);
-    if (!m || tally.take(m.marker)) continue;
-    const name = testNameNear(
-      file2,
-      l.line,
-      capLine(l.content),
-      m.marker.includes("Skip") && extensionOf(file2.path) === "go"
-    );
-    const subject2 = name ? `Test '${name}'` : "A test";
-    let severity2 = m.focus ? "high" : "medium";
-    if (name && SECURITY_TEST.test(name)) severity2 = "high";
-    out.push({
-      file: file2.path,
-      line: l.line,
-      severity: severity2,
-      message: m.focus ? `${subject2} focused with ${m.marker} in ${file2.path}: every other test in the suite stops running` : `${subject2} skipped with ${m.marker} in ${file2.path}`
-    });
-  }
-}
-var testSkippedRule = {
-  id: "safety-bypass/test-skipped",
-  category: "safety-bypass",
-  description: "Tests skipped or focused: it.skip, describe.only, xit, fit, @pytest.mark.skip, unittest.skip, t.Skip, @Disabled, @Ignore, #[ignore], RSpec skip/pending.",
-  severity: "medium",
-  remediation: "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.status === "deleted" || file2.binary || file2.added.length === 0) continue;
-      if (!SKIP_HINT.test(addedText(file2)) || ctx.paths.isDoc(file2.path)) continue;
-      scanFile(file2, ctx, out);
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/tls-verification-disabled.ts
-var TLS_OFF = [
-  { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
-  { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
-  {
-    keyword: "NODE_TLS_REJECT_UNAUTHORIZED",
-    re: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0/,
-    label: "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)"
-  },
-  { keyword: "InsecureSkipVerify", re: /InsecureSkipVerify\s*:\s*true\b/, label: "InsecureSkipVerify: true" },
-  {
-    keyword: "ssl",
-    re: /\b(?:ssl_?verify|verify_?ssl|sslVerify|ssl_verify_peer|ssl-verify)["']?\s*[:=]\s*["']?(?:false|False|0|no)\b/i,
-    label: "SSL verification disabled"
-  },
-  {
-    keyword: "insecure-skip-tls-verify",
-    re: /insecure-skip-tls-verify["']?\s*[:=]?\s*["']?true\b|--insecure-skip-tls-verify(?:=true)?(?:\s|$)/,
-    label: "insecure-skip-tls-verify"
-  },
-  {
-    keyword: "curl",
-    re: /\bcurl\b[^\n|;&]{0,200}\s(?:--insecure|-[a-zA-Z]*k[a-zA-Z]*)(?:\s|$)/,
-    label: "curl --insecure"
-  },
-  { keyword: "no-check-certificate", re: /--no-check-certificate\b/, label: "wget --no-check-certificate" },
-  {
-    keyword: "strict-ssl",
-    re: /strict-ssl["']?\s*[=:]?\s*["']?false\b|strict-ssl\s+false\b/,
-    label: "npm strict-ssl false"
-  },
-  { keyword: "GIT_SSL_NO_VERIFY", re: /GIT_SSL_NO_VERIFY\s*[=:]\s*["']?(?:1|true)/, label: "GIT_SSL_NO_VERIFY" },
-  { keyword: "PYTHONHTTPSVERIFY", re: /PYTHONHTTPSVERIFY\s*[=:]\s*["']?0/, label: "PYTHONHTTPSVERIFY=0" },
-  {
-    keyword: "_create_unverified_context",
-    re: /ssl\._create_unverified_context\b/,
-    label: "ssl._create_unverified_context"
-  },
-  { keyword: "CERT_NONE", re: /\bCERT_NONE\b/, label: "ssl.CERT_NONE" },
-  { keyword: "check_hostname", re: /check_hostname\s*=\s*False\b/, label: "check_hostname = False" },
-  { keyword: "VERIFY_NONE", re: /SSL::VERIFY_NONE\b|\bVERIFY_NONE\b/, label: "OpenSSL VERIFY_NONE" },
-  {
-    keyword: "validate_certs",
-    re: /validate_certs\s*[:=]\s*["']?(?:false|no|False)\b/,
-    label: "validate_certs: false"
-  },
-  {
-    keyword: "trustAll",
-    re: /\btrustAll(?:Certs|Certificates)?\b\s*[:=(]\s*true|TrustAllCerts|trustAllHosts\s*\(/,
-    label: "trust-all certificates"
-  },
-  {
-    keyword: "ALLOW_ALL_HOSTNAME_VERIFIER",
-    re: /ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier/,
-    label: "hostname verification disabled"
-  },
-  {
-    keyword: "danger_accept_invalid",
-    re: /danger_accept_invalid_(?:certs|hostnames)\s*\(\s*true/,
-    label: "danger_accept_invalid_certs(true)"
-  },
-  {
-    keyword: "ServerCertificateValidationCallback",
-    re: /ServerCertificateValidationCallback\s*=[^;]{0,120}=>\s*true/,
-    label: "certificate validation callback returns true"
-  }
-];
-var TLS_HINT = new RegExp(TLS_OFF.map((t) => t.keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-var tlsVerificationDisabledRule = {
-  id: "safety-bypass/tls-verification-disabled",
-  category: "safety-bypass",
-  description: "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, NODE_TLS_REJECT_UNAUTHORIZED=0, curl -k.",
-  severity: "high",
-  remediation: "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (file2.status === "deleted" || file2.binary || file2.added.length === 0) continue;
-      if (!TLS_HINT.test(addedText(file2))) continue;
-      if (ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-      let tally = null;
-      for (const l of file2.added) {
-        const text = capLine(l.content);
-        for (const t of TLS_OFF) {
-          if (!text.includes(t.keyword) || !t.re.test(text)) continue;
-          if (isCommentLine(file2.path, text)) break;
-          if (!tally) {
-            tally = new RemovedTally();
-            for (const r of file2.removed) {
-              const rt = capLine(r.content);
-              for (const t2 of TLS_OFF) if (rt.includes(t2.keyword) && t2.re.test(rt)) tally.add(t2.label);
-            }
-          }
-          if (tally.take(t.label)) break;
-          out.push({
-            file: file2.path,
-            line: l.line,
-            message: `TLS verification disabled (${t.label}) in ${file2.path}: ${shorten(text, 90)}`
-          });
-          break;
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/safety-bypass/index.ts
-var safetyBypassRules = [
-  testSkippedRule,
-  testFileDeletedRule,
-  lintSuppressionRule,
-  tlsVerificationDisabledRule,
-  authCheckRemovedRule,
-  checkBypassedRule
-];
-
-// src/secrets/mask.ts
-import { createHash } from "node:crypto";
-function sha256Hex(value) {
-  return createHash("sha256").update(value, "utf8").digest("hex");
-}
-function maskSecret(kind, value) {
-  const shown = value.length >= 16 ? 4 : value.length >= 8 ? 2 : 0;
-  const prefix = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
-  const label = kind.length > 0 ? `${kind} ` : "";
-  return `${label}${prefix}\u2026(${value.length} chars, sha256:${sha256Hex(value).slice(0, 8)})`;
-}
-
-// src/secrets/allowlist.ts
-var cache6 = /* @__PURE__ */ new WeakMap();
-function secretAllowlist(config2) {
-  const cached2 = cache6.get(config2);
-  if (cached2) return cached2;
-  const list = config2.secrets.allowlist;
-  const paths = compileGlobs(list.paths);
-  const hashes = new Set(list.values_sha256.map((h) => h.toLowerCase()));
-  const patterns = [];
-  for (const p of list.patterns) {
-    try {
-      patterns.push(compileSafeRegex(p));
-    } catch {
-    }
-  }
-  const allowlist = {
-    allowsPath: paths,
-    allowsValue(value) {
-      if (hashes.size > 0 && hashes.has(sha256Hex(value))) return true;
-      return patterns.some((p) => p.test(value));
-    }
-  };
-  cache6.set(config2, allowlist);
-  return allowlist;
 }
 
 // src/secrets/entropy.ts
@@ -54390,6 +46624,8090 @@ function detectLine(line, traits, nextLine) {
   return resolveOverlaps(found);
 }
 
+// src/secrets/mask.ts
+import { createHash } from "node:crypto";
+function sha256Hex(value) {
+  return createHash("sha256").update(value, "utf8").digest("hex");
+}
+function maskSecret(kind, value) {
+  const shown = value.length >= 16 ? 4 : value.length >= 8 ? 2 : 0;
+  const prefix = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
+  const label = kind.length > 0 ? `${kind} ` : "";
+  return `${label}${prefix}\u2026(${value.length} chars, sha256:${sha256Hex(value).slice(0, 8)})`;
+}
+
+// src/secrets/redact.ts
+var TRAITS = fileTraits("text.env");
+function redactSecrets(text) {
+  if (text.length < 8) return text;
+  const lines = text.split("\n");
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const found = detectLine(line, TRAITS, lines[i + 1]);
+    if (found.length === 0) continue;
+    let out = "";
+    let at = 0;
+    for (const d of found.sort((a, b) => a.start - b.start)) {
+      if (d.start < at) continue;
+      out += line.slice(at, d.start) + maskSecret(d.label, d.value);
+      at = d.end;
+    }
+    lines[i] = out + line.slice(at);
+    changed = true;
+  }
+  return changed ? lines.join("\n") : text;
+}
+
+// src/text/quote.ts
+function quote(raw, max = 80) {
+  const t = redactSecrets(raw).replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+
+// src/rules/line-pattern.ts
+function patternHits(p, text, at) {
+  if (p.keyword !== void 0 && !text.includes(p.keyword)) return [];
+  if (p.detect) return p.detect(text, at);
+  if (!p.re) return [];
+  let match;
+  let group1;
+  let index;
+  if (p.re instanceof RegExp) {
+    const m = p.re.exec(text);
+    if (!m) return [];
+    [match, group1, index] = [m[0], m[1], m.index];
+  } else {
+    const m = p.re.find(text);
+    if (!m) return [];
+    [match, group1, index] = [m.text, void 0, m.index];
+  }
+  const hit = p.hit ? p.hit(match, group1, text, index) : { label: p.label ?? match, detail: group1 };
+  if (!hit) return [];
+  return [p.severity && !hit.severity ? { ...hit, severity: p.severity } : hit];
+}
+function lineHits(row, text, at) {
+  for (const p of row.patterns) {
+    const hits = patternHits(p, text, at);
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+function inScope(row, file2, ctx) {
+  if (file2.status === "deleted" || file2.binary || file2.added.length === 0) return false;
+  if (row.paths && !row.paths(file2.path)) return false;
+  if (row.hint && !row.hint.test(addedText(file2))) return false;
+  switch (row.scope) {
+    case "commands":
+      return isCommandFile(file2, ctx.paths);
+    case "code":
+      return !ctx.paths.isDoc(file2.path) && !ctx.paths.isTest(file2.path);
+    case "code-and-tests":
+      return !ctx.paths.isDoc(file2.path);
+    default:
+      return true;
+  }
+}
+function readLines(row, file2) {
+  return row.lines === "commands" ? commandLines(file2) : file2.added;
+}
+function movedTally(row, file2, at) {
+  const tally = new RemovedTally();
+  for (const r of file2.removed) {
+    const text = cutLine(r.content);
+    for (const p of row.patterns) {
+      if (p.keyword !== void 0 && !text.includes(p.keyword)) continue;
+      if (p.detect) for (const h of p.detect(text, at)) tally.add(h.label);
+      else if (p.label !== void 0 && p.re?.test(text)) tally.add(p.label);
+    }
+  }
+  return tally;
+}
+function runLinePatterns(row, ctx) {
+  const out = [];
+  for (const file2 of ctx.files) {
+    if (!inScope(row, file2, ctx)) continue;
+    const at = { path: file2.path, production: ctx.production.has(file2.path) };
+    let tally = null;
+    let count = 0;
+    let extra = 0;
+    for (const l of readLines(row, file2)) {
+      const text = row.lines === "commands" ? l.content : cutLine(l.content);
+      if (row.skipComments && isCommentLine(file2.path, text)) continue;
+      for (const hit of lineHits(row, text, at)) {
+        if (row.ignoreMoved) {
+          tally ??= movedTally(row, file2, at);
+          if (tally.take(hit.label)) continue;
+        }
+        if (row.perFileCap && count >= row.perFileCap.max) {
+          extra++;
+          continue;
+        }
+        count++;
+        const finding = { file: file2.path, line: l.line, message: row.message(hit, file2.path, text) };
+        if (hit.severity) finding.severity = hit.severity;
+        out.push(finding);
+      }
+    }
+    if (row.perFileCap && extra > 0)
+      out.push({
+        file: file2.path,
+        line: null,
+        severity: row.severity,
+        message: row.perFileCap.message(extra, file2.path)
+      });
+  }
+  return out;
+}
+function linePatternRule(row) {
+  const { scope, paths, hint, lines, skipComments, patterns, ignoreMoved, perFileCap, message, samples, ...meta3 } = row;
+  return { ...meta3, row, run: (ctx) => runLinePatterns(row, ctx) };
+}
+function commandFinding(hit, file2, text) {
+  return `${hit.label} in ${file2}: ${quote(text, 100)}`;
+}
+
+// src/rules/custom/custom-pattern.ts
+function customPatternRule(def) {
+  return linePatternRule({
+    id: `custom/${def.id}`,
+    category: def.category,
+    description: def.message,
+    severity: def.severity,
+    remediation: def.remediation ?? "Review this change against the rule your maintainers configured.",
+    scope: "all",
+    paths: def.paths && def.paths.length > 0 ? compileGlobs(def.paths) : void 0,
+    lines: "added",
+    patterns: [{ re: compileSafeRegex(def.pattern, def.case_sensitive), label: def.id }],
+    message: () => def.message
+  });
+}
+
+// src/deps/files.ts
+function f(ecosystem, kind, format, expectsLockfile = false) {
+  return { ecosystem, kind, format, expectsLockfile };
+}
+var BY_NAME = {
+  "package.json": f("npm", "manifest", "package-json", true),
+  "package-lock.json": f("npm", "lockfile", "package-lock"),
+  "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
+  "yarn.lock": f("npm", "lockfile", "yarn-lock"),
+  "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
+  "bun.lock": f("npm", "lockfile", "bun-lock"),
+  "bun.lockb": f("npm", "lockfile", "bun-lock"),
+  ".npmrc": f("npm", "registry-config", "npmrc"),
+  ".yarnrc": f("npm", "registry-config", "yarnrc"),
+  ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
+  "bunfig.toml": f("npm", "registry-config", "yarnrc"),
+  "pyproject.toml": f("python", "manifest", "pyproject"),
+  Pipfile: f("python", "manifest", "pipfile", true),
+  "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
+  "poetry.lock": f("python", "lockfile", "poetry-lock"),
+  "uv.lock": f("python", "lockfile", "uv-lock"),
+  "pdm.lock": f("python", "lockfile", "poetry-lock"),
+  "setup.py": f("python", "manifest", "setup-py"),
+  "setup.cfg": f("python", "manifest", "setup-cfg"),
+  "pip.conf": f("python", "registry-config", "pip-conf"),
+  "pip.ini": f("python", "registry-config", "pip-conf"),
+  "go.mod": f("go", "manifest", "go-mod", true),
+  "go.sum": f("go", "lockfile", "go-sum"),
+  "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
+  "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
+  Gemfile: f("ruby", "manifest", "gemfile", true),
+  "gems.rb": f("ruby", "manifest", "gemfile", true),
+  "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
+  "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
+  "pom.xml": f("maven", "manifest", "pom"),
+  "build.gradle": f("gradle", "manifest", "gradle"),
+  "build.gradle.kts": f("gradle", "manifest", "gradle"),
+  "settings.gradle": f("gradle", "manifest", "gradle"),
+  "settings.gradle.kts": f("gradle", "manifest", "gradle"),
+  "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
+  "composer.json": f("composer", "manifest", "composer-json", true),
+  "composer.lock": f("composer", "lockfile", "composer-lock"),
+  "packages.config": f("nuget", "manifest", "packages-config"),
+  "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
+  "Directory.Build.props": f("nuget", "manifest", "msbuild"),
+  "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
+  ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock")
+};
+var REQUIREMENTS_NAME = /^(?:[\w.-]*[-_.])?(?:requirements|constraints)(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
+function classifyDependencyFile(path) {
+  const base = basenameOf(path);
+  const exact = BY_NAME[base];
+  if (exact) return exact;
+  const lower = base.toLowerCase();
+  if (lower === "nuget.config") return f("nuget", "registry-config", "nuget-config");
+  if (REQUIREMENTS_NAME.test(base) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(path))
+    return f("python", "manifest", "requirements");
+  if (lower.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
+  if (/\.(?:cs|fs|vb)proj$/i.test(base)) return f("nuget", "manifest", "msbuild");
+  if (/(?:^|\/)gradle\/[\w.-]+\.versions\.toml$/.test(path)) return f("gradle", "manifest", "gradle-catalog");
+  if (/(?:^|\/)\.cargo\/config(?:\.toml)?$/.test(path)) return f("cargo", "registry-config", "cargo-config");
+  if (lower.endsWith(".tf")) return f("terraform", "manifest", "terraform");
+  return null;
+}
+function lockfileBasenamesFor(ecosystem, manifestFormat) {
+  switch (manifestFormat) {
+    case "package-json":
+      return ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"];
+    case "pipfile":
+      return ["Pipfile.lock"];
+    case "go-mod":
+      return ["go.sum"];
+    case "cargo-toml":
+      return ["Cargo.lock"];
+    case "gemfile":
+      return ["Gemfile.lock", "gems.locked"];
+    case "composer-json":
+      return ["composer.lock"];
+    default:
+      return ecosystem === "terraform" ? [".terraform.lock.hcl"] : [];
+  }
+}
+function selfAndAncestors(dir) {
+  const out = [dir];
+  let d = dir;
+  while (d !== "") {
+    d = dirnameOf(d);
+    out.push(d);
+  }
+  return out;
+}
+
+// src/deps/sources.ts
+var PUBLIC_REGISTRIES = {
+  npm: ["registry.npmjs.org", "registry.npmjs.com", "registry.yarnpkg.com"],
+  python: ["pypi.org", "files.pythonhosted.org", "pypi.python.org"],
+  go: ["proxy.golang.org", "sum.golang.org"],
+  cargo: ["index.crates.io", "static.crates.io", "crates.io", "github.com/rust-lang/crates.io-index"],
+  ruby: ["rubygems.org", "index.rubygems.org"],
+  maven: [
+    "repo.maven.apache.org",
+    "repo1.maven.org",
+    "central.sonatype.com",
+    "plugins.gradle.org",
+    "maven.google.com",
+    "dl.google.com"
+  ],
+  gradle: [
+    "repo.maven.apache.org",
+    "repo1.maven.org",
+    "central.sonatype.com",
+    "plugins.gradle.org",
+    "maven.google.com",
+    "dl.google.com"
+  ],
+  composer: ["repo.packagist.org", "packagist.org"],
+  nuget: ["api.nuget.org", "www.nuget.org", "nuget.org"],
+  terraform: ["registry.terraform.io", "registry.opentofu.org"]
+};
+var URL_RE = /\b((?:git\+|registry\+|sparse\+)?(?:https?|ssh|git|svn):\/\/[^\s"'<>,;{}()[\]\\]{1,2000})/;
+function findUrl(text) {
+  const m = URL_RE.exec(text);
+  return m ? m[1] : null;
+}
+function urlHostPath(url2) {
+  const m = /^(?:[a-z]+\+)?[a-z]+:\/\/(?:[^@/\s]{1,300}@)?([^/:?#\s]{1,300})(?::\d{1,5})?([^?#\s]*)/i.exec(url2);
+  if (!m) return null;
+  return { host: m[1].toLowerCase(), path: m[2] ?? "" };
+}
+function hostOf(url2) {
+  return urlHostPath(url2)?.host ?? url2;
+}
+function isPublicRegistryUrl(ecosystem, url2) {
+  const hp = urlHostPath(url2);
+  if (!hp) return false;
+  const full = hp.host + hp.path;
+  return PUBLIC_REGISTRIES[ecosystem].some(
+    (r) => r.includes("/") ? full === r || full.startsWith(`${r}/`) || full.startsWith(`${r}.git`) : hp.host === r
+  );
+}
+function classifyUrl(ecosystem, url2) {
+  if (/^git[+:]|^ssh:|\.git(?:$|[#?/])/.test(url2)) return "git";
+  if (isPublicRegistryUrl(ecosystem, url2)) return null;
+  return "url";
+}
+var ARCHIVE_RE = /\.(?:tgz|tar\.gz|tar|zip|whl|gem|jar|nupkg)$/i;
+function classifyNpmSpec(name, spec) {
+  const s = spec.trim();
+  if (/^(?:git\+|git:|git@|github:|gitlab:|bitbucket:|gist:)/.test(s)) return { kind: "git", target: s };
+  if (/^https?:\/\//.test(s)) return { kind: /\.git(?:#|$)/.test(s) ? "git" : "url", target: s };
+  if (/^(?:file:|link:|portal:|\.{1,2}\/|\/|~\/)/.test(s)) {
+    const path = s.replace(/^(?:file:|link:|portal:)/, "");
+    return { kind: ARCHIVE_RE.test(path) ? "archive" : "path", target: s };
+  }
+  const alias = /^npm:((?:@[^@/\s]{1,214}\/)?[^@\s]{1,214})(?:@|$)/.exec(s);
+  if (alias) return alias[1] !== name ? { kind: "alias", target: alias[1] } : null;
+  if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
+  return null;
+}
+function sourceSeverity(kind) {
+  switch (kind) {
+    case "path":
+      return "low";
+    case "alias":
+      return "medium";
+    default:
+      return "high";
+  }
+}
+function isArchivePath(path) {
+  return ARCHIVE_RE.test(path);
+}
+
+// src/deps/lockfile.ts
+function urlSource(ecosystem, text, line, name) {
+  const url2 = findUrl(text);
+  if (url2 !== null) {
+    const kind = classifyUrl(ecosystem, url2);
+    return kind ? { line, kind, target: url2, name, severity: "high" } : null;
+  }
+  const short2 = /\b(github|gitlab|bitbucket):([\w.-]{1,100}\/[\w.-]{1,100})/.exec(text);
+  return short2 ? { line, kind: "git", target: `${short2[1]}:${short2[2]}`, name, severity: "high" } : null;
+}
+function npmLockName(key) {
+  const i = key.lastIndexOf("node_modules/");
+  return i >= 0 ? key.slice(i + "node_modules/".length) : key;
+}
+var JSON_LOCK_KEYS = /"(?:version|resolved|name|url|git|file)"/;
+function parseJsonLock(lines, dep) {
+  const out = { entries: [], sources: [] };
+  let key = null;
+  let keyChanged = false;
+  let keyLine = 0;
+  let keyIndent = -1;
+  let composerName = null;
+  for (const l of lines) {
+    if (l.hunkStart) {
+      key = null;
+      composerName = null;
+    }
+    const t = l.text;
+    const last = t.charCodeAt(t.length - 1);
+    const open2 = last === 123 ? /^(\s*)"((?:[^"\\]|\\.){1,500})"\s*:\s*\{\s*$/.exec(t) : null;
+    if (open2) {
+      key = open2[2];
+      keyIndent = open2[1].length;
+      keyChanged = l.changed;
+      keyLine = l.line;
+      continue;
+    }
+    if (key !== null && indentOf(t) <= keyIndent && t.trim().startsWith("}")) key = null;
+    if (!JSON_LOCK_KEYS.test(t)) continue;
+    const pair = /^\s*"((?:[^"\\]|\\.){1,100})"\s*:\s*"((?:[^"\\]|\\.){0,3000})"/.exec(t);
+    if (!pair) continue;
+    const [, k, v] = pair;
+    if (dep.format === "composer-lock") {
+      if (k === "name") composerName = v;
+      else if (k === "version" && composerName)
+        out.entries.push({ name: composerName, version: v, line: l.line, changed: l.changed });
+      continue;
+    }
+    const versionKey = dep.format === "nuget-lock" ? "resolved" : "version";
+    if (k === versionKey && key !== null && key !== "" && key !== "packages") {
+      out.entries.push({
+        name: npmLockName(key),
+        version: v,
+        line: keyChanged ? keyLine : l.line,
+        changed: l.changed || keyChanged
+      });
+    }
+    if (l.changed && dep.format === "package-lock" && k === "resolved") {
+      const s = urlSource("npm", v, l.line, key ? npmLockName(key) : void 0);
+      if (s) out.sources.push(s);
+    }
+    if (l.changed && dep.format === "pipfile-lock" && (k === "url" || k === "git" || k === "file")) {
+      const s = urlSource("python", v, l.line, key ?? void 0);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function yarnHeaderName(header) {
+  const first = header.replace(/:$/, "").split(",")[0].trim().replace(/^"|"$/g, "");
+  const at = first.indexOf("@", 1);
+  return at > 0 ? first.slice(0, at) : null;
+}
+function parseYarnLock(lines) {
+  const out = { entries: [], sources: [] };
+  let name = null;
+  let headerChanged = false;
+  let headerLine = 0;
+  for (const l of lines) {
+    if (l.hunkStart) name = null;
+    const t = l.text;
+    if (t === "" || t.startsWith("#")) continue;
+    if (!t.startsWith(" ") && t.endsWith(":")) {
+      name = yarnHeaderName(t);
+      headerChanged = l.changed;
+      headerLine = l.line;
+      continue;
+    }
+    const version2 = /^\s{2}version:?\s+"?([^"\s]{1,200})"?\s*$/.exec(t);
+    if (version2 && name) {
+      const line = headerChanged ? headerLine : l.line;
+      out.entries.push({ name, version: version2[1], line, changed: l.changed || headerChanged });
+      continue;
+    }
+    if (l.changed && /^\s{2}(?:resolved|resolution):?\s/.test(t)) {
+      const s = urlSource("npm", t, l.line, name ?? void 0);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function parsePnpmLock(lines) {
+  const out = { entries: [], sources: [] };
+  let name;
+  for (const l of lines) {
+    const t = l.text;
+    const key = /^ {2}['"]?\/?((?:@[^@/\s'"]{1,100}\/)?[^@/\s'"]{1,200})[@/](\d[^:'"(\s]{0,100})/.exec(t);
+    if (key && t.trimEnd().endsWith(":")) {
+      name = key[1];
+      out.entries.push({ name, version: key[2], line: l.line, changed: l.changed });
+      continue;
+    }
+    if (l.changed && /\b(?:tarball|repo|resolution)\b|github:|codeload\.github\.com|git\+/.test(t)) {
+      const s = urlSource("npm", t, l.line, name);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function parseBunLock(lines) {
+  const out = { entries: [], sources: [] };
+  for (const l of lines) {
+    const m = /^\s*"[^"]{1,300}"\s*:\s*\["((?:@[^@"/]{1,100}\/)?[^@"]{1,200})@([^"]{1,2000})"(?:\s*,\s*"([^"]{0,2000})")?/.exec(
+      l.text
+    );
+    if (!m) continue;
+    const name = m[1];
+    const version2 = m[2];
+    out.entries.push({ name, version: version2, line: l.line, changed: l.changed });
+    if (l.changed) {
+      const s = urlSource("npm", `${version2} ${m[3] ?? ""}`, l.line, name);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function parseTomlLock(lines, ecosystem) {
+  const out = { entries: [], sources: [] };
+  let name = null;
+  let nameChanged = false;
+  let nameLine = 0;
+  for (const l of lines) {
+    const t = l.text;
+    if (l.hunkStart) name = null;
+    if (/^\[\[package\]\]\s*$/.test(t)) {
+      name = null;
+      continue;
+    }
+    const n = /^name\s*=\s*"([^"]{1,300})"/.exec(t);
+    if (n) {
+      name = n[1];
+      nameChanged = l.changed;
+      nameLine = l.line;
+      continue;
+    }
+    const v = /^version\s*=\s*"([^"]{1,200})"/.exec(t);
+    if (v && name) {
+      const line = nameChanged ? nameLine : l.line;
+      out.entries.push({ name, version: v[1], line, changed: l.changed || nameChanged });
+      continue;
+    }
+    if (l.changed && /\b(?:source|url|registry|git|sdist|wheels)\b/.test(t)) {
+      const s = urlSource(ecosystem, t, l.line, name ?? void 0);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function parseGemfileLock(lines) {
+  const out = { entries: [], sources: [] };
+  for (const l of lines) {
+    const t = l.text;
+    const spec = /^ {4}([A-Za-z0-9][\w.-]{0,200}) \(([^)]{1,100})\)$/.exec(t);
+    if (spec) {
+      out.entries.push({ name: spec[1], version: spec[2], line: l.line, changed: l.changed });
+      continue;
+    }
+    if (l.changed && /^\s{2}remote:\s/.test(t)) {
+      const s = urlSource("ruby", t, l.line);
+      if (s) out.sources.push(s);
+    }
+  }
+  return out;
+}
+function parseGoSum(lines) {
+  const out = { entries: [], sources: [] };
+  for (const l of lines) {
+    const m = /^(\S{1,500}) (v[^\s/]{1,200})(?:\/go\.mod)? h1:/.exec(l.text);
+    if (m) out.entries.push({ name: m[1], version: m[2], line: l.line, changed: l.changed });
+  }
+  return out;
+}
+function parseGradleLock(lines) {
+  const out = { entries: [], sources: [] };
+  for (const l of lines) {
+    const m = /^([\w.-]{1,200}:[\w.-]{1,200}):([^=\s]{1,100})=/.exec(l.text);
+    if (m) out.entries.push({ name: m[1], version: m[2], line: l.line, changed: l.changed });
+  }
+  return out;
+}
+function parseTerraformLock(lines) {
+  const out = { entries: [], sources: [] };
+  let name = null;
+  let nameChanged = false;
+  for (const l of lines) {
+    const p = /^provider\s+"([^"]{1,300})"/.exec(l.text);
+    if (p) {
+      name = p[1];
+      nameChanged = l.changed;
+      continue;
+    }
+    const v = /^\s+version\s*=\s*"([^"]{1,100})"/.exec(l.text);
+    if (v && name) out.entries.push({ name, version: v[1], line: l.line, changed: l.changed || nameChanged });
+  }
+  return out;
+}
+function parseLockSide(dep, lines) {
+  switch (dep.format) {
+    case "package-lock":
+    case "nuget-lock":
+    case "composer-lock":
+    case "pipfile-lock":
+      return parseJsonLock(lines, dep);
+    case "yarn-lock":
+      return parseYarnLock(lines);
+    case "pnpm-lock":
+      return parsePnpmLock(lines);
+    case "bun-lock":
+      return parseBunLock(lines);
+    case "poetry-lock":
+    case "uv-lock":
+      return parseTomlLock(lines, "python");
+    case "cargo-lock":
+      return parseTomlLock(lines, "cargo");
+    case "gemfile-lock":
+      return parseGemfileLock(lines);
+    case "go-sum":
+      return parseGoSum(lines);
+    case "gradle-lock":
+      return parseGradleLock(lines);
+    case "terraform-lock":
+      return parseTerraformLock(lines);
+    default:
+      return { entries: [], sources: [] };
+  }
+}
+
+// src/deps/manifests/toml.ts
+var TOML_TABLE = /^\s*\[\[?\s*([^\]]{1,300}?)\s*\]\]?\s*(?:#.*)?$/;
+var TOML_PAIR = /^\s*("[^"]{1,300}"|'[^']{1,300}'|[A-Za-z0-9_.-]{1,300})\s*=\s*(.*?)\s*$/;
+var TOML_STRING_ELEMENT = /^\s*(?:"((?:[^"\\]|\\.){1,2000})"|'([^']{1,2000})')\s*,?\s*(?:#.*)?$/;
+function walkToml(lines, visit2) {
+  const st = { table: null, arrayKey: null };
+  for (const l of lines) {
+    const t = l.text;
+    const trimmed = t.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const header = TOML_TABLE.exec(t);
+    if (header && !TOML_PAIR.test(t)) {
+      st.table = header[1].replace(/\s+/g, "");
+      st.arrayKey = null;
+      visit2.table?.(st, l);
+      continue;
+    }
+    if (st.arrayKey !== null) {
+      if (trimmed.startsWith("]")) {
+        st.arrayKey = null;
+        continue;
+      }
+      const el2 = TOML_STRING_ELEMENT.exec(t);
+      if (el2) visit2.element?.(st, el2[1] ?? el2[2], l);
+      continue;
+    }
+    const p = TOML_PAIR.exec(t);
+    if (p) {
+      const key = unquote(p[1]);
+      const value = p[2].replace(/\s#[^"']*$/, "");
+      if (value === "[" || value.startsWith("[") && !value.includes("]")) {
+        st.arrayKey = key;
+        const inline = value.slice(1);
+        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit2.element?.(st, m[1] ?? m[2], l);
+        continue;
+      }
+      visit2.pair?.(st, key, value, l);
+      continue;
+    }
+    const el = TOML_STRING_ELEMENT.exec(t);
+    if (el && st.table === null) visit2.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
+  }
+}
+function inlineTable(value) {
+  const out = {};
+  if (!value.startsWith("{")) return out;
+  for (const m of value.matchAll(/([A-Za-z0-9_.-]{1,100})\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|(true|false))/g))
+    out[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
+  return out;
+}
+function tomlDep(ecosystem, name, value, line, out) {
+  if (value.startsWith('"') || value.startsWith("'")) {
+    out.deps.push({ name, spec: unquote(value), line });
+    return;
+  }
+  const t = inlineTable(value);
+  if (Object.keys(t).length === 0) return;
+  const git2 = t["git"] ?? t["github"];
+  const ref = t["rev"] ?? t["tag"] ?? t["branch"];
+  const spec = t["version"] ?? (git2 ? `${git2}${ref ? `#${ref}` : ""}` : t["url"] ?? t["path"] ?? "");
+  out.deps.push({ name: t["package"] ?? name, spec, line });
+  if (git2) out.sources.push({ line, kind: "git", target: git2, name, severity: "high" });
+  else if (t["url"]) {
+    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
+    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
+  } else if (t["path"]) {
+    const kind = isArchivePath(t["path"]) ? "archive" : "path";
+    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
+  } else if (t["registry"] || t["registry-index"]) {
+    const r = t["registry"] ?? t["registry-index"];
+    out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
+  }
+}
+
+// src/deps/manifests/types.ts
+function emptySide() {
+  return { deps: [], sources: [], scripts: [] };
+}
+var VERSION_LIKE = /^(?:[\^~<>=!]{0,3}\s{0,3}v?\d[\w.+\-*]{0,100}(?:\s{0,3}(?:\|\||,|-|\s)\s{0,3}[\^~<>=!]{0,3}\s{0,3}v?\d[\w.+\-*]{0,100}){0,8}|\*|x|latest|next|beta|canary|workspace:[^\s]{0,100}|catalog:[^\s]{0,100})$/;
+function isVersionLike(value) {
+  return VERSION_LIKE.test(value.trim());
+}
+
+// src/deps/manifests/cargo.ts
+var CARGO_NOT_DEPS = /* @__PURE__ */ new Set([
+  "version",
+  "edition",
+  "rust-version",
+  "name",
+  "resolver",
+  "license",
+  "description",
+  "readme",
+  "authors"
+]);
+var parseCargoToml = (lines) => {
+  const out = emptySide();
+  walkToml(lines, {
+    table(st, l) {
+      const m = /^(?:.*\.)?(?:dependencies|dev-dependencies|build-dependencies)\.([\w-]{1,100})$/.exec(st.table ?? "");
+      if (m && l.changed) out.deps.push({ name: m[1], spec: "", line: l.line });
+    },
+    pair(st, key, value, l) {
+      if (!l.changed) return;
+      const table = st.table;
+      const sub = table ? /^(?:.*\.)?(?:dependencies|dev-dependencies|build-dependencies)\.([\w-]{1,100})$/.exec(table) : null;
+      if (sub) {
+        const crate = sub[1];
+        if (key === "version") out.deps.push({ name: crate, spec: unquote(value), line: l.line });
+        else if (key === "git")
+          out.sources.push({ line: l.line, kind: "git", target: unquote(value), name: crate, severity: "high" });
+        else if (key === "registry" || key === "registry-index")
+          out.sources.push({ line: l.line, kind: "registry", target: unquote(value), name: crate, severity: "high" });
+        return;
+      }
+      const depTable = table !== null && (/(?:^|\.)(?:dependencies|dev-dependencies|build-dependencies)$/.test(table) || /^patch\./.test(table));
+      if (depTable || table === null && !CARGO_NOT_DEPS.has(key) && (isVersionLike(unquote(value)) || value.startsWith("{"))) {
+        if (table === null && value.startsWith("{") && !/\b(?:version|git|path)\s*=/.test(value)) return;
+        tomlDep("cargo", key, value, l.line, out);
+      }
+    }
+  });
+  return out;
+};
+var parseCargoConfig = (lines) => {
+  const out = emptySide();
+  walkToml(lines, {
+    pair(st, key, value, l) {
+      if (!l.changed) return;
+      const v = unquote(value);
+      if ((key === "index" || key === "registry") && st.table && /^(?:registries|source|registry)\b/.test(st.table)) {
+        const u = v.replace(/^sparse\+/, "");
+        if (!isPublicRegistryUrl("cargo", u))
+          out.sources.push({ line: l.line, kind: "registry", target: v, severity: "high" });
+      } else if (key === "replace-with" && st.table?.startsWith("source")) {
+        out.sources.push({ line: l.line, kind: "registry", target: `${st.table} \u2192 ${v}`, severity: "high" });
+      }
+    }
+  });
+  return out;
+};
+
+// src/deps/manifests/json.ts
+var JSON_PAIR = /^(\s*)"((?:[^"\\]|\\.){1,300})"\s*:\s*(.*?)\s*,?\s*$/;
+var JSON_STRING = /^"((?:[^"\\]|\\.){0,3000})"$/;
+function parseJsonManifest(lines, dialect) {
+  const out = emptySide();
+  const { depSections, hooks } = dialect;
+  let stack = [];
+  for (const l of lines) {
+    if (l.hunkStart) stack = [];
+    const indent = indentOf(l.text);
+    const trimmed = l.text.trim();
+    if (trimmed === "") continue;
+    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
+    const m = JSON_PAIR.exec(l.text);
+    const known = stack.length > 0;
+    const inner = stack[stack.length - 1]?.key;
+    if (!m) {
+      const s = JSON_STRING.exec(trimmed.replace(/,$/, ""));
+      if (l.changed && s && inner && hooks.has(inner) && stack.some((fr) => fr.key === "scripts"))
+        out.scripts.push({ line: l.line, hook: inner, command: s[1] });
+      continue;
+    }
+    const key = m[2];
+    const rest = m[3];
+    if (rest.startsWith("{") || rest.startsWith("[")) {
+      const closes = rest.endsWith("}") || rest.endsWith("]");
+      if (!closes) stack.push({ indent, key });
+      if (l.changed && hooks.has(key) && inner === "scripts" && rest.startsWith("["))
+        out.scripts.push({ line: l.line, hook: key, command: "(command list)" });
+      continue;
+    }
+    if (!l.changed) continue;
+    const str = JSON_STRING.exec(rest.replace(/"\s*[}\]]+$/, '"'));
+    if (!str) continue;
+    const value = str[1];
+    if (hooks.has(key) && (inner === "scripts" || !known && !isVersionLike(value))) {
+      out.scripts.push({ line: l.line, hook: key, command: value });
+      continue;
+    }
+    if (dialect.readPair?.(key, value, stack, l.line, out)) continue;
+    const isDep = known ? stack.some((fr) => depSections.has(fr.key)) : dialect.looseDependency(key, value, indent);
+    if (!isDep) continue;
+    out.deps.push({ name: key, spec: value, line: l.line });
+    const c = dialect.specSource?.(key, value);
+    if (c)
+      out.sources.push({ line: l.line, kind: c.kind, target: c.target, name: key, severity: sourceSeverity(c.kind) });
+  }
+  return out;
+}
+
+// src/deps/manifests/composer.ts
+var COMPOSER_DEP_SECTIONS = /* @__PURE__ */ new Set(["require", "require-dev"]);
+var COMPOSER_INSTALL_HOOKS = /* @__PURE__ */ new Set([
+  "pre-install-cmd",
+  "post-install-cmd",
+  "pre-update-cmd",
+  "post-update-cmd",
+  "post-autoload-dump",
+  "pre-autoload-dump",
+  "post-package-install",
+  "post-package-update"
+]);
+var COMPOSER_JSON = {
+  depSections: COMPOSER_DEP_SECTIONS,
+  hooks: COMPOSER_INSTALL_HOOKS,
+  looseDependency: (key, value) => (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value),
+  readPair(key, value, stack, line, out) {
+    if (key !== "url" || !stack.some((fr) => fr.key === "repositories")) return false;
+    const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
+    if (kind) out.sources.push({ line, kind, target: value, severity: sourceSeverity(kind) });
+    return true;
+  }
+};
+var parseComposerJson = (lines) => parseJsonManifest(lines, COMPOSER_JSON);
+
+// src/deps/manifests/go.ts
+var parseGoMod = (lines) => {
+  const out = emptySide();
+  let block = null;
+  for (const l of lines) {
+    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "").trim();
+    if (l.hunkStart) block = /^\s*(require|replace)\s*\(/.exec(l.header)?.[1] ?? null;
+    if (t === "") continue;
+    const open2 = /^(require|replace|exclude|retract|tool|ignore|godebug)\s*\($/.exec(t);
+    if (open2) {
+      block = open2[1];
+      continue;
+    }
+    if (t === ")") {
+      block = null;
+      continue;
+    }
+    let directive = block;
+    let body = t;
+    const single = /^(require|replace|exclude|retract|module|go|toolchain|tool)\s+(.*)$/.exec(t);
+    if (single) {
+      directive = single[1];
+      body = single[2];
+    }
+    if (!l.changed) continue;
+    if (directive === "require") {
+      const m = /^(\S{1,500})\s+(v\S{1,200})$/.exec(body);
+      if (m) out.deps.push({ name: m[1], spec: m[2], line: l.line });
+    } else if (directive === "replace") {
+      const m = /^(\S{1,500})(?:\s+v\S{1,200})?\s*=>\s*(\S{1,500})(?:\s+(v\S{1,200}))?$/.exec(body);
+      if (!m) continue;
+      const from = m[1];
+      const to = m[2];
+      if (/^(?:\.{1,2}\/|\/)/.test(to)) {
+        out.sources.push({ line: l.line, kind: "path", target: to, name: from, severity: "low" });
+      } else if (to !== from) {
+        const target = m[3] ? `${to}@${m[3]}` : to;
+        out.sources.push({ line: l.line, kind: "fork", target, name: from, severity: "high" });
+      } else if (m[3]) {
+        out.deps.push({ name: from, spec: m[3], line: l.line });
+      }
+    }
+  }
+  return out;
+};
+
+// src/deps/manifests/gradle.ts
+var GRADLE_CONFIGS = /\b(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|testCompileOnly|androidTestImplementation|debugImplementation|releaseImplementation|kapt|ksp|annotationProcessor|classpath|compile|testCompile|developmentOnly|[a-z]{1,40}Implementation)\b/;
+var GRADLE_COORD = /["']([\w.-]{1,200}):([\w.-]{1,200}):([^"'@:\s]{1,100})(?:@\w{1,20})?["']/;
+var GRADLE_PLUGIN = /\bid\s*\(?\s*["']([\w.-]{1,200})["']\s*\)?\s*version\s*\(?\s*["']([^"']{1,100})["']/;
+var parseGradle = (lines) => {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const t = l.text.replace(/(?:^|\s)\/\/.*$/, "");
+    const plugin = GRADLE_PLUGIN.exec(t);
+    if (plugin) {
+      out.deps.push({ name: plugin[1], spec: plugin[2], line: l.line });
+      continue;
+    }
+    if (GRADLE_CONFIGS.test(t) || /\bplatform\s*\(/.test(t)) {
+      const c = GRADLE_COORD.exec(t);
+      if (c) {
+        out.deps.push({ name: `${c[1]}:${c[2]}`, spec: c[3], line: l.line });
+        continue;
+      }
+      const map2 = /group\s*:\s*["']([^"']{1,200})["']\s*,\s*name\s*:\s*["']([^"']{1,200})["']\s*,\s*version\s*:\s*["']([^"']{1,100})["']/.exec(
+        t
+      );
+      if (map2) out.deps.push({ name: `${map2[1]}:${map2[2]}`, spec: map2[3], line: l.line });
+      continue;
+    }
+    if (/\b(?:maven|url|ivy)\b/.test(t)) {
+      const u = findUrl(t);
+      if (u && classifyUrl("gradle", u))
+        out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
+    }
+  }
+  return out;
+};
+var parseGradleCatalog = (lines) => {
+  const out = emptySide();
+  walkToml(lines, {
+    pair(st, key, value, l) {
+      if (!l.changed) return;
+      if (st.table === "versions") {
+        out.deps.push({ name: key, spec: unquote(value), line: l.line });
+        return;
+      }
+      if (value.startsWith('"')) {
+        const parts = unquote(value).split(":");
+        if (parts.length === 3) out.deps.push({ name: `${parts[0]}:${parts[1]}`, spec: parts[2], line: l.line });
+        return;
+      }
+      const module = /\b(?:module|id)\s*=\s*"([^"]{1,300})"/.exec(value);
+      const group = /\bgroup\s*=\s*"([^"]{1,200})"\s*,\s*name\s*=\s*"([^"]{1,200})"/.exec(value);
+      const version2 = /\bversion(?:\.ref)?\s*=\s*"([^"]{1,100})"/.exec(value);
+      const name = module ? module[1] : group ? `${group[1]}:${group[2]}` : null;
+      if (name) out.deps.push({ name, spec: version2 ? version2[1] : "(managed)", line: l.line });
+    }
+  });
+  return out;
+};
+
+// src/deps/manifests/maven.ts
+var POM_DEP_BLOCKS = /* @__PURE__ */ new Set(["dependency", "plugin", "parent", "extension"]);
+var parsePom = (lines) => {
+  const out = emptySide();
+  let stack = [];
+  let block = null;
+  const flush = () => {
+    if (block?.changedLine !== void 0 && block.artifactId) {
+      const name = block.groupId ? `${block.groupId}:${block.artifactId}` : block.artifactId;
+      out.deps.push({
+        name,
+        spec: block.version ?? "(managed)",
+        line: block.versionChanged ? block.versionLine : block.changedLine
+      });
+    }
+    block = null;
+  };
+  for (const l of lines) {
+    if (l.hunkStart) {
+      flush();
+      stack = [];
+    }
+    const t = l.text.trim();
+    if (t === "" || t.startsWith("<!--")) continue;
+    const open2 = /^<([A-Za-z][\w.-]{0,100})(?:\s[^>]{0,500})?>$/.exec(t);
+    const close = /^<\/([A-Za-z][\w.-]{0,100})>$/.exec(t);
+    const leaf = /^<([A-Za-z][\w.-]{0,100})>([^<]{0,2000})<\/\1>$/.exec(t);
+    if (open2) {
+      stack.push(open2[1]);
+      if (POM_DEP_BLOCKS.has(open2[1])) {
+        flush();
+        block = { kind: open2[1], versionChanged: false, changedLine: l.changed ? l.line : void 0 };
+      }
+      continue;
+    }
+    if (close) {
+      const i = stack.lastIndexOf(close[1]);
+      if (i >= 0) stack = stack.slice(0, i);
+      if (block && close[1] === block.kind) {
+        if (l.changed && block.changedLine === void 0) block.changedLine = l.line;
+        flush();
+      }
+      continue;
+    }
+    if (!leaf) continue;
+    const tag = leaf[1];
+    const value = leaf[2].trim();
+    if (block) {
+      if (tag === "groupId") block.groupId = value;
+      else if (tag === "artifactId") block.artifactId = value;
+      else if (tag === "version") {
+        block.version = value;
+        block.versionLine = l.line;
+        if (l.changed) block.versionChanged = true;
+      }
+      if (l.changed && block.changedLine === void 0) block.changedLine = l.line;
+      continue;
+    }
+    if (!l.changed) continue;
+    if (/[.-]version$/i.test(tag) && stack[stack.length - 1] !== "project") {
+      out.deps.push({ name: tag.replace(/[.-]version$/i, ""), spec: value, line: l.line });
+      continue;
+    }
+    if (tag === "url" && (stack.includes("repository") || stack.includes("pluginRepository"))) {
+      if (stack.includes("distributionManagement")) continue;
+      const kind = classifyUrl("maven", value);
+      if (kind) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
+    }
+  }
+  flush();
+  return out;
+};
+
+// src/deps/manifests/registry-config.ts
+function parseRegistryConfig(lines, ecosystem, registryKey) {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const t = l.text.trim();
+    if (t.startsWith("#") || t.startsWith(";")) continue;
+    if (/^(?:strict-ssl|enableStrictSsl|sslVerify|ssl_verify|verify_ssl)\s*[:=]?\s*["']?false\b/i.test(t)) {
+      out.sources.push({ line: l.line, kind: "tls", target: t, severity: "high" });
+      continue;
+    }
+    if (/^(?:trusted-host|unsafeHttpWhitelist)\b/i.test(t)) {
+      out.sources.push({ line: l.line, kind: "tls", target: t, severity: "high" });
+      continue;
+    }
+    if (!registryKey.test(t)) continue;
+    const u = findUrl(t);
+    if (!u) continue;
+    if (!isPublicRegistryUrl(ecosystem, u))
+      out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
+  }
+  return out;
+}
+
+// src/deps/manifests/npm.ts
+var DEPENDENCY_FIELDS = [
+  "dependencies",
+  "devDependencies",
+  "peerDependencies",
+  "optionalDependencies",
+  "resolutions",
+  "overrides"
+];
+var NPM_DEP_SECTIONS = /* @__PURE__ */ new Set([...DEPENDENCY_FIELDS, "catalog", "catalogs"]);
+var NPM_INSTALL_HOOKS = /* @__PURE__ */ new Set(["preinstall", "install", "postinstall", "prepare", "prepublish"]);
+var NPM_METADATA_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "homepage",
+  "repository",
+  "bugs",
+  "email",
+  "funding",
+  "registry",
+  "type",
+  "directory",
+  "author",
+  "web",
+  "main",
+  "module",
+  "types",
+  "typings",
+  "browser",
+  "bin",
+  "import",
+  "require",
+  "default",
+  "source",
+  "node"
+]);
+var EXPLICIT_REMOTE_SPEC = /^(?:git\+|git:\/\/|git@|github:|gitlab:|bitbucket:|https?:\/\/\S{1,1000}\.(?:tgz|tar\.gz)(?:$|[?#]))/;
+var NPM_NOT_DEPS = /* @__PURE__ */ new Set(["version", "node", "npm", "yarn", "pnpm", "bun", "deno", "vscode", "lockfileVersion"]);
+function looksLikeNpmName(key) {
+  return /^(?:@[a-z0-9][\w.-]{0,213}\/)?[a-z0-9][\w.-]{0,213}$/i.test(key);
+}
+var PACKAGE_JSON = {
+  depSections: NPM_DEP_SECTIONS,
+  hooks: NPM_INSTALL_HOOKS,
+  looseDependency(key, value, indent) {
+    if (indent <= 2 || !looksLikeNpmName(key)) return false;
+    if (!NPM_NOT_DEPS.has(key) && isVersionLike(value)) return true;
+    return !NPM_METADATA_KEYS.has(key) && EXPLICIT_REMOTE_SPEC.test(value);
+  },
+  specSource: classifyNpmSpec
+};
+function fromDocument(side, lines, text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return side;
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return side;
+  const keyLine = /* @__PURE__ */ new Map();
+  for (const l of lines)
+    for (const m of l.text.matchAll(/"((?:[^"\\]|\\.){1,300})"\s*:/g))
+      if (!keyLine.has(m[1])) keyLine.set(m[1], l.line);
+  const lineOf2 = (key) => keyLine.get(key) ?? 1;
+  const obj2 = doc;
+  const out = { deps: [], sources: [], scripts: [] };
+  for (const k of DEPENDENCY_FIELDS) {
+    const section = obj2[k];
+    if (!section || typeof section !== "object") continue;
+    for (const [name, spec] of Object.entries(section)) {
+      if (typeof spec !== "string") continue;
+      const line = lineOf2(name);
+      out.deps.push({ name, spec, line });
+      const c = classifyNpmSpec(name, spec);
+      if (c) out.sources.push({ line, kind: c.kind, target: c.target, name, severity: sourceSeverity(c.kind) });
+    }
+  }
+  const scripts = obj2["scripts"];
+  if (scripts && typeof scripts === "object") {
+    for (const [hook2, command] of Object.entries(scripts))
+      if (NPM_INSTALL_HOOKS.has(hook2) && typeof command === "string")
+        out.scripts.push({ hook: hook2, command, line: lineOf2(hook2) });
+  }
+  return out;
+}
+var parsePackageJson = (lines, whole) => {
+  const side = parseJsonManifest(lines, PACKAGE_JSON);
+  return whole === null ? side : fromDocument(side, lines, whole);
+};
+var NPM_REGISTRY_KEY = /^(?:(@[\w.-]{1,100}):)?(?:registry|npmRegistryServer)\b|^(?:registry|install\.registry)\s*=|^["']?registry["']?\s/i;
+var parseNpmRegistryConfig = (lines) => parseRegistryConfig(lines, "npm", NPM_REGISTRY_KEY);
+
+// src/deps/manifests/nuget.ts
+function packageReferences(lines, packagesConfig) {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const t = l.text;
+    if (packagesConfig) {
+      const m2 = /<package\s[^>]{0,500}?\bid="([^"]{1,200})"[^>]{0,500}?\bversion="([^"]{1,100})"/i.exec(t);
+      if (m2) out.deps.push({ name: m2[1], spec: m2[2], line: l.line });
+      continue;
+    }
+    const m = /<(?:PackageReference|PackageVersion|GlobalPackageReference)\s[^>]{0,500}?\b(?:Include|Update)="([^"]{1,200})"([^>]{0,500})/i.exec(
+      t
+    );
+    if (m) {
+      const v = /\bVersion(?:Override)?="([^"]{1,100})"/i.exec(m[2]);
+      out.deps.push({ name: m[1], spec: v ? v[1] : "(managed)", line: l.line });
+      continue;
+    }
+    if (/<RestoreSources>|<RestoreAdditionalProjectSources>/i.test(t)) {
+      const u = findUrl(t);
+      if (u && classifyUrl("nuget", u))
+        out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
+    }
+  }
+  return out;
+}
+var parseNugetConfig = (lines) => {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const m = /<add\s[^>]{0,500}?\bvalue="([^"]{1,2000})"/i.exec(l.text);
+    if (!m) continue;
+    const u = findUrl(m[1]);
+    if (u && classifyUrl("nuget", u)) out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
+  }
+  return out;
+};
+var parseMsbuild = (lines) => packageReferences(lines, false);
+var parsePackagesConfig = (lines) => packageReferences(lines, true);
+
+// src/deps/manifests/python.ts
+var PEP508 = /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})\s{0,5}(\[[^\]]{0,200}\])?\s{0,5}(.*)$/;
+var PY_INDEX_OPTION = /^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)(?:\s+|=)(\S{1,2000})/;
+function parseRequirement(raw, line, out) {
+  let s = raw.replace(/\s#.*$/, "").replace(/\s\\$/, "").replace(/\s--hash[=\s]\S{0,300}/g, "").trim();
+  if (s === "" || s.startsWith("#") || s === "\\") return;
+  const opt = PY_INDEX_OPTION.exec(s);
+  if (opt) {
+    const target = opt[1];
+    if (s.startsWith("--trusted-host")) {
+      out.sources.push({ line, kind: "tls", target, severity: "high" });
+      return;
+    }
+    if (/^https?:/.test(target) && isPublicRegistryUrl("python", target)) return;
+    const kind = /^https?:|^file:/.test(target) ? "registry" : "path";
+    out.sources.push({ line, kind, target, severity: sourceSeverity(kind) });
+    return;
+  }
+  if (s.startsWith("-r") || s.startsWith("-c") || s.startsWith("--")) return;
+  let editable = false;
+  if (s.startsWith("-e ") || s.startsWith("--editable")) {
+    editable = true;
+    s = s.replace(/^(?:-e|--editable)[\s=]+/, "");
+  }
+  const url2 = findUrl(s);
+  if (/^(?:git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(s) && url2 !== null) {
+    const egg = /#egg=([\w.-]{1,200})/.exec(s);
+    const kind = classifyUrl("python", url2) ?? "url";
+    out.sources.push({ line, kind, target: url2, name: egg?.[1], severity: sourceSeverity(kind) });
+    if (egg) out.deps.push({ name: egg[1], spec: url2, line });
+    return;
+  }
+  if (editable || /^(?:\.{1,2}\/|\/|file:)/.test(s)) {
+    if (s === "." || s === "./") return;
+    const kind = isArchivePath(s) ? "archive" : "path";
+    out.sources.push({ line, kind, target: s, severity: sourceSeverity(kind) });
+    return;
+  }
+  const m = PEP508.exec(s);
+  if (!m) return;
+  const name = m[1];
+  const rest = m[3].trim();
+  if (rest.startsWith("@")) {
+    const target = rest.slice(1).split(";")[0].trim();
+    const u = findUrl(target);
+    const kind = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
+    if (kind) out.sources.push({ line, kind, target, name, severity: sourceSeverity(kind) });
+    out.deps.push({ name, spec: target, line });
+    return;
+  }
+  if (rest !== "" && !/^(?:[=<>!~]=?|===|;|,)/.test(rest)) return;
+  out.deps.push({ name, spec: rest.split(";")[0].trim() || "*", line });
+}
+var parseRequirements = (lines) => {
+  const out = emptySide();
+  for (const l of lines) if (l.changed) parseRequirement(l.text, l.line, out);
+  return out;
+};
+var PY_NOT_DEPS = /* @__PURE__ */ new Set(["python", "version", "requires-python", "name", "description", "readme", "license"]);
+function isPyDepTable(table) {
+  if (table === null) return false;
+  return /(?:^|\.)(?:dependencies|dev-dependencies|packages|dev-packages)$/.test(table) || /^tool\.poetry\.group\.[^.]+\.dependencies$/.test(table) || table === "tool.uv.sources";
+}
+function isPySourceTable(table) {
+  return table !== null && /^(?:tool\.poetry\.source|tool\.uv\.index|tool\.pdm\.source|source|tool\.hatch\..*)$/.test(table);
+}
+var parsePyToml = (lines) => {
+  const out = emptySide();
+  walkToml(lines, {
+    element(st, value, l) {
+      if (!l.changed) return;
+      const table = st.table;
+      const depArray = table === null || table === "project" || table === "project.optional-dependencies" || table === "dependency-groups" || table === "build-system" || /dev-dependencies$/.test(table);
+      if (!depArray) return;
+      if (table === "project" && st.arrayKey !== null && st.arrayKey !== "dependencies") return;
+      if (table === null && !/[=<>~!@]/.test(value)) return;
+      parseRequirement(value, l.line, out);
+    },
+    pair(st, key, value, l) {
+      if (!l.changed) return;
+      if (isPySourceTable(st.table) && (key === "url" || key === "index-url")) {
+        const u = unquote(value);
+        if (!isPublicRegistryUrl("python", u))
+          out.sources.push({ line: l.line, kind: "registry", target: u, severity: "high" });
+        return;
+      }
+      if (PY_NOT_DEPS.has(key)) return;
+      if (isPyDepTable(st.table)) {
+        tomlDep("python", key, value, l.line, out);
+        return;
+      }
+      if (st.table === null) {
+        const inline = inlineTable(value);
+        if (inline["git"] || inline["url"] || isVersionLike(unquote(value)) || inline["version"])
+          tomlDep("python", key, value, l.line, out);
+      }
+    }
+  });
+  return out;
+};
+var parseSetupPy = (lines) => {
+  const out = emptySide();
+  let inRequires = false;
+  for (const l of lines) {
+    const t = l.text;
+    if (l.hunkStart) inRequires = false;
+    if (/\b(?:install_requires|extras_require|setup_requires|tests_require|requires)\s*=/.test(t)) inRequires = true;
+    if (l.changed && /\bcmdclass\s*=/.test(t) && /["']?(?:install|develop|egg_info|build_py|build_ext)["']?/.test(t))
+      out.scripts.push({ line: l.line, hook: "cmdclass", command: t.trim() });
+    if (!l.changed) continue;
+    for (const m of t.matchAll(/["']([^"'\n]{1,500})["']/g)) {
+      const req = m[1];
+      if (!inRequires && !/^[A-Za-z0-9][\w.-]*\s*(?:\[[^\]]*\])?\s*(?:[=<>!~]=|[<>]|@)/.test(req)) continue;
+      if (!/^[A-Za-z0-9]/.test(req)) continue;
+      parseRequirement(req, l.line, out);
+    }
+  }
+  return out;
+};
+var parseSetupCfg = (lines) => {
+  const out = emptySide();
+  let inList = false;
+  for (const l of lines) {
+    const t = l.text;
+    if (l.hunkStart) inList = false;
+    if (/^\s*\[/.test(t)) {
+      inList = false;
+      continue;
+    }
+    const kv = /^(\S[^=]{0,200}?)\s*=\s*(.*)$/.exec(t);
+    if (kv && indentOf(t) === 0) {
+      inList = /^(?:install_requires|setup_requires|tests_require)$/.test(kv[1].trim()) || /extras_require/.test(kv[1]);
+      if (inList && l.changed && kv[2].trim()) parseRequirement(kv[2], l.line, out);
+      continue;
+    }
+    if (l.changed && (inList || indentOf(t) > 0 && /[=<>~]=|[<>]/.test(t))) parseRequirement(t, l.line, out);
+  }
+  return out;
+};
+var PIP_INDEX_KEY = /^(?:index-url|extra-index-url|index|find-links)\b/i;
+var parsePipConf = (lines) => parseRegistryConfig(lines, "python", PIP_INDEX_KEY);
+
+// src/deps/manifests/ruby.ts
+var GEM_LINE = /^\s*gem\s*\(?\s*["']([^"']{1,200})["']\s*(.*)$/;
+var GEM_SOURCE_OPTION = /(?::|\b)(git|github|gist|bitbucket|path|source)\s*(?::|=>)\s*["']([^"']{1,2000})["']/;
+var parseGemfile = (lines) => {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const t = l.text.replace(/\s#.*$/, "");
+    const gem = GEM_LINE.exec(t);
+    if (gem) {
+      const name = gem[1];
+      const rest = gem[2];
+      const versions = [];
+      for (const m of rest.matchAll(/(?:^|,)\s*["']([~><=!\s]{0,4}\d[^"']{0,100})["']/g)) versions.push(m[1].trim());
+      out.deps.push({ name, spec: versions.join(", ") || "*", line: l.line });
+      const opt = GEM_SOURCE_OPTION.exec(rest);
+      if (opt) {
+        const key = opt[1];
+        const target = opt[2];
+        let kind = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
+        if (kind === "path" && isArchivePath(target)) kind = "archive";
+        if (kind) out.sources.push({ line: l.line, kind, target, name, severity: sourceSeverity(kind) });
+      }
+      continue;
+    }
+    const src = /^\s*source\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
+    if (src) {
+      if (!isPublicRegistryUrl("ruby", src[1]))
+        out.sources.push({ line: l.line, kind: "registry", target: src[1], severity: "high" });
+      continue;
+    }
+    const gitBlock = /^\s*(git|path)\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
+    if (gitBlock) {
+      const kind = gitBlock[1] === "git" ? "git" : "path";
+      out.sources.push({ line: l.line, kind, target: gitBlock[2], severity: sourceSeverity(kind) });
+    }
+  }
+  return out;
+};
+var parseGemspec = (lines) => {
+  const out = emptySide();
+  for (const l of lines) {
+    if (!l.changed) continue;
+    const m = /\.add_(?:runtime_|development_)?dependency\s*\(?\s*["']([^"']{1,200})["']\s*(.*)$/.exec(l.text);
+    if (!m) continue;
+    const versions = [...m[2].matchAll(/["']([^"']{1,100})["']/g)].map((v) => v[1].trim());
+    out.deps.push({ name: m[1], spec: versions.join(", ") || "*", line: l.line });
+  }
+  return out;
+};
+
+// src/deps/manifests/terraform.ts
+var parseTerraform = (lines) => {
+  const out = emptySide();
+  let stack = [];
+  let lastSource = null;
+  for (const l of lines) {
+    if (l.hunkStart) {
+      stack = [];
+      lastSource = null;
+      const h = l.header.trim();
+      if (/^(?:terraform|module\s+"[^"]{1,200}"|provider\s+"[^"]{1,200}")\s*\{/.test(h))
+        stack.push(h.replace(/\s*\{.*$/, ""));
+    }
+    const t = l.text.replace(/(?:^|\s)(?:#|\/\/).*$/, "").trim();
+    if (t === "") continue;
+    if (t.endsWith("{")) {
+      const label = t.replace(/\s*=?\s*\{$/, "").trim();
+      stack.push(label);
+      if (/^(?:module|resource|data)\s/.test(label) || stack.length === 1) lastSource = null;
+      continue;
+    }
+    if (t.startsWith("}")) {
+      stack.pop();
+      continue;
+    }
+    const kv = /^([\w-]{1,100})\s*=\s*"([^"]{0,2000})"$/.exec(t);
+    if (!kv) continue;
+    const [, key, value] = kv;
+    const inProviders = stack.includes("required_providers");
+    const moduleLabel = stack.find((s) => s.startsWith("module "));
+    const module = moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : void 0;
+    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
+    if (key === "source") {
+      lastSource = value;
+      if (l.changed && module) {
+        const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
+        if (u) {
+          const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
+          out.sources.push({ line: l.line, kind, target: value, name: module, severity: "high" });
+        }
+      }
+      continue;
+    }
+    if (!l.changed) continue;
+    if (inProviders && stack[stack.length - 1] === "required_providers") {
+      out.deps.push({ name: key, spec: value, line: l.line });
+      continue;
+    }
+    if (key !== "version") continue;
+    const entry = stack[stack.length - 1];
+    if (inProviders && entry && entry !== "required_providers") {
+      out.deps.push({ name: lastSource ?? entry, spec: value, line: l.line });
+    } else if (module) {
+      out.deps.push({ name: `${module} (${lastSource ?? "module"})`, spec: value, line: l.line });
+    } else if (inProviderBlock) {
+      out.deps.push({ name: inProviderBlock, spec: value, line: l.line });
+    } else if (stack.length === 0 && lastSource !== null && /^(?:[\w.-]+\/)?[\w-]+\/[\w-]+(?:\/[\w-]+)?$/.test(lastSource)) {
+      out.deps.push({ name: lastSource, spec: value, line: l.line });
+    }
+  }
+  return out;
+};
+
+// src/deps/manifests/index.ts
+var PARSERS = {
+  "package-json": parsePackageJson,
+  npmrc: parseNpmRegistryConfig,
+  yarnrc: parseNpmRegistryConfig,
+  "composer-json": parseComposerJson,
+  requirements: parseRequirements,
+  pyproject: parsePyToml,
+  pipfile: parsePyToml,
+  "setup-py": parseSetupPy,
+  "setup-cfg": parseSetupCfg,
+  "pip-conf": parsePipConf,
+  "go-mod": parseGoMod,
+  "cargo-toml": parseCargoToml,
+  "cargo-config": parseCargoConfig,
+  gemfile: parseGemfile,
+  gemspec: parseGemspec,
+  pom: parsePom,
+  gradle: parseGradle,
+  "gradle-catalog": parseGradleCatalog,
+  msbuild: parseMsbuild,
+  "packages-config": parsePackagesConfig,
+  "nuget-config": parseNugetConfig,
+  terraform: parseTerraform
+};
+function parseManifestSide(dep, lines, whole) {
+  const parse5 = PARSERS[dep.format];
+  return parse5 ? parse5(lines, whole) : emptySide();
+}
+
+// src/deps/analyze.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function analyzeDependencyFile(file2) {
+  if (cache.has(file2)) return cache.get(file2);
+  const dep = classifyDependencyFile(file2.path);
+  const result = dep && !file2.binary ? compute(file2, dep) : null;
+  cache.set(file2, result);
+  return result;
+}
+function byName(items) {
+  const m = /* @__PURE__ */ new Map();
+  for (const it of items) if (!m.has(it.name)) m.set(it.name, it);
+  return m;
+}
+function compute(file2, dep) {
+  const oldLines = sideOf(file2, "old").lines;
+  const newLines = sideOf(file2, "new").lines;
+  const result = {
+    file: file2,
+    dep,
+    added: [],
+    removed: [],
+    changed: [],
+    sources: [],
+    scripts: [],
+    lock: null
+  };
+  if (dep.kind === "lockfile") {
+    const oldSide2 = parseLockSide(dep, oldLines);
+    const newSide2 = parseLockSide(dep, newLines);
+    result.lock = lockDelta(oldSide2.entries, newSide2.entries, file2);
+    const knownHosts = /* @__PURE__ */ new Set();
+    const noteHost = (text) => {
+      if (!text.includes("://")) return;
+      const u = findUrl(text);
+      if (u) knownHosts.add(hostOf(u));
+    };
+    for (const l of oldLines) noteHost(l.text);
+    for (const l of newLines) if (!l.changed) noteHost(l.text);
+    const oldTargets2 = new Set(oldSide2.sources.map((s) => s.target));
+    result.sources = newSide2.sources.filter(
+      (s) => !oldTargets2.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target)))
+    );
+    return result;
+  }
+  const oldSide = parseManifestSide(dep, oldLines, null);
+  const newSide = parseManifestSide(dep, newLines, wholeSideText(file2, "new"));
+  const oldDeps = byName(oldSide.deps);
+  const newDeps = byName(newSide.deps);
+  for (const [name, d] of newDeps) {
+    const before = oldDeps.get(name);
+    if (!before) result.added.push(d);
+    else if (before.spec !== d.spec) result.changed.push({ name, from: before.spec, to: d.spec, line: d.line });
+  }
+  for (const [name, d] of oldDeps) if (!newDeps.has(name)) result.removed.push(d);
+  const oldTargets = new Set(oldSide.sources.map((s) => `${s.kind}\0${s.target}`));
+  result.sources = newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\0${s.target}`));
+  const oldScripts = new Map(oldSide.scripts.map((s) => [s.hook, s.command]));
+  result.scripts = newSide.scripts.filter((s) => oldScripts.get(s.hook) !== s.command).map((s) => oldScripts.has(s.hook) ? { ...s, previous: oldScripts.get(s.hook) } : s);
+  return result;
+}
+function lockDelta(oldEntries, newEntries, file2) {
+  const oldNames = new Set(oldEntries.map((e) => e.name));
+  const newNames = new Set(newEntries.map((e) => e.name));
+  const oldChanged = /* @__PURE__ */ new Map();
+  for (const e of oldEntries) if (e.changed) pushTo(oldChanged, e.name, e);
+  const added = [];
+  const bumped = [];
+  const seenAdded = /* @__PURE__ */ new Set();
+  const seenBumped = /* @__PURE__ */ new Set();
+  for (const e of newEntries) {
+    if (!e.changed) continue;
+    if (!oldNames.has(e.name)) {
+      if (!seenAdded.has(e.name)) added.push(e);
+      seenAdded.add(e.name);
+      continue;
+    }
+    const before = oldChanged.get(e.name);
+    if (before && !seenBumped.has(e.name) && !before.some((b) => b.version === e.version)) {
+      bumped.push({ name: e.name, from: before[0].version, to: e.version, line: e.line });
+      seenBumped.add(e.name);
+    }
+  }
+  const removed = [];
+  const seenRemoved = /* @__PURE__ */ new Set();
+  for (const e of oldEntries)
+    if (e.changed && !newNames.has(e.name) && !seenRemoved.has(e.name)) {
+      removed.push(e);
+      seenRemoved.add(e.name);
+    }
+  return { added, removed, bumped, changedLines: file2.added.length + file2.removed.length };
+}
+function pushTo(m, k, v) {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+function dependencyFiles(files) {
+  const out = [];
+  for (const f2 of files) {
+    const a = analyzeDependencyFile(f2);
+    if (a) out.push(a);
+  }
+  return out;
+}
+function listNames(items, max = 5) {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
+// src/rules/dependency/install-script.ts
+var MAX_COMMAND = 120;
+var installScriptRule = {
+  id: "dependency/install-script",
+  category: "dependency",
+  description: "An install-time lifecycle script (preinstall/install/postinstall/prepare, Composer install hooks, setup.py cmdclass) is added or changed.",
+  severity: "high",
+  remediation: "Read what the hook runs: it executes on every `install` with the user's credentials. Prefer an explicit build step over an install hook.",
+  docs: {
+    severity: "**high**",
+    detects: "Install-time hooks added or changed: npm `preinstall`, `install`, `postinstall`, `prepare`, `prepublish`; Composer `pre/post-install-cmd`, `pre/post-update-cmd`, `post-autoload-dump`\u2026; `setup.py` `cmdclass` overriding install/develop/build."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const a of dependencyFiles(ctx.files)) {
+      if (a.dep.kind !== "manifest") continue;
+      for (const s of a.scripts) {
+        const cmd = s.command.length > MAX_COMMAND ? `${s.command.slice(0, MAX_COMMAND)}\u2026` : s.command;
+        const verb = s.previous !== void 0 ? "changes" : "adds";
+        findings.push({
+          file: a.file.path,
+          line: s.line,
+          message: `${a.file.path}: ${verb} install hook "${s.hook}" running \`${cmd}\` on every install`
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/deps/pairing.ts
+var pairingCache = /* @__PURE__ */ new WeakMap();
+function buildPairing(allFiles) {
+  let p = pairingCache.get(allFiles);
+  if (!p) {
+    p = computePairing(allFiles);
+    pairingCache.set(allFiles, p);
+  }
+  return p;
+}
+function computePairing(allFiles) {
+  const manifestDirs = /* @__PURE__ */ new Set();
+  const locks = /* @__PURE__ */ new Set();
+  for (const f2 of allFiles) {
+    const dep = classifyDependencyFile(f2.path);
+    if (!dep) continue;
+    const dir = dirnameOf(f2.path);
+    if (dep.kind === "manifest") for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\0${d}`);
+    else if (dep.kind === "lockfile" && f2.status !== "deleted") locks.add(`${basenameOf(f2.path)}\0${dir}`);
+  }
+  return {
+    manifestChangedAtOrBelow: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\0${dir}`),
+    lockChangedAtOrAbove: (lockNames, dir) => selfAndAncestors(dir).some((d) => lockNames.some((n) => locks.has(`${n}\0${d}`)))
+  };
+}
+function formatDep(ecosystem, name, spec) {
+  const s = spec.trim();
+  if (s === "" || s === "*" || s === "(managed)") return name;
+  if (ecosystem === "npm" || ecosystem === "go" || ecosystem === "cargo" || ecosystem === "composer")
+    return `${name}@${s}`;
+  if (ecosystem === "python" && /^[=<>!~]/.test(s)) return `${name}${s}`;
+  return `${name} ${s}`;
+}
+function versionParts(spec) {
+  const m = /(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?/.exec(spec);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+function isDowngrade(from, to) {
+  const a = versionParts(from);
+  const b = versionParts(to);
+  if (!a || !b) return false;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return b[i] < a[i];
+  return false;
+}
+function bareName(name) {
+  const parts = name.split(/[/:]/).filter((p) => p !== "" && !/^v\d+$/.test(p));
+  return (parts[parts.length - 1] ?? name).toLowerCase();
+}
+
+// src/rules/dependency/lockfile-only.ts
+var DEPENDENCY_BOTS = /^(?:dependabot|renovate|depfu|snyk-bot|greenkeeper|pyup-bot|mend-bolt-for-github)(?:\[bot\])?$/i;
+function isDependencyBot(pr) {
+  return !!pr?.author_login && DEPENDENCY_BOTS.test(pr.author_login);
+}
+var lockfileOnlyRule = {
+  id: "dependency/lockfile-only",
+  category: "dependency",
+  description: "A lockfile changed without its manifest (an update run, or possible lockfile injection when new packages appear).",
+  severity: "low",
+  remediation: "Regenerate the lockfile with the package manager (e.g. `npm install --package-lock-only`) and compare; new packages in a lock-only change must be explained.",
+  docs: {
+    severity: "low when only versions of already-locked packages moved (what `npm update`, `bundle update`, `cargo update`, `terraform init -upgrade` produce); **medium** when packages that were not in the lock appear (lockfile injection: a lock is rarely read in review); a lock-only change by a dependency bot (Dependabot, Renovate\u2026) stays low",
+    detects: "A lockfile changed while no manifest of its ecosystem changed in its directory or below."
+  },
+  run(ctx) {
+    const pairing = buildPairing(ctx.allFiles);
+    const bot = isDependencyBot(ctx.pr);
+    const findings = [];
+    for (const a of dependencyFiles(ctx.files)) {
+      if (a.dep.kind !== "lockfile" || !a.lock) continue;
+      if (a.file.status === "deleted" || a.lock.changedLines === 0) continue;
+      if (pairing.manifestChangedAtOrBelow(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
+      const eco = a.dep.ecosystem;
+      const { added, removed, bumped } = a.lock;
+      const parts = [];
+      if (bumped.length > 0)
+        parts.push(
+          `${bumped.length} bumped (${listNames(
+            bumped.map((b) => `${b.name} ${b.from} \u2192 ${b.to}`),
+            4
+          )})`
+        );
+      if (added.length > 0 && a.file.status !== "added")
+        parts.push(
+          `${added.length} new (${listNames(
+            added.map((e) => formatDep(eco, e.name, e.version)),
+            4
+          )})`
+        );
+      if (removed.length > 0) parts.push(`${removed.length} removed`);
+      const newPackages = added.length > 0 && a.file.status !== "added";
+      const severity2 = newPackages && !bot ? "medium" : "low";
+      const what = a.file.status === "added" ? "adds a lockfile" : parts.length > 0 ? `changes packages without a manifest change: ${parts.join(", ")}` : `changes ${a.lock.changedLines} lines without a manifest change`;
+      const why = newPackages ? "new packages in a lock-only change may be injected" : "typical of an update run; confirm it was regenerated by the package manager";
+      const firstLine = added[0]?.line ?? bumped[0]?.line ?? a.file.added[0]?.line ?? null;
+      findings.push({
+        file: a.file.path,
+        line: a.file.status === "added" ? null : firstLine,
+        severity: severity2,
+        message: `${a.file.path} ${what} (${why})`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/dependency/manifest-without-lockfile.ts
+var manifestWithoutLockfileRule = {
+  id: "dependency/manifest-without-lockfile",
+  category: "dependency",
+  description: "A manifest's dependencies changed but its lockfile did not (the lock is out of date).",
+  severity: "low",
+  remediation: "Run the package manager so the lockfile matches the manifest and commit both together.",
+  docs: {
+    severity: "low",
+    detects: "A manifest's dependencies were added or changed but no lockfile of its ecosystem changed in its directory or an ancestor (workspaces keep one lock at the root). Only for manifests whose ecosystem commits a lock: `package.json`, `Pipfile`, `go.mod`, `Cargo.toml`, `Gemfile`, `composer.json`."
+  },
+  run(ctx) {
+    const pairing = buildPairing(ctx.allFiles);
+    const findings = [];
+    for (const a of dependencyFiles(ctx.files)) {
+      if (a.dep.kind !== "manifest" || !a.dep.expectsLockfile) continue;
+      if (a.added.length === 0 && a.changed.length === 0) continue;
+      const locks = lockfileBasenamesFor(a.dep.ecosystem, a.dep.format);
+      if (locks.length === 0 || pairing.lockChangedAtOrAbove(locks, dirnameOf(a.file.path))) continue;
+      const n = a.added.length + a.changed.length;
+      const first = a.changed[0]?.line ?? a.added[0].line;
+      findings.push({
+        file: a.file.path,
+        line: first,
+        message: `${a.file.path} changes ${n} dependenc${n === 1 ? "y" : "ies"} but no ${locks.slice(0, 4).join("/")} changed with it`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/dependency/new-dependency.ts
+var MAX_INDIVIDUAL = 5;
+var newDependencyRule = {
+  id: "dependency/new-dependency",
+  category: "dependency",
+  description: "A manifest declares a new dependency (or swaps one for a same-named package from another publisher).",
+  severity: "low",
+  remediation: "Check that each new package is the intended, maintained project (name, publisher, licence, install scripts) and that the lockfile pins it.",
+  docs: {
+    severity: "low; **medium** when it replaces a removed dependency with the same bare name from another publisher (`skia-canvas` \u2192 `@someone/skia-canvas`, `github.com/a/x` \u2192 `github.com/b/x`): a swap to a fork",
+    detects: "A dependency declared in a manifest that was not there: `package.json: adds dependency left-pad@^1.3.0`. Up to 5 per manifest are reported one by one, more as one grouped finding."
+  },
+  run(ctx) {
+    const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");
+    const removedByBare = /* @__PURE__ */ new Map();
+    for (const a of analyses)
+      for (const r of a.removed) removedByBare.set(`${a.dep.ecosystem}\0${bareName(r.name)}`, r.name);
+    const findings = [];
+    for (const a of analyses) {
+      if (a.added.length === 0) continue;
+      const eco = a.dep.ecosystem;
+      const plain = [];
+      for (const d of a.added) {
+        const replaced = d.name.startsWith("@types/") ? void 0 : removedByBare.get(`${eco}\0${bareName(d.name)}`);
+        if (replaced && replaced !== d.name) {
+          findings.push({
+            file: a.file.path,
+            line: d.line,
+            severity: "medium",
+            message: `${a.file.path}: replaces ${replaced} with ${formatDep(eco, d.name, d.spec)}, a same-named package from another publisher (a fork?)`,
+            remediation: "Confirm who publishes the replacement, why the original is not used, and diff the fork against upstream before merging."
+          });
+        } else plain.push(d);
+      }
+      if (plain.length === 0) continue;
+      if (plain.length <= MAX_INDIVIDUAL) {
+        for (const d of plain)
+          findings.push({
+            file: a.file.path,
+            line: d.line,
+            message: `${a.file.path}: adds dependency ${formatDep(eco, d.name, d.spec)}`
+          });
+      } else {
+        findings.push({
+          file: a.file.path,
+          line: plain[0].line,
+          message: `${a.file.path}: adds ${plain.length} dependencies: ${listNames(
+            plain.map((d) => formatDep(eco, d.name, d.spec))
+          )}`
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/dependency/non-registry-source.ts
+var MAX_TARGET = 160;
+function short(s) {
+  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
+}
+function describe3(s) {
+  const who = s.name ? `${s.name} ` : "";
+  const t = short(s.target);
+  const what = {
+    git: `${who}installs from git (${t}) instead of the registry`,
+    url: `${who}installs from a URL (${t}) instead of the registry`,
+    registry: `adds a package source outside the public registry: ${t}`,
+    path: `${who}installs from a local path (${t})`,
+    archive: `${who}installs from a local archive (${t})`,
+    alias: `${who}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who}with ${t}`,
+    tls: `weakens TLS for package downloads (${t})`
+  };
+  return what[s.kind];
+}
+var nonRegistrySourceRule = {
+  id: "dependency/non-registry-source",
+  category: "dependency",
+  description: "A dependency or lockfile entry comes from git, a URL, another registry or a fork instead of the public registry.",
+  severity: "high",
+  remediation: "Pin registry releases where possible; if the source is intended, pin it to an immutable commit or checksum and record why.",
+  docs: {
+    severity: '**high**; npm alias to a differently named package (`"lodash": "npm:other@1"`) medium; local directory paths (`file:../ui`, go `replace => ../lib`, Cargo `path =`) low; local archives (`file:x.tgz`) high',
+    detects: "Sources other than the ecosystem's public registry: git specs (`git+https://`, `github:owner/repo`, `owner/repo#ref`, Cargo/Poetry/uv `git =`, Gemfile `git:`/`github:`), tarball URLs, pip `--index-url`/`--extra-index-url`/`--find-links`, Poetry/uv/PDM sources, Gemfile `source` changes, Maven `<repository>`, Gradle `maven { url }`, Composer `repositories`, NuGet `packageSources`, `.npmrc`/`.yarnrc` registries, Cargo source replacement, go `replace` to another module, Terraform modules from git; lockfile entries resolved from another host (`resolved`, `resolution`, `tarball`, `source`, `remote:`), grouped per lockfile and host; TLS verification switched off for installs (`strict-ssl=false`, `--trusted-host`)."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const a of dependencyFiles(ctx.files)) {
+      if (a.sources.length === 0) continue;
+      if (a.dep.kind !== "lockfile") {
+        for (const s of a.sources)
+          findings.push({
+            file: a.file.path,
+            line: s.line,
+            severity: s.severity,
+            message: `${a.file.path}: ${describe3(s)}`
+          });
+        continue;
+      }
+      const groups2 = /* @__PURE__ */ new Map();
+      for (const s of a.sources) {
+        const key = `${s.kind}\0${s.kind === "git" ? s.target : hostOf(s.target)}`;
+        const g = groups2.get(key);
+        if (g) g.push(s);
+        else groups2.set(key, [s]);
+      }
+      for (const g of groups2.values()) {
+        const first = g[0];
+        const names = [...new Set(g.map((s) => s.name).filter((n) => !!n))];
+        const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
+        const pkgs = names.length > 0 ? `: ${listNames(names)}` : "";
+        const severity2 = g.reduce(
+          (m, s) => severityRank(s.severity) > severityRank(m) ? s.severity : m,
+          first.severity
+        );
+        findings.push({
+          file: a.file.path,
+          line: first.line,
+          severity: severity2,
+          message: `${a.file.path} resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, not the public registry${pkgs}`
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/dependency/version-change.ts
+var versionChangeRule = {
+  id: "dependency/version-change",
+  category: "dependency",
+  description: "Dependency versions changed or dependencies removed in a manifest (one finding per manifest).",
+  severity: "low",
+  remediation: "Read the changelogs of the changed packages for breaking changes, especially across major versions and for downgrades.",
+  docs: {
+    severity: "low",
+    detects: "Versions changed and dependencies removed, **one finding per manifest** (`package.json: changes 3 versions: eslint ^8.57.0 \u2192 ^9.1.0, \u2026; removes moment@^2.29.4`). Downgrades are marked. A Dependabot/Renovate bump is one low finding; the matching lockfile churn is not reported again."
+  },
+  run(ctx) {
+    const findings = [];
+    const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");
+    const addedBare = /* @__PURE__ */ new Set();
+    for (const a of analyses) for (const d of a.added) addedBare.add(`${a.dep.ecosystem}\0${bareName(d.name)}`);
+    for (const a of analyses) {
+      const eco = a.dep.ecosystem;
+      const removed = a.removed.filter((r) => !addedBare.has(`${eco}\0${bareName(r.name)}`));
+      if (a.changed.length === 0 && removed.length === 0) continue;
+      const parts = [];
+      if (a.changed.length > 0) {
+        const downgrades = a.changed.filter((c) => isDowngrade(c.from, c.to));
+        const items = a.changed.map(
+          (c) => `${c.name} ${c.from} \u2192 ${c.to}${isDowngrade(c.from, c.to) ? " (downgrade)" : ""}`
+        );
+        const verb = a.changed.length === 1 ? downgrades.length ? "downgrades" : "changes" : `changes ${a.changed.length} versions:`;
+        parts.push(`${verb} ${listNames(items)}`);
+      }
+      if (removed.length > 0) parts.push(`removes ${listNames(removed.map((r) => formatDep(eco, r.name, r.spec)))}`);
+      const first = a.changed[0];
+      findings.push({
+        file: a.file.path,
+        line: first ? first.line : removed[0].line,
+        side: first ? "new" : "old",
+        message: `${a.file.path}: ${parts.join("; ")}`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/dependency/index.ts
+var dependencyRules = [
+  newDependencyRule,
+  versionChangeRule,
+  installScriptRule,
+  nonRegistrySourceRule,
+  lockfileOnlyRule,
+  manifestWithoutLockfileRule
+];
+
+// src/rules/destructive-command/cloud-delete.ts
+var AWS_S3_RB = /\baws\s+s3\s+rb\s+(\S+)[^\n;&|]{0,200}--force\b|\baws\s+s3\s+rb\s+--force\s+(\S+)/;
+var AWS_S3_RM = /\baws\s+s3\s+rm\s+(\S+)[^\n;&|]{0,200}--recursive\b|\baws\s+s3\s+rm\s+--recursive\s+(\S+)/;
+var AWS_RDS = /\baws\s+rds\s+(delete-db-(?:instance|cluster))\b([^\n;&|]{0,400})/;
+var AWS_DELETE_GENERIC = /\baws\s+(dynamodb\s+delete-table|ecr\s+delete-repository|eks\s+delete-cluster|cloudformation\s+delete-stack|elasticache\s+delete-\S+|efs\s+delete-file-system)\b/;
+var GCLOUD_DELETE = /\bgcloud\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+delete\b([^\n;&|]{0,300})/;
+var AZ_DELETE = /\baz\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+delete\b([^\n;&|]{0,300})/;
+function cloudDeleteOf(text, productionFile) {
+  const prod = productionFile || mentionsProduction(text);
+  const sev = (base) => prod ? "critical" : base;
+  if (text.includes("aws")) {
+    const rb = AWS_S3_RB.exec(text);
+    if (rb)
+      return { what: `aws s3 rb --force removes bucket ${rb[1] ?? rb[2]} and all its objects`, severity: sev("high") };
+    const rm = AWS_S3_RM.exec(text);
+    if (rm)
+      return { what: `aws s3 rm --recursive deletes every object under ${rm[1] ?? rm[2]}`, severity: sev("high") };
+    const rds = AWS_RDS.exec(text);
+    if (rds && rds[2].includes("--skip-final-snapshot"))
+      return {
+        what: `aws rds ${rds[1]} --skip-final-snapshot deletes a database with no final backup`,
+        severity: sev("high")
+      };
+    const gen = AWS_DELETE_GENERIC.exec(text);
+    if (gen && prod) return { what: `aws ${gen[1]} against production`, severity: "critical" };
+  }
+  if (text.includes("gcloud")) {
+    const g = GCLOUD_DELETE.exec(text);
+    if (g && /\s(?:--quiet|-q)\b/.test(g[2]))
+      return { what: `gcloud ${g[1]} delete --quiet (no confirmation)`, severity: sev("high") };
+  }
+  if (text.includes("az ")) {
+    const a = AZ_DELETE.exec(text);
+    if (a && /\s(?:--yes|-y)\b/.test(a[2])) {
+      const group = a[1].startsWith("group");
+      return {
+        what: `az ${a[1]} delete --yes${group ? " removes the whole resource group" : " (no confirmation)"}`,
+        severity: sev(group ? "high" : "medium")
+      };
+    }
+  }
+  return null;
+}
+var cloudDeleteRule = linePatternRule({
+  id: "destructive-command/cloud-delete",
+  category: "destructive-command",
+  description: "A cloud CLI command deletes data or resources without confirmation: aws s3 rb --force / rm --recursive, aws rds delete-db-instance --skip-final-snapshot, gcloud ... delete --quiet, az group delete --yes.",
+  severity: "high",
+  remediation: "Delete through reviewed infrastructure code, keep final snapshots/backups, and require interactive confirmation.",
+  docs: {
+    severity: "high / critical",
+    detects: "`aws s3 rb --force`, `aws s3 rm --recursive`, `aws rds delete-db-instance/cluster --skip-final-snapshot`, `gcloud \u2026 delete --quiet`, `az group delete --yes` (other `az \u2026 delete --yes` medium), other AWS deletes against production."
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /\b(?:aws|gcloud|az)\s/,
+  patterns: [
+    {
+      detect(text, at) {
+        if (!text.includes("aws") && !text.includes("gcloud") && !text.includes("az ")) return [];
+        if (!text.includes("delete") && !text.includes(" rb ") && !text.includes(" rm ")) return [];
+        const d = cloudDeleteOf(text, at.production);
+        return d ? [{ label: d.what, severity: d.severity }] : [];
+      }
+    }
+  ],
+  message: commandFinding,
+  samples: {
+    path: "scripts/teardown.sh",
+    match: [
+      "aws s3 rb s3://billing-exports --force",
+      "aws s3 rm s3://billing-exports/ --recursive",
+      "aws rds delete-db-instance --db-instance-identifier billing --skip-final-snapshot",
+      "gcloud sql instances delete billing-db --quiet",
+      "az group delete --name billing-rg --yes",
+      "aws dynamodb delete-table --table-name orders-prod"
+    ],
+    noMatch: [
+      "aws s3 rm s3://bucket/tmp/file.txt",
+      "aws rds delete-db-instance --db-instance-identifier x --final-db-snapshot-identifier x-final",
+      "gcloud compute instances delete vm-1",
+      "az group show --name rg",
+      "aws dynamodb delete-table --table-name scratch"
+    ]
+  }
+});
+
+// src/rules/destructive-command/database-wipe.ts
+var DROP_DATABASE = /\bdrop\s+(?:database|schema)\s+(?:if\s+exists\s+)?([`"[]?[\w.$-]{1,100}[`"\]]?)/i;
+var DROPDB = /(?:^|[\s;&|(`"'])dropdb\s+([^\n;&|]{1,200})/;
+var MONGO_DROP = /\.dropDatabase\s*\(/;
+var DROP_ALL = /\b(?:db|metadata|Base\.metadata|\w+\.metadata)\.drop_all\s*\(/;
+var FLUSH = /(?:^|[^\w])(?:redis-cli[^\n;&|]{0,100}\s)?(flushall|flushdb)\b|\.(flushall|flushdb|flushAll|flushDb)\s*\(/i;
+var PRISMA_RESET = /\bprisma\s+(?:migrate\s+reset|db\s+push)\b[^\n;&|]{0,200}(?:--force\b|-f\b|--force-reset\b|--accept-data-loss\b)/;
+var RAILS_DROP = /\b(?:rails|rake|bin\/rails|bin\/rake)\s+[^\n;&|]{0,100}\bdb:(drop|reset|purge)\b/;
+var DJANGO_FLUSH = /\bmanage\.py\s+(flush|reset_db|sqlflush)\b/;
+var ENV_CHECK_OFF = /\bDISABLE_DATABASE_ENVIRONMENT_CHECK\s*=\s*["']?1/;
+function databaseWipeOf(text, sqlFile, productionFile) {
+  const prod = productionFile || mentionsProduction(text);
+  const sev = prod ? "critical" : "high";
+  const lower = text.toLowerCase();
+  if (!sqlFile && lower.includes("drop")) {
+    const d = DROP_DATABASE.exec(text);
+    if (d) return { what: `${/database/i.test(d[0]) ? "DROP DATABASE" : "DROP SCHEMA"} ${d[1]}`, severity: sev };
+    const dd = DROPDB.exec(text);
+    if (dd) {
+      const args = dd[1].trim().split(/\s+/);
+      return { what: `dropdb ${args[args.length - 1]} (drops the whole database)`, severity: sev };
+    }
+    if (MONGO_DROP.test(text)) return { what: "dropDatabase() (drops the whole MongoDB database)", severity: sev };
+    if (DROP_ALL.test(text)) return { what: "drop_all() (drops every table of the schema)", severity: sev };
+  }
+  if (lower.includes("flush")) {
+    const f2 = FLUSH.exec(text);
+    if (f2) return { what: `${(f2[1] ?? f2[2]).toUpperCase()} (wipes every Redis key)`, severity: sev };
+    const dj = DJANGO_FLUSH.exec(text);
+    if (dj) return { what: `manage.py ${dj[1]} (deletes all rows)`, severity: sev };
+  }
+  if (text.includes("prisma") && PRISMA_RESET.test(text))
+    return { what: "prisma reset/push with --force (drops and recreates the database)", severity: sev };
+  if (text.includes("db:")) {
+    const r = RAILS_DROP.exec(text);
+    if (r) return { what: `db:${r[1]} (drops the database)`, severity: sev };
+  }
+  if (text.includes("DISABLE_DATABASE_ENVIRONMENT_CHECK") && ENV_CHECK_OFF.test(text))
+    return {
+      what: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 (lets destructive tasks run on production)",
+      severity: "critical"
+    };
+  if (lower.includes("reset_db")) {
+    const dj = DJANGO_FLUSH.exec(text);
+    if (dj) return { what: `manage.py ${dj[1]} (drops the database)`, severity: sev };
+  }
+  return null;
+}
+var databaseWipeRule = linePatternRule({
+  id: "destructive-command/database-wipe",
+  category: "destructive-command",
+  description: "A command or call that drops or empties a whole database: DROP DATABASE, dropdb, dropDatabase(), drop_all(), FLUSHALL/FLUSHDB, prisma migrate reset --force, rails db:drop.",
+  severity: "high",
+  remediation: "Make sure this can never reach a shared or production database: guard on the environment, and prefer reviewed migrations.",
+  docs: {
+    severity: "high / critical",
+    detects: "`DROP DATABASE`/`DROP SCHEMA` outside migrations, `dropdb`, `dropDatabase()`, `drop_all()`, `FLUSHALL`/`FLUSHDB`, `prisma migrate reset --force` / `db push --force-reset`, `rails db:drop/reset/purge`, `manage.py flush/reset_db`, `DISABLE_DATABASE_ENVIRONMENT_CHECK=1`. SQL and migration files are left to the migration rules."
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i,
+  patterns: [
+    {
+      detect(text, at) {
+        const lower = text.toLowerCase();
+        if (!lower.includes("drop") && !lower.includes("flush") && !text.includes("prisma") && !text.includes("db:") && !text.includes("DISABLE_DATABASE") && !lower.includes("reset_db"))
+          return [];
+        const w = databaseWipeOf(text, isSqlOrMigration(at.path), at.production);
+        return w ? [{ label: w.what, severity: w.severity }] : [];
+      }
+    }
+  ],
+  message: commandFinding,
+  samples: {
+    path: "scripts/reset.sh",
+    match: [
+      'psql "$DATABASE_URL" -c "DROP DATABASE billing"',
+      "dropdb --if-exists billing",
+      "redis-cli FLUSHALL",
+      "npx prisma migrate reset --force",
+      "bin/rails db:drop",
+      "python manage.py flush --noinput",
+      "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 bin/rails db:schema:load"
+    ],
+    noMatch: [
+      "npx prisma migrate deploy",
+      "bin/rails db:migrate",
+      "redis-cli GET session",
+      'psql -c "DROP TABLE IF EXISTS tmp_import"'
+    ]
+  }
+});
+
+// src/rules/destructive-command/git-history-rewrite.ts
+var GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
+var GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
+var GIT_CLEAN = /\bgit\s+(?:-[Cc]\s+\S+\s+)*clean\s+(-[a-zA-Z]*[fF][a-zA-Z]*)/;
+function gitRewriteOf(text) {
+  if (text.includes("push")) {
+    const p = GIT_PUSH.exec(text);
+    if (p) {
+      const args = ` ${p[1]} `;
+      if (/\s--force-with-lease\b|\s--force-if-includes\b/.test(args))
+        return { what: "git push --force-with-lease (rewrites the remote branch)", severity: "medium" };
+      if (/\s(?:--force|-f|-[a-zA-Z]*f[a-zA-Z]*)\s/.test(args) || /\s\+[\w/${}.-]*:?[\w/${}.-]+\s/.test(args)) {
+        const target = /\s([\w.-]+(?::[\w/.-]+)?)\s*$/.exec(p[1].trim() ? ` ${p[1].trim()}` : "")?.[1];
+        return {
+          what: `git push --force${target ? ` to ${target}` : ""} (overwrites remote history)`,
+          severity: "high"
+        };
+      }
+    }
+  }
+  if (text.includes("reset") && GIT_RESET_HARD.test(text))
+    return { what: "git reset --hard (discards commits and local changes)", severity: "medium" };
+  if (text.includes("clean")) {
+    const c = GIT_CLEAN.exec(text);
+    if (c && /[dx]/.test(c[1]))
+      return { what: `git clean ${c[1]} (deletes untracked and ignored files)`, severity: "medium" };
+  }
+  return null;
+}
+var gitHistoryRewriteRule = linePatternRule({
+  id: "destructive-command/git-history-rewrite",
+  category: "destructive-command",
+  description: "Automation that force-pushes (rewrites remote history) or discards work: git push --force, git reset --hard, git clean -fdx.",
+  severity: "high",
+  remediation: "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
+  docs: {
+    severity: "high / medium",
+    detects: "`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium)."
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/,
+  patterns: [
+    {
+      keyword: "git",
+      detect(text) {
+        const g = gitRewriteOf(text);
+        return g ? [{ label: g.what, severity: g.severity }] : [];
+      }
+    }
+  ],
+  message: commandFinding,
+  samples: {
+    path: ".github/workflows/release.yml",
+    match: [
+      "      - run: git push --force origin main",
+      "      - run: git push -f",
+      "      - run: git push origin +HEAD:main",
+      "      - run: git push --force-with-lease origin bot/update",
+      "      - run: git reset --hard origin/main",
+      "      - run: git clean -fdx"
+    ],
+    noMatch: ["      - run: git push origin main", "      - run: git reset --soft HEAD~1", "      - run: git clean -n"]
+  }
+});
+
+// src/rules/destructive-command/infra-teardown.ts
+var TF_TOOL = /\b(terraform|tofu|terragrunt)\b/;
+var KUBECTL_DELETE = /\b(?:kubectl|oc)\b[^\n]{0,200}?\sdelete\s([^\n;&|]{0,300})/;
+var KUBE_WIDE = /(?:^|\s)(?:namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|crds?|customresourcedefinitions?)(?:[\s/]|$)|\s--all(?:-namespaces)?\b|\s-A\b|\s-[fk]\s/;
+var HELM_REMOVE = /\bhelm\s+(?:[^\n;&|]{0,80}\s)?(?:uninstall|delete|del)\s+([^\s;&|]+)/;
+var DOCKER_PRUNE = /\bdocker\s+(?:system\s+prune\b[^\n;&|]{0,100}--volumes|volume\s+prune\b)/;
+function teardownOf(text, productionFile) {
+  const prod = productionFile || mentionsProduction(text);
+  if (text.includes("destroy")) {
+    const tool = TF_TOOL.exec(text);
+    if (tool && /\sdestroy(?=\s|$|["'])|\sapply\s[^\n]{0,200}?-destroy(?=\s|$|["'])/.test(text))
+      return { what: `${tool[1]} destroy${prod ? " against production" : ""}`, severity: prod ? "critical" : "high" };
+  }
+  if (text.includes("auto-approve") && text.includes("apply") && prod) {
+    const tool = TF_TOOL.exec(text);
+    if (tool) return { what: `${tool[1]} apply -auto-approve against production (no plan review)`, severity: "high" };
+  }
+  if (text.includes("delete")) {
+    const k = KUBECTL_DELETE.exec(text);
+    if (k && KUBE_WIDE.test(` ${k[1]} `))
+      return {
+        what: `kubectl delete ${quote(k[1], 60)}${prod ? " in production" : ""}`,
+        severity: prod ? "critical" : "high"
+      };
+  }
+  if (text.includes("helm")) {
+    const h = HELM_REMOVE.exec(text);
+    if (h)
+      return {
+        what: `helm uninstall of release ${h[1]}${prod ? " in production" : ""}`,
+        severity: prod ? "critical" : "high"
+      };
+  }
+  if (text.includes("prune") && DOCKER_PRUNE.test(text) && /\s(?:-[a-z]*f|--force)\b/.test(text))
+    return { what: "docker prune of volumes (container data is deleted)", severity: "high" };
+  return null;
+}
+var infraTeardownRule = linePatternRule({
+  id: "destructive-command/infra-teardown",
+  category: "destructive-command",
+  description: "A command that tears infrastructure down: terraform destroy, terraform apply -auto-approve on production, kubectl delete of namespaces/--all, helm uninstall, docker volume prune.",
+  severity: "high",
+  remediation: "Keep teardown out of automation or behind a manual, environment-protected approval; target one named non-production resource.",
+  docs: {
+    severity: "high / critical",
+    detects: "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force."
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /destroy|auto-approve|delete|helm|prune/,
+  patterns: [
+    {
+      detect(text, at) {
+        if (!text.includes("destroy") && !text.includes("auto-approve") && !text.includes("delete") && !text.includes("helm") && !text.includes("prune"))
+          return [];
+        const t = teardownOf(text, at.production);
+        return t ? [{ label: t.what, severity: t.severity }] : [];
+      }
+    }
+  ],
+  message: commandFinding,
+  samples: {
+    path: "Makefile",
+    match: [
+      "	terraform -chdir=infra destroy -auto-approve",
+      "	kubectl delete namespace billing --wait=false",
+      "	helm uninstall billing-api -n billing",
+      "	terraform apply -auto-approve -var-file=env/production.tfvars",
+      "	docker system prune -af --volumes"
+    ],
+    noMatch: [
+      "	docker system prune -f",
+      "	kubectl delete pod web-0",
+      "	terraform plan -destroy-target=x",
+      "	helm upgrade --install web ./chart",
+      "	terraform apply -auto-approve"
+    ]
+  }
+});
+
+// src/rules/destructive-command/recursive-delete.ts
+var RM_COMMAND = /(?:^|[\s;&|(`"'{])rm\s+([^;&|)`\n]{1,400})/g;
+var SUBCOMMAND_OWNER = /\b(?:git|npm|yarn|pnpm|bun|docker|podman|kubectl|helm|cargo|pip|conda|brew|gh|poetry|uv)\s+$/;
+var SHELL_VAR = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+var SHELL_VAR_SLASH = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/\*?$/;
+var OTHER_VAR_SLASH = /^(?:\$\(\w+\)|\$\$\{?\w+\}?|\$\{\{[^}]{1,80}\}\})\/\*?$/;
+function classifyRmTarget(raw) {
+  const unescaped = raw.replace(/\\(["'])/g, "$1");
+  const quoted = /["']/.test(unescaped);
+  const t = unescaped.replace(/["']/g, "");
+  if (t === "/" || t === "/*" || t === "/." || t === "//")
+    return { severity: "critical", why: "deletes the root filesystem" };
+  if (/^(?:~|\$HOME|\$\{HOME\})\/?\*?$/.test(t)) return { severity: "critical", why: "deletes the home directory" };
+  if (SHELL_VAR_SLASH.test(t))
+    return {
+      severity: "critical",
+      why: `becomes \`rm -rf /${t.endsWith("*") ? "*" : ""}\` when ${t.replace(/\/\*?$/, "")} is empty`
+    };
+  if (OTHER_VAR_SLASH.test(t))
+    return { severity: "high", why: "deletes from the filesystem root when the variable is empty" };
+  if (SHELL_VAR.test(t) && !quoted)
+    return { severity: "high", why: "an unquoted variable: empty, spaced or glob values delete unexpected paths" };
+  if (t === "*" || t === "./*" || t === ".*")
+    return { severity: "high", why: "deletes everything in the working directory" };
+  return null;
+}
+function dangerousRmTargets(args) {
+  const tokens = args.trim().split(/\s+/).slice(0, 40);
+  let recursive2 = false;
+  let endOfOptions = false;
+  const targets = [];
+  for (const tok of tokens) {
+    const bare2 = tok.replace(/["']/g, "");
+    if (!endOfOptions && bare2 === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    if (!endOfOptions && /^--?[A-Za-z]/.test(bare2)) {
+      if (/^-[A-Za-z]*[rR]/.test(bare2) || bare2 === "--recursive") recursive2 = true;
+      continue;
+    }
+    if (bare2 === "" || bare2.startsWith("#") || bare2.startsWith(">") || bare2.startsWith("2>")) break;
+    targets.push(tok.replace(/,+$/, ""));
+  }
+  if (!recursive2) return [];
+  const out = [];
+  for (const target of targets) {
+    if (target.includes(":?")) continue;
+    const verdict = classifyRmTarget(target);
+    if (verdict) out.push({ target, verdict });
+  }
+  return out;
+}
+function rmHits(text) {
+  const hits = [];
+  RM_COMMAND.lastIndex = 0;
+  for (let m = RM_COMMAND.exec(text), n = 0; m && n < 10; m = RM_COMMAND.exec(text), n++) {
+    if (SUBCOMMAND_OWNER.test(text.slice(Math.max(0, m.index - 30), m.index + 1))) continue;
+    for (const { target, verdict } of dangerousRmTargets(m[1]))
+      hits.push({ label: target, detail: verdict.why, severity: verdict.severity });
+  }
+  return hits;
+}
+var recursiveDeleteRule = linePatternRule({
+  id: "destructive-command/recursive-delete",
+  category: "destructive-command",
+  description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
+  severity: "high",
+  remediation: 'Delete a fixed, specific path; guard variables with "${VAR:?}" and quote them; never glob the working directory.',
+  docs: {
+    severity: "critical / high",
+    detects: '`rm -r`/`rm -rf` on `/`, `/*`, `~`, `$HOME` (critical); on `$VAR/` or `"$VAR"/*` where an empty variable makes it `rm -rf /` (critical; `${VAR:?}` is the safe spelling and is not reported); on an unquoted `$VAR`, `$(MAKEVAR)/`, or a bare `*` (high). Ordinary paths (`/var/lib/apt/lists/*`, `"$DIR"/sub`) and `git rm`/`docker rm` are not reported.'
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /\brm\s/,
+  patterns: [{ keyword: "rm ", detect: rmHits }],
+  message: (hit, file2, text) => `\`rm\` on ${hit.label} in ${file2} ${hit.detail}: ${quote(text, 100)}`,
+  samples: {
+    path: "scripts/clean.sh",
+    match: [
+      "rm -rf /",
+      "sudo rm -rf ~/",
+      'rm -rf "$BUILD_DIR"/*',
+      "rm -fr ${OUT}/",
+      "rm -rf $TMP",
+      "cd out && rm -r *"
+    ],
+    noMatch: [
+      "rm -rf /var/lib/apt/lists/*",
+      'rm -rf "${DIR:?}/"',
+      'rm -rf "$DIR"',
+      "git rm -r --cached *",
+      "# rm -rf /",
+      "rm ./file /"
+    ]
+  }
+});
+
+// src/rules/destructive-command/index.ts
+var destructiveCommandRules = [
+  recursiveDeleteRule,
+  infraTeardownRule,
+  cloudDeleteRule,
+  databaseWipeRule,
+  gitHistoryRewriteRule
+];
+
+// src/infra/constructs.ts
+var CONSTRUCT = /(?:new\s+([\w.]+)\s*\(\s*(?:this|scope|self|stack)\s*,\s*["'`]([^"'`]+)["'`]|\b([\w.]*[A-Z]\w*)\s*\(\s*(?:self|scope|stack)\s*,\s*["']([^"']+)["']|new\s+([\w.]+)\s*\(\s*["'`]([^"'`]+)["'`]|\b([\w.]+)\.New\w*\(\s*\w+\s*,\s*(?:jsii\.String\()?["']([^"']+)["'])/;
+function enclosingConstruct(lines, index) {
+  for (let i = index; i >= 0 && index - i < 40; i--) {
+    const m = CONSTRUCT.exec(lines[i].text);
+    if (m) {
+      const type = m[1] ?? m[3] ?? m[5] ?? m[7];
+      const id = m[2] ?? m[4] ?? m[6] ?? m[8];
+      return `${type} '${id}'`;
+    }
+  }
+  return null;
+}
+
+// src/infra/paths.ts
+function isYamlPath(path) {
+  const ext = extensionOf(path);
+  return ext === "yaml" || ext === "yml";
+}
+function isTerraformPath(path) {
+  const ext = extensionOf(path);
+  return ext === "tf" || ext === "tofu";
+}
+function isTerraformJsonPath(path) {
+  return path.endsWith(".tf.json") || path.endsWith(".tofu.json");
+}
+function isCiYaml(path) {
+  return path.startsWith(".github/") || path.includes("/.github/") || basenameOf(path) === ".gitlab-ci.yml";
+}
+var SOURCE_LANGS = /* @__PURE__ */ new Set(["ts", "tsx", "js", "mjs", "cjs", "mts", "cts", "py", "java", "cs", "go", "kt", "fs"]);
+function isIacSourcePath(path) {
+  return SOURCE_LANGS.has(extensionOf(path));
+}
+
+// src/rules/infra-change/cdk-removal-policy.ts
+var PATTERNS = [
+  { re: /RemovalPolicy[._]DESTROY\b/, what: "RemovalPolicy.DESTROY (deleted with the stack or on replacement)" },
+  {
+    re: /\b(?:autoDeleteObjects\s*[:=(]\s*true|auto_delete_objects\s*=\s*True|AutoDeleteObjects\s*:\s*jsii\.Bool\(true\))/,
+    what: "autoDeleteObjects enabled (the bucket's objects are deleted with it)"
+  },
+  {
+    re: /\b(?:deletionProtection\s*[:=(]\s*false|deletion_protection\s*=\s*False|DeletionProtection\s*:\s*jsii\.Bool\(false\))/,
+    what: "deletionProtection turned off"
+  }
+];
+var KEYWORDS = ["DESTROY", "utoDeleteObjects", "auto_delete_objects", "eletionProtection", "deletion_protection"];
+var PREFILTER = /DESTROY|utoDeleteObjects|auto_delete_objects|eletionProtection|deletion_protection/;
+var cdkRemovalPolicyRule = {
+  id: "infra-change/cdk-removal-policy",
+  category: "infra-change",
+  description: "AWS CDK removal policy set to DESTROY, autoDeleteObjects or deletion protection off.",
+  severity: "high",
+  remediation: "Use RemovalPolicy.RETAIN (or SNAPSHOT) for resources that hold data outside throwaway stacks.",
+  docs: {
+    severity: "high",
+    detects: "CDK code (TS/JS/Python/Java/C#/Go) adding `RemovalPolicy.DESTROY`, `autoDeleteObjects: true` (`auto_delete_objects=True`), or `deletionProtection: false`. Names the construct (`s3.Bucket 'Reports'`). Tests and comments are ignored."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary || !isIacSourcePath(file2.path) || ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path))
+        continue;
+      const text = addedText(file2);
+      if (!KEYWORDS.some((k) => text.includes(k))) continue;
+      for (const lines of sideOf(file2, "new").hunks) {
+        lines.forEach((l, i) => {
+          if (!l.changed || !PREFILTER.test(l.text) || isCommentLine(file2.path, l.text)) return;
+          for (const p of PATTERNS) {
+            if (!p.re.test(l.text)) continue;
+            const target = enclosingConstruct(lines, i);
+            findings.push({
+              file: file2.path,
+              line: l.line,
+              side: "new",
+              message: `CDK ${target ?? `resource in ${file2.path}`}: ${p.what}`
+            });
+          }
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/infra/cfn.ts
+var TYPE_LINE = /^(\s*)"?Type"?\s*:\s*["']?((?:AWS|Alexa)::[\w:-]+|Custom::[\w-]+)/;
+var KEY_LINE2 = /^(\s*)"?([A-Za-z][A-Za-z0-9]*)"?\s*:\s*\{?\s*$/;
+var POLICY_LINE = /^\s*"?(DeletionPolicy|UpdateReplacePolicy)"?\s*:\s*["']?(\w+)/;
+var CFN_MARKER = /AWSTemplateFormatVersion|Transform"?\s*:\s*["']?AWS::Serverless|"?Type"?\s*:\s*["']?(?:AWS::[A-Za-z0-9]+::|Custom::)/;
+function scanCfnLines(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const type = TYPE_LINE.exec(lines[i].text);
+    if (!type) continue;
+    const t = type[1].length;
+    let j = i - 1;
+    let key = null;
+    for (let steps = 0; j >= 0 && steps < 60; j--, steps++) {
+      const text = lines[j].text;
+      if (text.trim() === "" || text.trimStart().startsWith("#")) continue;
+      if (indentOf(text) < t) {
+        key = KEY_LINE2.exec(text);
+        break;
+      }
+    }
+    if (!key || j < 0) continue;
+    const keyIndent = key[1].length;
+    const res = {
+      id: key[2],
+      type: type[2],
+      line: lines[j].line,
+      idChanged: lines[j].changed,
+      changedLines: []
+    };
+    for (let k = j + 1; k < lines.length; k++) {
+      const l = lines[k];
+      const trimmed = l.text.trim();
+      if (trimmed === "" || trimmed.startsWith("#")) continue;
+      if (indentOf(l.text) <= keyIndent) break;
+      if (l.changed) res.changedLines.push(l.line);
+      const p = POLICY_LINE.exec(l.text);
+      if (p) {
+        const policy = { value: p[2], line: l.line, changed: l.changed };
+        if (p[1] === "DeletionPolicy") res.deletionPolicy = policy;
+        else res.updateReplacePolicy = policy;
+      }
+    }
+    out.push(res);
+  }
+  return out;
+}
+function isTemplatePath(path) {
+  const ext = extensionOf(path);
+  return ext === "yaml" || ext === "yml" || ext === "json" || ext === "template";
+}
+var NOT_TEMPLATES = /(?:^|\/)(?:package(?:-lock)?|composer|tsconfig[\w.-]*|[\w.-]*lock[\w.-]*)\.json$/;
+function isCloudFormationFile(file2) {
+  if (!isTemplatePath(file2.path) || isCiYaml(file2.path) || file2.binary || NOT_TEMPLATES.test(file2.path)) return false;
+  let scanned = 0;
+  for (const hunk of file2.hunks)
+    for (const c of hunk.changes) {
+      if (++scanned > 5e3) return false;
+      const t = c.content;
+      if ((t.includes("AWS") || t.includes("Custom::")) && t.length <= MAX_LINE && CFN_MARKER.test(t)) return true;
+    }
+  return false;
+}
+function scanSide(file2, side) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const lines of sideOf(file2, side).hunks)
+    for (const r of scanCfnLines(lines)) {
+      const prev = map2.get(r.id);
+      if (!prev) map2.set(r.id, r);
+      else {
+        prev.idChanged ||= r.idChanged;
+        prev.deletionPolicy ??= r.deletionPolicy;
+        prev.updateReplacePolicy ??= r.updateReplacePolicy;
+        prev.changedLines.push(...r.changedLines);
+      }
+    }
+  return map2;
+}
+var cfnAnalysis = memoByFiles((files) => {
+  const out = [];
+  for (const file2 of files) {
+    if (!isCloudFormationFile(file2)) continue;
+    out.push({ file: file2, old: scanSide(file2, "old"), new: scanSide(file2, "new") });
+  }
+  return out;
+});
+function cfnScans(ctx) {
+  return cfnAnalysis(ctx.files).filter((s) => !ctx.paths.isDoc(s.file.path) && !ctx.paths.isTest(s.file.path));
+}
+
+// src/rules/infra-change/cloudformation-deletion-policy.ts
+var PROTECTIVE = /* @__PURE__ */ new Set(["Retain", "RetainExceptOnCreate", "Snapshot"]);
+var cloudformationDeletionPolicyRule = {
+  id: "infra-change/cloudformation-deletion-policy",
+  category: "infra-change",
+  description: "CloudFormation DeletionPolicy or UpdateReplacePolicy set to Delete or a Retain/Snapshot policy removed.",
+  severity: "high",
+  remediation: "Keep Retain (or Snapshot) on resources that hold data; change it only in a reviewed step right before an intended deletion.",
+  docs: {
+    severity: "high",
+    detects: "`DeletionPolicy`/`UpdateReplacePolicy` of an existing resource set to `Delete`, or a `Retain`/`RetainExceptOnCreate`/`Snapshot` policy removed (the default, Delete for most types, applies). New resources may start with any policy."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const scan2 of cfnScans(ctx)) {
+      const file2 = scan2.file.path;
+      for (const n of scan2.new.values()) {
+        const o = scan2.old.get(n.id);
+        if (!o || n.idChanged) continue;
+        for (const field of ["deletionPolicy", "updateReplacePolicy"]) {
+          const name = field === "deletionPolicy" ? "DeletionPolicy" : "UpdateReplacePolicy";
+          const before = o[field];
+          const after = n[field];
+          if (after?.changed && after.value === "Delete") {
+            findings.push({
+              file: file2,
+              line: after.line,
+              side: "new",
+              message: `CloudFormation ${n.id} (${n.type}): ${name} changed${before ? ` from ${before.value}` : ""} to Delete`
+            });
+          } else if (before?.changed && PROTECTIVE.has(before.value) && !after) {
+            findings.push({
+              file: file2,
+              line: before.line,
+              side: "old",
+              message: `CloudFormation ${n.id} (${n.type}): ${name}: ${before.value} removed (the default, Delete for most types, now applies)`
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-change/cloudformation-template-changed.ts
+var cloudformationTemplateChangedRule = {
+  id: "infra-change/cloudformation-template-changed",
+  category: "infra-change",
+  description: "CloudFormation/SAM template changed: resources added or modified.",
+  severity: "low",
+  remediation: "Create a change set and check which resources it modifies or replaces before deploying.",
+  docs: {
+    severity: "low",
+    detects: "Other template changes: resources added or modified."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const scan2 of cfnScans(ctx)) {
+      if (scan2.file.status === "deleted") continue;
+      const added = [];
+      const modified = [];
+      for (const n of scan2.new.values()) {
+        if (n.idChanged && !scan2.old.has(n.id)) added.push(`${n.id} (${n.type})`);
+        else if (n.changedLines.length > 0 || scan2.old.get(n.id)?.changedLines.length) modified.push(n.id);
+      }
+      const first = scan2.file.added[0] ?? scan2.file.removed[0];
+      if (!first) continue;
+      const parts = [];
+      if (added.length)
+        parts.push(`added ${added.slice(0, 3).join(", ")}${added.length > 3 ? ` +${added.length - 3}` : ""}`);
+      if (modified.length)
+        parts.push(
+          `modified ${modified.slice(0, 3).join(", ")}${modified.length > 3 ? ` +${modified.length - 3}` : ""}`
+        );
+      findings.push({
+        file: scan2.file.path,
+        line: first.line,
+        side: scan2.file.added[0] ? "new" : "old",
+        message: `CloudFormation template ${scan2.file.path} changed${parts.length ? `: ${parts.join("; ")}` : ""}`,
+        severity: "low"
+      });
+    }
+    return findings;
+  }
+};
+
+// src/infra/k8s.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var KIND_LINE = /^kind:\s*["']?([A-Za-z][\w.-]*)["']?\s*(?:#.*)?$/;
+var API_LINE = /^apiVersion:\s*\S/m;
+var KIND_ANY = /^kind:\s*["']?[A-Za-z]/m;
+var TOP_KEY = /^([A-Za-z_][\w.-]*):/;
+var META_FIELD = /^ {2,4}(name|namespace):\s*(.+?)\s*(?:#.*)?$/;
+function k8sLabel(doc, file2) {
+  const templated = !doc.name || doc.name.includes("{{");
+  const name = templated ? file2 ? ` rendered by ${file2}` : "" : ` ${doc.name}`;
+  const ns = doc.namespace && !doc.namespace.includes("{{") ? ` in namespace ${doc.namespace}` : "";
+  return `${doc.kind || "object"}${name}${ns}`;
+}
+function docKey(doc) {
+  return `${doc.kind}/${doc.name ?? ""}`;
+}
+function lineScanDocs(lines) {
+  const docs = [];
+  const docAt = [];
+  let current = null;
+  let pending = {};
+  let section = null;
+  const segment = [];
+  const flush = () => {
+    if (current === null && (pending.name || pending.namespace)) current = { kind: "", line: 0, ...pending };
+    for (const i of segment) docAt[i] = current;
+    segment.length = 0;
+  };
+  lines.forEach((l, i) => {
+    const text = l.text;
+    if (text.startsWith("---")) {
+      flush();
+      current = null;
+      pending = {};
+      section = null;
+      docAt[i] = null;
+      return;
+    }
+    segment.push(i);
+    const kind = KIND_LINE.exec(text);
+    if (kind) {
+      current = { kind: kind[1], line: l.line, kindChanged: !!l.changed, ...pending };
+      docs.push(current);
+      section = "kind";
+      return;
+    }
+    const top = TOP_KEY.exec(text);
+    if (top) {
+      section = top[1];
+      return;
+    }
+    if (section === "metadata" || section === null) {
+      const m = META_FIELD.exec(text);
+      if (m && !text.startsWith("     ")) {
+        const field = m[1];
+        const target = current ?? pending;
+        if (target[field] === void 0) target[field] = unquote(m[2]);
+      }
+    }
+  });
+  flush();
+  return { docs, docAt };
+}
+function docsFromText(text) {
+  if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
+  try {
+    const lineCounter = new import_yaml3.LineCounter();
+    const parsed = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, prettyErrors: false });
+    if (!Array.isArray(parsed)) return scanText(text);
+    const docs = [];
+    for (const doc of parsed) {
+      if (doc.errors.length > 0) return scanText(text);
+      const root = doc.contents;
+      if (!(0, import_yaml3.isMap)(root)) continue;
+      let kind;
+      let line = 0;
+      let name;
+      let namespace;
+      for (const pair of root.items) {
+        if (!(0, import_yaml3.isScalar)(pair.key)) continue;
+        if (pair.key.value === "kind" && (0, import_yaml3.isScalar)(pair.value) && typeof pair.value.value === "string") {
+          kind = pair.value.value;
+          line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
+        } else if (pair.key.value === "metadata" && (0, import_yaml3.isMap)(pair.value)) {
+          for (const m of pair.value.items) {
+            if (!(0, import_yaml3.isScalar)(m.key) || !(0, import_yaml3.isScalar)(m.value)) continue;
+            if (m.key.value === "name") name = String(m.value.value);
+            if (m.key.value === "namespace") namespace = String(m.value.value);
+          }
+        }
+      }
+      if (kind) docs.push({ kind, name, namespace, line });
+    }
+    return docs;
+  } catch {
+    return scanText(text);
+  }
+}
+function scanText(text) {
+  return lineScanDocs(text.split("\n").map((t, i) => ({ text: cutLine(t), line: i + 1 }))).docs;
+}
+var K8S_PATH_HINT = /(?:^|\/)(?:k8s|kube|kubernetes|manifests?|deploy|deployments?|helm|charts?|kustomize|overlays|base|argocd|argo|flux|gitops|clusters?)(?:\/|$)/i;
+function manifestFlavor(file2) {
+  const path = file2.path;
+  if (!isYamlPath(path) && !path.endsWith(".tpl")) return null;
+  if (isCiYaml(path)) return null;
+  const base = basenameOf(path);
+  if (base === "Chart.yaml" || base === "requirements.yaml") return "helm-chart";
+  if (/^kustomization\.ya?ml$/i.test(base)) return "kustomization";
+  const inTemplates = /(?:^|\/)templates\//.test(path);
+  if (/^values(?:[.-][\w.-]+)?\.ya?ml$/.test(base) && (inTemplates || K8S_PATH_HINT.test(path) || /chart/i.test(path)))
+    return "helm-values";
+  if (!isYamlPath(path)) return null;
+  const text = visibleText(file2, 64 * 1024);
+  if (/^AWSTemplateFormatVersion|^[ \t]+Type:[ \t]*["']?AWS::/m.test(text)) return null;
+  if (KIND_ANY.test(text) && (API_LINE.test(text) || inTemplates)) return inTemplates ? "helm-template" : "manifest";
+  if (file2.status === "modified" && K8S_PATH_HINT.test(path) && /^[ \t]+(?:containers|replicas|image|selector|spec|template):/m.test(text))
+    return inTemplates ? "helm-template" : "manifest";
+  return null;
+}
+function sideDocs(file2, side) {
+  const whole = wholeSideText(file2, side);
+  if (whole !== null) return docsFromText(whole);
+  const docs = [];
+  for (const lines of sideOf(file2, side).hunks) docs.push(...lineScanDocs(lines).docs);
+  return docs;
+}
+var YAML_TOP_KEY = /^([A-Za-z_][\w]*):/;
+function* yamlSectionLines(file2) {
+  const oldSide = sideOf(file2, "old").hunks;
+  const newSide = sideOf(file2, "new").hunks;
+  for (let h = 0; h < file2.hunks.length; h++) {
+    for (const [side, lines] of [
+      ["old", oldSide[h]],
+      ["new", newSide[h]]
+    ]) {
+      let section = null;
+      for (const l of lines) {
+        const top = YAML_TOP_KEY.exec(l.text);
+        if (top) section = top[1];
+        else yield { ...l, side, section };
+      }
+    }
+  }
+}
+
+// src/infra/k8s-analysis.ts
+function chartName(file2) {
+  const text = wholeSideText(file2, "old") ?? "";
+  const m = /^name:\s*["']?([\w.-]+)/m.exec(text);
+  return m ? m[1] : basenameOf(dirnameOf(file2.path)) || file2.path;
+}
+var compute2 = (ctx) => memoByFiles((files) => {
+  const out = {
+    files: [],
+    newKeys: /* @__PURE__ */ new Set(),
+    removedCharts: [],
+    deletedPaths: /* @__PURE__ */ new Set(),
+    oldDocs: /* @__PURE__ */ new Map()
+  };
+  for (const file2 of files) {
+    if (file2.status === "deleted") out.deletedPaths.add(file2.path);
+    if (file2.binary) continue;
+    const flavor = manifestFlavor(file2);
+    if (!flavor || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
+    out.files.push({ file: file2, flavor });
+    if (flavor === "helm-chart" && basenameOf(file2.path) === "Chart.yaml" && file2.status === "deleted")
+      out.removedCharts.push({ file: file2, dir: dirnameOf(file2.path), name: chartName(file2) });
+    if (file2.status !== "deleted") for (const d of sideDocs(file2, "new")) out.newKeys.add(docKey(d));
+    if (file2.status !== "added") out.oldDocs.set(file2.path, sideDocs(file2, "old"));
+  }
+  return out;
+});
+var memo2 = null;
+var memoCtxPaths = null;
+function k8sAnalysis(ctx) {
+  if (!memo2 || memoCtxPaths !== ctx.paths) {
+    memo2 = compute2(ctx);
+    memoCtxPaths = ctx.paths;
+  }
+  return memo2(ctx.files);
+}
+function chartOf(path, charts) {
+  return charts.find((c) => path.startsWith(`${c.dir}/`));
+}
+
+// src/rules/infra-change/k8s-manifest-changed.ts
+var RISKY = /^\s*(?:replicas|replicaCount|persistentVolumeReclaimPolicy|reclaimPolicy|whenDeleted|whenScaled|prune):/;
+function meaningful(path, text) {
+  const t = text.trim();
+  return t !== "" && t !== "---" && !isCommentLine(path, t);
+}
+var k8sManifestChangedRule = {
+  id: "infra-change/k8s-manifest-changed",
+  category: "infra-change",
+  description: "Kubernetes manifest, Helm chart or kustomization changed or added.",
+  severity: "low",
+  remediation: "Render and diff what the cluster will receive (kubectl diff, helm diff, kustomize build) before merging.",
+  docs: {
+    severity: "low",
+    detects: "Any other change to manifests, Helm templates, values, `Chart.yaml` or kustomizations, one finding per file naming the objects."
+  },
+  run(ctx) {
+    const analysis = k8sAnalysis(ctx);
+    const findings = [];
+    for (const { file: file2, flavor } of analysis.files) {
+      if (file2.status === "deleted") continue;
+      if (chartOf(file2.path, analysis.removedCharts)) continue;
+      const touched = /* @__PURE__ */ new Map();
+      let first = null;
+      let onlyRisky = true;
+      for (let h = 0; h < file2.hunks.length; h++) {
+        for (const side of ["new", "old"]) {
+          const lines = sideOf(file2, side).hunks[h];
+          const { docAt } = lineScanDocs(lines);
+          lines.forEach((l, i) => {
+            if (!l.changed || !meaningful(file2.path, l.text)) return;
+            if (!RISKY.test(l.text)) onlyRisky = false;
+            first ??= { line: l.line, side };
+            const d = docAt[i];
+            if (d && (d.kind || d.name)) touched.set(`${d.kind}/${d.name ?? ""}`, d);
+          });
+        }
+      }
+      if (!first || onlyRisky) continue;
+      const at = first;
+      const objects = [...touched.values()].map((d) => k8sLabel(d, file2.path));
+      const shown = objects.slice(0, 3).join(", ") + (objects.length > 3 ? `, +${objects.length - 3} more` : "");
+      let message;
+      switch (flavor) {
+        case "helm-chart":
+          message = `Helm chart metadata changed: ${file2.path}`;
+          break;
+        case "helm-values":
+          message = `Helm values changed: ${file2.path}`;
+          break;
+        case "kustomization":
+          message = `Kustomization changed: ${file2.path}`;
+          break;
+        default:
+          message = file2.status === "added" ? `Kubernetes manifest added: ${shown || file2.path}` : `Kubernetes ${shown || `manifest ${file2.path}`} changed`;
+      }
+      findings.push({ file: file2.path, line: at.line, side: at.side, message, severity: "low" });
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-change/k8s-risky-setting.ts
+var ADDED_SETTINGS = [
+  {
+    pattern: /^\s*(replicas|replicaCount):\s*["']?0["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `scaled to zero (${key}: 0): it stops serving`
+  },
+  {
+    pattern: /^\s*(persistentVolumeReclaimPolicy|reclaimPolicy):\s*["']?Delete["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `${key}: Delete (the volume's data is deleted with its claim)`
+  },
+  {
+    pattern: /^\s*(whenDeleted|whenScaled):\s*["']?Delete["']?\s*(?:#.*)?$/,
+    severity: "high",
+    describe: (key) => `persistentVolumeClaimRetentionPolicy ${key}: Delete (claims and their data are deleted)`
+  },
+  {
+    pattern: /^\s*(prune):\s*["']?true["']?\s*(?:#.*)?$/,
+    severity: "medium",
+    describe: () => "automated prune enabled (objects removed from git are deleted from the cluster)"
+  }
+];
+var KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
+function nameFor(doc, file2) {
+  if (doc && (doc.kind || doc.name)) return `Kubernetes ${k8sLabel(doc, file2)}`;
+  return /^values/.test(basenameOf(file2)) ? `Helm values ${file2}` : file2;
+}
+var k8sRiskySettingRule = {
+  id: "infra-change/k8s-risky-setting",
+  category: "infra-change",
+  description: "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed.",
+  severity: "high",
+  remediation: "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
+  docs: {
+    severity: "high (medium for prune)",
+    detects: "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary || file2.status === "deleted" || !isYamlPath(file2.path) || isCiYaml(file2.path)) continue;
+      if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
+      const added = addedText(file2);
+      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune");
+      const anyKeepRemoved = file2.removed.length > 0 && removedText(file2).includes("resource-policy");
+      if (!anyAdded && !anyKeepRemoved) continue;
+      const keepReAdded = file2.added.some((l) => KEEP_POLICY.test(l.content));
+      for (let h = 0; h < file2.hunks.length; h++) {
+        if (anyAdded) {
+          const lines = sideOf(file2, "new").hunks[h];
+          const { docAt } = lineScanDocs(lines);
+          lines.forEach((l, i) => {
+            if (!l.changed) return;
+            for (const s of ADDED_SETTINGS) {
+              const m = s.pattern.exec(l.text);
+              if (!m) continue;
+              findings.push({
+                file: file2.path,
+                line: l.line,
+                side: "new",
+                message: `${nameFor(docAt[i] ?? null, file2.path)}: ${s.describe(m[1])}`,
+                severity: s.severity
+              });
+              break;
+            }
+          });
+        }
+        if (anyKeepRemoved && !keepReAdded) {
+          const lines = sideOf(file2, "old").hunks[h];
+          const { docAt } = lineScanDocs(lines);
+          lines.forEach((l, i) => {
+            if (!l.changed || !KEEP_POLICY.test(l.text)) return;
+            findings.push({
+              file: file2.path,
+              line: l.line,
+              side: "old",
+              message: `${nameFor(docAt[i] ?? null, file2.path)}: helm.sh/resource-policy keep removed (Helm now deletes it on uninstall or when it leaves the chart)`,
+              severity: "high"
+            });
+          });
+        }
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-change/pulumi-protection.ts
+var PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
+var DELETE_FIRST = /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b/;
+var PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)/;
+function isPulumiFile(path, text) {
+  if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path))) return true;
+  return /pulumi/i.test(text) && (isIacSourcePath(path) || isYamlPath(path));
+}
+var pulumiProtectionRule = {
+  id: "infra-change/pulumi-protection",
+  category: "infra-change",
+  description: "Pulumi protect turned off or removed, or deleteBeforeReplace enabled.",
+  severity: "high",
+  remediation: "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
+  docs: {
+    severity: "high",
+    detects: "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi): `protect: false`, a `protect: true` removed, `deleteBeforeReplace: true` (all language spellings)."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary || file2.status === "deleted") continue;
+      if (!isIacSourcePath(file2.path) && !isYamlPath(file2.path)) continue;
+      if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
+      const added = addedText(file2);
+      const hasAdded = added.includes("rotect") || added.includes("eforeReplace") || added.includes("efore_replace");
+      if (!hasAdded && !(file2.removed.length > 0 && removedText(file2).includes("rotect"))) continue;
+      if (!isPulumiFile(file2.path, visibleText(file2, 64 * 1024))) continue;
+      const protectReAdded = file2.added.some((l) => PROTECT_ON.test(l.content));
+      for (let h = 0; h < file2.hunks.length; h++) {
+        const lines = sideOf(file2, "new").hunks[h];
+        lines.forEach((l, i) => {
+          if (!l.changed) return;
+          const what = PROTECT_OFF.test(l.text) ? "protect turned off (pulumi destroy/up may delete it)" : DELETE_FIRST.test(l.text) ? "deleteBeforeReplace enabled (deleted before its replacement exists)" : null;
+          if (!what) return;
+          const target = enclosingConstruct(lines, i);
+          findings.push({
+            file: file2.path,
+            line: l.line,
+            side: "new",
+            message: `Pulumi ${target ?? `resource in ${file2.path}`}: ${what}`
+          });
+        });
+        if (protectReAdded) continue;
+        const old = sideOf(file2, "old").hunks[h];
+        old.forEach((l, i) => {
+          if (!l.changed || !PROTECT_ON.test(l.text)) return;
+          const target = enclosingConstruct(old, i);
+          findings.push({
+            file: file2.path,
+            line: l.line,
+            side: "old",
+            message: `Pulumi ${target ?? `resource in ${file2.path}`}: protect: true removed (the resource can now be deleted)`
+          });
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/infra/hcl.ts
+var import_hcl2json = __toESM(require_lib2(), 1);
+var HEADER = /^(resource|data|module|variable|output|provider|locals|terraform|moved|removed|import|check)\b(?:\s+"?([\w.-]+)"?)?(?:\s+"?([\w.-]+)"?)?\s*\{?/;
+function parseTfHeader(text) {
+  const first = text.charCodeAt(0);
+  if (first < 97 || first > 122) return null;
+  const m = HEADER.exec(text);
+  if (!m) return null;
+  const kind = m[1];
+  const a = m[2];
+  const b = m[3];
+  switch (kind) {
+    case "resource":
+      if (!a || !b) return null;
+      return { kind, type: a, name: b, address: `${a}.${b}` };
+    case "data":
+      if (!a || !b) return null;
+      return { kind, type: a, name: b, address: `data.${a}.${b}` };
+    case "module":
+      if (!a) return null;
+      return { kind, name: a, address: `module.${a}` };
+    case "variable":
+    case "output":
+    case "provider":
+    case "check":
+      return { kind, name: a, address: a ? `${kind} "${a}"` : kind };
+    default:
+      return { kind, address: kind };
+  }
+}
+var HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
+var NESTED_OPEN = /^\s+([a-z_][\w]*)\s*(?:"[^"]*"\s*)*\{\s*$/;
+var MOVED_ATTR = /^\s*(from|to)\s*=\s*([\w.\-[\]"]+)/;
+var DESTROY_FALSE = /^\s*destroy\s*=\s*false\b/;
+function cleanAddress(raw) {
+  return raw.replace(/"/g, "").replace(/\[[^\]]*\]/g, "");
+}
+function scanSide2(lines, header, side, out) {
+  const path = out.file.path;
+  let current = parseTfHeader(header);
+  let currentHeader = null;
+  let heredoc = null;
+  const nested = [];
+  let nestedNames = [];
+  const syncNested = () => {
+    nestedNames = nested.map((n) => n.name);
+  };
+  let moveDecl = null;
+  for (const l of lines) {
+    const text = l.text;
+    const trimmed = text.trim();
+    if (heredoc !== null) {
+      if (trimmed === heredoc) heredoc = null;
+      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
+      if (currentHeader && l.changed) currentHeader.body.push(trimmed);
+      continue;
+    }
+    if (trimmed === "" || isCommentLine(path, trimmed)) continue;
+    const opened = parseTfHeader(text);
+    if (opened) {
+      current = opened;
+      nested.length = 0;
+      nestedNames = [];
+      currentHeader = null;
+      moveDecl = null;
+      if (l.changed) {
+        currentHeader = { block: opened, side, line: l.line, body: [], whole: false, hunkIndex: l.hunk };
+        (side === "old" ? out.removedHeaders : out.addedHeaders).push(currentHeader);
+        out.changed.push({ side, line: l.line, text, block: opened, nested: [] });
+      } else {
+        out.contextAddresses.add(opened.address);
+      }
+      if (side === "new" && (opened.kind === "moved" || opened.kind === "removed")) {
+        moveDecl = { from: "", line: l.line, kind: opened.kind };
+      }
+      continue;
+    }
+    if (text[0] === "}") {
+      if (l.changed) {
+        out.changed.push({ side, line: l.line, text, block: current, nested: [] });
+        if (currentHeader) currentHeader.whole = true;
+      }
+      if (moveDecl?.from) out.moves.push(moveDecl);
+      current = null;
+      currentHeader = null;
+      moveDecl = null;
+      nested.length = 0;
+      nestedNames = [];
+      continue;
+    }
+    const indent = indentOf(text);
+    let popped = false;
+    while (nested.length > 0 && indent <= nested[nested.length - 1].indent && !trimmed.startsWith("}")) {
+      nested.pop();
+      popped = true;
+    }
+    if (popped) syncNested();
+    if (trimmed.startsWith("}") && nested.length > 0 && indent <= nested[nested.length - 1].indent) {
+      if (l.changed) out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
+      nested.pop();
+      syncNested();
+      if (currentHeader && l.changed) currentHeader.body.push(trimmed);
+      continue;
+    }
+    if (l.changed) {
+      out.changed.push({ side, line: l.line, text, block: current, nested: nestedNames });
+      if (currentHeader) currentHeader.body.push(trimmed);
+    }
+    if (text.endsWith("{")) {
+      const open2 = NESTED_OPEN.exec(text);
+      if (open2) {
+        nested.push({ name: open2[1], indent });
+        syncNested();
+      }
+    }
+    if (text.includes("<<")) {
+      const doc = HEREDOC_START.exec(text);
+      if (doc) heredoc = doc[1];
+    }
+    if (moveDecl) {
+      const attr2 = MOVED_ATTR.exec(text);
+      if (attr2) {
+        if (attr2[1] === "from") moveDecl.from = cleanAddress(attr2[2]);
+        else moveDecl.to = cleanAddress(attr2[2]);
+      } else if (DESTROY_FALSE.test(text)) {
+        moveDecl.keep = true;
+      }
+    }
+  }
+  if (moveDecl?.from) out.moves.push(moveDecl);
+}
+function scanTerraformFile(file2) {
+  const out = {
+    file: file2,
+    removedHeaders: [],
+    addedHeaders: [],
+    changed: [],
+    moves: [],
+    contextAddresses: /* @__PURE__ */ new Set()
+  };
+  const oldSide = sideOf(file2, "old").hunks;
+  const newSide = sideOf(file2, "new").hunks;
+  file2.hunks.forEach((hunk, i) => {
+    scanSide2(oldSide[i], hunk.header, "old", out);
+    scanSide2(newSide[i], hunk.header, "new", out);
+  });
+  return out;
+}
+async function parsedAddresses(path, text) {
+  let json2;
+  try {
+    json2 = await (0, import_hcl2json.parse)(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
+  } catch {
+    return null;
+  }
+  const set2 = /* @__PURE__ */ new Set();
+  const resource = json2.resource;
+  const data = json2.data;
+  const modules = json2.module;
+  for (const [type, byName2] of Object.entries(resource ?? {}))
+    for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
+  for (const [type, byName2] of Object.entries(data ?? {}))
+    for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
+  for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
+  return set2;
+}
+var ADDRESSABLE = /* @__PURE__ */ new Set(["resource", "data", "module"]);
+async function confirmWithParser(scan2, budget) {
+  const file2 = scan2.file;
+  const side = file2.status === "deleted" ? "old" : file2.status === "added" ? "new" : null;
+  if (!side || budget.parses <= 0) return;
+  const text = wholeSideText(file2, side);
+  if (text === null) return;
+  if (!text.includes("<<") && !text.includes("/*")) return;
+  budget.parses--;
+  const known = await parsedAddresses(file2.path, text);
+  if (!known) return;
+  const keep = (h) => !ADDRESSABLE.has(h.block.kind) || known.has(h.block.address);
+  if (side === "old") scan2.removedHeaders = scan2.removedHeaders.filter(keep);
+  else scan2.addedHeaders = scan2.addedHeaders.filter(keep);
+}
+function tfJsonBlocks(text) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const out = [];
+  if (!json2 || typeof json2 !== "object") return out;
+  const root = json2;
+  const addTyped = (kind, section) => {
+    if (!section || typeof section !== "object") return;
+    for (const [type, byName2] of Object.entries(section)) {
+      if (!byName2 || typeof byName2 !== "object") continue;
+      for (const name of Object.keys(byName2))
+        out.push({ kind, type, name, address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}` });
+    }
+  };
+  addTyped("resource", root.resource);
+  addTyped("data", root.data);
+  if (root.module && typeof root.module === "object")
+    for (const name of Object.keys(root.module))
+      out.push({ kind: "module", name, address: `module.${name}` });
+  return out;
+}
+
+// src/infra/stateful.ts
+var STATEFUL_TF_EXACT = /* @__PURE__ */ new Set([
+  "aws_s3_bucket",
+  "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_rds_cluster_instance",
+  "aws_rds_global_cluster",
+  "aws_docdb_cluster",
+  "aws_neptune_cluster",
+  "aws_redshift_cluster",
+  "aws_dynamodb_table",
+  "aws_dynamodb_global_table",
+  "aws_elasticache_cluster",
+  "aws_elasticache_replication_group",
+  "aws_memorydb_cluster",
+  "aws_efs_file_system",
+  "aws_ebs_volume",
+  "aws_kms_key",
+  "aws_route53_zone",
+  "aws_kinesis_stream",
+  "aws_msk_cluster",
+  "aws_opensearch_domain",
+  "aws_elasticsearch_domain",
+  "aws_backup_vault",
+  "aws_secretsmanager_secret",
+  "aws_ecr_repository",
+  "aws_eks_cluster",
+  "aws_ecs_cluster",
+  "aws_sqs_queue",
+  "aws_cognito_user_pool",
+  "aws_glacier_vault",
+  "google_storage_bucket",
+  "google_sql_database_instance",
+  "google_sql_database",
+  "google_container_cluster",
+  "google_compute_disk",
+  "google_compute_region_disk",
+  "google_kms_key_ring",
+  "google_kms_crypto_key",
+  "google_dns_managed_zone",
+  "google_bigquery_dataset",
+  "google_bigquery_table",
+  "google_spanner_instance",
+  "google_spanner_database",
+  "google_redis_instance",
+  "google_filestore_instance",
+  "google_bigtable_instance",
+  "google_alloydb_cluster",
+  "google_secret_manager_secret",
+  "google_firestore_database",
+  "azurerm_storage_account",
+  "azurerm_storage_container",
+  "azurerm_storage_share",
+  "azurerm_cosmosdb_account",
+  "azurerm_kubernetes_cluster",
+  "azurerm_managed_disk",
+  "azurerm_key_vault",
+  "azurerm_key_vault_key",
+  "azurerm_dns_zone",
+  "azurerm_private_dns_zone",
+  "azurerm_redis_cache",
+  "kubernetes_namespace",
+  "kubernetes_persistent_volume",
+  "kubernetes_persistent_volume_claim",
+  "kubernetes_stateful_set",
+  "digitalocean_database_cluster",
+  "digitalocean_volume",
+  "digitalocean_spaces_bucket"
+]);
+var STATEFUL_TF_SUFFIX = /_(?:bucket|database|database_instance|database_cluster|db_instance|db_cluster|volume|disk|cluster|file_system|dns_zone|managed_zone|hosted_zone|kms_key|crypto_key|key_ring|key_vault|sql_server|flexible_server|postgresql_server|mysql_server|mssql_server|dataset)$/;
+function isStatefulTerraformType(type) {
+  return STATEFUL_TF_EXACT.has(type) || STATEFUL_TF_SUFFIX.test(type);
+}
+var STATEFUL_MODULE_HINT = /(?:^|[/_\-.])(?:rds|aurora|db|database|postgres(?:ql)?|mysql|mssql|sql|s3|bucket|storage|dynamodb|redis|elasticache|memcached|efs|ebs|volume|disk|kms|eks|gke|aks|cluster|kafka|msk|opensearch|elasticsearch|bigquery|spanner|cosmos|dns|route53|zone|vault|backup)(?:$|[/_\-.])/i;
+function isStatefulModule(nameOrSource) {
+  return STATEFUL_MODULE_HINT.test(nameOrSource);
+}
+var STATEFUL_CFN = /* @__PURE__ */ new Set([
+  "AWS::S3::Bucket",
+  "AWS::RDS::DBInstance",
+  "AWS::RDS::DBCluster",
+  "AWS::RDS::GlobalCluster",
+  "AWS::DynamoDB::Table",
+  "AWS::DynamoDB::GlobalTable",
+  "AWS::EFS::FileSystem",
+  "AWS::EC2::Volume",
+  "AWS::KMS::Key",
+  "AWS::Route53::HostedZone",
+  "AWS::ElastiCache::CacheCluster",
+  "AWS::ElastiCache::ReplicationGroup",
+  "AWS::MemoryDB::Cluster",
+  "AWS::Neptune::DBCluster",
+  "AWS::DocDB::DBCluster",
+  "AWS::DocDB::DBInstance",
+  "AWS::Redshift::Cluster",
+  "AWS::EKS::Cluster",
+  "AWS::ECS::Cluster",
+  "AWS::Kinesis::Stream",
+  "AWS::SQS::Queue",
+  "AWS::SecretsManager::Secret",
+  "AWS::Serverless::SimpleTable",
+  "AWS::Cognito::UserPool",
+  "AWS::OpenSearchService::Domain",
+  "AWS::Elasticsearch::Domain",
+  "AWS::Backup::BackupVault",
+  "AWS::ECR::Repository",
+  "AWS::MSK::Cluster",
+  "AWS::Logs::LogGroup",
+  "AWS::FSx::FileSystem"
+]);
+function isStatefulCfnType(type) {
+  return STATEFUL_CFN.has(type);
+}
+function k8sKindSeverity(kind) {
+  switch (kind) {
+    case "Namespace":
+    case "CustomResourceDefinition":
+      return "critical";
+    case "PersistentVolume":
+    case "PersistentVolumeClaim":
+    case "StatefulSet":
+    case "StorageClass":
+      return "high";
+    default:
+      return "medium";
+  }
+}
+
+// src/infra/terraform.ts
+var MAX_PARSED_FILES = 25;
+function tfKey(file2, address) {
+  return `${dirnameOf(file2)}\0${address}`;
+}
+var ADDRESSABLE2 = /* @__PURE__ */ new Set(["resource", "data", "module"]);
+function moduleSource(header) {
+  for (const line of header.body) {
+    const m = /^source\s*=\s*"([^"]*)"/.exec(line);
+    if (m) return m[1];
+  }
+  return "";
+}
+function deletionSeverity(header) {
+  const b = header.block;
+  if (b.kind === "data") return "low";
+  if (b.kind === "resource") return isStatefulTerraformType(b.type ?? "") ? "critical" : "high";
+  return isStatefulModule(b.name ?? "") || isStatefulModule(moduleSource(header)) ? "critical" : "high";
+}
+function movedAccounts(moves, address) {
+  return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+}
+function sameBody(a, b) {
+  if (a.length === 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+async function analyzeTerraform(ctx) {
+  const scans = [];
+  const jsonFiles = [];
+  const budget = { parses: MAX_PARSED_FILES };
+  for (const file2 of ctx.files) {
+    const json2 = isTerraformJsonPath(file2.path);
+    if (!json2 && !isTerraformPath(file2.path)) continue;
+    if (file2.binary || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
+    if (json2) {
+      jsonFiles.push(file2);
+      continue;
+    }
+    const scan2 = scanTerraformFile(file2);
+    await confirmWithParser(scan2, budget);
+    scans.push(scan2);
+  }
+  const newKeys = /* @__PURE__ */ new Set();
+  const oldKeys = /* @__PURE__ */ new Set();
+  const moves = [];
+  for (const scan2 of scans) {
+    const path = scan2.file.path;
+    for (const h of scan2.addedHeaders) newKeys.add(tfKey(path, h.block.address));
+    for (const h of scan2.removedHeaders) oldKeys.add(tfKey(path, h.block.address));
+    for (const a of scan2.contextAddresses) {
+      newKeys.add(tfKey(path, a));
+      oldKeys.add(tfKey(path, a));
+    }
+    moves.push(...scan2.moves);
+  }
+  const jsonDeleted = [];
+  for (const file2 of jsonFiles) {
+    if (file2.status === "added") {
+      const text = wholeSideText(file2, "new");
+      for (const b of text ? tfJsonBlocks(text) : []) newKeys.add(tfKey(file2.path, b.address));
+    } else if (file2.status === "deleted") {
+      const text = wholeSideText(file2, "old");
+      for (const b of text ? tfJsonBlocks(text) : []) {
+        oldKeys.add(tfKey(file2.path, b.address));
+        jsonDeleted.push({ file: file2, block: b });
+      }
+    }
+  }
+  const deletions = [];
+  const deletedKeys = /* @__PURE__ */ new Set();
+  for (const scan2 of scans) {
+    const path = scan2.file.path;
+    for (const h of scan2.removedHeaders) {
+      if (!ADDRESSABLE2.has(h.block.kind)) continue;
+      const key = tfKey(path, h.block.address);
+      if (newKeys.has(key)) continue;
+      const move = movedAccounts(moves, h.block.address);
+      if (move && (move.kind === "moved" || move.keep)) continue;
+      let renamedTo;
+      const candidates = scan2.addedHeaders.filter(
+        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
+      );
+      if (candidates.length > 0) renamedTo = candidates[0].block.address;
+      deletions.push({
+        file: path,
+        line: h.line,
+        block: h.block,
+        severity: deletionSeverity(h),
+        renamedTo,
+        explicitRemoved: move?.kind === "removed",
+        hadPreventDestroy: h.body.some((l) => /^prevent_destroy\s*=\s*true\b/.test(l)),
+        wholeFileDeleted: scan2.file.status === "deleted"
+      });
+      deletedKeys.add(key);
+    }
+  }
+  for (const { file: file2, block } of jsonDeleted) {
+    const key = tfKey(file2.path, block.address);
+    if (newKeys.has(key) || movedAccounts(moves, block.address)) continue;
+    const severity2 = block.kind === "data" ? "low" : block.kind === "resource" ? isStatefulTerraformType(block.type ?? "") ? "critical" : "high" : isStatefulModule(block.name ?? "") ? "critical" : "high";
+    deletions.push({ file: file2.path, line: null, block, severity: severity2, hadPreventDestroy: false, wholeFileDeleted: true });
+    deletedKeys.add(key);
+  }
+  return { scans, deletions, deletedKeys, oldKeys, moves, jsonFiles };
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function terraformAnalysis(ctx) {
+  let p = cache2.get(ctx.files);
+  if (!p) {
+    p = analyzeTerraform(ctx);
+    cache2.set(ctx.files, p);
+  }
+  return p;
+}
+
+// src/infra/tf-groups.ts
+var groupCache = /* @__PURE__ */ new WeakMap();
+function groupByBlock(scan2, analysis) {
+  let cached2 = groupCache.get(scan2);
+  if (!cached2) {
+    cached2 = computeGroups(scan2, analysis);
+    groupCache.set(scan2, cached2);
+  }
+  return cached2;
+}
+function computeGroups(scan2, analysis) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const path = scan2.file.path;
+  for (const c of scan2.changed) {
+    const key = c.block ? c.block.address : "\0unknown";
+    let g = groups2.get(key);
+    if (!g) {
+      const address = c.block?.address;
+      const k = address ? tfKey(path, address) : "";
+      const declaredHere = !!address && scan2.addedHeaders.some((h) => h.block.address === address);
+      const move = address ? analysis.moves.find((m) => m.kind === "moved" && m.to === address) : void 0;
+      g = {
+        block: c.block,
+        added: [],
+        removed: [],
+        isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
+        isDeleted: !!address && analysis.deletedKeys.has(k),
+        movedFrom: move?.from,
+        renamedAway: !!address && scan2.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
+      };
+      groups2.set(key, g);
+    }
+    (c.side === "new" ? g.added : g.removed).push(c);
+  }
+  return [...groups2.values()];
+}
+function blockLabel(block, file2) {
+  return block ? block.address : `a block of ${file2} (its header is not shown in the diff)`;
+}
+
+// src/infra/tf-protection.ts
+var ADDED_PROTECTION_PATTERNS = [
+  {
+    id: "prevent-destroy-false",
+    added: /^\s*(prevent_destroy)\s*=\s*"?false"?\s*(?:#.*)?$/,
+    onNewBlock: "medium"
+  },
+  {
+    id: "deletion-protection-off",
+    added: /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled)\s*=\s*"?false"?\s*(?:#.*)?$/,
+    onNewBlock: "medium"
+  },
+  {
+    id: "force-destroy",
+    added: /^\s*(force_destroy|force_delete)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    onNewBlock: "medium"
+  },
+  {
+    id: "skip-final-snapshot",
+    added: /^\s*(skip_final_snapshot)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    onNewBlock: "medium"
+  },
+  {
+    id: "backup-retention-zero",
+    added: /^\s*(\w*backup\w*retention\w*|\w*retention\w*backup\w*)\s*=\s*"?0"?\s*(?:#.*)?$/,
+    onNewBlock: "medium"
+  },
+  {
+    id: "scaled-to-zero",
+    added: /^\s*(replicas|desired_count|desired_capacity|replica_count)\s*=\s*"?0"?\s*(?:#.*)?$/,
+    onNewBlock: "low"
+  }
+];
+var REMOVED_PROTECTION_PATTERNS = [
+  /^\s*(prevent_destroy)\s*=\s*true\b/,
+  /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*)\s*=\s*"?true"?/
+];
+var LIFECYCLE_OPEN = /^\s+lifecycle\s*\{/;
+var PROTECTION_ATTR = /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|force_destroy|force_delete|skip_final_snapshot|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
+function isProtectionLine(text) {
+  return PROTECTION_ATTR.test(text) || LIFECYCLE_OPEN.test(text);
+}
+
+// src/rules/infra-change/terraform-protection-weakened.ts
+var WEAKENED = {
+  "prevent-destroy-false": () => "lifecycle prevent_destroy set to false (Terraform may now destroy it)",
+  "deletion-protection-off": (attr2) => `${attr2} set to false (the object can now be deleted)`,
+  "force-destroy": (attr2) => `${attr2} set to true (a destroy also deletes its contents)`,
+  "skip-final-snapshot": () => "skip_final_snapshot set to true (no snapshot is kept on destroy)",
+  "backup-retention-zero": (attr2) => `${attr2} set to 0 (automated backups disabled)`,
+  "scaled-to-zero": (attr2) => `${attr2} set to 0 (scaled to zero: the service stops)`
+};
+function protectionRemoved(attr2) {
+  return attr2 === "prevent_destroy" ? "lifecycle prevent_destroy removed (Terraform may now destroy it)" : `${attr2} = true removed (the provider default usually allows deletion)`;
+}
+function subject(address, file2) {
+  return address ?? `a block of ${file2} (header not shown in the diff)`;
+}
+var terraformProtectionWeakenedRule = {
+  id: "infra-change/terraform-protection-weakened",
+  category: "infra-change",
+  description: "Terraform protection weakened: prevent_destroy or deletion_protection off, force_destroy or skip_final_snapshot on, backups set to 0, lifecycle removed.",
+  severity: "high",
+  remediation: "Keep the protection on existing stateful resources; if the resource must go, remove the protection in a separate, reviewed change and take a backup first.",
+  docs: {
+    severity: "high on existing resources; medium (low for scale-to-zero) on a block the same change creates",
+    detects: "`prevent_destroy = false` or a `prevent_destroy = true` line removed; `deletion_protection`/`*termination_protection*`/`purge_protection_enabled` set to false or a `= true` removed; `force_destroy`/`force_delete = true`; `skip_final_snapshot = true`; backup retention set to 0; `replicas`/`desired_count`/`desired_capacity = 0`; a `lifecycle` block removed (medium when it only held `ignore_changes`). Ignored inside blocks that are deleted (the deletion rule reports those)."
+  },
+  async run(ctx) {
+    const analysis = await terraformAnalysis(ctx);
+    const findings = [];
+    for (const scan2 of analysis.scans) {
+      const file2 = scan2.file.path;
+      for (const g of groupByBlock(scan2, analysis)) {
+        if (g.isDeleted) continue;
+        const name = subject(g.block?.address, file2);
+        for (const a of g.added) {
+          for (const p of ADDED_PROTECTION_PATTERNS) {
+            const m = p.added.exec(a.text);
+            if (!m) continue;
+            const severity2 = g.isNew ? p.onNewBlock : "high";
+            const suffix = g.isNew ? " on a resource this change creates" : "";
+            findings.push({
+              file: file2,
+              line: a.line,
+              side: "new",
+              message: `${name}: ${WEAKENED[p.id](m[1])}${suffix}`,
+              severity: severity2
+            });
+            break;
+          }
+        }
+        if (g.isNew) continue;
+        const addedText2 = g.added.map((a) => a.text);
+        let reportedPrevent = false;
+        for (const r of g.removed) {
+          for (const p of REMOVED_PROTECTION_PATTERNS) {
+            const m = p.exec(r.text);
+            if (!m) continue;
+            const attr2 = m[1];
+            if (addedText2.some((t) => new RegExp(`^\\s*${attr2}\\s*=`).test(t))) continue;
+            if (attr2 === "prevent_destroy") reportedPrevent = true;
+            findings.push({
+              file: file2,
+              line: r.line,
+              side: "old",
+              message: `${name}: ${protectionRemoved(attr2)}`,
+              severity: "high"
+            });
+          }
+        }
+        const lifecycleRemoved = g.removed.find((r) => LIFECYCLE_OPEN.test(r.text));
+        if (lifecycleRemoved && !addedText2.some((t) => LIFECYCLE_OPEN.test(t)) && !reportedPrevent) {
+          const inside = g.removed.filter((r) => r.nested[0] === "lifecycle").map((r) => r.text.trim());
+          const onlyIgnore = inside.length > 0 && inside.every((t) => /^(ignore_changes|[\]}),"\w.\s[]*$)/.test(t));
+          findings.push({
+            file: file2,
+            line: lifecycleRemoved.line,
+            side: "old",
+            message: `${name}: lifecycle block removed${onlyIgnore ? " (ignore_changes no longer applies: apply may revert or replace)" : " (its destroy/replace guards no longer apply)"}`,
+            severity: onlyIgnore ? "medium" : "high"
+          });
+        }
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-change/terraform-resource-changed.ts
+var ATTR = /^\s*([A-Za-z_][\w-]*)\s*=/;
+function meaningful2(path, text) {
+  return text.trim() !== "" && !isCommentLine(path, text);
+}
+function changedAttributes(g) {
+  const names = /* @__PURE__ */ new Set();
+  for (const l of [...g.added, ...g.removed]) {
+    const m = ATTR.exec(l.text);
+    if (m) names.add(m[1]);
+    if (names.size > 4) break;
+  }
+  return [...names].slice(0, 4);
+}
+var terraformResourceChangedRule = {
+  id: "infra-change/terraform-resource-changed",
+  category: "infra-change",
+  description: "Terraform/OpenTofu configuration changed: resources added, modified, renamed or versions bumped.",
+  severity: "low",
+  remediation: "Read the `terraform plan` for this change and check that it matches the intent (no unexpected replace).",
+  docs: {
+    severity: "low; medium when a data-holding resource is modified in place",
+    detects: "Resources, data sources and modules added or modified (the message lists the changed attributes), renames covered by `moved` (low: state kept), objects forgotten with a `removed` block, `import` blocks, and per file the variable/output/locals/provider/`terraform` block edits (e.g. provider version bumps). Comment-only edits are ignored."
+  },
+  async run(ctx) {
+    const analysis = await terraformAnalysis(ctx);
+    const findings = [];
+    for (const scan2 of analysis.scans) {
+      const file2 = scan2.file.path;
+      const others = [];
+      let otherLine = null;
+      for (const g of groupByBlock(scan2, analysis)) {
+        if (g.isDeleted || g.renamedAway) continue;
+        const lines = [...g.added, ...g.removed].filter((l) => meaningful2(file2, l.text));
+        if (lines.length === 0) continue;
+        if (lines.every((l) => isProtectionLine(l.text))) continue;
+        const first = g.added.find((l) => meaningful2(file2, l.text)) ?? lines[0];
+        const at = { file: file2, line: first.line, side: first.side };
+        const b = g.block;
+        if (!b || !["resource", "data", "module", "moved", "removed", "import"].includes(b.kind)) {
+          const nested = lines.find((l) => l.nested.length > 0)?.nested[0];
+          others.push(b ? nested ? `${b.address} (${nested})` : b.address : "lines outside a visible block");
+          otherLine ??= { line: first.line, side: first.side };
+          continue;
+        }
+        if (b.kind === "moved") continue;
+        if (b.kind === "removed") {
+          const decl = scan2.moves.find((m) => m.kind === "removed" && m.line === first.line) ?? scan2.moves.find((m) => m.kind === "removed");
+          if (decl?.keep)
+            findings.push({
+              ...at,
+              message: `Terraform ${decl.from} forgotten with a removed block (destroy = false): the object is kept but no longer managed`,
+              severity: "low"
+            });
+          continue;
+        }
+        if (b.kind === "import") {
+          findings.push({
+            ...at,
+            message: `Terraform import block added in ${file2}: an existing object comes under management`,
+            severity: "low"
+          });
+          continue;
+        }
+        const label = blockLabel(b, file2);
+        let message;
+        let severity2 = "low";
+        if (g.movedFrom) {
+          message = `Terraform ${g.movedFrom} renamed to ${label} with a moved block (state kept, nothing destroyed)`;
+        } else if (g.isNew) {
+          message = `Terraform ${b.kind === "data" ? "data source" : b.kind} ${label} added`;
+        } else {
+          const attrs = changedAttributes(g);
+          const stateful = b.kind === "resource" && isStatefulTerraformType(b.type ?? "");
+          if (stateful) severity2 = "medium";
+          message = `Terraform ${b.kind === "data" ? "data source" : b.kind} ${label} changed${attrs.length ? ` (${attrs.join(", ")})` : ""}${stateful ? ": it holds data, check the plan for an in-place update, not a replace" : ""}`;
+        }
+        findings.push({ ...at, message, severity: severity2 });
+      }
+      if (others.length > 0 && otherLine) {
+        const names = [...new Set(others)];
+        const shown = names.slice(0, 4).join(", ") + (names.length > 4 ? `, +${names.length - 4} more` : "");
+        findings.push({
+          file: file2,
+          line: otherLine.line,
+          side: otherLine.side,
+          message: `Terraform configuration changed in ${file2}: ${shown}`,
+          severity: "low"
+        });
+      }
+    }
+    for (const file2 of analysis.jsonFiles) {
+      if (file2.status === "deleted") continue;
+      const first = file2.added[0] ?? file2.removed[0];
+      findings.push({
+        file: file2.path,
+        line: first?.line ?? null,
+        side: file2.added[0] ? "new" : "old",
+        message: `Terraform JSON configuration ${file2.status === "added" ? "added" : "changed"}: ${file2.path}`,
+        severity: "low"
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-change/index.ts
+var infraChangeRules = [
+  terraformProtectionWeakenedRule,
+  terraformResourceChangedRule,
+  k8sRiskySettingRule,
+  k8sManifestChangedRule,
+  cloudformationDeletionPolicyRule,
+  cloudformationTemplateChangedRule,
+  cdkRemovalPolicyRule,
+  pulumiProtectionRule
+];
+
+// src/rules/infra-deletion/cloudformation-resource-removed.ts
+var cloudformationResourceRemovedRule = {
+  id: "infra-deletion/cloudformation-resource-removed",
+  category: "infra-deletion",
+  description: "CloudFormation/SAM resource removed from a template: the stack update deletes it.",
+  severity: "high",
+  remediation: "Confirm the resource should be deleted; to keep it, set DeletionPolicy: Retain in a deploy before removing it from the template, and back up its data.",
+  docs: {
+    severity: "critical for data stores (S3, RDS, DynamoDB, EFS, EBS, KMS, Route53 zones, queues, Cognito pools\u2026), high otherwise; high with `DeletionPolicy: Snapshot`; **medium with `DeletionPolicy: Retain`** (the resource is orphaned, not deleted)",
+    detects: "A logical resource removed from a template, or its logical id renamed (CloudFormation replaces it)."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const scan2 of cfnScans(ctx)) {
+      const newIds = new Set(scan2.new.keys());
+      for (const r of scan2.old.values()) {
+        if (!r.idChanged || newIds.has(r.id)) continue;
+        const policy = r.deletionPolicy?.value;
+        const stateful = isStatefulCfnType(r.type);
+        let severity2 = stateful ? "critical" : "high";
+        let consequence = "the stack update deletes it";
+        if (policy === "Retain" || policy === "RetainExceptOnCreate") {
+          severity2 = "medium";
+          consequence = "DeletionPolicy Retain keeps the physical resource, but the stack no longer manages it";
+        } else if (policy === "Snapshot") {
+          severity2 = "high";
+          consequence = "the stack update deletes it after a final snapshot";
+        }
+        const renamed = [...scan2.new.values()].find((n) => n.idChanged && n.type === r.type && !scan2.old.has(n.id));
+        const how = scan2.file.status === "deleted" ? " (template deleted)" : renamed ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)` : "";
+        findings.push({
+          file: scan2.file.path,
+          line: r.line,
+          side: "old",
+          message: `CloudFormation resource ${r.id} (${r.type}) removed${how}: ${consequence}${stateful && severity2 !== "medium" ? " and its data" : ""}`,
+          severity: severity2
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-deletion/helm-chart-removed.ts
+var DEP_NAME = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)["']?/;
+function dependenciesRemoved(file2) {
+  const removed = [];
+  const kept = /* @__PURE__ */ new Set();
+  for (const l of yamlSectionLines(file2)) {
+    if (l.section !== "dependencies") continue;
+    const m = DEP_NAME.exec(l.text);
+    if (!m) continue;
+    if (l.side === "old" && l.changed) removed.push({ name: m[1], line: l.line });
+    else if (l.side === "new") kept.add(m[1]);
+  }
+  return removed.filter((r) => !kept.has(r.name)).map((r) => ({
+    file: file2.path,
+    line: r.line,
+    side: "old",
+    message: `Helm dependency ${r.name} removed from ${file2.path}: the subchart's objects are deleted on the next upgrade`,
+    severity: "medium"
+  }));
+}
+var helmChartRemovedRule = {
+  id: "infra-deletion/helm-chart-removed",
+  category: "infra-deletion",
+  description: "Helm chart removed (Chart.yaml deleted) or a chart dependency dropped.",
+  severity: "high",
+  remediation: "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
+  docs: {
+    severity: "high (chart), medium (dependency)",
+    detects: "A chart's `Chart.yaml` deleted: one finding for the chart, listing the kinds its deleted templates rendered (the templates are not reported again). A `dependencies:` entry removed from `Chart.yaml`/`requirements.yaml`."
+  },
+  run(ctx) {
+    const analysis = k8sAnalysis(ctx);
+    const findings = [];
+    for (const chart of analysis.removedCharts) {
+      const kinds = /* @__PURE__ */ new Set();
+      let files = 0;
+      for (const { file: file2 } of analysis.files) {
+        if (file2 === chart.file || chartOf(file2.path, [chart]) === void 0 || file2.status !== "deleted") continue;
+        files++;
+        for (const d of analysis.oldDocs.get(file2.path) ?? [])
+          if (d.kind && !analysis.newKeys.has(docKey(d))) kinds.add(d.kind);
+      }
+      const detail = kinds.size > 0 ? `, with its ${[...kinds].join(", ")} templates` : files > 0 ? `, with ${files} templates` : "";
+      findings.push({
+        file: chart.file.path,
+        line: null,
+        side: "old",
+        message: `Helm chart ${chart.name} removed (${chart.dir}/Chart.yaml deleted${detail}): releases of it can no longer be upgraded and uninstalling deletes its objects`,
+        severity: "high"
+      });
+    }
+    for (const { file: file2, flavor } of analysis.files) {
+      if (flavor === "helm-chart" && file2.status === "modified") findings.push(...dependenciesRemoved(file2));
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-deletion/k8s-resource-removed.ts
+import { posix } from "node:path";
+var LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
+function kustomizationEntriesRemoved(file2, analysis) {
+  const removed = [];
+  const added = /* @__PURE__ */ new Set();
+  for (const l of yamlSectionLines(file2)) {
+    const entry = LIST_ENTRY.exec(l.text);
+    if (!entry || !l.changed) continue;
+    if (l.side === "new") added.add(entry[1]);
+    else if (l.section === "resources" || l.section === "bases")
+      removed.push({ entry: entry[1], line: l.line, section: l.section });
+  }
+  const findings = [];
+  const dir = dirnameOf(file2.path);
+  for (const r of removed) {
+    if (added.has(r.entry)) continue;
+    const target = posix.normalize(dir ? `${dir}/${r.entry}` : r.entry);
+    if (analysis.deletedPaths.has(target) || [...analysis.deletedPaths].some((p) => p.startsWith(`${target}/`)))
+      continue;
+    findings.push({
+      file: file2.path,
+      line: r.line,
+      side: "old",
+      message: `Kustomization ${file2.path} no longer deploys ${r.entry} (removed from ${r.section}): its objects are pruned or orphaned`,
+      severity: "medium"
+    });
+  }
+  return findings;
+}
+var k8sResourceRemovedRule = {
+  id: "infra-deletion/k8s-resource-removed",
+  category: "infra-deletion",
+  description: "Kubernetes object removed: manifest deleted, document removed from multi-document YAML, Helm template or kustomization entry dropped.",
+  severity: "medium",
+  remediation: "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
+  docs: {
+    severity: "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others",
+    detects: "Manifest files deleted (each object), documents removed from a multi-document YAML, Helm templates deleted, kustomization overlays deleted, and entries dropped from a kustomization's `resources:`/`bases:` (unless the target file is itself deleted in the diff). An object re-declared in another file of the diff (same kind and name) is a move, not a deletion."
+  },
+  run(ctx) {
+    const analysis = k8sAnalysis(ctx);
+    const findings = [];
+    for (const { file: file2, flavor } of analysis.files) {
+      if (chartOf(file2.path, analysis.removedCharts)) continue;
+      if (flavor === "kustomization" && file2.status !== "deleted") {
+        findings.push(...kustomizationEntriesRemoved(file2, analysis));
+        continue;
+      }
+      if (flavor === "helm-chart" || flavor === "helm-values") continue;
+      const docs = analysis.oldDocs.get(file2.path) ?? [];
+      if (file2.status === "deleted") {
+        if (docs.length === 0 && flavor === "helm-template") {
+          findings.push({
+            file: file2.path,
+            line: null,
+            side: "old",
+            message: `Helm template ${file2.path} deleted: the objects it rendered are removed on the next upgrade`,
+            severity: "medium"
+          });
+        }
+        for (const d of docs) {
+          if (d.name && analysis.newKeys.has(docKey(d))) continue;
+          if (d.kind === "Kustomization" || d.kind === "Component") {
+            findings.push({
+              file: file2.path,
+              line: d.line || null,
+              side: "old",
+              message: `Kustomize ${d.kind === "Component" ? "component" : "overlay"} ${dirnameOf(file2.path) || file2.path} deleted: what it deployed is no longer applied`,
+              severity: "medium"
+            });
+            continue;
+          }
+          findings.push({
+            file: file2.path,
+            line: d.line || null,
+            side: "old",
+            message: `Kubernetes ${k8sLabel(d)} removed (${flavor === "helm-template" ? "Helm template" : "manifest"} ${file2.path} deleted)`,
+            severity: k8sKindSeverity(d.kind)
+          });
+        }
+        continue;
+      }
+      const newSideKinds = /* @__PURE__ */ new Set();
+      for (const l of sideOf(file2, "new").lines) {
+        const m = /^kind:\s*["']?([A-Za-z][\w.-]*)/.exec(l.text);
+        if (m && l.changed) newSideKinds.add(m[1]);
+      }
+      for (const d of docs) {
+        if (!d.kindChanged || !d.kind) continue;
+        if (d.name ? analysis.newKeys.has(docKey(d)) : newSideKinds.has(d.kind)) continue;
+        findings.push({
+          file: file2.path,
+          line: d.line,
+          side: "old",
+          message: `Kubernetes ${k8sLabel(d)} removed from ${file2.path}`,
+          severity: k8sKindSeverity(d.kind)
+        });
+      }
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-deletion/terraform-block-removed.ts
+var terraformBlockRemovedRule = {
+  id: "infra-deletion/terraform-block-removed",
+  category: "infra-deletion",
+  description: "Terraform/OpenTofu resource, module or data block removed: the next apply destroys it.",
+  severity: "high",
+  remediation: "Confirm the destroy is intended (read `terraform plan`). To rename or move, add a `moved` block; to stop managing the object without destroying it, add a `removed` block with `lifecycle { destroy = false }`.",
+  docs: {
+    severity: "critical for data-holding types (databases, buckets, volumes, disks, clusters, KMS keys, DNS zones, queues, secrets\u2026; modules whose name or source says rds/s3/bucket/eks\u2026), high for other resources and modules, low for `data` sources (they only read)",
+    detects: 'A `resource`/`module`/`data` block removed, including every block of a deleted `.tf` file, and a rename **without** a `moved` block (Terraform destroys the old address and creates the new one; the message says "renamed to X without a moved block"). Not reported when a `moved` block or `removed { lifecycle { destroy = false } }` accounts for it, or the address is declared again in the same module directory. Notes `prevent_destroy` if the removed block had it.'
+  },
+  async run(ctx) {
+    const analysis = await terraformAnalysis(ctx);
+    const findings = [];
+    for (const d of analysis.deletions) {
+      const b = d.block;
+      const what = b.kind === "data" ? "data source" : b.kind === "module" ? "module" : "resource";
+      let message;
+      if (b.kind === "data") {
+        message = `Terraform data source ${b.address} removed (reads only; nothing is destroyed, but check its references)`;
+      } else if (d.renamedTo) {
+        message = `Terraform ${what} ${b.address} renamed to ${d.renamedTo} without a moved block: apply destroys ${b.address} and creates a new one`;
+      } else if (d.explicitRemoved) {
+        message = `Terraform ${what} ${b.address} removed with a removed block that destroys it`;
+      } else if (d.wholeFileDeleted) {
+        message = `Terraform ${what} ${b.address} removed with its file: apply destroys it`;
+      } else {
+        message = `Terraform ${what} ${b.address} removed: apply destroys it`;
+      }
+      if (d.severity === "critical") message += " (holds data or state)";
+      if (d.hadPreventDestroy) message += "; it had lifecycle prevent_destroy";
+      findings.push({ file: d.file, line: d.line, side: "old", message, severity: d.severity });
+    }
+    return findings;
+  }
+};
+
+// src/rules/infra-deletion/index.ts
+var infraDeletionRules = [
+  terraformBlockRemovedRule,
+  k8sResourceRemovedRule,
+  helmChartRemovedRule,
+  cloudformationResourceRemovedRule
+];
+
+// src/migrations/detect.ts
+var MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations)\//i;
+var SQL_MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations|changelogs?|changesets?|flyway|liquibase|upgrades?|deltas|drizzle)\//i;
+var SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbschema)\//i;
+var NON_SCHEMA_SQL = /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
+var GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
+var SQL_EXT = /\.sql$/i;
+function sqlKind(path) {
+  if (NON_SCHEMA_SQL.test(path)) return null;
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf("/") + 1);
+  const down = /(?:^|[._-])down\.sql$/.test(base) || /^u\d+(?:[._]\d+)*__.+\.sql$/.test(base);
+  if (/\.(?:up|down)\.sql$/.test(base)) {
+    return { framework: "golang-migrate", strength: "strong", language: "sql", downFile: down };
+  }
+  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower)) {
+    return { framework: "prisma", strength: "strong", language: "sql", downFile: false };
+  }
+  if (/^(?:[vu]\d+(?:[._]\d+)*|r)__.+\.sql$/.test(base)) {
+    return { framework: "flyway", strength: "strong", language: "sql", downFile: down };
+  }
+  if (/(?:^|\/)drizzle\//.test(lower)) {
+    return { framework: "drizzle", strength: "strong", language: "sql", downFile: false };
+  }
+  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower)) {
+    return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
+  }
+  if (SQL_MIGRATION_DIR.test(lower)) {
+    return { framework: "sql", strength: "strong", language: "sql", downFile: down };
+  }
+  if (GENERATED_SCHEMA_DUMP.test(lower))
+    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
+  if (SQL_DB_DIR.test(lower)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
+  return { framework: "sql", strength: "weak", language: "sql", downFile: false };
+}
+function detectMigration(path, sniffText2 = "") {
+  const lower = path.toLowerCase();
+  let cached2;
+  const sniffOf = () => {
+    cached2 ??= typeof sniffText2 === "string" ? sniffText2 : sniffText2();
+    return cached2;
+  };
+  if (SQL_EXT.test(lower)) {
+    const kind = sqlKind(path);
+    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
+      return { ...kind, strength: "weak" };
+    return kind;
+  }
+  const strong = (framework, language) => ({
+    framework,
+    strength: "strong",
+    language,
+    downFile: false
+  });
+  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower)) return strong("rails", "ruby");
+  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower)) return strong("ecto", "elixir");
+  if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniffOf().includes("Ecto.Migration"))
+    return strong("ecto", "elixir");
+  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower)) return strong("laravel", "php");
+  if (lower.endsWith(".py")) {
+    const base = lower.slice(lower.lastIndexOf("/") + 1);
+    if (base === "__init__.py" || base === "env.py") return null;
+    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower)) return strong("alembic", "python");
+    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower)) {
+      if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniffOf()) && !sniffOf().includes("migrations.Migration"))
+        return strong("alembic", "python");
+      if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
+    }
+    return null;
+  }
+  if (/\.(?:[cm]?[jt]s)$/.test(lower) && !/\.d\.[cm]?ts$/.test(lower)) {
+    if (!MIGRATION_DIR.test(lower)) return null;
+    const base = lower.slice(lower.lastIndexOf("/") + 1);
+    if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
+    const versioned = /^v?\d{3,}[-_.]/.test(base);
+    const shaped = /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
+      sniffOf()
+    );
+    if (!versioned && !shaped) return null;
+    if (/queryInterface|sequelize/i.test(sniffOf())) return strong("sequelize", "js");
+    if (/MigrationInterface|queryRunner/.test(sniffOf())) return strong("typeorm", "js");
+    if (/\bknex\b/i.test(sniffOf())) return strong("knex", "js");
+    if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniffOf())) return strong("js-migration", "js");
+    return null;
+  }
+  if (lower.endsWith(".cs")) {
+    if (!/(?:^|\/)migrations\//.test(lower) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower)) return null;
+    return strong("efcore", "csharp");
+  }
+  if (lower.endsWith(".go")) {
+    if (!MIGRATION_DIR.test(lower) || lower.endsWith("_test.go")) return null;
+    if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniffOf()))
+      return strong("go-migration", "go");
+    return null;
+  }
+  if (/\.(?:xml|ya?ml)$/.test(lower)) {
+    if (!/databaseChangeLog|changeSet\b/.test(sniffOf())) return null;
+    return strong("liquibase", lower.endsWith(".xml") ? "xml" : "yaml");
+  }
+  return null;
+}
+var MIGRATION_PATH_HINT = /\.sql$|migrat|\/versions\/|changelog|changeset|liquibase|drizzle/i;
+
+// src/migrations/pg.ts
+var import_libpg_query = __toESM(require_wasm(), 1);
+var ready = false;
+var loading = null;
+function initPostgresParser() {
+  if (!loading) {
+    loading = (0, import_libpg_query.loadModule)().then(
+      () => {
+        ready = true;
+      },
+      () => {
+        ready = false;
+      }
+    );
+  }
+  return loading;
+}
+function parsePostgres(sql) {
+  if (!ready) return null;
+  try {
+    const result = (0, import_libpg_query.parseSync)(sql);
+    return (result.stmts ?? []).map((s) => ({ stmt: s.stmt, location: s.stmt_location ?? 0, length: s.stmt_len }));
+  } catch {
+    return null;
+  }
+}
+
+// src/migrations/sql.ts
+var MAX_PARSE_CHARS2 = 256 * 1024;
+function maskComments(text) {
+  if (!text.includes("--") && !text.includes("/*")) return text;
+  const parts = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  const blank = (from, to) => {
+    parts.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, " "));
+    last = to;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "'" || c === '"' || c === "`") {
+      const end = text.indexOf(c, i + 1);
+      i = end < 0 ? n : end + 1;
+    } else if (c === "-" && text[i + 1] === "-") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? n : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else i++;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+function splitStatements(masked2) {
+  const out = [];
+  const special = /['"`$;]/g;
+  let start = 0;
+  const n = masked2.length;
+  let m = special.exec(masked2);
+  while (m) {
+    const i = m.index;
+    const c = m[0];
+    let next = i + 1;
+    if (c === ";") {
+      if (masked2.slice(start, i).trim() !== "") out.push({ start, end: i });
+      start = i + 1;
+    } else if (c === "$") {
+      const tag = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked2.slice(i, i + 34));
+      if (tag) {
+        const end = masked2.indexOf(tag[0], i + tag[0].length);
+        next = end < 0 ? n : end + tag[0].length;
+      }
+    } else {
+      const end = masked2.indexOf(c, i + 1);
+      next = end < 0 ? n : end + 1;
+    }
+    special.lastIndex = next;
+    m = special.exec(masked2);
+  }
+  if (start < n && masked2.slice(start).trim() !== "") out.push({ start, end: n });
+  return out;
+}
+function byteToCharMapper(text) {
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
+  const map2 = [];
+  let chars = 0;
+  for (const ch of text) {
+    const bytes = Buffer.byteLength(ch);
+    for (let k = 0; k < bytes; k++) map2.push(chars);
+    chars += ch.length;
+  }
+  map2.push(chars);
+  return (b) => map2[Math.min(b, map2.length - 1)] ?? chars;
+}
+function cleanName(raw) {
+  return raw.trim().replace(/[`"[\]]/g, "").replace(/\s*\.\s*/g, ".");
+}
+var IDENT = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})(?:\s*\.\s*(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})){0,2}`;
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function locate(text, from, to, re, fallback) {
+  const slice = text.slice(from, to);
+  const m = re.exec(slice);
+  return m ? from + m.index : fallback;
+}
+function firstToken(text, start, end) {
+  let i = start;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+function looksLikeMysql(text) {
+  return /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bUNSIGNED\b/i.test(text);
+}
+function obj(v) {
+  return v && typeof v === "object" ? v : void 0;
+}
+function rangeVarName(v) {
+  const r = obj(obj(v)?.["RangeVar"]) ?? obj(v);
+  if (!r || typeof r["relname"] !== "string") return void 0;
+  return typeof r["schemaname"] === "string" ? `${r["schemaname"]}.${r["relname"]}` : r["relname"];
+}
+function strings(v) {
+  const out = [];
+  const walk = (x, depth) => {
+    if (depth > 6 || !x || typeof x !== "object") return;
+    const o = x;
+    const s = obj(o["String"]);
+    if (s && typeof s["sval"] === "string") {
+      out.push(s["sval"]);
+      return;
+    }
+    for (const val of Object.values(o)) {
+      if (Array.isArray(val)) for (const e of val) walk(e, depth + 1);
+      else walk(val, depth + 1);
+    }
+  };
+  walk(v, 0);
+  return out;
+}
+function dropObjectNames(objects) {
+  if (!Array.isArray(objects)) return [];
+  return objects.map((o) => strings(o).join(".")).filter(Boolean);
+}
+function typeNameText(typeName) {
+  const t = obj(typeName);
+  if (!t) return "";
+  const names = strings({ names: t["names"] }).filter((n) => n !== "pg_catalog");
+  return names.join(".");
+}
+function indexColumns(params) {
+  if (!Array.isArray(params)) return void 0;
+  const names = params.map((p) => obj(obj(p)?.["IndexElem"])?.["name"]).filter((n) => typeof n === "string");
+  return names.length > 0 ? names : void 0;
+}
+var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
+function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
+  const at = firstToken(text, stmtStart, stmtEnd);
+  const loc = (n) => {
+    const l = obj(n)?.["location"];
+    return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
+  };
+  const [kind, body] = Object.entries(stmt)[0] ?? [];
+  const node2 = obj(body);
+  if (!kind || !node2) return false;
+  switch (kind) {
+    case "DropStmt": {
+      const removeType = node2["removeType"];
+      const names = dropObjectNames(node2["objects"]);
+      const map2 = {
+        OBJECT_TABLE: "drop-table",
+        OBJECT_SCHEMA: "drop-schema",
+        OBJECT_INDEX: "drop-index",
+        OBJECT_VIEW: "other",
+        OBJECT_MATVIEW: "other"
+      };
+      const k = map2[String(removeType)] ?? "other";
+      const via2 = `DROP ${String(removeType).replace("OBJECT_", "")}`;
+      for (const name of names.length > 0 ? names : [void 0]) {
+        const offset = name ? locate(text, at, stmtEnd, new RegExp(`\\b${escapeRe(name.split(".").pop())}\\b`), at) : at;
+        ops.push({ kind: k, table: name, via: via2, offset, concurrent: node2["concurrent"] === true });
+      }
+      return true;
+    }
+    case "DropdbStmt":
+      ops.push({ kind: "drop-database", table: String(node2["dbname"] ?? ""), via: "DROP DATABASE", offset: at });
+      return true;
+    case "TruncateStmt": {
+      const rels = Array.isArray(node2["relations"]) ? node2["relations"] : [];
+      for (const r of rels)
+        ops.push({
+          kind: "truncate",
+          table: rangeVarName(r),
+          via: "TRUNCATE",
+          offset: loc(obj(r)?.["RangeVar"]) ?? at
+        });
+      return true;
+    }
+    case "DeleteStmt":
+      ops.push({
+        kind: node2["whereClause"] ? "delete-rows" : "delete-all",
+        table: rangeVarName(node2["relation"]),
+        via: "DELETE",
+        offset: at
+      });
+      return true;
+    case "UpdateStmt":
+      ops.push({
+        kind: node2["whereClause"] ? "backfill" : "update-all",
+        table: rangeVarName(node2["relation"]),
+        via: "UPDATE",
+        offset: at
+      });
+      return true;
+    case "InsertStmt": {
+      const select = obj(obj(node2["selectStmt"])?.["SelectStmt"]);
+      if (select?.["fromClause"])
+        ops.push({ kind: "backfill", table: rangeVarName(node2["relation"]), via: "INSERT ... SELECT", offset: at });
+      return true;
+    }
+    case "CreateStmt": {
+      if (obj(node2["relation"])?.["relpersistence"] === "t") return true;
+      ops.push({ kind: "create-table", table: rangeVarName(node2["relation"]), via: "CREATE TABLE", offset: at });
+      return true;
+    }
+    case "CreateTableAsStmt": {
+      const into = obj(node2["into"]);
+      ops.push({ kind: "create-table", table: rangeVarName(into?.["rel"]), via: "CREATE TABLE AS", offset: at });
+      return true;
+    }
+    case "IndexStmt":
+      ops.push({
+        kind: "create-index",
+        table: rangeVarName(node2["relation"]),
+        columns: indexColumns(node2["indexParams"]),
+        detail: typeof node2["idxname"] === "string" ? node2["idxname"] : void 0,
+        concurrent: node2["concurrent"] === true,
+        postgres: true,
+        via: node2["unique"] ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+        offset: at
+      });
+      return true;
+    case "RenameStmt": {
+      const table = rangeVarName(node2["relation"]);
+      const newName = typeof node2["newname"] === "string" ? node2["newname"] : void 0;
+      if (node2["renameType"] === "OBJECT_COLUMN") {
+        const col = String(node2["subname"] ?? "");
+        const offset = locate(
+          text,
+          at,
+          stmtEnd,
+          new RegExp(`RENAME\\s+(?:COLUMN\\s+)?["\`]?${escapeRe(col)}`, "i"),
+          at
+        );
+        ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
+      } else if (node2["renameType"] === "OBJECT_TABLE") {
+        ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
+      } else ops.push({ kind: "other", table, via: "RENAME", offset: at });
+      return true;
+    }
+    case "AlterTableStmt": {
+      if (node2["objtype"] !== "OBJECT_TABLE") return true;
+      const table = rangeVarName(node2["relation"]);
+      const cmds = Array.isArray(node2["cmds"]) ? node2["cmds"] : [];
+      for (const c of cmds) {
+        const cmd = obj(obj(c)?.["AlterTableCmd"]);
+        if (!cmd) continue;
+        const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
+        const colRe = escapeRe(col);
+        switch (cmd["subtype"]) {
+          case "AT_DropColumn":
+            ops.push({
+              kind: "drop-column",
+              table,
+              columns: [col],
+              via: "DROP COLUMN",
+              offset: locate(
+                text,
+                at,
+                stmtEnd,
+                new RegExp(`\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?["\`]?${colRe}\\b`, "i"),
+                at
+              )
+            });
+            break;
+          case "AT_AlterColumnType": {
+            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
+            ops.push({
+              kind: "alter-type",
+              table,
+              columns: [col],
+              detail: typeNameText(def?.["typeName"]) || void 0,
+              via: "ALTER COLUMN TYPE",
+              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
+            });
+            break;
+          }
+          case "AT_SetNotNull":
+            ops.push({
+              kind: "set-not-null",
+              table,
+              columns: [col],
+              via: "SET NOT NULL",
+              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
+            });
+            break;
+          case "AT_AddColumn": {
+            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
+            const name = typeof def?.["colname"] === "string" ? def["colname"] : "";
+            const types = strings({ names: obj(def?.["typeName"])?.["names"] });
+            const contypes = (Array.isArray(def?.["constraints"]) ? def["constraints"] : []).map(
+              (x) => String(obj(obj(x)?.["Constraint"])?.["contype"] ?? "")
+            );
+            const notNull = contypes.includes("CONSTR_NOTNULL") || contypes.includes("CONSTR_PRIMARY");
+            const hasDefault = contypes.some((t) => t === "CONSTR_DEFAULT" || t === "CONSTR_IDENTITY" || t === "CONSTR_GENERATED") || types.some((t) => SERIAL_TYPES.has(t.toLowerCase()));
+            ops.push({
+              kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+              table,
+              columns: [name],
+              detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+              via: "ADD COLUMN",
+              offset: loc(def) ?? at
+            });
+            break;
+          }
+          case "AT_AddConstraint": {
+            const con = obj(obj(cmd["def"])?.["Constraint"]);
+            const contype = String(con?.["contype"] ?? "");
+            const offset = loc(con) ?? at;
+            if (contype === "CONSTR_FOREIGN") {
+              ops.push({
+                kind: "add-foreign-key",
+                table,
+                columns: strings({ a: con?.["fk_attrs"] }),
+                newName: rangeVarName(con?.["pktable"]),
+                concurrent: con?.["skip_validation"] === true,
+                postgres: true,
+                via: "ADD FOREIGN KEY",
+                offset
+              });
+            } else if (contype === "CONSTR_CHECK" || contype === "CONSTR_UNIQUE" || contype === "CONSTR_PRIMARY" || contype === "CONSTR_EXCLUSION") {
+              const usesIndex = typeof con?.["indexname"] === "string";
+              ops.push({
+                kind: usesIndex || con?.["skip_validation"] === true ? "other" : "add-constraint",
+                table,
+                columns: typeof con?.["conname"] === "string" ? [con["conname"]] : strings({ k: con?.["keys"] }),
+                detail: contype.replace("CONSTR_", "").toLowerCase(),
+                via: "ADD CONSTRAINT",
+                offset
+              });
+            } else ops.push({ kind: "other", table, via: "ADD CONSTRAINT", offset });
+            break;
+          }
+          case "AT_DropConstraint":
+            ops.push({
+              kind: "drop-constraint",
+              table,
+              columns: col ? [col] : void 0,
+              via: "DROP CONSTRAINT",
+              offset: at
+            });
+            break;
+          default:
+            ops.push({ kind: "other", table, via: "ALTER TABLE", offset: at });
+        }
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+var RE_DROP = new RegExp(
+  String.raw`^DROP\s+(TABLE|SCHEMA|DATABASE|VIEW|MATERIALIZED\s+VIEW|INDEX|SEQUENCE|TYPE)\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})(?:\s+ON\s+(${IDENT}))?`,
+  "i"
+);
+var RE_TRUNCATE = new RegExp(
+  String.raw`^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})`,
+  "i"
+);
+var RE_DELETE = new RegExp(String.raw`^DELETE\s+(?:[\w\s]{0,40}?\s)?FROM\s+(?:ONLY\s+)?(${IDENT})`, "i");
+var RE_UPDATE = new RegExp(String.raw`^UPDATE\s+(?:ONLY\s+)?(${IDENT})(?:\s+(?:AS\s+)?\w{1,64})?\s+SET\b`, "i");
+var RE_INSERT_SELECT = new RegExp(
+  String.raw`^INSERT\s+(?:IGNORE\s+)?INTO\s+(${IDENT})[\s\S]*?\bSELECT\b[\s\S]*?\bFROM\b`,
+  "i"
+);
+var RE_CREATE_INDEX = new RegExp(
+  String.raw`^CREATE\s+(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:(${IDENT})\s+)?ON\s+(?:ONLY\s+)?(${IDENT})`,
+  "i"
+);
+var RE_CREATE_TABLE = new RegExp(
+  String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`,
+  "i"
+);
+var RE_ALTER_TABLE = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})\s+`, "i");
+var RE_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+TABLE\s+(${IDENT})\s+TO\s+(${IDENT})`, "i");
+var RE_SP_RENAME = /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
+var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM)$/i;
+function splitTopLevel(s) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  let quote2 = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote2) {
+      if (c === quote2) quote2 = null;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") quote2 = c;
+    else if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) {
+      out.push({ text: s.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  out.push({ text: s.slice(start), offset: start });
+  return out.map((p) => {
+    const lead = p.text.length - p.text.trimStart().length;
+    return { text: p.text.trim(), offset: p.offset + lead };
+  });
+}
+function firstMatch(s, cases) {
+  for (const [re, handle] of cases) {
+    const m = re.exec(s);
+    if (m && handle(m) !== false) return true;
+  }
+  return false;
+}
+var A_DROP = new RegExp(String.raw`^DROP\s+(?:(COLUMN)\s+)?(?:IF\s+EXISTS\s+)?(${IDENT})`, "i");
+var A_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+(?:TO|AS)\s+(${IDENT})`, "i");
+var A_RENAME_OTHER = /^RENAME\s+(?:INDEX|KEY|CONSTRAINT)\b/i;
+var A_RENAME_COLUMN = new RegExp(String.raw`^RENAME\s+(?:COLUMN\s+)?(${IDENT})\s+TO\s+(${IDENT})`, "i");
+var A_ALTER_TYPE = new RegExp(
+  String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+(?:SET\s+DATA\s+)?TYPE\s+([^\s,]{1,80})`,
+  "i"
+);
+var A_SET_NOT_NULL = new RegExp(String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+SET\s+NOT\s+NULL`, "i");
+var A_MSSQL_ALTER = new RegExp(
+  String.raw`^ALTER\s+COLUMN\s+(${IDENT})\s+(?!SET\b|DROP\b|TYPE\b|ADD\b|RESTART\b|RESET\b|OPTIONS\b)([A-Za-z]\w{0,40})`,
+  "i"
+);
+var A_ALTER_OTHER = /^ALTER\s/i;
+var A_MODIFY = new RegExp(String.raw`^MODIFY\s+(?:COLUMN\s+)?(${IDENT})\s+([^\s,]{1,80})`, "i");
+var A_CHANGE = new RegExp(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${IDENT})\s+(${IDENT})\s+([^\s,]{1,80})`, "i");
+var A_ADD_FK = /^ADD\s+(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\b/i;
+var A_REFERENCES = new RegExp(String.raw`REFERENCES\s+(${IDENT})`, "i");
+var A_ADD_CONSTRAINT = /^ADD\s+(?:CONSTRAINT\s+(\S+)\s+)?(UNIQUE|PRIMARY\s+KEY|CHECK|EXCLUDE)\b/i;
+var A_ADD_INDEX = /^ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\b/i;
+var A_ADD_COLUMN = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*([\s\S]*)$`, "i");
+function alterActions(table, actions, base, mysql, ops) {
+  for (const a of splitTopLevel(actions)) {
+    const t = a.text;
+    const offset = base + a.offset;
+    const push = (op) => {
+      ops.push({ ...op, table, offset });
+      return true;
+    };
+    const matched = firstMatch(t, [
+      [
+        A_DROP,
+        (m) => {
+          if (!m[1] && NOT_A_COLUMN.test(m[2])) {
+            const kind = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
+            return push({ kind, via: `DROP ${m[2].toUpperCase()}` });
+          }
+          return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
+        }
+      ],
+      [A_RENAME_TABLE, (m) => push({ kind: "rename-table", newName: cleanName(m[1]), via: "RENAME TO" })],
+      [A_RENAME_OTHER, () => push({ kind: "other", via: "RENAME" })],
+      [
+        A_RENAME_COLUMN,
+        (m) => push({ kind: "rename-column", columns: [cleanName(m[1])], newName: cleanName(m[2]), via: "RENAME COLUMN" })
+      ],
+      [
+        A_ALTER_TYPE,
+        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN TYPE" })
+      ],
+      [A_SET_NOT_NULL, (m) => push({ kind: "set-not-null", columns: [cleanName(m[1])], via: "SET NOT NULL" })],
+      [
+        A_MSSQL_ALTER,
+        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN" })
+      ],
+      [A_ALTER_OTHER, () => push({ kind: "other", via: "ALTER COLUMN" })],
+      [A_MODIFY, (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "MODIFY COLUMN" })],
+      [
+        A_CHANGE,
+        (m) => {
+          const from = cleanName(m[1]);
+          const to = cleanName(m[2]);
+          if (from.toLowerCase() !== to.toLowerCase())
+            return push({ kind: "rename-column", columns: [from], newName: to, via: "CHANGE COLUMN" });
+          return push({ kind: "alter-type", columns: [from], detail: m[3], via: "CHANGE COLUMN" });
+        }
+      ],
+      [
+        A_ADD_FK,
+        () => {
+          const ref = A_REFERENCES.exec(t);
+          return push({
+            kind: "add-foreign-key",
+            newName: ref ? cleanName(ref[1]) : void 0,
+            concurrent: /\bNOT\s+VALID\b/i.test(t),
+            postgres: !mysql,
+            via: "ADD FOREIGN KEY"
+          });
+        }
+      ],
+      [
+        A_ADD_CONSTRAINT,
+        (m) => push({
+          kind: /\bNOT\s+VALID\b|\bUSING\s+INDEX\b/i.test(t) ? "other" : "add-constraint",
+          columns: m[1] ? [cleanName(m[1])] : void 0,
+          detail: m[2].toLowerCase(),
+          via: "ADD CONSTRAINT"
+        })
+      ],
+      [A_ADD_INDEX, () => push({ kind: "create-index", concurrent: false, postgres: false, via: "ADD INDEX" })],
+      [
+        A_ADD_COLUMN,
+        (m) => {
+          const def = m[2] ?? "";
+          const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(def);
+          const hasDefault = /\bDEFAULT\b|\bGENERATED\b|\bIDENTITY\b|\bAUTO_?INCREMENT\b|^\s*(?:SMALL|BIG)?SERIAL\d?\b/i.test(def);
+          return push({
+            kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+            columns: [cleanName(m[1])],
+            detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+            via: "ADD COLUMN"
+          });
+        }
+      ]
+    ]);
+    if (!matched) push({ kind: "other", via: "ALTER TABLE" });
+  }
+}
+function splitNames(list) {
+  return splitTopLevel(list).map((p) => cleanName(p.text)).filter(Boolean);
+}
+var DROP_KINDS = {
+  TABLE: "drop-table",
+  SCHEMA: "drop-schema",
+  DATABASE: "drop-database",
+  INDEX: "drop-index"
+};
+function regexStatementOps(stmt, base, mysql, ops) {
+  const lead = stmt.length - stmt.trimStart().length;
+  const s = stmt.trimStart().slice(0, 64 * 1024);
+  const at = base + lead;
+  const push = (op) => {
+    ops.push({ ...op, offset: at });
+    return true;
+  };
+  firstMatch(s, [
+    [
+      RE_DROP,
+      (m) => {
+        const what = m[1].toUpperCase().replace(/\s+/g, " ");
+        const kind = DROP_KINDS[what] ?? "other";
+        for (const name of splitNames(m[3]))
+          push({
+            kind,
+            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            via: `DROP ${what}`,
+            concurrent: !!m[2]
+          });
+        return true;
+      }
+    ],
+    [
+      RE_TRUNCATE,
+      (m) => {
+        for (const name of splitNames(m[1])) push({ kind: "truncate", table: name, via: "TRUNCATE" });
+        return true;
+      }
+    ],
+    [
+      RE_DELETE,
+      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]), via: "DELETE" })
+    ],
+    [
+      RE_UPDATE,
+      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "backfill" : "update-all", table: cleanName(m[1]), via: "UPDATE" })
+    ],
+    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]), via: "INSERT ... SELECT" })],
+    [
+      RE_CREATE_INDEX,
+      (m) => push({
+        kind: "create-index",
+        table: cleanName(m[3]),
+        detail: m[2] ? cleanName(m[2]) : void 0,
+        concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
+        postgres: !mysql,
+        via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
+      })
+    ],
+    [
+      RE_CREATE_TABLE,
+      (m) => {
+        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]), via: "CREATE TABLE" });
+        return true;
+      }
+    ],
+    [
+      RE_ALTER_TABLE,
+      (m) => {
+        alterActions(cleanName(m[1]), s.slice(m[0].length), at + m[0].length, mysql, ops);
+        return true;
+      }
+    ],
+    [
+      RE_RENAME_TABLE,
+      (m) => push({ kind: "rename-table", table: cleanName(m[1]), newName: cleanName(m[2]), via: "RENAME TABLE" })
+    ],
+    [
+      RE_SP_RENAME,
+      (m) => {
+        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
+          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
+        const parts = m[1].split(".");
+        return push({
+          kind: "rename-column",
+          table: parts.slice(0, -1).join("."),
+          columns: [parts[parts.length - 1]],
+          newName: m[2],
+          via: "sp_rename"
+        });
+      }
+    ]
+  ]);
+}
+var INTERESTING_STATEMENT = /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
+var SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
+function parseJoined(masked2, statements) {
+  const pieces2 = [];
+  const compactStarts = [];
+  let c = 0;
+  for (const st of statements) {
+    compactStarts.push(c);
+    pieces2.push(masked2.slice(st.start, st.end));
+    c += st.end - st.start + 2;
+  }
+  const compact = pieces2.join(";\n");
+  const parsed = parsePostgres(compact);
+  if (!parsed) return null;
+  const toChar = byteToCharMapper(compact);
+  const toOriginal = (offset) => {
+    let lo = 0;
+    let hi = compactStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (compactStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const st = statements[lo];
+    return st.start + Math.min(offset - compactStarts[lo], st.end - st.start);
+  };
+  const ops = [];
+  for (const s of parsed) {
+    const start = toChar(s.location);
+    const end = s.length !== void 0 ? toChar(s.location + s.length) : compact.length;
+    astOps(s.stmt, compact, firstToken(compact, start, end), end, toChar, ops);
+  }
+  for (const op of ops) op.offset = toOriginal(op.offset);
+  return ops;
+}
+function analyzeSql(text) {
+  if (!SQL_ANCHOR.test(text)) return [];
+  const masked2 = maskComments(text);
+  const statements = splitStatements(masked2).filter((st) => INTERESTING_STATEMENT.test(masked2.slice(st.start, st.end)));
+  if (statements.length === 0) return [];
+  const mysql = looksLikeMysql(masked2);
+  const parseable = text.length <= MAX_PARSE_CHARS2 && !mysql;
+  if (parseable) {
+    const joined = parseJoined(masked2, statements);
+    if (joined) return joined;
+  }
+  const ops = [];
+  for (const st of statements) {
+    const single = parseable ? parseJoined(masked2, [st]) : null;
+    if (single) ops.push(...single);
+    else regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+  }
+  return ops;
+}
+
+// src/migrations/text.ts
+function literalLineIndex(lit, offset) {
+  let lo = 0;
+  let hi = lit.starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (lit.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lit.lineIdx[lo] ?? lit.lineIdx[0] ?? 0;
+}
+function commentStart(language, s, i) {
+  const c = s[i];
+  if (c === "#" && (language === "ruby" || language === "python" || language === "elixir" || language === "php"))
+    return language === "elixir" && s[i + 1] === "{" ? null : "line";
+  if (c === "/" && s[i + 1] === "/" && (language === "js" || language === "php" || language === "csharp" || language === "go"))
+    return "line";
+  if (c === "/" && s[i + 1] === "*" && (language === "js" || language === "php" || language === "csharp" || language === "go"))
+    return "block";
+  return null;
+}
+function openDelim(language, s, i) {
+  const c = s[i];
+  if (language === "python" || language === "elixir" || language === "csharp") {
+    if ((c === '"' || c === "'") && s[i + 1] === c && s[i + 2] === c) {
+      const raw = language === "python" && /[rR]/.test(s[i - 1] ?? "");
+      return { delim: { close: c.repeat(3), multiline: true, escapes: !raw }, len: 3 };
+    }
+  }
+  if (language === "ruby" || language === "php") {
+    const m = /^<<(?:<)?[~-]?(["']?)([A-Z_][A-Z0-9_]*)\1/.exec(s.slice(i, i + 40));
+    if (m && (language === "php" || s[i + 2] !== "<")) return { delim: { heredoc: m[2] }, len: m[0].length };
+  }
+  if (c === "`" && (language === "js" || language === "go"))
+    return { delim: { close: "`", multiline: true, escapes: language === "js" }, len: 1 };
+  if (c === '"' || c === "'") {
+    if (language === "csharp" && s[i - 1] === "@")
+      return { delim: { close: '"', multiline: true, escapes: false }, len: 1 };
+    if (language === "elixir" && c === "'") return null;
+    if (language === "go" && c === "'") return null;
+    const multiline = language === "ruby" || language === "elixir" || language === "php";
+    const raw = language === "python" && /[rR]/.test(s[i - 1] ?? "");
+    return { delim: { close: c, multiline, escapes: !raw }, len: 1 };
+  }
+  return null;
+}
+function scanLiterals(lines, language) {
+  const literals = [];
+  const startsInString = new Array(lines.length).fill(false);
+  let delim = null;
+  let blockComment = false;
+  let cur = null;
+  let lastClosed = null;
+  const begin = (idx) => {
+    if (lastClosed && /^\s*\+?\s*$/.test(lastClosed.gap) && lastClosed.gap.length < 200) {
+      cur = lastClosed.lit;
+      cur.text += " ";
+      cur.starts.push(cur.text.length);
+      cur.lineIdx.push(idx);
+    } else {
+      cur = { text: "", starts: [0], lineIdx: [idx] };
+      literals.push(cur);
+    }
+    lastClosed = null;
+  };
+  for (let idx = 0; idx < lines.length; idx++) {
+    const sl = lines[idx];
+    if (idx > 0 && lines[idx - 1].hunk !== sl.hunk) {
+      delim = null;
+      blockComment = false;
+      cur = null;
+      lastClosed = null;
+    }
+    const s = sl.text;
+    startsInString[idx] = delim !== null;
+    if (delim && cur) {
+      const c = cur;
+      if (c.text.length > 0) c.text += "\n";
+      c.starts.push(c.text.length);
+      c.lineIdx.push(idx);
+    }
+    if (delim && "heredoc" in delim) {
+      if (s.trim() === delim.heredoc || s.trim() === `${delim.heredoc};`) {
+        delim = null;
+        lastClosed = cur ? { lit: cur, gap: "" } : null;
+        cur = null;
+      } else if (cur) cur.text += s;
+      continue;
+    }
+    let i = 0;
+    let pendingHeredoc = null;
+    while (i < s.length) {
+      if (blockComment) {
+        const end = s.indexOf("*/", i);
+        if (end < 0) {
+          i = s.length;
+          break;
+        }
+        blockComment = false;
+        i = end + 2;
+        continue;
+      }
+      if (delim && !("heredoc" in delim)) {
+        const d = delim;
+        const ch = s[i];
+        if (d.escapes && ch === "\\") {
+          if (cur) cur.text += s.slice(i, i + 2);
+          i += 2;
+          continue;
+        }
+        if (s.startsWith(d.close, i)) {
+          delim = null;
+          i += d.close.length;
+          lastClosed = cur ? { lit: cur, gap: "" } : null;
+          cur = null;
+          continue;
+        }
+        if (cur) cur.text += ch;
+        i++;
+        continue;
+      }
+      const comment = commentStart(language, s, i);
+      if (comment === "line") break;
+      if (comment === "block") {
+        blockComment = true;
+        i += 2;
+        continue;
+      }
+      const open2 = openDelim(language, s, i);
+      if (open2) {
+        if ("heredoc" in open2.delim) {
+          pendingHeredoc = open2.delim.heredoc;
+          i += open2.len;
+          continue;
+        }
+        delim = open2.delim;
+        begin(idx);
+        i += open2.len;
+        continue;
+      }
+      if (lastClosed) lastClosed.gap += s[i];
+      i++;
+    }
+    if (delim && !("heredoc" in delim) && !delim.multiline) {
+      delim = null;
+      lastClosed = cur ? { lit: cur, gap: "" } : null;
+      cur = null;
+    }
+    if (lastClosed) lastClosed.gap += "\n";
+    if (pendingHeredoc && !delim) {
+      delim = { heredoc: pendingHeredoc };
+      cur = { text: "", starts: [], lineIdx: [] };
+      literals.push(cur);
+      lastClosed = null;
+    }
+  }
+  for (const lit of literals) {
+    if (lit.starts.length === 0) {
+      lit.starts.push(0);
+      lit.lineIdx.push(0);
+    }
+  }
+  return { literals, startsInString };
+}
+var PY_DOWN_NAMES = "(?:downgrade|backwards?|reverse|rollback|unapply|undo|revert)\\w*";
+var HEADERS = {
+  ruby: {
+    down: [/^\s*def\s+(?:self\.)?down\b/, /^\s*\w+\.down\s*(?:do\b|\{)/],
+    up: [/^\s*def\s+(?:self\.)?(?:up|change)\b/, /^\s*\w+\.up\s*(?:do\b|\{)/],
+    fn: /^\s*def\s+\w/,
+    table: [
+      {
+        re: /^\s*(create_table|change_table)\s*\(?\s*[:"']([\w.]+)/,
+        mode: (m) => m[1] === "create_table" ? "create" : "alter",
+        name: (m) => m[2]
+      }
+    ]
+  },
+  python: {
+    down: [new RegExp(`^\\s*(?:async\\s+)?def\\s+${PY_DOWN_NAMES}\\s*\\(`)],
+    up: [/^\s*(?:async\s+)?def\s+(?:upgrade|forwards?)\w*\s*\(/],
+    fn: /^\s*(?:async\s+)?def\s+\w/,
+    table: [
+      { re: /batch_alter_table\(\s*["']([\w.]+)/, mode: () => "alter", name: (m) => m[1] },
+      { re: /\bop\.create_table\(\s*["']([\w.]+)/, mode: () => "create", name: (m) => m[1] }
+    ]
+  },
+  js: {
+    down: [
+      /^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*down\b/,
+      /\bexports\.down\s*=/,
+      /^\s*(?:public\s+|private\s+)?(?:async\s+)?down\s*\(/,
+      /^\s*["']?down["']?\s*:/,
+      /^\s*(?:export\s+)?const\s+down\s*=/
+    ],
+    up: [
+      /^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*up\b/,
+      /\bexports\.up\s*=/,
+      /^\s*(?:public\s+|private\s+)?(?:async\s+)?up\s*\(/,
+      /^\s*["']?up["']?\s*:/,
+      /^\s*(?:export\s+)?const\s+up\s*=/
+    ],
+    fn: /^\s*(?:export\s+)?(?:async\s+)?function\b/,
+    table: [
+      {
+        re: /\.(createTable|createTableIfNotExists|createTableLike|alterTable|table)\(\s*["'`]([\w.]+)/,
+        mode: (m) => m[1].startsWith("create") ? "create" : "alter",
+        name: (m) => m[2]
+      }
+    ]
+  },
+  php: {
+    down: [/\bfunction\s+down\s*\(/],
+    up: [/\bfunction\s+up\s*\(/],
+    fn: /\bfunction\s+\w+\s*\(/,
+    table: [
+      {
+        re: /Schema::(create|table)\(\s*['"]([\w.]+)/,
+        mode: (m) => m[1] === "create" ? "create" : "alter",
+        name: (m) => m[2]
+      }
+    ]
+  },
+  csharp: {
+    down: [/\bvoid\s+Down\s*\(/],
+    up: [/\bvoid\s+Up\s*\(/]
+  },
+  go: {
+    down: [/^\s*func\s+[dD]own\w*\s*\(/],
+    up: [/^\s*func\s+[uU]p\w*\s*\(/],
+    fn: /^\s*func\s/
+  },
+  elixir: {
+    down: [/^\s*def\s+down\b/],
+    up: [/^\s*def\s+(?:up|change)\b/],
+    fn: /^\s*defp?\s+\w/,
+    table: [
+      {
+        re: /^\s*(create|create_if_not_exists|alter)\s+table\(\s*[:"]([\w.]+)/,
+        mode: (m) => m[1] === "alter" ? "alter" : "create",
+        name: (m) => m[2]
+      }
+    ]
+  },
+  yaml: { down: [/^\s*-?\s*rollback\s*:/], up: [] }
+};
+function classifyLines(lines, language, hunkHeaders, startsInString) {
+  const out = new Array(lines.length);
+  if (language === "sql") return classifySql(lines);
+  if (language === "xml") return classifyXml(lines);
+  const h = HEADERS[language];
+  const downNames = language === "python" || language === "go" ? reverseFunctionNames(lines) : null;
+  const regions = language === "python" ? djangoRegions(lines) : null;
+  let stack = [];
+  let hunk = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const sl = lines[i];
+    if (sl.hunk !== hunk) {
+      hunk = sl.hunk;
+      stack = [];
+      const header = hunkHeaders[hunk] ?? "";
+      if (h && header) {
+        const f2 = headerFrame(header, h, downNames);
+        if (f2) stack.push(f2);
+      }
+    }
+    const s = sl.text;
+    if (h && !startsInString[i] && s.trim() !== "" && s.trim() !== "{") {
+      const ind = indentOf(s);
+      while (stack.length > 0 && ind <= stack[stack.length - 1].indent) stack.pop();
+      const f2 = headerFrame(s, h, downNames);
+      if (f2) stack.push(f2);
+    }
+    let section = "neutral";
+    let table;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const f2 = stack[k];
+      if (!table && f2.table) table = f2.table;
+      if (f2.section) {
+        section = f2.section;
+        break;
+      }
+    }
+    if (!table) for (let k = stack.length - 1; k >= 0 && !table; k--) table = stack[k].table;
+    const region = regions?.[i];
+    if (region) section = region;
+    out[i] = table ? { section, table: table.name, tableMode: table.mode } : { section };
+  }
+  return out;
+}
+function headerFrame(s, h, downNames) {
+  const indent = indentOf(s);
+  for (const re of h.down) if (re.test(s)) return { indent, section: "down" };
+  for (const re of h.up) if (re.test(s)) return { indent, section: "up" };
+  if (h.fn?.test(s)) {
+    const name = /(?:def|func|function)\s+(\w+)/.exec(s)?.[1];
+    return { indent, section: name && downNames?.has(name) ? "down" : "neutral" };
+  }
+  if (h.table)
+    for (const t of h.table) {
+      const m = t.re.exec(s);
+      if (m) return { indent, table: { name: t.name(m), mode: t.mode(m) } };
+    }
+  return null;
+}
+function reverseFunctionNames(lines) {
+  const names = /* @__PURE__ */ new Set();
+  for (const sl of lines) {
+    const s = sl.text;
+    if (!s.includes("RunPython") && !s.includes("reverse_code") && !s.includes("AddMigration")) continue;
+    const kw = /reverse_code\s*=\s*([A-Za-z_]\w*)/.exec(s);
+    if (kw) names.add(kw[1]);
+    const pos = /(?:RunPython|AddMigration\w*)\(\s*[A-Za-z_][\w.]*\s*,\s*([A-Za-z_]\w*)\s*[,)]/.exec(s);
+    if (pos) names.add(pos[1]);
+  }
+  return names;
+}
+function djangoRegions(lines) {
+  const out = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i].text;
+    const constant = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(s);
+    const rollbackConstant = constant && /reverse|rollback|backward|undo|revert|down/i.test(constant[1]) ? constant : null;
+    if (!rollbackConstant && !s.includes("reverse_") && !s.includes("state_operations")) continue;
+    const m = rollbackConstant ?? /\b(reverse_sql|reverse_code|state_operations)\s*=/.exec(s);
+    if (!m) continue;
+    const section = m[1] === "state_operations" ? "state" : "down";
+    const end = expressionEnd(lines, i, m.index + m[0].length);
+    for (let k = i; k <= end; k++) out[k] = section;
+  }
+  return out;
+}
+function expressionEnd(lines, start, col) {
+  let depth = 0;
+  let quote2 = null;
+  const limit = Math.min(lines.length, start + 200);
+  for (let k = start; k < limit; k++) {
+    if (k > start && lines[k].hunk !== lines[start].hunk) return k - 1;
+    const s = lines[k].text;
+    for (let i = k === start ? col : 0; i < s.length; i++) {
+      const c = s[i];
+      if (quote2) {
+        if (c === "\\") i++;
+        else if (s.startsWith(quote2, i)) {
+          i += quote2.length - 1;
+          quote2 = null;
+        }
+        continue;
+      }
+      if ((c === '"' || c === "'") && s[i + 1] === c && s[i + 2] === c) {
+        quote2 = c.repeat(3);
+        i += 2;
+      } else if (c === '"' || c === "'" || c === "`") quote2 = c;
+      else if (c === "#") break;
+      else if (c === "(" || c === "[" || c === "{") depth++;
+      else if (c === ")" || c === "]" || c === "}") {
+        if (depth === 0) return k;
+        depth--;
+      } else if (c === "," && depth === 0) return k;
+    }
+    if (quote2 && quote2.length === 1) quote2 = null;
+    if (depth === 0 && !quote2) {
+      const rest = s.slice(k === start ? col : 0).trim();
+      if (rest !== "" && !rest.endsWith("\\")) return k;
+    }
+  }
+  return limit - 1;
+}
+var SQL_DOWN_MARKER = /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+down\b|migrate:down\b|\/\/\s*@UNDO\b|down\s+migration\b|rollback\b)/i;
+var SQL_UP_MARKER = /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+up\b|migrate:up\b|up\s+migration\b|changeset\b)/i;
+function classifySql(lines) {
+  const out = [];
+  let section = "neutral";
+  for (const sl of lines) {
+    const s = sl.text;
+    if (/^\s*--\s*rollback\b/i.test(s)) {
+      out.push({ section: "down" });
+      continue;
+    }
+    if (SQL_DOWN_MARKER.test(s)) section = "down";
+    else if (SQL_UP_MARKER.test(s)) section = "up";
+    out.push({ section });
+  }
+  return out;
+}
+function classifyXml(lines) {
+  const out = [];
+  let inRollback = false;
+  for (const sl of lines) {
+    const s = sl.text;
+    const opens = /<rollback\b(?![^>]*\/>)/.test(s);
+    if (opens) inRollback = true;
+    out.push({ section: inRollback || /<rollback\b/.test(s) ? "down" : "neutral" });
+    if (/<\/rollback>/.test(s)) inRollback = false;
+  }
+  return out;
+}
+function gatherCall(lines, start, col) {
+  const first = lines[start].text.slice(col);
+  const paren = /^[\w.:>$-]*\s*\(/.exec(first) !== null;
+  let text = "";
+  let depth = 0;
+  let quote2 = null;
+  let opened = false;
+  const limit = Math.min(lines.length, start + 40);
+  for (let k = start; k < limit; k++) {
+    if (k > start && lines[k].hunk !== lines[start].hunk) return { text, end: k - 1 };
+    const s = k === start ? first : lines[k].text;
+    if (!paren) {
+      text += (k === start ? "" : " ") + s.trim();
+      const t = s.trimEnd();
+      if (!(t.endsWith(",") || t.endsWith("\\") || t.endsWith("(") || t.endsWith("["))) return { text, end: k };
+      continue;
+    }
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      text += c;
+      if (quote2) {
+        if (c === "\\") {
+          text += s[i + 1] ?? "";
+          i++;
+        } else if (c === quote2) quote2 = null;
+        continue;
+      }
+      if (c === '"' || c === "'" || c === "`") quote2 = c;
+      else if (c === "(" || c === "[" || c === "{") {
+        depth++;
+        opened = true;
+      } else if (c === ")" || c === "]" || c === "}") {
+        depth--;
+        if (opened && depth <= 0) return { text, end: k };
+      }
+    }
+    if (quote2 !== "`") quote2 = null;
+    text += "\n";
+  }
+  return { text, end: limit - 1 };
+}
+function splitArgs(callText) {
+  const open2 = callText.indexOf("(");
+  const nameEnd = /^[\w.:>$-]*\s*/.exec(callText)?.[0].length ?? 0;
+  let body = open2 >= 0 && open2 <= nameEnd ? callText.slice(open2 + 1) : (
+    // Ruby/Elixir calls without parentheses may open a block: `create_table :tags do |t|`.
+    callText.slice(nameEnd).replace(/\s+do\s*(?:\|[^|]*\|)?\s*$/, "").replace(/\s*\{\s*\|[^|]*\|.*$/, "")
+  );
+  const args = [];
+  let depth = 0;
+  let quote2 = null;
+  let cur = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quote2) {
+      cur += c;
+      if (c === "\\") {
+        cur += body[i + 1] ?? "";
+        i++;
+      } else if (c === quote2) quote2 = null;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") {
+      quote2 = c;
+      cur += c;
+    } else if (c === "(" || c === "[" || c === "{") {
+      depth++;
+      cur += c;
+    } else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) {
+        body = "";
+        break;
+      }
+      depth--;
+      cur += c;
+    } else if (c === "," && depth === 0) {
+      args.push(cur.trim());
+      cur = "";
+    } else cur += c;
+  }
+  if (cur.trim() !== "") args.push(cur.trim());
+  return args;
+}
+function namedArg(args, name) {
+  const re = new RegExp(`^${name}\\s*(?::(?!:)|=>|=(?!=))\\s*([\\s\\S]*)$`);
+  for (const a of args) {
+    const m = re.exec(a);
+    if (m) return m[1].trim();
+  }
+  return void 0;
+}
+function positionalArgs(args) {
+  return args.filter((a) => !/^\w+\s*(?::(?!:)\s|=>|=(?!=))/.test(a) && !/^\w+:$/.test(a));
+}
+function literalNames(arg) {
+  if (!arg) return [];
+  const a = arg.trim().replace(/^\*+/, "");
+  let m = /^:"?([\w.$]+)"?$/.exec(a);
+  if (m) return [m[1]];
+  m = /^[rbuf]?["'`]([^"'`]*)["'`]$/i.exec(a);
+  if (m) return m[1] ? [m[1].replace(/^"|"$/g, "")] : [];
+  m = /^%[iwIW][[(]([^\])]*)[\])]$/.exec(a);
+  if (m) return m[1].split(/\s+/).filter(Boolean);
+  m = /^\[([\s\S]*)\]$/.exec(a);
+  if (m)
+    return m[1].split(",").flatMap((x) => literalNames(x)).slice(0, 50);
+  m = /^(?:table|index|unique_index)\(\s*:?["']?([\w.]+)/.exec(a);
+  if (m) return [m[1]];
+  m = /^(?:sa\.)?Column\(\s*["']([\w.]+)["']/.exec(a);
+  if (m) return [m[1]];
+  m = /^nameof\((\w+)\)$/.exec(a);
+  if (m) return [m[1]];
+  return [];
+}
+function literalName(arg) {
+  return literalNames(arg)[0];
+}
+
+// src/migrations/frameworks/alembic.ts
+var ALEMBIC_CALL = /\b(op|batch_op|\w+_op)\.(\w+)\s*\(/;
+function alembicLine(s, lc, lines, i, emit) {
+  const m = ALEMBIC_CALL.exec(s);
+  if (!m) return;
+  const batch = m[1] !== "op";
+  const method = m[2];
+  const { text } = gatherCall(lines, i, m.index + m[1].length + 1);
+  const args = splitArgs(text);
+  const pos = positionalArgs(args);
+  const tableArg = batch ? lc.table : literalName(namedArg(args, "table_name")) ?? literalName(pos[0]);
+  const colPos = batch ? 0 : 1;
+  switch (method) {
+    case "drop_table":
+      emit({
+        kind: "drop-table",
+        table: literalName(pos[0]) ?? literalName(namedArg(args, "table_name")),
+        via: "op.drop_table"
+      });
+      return;
+    case "drop_column":
+      emit({
+        kind: "drop-column",
+        table: tableArg,
+        columns: literalNames(pos[colPos] ?? namedArg(args, "column_name")),
+        via: `${m[1]}.drop_column`
+      });
+      return;
+    case "alter_column": {
+      const columns = literalNames(pos[colPos] ?? namedArg(args, "column_name"));
+      const via2 = `${m[1]}.alter_column`;
+      const type = namedArg(args, "type_");
+      const newName = literalName(namedArg(args, "new_column_name"));
+      if (newName) emit({ kind: "rename-column", table: tableArg, columns, newName, via: via2 });
+      if (type) emit({ kind: "alter-type", table: tableArg, columns, detail: type.replace(/^sa\./, ""), via: via2 });
+      if (namedArg(args, "nullable") === "False") emit({ kind: "set-not-null", table: tableArg, columns, via: via2 });
+      if (!newName && !type && namedArg(args, "nullable") !== "False")
+        emit({ kind: "other", table: tableArg, columns, via: via2 });
+      return;
+    }
+    case "rename_table":
+      emit({ kind: "rename-table", table: literalName(pos[0]), newName: literalName(pos[1]), via: "op.rename_table" });
+      return;
+    case "add_column": {
+      const colArg = pos[colPos] ?? "";
+      const columns = literalNames(colArg);
+      const notNull = /nullable\s*=\s*False|primary_key\s*=\s*True/.test(colArg);
+      const hasDefault = /server_default\s*=|Identity\(|Computed\(/.test(colArg);
+      emit({
+        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+        table: tableArg,
+        columns,
+        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+        via: `${m[1]}.add_column`
+      });
+      return;
+    }
+    case "create_index": {
+      const table = batch ? lc.table : literalName(namedArg(args, "table_name")) ?? literalName(pos[1]);
+      emit({
+        kind: "create-index",
+        table,
+        columns: literalNames(pos[2]),
+        detail: literalName(pos[0]?.replace(/^op\.f\((.*)\)$/, "$1")),
+        concurrent: /postgresql_concurrently\s*=\s*True/.test(text),
+        postgres: true,
+        via: `${m[1]}.create_index`
+      });
+      return;
+    }
+    case "create_foreign_key": {
+      const table = batch ? lc.table : literalName(namedArg(args, "source_table")) ?? literalName(pos[1]);
+      emit({
+        kind: "add-foreign-key",
+        table,
+        newName: literalName(batch ? pos[1] : pos[2]),
+        concurrent: /postgresql_not_valid\s*=\s*True/.test(text),
+        postgres: true,
+        via: `${m[1]}.create_foreign_key`
+      });
+      return;
+    }
+    case "create_unique_constraint":
+    case "create_check_constraint":
+    case "create_primary_key":
+      emit({
+        kind: "add-constraint",
+        table: batch ? lc.table : literalName(pos[1]),
+        detail: method.replace(/^create_|_constraint$/g, ""),
+        via: `${m[1]}.${method}`
+      });
+      return;
+    case "create_table":
+      emit({ kind: "create-table", table: literalName(pos[0]), via: "op.create_table" });
+      return;
+    case "drop_index":
+      emit({ kind: "drop-index", table: tableArg, via: `${m[1]}.drop_index` });
+      return;
+    case "drop_constraint":
+      emit({ kind: "drop-constraint", table: batch ? lc.table : literalName(pos[1]), via: `${m[1]}.drop_constraint` });
+      return;
+    default:
+      return;
+  }
+}
+var alembic = {
+  reads: (language, framework) => language === "python" && framework !== "django",
+  line: (at) => alembicLine(at.text, at.context, at.lines, at.index, at.emit),
+  loopStart: /^\s*for\s+.+\s+in\s+/
+};
+
+// src/migrations/frameworks/django.ts
+var DJANGO_OP = /(?:^|[\s([,])(?:migrations\.|operations\.)?(RemoveField|DeleteModel|RenameField|RenameModel|AlterField|AddField|AddIndex|AddIndexConcurrently|RemoveIndex|RemoveIndexConcurrently|AddConstraint|AddConstraintNotValid|RemoveConstraint|CreateModel|RunPython|RunSQL|AlterModelTable|AlterUniqueTogether)\s*\(/;
+function djangoLine(s, lines, i, emit, rollback) {
+  const m = DJANGO_OP.exec(s);
+  if (!m) return;
+  const op = m[1];
+  const { text } = gatherCall(lines, i, Math.max(0, s.search(new RegExp(`${op}\\s*\\(`))));
+  const args = splitArgs(text);
+  const pos = positionalArgs(args);
+  const model = literalName(namedArg(args, "model_name")) ?? literalName(pos[0]);
+  const name = literalName(namedArg(args, "name")) ?? literalName(pos[1]);
+  const line = lines[i].line;
+  switch (op) {
+    case "RemoveField":
+      emit({ kind: "drop-column", table: model, columns: name ? [name] : [], via: "RemoveField" });
+      return;
+    case "DeleteModel":
+      emit({
+        kind: "drop-table",
+        table: literalName(namedArg(args, "name")) ?? literalName(pos[0]),
+        via: "DeleteModel"
+      });
+      return;
+    case "RenameField":
+      emit({
+        kind: "rename-column",
+        table: model,
+        columns: literalNames(namedArg(args, "old_name") ?? pos[1]),
+        newName: literalName(namedArg(args, "new_name") ?? pos[2]),
+        via: "RenameField"
+      });
+      return;
+    case "RenameModel":
+      emit({
+        kind: "rename-table",
+        table: literalName(namedArg(args, "old_name") ?? pos[0]),
+        newName: literalName(namedArg(args, "new_name") ?? pos[1]),
+        via: "RenameModel"
+      });
+      return;
+    case "AlterModelTable":
+      emit({
+        kind: "rename-table",
+        table: literalName(namedArg(args, "name") ?? pos[0]),
+        newName: literalName(namedArg(args, "table") ?? pos[1]),
+        via: "AlterModelTable"
+      });
+      return;
+    case "AlterField": {
+      const field = namedArg(args, "field") ?? pos[2] ?? "";
+      emit({
+        kind: "alter-field",
+        table: model,
+        columns: name ? [name] : [],
+        detail: /models\.(\w+)/.exec(field)?.[1],
+        via: "AlterField"
+      });
+      return;
+    }
+    case "AddField": {
+      const field = namedArg(args, "field") ?? pos[2] ?? "";
+      const nullable2 = /\bnull\s*=\s*True/.test(field) || /ManyToManyField|GeneratedField/.test(field);
+      const hasDefault = /\b(?:db_)?default\s*=/.test(field) || /AutoField/.test(field);
+      emit({
+        kind: nullable2 || hasDefault ? "add-column" : "add-not-null-no-default",
+        table: model,
+        columns: name ? [name] : [],
+        detail: !nullable2 && hasDefault ? "NOT NULL with a default" : void 0,
+        via: "AddField"
+      });
+      return;
+    }
+    case "AddIndex":
+    case "AddIndexConcurrently":
+      emit({ kind: "create-index", table: model, concurrent: op === "AddIndexConcurrently", postgres: true, via: op });
+      return;
+    case "RemoveIndex":
+    case "RemoveIndexConcurrently":
+      emit({ kind: "drop-index", table: model, via: op });
+      return;
+    case "AddConstraint":
+      emit({ kind: "add-constraint", table: model, detail: /(\w+Constraint)\(/.exec(text)?.[1], via: op });
+      return;
+    case "AddConstraintNotValid":
+      emit({ kind: "other", table: model, via: op });
+      return;
+    case "RemoveConstraint":
+      emit({ kind: "drop-constraint", table: model, via: op });
+      return;
+    case "AlterUniqueTogether":
+      emit({
+        kind: "add-constraint",
+        table: literalName(namedArg(args, "name") ?? pos[0]),
+        detail: "unique together",
+        via: op
+      });
+      return;
+    case "CreateModel":
+      emit({ kind: "create-table", table: literalName(namedArg(args, "name") ?? pos[0]), via: op });
+      return;
+    case "RunPython": {
+      const fwd = pos[0]?.trim() ?? namedArg(args, "code");
+      emit({ kind: "backfill", table: fwd, via: "RunPython" });
+      if (pos.length < 2 && namedArg(args, "reverse_code") === void 0)
+        rollback.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
+      return;
+    }
+    case "RunSQL":
+      if (pos.length < 2 && namedArg(args, "reverse_sql") === void 0)
+        rollback.push({ kind: "run-sql-without-reverse", line });
+      return;
+    default:
+      return;
+  }
+}
+var django = {
+  reads: (language, framework) => language === "python" && framework === "django",
+  line: (at) => djangoLine(at.text, at.lines, at.index, at.emit, at.rollback)
+};
+
+// src/migrations/frameworks/ecto.ts
+function ectoLine(s, lc, lines, i, emit) {
+  const alter = lc.table !== void 0 && lc.tableMode === "alter" ? lc.table : void 0;
+  const ok = (op) => {
+    emit(op);
+    return true;
+  };
+  firstMatch(s, [
+    [
+      /^\s*(drop|drop_if_exists)\s+table\(\s*:?"?([\w.]+)/,
+      (m) => ok({ kind: "drop-table", table: m[2], via: `${m[1]} table` })
+    ],
+    [
+      /^\s*(?:drop|drop_if_exists)\s+(index|unique_index|constraint)\(\s*:?"?([\w.]+)/,
+      (m) => ok({ kind: m[1] === "constraint" ? "drop-constraint" : "drop-index", table: m[2], via: `drop ${m[1]}` })
+    ],
+    [
+      /^\s*rename\s+table\(\s*:?"?([\w.]+)"?\s*\)\s*,\s*to:\s*table\(\s*:?"?([\w.]+)/,
+      (m) => ok({ kind: "rename-table", table: m[1], newName: m[2], via: "rename table" })
+    ],
+    [
+      /^\s*rename\s+table\(\s*:?"?([\w.]+)"?[^)]*\)\s*,\s*:"?(\w+)"?\s*,\s*to:\s*:"?(\w+)/,
+      (m) => ok({ kind: "rename-column", table: m[1], columns: [m[2]], newName: m[3], via: "rename" })
+    ],
+    [
+      /^\s*(remove|remove_if_exists)\s+:"?(\w+)/,
+      (m) => alter ? ok({ kind: "drop-column", table: alter, columns: [m[2]], via: m[1] }) : false
+    ],
+    [
+      /^\s*modify\s+:"?(\w+)"?\s*,\s*([^,\s]+)/,
+      (m) => alter ? ok({ kind: "alter-type", table: alter, columns: [m[1]], detail: m[2].replace(/^:/, ""), via: "modify" }) : false
+    ],
+    [
+      /^\s*add(?:_if_not_exists)?\s+:"?(\w+)"?\s*,/,
+      (m) => {
+        if (!alter) return false;
+        const rest = gatherCall(lines, i, 0).text;
+        const notNull = /null:\s*false/.test(rest);
+        const hasDefault = /default:/.test(rest);
+        emit({
+          kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+          table: alter,
+          columns: [m[1]],
+          detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+          via: "add"
+        });
+        if (/\breferences\(/.test(rest))
+          emit({
+            kind: "add-foreign-key",
+            table: alter,
+            columns: [m[1]],
+            concurrent: /validate:\s*false/.test(rest),
+            postgres: true,
+            via: "references"
+          });
+        return true;
+      }
+    ],
+    [
+      /^\s*create(?:_if_not_exists)?\s+(unique_index|index)\(\s*:?"?([\w.]+)/,
+      (m) => ok({
+        kind: "create-index",
+        table: m[2],
+        concurrent: /concurrently:\s*true/.test(gatherCall(lines, i, 0).text),
+        postgres: true,
+        via: `create ${m[1]}`
+      })
+    ],
+    [
+      /^\s*create(?:_if_not_exists)?\s+table\(\s*:?"?([\w.]+)/,
+      (m) => ok({ kind: "create-table", table: m[1], via: "create table" })
+    ],
+    [
+      /\b(?:repo\(\)|Repo)\.(update_all|delete_all)\(/,
+      (m) => ok({ kind: m[1] === "update_all" ? "backfill" : "delete-rows", via: `Repo.${m[1]}` })
+    ]
+  ]);
+}
+var ecto = {
+  reads: (language) => language === "elixir",
+  line: (at) => ectoLine(at.text, at.context, at.lines, at.index, at.emit)
+};
+
+// src/migrations/frameworks/ef-core.ts
+function efLine(s, lines, i, emit) {
+  const m = /\bmigrationBuilder\s*\.\s*(\w+)(?:<[^>]*>)?\s*\(/.exec(s);
+  if (!m) return;
+  const method = m[1];
+  const { text } = gatherCall(lines, i, m.index + m[0].indexOf(method));
+  const args = splitArgs(text.replace(/^(\w+)<[^>]*>/, "$1"));
+  const name = literalName(namedArg(args, "name"));
+  const table = literalName(namedArg(args, "table"));
+  const schema = literalName(namedArg(args, "schema"));
+  const qualified = (t) => t && schema ? `${schema}.${t}` : t;
+  switch (method) {
+    case "DropTable":
+      emit({ kind: "drop-table", table: qualified(name), via: method });
+      return;
+    case "DropColumn":
+      emit({ kind: "drop-column", table: qualified(table), columns: name ? [name] : [], via: method });
+      return;
+    case "RenameColumn":
+      emit({
+        kind: "rename-column",
+        table: qualified(table),
+        columns: name ? [name] : [],
+        newName: literalName(namedArg(args, "newName")),
+        via: method
+      });
+      return;
+    case "RenameTable":
+      emit({
+        kind: "rename-table",
+        table: qualified(name),
+        newName: literalName(namedArg(args, "newName")),
+        via: method
+      });
+      return;
+    case "AlterColumn": {
+      const type = literalName(namedArg(args, "type"));
+      const oldType = literalName(namedArg(args, "oldType"));
+      const typeChanged = type && oldType && type !== oldType || /\bmaxLength:\s*(\d+)[\s\S]*oldMaxLength:\s*(\d+)/.test(text);
+      const notNull = /\bnullable:\s*false/.test(text) && /\boldNullable:\s*true/.test(text);
+      if (typeChanged)
+        emit({ kind: "alter-type", table: qualified(table), columns: name ? [name] : [], detail: type, via: method });
+      else if (notNull)
+        emit({ kind: "set-not-null", table: qualified(table), columns: name ? [name] : [], via: method });
+      else emit({ kind: "other", table: qualified(table), columns: name ? [name] : [], via: method });
+      return;
+    }
+    case "AddColumn": {
+      const notNull = /\bnullable:\s*false/.test(text);
+      const hasDefault = /\bdefaultValue(?:Sql)?:|\bcomputedColumnSql:/.test(text);
+      emit({
+        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+        table: qualified(table),
+        columns: name ? [name] : [],
+        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+        via: method
+      });
+      return;
+    }
+    case "CreateIndex":
+      emit({
+        kind: "create-index",
+        table: qualified(table),
+        detail: name,
+        concurrent: /CreatedConcurrently/.test(text) || /CreatedConcurrently/.test(lines[i + 1]?.text ?? ""),
+        postgres: true,
+        via: method
+      });
+      return;
+    case "AddForeignKey":
+      emit({
+        kind: "add-foreign-key",
+        table: qualified(table),
+        newName: literalName(namedArg(args, "principalTable")),
+        concurrent: false,
+        postgres: true,
+        via: method
+      });
+      return;
+    case "CreateTable":
+      emit({ kind: "create-table", table: qualified(name), via: method });
+      return;
+    case "DropIndex":
+      emit({ kind: "drop-index", table: qualified(table), via: method });
+      return;
+    case "DropForeignKey":
+      emit({ kind: "drop-constraint", table: qualified(table), via: method });
+      return;
+    default:
+      return;
+  }
+}
+var efCore = {
+  reads: (language) => language === "csharp",
+  line: (at) => efLine(at.text, at.lines, at.index, at.emit)
+};
+
+// src/migrations/frameworks/js-schema-builders.ts
+var JS_METHOD = /(?:\.|->|::)\s*(dropTable|dropTableIfExists|dropAllTables|dropCollection|dropDatabase|removeColumn|dropColumn|dropColumns|renameColumn|renameTable|changeColumn|addColumn|addIndex|createIndex|addConstraint|createForeignKey|createForeignKeys|removeIndex|dropIndex|dropForeign|dropForeignKey|dropUnique|dropPrimary|removeConstraint|createTable|createTableIfNotExists|bulkDelete|bulkUpdate|dropIfExists|drop|rename|change|alter|index|unique|foreign|create)\s*\(/g;
+var JS_COLUMN_BUILDER = /(?:\.|->)(string|text|integer|bigInteger|bigint|boolean|date|dateTime|datetime|timestamp|decimal|float|double|json|jsonb|uuid|enu|enum|specificType|binary|time|tinyint|smallint|char|varchar|foreignId|foreignUuid|tinyInteger|smallInteger|unsignedBigInteger|unsignedInteger|longText|mediumText)\(\s*["'`](\w+)/;
+function stringArgs(args) {
+  return args.map((a) => literalName(a)).filter((x) => x !== void 0 && /^[\w.$-]+$/.test(x));
+}
+function isEmptyWhere(arg) {
+  return arg === void 0 || /^(?:null|undefined|\{\s*\}|\[\s*\])$/.test(arg.trim());
+}
+function jsLine(s, lc, lines, i, emit) {
+  const seen = /* @__PURE__ */ new Set();
+  const once = (op) => {
+    if (seen.has(op.kind)) return;
+    seen.add(op.kind);
+    emit(op);
+  };
+  JS_METHOD.lastIndex = 0;
+  let m;
+  let handled = false;
+  while ((m = JS_METHOD.exec(s)) !== null) {
+    const method = m[1];
+    const col = m.index + m[0].indexOf(method);
+    const { text } = gatherCall(lines, i, col);
+    const args = splitArgs(text);
+    const strs = stringArgs(args);
+    const inAlter = lc.table !== void 0 && lc.tableMode === "alter";
+    const inCreate = lc.table !== void 0 && lc.tableMode === "create";
+    handled = true;
+    switch (method) {
+      case "dropTable":
+      case "dropTableIfExists":
+      case "dropIfExists":
+      case "dropCollection":
+        once({ kind: "drop-table", table: strs[0] ?? literalName(args[0]), via: method });
+        break;
+      case "drop":
+        if (strs[0] && m[0].startsWith("::")) once({ kind: "drop-table", table: strs[0], via: "Schema::drop" });
+        else if (/collection\(\s*["'`]([\w.-]+)/.test(s))
+          once({ kind: "drop-table", table: /collection\(\s*["'`]([\w.-]+)/.exec(s)?.[1], via: "collection.drop" });
+        break;
+      case "dropDatabase":
+        once({ kind: "drop-database", table: strs[0] ?? "(current database)", via: method });
+        break;
+      case "dropAllTables":
+        once({ kind: "drop-table", table: "(all tables)", via: method });
+        break;
+      case "removeColumn":
+      case "dropColumn":
+      case "dropColumns": {
+        if (inAlter) once({ kind: "drop-column", table: lc.table, columns: args.flatMap(literalNames), via: method });
+        else once({ kind: "drop-column", table: strs[0], columns: strs.slice(1), via: method });
+        break;
+      }
+      case "renameColumn":
+        if (inAlter || strs.length === 2)
+          once({ kind: "rename-column", table: lc.table, columns: strs.slice(0, 1), newName: strs[1], via: method });
+        else once({ kind: "rename-column", table: strs[0], columns: strs.slice(1, 2), newName: strs[2], via: method });
+        break;
+      case "renameTable":
+      case "rename":
+        if (method === "rename" && !m[0].startsWith("::")) break;
+        once({ kind: "rename-table", table: strs[0], newName: strs[1], via: method });
+        break;
+      case "changeColumn":
+        once({
+          kind: "alter-type",
+          table: strs[0],
+          columns: strs.slice(1, 2),
+          detail: /type:\s*([\w.]+(?:\([^)]*\))?)/.exec(text)?.[1],
+          via: method
+        });
+        break;
+      case "alter":
+      case "change": {
+        if (method === "change" && !m[0].startsWith("->")) break;
+        const b = JS_COLUMN_BUILDER.exec(s);
+        if (b && (method === "alter" ? /\.alter\(\s*(?:\{[^}]*\})?\s*\)/.test(s) : true))
+          once({
+            kind: "alter-type",
+            table: lc.table,
+            columns: [b[2]],
+            detail: b[1],
+            via: method === "alter" ? ".alter()" : "->change()"
+          });
+        break;
+      }
+      case "addColumn": {
+        const notNull = /allowNull\s*:\s*false|isNullable\s*:\s*false|nullable\s*:\s*false/.test(text);
+        const hasDefault = /defaultValue\s*:|\bdefault\s*:|generatedType\s*:|autoIncrement\s*:\s*true/.test(text);
+        const column = strs[1] ?? /name\s*:\s*["'`](\w+)/.exec(text)?.[1];
+        once({
+          kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+          table: strs[0],
+          columns: column ? [column] : [],
+          detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+          via: method
+        });
+        break;
+      }
+      case "addIndex":
+      case "createIndex":
+        once({
+          kind: "create-index",
+          table: strs[0],
+          concurrent: /concurrently\s*:\s*true|isConcurrent\s*:\s*true/.test(text),
+          postgres: true,
+          via: method
+        });
+        break;
+      case "index":
+      case "unique":
+        if (inAlter && !/^\s*\)/.test(s.slice(col + method.length + 1)))
+          once({
+            kind: "create-index",
+            table: lc.table,
+            columns: args.flatMap(literalNames),
+            concurrent: false,
+            postgres: true,
+            via: `table.${method}`
+          });
+        break;
+      case "foreign":
+        if (inAlter)
+          once({
+            kind: "add-foreign-key",
+            table: lc.table,
+            columns: args.flatMap(literalNames),
+            concurrent: false,
+            postgres: true,
+            via: "table.foreign"
+          });
+        break;
+      case "addConstraint":
+        if (/foreign\s*key/i.test(text))
+          once({ kind: "add-foreign-key", table: strs[0], concurrent: false, postgres: true, via: method });
+        else
+          once({
+            kind: "add-constraint",
+            table: strs[0],
+            detail: /type\s*:\s*["'`]([\w ]+)/.exec(text)?.[1],
+            via: method
+          });
+        break;
+      case "createForeignKey":
+      case "createForeignKeys":
+        once({ kind: "add-foreign-key", table: strs[0], concurrent: false, postgres: true, via: method });
+        break;
+      case "removeIndex":
+      case "dropIndex":
+      case "dropUnique":
+      case "dropPrimary":
+        once({ kind: "drop-index", table: inAlter ? lc.table : strs[0], via: method });
+        break;
+      case "dropForeign":
+      case "dropForeignKey":
+      case "removeConstraint":
+        once({ kind: "drop-constraint", table: inAlter ? lc.table : strs[0], via: method });
+        break;
+      case "createTable":
+      case "createTableIfNotExists":
+        once({ kind: "create-table", table: strs[0], via: method });
+        break;
+      case "create":
+        if (m[0].startsWith("::") && strs[0]) once({ kind: "create-table", table: strs[0], via: "Schema::create" });
+        else handled = false;
+        break;
+      case "bulkDelete":
+        once({ kind: isEmptyWhere(args[1]) ? "delete-all" : "delete-rows", table: strs[0], via: method });
+        break;
+      case "bulkUpdate":
+        once({ kind: isEmptyWhere(args[2]) ? "update-all" : "backfill", table: strs[0], via: method });
+        break;
+      default:
+        handled = false;
+    }
+    if (inCreate) break;
+  }
+  if (lc.table && lc.tableMode === "alter" && !seen.has("alter-type")) {
+    const b = JS_COLUMN_BUILDER.exec(s);
+    if (b) {
+      const notNull = /\.notNullable\(\)|->nullable\(\s*false\s*\)/.test(s);
+      const hasDefault = /\.defaultTo\(|->default\(|->useCurrent\(/.test(s);
+      once({
+        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+        table: lc.table,
+        columns: [b[2]],
+        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+        via: `table.${b[1]}`
+      });
+      if (/\.references\(|->constrained\(|->references\(/.test(s))
+        once({
+          kind: "add-foreign-key",
+          table: lc.table,
+          columns: [b[2]],
+          concurrent: false,
+          postgres: true,
+          via: "references"
+        });
+    }
+  }
+  if (handled) return;
+  const write = /(?:\.|->)(update|del|delete)\s*\(/.exec(s);
+  const target = /\bknex\(\s*["'`]([\w.]+)|\.(?:table|from|into)\(\s*["'`]([\w.]+)|DB::table\(\s*["']([\w.]+)/.exec(s);
+  if (write && target) {
+    const table = target[1] ?? target[2] ?? target[3];
+    const whereSeen = /\.where\w*\(|->where\w*\(/.test(s) || /\.where\w*\(/.test(lines[i - 1]?.text ?? "");
+    if (write[1] === "update")
+      emit({ kind: whereSeen ? "backfill" : "update-all", table, via: "query builder update" });
+    else emit({ kind: whereSeen ? "delete-rows" : "delete-all", table, via: "query builder delete" });
+  }
+}
+var jsSchemaBuilders = {
+  reads: (language) => language === "js" || language === "php",
+  line: (at) => jsLine(at.text, at.context, at.lines, at.index, at.emit),
+  loopStart: /^\s*(?:for\s*(?:await\s*)?\(|while\s*\(|foreach\s*\(|[\w$.>-]+(?:\.|->)(?:forEach|each)\()/
+};
+
+// src/migrations/frameworks/liquibase.ts
+var LIQUIBASE_CHANGE = /(dropTable|dropColumn|renameColumn|renameTable|modifyDataType|addNotNullConstraint|addForeignKeyConstraint|createIndex|delete|update|createTable|addColumn|dropIndex|dropForeignKeyConstraint|addUniqueConstraint|sql)\b/;
+function liquibaseBlock(lines, i, xml, tag) {
+  const first = lines[i].text;
+  const baseIndent = first.length - first.trimStart().length;
+  let text = first;
+  let end = i;
+  if (xml) {
+    if (new RegExp(`<${tag}\\b[^>]*/>`).test(first) || first.includes(`</${tag}>`)) return { text, end };
+  }
+  for (let k = i + 1; k < Math.min(lines.length, i + 80); k++) {
+    const s = lines[k].text;
+    if (lines[k].hunk !== lines[i].hunk) break;
+    if (!xml && s.trim() !== "" && s.length - s.trimStart().length <= baseIndent) break;
+    text += `
+${s}`;
+    end = k;
+    if (xml && (s.includes(`</${tag}>`) || /\/>\s*$/.test(s) && !text.includes(">\n"))) break;
+  }
+  return { text, end };
+}
+function attr(text, name) {
+  return new RegExp(`\\b${name}\\s*[=:]\\s*["']?([\\w.$-]+)`).exec(text)?.[1];
+}
+function liquibaseLine(s, lines, i, xml, emit, sqlOps) {
+  const re = xml ? new RegExp(`<${LIQUIBASE_CHANGE.source}`) : new RegExp(`^\\s*-?\\s*${LIQUIBASE_CHANGE.source}\\s*:`);
+  const m = re.exec(s);
+  if (!m) return;
+  const tag = m[1];
+  const { text } = liquibaseBlock(lines, i, xml, tag);
+  const table = attr(text, "tableName");
+  const columnNames = () => {
+    const own2 = attr(text, "columnName");
+    if (own2) return [own2];
+    return [...text.matchAll(/\bname\s*[=:]\s*["']?([\w.$-]+)/g)].map((x) => x[1]).slice(0, 20);
+  };
+  const hasWhere = /<where>|\bwhere\s*:/.test(text);
+  switch (tag) {
+    case "dropTable":
+      emit({ kind: "drop-table", table, via: "dropTable" });
+      return;
+    case "dropColumn":
+      emit({ kind: "drop-column", table, columns: columnNames(), via: "dropColumn" });
+      return;
+    case "renameColumn":
+      emit({
+        kind: "rename-column",
+        table,
+        columns: [attr(text, "oldColumnName") ?? "?"],
+        newName: attr(text, "newColumnName"),
+        via: "renameColumn"
+      });
+      return;
+    case "renameTable":
+      emit({
+        kind: "rename-table",
+        table: attr(text, "oldTableName"),
+        newName: attr(text, "newTableName"),
+        via: "renameTable"
+      });
+      return;
+    case "modifyDataType":
+      emit({
+        kind: "alter-type",
+        table,
+        columns: [attr(text, "columnName") ?? "?"],
+        detail: attr(text, "newDataType"),
+        via: "modifyDataType"
+      });
+      return;
+    case "addNotNullConstraint":
+      emit({ kind: "set-not-null", table, columns: [attr(text, "columnName") ?? "?"], via: "addNotNullConstraint" });
+      return;
+    case "addForeignKeyConstraint":
+      emit({
+        kind: "add-foreign-key",
+        table: attr(text, "baseTableName"),
+        newName: attr(text, "referencedTableName"),
+        concurrent: /validate\s*[=:]\s*["']?false/.test(text),
+        postgres: true,
+        via: "addForeignKeyConstraint"
+      });
+      return;
+    case "createIndex":
+      emit({
+        kind: "create-index",
+        table,
+        detail: attr(text, "indexName"),
+        concurrent: false,
+        postgres: true,
+        via: "createIndex"
+      });
+      return;
+    case "addUniqueConstraint":
+      emit({ kind: "add-constraint", table, detail: "unique", via: "addUniqueConstraint" });
+      return;
+    case "delete":
+      emit({ kind: hasWhere ? "delete-rows" : "delete-all", table, via: "delete" });
+      return;
+    case "update":
+      emit({ kind: hasWhere ? "backfill" : "update-all", table, via: "update" });
+      return;
+    case "createTable":
+      emit({ kind: "create-table", table, via: "createTable" });
+      return;
+    case "addColumn": {
+      const notNull = /nullable\s*[=:]\s*["']?false/.test(text);
+      const hasDefault = /defaultValue\w*\s*[=:]/.test(text);
+      emit({
+        kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+        table,
+        columns: columnNames(),
+        detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+        via: "addColumn"
+      });
+      return;
+    }
+    case "dropIndex":
+      emit({ kind: "drop-index", table, via: "dropIndex" });
+      return;
+    case "dropForeignKeyConstraint":
+      emit({ kind: "drop-constraint", table: attr(text, "baseTableName"), via: "dropForeignKeyConstraint" });
+      return;
+    case "sql":
+      sqlOps(text.replace(/<\/?sql\b[^>]*>|^\s*-?\s*sql\s*:\s*\|?/g, " ").replace(/<!\[CDATA\[|\]\]>/g, " "), i);
+      return;
+    default:
+      return;
+  }
+}
+var liquibase = {
+  reads: (language) => language === "xml" || language === "yaml",
+  line: (at) => liquibaseLine(at.text, at.lines, at.index, at.language === "xml", at.emit, at.sql)
+};
+
+// src/migrations/frameworks/rails.ts
+function isTruthyOption(v) {
+  return v !== void 0 && !/^(?:false|nil|null|None|undefined)$/.test(v.trim());
+}
+var RAILS_COLUMN_TYPES = /^(?:column|string|text|integer|bigint|boolean|datetime|date|time|timestamp|decimal|float|numeric|json|jsonb|uuid|binary|citext|inet|hstore|virtual)$/;
+function railsLine(raw, lc, lines, i, emit) {
+  const s = raw.replace(
+    /^(\s*)safety_assured\s*(?:\{|do)\s*/,
+    (m0, ws) => ws + " ".repeat(m0.length - ws.length)
+  );
+  const m = /^(\s*)(?:([A-Za-z_][\w:]*)\.)?([a-z_]+[!?]?)(?=[\s(]|$)/.exec(s);
+  if (!m) {
+    if (/\.(?:find_each|find_in_batches|in_batches|each)\b/.test(s) && /\b[A-Z]\w*(?:::\w+)*\./.test(s))
+      emit({ kind: "backfill", table: /\b([A-Z]\w*(?:::\w+)*)\./.exec(s)?.[1], via: "row loop" });
+    else if (/\.update_all\b/.test(s))
+      emit({ kind: "backfill", table: /\b([A-Z]\w*)\./.exec(s)?.[1], via: "update_all" });
+    else if (/\.(?:delete_all|destroy_all)\b/.test(s))
+      emit({ kind: "delete-rows", table: /\b([A-Z]\w*)\./.exec(s)?.[1], via: "delete_all" });
+    return;
+  }
+  const recv = m[2];
+  const method = m[3];
+  const col = m[1].length + (recv ? recv.length + 1 : 0);
+  const call = () => {
+    const text = gatherCall(lines, i, col).text;
+    const args = splitArgs(text);
+    return { text, args, pos: positionalArgs(args) };
+  };
+  if (recv && /^[A-Z]/.test(recv)) {
+    if (method === "update_all") emit({ kind: "update-all", table: recv, via: `${recv}.update_all` });
+    else if (method === "delete_all" || method === "destroy_all")
+      emit({ kind: "delete-all", table: recv, via: `${recv}.${method}` });
+    else if (/\.(?:find_each|find_in_batches|in_batches|each)\b|\.update_all\b/.test(s))
+      emit({ kind: "backfill", table: recv, via: "row loop" });
+    return;
+  }
+  if (recv && lc.table && lc.tableMode === "alter") {
+    const { text, pos, args } = call();
+    const table = lc.table;
+    if (method === "remove") emit({ kind: "drop-column", table, columns: pos.flatMap(literalNames), via: "t.remove" });
+    else if (method === "rename")
+      emit({
+        kind: "rename-column",
+        table,
+        columns: literalNames(pos[0]),
+        newName: literalName(pos[1]),
+        via: "t.rename"
+      });
+    else if (method === "change")
+      emit({ kind: "alter-type", table, columns: literalNames(pos[0]), detail: literalName(pos[1]), via: "t.change" });
+    else if (method === "remove_references" || method === "remove_belongs_to")
+      emit({ kind: "drop-column", table, columns: literalNames(pos[0]).map((c) => `${c}_id`), via: `t.${method}` });
+    else if (method === "index")
+      emit({
+        kind: "create-index",
+        table,
+        columns: literalNames(pos[0]),
+        concurrent: false,
+        postgres: true,
+        via: "t.index"
+      });
+    else if (method === "timestamps")
+      railsAddColumn(emit, table, ["created_at", "updated_at"], text, args, "t.timestamps", true);
+    else if (method === "references" || method === "belongs_to")
+      railsReference(emit, table, literalName(pos[0]), text, args, `t.${method}`);
+    else if (RAILS_COLUMN_TYPES.test(method))
+      railsAddColumn(emit, table, literalNames(pos[0]), text, args, `t.${method}`, false);
+    return;
+  }
+  if (recv) return;
+  switch (method) {
+    case "drop_table": {
+      const { pos } = call();
+      emit({ kind: "drop-table", table: literalName(pos[0]), via: "drop_table" });
+      return;
+    }
+    case "drop_join_table": {
+      const { pos } = call();
+      const names = [literalName(pos[0]), literalName(pos[1])].filter(Boolean).sort();
+      emit({ kind: "drop-table", table: names.join("_"), via: "drop_join_table" });
+      return;
+    }
+    case "remove_column":
+    case "remove_columns": {
+      const { pos } = call();
+      const cols = method === "remove_column" ? literalNames(pos[1]) : pos.slice(1).flatMap(literalNames);
+      emit({ kind: "drop-column", table: literalName(pos[0]), columns: cols, via: method });
+      return;
+    }
+    case "remove_reference":
+    case "remove_references":
+    case "remove_belongs_to": {
+      const { pos } = call();
+      emit({
+        kind: "drop-column",
+        table: literalName(pos[0]),
+        columns: literalNames(pos[1]).map((c) => `${c}_id`),
+        via: method
+      });
+      return;
+    }
+    case "remove_timestamps": {
+      const { pos } = call();
+      emit({ kind: "drop-column", table: literalName(pos[0]), columns: ["created_at", "updated_at"], via: method });
+      return;
+    }
+    case "rename_column": {
+      const { pos } = call();
+      emit({
+        kind: "rename-column",
+        table: literalName(pos[0]),
+        columns: literalNames(pos[1]),
+        newName: literalName(pos[2]),
+        via: method
+      });
+      return;
+    }
+    case "rename_table": {
+      const { pos } = call();
+      emit({ kind: "rename-table", table: literalName(pos[0]), newName: literalName(pos[1]), via: method });
+      return;
+    }
+    case "change_column": {
+      const { pos } = call();
+      emit({
+        kind: "alter-type",
+        table: literalName(pos[0]),
+        columns: literalNames(pos[1]),
+        detail: literalName(pos[2]),
+        via: method
+      });
+      return;
+    }
+    case "change_column_null": {
+      const { pos } = call();
+      if (pos[2]?.trim() === "false")
+        emit({ kind: "set-not-null", table: literalName(pos[0]), columns: literalNames(pos[1]), via: method });
+      else emit({ kind: "other", table: literalName(pos[0]), columns: literalNames(pos[1]), via: method });
+      return;
+    }
+    case "add_column": {
+      const { text, args, pos } = call();
+      railsAddColumn(emit, literalName(pos[0]), literalNames(pos[1]), text, args, method, false);
+      return;
+    }
+    case "add_timestamps": {
+      const { text, args, pos } = call();
+      railsAddColumn(emit, literalName(pos[0]), ["created_at", "updated_at"], text, args, method, true);
+      return;
+    }
+    case "add_reference":
+    case "add_references":
+    case "add_belongs_to": {
+      const { text, args, pos } = call();
+      railsReference(emit, literalName(pos[0]), literalName(pos[1]), text, args, method);
+      return;
+    }
+    case "add_index": {
+      const { text, pos } = call();
+      emit({
+        kind: "create-index",
+        table: literalName(pos[0]),
+        columns: literalNames(pos[1]),
+        concurrent: /algorithm:\s*:concurrently/.test(text),
+        postgres: true,
+        via: method
+      });
+      return;
+    }
+    case "remove_index": {
+      const { pos } = call();
+      emit({ kind: "drop-index", table: literalName(pos[0]), via: method });
+      return;
+    }
+    case "add_foreign_key": {
+      const { text, pos } = call();
+      emit({
+        kind: "add-foreign-key",
+        table: literalName(pos[0]),
+        newName: literalName(pos[1]),
+        concurrent: /validate:\s*false/.test(text),
+        postgres: true,
+        via: method
+      });
+      return;
+    }
+    case "remove_foreign_key":
+    case "remove_check_constraint": {
+      const { pos } = call();
+      emit({ kind: "drop-constraint", table: literalName(pos[0]), via: method });
+      return;
+    }
+    case "add_check_constraint": {
+      const { text, pos } = call();
+      emit({
+        kind: /validate:\s*false/.test(text) ? "other" : "add-constraint",
+        table: literalName(pos[0]),
+        detail: "check",
+        via: method
+      });
+      return;
+    }
+    case "create_table": {
+      const { text, pos } = call();
+      const table = literalName(pos[0]);
+      if (/force:\s*(?:true|:cascade)/.test(text)) emit({ kind: "drop-table", table, via: "create_table force:" });
+      else emit({ kind: "create-table", table, via: method });
+      return;
+    }
+    case "change_column_default":
+    case "add_check":
+      emit({ kind: "other", table: literalName(call().pos[0]), via: method });
+      return;
+    default:
+      return;
+  }
+}
+function railsAddColumn(emit, table, columns, text, args, via2, timestamps) {
+  const nullOpt = namedArg(args, "null");
+  const notNull = nullOpt === "false" || timestamps && nullOpt === void 0;
+  const hasDefault = namedArg(args, "default") !== void 0 || /\bdefault:/.test(text) || /\bas:/.test(text);
+  emit({
+    kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+    table,
+    columns,
+    detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+    via: via2
+  });
+}
+function railsReference(emit, table, ref, text, args, via2) {
+  const column = ref ? `${ref}_id` : void 0;
+  railsAddColumn(emit, table, column ? [column] : [], text, args, via2, false);
+  const index = namedArg(args, "index");
+  if (index === void 0 || isTruthyOption(index))
+    emit({
+      kind: "create-index",
+      table,
+      columns: column ? [column] : void 0,
+      concurrent: /algorithm:\s*:concurrently/.test(text),
+      postgres: true,
+      via: via2
+    });
+  const fk = namedArg(args, "foreign_key");
+  if (isTruthyOption(fk))
+    emit({
+      kind: "add-foreign-key",
+      table,
+      columns: column ? [column] : void 0,
+      concurrent: /validate:\s*false/.test(text),
+      postgres: true,
+      via: via2
+    });
+}
+var rails = {
+  reads: (language) => language === "ruby",
+  line: (at) => railsLine(at.text, at.context, at.lines, at.index, at.emit)
+};
+
+// src/migrations/frameworks/reader.ts
+function writesInLoop(lines, i) {
+  for (let k = i; k < Math.min(lines.length, i + 12); k++) {
+    if (/\b(?:update|update_all|insert|save|query|raw|execute|bulk_update|bulkUpdate|exec)\w*\s*\(/.test(lines[k].text))
+      return true;
+  }
+  return false;
+}
+
+// src/migrations/frameworks/index.ts
+var READERS = [rails, django, alembic, jsSchemaBuilders, efCore, ecto, liquibase];
+function frameworkOps(input2) {
+  const { path, lines, ctx, startsInString, language, framework } = input2;
+  const ops = [];
+  const rollback = [];
+  const reader = READERS.find((r) => r.reads(language, framework));
+  if (!reader) return { ops, rollback };
+  let loopReported = false;
+  for (let i = 0; i < lines.length; i++) {
+    const sl = lines[i];
+    if (!sl.changed || startsInString[i]) continue;
+    const context = ctx[i];
+    if (context.section === "down" || context.section === "state") continue;
+    const text = sl.text;
+    if (text.trim() === "" || isCommentLine(path, text)) continue;
+    const at = {
+      text,
+      language,
+      context,
+      lines,
+      index: i,
+      emit: (op) => ops.push({ ...op, line: sl.line }),
+      rollback,
+      sql(sqlText, startIndex) {
+        for (const op of analyzeSql(sqlText)) pushSqlOp(op, sqlLiteral(sqlText, startIndex, lines), lines, ops);
+      }
+    };
+    reader.line(at);
+    if (!loopReported && reader.loopStart?.test(text) && writesInLoop(lines, i)) {
+      at.emit({ kind: "backfill", via: "row loop" });
+      loopReported = true;
+    }
+  }
+  return { ops, rollback };
+}
+function sqlLiteral(text, startIndex, lines) {
+  const lit = { text, starts: [0], lineIdx: [startIndex] };
+  let off = 0;
+  for (let k = startIndex + 1; k < lines.length && off >= 0; k++) {
+    off = text.indexOf("\n", off);
+    if (off < 0) break;
+    off++;
+    lit.starts.push(off);
+    lit.lineIdx.push(k);
+  }
+  return lit;
+}
+function pushSqlOp(op, lit, lines, out, ctx) {
+  const idx = literalLineIndex(lit, op.offset);
+  const sl = lines[idx];
+  if (!sl?.changed) return;
+  const section = ctx?.[idx]?.section;
+  if (section === "down" || section === "state") return;
+  const { offset: _offset, ...rest } = op;
+  out.push({ ...rest, line: sl.line });
+}
+
+// src/migrations/analyze.ts
+var MAX_FILE_CHARS = 1024 * 1024;
+var WEAK_KINDS = /* @__PURE__ */ new Set([
+  "drop-table",
+  "drop-schema",
+  "drop-database",
+  "truncate",
+  "drop-column",
+  "rename-column",
+  "rename-table",
+  "alter-type"
+]);
+var cache3 = /* @__PURE__ */ new WeakMap();
+function sniffText(file2) {
+  let out = "";
+  for (const hunk of file2.hunks) {
+    for (const c of hunk.changes) {
+      out += `${c.content}
+`;
+      if (out.length > 8192) return out;
+    }
+  }
+  return out;
+}
+function migrationKindOf(file2) {
+  if (!MIGRATION_PATH_HINT.test(file2.path) && !(file2.oldPath && MIGRATION_PATH_HINT.test(file2.oldPath))) return null;
+  let sniff;
+  const lazySniff = () => {
+    sniff ??= sniffText(file2);
+    return sniff;
+  };
+  return detectMigration(file2.path, lazySniff) ?? (file2.oldPath ? detectMigration(file2.oldPath, lazySniff) : null);
+}
+function migrationAnalysis(ctx) {
+  return analyzeMigrations(ctx.files, ctx.allFiles, (p) => ctx.paths.isTest(p));
+}
+function analyzeMigrations(files, allFiles = files, isTest = () => false) {
+  const cached2 = cache3.get(files);
+  if (cached2) return cached2;
+  const out = [];
+  const downFiles = /* @__PURE__ */ new Set();
+  for (const f2 of allFiles) {
+    if (f2.status !== "deleted" && f2.path.slice(-9).toLowerCase() === ".down.sql") downFiles.add(f2.path.slice(0, -9));
+  }
+  for (const file2 of files) {
+    if (file2.binary || file2.status === "deleted" || file2.added.length === 0) continue;
+    const kind = migrationKindOf(file2);
+    if (!kind || isTest(file2.path)) continue;
+    const fa = analyzeFile(file2, kind);
+    if (!fa) continue;
+    if (kind.framework === "golang-migrate" && file2.status === "added" && !kind.downFile) {
+      const base = /^(.*?)\.up\.sql$/i.exec(file2.path)?.[1];
+      if (base && !downFiles.has(base))
+        fa.rollback.push({
+          kind: "no-down-file",
+          line: null,
+          downFile: `${base.slice(base.lastIndexOf("/") + 1)}.down.sql`
+        });
+    }
+    out.push(fa);
+  }
+  djangoTypeChanges(out, allFiles);
+  let droppedTables = 0;
+  for (const fa of out) for (const op of fa.ops) if (op.kind === "drop-table") droppedTables++;
+  const result = { files: out, droppedTables };
+  cache3.set(files, result);
+  return result;
+}
+function capLines(lines) {
+  let total = 0;
+  for (let i = 0; i < lines.length; i++) {
+    total += lines[i].text.length + 1;
+    if (total > MAX_FILE_CHARS) return lines.slice(0, i);
+  }
+  return lines;
+}
+function analyzeFile(file2, kind) {
+  if (kind.downFile) return { file: file2, kind, ops: [], rollback: [] };
+  const lines = capLines(sideOf(file2, "new").lines);
+  if (lines.length === 0) return null;
+  const headers = file2.hunks.map((h) => h.header);
+  let ops = [];
+  let rollback = [];
+  if (kind.language === "sql") {
+    const ctx = classifyLines(lines, "sql", headers, []);
+    ops = sqlFileOps(lines, ctx);
+  } else {
+    const { literals, startsInString } = scanLiterals(lines, kind.language);
+    const ctx = classifyLines(lines, kind.language, headers, startsInString);
+    for (const lit of literals) {
+      if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
+      for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
+    }
+    const fw = frameworkOps({
+      path: file2.path,
+      lines,
+      ctx,
+      startsInString,
+      language: kind.language,
+      framework: kind.framework
+    });
+    ops.push(...fw.ops);
+    rollback = fw.rollback;
+    if (file2.status === "added" && kind.strength === "strong")
+      rollback.push(...missingRollback(file2.path, lines, ctx, kind, startsInString));
+  }
+  if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
+  ops = refine2(ops, kind);
+  ops.sort((a, b) => a.line - b.line);
+  return { file: file2, kind, ops, rollback };
+}
+function literalHasAddedLine(lit, lines) {
+  for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
+  return false;
+}
+function sqlFileOps(lines, ctx) {
+  const lit = { text: "", starts: [], lineIdx: [] };
+  const parts = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const sl = lines[i];
+    if (!sl.changed || ctx[i].section === "down") continue;
+    lit.starts.push(offset);
+    lit.lineIdx.push(i);
+    parts.push(sl.text);
+    offset += sl.text.length + 1;
+  }
+  if (parts.length === 0) return [];
+  lit.text = parts.join("\n");
+  const ops = [];
+  for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops);
+  return ops;
+}
+function bare(name) {
+  if (!name) return "";
+  return name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+}
+function refine2(ops, kind) {
+  const created = /* @__PURE__ */ new Set();
+  for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
+  const renamedInto = /* @__PURE__ */ new Map();
+  for (const op of ops) if (op.kind === "rename-table" && op.newName) renamedInto.set(bare(op.newName), bare(op.table));
+  const out = [];
+  for (const op of ops) {
+    const t = bare(op.table);
+    const onNewTable = t !== "" && created.has(t);
+    switch (op.kind) {
+      case "create-index":
+      case "add-foreign-key":
+      case "add-constraint":
+      case "add-not-null-no-default":
+      case "set-not-null":
+      case "add-column":
+      case "alter-type":
+      case "alter-field":
+      case "backfill":
+        if (onNewTable) continue;
+        break;
+      case "drop-table": {
+        const source = renamedInto.get(t);
+        if (source && created.has(source)) {
+          out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
+          continue;
+        }
+        if (onNewTable && (kind.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
+          continue;
+        break;
+      }
+      case "rename-table": {
+        const dropped = ops.some(
+          (o) => o.kind === "drop-table" && bare(o.table) === bare(op.newName) && created.has(t)
+        );
+        if (dropped || onNewTable) continue;
+        break;
+      }
+      default:
+        break;
+    }
+    out.push(op);
+  }
+  return out;
+}
+var TRIVIAL_BODY = /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
+function missingRollback(path, lines, ctx, kind, startsInString) {
+  const lang = kind.language;
+  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind.framework === "django") return [];
+  let upLine = null;
+  let downHeader = null;
+  let downBody = false;
+  let irreversible = null;
+  let changeStyle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const sl = lines[i];
+    const s = sl.text;
+    const section = ctx[i].section;
+    const prev = i > 0 ? ctx[i - 1].section : "neutral";
+    const header = i === 0 || section !== prev;
+    if (section === "up" && upLine === null && header) {
+      upLine = sl.line;
+      if (/\bdef\s+change\b/.test(s)) changeStyle = true;
+    }
+    if (section === "down") {
+      if (downHeader === null) {
+        downHeader = sl.line;
+        const afterHeader = s.replace(/^.*?(?:=>|\{|:)\s*/, "");
+        if (/[=:]\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>\s*[^\s{]/.test(s) && !TRIVIAL_BODY.test(afterHeader.trim()))
+          downBody = true;
+        continue;
+      }
+      const t = s.trim();
+      if (t === "" || startsInString[i] || isCommentLine(path, s) || TRIVIAL_BODY.test(t)) continue;
+      if (/^raise\s+(?:NotImplementedError|ActiveRecord::IrreversibleMigration|Ecto\.MigrationError)|^throw\s/.test(t)) {
+        irreversible ??= sl.line;
+        continue;
+      }
+      downBody = true;
+    }
+  }
+  if (upLine === null || changeStyle) return [];
+  if (downHeader === null) return [{ kind: "no-down", line: upLine }];
+  if (!downBody && irreversible !== null) return [{ kind: "irreversible", line: irreversible }];
+  if (!downBody) return [{ kind: "empty-down", line: downHeader }];
+  return [];
+}
+function djangoTypeChanges(files, allFiles) {
+  const alters = files.filter((f2) => f2.kind.framework === "django" && f2.ops.some((o) => o.kind === "alter-field"));
+  if (alters.length === 0) return;
+  const fieldRe = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
+  for (const fa of alters) {
+    const appDir = fa.file.path.slice(0, fa.file.path.lastIndexOf("/migrations/"));
+    const removed = /* @__PURE__ */ new Map();
+    const added = /* @__PURE__ */ new Map();
+    for (const f2 of allFiles) {
+      if (!f2.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f2.path.slice(appDir.length)))
+        continue;
+      for (const l of f2.removed) {
+        const m = fieldRe.exec(l.content);
+        if (m) removed.set(m[1].toLowerCase(), m[2]);
+      }
+      for (const l of f2.added) {
+        const m = fieldRe.exec(l.content);
+        if (m) added.set(m[1].toLowerCase(), m[2]);
+      }
+    }
+    for (const op of fa.ops) {
+      if (op.kind !== "alter-field") continue;
+      const col = op.columns?.[0]?.toLowerCase();
+      if (!col) continue;
+      const before = removed.get(col);
+      const after = added.get(col) ?? op.detail;
+      if (before && after && before !== after) {
+        op.kind = "alter-type";
+        op.detail = `${before} -> ${after}`;
+      }
+    }
+  }
+}
+
+// src/rules/migration-op.ts
+function runMigrationOps(row, ctx) {
+  const analysis = migrationAnalysis(ctx);
+  const out = [];
+  for (const fa of analysis.files) {
+    for (const op of fa.ops) {
+      const message = row.kinds[op.kind];
+      if (!message || row.when && !row.when(op)) continue;
+      out.push({
+        file: fa.file.path,
+        line: op.line,
+        message: message(op),
+        severity: row.severityOf?.(op, analysis) ?? row.severity
+      });
+    }
+  }
+  return out;
+}
+function migrationOpRule(row) {
+  const { kinds, when, severityOf, samples, ...meta3 } = row;
+  return { ...meta3, row, init: initPostgresParser, run: (ctx) => runMigrationOps(row, ctx) };
+}
+function tableOf(op) {
+  return op.table ?? "(unknown table)";
+}
+function columnsOf(op) {
+  const t = tableOf(op);
+  const c = op.columns?.filter(Boolean) ?? [];
+  if (c.length === 0) return t;
+  const shown = c.slice(0, 8).map((x) => `${t}.${x}`);
+  return c.length > 8 ? `${shown.join(", ")} and ${c.length - 8} more` : shown.join(", ");
+}
+function via(op) {
+  return ` (${op.via})`;
+}
+function migrationName(path) {
+  const parts = path.split("/");
+  const base = parts[parts.length - 1] ?? path;
+  if (/^(?:migration|up|down)\.sql$/i.test(base) && parts.length > 1) return `${parts[parts.length - 2]}/${base}`;
+  return base;
+}
+
+// src/rules/migration/constraint-validation.ts
+var constraintValidationRule = migrationOpRule({
+  id: "migration/constraint-validation",
+  category: "migration",
+  description: "A migration adds a foreign key without NOT VALID (or a check/unique constraint) to an existing table: the whole table is validated while it is locked.",
+  severity: "medium",
+  remediation: "Add the foreign key or check constraint NOT VALID (Rails validate: false), then VALIDATE CONSTRAINT in a separate migration; build unique indexes concurrently and attach them with USING INDEX.",
+  docs: {
+    severity: "medium",
+    detects: "Foreign key without NOT VALID (`add_foreign_key` without `validate: false`, `foreign_key: true`, `createForeignKey`, Liquibase `addForeignKeyConstraint`), CHECK/UNIQUE constraints validated in place"
+  },
+  kinds: {
+    "add-foreign-key": (op) => `Adds a foreign key on ${tableOf(op)}${op.newName ? ` referencing ${op.newName}` : ""} without NOT VALID${via(op)}: the whole table is validated while both tables are locked`,
+    "add-constraint": (op) => `Adds a ${op.detail ?? ""}${op.detail ? " " : ""}constraint on ${tableOf(op)}${via(op)}: the table is scanned or indexed under a lock`
+  },
+  when: (op) => op.kind === "add-constraint" || !op.concurrent && op.postgres !== false,
+  samples: {
+    match: [
+      {
+        path: "migrations/20240107_fk.sql",
+        lines: ["ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);"]
+      }
+    ],
+    noMatch: [
+      {
+        path: "migrations/20240107_fk_not_valid.sql",
+        lines: [
+          "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"
+        ]
+      }
+    ]
+  }
+});
+
+// src/rules/migration/data-backfill.ts
+var KINDS = /* @__PURE__ */ new Set(["backfill", "delete-rows", "table-rebuild"]);
+var MESSAGES = {
+  backfill: (op) => `Data backfill${op.table ? ` on ${tableOf(op)}` : ""}${via(op)} runs inside the migration: long transactions and row locks on large tables`,
+  "delete-rows": (op) => `Deletes rows from ${tableOf(op)}${via(op)} inside the migration`,
+  "table-rebuild": (op) => `Rebuilds table ${tableOf(op)}${op.detail ? ` (${op.detail})` : ""}${via(op)}: every row is copied while the table is locked`
+};
+var SAME_BACKFILL_LINES = 6;
+var dataBackfillRule = {
+  id: "migration/data-backfill",
+  category: "migration",
+  description: "A migration rewrites data: UPDATE/INSERT ... SELECT/DELETE over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run.",
+  severity: "medium",
+  remediation: "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
+  docs: {
+    severity: "medium",
+    detects: "UPDATE \u2026 WHERE, INSERT \u2026 SELECT, DELETE \u2026 WHERE, Django `RunPython`, row loops that write (`find_each`, `for \u2026 of rows` + `update`), copy-drop-rename table rebuilds"
+  },
+  init: initPostgresParser,
+  run(ctx) {
+    const out = [];
+    for (const fa of migrationAnalysis(ctx).files) {
+      let last = null;
+      for (const op of fa.ops) {
+        if (!KINDS.has(op.kind)) continue;
+        if (op.kind === "backfill") {
+          const same = last !== null && op.line - last.line <= SAME_BACKFILL_LINES && (!last.table || !op.table || last.table === op.table);
+          last = { line: op.line, table: op.table };
+          if (same) continue;
+        }
+        out.push({ file: fa.file.path, line: op.line, message: MESSAGES[op.kind](op) });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/migration/history-rewrite.ts
+function normalized(line) {
+  return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
+}
+function cosmeticOnly(file2) {
+  const code18 = (lines) => lines.filter((l) => l.content.trim() !== "" && !isCommentLine(file2.path, l.content)).map((l) => normalized(l.content)).sort();
+  if (file2.added.length + file2.removed.length === 0) return false;
+  const added = code18(file2.added);
+  const removed = code18(file2.removed);
+  return added.length === removed.length && added.every((l, i) => l === removed[i]);
+}
+function hasCodeRemoved(file2) {
+  return file2.removed.some((l) => l.content.trim() !== "" && !isCommentLine(file2.path, l.content));
+}
+var historyRewriteRule = {
+  id: "migration/history-rewrite",
+  category: "migration",
+  description: "An already committed migration is edited, deleted or renamed: environments that already ran it keep the old version and diverge from fresh ones.",
+  severity: "high",
+  remediation: "Leave applied migrations as they are and add a new migration that makes the change; only squash or delete migrations with a documented reset of every environment.",
+  docs: {
+    severity: "high (low for comment/format-only edits)",
+    detects: "An already committed migration modified, deleted or renamed. Not raised for Flyway `R__` repeatable migrations or for changeSets appended to a Liquibase changelog."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.status === "added") continue;
+      if (!/migrat|versions\/|changelog|changeset|drizzle|flyway|liquibase|\.sql$|\.xml$|\.ya?ml$/i.test(
+        file2.path + (file2.oldPath ?? "")
+      ))
+        continue;
+      const kind = migrationKindOf(file2);
+      if (kind && ctx.paths.isTest(file2.path)) continue;
+      if (kind?.strength !== "strong") continue;
+      const name = migrationName(file2.path);
+      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
+      if (kind.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
+      if (file2.status === "deleted") {
+        out.push({
+          file: file2.path,
+          line: null,
+          side: "old",
+          message: `Committed migration ${name} is deleted: databases that applied it keep its changes while new ones never get them`
+        });
+      } else if (file2.status === "renamed") {
+        out.push({
+          file: file2.path,
+          line: null,
+          message: `Committed migration ${file2.oldPath ?? "?"} is renamed to ${name}: its recorded version no longer matches, so it may run again or never`
+        });
+      } else if (file2.binary || file2.patchMissing || !cosmeticOnly(file2)) {
+        const first = file2.added[0] ?? null;
+        out.push({
+          file: file2.path,
+          line: first ? first.line : file2.removed[0]?.line ?? null,
+          side: first ? "new" : "old",
+          message: `Committed migration ${name} is edited: databases that already ran it will not get the change, so environments diverge`
+        });
+      } else {
+        out.push({
+          file: file2.path,
+          line: file2.added[0]?.line ?? null,
+          severity: "low",
+          message: `Committed migration ${name} is edited (comments or formatting only)`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/migration/index-not-concurrent.ts
+var indexNotConcurrentRule = migrationOpRule({
+  id: "migration/index-not-concurrent",
+  category: "migration",
+  description: "A migration builds an index on an existing Postgres table without CONCURRENTLY (CREATE INDEX, Rails add_index without algorithm: :concurrently, Django AddIndex, Alembic create_index without postgresql_concurrently, Sequelize addIndex without concurrently).",
+  severity: "medium",
+  remediation: "Build the index concurrently (CREATE INDEX CONCURRENTLY; Rails algorithm: :concurrently with disable_ddl_transaction!; Django AddIndexConcurrently; Alembic postgresql_concurrently=True outside a transaction).",
+  docs: {
+    severity: "medium",
+    detects: "CREATE INDEX without CONCURRENTLY on Postgres; Rails `add_index` without `algorithm: :concurrently`, `add_reference` indexes, Django `AddIndex`, Alembic `create_index` without `postgresql_concurrently=True`, Sequelize `addIndex` without `concurrently: true`, Ecto `create index` without `concurrently: true`. MySQL-looking SQL is reported low (schema-change) instead."
+  },
+  kinds: {
+    "create-index": (op) => `Builds ${op.detail ? `index ${op.detail}` : "an index"} on ${tableOf(op)}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${tableOf(op)} block while it builds`
+  },
+  when: (op) => !op.concurrent && op.postgres !== false,
+  samples: {
+    match: [{ path: "migrations/20240106_index.sql", lines: ["CREATE INDEX idx_users_email ON users (email);"] }],
+    noMatch: [
+      {
+        path: "migrations/20240106_index_concurrently.sql",
+        lines: ["CREATE INDEX CONCURRENTLY idx_users_email ON users (email);"]
+      }
+    ]
+  }
+});
+
+// src/rules/migration/missing-rollback.ts
+function problem(issue2, language) {
+  const python = language === "python";
+  switch (issue2.kind) {
+    case "no-down-file":
+      return `no matching ${issue2.downFile} in this change`;
+    case "no-down":
+      return `${python ? "upgrade() has no downgrade()" : "up has no down"}: the migration cannot be rolled back`;
+    case "empty-down":
+      return `${python ? "downgrade() is empty" : "down is empty"}: rolling back leaves the schema changed`;
+    case "irreversible":
+      return "the rollback only raises an error: the migration is irreversible";
+    case "run-python-without-reverse":
+      return `RunPython(${issue2.forward}) has no reverse_code: the migration cannot be unapplied`;
+    case "run-sql-without-reverse":
+      return "RunSQL has no reverse_sql: the migration cannot be unapplied";
+  }
+}
+var missingRollbackRule = {
+  id: "migration/missing-rollback",
+  category: "migration",
+  description: "A new migration has no working rollback where its framework supports one: Rails up without down or IrreversibleMigration, Alembic downgrade that only passes, Knex/Sequelize/Ecto without down, Django RunPython/RunSQL without a reverse, golang-migrate up without down file.",
+  severity: "medium",
+  remediation: "Write the down/downgrade/reverse step (or state in the PR why the change cannot be reversed and how a bad deploy is recovered).",
+  docs: {
+    severity: "medium",
+    detects: "New migration without a working rollback: Rails `def up` without `def down` or a down that only raises `IrreversibleMigration`; Alembic `downgrade()` that only passes; Knex/Sequelize/TypeORM/Laravel/Ecto `up` without (or with an empty) `down`; Django `RunPython` without `reverse_code`, `RunSQL` without `reverse_sql`; golang-migrate `.up.sql` added without its `.down.sql`"
+  },
+  init: initPostgresParser,
+  run(ctx) {
+    const out = [];
+    for (const fa of migrationAnalysis(ctx).files) {
+      for (const issue2 of fa.rollback) {
+        const name = migrationName(fa.file.path);
+        out.push({
+          file: fa.file.path,
+          line: issue2.line,
+          message: `Migration ${name}: ${problem(issue2, fa.kind.language)}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/migration/schema-change.ts
+var MINOR = /* @__PURE__ */ new Set([
+  "create-table",
+  "add-column",
+  "create-index",
+  "drop-index",
+  "drop-constraint",
+  "alter-field",
+  "add-foreign-key",
+  "other"
+]);
+function shortOp(op) {
+  switch (op.kind) {
+    case "create-table":
+      return `creates table ${op.table ?? "?"}`;
+    case "add-column":
+      return `adds column ${columnsOf(op)}${op.detail ? ` (${op.detail})` : ""}`;
+    case "create-index":
+      return `adds index on ${op.table ?? "?"}${op.concurrent ? " concurrently" : ""}`;
+    case "drop-index":
+      return `drops an index on ${op.table ?? "?"}`;
+    case "drop-constraint":
+      return `drops a constraint on ${op.table ?? "?"}`;
+    case "alter-field":
+      return `alters field ${columnsOf(op)}`;
+    case "add-foreign-key":
+      return `adds foreign key on ${op.table ?? "?"}`;
+    default:
+      return `${op.via} on ${columnsOf(op)}`;
+  }
+}
+var schemaChangeRule = {
+  id: "migration/schema-change",
+  category: "migration",
+  description: "A migration makes additive or minor schema changes (new tables, nullable columns, concurrent indexes, dropped indexes): low risk, listed so the schema change is reviewed.",
+  severity: "low",
+  remediation: "Check the new schema objects match the code that uses them and that the migration runs in every environment.",
+  docs: {
+    severity: "low",
+    detects: "Additive or minor changes (CREATE TABLE, nullable ADD COLUMN, CREATE INDEX CONCURRENTLY, dropped indexes/constraints, Django `AlterField`), one finding per file listing them. Never destructive."
+  },
+  init: initPostgresParser,
+  run(ctx) {
+    const out = [];
+    for (const fa of migrationAnalysis(ctx).files) {
+      const ops = fa.ops.filter((op) => {
+        if (!MINOR.has(op.kind)) return false;
+        if (op.kind === "create-index" || op.kind === "add-foreign-key")
+          return op.concurrent === true || op.postgres === false;
+        return true;
+      });
+      if (ops.length === 0) continue;
+      const name = migrationName(fa.file.path);
+      const shown = [...new Set(ops.map(shortOp))];
+      const list = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
+      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list}` });
+    }
+    return out;
+  }
+};
+
+// src/rules/migration/set-not-null.ts
+var setNotNullRule = migrationOpRule({
+  id: "migration/set-not-null",
+  category: "migration",
+  description: "A migration sets NOT NULL on an existing column (SET NOT NULL, change_column_null false, alter_column nullable=False, addNotNullConstraint): a full scan under an exclusive lock that fails if NULLs remain.",
+  severity: "medium",
+  remediation: "Backfill the NULLs first; on Postgres add a CHECK (col IS NOT NULL) NOT VALID constraint, validate it, then SET NOT NULL (the check makes it instant).",
+  docs: {
+    severity: "medium",
+    detects: "`SET NOT NULL`, `change_column_null \u2026, false`, `alter_column(nullable=False)`, `addNotNullConstraint`"
+  },
+  kinds: {
+    "set-not-null": (op) => `Sets NOT NULL on ${columnsOf(op)}${via(op)}: scans the whole table under an exclusive lock and fails if NULLs remain`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240108_not_null.sql", lines: ["ALTER TABLE users ALTER COLUMN email SET NOT NULL;"] }
+    ],
+    noMatch: [
+      { path: "migrations/20240108_drop_not_null.sql", lines: ["ALTER TABLE users ALTER COLUMN email DROP NOT NULL;"] }
+    ]
+  }
+});
+
+// src/rules/migration/index.ts
+var migrationRules = [
+  indexNotConcurrentRule,
+  constraintValidationRule,
+  setNotNullRule,
+  dataBackfillRule,
+  missingRollbackRule,
+  historyRewriteRule,
+  schemaChangeRule
+];
+
+// src/rules/migration-destructive/drop-column.ts
+var dropColumnRule = migrationOpRule({
+  id: "migration-destructive/drop-column",
+  category: "migration-destructive",
+  description: "A migration drops a column (DROP COLUMN, remove_column, RemoveField, op.drop_column, removeColumn/dropColumn, Ecto remove, Liquibase dropColumn).",
+  severity: "high",
+  remediation: "Stop reading and writing the column first (Rails ignored_columns, Django SeparateDatabaseAndState), deploy, back up the data, then drop it in a later migration.",
+  docs: {
+    severity: "high",
+    detects: "DROP COLUMN. Framework forms: `remove_column(s)`, `remove_reference`, `remove_timestamps`, `t.remove`, `RemoveField`, `op.drop_column`, `removeColumn`, `dropColumn`, `remove :col`, Liquibase `dropColumn`"
+  },
+  kinds: {
+    "drop-column": (op) => `Drops column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)}${via(op)}: the data is lost and running code that reads it breaks`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240102_drop_email.sql", lines: ["ALTER TABLE users DROP COLUMN email;"] },
+      {
+        path: "db/migrate/20240102000000_remove_email.rb",
+        lines: [
+          "class RemoveEmail < ActiveRecord::Migration[7.1]",
+          "  def change",
+          "    remove_column :users, :email, :string",
+          "  end",
+          "end"
+        ]
+      }
+    ],
+    noMatch: [{ path: "migrations/20240102_add_nickname.sql", lines: ["ALTER TABLE users ADD COLUMN nickname text;"] }]
+  }
+});
+
+// src/rules/migration-destructive/drop-table.ts
+var MANY_TABLES = 3;
+var dropTableRule = migrationOpRule({
+  id: "migration-destructive/drop-table",
+  category: "migration-destructive",
+  description: "A migration drops or truncates a table, a schema or a database (SQL, Rails drop_table, Django DeleteModel, Alembic op.drop_table, Knex/Sequelize/TypeORM dropTable, Ecto drop table, Liquibase dropTable).",
+  severity: "high",
+  remediation: "Confirm nothing reads the table any more (deploy the code change first), take a backup or rename the table aside for one release, and drop it in a later migration.",
+  docs: {
+    severity: "high; critical for DROP SCHEMA/DATABASE, TRUNCATE, or 3+ tables dropped in one change",
+    detects: "DROP TABLE / SCHEMA / DATABASE, TRUNCATE. Framework forms: `drop_table`, `drop_join_table`, `create_table force:`, `DeleteModel`, `op.drop_table`, `dropTable(IfExists)`, `Schema::drop`, `DropTable`, `drop table(:t)`, Liquibase `dropTable`"
+  },
+  kinds: {
+    "drop-table": (op) => `Drops table ${tableOf(op)}${via(op)}: its rows are lost and code still reading it fails`,
+    "drop-schema": (op) => `Drops schema ${tableOf(op)}${via(op)} with every table in it`,
+    "drop-database": (op) => `Drops database ${tableOf(op)}${via(op)}`,
+    truncate: (op) => `Truncates table ${tableOf(op)}${via(op)}: every row is deleted`
+  },
+  severityOf: (op, analysis) => op.kind !== "drop-table" || analysis.droppedTables >= MANY_TABLES ? "critical" : "high",
+  samples: {
+    match: [
+      { path: "migrations/20240101_drop_users.sql", lines: ["DROP TABLE users;"] },
+      {
+        path: "db/migrate/20240101000000_drop_users.rb",
+        lines: [
+          "class DropUsers < ActiveRecord::Migration[7.1]",
+          "  def change",
+          "    drop_table :users",
+          "  end",
+          "end"
+        ]
+      },
+      { path: "migrations/20240101_truncate.sql", lines: ["TRUNCATE audit_log;"] }
+    ],
+    noMatch: [
+      { path: "migrations/20240101_create.sql", lines: ["CREATE TABLE users (id bigint PRIMARY KEY);"] },
+      {
+        path: "migrations/20240101_scratch.sql",
+        lines: ["CREATE TABLE tmp_import (id int);", "DROP TABLE tmp_import;"]
+      }
+    ]
+  }
+});
+
+// src/rules/migration-destructive/not-null-without-default.ts
+var notNullWithoutDefaultRule = migrationOpRule({
+  id: "migration-destructive/not-null-without-default",
+  category: "migration-destructive",
+  description: "A migration adds a NOT NULL column without a default to an existing table: it fails on a non-empty table and breaks inserts from code that does not know the column.",
+  severity: "high",
+  remediation: "Add the column nullable (or with a default), backfill it, then set NOT NULL in a later migration once every writer sets it.",
+  docs: {
+    severity: "high",
+    detects: "ADD COLUMN \u2026 NOT NULL without DEFAULT on an existing table. Framework forms: `add_column null: false` without `default:`, `AddField` without `null=True`/`default`, `sa.Column(nullable=False)` without `server_default`, `allowNull: false` without `defaultValue`, `.notNullable()` without `.defaultTo()`, Ecto `add \u2026 null: false`"
+  },
+  kinds: {
+    "add-not-null-no-default": (op) => `Adds NOT NULL column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240105_tenant.sql", lines: ["ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL;"] }
+    ],
+    noMatch: [
+      {
+        path: "migrations/20240105_tenant_default.sql",
+        lines: ["ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL DEFAULT 0;"]
+      },
+      { path: "migrations/20240105_new_table.sql", lines: ["CREATE TABLE tenants (id bigint NOT NULL);"] }
+    ]
+  }
+});
+
+// src/rules/migration-destructive/rename-or-retype.ts
+var renameOrRetypeRule = migrationOpRule({
+  id: "migration-destructive/rename-or-retype",
+  category: "migration-destructive",
+  description: "A migration renames a column or table or changes a column's type (RENAME, ALTER COLUMN TYPE, rename_column, change_column, RenameField, op.alter_column type_=, changeColumn, modifyDataType).",
+  severity: "high",
+  remediation: "Expand and contract instead: add the new column, write to both, backfill, switch reads, then drop the old one; check that a type change cannot truncate or reject existing values.",
+  docs: {
+    severity: "high",
+    detects: "RENAME COLUMN/TABLE, ALTER COLUMN TYPE, MySQL MODIFY/CHANGE, `sp_rename`. Framework forms: `rename_column`, `rename_table`, `change_column`, `RenameField`, `RenameModel`, `AlterModelTable`, `AlterField` whose model diff changes the field class, `op.alter_column(type_=/new_column_name=)`, `changeColumn`, Knex `.alter()`, Laravel `->change()`, Ecto `modify`/`rename`, `modifyDataType`"
+  },
+  kinds: {
+    "rename-column": (op) => `Renames column ${columnsOf(op)} to ${op.newName ?? "?"}${via(op)}: running code that uses the old name breaks`,
+    "rename-table": (op) => `Renames table ${tableOf(op)} to ${op.newName ?? "?"}${via(op)}: running code that uses the old name breaks`,
+    "alter-type": (op) => `Changes the type of ${columnsOf(op)}${op.detail ? ` to ${op.detail}` : ""}${via(op)}: may rewrite the table, truncate values or break running code`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240103_rename.sql", lines: ["ALTER TABLE users RENAME COLUMN email TO mail;"] },
+      { path: "migrations/20240103_retype.sql", lines: ["ALTER TABLE users ALTER COLUMN age TYPE smallint;"] },
+      {
+        path: "db/migrate/20240103000000_rename_email.rb",
+        lines: [
+          "class RenameEmail < ActiveRecord::Migration[7.1]",
+          "  def change",
+          "    rename_column :users, :email, :mail",
+          "  end",
+          "end"
+        ]
+      }
+    ],
+    noMatch: [{ path: "migrations/20240103_add.sql", lines: ["ALTER TABLE users ADD COLUMN nickname text;"] }]
+  }
+});
+
+// src/rules/migration-destructive/unbounded-dml.ts
+var unboundedDmlRule = migrationOpRule({
+  id: "migration-destructive/unbounded-dml",
+  category: "migration-destructive",
+  description: "A migration deletes or updates every row of a table: DELETE or UPDATE without WHERE, Model.delete_all/update_all, bulkDelete/bulkUpdate without a condition.",
+  severity: "high",
+  remediation: "Add the WHERE clause the change needs, back up the table first, and run large data changes in batches outside the schema migration.",
+  docs: {
+    severity: "high",
+    detects: "DELETE or UPDATE without WHERE. Framework forms: `Model.delete_all`/`update_all`, `bulkDelete(t, null)`, `bulkUpdate` without a condition, query-builder `update()`/`del()` without `where`"
+  },
+  kinds: {
+    "delete-all": (op) => `Deletes every row of ${tableOf(op)}${via(op)} without a WHERE clause`,
+    "update-all": (op) => `Rewrites every row of ${tableOf(op)}${via(op)} without a WHERE clause: the previous values are lost`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240104_purge.sql", lines: ["DELETE FROM sessions;"] },
+      { path: "migrations/20240104_reset.sql", lines: ["UPDATE users SET active = false;"] }
+    ],
+    noMatch: [{ path: "migrations/20240104_expire.sql", lines: ["DELETE FROM sessions WHERE expires_at < now();"] }]
+  }
+});
+
+// src/rules/migration-destructive/index.ts
+var migrationDestructiveRules = [
+  dropTableRule,
+  dropColumnRule,
+  renameOrRetypeRule,
+  unboundedDmlRule,
+  notNullWithoutDefaultRule
+];
+
+// src/rules/missing-tests/source-without-tests.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/diff/meaningful-lines.ts
+var IMPORT_LINE = /^(?:import\s|import\(|from\s+[\w.]+\s+import\s|export\s+(?:\*|\{[^}]*\})\s+from\s|(?:const|let|var)\s+[\w{},\s]+=\s*require\(["'][^"']+["']\);?$|require(?:_relative)?\s*\(?["']|use\s+[\w:\\{}, ]+;?$|using\s+[\w.=\s]+;$|#include\s|package\s+[\w.]+;?$|@import\s|alias\s+[\w.]+$)/;
+var IMPORT_FIRST_CHARS = new Set([..."ifeclvru#p@a"].map((c) => c.charCodeAt(0)));
+var PUNCTUATION_ONLY = /^[\s{}()[\];,.:]*$/;
+var BLOCK_KEYWORDS = /* @__PURE__ */ new Set([
+  "end",
+  "else",
+  "else:",
+  "pass",
+  "begin",
+  "}else{",
+  "} else {",
+  "try:",
+  "finally:",
+  "do"
+]);
+function isDocstringLine(trimmed, ext) {
+  return ext === "py" && (trimmed.startsWith('"""') || trimmed.startsWith("'''"));
+}
+function meaningfulAddedLines(file2, limit = Number.POSITIVE_INFINITY) {
+  if (file2.added.length === 0) return 0;
+  const ext = extensionOf(file2.path);
+  let removed = null;
+  let count = 0;
+  let inGoImportBlock = false;
+  for (const a of file2.added) {
+    const t = cutLine(a.content).trim();
+    if (ext === "go") {
+      if (/^import\s*\($/.test(t)) {
+        inGoImportBlock = true;
+        continue;
+      }
+      if (inGoImportBlock) {
+        if (t === ")") inGoImportBlock = false;
+        continue;
+      }
+    }
+    if (t === "" || PUNCTUATION_ONLY.test(t)) continue;
+    if (t.length < 20 && BLOCK_KEYWORDS.has(t.replace(/[{}():;,\s]+/g, " ").trim())) continue;
+    if (isCommentLine(file2.path, t) || isDocstringLine(t, ext) || IMPORT_FIRST_CHARS.has(t.charCodeAt(0)) && IMPORT_LINE.test(t))
+      continue;
+    if (removed === null) {
+      removed = /* @__PURE__ */ new Map();
+      for (const r of file2.removed) {
+        const rt = r.content.trim();
+        removed.set(rt, (removed.get(rt) ?? 0) + 1);
+      }
+    }
+    const moved = removed.get(t);
+    if (moved) {
+      removed.set(t, moved - 1);
+      continue;
+    }
+    if (++count >= limit) return count;
+  }
+  return count;
+}
+
+// src/rules/missing-tests/source-without-tests.ts
+var MAX_LISTED = 10;
+var LARGE_CHANGE_LINES = 50;
+function compileOneRegex(globs) {
+  const re = new RegExp(globs.map((g) => `(?:${import_picomatch2.default.makeRe(g, { dot: true }).source})`).join("|"));
+  return (path) => re.test(path);
+}
+var NOT_TESTABLE = compileOneRegex([
+  "**/*.config.{js,cjs,mjs,ts,cts,mts}",
+  "**/.*.{js,cjs,mjs,ts,cts,mts}",
+  "**/*rc.{js,cjs}",
+  "**/{setup,manage,noxfile,fabfile,wsgi,asgi}.py",
+  "**/settings.py",
+  "**/settings/*.py",
+  "config/**/*.rb",
+  "**/config/initializers/**",
+  "**/config/environments/**",
+  "**/db/schema.rb",
+  "**/db/seeds.rb",
+  "**/*.gradle.kts",
+  "**/{Gulpfile,gulpfile,Gruntfile,Jakefile}.*",
+  "**/.storybook/**",
+  "scripts/**",
+  ".github/**",
+  ".husky/**",
+  ".circleci/**",
+  ".devcontainer/**",
+  "**/docs/**",
+  "**/examples/**",
+  "**/example/**",
+  "**/benchmarks/**",
+  "**/bench/**",
+  "**/__generated__/**",
+  "**/*.gen.*",
+  "**/*_gen.go",
+  "**/zz_generated*",
+  "**/*.g.dart",
+  "**/*.freezed.dart",
+  "**/mocks/**",
+  "**/__mocks__/**",
+  "**/*.designer.cs",
+  "**/AssemblyInfo.cs",
+  "**/Migrations/**",
+  "**/*migrations/**",
+  "**/*_migrations/**",
+  "**/migrate/**",
+  "**/alembic/**",
+  "**/priv/repo/**"
+]);
+var EXTRA_TESTS = compileOneRegex([
+  "**/Tests/**",
+  "**/*Tests/**",
+  "**/*Test.{swift,scala,groovy,m,mm}",
+  "**/*Tests.{swift,kt,scala,groovy,m,mm,fs,vb}",
+  "**/*Spec.{scala,groovy,kt,java}",
+  "**/*IT.java",
+  "**/*_unittest.*",
+  "**/*_tests.*",
+  "**/test-*.{js,ts,sh,bats}",
+  "**/*.bats"
+]);
+var INLINE_TEST = /^\s*(?:#\[(?:cfg\()?(?:[\w:]+::)?test\b|test\s+"[^"]*"\s*\{)/;
+function addsInlineTests(file2) {
+  if (!file2.path.endsWith(".rs") && !file2.path.endsWith(".zig")) return false;
+  return file2.added.some((l) => l.content.length < 400 && INLINE_TEST.test(l.content));
+}
+var sourceWithoutTestsRule = {
+  id: "missing-tests/source-without-tests",
+  category: "missing-tests",
+  description: "Source files changed but no test file was added or changed in the pull request.",
+  severity: "low",
+  remediation: "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
+  docs: {
+    severity: "low; **medium** when more than 50 meaningful source lines are added without any test change",
+    detects: "Source files with meaningful added lines and no test file added, modified or renamed in the PR"
+  },
+  run(ctx) {
+    const testChanged = ctx.allFiles.some(
+      (f2) => f2.status !== "deleted" && (ctx.paths.isTest(f2.path) || EXTRA_TESTS(f2.path) || addsInlineTests(f2))
+    );
+    if (testChanged) return [];
+    const optedIn = compileGlobs(ctx.config.paths.source);
+    const hasOptIns = ctx.config.paths.source.length > 0;
+    const untested = [];
+    let total = 0;
+    for (const f2 of ctx.files) {
+      if (f2.status === "deleted" || f2.binary || f2.added.length === 0) continue;
+      if (!hasOptIns && !SOURCE_EXTENSIONS.has(extensionOf(f2.path))) continue;
+      if (!ctx.paths.isSource(f2.path)) continue;
+      if (NOT_TESTABLE(f2.path) && !optedIn(f2.path)) continue;
+      const lines = meaningfulAddedLines(f2, Math.max(1, LARGE_CHANGE_LINES + 1 - total));
+      if (lines === 0) continue;
+      untested.push({ file: f2, lines });
+      total += lines;
+    }
+    if (untested.length === 0) return [];
+    const names = untested.slice(0, MAX_LISTED).map((u) => u.file.path);
+    const more = untested.length > MAX_LISTED ? ` and ${untested.length - MAX_LISTED} more` : "";
+    const large = total > LARGE_CHANGE_LINES;
+    const counted = large ? `more than ${LARGE_CHANGE_LINES} changed lines` : `${total} changed line${total === 1 ? "" : "s"}`;
+    const finding = {
+      file: untested[0].file.path,
+      line: null,
+      severity: large ? "medium" : "low",
+      message: `${untested.length === 1 ? "Source file" : `${untested.length} source files`} changed with no test added or updated (${counted}): ${names.join(", ")}${more}`
+    };
+    return [finding];
+  }
+};
+
+// src/rules/missing-tests/index.ts
+var missingTestsRules = [sourceWithoutTestsRule];
+
+// src/rules/production-config/production-file-changed.ts
+var SECRET_KEY = /(?:secret|passw(?:or)?d|passwd|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth|DATABASE_URL|DSN)/i;
+var REPLICAS = /^\s*["']?(?:replicas|replicaCount|minReplicas|maxReplicas|desired_count|desired_capacity|min_size|max_size|instance_count|node_count)["']?\s*[:=]/;
+var PROTECTION = /(?:prevent_destroy|deletion_protection|termination_protection|force_destroy|skip_final_snapshot|backup_retention|DeletionPolicy|UpdateReplacePolicy|RemovalPolicy|reclaimPolicy|protect\s*[:=]|lifecycle\s*\{)/;
+var DELETES = /^(?:resource|module)\s+"|^kind:\s|^\s{2}[A-Za-z][A-Za-z0-9]*:\s*$/;
+function isEnvFile(path) {
+  return /^\.env(?:\.|$)/.test(basenameOf(path));
+}
+function assess(file2) {
+  const reasons = [];
+  if (file2.status === "deleted") reasons.push("file deleted");
+  const changed = [...file2.added, ...file2.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");
+  const env = isEnvFile(file2.path);
+  if (changed.some((t) => env && /^\s*[\w.]+\s*=/.test(t) || SECRET_KEY.test(t) && /[:=]/.test(t)))
+    reasons.push("secrets or credentials");
+  if (changed.some((t) => REPLICAS.test(t))) reasons.push("replica counts");
+  if (changed.some((t) => PROTECTION.test(t))) reasons.push("deletion protections");
+  if (file2.status !== "deleted" && file2.removed.some((l) => DELETES.test(cutLine(l.content))))
+    reasons.push("removed blocks or objects");
+  return { severity: reasons.length > 0 ? "high" : "medium", reasons };
+}
+var productionFileChangedRule = {
+  id: "production-config/production-file-changed",
+  category: "production-config",
+  description: "File that targets production changed (production paths, namespace: production, prod workspaces or tfvars, deploy jobs to the production environment).",
+  severity: "medium",
+  remediation: "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
+  docs: {
+    severity: "medium; **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
+    detects: "One finding per production-scope file, at its first changed line, saying why it is in scope and what it touches."
+  },
+  run(ctx) {
+    const findings = [];
+    for (const file2 of ctx.files) {
+      const signal = ctx.production.get(file2.path);
+      if (!signal) continue;
+      const { severity: severity2, reasons } = assess(file2);
+      const firstAdded = file2.added[0];
+      const firstRemoved = file2.removed[0];
+      const why = signal.via === "path" ? "production path" : `production target: ${signal.detail}`;
+      const what = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
+      findings.push({
+        file: file2.path,
+        line: file2.status === "deleted" ? null : firstAdded?.line ?? firstRemoved?.line ?? null,
+        side: !firstAdded && firstRemoved ? "old" : "new",
+        message: `Production config ${what}: ${file2.path} (${why})${reasons.length ? `; touches ${reasons.join(", ")}` : ""}`,
+        severity: severity2
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/production-config/index.ts
+var productionConfigRules = [productionFileChangedRule];
+
+// src/rules/safety-bypass/auth-check-removed.ts
+var GUARD_NAME = new RegExp(
+  "^(?:(?:authorize|authenticate|requires?(?:auth|login|admin|user|permission|role|scope|signin|session|staff|owner|member)|ensure(?:auth|loggedin|admin|permission|authorized|authenticated|user|owner)|check(?:auth|permission|access|role|admin|csrf|owner|scope)|verify(?:auth|token|jwt|csrf|permission|access|authorized|policyscoped|session)|assert(?:auth|permission|access|admin|owner)|hasperm|hasrole|hasaccess|hasauthority|hasanyrole)\\w*[!?]?|can\\?|cannot\\?|csrfprotect(?:ion)?|isauthenticated|isauthorized|loginrequired|permissionrequired|permissionsrequired|userpassestest|adminrequired|adminonly|staffmemberrequired|superuserrequired|jwtrequired|authrequired|rolesrequired|rolerequired|rolesaccepted|preauthorize|postauthorize|secured|rolesallowed|useguards|authguard|authmiddleware|protectfromforgery|validateantiforgerytoken|loadandauthorizeresource|authorizeresource|auth|withauth|withpageauthrequired|permissionclasses)$"
+);
+var PYTHON_LIKE_DECORATOR = /^\s*@([\w.]{1,100})/;
+var CS_ATTRIBUTE = /^\s*\[\s*(Authorize|ValidateAntiForgeryToken|RequiresPermission\w*)\b/;
+var RAILS_CALLBACK = /^\s*(?:prepend_)?(?:before|after|around)_(?:action|filter)\s+:(\w+[!?]?)/;
+var RAILS_STATEMENT = /^\s*(protect_from_forgery|load_and_authorize_resource|authorize_resource|verify_authorized|authorize!?)\b/;
+var CALL = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[!?]?)\s*\(/g;
+var ROUTE_LINE = /\.(?:get|post|put|patch|delete|del|all|use|route|options|head)\s*\(|\bRoute::|\bpath\s*\(|\burl\s*\(|\bgroup\s*\(|middleware/;
+var BARE_IDENT = /(?<![\w$.'"])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)(?![\w$'"(])/g;
+var IMPORT_LINE2 = /^\s*(?:import\b|from\s+\S+\s+import\b|(?:const|let|var)\s+[^=]{1,200}=\s*require\(|require(?:_relative)?\s|use\s+[\w\\]+;|using\s)/;
+function isGuard(name) {
+  const last = name.split(".").pop() ?? name;
+  return GUARD_NAME.test(last.toLowerCase().replace(/_/g, ""));
+}
+function guardsOnLine(content) {
+  const text = cutLine(content);
+  const found = /* @__PURE__ */ new Set();
+  const dec = PYTHON_LIKE_DECORATOR.exec(text);
+  if (dec && isGuard(dec[1])) found.add(dec[1]);
+  const attr2 = CS_ATTRIBUTE.exec(text);
+  if (attr2) found.add(attr2[1]);
+  const cb = RAILS_CALLBACK.exec(text);
+  if (cb && isGuard(cb[1])) found.add(cb[1]);
+  const st = RAILS_STATEMENT.exec(text);
+  if (st) found.add(st[1]);
+  if (!dec && !cb) {
+    CALL.lastIndex = 0;
+    for (let m = CALL.exec(text), n = 0; m && n < 20; m = CALL.exec(text), n++) if (isGuard(m[1])) found.add(m[1]);
+    if (/\b(?:can|cannot)\?/.test(text)) found.add(/\bcannot\?/.test(text) ? "cannot?" : "can?");
+    if (ROUTE_LINE.test(text)) {
+      BARE_IDENT.lastIndex = 0;
+      for (let m = BARE_IDENT.exec(text), n = 0; m && n < 30; m = BARE_IDENT.exec(text), n++)
+        if (isGuard(m[1])) found.add(m[1]);
+      const mw = /middleware\(\s*\[?\s*["']([\w.-]{1,60})(?::[\w,.-]{0,60})?["']/.exec(text);
+      if (mw && isGuard(mw[1])) found.add(mw[1]);
+    }
+  }
+  return [...found];
+}
+var DECLARATION = /\b(?:def|function|func|fn)\s+(\w+)|\b(?:public|private|protected)\s+[\w<>[\], ]{1,80}\s(\w+)\s*\(|^\s*(?:async\s+)?(\w+)\s*\([^)]{0,200}\)\s*\{|\.(get|post|put|patch|delete)\s*\(\s*["'`]([^"'`]{1,100})/;
+function protectedTarget(file2, oldLine) {
+  const old = sideOf(file2, "old");
+  const i = old.indexOf(oldLine);
+  if (i === void 0) return null;
+  for (let j = i; j < Math.min(old.lines.length, i + 8); j++) {
+    const m = DECLARATION.exec(old.lines[j].text);
+    if (!m) continue;
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name && /^(?:if|for|while|switch|catch|with|return)$/.test(name)) continue;
+    return name ?? (m[5] ? `${m[4].toUpperCase()} ${m[5]}` : null);
+  }
+  return null;
+}
+var BYPASS_ADDED = [
+  {
+    re: /skip_before_action\s+:(authenticate\w*!?|require_login\w*|authorize\w*|verify_authenticity_token|check_\w+)/,
+    label: "skip_before_action",
+    severity: "high"
+  },
+  {
+    re: /\bskip_(?:authorization|policy_scope|forgery_protection)\b/,
+    label: "authorization skipped",
+    severity: "high"
+  },
+  {
+    re: /@csrf_exempt\b|csrf\s*:\s*false\b|\bcsrf\(\)\.disable\(\)|\.csrf\(\s*(?:csrf\s*->\s*csrf\.disable\(\)|AbstractHttpConfigurer::disable)/,
+    label: "CSRF protection disabled",
+    severity: "medium"
+  },
+  {
+    re: /\[AllowAnonymous\]|@PermitAll\b|\.permitAll\(\)|@Public\(\)|@AllowAnonymous\b/,
+    label: "anonymous access allowed",
+    severity: "medium"
+  }
+];
+var AUTH_HINT = /auth|login|permission|guard|csrf|forgery|role|admin|staff|superuser|access|can\?|cannot\?|secured|protect|jwt|token|owner|scope/i;
+var BYPASS_HINT = /skip_|csrf|Anonymous|PermitAll|permitAll|Public/;
+var authCheckRemovedRule = {
+  id: "safety-bypass/auth-check-removed",
+  category: "safety-bypass",
+  description: "Authentication, authorization or CSRF checks removed (decorators, guards, before_action callbacks, middleware, authorize calls) and not re-added in the same file, or explicitly skipped.",
+  severity: "high",
+  remediation: "Restore the check, or show in the PR where the endpoint is now protected (router-level guard, policy) with a test.",
+  docs: {
+    severity: "high (medium for CSRF exemptions / anonymous access)",
+    detects: "Removed lines carrying an authentication, authorization or CSRF guard that is **not re-added in the same file**: decorators (`@login_required`, `@admin_required`, `@permission_required`, `@PreAuthorize`, `@Secured`, `@RolesAllowed`, `@UseGuards`), C# `[Authorize]`/`[ValidateAntiForgeryToken]`, Rails `before_action :authenticate_user!`, `protect_from_forgery`, `authorize`, `load_and_authorize_resource`, `can?`/`cannot?`, calls such as `authorize(\u2026)`, `requirePermission(\u2026)`, and middleware arguments in route definitions (`router.delete(path, requireAuth, handler)`, `->middleware('auth')`). The message names the guard and the function or route it protected. Also added explicit bypasses: `skip_before_action :authenticate_user!`, `skip_authorization`, `@csrf_exempt`, `[AllowAnonymous]`, `permitAll()`. Deleted files and tests are not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      const removedHint = file2.status !== "deleted" && AUTH_HINT.test(removedText(file2));
+      const addedHint = file2.status !== "deleted" && BYPASS_HINT.test(addedText(file2));
+      if (!removedHint && !addedHint) continue;
+      if (ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
+      if (removedHint) {
+        const removed = [];
+        for (const l of file2.removed) {
+          const t = l.content;
+          if (!AUTH_HINT.test(t)) continue;
+          if (isCommentLine(file2.path, t) || IMPORT_LINE2.test(t)) continue;
+          for (const name of guardsOnLine(t)) removed.push({ name, line: l.line });
+        }
+        if (removed.length > 0) {
+          const addedText2 = file2.added.map((l) => cutLine(l.content)).join("\n");
+          const seen = /* @__PURE__ */ new Set();
+          for (const r of removed) {
+            const base = r.name.split(".").pop();
+            if (addedText2.includes(base) || seen.has(`${r.name}:${r.line}`)) continue;
+            seen.add(`${r.name}:${r.line}`);
+            const target = protectedTarget(file2, r.line);
+            out.push({
+              file: file2.path,
+              line: r.line,
+              side: "old",
+              message: `Access check ${r.name} removed${target ? ` from ${target}` : ""} in ${file2.path} and not re-added`
+            });
+          }
+        }
+      }
+      if (!addedHint) continue;
+      for (const l of file2.added) {
+        const t = cutLine(l.content);
+        if (!/skip_|csrf|Anonymous|PermitAll|permitAll|Public/.test(t) || isCommentLine(file2.path, t)) continue;
+        for (const b of BYPASS_ADDED) {
+          if (!b.re.test(t)) continue;
+          out.push({
+            file: file2.path,
+            line: l.line,
+            severity: b.severity,
+            message: `${b.label} in ${file2.path}: ${t.trim().slice(0, 90)}`
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/safety-bypass/check-bypassed.ts
+var HOOK_BYPASS = /(?:^|\s)--no-verify\b|\bHUSKY\s*=\s*["']?0\b|\bHUSKY_SKIP_HOOKS\s*=\s*["']?(?:1|true)\b/;
+var CHECK_COMMAND = /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint|typecheck|type-check|check|audit|e2e)\b|\b(?:npx\s+)?(?:jest|vitest|mocha|ava|karma|playwright\s+test|cypress\s+run|pytest|tox|nox|rspec|phpunit|eslint|tsc|mypy|pyright|ruff|flake8|pylint|rubocop|golangci-lint|staticcheck|shellcheck|hadolint|tflint|checkov|trivy|semgrep|bandit|brakeman)\b|\b(?:rake|rails)\s+(?:test|spec)\b|\bgo\s+(?:test|vet)\b|\bcargo\s+(?:test|clippy|audit)\b|\bmake\s+(?:test|check|lint)\b|\bdotnet\s+test\b|\b(?:mvn|gradlew?|\.\/gradlew)\b[^\n]{0,80}\b(?:test|check|verify)\b|\bbundle\s+exec\s+(?:rspec|rake|rubocop)\b/;
+var SWALLOW = /\|\|\s*(?:true\b|:(?:\s|$|["'])|exit\s+0\b|echo\b)|;\s*exit\s+0\b/;
+var COVERAGE_FILE = /(?:^|\/)(?:jest|vitest|vite|karma|playwright)\.config\.\w+$|(?:^|\/)(?:\.nycrc(?:\.\w+)?|\.c8rc(?:\.\w+)?|\.coveragerc|codecov\.ya?ml|\.codecov\.ya?ml|pyproject\.toml|setup\.cfg|tox\.ini|package\.json|\.simplecov|phpunit\.xml(?:\.dist)?|\.golangci\.ya?ml|Makefile|pytest\.ini|build\.gradle(?:\.kts)?|pom\.xml)$/;
+var COVERAGE_VALUE = /["']?(branches|functions|lines|statements|fail_under|fail-under|minimum_coverage|minimum_coverage_by_file|min_coverage|coverage_threshold|coverageThreshold|threshold|target|minimum|cov-fail-under|coverage-threshold|covered ratio|minimum-coverage)["']?\s*(?:[:=]|\s)\s*["']?(\d{1,3}(?:\.\d+)?)%?/;
+function coverageValues(lines) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    const m = COVERAGE_VALUE.exec(cutLine(l.content));
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    const list = out.get(key) ?? [];
+    list.push({ value: Number(m[2]), line: l.line });
+    out.set(key, list);
+  }
+  return out;
+}
+function coverageLowered(file2, out) {
+  const before = coverageValues(file2.removed);
+  if (before.size === 0) return;
+  const after = coverageValues(file2.added);
+  for (const [key, added] of after) {
+    const removed = before.get(key);
+    if (!removed) continue;
+    for (let i = 0; i < added.length && i < removed.length; i++) {
+      const a = added[i];
+      const r = removed[i];
+      if (a.value < r.value)
+        out.push({
+          file: file2.path,
+          line: a.line,
+          message: `Coverage threshold ${key} lowered from ${r.value} to ${a.value} in ${file2.path}`
+        });
+    }
+  }
+}
+function isScriptOrCi(path) {
+  const base = basenameOf(path);
+  return isCiFile(path) || base === "package.json" || base === "Makefile" || base === "justfile" || base === "Taskfile.yml" || base === "tox.ini" || base === "noxfile.py" || /\.(?:sh|bash|zsh|ps1|mk)$/.test(base) || /(?:^|\/)(?:scripts?|bin|ci|\.husky)\//.test(path);
+}
+var checkBypassedRule = {
+  id: "safety-bypass/check-bypassed",
+  category: "safety-bypass",
+  description: "Checks made unable to fail or skipped: --no-verify, test/lint commands in CI ending in `|| true`, coverage thresholds lowered, a job dropped from a required job's needs.",
+  severity: "medium",
+  remediation: "Let the check fail the build; fix or explicitly quarantine what fails, and keep thresholds and required jobs intact.",
+  docs: {
+    severity: "medium",
+    detects: "`--no-verify` / `HUSKY=0`; a test or lint command in CI, `package.json`, Makefiles or scripts made unable to fail (`npm test || true`, `pytest; exit 0`); a coverage threshold lowered (`lines: 80` \u2192 `60`, `fail_under`, `--cov-fail-under`, `minimum_coverage`\u2026); a job dropped from the `needs:` of a gate job in a GitHub workflow."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      const workflow = isGithubWorkflow(file2.path) && file2.status === "modified";
+      const hinted = file2.added.length > 0 && /no-verify|HUSKY|\|\||exit 0/.test(addedText(file2));
+      const coverage = COVERAGE_FILE.test(file2.path) || file2.added.length > 0 && addedText(file2).includes("cov-fail-under");
+      if (!workflow && !hinted && !coverage) continue;
+      if (ctx.paths.isDoc(file2.path)) continue;
+      if (workflow) {
+        for (const d of droppedNeeds(file2))
+          out.push({
+            file: file2.path,
+            line: d.line,
+            side: "old",
+            message: `Job ${d.job} (a gate other jobs roll up into) no longer waits for ${d.dropped.join(", ")} in ${file2.path}: ${d.dropped.length > 1 ? "they" : "it"} can fail and the gate still passes`
+          });
+      }
+      if (file2.status === "deleted" || file2.added.length === 0) continue;
+      if (!hinted) {
+        if (coverage) coverageLowered(file2, out);
+        continue;
+      }
+      const scripty = isScriptOrCi(file2.path);
+      let tally = null;
+      for (const l of file2.added) {
+        const text = cutLine(l.content);
+        const hook2 = text.includes("no-verify") || text.includes("HUSKY");
+        const swallow = scripty && text.includes("|") || scripty && text.includes("exit 0");
+        if (!hook2 && !swallow) continue;
+        if (isCommentLine(file2.path, text)) continue;
+        if (!tally) {
+          tally = new RemovedTally();
+          for (const r of file2.removed) {
+            const rt = cutLine(r.content);
+            if (HOOK_BYPASS.test(rt)) tally.add("hook");
+            if (SWALLOW.test(rt) && CHECK_COMMAND.test(rt)) tally.add("swallow");
+          }
+        }
+        if (hook2 && HOOK_BYPASS.test(text) && !tally.take("hook")) {
+          out.push({
+            file: file2.path,
+            line: l.line,
+            message: `Git hooks bypassed in ${file2.path}: ${quote(text, 90)}`
+          });
+          continue;
+        }
+        if (swallow && SWALLOW.test(text) && CHECK_COMMAND.test(text) && !tally.take("swallow")) {
+          const cmd = CHECK_COMMAND.exec(text)[0];
+          out.push({
+            file: file2.path,
+            line: l.line,
+            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file2.path}: ${quote(text, 90)}`
+          });
+        }
+      }
+      if (coverage) coverageLowered(file2, out);
+    }
+    return out;
+  }
+};
+
+// src/rules/safety-bypass/lint-suppression.ts
+var SUPPRESSIONS = [
+  {
+    keyword: "eslint-disable",
+    re: /eslint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,100}))?/,
+    label: "eslint-disable",
+    severity: "medium"
+  },
+  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "medium" },
+  {
+    keyword: "@ts-nocheck",
+    re: /@ts-nocheck\b/,
+    label: "@ts-nocheck (type checking off for the file)",
+    severity: "medium"
+  },
+  { keyword: "@ts-expect-error", re: /@ts-expect-error\b/, label: "@ts-expect-error", severity: "low" },
+  {
+    keyword: "biome-ignore",
+    re: /biome-ignore(?:-all|-start)?\s+([\w/]{1,80})?/,
+    label: "biome-ignore",
+    severity: "medium"
+  },
+  {
+    keyword: "deno-lint-ignore",
+    re: /deno-lint-ignore(?:-file)?(?:\s+([\w-, ]{1,80}))?/,
+    label: "deno-lint-ignore",
+    severity: "medium"
+  },
+  {
+    keyword: "oxlint-disable",
+    re: /oxlint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,80}))?/,
+    label: "oxlint-disable",
+    severity: "medium"
+  },
+  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "medium" },
+  {
+    keyword: "type:",
+    re: /#\s*type:\s*ignore\b(?:\[([\w\-, ]{1,80})\])?/,
+    label: "# type: ignore",
+    severity: "medium"
+  },
+  {
+    keyword: "pyright:",
+    re: /#\s*pyright:\s*(?:ignore\b|basic\b)(?:\[([\w, ]{1,80})\])?/,
+    label: "# pyright: ignore",
+    severity: "medium"
+  },
+  { keyword: "mypy:", re: /#\s*mypy:\s*ignore-errors\b/, label: "# mypy: ignore-errors", severity: "medium" },
+  {
+    keyword: "pylint:",
+    re: /#\s*pylint:\s*disable(?:-next)?=([\w\-, ]{1,80})/,
+    label: "pylint: disable",
+    severity: "medium"
+  },
+  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "medium" },
+  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "medium" },
+  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "medium" },
+  { keyword: "rubocop:", re: /rubocop:disable\s+([\w/, ]{1,100})/, label: "rubocop:disable", severity: "medium" },
+  {
+    keyword: "@SuppressWarnings",
+    re: /@SuppressWarnings\s*\(\s*([^)]{1,100})\)/,
+    label: "@SuppressWarnings",
+    severity: "medium"
+  },
+  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "medium" },
+  { keyword: "NOSONAR", re: /\bNOSONAR\b/, label: "NOSONAR", severity: "medium" },
+  { keyword: "nosec", re: /#\s*nosec\b(?:\s+([\w, ]{1,60}))?/, label: "nosec (security linter)", severity: "medium" },
+  { keyword: "nosemgrep", re: /nosemgrep\b(?::\s*([\w.\-, ]{1,80}))?/, label: "nosemgrep", severity: "medium" },
+  {
+    keyword: "phpstan-ignore",
+    re: /@?phpstan-ignore(?:-next-line|-line)?\b/,
+    label: "phpstan-ignore",
+    severity: "medium"
+  },
+  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "medium" },
+  {
+    keyword: "swiftlint:",
+    re: /swiftlint:disable(?::next|:this)?\s+([\w ]{1,80})/,
+    label: "swiftlint:disable",
+    severity: "medium"
+  },
+  {
+    keyword: "#pragma warning",
+    re: /#pragma\s+warning\s+disable\b\s*([\w, ]{0,80})/,
+    label: "#pragma warning disable",
+    severity: "medium"
+  },
+  { keyword: "shellcheck", re: /#\s*shellcheck\s+disable=([\w,]{1,60})/, label: "shellcheck disable", severity: "low" },
+  { keyword: " ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
+  { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" }
+];
+var PER_FILE_CAP = 20;
+var SUPPRESSION_HINT = /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
+var CODE_SUPPRESSIONS = /* @__PURE__ */ new Set(["allow(", "@SuppressWarnings", "@Suppress", "#pragma warning"]);
+var COMMENT_OPENER = /\/\/|\/\*|#|--|<!--|^\s*\*|;/;
+function inCommentOrDirective(s, text, index) {
+  if (CODE_SUPPRESSIONS.has(s.keyword)) return true;
+  return COMMENT_OPENER.test(text.slice(0, index + 4));
+}
+var PATTERNS2 = SUPPRESSIONS.map((s) => ({
+  keyword: s.keyword,
+  re: s.re,
+  label: s.label,
+  hit: (_match, suppressed, text, index) => inCommentOrDirective(s, text, index) ? { label: s.label, severity: s.severity, detail: suppressed } : null
+}));
+var lintSuppressionRule = linePatternRule({
+  id: "safety-bypass/lint-suppression",
+  category: "safety-bypass",
+  description: "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
+  severity: "medium",
+  remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
+  docs: {
+    severity: "medium (low for `@ts-expect-error`, `shellcheck disable`, coverage ignores)",
+    detects: "`eslint-disable*`, `@ts-ignore`, `@ts-nocheck`, `biome-ignore`, `# noqa`, `# type: ignore`, `pyright: ignore`, `pylint: disable`, `//nolint`, `NOLINT`, `#[allow(\u2026)]`, `rubocop:disable`, `@SuppressWarnings`, `@Suppress`, `NOSONAR`, `# nosec`, `nosemgrep`, `phpstan-ignore`, `@psalm-suppress`, `swiftlint:disable`, `#pragma warning disable`. The message names the rules suppressed. At most 20 findings per file, then one summary."
+  },
+  scope: "code-and-tests",
+  lines: "added",
+  hint: SUPPRESSION_HINT,
+  patterns: PATTERNS2,
+  ignoreMoved: true,
+  perFileCap: {
+    max: PER_FILE_CAP,
+    message: (more, file2) => `${more} more suppressions added in ${file2} (first ${PER_FILE_CAP} listed)`
+  },
+  message(hit, file2) {
+    const detail = hit.detail?.trim() ? ` (${hit.detail.trim().replace(/\s*--.*$/, "")})` : "";
+    return `${hit.label}${detail} added in ${file2}`;
+  },
+  samples: {
+    path: "src/app.ts",
+    match: [
+      "// eslint-disable-next-line no-console",
+      "// @ts-ignore",
+      "const x = y; // @ts-expect-error",
+      "/* biome-ignore lint/style: legacy */"
+    ],
+    noMatch: ['const directive = "eslint-disable";', "const re = /@ts-ignore/;", "export const ok = 1;"]
+  }
+});
+
+// src/rules/safety-bypass/test-file-deleted.ts
+var NOT_A_TEST = /(?:^|\/)(?:__snapshots__|fixtures?|testdata|__fixtures__|__mocks__|mocks?|helpers?|support)\//;
+function testStem(path) {
+  return basenameOf(path).toLowerCase().replace(/\.[^.]+$/, "").replace(/(?:[._-](?:test|spec|tests|specs))+$/, "").replace(/^(?:test[_-])/, "").replace(/(?:tests?)$/, "");
+}
+var testFileDeletedRule = {
+  id: "safety-bypass/test-file-deleted",
+  category: "safety-bypass",
+  description: "A test file is deleted and no test file with the same name is added or renamed in the PR.",
+  severity: "medium",
+  remediation: "Keep the tests (move or rewrite them) unless the code they cover is deleted in the same PR.",
+  docs: {
+    severity: "medium",
+    detects: "A test source file deleted with no test of the same name added or renamed in the PR, and the code it covered still present. Snapshots, fixtures and test data are ignored."
+  },
+  run(ctx) {
+    const deleted = [];
+    for (const file2 of ctx.files) {
+      if (file2.status !== "deleted" || NOT_A_TEST.test(file2.path)) continue;
+      if (!SOURCE_EXTENSIONS.has(extensionOf(file2.path)) || !ctx.paths.isTest(file2.path)) continue;
+      deleted.push(file2);
+    }
+    if (deleted.length === 0) return [];
+    const wanted = new Set(deleted.map((f2) => testStem(f2.path)));
+    const replacementStems = /* @__PURE__ */ new Set();
+    const deletedSourceStems = /* @__PURE__ */ new Set();
+    for (const f2 of ctx.allFiles) {
+      const stem = testStem(f2.path);
+      if (!wanted.has(stem)) continue;
+      if (f2.status !== "deleted" && ctx.paths.isTest(f2.path)) replacementStems.add(stem);
+      if (f2.status === "deleted" && !ctx.paths.isTest(f2.path)) deletedSourceStems.add(stem);
+    }
+    const out = [];
+    for (const file2 of deleted) {
+      const stem = testStem(file2.path);
+      if (replacementStems.has(stem)) continue;
+      if (deletedSourceStems.has(stem)) continue;
+      out.push({
+        file: file2.path,
+        line: null,
+        side: "old",
+        message: `Test file ${file2.path} deleted (${file2.removed.length} lines) with no replacement test in the PR`
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/safety-bypass/test-skipped.ts
+var JS_EXT = /* @__PURE__ */ new Set(["js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts", "vue", "svelte", "coffee"]);
+var JVM_EXT = /* @__PURE__ */ new Set(["java", "kt", "kts", "scala", "groovy"]);
+var JS_SKIP = /(?<![\w$])(?:test\.)?(?:it|test|describe|context|suite|specify)\.(skip|only)\b/;
+var JS_X = /(?<![\w$.])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/;
+var PY_SKIP = /@pytest\.mark\.skip\b|\bpytest\.skip\s*\(|@unittest\.skip\b|@skip\s*\(|\.skipTest\s*\(|raise\s+(?:unittest\.)?SkipTest\b/;
+var GO_SKIP = /\b[tb]\.Skip(?:f|Now)?\s*\(/;
+var JVM_SKIP = /@(?:Disabled|Ignore)\b/;
+var RUST_SKIP = /#\[ignore\b/;
+var CS_SKIP = /\bSkip\s*=\s*["@]|\[(?:[^\]]{0,200},\s*)?Ignore\b/;
+var RUBY_SKIP = /(?<![\w.])(xit|xdescribe|xcontext|xspecify|xscenario|xfeature)\b|^\s*(skip|pending)\b(?![?!:=])|,\s*(skip|pending):\s*|(?<![\w.])(fit|fdescribe|fcontext)\b|,\s*focus:\s*true/;
+var PHP_SKIP = /markTest(?:Skipped|Incomplete)\s*\(/;
+var EX_SKIP = /@(?:module)?tag\s+:skip\b/;
+function skipMarkerOf(path, content, isTest) {
+  const ext = extensionOf(path);
+  const text = cutLine(content);
+  if (JS_EXT.has(ext)) {
+    if (!text.includes("skip") && !text.includes("only") && !/\b[xf]/.test(text)) return null;
+    const m = JS_SKIP.exec(text);
+    if (m) return { marker: m[0], focus: m[1] === "only" };
+    const x = isTest ? JS_X.exec(text) : null;
+    if (x) return { marker: x[1], focus: x[1].startsWith("f") };
+    return null;
+  }
+  if (ext === "py") {
+    if (!/skip|Skip/.test(text)) return null;
+    const m = PY_SKIP.exec(text);
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (ext === "go") {
+    const m = text.includes("Skip") ? GO_SKIP.exec(text) : null;
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (JVM_EXT.has(ext)) {
+    const m = text.includes("@") ? JVM_SKIP.exec(text) : null;
+    return m ? { marker: m[0], focus: false } : null;
+  }
+  if (ext === "rs") {
+    const m = text.includes("#[ignore") ? RUST_SKIP.exec(text) : null;
+    return m ? { marker: "#[ignore]", focus: false } : null;
+  }
+  if (ext === "cs") {
+    const m = /Skip|Ignore/.test(text) ? CS_SKIP.exec(text) : null;
+    return m ? { marker: m[0].includes("Skip") ? "Skip =" : "[Ignore]", focus: false } : null;
+  }
+  if (ext === "rb" && isTest) {
+    const m = RUBY_SKIP.exec(text);
+    if (!m) return null;
+    const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "focus").trim();
+    return { marker: word, focus: !!m[4] || m[0].includes("focus") };
+  }
+  if (ext === "php") {
+    const m = text.includes("markTest") ? PHP_SKIP.exec(text) : null;
+    return m ? { marker: m[0].replace(/\s*\($/, ""), focus: false } : null;
+  }
+  if (ext === "ex" || ext === "exs") {
+    const m = text.includes(":skip") ? EX_SKIP.exec(text) : null;
+    return m ? { marker: m[0], focus: false } : null;
+  }
+  return null;
+}
+var STRING_ARG = /\(\s*(["'`])([^"'`\n]{1,120})\1/;
+var DECLARED_NAME = /\b(?:def|fn|fun|func|function)\s+(\w+)|\bvoid\s+(\w+)\s*\(|\b(?:public|private|protected|internal)\s+(?:async\s+)?[\w<>[\]]+\s+(\w+)\s*\(|\b(?:it|test|describe|context|specify|scenario)\s+["']([^"'\n]{1,120})["']/;
+function testNameNear(file2, line, content, inBody) {
+  if (!inBody) {
+    const arg = STRING_ARG.exec(content);
+    if (arg) return arg[2];
+    const own2 = DECLARED_NAME.exec(content);
+    if (own2) return own2[1] ?? own2[2] ?? own2[3] ?? own2[4] ?? null;
+  }
+  const view = sideOf(file2, "new");
+  const i = view.indexOf(line);
+  if (i === void 0) return null;
+  if (inBody) {
+    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
+      const m = DECLARED_NAME.exec(view.lines[j].text);
+      if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
+    }
+    return null;
+  }
+  for (let j = i + 1; j < Math.min(view.lines.length, i + 6); j++) {
+    const m = DECLARED_NAME.exec(view.lines[j].text);
+    if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
+  }
+  return null;
+}
+var SKIP_HINT = /skip|Skip|only|Disabled|Ignore|ignore|pending|\b[xf](?:it|test|describe|context|specify|scenario|feature)\b|focus|markTest/;
+var SECURITY_TEST = /auth|permission|security|csrf|xss|login|logout|access|admin|forbid|unauthori|token|password|role|privilege|sanitiz|inject|session|2fa|mfa|signature/i;
+function scanFile(file2, ctx, out) {
+  const isTest = ctx.paths.isTest(file2.path);
+  const tally = new RemovedTally();
+  for (const l of file2.removed) {
+    const m = skipMarkerOf(file2.path, l.content, isTest);
+    if (m) tally.add(m.marker);
+  }
+  for (const l of file2.added) {
+    const m = skipMarkerOf(file2.path, l.content, isTest);
+    if (!m || tally.take(m.marker)) continue;
+    const name = testNameNear(
+      file2,
+      l.line,
+      cutLine(l.content),
+      m.marker.includes("Skip") && extensionOf(file2.path) === "go"
+    );
+    const subject2 = name ? `Test '${name}'` : "A test";
+    let severity2 = m.focus ? "high" : "medium";
+    if (name && SECURITY_TEST.test(name)) severity2 = "high";
+    out.push({
+      file: file2.path,
+      line: l.line,
+      severity: severity2,
+      message: m.focus ? `${subject2} focused with ${m.marker} in ${file2.path}: every other test in the suite stops running` : `${subject2} skipped with ${m.marker} in ${file2.path}`
+    });
+  }
+}
+var testSkippedRule = {
+  id: "safety-bypass/test-skipped",
+  category: "safety-bypass",
+  description: "Tests skipped or focused: it.skip, describe.only, xit, fit, @pytest.mark.skip, unittest.skip, t.Skip, @Disabled, @Ignore, #[ignore], RSpec skip/pending.",
+  severity: "medium",
+  remediation: "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
+  docs: {
+    severity: "medium / high",
+    detects: "Skips: `it.skip`, `describe.skip`, `test.skip`, `xit`, `xdescribe`, `@pytest.mark.skip`, `pytest.skip(`, `@unittest.skip`, `self.skipTest`, `t.Skip`, `@Disabled`, `@Ignore`, `#[ignore]`, `[Fact(Skip=\u2026)]`, RSpec `xit`/`skip`/`pending`/`skip:`, `markTestSkipped`, ExUnit `@tag :skip` (medium). Focus: `it.only`, `describe.only`, `fit`, `fdescribe`, `focus: true` (high: every other test stops running). Skipping a test whose name mentions auth, permissions, tokens, CSRF\u2026 is high. Messages name the test. Conditional skips (`skipif`) are not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.status === "deleted" || file2.binary || file2.added.length === 0) continue;
+      if (!SKIP_HINT.test(addedText(file2)) || ctx.paths.isDoc(file2.path)) continue;
+      scanFile(file2, ctx, out);
+    }
+    return out;
+  }
+};
+
+// src/rules/safety-bypass/tls-verification-disabled.ts
+var TLS_OFF = [
+  { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
+  { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
+  {
+    keyword: "NODE_TLS_REJECT_UNAUTHORIZED",
+    re: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0/,
+    label: "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)"
+  },
+  { keyword: "InsecureSkipVerify", re: /InsecureSkipVerify\s*:\s*true\b/, label: "InsecureSkipVerify: true" },
+  {
+    keyword: "ssl",
+    re: /\b(?:ssl_?verify|verify_?ssl|sslVerify|ssl_verify_peer|ssl-verify)["']?\s*[:=]\s*["']?(?:false|False|0|no)\b/i,
+    label: "SSL verification disabled"
+  },
+  {
+    keyword: "insecure-skip-tls-verify",
+    re: /insecure-skip-tls-verify["']?\s*[:=]?\s*["']?true\b|--insecure-skip-tls-verify(?:=true)?(?:\s|$)/,
+    label: "insecure-skip-tls-verify"
+  },
+  {
+    keyword: "curl",
+    re: /\bcurl\b[^\n|;&]{0,200}\s(?:--insecure|-[a-zA-Z]*k[a-zA-Z]*)(?:\s|$)/,
+    label: "curl --insecure"
+  },
+  { keyword: "no-check-certificate", re: /--no-check-certificate\b/, label: "wget --no-check-certificate" },
+  {
+    keyword: "strict-ssl",
+    re: /strict-ssl["']?\s*[=:]?\s*["']?false\b|strict-ssl\s+false\b/,
+    label: "npm strict-ssl false"
+  },
+  { keyword: "GIT_SSL_NO_VERIFY", re: /GIT_SSL_NO_VERIFY\s*[=:]\s*["']?(?:1|true)/, label: "GIT_SSL_NO_VERIFY" },
+  { keyword: "PYTHONHTTPSVERIFY", re: /PYTHONHTTPSVERIFY\s*[=:]\s*["']?0/, label: "PYTHONHTTPSVERIFY=0" },
+  {
+    keyword: "_create_unverified_context",
+    re: /ssl\._create_unverified_context\b/,
+    label: "ssl._create_unverified_context"
+  },
+  { keyword: "CERT_NONE", re: /\bCERT_NONE\b/, label: "ssl.CERT_NONE" },
+  { keyword: "check_hostname", re: /check_hostname\s*=\s*False\b/, label: "check_hostname = False" },
+  { keyword: "VERIFY_NONE", re: /SSL::VERIFY_NONE\b|\bVERIFY_NONE\b/, label: "OpenSSL VERIFY_NONE" },
+  {
+    keyword: "validate_certs",
+    re: /validate_certs\s*[:=]\s*["']?(?:false|no|False)\b/,
+    label: "validate_certs: false"
+  },
+  {
+    keyword: "trustAll",
+    re: /\btrustAll(?:Certs|Certificates)?\b\s*[:=(]\s*true|TrustAllCerts|trustAllHosts\s*\(/,
+    label: "trust-all certificates"
+  },
+  {
+    keyword: "ALLOW_ALL_HOSTNAME_VERIFIER",
+    re: /ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier/,
+    label: "hostname verification disabled"
+  },
+  {
+    keyword: "danger_accept_invalid",
+    re: /danger_accept_invalid_(?:certs|hostnames)\s*\(\s*true/,
+    label: "danger_accept_invalid_certs(true)"
+  },
+  {
+    keyword: "ServerCertificateValidationCallback",
+    re: /ServerCertificateValidationCallback\s*=[^;]{0,120}=>\s*true/,
+    label: "certificate validation callback returns true"
+  }
+];
+var TLS_HINT = new RegExp(TLS_OFF.map((t) => t.keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+var tlsVerificationDisabledRule = linePatternRule({
+  id: "safety-bypass/tls-verification-disabled",
+  category: "safety-bypass",
+  description: "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, NODE_TLS_REJECT_UNAUTHORIZED=0, curl -k.",
+  severity: "high",
+  remediation: "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
+  docs: {
+    severity: "high",
+    detects: "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, `GIT_SSL_NO_VERIFY`, `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers)."
+  },
+  // Tests talk to local self-signed servers; docs explain flags.
+  scope: "code",
+  lines: "added",
+  skipComments: true,
+  hint: TLS_HINT,
+  patterns: TLS_OFF,
+  ignoreMoved: true,
+  message: (hit, file2, text) => `TLS verification disabled (${hit.label}) in ${file2}: ${quote(text, 90)}`,
+  samples: {
+    path: "src/client.py",
+    match: [
+      "r = requests.get(url, verify=False)",
+      "ctx = ssl._create_unverified_context()",
+      'PYTHONHTTPSVERIFY = "0"',
+      "ctx.check_hostname = False",
+      "subprocess.run('curl -k https://internal', shell=True)"
+    ],
+    noMatch: [
+      "r = requests.get(url, verify=True)",
+      "# verify=False is never allowed",
+      "ssl_context = ssl.create_default_context()"
+    ]
+  }
+});
+
+// src/rules/safety-bypass/index.ts
+var safetyBypassRules = [
+  testSkippedRule,
+  testFileDeletedRule,
+  lintSuppressionRule,
+  tlsVerificationDisabledRule,
+  authCheckRemovedRule,
+  checkBypassedRule
+];
+
+// src/secrets/allowlist.ts
+var cache4 = /* @__PURE__ */ new WeakMap();
+function secretAllowlist(config2) {
+  const cached2 = cache4.get(config2);
+  if (cached2) return cached2;
+  const list = config2.secrets.allowlist;
+  const paths = compileGlobs(list.paths);
+  const hashes = new Set(list.values_sha256.map((h) => h.toLowerCase()));
+  const patterns = [];
+  for (const p of list.patterns) {
+    try {
+      patterns.push(compileSafeRegex(p));
+    } catch {
+    }
+  }
+  const allowlist = {
+    allowsPath: paths,
+    allowsValue(value) {
+      if (hashes.size > 0 && hashes.has(sha256Hex(value))) return true;
+      return patterns.some((p) => p.test(value));
+    }
+  };
+  cache4.set(config2, allowlist);
+  return allowlist;
+}
+
 // src/secrets/scan.ts
 var K8S_SECRET_KIND = /^\s*kind:\s*["']?Secret["']?\s*(?:#.*)?$/;
 var K8S_DATA_BLOCK = /^(\s*)(data|stringData):\s*(?:#.*)?$/;
@@ -54543,88 +54861,149 @@ function secretHits(ctx) {
   memo3.set(ctx.files, { config: ctx.config, hits });
   return hits;
 }
-function secretMessage(hit) {
-  const masked = maskSecret(hit.label, hit.value);
-  const detail = hit.detail ? ` (${hit.detail})` : "";
-  switch (hit.group) {
-    case "private-key":
-      return `Private key committed: ${masked}${detail}`;
-    case "credential-url":
-      return `Credentials embedded in the text: ${masked}${detail}`;
-    case "generic-secret":
-      return `Hardcoded secret: ${masked}${detail}`;
-    default:
-      return `Hardcoded ${masked}${detail}`;
-  }
+
+// src/rules/secret-group.ts
+function masked(hit) {
+  return `${maskSecret(hit.label, hit.value)}${hit.detail ? ` (${hit.detail})` : ""}`;
 }
-function secretRemediation(hit) {
+function remediationOf(hit) {
   const where = hit.service ? ` at ${hit.service}` : "";
   return `Revoke and rotate it${where} now (it is exposed to anyone who can read the branch), remove it from the git history, and load it at runtime from a secret manager or an environment variable.`;
 }
-function findingsFor(ctx, groups2) {
+function runSecretGroup(row, ctx) {
   const out = [];
   for (const hit of secretHits(ctx)) {
-    if (!groups2.includes(hit.group)) continue;
+    if (hit.group !== row.group) continue;
     out.push({
       file: hit.file,
       line: hit.line,
-      message: secretMessage(hit),
+      message: `${row.says} ${masked(hit)}`,
       severity: hit.severity,
-      remediation: secretRemediation(hit)
+      remediation: remediationOf(hit)
     });
   }
   return out;
 }
+function secretGroupRule(row) {
+  const { group, says, samples, ...meta3 } = row;
+  return { ...meta3, row, run: (ctx) => runSecretGroup(row, ctx) };
+}
+function pieces(...parts) {
+  return parts.join("");
+}
 
 // src/rules/secrets/credential-url.ts
-var credentialUrlRule = {
+var credentialUrlRule = secretGroupRule({
   id: "secrets/credential-url",
   category: "secrets",
   description: "A URL with an embedded password (postgres://user:pass@host, https://user:token@host) or an HTTP Basic header with credentials.",
   severity: "high",
   remediation: "Change the password on the server, remove it from the git history, and build the URL at runtime from a secret (e.g. DATABASE_URL from the environment).",
-  run: (ctx) => findingsFor(ctx, ["credential-url"])
-};
+  docs: {
+    severity: "critical for random passwords on real hosts, else high",
+    detects: "`scheme://user:password@host` and `Authorization: Basic base64(user:pass)`"
+  },
+  group: "credential-url",
+  says: "Credentials embedded in the text:",
+  samples: {
+    path: "src/db.ts",
+    match: [pieces('const url = "postgres://billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@db.internal:5432/billing";')],
+    noMatch: [
+      'const url = "postgres://billing@db.internal:5432/billing";',
+      pieces('const url = "postgres://user:$', '{DB_PASSWORD}@db/app";')
+    ]
+  }
+});
 
 // src/rules/secrets/generic-secret.ts
-var genericSecretRule = {
+var genericSecretRule = secretGroupRule({
   id: "secrets/generic-secret",
   category: "secrets",
   description: "A high-entropy literal assigned to a key that names a secret (password, secret, token, api_key, client_secret...) in code, .env, YAML, JSON, TOML, Terraform, Dockerfile ENV or a Kubernetes Secret.",
   severity: "high",
   remediation: "Rotate the secret, remove it from the git history, and read it at runtime from a secret manager or an environment variable.",
-  run: (ctx) => findingsFor(ctx, ["generic-secret"])
-};
+  docs: {
+    severity: "high for long high-entropy values, else medium",
+    detects: "`key = value` / `key: value` where the key names a secret and the value looks random; Kubernetes Secret `data:` (base64-decoded) and `stringData:`"
+  },
+  group: "generic-secret",
+  says: "Hardcoded secret:",
+  samples: {
+    path: "config/settings.py",
+    match: [pieces('API_TOKEN = "Phw0MZOqSCJN', 'ViCRUCIlsmlHwqxDqMrz"')],
+    noMatch: [
+      'API_TOKEN = os.environ["API_TOKEN"]',
+      'API_TOKEN = "changeme"',
+      'DISPLAY_NAME = "Phw0MZOqSCJNViCRUCIlsmlHwqxDqMrz"'
+    ]
+  }
+});
 
 // src/rules/secrets/jwt.ts
-var jwtRule = {
+var jwtRule = secretGroupRule({
   id: "secrets/jwt",
   category: "secrets",
   description: "A signed JSON Web Token (a bearer credential) is hardcoded.",
   severity: "high",
   remediation: "Revoke the token's session or rotate the signing key, remove it from the git history, and obtain tokens at runtime.",
-  run: (ctx) => findingsFor(ctx, ["jwt"])
-};
+  docs: {
+    severity: "high; expired medium",
+    detects: "Signed JWTs (`eyJ\u2026.eyJ\u2026.sig`)"
+  },
+  group: "jwt",
+  says: "Hardcoded",
+  samples: {
+    path: "src/client.ts",
+    match: [
+      pieces(
+        'const token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+        ".eyJzdWIiOiJzdmMtYmlsbGluZyIsImV4cCI6NDEwMjQ0NDgwMH0",
+        '.Ftl9VjSHBgEE4yYggorVYMtMHlVgdvbnIlQ2uLfomNZ";'
+      )
+    ],
+    noMatch: ["const token = process.env.API_JWT;", 'const header = "eyJhbGciOiJIUzI1NiJ9";']
+  }
+});
 
 // src/rules/secrets/private-key.ts
-var privateKeyRule = {
+var privateKeyRule = secretGroupRule({
   id: "secrets/private-key",
   category: "secrets",
   description: "A private key (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, PuTTY, or a service-account JSON private_key) is added to the repository.",
   severity: "critical",
   remediation: "Replace the key pair (revoke it wherever the public key is trusted), remove the private key from the git history, and keep keys in a secret store.",
-  run: (ctx) => findingsFor(ctx, ["private-key"])
-};
+  docs: {
+    severity: "critical; encrypted keys high",
+    detects: "PEM/OpenSSH/PGP/PKCS#8/PuTTY private keys, service-account JSON `private_key`"
+  },
+  group: "private-key",
+  says: "Private key committed:",
+  samples: {
+    path: "deploy/key.pem",
+    match: [pieces("-----BEGIN RSA ", "PRIVATE KEY-----")],
+    noMatch: [pieces("-----BEGIN ", "PUBLIC KEY-----"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 deploy@ci"]
+  }
+});
 
 // src/rules/secrets/provider-token.ts
-var providerTokenRule = {
+var providerTokenRule = secretGroupRule({
   id: "secrets/provider-token",
   category: "secrets",
   description: "A provider credential in its exact format (AWS, GitHub, GitLab, Slack, Stripe, Google, Azure, OpenAI, Anthropic, Hugging Face, npm, PyPI, Twilio, SendGrid, Mailgun, Shopify...) is added to the code.",
   severity: "critical",
   remediation: "Revoke and rotate the credential at its provider, remove it from the git history, and load it from a secret manager at runtime.",
-  run: (ctx) => findingsFor(ctx, ["provider-token"])
-};
+  docs: {
+    severity: "critical (some high, see table)",
+    detects: "Provider credentials by exact format (below)"
+  },
+  group: "provider-token",
+  says: "Hardcoded",
+  samples: {
+    path: "src/hub.py",
+    match: [pieces('HF_TOKEN = "hf_', 'qsRRZlPoQjoPUlieInVsbBiRMarjfYZZqC"')],
+    noMatch: ['HF_TOKEN = os.environ["HF_TOKEN"]', 'HF_TOKEN = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"']
+  }
+});
 
 // src/rules/secrets/index.ts
 var secretsRules = [providerTokenRule, privateKeyRule, jwtRule, credentialUrlRule, genericSecretRule];
@@ -54643,37 +55022,15 @@ var BUILTIN_RULES = [
   ...dependencyRules,
   ...missingTestsRules
 ];
+function ruleSetting(config2, rule) {
+  return config2.rules[rule.id] ?? config2.rules[rule.category];
+}
 function activeRules(config2) {
   const all = [...BUILTIN_RULES, ...config2.custom_rules.map(customPatternRule)];
   return all.filter((rule) => {
-    const override = config2.rules[rule.id] ?? config2.rules[rule.category];
-    if (override === "off") return false;
-    if (typeof override === "object" && override.enabled === false) return false;
-    return true;
+    const setting = ruleSetting(config2, rule);
+    return setting !== "off" && !(typeof setting === "object" && setting.enabled === false);
   });
-}
-
-// src/secrets/redact.ts
-var TRAITS = fileTraits("text.env");
-function redactSecrets(text) {
-  if (text.length < 8) return text;
-  const lines = text.split("\n");
-  let changed = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const found = detectLine(line, TRAITS, lines[i + 1]);
-    if (found.length === 0) continue;
-    let out = "";
-    let at = 0;
-    for (const d of found.sort((a, b) => a.start - b.start)) {
-      if (d.start < at) continue;
-      out += line.slice(at, d.start) + maskSecret(d.label, d.value);
-      at = d.end;
-    }
-    lines[i] = out + line.slice(at);
-    changed = true;
-  }
-  return changed ? lines.join("\n") : text;
 }
 
 // src/engine/checklist.ts
@@ -54705,7 +55062,7 @@ function deriveChecklist(findings, level, config2) {
   return items;
 }
 
-// src/engine/gate.ts
+// src/engine/gate-decision.ts
 function decideGate(files, level, ai, checklist, config2, paths) {
   const approvals = level === "none" ? 0 : config2.gate.approvals[level];
   const notRequired = (reason) => ({ required: false, reason, checklist, approvals: 0 });
@@ -54727,15 +55084,78 @@ function decideGate(files, level, ai, checklist, config2, paths) {
   };
 }
 
+// src/engine/production-scope.ts
+var PROD = "(?:prod|production|prd)(?:[-_][\\w-]{1,30})?";
+var K8S_NAMESPACE = new RegExp(`^\\s*namespace:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+var ENV_ASSIGN = new RegExp(
+  `^\\s*["']?(?:environment|env|stage|workspace|tier)["']?\\s*[:=]\\s*["']?${PROD}["']?\\s*,?\\s*(?:#.*)?$`
+);
+var TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
+var WORKFLOW_ENV = new RegExp(`^\\s*environment:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+var WORKFLOW_ENV_NAME = new RegExp(`^\\s*name:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
+var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set(["yaml", "yml", "tf", "tofu", "tfvars", "hcl"]);
+var NOT_DEPLOYED_EXTENSIONS = /* @__PURE__ */ new Set(["md", "mdx", "rst", "adoc", "png", "jpg", "jpeg", "gif", "svg", "webp"]);
+var MAX_LINES_SCANNED = 5e3;
+function isWorkflow(path) {
+  return /(?:^|\/)\.github\/workflows\//.test(path) || path.endsWith(".gitlab-ci.yml");
+}
+function contentSignal(file2) {
+  const ext = extensionOf(file2.path);
+  if (!CONTENT_EXTENSIONS.has(ext)) return null;
+  const workflow = isWorkflow(file2.path);
+  const side = file2.status === "deleted" ? "old" : "new";
+  let scanned = 0;
+  for (const hunk of file2.hunks) {
+    let previous = "";
+    for (const c of hunk.changes) {
+      if (++scanned > MAX_LINES_SCANNED) return null;
+      if (side === "new" ? c.type === "del" : c.type === "add") continue;
+      const text = c.content;
+      if (text.length > 400 || !(text.includes("prod") || text.includes("prd"))) {
+        previous = text;
+        continue;
+      }
+      const line = (side === "new" ? c.newLine : c.oldLine) ?? void 0;
+      let hit = false;
+      if (workflow)
+        hit = WORKFLOW_ENV.test(text) || WORKFLOW_ENV_NAME.test(text) && /^\s*environment:\s*$/.test(previous);
+      else
+        hit = K8S_NAMESPACE.test(text) || TF_WORKSPACE.test(text) || (ext === "tf" || ext === "tfvars" || ext === "hcl" || ext === "tofu" || ext === "yaml" || ext === "yml") && ENV_ASSIGN.test(text);
+      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      previous = text;
+    }
+  }
+  return null;
+}
+function productionScope(files, paths) {
+  const signals = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const ext = extensionOf(file2.path);
+    if (NOT_DEPLOYED_EXTENSIONS.has(ext)) continue;
+    if (paths.isProductionPath(file2.path) || file2.oldPath && paths.isProductionPath(file2.oldPath)) {
+      if (!paths.isTest(file2.path)) signals.set(file2.path, { via: "path", detail: file2.path });
+      continue;
+    }
+    if (file2.binary || !CONTENT_EXTENSIONS.has(ext)) continue;
+    const signal = contentSignal(file2);
+    if (signal && !paths.isTest(file2.path)) signals.set(file2.path, signal);
+  }
+  return signals;
+}
+
+// src/engine/rule-context.ts
+function ruleContext(allFiles, config2, pr, ai) {
+  const paths = createPathClassifier(config2);
+  const files = allFiles.filter((f2) => !paths.isIgnored(f2.path));
+  return { files, allFiles, pr, ai, config: config2, paths, production: productionScope(files, paths) };
+}
+
 // src/engine/score.ts
 var SEVERITY_FLOOR = { low: 10, medium: 30, high: 55, critical: 80 };
 var BREADTH_WEIGHT = { low: 1, medium: 4, high: 8, critical: 10 };
 var LEVEL_FLOOR = { none: 0, low: 1, medium: 30, high: 55, critical: 80 };
 function levelForScore(score) {
-  if (score >= 80) return "critical";
-  if (score >= 55) return "high";
-  if (score >= 30) return "medium";
-  if (score >= 1) return "low";
+  for (let i = LEVELS.length - 1; i > 0; i--) if (score >= LEVEL_FLOOR[LEVELS[i]]) return LEVELS[i];
   return "none";
 }
 function scoreFindings(findings, ai, aiRaiseLevels) {
@@ -54781,7 +55201,7 @@ async function initRules(rules) {
   );
 }
 function severityOverride(config2, rule) {
-  const o = config2.rules[rule.id] ?? config2.rules[rule.category];
+  const o = ruleSetting(config2, rule);
   if (typeof o === "string" && o !== "off") return o;
   if (typeof o === "object") return o.severity;
   return void 0;
@@ -54834,18 +55254,7 @@ async function analyze(input2) {
   }
   const pr = input2.pr ?? null;
   const ai = input2.ai ?? detectAi(pr, config2);
-  const paths = createPathClassifier(config2);
-  const files = allFiles.filter((f2) => !paths.isIgnored(f2.path));
-  const production = productionScope(files, paths);
-  const ctx = {
-    files,
-    allFiles,
-    pr,
-    ai,
-    config: config2,
-    paths,
-    isProduction: (p) => production.has(p)
-  };
+  const ctx = ruleContext(allFiles, config2, pr, ai);
   const rules = activeRules(config2);
   await initRules(rules);
   const seen = /* @__PURE__ */ new Set();
@@ -54860,7 +55269,7 @@ async function analyze(input2) {
     }
     const override = severityOverride(config2, rule);
     for (const r of raw) {
-      const f2 = toFinding(rule, r, override, production.has(r.file));
+      const f2 = toFinding(rule, r, override, ctx.production.has(r.file));
       const key = `${f2.ruleId}\0${f2.file}\0${f2.side}\0${f2.line}\0${f2.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -54870,7 +55279,7 @@ async function analyze(input2) {
   findings.sort(compareFindings);
   const risk = scoreFindings(findings, ai, config2.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config2);
-  const gate = decideGate(files, risk.level, ai, checklist, config2, paths);
+  const gate = decideGate(ctx.files, risk.level, ai, checklist, config2, ctx.paths);
   const notAnalyzed = [...input2.notAnalyzed ?? []];
   for (const f2 of allFiles) {
     if (f2.patchMissing && !notAnalyzed.some((n) => n.file === f2.path))
@@ -59687,9 +60096,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache7 }, methodName) {
-    if (cache7[methodName]) {
-      return cache7[methodName];
+  get({ octokit, scope, cache: cache5 }, methodName) {
+    if (cache5[methodName]) {
+      return cache5[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -59697,7 +60106,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache7[methodName] = decorate(
+      cache5[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -59705,9 +60114,9 @@ var handler = {
         decorations
       );
     } else {
-      cache7[methodName] = octokit.request.defaults(endpointDefaults);
+      cache5[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache7[methodName];
+    return cache5[methodName];
   }
 };
 function endpointsToMethods(octokit) {

@@ -1,6 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
-import { basenameOf } from "../util/paths.js";
-import { classifyDependencyFile, dirnameOf, type Ecosystem, selfAndAncestors } from "./files.js";
+import { basenameOf, dirnameOf } from "../util/paths.js";
+import { classifyDependencyFile, type Ecosystem, selfAndAncestors } from "./files.js";
 
 /**
  * Which manifests and lockfiles changed together. A lockfile covers manifests in its own

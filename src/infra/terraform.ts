@@ -1,7 +1,8 @@
 import type { ChangedFile } from "../diff/model.js";
+import { wholeSideText } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
 import type { Severity } from "../types.js";
-import { dirOf, isTerraformJsonPath, isTerraformPath, wholeSideText } from "./common.js";
+import { dirnameOf } from "../util/paths.js";
 import {
   confirmWithParser,
   scanTerraformFile,
@@ -11,6 +12,7 @@ import {
   type TfMovedDecl,
   tfJsonBlocks,
 } from "./hcl.js";
+import { isTerraformJsonPath, isTerraformPath } from "./paths.js";
 import { isStatefulModule, isStatefulTerraformType } from "./stateful.js";
 
 /** Whole files handed to the HCL parser per analysis; beyond this the line scan alone decides. */
@@ -44,7 +46,7 @@ export interface TfAnalysis {
 }
 
 export function tfKey(file: string, address: string): string {
-  return `${dirOf(file)}\u0000${address}`;
+  return `${dirnameOf(file)}\u0000${address}`;
 }
 
 const ADDRESSABLE = new Set(["resource", "data", "module"]);

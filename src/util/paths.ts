@@ -142,6 +142,12 @@ export function basenameOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** The folder part of a path ("" at the root). */
+export function dirnameOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
 export interface PathClassifier {
   isIgnored: PathMatcher;
   isTest: PathMatcher;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
-import { corpusAvailable } from "../helpers/corpus.js";
+import { corpusAvailable } from "../support/corpus.js";
 
 /**
  * A fresh clone has no labelled corpora: their suites skip with a note, so `npm test` passes there;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { analyze } from "../../src/engine/analyze.js";
-import { addedFile } from "../helpers/diff.js";
+import { addedFile } from "../support/diff.js";
 import { ROOT } from "./bundle.js";
 
 /**

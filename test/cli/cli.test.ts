@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CliIO, runCli } from "../../src/cli/main.js";
-import { addedFile } from "../helpers/diff.js";
+import { addedFile } from "../support/diff.js";
 
 const root = join(import.meta.dirname, "../..");
 const example = join(root, "examples/risky-ai-pr.diff");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type EvalCase, scoreCase, summarize } from "../../scripts/corpus-score.js";
 import { analyze } from "../../src/engine/analyze.js";
 import type { Level, Report } from "../../src/types.js";
-import { addedFile } from "../helpers/diff.js";
+import { addedFile } from "../support/diff.js";
 
 /**
  * The accuracy figures `npm run eval` reports are only as good as their definitions: what counts as

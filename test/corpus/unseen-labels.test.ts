@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type AiLabel, readAiLabels, readManifest, readUnseenLabels } from "../../scripts/corpus-unseen.js";
 import { CATEGORIES, LEVELS, levelRank } from "../../src/types.js";
-import { corpusFile, readJsonl } from "../helpers/corpus.js";
+import { corpusFile, readJsonl } from "../support/corpus.js";
 
 /**
  * The unseen corpus's labels are data other work is measured against: they must stay well-formed and

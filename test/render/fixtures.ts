@@ -4,7 +4,7 @@ import { runCli } from "../../src/cli/main.js";
 import type { Finding, PullRequestFacts, Report } from "../../src/types.js";
 import { startAppServer, WEBHOOK_SECRET } from "../e2e/support/app-server.js";
 import { pullRequestEvent } from "../e2e/support/payloads.js";
-import { addedFile, modifiedFile } from "../helpers/diff.js";
+import { addedFile, modifiedFile } from "../support/diff.js";
 import { deliver } from "../support/deliver.js";
 import type { FakeFile, FakeGitHub } from "../support/fake-github.js";
 import { startFakeGitHub } from "../support/fake-github.js";

@@ -1,7 +1,7 @@
 import type { ChangedFile } from "../diff/model.js";
 import { type DependencyFile } from "./files.js";
 import { type LockEntry } from "./lockfile.js";
-import { type DepRef, type ScriptRef } from "./manifest.js";
+import { type DepRef, type ScriptRef } from "./manifests/index.js";
 import { type SourceRef } from "./sources.js";
 /**
  * What a changed dependency file does, computed once per file and shared by the dependency rules:

@@ -20,6 +20,5 @@ export type DependencyFormat = "package-json" | "package-lock" | "yarn-lock" | "
 export declare function classifyDependencyFile(path: string): DependencyFile | null;
 /** Manifests whose change a lockfile of the same ecosystem normally accompanies. */
 export declare function lockfileBasenamesFor(ecosystem: Ecosystem, manifestFormat: DependencyFormat): readonly string[];
-export declare function dirnameOf(path: string): string;
 /** `a/b/c` → ["a/b/c", "a/b", "a", ""]: a lockfile covers manifests in its directory and below (workspaces). */
 export declare function selfAndAncestors(dir: string): string[];

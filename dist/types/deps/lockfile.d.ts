@@ -1,5 +1,5 @@
+import type { SideLine } from "../diff/side.js";
 import type { DependencyFile } from "./files.js";
-import { type SideLine } from "./side.js";
 import { hostOf, type SourceRef } from "./sources.js";
 /**
  * Lockfile parsers. Each walks one side of a changed lockfile and lists the package entries the

@@ -15,6 +15,8 @@ import type { AiResult, Finding, Level, Severity } from "../types.js";
 export declare const SEVERITY_FLOOR: Record<Severity, number>;
 export declare const BREADTH_WEIGHT: Record<Severity, number>;
 export declare function levelForScore(score: number): Level;
+/** The scores a level covers, e.g. "30-54" (for labels and docs). */
+export declare function scoreRange(level: Level): string;
 export interface RiskScore {
     score: number;
     level: Level;

@@ -1,6 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
+import { type SideLine } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
-import { type SideLine } from "./common.js";
 /**
  * CloudFormation/SAM templates (YAML or JSON): logical resources and their deletion policies, read by a
  * line scanner that works on partial hunks. A resource is a key whose child `Type:` names an

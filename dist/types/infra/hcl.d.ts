@@ -1,5 +1,5 @@
 import type { ChangedFile } from "../diff/model.js";
-import { type Side } from "./common.js";
+import { type Side } from "../diff/side.js";
 /**
  * Terraform/OpenTofu block extraction from diff hunks. HCL written by `terraform fmt` opens top-level
  * blocks at column 0 and closes them with a `}` at column 0, so a line scanner can tell which top-level

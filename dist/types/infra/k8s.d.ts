@@ -1,5 +1,5 @@
 import type { ChangedFile } from "../diff/model.js";
-import { type Side } from "./common.js";
+import { type Side, type SideLine } from "../diff/side.js";
 /**
  * Kubernetes and Helm manifests: which objects (kind, namespace, name) a file declares, from the whole
  * text when the diff holds it (YAML parser, multi-document) or from hunk lines (tolerant line scan; Helm
@@ -36,3 +36,10 @@ export type ManifestFlavor = "manifest" | "helm-template" | "helm-chart" | "helm
 export declare function manifestFlavor(file: ChangedFile): ManifestFlavor | null;
 /** Documents of one side of a file: whole text when available, else the hunks' lines. */
 export declare function sideDocs(file: ChangedFile, side: Side): K8sDoc[];
+export interface SectionLine extends SideLine {
+    side: Side;
+    /** The top-level YAML key the line sits under, as far as the hunk shows it (null before any). */
+    section: string | null;
+}
+/** Every non-key line of each hunk, old side then new, with the top-level YAML key it sits under. */
+export declare function yamlSectionLines(file: ChangedFile): Generator<SectionLine>;

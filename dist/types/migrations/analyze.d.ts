@@ -1,8 +1,5 @@
-/**
- * The migration analysis of a pull request, shared by every migration rule and computed once per
- * file list (the rules of both categories read the same cached result).
- */
 import type { ChangedFile } from "../diff/model.js";
+import type { RuleContext } from "../rules/types.js";
 import { type MigrationFileKind } from "./detect.js";
 import type { MigrationOp, RollbackIssue } from "./ops.js";
 export interface FileAnalysis {
@@ -18,5 +15,7 @@ export interface MigrationAnalysis {
 }
 /** The migration kind of a changed file (by its new path, or its old path for renames). */
 export declare function migrationKindOf(file: ChangedFile): MigrationFileKind | null;
+/** The migration analysis of a rule context's files (migrations under test folders are fixtures, not the schema). */
+export declare function migrationAnalysis(ctx: RuleContext): MigrationAnalysis;
 export declare function analyzeMigrations(files: readonly ChangedFile[], allFiles?: readonly ChangedFile[], isTest?: (path: string) => boolean): MigrationAnalysis;
 export declare function analyzeFile(file: ChangedFile, kind: MigrationFileKind): FileAnalysis | null;

@@ -19,9 +19,25 @@ export interface MigrationOp {
     detail?: string;
 }
 export declare const DESTRUCTIVE_KINDS: ReadonlySet<OpKind>;
-/** A missing or empty rollback, or an explicitly irreversible migration. */
-export interface RollbackIssue {
-    line: number | null;
-    message: string;
+/** A missing or empty rollback, or an explicitly irreversible migration (the rule says it in words). */
+export type RollbackIssue = 
+/** A golang-migrate `.up.sql` added without its `.down.sql`. */
+{
+    kind: "no-down-file";
+    line: null;
+    downFile: string;
 }
-export declare function objectName(table: string | undefined, column?: string): string;
+/** `up` without `down` (`upgrade()` without `downgrade()`), a `down` with an empty body, one that only raises. */
+ | {
+    kind: "no-down" | "empty-down" | "irreversible";
+    line: number;
+}
+/** Django RunPython / RunSQL without a reverse. */
+ | {
+    kind: "run-python-without-reverse";
+    line: number;
+    forward: string;
+} | {
+    kind: "run-sql-without-reverse";
+    line: number;
+};

@@ -11,6 +11,8 @@ export type PathMatcher = (path: string) => boolean;
 export declare function compileGlobs(globs: readonly string[]): PathMatcher;
 export declare function extensionOf(path: string): string;
 export declare function basenameOf(path: string): string;
+/** The folder part of a path ("" at the root). */
+export declare function dirnameOf(path: string): string;
 export interface PathClassifier {
     isIgnored: PathMatcher;
     isTest: PathMatcher;

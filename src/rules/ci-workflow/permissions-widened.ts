@@ -1,6 +1,7 @@
+import { RemovedTally } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
-import { RemovedTally } from "../../workflows/diff-lines.js";
-import { isGithubActionsYaml, jobOfKeys, keysAtNew, parseKeyLine, workflowView } from "../../workflows/github.js";
+import { isGithubActionsYaml } from "../../workflows/ci-paths.js";
+import { jobOfKeys, keysAt, parseKeyLine } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /** Scopes whose write access can change code, releases, packages or cloud credentials. */
@@ -23,6 +24,11 @@ export const permissionsWidenedRule: Rule = {
   severity: "high",
   remediation:
     "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
+  docs: {
+    severity: "high / medium",
+    detects:
+      "`permissions: write-all`, or a scope set to `write` in a `permissions:` block (high for contents, packages, actions, id-token, deployments, pages, attestations; medium for issues, pull-requests, checks, statuses…). A scope that was already `write` in the removed lines (moved, re-commented) is not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -36,7 +42,6 @@ export const permissionsWidenedRule: Rule = {
         const w = k ? writeValue(k.value) : null;
         if (k && w) tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
       }
-      const view = workflowView(file);
       for (const l of file.added) {
         if (!l.content.includes("write")) continue;
         const k = parseKeyLine(l.content);
@@ -45,7 +50,7 @@ export const permissionsWidenedRule: Rule = {
         if (w === "write-all") {
           if (k.key !== "permissions" || tally.take("write-all")) continue;
         } else if (tally.take(`${k.key}:write`)) continue;
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file, "new", l.line);
         if (w === "write" && chain[0]?.key !== "permissions") continue;
         const job = jobOfKeys(chain);
         const scope = job ? `job ${job}` : "the whole workflow";

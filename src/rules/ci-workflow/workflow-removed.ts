@@ -1,4 +1,6 @@
-import { ciSystemOf, droppedNeeds, isGithubWorkflow, removedJobs, wholeWorkflow } from "../../workflows/github.js";
+import { ciSystemOf, isGithubWorkflow } from "../../workflows/ci-paths.js";
+import { droppedNeeds, removedJobs } from "../../workflows/job-changes.js";
+import { wholeWorkflow } from "../../workflows/workflow-file.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 export const workflowRemovedRule: Rule = {
@@ -9,6 +11,11 @@ export const workflowRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
+  docs: {
+    severity: "high",
+    detects:
+      'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).',
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -1,7 +1,7 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
-import { dirnameOf } from "../../deps/files.js";
 import { buildPairing, formatDep } from "../../deps/pairing.js";
 import type { PullRequestFacts } from "../../types.js";
+import { dirnameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const DEPENDENCY_BOTS =
@@ -26,6 +26,11 @@ export const lockfileOnlyRule: Rule = {
   severity: "low",
   remediation:
     "Regenerate the lockfile with the package manager (e.g. `npm install --package-lock-only`) and compare; new packages in a lock-only change must be explained.",
+  docs: {
+    severity:
+      "low when only versions of already-locked packages moved (what `npm update`, `bundle update`, `cargo update`, `terraform init -upgrade` produce); **medium** when packages that were not in the lock appear (lockfile injection: a lock is rarely read in review); a lock-only change by a dependency bot (Dependabot, Renovate…) stays low",
+    detects: "A lockfile changed while no manifest of its ecosystem changed in its directory or below.",
+  },
   run(ctx) {
     const pairing = buildPairing(ctx.allFiles);
     const bot = isDependencyBot(ctx.pr);

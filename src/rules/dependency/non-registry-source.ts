@@ -39,6 +39,12 @@ export const nonRegistrySourceRule: Rule = {
   severity: "high",
   remediation:
     "Pin registry releases where possible; if the source is intended, pin it to an immutable commit or checksum and record why.",
+  docs: {
+    severity:
+      '**high**; npm alias to a differently named package (`"lodash": "npm:other@1"`) medium; local directory paths (`file:../ui`, go `replace => ../lib`, Cargo `path =`) low; local archives (`file:x.tgz`) high',
+    detects:
+      "Sources other than the ecosystem's public registry: git specs (`git+https://`, `github:owner/repo`, `owner/repo#ref`, Cargo/Poetry/uv `git =`, Gemfile `git:`/`github:`), tarball URLs, pip `--index-url`/`--extra-index-url`/`--find-links`, Poetry/uv/PDM sources, Gemfile `source` changes, Maven `<repository>`, Gradle `maven { url }`, Composer `repositories`, NuGet `packageSources`, `.npmrc`/`.yarnrc` registries, Cargo source replacement, go `replace` to another module, Terraform modules from git; lockfile entries resolved from another host (`resolved`, `resolution`, `tarball`, `source`, `remote:`), grouped per lockfile and host; TLS verification switched off for installs (`strict-ssl=false`, `--trusted-host`).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const a of dependencyFiles(ctx.files)) {

@@ -1,7 +1,6 @@
+import { mentionsProduction } from "../../diff/command-lines.js";
 import type { Severity } from "../../types.js";
-import { shorten } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
-import { commandLines, isCommandBearing, mentionsProduction } from "./scan.js";
+import { commandFinding, linePatternRule } from "../line-pattern.js";
 
 interface CloudDelete {
   what: string;
@@ -54,7 +53,7 @@ export function cloudDeleteOf(text: string, productionFile: boolean): CloudDelet
   return null;
 }
 
-export const cloudDeleteRule: Rule = {
+export const cloudDeleteRule = linePatternRule({
   id: "destructive-command/cloud-delete",
   category: "destructive-command",
   description:
@@ -62,25 +61,41 @@ export const cloudDeleteRule: Rule = {
   severity: "high",
   remediation:
     "Delete through reviewed infrastructure code, keep final snapshots/backups, and require interactive confirmation.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx, /\b(?:aws|gcloud|az)\s/)) continue;
-      const production = ctx.isProduction(file.path);
-      for (const l of commandLines(file)) {
-        const c = l.content;
-        if (!c.includes("aws") && !c.includes("gcloud") && !c.includes("az ")) continue;
-        if (!c.includes("delete") && !c.includes(" rb ") && !c.includes(" rm ")) continue;
-        const d = cloudDeleteOf(c, production);
-        if (d)
-          out.push({
-            file: file.path,
-            line: l.line,
-            severity: d.severity,
-            message: `${d.what} in ${file.path}: ${shorten(c, 100)}`,
-          });
-      }
-    }
-    return out;
+  docs: {
+    severity: "high / critical",
+    detects:
+      "`aws s3 rb --force`, `aws s3 rm --recursive`, `aws rds delete-db-instance/cluster --skip-final-snapshot`, `gcloud … delete --quiet`, `az group delete --yes` (other `az … delete --yes` medium), other AWS deletes against production.",
   },
-};
+  scope: "commands",
+  lines: "commands",
+  hint: /\b(?:aws|gcloud|az)\s/,
+  patterns: [
+    {
+      detect(text, at) {
+        if (!text.includes("aws") && !text.includes("gcloud") && !text.includes("az ")) return [];
+        if (!text.includes("delete") && !text.includes(" rb ") && !text.includes(" rm ")) return [];
+        const d = cloudDeleteOf(text, at.production);
+        return d ? [{ label: d.what, severity: d.severity }] : [];
+      },
+    },
+  ],
+  message: commandFinding,
+  samples: {
+    path: "scripts/teardown.sh",
+    match: [
+      "aws s3 rb s3://billing-exports --force",
+      "aws s3 rm s3://billing-exports/ --recursive",
+      "aws rds delete-db-instance --db-instance-identifier billing --skip-final-snapshot",
+      "gcloud sql instances delete billing-db --quiet",
+      "az group delete --name billing-rg --yes",
+      "aws dynamodb delete-table --table-name orders-prod",
+    ],
+    noMatch: [
+      "aws s3 rm s3://bucket/tmp/file.txt",
+      "aws rds delete-db-instance --db-instance-identifier x --final-db-snapshot-identifier x-final",
+      "gcloud compute instances delete vm-1",
+      "az group show --name rg",
+      "aws dynamodb delete-table --table-name scratch",
+    ],
+  },
+});

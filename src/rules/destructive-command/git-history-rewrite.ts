@@ -1,7 +1,5 @@
 import type { Severity } from "../../types.js";
-import { shorten } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
-import { commandLines, isCommandBearing } from "./scan.js";
+import { commandFinding, linePatternRule } from "../line-pattern.js";
 
 const GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
 const GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
@@ -39,7 +37,7 @@ export function gitRewriteOf(text: string): GitRewrite | null {
   return null;
 }
 
-export const gitHistoryRewriteRule: Rule = {
+export const gitHistoryRewriteRule = linePatternRule({
   id: "destructive-command/git-history-rewrite",
   category: "destructive-command",
   description:
@@ -47,23 +45,34 @@ export const gitHistoryRewriteRule: Rule = {
   severity: "high",
   remediation:
     "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx, /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/)) continue;
-      for (const l of commandLines(file)) {
-        const c = l.content;
-        if (!c.includes("git")) continue;
-        const g = gitRewriteOf(c);
-        if (g)
-          out.push({
-            file: file.path,
-            line: l.line,
-            severity: g.severity,
-            message: `${g.what} in ${file.path}: ${shorten(c, 100)}`,
-          });
-      }
-    }
-    return out;
+  docs: {
+    severity: "high / medium",
+    detects:
+      "`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium).",
   },
-};
+  scope: "commands",
+  lines: "commands",
+  hint: /\bgit\b[^\n]{0,300}\b(?:push|reset|clean)\b/,
+  patterns: [
+    {
+      keyword: "git",
+      detect(text) {
+        const g = gitRewriteOf(text);
+        return g ? [{ label: g.what, severity: g.severity }] : [];
+      },
+    },
+  ],
+  message: commandFinding,
+  samples: {
+    path: ".github/workflows/release.yml",
+    match: [
+      "      - run: git push --force origin main",
+      "      - run: git push -f",
+      "      - run: git push origin +HEAD:main",
+      "      - run: git push --force-with-lease origin bot/update",
+      "      - run: git reset --hard origin/main",
+      "      - run: git clean -fdx",
+    ],
+    noMatch: ["      - run: git push origin main", "      - run: git reset --soft HEAD~1", "      - run: git clean -n"],
+  },
+});

@@ -1,7 +1,7 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell variables in the samples are literal text
+import { quote } from "../../text/quote.js";
 import type { Severity } from "../../types.js";
-import { shorten } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
-import { commandLines, isCommandBearing } from "./scan.js";
+import { type Hit, linePatternRule } from "../line-pattern.js";
 
 // `rm` as a command word (start, after a separator, sudo, xargs or an opening quote), then its arguments.
 const RM_COMMAND = /(?:^|[\s;&|(`"'{])rm\s+([^;&|)`\n]{1,400})/g;
@@ -69,33 +69,52 @@ export function dangerousRmTargets(args: string): { target: string; verdict: Ver
   return out;
 }
 
-export const recursiveDeleteRule: Rule = {
+/** Every dangerous target of every `rm` command on a line (at most ten commands). */
+function rmHits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  RM_COMMAND.lastIndex = 0;
+  for (let m = RM_COMMAND.exec(text), n = 0; m && n < 10; m = RM_COMMAND.exec(text), n++) {
+    if (SUBCOMMAND_OWNER.test(text.slice(Math.max(0, m.index - 30), m.index + 1))) continue;
+    for (const { target, verdict } of dangerousRmTargets(m[1]!))
+      hits.push({ label: target, detail: verdict.why, severity: verdict.severity });
+  }
+  return hits;
+}
+
+export const recursiveDeleteRule = linePatternRule({
   id: "destructive-command/recursive-delete",
   category: "destructive-command",
   description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
   severity: "high",
   remediation:
     'Delete a fixed, specific path; guard variables with "\u0024{VAR:?}" and quote them; never glob the working directory.',
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx, /\brm\s/)) continue;
-      for (const l of commandLines(file)) {
-        if (!l.content.includes("rm ")) continue;
-        RM_COMMAND.lastIndex = 0;
-        for (let m = RM_COMMAND.exec(l.content), n = 0; m && n < 10; m = RM_COMMAND.exec(l.content), n++) {
-          if (SUBCOMMAND_OWNER.test(l.content.slice(Math.max(0, m.index - 30), m.index + 1))) continue;
-          for (const { target, verdict } of dangerousRmTargets(m[1]!)) {
-            out.push({
-              file: file.path,
-              line: l.line,
-              severity: verdict.severity,
-              message: `\`rm\` on ${target} in ${file.path} ${verdict.why}: ${shorten(l.content, 100)}`,
-            });
-          }
-        }
-      }
-    }
-    return out;
+  docs: {
+    severity: "critical / high",
+    detects:
+      '`rm -r`/`rm -rf` on `/`, `/*`, `~`, `$HOME` (critical); on `$VAR/` or `"$VAR"/*` where an empty variable makes it `rm -rf /` (critical; `${VAR:?}` is the safe spelling and is not reported); on an unquoted `$VAR`, `$(MAKEVAR)/`, or a bare `*` (high). Ordinary paths (`/var/lib/apt/lists/*`, `"$DIR"/sub`) and `git rm`/`docker rm` are not reported.',
   },
-};
+  scope: "commands",
+  lines: "commands",
+  hint: /\brm\s/,
+  patterns: [{ keyword: "rm ", detect: rmHits }],
+  message: (hit, file, text) => `\`rm\` on ${hit.label} in ${file} ${hit.detail}: ${quote(text, 100)}`,
+  samples: {
+    path: "scripts/clean.sh",
+    match: [
+      "rm -rf /",
+      "sudo rm -rf ~/",
+      'rm -rf "$BUILD_DIR"/*',
+      "rm -fr ${OUT}/",
+      "rm -rf $TMP",
+      "cd out && rm -r *",
+    ],
+    noMatch: [
+      "rm -rf /var/lib/apt/lists/*",
+      'rm -rf "${DIR:?}/"',
+      'rm -rf "$DIR"',
+      "git rm -r --cached *",
+      "# rm -rf /",
+      "rm ./file /",
+    ],
+  },
+});

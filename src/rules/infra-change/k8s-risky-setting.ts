@@ -1,8 +1,8 @@
-import { isCiYaml, isYamlPath, sideLines } from "../../infra/common.js";
+import { addedText, removedText, sideOf } from "../../diff/side.js";
 import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
+import { isCiYaml, isYamlPath } from "../../infra/paths.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
-import { addedText, removedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface Setting {
@@ -53,6 +53,11 @@ export const k8sRiskySettingRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
+  docs: {
+    severity: "high (medium for prune)",
+    detects:
+      "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -63,9 +68,9 @@ export const k8sRiskySettingRule: Rule = {
       const anyKeepRemoved = file.removed.length > 0 && removedText(file).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file.added.some((l) => KEEP_POLICY.test(l.content));
-      for (const hunk of file.hunks) {
+      for (let h = 0; h < file.hunks.length; h++) {
         if (anyAdded) {
-          const lines = sideLines(hunk, "new");
+          const lines = sideOf(file, "new").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed) return;
@@ -84,7 +89,7 @@ export const k8sRiskySettingRule: Rule = {
           });
         }
         if (anyKeepRemoved && !keepReAdded) {
-          const lines = sideLines(hunk, "old");
+          const lines = sideOf(file, "old").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed || !KEEP_POLICY.test(l.text)) return;

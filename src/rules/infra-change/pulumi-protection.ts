@@ -1,7 +1,7 @@
-import { isIacSourcePath, isYamlPath, sideLines, visibleText } from "../../infra/common.js";
+import { addedText, removedText, sideOf, visibleText } from "../../diff/side.js";
 import { enclosingConstruct } from "../../infra/constructs.js";
+import { isIacSourcePath, isYamlPath } from "../../infra/paths.js";
 import { basenameOf } from "../../util/paths.js";
-import { addedText, removedText } from "../../workflows/diff-lines.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
@@ -22,6 +22,11 @@ export const pulumiProtectionRule: Rule = {
   severity: "high",
   remediation:
     "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
+  docs: {
+    severity: "high",
+    detects:
+      "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi): `protect: false`, a `protect: true` removed, `deleteBeforeReplace: true` (all language spellings).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -33,8 +38,8 @@ export const pulumiProtectionRule: Rule = {
       if (!hasAdded && !(file.removed.length > 0 && removedText(file).includes("rotect"))) continue;
       if (!isPulumiFile(file.path, visibleText(file, 64 * 1024))) continue;
       const protectReAdded = file.added.some((l) => PROTECT_ON.test(l.content));
-      for (const hunk of file.hunks) {
-        const lines = sideLines(hunk, "new");
+      for (let h = 0; h < file.hunks.length; h++) {
+        const lines = sideOf(file, "new").hunks[h]!;
         lines.forEach((l, i) => {
           if (!l.changed) return;
           const what = PROTECT_OFF.test(l.text)
@@ -52,7 +57,7 @@ export const pulumiProtectionRule: Rule = {
           });
         });
         if (protectReAdded) continue;
-        const old = sideLines(hunk, "old");
+        const old = sideOf(file, "old").hunks[h]!;
         old.forEach((l, i) => {
           if (!l.changed || !PROTECT_ON.test(l.text)) return;
           const target = enclosingConstruct(old, i);

@@ -14,6 +14,11 @@ export const cloudformationResourceRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the resource should be deleted; to keep it, set DeletionPolicy: Retain in a deploy before removing it from the template, and back up its data.",
+  docs: {
+    severity:
+      "critical for data stores (S3, RDS, DynamoDB, EFS, EBS, KMS, Route53 zones, queues, Cognito pools…), high otherwise; high with `DeletionPolicy: Snapshot`; **medium with `DeletionPolicy: Retain`** (the resource is orphaned, not deleted)",
+    detects: "A logical resource removed from a template, or its logical id renamed (CloudFormation replaces it).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const scan of cfnScans(ctx)) {

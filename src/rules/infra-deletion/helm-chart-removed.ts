@@ -1,6 +1,5 @@
 import type { ChangedFile } from "../../diff/model.js";
-import { yamlSectionLines } from "../../infra/common.js";
-import { docKey } from "../../infra/k8s.js";
+import { docKey, yamlSectionLines } from "../../infra/k8s.js";
 import { chartOf, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import type { Rule, RuleFinding } from "../types.js";
 
@@ -35,6 +34,11 @@ export const helmChartRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
+  docs: {
+    severity: "high (chart), medium (dependency)",
+    detects:
+      "A chart's `Chart.yaml` deleted: one finding for the chart, listing the kinds its deleted templates rendered (the templates are not reported again). A `dependencies:` entry removed from `Chart.yaml`/`requirements.yaml`.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];

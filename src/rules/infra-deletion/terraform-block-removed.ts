@@ -13,6 +13,12 @@ export const terraformBlockRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the destroy is intended (read `terraform plan`). To rename or move, add a `moved` block; to stop managing the object without destroying it, add a `removed` block with `lifecycle { destroy = false }`.",
+  docs: {
+    severity:
+      "critical for data-holding types (databases, buckets, volumes, disks, clusters, KMS keys, DNS zones, queues, secrets…; modules whose name or source says rds/s3/bucket/eks…), high for other resources and modules, low for `data` sources (they only read)",
+    detects:
+      'A `resource`/`module`/`data` block removed, including every block of a deleted `.tf` file, and a rename **without** a `moved` block (Terraform destroys the old address and creates the new one; the message says "renamed to X without a moved block"). Not reported when a `moved` block or `removed { lifecycle { destroy = false } }` accounts for it, or the address is declared again in the same module directory. Notes `prevent_destroy` if the removed block had it.',
+  },
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings: RuleFinding[] = [];

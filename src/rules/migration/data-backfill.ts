@@ -1,9 +1,18 @@
-import { describeOp, migrationAnalysis } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
+import { migrationAnalysis } from "../../migrations/analyze.js";
+import type { MigrationOp, OpKind } from "../../migrations/ops.js";
 import { initPostgresParser } from "../../migrations/pg.js";
+import { tableOf, via } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const KINDS: ReadonlySet<OpKind> = new Set(["backfill", "delete-rows", "table-rebuild"]);
+const MESSAGES: Partial<Record<OpKind, (op: MigrationOp) => string>> = {
+  backfill: (op) =>
+    `Data backfill${op.table ? ` on ${tableOf(op)}` : ""}${via(op)} runs inside the migration: long transactions and row locks on large tables`,
+  "delete-rows": (op) => `Deletes rows from ${tableOf(op)}${via(op)} inside the migration`,
+  "table-rebuild": (op) =>
+    `Rebuilds table ${tableOf(op)}${op.detail ? ` (${op.detail})` : ""}${via(op)}: every row is copied while the table is locked`,
+};
+
 /** A write within this many lines of a reported one is the same backfill (a loop and the update inside it). */
 const SAME_BACKFILL_LINES = 6;
 
@@ -15,6 +24,11 @@ export const dataBackfillRule: Rule = {
   severity: "medium",
   remediation:
     "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
+  docs: {
+    severity: "medium",
+    detects:
+      "UPDATE … WHERE, INSERT … SELECT, DELETE … WHERE, Django `RunPython`, row loops that write (`find_each`, `for … of rows` + `update`), copy-drop-rename table rebuilds",
+  },
   init: initPostgresParser,
   run(ctx) {
     const out: RuleFinding[] = [];
@@ -30,7 +44,7 @@ export const dataBackfillRule: Rule = {
           last = { line: op.line, table: op.table };
           if (same) continue;
         }
-        out.push({ file: fa.file.path, line: op.line, message: describeOp(op) });
+        out.push({ file: fa.file.path, line: op.line, message: MESSAGES[op.kind]!(op) });
       }
     }
     return out;

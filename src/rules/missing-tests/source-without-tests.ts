@@ -1,8 +1,8 @@
 import picomatch from "picomatch";
+import { meaningfulAddedLines } from "../../diff/meaningful-lines.js";
 import type { ChangedFile } from "../../diff/model.js";
 import { compileGlobs, extensionOf, SOURCE_EXTENSIONS } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
-import { meaningfulAddedLines } from "./meaningful.js";
 
 /** Source files listed by name in the message; the rest are counted. */
 const MAX_LISTED = 10;
@@ -103,6 +103,10 @@ export const sourceWithoutTestsRule: Rule = {
   severity: "low",
   remediation:
     "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
+  docs: {
+    severity: "low; **medium** when more than 50 meaningful source lines are added without any test change",
+    detects: "Source files with meaningful added lines and no test file added, modified or renamed in the PR",
+  },
   run(ctx) {
     const testChanged = ctx.allFiles.some(
       (f) => f.status !== "deleted" && (ctx.paths.isTest(f.path) || EXTRA_TESTS(f.path) || addsInlineTests(f)),

@@ -1,6 +1,5 @@
 import type { Severity } from "../../types.js";
-import { addedText, capLine, RemovedTally } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
+import { linePatternRule } from "../line-pattern.js";
 
 interface Suppression {
   /** Cheap prefilter: the line must contain this. */
@@ -122,59 +121,47 @@ function inCommentOrDirective(s: Suppression, text: string, index: number): bool
   return COMMENT_OPENER.test(text.slice(0, index + 4));
 }
 
-export const lintSuppressionRule: Rule = {
+const PATTERNS = SUPPRESSIONS.map((s) => ({
+  keyword: s.keyword,
+  re: s.re,
+  label: s.label,
+  hit: (_match: string, suppressed: string | undefined, text: string, index: number) =>
+    inCommentOrDirective(s, text, index) ? { label: s.label, severity: s.severity, detail: suppressed } : null,
+}));
+
+export const lintSuppressionRule = linePatternRule({
   id: "safety-bypass/lint-suppression",
   category: "safety-bypass",
   description:
     "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
   severity: "medium",
   remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
-      if (!SUPPRESSION_HINT.test(addedText(file)) || ctx.paths.isDoc(file.path)) continue;
-      let tally: RemovedTally | null = null;
-      let count = 0;
-      let extra = 0;
-      for (const l of file.added) {
-        const text = capLine(l.content);
-        for (const s of SUPPRESSIONS) {
-          if (!text.includes(s.keyword)) continue;
-          const m = s.re.exec(text);
-          if (!m || !inCommentOrDirective(s, text, m.index)) continue;
-          if (!tally) {
-            // Lazily: a suppression that only moved (same kind removed in the file) is not new.
-            tally = new RemovedTally();
-            for (const r of file.removed) {
-              const rt = capLine(r.content);
-              for (const s2 of SUPPRESSIONS) if (rt.includes(s2.keyword) && s2.re.test(rt)) tally.add(s2.label);
-            }
-          }
-          if (tally.take(s.label)) break;
-          if (count >= PER_FILE_CAP) {
-            extra++;
-            break;
-          }
-          count++;
-          const detail = m[1]?.trim() ? ` (${m[1].trim().replace(/\s*--.*$/, "")})` : "";
-          out.push({
-            file: file.path,
-            line: l.line,
-            severity: s.severity,
-            message: `${s.label}${detail} added in ${file.path}`,
-          });
-          break;
-        }
-      }
-      if (extra > 0)
-        out.push({
-          file: file.path,
-          line: null,
-          severity: "medium",
-          message: `${extra} more suppressions added in ${file.path} (first ${PER_FILE_CAP} listed)`,
-        });
-    }
-    return out;
+  docs: {
+    severity: "medium (low for `@ts-expect-error`, `shellcheck disable`, coverage ignores)",
+    detects:
+      "`eslint-disable*`, `@ts-ignore`, `@ts-nocheck`, `biome-ignore`, `# noqa`, `# type: ignore`, `pyright: ignore`, `pylint: disable`, `//nolint`, `NOLINT`, `#[allow(…)]`, `rubocop:disable`, `@SuppressWarnings`, `@Suppress`, `NOSONAR`, `# nosec`, `nosemgrep`, `phpstan-ignore`, `@psalm-suppress`, `swiftlint:disable`, `#pragma warning disable`. The message names the rules suppressed. At most 20 findings per file, then one summary.",
   },
-};
+  scope: "code-and-tests",
+  lines: "added",
+  hint: SUPPRESSION_HINT,
+  patterns: PATTERNS,
+  ignoreMoved: true,
+  perFileCap: {
+    max: PER_FILE_CAP,
+    message: (more, file) => `${more} more suppressions added in ${file} (first ${PER_FILE_CAP} listed)`,
+  },
+  message(hit, file) {
+    const detail = hit.detail?.trim() ? ` (${hit.detail.trim().replace(/\s*--.*$/, "")})` : "";
+    return `${hit.label}${detail} added in ${file}`;
+  },
+  samples: {
+    path: "src/app.ts",
+    match: [
+      "// eslint-disable-next-line no-console",
+      "// @ts-ignore",
+      "const x = y; // @ts-expect-error",
+      "/* biome-ignore lint/style: legacy */",
+    ],
+    noMatch: ['const directive = "eslint-disable";', "const re = /@ts-ignore/;", "export const ok = 1;"],
+  },
+});

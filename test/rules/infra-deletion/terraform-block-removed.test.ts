@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { terraformBlockRemovedRule as rule } from "../../../src/rules/infra-deletion/terraform-block-removed.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 const bucket = [
   'resource "aws_s3_bucket" "logs" {',
@@ -191,4 +192,45 @@ describe("infra-deletion/terraform-block-removed", () => {
     expect(f?.severity).toBe("critical");
     expect(report.findings.some((x) => x.category === "production-config")).toBe(true);
   });
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "a rename with a moved block",
+      diff: modifiedFile("main.tf", [
+        '-resource "aws_s3_bucket" "logs" {',
+        '+resource "aws_s3_bucket" "audit_logs" {',
+        '   bucket = "acme-logs"',
+        " }",
+        "+",
+        "+moved {",
+        "+  from = aws_s3_bucket.logs",
+        "+  to   = aws_s3_bucket.audit_logs",
+        "+}",
+      ]),
+    },
+    {
+      name: "an attribute edited",
+      diff: modifiedFile("main.tf", [' resource "aws_s3_bucket" "logs" {', '-  bucket = "a"', '+  bucket = "b"', " }"]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a bucket removed",
+      diff: modifiedFile(
+        "main.tf",
+        ['-resource "aws_s3_bucket" "logs" {', '-  bucket = "acme-logs"', "-}", ' module "vpc" {'],
+        10,
+      ),
+      findings: [
+        {
+          line: 10,
+          side: "old",
+          severity: "critical",
+          message: "aws_s3_bucket.logs removed: apply destroys it (holds data or state)",
+        },
+      ],
+    },
+  ],
 });

@@ -8,7 +8,7 @@ import { historyRewriteRule } from "../../../src/rules/migration/history-rewrite
 import { dropColumnRule } from "../../../src/rules/migration-destructive/drop-column.js";
 import { dropTableRule } from "../../../src/rules/migration-destructive/drop-table.js";
 import { unboundedDmlRule } from "../../../src/rules/migration-destructive/unbounded-dml.js";
-import { addedFile, modifiedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
 
 beforeAll(async () => {
   await initPostgresParser();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigInput } from "../../../src/config/schema.js";
+import { meaningfulAddedLines } from "../../../src/diff/meaningful-lines.js";
 import { parseUnifiedDiff } from "../../../src/diff/parse.js";
-import { meaningfulAddedLines } from "../../../src/rules/missing-tests/meaningful.js";
 import { sourceWithoutTestsRule } from "../../../src/rules/missing-tests/source-without-tests.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 const run = (diff: string, config?: ConfigInput) => runRule(sourceWithoutTestsRule, diff, config ? { config } : {});
 
@@ -250,4 +251,32 @@ describe("meaningfulAddedLines", () => {
     const { files } = parseUnifiedDiff(modifiedFile("a.py", ["+# note", "+x = 1"]));
     expect(meaningfulAddedLines(files[0]!)).toBe(1);
   });
+});
+
+ruleTester(sourceWithoutTestsRule, {
+  valid: [
+    {
+      name: "a test changed too",
+      diff:
+        addedFile("src/app.ts", ["export const total = compute();"]) +
+        addedFile("src/app.test.ts", ["it('totals', () => {});"]),
+    },
+    {
+      name: "only comments and imports",
+      diff: addedFile("src/app.ts", ["// totals", 'import { compute } from "./compute";']),
+    },
+  ],
+  invalid: [
+    {
+      name: "source without a test",
+      diff: addedFile("src/app.ts", ["export const total = compute();"]),
+      findings: [
+        {
+          line: null,
+          severity: "low",
+          message: "Source file changed with no test added or updated (1 changed line): src/app.ts",
+        },
+      ],
+    },
+  ],
 });

@@ -1,4 +1,4 @@
 import type { CustomRuleConfig } from "../../config/schema.js";
 import type { Rule } from "../types.js";
-/** Turn one `custom_rules` entry of the config into a rule over added lines, run on RE2. */
+/** One `custom_rules` entry of the config as a line-pattern row over added lines; the pattern runs on RE2. */
 export declare function customPatternRule(def: CustomRuleConfig): Rule;

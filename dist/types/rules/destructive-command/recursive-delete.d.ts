@@ -1,5 +1,4 @@
 import type { Severity } from "../../types.js";
-import type { Rule } from "../types.js";
 interface Verdict {
     severity: Severity;
     why: string;
@@ -11,5 +10,7 @@ export declare function dangerousRmTargets(args: string): {
     target: string;
     verdict: Verdict;
 }[];
-export declare const recursiveDeleteRule: Rule;
+export declare const recursiveDeleteRule: import("../types.js").Rule & {
+    row: import("../line-pattern.js").LinePatternRow;
+};
 export {};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const dropColumnRule: Rule;
+export declare const dropColumnRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

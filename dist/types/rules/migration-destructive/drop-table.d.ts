@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const dropTableRule: Rule;
+export declare const dropTableRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

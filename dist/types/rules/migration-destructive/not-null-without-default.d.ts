@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const notNullWithoutDefaultRule: Rule;
+export declare const notNullWithoutDefaultRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const renameOrRetypeRule: Rule;
+export declare const renameOrRetypeRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const unboundedDmlRule: Rule;
+export declare const unboundedDmlRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const constraintValidationRule: Rule;
+export declare const constraintValidationRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const indexNotConcurrentRule: Rule;
+export declare const indexNotConcurrentRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

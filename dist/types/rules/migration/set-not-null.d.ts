@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const setNotNullRule: Rule;
+export declare const setNotNullRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const lintSuppressionRule: Rule;
+export declare const lintSuppressionRule: import("../types.js").Rule & {
+    row: import("../line-pattern.js").LinePatternRow;
+};

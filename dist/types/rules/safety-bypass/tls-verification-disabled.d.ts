@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const tlsVerificationDisabledRule: Rule;
+export declare const tlsVerificationDisabledRule: import("../types.js").Rule & {
+    row: import("../line-pattern.js").LinePatternRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const credentialUrlRule: Rule;
+export declare const credentialUrlRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

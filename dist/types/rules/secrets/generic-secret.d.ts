@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const genericSecretRule: Rule;
+export declare const genericSecretRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

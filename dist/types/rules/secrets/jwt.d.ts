@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const jwtRule: Rule;
+export declare const jwtRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

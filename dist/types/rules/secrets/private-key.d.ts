@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const privateKeyRule: Rule;
+export declare const privateKeyRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

@@ -1,2 +1,3 @@
-import type { Rule } from "../types.js";
-export declare const providerTokenRule: Rule;
+export declare const providerTokenRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

@@ -1,0 +1,11 @@
+import { redactSecrets } from "../secrets/redact.js";
+
+/**
+ * The one way untrusted text (a diff line, a command, a value) is quoted into a finding message:
+ * secrets are masked on the raw text first (so truncation can never cut a secret past the mask),
+ * then the text is made one line and cut to `max` characters with an ellipsis.
+ */
+export function quote(raw: string, max = 80): string {
+  const t = redactSecrets(raw).replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

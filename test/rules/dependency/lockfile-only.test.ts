@@ -1,0 +1,31 @@
+import { lockfileOnlyRule } from "../../../src/rules/dependency/lockfile-only.js";
+import { modifiedFile } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
+
+ruleTester(lockfileOnlyRule, {
+  valid: [
+    {
+      name: "a lock that changes with its manifest",
+      diff:
+        modifiedFile("package.json", [
+          '   "dependencies": {',
+          '-    "left-pad": "^1.3.0"',
+          '+    "left-pad": "^1.4.0"',
+        ]) + modifiedFile("yarn.lock", [' "left-pad@^1.3.0":', '-  version "1.3.0"', '+  version "1.4.0"']),
+    },
+    { name: "not a lockfile", diff: modifiedFile("src/yarn.ts", ["-const a = 1;", "+const a = 2;"]) },
+  ],
+  invalid: [
+    {
+      name: "a package slipped into the lock alone (possible injection)",
+      diff: modifiedFile("yarn.lock", ['+"evil-helper@^1.0.0":', '+  version "1.0.0"', ' "express@^4.18.2":'], 40),
+      findings: [{ line: 40, severity: "medium", message: "evil-helper@1.0.0" }],
+    },
+    {
+      name: "the same change by a dependency bot",
+      diff: modifiedFile("yarn.lock", ['+"new-transitive@^1.0.0":', '+  version "1.0.0"', ' "express@^4.18.2":']),
+      pr: { author_login: "dependabot[bot]", author_type: "Bot" },
+      findings: [{ severity: "low" }],
+    },
+  ],
+});

@@ -1,6 +1,6 @@
 /**
  * Summarizes a V8 CPU profile (`node --cpu-prof`, or `npm run bench -- --cpu-prof DIR`): self time by
- * source module and by function, inclusive time, the hottest lines of the top functions and the heaviest
+ * folder, source module and function, inclusive time, the hottest lines of the top functions and the heaviest
  * call paths into them. With --bundle, positions in the esbuild bundle are mapped to the source module
  * they came from (esbuild marks each module with a `// path` comment line), so the report names src/
  * files, not dist/cli.js.
@@ -76,6 +76,8 @@ interface Analysis {
   self: Totals;
   inclusive: Totals;
   byModule: Totals;
+  /** Self time by folder: src/rules/migration, node_modules/yaml, (garbage collector)... */
+  byArea: Totals;
   /** Per leaf function: caller chains → ms. */
   paths: Map<string, Totals>;
   /** Per function: source line (1-based, in the profiled file) → ticks. */
@@ -123,6 +125,7 @@ function analyzeProfile(
     self: new Map(),
     inclusive: new Map(),
     byModule: new Map(),
+    byArea: new Map(),
     paths: new Map(),
     lineTicks: new Map(),
   };
@@ -130,7 +133,9 @@ function analyzeProfile(
     const d = durations[i]!;
     const leaf = keyOf(id);
     add(a.self, leaf, d);
-    add(a.byModule, moduleKey(id), d);
+    const module = moduleKey(id);
+    add(a.byModule, module, d);
+    add(a.byArea, areaOf(module), d);
     const seen = new Set<string>();
     const chain: string[] = [];
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
@@ -154,6 +159,15 @@ function analyzeProfile(
   return a;
 }
 
+/** The folder of a module: `src/rules/migration/drop-column.ts` → `src/rules/migration`, a package by its name. */
+function areaOf(module: string): string {
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
+  if (pkg) return `node_modules/${pkg[1]}`;
+  if (/^(?:src|action|app)\//.test(module)) return module.slice(0, module.lastIndexOf("/"));
+  if (module.startsWith("RegExp: ")) return "(regular expressions)";
+  return module;
+}
+
 function sorted(m: Totals): Array<[string, number]> {
   return [...m.entries()].sort((x, y) => y[1] - x[1]);
 }
@@ -167,6 +181,9 @@ function report(a: Analysis, bundleLines: readonly string[] | undefined, top: nu
   const topFunctions = sorted(a.self).slice(0, Math.min(top, 12));
   const out = [
     `profile: ${a.totalMs.toFixed(0)} ms sampled, ${a.samples} samples`,
+    "",
+    "self time by folder:",
+    ...rows(a.byArea, top),
     "",
     "self time by source module:",
     ...rows(a.byModule, top),

@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- --action`: the Action bundle (`index.js`, run with bare `node` as the runner
  * does) end to end on a 3,000-file pull request against a loopback GitHub API double: GraphQL context,
- * 30 pages of files, the sticky comment and the labels. Reports wall time, peak RSS and every API request
- * the run made, by endpoint. Each run starts from a fresh world, so each is a first run (the comment is
- * created, the labels added).
+ * 30 pages of files, the sticky comment and the labels. Reports wall and CPU time, peak RSS, every API
+ * request the run made by endpoint, and where the wall time went. Each run starts from a fresh world, so
+ * each is a first run (the comment is created, the labels added). Octokit's write throttling stays on as
+ * on the runner: writes are spaced by at least a second, GitHub's advice against secondary rate limits.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";

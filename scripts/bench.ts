@@ -250,7 +250,7 @@ const COLUMNS: ReadonlyArray<[string, number]> = [
   ["cpu ratio", 9],
 ];
 
-function line(cells: readonly string[]): string {
+function tableRow(cells: readonly string[]): string {
   return cells.map((c, i) => (COLUMNS[i]![1] < 0 ? c.padEnd(-COLUMNS[i]![1]) : c.padStart(COLUMNS[i]![1]))).join(" ");
 }
 
@@ -270,7 +270,7 @@ function printRow(r: Row, done: readonly Row[], startup: Usage | undefined): voi
       : undefined;
   const n = (x: number) => x.toLocaleString("en-US");
   console.log(
-    line([
+    tableRow([
       r.size,
       r.mix,
       n(r.files),
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
       `engine benchmark, Node ${process.version}, ${source}, fastest of ${options.runs} runs, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}\n`,
     );
     const result: { startup?: Usage; rows?: Row[]; action?: ActionResult[] } = {};
-    const header = line(COLUMNS.map(([name]) => name));
+    const header = tableRow(COLUMNS.map(([name]) => name));
     if (!values["only-action"]) {
       if (values["in-process"]) {
         console.log("in process: analyze() on the diff string, the bare pass on the same string\n");

@@ -5,8 +5,8 @@ import type {
   CheckRunBody,
   CheckRunRecord,
   CommentRecord,
-  Comparison,
   CommitPull,
+  Comparison,
   GitHubPort,
   Listed,
   PullCommit,
@@ -80,7 +80,7 @@ export class MemoryGitHub implements GitHubPort {
 
   readonly pulls = new Map<number, MemoryPull>();
   readonly runs = new Map<number, MemoryRun>();
-  readonly comments = new Map<number, MemoryComment>();
+  readonly commentStore = new Map<number, MemoryComment>();
   /** File texts by `${ref}:${path}`. */
   readonly contents = new Map<string, string>();
   readonly users = new Map<number, UserProfile>();
@@ -172,7 +172,9 @@ export class MemoryGitHub implements GitHubPort {
 
   /** This App's gate runs on a commit, newest first (the one branch protection reads). */
   runsOn(sha: string): MemoryRun[] {
-    return [...this.runs.values()].filter((r) => r.headSha === sha && r.appId === this.appId).sort((a, b) => b.id - a.id);
+    return [...this.runs.values()]
+      .filter((r) => r.headSha === sha && r.appId === this.appId)
+      .sort((a, b) => b.id - a.id);
   }
 
   conclusion(sha: string): string | null {
@@ -180,11 +182,13 @@ export class MemoryGitHub implements GitHubPort {
   }
 
   commentsOn(issue: number): MemoryComment[] {
-    return [...this.comments.values()].filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
+    return [...this.commentStore.values()].filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
   }
 
   checklists(issue: number): MemoryComment[] {
-    return this.commentsOn(issue).filter((c) => c.author?.id === this.bot.id && c.body.startsWith("<!-- ai-review-gate:checklist"));
+    return this.commentsOn(issue).filter(
+      (c) => c.author?.id === this.bot.id && c.body.startsWith("<!-- ai-review-gate:checklist"),
+    );
   }
 
   /** Calls since `from` (an index into `calls`). */
@@ -245,7 +249,10 @@ export class MemoryGitHub implements GitHubPort {
     const commits = p.commits.map((c) => ({
       ...c,
       author: { ...c.author, user: c.author.user ? (this.actor(c.author.user.id) ?? c.author.user) : null },
-      committer: { ...c.committer, user: c.committer.user ? (this.actor(c.committer.user.id) ?? c.committer.user) : null },
+      committer: {
+        ...c.committer,
+        user: c.committer.user ? (this.actor(c.committer.user.id) ?? c.committer.user) : null,
+      },
     }));
     return { items: structuredClone(commits.slice(0, 250)), truncated: (p.totalCommits ?? p.commits.length) > 250 };
   }
@@ -331,7 +338,7 @@ export class MemoryGitHub implements GitHubPort {
 
   async comment(_repo: RepoRef, id: number): Promise<CommentRecord | null> {
     this.call("comment");
-    const c = this.comments.get(id);
+    const c = this.commentStore.get(id);
     return c ? structuredClone(c) : null;
   }
 
@@ -350,7 +357,7 @@ export class MemoryGitHub implements GitHubPort {
   async upsertComment(_repo: RepoRef, target: { issue: number; id?: number }, body: string): Promise<CommentRecord> {
     this.call("upsertComment");
     if (body.length > 65536) throw new ApiError(422, "body is too long (maximum is 65536 characters)");
-    const existing = target.id !== undefined ? this.comments.get(target.id) : undefined;
+    const existing = target.id !== undefined ? this.commentStore.get(target.id) : undefined;
     if (existing) {
       if (existing.author?.id !== this.bot.id) throw new ApiError(403, "Resource not accessible by integration");
       existing.body = body;
@@ -365,13 +372,13 @@ export class MemoryGitHub implements GitHubPort {
       author: this.bot,
       htmlUrl: `https://github.com/${this.repo.owner}/${this.repo.repo}/pull/${target.issue}#issuecomment-${id}`,
     };
-    this.comments.set(id, c);
+    this.commentStore.set(id, c);
     return structuredClone(c);
   }
 
   async deleteComment(_repo: RepoRef, id: number): Promise<void> {
     this.call("deleteComment");
-    this.comments.delete(id);
+    this.commentStore.delete(id);
   }
 
   async permission(_repo: RepoRef, login: string): Promise<RepoPermission> {
@@ -408,7 +415,7 @@ export class MemoryGitHub implements GitHubPort {
 
   /** Someone edits a comment: the body changes, and the `changes.body.from` GitHub would send is returned. */
   edit(commentId: number, change: (body: string) => string): { from: string; to: string } {
-    const c = this.comments.get(commentId);
+    const c = this.commentStore.get(commentId);
     if (!c) throw new Error(`no comment ${commentId}`);
     const from = c.body;
     c.body = change(from);
@@ -418,8 +425,14 @@ export class MemoryGitHub implements GitHubPort {
   /** Someone posts a comment as themselves. */
   post(issue: number, author: Actor, body: string): MemoryComment {
     const id = this.nextId++;
-    const c: MemoryComment = { id, issue, body, author, htmlUrl: `https://github.com/x/y/pull/${issue}#issuecomment-${id}` };
-    this.comments.set(id, c);
+    const c: MemoryComment = {
+      id,
+      issue,
+      body,
+      author,
+      htmlUrl: `https://github.com/x/y/pull/${issue}#issuecomment-${id}`,
+    };
+    this.commentStore.set(id, c);
     return c;
   }
 }

@@ -15,7 +15,6 @@ import type { FakeGitHub } from "../../support/fake-github.js";
  */
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
-export const STATE_SECRET = "e2e-state-secret";
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
 // Probot's throttling plugin bundles Bottleneck; custom limiter groups replace its 1 s write spacing.
@@ -79,7 +78,6 @@ export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = 
     log: quietLogger(errors) as never,
   });
   const app = createApp({
-    stateSecret: STATE_SECRET,
     rateLimit: { waitScale: 0.01 },
     ...(opts.now ? { now: opts.now } : {}),
   });

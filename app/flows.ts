@@ -229,7 +229,7 @@ export async function closePull(
 export async function refreshCommit(ctx: GateContext, sha: string): Promise<Outcome> {
   requireCommitLocks(ctx, [sha]);
   const set = await runsAt(ctx, new Map(), sha);
-  const body = commitCheck({ sha, entries: set.entries, openPulls: [], commentUrls: new Map() });
+  const body = commitCheck({ sha, entries: set.entries, openPulls: [] });
   await ctx.port.upsertCheckRun(ctx.repo, { sha, ...(set.runs[0] ? { id: set.runs[0].id } : {}) }, body);
   return "done";
 }

@@ -44,7 +44,6 @@ export async function failClosed(
       sha: input.sha,
       entries: set?.entries ?? [],
       openPulls: null,
-      commentUrls: new Map(),
       failure: reason,
     });
     write = { sha: input.sha, ...(set?.runs[0] ? { runId: set.runs[0].id } : {}), body };

@@ -62,10 +62,9 @@ export function gateTitle(state: GateState): string {
   return `needs ${plural(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`;
 }
 
-function stateSummary(state: GateState, commentUrl: string | null): string[] {
+function stateSummary(state: GateState): string[] {
   const p = progress(state);
   const lines: string[] = [];
-  const link = commentUrl ? `[the checklist comment](${commentUrl})` : "the checklist comment on the PR";
   const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
   if (state.error) {
     lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2000)}`);
@@ -78,7 +77,7 @@ function stateSummary(state: GateState, commentUrl: string | null): string[] {
       lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
       lines.push(
-        `**Still missing** (tick in ${link}): ${plural(p.missingItems.length, "item")}, ${plural(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
+        `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural(p.missingItems.length, "item")}, ${plural(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
         "",
       );
       for (const item of p.missingItems.slice(0, 50))
@@ -162,7 +161,6 @@ export interface CommitCheckInput {
   entries: readonly GateState[];
   /** Open PRs whose head is this commit, when the caller listed them; any without a state blocks. */
   openPulls: readonly number[] | null;
-  commentUrls: ReadonlyMap<number, string>;
   /** Force `failure` with this reason (an API error, a checklist that could not be restored). */
   failure?: string;
 }
@@ -209,7 +207,7 @@ export function commitCheck(input: CommitCheckInput): CheckRunBody {
       );
     for (const v of verdicts) {
       if (decide.length > 1) summary.push(`### PR #${v.state.pr}`, "");
-      summary.push(...stateSummary(v.state, input.commentUrls.get(v.state.pr) ?? null), "");
+      summary.push(...stateSummary(v.state), "");
     }
     for (const n of unevaluated)
       summary.push(`### PR #${n}`, "", "Not evaluated yet: the check blocks until it is.", "");

@@ -94,11 +94,12 @@ export function commitWrite(
     sha,
     entries: replaceEntry(set?.entries ?? [], state),
     openPulls: snapshot.openPulls.get(sha) ?? null,
-    commentUrls: new Map(snapshot.commentUrl ? [[state.pr, snapshot.commentUrl]] : []),
     ...(failure ? { failure } : {}),
   });
   const newest = set?.runs[0];
   if (!failure && sameBody(newest, body)) return null;
+  // "Details" on the check opens the checklist (kept by GitHub when a later write does not say).
+  if (snapshot.commentUrl) body.detailsUrl = snapshot.commentUrl;
   return { sha, ...(newest ? { runId: newest.id } : {}), body };
 }
 

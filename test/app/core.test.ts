@@ -197,7 +197,7 @@ describe("class 5: a commit's check is the AND over every open PR with that head
     ["the gated PR moved on to another head", [{ ...gated, next: H2 }, docs], [3], "success"],
     ["no PR has this head any more", [{ ...gated, next: H2 }], [], "action_required"],
   ])("%s → %s", (_what, entries, open, conclusion) => {
-    expect(commitCheck({ sha: H1, entries, openPulls: open, commentUrls: new Map() }).conclusion).toBe(conclusion);
+    expect(commitCheck({ sha: H1, entries, openPulls: open }).conclusion).toBe(conclusion);
   });
 
   test("re-evaluating one PR keeps the other PR's record on the shared run", () => {
@@ -322,7 +322,7 @@ describe("class 8: fail-closed corners", () => {
     const body = renderComment(s);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_COMMENT);
     for (const item of s.items) expect(body).toContain(`<!-- ai-review-gate:item ${item.id} -->`);
-    const check = commitCheck({ sha: H1, entries: [s], openPulls: [2], commentUrls: new Map() });
+    const check = commitCheck({ sha: H1, entries: [s], openPulls: [2] });
     expect(Buffer.byteLength(check.summary)).toBeLessThanOrEqual(MAX_OUTPUT);
     expect(Buffer.byteLength(check.text ?? "")).toBeLessThanOrEqual(MAX_OUTPUT);
     expect(decodeRecord(check.text ?? "")[0]?.items).toHaveLength(s.items.length);
@@ -351,9 +351,7 @@ describe("positive paths", () => {
   test("an authorized, distinct reviewer's ticks count and turn the gate green", () => {
     const s = edit(evaluated(), { by: P.alice, ids: ALL });
     expect(satisfied(s)).toBe(true);
-    expect(commitCheck({ sha: H1, entries: [s], openPulls: [2], commentUrls: new Map() }).title).toBe(
-      "approved by @alice",
-    );
+    expect(commitCheck({ sha: H1, entries: [s], openPulls: [2] }).title).toBe("approved by @alice");
   });
 
   test("an authorized untick reopens the gate", () => {

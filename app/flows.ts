@@ -32,7 +32,18 @@ async function run(
   ctx: GateContext,
   input: { pr: number; cache: RunCache; anchored: GateState | null; snapshot: Snapshot; event: GateEvent },
 ): Promise<Outcome> {
-  const decision = decide(input.snapshot, input.anchored, input.event);
+  let decision = decide(input.snapshot, input.anchored, input.event);
+  // Before a commit's check turns green, ask which open PRs have that head: one the App has not
+  // evaluated yet (opened, reopened or retargeted a moment ago) keeps it blocking.
+  const unlisted = decision.checkRuns
+    .filter((w) => w.body.conclusion === "success" && !input.snapshot.openPulls.has(w.sha))
+    .map((w) => w.sha);
+  if (unlisted.length > 0) {
+    const listed = await Promise.all(unlisted.map(async (sha) => [sha, await openPullsAt(ctx, sha)] as const));
+    const snapshot = { ...input.snapshot, openPulls: new Map([...input.snapshot.openPulls, ...listed]) };
+    decision = decide(snapshot, input.anchored, input.event);
+    input = { ...input, snapshot };
+  }
   requireCommitLocks(
     ctx,
     decision.checkRuns.map((w) => w.sha),

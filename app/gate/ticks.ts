@@ -64,7 +64,19 @@ export function readEdit(state: GateState, fromBody: string, toBody: string): Ed
     const was = f?.count === 1 ? f.checked : state.ticks.some((t) => t.item === item.id);
     if (n.checked !== was) flips.push({ item, tick: n.checked });
   }
-  const tampered = soleMarkerLine(to) !== soleMarkerLine(from) || to.markerLines.length !== 1;
+  const toMarker = soleMarkerLine(to);
+  const tampered = toMarker !== soleMarkerLine(from) || to.markerLines.length !== 1;
+  // A whole page saved from an older view (a stale browser tab) carries that view's genuine marker.
+  const older = tampered && toMarker ? parseViewMarker(toMarker) : null;
+  if (older && older.pr === state.pr && !isViewOf(older, state))
+    return {
+      stale:
+        stale ??
+        `the edit was made on an outdated view of the checklist (for ${older.head.slice(0, 7)}, sequence ${older.seq}): tick again on the current checklist`,
+      flips,
+      altered,
+      tampered,
+    };
   return { stale, flips, altered, tampered };
 }
 

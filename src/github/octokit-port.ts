@@ -392,7 +392,10 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
 
     async mergeQueue(repo, branch) {
       const res = data<RawQueue>(
-        await client.request("POST /graphql", { query: MERGE_QUEUE_QUERY, owner: repo.owner, repo: repo.repo, branch }),
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch },
+        }),
       );
       if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
       const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];

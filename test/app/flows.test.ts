@@ -137,6 +137,13 @@ describe("port calls per event (memory port; HTTP counts are measured end to end
     expect(w.gh.since(from)).toEqual(["checkRuns", "permission", "upsertCheckRun", "upsertComment"]);
   });
 
+  test("a tick that turns the check green first lists the open PRs of that commit", async () => {
+    const w = await opened();
+    const from = w.gh.calls.length;
+    await w.tick(w.people.alice, ALL);
+    expect(w.gh.since(from)).toEqual(["checkRuns", "permission", "pullsForCommit", "upsertCheckRun", "upsertComment"]);
+  });
+
   test("a refused tick does not ask for a permission", async () => {
     const w = await opened();
     const from = w.gh.calls.length;

@@ -288,7 +288,7 @@ const commands = [
     command(
       `deleteChecklist(${JSON.stringify(c)})`,
       (m) => m.pulls.has(c.pr),
-      async (m, r) => {
+      async (_m, r) => {
         if (!r.w.gh.checklists(c.pr)[0]) return;
         await r.w.deleteChecklist(r.actors[c.by]!, c.pr);
       },

@@ -34,6 +34,8 @@ export interface AppServer {
 export interface AppServerOptions {
   retries?: number;
   now?: () => Date;
+  /** Give the App its id and slug (APP_ID, APP_SLUG) so it never asks `GET /app`. */
+  knownIdentity?: boolean;
 }
 
 function quietLogger(errors: string[]) {
@@ -79,6 +81,7 @@ export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = 
   });
   const app = createApp({
     rateLimit: { waitScale: 0.01 },
+    ...(opts.knownIdentity ? { appId: fake.appId, appSlug: fake.appSlug } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });

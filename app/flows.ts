@@ -1,18 +1,20 @@
 import type { Actor, PullSnapshot } from "../src/github/port.js";
 import { commitCheck } from "./gate/check-run.js";
-import { looksLikeChecklist } from "./gate/checklist-comment.js";
+import { looksLikeChecklist, parseBody } from "./gate/checklist-comment.js";
 import { decide, type GateEvent, type Snapshot } from "./gate/decide.js";
+import { isBotAccount } from "./gate/eligibility.js";
 import { type GroupMember, mergeGroupCheck } from "./gate/merge-group.js";
 import type { AuditEvent, GateState } from "./gate/state.js";
 import { readEdit } from "./gate/ticks.js";
 import {
+  completeEvaluation,
   findChecklist,
   type GateContext,
-  loadEvaluation,
   loadSenderFacts,
   markerHead,
   openPullsAt,
   type RunCache,
+  readPullData,
   readRecord,
   requireCommitLocks,
   runsAt,
@@ -64,6 +66,9 @@ export interface EvaluateRequest {
 
 /** Evaluate a PR from the API at its live head and base (a payload can be stale: it is only a hint). */
 export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Promise<Outcome> {
+  const cache: RunCache = new Map();
+  // The record is read from the commits the event names while the PR itself is read (one round trip).
+  const early = readRecord(ctx, cache, req.pr, req.hints).catch(() => null);
   let pull: PullSnapshot;
   try {
     pull = await ctx.port.pull({ ...ctx.repo, number: req.pr });
@@ -71,15 +76,22 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
     // The PR cannot be read: fail closed on the head the event named, so the reason is on the commit.
     const named = req.hints.find((h): h is string => !!h);
     if (!named) throw e;
+    await early;
     requireCommitLocks(ctx, [named]);
     return failClosed(ctx, { sha: named, error: e, what: `reading PR #${req.pr}` });
   }
   if (pull.state !== "open") return "done";
   const head = pull.head.sha;
   try {
+    await early;
     requireCommitLocks(ctx, [head]);
-    const cache: RunCache = new Map();
-    let anchored = await readRecord(ctx, cache, req.pr, [head, ...req.hints]);
+    // Then the record at the live head (cached when the event named it) alongside what the analysis needs.
+    const [recorded, data, openPulls] = await Promise.all([
+      readRecord(ctx, cache, req.pr, [head, ...req.hints]),
+      readPullData(ctx, pull),
+      openPullsAt(ctx, head),
+    ]);
+    let anchored = recorded;
     let commentUrl: string | null = null;
     if (!anchored && req.searchComments) {
       // No record where the hints point: the checklist's marker names the commit that holds it. An
@@ -92,11 +104,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
       }
     }
     requireCommitLocks(ctx, [anchored?.head]);
-    const [evaluation, openPulls] = await Promise.all([
-      loadEvaluation(ctx, pull, anchored),
-      openPullsAt(ctx, head),
-      runsAt(ctx, cache, head),
-    ]);
+    const evaluation = await completeEvaluation(ctx, pull, data, anchored);
     const snapshot = snapshotOf(ctx, cache, {
       evaluation,
       openPulls: new Map([[head, openPulls]]),
@@ -132,6 +140,12 @@ export interface EditRequest {
 export async function applyChecklistEdit(ctx: GateContext, req: EditRequest): Promise<Outcome> {
   const hint = markerHead(req.from, req.pr);
   const cache: RunCache = new Map();
+  // A human who flipped a box will be asked about: ask for the permission while the record is read.
+  const permission =
+    flipsAnyBox(req.from, req.to) && !isBotAccount(req.sender)
+      ? ctx.port.permission(ctx.repo, req.sender.login)
+      : undefined;
+  permission?.catch(() => {});
   let anchored: GateState | null = null;
   try {
     anchored = hint ? await readRecord(ctx, cache, req.pr, [hint]) : null;
@@ -156,7 +170,12 @@ export async function applyChecklistEdit(ctx: GateContext, req: EditRequest): Pr
     requireCommitLocks(ctx, [anchored.head]);
     const reading = readEdit(anchored, req.from, req.to);
     const judged = req.prClosed || reading.stale || reading.tampered ? [] : reading.flips.map((f) => f.item);
-    const sender = await loadSenderFacts(ctx, req.sender, anchored, judged);
+    const sender = await loadSenderFacts(ctx, {
+      sender: req.sender,
+      state: anchored,
+      items: judged,
+      ...(permission ? { permission } : {}),
+    });
     const snapshot = snapshotOf(ctx, cache, { sender, commentUrl: req.comment.htmlUrl || null });
     return await run(ctx, {
       pr: req.pr,
@@ -270,6 +289,13 @@ export async function checkMergeGroup(ctx: GateContext, req: { headSha: string; 
   const set = await runsAt(ctx, new Map(), req.headSha);
   await ctx.port.upsertCheckRun(ctx.repo, { sha: req.headSha, ...(set.runs[0] ? { id: set.runs[0].id } : {}) }, body);
   return "done";
+}
+
+/** Whether an edit changed any checkbox of an item line (cheap: no record needed). */
+function flipsAnyBox(from: string, to: string): boolean {
+  const before = parseBody(from).items;
+  for (const [id, item] of parseBody(to).items) if (before.get(id)?.checked !== item.checked) return true;
+  return false;
 }
 
 /** Whether a comment is this App's checklist (anyone else's look-alike is just a comment). */

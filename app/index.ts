@@ -5,7 +5,7 @@ import type { GitHubPort } from "../src/github/port.js";
 import { type DeliveryLog, type KeyedLocks, LocalDeliveryLog, LocalLocks, withGrowingLocks } from "./delivery.js";
 import { HANDLERS } from "./handlers/index.js";
 import type { Handler } from "./handlers/table.js";
-import type { GateContext, Log } from "./load.js";
+import { CommitFiles, type GateContext, type Log } from "./load.js";
 import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./rate-limit.js";
 
 export interface GateOptions {
@@ -65,6 +65,7 @@ export function createGate(options: GateOptions = {}) {
   const deliveries = options.deliveries ?? new LocalDeliveryLog();
   const configPath = options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
   const now = options.now ?? (() => new Date());
+  const files = new CommitFiles();
   return {
     async receive(delivery: Delivery, io: DeliveryIO): Promise<Received> {
       const handler = handlerFor(delivery.name, delivery.payload);
@@ -86,6 +87,7 @@ export function createGate(options: GateOptions = {}) {
           configPath,
           now,
           log: io.log,
+          files,
         };
         return withGrowingLocks(locks, run.keys(run.repo.id), (held) => run.run({ ...base, held }, { locks }));
       });

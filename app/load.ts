@@ -3,7 +3,7 @@ import type { Config } from "../src/config/schema.js";
 import { analyze } from "../src/engine/analyze.js";
 import type { RepoRef } from "../src/github/client.js";
 import { changedFilesFromPullFiles } from "../src/github/files.js";
-import type { Actor, GitHubPort, PullCommit, PullSnapshot } from "../src/github/port.js";
+import type { Actor, GitHubPort, PullCommit, PullSnapshot, RepoPermission } from "../src/github/port.js";
 import type { AiResult, PullRequestFacts, Report } from "../src/types.js";
 import { NeedLocks } from "./delivery.js";
 import { CHECK_NAME } from "./gate/check-run.js";
@@ -38,6 +38,30 @@ export interface GateContext {
   log: Log;
   /** Lock keys this task holds (see delivery.ts). */
   held: ReadonlySet<string>;
+  /** Files at commits already read: a commit never changes, so its config and CODEOWNERS are read once. */
+  files: CommitFiles;
+}
+
+/**
+ * File texts at commit SHAs, the newest `capacity` kept. A commit never changes, so a file found there
+ * is read once; "no such file" is not remembered (a spurious 404 must not stick as "no config").
+ */
+export class CommitFiles {
+  private readonly texts = new Map<string, string>();
+  constructor(private readonly capacity = 2000) {}
+
+  async read(ctx: Pick<GateContext, "port" | "repo" | "repoId">, path: string, sha: string): Promise<string | null> {
+    const key = `${ctx.repoId}:${sha}:${path}`;
+    const known = this.texts.get(key);
+    if (known !== undefined) return known;
+    const text = await ctx.port.fileAt(ctx.repo, path, sha);
+    // Only a full commit SHA names content that cannot change.
+    if (text !== null && /^[0-9a-f]{40}$/.test(sha)) {
+      this.texts.set(key, text);
+      if (this.texts.size > this.capacity) this.texts.delete(this.texts.keys().next().value!);
+    }
+    return text;
+  }
 }
 
 export const pullKey = (repoId: number, pr: number) => `pr:${repoId}#${pr}`;
@@ -119,7 +143,7 @@ async function readConfig(
   baseSha: string,
 ): Promise<{ ok: true; config: Config } | { ok: false; error: string }> {
   try {
-    const text = await ctx.port.fileAt(ctx.repo, ctx.configPath.replace(/^\.?\//, ""), baseSha);
+    const text = await ctx.files.read(ctx, ctx.configPath.replace(/^\.?\//, ""), baseSha);
     return { ok: true, config: parseConfigText(text ?? "", ctx.configPath) };
   } catch (e) {
     if (e instanceof ConfigError)
@@ -133,7 +157,7 @@ async function readConfig(
 
 async function readCodeowners(ctx: GateContext, baseSha: string): Promise<string | null> {
   for (const path of CODEOWNERS_PATHS) {
-    const text = await ctx.port.fileAt(ctx.repo, path, baseSha);
+    const text = await ctx.files.read(ctx, path, baseSha);
     if (text !== null) return text;
   }
   return null;
@@ -222,18 +246,31 @@ function needsComparison(previous: GateState | null, pull: PullSnapshot, config:
   );
 }
 
-/** Everything an evaluation reads besides the record: config and CODEOWNERS at the base, files, commits. */
-export async function loadEvaluation(
-  ctx: GateContext,
-  pull: PullSnapshot,
-  previous: GateState | null,
-): Promise<EvaluationFacts & { report: Report | null }> {
+/** What an evaluation reads that does not depend on the record: config at the base, files, commits. */
+export interface PullData {
+  config: EvaluationFacts["config"];
+  files: EvaluationFacts["files"];
+  commits: EvaluationFacts["commits"];
+}
+
+export async function readPullData(ctx: GateContext, pull: PullSnapshot): Promise<PullData> {
   const ref = { ...ctx.repo, number: pull.number };
   const [config, files, commits] = await Promise.all([
     readConfig(ctx, pull.base.sha),
     ctx.port.pullFiles(ref),
     ctx.port.pullCommits(ref),
   ]);
+  return { config, files, commits };
+}
+
+/** The rest of an evaluation's facts, once the record is known: the analysis, CODEOWNERS, people, the push. */
+export async function completeEvaluation(
+  ctx: GateContext,
+  pull: PullSnapshot,
+  data: PullData,
+  previous: GateState | null,
+): Promise<EvaluationFacts> {
+  const { config, files, commits } = data;
   if (!config.ok)
     return { pull, config, files, commits, report: null, codeowners: null, resolved: new Map(), touched: null };
   const needOwners = Object.values(config.config.gate.routes).some((r) => r?.codeowners);
@@ -261,13 +298,12 @@ export async function openPullsAt(ctx: GateContext, sha: string): Promise<number
 /** The facts a sender's flips are judged on, read only when the cheap checks pass. */
 export async function loadSenderFacts(
   ctx: GateContext,
-  sender: Actor,
-  state: GateState,
-  items: readonly GateItem[],
+  input: { sender: Actor; state: GateState; items: readonly GateItem[]; permission?: Promise<RepoPermission> },
 ): Promise<SenderFacts> {
+  const { sender, state, items } = input;
   const need = factsNeeded(sender, state, items);
   const [permission, profile, memberships] = await Promise.all([
-    need.permission ? ctx.port.permission(ctx.repo, sender.login) : Promise.resolve(null),
+    need.permission ? (input.permission ?? ctx.port.permission(ctx.repo, sender.login)) : Promise.resolve(null),
     need.profile ? ctx.port.user(sender.login) : Promise.resolve(null),
     Promise.all(
       need.teams.map(async (t) => {

@@ -32,7 +32,8 @@ export async function failClosed(
   ctx.log.error(`ai-review-gate: ${reason}`);
   const known = input.snapshot?.runs.get(input.sha);
   let write: CheckWrite | null = null;
-  if (input.snapshot && input.state) write = commitWrite(input.snapshot, input.sha, input.state, reason);
+  if (input.snapshot && input.state?.head === input.sha)
+    write = commitWrite(input.snapshot, input.sha, input.state, reason);
   else {
     let set = known;
     try {
@@ -88,41 +89,59 @@ export async function publish(
   // What the head's run holds: the record to keep when failing closed.
   let persisted = input.anchored;
   const head = state?.head ?? input.anchored?.head ?? null;
-  try {
-    for (const w of decision.checkRuns) {
-      const id = await writeRun(ctx, w);
-      snapshot = afterWrite(snapshot, w, id, ctx.appId);
-      if (state && w.sha === state.head) persisted = state;
+  // The head's run first; other commits' runs (the one the PR left) go out with the view.
+  let [first, ...others] = decision.checkRuns;
+  let comment = decision.comment;
+  /** The state the head's run will hold once `first` is written. */
+  let writing = state;
+  if (state && first?.sha === state.head && first.runId === undefined && comment?.id === undefined && comment) {
+    // The head has no run of ours yet, so nothing vouches for it: a new view can go first and the run
+    // be created knowing the view's id (one write fewer). If the run then fails, the head still has no
+    // green check, and failing closed gives it a failing one.
+    try {
+      const created = await ctx.port.upsertComment(ctx.repo, { issue: input.pr }, comment.body);
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: created.htmlUrl || snapshot.commentUrl },
+        state,
+        created.id,
+      );
+      writing = recorded.state;
+      first = recorded.write ?? first;
+      comment = null;
+    } catch (e) {
+      return failClosed(ctx, { sha: state.head, error: e, what: "writing the checklist comment", snapshot });
     }
-    if (state && !decision.checkRuns.some((w) => w.sha === state.head)) persisted = state;
+  }
+  try {
+    if (first) {
+      const id = await writeRun(ctx, first);
+      snapshot = afterWrite(snapshot, first, id, ctx.appId);
+    }
+    if (writing) persisted = writing;
   } catch (e) {
     if (!head) throw e;
     return failClosed(ctx, { sha: head, error: e, what: "writing the gate's check run", snapshot, state: persisted });
   }
-  try {
-    if (decision.comment) {
-      const target = { issue: input.pr, ...(decision.comment.id !== undefined ? { id: decision.comment.id } : {}) };
-      const written = await ctx.port.upsertComment(ctx.repo, target, decision.comment.body);
-      const isView = decision.comment.id === undefined || decision.comment.id === state?.commentId;
-      if (state && isView && state.commentId !== written.id) {
-        const recorded = recordComment(
-          { ...snapshot, commentUrl: written.htmlUrl || snapshot.commentUrl },
-          state,
-          written.id,
-        );
-        persisted = recorded.state;
-        if (recorded.write) await writeRun(ctx, recorded.write);
-      }
+  const writeView = async () => {
+    if (!comment) return;
+    const target = { issue: input.pr, ...(comment.id !== undefined ? { id: comment.id } : {}) };
+    const written = await ctx.port.upsertComment(ctx.repo, target, comment.body);
+    const isView = comment.id === undefined || comment.id === state?.commentId;
+    if (state && isView && state.commentId !== written.id) {
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: written.htmlUrl || snapshot.commentUrl },
+        state,
+        written.id,
+      );
+      persisted = recorded.state;
+      if (recorded.write) await writeRun(ctx, recorded.write);
     }
+  };
+  try {
+    await Promise.all([...others.map((w) => writeRun(ctx, w)), writeView()]);
   } catch (e) {
     if (!head || !persisted) throw e;
-    return failClosed(ctx, {
-      sha: head,
-      error: e,
-      what: "restoring the checklist comment",
-      snapshot,
-      state: persisted,
-    });
+    return failClosed(ctx, { sha: head, error: e, what: "writing the checklist comment", snapshot, state: persisted });
   }
   if (decision.notice) {
     const own = (c: { author: { login: string } | null; body: string }) =>

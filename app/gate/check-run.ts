@@ -119,39 +119,39 @@ export function deciding(sha: string, entries: readonly GateState[]): GateState[
   return entries.filter((e) => e.head === sha && e.next === null && (e.status === "open" || e.status === "merged"));
 }
 
-/** The record, shrunk until it fits: older PRs' histories go first, then file lists (which only cost resets). */
+/**
+ * The record, shrunk until it fits: history first (records of PRs that moved on or closed), then audit
+ * trails and notes. What a decision depends on is never cut (a view's digest must keep matching); a
+ * record that still does not fit fails the check closed.
+ */
 export function fitRecord(entries: readonly GateState[]): string {
+  let record = encodeRecord(entries);
+  if (record.length <= MAX_RECORD) return record;
   let states = entries.map((e) => structuredClone(e));
+  const history = (s: GateState) => s.next !== null || s.status !== "open";
   const attempts: Array<(s: GateState) => void> = [
     (s) => {
-      if (s.next !== null || s.status !== "open") s.audit = [];
+      if (!history(s)) return;
+      s.audit = [];
+      s.notes = [];
+      for (const i of s.items) if (i.files.length > 0) Object.assign(i, { files: [], filesTruncated: true });
     },
     (s) => {
       s.audit = s.audit.slice(-10);
-    },
-    (s) => {
-      for (const i of s.items)
-        if (i.files.length > 5) {
-          i.files = i.files.slice(0, 5);
-          i.filesTruncated = true;
-        }
-      s.notAnalyzed = s.notAnalyzed.slice(0, 20);
     },
     (s) => {
       s.audit = [];
       s.notes = [];
     },
   ];
-  let record = encodeRecord(states);
   for (const shrink of attempts) {
-    if (record.length <= MAX_RECORD) return record;
     states = states.map((s) => {
       shrink(s);
       return s;
     });
     record = encodeRecord(states);
+    if (record.length <= MAX_RECORD) return record;
   }
-  if (record.length <= MAX_RECORD) return record;
   throw new Error(`the gate's record for ${entries.length} pull requests does not fit in one check run`);
 }
 

@@ -163,13 +163,19 @@ function renderAt(state: GateState, d: Detail): string {
   return out.join("\n");
 }
 
-/** The comment body for a record: the fullest rendering that fits GitHub's limit. */
+/** Renderings already made: a delivery renders the same record several times (compare, then write). */
+const rendered = new WeakMap<GateState, string>();
+
+/** The comment body for a record: the fullest rendering that fits GitHub's limit. Records are not mutated once rendered. */
 export function renderComment(state: GateState): string {
+  const known = rendered.get(state);
+  if (known !== undefined) return known;
   let body = "";
   for (const d of LEVELS) {
     body = renderAt(state, d);
-    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) return body;
+    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
   }
+  rendered.set(state, body);
   return body;
 }
 

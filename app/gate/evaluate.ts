@@ -57,21 +57,25 @@ function findingFiles(report: Report, category: string): string[] {
   return files;
 }
 
+/** Longest path an item's record keeps; a longer one is dropped and the item marked truncated (resets on push). */
+const MAX_PATH = 300;
+
 function buildItems(report: Report, config: Config, codeowners: string | null): GateItem[] {
   return report.gate.checklist.map((c) => {
-    const files = c.category ? findingFiles(report, c.category) : [];
+    const all = c.category ? findingFiles(report, c.category) : [];
+    const files = all.filter((f) => f.length <= MAX_PATH);
     const top = c.category ? report.findings.find((f) => f.category === c.category) : undefined;
     const item: GateItem = {
       id: c.id,
-      text: c.text,
+      text: c.text.slice(0, 500),
       category: c.category,
-      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})` : "",
+      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
-    if (files.length > MAX_FILES_PER_ITEM) item.filesTruncated = true;
+    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route = c.category ? config.gate.routes[c.category] : undefined;
     if (route?.team) item.route = { team: route.team.replace(/^@/, "") };
-    if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, files) };
+    if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
     return item;
   });
 }

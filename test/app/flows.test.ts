@@ -130,24 +130,24 @@ describe("positive paths", () => {
 });
 
 describe("port calls per event (memory port; HTTP counts are measured end to end)", () => {
-  test("tick: read the record, the permission, write the run, write the view", async () => {
+  test("tick: read the permission and the record (together), write the run, then the view", async () => {
     const w = await opened();
     const from = w.gh.calls.length;
     await w.tick(w.people.alice, ["category:custom"]);
-    expect(w.gh.since(from)).toEqual(["checkRuns", "permission", "upsertCheckRun", "upsertComment"]);
+    expect(w.gh.since(from)).toEqual(["permission", "checkRuns", "upsertCheckRun", "upsertComment"]);
   });
 
   test("a tick that turns the check green first lists the open PRs of that commit", async () => {
     const w = await opened();
     const from = w.gh.calls.length;
     await w.tick(w.people.alice, ALL);
-    expect(w.gh.since(from)).toEqual(["checkRuns", "permission", "pullsForCommit", "upsertCheckRun", "upsertComment"]);
+    expect(w.gh.since(from)).toEqual(["permission", "checkRuns", "pullsForCommit", "upsertCheckRun", "upsertComment"]);
   });
 
-  test("a refused tick does not ask for a permission", async () => {
+  test("a bot's tick is refused without asking for a permission", async () => {
     const w = await opened();
     const from = w.gh.calls.length;
-    await w.tick(w.people.author, ["category:custom"]);
+    await w.tick(w.people.bot, ["category:custom"]);
     expect(w.gh.since(from)).toEqual(["checkRuns", "upsertCheckRun", "upsertComment"]);
   });
 
@@ -314,7 +314,7 @@ describe("attacks that need the flows", () => {
     w.gh.fail("upsertComment", 502, 1);
     await w.tick(w.people.bob, ["signoff:1"], { checked: false });
     expect(w.gh.conclusion(HEAD)).toBe("failure");
-    expect(w.gh.runsOn(HEAD)[0]?.title).toMatch(/restoring the checklist comment failed/);
+    expect(w.gh.runsOn(HEAD)[0]?.title).toMatch(/writing the checklist comment failed/);
     expect(progress(w.record()).satisfied).toBe(false);
     await w.event("labeled");
     expect(w.gh.conclusion(HEAD)).toBe("action_required");
@@ -355,7 +355,11 @@ describe("attacks that need the flows", () => {
     expect(w.checklist().body).toMatch(/nobody can tick this item: the base branch has no CODEOWNERS file/);
     await w.tick(w.people.alice, ["category:custom"]);
     expect(w.record().ticks).toEqual([]);
-    w.gh.setFile(BASE, ".github/CODEOWNERS", "lib/ @org/payments\n");
+    // A commit on the base branch adds CODEOWNERS (files at a commit never change: a new base commit).
+    const newBase = "c0de0c0de0c0de0c0de0c0de0c0de0c0de0c0de";
+    w.gh.setFile(newBase, ".github/ai-review-gate.yml", w.gh.contents.get(`${BASE}:.github/ai-review-gate.yml`)!);
+    w.gh.setFile(newBase, ".github/CODEOWNERS", "lib/ @org/payments\n");
+    w.gh.mustPull(2).base.sha = newBase;
     w.gh.addTeam("org/payments", [w.people.carol]);
     await w.event("edited");
     await w.tick(w.people.alice, ["category:custom"]);

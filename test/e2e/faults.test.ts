@@ -32,7 +32,6 @@ const TICK_PATH = [
 const PUSH_PATH = [
   "GET /repos/{owner}/{repo}/pulls/{pull_number}",
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
@@ -215,6 +214,41 @@ describe("push path: new commits after approval", () => {
       expect(reasonShown(number, next), "reason shown").toBe(true);
     }
     expect(checklistOf(number)).toHaveLength(VIEW_GONE(route, kind) ? 2 : 1);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe("config read (a base commit's config is read once, when the PR is opened)", () => {
+  const route = "GET /repos/{owner}/{repo}/contents/{path}";
+  test.each(KINDS)(`${route} → %s on open: never green, the reason shown`, async (kind) => {
+    const number = nextPr++;
+    const head = sha(number);
+    const base = sha(number, 77);
+    fake.setFile(base, ".github/ai-review-gate.yml", ONE_APPROVER);
+    fake.addPull({
+      number,
+      title: "Drop users.email",
+      body: "<!-- START COPILOT CODING AGENT TIPS -->",
+      user: PEOPLE.copilot,
+      head: { ref: `copilot/fix-${number}`, sha: head },
+      base: { ref: "main", sha: base },
+      files: RISKY_FILES,
+      commits: [
+        {
+          sha: head,
+          message: "Drop users.email",
+          author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
+        },
+      ],
+    });
+    const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
+    const status = await send("pull_request", pullRequestEvent(fake, "opened", number));
+    fake.clearFaults();
+    record("open", route, kind, "once", status, head, rule.hits ?? 0);
+    expect(rule.hits).toBe(1);
+    if (RETRIED.has(kind)) expect(conclusion(head)).toBe("action_required");
+    else expect(reasonShown(number, head) || conclusion(head) === "action_required").toBe(true);
+    expect(conclusion(head)).not.toBe("success");
     expect(unhandled).toEqual([]);
   });
 });

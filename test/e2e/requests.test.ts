@@ -38,7 +38,13 @@ async function measure(what: string, event: string, payload: unknown, opts: { co
     app = await startAppServer(fake, { knownIdentity: true });
   }
   const before = fake.requests.length;
-  const res = await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET, ...(opts.id ? { id: opts.id } : {}) });
+  const res = await deliver({
+    url: app.url,
+    event,
+    payload,
+    secret: WEBHOOK_SECRET,
+    ...(opts.id ? { id: opts.id } : {}),
+  });
   expect(res.status).toBe(200);
   const routes = fake.requests.slice(before).map((r) => r.route.replace("/repos/{owner}/{repo}", ""));
   table.push(`| ${what} | ${routes.length} | ${routes.join(", ")} |`);
@@ -69,7 +75,12 @@ test("tick: at most 6 requests, cold", async () => {
   expect(cold.length).toBeLessThanOrEqual(5);
   await measure("refused tick (requester)", "issue_comment", edit(PEOPLE.dana, ["signoff:1"]));
   await measure("sign-off", "issue_comment", edit(PEOPLE.alice, ["signoff:1"]));
-  const green = await measure("tick that turns the check green (cold)", "issue_comment", edit(PEOPLE.bob, ["signoff:2"]), { cold: true });
+  const green = await measure(
+    "tick that turns the check green (cold)",
+    "issue_comment",
+    edit(PEOPLE.bob, ["signoff:2"]),
+    { cold: true },
+  );
   expect(green.length).toBeLessThanOrEqual(6);
   expect(fake.runsFor(HEAD_1)[0]?.conclusion).toBe("success");
 });

@@ -235,6 +235,9 @@ export async function closePull(
     mergeCommit: string | null;
   },
 ): Promise<Outcome> {
+  // A `closed` delivery can be a stale redelivery of a PR reopened since: only a PR closed now stops counting.
+  const live = await ctx.port.pull({ ...ctx.repo, number: req.pr });
+  if (live.state === "open") return "done";
   const cache: RunCache = new Map();
   const anchored = await readRecord(ctx, cache, req.pr, [req.head]);
   if (!anchored) return "done"; // never evaluated (installed later)
@@ -259,6 +262,8 @@ export async function closePull(
 export async function refreshCommit(ctx: GateContext, sha: string): Promise<Outcome> {
   requireCommitLocks(ctx, [sha]);
   const set = await runsAt(ctx, new Map(), sha);
+  // A run without records (a merge group's) is re-decided by GitHub's next merge_group event, not here.
+  if (set.entries.length === 0) return "done";
   const body = commitCheck({ sha, entries: set.entries, openPulls: [] });
   await ctx.port.upsertCheckRun(ctx.repo, { sha, ...(set.runs[0] ? { id: set.runs[0].id } : {}) }, body);
   return "done";

@@ -420,3 +420,35 @@ describe("attacks that need the flows", () => {
     expect(w.checklist().body).toMatch(/machine accounts listed in gate.machine\\_accounts cannot approve/);
   });
 });
+
+describe("stale deliveries of membership events", () => {
+  test("a redelivered `closed` of a PR reopened since does not drop it from its commit's check", async () => {
+    const w = await opened();
+    w.pull(3, { files: [docsFile()], head: { sha: HEAD, ref: "other" } });
+    await w.open(3);
+    w.gh.mustPull(2).state = "closed";
+    const closed = w.prPayload("closed");
+    await w.deliver("pull_request", closed, "close-1");
+    w.gh.mustPull(2).state = "open";
+    await w.event("reopened");
+    expect(w.gh.conclusion(HEAD)).toBe("action_required");
+    await w.deliver("pull_request", closed, "close-1-after-restart");
+    expect(w.gh.conclusion(HEAD)).toBe("action_required");
+    expect(w.record().status).toBe("open");
+  });
+
+  test("re-running a merge group's check leaves it to the merge queue", async () => {
+    const w = await opened();
+    const group = "9".repeat(40);
+    w.gh.foreignRun(group, { conclusion: "failure", title: "x", summary: "y" }, w.gh.appId);
+    const run = w.gh.runsOn(group)[0]!;
+    const from = w.gh.calls.length;
+    await w.deliver("check_run", {
+      action: "rerequested",
+      repository: { id: w.gh.repoId, name: w.gh.repo.repo, owner: { login: w.gh.repo.owner } },
+      check_run: { id: run.id, name: run.name, head_sha: group, app: { id: w.gh.appId }, pull_requests: [] },
+    });
+    expect(w.gh.since(from).filter((v) => v.startsWith("upsert"))).toEqual([]);
+    expect(w.gh.conclusion(group)).toBe("failure");
+  });
+});

@@ -347,6 +347,51 @@ describe("class 8: fail-closed corners", () => {
   });
 });
 
+describe("beyond the named classes", () => {
+  test("a tick whose item is re-routed at the same commit no longer counts", () => {
+    const s = edit(evaluated(), { by: P.alice, ids: ["category:custom"] });
+    const routed = evaluated({ configText: "gate:\n  policy: all\n  routes:\n    custom:\n      team: org/dba\n" }, s);
+    expect(routed.ticks).toEqual([]);
+  });
+
+  test("a reviewer who pushes a commit after ticking loses the ticks (touched-files keeps nothing of theirs)", () => {
+    const config = "gate:\n  policy: all\n  stale: touched-files\n";
+    const s = edit(evaluated({ configText: config }), { by: P.alice, ids: ["category:custom"] });
+    const pushed = evaluated(
+      {
+        configText: config,
+        pull: pull({ head: { sha: H2, ref: "f" } }),
+        commits: { items: [commit(H1, P.author), commit(H2, P.alice)], truncated: false },
+        touched: { status: "ahead", files: ["README.md"], truncated: false },
+      },
+      s,
+    );
+    expect(pushed.excluded.ids).toContain(P.alice.id);
+    expect(pushed.ticks).toEqual([]);
+    expect(pushed.notes.join(" ")).toMatch(/may no longer approve/);
+  });
+
+  test("paths too long for the record mark the item truncated, so any push resets it", () => {
+    const long = `src/${"x".repeat(400)}.js`;
+    const s = evaluated({ reportSpec: { findings: [{ category: "custom", file: long }] } });
+    expect(s.items[0]?.filesTruncated).toBe(true);
+    expect(s.items[0]?.files).toEqual([]);
+  });
+
+  test("a record that cannot fit one check run fails the write (the caller fails closed)", () => {
+    let seed = 7;
+    const letter = () => "abcdefghijklmnopqrstuvwxyz"[(seed = (seed * 48271) % 2147483647) % 26]!;
+    const findings = () =>
+      Array.from({ length: 30 }, (_, i) => ({
+        category: "custom" as const,
+        file: `${i}-${Array.from({ length: 280 }, letter).join("")}`,
+      }));
+    // 40 PRs on one commit, each with 30 long, incompressible paths: more than one run's text can hold.
+    const many = Array.from({ length: 40 }, (_, n) => ({ ...evaluated({ reportSpec: { findings: findings() } }), pr: n + 2 }));
+    expect(() => commitCheck({ sha: H1, entries: many, openPulls: null })).toThrow(/does not fit/);
+  });
+});
+
 describe("positive paths", () => {
   test("an authorized, distinct reviewer's ticks count and turn the gate green", () => {
     const s = edit(evaluated(), { by: P.alice, ids: ALL });

@@ -1,4 +1,5 @@
 import type { Actor, PullSnapshot } from "../src/github/port.js";
+import { NeedLocks } from "./delivery.js";
 import { commitCheck } from "./gate/check-run.js";
 import { looksLikeChecklist, parseBody } from "./gate/checklist-comment.js";
 import { decide, type GateEvent, type Snapshot } from "./gate/decide.js";
@@ -30,9 +31,18 @@ function snapshotOf(ctx: GateContext, cache: RunCache, extra: Partial<Snapshot> 
   return { at: ctx.now().toISOString(), runs: cache, openPulls: new Map(), commentUrl: null, ...extra };
 }
 
+/** A task that needs more locks runs again holding them; any other error fails the commit's check closed. */
+function failClosedUnlessLocks(
+  ctx: GateContext,
+  input: { sha: string; error: unknown; what: string },
+): Promise<Outcome> {
+  if (input.error instanceof NeedLocks) throw input.error;
+  return failClosed(ctx, input);
+}
+
 async function run(
   ctx: GateContext,
-  input: { pr: number; cache: RunCache; anchored: GateState | null; snapshot: Snapshot; event: GateEvent },
+  input: { pr: number; anchored: GateState | null; snapshot: Snapshot; event: GateEvent },
 ): Promise<Outcome> {
   let decision = decide(input.snapshot, input.anchored, input.event);
   // Before a commit's check turns green, ask which open PRs have that head: one the App has not
@@ -112,7 +122,6 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
     });
     return await run(ctx, {
       pr: req.pr,
-      cache,
       anchored,
       snapshot,
       event: {
@@ -122,8 +131,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
       },
     });
   } catch (e) {
-    if (e instanceof Error && e.name === "NeedLocks") throw e;
-    return failClosed(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });
+    return failClosedUnlessLocks(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });
   }
 }
 
@@ -179,7 +187,6 @@ export async function applyChecklistEdit(ctx: GateContext, req: EditRequest): Pr
     const snapshot = snapshotOf(ctx, cache, { sender, commentUrl: req.comment.htmlUrl || null });
     return await run(ctx, {
       pr: req.pr,
-      cache,
       anchored,
       snapshot,
       event: {
@@ -192,8 +199,11 @@ export async function applyChecklistEdit(ctx: GateContext, req: EditRequest): Pr
       },
     });
   } catch (e) {
-    if (e instanceof Error && e.name === "NeedLocks") throw e;
-    return failClosed(ctx, { sha: anchored.head, error: e, what: `handling a checklist edit on PR #${req.pr}` });
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `handling a checklist edit on PR #${req.pr}`,
+    });
   }
 }
 
@@ -212,14 +222,16 @@ export async function recreateChecklist(
     requireCommitLocks(ctx, [anchored.head]);
     return await run(ctx, {
       pr: req.pr,
-      cache,
       anchored,
       snapshot: snapshotOf(ctx, cache),
       event: { kind: "comment-deleted", sender: req.sender, commentId: req.comment.id },
     });
   } catch (e) {
-    if (e instanceof Error && e.name === "NeedLocks") throw e;
-    return failClosed(ctx, { sha: anchored.head, error: e, what: `recreating the checklist on PR #${req.pr}` });
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `recreating the checklist on PR #${req.pr}`,
+    });
   }
 }
 
@@ -244,7 +256,6 @@ export async function closePull(
   requireCommitLocks(ctx, [anchored.head]);
   return run(ctx, {
     pr: req.pr,
-    cache,
     anchored,
     snapshot: snapshotOf(ctx, cache),
     event: {

@@ -387,7 +387,10 @@ describe("beyond the named classes", () => {
         file: `${i}-${Array.from({ length: 280 }, letter).join("")}`,
       }));
     // 40 PRs on one commit, each with 30 long, incompressible paths: more than one run's text can hold.
-    const many = Array.from({ length: 40 }, (_, n) => ({ ...evaluated({ reportSpec: { findings: findings() } }), pr: n + 2 }));
+    const many = Array.from({ length: 40 }, (_, n) => ({
+      ...evaluated({ reportSpec: { findings: findings() } }),
+      pr: n + 2,
+    }));
     expect(() => commitCheck({ sha: H1, entries: many, openPulls: null })).toThrow(/does not fit/);
   });
 });

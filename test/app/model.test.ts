@@ -20,7 +20,7 @@ import { BASE, CONFIG, commitBy, docsFile, HEAD, riskyFile, setBox, WEAK_BASE, W
  * after every step, with the model's own notion of what each base requires.
  *
  * Events that make a PR point at a commit whose check may already be green for another PR, or change
- * the base a PR targets (open, reopen, retarget, a force-push onto another open PR's head) are
+ * the base a PR targets (open, reopen, retarget, a force-push onto a commit whose check is green) are
  * delivered at once: between such an event and its delivery, a check computed before cannot know it
  * (the residual window documented in docs/app.md). Everything else may be held back and reordered.
  */
@@ -245,9 +245,9 @@ const commands = [
         r.w.gh.forcePush(c.pr, target.commits, FILES[target.kind]);
         p.head = target.sha;
         const payload = r.w.prPayload("synchronize", c.pr, { before, after: target.sha });
-        // Onto a commit another open PR has as head: its check may be green for that PR (the residual window).
-        const shared = [...m.pulls].some(([n, q]) => n !== c.pr && q.open && q.head === target.sha);
-        await send(m, r, { name: "pull_request", payload, id: `force-${m.step}` }, c.hold && !shared);
+        // Onto a commit whose check is green already (for another PR): the residual window, delivered at once.
+        const green = r.w.gh.conclusion(target.sha) === "success";
+        await send(m, r, { name: "pull_request", payload, id: `force-${m.step}` }, c.hold && !green);
       },
     ),
   ),

@@ -1,10 +1,11 @@
-import { createRequire } from "node:module";
 import { parseBody, soleMarkerLine } from "../../app/gate/checklist-comment.js";
 import { decodeRecord, parseViewMarker } from "../../app/gate/record.js";
 import type { GateState } from "../../app/gate/state.js";
 import { createGate } from "../../app/index.js";
 import type { Actor, PullCommit } from "../../src/github/port.js";
+import { example } from "../e2e/support/payloads.js";
 import { type FakeFile, MemoryGitHub, type MemoryPull } from "../support/memory-github.js";
+import { commit } from "./builders.js";
 
 /**
  * A world for the App's unit tests: the gate (createGate, the same dispatch Probot uses) over the
@@ -15,20 +16,6 @@ import { type FakeFile, MemoryGitHub, type MemoryPull } from "../support/memory-
 
 // biome-ignore lint/suspicious/noExplicitAny: example payloads are patched field by field
 type Json = Record<string, any>;
-const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
-  name: string;
-  examples: Json[];
-}>;
-
-export function example(name: string, action: string): Json {
-  const group = examples.find((e) => e.name === name);
-  const found =
-    group?.examples.find((e) => e.action === action && e.installation) ??
-    group?.examples.find((e) => e.action === action);
-  if (!found) throw new Error(`no ${name}.${action} example`);
-  return structuredClone(found);
-}
 
 export const NOW = new Date("2026-11-24T10:00:00Z");
 export const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -82,14 +69,9 @@ export function docsFile(path = "docs/guide.md"): FakeFile {
   return { filename: path, status: "modified", additions: 1, deletions: 0, patch: "@@ -1 +1,2 @@\n a\n+more words" };
 }
 
-export function commitBy(sha: string, author: Actor, message = "Change things"): PullCommit {
-  return {
-    sha,
-    message,
-    author: { name: author.login, email: `${author.id}+${author.login}@users.noreply.github.com`, user: author },
-    committer: { name: "GitHub", email: "noreply@github.com", user: { id: 19864447, login: "web-flow", type: "User" } },
-  };
-}
+/** A commit by an account (its noreply address names the id, as GitHub's web flow does). */
+export const commitBy = (sha: string, author: Actor, message = "Change things"): PullCommit =>
+  commit(sha, author, message);
 
 export class World {
   readonly gh = new MemoryGitHub();

@@ -70,8 +70,8 @@ async function send(event: string, payload: unknown): Promise<number> {
   return (await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET })).status;
 }
 
-/** A fresh AI-authored risky PR, opened and evaluated (blocking) without faults. */
-async function openPull(): Promise<{ number: number; head: string }> {
+/** A fresh AI-authored risky PR into `base` (not yet delivered). */
+function addAgentPull(base = FAULT_BASE): { number: number; head: string } {
   const number = nextPr++;
   const head = sha(number);
   fake.addPull({
@@ -80,7 +80,7 @@ async function openPull(): Promise<{ number: number; head: string }> {
     body: "<!-- START COPILOT CODING AGENT TIPS -->",
     user: PEOPLE.copilot,
     head: { ref: `copilot/fix-${number}`, sha: head },
-    base: { ref: "main", sha: FAULT_BASE },
+    base: { ref: "main", sha: base },
     assignees: ["dana"],
     files: RISKY_FILES,
     commits: [
@@ -91,6 +91,12 @@ async function openPull(): Promise<{ number: number; head: string }> {
       },
     ],
   });
+  return { number, head };
+}
+
+/** A fresh AI-authored risky PR, opened and evaluated (blocking) without faults. */
+async function openPull(): Promise<{ number: number; head: string }> {
+  const { number, head } = addAgentPull();
   expect(await send("pull_request", pullRequestEvent(fake, "opened", number))).toBe(200);
   expect(conclusion(head)).toBe("action_required");
   return { number, head };
@@ -221,26 +227,10 @@ describe("push path: new commits after approval", () => {
 describe("config read (a base commit's config is read once, when the PR is opened)", () => {
   const route = "GET /repos/{owner}/{repo}/contents/{path}";
   test.each(KINDS)(`${route} → %s on open: never green, the reason shown`, async (kind) => {
-    const number = nextPr++;
-    const head = sha(number);
-    const base = sha(number, 77);
+    // A base commit of its own, so its config is read now.
+    const base = sha(nextPr, 77);
     fake.setFile(base, ".github/ai-review-gate.yml", ONE_APPROVER);
-    fake.addPull({
-      number,
-      title: "Drop users.email",
-      body: "<!-- START COPILOT CODING AGENT TIPS -->",
-      user: PEOPLE.copilot,
-      head: { ref: `copilot/fix-${number}`, sha: head },
-      base: { ref: "main", sha: base },
-      files: RISKY_FILES,
-      commits: [
-        {
-          sha: head,
-          message: "Drop users.email",
-          author: { name: "Copilot", email: "198982749+Copilot@users.noreply.github.com", login: "Copilot" },
-        },
-      ],
-    });
+    const { number, head } = addAgentPull(base);
     const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
     const status = await send("pull_request", pullRequestEvent(fake, "opened", number));
     fake.clearFaults();

@@ -5,7 +5,7 @@ import { looksLikeChecklist, parseBody } from "./gate/checklist-comment.js";
 import { decide, type GateEvent, type Snapshot } from "./gate/decide.js";
 import { isBotAccount } from "./gate/eligibility.js";
 import { type GroupMember, mergeGroupCheck } from "./gate/merge-group.js";
-import type { AuditEvent, GateState } from "./gate/state.js";
+import type { GateState } from "./gate/state.js";
 import { readEdit } from "./gate/ticks.js";
 import {
   completeEvaluation,
@@ -69,7 +69,6 @@ export interface EvaluateRequest {
   /** Commits that may hold the PR's record (the payload's head, a push's `before`, a view's marker). */
   hints: ReadonlyArray<string | null | undefined>;
   notes?: string[];
-  audit?: AuditEvent[];
   /** When no hint finds a record, look for the checklist comment's marker (costs a comment listing). */
   searchComments: boolean;
 }
@@ -124,11 +123,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
       pr: req.pr,
       anchored,
       snapshot,
-      event: {
-        kind: "evaluate",
-        ...(req.notes ? { notes: req.notes } : {}),
-        ...(req.audit ? { audit: req.audit } : {}),
-      },
+      event: { kind: "evaluate", ...(req.notes ? { notes: req.notes } : {}) },
     });
   } catch (e) {
     return failClosedUnlessLocks(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });

@@ -3,7 +3,7 @@ import { commitCheck } from "./check-run.js";
 import { AUDIT_MARKER, inlineText, renderComment } from "./checklist-comment.js";
 import type { SenderFacts } from "./eligibility.js";
 import { type EvaluationFacts, evaluateState } from "./evaluate.js";
-import { type AuditEvent, appendAudit, decisionKey, type GateState, progress } from "./state.js";
+import { appendAudit, decisionKey, type GateState, progress } from "./state.js";
 import { applyEdit, readEdit } from "./ticks.js";
 
 /**
@@ -30,7 +30,7 @@ export interface Snapshot {
 }
 
 export type GateEvent =
-  | { kind: "evaluate"; notes?: string[]; audit?: AuditEvent[] }
+  | { kind: "evaluate"; notes?: string[] }
   | { kind: "edit"; sender: Actor; commentId: number; from: string; to: string; closed: boolean }
   | { kind: "comment-deleted"; sender: Actor; commentId: number }
   | { kind: "closed"; merged: boolean; mergedBy: Actor | null; head: string; base: string; mergeCommit: string | null };
@@ -107,7 +107,7 @@ function viewWrite(state: GateState): CommentWrite {
   return { ...(state.commentId !== null ? { id: state.commentId } : {}), body: renderComment(state) };
 }
 
-function evaluate(snapshot: Snapshot, anchored: GateState | null, event: { notes?: string[]; audit?: AuditEvent[] }) {
+function evaluate(snapshot: Snapshot, anchored: GateState | null, event: { notes?: string[] }) {
   const facts = snapshot.evaluation;
   if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
   const state = evaluateState({
@@ -115,7 +115,6 @@ function evaluate(snapshot: Snapshot, anchored: GateState | null, event: { notes
     previous: anchored,
     at: snapshot.at,
     ...(event.notes ? { notes: event.notes } : {}),
-    ...(event.audit ? { audit: event.audit } : {}),
   });
   const checkRuns: CheckWrite[] = [];
   const head = commitWrite(snapshot, state.head, state);

@@ -8,6 +8,7 @@ import { decodeRecord } from "../../app/gate/record.js";
 import { type GateState, progress } from "../../app/gate/state.js";
 import { applyEdit, readEdit } from "../../app/gate/ticks.js";
 import type { Actor } from "../../src/github/port.js";
+import { prng } from "../support/prng.js";
 import { AT, B1, commit, evaluated, facts, H1, H2, H3, P, pull, WRITER } from "./builders.js";
 import { setBox } from "./world.js";
 
@@ -379,8 +380,8 @@ describe("beyond the named classes", () => {
   });
 
   test("a record that cannot fit one check run fails the write (the caller fails closed)", () => {
-    let seed = 7;
-    const letter = () => "abcdefghijklmnopqrstuvwxyz"[(seed = (seed * 48271) % 2147483647) % 26]!;
+    const random = prng(7);
+    const letter = () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(random() * 26)]!;
     const findings = () =>
       Array.from({ length: 30 }, (_, i) => ({
         category: "custom" as const,

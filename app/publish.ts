@@ -32,24 +32,29 @@ export async function failClosed(
   ctx.log.error(`ai-review-gate: ${reason}`);
   const known = input.snapshot?.runs.get(input.sha);
   let write: CheckWrite | null = null;
-  if (input.snapshot && input.state?.head === input.sha)
-    write = commitWrite(input.snapshot, input.sha, input.state, reason);
-  else {
+  try {
+    if (input.snapshot && input.state?.head === input.sha)
+      write = commitWrite(input.snapshot, input.sha, input.state, reason);
+  } catch {
+    // The new record cannot be written (it does not fit): keep the one the run holds.
+  }
+  if (!write) {
     let set = known;
     try {
       set ??= await readRuns(ctx, input.sha);
     } catch {
       // The API is failing already: a new run without a record still blocks, and the older run keeps its record.
     }
-    const body = commitCheck({
-      sha: input.sha,
-      entries: set?.entries ?? [],
-      openPulls: null,
-      failure: reason,
-    });
-    write = { sha: input.sha, ...(set?.runs[0] ? { runId: set.runs[0].id } : {}), body };
+    try {
+      const body = commitCheck({ sha: input.sha, entries: set?.entries ?? [], openPulls: null, failure: reason });
+      write = { sha: input.sha, ...(set?.runs[0] ? { runId: set.runs[0].id } : {}), body };
+    } catch {
+      // Not even the records it holds fit any more: a new failing run blocks, the old one keeps them.
+      const body = commitCheck({ sha: input.sha, entries: [], openPulls: null, failure: reason });
+      write = { sha: input.sha, body };
+    }
   }
-  if (write) await writeRun(ctx, write);
+  await writeRun(ctx, write);
   return "retry";
 }
 

@@ -556,10 +556,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -665,20 +665,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection2 = class extends Node.NodeBase {
+    var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -976,7 +976,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection2;
+    exports.Collection = Collection;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -987,12 +987,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1276,7 +1276,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1328,8 +1328,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1704,7 +1704,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge3 = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1714,7 +1714,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1753,7 +1753,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge3;
+    exports.merge = merge2;
   }
 });
 
@@ -1762,15 +1762,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge3 = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
@@ -1873,20 +1873,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1896,10 +1896,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -1914,8 +1914,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1935,13 +1935,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1954,16 +1954,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1975,8 +1975,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -2000,11 +2000,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2018,7 +2018,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection2 = require_Collection();
+    var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -2034,7 +2034,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection2.Collection {
+    var YAMLMap = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -2184,11 +2184,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection2 = require_Collection();
+    var Collection = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -2624,7 +2624,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2649,7 +2649,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3161,7 +3161,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
-    var merge3 = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -3181,7 +3181,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge3.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -3207,7 +3207,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge3 = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -3232,7 +3232,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge3.merge,
+      merge: merge2.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3242,7 +3242,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -3251,7 +3251,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3269,7 +3269,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge3.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -3298,11 +3298,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -3404,7 +3404,7 @@ var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var Collection2 = require_Collection();
+    var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -3555,7 +3555,7 @@ var require_Document = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+        if (Collection.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
@@ -3577,7 +3577,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+        if (Collection.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
         return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
@@ -3591,7 +3591,7 @@ var require_Document = __commonJS({
        * Checks if the document includes a value at `path`.
        */
       hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+        if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
         return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
@@ -3601,7 +3601,7 @@ var require_Document = __commonJS({
        */
       set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key, value);
         }
@@ -3611,10 +3611,10 @@ var require_Document = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+        if (Collection.isEmptyPath(path)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
           this.contents.setIn(path, value);
         }
@@ -3781,7 +3781,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3815,18 +3815,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3894,7 +3894,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -4002,10 +4002,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4019,7 +4019,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4043,7 +4043,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4059,7 +4059,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4147,10 +4147,10 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,16 +4161,16 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment2 += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
-              if (comment)
-                sep2 += source;
+              if (comment2)
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -4179,7 +4179,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4213,18 +4213,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4278,8 +4278,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4291,7 +4291,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4302,8 +4302,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4320,7 +4320,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4500,7 +4500,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4517,24 +4517,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep + content;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -4578,7 +4578,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4595,7 +4595,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4611,7 +4611,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4717,25 +4717,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4857,7 +4857,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4885,8 +4885,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4972,7 +4972,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -5016,17 +5016,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5041,8 +5041,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -5128,14 +5128,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5150,7 +5150,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5170,25 +5170,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -5545,14 +5545,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6719,18 +6719,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6883,15 +6883,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7085,13 +7085,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7269,7 +7269,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7310,7 +7310,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -7366,1415 +7366,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults, onto = {}) {
-        var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node2;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node2 = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node2;
-            this._last = node2;
-          } else {
-            this._first = this._last = node2;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node2, ref, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref = node2, node2 = node2.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node2;
-          node2 = this.shift();
-          while (node2 != null) {
-            cb(node2), node2 = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node2, ref, ref1, ref2, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref = node2, node2 = node2.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error62) {
-                e2 = error62;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises)).find(function(x) {
-              return x != null;
-            });
-          } catch (error62) {
-            e = error62;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error62, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error62 = error1;
-            return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-          }
-        }
-        doExpire(clearGlobalState, run, free) {
-          var error62, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-        }
-        async _onFailure(error62, eventInfo, clearGlobalState, run, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error62, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error62);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time3) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time3;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error62, reject, resolve, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve(returned);
-                };
-              } catch (error1) {
-                error62 = error1;
-                return function() {
-                  return reject(error62);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise2, reject, resolve;
-          resolve = reject = null;
-          promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve, reject });
-          this._tryToRun();
-          return promise2;
-        }
-      };
-      var Sync_1 = Sync;
-      var version2 = "2.19.5";
-      var version$1 = {
-        version: version2
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version2,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time3, v;
-              time3 = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time3)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error62) {
-                  e = error62;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
-                if (success2) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve, reject) => {
-                if (finished()) {
-                  return resolve();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error62, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error62 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error62 });
-              job.doDrop({ error: error62 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped2;
-            schedule = this.schedule.bind(this);
-            wrapped2 = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped2.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped2;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
-// node_modules/parse-diff/index.js
-var require_parse_diff = __commonJS({
-  "node_modules/parse-diff/index.js"(exports, module) {
-    module.exports = (n) => {
-      if (!n) return [];
-      if (typeof n != "string" || n.match(/^\s+$/)) return [];
-      const s = n.split(`
-`);
-      if (s.length === 0) return [];
-      const a = [];
-      let o = null, d = null, u = 0, m = 0, l = null;
-      const g = (e) => {
-        d?.changes.push({ type: "normal", normal: true, ln1: u++, ln2: m++, content: e }), l.oldLines--, l.newLines--;
-      }, p = (e) => {
-        const [t, r] = parseFiles(e) ?? [];
-        o = { chunks: [], deletions: 0, additions: 0, from: t, to: r }, a.push(o);
-      }, i = () => {
-        (!o || o.chunks.length) && p();
-      }, $ = (e, t) => {
-        i(), o.new = true, o.newMode = t[1], o.from = "/dev/null";
-      }, N = (e, t) => {
-        i(), o.deleted = true, o.oldMode = t[1], o.to = "/dev/null";
-      }, x = (e, t) => {
-        i(), o.oldMode = t[1];
-      }, F = (e, t) => {
-        i(), o.newMode = t[1];
-      }, S = (e, t) => {
-        i(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
-      }, k = (e) => {
-        i(), o.from = parseOldOrNewFile(e);
-      }, y = (e) => {
-        i(), o.to = parseOldOrNewFile(e);
-      }, f2 = (e) => +(e || 1), M = (e, t) => {
-        o || p(e);
-        const [r, c, w, L] = t.slice(1);
-        u = +r, m = +w, d = { content: e, changes: [], oldStart: +r, oldLines: f2(c), newStart: +w, newLines: f2(L) }, l = { oldLines: f2(c), newLines: f2(L) }, o.chunks.push(d);
-      }, R = (e) => {
-        d && (d.changes.push({ type: "del", del: true, ln: u++, content: e }), o.deletions++, l.oldLines--);
-      }, b = (e) => {
-        d && (d.changes.push({ type: "add", add: true, ln: m++, content: e }), o.additions++, l.newLines--);
-      }, h = (e) => {
-        if (!d) return;
-        const [t] = d.changes.slice(-1);
-        d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
-      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
-        for (const [t, r] of v) {
-          const c = e.match(t);
-          if (c) {
-            r(e, c);
-            break;
-          }
-        }
-        l.oldLines === 0 && l.newLines === 0 && (l = null);
-      }, H = (e) => {
-        for (const [t, r] of _) {
-          const c = e.match(t);
-          if (c) {
-            r(e, c);
-            break;
-          }
-        }
-      }, O = (e) => {
-        l ? C(e) : H(e);
-      };
-      for (const e of s) O(e);
-      return a;
-    };
-    var fileNameDiffRegex = /(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g;
-    var gitFileHeaderRegex = /^(a|b|i|w|c|o|1|2)\//;
-    var parseFiles = (n) => n?.match(fileNameDiffRegex)?.map((a) => a.replace(gitFileHeaderRegex, "").replace(/("|')$/, ""));
-    var qoutedFileNameRegex = /^\\?['"]|\\?['"]$/g;
-    var parseOldOrNewFile = (n) => {
-      let s = leftTrimChars(n, "-+").trim();
-      return s = removeTimeStamp(s), s.replace(qoutedFileNameRegex, "").replace(gitFileHeaderRegex, "");
-    };
-    var leftTrimChars = (n, s) => {
-      if (n = makeString(n), !s && String.prototype.trimLeft) return n.trimLeft();
-      const a = formTrimmingString(s);
-      return n.replace(new RegExp(`^${a}+`), "");
-    };
-    var timeStampRegex = /\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/;
-    var removeTimeStamp = (n) => {
-      const s = timeStampRegex.exec(n);
-      return s && (n = n.substring(0, s.index).trim()), n;
-    };
-    var formTrimmingString = (n) => n == null ? "\\s" : n instanceof RegExp ? n.source : `[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g, "\\$1")}]`;
-    var makeString = (n) => `${n ?? ""}`;
   }
 });
 
@@ -9635,7 +8226,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -9805,7 +8396,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -10328,7 +8919,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -10393,7 +8984,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse5;
+    module.exports = parse3;
   }
 });
 
@@ -10402,7 +8993,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -10424,17 +9015,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
+      const regex = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const state = regex.state;
+      delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix2, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -10459,7 +9050,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -10476,21 +9067,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix2);
+          match = picomatch3.matchBase(input2, regex, options, posix2);
         } else {
-          match = regex2.exec(output2);
+          match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
     picomatch3.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix2 }));
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -10504,11 +9095,11 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
-        regex2.state = state;
+        regex.state = state;
       }
-      return regex2;
+      return regex;
     };
     picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
@@ -10516,10 +9107,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse5.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse5(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -10551,6 +9142,96 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch3, pico);
     module.exports = picomatch3;
+  }
+});
+
+// node_modules/parse-diff/index.js
+var require_parse_diff = __commonJS({
+  "node_modules/parse-diff/index.js"(exports, module) {
+    module.exports = (n) => {
+      if (!n) return [];
+      if (typeof n != "string" || n.match(/^\s+$/)) return [];
+      const s = n.split(`
+`);
+      if (s.length === 0) return [];
+      const a = [];
+      let o = null, d = null, u = 0, m = 0, l = null;
+      const g = (e) => {
+        d?.changes.push({ type: "normal", normal: true, ln1: u++, ln2: m++, content: e }), l.oldLines--, l.newLines--;
+      }, p = (e) => {
+        const [t, r] = parseFiles(e) ?? [];
+        o = { chunks: [], deletions: 0, additions: 0, from: t, to: r }, a.push(o);
+      }, i = () => {
+        (!o || o.chunks.length) && p();
+      }, $ = (e, t) => {
+        i(), o.new = true, o.newMode = t[1], o.from = "/dev/null";
+      }, N = (e, t) => {
+        i(), o.deleted = true, o.oldMode = t[1], o.to = "/dev/null";
+      }, x = (e, t) => {
+        i(), o.oldMode = t[1];
+      }, F = (e, t) => {
+        i(), o.newMode = t[1];
+      }, S = (e, t) => {
+        i(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
+      }, k = (e) => {
+        i(), o.from = parseOldOrNewFile(e);
+      }, y = (e) => {
+        i(), o.to = parseOldOrNewFile(e);
+      }, f2 = (e) => +(e || 1), M = (e, t) => {
+        o || p(e);
+        const [r, c, w, L] = t.slice(1);
+        u = +r, m = +w, d = { content: e, changes: [], oldStart: +r, oldLines: f2(c), newStart: +w, newLines: f2(L) }, l = { oldLines: f2(c), newLines: f2(L) }, o.chunks.push(d);
+      }, R = (e) => {
+        d && (d.changes.push({ type: "del", del: true, ln: u++, content: e }), o.deletions++, l.oldLines--);
+      }, b = (e) => {
+        d && (d.changes.push({ type: "add", add: true, ln: m++, content: e }), o.additions++, l.newLines--);
+      }, h = (e) => {
+        if (!d) return;
+        const [t] = d.changes.slice(-1);
+        d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
+      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
+        for (const [t, r] of v) {
+          const c = e.match(t);
+          if (c) {
+            r(e, c);
+            break;
+          }
+        }
+        l.oldLines === 0 && l.newLines === 0 && (l = null);
+      }, H = (e) => {
+        for (const [t, r] of _) {
+          const c = e.match(t);
+          if (c) {
+            r(e, c);
+            break;
+          }
+        }
+      }, O = (e) => {
+        l ? C(e) : H(e);
+      };
+      for (const e of s) O(e);
+      return a;
+    };
+    var fileNameDiffRegex = /(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g;
+    var gitFileHeaderRegex = /^(a|b|i|w|c|o|1|2)\//;
+    var parseFiles = (n) => n?.match(fileNameDiffRegex)?.map((a) => a.replace(gitFileHeaderRegex, "").replace(/("|')$/, ""));
+    var qoutedFileNameRegex = /^\\?['"]|\\?['"]$/g;
+    var parseOldOrNewFile = (n) => {
+      let s = leftTrimChars(n, "-+").trim();
+      return s = removeTimeStamp(s), s.replace(qoutedFileNameRegex, "").replace(gitFileHeaderRegex, "");
+    };
+    var leftTrimChars = (n, s) => {
+      if (n = makeString(n), !s && String.prototype.trimLeft) return n.trimLeft();
+      const a = formTrimmingString(s);
+      return n.replace(new RegExp(`^${a}+`), "");
+    };
+    var timeStampRegex = /\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/;
+    var removeTimeStamp = (n) => {
+      const s = timeStampRegex.exec(n);
+      return s && (n = n.substring(0, s.index).trim()), n;
+    };
+    var formTrimmingString = (n) => n == null ? "\\s" : n instanceof RegExp ? n.source : `[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g, "\\$1")}]`;
+    var makeString = (n) => `${n ?? ""}`;
   }
 });
 
@@ -10883,7 +9564,7 @@ var require_legacy_streams = __commonJS({
       function ReadStream(path, options) {
         if (!(this instanceof ReadStream)) return new ReadStream(path, options);
         Stream.call(this);
-        var self2 = this;
+        var self = this;
         this.path = path;
         this.fd = null;
         this.readable = true;
@@ -10914,19 +9595,19 @@ var require_legacy_streams = __commonJS({
         }
         if (this.fd !== null) {
           process.nextTick(function() {
-            self2._read();
+            self._read();
           });
           return;
         }
         fs2.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
-            self2.emit("error", err);
-            self2.readable = false;
+            self.emit("error", err);
+            self.readable = false;
             return;
           }
-          self2.fd = fd;
-          self2.emit("open", fd);
-          self2._read();
+          self.fd = fd;
+          self.emit("open", fd);
+          self._read();
         });
       }
       function WriteStream(path, options) {
@@ -11006,7 +9687,7 @@ var require_graceful_fs = __commonJS({
       gracefulQueue = "___graceful-fs.queue";
       previousSymbol = "___graceful-fs.previous";
     }
-    function noop4() {
+    function noop() {
     }
     function publishQueue(context, queue2) {
       Object.defineProperty(context, gracefulQueue, {
@@ -11015,7 +9696,7 @@ var require_graceful_fs = __commonJS({
         }
       });
     }
-    var debug = noop4;
+    var debug = noop;
     if (util.debuglog)
       debug = util.debuglog("gfs4");
     else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
@@ -11092,14 +9773,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs3.writeFile;
       fs3.writeFile = writeFile;
-      function writeFile(path, data, options, cb) {
+      function writeFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
+        return go$writeFile(path, data2, options, cb);
+        function go$writeFile(path2, data3, options2, cb2, startTime) {
+          return fs$writeFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -11110,14 +9791,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs3.appendFile;
       if (fs$appendFile)
         fs3.appendFile = appendFile;
-      function appendFile(path, data, options, cb) {
+      function appendFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
+        return go$appendFile(path, data2, options, cb);
+        function go$appendFile(path2, data3, options2, cb2, startTime) {
+          return fs$appendFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -11309,7 +9990,7 @@ var require_graceful_fs = __commonJS({
     function enqueue(elem) {
       debug("ENQUEUE", elem[0].name, elem[1]);
       fs2[gracefulQueue].push(elem);
-      retry2();
+      retry();
     }
     var retryTimer;
     function resetQueue() {
@@ -11320,9 +10001,9 @@ var require_graceful_fs = __commonJS({
           fs2[gracefulQueue][i][4] = now;
         }
       }
-      retry2();
+      retry();
     }
-    function retry2() {
+    function retry() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
       if (fs2[gracefulQueue].length === 0)
@@ -11353,7 +10034,7 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (retryTimer === void 0) {
-        retryTimer = setTimeout(retry2, 0);
+        retryTimer = setTimeout(retry, 0);
       }
     }
   }
@@ -12403,11 +11084,11 @@ var require_jsonfile = __commonJS({
       }
       const fs2 = options.fs || _fs;
       const shouldThrow = "throws" in options ? options.throws : true;
-      let data = await universalify.fromCallback(fs2.readFile)(file2, options);
-      data = stripBom(data);
+      let data2 = await universalify.fromCallback(fs2.readFile)(file2, options);
+      data2 = stripBom(data2);
       let obj2;
       try {
-        obj2 = JSON.parse(data, options ? options.reviver : null);
+        obj2 = JSON.parse(data2, options ? options.reviver : null);
       } catch (err) {
         if (shouldThrow) {
           err.message = `${file2}: ${err.message}`;
@@ -12419,7 +11100,7 @@ var require_jsonfile = __commonJS({
       return obj2;
     }
     var readFile = universalify.fromPromise(_readFile);
-    function readFileSync2(file2, options = {}) {
+    function readFileSync(file2, options = {}) {
       if (typeof options === "string") {
         options = { encoding: options };
       }
@@ -12451,7 +11132,7 @@ var require_jsonfile = __commonJS({
     }
     module.exports = {
       readFile,
-      readFileSync: readFileSync2,
+      readFileSync,
       writeFile,
       writeFileSync
     };
@@ -12482,12 +11163,12 @@ var require_output_file = __commonJS({
     var path = __require("path");
     var mkdir = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
-    async function outputFile(file2, data, encoding = "utf-8") {
+    async function outputFile(file2, data2, encoding = "utf-8") {
       const dir = path.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir.mkdirs(dir);
       }
-      return fs2.writeFile(file2, data, encoding);
+      return fs2.writeFile(file2, data2, encoding);
     }
     function outputFileSync(file2, ...args) {
       const dir = path.dirname(file2);
@@ -12509,8 +11190,8 @@ var require_output_json = __commonJS({
     "use strict";
     var { stringify } = require_utils3();
     var { outputFile } = require_output_file();
-    async function outputJson(file2, data, options = {}) {
-      const str = stringify(data, options);
+    async function outputJson(file2, data2, options = {}) {
+      const str = stringify(data2, options);
       await outputFile(file2, str, options);
     }
     module.exports = outputJson;
@@ -12523,8 +11204,8 @@ var require_output_json_sync = __commonJS({
     "use strict";
     var { stringify } = require_utils3();
     var { outputFileSync } = require_output_file();
-    function outputJsonSync(file2, data, options) {
-      const str = stringify(data, options);
+    function outputJsonSync(file2, data2, options) {
+      const str = stringify(data2, options);
       outputFileSync(file2, str, options);
     }
     module.exports = outputJsonSync;
@@ -13591,10 +12272,10 @@ var require_bridge = __commonJS({
                 // @ts-ignore
                 err ? reject(new Error(err)) : resolve(...msg)
               );
-              const run = () => {
+              const run2 = () => {
                 jsRoot[key].apply(void 0, [...args, cb]);
               };
-              run();
+              run2();
             });
           };
         }
@@ -13605,11 +12286,11 @@ var require_bridge = __commonJS({
       return (0, zlib_1.gunzipSync)(await fs2.readFile((0, path_1.join)(globalThis.__aiReviewGateDist, "hcl2json", "main.wasm.gz")));
     };
     var wasm = goBridge(loadWasm());
-    async function parse5(filename, contents) {
+    async function parse3(filename, contents) {
       const res = await wasm.parse(filename, contents);
       return JSON.parse(res);
     }
-    exports.parse = parse5;
+    exports.parse = parse3;
     async function convertFiles(workingDirectory) {
       let tfFileContents = "";
       const tfJSONFileContents = [];
@@ -13628,7 +12309,7 @@ var require_bridge = __commonJS({
         console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
         return {};
       }
-      return (0, deepmerge_1.deepMerge)(await parse5("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+      return (0, deepmerge_1.deepMerge)(await parse3("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
     }
     exports.convertFiles = convertFiles;
     async function getReferencesInExpression(filename, expression) {
@@ -14408,7 +13089,7 @@ var require_libpg_query = __commonJS({
           }
         }, ioctl_tcgets(tty) {
           return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
+        }, ioctl_tcsets(tty, optional_actions, data2) {
           return 0;
         }, ioctl_tiocgwinsz(tty) {
           return [24, 80];
@@ -15573,14 +14254,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path, data, opts = {}) {
+        }, writeFile(path, data2, opts = {}) {
           opts.flags = opts.flags || 577;
           var stream = FS.open(path, opts.flags, opts.mode);
-          if (typeof data == "string") {
-            data = new Uint8Array(intArrayFromString(data, true));
+          if (typeof data2 == "string") {
+            data2 = new Uint8Array(intArrayFromString(data2, true));
           }
-          if (ArrayBuffer.isView(data)) {
-            FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          if (ArrayBuffer.isView(data2)) {
+            FS.write(stream, data2, 0, data2.byteLength, void 0, opts.canOwn);
           } else {
             throw new Error("Unsupported data type");
           }
@@ -15727,7 +14408,7 @@ var require_libpg_query = __commonJS({
           var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
           return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+        }, createDataFile(parent, name, data2, canRead, canWrite, canOwn) {
           var path = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
@@ -15735,15 +14416,15 @@ var require_libpg_query = __commonJS({
           }
           var mode = FS_getMode(canRead, canWrite);
           var node2 = FS.create(path, mode);
-          if (data) {
-            if (typeof data == "string") {
-              var arr = new Array(data.length);
-              for (var i = 0, len = data.length; i < len; ++i) arr[i] = data.charCodeAt(i);
-              data = arr;
+          if (data2) {
+            if (typeof data2 == "string") {
+              var arr = new Array(data2.length);
+              for (var i = 0, len = data2.length; i < len; ++i) arr[i] = data2.charCodeAt(i);
+              data2 = arr;
             }
             FS.chmod(node2, mode | 146);
             var stream = FS.open(node2, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.write(stream, data2, 0, data2.length, 0, canOwn);
             FS.close(stream);
             FS.chmod(node2, mode);
           }
@@ -16168,14 +14849,14 @@ var require_libpg_query = __commonJS({
             _setThrew(1, 0);
           }
         }
-        function run() {
+        function run2() {
           if (runDependencies > 0) {
-            dependenciesFulfilled = run;
+            dependenciesFulfilled = run2;
             return;
           }
           preRun();
           if (runDependencies > 0) {
-            dependenciesFulfilled = run;
+            dependenciesFulfilled = run2;
             return;
           }
           function doRun() {
@@ -16205,7 +14886,7 @@ var require_libpg_query = __commonJS({
           }
         }
         preInit();
-        run();
+        run2();
         if (runtimeInitialized) {
           moduleRtn = Module;
         } else {
@@ -16454,9 +15135,6 @@ var require_wasm = __commonJS({
   }
 });
 
-// app/index.ts
-import { readFileSync } from "node:fs";
-
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -16587,8 +15265,8 @@ var UnicodeRangeTable = class {
   * @param {Uint32Array | number[]} data
   * @param {boolean} isStride1
   */
-  constructor(data, isStride1 = false) {
-    this.data = data;
+  constructor(data2, isStride1 = false) {
+    this.data = data2;
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
@@ -19515,17 +18193,17 @@ var Regexp = class Regexp2 {
     return "";
   }
   static fromRegexp(re) {
-    const regex2 = new Regexp2(re.op);
-    regex2.flags = re.flags;
-    regex2.subs = re.subs;
-    regex2.runes = re.runes;
-    regex2.cap = re.cap;
-    regex2.min = re.min;
-    regex2.max = re.max;
-    regex2.name = re.name;
-    regex2.namedGroups = re.namedGroups;
-    regex2.lb = re.lb;
-    return regex2;
+    const regex = new Regexp2(re.op);
+    regex.flags = re.flags;
+    regex.subs = re.subs;
+    regex.runes = re.runes;
+    regex.cap = re.cap;
+    regex.min = re.min;
+    regex.max = re.max;
+    regex.name = re.name;
+    regex.namedGroups = re.namedGroups;
+    regex.lb = re.lb;
+    return regex;
   }
   constructor(op) {
     this.op = op;
@@ -19595,10 +18273,10 @@ var Regexp = class Regexp2 {
         else out += sub.appendTo();
         break;
       case Regexp2.Op.ALTERNATE: {
-        let sep2 = "";
+        let sep = "";
         for (let sub of this.subs) {
-          out += sep2;
-          sep2 = "|";
+          out += sep;
+          sep = "|";
           out += sub.appendTo();
         }
         break;
@@ -19731,14 +18409,14 @@ var Regexp = class Regexp2 {
   }
 };
 var RegexpWalker = class {
-  static walk(root, handler2) {
+  static walk(root, handler) {
     const stack = [];
     let re = root;
     let result;
     for (; ; ) {
-      if (re.subs.length === 0) result = handler2.leaf(re);
+      if (re.subs.length === 0) result = handler.leaf(re);
       else {
-        const state = handler2.enter(re);
+        const state = handler.enter(re);
         if (state.result === void 0) {
           stack.push({
             re,
@@ -19753,14 +18431,14 @@ var RegexpWalker = class {
       for (; ; ) {
         if (stack.length === 0) return result;
         const frame = stack[stack.length - 1];
-        handler2.child(frame.re, frame.state, result, frame.i);
+        handler.child(frame.re, frame.state, result, frame.i);
         frame.i++;
         if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
           re = frame.re.subs[frame.i];
           break;
         }
         stack.pop();
-        result = frame.state.result !== void 0 ? frame.state.result : handler2.leave(frame.re, frame.state);
+        result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
       }
     }
   }
@@ -22609,18 +21287,18 @@ var TranslateRegExpString = class TranslateRegExpString2 {
   static isHexadecimal(ch) {
     return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
   }
-  static translate(data) {
+  static translate(data2) {
     let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
+    if (Object.prototype.toString.call(data2) === "[object RegExp]") {
+      if (data2.ignoreCase) prefixFlags += "i";
+      if (data2.multiline) prefixFlags += "m";
+      if (data2.dotAll) prefixFlags += "s";
+      data2 = data2.source;
     }
-    if (typeof data !== "string") return data;
+    if (typeof data2 !== "string") return data2;
     let result = "";
     let changed = false;
-    let size = data.length;
+    let size = data2.length;
     if (size === 0) {
       result = "(?:)";
       changed = true;
@@ -22628,10 +21306,10 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     let inCharClass = false;
     let i = 0;
     while (i < size) {
-      let ch = data[i];
+      let ch = data2[i];
       if (ch === "\\") {
         if (i + 1 < size) {
-          ch = data[i + 1];
+          ch = data2[i + 1];
           switch (ch) {
             case "\\":
               result += "\\\\";
@@ -22639,7 +21317,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code = data[i + 2].charCodeAt(0);
+                let code = data2[i + 2].charCodeAt(0);
                 if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                   let val = code % 32;
                   result += "\\x";
@@ -22656,21 +21334,21 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "u":
               if (i + 2 < size) {
-                if (data[i + 2] === "{") {
+                if (data2[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
-                  let closed = false;
+                  let closed2 = false;
                   while (j < size) {
-                    const hexChar = data[j];
+                    const hexChar = data2[j];
                     if (hexChar === "}") {
-                      closed = true;
+                      closed2 = true;
                       break;
                     }
                     if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                     hasHex = true;
                     j++;
                   }
-                  if (closed && hasHex) {
+                  if (closed2 && hasHex) {
                     result += "\\x";
                     i += 2;
                     changed = true;
@@ -22678,12 +21356,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   }
                 } else if (i + 5 < size) {
                   let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data2[i + 2 + j])) {
                     isHex4 = false;
                     break;
                   }
                   if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    result += "\\x{" + data2.substring(i + 2, i + 6) + "}";
                     i += 6;
                     changed = true;
                     continue;
@@ -22696,22 +21374,22 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size && data2[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
-                let closed = false;
+                let closed2 = false;
                 while (j < size) {
-                  const hexChar = data[j];
+                  const hexChar = data2[j];
                   if (hexChar === "}") {
-                    closed = true;
+                    closed2 = true;
                     break;
                   }
                   if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                   hasHex = true;
                   j++;
                 }
-                if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                if (closed2 && hasHex) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data2[i + 2]) && TranslateRegExpString2.isHexadecimal(data2[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -22754,16 +21432,16 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             default: {
-              let cp2 = data.codePointAt(i + 1);
+              let cp2 = data2.codePointAt(i + 1);
               if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
                 changed = true;
               } else {
                 result += "\\";
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
               }
               continue;
@@ -22776,13 +21454,13 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         changed = true;
         continue;
       } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
+        if (!inCharClass && data2[i + 1] === "]") {
           result += "[^\\x00-\\x{10FFFF}]";
           i += 2;
           changed = true;
           continue;
         }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+        if (!inCharClass && data2[i + 1] === "^" && data2[i + 2] === "]") {
           result += "[\\x00-\\x{10FFFF}]";
           i += 3;
           changed = true;
@@ -22790,20 +21468,20 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data2[i + 1] === "?" && data2[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data2[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
           continue;
         }
       }
-      let cp = data.codePointAt(i);
+      let cp = data2.codePointAt(i);
       let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
+      result += data2.substring(i, i + symSize);
       i += symSize;
     }
-    const finalResult = changed ? result : data;
+    const finalResult = changed ? result : data2;
     if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
     return finalResult;
   }
@@ -22888,17 +21566,17 @@ var RE2JS = class RE2JS2 {
   * @param {number} [flags=0]
   * @returns {RE2JS}
   */
-  static compile(regex2, flags = 0) {
-    Utils.checkPattern(regex2);
+  static compile(regex, flags = 0) {
+    Utils.checkPattern(regex);
     Utils.checkFlags(flags);
-    let fregex = regex2;
+    let fregex = regex;
     if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
     if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
     if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
     let re2Flags = RE2Flags.PERL;
     if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
     if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
-    const p = new RE2JS2(regex2, flags);
+    const p = new RE2JS2(regex, flags);
     p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
     return p;
   }
@@ -22910,8 +21588,8 @@ var RE2JS = class RE2JS2 {
   * @returns {boolean} true if the regular expression matches the entire input
   * @throws RE2JSSyntaxException if the regular expression is malformed
   */
-  static matches(regex2, input2) {
-    return RE2JS2.compile(regex2).testExact(input2);
+  static matches(regex, input2) {
+    return RE2JS2.compile(regex).testExact(input2);
   }
   /**
   * This is visible for testing.
@@ -23827,9 +22505,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -24000,8 +22678,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -24045,24 +22723,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -24072,25 +22750,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -24394,20 +23072,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj2 = data;
+      const obj2 = data2;
       if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
         return obj2.constructor.name;
       }
@@ -25009,18 +23687,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse3(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -25183,8 +23861,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex2;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -25199,8 +23877,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex2}$`);
+  const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -25664,16 +24342,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries;
+  let entries2;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
+    for (const [key, schema] of entries2) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -25711,11 +24389,11 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
 
 // node_modules/zod/v4/core/doc.js
 var Doc = class {
-  constructor(args = [], closed = {}) {
+  constructor(args = [], closed2 = {}) {
     this.content = [];
     this.indent = 0;
     this.args = args;
-    this.closed = closed;
+    this.closed = closed2;
   }
   // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
   indented(fn) {
@@ -26159,15 +24837,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -26190,10 +24868,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -26515,7 +25193,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26529,7 +25207,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse3(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -28245,7 +26923,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge3 = (answer) => {
+  const merge2 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -28254,7 +26932,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      merge2(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -28304,7 +26982,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -33862,8 +32540,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -34007,8 +32685,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -36164,22 +34842,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
-    const originalParse2 = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser(data);
+    const originalParse = sourceAny.parse;
+    targetAny.parse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse2(data, params);
+      return originalParse(data2, params);
     };
   }
 }
@@ -38491,18 +37169,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -38712,12 +37390,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -39418,9 +38096,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json2.allOf = [
-        ...patternList.map((regex2) => ({
+        ...patternList.map((regex) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex2.source
+          pattern: regex.source
         }))
       ];
     }
@@ -40360,15 +39038,15 @@ var initializer2 = (inst, issues) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
-  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
-  _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
-    self2.issues.push(issue2);
-    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+  _lazyMethod(proto, "addIssue", (self) => (issue2) => {
+    self.issues.push(issue2);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
-    self2.issues.push(...issues2);
-    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
+    self.issues.push(...issues2);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -40520,17 +39198,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -40539,35 +39217,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -40935,10 +39613,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format = `${alg}_${enc}`;
-  const regex2 = regexes_exports[format];
-  if (!regex2)
+  const regex = regexes_exports[format];
+  if (!regex)
     throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex2, params);
+  return _stringFormat(ZodCustomStringFormat, format, regex, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -41214,7 +39892,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
-  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
     return _enum2(Object.keys(this._zod.def.shape));
@@ -41485,17 +40163,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -41825,7 +40503,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -42448,7 +41126,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex) => regex.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -42654,7 +41332,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache7 = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache7.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -42680,21 +41358,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -42702,14 +41380,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -42717,12 +41395,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -42730,7 +41408,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -42738,8 +41416,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -42751,23 +41429,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -42798,7 +41476,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -42942,7 +41620,15 @@ var configSchema = external_exports.strictObject({
       critical: external_exports.number().int().min(1).max(10).default(2)
     }).prefault({}).describe("Distinct approvers each level needs"),
     stale: external_exports.enum(["reset", "touched-files"]).default("reset").describe("On a new push: reset every tick, or only when the push touches files with findings"),
-    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS")
+    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS"),
+    machine_accounts: external_exports.array(
+      external_exports.union([
+        external_exports.number().int().positive(),
+        external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id")
+      ])
+    ).default([]).describe(
+      "Accounts used by automation (type User) that may never approve; numeric account ids survive renames"
+    )
   }).prefault({}),
   ai: external_exports.strictObject({
     raise_level: external_exports.number().int().min(0).max(2).default(1).describe("Levels added to the risk level of an AI-authored PR that has findings"),
@@ -43082,4537 +41768,15 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
   return config2;
 }
 
-// app/gate/payload-shape.ts
-var REPOSITORY = ["repository.id:number", "repository.name:string", "repository.owner.login:string"];
-var REQUIRED_FIELDS = {
-  pull_request: [
-    ...REPOSITORY,
-    "pull_request.number:number",
-    "pull_request.head.sha:string",
-    "pull_request.base.sha:string",
-    "pull_request.user.login:string"
-  ],
-  issue_comment: [
-    ...REPOSITORY,
-    "issue.number:number",
-    "comment.id:number",
-    "comment.user.login:string",
-    "sender.login:string"
-  ],
-  check_run: [...REPOSITORY, "check_run.id:number", "check_run.head_sha:string", "check_run.name:string"],
-  merge_group: [...REPOSITORY, "merge_group.head_sha:string", "merge_group.head_ref:string"]
-};
-function valueAt(payload, path) {
-  let node2 = payload;
-  for (const key of path.split(".")) {
-    if (node2 === null || typeof node2 !== "object") return void 0;
-    node2 = node2[key];
-  }
-  return node2;
-}
-function payloadProblem(event, payload) {
-  for (const spec of REQUIRED_FIELDS[event] ?? []) {
-    const [path, type] = spec.split(":");
-    const value = valueAt(payload, path);
-    if (typeof value !== type)
-      return `${path} is ${value === void 0 ? "missing" : `a ${typeof value}, not a ${type}`}`;
-  }
-  return null;
-}
-
-// app/gate/rate-limit.ts
-function secondaryRateLimitWait(error62) {
-  const e = error62;
-  if (e?.status !== 403 && e?.status !== 429) return null;
-  const headers = e.response?.headers ?? {};
-  const secondary = /secondary rate limit/i.test(e.message ?? "") || headers["retry-after"] !== void 0;
-  if (!secondary || headers["x-ratelimit-remaining"] === "0") return null;
-  const seconds = Number(headers["retry-after"] ?? 60);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
-}
-var wrapped = /* @__PURE__ */ new WeakSet();
-function retrySecondaryRateLimits(client, options = {}) {
-  const hooked = client;
-  if (wrapped.has(client) || typeof hooked.hook?.wrap !== "function") return client;
-  wrapped.add(client);
-  const retries = options.retries ?? 2;
-  const maxWait = options.maxWaitSeconds ?? 60;
-  const scale = options.waitScale ?? 1;
-  hooked.hook.wrap("request", async (request2, requestOptions) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request2(requestOptions);
-      } catch (e) {
-        const wait = secondaryRateLimitWait(e);
-        if (wait === null || attempt >= retries || wait > maxWait) throw e;
-        options.warn?.(`secondary rate limit: retrying in ${wait} s (attempt ${attempt + 1} of ${retries})`);
-        await new Promise((resolve) => setTimeout(resolve, wait * 1e3 * scale));
-      }
-    }
-  });
-  return client;
-}
-
-// app/gate/serialize.ts
-var PerKeyQueue = class {
-  tails = /* @__PURE__ */ new Map();
-  run(key, task) {
-    if (key === null) return task();
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.then(
-      () => void 0,
-      () => void 0
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
-  /** Keys with a task queued or running (for tests). */
-  get size() {
-    return this.tails.size;
-  }
-};
-function pullKeyOf(payload) {
-  const p = payload;
-  const repo = p.repository?.id;
-  const number4 = p.pull_request?.number ?? p.issue?.number ?? p.check_run?.pull_requests?.[0]?.number;
-  if (typeof repo !== "number" || typeof number4 !== "number") return null;
-  return `${repo}#${number4}`;
-}
-
-// app/gate/state.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-var STATE_VERSION = 1;
-var MAX_AUDIT = 40;
-var MAX_FILES_PER_ITEM = 30;
-var PREFIX = "ai-review-gate:state";
-function deriveStateKey(secret) {
-  if (!secret) throw new Error("the gate state needs a secret (WEBHOOK_SECRET, PRIVATE_KEY or GATE_STATE_SECRET)");
-  return createHmac("sha256", secret).update("ai-review-gate/state-key/v1").digest();
-}
-function mac3(key, payload) {
-  return createHmac("sha256", key).update(`v${STATE_VERSION}.${payload}`).digest("base64url");
-}
-function encodeState(state, key) {
-  const payload = Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
-  return `<!-- ${PREFIX} v${STATE_VERSION}.${payload}.${mac3(key, payload)} -->`;
-}
-var MARKER = /^<!-- ai-review-gate:state v(\d+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43}) -->$/;
-function isStateLine(line) {
-  return line.includes(`<!-- ${PREFIX}`);
-}
-function decodeStateLine(line, key, expect) {
-  const m = MARKER.exec(line);
-  if (!m) return { ok: false, reason: "malformed" };
-  if (Number(m[1]) !== STATE_VERSION) return { ok: false, reason: "malformed" };
-  const payload = m[2];
-  const given = Buffer.from(m[3], "base64url");
-  const want = Buffer.from(mac3(key, payload), "base64url");
-  if (given.length !== want.length || !timingSafeEqual(given, want)) return { ok: false, reason: "bad-signature" };
-  let state;
-  try {
-    state = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    return { ok: false, reason: "malformed" };
-  }
-  if (!state || state.v !== STATE_VERSION || !Array.isArray(state.items) || !Array.isArray(state.ticks))
-    return { ok: false, reason: "malformed" };
-  if (state.repo !== expect.repo || state.pr !== expect.pr) return { ok: false, reason: "wrong-pr" };
-  return { ok: true, state };
-}
-function stateFingerprint(state) {
-  const { seq: _seq, ...rest } = state;
-  return JSON.stringify(rest);
-}
-function appendAudit(state, events) {
-  state.audit.push(...events);
-  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
-}
-function signoffIds(approvals, itemCount) {
-  if (approvals < 2 && itemCount > 0) return [];
-  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
-}
-function progress(state) {
-  const ticked = new Set(state.ticks.map((t) => t.item));
-  const missingItems = state.items.filter((i) => !ticked.has(i.id));
-  const approvers = [];
-  for (const t of state.ticks) if (!approvers.includes(t.login)) approvers.push(t.login);
-  const moreApprovers = Math.max(0, state.approvals - approvers.length);
-  const satisfied = !state.required || missingItems.length === 0 && moreApprovers === 0;
-  return { satisfied, missingItems, approvers, moreApprovers };
-}
-
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var import_light = __toESM(require_light(), 1);
-
-// node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-};
-
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-function isRequestError(error62) {
-  return error62.request !== void 0;
-}
-async function errorRequest(state, octokit, error62, options) {
-  if (!isRequestError(error62) || !error62?.request.request) {
-    throw error62;
-  }
-  if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error62, retries, retryAfter);
-  }
-  throw error62;
-}
-async function wrapRequest(state, octokit, request2, options) {
-  const limiter = new import_light.default();
-  limiter.on("failed", function(error62, info) {
-    const maxRetries = ~~error62.request.request?.retries;
-    const after = ~~error62.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
-  const response = await request2(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error62 = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error62, options);
-  }
-  return response;
-}
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error62, retries, retryAfter) => {
-        error62.request.request = Object.assign({}, error62.request.request, {
-          retries,
-          retryAfter
-        });
-        return error62;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light2 = __toESM(require_light(), 1);
-var VERSION2 = "0.0.0-development";
-var noop = () => Promise.resolve();
-function wrapRequest2(state, request2, options) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options);
-}
-async function doRequest(state, request2, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
-      const error62 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error62;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck2.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck2.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck2.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck2.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized2 = false;
-  const initializeBottleneck = () => {
-    if (initialized2) {
-      return;
-    }
-    initialized2 = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck2, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error62, info) {
-      const [state2, request2, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
-      if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error62.message)) {
-          const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error62.response.headers != null && error62.response.headers["x-ratelimit-remaining"] === "0" || (error62.response.data?.errors ?? []).some(
-          (error210) => error210.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error62.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request2, options) => {
-    initializeBottleneck();
-    return wrapRequest2(state, request2, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION2;
-throttling.triggersNotification = triggersNotification;
-
-// node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-  if (typeof process === "object" && process.version !== void 0) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
-  }
-  return "<environment undetectable>";
-}
-
-// node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-  if (!options) {
-    options = {};
-  }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
-    }, method)();
-  }
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
-    }, method)();
-  });
-}
-
-// node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
-  const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-  if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
-    };
-  }
-  if (kind === "after") {
-    hook2 = (method, options) => {
-      let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
-        result = result_;
-        return orig(result, options);
-      }).then(() => {
-        return result;
-      });
-    };
-  }
-  if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error62) => {
-        return orig(error62, options);
-      });
-    };
-  }
-  state.registry[name].push({
-    hook: hook2,
-    orig
-  });
-}
-
-// node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-  const index = state.registry[name].map((registered) => {
-    return registered.orig;
-  }).indexOf(method);
-  if (index === -1) {
-    return;
-  }
-  state.registry[name].splice(index, 1);
-}
-
-// node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook2.api = { remove: removeHookRef };
-  hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-function Singular() {
-  const singularHookName = /* @__PURE__ */ Symbol("Singular");
-  const singularHookState = {
-    registry: {}
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-function Collection() {
-  const state = {
-    registry: {}
-  };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
-  return hook2;
-}
-var before_after_hook_default = { Singular, Collection };
-
-// node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-function lowercaseKeys(object2) {
-  if (!object2) {
-    return {};
-  }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
-    return newObj;
-  }, {});
-}
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-function removeUndefinedProperties(obj2) {
-  for (const key in obj2) {
-    if (obj2[key] === void 0) {
-      delete obj2[key];
-    }
-  }
-  return obj2;
-}
-function merge2(defaults, route2, options) {
-  if (typeof route2 === "string") {
-    let [method, url2] = route2.split(" ");
-    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route2);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-function addQueryParameters(url2, parameters) {
-  const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url2;
-  }
-  return url2 + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-function omit2(object2, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object2)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object2[key];
-    }
-  }
-  return result;
-}
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal2);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-function parse3(options) {
-  let method = options.method.toUpperCase();
-  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit2(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url2);
-  url2 = parseUrl(url2).expand(parameters);
-  if (!/^http/.test(url2)) {
-    url2 = options.baseUrl + url2;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit2(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url2.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url2 = addQueryParameters(url2, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url: url2, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-function endpointWithDefaults(defaults, route2, options) {
-  return parse3(merge2(defaults, route2, options));
-}
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge2.bind(null, DEFAULTS2),
-    parse: parse3
-  });
-}
-var endpoint = withDefaults(null, DEFAULTS);
-
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse4(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code18 = header.charCodeAt(index);
-            if (code18 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code19 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code19];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code18 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code18 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code18];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
-
-// node_modules/json-with-bigint/json-with-bigint.js
-var intRegex = /^-?\d+$/;
-var noiseValue = /^-?\d+n+$/;
-var originalStringify = JSON.stringify;
-var originalParse = JSON.parse;
-var customFormat = /^-?\d+n$/;
-var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
-    }
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-    const isPostReplacerObject = val !== null && typeof val === "object";
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-    return val;
-  };
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-  if (isUnstringifiable(rootProcessed)) {
-    return void 0;
-  }
-  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-  const chunks = [];
-  let level = 0;
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true
-    }
-  ];
-  const visited = new WeakSet([rootProcessed]);
-  while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (node2.index === 0) {
-      chunks.push(node2.isArray ? "[" : "{");
-      level++;
-    }
-    let isDone = false;
-    if (node2.isArray) {
-      if (node2.index < node2.val.length) {
-        if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node2.val[node2.index];
-        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node2.first = false;
-          node2.index++;
-        } else {
-          const isComplexObject = childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-            visited.add(childVal);
-            stack.push({
-              parent: node2.val,
-              key: String(node2.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true
-            });
-            node2.first = false;
-            node2.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node2.first = false;
-            node2.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node2.index < node2.keys.length) {
-        const k = node2.keys[node2.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-        if (isFilteredOutByArray) continue;
-        const childRaw = node2.val[k];
-        const childVal = prepareVal(node2.val, k, childRaw);
-        if (isUnstringifiable(childVal)) continue;
-        if (!node2.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-        const isComplexObject = childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-          visited.add(childVal);
-          stack.push({
-            parent: node2.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true
-          });
-          node2.first = false;
-          break;
-        } else {
-          chunks.push(originalStringify(childVal));
-          node2.first = false;
-        }
-      }
-      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-    if (isDone) {
-      level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node2.isArray ? "]" : "}");
-      visited.delete(node2.val);
-      stack.pop();
-    }
-  }
-  return chunks.join("");
-};
-var JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-          if (isKeyInArrayReplacer) return val;
-          return val;
-        },
-        space
-      );
-    }
-    if (!value) return originalStringify(value, replacer, space);
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-        if (isKeyInArrayReplacer) return val;
-        return val;
-      },
-      space
-    );
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3"
-    );
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
-    return denoisedJSON;
-  } catch (error62) {
-    if (error62 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-      if (convertedJSON === void 0) return void 0;
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return convertedJSON;
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-    throw error62;
-  }
-};
-var featureCache = /* @__PURE__ */ new Map();
-var isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1"
-    );
-    featureCache.set(parseFingerprint, result);
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-    return false;
-  }
-};
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-  const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
-};
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
-    const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
-  });
-};
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
-var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-  while (stack.length > 0) {
-    const node2 = stack[stack.length - 1];
-    if (!node2.visited) {
-      node2.visited = true;
-      const value = node2.parent[node2.key];
-      const isComplexObject = value !== null && typeof value === "object";
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node2;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-      const hasUserReviver = typeof userReviver === "function";
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-      const isDeleted = value === void 0;
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-      stack.pop();
-    }
-  }
-  return rootHolder[""];
-};
-var serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
-      const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
-    }
-  );
-};
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
-    return originalParse(
-      serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
-    );
-  } catch (error62) {
-    if (error62 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
-    }
-    throw error62;
-  }
-};
-
-// node_modules/@octokit/request/dist-bundle/index.js
-var VERSION4 = "10.0.16";
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
-  }
-};
-function isPlainObject3(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-var noop2 = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch2(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error62) {
-    let message = "Unknown Error";
-    if (error62 instanceof Error) {
-      if (error62.name === "AbortError") {
-        error62.status = 500;
-        throw error62;
-      }
-      message = error62.message;
-      if (error62.name === "TypeError" && "cause" in error62) {
-        if (error62.cause instanceof Error) {
-          message = error62.cause.message;
-        } else if (typeof error62.cause === "string") {
-          message = error62.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error62;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url2 = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url: url2,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop2);
-  }
-  const mimetype = parse4(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop2);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route2, parameters) {
-    const endpointOptions = endpoint2.merge(route2, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route22, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route22, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
-  });
-}
-var request = withDefaults2(endpoint, defaults_default);
-
-// node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION5 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: withDefaults3.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-var graphql2 = withDefaults3(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-// node_modules/@octokit/auth-token/dist-bundle/index.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-async function hook(token, request2, route2, parameters) {
-  const endpoint2 = request2.endpoint.merge(
-    route2,
-    parameters
-  );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
-}
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-// node_modules/@octokit/core/dist-src/version.js
-var VERSION6 = "7.0.8";
-
-// node_modules/@octokit/core/dist-src/index.js
-var noop3 = () => {
-};
-var consoleWarn = console.warn.bind(console);
-var consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = noop3;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = noop3;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
-var Octokit = class {
-  static VERSION = VERSION6;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook2 = new before_after_hook_default.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth2 = createTokenAuth(options.auth);
-        hook2.wrap("request", auth2.hook);
-        this.auth = auth2;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth2 = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook2.wrap("request", auth2.hook);
-      this.auth = auth2;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-};
-
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION7 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error62) => {
-      const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error62;
-    });
-  });
-}
-requestLog.VERSION = VERSION7;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION8 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route2, parameters) {
-  const options = typeof route2 === "function" ? route2.endpoint(parameters) : octokit.request.endpoint(route2, parameters);
-  const requestMethod = typeof route2 === "function" ? route2 : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url2 = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url2) return { done: true };
-        try {
-          const response = await requestMethod({ method, url: url2, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url2 = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url2 && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url2 = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error62) {
-          if (error62.status !== 409) throw error62;
-          url2 = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route2, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route2, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION8;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION9 = "17.0.0";
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-var Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route2, defaults, decorations] = endpoint2;
-    const [method, url2] = route2.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url: url2
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache: cache7 }, methodName) {
-    if (cache7[methodName]) {
-      return cache7[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache7[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache7[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache7[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = VERSION9;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = VERSION9;
-
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION10 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION10}`
-  }
-);
-
-// src/github/client.ts
-var ResilientOctokit = Octokit2.plugin(retry, throttling);
-
 // src/github/errors.ts
-function isRequestError2(e) {
+function isRequestError(e) {
   return typeof e === "object" && e !== null && typeof e.status === "number";
 }
 function statusOf(e) {
-  return isRequestError2(e) ? e.status : void 0;
+  return isRequestError(e) ? e.status : void 0;
 }
 function describeApiError(e, what) {
-  if (isRequestError2(e)) {
+  if (isRequestError(e)) {
     const req = e.request ? ` (${e.request.method ?? "GET"} ${redactUrl(e.request.url ?? "")})` : "";
     const msg = e.message.split("\n")[0]?.slice(0, 300);
     return `${what} failed: HTTP ${e.status} ${msg}${req}`;
@@ -47622,37 +41786,6 @@ function describeApiError(e, what) {
 function redactUrl(url2) {
   const i = url2.indexOf("?");
   return i === -1 ? url2 : url2.slice(0, i);
-}
-
-// src/github/facts.ts
-function labelName(l) {
-  return typeof l === "string" ? l : l.name ?? null;
-}
-function commitFactsFromApi(c) {
-  return {
-    sha: c.sha,
-    message: c.commit.message,
-    author_name: c.commit.author?.name ?? null,
-    author_email: c.commit.author?.email ?? null,
-    author_login: c.author?.login ?? null,
-    committer_name: c.commit.committer?.name ?? null,
-    committer_email: c.commit.committer?.email ?? null,
-    committer_login: c.committer?.login ?? null
-  };
-}
-function prFactsFromApi(pull, commits) {
-  return {
-    number: pull.number,
-    author_login: pull.user?.login ?? null,
-    author_type: pull.user?.type ?? null,
-    head_ref: pull.head?.ref ?? null,
-    base_ref: pull.base?.ref ?? null,
-    title: pull.title ?? null,
-    body: pull.body ?? null,
-    labels: (pull.labels ?? []).map(labelName).filter((n) => !!n),
-    assignees: (pull.assignees ?? []).map((a) => a?.login).filter((n) => !!n),
-    commits: commits.map(commitFactsFromApi)
-  };
 }
 
 // src/github/fetch.ts
@@ -47675,22 +41808,6 @@ async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
     if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
   }
 }
-async function fetchCommits(client, ref, limit = MAX_PULL_COMMITS) {
-  const commits = [];
-  for (let page = 1; ; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-      ...ref,
-      per_page: PER_PAGE,
-      page
-    });
-    commits.push(...res.data);
-    if (commits.length >= limit || !hasNextPage(res.headers) || res.data.length === 0) return commits.slice(0, limit);
-  }
-}
-async function fetchPull(client, ref) {
-  const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref });
-  return res.data;
-}
 async function fetchConfig(client, repo, baseSha, path) {
   try {
     const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
@@ -47699,11 +41816,11 @@ async function fetchConfig(client, repo, baseSha, path) {
       ref: baseSha,
       mediaType: { format: "raw" }
     });
-    const data = res.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    if (data && typeof data === "object" && !Array.isArray(data) && "content" in data) {
-      const content = data.content ?? "";
+    const data2 = res.data;
+    if (typeof data2 === "string") return data2;
+    if (data2 instanceof ArrayBuffer) return new TextDecoder().decode(data2);
+    if (data2 && typeof data2 === "object" && !Array.isArray(data2) && "content" in data2) {
+      const content = data2.content ?? "";
       return Buffer.from(content, "base64").toString("utf8");
     }
     throw new Error(`config path ${path} is not a file at ${baseSha.slice(0, 7)}`);
@@ -47713,283 +41830,543 @@ async function fetchConfig(client, repo, baseSha, path) {
   }
 }
 
-// src/diff/parse.ts
-var import_parse_diff = __toESM(require_parse_diff(), 1);
-var DiffParseError = class extends Error {
-  name = "DiffParseError";
-};
-var GIT_HEADER = /^diff --git /;
-var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
-var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
-var HEADER_FACTS_ANYWHERE = /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
-function decodeDiff(input2) {
-  if (typeof input2 === "string") return input2;
-  return new TextDecoder("utf-8", { fatal: false }).decode(input2);
+// src/github/octokit-port.ts
+function data(res) {
+  return res.data;
 }
-function unquoteGitPath(p) {
-  let s = p.trim();
-  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
-  return s;
+function actor(a) {
+  if (!a || typeof a.id !== "number" || !a.login) return null;
+  return { id: a.id, login: a.login, type: a.type ?? "User" };
 }
-function scanGitHeaders(lines) {
-  const metas = [];
-  let current = null;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const line of lines) {
-    if (oldLeft > 0 || newLeft > 0) {
-      const c = line[0];
-      if (c === "+") newLeft--;
-      else if (c === "-") oldLeft--;
-      else if (c === "\\") continue;
-      else {
-        oldLeft--;
-        newLeft--;
-      }
-      continue;
-    }
-    if (GIT_HEADER.test(line)) {
-      current = { binary: false };
-      metas.push(current);
-      continue;
-    }
-    if (!current) continue;
-    const hunk = HUNK_HEADER.exec(line);
-    if (hunk) {
-      oldLeft = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      newLeft = hunk[4] === void 0 ? 1 : Number(hunk[4]);
-      continue;
-    }
-    if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
-      current.renameFrom = unquoteGitPath(line.slice(line.indexOf("from ") + 5));
-    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-      current.renameTo = unquoteGitPath(line.slice(line.indexOf("to ") + 3));
-    } else if (line.startsWith("similarity index ")) {
-      current.similarity = Number.parseInt(line.slice(17), 10);
-    } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
-      current.binary = true;
-    }
-  }
-  return metas;
+function hasNext(headers) {
+  return /rel="next"/.test(String(headers.link ?? ""));
 }
-function cleanPath(p) {
-  if (p === void 0 || p === "/dev/null") return void 0;
-  return unquoteGitPath(p);
+function person(p, user) {
+  return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
 }
-function parseSection(section, files, warnings) {
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
-  const hasMarkers = section.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
-  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
-  let raw;
+function checkRun(r) {
+  return {
+    id: r.id,
+    headSha: r.head_sha,
+    name: r.name,
+    appId: r.app?.id ?? null,
+    status: r.status ?? "completed",
+    conclusion: r.conclusion ?? null,
+    title: r.output?.title ?? "",
+    summary: r.output?.summary ?? "",
+    text: r.output?.text ?? "",
+    externalId: r.external_id ?? ""
+  };
+}
+function comment(c) {
+  return { id: c.id, body: c.body ?? "", author: actor(c.user), htmlUrl: c.html_url ?? "" };
+}
+var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
+async function orAbsent(call, absent) {
   try {
-    raw = (0, import_parse_diff.default)(withoutMarkers);
+    return await call();
   } catch (e) {
-    throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
+    if (statusOf(e) === 404) return absent;
+    throw e;
   }
-  const aligned = metas.length === raw.length;
-  if (metas.length > 0 && !aligned)
-    warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
-  for (let i = 0; i < raw.length; i++) {
-    const f2 = raw[i];
-    raw[i] = void 0;
-    const meta3 = aligned ? metas[i] : void 0;
-    const from = cleanPath(meta3?.renameFrom ?? f2.from);
-    const to = cleanPath(meta3?.renameTo ?? f2.to);
-    let status;
-    if (f2.new || f2.from === "/dev/null" && to) status = "added";
-    else if (f2.deleted || f2.to === "/dev/null" && from) status = "deleted";
-    else if (from && to && from !== to) status = "renamed";
-    else status = "modified";
-    const path = status === "deleted" ? from ?? to : to ?? from;
-    if (!path) {
-      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
-      continue;
+}
+var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes { position headCommit { oid } pullRequest { number headRefOid baseRefName } }
+      }
     }
-    const file2 = {
-      path,
-      status,
-      binary: meta3?.binary ?? false,
-      added: [],
-      removed: [],
-      hunks: []
-    };
-    if (status === "renamed") file2.oldPath = from;
-    if (meta3?.similarity !== void 0) file2.similarity = meta3.similarity;
-    if (f2.oldMode) file2.oldMode = f2.oldMode;
-    if (f2.newMode) file2.newMode = f2.newMode;
-    for (const chunk of f2.chunks) {
-      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
-      const hunk = {
-        oldStart: chunk.oldStart,
-        oldLines: chunk.oldLines,
-        newStart: chunk.newStart,
-        newLines: chunk.newLines,
-        header,
-        changes: []
+  }
+}`;
+function createGitHubPort(client) {
+  return {
+    async pull(ref) {
+      const p = data(
+        await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number
+        })
+      );
+      const snapshot = {
+        number: p.number,
+        state: p.state === "closed" ? "closed" : "open",
+        merged: p.merged === true,
+        title: p.title ?? "",
+        body: p.body ?? "",
+        htmlUrl: p.html_url ?? "",
+        author: actor(p.user),
+        head: { sha: p.head.sha, ref: p.head.ref ?? "" },
+        base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
+        assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
+        changedFiles: p.changed_files ?? 0,
+        commits: p.commits ?? 0
       };
-      let seenOld = 0;
-      let seenNew = 0;
-      for (const c of chunk.changes) {
-        const content = c.content.slice(1);
-        let change;
-        if (c.type === "add") {
-          change = { type: "add", content, newLine: c.ln };
-          file2.added.push({ line: c.ln, content });
-          seenNew++;
-        } else if (c.type === "del") {
-          change = { type: "del", content, oldLine: c.ln };
-          file2.removed.push({ line: c.ln, content });
-          seenOld++;
-        } else {
-          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
-          seenOld++;
-          seenNew++;
-        }
-        hunk.changes.push(change);
+      return snapshot;
+    },
+    async pullFiles(ref) {
+      const { files, truncated } = await fetchPullFiles(client, {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.number
+      });
+      return { items: files, truncated };
+    },
+    async pullCommits(ref) {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number,
+          per_page: 100,
+          page
+        });
+        const batch = data(res);
+        for (const c of batch)
+          items.push({
+            sha: c.sha,
+            message: c.commit.message,
+            author: person(c.commit.author, c.author),
+            committer: person(c.commit.committer, c.committer)
+          });
+        const more = hasNext(res.headers) && batch.length > 0;
+        if (!more || items.length >= MAX_PULL_COMMITS)
+          return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
       }
-      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
-        warnings.push(`${path}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
+    },
+    fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    compare: (repo, base, head) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          ...repo,
+          basehead: `${base}...${head}`,
+          per_page: 100
+        })
+      );
+      const files = [];
+      for (const f2 of d.files ?? []) {
+        files.push(f2.filename);
+        if (f2.previous_filename) files.push(f2.previous_filename);
       }
-      file2.hunks.push(hunk);
+      return { status: d.status ?? "unknown", files, truncated: (d.files?.length ?? 0) >= 300 };
+    }, null),
+    async checkRuns(repo, sha, filter) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repo,
+        ref: sha,
+        check_name: filter.name,
+        app_id: filter.appId,
+        filter: "all",
+        per_page: 100
+      });
+      return data(res).check_runs.map(checkRun).filter((r) => r.appId === filter.appId && r.name === filter.name && r.headSha === sha).sort((a, b) => b.id - a.id);
+    },
+    async upsertCheckRun(repo, target, body) {
+      const fields = {
+        name: body.name,
+        status: "completed",
+        conclusion: body.conclusion,
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...body.detailsUrl ? { details_url: body.detailsUrl } : {},
+        ...body.externalId !== void 0 ? { external_id: body.externalId } : {},
+        output: { title: body.title, summary: body.summary, ...body.text !== void 0 ? { text: body.text } : {} }
+      };
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(async () => {
+          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            ...repo,
+            check_run_id: id,
+            ...fields
+          });
+          return true;
+        }, false);
+        if (updated) return id;
+      }
+      const res = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        head_sha: target.sha,
+        ...fields
+      });
+      return data(res).id;
+    },
+    comment: (repo, id) => orAbsent(
+      async () => comment(
+        data(
+          await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: id
+          })
+        )
+      ),
+      null
+    ),
+    async comments(repo, issue2, until) {
+      const items = [];
+      for (let page = 1; page <= 30; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issue2,
+          per_page: 100,
+          page
+        });
+        const batch = data(res).map(comment);
+        items.push(...batch);
+        const more = hasNext(res.headers) && batch.length > 0;
+        const found = until !== void 0 && batch.some(until);
+        if (!more || found) return { items, truncated: more && !found };
+      }
+      return { items, truncated: true };
+    },
+    async upsertComment(repo, target, body) {
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(
+          async () => comment(
+            data(
+              await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+                ...repo,
+                comment_id: id,
+                body
+              })
+            )
+          ),
+          null
+        );
+        if (updated) return updated;
+      }
+      return comment(
+        data(
+          await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: target.issue,
+            body
+          })
+        )
+      );
+    },
+    async deleteComment(repo, id) {
+      await orAbsent(async () => {
+        await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      }, void 0);
+    },
+    permission: (repo, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          ...repo,
+          username: login
+        })
+      );
+      for (const p of [d.role_name, d.permission])
+        if (p && PERMISSIONS.has(p)) return p;
+      return "none";
+    }, "none"),
+    teamMember: (org, team, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+          org,
+          team_slug: team,
+          username: login
+        })
+      );
+      return d.state === "active";
+    }, false),
+    user: (login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /users/{username}", { username: login })
+      );
+      const a = actor(d);
+      return a ? { ...a, name: d.name ?? null, email: d.email ?? null } : null;
+    }, null),
+    async pullsForCommit(repo, sha) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        ...repo,
+        commit_sha: sha,
+        per_page: 100
+      });
+      return data(res).map(
+        (p) => ({
+          number: p.number,
+          state: p.state === "closed" ? "closed" : "open",
+          headSha: p.head.sha,
+          baseRef: p.base.ref ?? ""
+        })
+      );
+    },
+    async mergeQueue(repo, branch) {
+      const res = data(
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch }
+        })
+      );
+      if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
+      const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];
+      return nodes.filter((n) => n !== null).map(
+        (n) => ({
+          position: n.position,
+          headSha: n.headCommit?.oid ?? null,
+          pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
+        })
+      ).sort((a, b) => a.position - b.position);
     }
-    if (file2.binary) file2.patchMissing = "binary file";
-    else if (file2.hunks.length === 0 && status !== "renamed" && !f2.oldMode && !f2.newMode) {
-      if (status === "modified") file2.patchMissing = "no patch in the diff";
-    }
-    files.push(file2);
-  }
-}
-function* gitSections(text) {
-  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
-  if (first < 0) {
-    yield text;
-    return;
-  }
-  let start = first === 0 ? 0 : first + 1;
-  while (start < text.length) {
-    const next = text.indexOf("\ndiff --git ", start);
-    const end = next < 0 ? text.length : next + 1;
-    yield text.slice(start, end);
-    start = end;
-  }
-}
-function parseUnifiedDiff(input2) {
-  const text = decodeDiff(input2);
-  if (text.trim() === "") return { files: [], warnings: [] };
-  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
-    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
-    throw new DiffParseError(
-      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
-    );
-  }
-  const files = [];
-  const warnings = [];
-  for (const section of gitSections(normalized2)) parseSection(section, files, warnings);
-  if (files.length === 0) {
-    throw new DiffParseError("input has diff-like lines but no file section could be parsed");
-  }
-  return { files, warnings };
+  };
 }
 
-// src/github/files.ts
-var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
-function statusOf2(api) {
-  switch (api.status) {
-    case "added":
-      return "added";
-    case "removed":
-      return "deleted";
-    // A copy keeps its source as oldPath, the same way the local diff parser reads `copy from/to`.
-    case "renamed":
-    case "copied":
-      return api.previous_filename && api.previous_filename !== api.filename ? "renamed" : "modified";
-    case "unchanged":
-      return null;
-    default:
-      return "modified";
+// app/delivery.ts
+var NeedLocks = class extends Error {
+  constructor(keys) {
+    super(`needs the locks ${keys.join(", ")}`);
+    this.keys = keys;
   }
-}
-function syntheticHeader(status) {
-  if (status === "added") return "diff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n";
-  if (status === "deleted") return "diff --git a/f b/f\ndeleted file mode 100644\n--- a/f\n+++ /dev/null\n";
-  return "diff --git a/f b/f\n--- a/f\n+++ b/f\n";
-}
-function missingPatchReason(api, status) {
-  const changed = api.additions + api.deletions;
-  if (BINARY_EXTENSION.test(api.filename)) return { reason: "binary file (GitHub sends no patch)", binary: true };
-  if (changed > 0)
-    return {
-      reason: `GitHub omitted the patch (diff too large: +${api.additions} \u2212${api.deletions} lines)`,
-      binary: false
+  keys;
+  name = "NeedLocks";
+};
+var LocalLocks = class {
+  tails = /* @__PURE__ */ new Map();
+  async acquire(key) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release;
+    const mine = new Promise((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => mine);
+    this.tails.set(key, tail);
+    await previous;
+    return () => {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
     };
-  if (status === "renamed" || api.status === "changed") return null;
-  if (status === "modified") return { reason: "GitHub sent no patch (binary file or mode-only change)", binary: false };
-  return null;
-}
-function changedFilesFromPullFiles(apiFiles) {
-  const files = [];
-  const notAnalyzed = [];
-  const warnings = [];
-  for (const api of apiFiles) {
-    const status = statusOf2(api);
-    if (status === null) continue;
-    const file2 = { path: api.filename, status, binary: false, added: [], removed: [], hunks: [] };
-    if (status === "renamed") file2.oldPath = api.previous_filename;
-    if (api.patch === void 0 || api.patch === null || api.patch === "") {
-      const missing = missingPatchReason(api, status);
-      if (missing) {
-        file2.binary = missing.binary;
-        file2.patchMissing = missing.reason;
-        notAnalyzed.push({ file: api.filename, reason: missing.reason });
-      }
-      files.push(file2);
-      continue;
-    }
-    try {
-      const parsed = parseUnifiedDiff(`${syntheticHeader(status)}${api.patch}
-`);
-      const one = parsed.files[0];
-      if (one) {
-        file2.added = one.added;
-        file2.removed = one.removed;
-        file2.hunks = one.hunks;
-      }
-      for (const w of parsed.warnings) warnings.push(w.replace(/^f:/, `${api.filename}:`));
-    } catch (e) {
-      const reason = `patch could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
-      file2.patchMissing = reason;
-      notAnalyzed.push({ file: api.filename, reason });
-    }
-    files.push(file2);
   }
-  return { files, notAnalyzed, warnings };
+  async withKeys(keys, task) {
+    const releases = [];
+    try {
+      for (const key of [...new Set(keys)].sort()) releases.push(await this.acquire(key));
+      return await task();
+    } finally {
+      for (const release of releases.reverse()) release();
+    }
+  }
+  /** Keys held or waited for (tests). */
+  get size() {
+    return this.tails.size;
+  }
+};
+async function withGrowingLocks(locks, keys, task) {
+  let held = new Set(keys);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const now = held;
+      return await locks.withKeys([...now], () => task(now));
+    } catch (e) {
+      if (!(e instanceof NeedLocks) || attempt >= 3) throw e;
+      held = /* @__PURE__ */ new Set([...held, ...e.keys]);
+    }
+  }
+}
+var LocalDeliveryLog = class {
+  constructor(capacity = 1e4) {
+    this.capacity = capacity;
+  }
+  capacity;
+  seen = /* @__PURE__ */ new Map();
+  async once(id, handle) {
+    const earlier = this.seen.get(id);
+    if (earlier) {
+      const outcome = await earlier.catch(() => "retry");
+      if (outcome === "done") return "duplicate";
+    }
+    const run2 = handle();
+    this.seen.delete(id);
+    this.seen.set(id, run2);
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value);
+    try {
+      await run2;
+    } catch (e) {
+      if (this.seen.get(id) === run2) this.seen.delete(id);
+      throw e;
+    }
+    return "handled";
+  }
+};
+
+// app/gate/record.ts
+import { createHash } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+// app/gate/state.ts
+var STATE_VERSION = 2;
+var MAX_AUDIT = 40;
+var MAX_FILES_PER_ITEM = 30;
+var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
+var tick = external_exports.object({
+  item: external_exports.string(),
+  by: who,
+  at: external_exports.string(),
+  /** Head SHA and base branch the reviewer ticked at. */
+  head: external_exports.string(),
+  base: external_exports.string()
+});
+var auditEvent = external_exports.object({
+  at: external_exports.string(),
+  head: external_exports.string(),
+  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
+  by: who.optional(),
+  item: external_exports.string().optional(),
+  note: external_exports.string().optional()
+});
+var itemRoute = external_exports.object({
+  /** `org/team-slug`: only its members may tick. */
+  team: external_exports.string().optional(),
+  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
+  owners: external_exports.array(external_exports.string()).optional(),
+  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
+  unresolved: external_exports.string().optional()
+});
+var gateItem = external_exports.object({
+  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  id: external_exports.string(),
+  text: external_exports.string(),
+  category: external_exports.enum(CATEGORIES).nullable(),
+  /** The top finding's message, so the check title can say what is at stake. */
+  detail: external_exports.string(),
+  /** Files with findings in this category (capped; `filesTruncated` then). */
+  files: external_exports.array(external_exports.string()),
+  filesTruncated: external_exports.boolean().optional(),
+  route: itemRoute.optional()
+});
+var exclusions = external_exports.object({
+  ids: external_exports.array(external_exports.number().int()),
+  /** Lower-cased logins whose account id could not be resolved. */
+  logins: external_exports.array(external_exports.string()),
+  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
+  emails: external_exports.array(external_exports.string()),
+  names: external_exports.array(external_exports.string()),
+  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
+  overflow: external_exports.boolean()
+});
+var gateStateSchema = external_exports.object({
+  v: external_exports.literal(STATE_VERSION),
+  pr: external_exports.number().int(),
+  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
+  seq: external_exports.number().int(),
+  head: external_exports.string(),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
+  status: external_exports.enum(["open", "closed", "merged"]),
+  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
+  next: external_exports.string().nullable(),
+  required: external_exports.boolean(),
+  reason: external_exports.string(),
+  level: external_exports.enum(LEVELS),
+  approvals: external_exports.number().int(),
+  items: external_exports.array(gateItem),
+  /** Sign-off slots (`signoff:<n>`), one per required approver. */
+  signoffs: external_exports.array(external_exports.string()),
+  ticks: external_exports.array(tick),
+  /** People who may never approve this PR, captured once and only ever growing. */
+  excluded: exclusions,
+  /** Accounts the base branch's config names as machines (never approvers). */
+  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
+  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
+  locked: external_exports.string().nullable(),
+  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
+  error: external_exports.string().nullable(),
+  /** Files the App could not analyse, with the reason (shown in the checklist). */
+  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
+  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
+  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
+  author: who.nullable(),
+  commentId: external_exports.number().int().nullable(),
+  audit: external_exports.array(auditEvent),
+  /** Visible notes from the last handled event (refusals and resets). */
+  notes: external_exports.array(external_exports.string())
+});
+function appendAudit(state, events) {
+  state.audit.push(...events);
+  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
+}
+function signoffIds(approvals) {
+  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
+}
+function isSignoff(id) {
+  return id.startsWith("signoff:");
+}
+function progress(state) {
+  const ticked = new Set(state.ticks.map((t) => t.item));
+  const missingItems = state.items.filter((i) => !ticked.has(i.id));
+  const approvers = [];
+  for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
+  const moreApprovers = Math.max(0, state.approvals - approvers.length);
+  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0);
+  return { satisfied, missingItems, approvers, moreApprovers };
+}
+function decisionKey(state) {
+  const { seq: _seq, audit: _audit, notes: _notes, commentId: _comment, ...rest } = state;
+  return JSON.stringify(rest);
 }
 
-// src/github/pull-context.ts
-var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
-  nodes { commit { oid message
-    author { name email user { login } }
-    committer { name email user { login } } } }`;
-var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
-var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
-}`;
-var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
-}`;
+// app/gate/record.ts
+var RECORD_PREFIX = "<!-- ai-review-gate:record v2 ";
+var RECORD = /<!-- ai-review-gate:record v2 ([A-Za-z0-9_-]+) -->/;
+var VIEW = /^<!-- ai-review-gate:view pr=(\d+) head=([0-9a-f]{7,64}) seq=(\d+) digest=([0-9a-f]{16}) -->$/;
+var entries = external_exports.array(gateStateSchema);
+function encodeRecord(states) {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(states), "utf8")).toString("base64url");
+  return `${RECORD_PREFIX}${packed} -->`;
+}
+function decodeRecord(text) {
+  const m = RECORD.exec(text);
+  if (!m) return [];
+  try {
+    const json2 = JSON.parse(inflateRawSync(Buffer.from(m[1], "base64url")).toString("utf8"));
+    const parsed = entries.safeParse(json2);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+function digest(state) {
+  const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
+  return createHash("sha256").update(JSON.stringify(decision)).digest("hex").slice(0, 16);
+}
+function viewMarker(state) {
+  return `<!-- ai-review-gate:view pr=${state.pr} head=${state.head} seq=${state.seq} digest=${digest(state)} -->`;
+}
+function parseViewMarker(line) {
+  const m = VIEW.exec(line.trim());
+  return m ? { pr: Number(m[1]), head: m[2], seq: Number(m[3]), digest: m[4] } : null;
+}
+function isViewOf(marker, state) {
+  return marker !== null && marker.pr === state.pr && marker.head === state.head && marker.seq === state.seq && marker.digest === digest(state);
+}
+function mergeRecords(lists) {
+  const best = /* @__PURE__ */ new Map();
+  for (const list of lists)
+    for (const s of list) {
+      const seen = best.get(s.pr);
+      if (!seen || s.seq > seen.seq) best.set(s.pr, s);
+    }
+  return [...best.values()].sort((a, b) => a.pr - b.pr);
+}
 
 // app/gate/checklist-comment.ts
 var CHECKLIST_MARKER = "<!-- ai-review-gate:checklist -->";
 var AUDIT_MARKER = "<!-- ai-review-gate:audit -->";
 var ITEM_MARKER = "ai-review-gate:item";
 var ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_-]{0,80}) -->$/;
+var HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
+var MAX_COMMENT = 65536;
+var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 function inlineText(text, max = 300) {
-  let s = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
+  let s = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(INVISIBLE, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
   return s;
+}
+function quotedText(text, max) {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
@@ -47997,19 +42374,25 @@ function shortSha(sha) {
 function when(iso) {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
-function routeText(item) {
-  if (item.route?.team) return ` (only @${item.route.team} may tick)`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return ` (only code owners may tick: ${item.route.owners.slice(0, 5).join(", ")})`;
+var LEVELS2 = [
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0 }
+];
+function routeText(item, d) {
+  const r = item.route;
+  if (!r) return "";
+  if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
+  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
+  if (r.owners && r.owners.length > 0)
+    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
   return "";
 }
-function quotedText(text, max) {
-  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
-}
-function itemRest(item, tick) {
-  const detail = item.detail ? ` \u2014 _${quotedText(item.detail, 200)}_` : "";
-  const who2 = tick ? ` \u2705 ticked by @${tick.login}, ${when(tick.at)}, at ${shortSha(tick.sha)}` : "";
-  return `**${inlineText(item.text)}**${detail}${routeText(item)}${who2}`;
+function itemLine(item, tick2, d) {
+  const detail = item.detail && d.itemDetail > 0 ? ` \u2014 _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const by = tick2 ? ` \u2705 ticked by @${tick2.by.login}, ${when(tick2.at)}, at ${shortSha(tick2.head)}` : "";
+  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 function signoffItem(id, total) {
   const n = id.slice("signoff:".length);
@@ -48024,66 +42407,88 @@ function signoffItem(id, total) {
 function signoffItems(state) {
   return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
 }
-function itemLine(item, tick) {
-  return `- [${tick ? "x" : " "}] ${itemRest(item, tick)} <!-- ${ITEM_MARKER} ${item.id} -->`;
-}
+var AUDIT_WORDS = {
+  tick: "ticked",
+  untick: "unticked",
+  refused: "refused",
+  reset: "reset",
+  recreated: "recreated",
+  restored: "restored",
+  evaluated: "evaluated",
+  retarget: "retargeted"
+};
 function auditRow(e) {
-  const what = {
-    tick: "ticked",
-    untick: "unticked",
-    refused: "refused",
-    reset: "reset",
-    recreated: "recreated",
-    restored: "restored",
-    evaluated: "evaluated"
-  };
-  const item = e.item ? ` \`${e.item}\`` : "";
+  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
   const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
-  return `| ${when(e.at)} | ${e.by ? `@${e.by}` : "App"} | ${what[e.kind]}${item}${note} | ${shortSha(e.sha)} |`;
+  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
 }
-function renderComment(state, key) {
+function renderAt(state, d) {
   const out = [CHECKLIST_MARKER];
   const p = progress(state);
   const tickOf = new Map(state.ticks.map((t) => [t.item, t]));
-  if (!state.required) {
+  if (state.error) {
+    out.push("## \u26D4 AI Review Gate: cannot be evaluated", "", inlineText(state.error, 600));
+  } else if (!state.required) {
     out.push("## \u2705 AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
   } else {
-    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more approver${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct in total).`;
+    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
     out.push(
       `## ${p.satisfied ? "\u2705" : "\u{1F512}"} AI Review Gate: human review required`,
       "",
       `${inlineText(state.reason)}. ${status}`,
       "",
-      `Tick an item only after reviewing it at \`${shortSha(state.head)}\`. Ticks by bots, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A new push resets the ticks.`,
+      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
       ""
     );
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id)));
-    const signoffs = signoffItems(state);
-    if (signoffs.length > 0) {
-      out.push("", `**Sign-offs** (${state.approvals} distinct approver${state.approvals === 1 ? "" : "s"}):`, "");
-      for (const item of signoffs) out.push(itemLine(item, tickOf.get(item.id)));
+    if (state.locked) out.push(`> [!CAUTION]
+> ${inlineText(state.locked, 400)}`, "");
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    out.push(
+      "",
+      `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
+      ""
+    );
+    for (const item of signoffItems(state)) out.push(itemLine(item, tickOf.get(item.id), d));
+    if (state.notAnalyzed.length > 0) {
+      out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
+      for (const f2 of state.notAnalyzed.slice(0, d.notAnalyzed))
+        out.push(`- \`${quotedText(f2.file, 160)}\`: ${inlineText(f2.reason, 160)}`);
+      if (state.notAnalyzed.length > d.notAnalyzed)
+        out.push(`- \u2026 and ${state.notAnalyzed.length - d.notAnalyzed} more`);
     }
   }
-  if (state.notes.length > 0) {
+  if (state.notes.length > 0 && d.notes > 0) {
     out.push("", "> [!WARNING]");
-    for (const n of state.notes) out.push(`> ${inlineText(n, 400)}`);
+    for (const n of state.notes.slice(-10)) out.push(`> ${inlineText(n, d.notes)}`);
   }
-  if (state.audit.length > 0) {
+  if (state.audit.length > 0 && d.audit > 0) {
     out.push("", "<details><summary>Audit trail</summary>", "", "| when | who | what | head |", "|---|---|---|---|");
-    for (const e of state.audit.slice(-20)) out.push(auditRow(e));
+    for (const e of state.audit.slice(-d.audit)) out.push(auditRow(e));
     out.push("", "</details>");
   }
-  out.push("", encodeState(state, key));
+  out.push("", viewMarker(state));
   return out.join("\n");
+}
+var rendered = /* @__PURE__ */ new WeakMap();
+function renderComment(state) {
+  const known = rendered.get(state);
+  if (known !== void 0) return known;
+  let body = "";
+  for (const d of LEVELS2) {
+    body = renderAt(state, d);
+    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
+  }
+  rendered.set(state, body);
+  return body;
 }
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 function parseBody(body) {
   const items = /* @__PURE__ */ new Map();
-  const stateLines = [];
+  const markerLines = [];
   let malformedItemMarkers = 0;
   let fence = null;
   let inComment = false;
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of body.normalize("NFC").split(/\r\n|\r|\n/)) {
     if (fence) {
       const m2 = FENCE.exec(line);
       if (m2 && m2[1][0] === fence[0] && m2[1].length >= fence.length && line.trim() === m2[1]) fence = null;
@@ -48106,15 +42511,15 @@ function parseBody(body) {
       else items.set(id, { checked: m[1] !== " ", rest: m[2], count: 1 });
     } else if (line.includes(ITEM_MARKER)) {
       malformedItemMarkers++;
-    } else if (isStateLine(line)) {
-      stateLines.push(line);
+    } else if (HIDDEN_MARKERS.some((h) => line.includes(h))) {
+      markerLines.push(line);
     }
     if (line.replace(/<!--[\s\S]*?-->/g, "").includes("<!--")) inComment = true;
   }
-  return { items, stateLines, malformedItemMarkers };
+  return { items, markerLines, malformedItemMarkers };
 }
-function soleStateLine(parsed) {
-  return parsed.stateLines.length === 1 ? parsed.stateLines[0] : null;
+function soleMarkerLine(parsed) {
+  return parsed.markerLines.length === 1 ? parsed.markerLines[0] : null;
 }
 function looksLikeChecklist(body) {
   return typeof body === "string" && body.startsWith(CHECKLIST_MARKER);
@@ -48122,54 +42527,77 @@ function looksLikeChecklist(body) {
 function looksLikeAudit(body) {
   return typeof body === "string" && body.startsWith(AUDIT_MARKER);
 }
+function sameItems(body, expected) {
+  if (body.malformedItemMarkers > 0 || body.items.size !== expected.items.size) return false;
+  for (const [id, want] of expected.items) {
+    const got = body.items.get(id);
+    if (got?.count !== 1 || got.checked !== want.checked || got.rest !== want.rest) return false;
+  }
+  return true;
+}
 
 // app/gate/check-run.ts
 var CHECK_NAME = "AI Review Gate";
+var MAX_OUTPUT = 65535;
+var MAX_RECORD = 6e4;
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function who(item) {
-  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
-  return "a maintainer with write access";
 }
 function clip(s, max) {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
 }
+function clipBytes(text, max) {
+  if (Buffer.byteLength(text, "utf8") <= max) return text;
+  const marker = "\n\n\u2026 (shortened to fit GitHub's limit)";
+  let cut = Buffer.from(text, "utf8").subarray(0, max - Buffer.byteLength(marker)).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  return `${cut}${marker}`;
+}
+function who2(item) {
+  if (item.route?.unresolved) return "nobody (unresolved route)";
+  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
+  if (item.route?.owners && item.route.owners.length > 0)
+    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
+  return "a maintainer with write access";
+}
 function gateTitle(state) {
   const p = progress(state);
+  if (state.error) return clip(`cannot evaluate: ${state.error}`, 200);
   if (!state.required) return clip(`not required: ${state.reason}`, 200);
-  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a}`).join(", ")}`, 200);
+  if (state.locked) return clip(`blocked: ${state.locked}`, 240);
+  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
   const first = p.missingItems[0];
   if (first) {
     const what = clip(first.detail || first.text, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural2(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
-      return clip(`needs ${plural2(p.moreApprovers, "more approver")} from ${who(first)}: ${what}${more}`, 240);
-    return clip(`needs ${who(first)} to tick: ${what}${more}`, 240);
+      return clip(`needs ${plural2(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`, 240);
+    return clip(`needs ${who2(first)} to tick: ${what}${more}`, 240);
   }
-  return `needs ${plural2(p.moreApprovers, "more approver")} with write access: tick a sign-off in the checklist`;
+  return `needs ${plural2(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`;
 }
-function gateCheck(state, commentUrl) {
+function stateSummary(state) {
   const p = progress(state);
   const lines = [];
-  const link = commentUrl ? `[the checklist comment](${commentUrl})` : "the checklist comment on the PR";
-  if (!state.required) {
-    lines.push(`The gate does not apply: ${inlineText(state.reason)}.`);
+  const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
+  if (state.error) {
+    lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2e3)}`);
+  } else if (!state.required) {
+    lines.push(`The gate does not apply at ${at}: ${inlineText(state.reason)}.`);
   } else {
-    lines.push(`${inlineText(state.reason)}.`, "");
+    lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
+    if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
     if (p.satisfied) {
-      lines.push(`**Approved** at \`${state.head.slice(0, 7)}\` by ${p.approvers.map((a) => `@${a}`).join(", ")}.`);
+      lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
       lines.push(
-        `**Still missing** (tick in ${link}): ${plural2(p.missingItems.length, "item")}, ${plural2(p.moreApprovers, "more approver")} (${state.approvals} distinct needed).`,
+        `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural2(p.missingItems.length, "item")}, ${plural2(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
         ""
       );
-      for (const item of p.missingItems)
+      for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` \u2014 _${inlineText(item.detail, 200)}_` : ""} \u2192 ${who(item)}`
+          `- ${inlineText(item.text, 200)}${item.detail ? ` \u2014 _${inlineText(item.detail, 200)}_` : ""} \u2192 ${who2(item)}`
         );
     }
     if (state.ticks.length > 0) {
@@ -48177,64 +42605,1060 @@ function gateCheck(state, commentUrl) {
       lines.push("", "**Approvals** (audit trail):", "", "| item | approver | when | head |", "|---|---|---|---|");
       for (const t of state.ticks) {
         const item = all.find((i) => i.id === t.item);
-        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.login} | ${t.at} | ${t.sha.slice(0, 7)} |`);
+        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.by.login} | ${t.at} | ${t.head.slice(0, 7)} |`);
       }
     }
   }
-  if (state.notes.length > 0) lines.push("", ...state.notes.map((n) => `> ${inlineText(n, 400)}`));
-  const history = state.audit.slice(-15);
-  const text = history.length > 0 ? [
+  if (state.notes.length > 0) lines.push("", ...state.notes.slice(-10).map((n) => `> ${inlineText(n, 400)}`));
+  return lines;
+}
+function history(state) {
+  const events = state.audit.slice(-15);
+  if (events.length === 0) return [];
+  return [
+    `**PR #${state.pr}** history:`,
+    "",
     "| when | who | event | head |",
     "|---|---|---|---|",
-    ...history.map(
-      (e) => `| ${e.at} | ${e.by ? `@${e.by}` : "App"} | ${e.kind}${e.item ? ` ${e.item}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.sha.slice(0, 7)} |`
-    )
-  ].join("\n") : void 0;
-  return {
-    conclusion: p.satisfied ? "success" : "action_required",
-    title: gateTitle(state),
-    summary: lines.join("\n"),
-    ...text ? { text } : {}
-  };
+    ...events.map(
+      (e) => `| ${e.at} | ${e.by ? `@${e.by.login}` : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`
+    ),
+    ""
+  ];
 }
-function configErrorCheck(err, baseSha) {
-  const first = err.problems[0];
-  const where = first ? `${first.path || "(root)"}${first.line ? ` (line ${first.line})` : ""}` : "";
-  return {
-    conclusion: "failure",
-    title: clip(`invalid config ${err.source}${where ? `: ${where}` : ""}`, 200),
-    summary: [
-      `The config on the base branch (\`${baseSha.slice(0, 7)}\`) is invalid, so the gate cannot be evaluated. Fix it on the base branch, then re-run this check.`,
+function deciding(sha, entries2) {
+  return entries2.filter((e) => e.head === sha && e.next === null && (e.status === "open" || e.status === "merged"));
+}
+function fitRecord(entries2) {
+  let record2 = encodeRecord(entries2);
+  if (record2.length <= MAX_RECORD) return record2;
+  let states = entries2.map((e) => structuredClone(e));
+  const history2 = (s) => s.next !== null || s.status !== "open";
+  const attempts = [
+    (s) => {
+      if (!history2(s)) return;
+      s.audit = [];
+      s.notes = [];
+      for (const i of s.items) if (i.files.length > 0) Object.assign(i, { files: [], filesTruncated: true });
+    },
+    (s) => {
+      s.audit = s.audit.slice(-10);
+    },
+    (s) => {
+      s.audit = [];
+      s.notes = [];
+    }
+  ];
+  for (const shrink of attempts) {
+    states = states.map((s) => {
+      shrink(s);
+      return s;
+    });
+    record2 = encodeRecord(states);
+    if (record2.length <= MAX_RECORD) return record2;
+  }
+  throw new Error(`the gate's record for ${entries2.length} pull requests does not fit in one check run`);
+}
+function commitCheck(input2) {
+  const decide2 = deciding(input2.sha, input2.entries);
+  const known = new Set(decide2.map((e) => e.pr));
+  const unevaluated = (input2.openPulls ?? []).filter((n) => !known.has(n));
+  const verdicts = decide2.map((e) => ({ state: e, ok: progress(e).satisfied }));
+  let conclusion;
+  let title;
+  const summary = [];
+  if (input2.failure) {
+    conclusion = "failure";
+    title = clip(input2.failure, 200);
+    summary.push(
+      "The App could not complete what it needs to vouch for this commit, so it fails closed instead of guessing.",
       "",
-      "```",
-      err.message,
-      "```"
-    ].join("\n")
-  };
-}
-function apiErrorCheck(reason) {
-  return {
-    conclusion: "failure",
-    title: "could not evaluate the gate (GitHub API error): re-run this check",
-    summary: [
-      "The App could not read what it needs from GitHub, so it fails closed instead of guessing.",
+      `Reason: ${inlineText(input2.failure, 600)}`,
       "",
-      `Reason: ${inlineText(reason, 600)}`
-    ].join("\n")
-  };
-}
-function checkRequest(output2, detailsUrl) {
+      "Re-run this check, or push, to evaluate again."
+    );
+  } else if (decide2.length === 0 && unevaluated.length === 0) {
+    conclusion = "action_required";
+    const moved = input2.entries.find((e) => e.head === input2.sha && e.next !== null);
+    title = moved ? `superseded: PR #${moved.pr} moved on to ${moved.next.slice(0, 7)}; this commit is not what was reviewed` : "no open pull request has this commit as its head";
+    summary.push(`${title}.`, "", "This commit's check blocks until a pull request with this head is evaluated again.");
+  } else {
+    const failed = verdicts.some((v) => v.state.error !== null);
+    const ok = verdicts.every((v) => v.ok) && unevaluated.length === 0;
+    conclusion = failed ? "failure" : ok ? "success" : "action_required";
+    const parts = verdicts.map(
+      (v) => decide2.length > 1 ? `PR #${v.state.pr}: ${gateTitle(v.state)}` : gateTitle(v.state)
+    );
+    for (const n of unevaluated) parts.push(`PR #${n}: not evaluated yet`);
+    title = clip(parts.join("; "), 240);
+    if (decide2.length + unevaluated.length > 1)
+      summary.push(
+        `${decide2.length + unevaluated.length} open pull requests have this commit as their head: the check is \`success\` only when every one of them is satisfied.`,
+        ""
+      );
+    for (const v of verdicts) {
+      if (decide2.length > 1) summary.push(`### PR #${v.state.pr}`, "");
+      summary.push(...stateSummary(v.state), "");
+    }
+    for (const n of unevaluated)
+      summary.push(`### PR #${n}`, "", "Not evaluated yet: the check blocks until it is.", "");
+  }
+  const record2 = fitRecord(input2.entries);
+  const readable = clipBytes(decide2.flatMap(history).join("\n"), MAX_OUTPUT - record2.length - 2);
   return {
     name: CHECK_NAME,
-    status: "completed",
-    conclusion: output2.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    ...detailsUrl ? { details_url: detailsUrl } : {},
-    output: {
-      title: output2.title,
-      summary: output2.summary.slice(0, 6e4),
-      ...output2.text ? { text: output2.text.slice(0, 6e4) } : {}
+    conclusion,
+    title,
+    summary: clipBytes(summary.join("\n").trim(), MAX_OUTPUT),
+    text: `${readable}
+
+${record2}`
+  };
+}
+
+// src/util/paths.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var BUILTIN_TEST_GLOBS = [
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/spec/**",
+  "**/specs/**",
+  "**/e2e/**",
+  "**/testing/**",
+  "**/testdata/**",
+  "**/fixtures/**",
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/*_test.*",
+  "**/*_spec.rb",
+  "**/test_*.py",
+  "**/*Test.java",
+  "**/*Tests.java",
+  "**/*Test.kt",
+  "**/*Tests.cs",
+  "**/*Test.php",
+  "**/*.stories.*",
+  "**/conftest.py"
+];
+var BUILTIN_DOC_GLOBS = [
+  "**/*.md",
+  "**/*.mdx",
+  "**/*.rst",
+  "**/*.adoc",
+  "**/*.txt",
+  "docs/**",
+  "doc/**",
+  "**/LICENSE*",
+  "**/CHANGELOG*",
+  "**/AUTHORS*",
+  "**/.github/ISSUE_TEMPLATE/**",
+  "**/*.png",
+  "**/*.jpg",
+  "**/*.jpeg",
+  "**/*.gif",
+  "**/*.svg",
+  "**/*.webp"
+];
+var BUILTIN_PRODUCTION_GLOBS = [
+  "**/prod/**",
+  "**/production/**",
+  "**/prd/**",
+  "**/.env.production",
+  "**/.env.prod",
+  "**/*.prod.*",
+  "**/*.production.*",
+  "**/*-prod.*",
+  "**/*_prod.*",
+  "**/*-production.*",
+  "**/*_production.*",
+  "**/environments/prod*/**",
+  "**/environments/prod*",
+  "**/envs/prod*/**",
+  "**/env/prod*/**",
+  "**/prod.tfvars",
+  "**/production.tfvars",
+  "**/prod*.tfvars",
+  "**/values-prod*.y*ml",
+  "**/values.prod*.y*ml",
+  "**/overlays/prod*/**",
+  "**/config/environments/production.rb",
+  "**/settings/production.py"
+];
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "ts",
+  "tsx",
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "mts",
+  "cts",
+  "py",
+  "rb",
+  "go",
+  "rs",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "cs",
+  "fs",
+  "php",
+  "swift",
+  "m",
+  "mm",
+  "c",
+  "cc",
+  "cpp",
+  "cxx",
+  "h",
+  "hpp",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "dart",
+  "lua",
+  "vue",
+  "svelte",
+  "sol",
+  "zig",
+  "hs",
+  "ml",
+  "r",
+  "jl",
+  "groovy"
+]);
+var GLOB_OPTIONS = { dot: true, nocase: false };
+function compileGlobs(globs) {
+  if (globs.length === 0) return () => false;
+  const matcher = (0, import_picomatch.default)(globs, GLOB_OPTIONS);
+  return (path) => matcher(path);
+}
+function extensionOf(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function basenameOf(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+var VENDORED = compileGlobs([
+  "**/node_modules/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/*.min.js",
+  "**/*.generated.*",
+  "**/*.pb.go",
+  "**/*_pb2.py",
+  "**/generated/**",
+  "**/migrations/**",
+  "**/db/migrate/**",
+  "**/*.d.ts"
+]);
+function memoize(matcher) {
+  const cache7 = /* @__PURE__ */ new Map();
+  return (path) => {
+    let hit = cache7.get(path);
+    if (hit === void 0) {
+      hit = matcher(path);
+      cache7.set(path, hit);
     }
+    return hit;
+  };
+}
+function createPathClassifier(config2) {
+  const isIgnored = memoize(compileGlobs(config2.paths.ignore));
+  const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config2.paths.tests]));
+  const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
+  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config2.paths.production]));
+  const extraSource = compileGlobs(config2.paths.source);
+  const isSafe = memoize(compileGlobs(config2.gate.safe_paths));
+  const isSource = memoize((path) => {
+    if (isTest(path) || isDoc(path)) return false;
+    if (extraSource(path)) return true;
+    if (VENDORED(path)) return false;
+    return SOURCE_EXTENSIONS.has(extensionOf(path));
+  });
+  return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
+}
+
+// app/gate/codeowners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+function toGlobs(pattern) {
+  let p = pattern;
+  const anchored = p.startsWith("/");
+  if (anchored) p = p.slice(1);
+  const dir = p.endsWith("/");
+  if (dir) p = p.slice(0, -1);
+  const base = anchored || p.includes("/") ? p : `**/${p}`;
+  return dir ? [`${base}/**`] : [base, `${base}/**`];
+}
+function parseCodeowners(text) {
+  const rules = [];
+  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
+    try {
+      rules.push({ pattern, match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
+    } catch {
+    }
+  }
+  return {
+    ownersOf(path) {
+      for (let i = rules.length - 1; i >= 0; i--)
+        if (rules[i].match(path)) return { pattern: rules[i].pattern, owners: rules[i].owners };
+      return { pattern: null, owners: [] };
+    }
+  };
+}
+function routeByOwners(text, files) {
+  if (text === null) return { unresolved: "the base branch has no CODEOWNERS file" };
+  const co = parseCodeowners(text);
+  const owners = [];
+  for (const f2 of files) {
+    const o = co.ownersOf(f2);
+    if (o.pattern === null) return { unresolved: `no CODEOWNERS rule on the base branch covers ${f2}` };
+    if (o.owners.length === 0)
+      return { unresolved: `the CODEOWNERS rule for ${f2} (${o.pattern}) names no GitHub user or team` };
+    for (const x of o.owners) if (!owners.includes(x)) owners.push(x);
+  }
+  if (owners.length === 0) return { unresolved: "the item has no files to find code owners for" };
+  return { owners: owners.slice(0, 20) };
+}
+
+// app/gate/eligibility.ts
+var lower = (s) => s.trim().toLowerCase();
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function isBotAccount(a) {
+  return a.type !== "User" || /\[bot\]$/i.test(a.login);
+}
+function identityRefusal(who3, state) {
+  if (state.machines.ids.includes(who3.id) || state.machines.logins.includes(lower(who3.login)))
+    return "machine accounts listed in gate.machine_accounts cannot approve";
+  if (state.author && state.author.id === who3.id) return "the PR author cannot approve their own PR";
+  if (state.excluded.ids.includes(who3.id) || state.excluded.logins.includes(lower(who3.login)))
+    return "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it";
+  return null;
+}
+function refusalWithoutFacts(sender, state) {
+  if (isBotAccount(sender)) return "bots and apps cannot approve";
+  return identityRefusal(sender, state) ?? state.locked;
+}
+function personVerdict(sender, state, facts) {
+  const early = refusalWithoutFacts(sender, state);
+  if (early) return { ok: false, reason: early };
+  if (state.excluded.emails.length > 0 || state.excluded.names.length > 0) {
+    if (!facts.profile) return { ok: false, reason: "the App could not read your profile to rule out co-authorship" };
+    const email3 = facts.profile.email ? lower(facts.profile.email) : null;
+    const name = facts.profile.name ? lower(facts.profile.name) : null;
+    if (email3 && state.excluded.emails.includes(email3) || name && state.excluded.names.includes(name) || state.excluded.names.includes(lower(sender.login)))
+      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
+  }
+  const permission = facts.permission ?? "none";
+  if (!WRITERS.has(permission))
+    return {
+      ok: false,
+      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
+    };
+  return { ok: true };
+}
+function teamKey(spec) {
+  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(spec.trim());
+  return m ? `${lower(m[1])}/${lower(m[2])}` : null;
+}
+function routeTeams(item) {
+  const route2 = item.route;
+  if (!route2 || route2.unresolved) return [];
+  const out = [];
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (t) out.push(t);
+  }
+  for (const o of route2.owners ?? []) {
+    const t = teamKey(o);
+    if (t) out.push(t);
+  }
+  return out;
+}
+function routeVerdict(sender, item, facts) {
+  const route2 = item.route;
+  if (!route2) return { ok: true };
+  if (route2.unresolved) return { ok: false, reason: `nobody can tick this item: ${route2.unresolved}` };
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (!t || facts.teams[t] !== true)
+      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
+  }
+  if (route2.owners && route2.owners.length > 0) {
+    const me = `@${lower(sender.login)}`;
+    if (route2.owners.some((o) => lower(o) === me)) return { ok: true };
+    if (route2.owners.some((o) => facts.teams[teamKey(o) ?? ""] === true)) return { ok: true };
+    return {
+      ok: false,
+      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
+    };
+  }
+  return { ok: true };
+}
+function factsNeeded(sender, state, items) {
+  if (items.length === 0 || refusalWithoutFacts(sender, state)) return { permission: false, profile: false, teams: [] };
+  const me = `@${lower(sender.login)}`;
+  const teams = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (item.route?.owners?.some((o) => lower(o) === me)) continue;
+    for (const t of routeTeams(item)) teams.add(t);
+  }
+  return {
+    permission: true,
+    profile: state.excluded.emails.length > 0 || state.excluded.names.length > 0,
+    teams: [...teams].sort()
+  };
+}
+function ineligibleTicks(state) {
+  return state.ticks.filter((t) => identityRefusal(t.by, state) !== null).map((t) => t.item);
+}
+
+// app/gate/people.ts
+var MAX_EXCLUDED = 1e3;
+var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
+var NOREPLY = /^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]{0,38}))@users\.noreply\.github\.com$/i;
+var LOGIN = /^@?([a-z0-9](?:[a-z0-9-]{0,38}))$/i;
+var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
+var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
+var lower2 = (s) => s.trim().toLowerCase();
+function emptyExclusions() {
+  return { ids: [], logins: [], emails: [], names: [], overflow: false };
+}
+function coAuthors(message) {
+  const out = [];
+  for (const line of message.split(/\r?\n/).slice(-50)) {
+    const m = CO_AUTHOR.exec(line.trim());
+    if (m) out.push({ name: m[1] || null, email: m[2] });
+  }
+  return out;
+}
+var Collector = class {
+  constructor(input2) {
+    this.input = input2;
+  }
+  input;
+  ids = /* @__PURE__ */ new Set();
+  logins = /* @__PURE__ */ new Set();
+  emails = /* @__PURE__ */ new Set();
+  names = /* @__PURE__ */ new Set();
+  login(raw, id) {
+    const login = lower2(raw).replace(/^@/, "");
+    if (!login || NON_PEOPLE.has(login)) return;
+    if (id !== void 0) {
+      this.ids.add(id);
+      return;
+    }
+    const known = this.input.known.find((a) => lower2(a.login) === login) ?? this.input.resolved.get(login);
+    if (known) this.ids.add(known.id);
+    this.logins.add(login);
+  }
+  person(p) {
+    if (p.user && p.user.type !== "Bot") {
+      if (!NON_PEOPLE.has(lower2(p.user.login))) this.ids.add(p.user.id);
+      return;
+    }
+    if (p.user) return;
+    const email3 = p.email ? lower2(p.email) : "";
+    const noreply = NOREPLY.exec(email3);
+    if (noreply) {
+      this.login(noreply[2], noreply[1] ? Number(noreply[1]) : void 0);
+      return;
+    }
+    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
+    if (email3 && !NON_PEOPLE.has(email3)) this.emails.add(email3);
+    if (p.name && !NON_PEOPLE.has(lower2(p.name))) this.names.add(lower2(p.name));
+  }
+  requester(raw) {
+    const s = raw.trim();
+    if (!s) return;
+    if (s.includes("@") && !s.startsWith("@")) this.person({ email: s });
+    else if (LOGIN.test(s)) this.login(s);
+    else this.names.add(lower2(s));
+  }
+  result() {
+    const sorted = (set2) => [...set2].sort();
+    return {
+      ids: [...this.ids].sort((a, b) => a - b),
+      logins: sorted(this.logins),
+      emails: sorted(this.emails),
+      names: sorted(this.names),
+      overflow: false
+    };
+  }
+};
+function capturePeople(input2) {
+  const c = new Collector(input2);
+  if (input2.author) c.login(input2.author.login, input2.author.id);
+  for (const commit of input2.commits) {
+    c.person(commit.author);
+    c.person(commit.committer);
+    for (const p of coAuthors(commit.message)) c.person(p);
+  }
+  for (const r of input2.requesters) c.requester(r);
+  return c.result();
+}
+function loginsToResolve(input2, remembered) {
+  const captured = capturePeople({ ...input2, resolved: /* @__PURE__ */ new Map() });
+  const mapped = new Set(input2.known.map((a) => lower2(a.login)));
+  return captured.logins.filter((l) => !mapped.has(l) && !remembered?.logins.includes(l));
+}
+function exclusionCount(e) {
+  return e.ids.length + e.logins.length + e.emails.length + e.names.length;
+}
+function unionExclusions(remembered, seen) {
+  const merge2 = (x, y) => [.../* @__PURE__ */ new Set([...x, ...y])].sort();
+  const union2 = {
+    ids: [.../* @__PURE__ */ new Set([...remembered.ids, ...seen.ids])].sort((x, y) => x - y),
+    logins: merge2(remembered.logins, seen.logins),
+    emails: merge2(remembered.emails, seen.emails),
+    names: merge2(remembered.names, seen.names),
+    overflow: remembered.overflow || seen.overflow
+  };
+  if (exclusionCount(union2) <= MAX_EXCLUDED) return union2;
+  return { ...remembered, overflow: true };
+}
+
+// app/gate/evaluate.ts
+function findingFiles(report, category2) {
+  const files = [];
+  for (const f2 of report.findings) if (f2.category === category2 && !files.includes(f2.file)) files.push(f2.file);
+  return files;
+}
+var MAX_PATH = 300;
+function buildItems(report, config2, codeowners) {
+  return report.gate.checklist.map((c) => {
+    const all = c.category ? findingFiles(report, c.category) : [];
+    const files = all.filter((f2) => f2.length <= MAX_PATH);
+    const top = c.category ? report.findings.find((f2) => f2.category === c.category) : void 0;
+    const item = {
+      id: c.id,
+      text: c.text.slice(0, 500),
+      category: c.category,
+      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
+      files: files.slice(0, MAX_FILES_PER_ITEM)
+    };
+    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
+    const route2 = c.category ? config2.gate.routes[c.category] : void 0;
+    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
+    if (route2?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    return item;
+  });
+}
+function plural3(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+function limits(facts) {
+  const { pull, files, commits } = facts;
+  const filesMissing = Math.max(pull.changedFiles - files.items.length, files.truncated ? 1 : 0);
+  const commitsMissing = Math.max(pull.commits - commits.items.length, commits.truncated ? 1 : 0);
+  return { filesMissing, commitsMissing };
+}
+function machines(config2, previous) {
+  const ids = new Set(previous?.machines.ids ?? []);
+  const logins = new Set(previous?.machines.logins ?? []);
+  for (const m of config2.gate.machine_accounts)
+    if (typeof m === "number") ids.add(m);
+    else logins.add(m.replace(/^@/, "").toLowerCase());
+  return { ids: [...ids].sort((a, b) => a - b), logins: [...logins].sort() };
+}
+function fresh(input2) {
+  const { facts, previous } = input2;
+  const pull = facts.pull;
+  const base = {
+    v: STATE_VERSION,
+    pr: pull.number,
+    seq: previous?.seq ?? 0,
+    head: pull.head.sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha },
+    status: pull.merged ? "merged" : pull.state,
+    next: null,
+    required: true,
+    reason: "",
+    level: "none",
+    approvals: 1,
+    items: [],
+    signoffs: [],
+    ticks: [],
+    excluded: previous?.excluded ?? emptyExclusions(),
+    machines: previous?.machines ?? { ids: [], logins: [] },
+    locked: null,
+    error: null,
+    notAnalyzed: [],
+    ai: previous?.ai ?? { detected: false, agents: [] },
+    author: pull.author ? { id: pull.author.id, login: pull.author.login } : null,
+    commentId: previous?.commentId ?? null,
+    audit: [...previous?.audit ?? []],
+    notes: []
+  };
+  if (!facts.config.ok || !facts.report) {
+    const error62 = facts.config.ok ? "the analysis did not run" : facts.config.error;
+    const kept = previous && previous.head === base.head && previous.base.ref === base.base.ref ? previous : null;
+    return {
+      ...base,
+      required: kept?.required ?? true,
+      reason: kept?.reason ?? "the gate cannot be evaluated",
+      level: kept?.level ?? "none",
+      approvals: kept?.approvals ?? 1,
+      items: kept?.items ?? [],
+      signoffs: kept?.signoffs ?? signoffIds(1),
+      ticks: kept?.ticks ?? [],
+      error: error62
+    };
+  }
+  const config2 = facts.config.config;
+  const report = facts.report;
+  const { filesMissing, commitsMissing } = limits(facts);
+  const items = buildItems(report, config2, facts.codeowners);
+  let required2 = report.gate.required;
+  let approvals = report.gate.approvals;
+  let reason = report.gate.reason;
+  let level = report.risk.level;
+  if (filesMissing > 0 || commitsMissing > 0) {
+    const floor = levelRank(level) >= levelRank(config2.gate.threshold) ? level : config2.gate.threshold;
+    level = LEVELS[Math.max(levelRank(level), levelRank(floor))];
+    const unread = [
+      filesMissing > 0 ? `${plural3(filesMissing, "changed file")} GitHub does not list (it lists 3,000)` : "",
+      commitsMissing > 0 ? `${plural3(commitsMissing, "commit")} GitHub does not list (it lists 250)` : ""
+    ].filter(Boolean);
+    reason = `${required2 ? `${reason}; ` : ""}the App could not read the whole PR (${unread.join(", ")}), so the gate applies`;
+    required2 = true;
+    approvals = Math.max(approvals, config2.gate.approvals[level === "none" ? "low" : level]);
+    if (filesMissing > 0)
+      items.push({
+        id: "limit:files",
+        text: `Review by hand the ${plural3(filesMissing, "changed file")} past the first 3,000: the App could not analyse them`,
+        category: null,
+        detail: "",
+        files: []
+      });
+  }
+  const seen = capturePeople({
+    author: pull.author,
+    commits: facts.commits.items,
+    requesters: report.ai.requesters ?? [],
+    known: pull.assignees,
+    resolved: facts.resolved
+  });
+  const excluded = unionExclusions(base.excluded, seen);
+  let locked = null;
+  if (commitsMissing > 0)
+    locked = `This PR has ${plural3(pull.commits, "commit")}; GitHub lists only 250, so the App cannot tell who wrote the rest and no tick can count. Squash or split the PR below 250 commits.`;
+  else if (excluded.overflow)
+    locked = "More people authored or requested this PR than the gate can keep track of, so no tick can count. Open a smaller PR.";
+  return {
+    ...base,
+    required: required2,
+    reason,
+    level,
+    approvals: required2 ? Math.max(1, approvals) : 0,
+    items: required2 ? items : [],
+    signoffs: required2 ? signoffIds(approvals) : [],
+    excluded,
+    machines: machines(config2, previous),
+    locked: required2 ? locked : null,
+    notAnalyzed: report.notAnalyzed.slice(0, 200),
+    ai: {
+      detected: report.ai.detected || base.ai.detected,
+      agents: [.../* @__PURE__ */ new Set([...base.ai.agents, ...report.ai.agents])]
+    }
+  };
+}
+function itemsUnion(now, before) {
+  const ids = new Set(now.map((i) => i.id));
+  return [...now, ...before.filter((i) => !ids.has(i.id))];
+}
+function keepRequirement(next, previous) {
+  if (!previous.required || previous.error || next.error) return;
+  if (!next.required)
+    next.reason = `${previous.reason} (kept: at one commit the gate never relaxes; push to re-evaluate)`;
+  next.required = true;
+  next.level = levelRank(previous.level) > levelRank(next.level) ? previous.level : next.level;
+  next.approvals = Math.max(next.approvals, previous.approvals);
+  next.items = itemsUnion(next.items, previous.items);
+  next.signoffs = signoffIds(next.approvals);
+  next.locked ??= previous.locked;
+}
+function sameMeaning(a, b) {
+  return !!a && !!b && a.text === b.text && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+}
+function carry(previous, next, facts, at) {
+  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
+  const nextItems = new Map(next.items.map((i) => [i.id, i]));
+  const slots = new Set(next.signoffs);
+  const exists = (t) => isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
+  if (previous.head === next.head && previous.base.ref === next.base.ref)
+    return { ticks: previous.ticks.filter(exists), notes: [], audit: [] };
+  if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
+  if (previous.base.ref !== next.base.ref) {
+    const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
+    return { ticks: [], notes: [note], audit: [{ at, head: next.head, kind: "reset", note: "base changed" }] };
+  }
+  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
+  const stale = facts.config.ok ? facts.config.config.gate.stale : "reset";
+  if (stale === "reset")
+    return {
+      ticks: [],
+      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
+    };
+  const touched = facts.touched;
+  if (touched?.status !== "ahead" || touched.truncated)
+    return {
+      ticks: [],
+      notes: [`New commits (${push}) rewrote the branch history or changed too much to compare: all ticks were reset.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `history rewritten or too large ${push}` }]
+    };
+  const changed = new Set(touched.files);
+  const untouched = (id) => {
+    const a = prevItems.get(id);
+    const b = nextItems.get(id);
+    const files = [...a?.files ?? [], ...b?.files ?? []];
+    return files.length > 0 && !a?.filesTruncated && !b?.filesTruncated && !files.some((f2) => changed.has(f2));
+  };
+  const ticks = previous.ticks.filter((t) => !isSignoff(t.item) && exists(t) && untouched(t.item));
+  const dropped = previous.ticks.filter((t) => !ticks.includes(t)).map((t) => t.item);
+  return {
+    ticks,
+    notes: [
+      dropped.length === 0 ? `New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).` : `New commits (${push}): ticks reset on ${dropped.join(", ")} (sign-offs always reset; gate.stale: touched-files).`
+    ],
+    audit: [
+      { at, head: next.head, kind: "reset", note: `new commits ${push}: reset ${dropped.join(", ") || "nothing"}` }
+    ]
+  };
+}
+function evaluateState(input2) {
+  const { previous, at, facts } = input2;
+  const next = fresh(input2);
+  const notes = [...input2.notes ?? []];
+  const audit = [...input2.audit ?? []];
+  if (previous) {
+    if (previous.head === next.head) keepRequirement(next, previous);
+    const carried = carry(previous, next, facts, at);
+    next.ticks = carried.ticks;
+    notes.push(...carried.notes);
+    audit.push(...carried.audit);
+    const gone = ineligibleTicks(next);
+    if (gone.length > 0) {
+      next.ticks = next.ticks.filter((t) => !gone.includes(t.item));
+      notes.push(`Ticks on ${gone.join(", ")} were dropped: their authors may no longer approve this PR.`);
+      audit.push({ at, head: next.head, kind: "reset", note: `ineligible ticks dropped: ${gone.join(", ")}` });
+    }
+    if (previous.head !== next.head && previous.next === null && previous.status === "open")
+      audit.push({ at, head: next.head, kind: "evaluated", note: `moved from ${previous.head.slice(0, 7)}` });
+  }
+  next.seq = previous && decisionKey(previous) === decisionKey(next) ? previous.seq : (previous?.seq ?? 0) + 1;
+  next.notes = notes.length > 0 || !previous || next.seq !== previous.seq ? notes : previous.notes;
+  appendAudit(next, audit);
+  return next;
+}
+
+// app/gate/ticks.ts
+function staleReason(state, from) {
+  const line = soleMarkerLine(from);
+  const marker = line ? parseViewMarker(line) : null;
+  if (marker && marker.head !== state.head)
+    return `the edit was made on the checklist for ${marker.head.slice(0, 7)}, but the PR is now at ${state.head.slice(0, 7)}: review the new head and tick again`;
+  if (!isViewOf(marker, state))
+    return "the edit was made on an outdated view of the checklist (the gate changed since it was loaded): tick again on the current checklist";
+  if (!sameItems(from, parseBody(renderComment(state))))
+    return "the checklist had been altered by someone else when this edit was made: tick again on the restored checklist";
+  return null;
+}
+function readEdit(state, fromBody, toBody) {
+  const from = parseBody(fromBody);
+  const to = parseBody(toBody);
+  const stale = staleReason(state, from);
+  const flips = [];
+  const altered = [];
+  for (const item of [...state.items, ...signoffItems(state)]) {
+    const f2 = from.items.get(item.id);
+    const n = to.items.get(item.id);
+    if (n?.count !== 1 || f2 && f2.count === 1 && n.rest !== f2.rest) {
+      altered.push(item);
+      continue;
+    }
+    const was = f2?.count === 1 ? f2.checked : state.ticks.some((t) => t.item === item.id);
+    if (n.checked !== was) flips.push({ item, tick: n.checked });
+  }
+  const toMarker = soleMarkerLine(to);
+  const tampered = toMarker !== soleMarkerLine(from) || to.markerLines.length !== 1;
+  const older = tampered && toMarker ? parseViewMarker(toMarker) : null;
+  if (older && older.pr === state.pr && !isViewOf(older, state))
+    return {
+      stale: stale ?? `the edit was made on an outdated view of the checklist (for ${older.head.slice(0, 7)}, sequence ${older.seq}): tick again on the current checklist`,
+      flips,
+      altered,
+      tampered
+    };
+  return { stale, flips, altered, tampered };
+}
+function quote(item) {
+  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text}"`;
+}
+function applyEdit(input2) {
+  const { state, sender, reading, at } = input2;
+  const by = { id: sender.id, login: sender.login };
+  const next = structuredClone(state);
+  const notes = [];
+  const events = [];
+  const refuse = (item, reason) => {
+    notes.push(`@${sender.login}: ${item ? `${quote(item)}: ` : ""}${reason}`);
+    events.push({ at, head: state.head, kind: "refused", by, ...item ? { item: item.id } : {}, note: reason });
+  };
+  let attempts = reading.flips;
+  if (input2.closed) {
+    if (attempts.length > 0) refuse(null, "the PR is closed; the edit was not counted");
+    attempts = [];
+  } else if (reading.stale) {
+    refuse(null, `not counted: ${reading.stale}`);
+    attempts = [];
+  } else if (reading.tampered) {
+    refuse(
+      null,
+      "the hidden marker of the checklist was modified; the whole edit was refused and the checklist restored"
+    );
+    attempts = [];
+  }
+  for (const item of reading.altered)
+    refuse(item, "removing, duplicating or rewording a checklist item is not allowed; restored");
+  const ticks = [...state.ticks];
+  let counted = 0;
+  if (attempts.length > 0) {
+    const person2 = personVerdict(sender, state, input2.facts);
+    for (const a of attempts) {
+      const verb = a.tick ? "tick" : "untick";
+      if (!person2.ok) {
+        refuse(a.item, `${verb} refused: ${person2.reason}`);
+        continue;
+      }
+      const route2 = routeVerdict(sender, a.item, input2.facts);
+      if (!route2.ok) {
+        refuse(a.item, `${verb} refused: ${route2.reason}`);
+        continue;
+      }
+      const existing = ticks.findIndex((t) => t.item === a.item.id);
+      if (a.tick) {
+        if (existing !== -1) continue;
+        if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
+          refuse(a.item, "each sign-off needs a different person; you already signed off");
+          continue;
+        }
+        ticks.push({ item: a.item.id, by, at, head: state.head, base: state.base.ref });
+        events.push({ at, head: state.head, kind: "tick", by, item: a.item.id });
+      } else {
+        if (existing === -1) continue;
+        ticks.splice(existing, 1);
+        events.push({ at, head: state.head, kind: "untick", by, item: a.item.id });
+      }
+      counted++;
+    }
+  }
+  if (events.length === 0 && reading.flips.length === 0)
+    notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
+  if (counted > 0) {
+    next.ticks = ticks;
+    next.seq = state.seq + 1;
+  }
+  next.notes = notes;
+  appendAudit(next, events);
+  return next;
+}
+
+// app/gate/decide.ts
+var nothing = (state, notes = []) => ({
+  state,
+  checkRuns: [],
+  comment: null,
+  notice: null,
+  notes
+});
+function replaceEntry(entries2, state) {
+  return [...entries2.filter((e) => e.pr !== state.pr), state].sort((a, b) => a.pr - b.pr);
+}
+function sameBody(run2, body) {
+  return !!run2 && run2.status === "completed" && run2.conclusion === body.conclusion && run2.title === body.title && run2.summary === body.summary && run2.text === (body.text ?? "");
+}
+function commitWrite(snapshot, sha, state, failure2) {
+  const set2 = snapshot.runs.get(sha);
+  const body = commitCheck({
+    sha,
+    entries: replaceEntry(set2?.entries ?? [], state),
+    openPulls: snapshot.openPulls.get(sha) ?? null,
+    ...failure2 ? { failure: failure2 } : {}
+  });
+  const newest = set2?.runs[0];
+  if (!failure2 && sameBody(newest, body)) return null;
+  if (snapshot.commentUrl) body.detailsUrl = snapshot.commentUrl;
+  return { sha, ...newest ? { runId: newest.id } : {}, body };
+}
+function viewWrite(state) {
+  return { ...state.commentId !== null ? { id: state.commentId } : {}, body: renderComment(state) };
+}
+function evaluate(snapshot, anchored, event) {
+  const facts = snapshot.evaluation;
+  if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
+  const state = evaluateState({
+    facts,
+    previous: anchored,
+    at: snapshot.at,
+    ...event.notes ? { notes: event.notes } : {}
+  });
+  const checkRuns = [];
+  const head = commitWrite(snapshot, state.head, state);
+  if (head) checkRuns.push(head);
+  if (anchored && anchored.head !== state.head && anchored.next === null) {
+    const left = commitWrite(snapshot, anchored.head, { ...anchored, next: state.head });
+    if (left) checkRuns.push(left);
+  }
+  const changed = !anchored || JSON.stringify(anchored) !== JSON.stringify(state);
+  const wantsView = state.required || state.error !== null || state.commentId !== null;
+  const comment2 = wantsView && (changed || head !== null || state.commentId === null) ? viewWrite(state) : null;
+  return { state, checkRuns, comment: comment2, notice: null, notes: [] };
+}
+function edit(snapshot, anchored, event) {
+  if (anchored.commentId !== null && event.commentId !== anchored.commentId)
+    return {
+      ...nothing(anchored, [`edit of an outdated checklist comment ${event.commentId}`]),
+      comment: {
+        id: event.commentId,
+        body: `${renderComment(anchored).split("\n")[0]}
+
+This checklist is outdated and counts for nothing; the current one is further down.`
+      }
+    };
+  const reading = readEdit(anchored, event.from, event.to);
+  const state = applyEdit({
+    state: { ...anchored, commentId: event.commentId },
+    sender: event.sender,
+    reading,
+    facts: snapshot.sender ?? { permission: null, teams: {}, profile: null },
+    at: snapshot.at,
+    closed: event.closed
+  });
+  const head = commitWrite(snapshot, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: state.notes };
+}
+function recreate(snapshot, anchored, event) {
+  if (anchored.commentId !== null && anchored.commentId !== event.commentId) return nothing(anchored);
+  if (anchored.status !== "open" || anchored.next !== null) return nothing(anchored);
+  const state = {
+    ...structuredClone(anchored),
+    commentId: null,
+    notes: [
+      `The checklist comment was deleted by @${event.sender.login}; it was recreated from the gate's record (kept in the App's check run), with every tick as it was.`
+    ]
+  };
+  appendAudit(state, [
+    {
+      at: snapshot.at,
+      head: state.head,
+      kind: "recreated",
+      by: { id: event.sender.id, login: event.sender.login },
+      note: "checklist comment deleted"
+    }
+  ]);
+  const head = commitWrite(snapshot, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: [] };
+}
+function mergeAudit(anchored, event) {
+  const p = progress(anchored);
+  const sameTarget = anchored.head === event.head && anchored.base.ref === event.base;
+  if (sameTarget && p.satisfied) return null;
+  const by = event.mergedBy ? `@${event.mergedBy.login}` : "someone";
+  const why = !sameTarget ? `at \`${event.head.slice(0, 7)}\` into \`${inlineText(event.base, 100)}\`, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into \`${inlineText(anchored.base.ref, 100)}\`` : `at \`${event.head.slice(0, 7)}\` while the gate was not satisfied`;
+  const missing = sameTarget ? p.missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
+  return [
+    AUDIT_MARKER,
+    "### \u26A0\uFE0F Merged without a satisfied AI Review Gate",
+    "",
+    `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
+    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
+    ...p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : [],
+    "",
+    "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect)."
+  ].join("\n");
+}
+function closed(snapshot, anchored, event) {
+  const status = event.merged ? "merged" : "closed";
+  const state = { ...anchored, status, seq: anchored.status === status ? anchored.seq : anchored.seq + 1 };
+  const write = event.merged || decisionKey(state) === decisionKey(anchored) ? null : commitWrite(snapshot, state.head, state);
+  return {
+    state,
+    checkRuns: write ? [write] : [],
+    comment: null,
+    notice: event.merged ? mergeAudit(anchored, event) : null,
+    notes: []
+  };
+}
+function decide(snapshot, anchored, event) {
+  switch (event.kind) {
+    case "evaluate":
+      return evaluate(snapshot, anchored, event);
+    case "edit":
+      if (!anchored) throw new Error("decide: an edit needs the record in force");
+      return edit(snapshot, anchored, event);
+    case "comment-deleted":
+      return anchored ? recreate(snapshot, anchored, event) : nothing(null);
+    case "closed":
+      return anchored ? closed(snapshot, anchored, event) : nothing(null);
+  }
+}
+function recordComment(snapshot, state, commentId) {
+  const next = { ...state, commentId };
+  return { state: next, write: commitWrite(snapshot, next.head, next) };
+}
+
+// app/gate/merge-group.ts
+function memberProblem(m, baseRef) {
+  const r = m.record;
+  if (!r) return "the gate has no record of it";
+  if (r.head !== m.headSha || r.next !== null)
+    return `the gate last evaluated ${r.head.slice(0, 7)}, not its head ${m.headSha.slice(0, 7)}`;
+  if (r.base.ref !== baseRef)
+    return `the gate evaluated it against \`${inlineText(r.base.ref, 100)}\`, not \`${inlineText(baseRef, 100)}\``;
+  if (r.status !== "open") return `it is ${r.status}`;
+  if (!progress(r).satisfied) return gateTitle(r);
+  return null;
+}
+function mergeGroupCheck(input2) {
+  const fail = (title, summary) => ({
+    name: CHECK_NAME,
+    conclusion: "failure",
+    title: title.slice(0, 240),
+    summary
+  });
+  if (!Array.isArray(input2.members))
+    return fail("cannot tell which pull requests this merge group holds", inlineText(input2.members.error, 600));
+  if (input2.members.length === 0)
+    return fail("cannot tell which pull requests this merge group holds", "The merge queue lists no entry for it.");
+  const problems = input2.members.map((m) => ({ m, problem: memberProblem(m, input2.baseRef) })).filter((x) => x.problem !== null);
+  const list = input2.members.map((m) => `#${m.number}`).join(", ");
+  if (problems.length > 0)
+    return fail(
+      `${problems.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
+      [
+        `The merge group holds ${list}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
+        "",
+        ...problems.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`)
+      ].join("\n")
+    );
+  return {
+    name: CHECK_NAME,
+    conclusion: "success",
+    title: `${list}: gate satisfied`.slice(0, 240),
+    summary: `Every pull request in this merge group (${list}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
   };
 }
 
@@ -48972,8 +44396,8 @@ function textSignals(c, where, lines, inCommit, extras) {
         continue;
       }
     }
-    const lower2 = line.toLowerCase();
-    if (!TEXT_HINTS.some((h) => lower2.includes(h))) continue;
+    const lower3 = line.toLowerCase();
+    if (!TEXT_HINTS.some((h) => lower3.includes(h))) continue;
     const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
     let named = false;
     for (const { agent, signal, kind } of TEXT_SIGNALS) {
@@ -49202,6 +44626,187 @@ function cleanRequesters(raw, extras) {
   return out;
 }
 
+// src/diff/parse.ts
+var import_parse_diff = __toESM(require_parse_diff(), 1);
+var DiffParseError = class extends Error {
+  name = "DiffParseError";
+};
+var GIT_HEADER = /^diff --git /;
+var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
+var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
+var HEADER_FACTS_ANYWHERE = /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
+function decodeDiff(input2) {
+  if (typeof input2 === "string") return input2;
+  return new TextDecoder("utf-8", { fatal: false }).decode(input2);
+}
+function unquoteGitPath(p) {
+  let s = p.trim();
+  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
+  return s;
+}
+function scanGitHeaders(lines) {
+  const metas = [];
+  let current = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of lines) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const c = line[0];
+      if (c === "+") newLeft--;
+      else if (c === "-") oldLeft--;
+      else if (c === "\\") continue;
+      else {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    if (GIT_HEADER.test(line)) {
+      current = { binary: false };
+      metas.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      oldLeft = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      newLeft = hunk[4] === void 0 ? 1 : Number(hunk[4]);
+      continue;
+    }
+    if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
+      current.renameFrom = unquoteGitPath(line.slice(line.indexOf("from ") + 5));
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      current.renameTo = unquoteGitPath(line.slice(line.indexOf("to ") + 3));
+    } else if (line.startsWith("similarity index ")) {
+      current.similarity = Number.parseInt(line.slice(17), 10);
+    } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
+      current.binary = true;
+    }
+  }
+  return metas;
+}
+function cleanPath(p) {
+  if (p === void 0 || p === "/dev/null") return void 0;
+  return unquoteGitPath(p);
+}
+function parseSection(section, files, warnings) {
+  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const hasMarkers = section.includes("\n\\");
+  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
+  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
+  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
+  let raw;
+  try {
+    raw = (0, import_parse_diff.default)(withoutMarkers);
+  } catch (e) {
+    throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const aligned = metas.length === raw.length;
+  if (metas.length > 0 && !aligned)
+    warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
+  for (let i = 0; i < raw.length; i++) {
+    const f2 = raw[i];
+    raw[i] = void 0;
+    const meta3 = aligned ? metas[i] : void 0;
+    const from = cleanPath(meta3?.renameFrom ?? f2.from);
+    const to = cleanPath(meta3?.renameTo ?? f2.to);
+    let status;
+    if (f2.new || f2.from === "/dev/null" && to) status = "added";
+    else if (f2.deleted || f2.to === "/dev/null" && from) status = "deleted";
+    else if (from && to && from !== to) status = "renamed";
+    else status = "modified";
+    const path = status === "deleted" ? from ?? to : to ?? from;
+    if (!path) {
+      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
+      continue;
+    }
+    const file2 = {
+      path,
+      status,
+      binary: meta3?.binary ?? false,
+      added: [],
+      removed: [],
+      hunks: []
+    };
+    if (status === "renamed") file2.oldPath = from;
+    if (meta3?.similarity !== void 0) file2.similarity = meta3.similarity;
+    if (f2.oldMode) file2.oldMode = f2.oldMode;
+    if (f2.newMode) file2.newMode = f2.newMode;
+    for (const chunk of f2.chunks) {
+      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
+      const hunk = {
+        oldStart: chunk.oldStart,
+        oldLines: chunk.oldLines,
+        newStart: chunk.newStart,
+        newLines: chunk.newLines,
+        header,
+        changes: []
+      };
+      let seenOld = 0;
+      let seenNew = 0;
+      for (const c of chunk.changes) {
+        const content = c.content.slice(1);
+        let change;
+        if (c.type === "add") {
+          change = { type: "add", content, newLine: c.ln };
+          file2.added.push({ line: c.ln, content });
+          seenNew++;
+        } else if (c.type === "del") {
+          change = { type: "del", content, oldLine: c.ln };
+          file2.removed.push({ line: c.ln, content });
+          seenOld++;
+        } else {
+          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
+          seenOld++;
+          seenNew++;
+        }
+        hunk.changes.push(change);
+      }
+      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
+        warnings.push(`${path}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
+      }
+      file2.hunks.push(hunk);
+    }
+    if (file2.binary) file2.patchMissing = "binary file";
+    else if (file2.hunks.length === 0 && status !== "renamed" && !f2.oldMode && !f2.newMode) {
+      if (status === "modified") file2.patchMissing = "no patch in the diff";
+    }
+    files.push(file2);
+  }
+}
+function* gitSections(text) {
+  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
+  if (first < 0) {
+    yield text;
+    return;
+  }
+  let start = first === 0 ? 0 : first + 1;
+  while (start < text.length) {
+    const next = text.indexOf("\ndiff --git ", start);
+    const end = next < 0 ? text.length : next + 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+function parseUnifiedDiff(input2) {
+  const text = decodeDiff(input2);
+  if (text.trim() === "") return { files: [], warnings: [] };
+  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
+    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
+    throw new DiffParseError(
+      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
+    );
+  }
+  const files = [];
+  const warnings = [];
+  for (const section of gitSections(normalized2)) parseSection(section, files, warnings);
+  if (files.length === 0) {
+    throw new DiffParseError("input has diff-like lines but no file section could be parsed");
+  }
+  return { files, warnings };
+}
+
 // src/workflows/github.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -49215,176 +44820,6 @@ function oldSideText(file2) {
   const out = [];
   for (const hunk of file2.hunks) for (const c of hunk.changes) if (c.type !== "add") out.push(c.content);
   return out.join("\n");
-}
-
-// src/util/paths.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var BUILTIN_TEST_GLOBS = [
-  "**/test/**",
-  "**/tests/**",
-  "**/__tests__/**",
-  "**/spec/**",
-  "**/specs/**",
-  "**/e2e/**",
-  "**/testing/**",
-  "**/testdata/**",
-  "**/fixtures/**",
-  "**/*.test.*",
-  "**/*.spec.*",
-  "**/*_test.*",
-  "**/*_spec.rb",
-  "**/test_*.py",
-  "**/*Test.java",
-  "**/*Tests.java",
-  "**/*Test.kt",
-  "**/*Tests.cs",
-  "**/*Test.php",
-  "**/*.stories.*",
-  "**/conftest.py"
-];
-var BUILTIN_DOC_GLOBS = [
-  "**/*.md",
-  "**/*.mdx",
-  "**/*.rst",
-  "**/*.adoc",
-  "**/*.txt",
-  "docs/**",
-  "doc/**",
-  "**/LICENSE*",
-  "**/CHANGELOG*",
-  "**/AUTHORS*",
-  "**/.github/ISSUE_TEMPLATE/**",
-  "**/*.png",
-  "**/*.jpg",
-  "**/*.jpeg",
-  "**/*.gif",
-  "**/*.svg",
-  "**/*.webp"
-];
-var BUILTIN_PRODUCTION_GLOBS = [
-  "**/prod/**",
-  "**/production/**",
-  "**/prd/**",
-  "**/.env.production",
-  "**/.env.prod",
-  "**/*.prod.*",
-  "**/*.production.*",
-  "**/*-prod.*",
-  "**/*_prod.*",
-  "**/*-production.*",
-  "**/*_production.*",
-  "**/environments/prod*/**",
-  "**/environments/prod*",
-  "**/envs/prod*/**",
-  "**/env/prod*/**",
-  "**/prod.tfvars",
-  "**/production.tfvars",
-  "**/prod*.tfvars",
-  "**/values-prod*.y*ml",
-  "**/values.prod*.y*ml",
-  "**/overlays/prod*/**",
-  "**/config/environments/production.rb",
-  "**/settings/production.py"
-];
-var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "ts",
-  "tsx",
-  "js",
-  "jsx",
-  "mjs",
-  "cjs",
-  "mts",
-  "cts",
-  "py",
-  "rb",
-  "go",
-  "rs",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "cs",
-  "fs",
-  "php",
-  "swift",
-  "m",
-  "mm",
-  "c",
-  "cc",
-  "cpp",
-  "cxx",
-  "h",
-  "hpp",
-  "ex",
-  "exs",
-  "erl",
-  "clj",
-  "dart",
-  "lua",
-  "vue",
-  "svelte",
-  "sol",
-  "zig",
-  "hs",
-  "ml",
-  "r",
-  "jl",
-  "groovy"
-]);
-var GLOB_OPTIONS = { dot: true, nocase: false };
-function compileGlobs(globs) {
-  if (globs.length === 0) return () => false;
-  const matcher = (0, import_picomatch.default)(globs, GLOB_OPTIONS);
-  return (path) => matcher(path);
-}
-function extensionOf(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
-}
-function basenameOf(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-var VENDORED = compileGlobs([
-  "**/node_modules/**",
-  "**/vendor/**",
-  "**/third_party/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/*.min.js",
-  "**/*.generated.*",
-  "**/*.pb.go",
-  "**/*_pb2.py",
-  "**/generated/**",
-  "**/migrations/**",
-  "**/db/migrate/**",
-  "**/*.d.ts"
-]);
-function memoize(matcher) {
-  const cache7 = /* @__PURE__ */ new Map();
-  return (path) => {
-    let hit = cache7.get(path);
-    if (hit === void 0) {
-      hit = matcher(path);
-      cache7.set(path, hit);
-    }
-    return hit;
-  };
-}
-function createPathClassifier(config2) {
-  const isIgnored = memoize(compileGlobs(config2.paths.ignore));
-  const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config2.paths.tests]));
-  const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
-  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config2.paths.production]));
-  const extraSource = compileGlobs(config2.paths.source);
-  const isSafe = memoize(compileGlobs(config2.gate.safe_paths));
-  const isSource = memoize((path) => {
-    if (isTest(path) || isDoc(path)) return false;
-    if (extraSource(path)) return true;
-    if (VENDORED(path)) return false;
-    return SOURCE_EXTENSIONS.has(extensionOf(path));
-  });
-  return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
 }
 
 // src/workflows/diff-lines.ts
@@ -50283,7 +45718,7 @@ var ciWorkflowRules = [
 
 // src/rules/custom/custom-pattern.ts
 function customPatternRule(def) {
-  const regex2 = compileSafeRegex(def.pattern, def.case_sensitive);
+  const regex = compileSafeRegex(def.pattern, def.case_sensitive);
   const inScope = def.paths && def.paths.length > 0 ? compileGlobs(def.paths) : () => true;
   return {
     id: `custom/${def.id}`,
@@ -50296,7 +45731,7 @@ function customPatternRule(def) {
       for (const file2 of ctx.files) {
         if (!inScope(file2.path)) continue;
         for (const added of file2.added) {
-          if (regex2.test(added.content)) out.push({ file: file2.path, line: added.line, message: def.message });
+          if (regex.test(added.content)) out.push({ file: file2.path, line: added.line, message: def.message });
         }
       }
       return out;
@@ -50357,15 +45792,15 @@ function classifyDependencyFile(path) {
   const base = basenameOf(path);
   const exact = BY_NAME[base];
   if (exact) return exact;
-  const lower2 = base.toLowerCase();
-  if (lower2 === "nuget.config") return f("nuget", "registry-config", "nuget-config");
+  const lower3 = base.toLowerCase();
+  if (lower3 === "nuget.config") return f("nuget", "registry-config", "nuget-config");
   if (REQUIREMENTS_NAME.test(base) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(path))
     return f("python", "manifest", "requirements");
-  if (lower2.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
+  if (lower3.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
   if (/\.(?:cs|fs|vb)proj$/i.test(base)) return f("nuget", "manifest", "msbuild");
   if (/(?:^|\/)gradle\/[\w.-]+\.versions\.toml$/.test(path)) return f("gradle", "manifest", "gradle-catalog");
   if (/(?:^|\/)\.cargo\/config(?:\.toml)?$/.test(path)) return f("cargo", "registry-config", "cargo-config");
-  if (lower2.endsWith(".tf")) return f("terraform", "manifest", "terraform");
+  if (lower3.endsWith(".tf")) return f("terraform", "manifest", "terraform");
   return null;
 }
 function lockfileBasenamesFor(ecosystem, manifestFormat) {
@@ -51630,9 +47065,9 @@ function checkedAgainstJson(side, lines) {
   }
   const scripts = obj2["scripts"];
   if (scripts && typeof scripts === "object") {
-    for (const [hook2, command] of Object.entries(scripts))
-      if (NPM_INSTALL_HOOKS.has(hook2) && typeof command === "string")
-        out.scripts.push({ hook: hook2, command, line: lineOf2(hook2) });
+    for (const [hook, command] of Object.entries(scripts))
+      if (NPM_INSTALL_HOOKS.has(hook) && typeof command === "string")
+        out.scripts.push({ hook, command, line: lineOf2(hook) });
   }
   return out;
 }
@@ -51899,16 +47334,16 @@ function short(s) {
   return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
 }
 function describe3(s) {
-  const who2 = s.name ? `${s.name} ` : "";
+  const who3 = s.name ? `${s.name} ` : "";
   const t = short(s.target);
   const what = {
-    git: `${who2}installs from git (${t}) instead of the registry`,
-    url: `${who2}installs from a URL (${t}) instead of the registry`,
+    git: `${who3}installs from git (${t}) instead of the registry`,
+    url: `${who3}installs from a URL (${t}) instead of the registry`,
     registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who2}installs from a local path (${t})`,
-    archive: `${who2}installs from a local archive (${t})`,
-    alias: `${who2}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who2}with ${t}`,
+    path: `${who3}installs from a local path (${t})`,
+    archive: `${who3}installs from a local archive (${t})`,
+    alias: `${who3}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who3}with ${t}`,
     tls: `weakens TLS for package downloads (${t})`
   };
   return what[s.kind];
@@ -51933,14 +47368,14 @@ var nonRegistrySourceRule = {
           });
         continue;
       }
-      const groups2 = /* @__PURE__ */ new Map();
+      const groups = /* @__PURE__ */ new Map();
       for (const s of a.sources) {
         const key = `${s.kind}\0${s.kind === "git" ? s.target : hostOf(s.target)}`;
-        const g = groups2.get(key);
+        const g = groups.get(key);
         if (g) g.push(s);
-        else groups2.set(key, [s]);
+        else groups.set(key, [s]);
       }
-      for (const g of groups2.values()) {
+      for (const g of groups.values()) {
         const first = g[0];
         const names = [...new Set(g.map((s) => s.name).filter((n) => !!n))];
         const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
@@ -52141,8 +47576,8 @@ var ENV_CHECK_OFF = /\bDISABLE_DATABASE_ENVIRONMENT_CHECK\s*=\s*["']?1/;
 function databaseWipeOf(text, sqlFile, productionFile) {
   const prod = productionFile || mentionsProduction(text);
   const sev = prod ? "critical" : "high";
-  const lower2 = text.toLowerCase();
-  if (!sqlFile && lower2.includes("drop")) {
+  const lower3 = text.toLowerCase();
+  if (!sqlFile && lower3.includes("drop")) {
     const d = DROP_DATABASE.exec(text);
     if (d) return { what: `${/database/i.test(d[0]) ? "DROP DATABASE" : "DROP SCHEMA"} ${d[1]}`, severity: sev };
     const dd = DROPDB.exec(text);
@@ -52153,7 +47588,7 @@ function databaseWipeOf(text, sqlFile, productionFile) {
     if (MONGO_DROP.test(text)) return { what: "dropDatabase() (drops the whole MongoDB database)", severity: sev };
     if (DROP_ALL.test(text)) return { what: "drop_all() (drops every table of the schema)", severity: sev };
   }
-  if (lower2.includes("flush")) {
+  if (lower3.includes("flush")) {
     const f2 = FLUSH.exec(text);
     if (f2) return { what: `${(f2[1] ?? f2[2]).toUpperCase()} (wipes every Redis key)`, severity: sev };
     const dj = DJANGO_FLUSH.exec(text);
@@ -52170,7 +47605,7 @@ function databaseWipeOf(text, sqlFile, productionFile) {
       what: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 (lets destructive tasks run on production)",
       severity: "critical"
     };
-  if (lower2.includes("reset_db")) {
+  if (lower3.includes("reset_db")) {
     const dj = DJANGO_FLUSH.exec(text);
     if (dj) return { what: `manage.py ${dj[1]} (drops the database)`, severity: sev };
   }
@@ -52190,8 +47625,8 @@ var databaseWipeRule = {
       const production = ctx.isProduction(file2.path);
       for (const l of commandLines(file2)) {
         const c = l.content;
-        const lower2 = c.toLowerCase();
-        if (!lower2.includes("drop") && !lower2.includes("flush") && !c.includes("prisma") && !c.includes("db:") && !c.includes("DISABLE_DATABASE") && !lower2.includes("reset_db"))
+        const lower3 = c.toLowerCase();
+        if (!lower3.includes("drop") && !lower3.includes("flush") && !c.includes("prisma") && !c.includes("db:") && !c.includes("DISABLE_DATABASE") && !lower3.includes("reset_db"))
           continue;
         const w = databaseWipeOf(c, sqlFile, production);
         if (w)
@@ -53270,11 +48705,11 @@ async function parsedAddresses(path, text) {
   }
   const set2 = /* @__PURE__ */ new Set();
   const resource = json2.resource;
-  const data = json2.data;
+  const data2 = json2.data;
   const modules = json2.module;
   for (const [type, byName2] of Object.entries(resource ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
+  for (const [type, byName2] of Object.entries(data2 ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
   for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
   return set2;
@@ -53470,7 +48905,7 @@ function deletionSeverity(header) {
 function movedAccounts(moves, address) {
   return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
 }
-function sameBody(a, b) {
+function sameBody2(a, b) {
   if (a.length === 0 || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -53529,7 +48964,7 @@ async function analyzeTerraform(ctx) {
       if (move && (move.kind === "moved" || move.keep)) continue;
       let renamedTo;
       const candidates = scan.addedHeaders.filter(
-        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
+        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody2(a.body, h.body))
       );
       if (candidates.length > 0) renamedTo = candidates[0].block.address;
       deletions.push({
@@ -53575,11 +49010,11 @@ function groupByBlock(scan, analysis) {
   return cached2;
 }
 function computeGroups(scan, analysis) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
   const path = scan.file.path;
   for (const c of scan.changed) {
     const key = c.block ? c.block.address : "\0unknown";
-    let g = groups2.get(key);
+    let g = groups.get(key);
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
@@ -53594,11 +49029,11 @@ function computeGroups(scan, analysis) {
         movedFrom: move?.from,
         renamedAway: !!address && scan.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
       };
-      groups2.set(key, g);
+      groups.set(key, g);
     }
     (c.side === "new" ? g.added : g.removed).push(c);
   }
-  return [...groups2.values()];
+  return [...groups.values()];
 }
 function blockLabel(block, file2) {
   return block ? block.address : `a block of ${file2} (its header is not shown in the diff)`;
@@ -54089,40 +49524,40 @@ var GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
 var SQL_EXT = /\.sql$/i;
 function sqlKind(path) {
   if (NON_SCHEMA_SQL.test(path)) return null;
-  const lower2 = path.toLowerCase();
-  const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  const lower3 = path.toLowerCase();
+  const base = lower3.slice(lower3.lastIndexOf("/") + 1);
   const down = /(?:^|[._-])down\.sql$/.test(base) || /^u\d+(?:[._]\d+)*__.+\.sql$/.test(base);
   if (/\.(?:up|down)\.sql$/.test(base)) {
     return { framework: "golang-migrate", strength: "strong", language: "sql", downFile: down };
   }
-  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower2)) {
+  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower3)) {
     return { framework: "prisma", strength: "strong", language: "sql", downFile: false };
   }
   if (/^(?:[vu]\d+(?:[._]\d+)*|r)__.+\.sql$/.test(base)) {
     return { framework: "flyway", strength: "strong", language: "sql", downFile: down };
   }
-  if (/(?:^|\/)drizzle\//.test(lower2)) {
+  if (/(?:^|\/)drizzle\//.test(lower3)) {
     return { framework: "drizzle", strength: "strong", language: "sql", downFile: false };
   }
-  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower2)) {
+  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower3)) {
     return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
   }
-  if (SQL_MIGRATION_DIR.test(lower2)) {
+  if (SQL_MIGRATION_DIR.test(lower3)) {
     return { framework: "sql", strength: "strong", language: "sql", downFile: down };
   }
-  if (GENERATED_SCHEMA_DUMP.test(lower2))
+  if (GENERATED_SCHEMA_DUMP.test(lower3))
     return { framework: "sql", strength: "weak", language: "sql", downFile: false };
-  if (SQL_DB_DIR.test(lower2)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
+  if (SQL_DB_DIR.test(lower3)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
   return { framework: "sql", strength: "weak", language: "sql", downFile: false };
 }
 function detectMigration(path, sniffText2 = "") {
-  const lower2 = path.toLowerCase();
+  const lower3 = path.toLowerCase();
   let cached2;
   const sniffOf = () => {
     cached2 ??= typeof sniffText2 === "string" ? sniffText2 : sniffText2();
     return cached2;
   };
-  if (SQL_EXT.test(lower2)) {
+  if (SQL_EXT.test(lower3)) {
     const kind = sqlKind(path);
     if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
       return { ...kind, strength: "weak" };
@@ -54134,25 +49569,25 @@ function detectMigration(path, sniffText2 = "") {
     language,
     downFile: false
   });
-  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower2)) return strong("rails", "ruby");
-  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower2)) return strong("ecto", "elixir");
-  if (/\.exs$/.test(lower2) && MIGRATION_DIR.test(lower2) && sniffOf().includes("Ecto.Migration"))
+  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower3)) return strong("rails", "ruby");
+  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower3)) return strong("ecto", "elixir");
+  if (/\.exs$/.test(lower3) && MIGRATION_DIR.test(lower3) && sniffOf().includes("Ecto.Migration"))
     return strong("ecto", "elixir");
-  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower2)) return strong("laravel", "php");
-  if (lower2.endsWith(".py")) {
-    const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower3)) return strong("laravel", "php");
+  if (lower3.endsWith(".py")) {
+    const base = lower3.slice(lower3.lastIndexOf("/") + 1);
     if (base === "__init__.py" || base === "env.py") return null;
-    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower2)) return strong("alembic", "python");
-    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower2)) {
+    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower3)) return strong("alembic", "python");
+    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower3)) {
       if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniffOf()) && !sniffOf().includes("migrations.Migration"))
         return strong("alembic", "python");
       if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
     }
     return null;
   }
-  if (/\.(?:[cm]?[jt]s)$/.test(lower2) && !/\.d\.[cm]?ts$/.test(lower2)) {
-    if (!MIGRATION_DIR.test(lower2)) return null;
-    const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  if (/\.(?:[cm]?[jt]s)$/.test(lower3) && !/\.d\.[cm]?ts$/.test(lower3)) {
+    if (!MIGRATION_DIR.test(lower3)) return null;
+    const base = lower3.slice(lower3.lastIndexOf("/") + 1);
     if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
     const versioned = /^v?\d{3,}[-_.]/.test(base);
     const shaped = /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
@@ -54165,19 +49600,19 @@ function detectMigration(path, sniffText2 = "") {
     if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniffOf())) return strong("js-migration", "js");
     return null;
   }
-  if (lower2.endsWith(".cs")) {
-    if (!/(?:^|\/)migrations\//.test(lower2) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower2)) return null;
+  if (lower3.endsWith(".cs")) {
+    if (!/(?:^|\/)migrations\//.test(lower3) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower3)) return null;
     return strong("efcore", "csharp");
   }
-  if (lower2.endsWith(".go")) {
-    if (!MIGRATION_DIR.test(lower2) || lower2.endsWith("_test.go")) return null;
+  if (lower3.endsWith(".go")) {
+    if (!MIGRATION_DIR.test(lower3) || lower3.endsWith("_test.go")) return null;
     if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniffOf()))
       return strong("go-migration", "go");
     return null;
   }
-  if (/\.(?:xml|ya?ml)$/.test(lower2)) {
+  if (/\.(?:xml|ya?ml)$/.test(lower3)) {
     if (!/databaseChangeLog|changeSet\b/.test(sniffOf())) return null;
-    return strong("liquibase", lower2.endsWith(".xml") ? "xml" : "yaml");
+    return strong("liquibase", lower3.endsWith(".xml") ? "xml" : "yaml");
   }
   return null;
 }
@@ -55023,9 +50458,9 @@ function scanLiterals(lines, language) {
         i++;
         continue;
       }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
+      const comment2 = commentStart(language, s, i);
+      if (comment2 === "line") break;
+      if (comment2 === "block") {
         blockComment = true;
         i += 2;
         continue;
@@ -56747,7 +52182,7 @@ function via(op) {
 }
 function describeOp(op) {
   const t = op.table ?? "(unknown table)";
-  const plural3 = (op.columns?.length ?? 0) > 1 ? "s" : "";
+  const plural4 = (op.columns?.length ?? 0) > 1 ? "s" : "";
   switch (op.kind) {
     case "drop-table":
       return `Drops table ${t}${via(op)}: its rows are lost and code still reading it fails`;
@@ -56758,7 +52193,7 @@ function describeOp(op) {
     case "truncate":
       return `Truncates table ${t}${via(op)}: every row is deleted`;
     case "drop-column":
-      return `Drops column${plural3} ${cols(op)}${via(op)}: the data is lost and running code that reads it breaks`;
+      return `Drops column${plural4} ${cols(op)}${via(op)}: the data is lost and running code that reads it breaks`;
     case "delete-all":
       return `Deletes every row of ${t}${via(op)} without a WHERE clause`;
     case "update-all":
@@ -56770,7 +52205,7 @@ function describeOp(op) {
     case "alter-type":
       return `Changes the type of ${cols(op)}${op.detail ? ` to ${op.detail}` : ""}${via(op)}: may rewrite the table, truncate values or break running code`;
     case "add-not-null-no-default":
-      return `Adds NOT NULL column${plural3} ${cols(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`;
+      return `Adds NOT NULL column${plural4} ${cols(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`;
     case "create-index":
       return `Builds ${op.detail ? `index ${op.detail}` : "an index"} on ${t}${op.columns?.length ? ` (${op.columns.join(", ")})` : ""} without CONCURRENTLY${via(op)}: writes to ${t} block while it builds`;
     case "add-foreign-key":
@@ -57645,9 +53080,9 @@ var checkBypassedRule = {
       let tally = null;
       for (const l of file2.added) {
         const text = capLine(l.content);
-        const hook2 = text.includes("no-verify") || text.includes("HUSKY");
+        const hook = text.includes("no-verify") || text.includes("HUSKY");
         const swallow = scripty && text.includes("|") || scripty && text.includes("exit 0");
-        if (!hook2 && !swallow) continue;
+        if (!hook && !swallow) continue;
         if (isCommentLine(file2.path, text)) continue;
         if (!tally) {
           tally = new RemovedTally();
@@ -57657,7 +53092,7 @@ var checkBypassedRule = {
             if (SWALLOW.test(rt) && CHECK_COMMAND.test(rt)) tally.add("swallow");
           }
         }
-        if (hook2 && HOOK_BYPASS.test(text) && !tally.take("hook")) {
+        if (hook && HOOK_BYPASS.test(text) && !tally.take("hook")) {
           out.push({
             file: file2.path,
             line: l.line,
@@ -58128,9 +53563,9 @@ var safetyBypassRules = [
 ];
 
 // src/secrets/mask.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256Hex(value) {
-  return createHash("sha256").update(value, "utf8").digest("hex");
+  return createHash2("sha256").update(value, "utf8").digest("hex");
 }
 function maskSecret(kind, value) {
   const shown = value.length >= 16 ? 4 : value.length >= 8 ? 2 : 0;
@@ -58182,27 +53617,27 @@ function shannonEntropy(value) {
   return h;
 }
 function charClassCount(value) {
-  let lower2 = 0;
+  let lower3 = 0;
   let upper = 0;
   let digit = 0;
   let other = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower2 = 1;
+    if (c >= 97 && c <= 122) lower3 = 1;
     else if (c >= 65 && c <= 90) upper = 1;
     else if (c >= 48 && c <= 57) digit = 1;
     else other = 1;
   }
-  return lower2 + upper + digit + other;
+  return lower3 + upper + digit + other;
 }
 function longestRun(value) {
   let best = value.length > 0 ? 1 : 0;
-  let run = 1;
+  let run2 = 1;
   for (let i = 1; i < value.length; i++) {
     if (value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run++;
-      if (run > best) best = run;
-    } else run = 1;
+      run2++;
+      if (run2 > best) best = run2;
+    } else run2 = 1;
   }
   return best;
 }
@@ -58227,12 +53662,12 @@ function isReference(value) {
 var PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid/i;
 function sequentialShare(value) {
   let inRuns = 0;
-  let run = 1;
+  let run2 = 1;
   for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
     else {
-      if (run >= 3) inRuns += run;
-      run = 1;
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
     }
   }
   return value.length === 0 ? 0 : inRuns / value.length;
@@ -59480,10 +54915,10 @@ function secretRemediation(hit) {
   const where = hit.service ? ` at ${hit.service}` : "";
   return `Revoke and rotate it${where} now (it is exposed to anyone who can read the branch), remove it from the git history, and load it at runtime from a secret manager or an environment variable.`;
 }
-function findingsFor(ctx, groups2) {
+function findingsFor(ctx, groups) {
   const out = [];
   for (const hit of secretHits(ctx)) {
-    if (!groups2.includes(hit.group)) continue;
+    if (!groups.includes(hit.group)) continue;
     out.push({
       file: hit.file,
       line: hit.line,
@@ -59637,10 +55072,10 @@ function decideGate(files, level, ai, checklist, config2, paths) {
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
-  const who2 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const who3 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
   return {
     required: true,
-    reason: `${who2} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    reason: `${who3} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
     checklist,
     approvals
   };
@@ -59814,340 +55249,197 @@ async function analyze(input2) {
   };
 }
 
-// app/gate/authorize.ts
-var lower = (s) => s.trim().toLowerCase();
-function isBotSender(sender) {
-  return sender.type !== "User" || /\[bot\]$/i.test(sender.login);
+// src/github/files.ts
+var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
+function statusOf2(api) {
+  switch (api.status) {
+    case "added":
+      return "added";
+    case "removed":
+      return "deleted";
+    // A copy keeps its source as oldPath, the same way the local diff parser reads `copy from/to`.
+    case "renamed":
+    case "copied":
+      return api.previous_filename && api.previous_filename !== api.filename ? "renamed" : "modified";
+    case "unchanged":
+      return null;
+    default:
+      return "modified";
+  }
 }
-async function authorizePerson(sender, prAuthor, disqualified, deps) {
-  if (isBotSender(sender)) return { ok: false, reason: "bots and apps cannot approve" };
-  const login = lower(sender.login);
-  if (prAuthor && lower(prAuthor) === login) return { ok: false, reason: "the PR author cannot approve their own PR" };
-  if (disqualified.logins.includes(login))
+function syntheticHeader(status) {
+  if (status === "added") return "diff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n";
+  if (status === "deleted") return "diff --git a/f b/f\ndeleted file mode 100644\n--- a/f\n+++ /dev/null\n";
+  return "diff --git a/f b/f\n--- a/f\n+++ b/f\n";
+}
+function missingPatchReason(api, status) {
+  const changed = api.additions + api.deletions;
+  if (BINARY_EXTENSION.test(api.filename)) return { reason: "binary file (GitHub sends no patch)", binary: true };
+  if (changed > 0)
     return {
-      ok: false,
-      reason: "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it"
+      reason: `GitHub omitted the patch (diff too large: +${api.additions} \u2212${api.deletions} lines)`,
+      binary: false
     };
-  if (disqualified.emails.length > 0 || disqualified.names.length > 0) {
-    const p = await deps.profile(sender.login);
-    const email3 = p.email ? lower(p.email) : null;
-    const name = p.name ? lower(p.name) : null;
-    if (email3 && disqualified.emails.includes(email3) || name && disqualified.names.includes(name) || disqualified.names.includes(login))
-      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
-  }
-  const permission = await deps.permission(sender.login);
-  if (permission !== "admin" && permission !== "write" && permission !== "maintain")
-    return {
-      ok: false,
-      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
-    };
-  return { ok: true };
+  if (status === "renamed" || api.status === "changed") return null;
+  if (status === "modified") return { reason: "GitHub sent no patch (binary file or mode-only change)", binary: false };
+  return null;
 }
-function splitTeam(team) {
-  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(team.trim());
-  return m ? [m[1], m[2]] : null;
-}
-async function authorizeItem(sender, item, deps) {
-  const route2 = item.route;
-  if (!route2) return { ok: true };
-  if (route2.team) {
-    const t = splitTeam(route2.team);
-    if (!t || !await deps.teamMember(t[0], t[1], sender.login))
-      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
-  }
-  if (route2.owners && route2.owners.length > 0) {
-    const login = `@${lower(sender.login)}`;
-    if (route2.owners.some((o) => lower(o) === login)) return { ok: true };
-    for (const owner of route2.owners) {
-      const t = splitTeam(owner);
-      if (t && await deps.teamMember(t[0], t[1], sender.login)) return { ok: true };
+function changedFilesFromPullFiles(apiFiles) {
+  const files = [];
+  const notAnalyzed = [];
+  const warnings = [];
+  for (const api of apiFiles) {
+    const status = statusOf2(api);
+    if (status === null) continue;
+    const file2 = { path: api.filename, status, binary: false, added: [], removed: [], hunks: [] };
+    if (status === "renamed") file2.oldPath = api.previous_filename;
+    if (api.patch === void 0 || api.patch === null || api.patch === "") {
+      const missing = missingPatchReason(api, status);
+      if (missing) {
+        file2.binary = missing.binary;
+        file2.patchMissing = missing.reason;
+        notAnalyzed.push({ file: api.filename, reason: missing.reason });
+      }
+      files.push(file2);
+      continue;
     }
-    return {
-      ok: false,
-      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
-    };
-  }
-  return { ok: true };
-}
-var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
-var NOREPLY = /^(?:(\d+)\+)?([a-z0-9-]+)@users\.noreply\.github\.com$/i;
-var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
-function buildDisqualified(people, requesters) {
-  const logins = /* @__PURE__ */ new Set();
-  const emails = /* @__PURE__ */ new Set();
-  const names = /* @__PURE__ */ new Set();
-  const add = (p) => {
-    if (p.login && !NON_PEOPLE.has(lower(p.login))) {
-      logins.add(lower(p.login).replace(/^@/, ""));
-      return;
-    }
-    const email3 = p.email ? lower(p.email) : "";
-    const nr = NOREPLY.exec(email3);
-    if (nr) {
-      logins.add(lower(nr[2]));
-      return;
-    }
-    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
-    if (email3 && !NON_PEOPLE.has(email3)) emails.add(email3);
-    if (p.name && !NON_PEOPLE.has(lower(p.name))) names.add(lower(p.name));
-  };
-  for (const p of people) add(p);
-  for (const r of requesters) {
-    const s = r.trim();
-    if (!s) continue;
-    if (s.includes("@") && !s.startsWith("@")) add({ email: s });
-    else if (/^@?[a-z0-9](?:[a-z0-9-]{0,38})$/i.test(s)) logins.add(lower(s).replace(/^@/, ""));
-    else names.add(lower(s));
-  }
-  return { logins: [...logins].sort(), emails: [...emails].sort(), names: [...names].sort() };
-}
-var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
-function coAuthors(message) {
-  const out = [];
-  for (const line of message.split(/\r?\n/).slice(-50)) {
-    const m = CO_AUTHOR.exec(line.trim());
-    if (m) out.push({ name: m[1] || null, email: m[2] });
-  }
-  return out;
-}
-
-// app/gate/codeowners.ts
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-function toGlobs(pattern) {
-  let p = pattern;
-  const anchored = p.startsWith("/");
-  if (anchored) p = p.slice(1);
-  const dir = p.endsWith("/");
-  if (dir) p = p.slice(0, -1);
-  const base = anchored || p.includes("/") ? p : `**/${p}`;
-  return dir ? [`${base}/**`] : [base, `${base}/**`];
-}
-function parseCodeowners(text) {
-  const rules = [];
-  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (!line) continue;
-    const [pattern, ...owners] = line.split(/\s+/);
-    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
     try {
-      rules.push({ match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
-    } catch {
-    }
-  }
-  return {
-    ownersOf(path) {
-      for (let i = rules.length - 1; i >= 0; i--) if (rules[i].match(path)) return rules[i].owners;
-      return [];
-    }
-  };
-}
-
-// app/gate/github-io.ts
-async function listComments(client, repo, issue2) {
-  const out = [];
-  for (let page = 1; page <= 30; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issue2,
-      per_page: 100,
-      page
-    });
-    const data = res.data;
-    out.push(...data);
-    if (data.length < 100 || !/rel="next"/.test(String(res.headers.link ?? ""))) break;
-  }
-  return out;
-}
-function ownChecklistComments(comments, botLogin) {
-  return comments.filter((c) => isOwnComment(c, botLogin) && looksLikeChecklist(c.body)).sort((a, b) => a.id - b.id);
-}
-function isOwnComment(c, botLogin) {
-  return c.user?.login === botLogin && c.user?.type === "Bot";
-}
-async function getComment(client, repo, id) {
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      ...repo,
-      comment_id: id
-    });
-    return res.data;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
-}
-async function createComment(client, repo, issue2, body) {
-  const res = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    ...repo,
-    issue_number: issue2,
-    body
-  });
-  return res.data;
-}
-async function updateComment(client, repo, id, body) {
-  await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id, body });
-}
-async function deleteComment(client, repo, id) {
-  try {
-    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
-}
-async function listOwnCheckRuns(client, repo, sha, appId) {
-  const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    ...repo,
-    ref: sha,
-    check_name: CHECK_NAME,
-    app_id: appId,
-    filter: "all",
-    per_page: 100
-  });
-  const runs = res.data.check_runs;
-  return runs.filter((r) => r.app?.id === appId && r.name === CHECK_NAME).sort((a, b) => b.id - a.id);
-}
-async function createCheck(client, repo, sha, body) {
-  const res = await client.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, head_sha: sha, ...body });
-  return res.data.id;
-}
-async function updateCheck(client, repo, id, body) {
-  await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-    ...repo,
-    check_run_id: id,
-    ...body
-  });
-}
-async function upsertCheck(client, repo, sha, id, body) {
-  if (id !== void 0) {
-    try {
-      await updateCheck(client, repo, id, body);
-      return id;
+      const parsed = parseUnifiedDiff(`${syntheticHeader(status)}${api.patch}
+`);
+      const one = parsed.files[0];
+      if (one) {
+        file2.added = one.added;
+        file2.removed = one.removed;
+        file2.hunks = one.hunks;
+      }
+      for (const w of parsed.warnings) warnings.push(w.replace(/^f:/, `${api.filename}:`));
     } catch (e) {
-      if (statusOf(e) !== 404) throw e;
+      const reason = `patch could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
+      file2.patchMissing = reason;
+      notAnalyzed.push({ file: api.filename, reason });
     }
+    files.push(file2);
   }
-  return createCheck(client, repo, sha, body);
+  return { files, notAnalyzed, warnings };
 }
-function authorizeDeps(client, repo) {
-  return {
-    async permission(login) {
-      try {
-        const res = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
-          ...repo,
-          username: login
-        });
-        return String(res.data.permission ?? "none");
-      } catch (e) {
-        if (statusOf(e) === 404) return "none";
-        throw e;
-      }
-    },
-    async teamMember(org, teamSlug, login) {
-      try {
-        const res = await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
-          org,
-          team_slug: teamSlug,
-          username: login
-        });
-        return res.data.state === "active";
-      } catch (e) {
-        if (statusOf(e) === 404) return false;
-        throw e;
-      }
-    },
-    async profile(login) {
-      const res = await client.request("GET /users/{username}", { username: login });
-      const d = res.data;
-      return { name: d.name ?? null, email: d.email ?? null };
+
+// app/load.ts
+var CommitFiles = class {
+  constructor(capacity = 2e3) {
+    this.capacity = capacity;
+  }
+  capacity;
+  texts = /* @__PURE__ */ new Map();
+  async read(ctx, path, sha) {
+    const key = `${ctx.repoId}:${sha}:${path}`;
+    const known = this.texts.get(key);
+    if (known !== void 0) return known;
+    const text = await ctx.port.fileAt(ctx.repo, path, sha);
+    if (text !== null && /^[0-9a-f]{40}$/.test(sha)) {
+      this.texts.set(key, text);
+      if (this.texts.size > this.capacity) this.texts.delete(this.texts.keys().next().value);
     }
-  };
+    return text;
+  }
+};
+var pullKey = (repoId, pr) => `pr:${repoId}#${pr}`;
+var commitKey = (repoId, sha) => `sha:${repoId}@${sha}`;
+function requireCommitLocks(ctx, shas) {
+  const missing = shas.filter((s) => !!s).map((s) => commitKey(ctx.repoId, s)).filter((k) => !ctx.held.has(k));
+  if (missing.length > 0) throw new NeedLocks(missing);
 }
-async function fileAt(client, repo, path, ref) {
+async function readRuns(ctx, sha) {
+  const runs = await ctx.port.checkRuns(ctx.repo, sha, { name: CHECK_NAME, appId: ctx.appId });
+  return { runs, entries: mergeRecords(runs.map((r) => decodeRecord(r.text))) };
+}
+async function runsAt(ctx, cache7, sha) {
+  let set2 = cache7.get(sha);
+  if (!set2) {
+    set2 = await readRuns(ctx, sha);
+    cache7.set(sha, set2);
+  }
+  return set2;
+}
+var MAX_HOPS = 8;
+async function readRecord(ctx, cache7, pr, hints) {
+  const unique = [...new Set(hints.filter((h) => !!h))];
+  await Promise.all(unique.map((sha) => runsAt(ctx, cache7, sha)));
+  let best = null;
+  for (const hint of unique) {
+    let state = cache7.get(hint)?.entries.find((e) => e.pr === pr) ?? null;
+    for (let hops = 0; state?.next && hops < MAX_HOPS; hops++) {
+      const ahead = (await runsAt(ctx, cache7, state.next)).entries.find((e) => e.pr === pr);
+      if (!ahead || ahead.seq < state.seq) break;
+      state = ahead;
+    }
+    if (state && (!best || state.seq > best.seq)) best = state;
+  }
+  return best;
+}
+async function findChecklist(ctx, pr) {
+  const own2 = (c) => c.author?.login === ctx.botLogin && c.author.type === "Bot" && looksLikeChecklist(c.body);
+  const listed = await ctx.port.comments(ctx.repo, pr, own2);
+  return listed.items.find(own2) ?? null;
+}
+function markerHead(body, pr) {
+  const line = soleMarkerLine(parseBody(body));
+  const marker = line ? parseViewMarker(line) : null;
+  return marker && marker.pr === pr ? marker.head : null;
+}
+async function readConfig(ctx, baseSha) {
   try {
-    const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repo,
-      path,
-      ref,
-      mediaType: { format: "raw" }
-    });
-    const data = res.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    if (data && typeof data === "object" && "content" in data)
-      return Buffer.from(String(data.content ?? ""), "base64").toString("utf8");
-    return null;
+    const text = await ctx.files.read(ctx, ctx.configPath.replace(/^\.?\//, ""), baseSha);
+    return { ok: true, config: parseConfigText(text ?? "", ctx.configPath) };
   } catch (e) {
-    if (statusOf(e) === 404) return null;
+    if (e instanceof ConfigError)
+      return {
+        ok: false,
+        error: `${e.message}
+
+Fix the config on the base branch (${baseSha.slice(0, 7)}), then re-run this check.`
+      };
     throw e;
   }
 }
-async function fetchCodeownersText(client, repo, ref) {
+async function readCodeowners(ctx, baseSha) {
   for (const path of CODEOWNERS_PATHS) {
-    const text = await fileAt(client, repo, path, ref);
+    const text = await ctx.files.read(ctx, path, baseSha);
     if (text !== null) return text;
   }
   return null;
 }
-async function filesBetween(client, repo, base, head) {
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
-      ...repo,
-      basehead: `${base}...${head}`,
-      per_page: 100
-    });
-    const d = res.data;
-    if (d.status !== "ahead" || !d.files || d.files.length >= 300) return null;
-    const out = [];
-    for (const f2 of d.files) {
-      out.push(f2.filename);
-      if (f2.previous_filename) out.push(f2.previous_filename);
-    }
-    return out;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
+async function resolveLogins(ctx, logins) {
+  const out = /* @__PURE__ */ new Map();
+  await Promise.all(
+    logins.slice(0, 10).map(async (login) => {
+      const u = await ctx.port.user(login);
+      out.set(login, u ? { id: u.id, login: u.login, type: u.type } : null);
+    })
+  );
+  return out;
 }
-
-// app/gate/evaluate.ts
-function readState(comments, key, expect) {
-  const comment = comments[0] ?? null;
-  if (!comment) return { comment: null, state: null, invalid: false };
-  const line = soleStateLine(parseBody(comment.body ?? ""));
-  const decoded = line ? decodeStateLine(line, key, expect) : null;
-  if (decoded?.ok) return { comment, state: decoded.state, invalid: false };
-  return { comment, state: null, invalid: true };
-}
-function topFinding(findings, category2) {
-  return findings.find((f2) => f2.category === category2);
-}
-function findingLocation(f2) {
-  return `${f2.message} (${f2.file}${f2.line ? `:${f2.line}` : ""})`;
-}
-function buildItems(report, config2, owners) {
-  return report.gate.checklist.map((c) => {
-    const files = [];
-    if (c.category) {
-      for (const f2 of report.findings) if (f2.category === c.category && !files.includes(f2.file)) files.push(f2.file);
-    }
-    const top = c.category ? topFinding(report.findings, c.category) : void 0;
-    const item = {
-      id: c.id,
-      text: c.text,
-      category: c.category,
-      detail: top ? findingLocation(top) : "",
-      files: files.slice(0, MAX_FILES_PER_ITEM)
-    };
-    if (files.length > MAX_FILES_PER_ITEM) item.filesTruncated = true;
-    const route2 = c.category ? config2.gate.routes[c.category] : void 0;
-    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
-    if (route2?.codeowners && owners) {
-      const set2 = [];
-      for (const f2 of files) for (const o of owners(f2)) if (!set2.includes(o)) set2.push(o);
-      if (set2.length > 0) item.route = { ...item.route, owners: set2.slice(0, 20) };
-    }
-    return item;
-  });
+function prFacts(pull, commits) {
+  return {
+    number: pull.number,
+    author_login: pull.author?.login ?? null,
+    author_type: pull.author?.type ?? null,
+    head_ref: pull.head.ref,
+    base_ref: pull.base.ref,
+    title: pull.title,
+    body: pull.body,
+    labels: pull.labels,
+    assignees: pull.assignees.map((a) => a.login),
+    commits: commits.map((c) => ({
+      sha: c.sha,
+      message: c.message,
+      author_name: c.author.name,
+      author_email: c.author.email,
+      author_login: c.author.user?.login ?? null,
+      committer_name: c.committer.name,
+      committer_email: c.committer.email,
+      committer_login: c.committer.user?.login ?? null
+    }))
+  };
 }
 function stickyAi(previous, ai) {
   if (ai.detected || !previous?.ai.detected) return null;
@@ -60158,7 +55450,7 @@ function stickyAi(previous, ai) {
     evidence: [
       {
         signal: "earlier-detection",
-        where: "gate.state",
+        where: "gate record",
         match: `detected earlier on this PR${previous.ai.agents.length ? ` (${previous.ai.agents.join(", ")})` : ""}`,
         agent: previous.ai.agents[0] ?? null,
         weight: "strong"
@@ -60168,641 +55460,712 @@ function stickyAi(previous, ai) {
     ...ai.requesters ? { requesters: ai.requesters } : {}
   };
 }
-function intersects(files, touched) {
-  return files.some((f2) => touched.has(f2));
-}
-async function carryTicks(input2, previous, next, stale, at) {
-  const exists = /* @__PURE__ */ new Set([...next.items.map((i) => i.id), ...next.signoffs]);
-  const kept = previous.ticks.filter((t) => exists.has(t.item));
-  if (previous.head === next.head) return { ticks: kept, notes: [], audit: [] };
-  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
-  if (kept.length === 0) return { ticks: [], notes: [], audit: [] };
-  if (stale === "reset") {
-    return {
-      ticks: [],
-      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
-    };
-  }
-  const touchedList = await filesBetween(input2.client, input2.repo, previous.head, next.head);
-  if (!touchedList) {
-    return {
-      ticks: [],
-      notes: [`New commits (${push}) rewrote the branch history: all ticks were reset.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `history rewritten ${push}` }]
-    };
-  }
-  const touched = new Set(touchedList);
-  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
-  const nextItems = new Map(next.items.map((i) => [i.id, i]));
-  const hit = (id) => {
-    const a = prevItems.get(id);
-    const b = nextItems.get(id);
-    return !!a?.filesTruncated || !!b?.filesTruncated || intersects(a?.files ?? [], touched) || intersects(b?.files ?? [], touched) || // Extras and items without files cover the whole change: any push resets them.
-    (a?.files.length ?? 0) + (b?.files.length ?? 0) === 0;
+async function assess2(facts, previous) {
+  const converted = changedFilesFromPullFiles(facts.files.items);
+  const input2 = {
+    diff: converted.files,
+    pr: prFacts(facts.pull, facts.commits.items),
+    config: facts.config,
+    notAnalyzed: converted.notAnalyzed
   };
-  const anyFindingFileTouched = [...prevItems.keys(), ...nextItems.keys()].some(
-    (id) => (prevItems.get(id)?.files.length || nextItems.get(id)?.files.length) && hit(id)
-  );
-  const ticks = [];
-  const dropped = [];
-  for (const t of kept) {
-    const drop = t.item.startsWith("signoff:") ? anyFindingFileTouched : hit(t.item);
-    if (drop) dropped.push(t.item);
-    else ticks.push(t);
-  }
-  if (dropped.length === 0)
-    return {
-      ticks,
-      notes: [`New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).`],
-      audit: [{ at, sha: next.head, kind: "evaluated", note: `new commits ${push} touch no file with findings` }]
-    };
-  return {
-    ticks,
-    notes: [
-      `New commits (${push}) touch files with findings: ticks reset on ${dropped.join(", ")} (gate.stale: touched-files).`
-    ],
-    audit: [
-      {
-        at,
-        sha: next.head,
-        kind: "reset",
-        note: `new commits ${push} touch files with findings: ${dropped.join(", ")}`
-      }
-    ]
-  };
+  const report = await analyze(input2);
+  const sticky = stickyAi(previous, report.ai);
+  return sticky ? analyze({ ...input2, ai: sticky }) : report;
 }
-async function evaluate(env, input2) {
-  const { client, repo, pull } = input2;
-  const { appId, botLogin } = await env.identity();
-  let head = pull.head.sha;
-  const at = env.now().toISOString();
-  const detailsUrl = pull.html_url ?? null;
-  let config2;
-  try {
-    const text = await fetchConfig(client, repo, pull.base.sha, env.configPath);
-    config2 = parseConfigText(text ?? "", env.configPath);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const body2 = checkRequest(configErrorCheck(e, pull.base.sha), detailsUrl);
-    if (runs[0]) await updateCheck(client, repo, runs[0].id, body2);
-    else await upsertCheck(client, repo, head, void 0, body2);
-    return { kind: "config-error", error: e };
-  }
-  const ref = { ...repo, pull_number: pull.number };
-  const [fetched, commits, comments] = await Promise.all([
-    fetchPullFiles(client, ref),
-    fetchCommits(client, ref),
-    listComments(client, repo, pull.number)
+function needsComparison(previous, pull, config2) {
+  return !!previous && previous.head !== pull.head.sha && previous.base.ref === pull.base.ref && config2.gate.stale === "touched-files" && previous.ticks.some((t) => !isSignoff(t.item));
+}
+async function readPullData(ctx, pull) {
+  const ref = { ...ctx.repo, number: pull.number };
+  const [config2, files, commits] = await Promise.all([
+    readConfig(ctx, pull.base.sha),
+    ctx.port.pullFiles(ref),
+    ctx.port.pullCommits(ref)
   ]);
-  const liveHead = commits.length > 0 && commits.length < 250 ? commits[commits.length - 1].sha : void 0;
-  if (liveHead && liveHead !== head) head = liveHead;
-  const own2 = ownChecklistComments(comments, botLogin);
-  const expect = { repo: input2.repoId, pr: pull.number };
-  const prev = readState(own2, env.key, expect);
-  const previous = input2.dropTicks ? null : prev.state;
-  const converted = changedFilesFromPullFiles(fetched.files);
-  const notAnalyzed = [...converted.notAnalyzed];
-  if (fetched.truncated)
-    notAnalyzed.push({ file: "(more files)", reason: "GitHub lists at most 3,000 files of a pull request" });
-  const facts = prFactsFromApi(pull, commits);
-  let report = await analyze({ diff: converted.files, pr: facts, config: config2, notAnalyzed });
-  const sticky = stickyAi(prev.state, report.ai);
-  if (sticky) report = await analyze({ diff: converted.files, pr: facts, config: config2, notAnalyzed, ai: sticky });
-  const routesNeedOwners = Object.values(config2.gate.routes).some((r) => r?.codeowners);
-  let owners = null;
-  if (report.gate.required && routesNeedOwners) {
-    const text = await fetchCodeownersText(client, repo, pull.base.sha);
-    if (text) {
-      const co = parseCodeowners(text);
-      owners = (p) => co.ownersOf(p);
-    }
-  }
-  const people = [];
-  for (const c of commits) {
-    people.push({ login: c.author?.login, name: c.commit.author?.name, email: c.commit.author?.email });
-    people.push({ login: c.committer?.login, name: c.commit.committer?.name, email: c.commit.committer?.email });
-    people.push(...coAuthors(c.commit.message));
-  }
-  const items = buildItems(report, config2, owners);
-  const next = {
-    v: STATE_VERSION,
-    repo: input2.repoId,
-    pr: pull.number,
-    head,
-    seq: (prev.state?.seq ?? 0) + 1,
-    required: report.gate.required,
-    reason: report.gate.reason,
-    level: report.risk.level,
-    approvals: report.gate.required ? report.gate.approvals : 0,
-    items,
-    signoffs: report.gate.required ? signoffIds(report.gate.approvals, items.length) : [],
-    ticks: [],
-    disqualified: buildDisqualified(people, report.ai.requesters ?? []),
-    ai: { detected: report.ai.detected, agents: report.ai.agents },
-    audit: [...input2.carryAudit ?? prev.state?.audit ?? []],
-    notes: [...input2.notes ?? []]
+  return { config: config2, files, commits };
+}
+async function completeEvaluation(ctx, pull, data2, previous) {
+  const { config: config2, files, commits } = data2;
+  if (!config2.ok)
+    return { pull, config: config2, files, commits, report: null, codeowners: null, resolved: /* @__PURE__ */ new Map(), touched: null };
+  const needOwners = Object.values(config2.config.gate.routes).some((r) => r?.codeowners);
+  const report = await assess2({ pull, files, commits, config: config2.config }, previous);
+  const pending = loginsToResolve(
+    { author: pull.author, commits: commits.items, requesters: report.ai.requesters ?? [], known: pull.assignees },
+    previous?.excluded ?? null
+  );
+  const [codeowners, resolved, touched] = await Promise.all([
+    needOwners && report.gate.required ? readCodeowners(ctx, pull.base.sha) : Promise.resolve(null),
+    resolveLogins(ctx, pending),
+    previous && needsComparison(previous, pull, config2.config) ? ctx.port.compare(ctx.repo, previous.head, pull.head.sha) : Promise.resolve(null)
+  ]);
+  return { pull, config: config2, files, commits, report, codeowners, resolved, touched };
+}
+async function openPullsAt(ctx, sha) {
+  const pulls = await ctx.port.pullsForCommit(ctx.repo, sha);
+  return pulls.filter((p) => p.state === "open" && p.headSha === sha).map((p) => p.number);
+}
+async function loadSenderFacts(ctx, input2) {
+  const { sender, state, items } = input2;
+  const need = factsNeeded(sender, state, items);
+  const [permission, profile, memberships] = await Promise.all([
+    need.permission ? input2.permission ?? ctx.port.permission(ctx.repo, sender.login) : Promise.resolve(null),
+    need.profile ? ctx.port.user(sender.login) : Promise.resolve(null),
+    Promise.all(
+      need.teams.map(async (t) => {
+        const [org, team] = t.split("/");
+        return [t, await ctx.port.teamMember(org, team, sender.login)];
+      })
+    )
+  ]);
+  return {
+    permission,
+    profile: profile ? { name: profile.name, email: profile.email } : null,
+    teams: Object.fromEntries(memberships)
   };
-  if (prev.state?.head === head && prev.state.checkRunId !== void 0) next.checkRunId = prev.state.checkRunId;
-  const events = [...input2.audit ?? []];
-  if (previous) {
-    const carried = await carryTicks(input2, previous, next, config2.gate.stale, at);
-    next.ticks = carried.ticks;
-    next.notes.push(...carried.notes);
-    events.push(...carried.audit);
-    if (previous.head === head && next.notes.length === 0) next.notes = [...previous.notes];
-  } else if (prev.invalid && !input2.dropTicks) {
-    next.notes.push("The checklist's hidden state failed verification (edited by hand?): every tick was reset.");
-    events.push({ at, sha: head, kind: "restored", note: "hidden state failed verification; ticks reset" });
-  }
-  if (!prev.comment && !next.required && events.length === 0) {
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const checkRunId2 = await upsertCheck(
-      client,
-      repo,
-      head,
-      runs[0]?.id,
-      checkRequest(gateCheck(next, null), detailsUrl)
-    );
-    return { kind: "done", state: next, commentId: null, checkRunId: checkRunId2 };
-  }
-  appendAudit(next, events);
-  const runIds = (await listOwnCheckRuns(client, repo, head, appId)).map((r) => r.id);
-  const checkBody = checkRequest(gateCheck(next, prev.comment?.html_url ?? null), prev.comment?.html_url ?? detailsUrl);
-  let checkRunId = await upsertCheck(client, repo, head, runIds[0], checkBody);
-  for (const id of runIds.slice(1)) await updateCheck(client, repo, id, checkBody);
-  next.checkRunId = checkRunId;
-  if (prev.comment && prev.state && !input2.dropTicks && stateFingerprint(prev.state) === stateFingerprint(next)) {
-    const expected = renderComment(prev.state, env.key);
-    if ((prev.comment.body ?? "").replace(/\r\n/g, "\n") !== expected.replace(/\r\n/g, "\n")) {
-      await updateComment(client, repo, prev.comment.id, expected);
-    }
-    return { kind: "done", state: prev.state, commentId: prev.comment.id, checkRunId };
-  }
-  const body = renderComment(next, env.key);
-  if (prev.comment) {
-    await updateComment(client, repo, prev.comment.id, body);
-    return { kind: "done", state: next, commentId: prev.comment.id, checkRunId };
-  }
-  const created = await createComment(client, repo, pull.number, body);
-  const after = ownChecklistComments(await listComments(client, repo, pull.number), botLogin);
-  const winner = after[0];
-  if (winner && winner.id !== created.id) {
-    await deleteComment(client, repo, created.id);
-    const won = readState(after, env.key, expect).state;
-    if (won?.checkRunId !== void 0 && won.checkRunId !== checkRunId) checkRunId = won.checkRunId;
-    return { kind: "done", state: won ?? next, commentId: winner.id, checkRunId };
-  }
-  return { kind: "done", state: next, commentId: created.id, checkRunId };
 }
 
-// app/handlers/shared.ts
-function repoOf(payload) {
-  return { owner: payload.repository.owner.login, repo: payload.repository.name };
+// app/publish.ts
+async function writeRun(ctx, w) {
+  return ctx.port.upsertCheckRun(ctx.repo, { sha: w.sha, ...w.runId !== void 0 ? { id: w.runId } : {} }, w.body);
 }
-async function failClosed(client, repo, sha, error62, what, detailsUrl, log, env, checkRunId) {
-  const reason = describeApiError(error62, what);
-  log.error(`ai-review-gate: ${reason}`);
-  let runId = checkRunId;
-  if (runId === void 0) {
+async function failClosed(ctx, input2) {
+  const reason = describeApiError(input2.error, input2.what);
+  ctx.log.error(`ai-review-gate: ${reason}`);
+  const known = input2.snapshot?.runs.get(input2.sha);
+  let write = null;
+  try {
+    if (input2.snapshot && input2.state?.head === input2.sha)
+      write = commitWrite(input2.snapshot, input2.sha, input2.state, reason);
+  } catch {
+  }
+  if (!write) {
+    let set2 = known;
     try {
-      const { appId } = await env.identity();
-      runId = (await listOwnCheckRuns(client, repo, sha, appId))[0]?.id;
+      set2 ??= await readRuns(ctx, input2.sha);
     } catch {
     }
+    try {
+      const body = commitCheck({ sha: input2.sha, entries: set2?.entries ?? [], openPulls: null, failure: reason });
+      write = { sha: input2.sha, ...set2?.runs[0] ? { runId: set2.runs[0].id } : {}, body };
+    } catch {
+      const body = commitCheck({ sha: input2.sha, entries: [], openPulls: null, failure: reason });
+      write = { sha: input2.sha, body };
+    }
   }
-  await upsertCheck(client, repo, sha, runId, checkRequest(apiErrorCheck(reason), detailsUrl));
+  await writeRun(ctx, write);
+  return "retry";
+}
+function afterWrite(snapshot, w, id, appId) {
+  const runs = new Map(snapshot.runs);
+  const before = runs.get(w.sha)?.runs.filter((r) => r.id !== id) ?? [];
+  const text = w.body.text ?? "";
+  runs.set(w.sha, {
+    runs: [
+      {
+        id,
+        headSha: w.sha,
+        name: w.body.name,
+        appId,
+        status: "completed",
+        conclusion: w.body.conclusion,
+        title: w.body.title,
+        summary: w.body.summary,
+        text,
+        externalId: ""
+      },
+      ...before
+    ],
+    entries: decodeRecord(text)
+  });
+  return { ...snapshot, runs };
+}
+async function publish(ctx, input2) {
+  const { decision } = input2;
+  let snapshot = input2.snapshot;
+  const state = decision.state;
+  let persisted = input2.anchored;
+  const head = state?.head ?? input2.anchored?.head ?? null;
+  let [first, ...others] = decision.checkRuns;
+  let comment2 = decision.comment;
+  let writing = state;
+  if (state && first?.sha === state.head && first.runId === void 0 && comment2?.id === void 0 && comment2) {
+    try {
+      const created = await ctx.port.upsertComment(ctx.repo, { issue: input2.pr }, comment2.body);
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: created.htmlUrl || snapshot.commentUrl },
+        state,
+        created.id
+      );
+      writing = recorded.state;
+      first = recorded.write ?? first;
+      comment2 = null;
+    } catch (e) {
+      return failClosed(ctx, { sha: state.head, error: e, what: "writing the checklist comment", snapshot });
+    }
+  }
+  try {
+    if (first) {
+      const id = await writeRun(ctx, first);
+      snapshot = afterWrite(snapshot, first, id, ctx.appId);
+    }
+    if (writing) persisted = writing;
+  } catch (e) {
+    if (!head) throw e;
+    return failClosed(ctx, { sha: head, error: e, what: "writing the gate's check run", snapshot, state: persisted });
+  }
+  const writeView = async () => {
+    if (!comment2) return;
+    const target = { issue: input2.pr, ...comment2.id !== void 0 ? { id: comment2.id } : {} };
+    const written = await ctx.port.upsertComment(ctx.repo, target, comment2.body);
+    const isView = comment2.id === void 0 || comment2.id === state?.commentId;
+    if (state && isView && state.commentId !== written.id) {
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: written.htmlUrl || snapshot.commentUrl },
+        state,
+        written.id
+      );
+      persisted = recorded.state;
+      if (recorded.write) await writeRun(ctx, recorded.write);
+    }
+  };
+  try {
+    await Promise.all([...others.map((w) => writeRun(ctx, w)), writeView()]);
+  } catch (e) {
+    if (!head || !persisted) throw e;
+    return failClosed(ctx, { sha: head, error: e, what: "writing the checklist comment", snapshot, state: persisted });
+  }
+  if (decision.notice) {
+    const own2 = (c) => c.author?.login === ctx.botLogin && looksLikeAudit(c.body);
+    const existing = await ctx.port.comments(ctx.repo, input2.pr, own2);
+    if (!existing.items.some(own2)) await ctx.port.upsertComment(ctx.repo, { issue: input2.pr }, decision.notice);
+  }
+  return "done";
+}
+
+// app/flows.ts
+function snapshotOf(ctx, cache7, extra = {}) {
+  return { at: ctx.now().toISOString(), runs: cache7, openPulls: /* @__PURE__ */ new Map(), commentUrl: null, ...extra };
+}
+function failClosedUnlessLocks(ctx, input2) {
+  if (input2.error instanceof NeedLocks) throw input2.error;
+  return failClosed(ctx, input2);
+}
+async function run(ctx, input2) {
+  let decision = decide(input2.snapshot, input2.anchored, input2.event);
+  const unlisted = decision.checkRuns.filter((w) => w.body.conclusion === "success" && !input2.snapshot.openPulls.has(w.sha)).map((w) => w.sha);
+  if (unlisted.length > 0) {
+    const listed = await Promise.all(unlisted.map(async (sha) => [sha, await openPullsAt(ctx, sha)]));
+    const snapshot = { ...input2.snapshot, openPulls: new Map([...input2.snapshot.openPulls, ...listed]) };
+    decision = decide(snapshot, input2.anchored, input2.event);
+    input2 = { ...input2, snapshot };
+  }
+  requireCommitLocks(
+    ctx,
+    decision.checkRuns.map((w) => w.sha)
+  );
+  for (const n of decision.notes) ctx.log.info(`ai-review-gate: #${input2.pr}: ${n}`);
+  return publish(ctx, { pr: input2.pr, snapshot: input2.snapshot, decision, anchored: input2.anchored });
+}
+async function evaluatePull(ctx, req) {
+  const cache7 = /* @__PURE__ */ new Map();
+  const early = readRecord(ctx, cache7, req.pr, req.hints).catch(() => null);
+  let pull;
+  try {
+    pull = await ctx.port.pull({ ...ctx.repo, number: req.pr });
+  } catch (e) {
+    const named = req.hints.find((h) => !!h);
+    if (!named) throw e;
+    await early;
+    requireCommitLocks(ctx, [named]);
+    return failClosed(ctx, { sha: named, error: e, what: `reading PR #${req.pr}` });
+  }
+  if (pull.state !== "open") return "done";
+  const head = pull.head.sha;
+  try {
+    await early;
+    requireCommitLocks(ctx, [head]);
+    const [recorded, data2, openPulls] = await Promise.all([
+      readRecord(ctx, cache7, req.pr, [head, ...req.hints]),
+      readPullData(ctx, pull),
+      openPullsAt(ctx, head)
+    ]);
+    let anchored = recorded;
+    let commentUrl = null;
+    if (!anchored && req.searchComments) {
+      const comment2 = await findChecklist(ctx, req.pr);
+      if (comment2) {
+        anchored = await readRecord(ctx, cache7, req.pr, [markerHead(comment2.body, req.pr)]);
+        commentUrl = comment2.htmlUrl;
+        if (anchored) anchored = { ...anchored, commentId: anchored.commentId ?? comment2.id };
+      }
+    }
+    requireCommitLocks(ctx, [anchored?.head]);
+    const evaluation = await completeEvaluation(ctx, pull, data2, anchored);
+    const snapshot = snapshotOf(ctx, cache7, {
+      evaluation,
+      openPulls: /* @__PURE__ */ new Map([[head, openPulls]]),
+      commentUrl
+    });
+    return await run(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot,
+      event: { kind: "evaluate", ...req.notes ? { notes: req.notes } : {} }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });
+  }
+}
+async function applyChecklistEdit(ctx, req) {
+  const hint = markerHead(req.from, req.pr);
+  const cache7 = /* @__PURE__ */ new Map();
+  const permission = flipsAnyBox(req.from, req.to) && !isBotAccount(req.sender) ? ctx.port.permission(ctx.repo, req.sender.login) : void 0;
+  permission?.catch(() => {
+  });
+  let anchored = null;
+  try {
+    anchored = hint ? await readRecord(ctx, cache7, req.pr, [hint]) : null;
+  } catch (e) {
+    if (!hint) throw e;
+    requireCommitLocks(ctx, [hint]);
+    return failClosed(ctx, { sha: hint, error: e, what: `reading the gate's record for an edit on PR #${req.pr}` });
+  }
+  if (!anchored) {
+    return evaluatePull(ctx, {
+      pr: req.pr,
+      hints: [hint],
+      searchComments: true,
+      notes: [
+        `@${req.sender.login}: the edit was made on a checklist the App cannot match to its record; it counts for nothing.`
+      ]
+    });
+  }
+  try {
+    requireCommitLocks(ctx, [anchored.head]);
+    const reading = readEdit(anchored, req.from, req.to);
+    const judged = req.prClosed || reading.stale || reading.tampered ? [] : reading.flips.map((f2) => f2.item);
+    const sender = await loadSenderFacts(ctx, {
+      sender: req.sender,
+      state: anchored,
+      items: judged,
+      ...permission ? { permission } : {}
+    });
+    const snapshot = snapshotOf(ctx, cache7, { sender, commentUrl: req.comment.htmlUrl || null });
+    return await run(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot,
+      event: {
+        kind: "edit",
+        sender: req.sender,
+        commentId: req.comment.id,
+        from: req.from,
+        to: req.to,
+        closed: req.prClosed
+      }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `handling a checklist edit on PR #${req.pr}`
+    });
+  }
+}
+async function recreateChecklist(ctx, req) {
+  if (!req.prOpen) return "done";
+  const hint = markerHead(req.comment.body, req.pr);
+  const cache7 = /* @__PURE__ */ new Map();
+  const anchored = hint ? await readRecord(ctx, cache7, req.pr, [hint]) : null;
+  if (!anchored || anchored.next !== null)
+    return evaluatePull(ctx, { pr: req.pr, hints: [hint], searchComments: false });
+  try {
+    requireCommitLocks(ctx, [anchored.head]);
+    return await run(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot: snapshotOf(ctx, cache7),
+      event: { kind: "comment-deleted", sender: req.sender, commentId: req.comment.id }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `recreating the checklist on PR #${req.pr}`
+    });
+  }
+}
+async function closePull(ctx, req) {
+  const live = await ctx.port.pull({ ...ctx.repo, number: req.pr });
+  if (live.state === "open") return "done";
+  const cache7 = /* @__PURE__ */ new Map();
+  const anchored = await readRecord(ctx, cache7, req.pr, [req.head]);
+  if (!anchored) return "done";
+  requireCommitLocks(ctx, [anchored.head]);
+  return run(ctx, {
+    pr: req.pr,
+    anchored,
+    snapshot: snapshotOf(ctx, cache7),
+    event: {
+      kind: "closed",
+      merged: req.merged,
+      mergedBy: req.mergedBy,
+      head: req.head,
+      base: req.base,
+      mergeCommit: req.mergeCommit
+    }
+  });
+}
+async function refreshCommit(ctx, sha) {
+  requireCommitLocks(ctx, [sha]);
+  const set2 = await runsAt(ctx, /* @__PURE__ */ new Map(), sha);
+  if (set2.entries.length === 0) return "done";
+  const body = commitCheck({ sha, entries: set2.entries, openPulls: [] });
+  await ctx.port.upsertCheckRun(ctx.repo, { sha, ...set2.runs[0] ? { id: set2.runs[0].id } : {} }, body);
+  return "done";
+}
+async function checkMergeGroup(ctx, req) {
+  const branch = req.baseRef.replace(/^refs\/heads\//, "");
+  let members2;
+  try {
+    const queue = await ctx.port.mergeQueue(ctx.repo, branch);
+    const entry = queue.find((e) => e.headSha === req.headSha);
+    if (!entry) members2 = { error: `the merge queue of ${branch} has no entry for ${req.headSha.slice(0, 7)}` };
+    else {
+      const cache7 = /* @__PURE__ */ new Map();
+      const group = queue.filter((e) => e.position <= entry.position && e.pull !== null);
+      members2 = await Promise.all(
+        group.map(async (e) => {
+          const pull = e.pull;
+          return { ...pull, record: await readRecord(ctx, cache7, pull.number, [pull.headSha]) };
+        })
+      );
+    }
+  } catch (e) {
+    return failClosed(ctx, { sha: req.headSha, error: e, what: "reading the merge queue" });
+  }
+  const body = mergeGroupCheck({ baseRef: branch, members: members2 });
+  const set2 = await runsAt(ctx, /* @__PURE__ */ new Map(), req.headSha);
+  await ctx.port.upsertCheckRun(ctx.repo, { sha: req.headSha, ...set2.runs[0] ? { id: set2.runs[0].id } : {} }, body);
+  return "done";
+}
+function flipsAnyBox(from, to) {
+  const before = parseBody(from).items;
+  for (const [id, item] of parseBody(to).items) if (before.get(id)?.checked !== item.checked) return true;
+  return false;
+}
+function isOwnChecklist(ctx, c) {
+  return c.user?.login === ctx.botLogin && c.user.type === "Bot" && looksLikeChecklist(c.body);
+}
+
+// app/handlers/table.ts
+var actor2 = external_exports.object({ id: external_exports.number(), login: external_exports.string(), type: external_exports.string() });
+var repository = external_exports.object({ id: external_exports.number(), name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
+function defineHandler(def) {
+  return {
+    events: def.events,
+    parse(payload) {
+      const parsed = def.schema.safeParse(payload);
+      if (!parsed.success) {
+        const issue2 = parsed.error.issues[0];
+        return { ok: false, problem: `${issue2?.path.join(".") || "(payload)"}: ${issue2?.message ?? "invalid"}` };
+      }
+      const data2 = parsed.data;
+      return {
+        ok: true,
+        run: {
+          repo: data2.repository,
+          keys: (repoId) => def.keys(data2, repoId),
+          run: (ctx, env) => def.run(ctx, data2, env)
+        }
+      };
+    }
+  };
 }
 
 // app/handlers/check-rerequested.ts
-async function onCheckRerequested(env, client, payload, log) {
-  const run = payload.check_run;
-  const { appId } = await env.identity();
-  if (run.name !== CHECK_NAME || run.app?.id !== appId) return;
-  const repo = repoOf(payload);
-  let numbers = (run.pull_requests ?? []).map((p) => p.number);
-  try {
-    if (numbers.length === 0) {
-      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-        ...repo,
-        commit_sha: run.head_sha
-      });
-      numbers = res.data.filter((p) => p.state === "open").map((p) => p.number);
+var checkRerequestedHandler = defineHandler({
+  events: ["check_run.rerequested"],
+  schema: external_exports.object({
+    repository,
+    check_run: external_exports.object({
+      name: external_exports.string(),
+      head_sha: external_exports.string(),
+      app: external_exports.object({ id: external_exports.number() }).nullish(),
+      pull_requests: external_exports.array(external_exports.object({ number: external_exports.number() })).optional()
+    })
+  }),
+  keys: () => [],
+  run: async (ctx, p, env) => {
+    const sha = p.check_run.head_sha;
+    if (p.check_run.name !== CHECK_NAME || p.check_run.app?.id !== ctx.appId) return "done";
+    const numbers = p.check_run.pull_requests?.length ? p.check_run.pull_requests.map((x) => x.number) : await openPullsAt(ctx, sha);
+    if (numbers.length === 0)
+      return withGrowingLocks(env.locks, [commitKey(ctx.repoId, sha)], (held) => refreshCommit({ ...ctx, held }, sha));
+    let outcome = "done";
+    for (const pr of numbers) {
+      const keys = [pullKey(ctx.repoId, pr), commitKey(ctx.repoId, sha)];
+      const one = await withGrowingLocks(
+        env.locks,
+        keys,
+        (held) => evaluatePull({ ...ctx, held }, { pr, hints: [sha], searchComments: true })
+      );
+      if (one === "retry") outcome = "retry";
     }
-    for (const number4 of numbers) {
-      const pull = await fetchPull(client, { ...repo, pull_number: number4 });
-      if (pull.state !== "open" || pull.head.sha !== run.head_sha) continue;
-      await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-    }
-  } catch (e) {
-    await failClosed(client, repo, run.head_sha, e, "re-running the gate", null, log, env);
+    return outcome;
   }
-}
+});
 
 // app/handlers/checklist-edited.ts
-function pickState(candidates) {
-  let best = null;
-  for (const s of candidates) if (s && (!best || s.seq > best.seq)) best = s;
-  return best;
-}
-function quote(item) {
-  const t = item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text;
-  return `"${t}"`;
-}
-async function onChecklistEdited(env, client, payload, log) {
-  if (!payload.issue.pull_request) return;
-  const fromBody = payload.changes?.body?.from;
-  if (typeof fromBody !== "string") return;
-  const { botLogin } = await env.identity();
-  const comment = payload.comment;
-  if (!isOwnComment(comment, botLogin) || !looksLikeChecklist(fromBody)) return;
-  if (payload.sender.login === botLogin) return;
-  if (fromBody === comment.body) return;
-  const repo = repoOf(payload);
-  const number4 = payload.issue.number;
-  const expect = { repo: payload.repository.id, pr: number4 };
-  let pull = null;
-  let knownRun;
-  try {
-    pull = await fetchPull(client, { ...repo, pull_number: number4 });
-    const current = await getComment(client, repo, comment.id);
-    if (!current) return;
-    const currentBody = current.body ?? "";
-    const fromParsed = parseBody(fromBody);
-    const newParsed = parseBody(comment.body);
-    const decode3 = (p) => {
-      const line = soleStateLine(p);
-      const d = line ? decodeStateLine(line, env.key, expect) : null;
-      return d?.ok ? d.state : null;
-    };
-    const base = pickState([decode3(fromParsed), decode3(parseBody(currentBody))]);
-    const at = env.now().toISOString();
-    const sender = payload.sender;
-    if (base?.head === pull.head.sha) knownRun = base.checkRunId;
-    if (!base) {
-      await evaluate(env, {
-        client,
-        repo,
-        repoId: payload.repository.id,
-        pull,
-        dropTicks: true,
-        notes: ["The checklist's hidden state failed verification: every tick was reset and the edit was refused."],
-        audit: [
-          { at, sha: pull.head.sha, kind: "restored", by: sender.login, note: "hidden state failed verification" }
-        ]
-      });
-      return;
-    }
-    if (pull.state !== "open" || base.head !== pull.head.sha) {
-      await evaluate(env, {
-        client,
-        repo,
-        repoId: payload.repository.id,
-        pull,
-        notes: [
-          pull.state !== "open" ? `@${sender.login}'s edit was refused: the PR is closed.` : `@${sender.login}'s edit was refused: the PR has new commits since this checklist was rendered. Review the new head and tick again.`
-        ]
-      });
-      return;
-    }
-    const notes = [];
-    const events = [];
-    const refuse = (item, reason) => {
-      notes.push(`@${sender.login}: ${item ? `${quote(item)}: ` : ""}${reason}`);
-      events.push({
-        at,
-        sha: base.head,
-        kind: "refused",
-        by: sender.login,
-        ...item ? { item: item.id } : {},
-        note: reason
-      });
-    };
-    const ticked = new Map(base.ticks.map((t) => [t.item, t]));
-    const attempts = [];
-    const all = [...base.items, ...signoffItems(base)];
-    let altered = false;
-    for (const item of all) {
-      const f2 = fromParsed.items.get(item.id);
-      const n = newParsed.items.get(item.id);
-      if (n?.count !== 1) {
-        refuse(item, "removing, duplicating or altering a checklist item is not allowed; restored");
-        altered = true;
-        continue;
-      }
-      if (f2 && f2.count === 1 && n.rest !== f2.rest) {
-        refuse(item, "item text cannot be edited; restored");
-        altered = true;
-        continue;
-      }
-      const was = f2 && f2.count === 1 ? f2.checked : ticked.has(item.id);
-      if (n.checked !== was) attempts.push({ item, tick: n.checked });
-    }
-    const tampered = soleStateLine(newParsed) !== soleStateLine(fromParsed) || newParsed.stateLines.length !== 1;
-    if (tampered) {
-      refuse(null, "the hidden state of the checklist was modified; the whole edit was refused and the state restored");
-      attempts.length = 0;
-    }
-    const ticks = [...base.ticks];
-    let changed = false;
-    if (attempts.length > 0) {
-      const deps = authorizeDeps(client, repo);
-      const person = await authorizePerson(sender, pull.user?.login ?? null, base.disqualified, deps);
-      for (const a of attempts) {
-        const verb = a.tick ? "tick" : "untick";
-        if (!person.ok) {
-          refuse(a.item, `${verb} refused: ${person.reason}`);
-          continue;
-        }
-        const route2 = await authorizeItem(sender, a.item, deps);
-        if (!route2.ok) {
-          refuse(a.item, `${verb} refused: ${route2.reason}`);
-          continue;
-        }
-        const existing = ticks.findIndex((t) => t.item === a.item.id);
-        if (a.tick) {
-          if (existing !== -1) continue;
-          if (a.item.id.startsWith("signoff:") && ticks.some((t) => t.item.startsWith("signoff:") && t.login === sender.login)) {
-            refuse(a.item, "each sign-off needs a different approver; you already signed off");
-            continue;
-          }
-          ticks.push({ item: a.item.id, login: sender.login, userId: sender.id, at, sha: base.head });
-          events.push({ at, sha: base.head, kind: "tick", by: sender.login, item: a.item.id });
-        } else {
-          if (existing === -1) continue;
-          ticks.splice(existing, 1);
-          events.push({ at, sha: base.head, kind: "untick", by: sender.login, item: a.item.id });
-        }
-        changed = true;
-      }
-    }
-    if (!altered && !tampered && notes.length === 0 && attempts.length === 0)
-      notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
-    const next = { ...base, seq: base.seq + 1, ticks, notes };
-    appendAudit(next, events);
-    const body = renderComment(next, env.key);
-    if (body !== currentBody) await updateComment(client, repo, comment.id, body);
-    if (changed) {
-      const id = await upsertCheck(
-        client,
-        repo,
-        base.head,
-        base.checkRunId,
-        checkRequest(gateCheck(next, current.html_url ?? null), current.html_url ?? pull.html_url ?? null)
-      );
-      if (id !== base.checkRunId) {
-        next.checkRunId = id;
-        await updateComment(client, repo, comment.id, renderComment(next, env.key));
-      }
-    }
-  } catch (e) {
-    if (!pull) throw e;
-    await failClosed(
-      client,
-      repo,
-      pull.head.sha,
-      e,
-      `handling a checklist edit on PR #${number4}`,
-      pull.html_url ?? null,
-      log,
-      env,
-      knownRun
-    );
+var checklistEditedHandler = defineHandler({
+  events: ["issue_comment.edited"],
+  schema: external_exports.object({
+    repository,
+    sender: actor2,
+    changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional(),
+    issue: external_exports.object({ number: external_exports.number(), state: external_exports.string().optional(), pull_request: external_exports.unknown().optional() }),
+    comment: external_exports.object({ id: external_exports.number(), body: external_exports.string(), html_url: external_exports.string().optional(), user: actor2.nullable() })
+  }),
+  keys: (p, repoId) => {
+    const head = p.changes?.body ? markerHead(p.changes.body.from, p.issue.number) : null;
+    return [pullKey(repoId, p.issue.number), ...head ? [commitKey(repoId, head)] : []];
+  },
+  run: async (ctx, p) => {
+    const from = p.changes?.body?.from;
+    if (p.issue.pull_request === void 0 || from === void 0 || from === p.comment.body) return "done";
+    if (p.sender.login === ctx.botLogin || !isOwnChecklist(ctx, { user: p.comment.user, body: from })) return "done";
+    return applyChecklistEdit(ctx, {
+      pr: p.issue.number,
+      prClosed: p.issue.state === "closed",
+      sender: p.sender,
+      comment: { id: p.comment.id, htmlUrl: p.comment.html_url ?? "" },
+      from,
+      to: p.comment.body
+    });
   }
-}
+});
 
 // app/handlers/comment-deleted.ts
-async function onCommentDeleted(env, client, payload, log) {
-  if (!payload.issue.pull_request) return;
-  const { botLogin } = await env.identity();
-  if (!isOwnComment(payload.comment, botLogin) || !looksLikeChecklist(payload.comment.body)) return;
-  const repo = repoOf(payload);
-  const number4 = payload.issue.number;
-  let pull = null;
-  try {
-    pull = await fetchPull(client, { ...repo, pull_number: number4 });
-    if (pull.state !== "open") return;
-    const line = soleStateLine(parseBody(payload.comment.body ?? ""));
-    const old = line ? decodeStateLine(line, env.key, { repo: payload.repository.id, pr: number4 }) : null;
-    const at = env.now().toISOString();
-    await evaluate(env, {
-      client,
-      repo,
-      repoId: payload.repository.id,
-      pull,
-      dropTicks: true,
-      carryAudit: old?.ok ? old.state.audit : [],
-      notes: [
-        `The checklist comment was deleted by @${payload.sender.login}; it was recreated and every earlier tick is void.`
-      ],
-      audit: [
-        { at, sha: pull.head.sha, kind: "recreated", by: payload.sender.login, note: "checklist comment deleted" }
-      ]
+var commentDeletedHandler = defineHandler({
+  events: ["issue_comment.deleted"],
+  schema: external_exports.object({
+    repository,
+    sender: actor2,
+    issue: external_exports.object({ number: external_exports.number(), state: external_exports.string().optional(), pull_request: external_exports.unknown().optional() }),
+    comment: external_exports.object({ id: external_exports.number(), body: external_exports.string(), user: actor2.nullable() })
+  }),
+  keys: (p, repoId) => {
+    const head = markerHead(p.comment.body, p.issue.number);
+    return [pullKey(repoId, p.issue.number), ...head ? [commitKey(repoId, head)] : []];
+  },
+  run: async (ctx, p) => {
+    if (p.issue.pull_request === void 0 || !isOwnChecklist(ctx, p.comment)) return "done";
+    return recreateChecklist(ctx, {
+      pr: p.issue.number,
+      prOpen: p.issue.state !== "closed",
+      sender: p.sender,
+      comment: { id: p.comment.id, body: p.comment.body }
     });
-  } catch (e) {
-    if (!pull) throw e;
-    await failClosed(
-      client,
-      repo,
-      pull.head.sha,
-      e,
-      `recreating the checklist on PR #${number4}`,
-      pull.html_url ?? null,
-      log,
-      env
-    );
   }
-}
+});
 
 // app/handlers/merge-group.ts
-function queuedPullNumber(headRef) {
-  const m = /(?:^|\/)pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
-  return m ? Number(m[1]) : null;
-}
-async function onMergeGroup(env, client, payload, log) {
-  const group = payload.merge_group;
-  const repo = repoOf(payload);
-  try {
-    const { appId } = await env.identity();
-    const number4 = queuedPullNumber(group.head_ref);
-    let output2;
-    if (number4 === null) {
-      output2 = {
-        conclusion: "failure",
-        title: "cannot tell which PR this merge group holds",
-        summary: `The queue branch \`${group.head_ref}\` does not name a PR, so the gate cannot vouch for it.`
-      };
-    } else {
-      const pull = await fetchPull(client, { ...repo, pull_number: number4 });
-      const runs = await listOwnCheckRuns(client, repo, pull.head.sha, appId);
-      const latest = runs[0];
-      const ok = latest?.status === "completed" && latest.conclusion === "success";
-      output2 = ok ? {
-        conclusion: "success",
-        title: `PR #${number4}: ${latest?.output?.title ?? "gate satisfied"}`,
-        summary: `The AI Review Gate passed on PR #${number4} at \`${pull.head.sha.slice(0, 7)}\`.`
-      } : {
-        conclusion: "failure",
-        title: `PR #${number4} has not passed the AI Review Gate${latest?.output?.title ? `: ${latest.output.title}` : ""}`.slice(
-          0,
-          240
-        ),
-        summary: `The gate on PR #${number4} at \`${pull.head.sha.slice(0, 7)}\` is ${latest ? `${latest.conclusion ?? latest.status}` : "missing"}; the queue entry cannot merge.`
-      };
-    }
-    await createCheck(client, repo, group.head_sha, checkRequest(output2, null));
-  } catch (e) {
-    await failClosed(client, repo, group.head_sha, e, "checking the merge group", null, log, env);
-  }
-}
+var mergeGroupHandler = defineHandler({
+  events: ["merge_group.checks_requested"],
+  schema: external_exports.object({
+    repository,
+    merge_group: external_exports.object({ head_sha: external_exports.string(), base_ref: external_exports.string() })
+  }),
+  keys: (p, repoId) => [commitKey(repoId, p.merge_group.head_sha)],
+  run: (ctx, p) => checkMergeGroup(ctx, { headSha: p.merge_group.head_sha, baseRef: p.merge_group.base_ref })
+});
 
 // app/handlers/pull-request.ts
-var PULL_REQUEST_EVENTS = [
-  "pull_request.opened",
-  "pull_request.reopened",
-  "pull_request.synchronize",
-  "pull_request.ready_for_review",
-  "pull_request.edited",
-  "pull_request.labeled",
-  "pull_request.unlabeled"
-];
-async function onPullRequest(env, client, payload, log) {
-  const pull = payload.pull_request;
-  if (pull.state && pull.state !== "open") return;
-  const repo = repoOf(payload);
-  try {
-    await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-  } catch (e) {
-    await failClosed(client, repo, pull.head.sha, e, `evaluating PR #${pull.number}`, pull.html_url ?? null, log, env);
-  }
-}
+var pullRequestHandler = defineHandler({
+  events: [
+    "pull_request.opened",
+    "pull_request.reopened",
+    "pull_request.synchronize",
+    "pull_request.ready_for_review",
+    "pull_request.edited",
+    "pull_request.labeled",
+    "pull_request.unlabeled"
+  ],
+  schema: external_exports.object({
+    action: external_exports.string(),
+    repository,
+    /** A push's previous head: where the PR's record is. */
+    before: external_exports.string().optional(),
+    pull_request: external_exports.object({ number: external_exports.number(), head: external_exports.object({ sha: external_exports.string() }) })
+  }),
+  keys: (p, repoId) => [
+    pullKey(repoId, p.pull_request.number),
+    commitKey(repoId, p.pull_request.head.sha),
+    ...p.before ? [commitKey(repoId, p.before)] : []
+  ],
+  run: (ctx, p) => evaluatePull(ctx, {
+    pr: p.pull_request.number,
+    hints: [p.pull_request.head.sha, p.before],
+    // A first `opened` for a head nobody has seen has nothing to find; anything else may be recovering.
+    searchComments: p.action !== "opened"
+  })
+});
 
 // app/handlers/pull-request-closed.ts
-async function onPullRequestClosed(env, client, payload, log) {
-  const pull = payload.pull_request;
-  if (!pull.merged) return;
-  const repo = repoOf(payload);
-  const { appId, botLogin } = await env.identity();
-  const runs = await listOwnCheckRuns(client, repo, pull.head.sha, appId);
-  const comments = await listComments(client, repo, pull.number);
-  const { state } = readState(ownChecklistComments(comments, botLogin), env.key, {
-    repo: payload.repository.id,
-    pr: pull.number
+var pullRequestClosedHandler = defineHandler({
+  events: ["pull_request.closed"],
+  schema: external_exports.object({
+    repository,
+    pull_request: external_exports.object({
+      number: external_exports.number(),
+      merged: external_exports.boolean().nullish(),
+      merged_by: actor2.nullish(),
+      merge_commit_sha: external_exports.string().nullish(),
+      head: external_exports.object({ sha: external_exports.string() }),
+      base: external_exports.object({ ref: external_exports.string() })
+    })
+  }),
+  keys: (p, repoId) => [pullKey(repoId, p.pull_request.number), commitKey(repoId, p.pull_request.head.sha)],
+  run: (ctx, p) => closePull(ctx, {
+    pr: p.pull_request.number,
+    merged: p.pull_request.merged === true,
+    mergedBy: p.pull_request.merged_by ?? null,
+    head: p.pull_request.head.sha,
+    base: p.pull_request.base.ref,
+    mergeCommit: p.pull_request.merge_commit_sha ?? null
+  })
+});
+
+// app/handlers/index.ts
+var HANDLERS = [
+  pullRequestHandler,
+  pullRequestClosedHandler,
+  checklistEditedHandler,
+  commentDeletedHandler,
+  checkRerequestedHandler,
+  mergeGroupHandler
+];
+
+// app/rate-limit.ts
+function secondaryRateLimitWait(error62) {
+  const e = error62;
+  if (e?.status !== 403 && e?.status !== 429) return null;
+  const headers = e.response?.headers ?? {};
+  const secondary = /secondary rate limit/i.test(e.message ?? "") || headers["retry-after"] !== void 0;
+  if (!secondary || headers["x-ratelimit-remaining"] === "0") return null;
+  const seconds = Number(headers["retry-after"] ?? 60);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
+}
+var wrapped = /* @__PURE__ */ new WeakSet();
+function retrySecondaryRateLimits(client, options = {}) {
+  if (wrapped.has(client)) return client;
+  wrapped.add(client);
+  const retries = options.retries ?? 2;
+  const maxWait = options.maxWaitSeconds ?? 60;
+  const scale = options.waitScale ?? 1;
+  client.hook.wrap("request", async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions);
+      } catch (e) {
+        const wait = secondaryRateLimitWait(e);
+        if (wait === null || attempt >= retries || wait > maxWait) throw e;
+        options.warn?.(`secondary rate limit: retrying in ${wait} s (attempt ${attempt + 1} of ${retries})`);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1e3 * scale));
+      }
+    }
   });
-  const latest = runs[0];
-  const checkOk = latest?.status === "completed" && latest.conclusion === "success";
-  const stateOk = !state || state.head !== pull.head.sha || progress(state).satisfied;
-  if (!latest && !state) return;
-  if (checkOk && stateOk) return;
-  if (comments.some((c) => isOwnComment(c, botLogin) && looksLikeAudit(c.body))) return;
-  const by = pull.merged_by?.login ? `@${pull.merged_by.login}` : "someone";
-  const missing = state && state.head === pull.head.sha ? progress(state).missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
-  const body = [
-    AUDIT_MARKER,
-    `### \u26A0\uFE0F Merged without a satisfied AI Review Gate`,
-    "",
-    `${by} merged this PR at \`${pull.head.sha.slice(0, 7)}\`${pull.merge_commit_sha ? ` (merge commit \`${pull.merge_commit_sha.slice(0, 7)}\`)` : ""} while the **AI Review Gate** check was ${latest ? `\`${latest.conclusion ?? latest.status}\`${latest.output?.title ? `: ${inlineText(latest.output.title, 200)}` : ""}` : "missing"}.`,
-    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
-    "",
-    "Branch protection was bypassed or does not require the check; see docs/app.md (protect)."
-  ].join("\n");
-  await createComment(client, repo, pull.number, body);
-  log.warn(`ai-review-gate: ${repo.owner}/${repo.repo}#${pull.number} merged with the gate unsatisfied`);
+  return client;
 }
 
 // app/index.ts
-function secretFromEnv(env) {
-  if (env.GATE_STATE_SECRET) return env.GATE_STATE_SECRET;
-  if (env.PRIVATE_KEY) return env.PRIVATE_KEY;
-  if (env.PRIVATE_KEY_PATH) return readFileSync(env.PRIVATE_KEY_PATH, "utf8");
-  if (env.WEBHOOK_SECRET) return env.WEBHOOK_SECRET;
-  return "";
+function handlerFor(name, payload) {
+  const action = typeof payload === "object" && payload !== null && "action" in payload && typeof payload.action === "string" ? payload.action : null;
+  const key = action ? `${name}.${action}` : name;
+  return HANDLERS.find((h) => h.events.some((e) => e === key || e === name));
+}
+function createGate(options = {}) {
+  const locks = options.locks ?? new LocalLocks();
+  const deliveries = options.deliveries ?? new LocalDeliveryLog();
+  const configPath = options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const files = new CommitFiles();
+  return {
+    async receive(delivery, io) {
+      const handler = handlerFor(delivery.name, delivery.payload);
+      if (!handler) return "ignored";
+      const parsed = handler.parse(delivery.payload);
+      if (!parsed.ok) {
+        io.log.warn(`ai-review-gate: ignoring a malformed ${delivery.name} delivery (${parsed.problem})`);
+        return "ignored";
+      }
+      const { run: run2 } = parsed;
+      return deliveries.once(delivery.id, async () => {
+        const { appId, botLogin } = await io.identity();
+        const base = {
+          port: io.port,
+          repo: { owner: run2.repo.owner.login, repo: run2.repo.name },
+          repoId: run2.repo.id,
+          appId,
+          botLogin,
+          configPath,
+          now,
+          log: io.log,
+          files
+        };
+        return withGrowingLocks(locks, run2.keys(run2.repo.id), (held) => run2.run({ ...base, held }, { locks }));
+      });
+    }
+  };
 }
 function createApp(options = {}) {
   return (app) => {
-    const key = deriveStateKey(options.stateSecret ?? secretFromEnv(process.env));
+    const gate = createGate(options);
     let identity = null;
-    const env = {
-      key,
-      configPath: options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH,
-      now: options.now ?? (() => /* @__PURE__ */ new Date()),
-      identity() {
-        const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : void 0);
-        const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
-        if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
-        identity ??= (async () => {
-          const octokit = await app.auth();
-          const { data } = await octokit.request("GET /app");
-          const d = data;
-          return { appId: d.id, botLogin: `${d.slug}[bot]` };
-        })().catch((e) => {
-          identity = null;
-          throw e;
-        });
-        return identity;
-      }
+    const whoAmI = () => {
+      const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : void 0);
+      const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
+      if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
+      identity ??= (async () => {
+        const octokit = await app.auth();
+        const { data: data2 } = await octokit.request("GET /app");
+        if (!data2) throw new Error("GET /app answered without the App");
+        return { appId: data2.id, botLogin: `${data2.slug ?? "ai-review-gate"}[bot]` };
+      })().catch((e) => {
+        identity = null;
+        throw e;
+      });
+      return identity;
     };
-    const client = (context) => retrySecondaryRateLimits(context.octokit, {
-      warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-      ...options.rateLimit
+    const events = [...new Set(HANDLERS.flatMap((h) => h.events))];
+    app.on(events, async (context) => {
+      const result = await gate.receive(
+        { id: context.id, name: context.name, payload: context.payload },
+        {
+          port: createGitHubPort(
+            retrySecondaryRateLimits(context.octokit, {
+              warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
+              ...options.rateLimit
+            })
+          ),
+          log: {
+            info: (m) => context.log.info(m),
+            warn: (m) => context.log.warn(m),
+            error: (m) => context.log.error(m)
+          },
+          identity: whoAmI
+        }
+      );
+      if (result === "duplicate") context.log.info(`ai-review-gate: delivery ${context.id} already handled`);
     });
-    const queue = new PerKeyQueue();
-    const handle = (context, handler2) => {
-      const problem = payloadProblem(context.name, context.payload);
-      if (problem) {
-        context.log.warn(`ai-review-gate: ignoring a malformed ${context.name} delivery (${problem})`);
-        return Promise.resolve();
-      }
-      return queue.run(pullKeyOf(context.payload), handler2);
-    };
-    app.on(
-      [...PULL_REQUEST_EVENTS],
-      (context) => handle(
-        context,
-        () => onPullRequest(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "pull_request.closed",
-      (context) => handle(
-        context,
-        () => onPullRequestClosed(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "issue_comment.edited",
-      (context) => handle(
-        context,
-        () => onChecklistEdited(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "issue_comment.deleted",
-      (context) => handle(
-        context,
-        () => onCommentDeleted(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "check_run.rerequested",
-      (context) => handle(
-        context,
-        () => onCheckRerequested(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "merge_group.checks_requested",
-      (context) => handle(
-        context,
-        () => onMergeGroup(env, client(context), context.payload, context.log)
-      )
-    );
   };
 }
 var gateApp = createApp();
 var app_default = gateApp;
 export {
   createApp,
-  app_default as default
+  createGate,
+  app_default as default,
+  handlerFor
 };

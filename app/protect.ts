@@ -31,7 +31,10 @@ interface Ruleset {
 
 /** Loosely typed request: these bodies are checked against GitHub's OpenAPI description in the tests. */
 type LooseRequest = (route: string, params: Record<string, unknown>) => Promise<{ data: unknown }>;
-const loose = (client: GitHubClient): LooseRequest => client.request as unknown as LooseRequest;
+const loose =
+  (client: GitHubClient): LooseRequest =>
+  (route, params) =>
+    client.request(route, params);
 
 export interface ProtectDeps {
   client?: GitHubClient;

@@ -23883,9 +23883,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -25720,16 +25720,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries;
+  let entries2;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
+    for (const [key, schema] of entries2) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -38547,18 +38547,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -41541,17 +41541,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -42998,7 +42998,15 @@ var configSchema = external_exports.strictObject({
       critical: external_exports.number().int().min(1).max(10).default(2)
     }).prefault({}).describe("Distinct approvers each level needs"),
     stale: external_exports.enum(["reset", "touched-files"]).default("reset").describe("On a new push: reset every tick, or only when the push touches files with findings"),
-    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS")
+    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS"),
+    machine_accounts: external_exports.array(
+      external_exports.union([
+        external_exports.number().int().positive(),
+        external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id")
+      ])
+    ).default([]).describe(
+      "Accounts used by automation (type User) that may never approve; numeric account ids survive renames"
+    )
   }).prefault({}),
   ai: external_exports.strictObject({
     raise_level: external_exports.number().int().min(0).max(2).default(1).describe("Levels added to the risk level of an AI-authored PR that has findings"),
@@ -48379,16 +48387,16 @@ function short(s) {
   return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
 }
 function describe3(s) {
-  const who = s.name ? `${s.name} ` : "";
+  const who2 = s.name ? `${s.name} ` : "";
   const t = short(s.target);
   const what = {
-    git: `${who}installs from git (${t}) instead of the registry`,
-    url: `${who}installs from a URL (${t}) instead of the registry`,
+    git: `${who2}installs from git (${t}) instead of the registry`,
+    url: `${who2}installs from a URL (${t}) instead of the registry`,
     registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who}installs from a local path (${t})`,
-    archive: `${who}installs from a local archive (${t})`,
-    alias: `${who}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who}with ${t}`,
+    path: `${who2}installs from a local path (${t})`,
+    archive: `${who2}installs from a local archive (${t})`,
+    alias: `${who2}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who2}with ${t}`,
     tls: `weakens TLS for package downloads (${t})`
   };
   return what[s.kind];
@@ -55075,10 +55083,10 @@ function decideGate(files, level, ai, checklist, config2, paths) {
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
-  const who = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const who2 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
   return {
     required: true,
-    reason: `${who} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    reason: `${who2} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
     checklist,
     approvals
   };
@@ -60266,12 +60274,101 @@ var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $afte
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
 }`;
 
+// app/gate/state.ts
+var STATE_VERSION = 2;
+var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
+var tick = external_exports.object({
+  item: external_exports.string(),
+  by: who,
+  at: external_exports.string(),
+  /** Head SHA and base branch the reviewer ticked at. */
+  head: external_exports.string(),
+  base: external_exports.string()
+});
+var auditEvent = external_exports.object({
+  at: external_exports.string(),
+  head: external_exports.string(),
+  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
+  by: who.optional(),
+  item: external_exports.string().optional(),
+  note: external_exports.string().optional()
+});
+var itemRoute = external_exports.object({
+  /** `org/team-slug`: only its members may tick. */
+  team: external_exports.string().optional(),
+  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
+  owners: external_exports.array(external_exports.string()).optional(),
+  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
+  unresolved: external_exports.string().optional()
+});
+var gateItem = external_exports.object({
+  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  id: external_exports.string(),
+  text: external_exports.string(),
+  category: external_exports.enum(CATEGORIES).nullable(),
+  /** The top finding's message, so the check title can say what is at stake. */
+  detail: external_exports.string(),
+  /** Files with findings in this category (capped; `filesTruncated` then). */
+  files: external_exports.array(external_exports.string()),
+  filesTruncated: external_exports.boolean().optional(),
+  route: itemRoute.optional()
+});
+var exclusions = external_exports.object({
+  ids: external_exports.array(external_exports.number().int()),
+  /** Lower-cased logins whose account id could not be resolved. */
+  logins: external_exports.array(external_exports.string()),
+  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
+  emails: external_exports.array(external_exports.string()),
+  names: external_exports.array(external_exports.string()),
+  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
+  overflow: external_exports.boolean()
+});
+var gateStateSchema = external_exports.object({
+  v: external_exports.literal(STATE_VERSION),
+  pr: external_exports.number().int(),
+  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
+  seq: external_exports.number().int(),
+  head: external_exports.string(),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
+  status: external_exports.enum(["open", "closed", "merged"]),
+  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
+  next: external_exports.string().nullable(),
+  required: external_exports.boolean(),
+  reason: external_exports.string(),
+  level: external_exports.enum(LEVELS),
+  approvals: external_exports.number().int(),
+  items: external_exports.array(gateItem),
+  /** Sign-off slots (`signoff:<n>`), one per required approver. */
+  signoffs: external_exports.array(external_exports.string()),
+  ticks: external_exports.array(tick),
+  /** People who may never approve this PR, captured once and only ever growing. */
+  excluded: exclusions,
+  /** Accounts the base branch's config names as machines (never approvers). */
+  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
+  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
+  locked: external_exports.string().nullable(),
+  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
+  error: external_exports.string().nullable(),
+  /** Files the App could not analyse, with the reason (shown in the checklist). */
+  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
+  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
+  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
+  author: who.nullable(),
+  commentId: external_exports.number().int().nullable(),
+  audit: external_exports.array(auditEvent),
+  /** Visible notes from the last handled event (refusals and resets). */
+  notes: external_exports.array(external_exports.string())
+});
+
+// app/gate/record.ts
+var entries = external_exports.array(gateStateSchema);
+
 // app/gate/check-run.ts
 var CHECK_NAME = "AI Review Gate";
 
 // app/protect.ts
 var RULESET_NAME = "AI Review Gate";
-var loose = (client) => client.request;
+var loose = (client) => (route2, params) => client.request(route2, params);
 var DEFAULT_BRANCH_REF = "~DEFAULT_BRANCH";
 function desiredRuleset(branch, appId) {
   const ref = branch === DEFAULT_BRANCH_REF ? branch : `refs/heads/${branch}`;

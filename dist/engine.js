@@ -42632,7 +42632,15 @@ var configSchema = external_exports.strictObject({
       critical: external_exports.number().int().min(1).max(10).default(2)
     }).prefault({}).describe("Distinct approvers each level needs"),
     stale: external_exports.enum(["reset", "touched-files"]).default("reset").describe("On a new push: reset every tick, or only when the push touches files with findings"),
-    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS")
+    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS"),
+    machine_accounts: external_exports.array(
+      external_exports.union([
+        external_exports.number().int().positive(),
+        external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id")
+      ])
+    ).default([]).describe(
+      "Accounts used by automation (type User) that may never approve; numeric account ids survive renames"
+    )
   }).prefault({}),
   ai: external_exports.strictObject({
     raise_level: external_exports.number().int().min(0).max(2).default(1).describe("Levels added to the risk level of an AI-authored PR that has findings"),

@@ -534,9 +534,9 @@ var require_caller = __commonJS({
       if (!Array.isArray(stack)) {
         return void 0;
       }
-      const entries = stack.slice(2);
+      const entries2 = stack.slice(2);
       const fileNames = [];
-      for (const entry of entries) {
+      for (const entry of entries2) {
         if (!entry) {
           continue;
         }
@@ -1572,22 +1572,22 @@ var require_sonic_boom = __commonJS({
       }
       return Buffer.concat(bufs, len);
     }
-    function write(data) {
+    function write(data2) {
       if (this.destroyed) {
         throw new Error("SonicBoom destroyed");
       }
-      data = "" + data;
-      const dataLen = Buffer.byteLength(data);
+      data2 = "" + data2;
+      const dataLen = Buffer.byteLength(data2);
       const len = this._len + dataLen;
       const bufs = this._bufs;
       if (this.maxLength && len > this.maxLength) {
-        this.emit("drop", data);
+        this.emit("drop", data2);
         return this._len < this._hwm;
       }
       if (bufs.length === 0 || Buffer.byteLength(bufs[bufs.length - 1]) + dataLen > this.maxWrite) {
-        bufs.push(data);
+        bufs.push(data2);
       } else {
-        bufs[bufs.length - 1] += data;
+        bufs[bufs.length - 1] += data2;
       }
       this._len = len;
       if (!this._writing && this._len >= this.minLength) {
@@ -1595,23 +1595,23 @@ var require_sonic_boom = __commonJS({
       }
       return this._len < this._hwm;
     }
-    function writeBuffer(data) {
+    function writeBuffer(data2) {
       if (this.destroyed) {
         throw new Error("SonicBoom destroyed");
       }
-      const len = this._len + data.length;
+      const len = this._len + data2.length;
       const bufs = this._bufs;
       const lens = this._lens;
       if (this.maxLength && len > this.maxLength) {
-        this.emit("drop", data);
+        this.emit("drop", data2);
         return this._len < this._hwm;
       }
-      if (bufs.length === 0 || lens[lens.length - 1] + data.length > this.maxWrite) {
-        bufs.push([data]);
-        lens.push(data.length);
+      if (bufs.length === 0 || lens[lens.length - 1] + data2.length > this.maxWrite) {
+        bufs.push([data2]);
+        lens.push(data2.length);
       } else {
-        bufs[bufs.length - 1].push(data);
-        lens[lens.length - 1] += data.length;
+        bufs[bufs.length - 1].push(data2);
+        lens[lens.length - 1] += data2.length;
       }
       this._len = len;
       if (!this._writing && this._len >= this.minLength) {
@@ -2365,8 +2365,8 @@ var require_thread_stream = __commonJS({
           this.worker.postMessage(message, transferList);
         });
       }
-      write(data) {
-        const dataBuf = Buffer.isBuffer(data) ? data : Buffer.from(data);
+      write(data2) {
+        const dataBuf = Buffer.isBuffer(data2) ? data2 : Buffer.from(data2);
         if (this[kImpl].destroyed) {
           error62(this, new Error("the worker has exited"));
           return false;
@@ -3054,8 +3054,8 @@ var require_tools = __commonJS({
       const formatters = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
-      let data = this[lsCacheSym][num] + time3;
-      data = data + chindings;
+      let data2 = this[lsCacheSym][num] + time3;
+      data2 = data2 + chindings;
       let value;
       if (formatters.log) {
         obj2 = formatters.log(obj2);
@@ -3120,14 +3120,14 @@ var require_tools = __commonJS({
         }
       }
       if (this[nestedKeySym] && propStr) {
-        return data + this[nestedKeyStrSym] + propStr.slice(1) + "}" + msgStr + end;
+        return data2 + this[nestedKeyStrSym] + propStr.slice(1) + "}" + msgStr + end;
       } else {
-        return data + propStr + msgStr + end;
+        return data2 + propStr + msgStr + end;
       }
     }
     function asChindings(instance, bindings) {
       let value;
-      let data = instance[chindingsSym];
+      let data2 = instance[chindingsSym];
       const stringify2 = instance[stringifySym];
       const stringifySafe = instance[stringifySafeSym];
       const stringifiers = instance[stringifiersSym];
@@ -3142,10 +3142,10 @@ var require_tools = __commonJS({
           value = serializers[key] ? serializers[key](value) : value;
           value = (stringifiers[key] || wildcardStringifier || stringify2)(value, stringifySafe);
           if (value === void 0) continue;
-          data += "," + asString(key) + ":" + value;
+          data2 += "," + asString(key) + ":" + value;
         }
       }
-      return data;
+      return data2;
     }
     function hasBeenTampered(stream) {
       return stream.write !== stream.constructor.prototype.write;
@@ -4360,7 +4360,7 @@ var require_multistream = __commonJS({
       }
       streamsArray = null;
       return res;
-      function write(data) {
+      function write(data2) {
         let dest;
         const level = typeof this.lastLevel === "string" ? (this.streamLevels || streamLevels)[this.lastLevel] : this.lastLevel;
         const { streams } = this;
@@ -4381,7 +4381,7 @@ var require_multistream = __commonJS({
               stream.lastObj = lastObj;
               stream.lastLogger = lastLogger;
             }
-            stream.write(data);
+            stream.write(data2);
             if (opts.dedupe) {
               recordedLevel = dest.level;
             }
@@ -5090,18 +5090,18 @@ var require_pump = __commonJS({
     };
     var destroyer = function(stream, reading, writing, callback) {
       callback = once(callback);
-      var closed = false;
+      var closed2 = false;
       stream.on("close", function() {
-        closed = true;
+        closed2 = true;
       });
       eos(stream, { readable: reading, writable: writing }, function(err) {
         if (err) return callback(err);
-        closed = true;
+        closed2 = true;
         callback();
       });
       var destroyed = false;
       return function(err) {
-        if (closed) return;
+        if (closed2) return;
         if (destroyed) return;
         destroyed = true;
         if (isFS(stream)) return stream.close(noop4);
@@ -5409,9 +5409,9 @@ var require_get_level_label_data = __commonJS({
   "node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
     "use strict";
     module2.exports = getLevelLabelData;
-    var { LEVELS: LEVELS2, LEVEL_NAMES } = require_constants2();
+    var { LEVELS: LEVELS3, LEVEL_NAMES } = require_constants2();
     function getLevelLabelData(useOnlyCustomProps, customLevels, customLevelNames) {
-      const levels = useOnlyCustomProps ? customLevels || LEVELS2 : Object.assign({}, LEVELS2, customLevels);
+      const levels = useOnlyCustomProps ? customLevels || LEVELS3 : Object.assign({}, LEVELS3, customLevels);
       const levelNames = useOnlyCustomProps ? customLevelNames || LEVEL_NAMES : Object.assign({}, LEVEL_NAMES, customLevelNames);
       return function(level) {
         let levelNum = "default";
@@ -5854,22 +5854,22 @@ var require_sonic_boom2 = __commonJS({
       }
       return Buffer.concat(bufs, len);
     }
-    function write(data) {
+    function write(data2) {
       if (this.destroyed) {
         throw new Error("SonicBoom destroyed");
       }
-      data = "" + data;
-      const dataLen = Buffer.byteLength(data);
+      data2 = "" + data2;
+      const dataLen = Buffer.byteLength(data2);
       const len = this._len + dataLen;
       const bufs = this._bufs;
       if (this.maxLength && len > this.maxLength) {
-        this.emit("drop", data);
+        this.emit("drop", data2);
         return this._len < this._hwm;
       }
       if (bufs.length === 0 || Buffer.byteLength(bufs[bufs.length - 1]) + dataLen > this.maxWrite) {
-        bufs.push(data);
+        bufs.push(data2);
       } else {
-        bufs[bufs.length - 1] += data;
+        bufs[bufs.length - 1] += data2;
       }
       this._len = len;
       if (!this._writing && this._len >= this.minLength) {
@@ -5877,23 +5877,23 @@ var require_sonic_boom2 = __commonJS({
       }
       return this._len < this._hwm;
     }
-    function writeBuffer(data) {
+    function writeBuffer(data2) {
       if (this.destroyed) {
         throw new Error("SonicBoom destroyed");
       }
-      const len = this._len + data.length;
+      const len = this._len + data2.length;
       const bufs = this._bufs;
       const lens = this._lens;
       if (this.maxLength && len > this.maxLength) {
-        this.emit("drop", data);
+        this.emit("drop", data2);
         return this._len < this._hwm;
       }
-      if (bufs.length === 0 || lens[lens.length - 1] + data.length > this.maxWrite) {
-        bufs.push([data]);
-        lens.push(data.length);
+      if (bufs.length === 0 || lens[lens.length - 1] + data2.length > this.maxWrite) {
+        bufs.push([data2]);
+        lens.push(data2.length);
       } else {
-        bufs[bufs.length - 1].push(data);
-        lens[lens.length - 1] += data.length;
+        bufs[bufs.length - 1].push(data2);
+        lens[lens.length - 1] += data2.length;
       }
       this._len = len;
       if (!this._writing && this._len >= this.minLength) {
@@ -7710,7 +7710,7 @@ var require_prettify_message = __commonJS({
     "use strict";
     module2.exports = prettifyMessage;
     var {
-      LEVELS: LEVELS2
+      LEVELS: LEVELS3
     } = require_constants2();
     var getPropertyValue = require_get_property_value();
     var interpretConditionals = require_interpret_conditionals();
@@ -7733,7 +7733,7 @@ var require_prettify_message = __commonJS({
             let level;
             if (p1 === levelLabel && (level = getPropertyValue(log, levelKey)) !== void 0) {
               const condition = useOnlyCustomProps ? customLevels === void 0 : customLevels[level] === void 0;
-              return condition ? LEVELS2[level] : customLevels[level];
+              return condition ? LEVELS3[level] : customLevels[level];
             }
             const value = getPropertyValue(log, p1);
             return value !== void 0 ? value : "";
@@ -7973,7 +7973,7 @@ var require_pretty = __commonJS({
     var prettifyTime = require_prettify_time();
     var filterLog = require_filter_log();
     var {
-      LEVELS: LEVELS2,
+      LEVELS: LEVELS3,
       LEVEL_KEY,
       LEVEL_NAMES
     } = require_constants2();
@@ -8009,7 +8009,7 @@ var require_pretty = __commonJS({
           minimum = LEVEL_NAMES[this.minimumLevel];
         }
         if (!minimum) {
-          minimum = typeof this.minimumLevel === "string" ? LEVEL_NAMES[this.minimumLevel] : LEVEL_NAMES[LEVELS2[this.minimumLevel].toLowerCase()];
+          minimum = typeof this.minimumLevel === "string" ? LEVEL_NAMES[this.minimumLevel] : LEVEL_NAMES[LEVELS3[this.minimumLevel].toLowerCase()];
         }
         const level = log[this.levelKey === void 0 ? LEVEL_KEY : this.levelKey];
         if (level < minimum) return;
@@ -8566,7 +8566,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error62, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -8586,10 +8586,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error62 = error1;
-            return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error62, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -8597,9 +8597,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error62, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error62, eventInfo);
@@ -8607,7 +8607,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -9095,9 +9095,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -9245,17 +9245,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait2) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait2),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait2 + job.options.expiration) : void 0,
               job
             };
@@ -10062,10 +10062,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -10171,20 +10171,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -10493,12 +10493,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -10782,7 +10782,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -10834,8 +10834,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -11379,20 +11379,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -11402,10 +11402,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -11420,8 +11420,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -11441,13 +11441,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -11460,16 +11460,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -11481,8 +11481,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -11506,11 +11506,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -12130,7 +12130,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -12155,7 +12155,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -13287,7 +13287,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -13321,18 +13321,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -13400,7 +13400,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -13653,7 +13653,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep2 = "";
@@ -13667,15 +13667,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -13685,7 +13685,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports2.resolveEnd = resolveEnd;
   }
@@ -14084,7 +14084,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -14101,7 +14101,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -14117,7 +14117,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -14363,7 +14363,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -14391,8 +14391,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -14478,7 +14478,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -14522,17 +14522,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -14547,8 +14547,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -14634,14 +14634,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -14656,7 +14656,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options2 = {}) {
@@ -14676,25 +14676,25 @@ var require_composer = __commonJS({
         this.options = options2;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -17335,7 +17335,7 @@ var require_Job = __commonJS({
           options: this.options
         });
       }
-      doExecute(chained, clearGlobalState, run2, free) {
+      doExecute(chained, clearGlobalState, run3, free) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var error62, eventInfo, passed;
@@ -17361,11 +17361,11 @@ var require_Job = __commonJS({
             }
           } catch (error1) {
             error62 = error1;
-            return _this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+            return _this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
           }
         })();
       }
-      doExpire(clearGlobalState, run2, free) {
+      doExpire(clearGlobalState, run3, free) {
         var error62, eventInfo;
         if (this._states.jobStatus(this.options.id === "RUNNING")) {
           this._states.next(this.options.id);
@@ -17377,9 +17377,9 @@ var require_Job = __commonJS({
           retryCount: this.retryCount
         };
         error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+        return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
       }
-      _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
+      _onFailure(error62, eventInfo, clearGlobalState, run3, free) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var retry2, retryAfter;
@@ -17389,7 +17389,7 @@ var require_Job = __commonJS({
               retryAfter = ~~retry2;
               _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
               _this2.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               _this2.doDone(eventInfo);
               yield free(_this2.options, eventInfo);
@@ -18507,16 +18507,16 @@ var require_RedisDatastore = __commonJS({
       onMessage(channel, message) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
-          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          var capacity, counter, data2, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
             pos = message.indexOf(":");
             var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
             type = _ref2[0];
-            data = _ref2[1];
+            data2 = _ref2[1];
             if (type === "capacity") {
-              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+              return yield _this2.instance._drainAll(data2.length > 0 ? ~~data2 : void 0);
             } else if (type === "capacity-priority") {
-              var _data$split = data.split(":");
+              var _data$split = data2.split(":");
               var _data$split2 = _slicedToArray2(_data$split, 3);
               rawCapacity = _data$split2[0];
               priorityClient = _data$split2[1];
@@ -18547,7 +18547,7 @@ var require_RedisDatastore = __commonJS({
                 );
               }
             } else if (type === "message") {
-              return _this2.instance.Events.trigger("message", data);
+              return _this2.instance.Events.trigger("message", data2);
             } else if (type === "blocked") {
               return yield _this2.instance._dropAllQueued();
             }
@@ -19165,9 +19165,9 @@ var require_Batcher = __commonJS({
           this._arr = [];
           return this._resetPromise();
         }
-        add(data) {
+        add(data2) {
           var ret;
-          this._arr.push(data);
+          this._arr.push(data2);
           ret = this._promise;
           if (this._arr.length === this.maxSize) {
             this._flush();
@@ -19402,17 +19402,17 @@ var require_Bottleneck = __commonJS({
           })();
         }
         _run(index, job, wait2) {
-          var clearGlobalState, free, run2;
+          var clearGlobalState, free, run3;
           job.doRun();
           clearGlobalState = this._clearGlobalState.bind(this, index);
-          run2 = this._run.bind(this, index, job);
+          run3 = this._run.bind(this, index, job);
           free = this._free.bind(this, index, job);
           return this._scheduled[index] = {
             timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              return job.doExecute(this._limiter, clearGlobalState, run3, free);
             }, wait2),
             expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run2, free);
+              return job.doExpire(clearGlobalState, run3, free);
             }, wait2 + job.options.expiration) : void 0,
             job
           };
@@ -19993,96 +19993,6 @@ var require_logger = __commonJS({
     module2.exports.startTime = startTime2;
     module2.exports.default = pinoLogger;
     module2.exports.pinoHttp = pinoLogger;
-  }
-});
-
-// node_modules/parse-diff/index.js
-var require_parse_diff = __commonJS({
-  "node_modules/parse-diff/index.js"(exports2, module2) {
-    module2.exports = (n) => {
-      if (!n) return [];
-      if (typeof n != "string" || n.match(/^\s+$/)) return [];
-      const s = n.split(`
-`);
-      if (s.length === 0) return [];
-      const a = [];
-      let o = null, d = null, u = 0, m = 0, l = null;
-      const g = (e) => {
-        d?.changes.push({ type: "normal", normal: true, ln1: u++, ln2: m++, content: e }), l.oldLines--, l.newLines--;
-      }, p = (e) => {
-        const [t, r] = parseFiles(e) ?? [];
-        o = { chunks: [], deletions: 0, additions: 0, from: t, to: r }, a.push(o);
-      }, i = () => {
-        (!o || o.chunks.length) && p();
-      }, $ = (e, t) => {
-        i(), o.new = true, o.newMode = t[1], o.from = "/dev/null";
-      }, N = (e, t) => {
-        i(), o.deleted = true, o.oldMode = t[1], o.to = "/dev/null";
-      }, x = (e, t) => {
-        i(), o.oldMode = t[1];
-      }, F = (e, t) => {
-        i(), o.newMode = t[1];
-      }, S = (e, t) => {
-        i(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
-      }, k = (e) => {
-        i(), o.from = parseOldOrNewFile(e);
-      }, y = (e) => {
-        i(), o.to = parseOldOrNewFile(e);
-      }, f2 = (e) => +(e || 1), M = (e, t) => {
-        o || p(e);
-        const [r, c, w, L] = t.slice(1);
-        u = +r, m = +w, d = { content: e, changes: [], oldStart: +r, oldLines: f2(c), newStart: +w, newLines: f2(L) }, l = { oldLines: f2(c), newLines: f2(L) }, o.chunks.push(d);
-      }, R = (e) => {
-        d && (d.changes.push({ type: "del", del: true, ln: u++, content: e }), o.deletions++, l.oldLines--);
-      }, b = (e) => {
-        d && (d.changes.push({ type: "add", add: true, ln: m++, content: e }), o.additions++, l.newLines--);
-      }, h = (e) => {
-        if (!d) return;
-        const [t] = d.changes.slice(-1);
-        d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
-      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
-        for (const [t, r] of v) {
-          const c = e.match(t);
-          if (c) {
-            r(e, c);
-            break;
-          }
-        }
-        l.oldLines === 0 && l.newLines === 0 && (l = null);
-      }, H = (e) => {
-        for (const [t, r] of _) {
-          const c = e.match(t);
-          if (c) {
-            r(e, c);
-            break;
-          }
-        }
-      }, O = (e) => {
-        l ? C(e) : H(e);
-      };
-      for (const e of s) O(e);
-      return a;
-    };
-    var fileNameDiffRegex = /(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g;
-    var gitFileHeaderRegex = /^(a|b|i|w|c|o|1|2)\//;
-    var parseFiles = (n) => n?.match(fileNameDiffRegex)?.map((a) => a.replace(gitFileHeaderRegex, "").replace(/("|')$/, ""));
-    var qoutedFileNameRegex = /^\\?['"]|\\?['"]$/g;
-    var parseOldOrNewFile = (n) => {
-      let s = leftTrimChars(n, "-+").trim();
-      return s = removeTimeStamp(s), s.replace(qoutedFileNameRegex, "").replace(gitFileHeaderRegex, "");
-    };
-    var leftTrimChars = (n, s) => {
-      if (n = makeString(n), !s && String.prototype.trimLeft) return n.trimLeft();
-      const a = formTrimmingString(s);
-      return n.replace(new RegExp(`^${a}+`), "");
-    };
-    var timeStampRegex = /\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/;
-    var removeTimeStamp = (n) => {
-      const s = timeStampRegex.exec(n);
-      return s && (n = n.substring(0, s.index).trim()), n;
-    };
-    var formTrimmingString = (n) => n == null ? "\\s" : n instanceof RegExp ? n.source : `[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g, "\\$1")}]`;
-    var makeString = (n) => `${n ?? ""}`;
   }
 });
 
@@ -21862,6 +21772,96 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/parse-diff/index.js
+var require_parse_diff = __commonJS({
+  "node_modules/parse-diff/index.js"(exports2, module2) {
+    module2.exports = (n) => {
+      if (!n) return [];
+      if (typeof n != "string" || n.match(/^\s+$/)) return [];
+      const s = n.split(`
+`);
+      if (s.length === 0) return [];
+      const a = [];
+      let o = null, d = null, u = 0, m = 0, l = null;
+      const g = (e) => {
+        d?.changes.push({ type: "normal", normal: true, ln1: u++, ln2: m++, content: e }), l.oldLines--, l.newLines--;
+      }, p = (e) => {
+        const [t, r] = parseFiles(e) ?? [];
+        o = { chunks: [], deletions: 0, additions: 0, from: t, to: r }, a.push(o);
+      }, i = () => {
+        (!o || o.chunks.length) && p();
+      }, $ = (e, t) => {
+        i(), o.new = true, o.newMode = t[1], o.from = "/dev/null";
+      }, N = (e, t) => {
+        i(), o.deleted = true, o.oldMode = t[1], o.to = "/dev/null";
+      }, x = (e, t) => {
+        i(), o.oldMode = t[1];
+      }, F = (e, t) => {
+        i(), o.newMode = t[1];
+      }, S = (e, t) => {
+        i(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
+      }, k = (e) => {
+        i(), o.from = parseOldOrNewFile(e);
+      }, y = (e) => {
+        i(), o.to = parseOldOrNewFile(e);
+      }, f2 = (e) => +(e || 1), M = (e, t) => {
+        o || p(e);
+        const [r, c, w, L] = t.slice(1);
+        u = +r, m = +w, d = { content: e, changes: [], oldStart: +r, oldLines: f2(c), newStart: +w, newLines: f2(L) }, l = { oldLines: f2(c), newLines: f2(L) }, o.chunks.push(d);
+      }, R = (e) => {
+        d && (d.changes.push({ type: "del", del: true, ln: u++, content: e }), o.deletions++, l.oldLines--);
+      }, b = (e) => {
+        d && (d.changes.push({ type: "add", add: true, ln: m++, content: e }), o.additions++, l.newLines--);
+      }, h = (e) => {
+        if (!d) return;
+        const [t] = d.changes.slice(-1);
+        d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
+      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
+        for (const [t, r] of v) {
+          const c = e.match(t);
+          if (c) {
+            r(e, c);
+            break;
+          }
+        }
+        l.oldLines === 0 && l.newLines === 0 && (l = null);
+      }, H = (e) => {
+        for (const [t, r] of _) {
+          const c = e.match(t);
+          if (c) {
+            r(e, c);
+            break;
+          }
+        }
+      }, O = (e) => {
+        l ? C(e) : H(e);
+      };
+      for (const e of s) O(e);
+      return a;
+    };
+    var fileNameDiffRegex = /(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g;
+    var gitFileHeaderRegex = /^(a|b|i|w|c|o|1|2)\//;
+    var parseFiles = (n) => n?.match(fileNameDiffRegex)?.map((a) => a.replace(gitFileHeaderRegex, "").replace(/("|')$/, ""));
+    var qoutedFileNameRegex = /^\\?['"]|\\?['"]$/g;
+    var parseOldOrNewFile = (n) => {
+      let s = leftTrimChars(n, "-+").trim();
+      return s = removeTimeStamp(s), s.replace(qoutedFileNameRegex, "").replace(gitFileHeaderRegex, "");
+    };
+    var leftTrimChars = (n, s) => {
+      if (n = makeString(n), !s && String.prototype.trimLeft) return n.trimLeft();
+      const a = formTrimmingString(s);
+      return n.replace(new RegExp(`^${a}+`), "");
+    };
+    var timeStampRegex = /\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/;
+    var removeTimeStamp = (n) => {
+      const s = timeStampRegex.exec(n);
+      return s && (n = n.substring(0, s.index).trim()), n;
+    };
+    var formTrimmingString = (n) => n == null ? "\\s" : n instanceof RegExp ? n.source : `[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g, "\\$1")}]`;
+    var makeString = (n) => `${n ?? ""}`;
+  }
+});
+
 // node_modules/universalify/index.js
 var require_universalify = __commonJS({
   "node_modules/universalify/index.js"(exports2) {
@@ -22400,14 +22400,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs3.writeFile;
       fs3.writeFile = writeFile;
-      function writeFile(path2, data, options2, cb) {
+      function writeFile(path2, data2, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        return go$writeFile(path2, data, options2, cb);
-        function go$writeFile(path3, data2, options3, cb2, startTime2) {
-          return fs$writeFile(path3, data2, options3, function(err) {
+        return go$writeFile(path2, data2, options2, cb);
+        function go$writeFile(path3, data3, options3, cb2, startTime2) {
+          return fs$writeFile(path3, data3, options3, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path3, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path3, data3, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -22418,14 +22418,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs3.appendFile;
       if (fs$appendFile)
         fs3.appendFile = appendFile;
-      function appendFile(path2, data, options2, cb) {
+      function appendFile(path2, data2, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        return go$appendFile(path2, data, options2, cb);
-        function go$appendFile(path3, data2, options3, cb2, startTime2) {
-          return fs$appendFile(path3, data2, options3, function(err) {
+        return go$appendFile(path2, data2, options2, cb);
+        function go$appendFile(path3, data3, options3, cb2, startTime2) {
+          return fs$appendFile(path3, data3, options3, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path3, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path3, data3, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -23711,11 +23711,11 @@ var require_jsonfile = __commonJS({
       }
       const fs2 = options2.fs || _fs;
       const shouldThrow = "throws" in options2 ? options2.throws : true;
-      let data = await universalify.fromCallback(fs2.readFile)(file2, options2);
-      data = stripBom(data);
+      let data2 = await universalify.fromCallback(fs2.readFile)(file2, options2);
+      data2 = stripBom(data2);
       let obj2;
       try {
-        obj2 = JSON.parse(data, options2 ? options2.reviver : null);
+        obj2 = JSON.parse(data2, options2 ? options2.reviver : null);
       } catch (err) {
         if (shouldThrow) {
           err.message = `${file2}: ${err.message}`;
@@ -23727,7 +23727,7 @@ var require_jsonfile = __commonJS({
       return obj2;
     }
     var readFile = universalify.fromPromise(_readFile);
-    function readFileSync3(file2, options2 = {}) {
+    function readFileSync2(file2, options2 = {}) {
       if (typeof options2 === "string") {
         options2 = { encoding: options2 };
       }
@@ -23759,7 +23759,7 @@ var require_jsonfile = __commonJS({
     }
     module2.exports = {
       readFile,
-      readFileSync: readFileSync3,
+      readFileSync: readFileSync2,
       writeFile,
       writeFileSync
     };
@@ -23790,12 +23790,12 @@ var require_output_file = __commonJS({
     var path2 = __require("path");
     var mkdir = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
-    async function outputFile(file2, data, encoding = "utf-8") {
+    async function outputFile(file2, data2, encoding = "utf-8") {
       const dir = path2.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir.mkdirs(dir);
       }
-      return fs2.writeFile(file2, data, encoding);
+      return fs2.writeFile(file2, data2, encoding);
     }
     function outputFileSync(file2, ...args) {
       const dir = path2.dirname(file2);
@@ -23817,8 +23817,8 @@ var require_output_json = __commonJS({
     "use strict";
     var { stringify } = require_utils4();
     var { outputFile } = require_output_file();
-    async function outputJson(file2, data, options2 = {}) {
-      const str = stringify(data, options2);
+    async function outputJson(file2, data2, options2 = {}) {
+      const str = stringify(data2, options2);
       await outputFile(file2, str, options2);
     }
     module2.exports = outputJson;
@@ -23831,8 +23831,8 @@ var require_output_json_sync = __commonJS({
     "use strict";
     var { stringify } = require_utils4();
     var { outputFileSync } = require_output_file();
-    function outputJsonSync(file2, data, options2) {
-      const str = stringify(data, options2);
+    function outputJsonSync(file2, data2, options2) {
+      const str = stringify(data2, options2);
       outputFileSync(file2, str, options2);
     }
     module2.exports = outputJsonSync;
@@ -24899,10 +24899,10 @@ var require_bridge = __commonJS({
                 // @ts-ignore
                 err ? reject(new Error(err)) : resolve2(...msg)
               );
-              const run2 = () => {
+              const run3 = () => {
                 jsRoot[key].apply(void 0, [...args, cb]);
               };
-              run2();
+              run3();
             });
           };
         }
@@ -25716,7 +25716,7 @@ var require_libpg_query = __commonJS({
           }
         }, ioctl_tcgets(tty) {
           return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
+        }, ioctl_tcsets(tty, optional_actions, data2) {
           return 0;
         }, ioctl_tiocgwinsz(tty) {
           return [24, 80];
@@ -26881,14 +26881,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path2, data, opts = {}) {
+        }, writeFile(path2, data2, opts = {}) {
           opts.flags = opts.flags || 577;
           var stream = FS.open(path2, opts.flags, opts.mode);
-          if (typeof data == "string") {
-            data = new Uint8Array(intArrayFromString(data, true));
+          if (typeof data2 == "string") {
+            data2 = new Uint8Array(intArrayFromString(data2, true));
           }
-          if (ArrayBuffer.isView(data)) {
-            FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          if (ArrayBuffer.isView(data2)) {
+            FS.write(stream, data2, 0, data2.byteLength, void 0, opts.canOwn);
           } else {
             throw new Error("Unsupported data type");
           }
@@ -27035,7 +27035,7 @@ var require_libpg_query = __commonJS({
           var path2 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
           return FS.create(path2, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+        }, createDataFile(parent, name, data2, canRead, canWrite, canOwn) {
           var path2 = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
@@ -27043,15 +27043,15 @@ var require_libpg_query = __commonJS({
           }
           var mode = FS_getMode(canRead, canWrite);
           var node2 = FS.create(path2, mode);
-          if (data) {
-            if (typeof data == "string") {
-              var arr = new Array(data.length);
-              for (var i = 0, len = data.length; i < len; ++i) arr[i] = data.charCodeAt(i);
-              data = arr;
+          if (data2) {
+            if (typeof data2 == "string") {
+              var arr = new Array(data2.length);
+              for (var i = 0, len = data2.length; i < len; ++i) arr[i] = data2.charCodeAt(i);
+              data2 = arr;
             }
             FS.chmod(node2, mode | 146);
             var stream = FS.open(node2, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.write(stream, data2, 0, data2.length, 0, canOwn);
             FS.close(stream);
             FS.chmod(node2, mode);
           }
@@ -27476,14 +27476,14 @@ var require_libpg_query = __commonJS({
             _setThrew(1, 0);
           }
         }
-        function run2() {
+        function run3() {
           if (runDependencies > 0) {
-            dependenciesFulfilled = run2;
+            dependenciesFulfilled = run3;
             return;
           }
           preRun();
           if (runDependencies > 0) {
-            dependenciesFulfilled = run2;
+            dependenciesFulfilled = run3;
             return;
           }
           function doRun() {
@@ -27513,7 +27513,7 @@ var require_libpg_query = __commonJS({
           }
         }
         preInit();
-        run2();
+        run3();
         if (runtimeInitialized) {
           moduleRtn = Module;
         } else {
@@ -28678,22 +28678,22 @@ function handleResponse(body, status = 200, headers = {}, response) {
 function getRequestHeader(request2, key) {
   return request2.headers[key];
 }
-function concatUint8Array(data) {
-  if (data.length === 0) {
+function concatUint8Array(data2) {
+  if (data2.length === 0) {
     return new Uint8Array(0);
   }
   let totalLength = 0;
-  for (let i = 0; i < data.length; i++) {
-    totalLength += data[i].length;
+  for (let i = 0; i < data2.length; i++) {
+    totalLength += data2[i].length;
   }
   if (totalLength === 0) {
     return new Uint8Array(0);
   }
   const result = new Uint8Array(totalLength);
   let offset = 0;
-  for (let i = 0; i < data.length; i++) {
-    result.set(data[i], offset);
-    offset += data[i].length;
+  for (let i = 0; i < data2.length; i++) {
+    result.set(data2[i], offset);
+    offset += data2[i].length;
   }
   return result;
 }
@@ -28710,14 +28710,14 @@ async function getPayload(request2) {
 }
 function getPayloadFromRequestStream(request2) {
   return new Promise((resolve2, reject) => {
-    let data = [];
+    let data2 = [];
     request2.on(
       "error",
       (error62) => reject(new AggregateError([error62], error62.message))
     );
-    request2.on("data", data.push.bind(data));
+    request2.on("data", data2.push.bind(data2));
     request2.on("end", () => {
-      const result = concatUint8Array(data);
+      const result = concatUint8Array(data2);
       queueMicrotask(() => resolve2(result));
     });
   });
@@ -28939,8 +28939,8 @@ async function getAuthenticatedOctokit(options2) {
           installationId
         }
       };
-      const Octokit3 = octokit2.constructor;
-      return new Octokit3(options3);
+      const Octokit2 = octokit2.constructor;
+      return new Octokit2(options3);
     }
   });
 }
@@ -29224,33 +29224,33 @@ async function getTransformStream(options2 = {}) {
       objectMode: true,
       transform(chunk, enc, cb) {
         const line = chunk.toString().trim();
-        const data = JSON.parse(line);
-        if (data.level < 50) {
+        const data2 = JSON.parse(line);
+        if (data2.level < 50) {
           if (formattingEnabled) {
             return cb(null, pretty(line));
           }
           if (levelAsString) {
-            return cb(null, stringifyLogLevel(data));
+            return cb(null, stringifyLogLevel(data2));
           }
           cb(null, line + "\n");
           return;
         }
         withScope((scope) => {
-          const sentryLevelName = data.level === 50 ? "error" : "fatal";
+          const sentryLevelName = data2.level === 50 ? "error" : "fatal";
           scope.setLevel(sentryLevelName);
-          if (data.event) {
-            scope.setExtra("event", data.event);
+          if (data2.event) {
+            scope.setExtra("event", data2.event);
           }
-          if (data.headers) {
-            scope.setExtra("headers", data.headers);
+          if (data2.headers) {
+            scope.setExtra("headers", data2.headers);
           }
-          if (data.request) {
-            scope.setExtra("request", data.request);
+          if (data2.request) {
+            scope.setExtra("request", data2.request);
           }
-          if (data.status) {
-            scope.setExtra("status", data.status);
+          if (data2.status) {
+            scope.setExtra("status", data2.status);
           }
-          const payload = data.event?.payload || data.err?.event?.payload;
+          const payload = data2.event?.payload || data2.err?.event?.payload;
           if (payload) {
             const {
               // When GitHub App is installed organization wide
@@ -29265,37 +29265,37 @@ async function getTransformStream(options2 = {}) {
               username: account || organization || owner
             });
           }
-          const sentryEventId = captureException(toSentryError(data));
-          if (data.event) {
-            data.event = { id: data.event.id };
+          const sentryEventId = captureException(toSentryError(data2));
+          if (data2.event) {
+            data2.event = { id: data2.event.id };
           }
-          if (data.request) {
-            data.request = {
-              method: data.request.method,
-              url: data.request.url
+          if (data2.request) {
+            data2.request = {
+              method: data2.request.method,
+              url: data2.request.url
             };
           }
-          data.sentryEventId = sentryEventId;
+          data2.sentryEventId = sentryEventId;
           if (formattingEnabled) {
-            return cb(null, pretty(data));
+            return cb(null, pretty(data2));
           }
           if (levelAsString) {
-            return cb(null, stringifyLogLevel(data));
+            return cb(null, stringifyLogLevel(data2));
           }
-          cb(null, JSON.stringify(data) + "\n");
+          cb(null, JSON.stringify(data2) + "\n");
         });
       }
     });
   }
 }
-function stringifyLogLevel(data) {
-  data.level = LEVEL_MAP[data.level];
-  return JSON.stringify(data) + "\n";
+function stringifyLogLevel(data2) {
+  data2.level = LEVEL_MAP[data2.level];
+  return JSON.stringify(data2) + "\n";
 }
-function toSentryError(data) {
-  const error62 = new Error(data.msg);
-  error62.name = data.type || data.err?.type;
-  error62.stack = data.stack || data.err?.stack;
+function toSentryError(data2) {
+  const error62 = new Error(data2.msg);
+  error62.name = data2.type || data2.err?.type;
+  error62.stack = data2.stack || data2.err?.stack;
   return error62;
 }
 
@@ -30337,19 +30337,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -30484,9 +30484,9 @@ var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION4 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -30828,8 +30828,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -33696,10 +33696,10 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: url2,
     config: null
   };
-  let data, headers;
+  let data2, headers;
   try {
     const response = await octokit.request(endpoint2);
-    data = response.data;
+    data2 = response.data;
     headers = response.headers;
   } catch (error62) {
     if (error62.status === 404) {
@@ -33713,19 +33713,19 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     );
   }
   if (fileExtension === "json") {
-    if (typeof data === "string") {
+    if (typeof data2 === "string") {
       throw new Error(
         `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url2} (invalid JSON)`
       );
     }
     return {
       ...emptyConfigResult,
-      config: data
+      config: data2
     };
   }
   let config3;
   try {
-    config3 = import_yaml.default.parse(data, { logLevel: "error" }) || {};
+    config3 = import_yaml.default.parse(data2, { logLevel: "error" }) || {};
   } catch (error62) {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url2} (invalid YAML)`,
@@ -34733,18 +34733,18 @@ async function get(cache5, options2) {
     repositorySelection
   };
 }
-async function set(cache5, options2, data) {
+async function set(cache5, options2, data2) {
   const key = optionsToCacheKey(options2);
-  const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
-    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  const permissionsString = options2.permissions ? "" : Object.keys(data2.permissions).map(
+    (name) => `${name}${data2.permissions[name] === "write" ? "!" : ""}`
   ).join(",");
   const value = [
-    data.token,
-    data.createdAt,
-    data.expiresAt,
-    data.repositorySelection,
+    data2.token,
+    data2.createdAt,
+    data2.expiresAt,
+    data2.repositorySelection,
     permissionsString,
-    data.singleFileName
+    data2.singleFileName
   ].join("|");
   await cache5.set(key, value);
 }
@@ -35454,7 +35454,7 @@ var Probot = class {
         sentryDsn: this.#state.sentryDsn
       });
       this.#state.log = this.#state.log.child({ name: "probot" });
-      const Octokit3 = await getProbotOctokitWithDefaults({
+      const Octokit2 = await getProbotOctokitWithDefaults({
         githubToken: this.#state.githubToken,
         Octokit: this.#state.OctokitBase,
         appId: this.#state.appId,
@@ -35465,7 +35465,7 @@ var Probot = class {
         baseUrl: this.#state.baseUrl,
         request: this.#state.request
       });
-      this.#state.octokit = new Octokit3();
+      this.#state.octokit = new Octokit2();
       this.#state.webhooks = getWebhooks({
         log: this.#state.log,
         octokit: this.#state.octokit,
@@ -35732,9 +35732,6 @@ function createProbot({ overrides = {}, defaults = {}, env = process.env } = {})
   });
 }
 
-// app/index.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // src/config/load.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -35865,8 +35862,8 @@ var UnicodeRangeTable = class {
   * @param {Uint32Array | number[]} data
   * @param {boolean} isStride1
   */
-  constructor(data, isStride1 = false) {
-    this.data = data;
+  constructor(data2, isStride1 = false) {
+    this.data = data2;
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
@@ -41887,18 +41884,18 @@ var TranslateRegExpString = class TranslateRegExpString2 {
   static isHexadecimal(ch) {
     return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
   }
-  static translate(data) {
+  static translate(data2) {
     let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
+    if (Object.prototype.toString.call(data2) === "[object RegExp]") {
+      if (data2.ignoreCase) prefixFlags += "i";
+      if (data2.multiline) prefixFlags += "m";
+      if (data2.dotAll) prefixFlags += "s";
+      data2 = data2.source;
     }
-    if (typeof data !== "string") return data;
+    if (typeof data2 !== "string") return data2;
     let result = "";
     let changed = false;
-    let size = data.length;
+    let size = data2.length;
     if (size === 0) {
       result = "(?:)";
       changed = true;
@@ -41906,10 +41903,10 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     let inCharClass = false;
     let i = 0;
     while (i < size) {
-      let ch = data[i];
+      let ch = data2[i];
       if (ch === "\\") {
         if (i + 1 < size) {
-          ch = data[i + 1];
+          ch = data2[i + 1];
           switch (ch) {
             case "\\":
               result += "\\\\";
@@ -41917,7 +41914,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code = data[i + 2].charCodeAt(0);
+                let code = data2[i + 2].charCodeAt(0);
                 if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                   let val = code % 32;
                   result += "\\x";
@@ -41934,21 +41931,21 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "u":
               if (i + 2 < size) {
-                if (data[i + 2] === "{") {
+                if (data2[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
-                  let closed = false;
+                  let closed2 = false;
                   while (j < size) {
-                    const hexChar = data[j];
+                    const hexChar = data2[j];
                     if (hexChar === "}") {
-                      closed = true;
+                      closed2 = true;
                       break;
                     }
                     if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                     hasHex = true;
                     j++;
                   }
-                  if (closed && hasHex) {
+                  if (closed2 && hasHex) {
                     result += "\\x";
                     i += 2;
                     changed = true;
@@ -41956,12 +41953,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   }
                 } else if (i + 5 < size) {
                   let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data2[i + 2 + j])) {
                     isHex4 = false;
                     break;
                   }
                   if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    result += "\\x{" + data2.substring(i + 2, i + 6) + "}";
                     i += 6;
                     changed = true;
                     continue;
@@ -41974,22 +41971,22 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size && data2[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
-                let closed = false;
+                let closed2 = false;
                 while (j < size) {
-                  const hexChar = data[j];
+                  const hexChar = data2[j];
                   if (hexChar === "}") {
-                    closed = true;
+                    closed2 = true;
                     break;
                   }
                   if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                   hasHex = true;
                   j++;
                 }
-                if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                if (closed2 && hasHex) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data2[i + 2]) && TranslateRegExpString2.isHexadecimal(data2[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -42032,16 +42029,16 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             default: {
-              let cp2 = data.codePointAt(i + 1);
+              let cp2 = data2.codePointAt(i + 1);
               if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
                 changed = true;
               } else {
                 result += "\\";
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
               }
               continue;
@@ -42054,13 +42051,13 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         changed = true;
         continue;
       } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
+        if (!inCharClass && data2[i + 1] === "]") {
           result += "[^\\x00-\\x{10FFFF}]";
           i += 2;
           changed = true;
           continue;
         }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+        if (!inCharClass && data2[i + 1] === "^" && data2[i + 2] === "]") {
           result += "[\\x00-\\x{10FFFF}]";
           i += 3;
           changed = true;
@@ -42068,20 +42065,20 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data2[i + 1] === "?" && data2[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data2[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
           continue;
         }
       }
-      let cp = data.codePointAt(i);
+      let cp = data2.codePointAt(i);
       let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
+      result += data2.substring(i, i + symSize);
       i += symSize;
     }
-    const finalResult = changed ? result : data;
+    const finalResult = changed ? result : data2;
     if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
     return finalResult;
   }
@@ -43105,9 +43102,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -43278,8 +43275,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -43323,24 +43320,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -43350,25 +43347,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -43672,20 +43669,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj2 = data;
+      const obj2 = data2;
       if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
         return obj2.constructor.name;
       }
@@ -44942,16 +44939,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries;
+  let entries2;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
+    for (const [key, schema] of entries2) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -44989,11 +44986,11 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
 
 // node_modules/zod/v4/core/doc.js
 var Doc = class {
-  constructor(args = [], closed = {}) {
+  constructor(args = [], closed2 = {}) {
     this.content = [];
     this.indent = 0;
     this.args = args;
-    this.closed = closed;
+    this.closed = closed2;
   }
   // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
   indented(fn) {
@@ -45437,15 +45434,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -45468,10 +45465,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -53140,8 +53137,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -53285,8 +53282,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -55442,22 +55439,22 @@ function installCompiledUserMethods(target, source, parser2) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser2(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser2(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser2(data);
+    targetAny.parse = (data2, params) => {
+      const out = parser2(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse2(data, params);
+      return originalParse2(data2, params);
     };
   }
 }
@@ -57769,18 +57766,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -57990,12 +57987,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -59798,17 +59795,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse4(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse4(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -59817,35 +59814,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode4(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode4(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -60763,17 +60760,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -61103,7 +61100,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -61932,7 +61929,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache5 = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache5.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -61958,21 +61955,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -61980,14 +61977,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -61995,12 +61992,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -62008,7 +62005,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -62016,8 +62013,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -62029,23 +62026,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -62076,7 +62073,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -62220,7 +62217,15 @@ var configSchema = external_exports.strictObject({
       critical: external_exports.number().int().min(1).max(10).default(2)
     }).prefault({}).describe("Distinct approvers each level needs"),
     stale: external_exports.enum(["reset", "touched-files"]).default("reset").describe("On a new push: reset every tick, or only when the push touches files with findings"),
-    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS")
+    routes: external_exports.partialRecord(category, route).default({}).describe("Route a category's checklist item to a team or to CODEOWNERS"),
+    machine_accounts: external_exports.array(
+      external_exports.union([
+        external_exports.number().int().positive(),
+        external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id")
+      ])
+    ).default([]).describe(
+      "Accounts used by automation (type User) that may never approve; numeric account ids survive renames"
+    )
   }).prefault({}),
   ai: external_exports.strictObject({
     raise_level: external_exports.number().int().min(0).max(2).default(1).describe("Levels added to the risk level of an AI-authored PR that has findings"),
@@ -62360,209 +62365,6 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
   return config3;
 }
 
-// app/gate/payload-shape.ts
-var REPOSITORY = ["repository.id:number", "repository.name:string", "repository.owner.login:string"];
-var REQUIRED_FIELDS = {
-  pull_request: [
-    ...REPOSITORY,
-    "pull_request.number:number",
-    "pull_request.head.sha:string",
-    "pull_request.base.sha:string",
-    "pull_request.user.login:string"
-  ],
-  issue_comment: [
-    ...REPOSITORY,
-    "issue.number:number",
-    "comment.id:number",
-    "comment.user.login:string",
-    "sender.login:string"
-  ],
-  check_run: [...REPOSITORY, "check_run.id:number", "check_run.head_sha:string", "check_run.name:string"],
-  merge_group: [...REPOSITORY, "merge_group.head_sha:string", "merge_group.head_ref:string"]
-};
-function valueAt(payload, path2) {
-  let node2 = payload;
-  for (const key of path2.split(".")) {
-    if (node2 === null || typeof node2 !== "object") return void 0;
-    node2 = node2[key];
-  }
-  return node2;
-}
-function payloadProblem(event, payload) {
-  for (const spec of REQUIRED_FIELDS[event] ?? []) {
-    const [path2, type] = spec.split(":");
-    const value = valueAt(payload, path2);
-    if (typeof value !== type)
-      return `${path2} is ${value === void 0 ? "missing" : `a ${typeof value}, not a ${type}`}`;
-  }
-  return null;
-}
-
-// app/gate/rate-limit.ts
-function secondaryRateLimitWait(error62) {
-  const e = error62;
-  if (e?.status !== 403 && e?.status !== 429) return null;
-  const headers = e.response?.headers ?? {};
-  const secondary = /secondary rate limit/i.test(e.message ?? "") || headers["retry-after"] !== void 0;
-  if (!secondary || headers["x-ratelimit-remaining"] === "0") return null;
-  const seconds = Number(headers["retry-after"] ?? 60);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
-}
-var wrapped = /* @__PURE__ */ new WeakSet();
-function retrySecondaryRateLimits(client, options2 = {}) {
-  const hooked = client;
-  if (wrapped.has(client) || typeof hooked.hook?.wrap !== "function") return client;
-  wrapped.add(client);
-  const retries = options2.retries ?? 2;
-  const maxWait = options2.maxWaitSeconds ?? 60;
-  const scale = options2.waitScale ?? 1;
-  hooked.hook.wrap("request", async (request2, requestOptions) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request2(requestOptions);
-      } catch (e) {
-        const wait2 = secondaryRateLimitWait(e);
-        if (wait2 === null || attempt >= retries || wait2 > maxWait) throw e;
-        options2.warn?.(`secondary rate limit: retrying in ${wait2} s (attempt ${attempt + 1} of ${retries})`);
-        await new Promise((resolve2) => setTimeout(resolve2, wait2 * 1e3 * scale));
-      }
-    }
-  });
-  return client;
-}
-
-// app/gate/serialize.ts
-var PerKeyQueue = class {
-  tails = /* @__PURE__ */ new Map();
-  run(key, task) {
-    if (key === null) return task();
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.then(
-      () => void 0,
-      () => void 0
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
-  /** Keys with a task queued or running (for tests). */
-  get size() {
-    return this.tails.size;
-  }
-};
-function pullKeyOf(payload) {
-  const p = payload;
-  const repo = p.repository?.id;
-  const number4 = p.pull_request?.number ?? p.issue?.number ?? p.check_run?.pull_requests?.[0]?.number;
-  if (typeof repo !== "number" || typeof number4 !== "number") return null;
-  return `${repo}#${number4}`;
-}
-
-// app/gate/state.ts
-import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-var STATE_VERSION = 1;
-var MAX_AUDIT = 40;
-var MAX_FILES_PER_ITEM = 30;
-var PREFIX = "ai-review-gate:state";
-function deriveStateKey(secret) {
-  if (!secret) throw new Error("the gate state needs a secret (WEBHOOK_SECRET, PRIVATE_KEY or GATE_STATE_SECRET)");
-  return createHmac2("sha256", secret).update("ai-review-gate/state-key/v1").digest();
-}
-function mac3(key, payload) {
-  return createHmac2("sha256", key).update(`v${STATE_VERSION}.${payload}`).digest("base64url");
-}
-function encodeState(state, key) {
-  const payload = Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
-  return `<!-- ${PREFIX} v${STATE_VERSION}.${payload}.${mac3(key, payload)} -->`;
-}
-var MARKER = /^<!-- ai-review-gate:state v(\d+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43}) -->$/;
-function isStateLine(line) {
-  return line.includes(`<!-- ${PREFIX}`);
-}
-function decodeStateLine(line, key, expect) {
-  const m = MARKER.exec(line);
-  if (!m) return { ok: false, reason: "malformed" };
-  if (Number(m[1]) !== STATE_VERSION) return { ok: false, reason: "malformed" };
-  const payload = m[2];
-  const given = Buffer.from(m[3], "base64url");
-  const want = Buffer.from(mac3(key, payload), "base64url");
-  if (given.length !== want.length || !timingSafeEqual2(given, want)) return { ok: false, reason: "bad-signature" };
-  let state;
-  try {
-    state = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    return { ok: false, reason: "malformed" };
-  }
-  if (!state || state.v !== STATE_VERSION || !Array.isArray(state.items) || !Array.isArray(state.ticks))
-    return { ok: false, reason: "malformed" };
-  if (state.repo !== expect.repo || state.pr !== expect.pr) return { ok: false, reason: "wrong-pr" };
-  return { ok: true, state };
-}
-function stateFingerprint(state) {
-  const { seq: _seq, ...rest } = state;
-  return JSON.stringify(rest);
-}
-function appendAudit(state, events) {
-  state.audit.push(...events);
-  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
-}
-function signoffIds(approvals, itemCount) {
-  if (approvals < 2 && itemCount > 0) return [];
-  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
-}
-function progress(state) {
-  const ticked = new Set(state.ticks.map((t) => t.item));
-  const missingItems = state.items.filter((i) => !ticked.has(i.id));
-  const approvers = [];
-  for (const t of state.ticks) if (!approvers.includes(t.login)) approvers.push(t.login);
-  const moreApprovers = Math.max(0, state.approvals - approvers.length);
-  const satisfied = !state.required || missingItems.length === 0 && moreApprovers === 0;
-  return { satisfied, missingItems, approvers, moreApprovers };
-}
-
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION19 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options2) => {
-    octokit.log.debug("request", options2);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options2);
-    const path2 = requestOptions.url.replace(options2.baseUrl, "");
-    return request2(options2).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error62) => {
-      const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path2} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error62;
-    });
-  });
-}
-requestLog.VERSION = VERSION19;
-
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION20 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION20}`
-  }
-);
-
-// src/github/client.ts
-var ResilientOctokit = Octokit2.plugin(retry, throttling);
-
 // src/github/errors.ts
 function isRequestError2(e) {
   return typeof e === "object" && e !== null && typeof e.status === "number";
@@ -62581,37 +62383,6 @@ function describeApiError(e, what) {
 function redactUrl(url2) {
   const i = url2.indexOf("?");
   return i === -1 ? url2 : url2.slice(0, i);
-}
-
-// src/github/facts.ts
-function labelName(l) {
-  return typeof l === "string" ? l : l.name ?? null;
-}
-function commitFactsFromApi(c) {
-  return {
-    sha: c.sha,
-    message: c.commit.message,
-    author_name: c.commit.author?.name ?? null,
-    author_email: c.commit.author?.email ?? null,
-    author_login: c.author?.login ?? null,
-    committer_name: c.commit.committer?.name ?? null,
-    committer_email: c.commit.committer?.email ?? null,
-    committer_login: c.committer?.login ?? null
-  };
-}
-function prFactsFromApi(pull, commits) {
-  return {
-    number: pull.number,
-    author_login: pull.user?.login ?? null,
-    author_type: pull.user?.type ?? null,
-    head_ref: pull.head?.ref ?? null,
-    base_ref: pull.base?.ref ?? null,
-    title: pull.title ?? null,
-    body: pull.body ?? null,
-    labels: (pull.labels ?? []).map(labelName).filter((n) => !!n),
-    assignees: (pull.assignees ?? []).map((a) => a?.login).filter((n) => !!n),
-    commits: commits.map(commitFactsFromApi)
-  };
 }
 
 // src/github/fetch.ts
@@ -62634,22 +62405,6 @@ async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
     if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
   }
 }
-async function fetchCommits(client, ref, limit = MAX_PULL_COMMITS) {
-  const commits = [];
-  for (let page = 1; ; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-      ...ref,
-      per_page: PER_PAGE,
-      page
-    });
-    commits.push(...res.data);
-    if (commits.length >= limit || !hasNextPage(res.headers) || res.data.length === 0) return commits.slice(0, limit);
-  }
-}
-async function fetchPull(client, ref) {
-  const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref });
-  return res.data;
-}
 async function fetchConfig(client, repo, baseSha, path2) {
   try {
     const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
@@ -62658,11 +62413,11 @@ async function fetchConfig(client, repo, baseSha, path2) {
       ref: baseSha,
       mediaType: { format: "raw" }
     });
-    const data = res.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    if (data && typeof data === "object" && !Array.isArray(data) && "content" in data) {
-      const content = data.content ?? "";
+    const data2 = res.data;
+    if (typeof data2 === "string") return data2;
+    if (data2 instanceof ArrayBuffer) return new TextDecoder().decode(data2);
+    if (data2 && typeof data2 === "object" && !Array.isArray(data2) && "content" in data2) {
+      const content = data2.content ?? "";
       return Buffer.from(content, "base64").toString("utf8");
     }
     throw new Error(`config path ${path2} is not a file at ${baseSha.slice(0, 7)}`);
@@ -62672,283 +62427,543 @@ async function fetchConfig(client, repo, baseSha, path2) {
   }
 }
 
-// src/diff/parse.ts
-var import_parse_diff = __toESM(require_parse_diff(), 1);
-var DiffParseError = class extends Error {
-  name = "DiffParseError";
-};
-var GIT_HEADER = /^diff --git /;
-var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
-var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
-var HEADER_FACTS_ANYWHERE = /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
-function decodeDiff(input2) {
-  if (typeof input2 === "string") return input2;
-  return new TextDecoder("utf-8", { fatal: false }).decode(input2);
+// src/github/octokit-port.ts
+function data(res) {
+  return res.data;
 }
-function unquoteGitPath(p) {
-  let s = p.trim();
-  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
-  return s;
+function actor(a) {
+  if (!a || typeof a.id !== "number" || !a.login) return null;
+  return { id: a.id, login: a.login, type: a.type ?? "User" };
 }
-function scanGitHeaders(lines) {
-  const metas = [];
-  let current = null;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const line of lines) {
-    if (oldLeft > 0 || newLeft > 0) {
-      const c = line[0];
-      if (c === "+") newLeft--;
-      else if (c === "-") oldLeft--;
-      else if (c === "\\") continue;
-      else {
-        oldLeft--;
-        newLeft--;
-      }
-      continue;
-    }
-    if (GIT_HEADER.test(line)) {
-      current = { binary: false };
-      metas.push(current);
-      continue;
-    }
-    if (!current) continue;
-    const hunk = HUNK_HEADER.exec(line);
-    if (hunk) {
-      oldLeft = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      newLeft = hunk[4] === void 0 ? 1 : Number(hunk[4]);
-      continue;
-    }
-    if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
-      current.renameFrom = unquoteGitPath(line.slice(line.indexOf("from ") + 5));
-    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-      current.renameTo = unquoteGitPath(line.slice(line.indexOf("to ") + 3));
-    } else if (line.startsWith("similarity index ")) {
-      current.similarity = Number.parseInt(line.slice(17), 10);
-    } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
-      current.binary = true;
-    }
-  }
-  return metas;
+function hasNext(headers) {
+  return /rel="next"/.test(String(headers.link ?? ""));
 }
-function cleanPath(p) {
-  if (p === void 0 || p === "/dev/null") return void 0;
-  return unquoteGitPath(p);
+function person(p, user) {
+  return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
 }
-function parseSection(section, files, warnings) {
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
-  const hasMarkers = section.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
-  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
-  let raw;
+function checkRun(r) {
+  return {
+    id: r.id,
+    headSha: r.head_sha,
+    name: r.name,
+    appId: r.app?.id ?? null,
+    status: r.status ?? "completed",
+    conclusion: r.conclusion ?? null,
+    title: r.output?.title ?? "",
+    summary: r.output?.summary ?? "",
+    text: r.output?.text ?? "",
+    externalId: r.external_id ?? ""
+  };
+}
+function comment(c) {
+  return { id: c.id, body: c.body ?? "", author: actor(c.user), htmlUrl: c.html_url ?? "" };
+}
+var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
+async function orAbsent(call, absent) {
   try {
-    raw = (0, import_parse_diff.default)(withoutMarkers);
+    return await call();
   } catch (e) {
-    throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
+    if (statusOf(e) === 404) return absent;
+    throw e;
   }
-  const aligned = metas.length === raw.length;
-  if (metas.length > 0 && !aligned)
-    warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
-  for (let i = 0; i < raw.length; i++) {
-    const f2 = raw[i];
-    raw[i] = void 0;
-    const meta3 = aligned ? metas[i] : void 0;
-    const from = cleanPath(meta3?.renameFrom ?? f2.from);
-    const to = cleanPath(meta3?.renameTo ?? f2.to);
-    let status;
-    if (f2.new || f2.from === "/dev/null" && to) status = "added";
-    else if (f2.deleted || f2.to === "/dev/null" && from) status = "deleted";
-    else if (from && to && from !== to) status = "renamed";
-    else status = "modified";
-    const path2 = status === "deleted" ? from ?? to : to ?? from;
-    if (!path2) {
-      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
-      continue;
+}
+var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes { position headCommit { oid } pullRequest { number headRefOid baseRefName } }
+      }
     }
-    const file2 = {
-      path: path2,
-      status,
-      binary: meta3?.binary ?? false,
-      added: [],
-      removed: [],
-      hunks: []
-    };
-    if (status === "renamed") file2.oldPath = from;
-    if (meta3?.similarity !== void 0) file2.similarity = meta3.similarity;
-    if (f2.oldMode) file2.oldMode = f2.oldMode;
-    if (f2.newMode) file2.newMode = f2.newMode;
-    for (const chunk of f2.chunks) {
-      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
-      const hunk = {
-        oldStart: chunk.oldStart,
-        oldLines: chunk.oldLines,
-        newStart: chunk.newStart,
-        newLines: chunk.newLines,
-        header,
-        changes: []
+  }
+}`;
+function createGitHubPort(client) {
+  return {
+    async pull(ref) {
+      const p = data(
+        await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number
+        })
+      );
+      const snapshot = {
+        number: p.number,
+        state: p.state === "closed" ? "closed" : "open",
+        merged: p.merged === true,
+        title: p.title ?? "",
+        body: p.body ?? "",
+        htmlUrl: p.html_url ?? "",
+        author: actor(p.user),
+        head: { sha: p.head.sha, ref: p.head.ref ?? "" },
+        base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
+        assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
+        changedFiles: p.changed_files ?? 0,
+        commits: p.commits ?? 0
       };
-      let seenOld = 0;
-      let seenNew = 0;
-      for (const c of chunk.changes) {
-        const content = c.content.slice(1);
-        let change;
-        if (c.type === "add") {
-          change = { type: "add", content, newLine: c.ln };
-          file2.added.push({ line: c.ln, content });
-          seenNew++;
-        } else if (c.type === "del") {
-          change = { type: "del", content, oldLine: c.ln };
-          file2.removed.push({ line: c.ln, content });
-          seenOld++;
-        } else {
-          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
-          seenOld++;
-          seenNew++;
-        }
-        hunk.changes.push(change);
+      return snapshot;
+    },
+    async pullFiles(ref) {
+      const { files, truncated } = await fetchPullFiles(client, {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.number
+      });
+      return { items: files, truncated };
+    },
+    async pullCommits(ref) {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number,
+          per_page: 100,
+          page
+        });
+        const batch = data(res);
+        for (const c of batch)
+          items.push({
+            sha: c.sha,
+            message: c.commit.message,
+            author: person(c.commit.author, c.author),
+            committer: person(c.commit.committer, c.committer)
+          });
+        const more = hasNext(res.headers) && batch.length > 0;
+        if (!more || items.length >= MAX_PULL_COMMITS)
+          return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
       }
-      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
-        warnings.push(`${path2}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
+    },
+    fileAt: (repo, path2, ref) => fetchConfig(client, repo, ref, path2),
+    compare: (repo, base, head) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          ...repo,
+          basehead: `${base}...${head}`,
+          per_page: 100
+        })
+      );
+      const files = [];
+      for (const f2 of d.files ?? []) {
+        files.push(f2.filename);
+        if (f2.previous_filename) files.push(f2.previous_filename);
       }
-      file2.hunks.push(hunk);
+      return { status: d.status ?? "unknown", files, truncated: (d.files?.length ?? 0) >= 300 };
+    }, null),
+    async checkRuns(repo, sha, filter) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repo,
+        ref: sha,
+        check_name: filter.name,
+        app_id: filter.appId,
+        filter: "all",
+        per_page: 100
+      });
+      return data(res).check_runs.map(checkRun).filter((r) => r.appId === filter.appId && r.name === filter.name && r.headSha === sha).sort((a, b) => b.id - a.id);
+    },
+    async upsertCheckRun(repo, target, body) {
+      const fields = {
+        name: body.name,
+        status: "completed",
+        conclusion: body.conclusion,
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...body.detailsUrl ? { details_url: body.detailsUrl } : {},
+        ...body.externalId !== void 0 ? { external_id: body.externalId } : {},
+        output: { title: body.title, summary: body.summary, ...body.text !== void 0 ? { text: body.text } : {} }
+      };
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(async () => {
+          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            ...repo,
+            check_run_id: id,
+            ...fields
+          });
+          return true;
+        }, false);
+        if (updated) return id;
+      }
+      const res = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        head_sha: target.sha,
+        ...fields
+      });
+      return data(res).id;
+    },
+    comment: (repo, id) => orAbsent(
+      async () => comment(
+        data(
+          await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: id
+          })
+        )
+      ),
+      null
+    ),
+    async comments(repo, issue2, until) {
+      const items = [];
+      for (let page = 1; page <= 30; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issue2,
+          per_page: 100,
+          page
+        });
+        const batch = data(res).map(comment);
+        items.push(...batch);
+        const more = hasNext(res.headers) && batch.length > 0;
+        const found = until !== void 0 && batch.some(until);
+        if (!more || found) return { items, truncated: more && !found };
+      }
+      return { items, truncated: true };
+    },
+    async upsertComment(repo, target, body) {
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(
+          async () => comment(
+            data(
+              await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+                ...repo,
+                comment_id: id,
+                body
+              })
+            )
+          ),
+          null
+        );
+        if (updated) return updated;
+      }
+      return comment(
+        data(
+          await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: target.issue,
+            body
+          })
+        )
+      );
+    },
+    async deleteComment(repo, id) {
+      await orAbsent(async () => {
+        await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      }, void 0);
+    },
+    permission: (repo, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          ...repo,
+          username: login
+        })
+      );
+      for (const p of [d.role_name, d.permission])
+        if (p && PERMISSIONS.has(p)) return p;
+      return "none";
+    }, "none"),
+    teamMember: (org, team, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+          org,
+          team_slug: team,
+          username: login
+        })
+      );
+      return d.state === "active";
+    }, false),
+    user: (login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /users/{username}", { username: login })
+      );
+      const a = actor(d);
+      return a ? { ...a, name: d.name ?? null, email: d.email ?? null } : null;
+    }, null),
+    async pullsForCommit(repo, sha) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        ...repo,
+        commit_sha: sha,
+        per_page: 100
+      });
+      return data(res).map(
+        (p) => ({
+          number: p.number,
+          state: p.state === "closed" ? "closed" : "open",
+          headSha: p.head.sha,
+          baseRef: p.base.ref ?? ""
+        })
+      );
+    },
+    async mergeQueue(repo, branch) {
+      const res = data(
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch }
+        })
+      );
+      if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
+      const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];
+      return nodes.filter((n) => n !== null).map(
+        (n) => ({
+          position: n.position,
+          headSha: n.headCommit?.oid ?? null,
+          pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
+        })
+      ).sort((a, b) => a.position - b.position);
     }
-    if (file2.binary) file2.patchMissing = "binary file";
-    else if (file2.hunks.length === 0 && status !== "renamed" && !f2.oldMode && !f2.newMode) {
-      if (status === "modified") file2.patchMissing = "no patch in the diff";
-    }
-    files.push(file2);
-  }
-}
-function* gitSections(text) {
-  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
-  if (first < 0) {
-    yield text;
-    return;
-  }
-  let start = first === 0 ? 0 : first + 1;
-  while (start < text.length) {
-    const next = text.indexOf("\ndiff --git ", start);
-    const end = next < 0 ? text.length : next + 1;
-    yield text.slice(start, end);
-    start = end;
-  }
-}
-function parseUnifiedDiff(input2) {
-  const text = decodeDiff(input2);
-  if (text.trim() === "") return { files: [], warnings: [] };
-  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
-    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
-    throw new DiffParseError(
-      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
-    );
-  }
-  const files = [];
-  const warnings = [];
-  for (const section of gitSections(normalized2)) parseSection(section, files, warnings);
-  if (files.length === 0) {
-    throw new DiffParseError("input has diff-like lines but no file section could be parsed");
-  }
-  return { files, warnings };
+  };
 }
 
-// src/github/files.ts
-var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
-function statusOf2(api) {
-  switch (api.status) {
-    case "added":
-      return "added";
-    case "removed":
-      return "deleted";
-    // A copy keeps its source as oldPath, the same way the local diff parser reads `copy from/to`.
-    case "renamed":
-    case "copied":
-      return api.previous_filename && api.previous_filename !== api.filename ? "renamed" : "modified";
-    case "unchanged":
-      return null;
-    default:
-      return "modified";
+// app/delivery.ts
+var NeedLocks = class extends Error {
+  constructor(keys) {
+    super(`needs the locks ${keys.join(", ")}`);
+    this.keys = keys;
   }
-}
-function syntheticHeader(status) {
-  if (status === "added") return "diff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n";
-  if (status === "deleted") return "diff --git a/f b/f\ndeleted file mode 100644\n--- a/f\n+++ /dev/null\n";
-  return "diff --git a/f b/f\n--- a/f\n+++ b/f\n";
-}
-function missingPatchReason(api, status) {
-  const changed = api.additions + api.deletions;
-  if (BINARY_EXTENSION.test(api.filename)) return { reason: "binary file (GitHub sends no patch)", binary: true };
-  if (changed > 0)
-    return {
-      reason: `GitHub omitted the patch (diff too large: +${api.additions} \u2212${api.deletions} lines)`,
-      binary: false
+  keys;
+  name = "NeedLocks";
+};
+var LocalLocks = class {
+  tails = /* @__PURE__ */ new Map();
+  async acquire(key) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release;
+    const mine = new Promise((resolve2) => {
+      release = resolve2;
+    });
+    const tail = previous.then(() => mine);
+    this.tails.set(key, tail);
+    await previous;
+    return () => {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
     };
-  if (status === "renamed" || api.status === "changed") return null;
-  if (status === "modified") return { reason: "GitHub sent no patch (binary file or mode-only change)", binary: false };
-  return null;
-}
-function changedFilesFromPullFiles(apiFiles) {
-  const files = [];
-  const notAnalyzed = [];
-  const warnings = [];
-  for (const api of apiFiles) {
-    const status = statusOf2(api);
-    if (status === null) continue;
-    const file2 = { path: api.filename, status, binary: false, added: [], removed: [], hunks: [] };
-    if (status === "renamed") file2.oldPath = api.previous_filename;
-    if (api.patch === void 0 || api.patch === null || api.patch === "") {
-      const missing = missingPatchReason(api, status);
-      if (missing) {
-        file2.binary = missing.binary;
-        file2.patchMissing = missing.reason;
-        notAnalyzed.push({ file: api.filename, reason: missing.reason });
-      }
-      files.push(file2);
-      continue;
-    }
-    try {
-      const parsed = parseUnifiedDiff(`${syntheticHeader(status)}${api.patch}
-`);
-      const one = parsed.files[0];
-      if (one) {
-        file2.added = one.added;
-        file2.removed = one.removed;
-        file2.hunks = one.hunks;
-      }
-      for (const w of parsed.warnings) warnings.push(w.replace(/^f:/, `${api.filename}:`));
-    } catch (e) {
-      const reason = `patch could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
-      file2.patchMissing = reason;
-      notAnalyzed.push({ file: api.filename, reason });
-    }
-    files.push(file2);
   }
-  return { files, notAnalyzed, warnings };
+  async withKeys(keys, task) {
+    const releases = [];
+    try {
+      for (const key of [...new Set(keys)].sort()) releases.push(await this.acquire(key));
+      return await task();
+    } finally {
+      for (const release of releases.reverse()) release();
+    }
+  }
+  /** Keys held or waited for (tests). */
+  get size() {
+    return this.tails.size;
+  }
+};
+async function withGrowingLocks(locks, keys, task) {
+  let held = new Set(keys);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const now = held;
+      return await locks.withKeys([...now], () => task(now));
+    } catch (e) {
+      if (!(e instanceof NeedLocks) || attempt >= 3) throw e;
+      held = /* @__PURE__ */ new Set([...held, ...e.keys]);
+    }
+  }
+}
+var LocalDeliveryLog = class {
+  constructor(capacity = 1e4) {
+    this.capacity = capacity;
+  }
+  capacity;
+  seen = /* @__PURE__ */ new Map();
+  async once(id, handle) {
+    const earlier = this.seen.get(id);
+    if (earlier) {
+      const outcome = await earlier.catch(() => "retry");
+      if (outcome === "done") return "duplicate";
+    }
+    const run3 = handle();
+    this.seen.delete(id);
+    this.seen.set(id, run3);
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value);
+    try {
+      await run3;
+    } catch (e) {
+      if (this.seen.get(id) === run3) this.seen.delete(id);
+      throw e;
+    }
+    return "handled";
+  }
+};
+
+// app/gate/record.ts
+import { createHash } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+// app/gate/state.ts
+var STATE_VERSION = 2;
+var MAX_AUDIT = 40;
+var MAX_FILES_PER_ITEM = 30;
+var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
+var tick = external_exports.object({
+  item: external_exports.string(),
+  by: who,
+  at: external_exports.string(),
+  /** Head SHA and base branch the reviewer ticked at. */
+  head: external_exports.string(),
+  base: external_exports.string()
+});
+var auditEvent = external_exports.object({
+  at: external_exports.string(),
+  head: external_exports.string(),
+  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
+  by: who.optional(),
+  item: external_exports.string().optional(),
+  note: external_exports.string().optional()
+});
+var itemRoute = external_exports.object({
+  /** `org/team-slug`: only its members may tick. */
+  team: external_exports.string().optional(),
+  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
+  owners: external_exports.array(external_exports.string()).optional(),
+  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
+  unresolved: external_exports.string().optional()
+});
+var gateItem = external_exports.object({
+  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  id: external_exports.string(),
+  text: external_exports.string(),
+  category: external_exports.enum(CATEGORIES).nullable(),
+  /** The top finding's message, so the check title can say what is at stake. */
+  detail: external_exports.string(),
+  /** Files with findings in this category (capped; `filesTruncated` then). */
+  files: external_exports.array(external_exports.string()),
+  filesTruncated: external_exports.boolean().optional(),
+  route: itemRoute.optional()
+});
+var exclusions = external_exports.object({
+  ids: external_exports.array(external_exports.number().int()),
+  /** Lower-cased logins whose account id could not be resolved. */
+  logins: external_exports.array(external_exports.string()),
+  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
+  emails: external_exports.array(external_exports.string()),
+  names: external_exports.array(external_exports.string()),
+  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
+  overflow: external_exports.boolean()
+});
+var gateStateSchema = external_exports.object({
+  v: external_exports.literal(STATE_VERSION),
+  pr: external_exports.number().int(),
+  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
+  seq: external_exports.number().int(),
+  head: external_exports.string(),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
+  status: external_exports.enum(["open", "closed", "merged"]),
+  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
+  next: external_exports.string().nullable(),
+  required: external_exports.boolean(),
+  reason: external_exports.string(),
+  level: external_exports.enum(LEVELS),
+  approvals: external_exports.number().int(),
+  items: external_exports.array(gateItem),
+  /** Sign-off slots (`signoff:<n>`), one per required approver. */
+  signoffs: external_exports.array(external_exports.string()),
+  ticks: external_exports.array(tick),
+  /** People who may never approve this PR, captured once and only ever growing. */
+  excluded: exclusions,
+  /** Accounts the base branch's config names as machines (never approvers). */
+  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
+  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
+  locked: external_exports.string().nullable(),
+  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
+  error: external_exports.string().nullable(),
+  /** Files the App could not analyse, with the reason (shown in the checklist). */
+  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
+  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
+  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
+  author: who.nullable(),
+  commentId: external_exports.number().int().nullable(),
+  audit: external_exports.array(auditEvent),
+  /** Visible notes from the last handled event (refusals and resets). */
+  notes: external_exports.array(external_exports.string())
+});
+function appendAudit(state, events) {
+  state.audit.push(...events);
+  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
+}
+function signoffIds(approvals) {
+  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
+}
+function isSignoff(id) {
+  return id.startsWith("signoff:");
+}
+function progress(state) {
+  const ticked = new Set(state.ticks.map((t) => t.item));
+  const missingItems = state.items.filter((i) => !ticked.has(i.id));
+  const approvers = [];
+  for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
+  const moreApprovers = Math.max(0, state.approvals - approvers.length);
+  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0);
+  return { satisfied, missingItems, approvers, moreApprovers };
+}
+function decisionKey(state) {
+  const { seq: _seq, audit: _audit, notes: _notes, commentId: _comment, ...rest } = state;
+  return JSON.stringify(rest);
 }
 
-// src/github/pull-context.ts
-var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
-  nodes { commit { oid message
-    author { name email user { login } }
-    committer { name email user { login } } } }`;
-var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
-var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
-}`;
-var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
-}`;
+// app/gate/record.ts
+var RECORD_PREFIX = "<!-- ai-review-gate:record v2 ";
+var RECORD = /<!-- ai-review-gate:record v2 ([A-Za-z0-9_-]+) -->/;
+var VIEW = /^<!-- ai-review-gate:view pr=(\d+) head=([0-9a-f]{7,64}) seq=(\d+) digest=([0-9a-f]{16}) -->$/;
+var entries = external_exports.array(gateStateSchema);
+function encodeRecord(states) {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(states), "utf8")).toString("base64url");
+  return `${RECORD_PREFIX}${packed} -->`;
+}
+function decodeRecord(text) {
+  const m = RECORD.exec(text);
+  if (!m) return [];
+  try {
+    const json2 = JSON.parse(inflateRawSync(Buffer.from(m[1], "base64url")).toString("utf8"));
+    const parsed = entries.safeParse(json2);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+function digest(state) {
+  const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
+  return createHash("sha256").update(JSON.stringify(decision)).digest("hex").slice(0, 16);
+}
+function viewMarker(state) {
+  return `<!-- ai-review-gate:view pr=${state.pr} head=${state.head} seq=${state.seq} digest=${digest(state)} -->`;
+}
+function parseViewMarker(line) {
+  const m = VIEW.exec(line.trim());
+  return m ? { pr: Number(m[1]), head: m[2], seq: Number(m[3]), digest: m[4] } : null;
+}
+function isViewOf(marker, state) {
+  return marker !== null && marker.pr === state.pr && marker.head === state.head && marker.seq === state.seq && marker.digest === digest(state);
+}
+function mergeRecords(lists) {
+  const best = /* @__PURE__ */ new Map();
+  for (const list of lists)
+    for (const s of list) {
+      const seen = best.get(s.pr);
+      if (!seen || s.seq > seen.seq) best.set(s.pr, s);
+    }
+  return [...best.values()].sort((a, b) => a.pr - b.pr);
+}
 
 // app/gate/checklist-comment.ts
 var CHECKLIST_MARKER = "<!-- ai-review-gate:checklist -->";
 var AUDIT_MARKER = "<!-- ai-review-gate:audit -->";
 var ITEM_MARKER = "ai-review-gate:item";
 var ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_-]{0,80}) -->$/;
+var HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
+var MAX_COMMENT = 65536;
+var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 function inlineText(text, max = 300) {
-  let s = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
+  let s = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(INVISIBLE, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
   return s;
+}
+function quotedText(text, max) {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
@@ -62956,19 +62971,25 @@ function shortSha(sha) {
 function when(iso) {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
-function routeText(item) {
-  if (item.route?.team) return ` (only @${item.route.team} may tick)`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return ` (only code owners may tick: ${item.route.owners.slice(0, 5).join(", ")})`;
+var LEVELS2 = [
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0 }
+];
+function routeText(item, d) {
+  const r = item.route;
+  if (!r) return "";
+  if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
+  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
+  if (r.owners && r.owners.length > 0)
+    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
   return "";
 }
-function quotedText(text, max) {
-  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
-}
-function itemRest(item, tick) {
-  const detail = item.detail ? ` \u2014 _${quotedText(item.detail, 200)}_` : "";
-  const who2 = tick ? ` \u2705 ticked by @${tick.login}, ${when(tick.at)}, at ${shortSha(tick.sha)}` : "";
-  return `**${inlineText(item.text)}**${detail}${routeText(item)}${who2}`;
+function itemLine(item, tick2, d) {
+  const detail = item.detail && d.itemDetail > 0 ? ` \u2014 _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const by = tick2 ? ` \u2705 ticked by @${tick2.by.login}, ${when(tick2.at)}, at ${shortSha(tick2.head)}` : "";
+  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 function signoffItem(id, total) {
   const n = id.slice("signoff:".length);
@@ -62983,66 +63004,88 @@ function signoffItem(id, total) {
 function signoffItems(state) {
   return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
 }
-function itemLine(item, tick) {
-  return `- [${tick ? "x" : " "}] ${itemRest(item, tick)} <!-- ${ITEM_MARKER} ${item.id} -->`;
-}
+var AUDIT_WORDS = {
+  tick: "ticked",
+  untick: "unticked",
+  refused: "refused",
+  reset: "reset",
+  recreated: "recreated",
+  restored: "restored",
+  evaluated: "evaluated",
+  retarget: "retargeted"
+};
 function auditRow(e) {
-  const what = {
-    tick: "ticked",
-    untick: "unticked",
-    refused: "refused",
-    reset: "reset",
-    recreated: "recreated",
-    restored: "restored",
-    evaluated: "evaluated"
-  };
-  const item = e.item ? ` \`${e.item}\`` : "";
+  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
   const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
-  return `| ${when(e.at)} | ${e.by ? `@${e.by}` : "App"} | ${what[e.kind]}${item}${note} | ${shortSha(e.sha)} |`;
+  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
 }
-function renderComment(state, key) {
+function renderAt(state, d) {
   const out = [CHECKLIST_MARKER];
   const p = progress(state);
   const tickOf = new Map(state.ticks.map((t) => [t.item, t]));
-  if (!state.required) {
+  if (state.error) {
+    out.push("## \u26D4 AI Review Gate: cannot be evaluated", "", inlineText(state.error, 600));
+  } else if (!state.required) {
     out.push("## \u2705 AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
   } else {
-    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more approver${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct in total).`;
+    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
     out.push(
       `## ${p.satisfied ? "\u2705" : "\u{1F512}"} AI Review Gate: human review required`,
       "",
       `${inlineText(state.reason)}. ${status}`,
       "",
-      `Tick an item only after reviewing it at \`${shortSha(state.head)}\`. Ticks by bots, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A new push resets the ticks.`,
+      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
       ""
     );
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id)));
-    const signoffs = signoffItems(state);
-    if (signoffs.length > 0) {
-      out.push("", `**Sign-offs** (${state.approvals} distinct approver${state.approvals === 1 ? "" : "s"}):`, "");
-      for (const item of signoffs) out.push(itemLine(item, tickOf.get(item.id)));
+    if (state.locked) out.push(`> [!CAUTION]
+> ${inlineText(state.locked, 400)}`, "");
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    out.push(
+      "",
+      `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
+      ""
+    );
+    for (const item of signoffItems(state)) out.push(itemLine(item, tickOf.get(item.id), d));
+    if (state.notAnalyzed.length > 0) {
+      out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
+      for (const f2 of state.notAnalyzed.slice(0, d.notAnalyzed))
+        out.push(`- \`${quotedText(f2.file, 160)}\`: ${inlineText(f2.reason, 160)}`);
+      if (state.notAnalyzed.length > d.notAnalyzed)
+        out.push(`- \u2026 and ${state.notAnalyzed.length - d.notAnalyzed} more`);
     }
   }
-  if (state.notes.length > 0) {
+  if (state.notes.length > 0 && d.notes > 0) {
     out.push("", "> [!WARNING]");
-    for (const n of state.notes) out.push(`> ${inlineText(n, 400)}`);
+    for (const n of state.notes.slice(-10)) out.push(`> ${inlineText(n, d.notes)}`);
   }
-  if (state.audit.length > 0) {
+  if (state.audit.length > 0 && d.audit > 0) {
     out.push("", "<details><summary>Audit trail</summary>", "", "| when | who | what | head |", "|---|---|---|---|");
-    for (const e of state.audit.slice(-20)) out.push(auditRow(e));
+    for (const e of state.audit.slice(-d.audit)) out.push(auditRow(e));
     out.push("", "</details>");
   }
-  out.push("", encodeState(state, key));
+  out.push("", viewMarker(state));
   return out.join("\n");
+}
+var rendered = /* @__PURE__ */ new WeakMap();
+function renderComment(state) {
+  const known = rendered.get(state);
+  if (known !== void 0) return known;
+  let body = "";
+  for (const d of LEVELS2) {
+    body = renderAt(state, d);
+    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
+  }
+  rendered.set(state, body);
+  return body;
 }
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 function parseBody(body) {
   const items = /* @__PURE__ */ new Map();
-  const stateLines = [];
+  const markerLines = [];
   let malformedItemMarkers = 0;
   let fence = null;
   let inComment = false;
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of body.normalize("NFC").split(/\r\n|\r|\n/)) {
     if (fence) {
       const m2 = FENCE.exec(line);
       if (m2 && m2[1][0] === fence[0] && m2[1].length >= fence.length && line.trim() === m2[1]) fence = null;
@@ -63065,15 +63108,15 @@ function parseBody(body) {
       else items.set(id, { checked: m[1] !== " ", rest: m[2], count: 1 });
     } else if (line.includes(ITEM_MARKER)) {
       malformedItemMarkers++;
-    } else if (isStateLine(line)) {
-      stateLines.push(line);
+    } else if (HIDDEN_MARKERS.some((h) => line.includes(h))) {
+      markerLines.push(line);
     }
     if (line.replace(/<!--[\s\S]*?-->/g, "").includes("<!--")) inComment = true;
   }
-  return { items, stateLines, malformedItemMarkers };
+  return { items, markerLines, malformedItemMarkers };
 }
-function soleStateLine(parsed) {
-  return parsed.stateLines.length === 1 ? parsed.stateLines[0] : null;
+function soleMarkerLine(parsed) {
+  return parsed.markerLines.length === 1 ? parsed.markerLines[0] : null;
 }
 function looksLikeChecklist(body) {
   return typeof body === "string" && body.startsWith(CHECKLIST_MARKER);
@@ -63081,54 +63124,77 @@ function looksLikeChecklist(body) {
 function looksLikeAudit(body) {
   return typeof body === "string" && body.startsWith(AUDIT_MARKER);
 }
+function sameItems(body, expected) {
+  if (body.malformedItemMarkers > 0 || body.items.size !== expected.items.size) return false;
+  for (const [id, want] of expected.items) {
+    const got = body.items.get(id);
+    if (got?.count !== 1 || got.checked !== want.checked || got.rest !== want.rest) return false;
+  }
+  return true;
+}
 
 // app/gate/check-run.ts
 var CHECK_NAME = "AI Review Gate";
+var MAX_OUTPUT = 65535;
+var MAX_RECORD = 6e4;
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function who(item) {
-  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
-  return "a maintainer with write access";
 }
 function clip(s, max) {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
 }
+function clipBytes(text, max) {
+  if (Buffer.byteLength(text, "utf8") <= max) return text;
+  const marker = "\n\n\u2026 (shortened to fit GitHub's limit)";
+  let cut = Buffer.from(text, "utf8").subarray(0, max - Buffer.byteLength(marker)).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  return `${cut}${marker}`;
+}
+function who2(item) {
+  if (item.route?.unresolved) return "nobody (unresolved route)";
+  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
+  if (item.route?.owners && item.route.owners.length > 0)
+    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
+  return "a maintainer with write access";
+}
 function gateTitle(state) {
   const p = progress(state);
+  if (state.error) return clip(`cannot evaluate: ${state.error}`, 200);
   if (!state.required) return clip(`not required: ${state.reason}`, 200);
-  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a}`).join(", ")}`, 200);
+  if (state.locked) return clip(`blocked: ${state.locked}`, 240);
+  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
   const first = p.missingItems[0];
   if (first) {
     const what = clip(first.detail || first.text, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural2(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
-      return clip(`needs ${plural2(p.moreApprovers, "more approver")} from ${who(first)}: ${what}${more}`, 240);
-    return clip(`needs ${who(first)} to tick: ${what}${more}`, 240);
+      return clip(`needs ${plural2(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`, 240);
+    return clip(`needs ${who2(first)} to tick: ${what}${more}`, 240);
   }
-  return `needs ${plural2(p.moreApprovers, "more approver")} with write access: tick a sign-off in the checklist`;
+  return `needs ${plural2(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`;
 }
-function gateCheck(state, commentUrl) {
+function stateSummary(state) {
   const p = progress(state);
   const lines = [];
-  const link = commentUrl ? `[the checklist comment](${commentUrl})` : "the checklist comment on the PR";
-  if (!state.required) {
-    lines.push(`The gate does not apply: ${inlineText(state.reason)}.`);
+  const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
+  if (state.error) {
+    lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2e3)}`);
+  } else if (!state.required) {
+    lines.push(`The gate does not apply at ${at}: ${inlineText(state.reason)}.`);
   } else {
-    lines.push(`${inlineText(state.reason)}.`, "");
+    lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
+    if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
     if (p.satisfied) {
-      lines.push(`**Approved** at \`${state.head.slice(0, 7)}\` by ${p.approvers.map((a) => `@${a}`).join(", ")}.`);
+      lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
       lines.push(
-        `**Still missing** (tick in ${link}): ${plural2(p.missingItems.length, "item")}, ${plural2(p.moreApprovers, "more approver")} (${state.approvals} distinct needed).`,
+        `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural2(p.missingItems.length, "item")}, ${plural2(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
         ""
       );
-      for (const item of p.missingItems)
+      for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` \u2014 _${inlineText(item.detail, 200)}_` : ""} \u2192 ${who(item)}`
+          `- ${inlineText(item.text, 200)}${item.detail ? ` \u2014 _${inlineText(item.detail, 200)}_` : ""} \u2192 ${who2(item)}`
         );
     }
     if (state.ticks.length > 0) {
@@ -63136,64 +63202,1064 @@ function gateCheck(state, commentUrl) {
       lines.push("", "**Approvals** (audit trail):", "", "| item | approver | when | head |", "|---|---|---|---|");
       for (const t of state.ticks) {
         const item = all.find((i) => i.id === t.item);
-        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.login} | ${t.at} | ${t.sha.slice(0, 7)} |`);
+        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.by.login} | ${t.at} | ${t.head.slice(0, 7)} |`);
       }
     }
   }
-  if (state.notes.length > 0) lines.push("", ...state.notes.map((n) => `> ${inlineText(n, 400)}`));
-  const history = state.audit.slice(-15);
-  const text = history.length > 0 ? [
+  if (state.notes.length > 0) lines.push("", ...state.notes.slice(-10).map((n) => `> ${inlineText(n, 400)}`));
+  return lines;
+}
+function history(state) {
+  const events = state.audit.slice(-15);
+  if (events.length === 0) return [];
+  return [
+    `**PR #${state.pr}** history:`,
+    "",
     "| when | who | event | head |",
     "|---|---|---|---|",
-    ...history.map(
-      (e) => `| ${e.at} | ${e.by ? `@${e.by}` : "App"} | ${e.kind}${e.item ? ` ${e.item}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.sha.slice(0, 7)} |`
-    )
-  ].join("\n") : void 0;
-  return {
-    conclusion: p.satisfied ? "success" : "action_required",
-    title: gateTitle(state),
-    summary: lines.join("\n"),
-    ...text ? { text } : {}
-  };
+    ...events.map(
+      (e) => `| ${e.at} | ${e.by ? `@${e.by.login}` : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`
+    ),
+    ""
+  ];
 }
-function configErrorCheck(err, baseSha) {
-  const first = err.problems[0];
-  const where = first ? `${first.path || "(root)"}${first.line ? ` (line ${first.line})` : ""}` : "";
-  return {
-    conclusion: "failure",
-    title: clip(`invalid config ${err.source}${where ? `: ${where}` : ""}`, 200),
-    summary: [
-      `The config on the base branch (\`${baseSha.slice(0, 7)}\`) is invalid, so the gate cannot be evaluated. Fix it on the base branch, then re-run this check.`,
+function deciding(sha, entries2) {
+  return entries2.filter((e) => e.head === sha && e.next === null && (e.status === "open" || e.status === "merged"));
+}
+function fitRecord(entries2) {
+  let record2 = encodeRecord(entries2);
+  if (record2.length <= MAX_RECORD) return record2;
+  let states = entries2.map((e) => structuredClone(e));
+  const history2 = (s) => s.next !== null || s.status !== "open";
+  const attempts = [
+    (s) => {
+      if (!history2(s)) return;
+      s.audit = [];
+      s.notes = [];
+      for (const i of s.items) if (i.files.length > 0) Object.assign(i, { files: [], filesTruncated: true });
+    },
+    (s) => {
+      s.audit = s.audit.slice(-10);
+    },
+    (s) => {
+      s.audit = [];
+      s.notes = [];
+    }
+  ];
+  for (const shrink of attempts) {
+    states = states.map((s) => {
+      shrink(s);
+      return s;
+    });
+    record2 = encodeRecord(states);
+    if (record2.length <= MAX_RECORD) return record2;
+  }
+  throw new Error(`the gate's record for ${entries2.length} pull requests does not fit in one check run`);
+}
+function commitCheck(input2) {
+  const decide2 = deciding(input2.sha, input2.entries);
+  const known = new Set(decide2.map((e) => e.pr));
+  const unevaluated = (input2.openPulls ?? []).filter((n) => !known.has(n));
+  const verdicts = decide2.map((e) => ({ state: e, ok: progress(e).satisfied }));
+  let conclusion;
+  let title;
+  const summary = [];
+  if (input2.failure) {
+    conclusion = "failure";
+    title = clip(input2.failure, 200);
+    summary.push(
+      "The App could not complete what it needs to vouch for this commit, so it fails closed instead of guessing.",
       "",
-      "```",
-      err.message,
-      "```"
-    ].join("\n")
-  };
-}
-function apiErrorCheck(reason) {
-  return {
-    conclusion: "failure",
-    title: "could not evaluate the gate (GitHub API error): re-run this check",
-    summary: [
-      "The App could not read what it needs from GitHub, so it fails closed instead of guessing.",
+      `Reason: ${inlineText(input2.failure, 600)}`,
       "",
-      `Reason: ${inlineText(reason, 600)}`
-    ].join("\n")
-  };
-}
-function checkRequest(output2, detailsUrl) {
+      "Re-run this check, or push, to evaluate again."
+    );
+  } else if (decide2.length === 0 && unevaluated.length === 0) {
+    conclusion = "action_required";
+    const moved = input2.entries.find((e) => e.head === input2.sha && e.next !== null);
+    title = moved ? `superseded: PR #${moved.pr} moved on to ${moved.next.slice(0, 7)}; this commit is not what was reviewed` : "no open pull request has this commit as its head";
+    summary.push(`${title}.`, "", "This commit's check blocks until a pull request with this head is evaluated again.");
+  } else {
+    const failed = verdicts.some((v) => v.state.error !== null);
+    const ok = verdicts.every((v) => v.ok) && unevaluated.length === 0;
+    conclusion = failed ? "failure" : ok ? "success" : "action_required";
+    const parts = verdicts.map(
+      (v) => decide2.length > 1 ? `PR #${v.state.pr}: ${gateTitle(v.state)}` : gateTitle(v.state)
+    );
+    for (const n of unevaluated) parts.push(`PR #${n}: not evaluated yet`);
+    title = clip(parts.join("; "), 240);
+    if (decide2.length + unevaluated.length > 1)
+      summary.push(
+        `${decide2.length + unevaluated.length} open pull requests have this commit as their head: the check is \`success\` only when every one of them is satisfied.`,
+        ""
+      );
+    for (const v of verdicts) {
+      if (decide2.length > 1) summary.push(`### PR #${v.state.pr}`, "");
+      summary.push(...stateSummary(v.state), "");
+    }
+    for (const n of unevaluated)
+      summary.push(`### PR #${n}`, "", "Not evaluated yet: the check blocks until it is.", "");
+  }
+  const record2 = fitRecord(input2.entries);
+  const readable = clipBytes(decide2.flatMap(history).join("\n"), MAX_OUTPUT - record2.length - 2);
   return {
     name: CHECK_NAME,
-    status: "completed",
-    conclusion: output2.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    ...detailsUrl ? { details_url: detailsUrl } : {},
-    output: {
-      title: output2.title,
-      summary: output2.summary.slice(0, 6e4),
-      ...output2.text ? { text: output2.text.slice(0, 6e4) } : {}
+    conclusion,
+    title,
+    summary: clipBytes(summary.join("\n").trim(), MAX_OUTPUT),
+    text: `${readable}
+
+${record2}`
+  };
+}
+
+// src/util/paths.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var BUILTIN_TEST_GLOBS = [
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/spec/**",
+  "**/specs/**",
+  "**/e2e/**",
+  "**/testing/**",
+  "**/testdata/**",
+  "**/fixtures/**",
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/*_test.*",
+  "**/*_spec.rb",
+  "**/test_*.py",
+  "**/*Test.java",
+  "**/*Tests.java",
+  "**/*Test.kt",
+  "**/*Tests.cs",
+  "**/*Test.php",
+  "**/*.stories.*",
+  "**/conftest.py"
+];
+var BUILTIN_DOC_GLOBS = [
+  "**/*.md",
+  "**/*.mdx",
+  "**/*.rst",
+  "**/*.adoc",
+  "**/*.txt",
+  "docs/**",
+  "doc/**",
+  "**/LICENSE*",
+  "**/CHANGELOG*",
+  "**/AUTHORS*",
+  "**/.github/ISSUE_TEMPLATE/**",
+  "**/*.png",
+  "**/*.jpg",
+  "**/*.jpeg",
+  "**/*.gif",
+  "**/*.svg",
+  "**/*.webp"
+];
+var BUILTIN_PRODUCTION_GLOBS = [
+  "**/prod/**",
+  "**/production/**",
+  "**/prd/**",
+  "**/.env.production",
+  "**/.env.prod",
+  "**/*.prod.*",
+  "**/*.production.*",
+  "**/*-prod.*",
+  "**/*_prod.*",
+  "**/*-production.*",
+  "**/*_production.*",
+  "**/environments/prod*/**",
+  "**/environments/prod*",
+  "**/envs/prod*/**",
+  "**/env/prod*/**",
+  "**/prod.tfvars",
+  "**/production.tfvars",
+  "**/prod*.tfvars",
+  "**/values-prod*.y*ml",
+  "**/values.prod*.y*ml",
+  "**/overlays/prod*/**",
+  "**/config/environments/production.rb",
+  "**/settings/production.py"
+];
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "ts",
+  "tsx",
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "mts",
+  "cts",
+  "py",
+  "rb",
+  "go",
+  "rs",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "cs",
+  "fs",
+  "php",
+  "swift",
+  "m",
+  "mm",
+  "c",
+  "cc",
+  "cpp",
+  "cxx",
+  "h",
+  "hpp",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "dart",
+  "lua",
+  "vue",
+  "svelte",
+  "sol",
+  "zig",
+  "hs",
+  "ml",
+  "r",
+  "jl",
+  "groovy"
+]);
+var GLOB_OPTIONS = { dot: true, nocase: false };
+function compileGlobs(globs) {
+  if (globs.length === 0) return () => false;
+  const matcher = (0, import_picomatch.default)(globs, GLOB_OPTIONS);
+  return (path2) => matcher(path2);
+}
+function extensionOf(path2) {
+  const base = path2.slice(path2.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function basenameOf(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function dirnameOf(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "" : path2.slice(0, i);
+}
+var VENDORED = compileGlobs([
+  "**/node_modules/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/*.min.js",
+  "**/*.generated.*",
+  "**/*.pb.go",
+  "**/*_pb2.py",
+  "**/generated/**",
+  "**/migrations/**",
+  "**/db/migrate/**",
+  "**/*.d.ts"
+]);
+function memoize(matcher) {
+  const cache5 = /* @__PURE__ */ new Map();
+  return (path2) => {
+    let hit = cache5.get(path2);
+    if (hit === void 0) {
+      hit = matcher(path2);
+      cache5.set(path2, hit);
     }
+    return hit;
+  };
+}
+function createPathClassifier(config3) {
+  const isIgnored = memoize(compileGlobs(config3.paths.ignore));
+  const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config3.paths.tests]));
+  const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
+  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config3.paths.production]));
+  const extraSource = compileGlobs(config3.paths.source);
+  const isSafe = memoize(compileGlobs(config3.gate.safe_paths));
+  const isSource = memoize((path2) => {
+    if (isTest(path2) || isDoc(path2)) return false;
+    if (extraSource(path2)) return true;
+    if (VENDORED(path2)) return false;
+    return SOURCE_EXTENSIONS.has(extensionOf(path2));
+  });
+  return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
+}
+
+// app/gate/codeowners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+function toGlobs(pattern) {
+  let p = pattern;
+  const anchored = p.startsWith("/");
+  if (anchored) p = p.slice(1);
+  const dir = p.endsWith("/");
+  if (dir) p = p.slice(0, -1);
+  const base = anchored || p.includes("/") ? p : `**/${p}`;
+  return dir ? [`${base}/**`] : [base, `${base}/**`];
+}
+function parseCodeowners(text) {
+  const rules = [];
+  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
+    try {
+      rules.push({ pattern, match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
+    } catch {
+    }
+  }
+  return {
+    ownersOf(path2) {
+      for (let i = rules.length - 1; i >= 0; i--)
+        if (rules[i].match(path2)) return { pattern: rules[i].pattern, owners: rules[i].owners };
+      return { pattern: null, owners: [] };
+    }
+  };
+}
+function routeByOwners(text, files) {
+  if (text === null) return { unresolved: "the base branch has no CODEOWNERS file" };
+  const co = parseCodeowners(text);
+  const owners = [];
+  for (const f2 of files) {
+    const o = co.ownersOf(f2);
+    if (o.pattern === null) return { unresolved: `no CODEOWNERS rule on the base branch covers ${f2}` };
+    if (o.owners.length === 0)
+      return { unresolved: `the CODEOWNERS rule for ${f2} (${o.pattern}) names no GitHub user or team` };
+    for (const x of o.owners) if (!owners.includes(x)) owners.push(x);
+  }
+  if (owners.length === 0) return { unresolved: "the item has no files to find code owners for" };
+  return { owners: owners.slice(0, 20) };
+}
+
+// app/gate/eligibility.ts
+var lower = (s) => s.trim().toLowerCase();
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function isBotAccount(a) {
+  return a.type !== "User" || /\[bot\]$/i.test(a.login);
+}
+function identityRefusal(who3, state) {
+  if (state.machines.ids.includes(who3.id) || state.machines.logins.includes(lower(who3.login)))
+    return "machine accounts listed in gate.machine_accounts cannot approve";
+  if (state.author && state.author.id === who3.id) return "the PR author cannot approve their own PR";
+  if (state.excluded.ids.includes(who3.id) || state.excluded.logins.includes(lower(who3.login)))
+    return "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it";
+  return null;
+}
+function refusalWithoutFacts(sender, state) {
+  if (isBotAccount(sender)) return "bots and apps cannot approve";
+  return identityRefusal(sender, state) ?? state.locked;
+}
+function personVerdict(sender, state, facts) {
+  const early = refusalWithoutFacts(sender, state);
+  if (early) return { ok: false, reason: early };
+  if (state.excluded.emails.length > 0 || state.excluded.names.length > 0) {
+    if (!facts.profile) return { ok: false, reason: "the App could not read your profile to rule out co-authorship" };
+    const email3 = facts.profile.email ? lower(facts.profile.email) : null;
+    const name = facts.profile.name ? lower(facts.profile.name) : null;
+    if (email3 && state.excluded.emails.includes(email3) || name && state.excluded.names.includes(name) || state.excluded.names.includes(lower(sender.login)))
+      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
+  }
+  const permission = facts.permission ?? "none";
+  if (!WRITERS.has(permission))
+    return {
+      ok: false,
+      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
+    };
+  return { ok: true };
+}
+function teamKey(spec) {
+  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(spec.trim());
+  return m ? `${lower(m[1])}/${lower(m[2])}` : null;
+}
+function routeTeams(item) {
+  const route2 = item.route;
+  if (!route2 || route2.unresolved) return [];
+  const out = [];
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (t) out.push(t);
+  }
+  for (const o of route2.owners ?? []) {
+    const t = teamKey(o);
+    if (t) out.push(t);
+  }
+  return out;
+}
+function routeVerdict(sender, item, facts) {
+  const route2 = item.route;
+  if (!route2) return { ok: true };
+  if (route2.unresolved) return { ok: false, reason: `nobody can tick this item: ${route2.unresolved}` };
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (!t || facts.teams[t] !== true)
+      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
+  }
+  if (route2.owners && route2.owners.length > 0) {
+    const me = `@${lower(sender.login)}`;
+    if (route2.owners.some((o) => lower(o) === me)) return { ok: true };
+    if (route2.owners.some((o) => facts.teams[teamKey(o) ?? ""] === true)) return { ok: true };
+    return {
+      ok: false,
+      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
+    };
+  }
+  return { ok: true };
+}
+function factsNeeded(sender, state, items) {
+  if (items.length === 0 || refusalWithoutFacts(sender, state)) return { permission: false, profile: false, teams: [] };
+  const me = `@${lower(sender.login)}`;
+  const teams = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (item.route?.owners?.some((o) => lower(o) === me)) continue;
+    for (const t of routeTeams(item)) teams.add(t);
+  }
+  return {
+    permission: true,
+    profile: state.excluded.emails.length > 0 || state.excluded.names.length > 0,
+    teams: [...teams].sort()
+  };
+}
+function ineligibleTicks(state) {
+  return state.ticks.filter((t) => identityRefusal(t.by, state) !== null).map((t) => t.item);
+}
+
+// app/gate/people.ts
+var MAX_EXCLUDED = 1e3;
+var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
+var NOREPLY = /^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]{0,38}))@users\.noreply\.github\.com$/i;
+var LOGIN = /^@?([a-z0-9](?:[a-z0-9-]{0,38}))$/i;
+var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
+var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
+var lower2 = (s) => s.trim().toLowerCase();
+function emptyExclusions() {
+  return { ids: [], logins: [], emails: [], names: [], overflow: false };
+}
+function coAuthors(message) {
+  const out = [];
+  for (const line of message.split(/\r?\n/).slice(-50)) {
+    const m = CO_AUTHOR.exec(line.trim());
+    if (m) out.push({ name: m[1] || null, email: m[2] });
+  }
+  return out;
+}
+var Collector = class {
+  constructor(input2) {
+    this.input = input2;
+  }
+  input;
+  ids = /* @__PURE__ */ new Set();
+  logins = /* @__PURE__ */ new Set();
+  emails = /* @__PURE__ */ new Set();
+  names = /* @__PURE__ */ new Set();
+  login(raw, id) {
+    const login = lower2(raw).replace(/^@/, "");
+    if (!login || NON_PEOPLE.has(login)) return;
+    if (id !== void 0) {
+      this.ids.add(id);
+      return;
+    }
+    const known = this.input.known.find((a) => lower2(a.login) === login) ?? this.input.resolved.get(login);
+    if (known) this.ids.add(known.id);
+    this.logins.add(login);
+  }
+  person(p) {
+    if (p.user && p.user.type !== "Bot") {
+      if (!NON_PEOPLE.has(lower2(p.user.login))) this.ids.add(p.user.id);
+      return;
+    }
+    if (p.user) return;
+    const email3 = p.email ? lower2(p.email) : "";
+    const noreply = NOREPLY.exec(email3);
+    if (noreply) {
+      this.login(noreply[2], noreply[1] ? Number(noreply[1]) : void 0);
+      return;
+    }
+    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
+    if (email3 && !NON_PEOPLE.has(email3)) this.emails.add(email3);
+    if (p.name && !NON_PEOPLE.has(lower2(p.name))) this.names.add(lower2(p.name));
+  }
+  requester(raw) {
+    const s = raw.trim();
+    if (!s) return;
+    if (s.includes("@") && !s.startsWith("@")) this.person({ email: s });
+    else if (LOGIN.test(s)) this.login(s);
+    else this.names.add(lower2(s));
+  }
+  result() {
+    const sorted = (set3) => [...set3].sort();
+    return {
+      ids: [...this.ids].sort((a, b) => a - b),
+      logins: sorted(this.logins),
+      emails: sorted(this.emails),
+      names: sorted(this.names),
+      overflow: false
+    };
+  }
+};
+function capturePeople(input2) {
+  const c = new Collector(input2);
+  if (input2.author) c.login(input2.author.login, input2.author.id);
+  for (const commit of input2.commits) {
+    c.person(commit.author);
+    c.person(commit.committer);
+    for (const p of coAuthors(commit.message)) c.person(p);
+  }
+  for (const r of input2.requesters) c.requester(r);
+  return c.result();
+}
+function loginsToResolve(input2, remembered) {
+  const captured = capturePeople({ ...input2, resolved: /* @__PURE__ */ new Map() });
+  const mapped = new Set(input2.known.map((a) => lower2(a.login)));
+  return captured.logins.filter((l) => !mapped.has(l) && !remembered?.logins.includes(l));
+}
+function exclusionCount(e) {
+  return e.ids.length + e.logins.length + e.emails.length + e.names.length;
+}
+function unionExclusions(remembered, seen) {
+  const merge4 = (x, y) => [.../* @__PURE__ */ new Set([...x, ...y])].sort();
+  const union2 = {
+    ids: [.../* @__PURE__ */ new Set([...remembered.ids, ...seen.ids])].sort((x, y) => x - y),
+    logins: merge4(remembered.logins, seen.logins),
+    emails: merge4(remembered.emails, seen.emails),
+    names: merge4(remembered.names, seen.names),
+    overflow: remembered.overflow || seen.overflow
+  };
+  if (exclusionCount(union2) <= MAX_EXCLUDED) return union2;
+  return { ...remembered, overflow: true };
+}
+
+// app/gate/evaluate.ts
+function findingFiles(report, category2) {
+  const files = [];
+  for (const f2 of report.findings) if (f2.category === category2 && !files.includes(f2.file)) files.push(f2.file);
+  return files;
+}
+var MAX_PATH = 300;
+function buildItems(report, config3, codeowners) {
+  return report.gate.checklist.map((c) => {
+    const all = c.category ? findingFiles(report, c.category) : [];
+    const files = all.filter((f2) => f2.length <= MAX_PATH);
+    const top = c.category ? report.findings.find((f2) => f2.category === c.category) : void 0;
+    const item = {
+      id: c.id,
+      text: c.text.slice(0, 500),
+      category: c.category,
+      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
+      files: files.slice(0, MAX_FILES_PER_ITEM)
+    };
+    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
+    const route2 = c.category ? config3.gate.routes[c.category] : void 0;
+    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
+    if (route2?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    return item;
+  });
+}
+function plural3(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+function limits(facts) {
+  const { pull, files, commits } = facts;
+  const filesMissing = Math.max(pull.changedFiles - files.items.length, files.truncated ? 1 : 0);
+  const commitsMissing = Math.max(pull.commits - commits.items.length, commits.truncated ? 1 : 0);
+  return { filesMissing, commitsMissing };
+}
+function machines(config3, previous) {
+  const ids = new Set(previous?.machines.ids ?? []);
+  const logins = new Set(previous?.machines.logins ?? []);
+  for (const m of config3.gate.machine_accounts)
+    if (typeof m === "number") ids.add(m);
+    else logins.add(m.replace(/^@/, "").toLowerCase());
+  return { ids: [...ids].sort((a, b) => a - b), logins: [...logins].sort() };
+}
+function fresh(input2) {
+  const { facts, previous } = input2;
+  const pull = facts.pull;
+  const base = {
+    v: STATE_VERSION,
+    pr: pull.number,
+    seq: previous?.seq ?? 0,
+    head: pull.head.sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha },
+    status: pull.merged ? "merged" : pull.state,
+    next: null,
+    required: true,
+    reason: "",
+    level: "none",
+    approvals: 1,
+    items: [],
+    signoffs: [],
+    ticks: [],
+    excluded: previous?.excluded ?? emptyExclusions(),
+    machines: previous?.machines ?? { ids: [], logins: [] },
+    locked: null,
+    error: null,
+    notAnalyzed: [],
+    ai: previous?.ai ?? { detected: false, agents: [] },
+    author: pull.author ? { id: pull.author.id, login: pull.author.login } : null,
+    commentId: previous?.commentId ?? null,
+    audit: [...previous?.audit ?? []],
+    notes: []
+  };
+  if (!facts.config.ok || !facts.report) {
+    const error62 = facts.config.ok ? "the analysis did not run" : facts.config.error;
+    const kept = previous && previous.head === base.head && previous.base.ref === base.base.ref ? previous : null;
+    return {
+      ...base,
+      required: kept?.required ?? true,
+      reason: kept?.reason ?? "the gate cannot be evaluated",
+      level: kept?.level ?? "none",
+      approvals: kept?.approvals ?? 1,
+      items: kept?.items ?? [],
+      signoffs: kept?.signoffs ?? signoffIds(1),
+      ticks: kept?.ticks ?? [],
+      error: error62
+    };
+  }
+  const config3 = facts.config.config;
+  const report = facts.report;
+  const { filesMissing, commitsMissing } = limits(facts);
+  const items = buildItems(report, config3, facts.codeowners);
+  let required2 = report.gate.required;
+  let approvals = report.gate.approvals;
+  let reason = report.gate.reason;
+  let level = report.risk.level;
+  if (filesMissing > 0 || commitsMissing > 0) {
+    const floor = levelRank(level) >= levelRank(config3.gate.threshold) ? level : config3.gate.threshold;
+    level = LEVELS[Math.max(levelRank(level), levelRank(floor))];
+    const unread = [
+      filesMissing > 0 ? `${plural3(filesMissing, "changed file")} GitHub does not list (it lists 3,000)` : "",
+      commitsMissing > 0 ? `${plural3(commitsMissing, "commit")} GitHub does not list (it lists 250)` : ""
+    ].filter(Boolean);
+    reason = `${required2 ? `${reason}; ` : ""}the App could not read the whole PR (${unread.join(", ")}), so the gate applies`;
+    required2 = true;
+    approvals = Math.max(approvals, config3.gate.approvals[level === "none" ? "low" : level]);
+    if (filesMissing > 0)
+      items.push({
+        id: "limit:files",
+        text: `Review by hand the ${plural3(filesMissing, "changed file")} past the first 3,000: the App could not analyse them`,
+        category: null,
+        detail: "",
+        files: []
+      });
+  }
+  const seen = capturePeople({
+    author: pull.author,
+    commits: facts.commits.items,
+    requesters: report.ai.requesters ?? [],
+    known: pull.assignees,
+    resolved: facts.resolved
+  });
+  const excluded = unionExclusions(base.excluded, seen);
+  let locked = null;
+  if (commitsMissing > 0)
+    locked = `This PR has ${plural3(pull.commits, "commit")}; GitHub lists only 250, so the App cannot tell who wrote the rest and no tick can count. Squash or split the PR below 250 commits.`;
+  else if (excluded.overflow)
+    locked = "More people authored or requested this PR than the gate can keep track of, so no tick can count. Open a smaller PR.";
+  return {
+    ...base,
+    required: required2,
+    reason,
+    level,
+    approvals: required2 ? Math.max(1, approvals) : 0,
+    items: required2 ? items : [],
+    signoffs: required2 ? signoffIds(approvals) : [],
+    excluded,
+    machines: machines(config3, previous),
+    locked: required2 ? locked : null,
+    notAnalyzed: report.notAnalyzed.slice(0, 200),
+    ai: {
+      detected: report.ai.detected || base.ai.detected,
+      agents: [.../* @__PURE__ */ new Set([...base.ai.agents, ...report.ai.agents])]
+    }
+  };
+}
+function itemsUnion(now, before) {
+  const ids = new Set(now.map((i) => i.id));
+  return [...now, ...before.filter((i) => !ids.has(i.id))];
+}
+function keepRequirement(next, previous) {
+  if (!previous.required || previous.error || next.error) return;
+  if (!next.required)
+    next.reason = `${previous.reason} (kept: at one commit the gate never relaxes; push to re-evaluate)`;
+  next.required = true;
+  next.level = levelRank(previous.level) > levelRank(next.level) ? previous.level : next.level;
+  next.approvals = Math.max(next.approvals, previous.approvals);
+  next.items = itemsUnion(next.items, previous.items);
+  next.signoffs = signoffIds(next.approvals);
+  next.locked ??= previous.locked;
+}
+function sameMeaning(a, b) {
+  return !!a && !!b && a.text === b.text && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+}
+function carry(previous, next, facts, at) {
+  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
+  const nextItems = new Map(next.items.map((i) => [i.id, i]));
+  const slots = new Set(next.signoffs);
+  const exists = (t) => isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
+  if (previous.head === next.head && previous.base.ref === next.base.ref)
+    return { ticks: previous.ticks.filter(exists), notes: [], audit: [] };
+  if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
+  if (previous.base.ref !== next.base.ref) {
+    const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
+    return { ticks: [], notes: [note], audit: [{ at, head: next.head, kind: "reset", note: "base changed" }] };
+  }
+  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
+  const stale = facts.config.ok ? facts.config.config.gate.stale : "reset";
+  if (stale === "reset")
+    return {
+      ticks: [],
+      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
+    };
+  const touched = facts.touched;
+  if (touched?.status !== "ahead" || touched.truncated)
+    return {
+      ticks: [],
+      notes: [`New commits (${push}) rewrote the branch history or changed too much to compare: all ticks were reset.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `history rewritten or too large ${push}` }]
+    };
+  const changed = new Set(touched.files);
+  const untouched = (id) => {
+    const a = prevItems.get(id);
+    const b = nextItems.get(id);
+    const files = [...a?.files ?? [], ...b?.files ?? []];
+    return files.length > 0 && !a?.filesTruncated && !b?.filesTruncated && !files.some((f2) => changed.has(f2));
+  };
+  const ticks = previous.ticks.filter((t) => !isSignoff(t.item) && exists(t) && untouched(t.item));
+  const dropped = previous.ticks.filter((t) => !ticks.includes(t)).map((t) => t.item);
+  return {
+    ticks,
+    notes: [
+      dropped.length === 0 ? `New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).` : `New commits (${push}): ticks reset on ${dropped.join(", ")} (sign-offs always reset; gate.stale: touched-files).`
+    ],
+    audit: [
+      { at, head: next.head, kind: "reset", note: `new commits ${push}: reset ${dropped.join(", ") || "nothing"}` }
+    ]
+  };
+}
+function evaluateState(input2) {
+  const { previous, at, facts } = input2;
+  const next = fresh(input2);
+  const notes = [...input2.notes ?? []];
+  const audit = [...input2.audit ?? []];
+  if (previous) {
+    if (previous.head === next.head) keepRequirement(next, previous);
+    const carried = carry(previous, next, facts, at);
+    next.ticks = carried.ticks;
+    notes.push(...carried.notes);
+    audit.push(...carried.audit);
+    const gone = ineligibleTicks(next);
+    if (gone.length > 0) {
+      next.ticks = next.ticks.filter((t) => !gone.includes(t.item));
+      notes.push(`Ticks on ${gone.join(", ")} were dropped: their authors may no longer approve this PR.`);
+      audit.push({ at, head: next.head, kind: "reset", note: `ineligible ticks dropped: ${gone.join(", ")}` });
+    }
+    if (previous.head !== next.head && previous.next === null && previous.status === "open")
+      audit.push({ at, head: next.head, kind: "evaluated", note: `moved from ${previous.head.slice(0, 7)}` });
+  }
+  next.seq = previous && decisionKey(previous) === decisionKey(next) ? previous.seq : (previous?.seq ?? 0) + 1;
+  next.notes = notes.length > 0 || !previous || next.seq !== previous.seq ? notes : previous.notes;
+  appendAudit(next, audit);
+  return next;
+}
+
+// app/gate/ticks.ts
+function staleReason(state, from) {
+  const line = soleMarkerLine(from);
+  const marker = line ? parseViewMarker(line) : null;
+  if (marker && marker.head !== state.head)
+    return `the edit was made on the checklist for ${marker.head.slice(0, 7)}, but the PR is now at ${state.head.slice(0, 7)}: review the new head and tick again`;
+  if (!isViewOf(marker, state))
+    return "the edit was made on an outdated view of the checklist (the gate changed since it was loaded): tick again on the current checklist";
+  if (!sameItems(from, parseBody(renderComment(state))))
+    return "the checklist had been altered by someone else when this edit was made: tick again on the restored checklist";
+  return null;
+}
+function readEdit(state, fromBody, toBody) {
+  const from = parseBody(fromBody);
+  const to = parseBody(toBody);
+  const stale = staleReason(state, from);
+  const flips = [];
+  const altered = [];
+  for (const item of [...state.items, ...signoffItems(state)]) {
+    const f2 = from.items.get(item.id);
+    const n = to.items.get(item.id);
+    if (n?.count !== 1 || f2 && f2.count === 1 && n.rest !== f2.rest) {
+      altered.push(item);
+      continue;
+    }
+    const was = f2?.count === 1 ? f2.checked : state.ticks.some((t) => t.item === item.id);
+    if (n.checked !== was) flips.push({ item, tick: n.checked });
+  }
+  const toMarker = soleMarkerLine(to);
+  const tampered = toMarker !== soleMarkerLine(from) || to.markerLines.length !== 1;
+  const older = tampered && toMarker ? parseViewMarker(toMarker) : null;
+  if (older && older.pr === state.pr && !isViewOf(older, state))
+    return {
+      stale: stale ?? `the edit was made on an outdated view of the checklist (for ${older.head.slice(0, 7)}, sequence ${older.seq}): tick again on the current checklist`,
+      flips,
+      altered,
+      tampered
+    };
+  return { stale, flips, altered, tampered };
+}
+function quote(item) {
+  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text}"`;
+}
+function applyEdit(input2) {
+  const { state, sender, reading, at } = input2;
+  const by = { id: sender.id, login: sender.login };
+  const next = structuredClone(state);
+  const notes = [];
+  const events = [];
+  const refuse = (item, reason) => {
+    notes.push(`@${sender.login}: ${item ? `${quote(item)}: ` : ""}${reason}`);
+    events.push({ at, head: state.head, kind: "refused", by, ...item ? { item: item.id } : {}, note: reason });
+  };
+  let attempts = reading.flips;
+  if (input2.closed) {
+    if (attempts.length > 0) refuse(null, "the PR is closed; the edit was not counted");
+    attempts = [];
+  } else if (reading.stale) {
+    refuse(null, `not counted: ${reading.stale}`);
+    attempts = [];
+  } else if (reading.tampered) {
+    refuse(
+      null,
+      "the hidden marker of the checklist was modified; the whole edit was refused and the checklist restored"
+    );
+    attempts = [];
+  }
+  for (const item of reading.altered)
+    refuse(item, "removing, duplicating or rewording a checklist item is not allowed; restored");
+  const ticks = [...state.ticks];
+  let counted = 0;
+  if (attempts.length > 0) {
+    const person2 = personVerdict(sender, state, input2.facts);
+    for (const a of attempts) {
+      const verb = a.tick ? "tick" : "untick";
+      if (!person2.ok) {
+        refuse(a.item, `${verb} refused: ${person2.reason}`);
+        continue;
+      }
+      const route2 = routeVerdict(sender, a.item, input2.facts);
+      if (!route2.ok) {
+        refuse(a.item, `${verb} refused: ${route2.reason}`);
+        continue;
+      }
+      const existing = ticks.findIndex((t) => t.item === a.item.id);
+      if (a.tick) {
+        if (existing !== -1) continue;
+        if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
+          refuse(a.item, "each sign-off needs a different person; you already signed off");
+          continue;
+        }
+        ticks.push({ item: a.item.id, by, at, head: state.head, base: state.base.ref });
+        events.push({ at, head: state.head, kind: "tick", by, item: a.item.id });
+      } else {
+        if (existing === -1) continue;
+        ticks.splice(existing, 1);
+        events.push({ at, head: state.head, kind: "untick", by, item: a.item.id });
+      }
+      counted++;
+    }
+  }
+  if (events.length === 0 && reading.flips.length === 0)
+    notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
+  if (counted > 0) {
+    next.ticks = ticks;
+    next.seq = state.seq + 1;
+  }
+  next.notes = notes;
+  appendAudit(next, events);
+  return next;
+}
+
+// app/gate/decide.ts
+var nothing = (state, notes = []) => ({
+  state,
+  checkRuns: [],
+  comment: null,
+  notice: null,
+  notes
+});
+function replaceEntry(entries2, state) {
+  return [...entries2.filter((e) => e.pr !== state.pr), state].sort((a, b) => a.pr - b.pr);
+}
+function sameBody(run3, body) {
+  return !!run3 && run3.status === "completed" && run3.conclusion === body.conclusion && run3.title === body.title && run3.summary === body.summary && run3.text === (body.text ?? "");
+}
+function commitWrite(snapshot, sha, state, failure2) {
+  const set3 = snapshot.runs.get(sha);
+  const body = commitCheck({
+    sha,
+    entries: replaceEntry(set3?.entries ?? [], state),
+    openPulls: snapshot.openPulls.get(sha) ?? null,
+    ...failure2 ? { failure: failure2 } : {}
+  });
+  const newest = set3?.runs[0];
+  if (!failure2 && sameBody(newest, body)) return null;
+  if (snapshot.commentUrl) body.detailsUrl = snapshot.commentUrl;
+  return { sha, ...newest ? { runId: newest.id } : {}, body };
+}
+function viewWrite(state) {
+  return { ...state.commentId !== null ? { id: state.commentId } : {}, body: renderComment(state) };
+}
+function evaluate(snapshot, anchored, event) {
+  const facts = snapshot.evaluation;
+  if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
+  const state = evaluateState({
+    facts,
+    previous: anchored,
+    at: snapshot.at,
+    ...event.notes ? { notes: event.notes } : {}
+  });
+  const checkRuns = [];
+  const head = commitWrite(snapshot, state.head, state);
+  if (head) checkRuns.push(head);
+  if (anchored && anchored.head !== state.head && anchored.next === null) {
+    const left = commitWrite(snapshot, anchored.head, { ...anchored, next: state.head });
+    if (left) checkRuns.push(left);
+  }
+  const changed = !anchored || JSON.stringify(anchored) !== JSON.stringify(state);
+  const wantsView = state.required || state.error !== null || state.commentId !== null;
+  const comment2 = wantsView && (changed || head !== null || state.commentId === null) ? viewWrite(state) : null;
+  return { state, checkRuns, comment: comment2, notice: null, notes: [] };
+}
+function edit(snapshot, anchored, event) {
+  if (anchored.commentId !== null && event.commentId !== anchored.commentId)
+    return {
+      ...nothing(anchored, [`edit of an outdated checklist comment ${event.commentId}`]),
+      comment: {
+        id: event.commentId,
+        body: `${renderComment(anchored).split("\n")[0]}
+
+This checklist is outdated and counts for nothing; the current one is further down.`
+      }
+    };
+  const reading = readEdit(anchored, event.from, event.to);
+  const state = applyEdit({
+    state: { ...anchored, commentId: event.commentId },
+    sender: event.sender,
+    reading,
+    facts: snapshot.sender ?? { permission: null, teams: {}, profile: null },
+    at: snapshot.at,
+    closed: event.closed
+  });
+  const head = commitWrite(snapshot, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: state.notes };
+}
+function recreate(snapshot, anchored, event) {
+  if (anchored.commentId !== null && anchored.commentId !== event.commentId) return nothing(anchored);
+  if (anchored.status !== "open" || anchored.next !== null) return nothing(anchored);
+  const state = {
+    ...structuredClone(anchored),
+    commentId: null,
+    notes: [
+      `The checklist comment was deleted by @${event.sender.login}; it was recreated from the gate's record (kept in the App's check run), with every tick as it was.`
+    ]
+  };
+  appendAudit(state, [
+    {
+      at: snapshot.at,
+      head: state.head,
+      kind: "recreated",
+      by: { id: event.sender.id, login: event.sender.login },
+      note: "checklist comment deleted"
+    }
+  ]);
+  const head = commitWrite(snapshot, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: [] };
+}
+function mergeAudit(anchored, event) {
+  const p = progress(anchored);
+  const sameTarget = anchored.head === event.head && anchored.base.ref === event.base;
+  if (sameTarget && p.satisfied) return null;
+  const by = event.mergedBy ? `@${event.mergedBy.login}` : "someone";
+  const why = !sameTarget ? `at \`${event.head.slice(0, 7)}\` into \`${inlineText(event.base, 100)}\`, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into \`${inlineText(anchored.base.ref, 100)}\`` : `at \`${event.head.slice(0, 7)}\` while the gate was not satisfied`;
+  const missing = sameTarget ? p.missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
+  return [
+    AUDIT_MARKER,
+    "### \u26A0\uFE0F Merged without a satisfied AI Review Gate",
+    "",
+    `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
+    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
+    ...p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : [],
+    "",
+    "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect)."
+  ].join("\n");
+}
+function closed(snapshot, anchored, event) {
+  const status = event.merged ? "merged" : "closed";
+  const state = { ...anchored, status, seq: anchored.status === status ? anchored.seq : anchored.seq + 1 };
+  const write = event.merged || decisionKey(state) === decisionKey(anchored) ? null : commitWrite(snapshot, state.head, state);
+  return {
+    state,
+    checkRuns: write ? [write] : [],
+    comment: null,
+    notice: event.merged ? mergeAudit(anchored, event) : null,
+    notes: []
+  };
+}
+function decide(snapshot, anchored, event) {
+  switch (event.kind) {
+    case "evaluate":
+      return evaluate(snapshot, anchored, event);
+    case "edit":
+      if (!anchored) throw new Error("decide: an edit needs the record in force");
+      return edit(snapshot, anchored, event);
+    case "comment-deleted":
+      return anchored ? recreate(snapshot, anchored, event) : nothing(null);
+    case "closed":
+      return anchored ? closed(snapshot, anchored, event) : nothing(null);
+  }
+}
+function recordComment(snapshot, state, commentId) {
+  const next = { ...state, commentId };
+  return { state: next, write: commitWrite(snapshot, next.head, next) };
+}
+
+// app/gate/merge-group.ts
+function memberProblem(m, baseRef) {
+  const r = m.record;
+  if (!r) return "the gate has no record of it";
+  if (r.head !== m.headSha || r.next !== null)
+    return `the gate last evaluated ${r.head.slice(0, 7)}, not its head ${m.headSha.slice(0, 7)}`;
+  if (r.base.ref !== baseRef)
+    return `the gate evaluated it against \`${inlineText(r.base.ref, 100)}\`, not \`${inlineText(baseRef, 100)}\``;
+  if (r.status !== "open") return `it is ${r.status}`;
+  if (!progress(r).satisfied) return gateTitle(r);
+  return null;
+}
+function mergeGroupCheck(input2) {
+  const fail = (title, summary) => ({
+    name: CHECK_NAME,
+    conclusion: "failure",
+    title: title.slice(0, 240),
+    summary
+  });
+  if (!Array.isArray(input2.members))
+    return fail("cannot tell which pull requests this merge group holds", inlineText(input2.members.error, 600));
+  if (input2.members.length === 0)
+    return fail("cannot tell which pull requests this merge group holds", "The merge queue lists no entry for it.");
+  const problems = input2.members.map((m) => ({ m, problem: memberProblem(m, input2.baseRef) })).filter((x) => x.problem !== null);
+  const list = input2.members.map((m) => `#${m.number}`).join(", ");
+  if (problems.length > 0)
+    return fail(
+      `${problems.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
+      [
+        `The merge group holds ${list}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
+        "",
+        ...problems.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`)
+      ].join("\n")
+    );
+  return {
+    name: CHECK_NAME,
+    conclusion: "success",
+    title: `${list}: gate satisfied`.slice(0, 240),
+    summary: `Every pull request in this merge group (${list}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
   };
 }
 
@@ -63931,8 +64997,8 @@ function textSignals(c, where, lines, inCommit, extras) {
         continue;
       }
     }
-    const lower2 = line.toLowerCase();
-    if (!TEXT_HINTS.some((h) => lower2.includes(h))) continue;
+    const lower3 = line.toLowerCase();
+    if (!TEXT_HINTS.some((h) => lower3.includes(h))) continue;
     const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
     let named = false;
     for (const { agent, signal, kind } of TEXT_SIGNALS) {
@@ -64161,178 +65227,185 @@ function cleanRequesters(raw, extras) {
   return out;
 }
 
-// src/util/paths.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var BUILTIN_TEST_GLOBS = [
-  "**/test/**",
-  "**/tests/**",
-  "**/__tests__/**",
-  "**/spec/**",
-  "**/specs/**",
-  "**/e2e/**",
-  "**/testing/**",
-  "**/testdata/**",
-  "**/fixtures/**",
-  "**/*.test.*",
-  "**/*.spec.*",
-  "**/*_test.*",
-  "**/*_spec.rb",
-  "**/test_*.py",
-  "**/*Test.java",
-  "**/*Tests.java",
-  "**/*Test.kt",
-  "**/*Tests.cs",
-  "**/*Test.php",
-  "**/*.stories.*",
-  "**/conftest.py"
-];
-var BUILTIN_DOC_GLOBS = [
-  "**/*.md",
-  "**/*.mdx",
-  "**/*.rst",
-  "**/*.adoc",
-  "**/*.txt",
-  "docs/**",
-  "doc/**",
-  "**/LICENSE*",
-  "**/CHANGELOG*",
-  "**/AUTHORS*",
-  "**/.github/ISSUE_TEMPLATE/**",
-  "**/*.png",
-  "**/*.jpg",
-  "**/*.jpeg",
-  "**/*.gif",
-  "**/*.svg",
-  "**/*.webp"
-];
-var BUILTIN_PRODUCTION_GLOBS = [
-  "**/prod/**",
-  "**/production/**",
-  "**/prd/**",
-  "**/.env.production",
-  "**/.env.prod",
-  "**/*.prod.*",
-  "**/*.production.*",
-  "**/*-prod.*",
-  "**/*_prod.*",
-  "**/*-production.*",
-  "**/*_production.*",
-  "**/environments/prod*/**",
-  "**/environments/prod*",
-  "**/envs/prod*/**",
-  "**/env/prod*/**",
-  "**/prod.tfvars",
-  "**/production.tfvars",
-  "**/prod*.tfvars",
-  "**/values-prod*.y*ml",
-  "**/values.prod*.y*ml",
-  "**/overlays/prod*/**",
-  "**/config/environments/production.rb",
-  "**/settings/production.py"
-];
-var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "ts",
-  "tsx",
-  "js",
-  "jsx",
-  "mjs",
-  "cjs",
-  "mts",
-  "cts",
-  "py",
-  "rb",
-  "go",
-  "rs",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "cs",
-  "fs",
-  "php",
-  "swift",
-  "m",
-  "mm",
-  "c",
-  "cc",
-  "cpp",
-  "cxx",
-  "h",
-  "hpp",
-  "ex",
-  "exs",
-  "erl",
-  "clj",
-  "dart",
-  "lua",
-  "vue",
-  "svelte",
-  "sol",
-  "zig",
-  "hs",
-  "ml",
-  "r",
-  "jl",
-  "groovy"
-]);
-var GLOB_OPTIONS = { dot: true, nocase: false };
-function compileGlobs(globs) {
-  if (globs.length === 0) return () => false;
-  const matcher = (0, import_picomatch.default)(globs, GLOB_OPTIONS);
-  return (path2) => matcher(path2);
+// src/diff/parse.ts
+var import_parse_diff = __toESM(require_parse_diff(), 1);
+var DiffParseError = class extends Error {
+  name = "DiffParseError";
+};
+var GIT_HEADER = /^diff --git /;
+var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
+var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
+var HEADER_FACTS_ANYWHERE = /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
+function decodeDiff(input2) {
+  if (typeof input2 === "string") return input2;
+  return new TextDecoder("utf-8", { fatal: false }).decode(input2);
 }
-function extensionOf(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+function unquoteGitPath(p) {
+  let s = p.trim();
+  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
+  return s;
 }
-function basenameOf(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function dirnameOf(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "" : path2.slice(0, i);
-}
-var VENDORED = compileGlobs([
-  "**/node_modules/**",
-  "**/vendor/**",
-  "**/third_party/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/*.min.js",
-  "**/*.generated.*",
-  "**/*.pb.go",
-  "**/*_pb2.py",
-  "**/generated/**",
-  "**/migrations/**",
-  "**/db/migrate/**",
-  "**/*.d.ts"
-]);
-function memoize(matcher) {
-  const cache5 = /* @__PURE__ */ new Map();
-  return (path2) => {
-    let hit = cache5.get(path2);
-    if (hit === void 0) {
-      hit = matcher(path2);
-      cache5.set(path2, hit);
+function scanGitHeaders(lines) {
+  const metas = [];
+  let current = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of lines) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const c = line[0];
+      if (c === "+") newLeft--;
+      else if (c === "-") oldLeft--;
+      else if (c === "\\") continue;
+      else {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
     }
-    return hit;
-  };
+    if (GIT_HEADER.test(line)) {
+      current = { binary: false };
+      metas.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      oldLeft = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      newLeft = hunk[4] === void 0 ? 1 : Number(hunk[4]);
+      continue;
+    }
+    if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
+      current.renameFrom = unquoteGitPath(line.slice(line.indexOf("from ") + 5));
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+      current.renameTo = unquoteGitPath(line.slice(line.indexOf("to ") + 3));
+    } else if (line.startsWith("similarity index ")) {
+      current.similarity = Number.parseInt(line.slice(17), 10);
+    } else if (line.startsWith("Binary files ") || line === "GIT binary patch") {
+      current.binary = true;
+    }
+  }
+  return metas;
 }
-function createPathClassifier(config3) {
-  const isIgnored = memoize(compileGlobs(config3.paths.ignore));
-  const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config3.paths.tests]));
-  const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
-  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config3.paths.production]));
-  const extraSource = compileGlobs(config3.paths.source);
-  const isSafe = memoize(compileGlobs(config3.gate.safe_paths));
-  const isSource = memoize((path2) => {
-    if (isTest(path2) || isDoc(path2)) return false;
-    if (extraSource(path2)) return true;
-    if (VENDORED(path2)) return false;
-    return SOURCE_EXTENSIONS.has(extensionOf(path2));
-  });
-  return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
+function cleanPath(p) {
+  if (p === void 0 || p === "/dev/null") return void 0;
+  return unquoteGitPath(p);
+}
+function parseSection(section, files, warnings) {
+  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const hasMarkers = section.includes("\n\\");
+  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
+  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
+  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
+  let raw;
+  try {
+    raw = (0, import_parse_diff.default)(withoutMarkers);
+  } catch (e) {
+    throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const aligned = metas.length === raw.length;
+  if (metas.length > 0 && !aligned)
+    warnings.push("diff headers and file sections do not line up; rename and binary markers ignored");
+  for (let i = 0; i < raw.length; i++) {
+    const f2 = raw[i];
+    raw[i] = void 0;
+    const meta3 = aligned ? metas[i] : void 0;
+    const from = cleanPath(meta3?.renameFrom ?? f2.from);
+    const to = cleanPath(meta3?.renameTo ?? f2.to);
+    let status;
+    if (f2.new || f2.from === "/dev/null" && to) status = "added";
+    else if (f2.deleted || f2.to === "/dev/null" && from) status = "deleted";
+    else if (from && to && from !== to) status = "renamed";
+    else status = "modified";
+    const path2 = status === "deleted" ? from ?? to : to ?? from;
+    if (!path2) {
+      warnings.push(`file section ${files.length + i + 1} has no path; skipped`);
+      continue;
+    }
+    const file2 = {
+      path: path2,
+      status,
+      binary: meta3?.binary ?? false,
+      added: [],
+      removed: [],
+      hunks: []
+    };
+    if (status === "renamed") file2.oldPath = from;
+    if (meta3?.similarity !== void 0) file2.similarity = meta3.similarity;
+    if (f2.oldMode) file2.oldMode = f2.oldMode;
+    if (f2.newMode) file2.newMode = f2.newMode;
+    for (const chunk of f2.chunks) {
+      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
+      const hunk = {
+        oldStart: chunk.oldStart,
+        oldLines: chunk.oldLines,
+        newStart: chunk.newStart,
+        newLines: chunk.newLines,
+        header,
+        changes: []
+      };
+      let seenOld = 0;
+      let seenNew = 0;
+      for (const c of chunk.changes) {
+        const content = c.content.slice(1);
+        let change;
+        if (c.type === "add") {
+          change = { type: "add", content, newLine: c.ln };
+          file2.added.push({ line: c.ln, content });
+          seenNew++;
+        } else if (c.type === "del") {
+          change = { type: "del", content, oldLine: c.ln };
+          file2.removed.push({ line: c.ln, content });
+          seenOld++;
+        } else {
+          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
+          seenOld++;
+          seenNew++;
+        }
+        hunk.changes.push(change);
+      }
+      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
+        warnings.push(`${path2}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
+      }
+      file2.hunks.push(hunk);
+    }
+    if (file2.binary) file2.patchMissing = "binary file";
+    else if (file2.hunks.length === 0 && status !== "renamed" && !f2.oldMode && !f2.newMode) {
+      if (status === "modified") file2.patchMissing = "no patch in the diff";
+    }
+    files.push(file2);
+  }
+}
+function* gitSections(text) {
+  const first = text.startsWith("diff --git ") ? 0 : text.indexOf("\ndiff --git ");
+  if (first < 0) {
+    yield text;
+    return;
+  }
+  let start = first === 0 ? 0 : first + 1;
+  while (start < text.length) {
+    const next = text.indexOf("\ndiff --git ", start);
+    const end = next < 0 ? text.length : next + 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+function parseUnifiedDiff(input2) {
+  const text = decodeDiff(input2);
+  if (text.trim() === "") return { files: [], warnings: [] };
+  const normalized2 = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (!DIFF_HEADER_ANYWHERE.test(normalized2)) {
+    const first = (normalized2.split("\n", 50).find((l) => l.trim() !== "") ?? "").slice(0, 60);
+    throw new DiffParseError(
+      `input is not a unified diff: no "diff --git", "---/+++" or "@@" header found (first line: ${JSON.stringify(first)})`
+    );
+  }
+  const files = [];
+  const warnings = [];
+  for (const section of gitSections(normalized2)) parseSection(section, files, warnings);
+  if (files.length === 0) {
+    throw new DiffParseError("input has diff-like lines but no file section could be parsed");
+  }
+  return { files, warnings };
 }
 
 // src/workflows/ci-paths.ts
@@ -65375,27 +66448,27 @@ function shannonEntropy(value) {
   return h;
 }
 function charClassCount(value) {
-  let lower2 = 0;
+  let lower3 = 0;
   let upper = 0;
   let digit = 0;
   let other = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower2 = 1;
+    if (c >= 97 && c <= 122) lower3 = 1;
     else if (c >= 65 && c <= 90) upper = 1;
     else if (c >= 48 && c <= 57) digit = 1;
     else other = 1;
   }
-  return lower2 + upper + digit + other;
+  return lower3 + upper + digit + other;
 }
 function longestRun(value) {
   let best = value.length > 0 ? 1 : 0;
-  let run2 = 1;
+  let run3 = 1;
   for (let i = 1; i < value.length; i++) {
     if (value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run2++;
-      if (run2 > best) best = run2;
-    } else run2 = 1;
+      run3++;
+      if (run3 > best) best = run3;
+    } else run3 = 1;
   }
   return best;
 }
@@ -65420,12 +66493,12 @@ function isReference(value) {
 var PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid/i;
 function sequentialShare(value) {
   let inRuns = 0;
-  let run2 = 1;
+  let run3 = 1;
   for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run3++;
     else {
-      if (run2 >= 3) inRuns += run2;
-      run2 = 1;
+      if (run3 >= 3) inRuns += run3;
+      run3 = 1;
     }
   }
   return value.length === 0 ? 0 : inRuns / value.length;
@@ -66503,9 +67576,9 @@ function detectLine(line, traits, nextLine) {
 }
 
 // src/secrets/mask.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256Hex(value) {
-  return createHash("sha256").update(value, "utf8").digest("hex");
+  return createHash2("sha256").update(value, "utf8").digest("hex");
 }
 function maskSecret(kind, value) {
   const shown = value.length >= 16 ? 4 : value.length >= 8 ? 2 : 0;
@@ -66538,7 +67611,7 @@ function redactSecrets(text) {
 }
 
 // src/text/quote.ts
-function quote(raw, max = 80) {
+function quote2(raw, max = 80) {
   const t = redactSecrets(raw).replace(/\s+/g, " ").trim();
   return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
 }
@@ -66642,7 +67715,7 @@ function linePatternRule(row) {
   return { ...meta3, row, run: (ctx) => runLinePatterns(row, ctx) };
 }
 function commandFinding(hit, file2, text) {
-  return `${hit.label} in ${file2}: ${quote(text, 100)}`;
+  return `${hit.label} in ${file2}: ${quote2(text, 100)}`;
 }
 
 // src/rules/custom/custom-pattern.ts
@@ -66714,15 +67787,15 @@ function classifyDependencyFile(path2) {
   const base = basenameOf(path2);
   const exact = BY_NAME[base];
   if (exact) return exact;
-  const lower2 = base.toLowerCase();
-  if (lower2 === "nuget.config") return f("nuget", "registry-config", "nuget-config");
+  const lower3 = base.toLowerCase();
+  if (lower3 === "nuget.config") return f("nuget", "registry-config", "nuget-config");
   if (REQUIREMENTS_NAME.test(base) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(path2))
     return f("python", "manifest", "requirements");
-  if (lower2.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
+  if (lower3.endsWith(".gemspec")) return f("ruby", "manifest", "gemspec");
   if (/\.(?:cs|fs|vb)proj$/i.test(base)) return f("nuget", "manifest", "msbuild");
   if (/(?:^|\/)gradle\/[\w.-]+\.versions\.toml$/.test(path2)) return f("gradle", "manifest", "gradle-catalog");
   if (/(?:^|\/)\.cargo\/config(?:\.toml)?$/.test(path2)) return f("cargo", "registry-config", "cargo-config");
-  if (lower2.endsWith(".tf")) return f("terraform", "manifest", "terraform");
+  if (lower3.endsWith(".tf")) return f("terraform", "manifest", "terraform");
   return null;
 }
 function lockfileBasenamesFor(ecosystem, manifestFormat) {
@@ -68257,16 +69330,16 @@ function short(s) {
   return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
 }
 function describe3(s) {
-  const who2 = s.name ? `${s.name} ` : "";
+  const who3 = s.name ? `${s.name} ` : "";
   const t = short(s.target);
   const what = {
-    git: `${who2}installs from git (${t}) instead of the registry`,
-    url: `${who2}installs from a URL (${t}) instead of the registry`,
+    git: `${who3}installs from git (${t}) instead of the registry`,
+    url: `${who3}installs from a URL (${t}) instead of the registry`,
     registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who2}installs from a local path (${t})`,
-    archive: `${who2}installs from a local archive (${t})`,
-    alias: `${who2}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who2}with ${t}`,
+    path: `${who3}installs from a local path (${t})`,
+    archive: `${who3}installs from a local archive (${t})`,
+    alias: `${who3}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who3}with ${t}`,
     tls: `weakens TLS for package downloads (${t})`
   };
   return what[s.kind];
@@ -68475,8 +69548,8 @@ var ENV_CHECK_OFF = /\bDISABLE_DATABASE_ENVIRONMENT_CHECK\s*=\s*["']?1/;
 function databaseWipeOf(text, sqlFile, productionFile) {
   const prod = productionFile || mentionsProduction(text);
   const sev = prod ? "critical" : "high";
-  const lower2 = text.toLowerCase();
-  if (!sqlFile && lower2.includes("drop")) {
+  const lower3 = text.toLowerCase();
+  if (!sqlFile && lower3.includes("drop")) {
     const d = DROP_DATABASE.exec(text);
     if (d) return { what: `${/database/i.test(d[0]) ? "DROP DATABASE" : "DROP SCHEMA"} ${d[1]}`, severity: sev };
     const dd = DROPDB.exec(text);
@@ -68487,7 +69560,7 @@ function databaseWipeOf(text, sqlFile, productionFile) {
     if (MONGO_DROP.test(text)) return { what: "dropDatabase() (drops the whole MongoDB database)", severity: sev };
     if (DROP_ALL.test(text)) return { what: "drop_all() (drops every table of the schema)", severity: sev };
   }
-  if (lower2.includes("flush")) {
+  if (lower3.includes("flush")) {
     const f2 = FLUSH.exec(text);
     if (f2) return { what: `${(f2[1] ?? f2[2]).toUpperCase()} (wipes every Redis key)`, severity: sev };
     const dj = DJANGO_FLUSH.exec(text);
@@ -68504,7 +69577,7 @@ function databaseWipeOf(text, sqlFile, productionFile) {
       what: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 (lets destructive tasks run on production)",
       severity: "critical"
     };
-  if (lower2.includes("reset_db")) {
+  if (lower3.includes("reset_db")) {
     const dj = DJANGO_FLUSH.exec(text);
     if (dj) return { what: `manage.py ${dj[1]} (drops the database)`, severity: sev };
   }
@@ -68526,8 +69599,8 @@ var databaseWipeRule = linePatternRule({
   patterns: [
     {
       detect(text, at) {
-        const lower2 = text.toLowerCase();
-        if (!lower2.includes("drop") && !lower2.includes("flush") && !text.includes("prisma") && !text.includes("db:") && !text.includes("DISABLE_DATABASE") && !lower2.includes("reset_db"))
+        const lower3 = text.toLowerCase();
+        if (!lower3.includes("drop") && !lower3.includes("flush") && !text.includes("prisma") && !text.includes("db:") && !text.includes("DISABLE_DATABASE") && !lower3.includes("reset_db"))
           return [];
         const w = databaseWipeOf(text, isSqlOrMigration(at.path), at.production);
         return w ? [{ label: w.what, severity: w.severity }] : [];
@@ -68642,7 +69715,7 @@ function teardownOf(text, productionFile) {
     const k = KUBECTL_DELETE.exec(text);
     if (k && KUBE_WIDE.test(` ${k[1]} `))
       return {
-        what: `kubectl delete ${quote(k[1], 60)}${prod ? " in production" : ""}`,
+        what: `kubectl delete ${quote2(k[1], 60)}${prod ? " in production" : ""}`,
         severity: prod ? "critical" : "high"
       };
   }
@@ -68778,7 +69851,7 @@ var recursiveDeleteRule = linePatternRule({
   lines: "commands",
   hint: /\brm\s/,
   patterns: [{ keyword: "rm ", detect: rmHits }],
-  message: (hit, file2, text) => `\`rm\` on ${hit.label} in ${file2} ${hit.detail}: ${quote(text, 100)}`,
+  message: (hit, file2, text) => `\`rm\` on ${hit.label} in ${file2} ${hit.detail}: ${quote2(text, 100)}`,
   samples: {
     path: "scripts/clean.sh",
     match: [
@@ -69625,11 +70698,11 @@ async function parsedAddresses(path2, text) {
   }
   const set3 = /* @__PURE__ */ new Set();
   const resource = json2.resource;
-  const data = json2.data;
+  const data2 = json2.data;
   const modules = json2.module;
   for (const [type, byName2] of Object.entries(resource ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set3.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
+  for (const [type, byName2] of Object.entries(data2 ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set3.add(`data.${type}.${name}`);
   for (const name of Object.keys(modules ?? {})) set3.add(`module.${name}`);
   return set3;
@@ -69825,7 +70898,7 @@ function deletionSeverity(header) {
 function movedAccounts(moves, address) {
   return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
 }
-function sameBody(a, b) {
+function sameBody2(a, b) {
   if (a.length === 0 || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -69884,7 +70957,7 @@ async function analyzeTerraform(ctx) {
       if (move && (move.kind === "moved" || move.keep)) continue;
       let renamedTo;
       const candidates = scan.addedHeaders.filter(
-        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path2, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
+        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path2, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody2(a.body, h.body))
       );
       if (candidates.length > 0) renamedTo = candidates[0].block.address;
       deletions.push({
@@ -70465,40 +71538,40 @@ var GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
 var SQL_EXT = /\.sql$/i;
 function sqlKind(path2) {
   if (NON_SCHEMA_SQL.test(path2)) return null;
-  const lower2 = path2.toLowerCase();
-  const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  const lower3 = path2.toLowerCase();
+  const base = lower3.slice(lower3.lastIndexOf("/") + 1);
   const down = /(?:^|[._-])down\.sql$/.test(base) || /^u\d+(?:[._]\d+)*__.+\.sql$/.test(base);
   if (/\.(?:up|down)\.sql$/.test(base)) {
     return { framework: "golang-migrate", strength: "strong", language: "sql", downFile: down };
   }
-  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower2)) {
+  if (/(?:^|\/)migrations\/[^/]+\/migration\.sql$/.test(lower3)) {
     return { framework: "prisma", strength: "strong", language: "sql", downFile: false };
   }
   if (/^(?:[vu]\d+(?:[._]\d+)*|r)__.+\.sql$/.test(base)) {
     return { framework: "flyway", strength: "strong", language: "sql", downFile: down };
   }
-  if (/(?:^|\/)drizzle\//.test(lower2)) {
+  if (/(?:^|\/)drizzle\//.test(lower3)) {
     return { framework: "drizzle", strength: "strong", language: "sql", downFile: false };
   }
-  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower2)) {
+  if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower3)) {
     return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
   }
-  if (SQL_MIGRATION_DIR.test(lower2)) {
+  if (SQL_MIGRATION_DIR.test(lower3)) {
     return { framework: "sql", strength: "strong", language: "sql", downFile: down };
   }
-  if (GENERATED_SCHEMA_DUMP.test(lower2))
+  if (GENERATED_SCHEMA_DUMP.test(lower3))
     return { framework: "sql", strength: "weak", language: "sql", downFile: false };
-  if (SQL_DB_DIR.test(lower2)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
+  if (SQL_DB_DIR.test(lower3)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
   return { framework: "sql", strength: "weak", language: "sql", downFile: false };
 }
 function detectMigration(path2, sniffText2 = "") {
-  const lower2 = path2.toLowerCase();
+  const lower3 = path2.toLowerCase();
   let cached2;
   const sniffOf = () => {
     cached2 ??= typeof sniffText2 === "string" ? sniffText2 : sniffText2();
     return cached2;
   };
-  if (SQL_EXT.test(lower2)) {
+  if (SQL_EXT.test(lower3)) {
     const kind = sqlKind(path2);
     if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
       return { ...kind, strength: "weak" };
@@ -70510,25 +71583,25 @@ function detectMigration(path2, sniffText2 = "") {
     language,
     downFile: false
   });
-  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower2)) return strong("rails", "ruby");
-  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower2)) return strong("ecto", "elixir");
-  if (/\.exs$/.test(lower2) && MIGRATION_DIR.test(lower2) && sniffOf().includes("Ecto.Migration"))
+  if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower3)) return strong("rails", "ruby");
+  if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower3)) return strong("ecto", "elixir");
+  if (/\.exs$/.test(lower3) && MIGRATION_DIR.test(lower3) && sniffOf().includes("Ecto.Migration"))
     return strong("ecto", "elixir");
-  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower2)) return strong("laravel", "php");
-  if (lower2.endsWith(".py")) {
-    const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower3)) return strong("laravel", "php");
+  if (lower3.endsWith(".py")) {
+    const base = lower3.slice(lower3.lastIndexOf("/") + 1);
     if (base === "__init__.py" || base === "env.py") return null;
-    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower2)) return strong("alembic", "python");
-    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower2)) {
+    if (/(?:^|\/)(?:alembic|migrations?)\/versions\/[^/]+\.py$/.test(lower3)) return strong("alembic", "python");
+    if (/(?:^|\/)migrations\/[^/]+\.py$/.test(lower3)) {
       if (/\bdef\s+(?:upgrade|downgrade)\s*\(/.test(sniffOf()) && !sniffOf().includes("migrations.Migration"))
         return strong("alembic", "python");
       if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
     }
     return null;
   }
-  if (/\.(?:[cm]?[jt]s)$/.test(lower2) && !/\.d\.[cm]?ts$/.test(lower2)) {
-    if (!MIGRATION_DIR.test(lower2)) return null;
-    const base = lower2.slice(lower2.lastIndexOf("/") + 1);
+  if (/\.(?:[cm]?[jt]s)$/.test(lower3) && !/\.d\.[cm]?ts$/.test(lower3)) {
+    if (!MIGRATION_DIR.test(lower3)) return null;
+    const base = lower3.slice(lower3.lastIndexOf("/") + 1);
     if (/^(?:index|knexfile|config|umzug|migrator)\.[cm]?[jt]s$/.test(base)) return null;
     const versioned = /^v?\d{3,}[-_.]/.test(base);
     const shaped = /\bexports\.(?:up|down)\b|\b(?:async\s+)?function\s+(?:up|down)\s*\(|\basync\s+(?:up|down)\s*\(|\b(?:up|down)\s*:\s*(?:async\b|function\b|\()|\bimplements\s+MigrationInterface\b/.test(
@@ -70541,19 +71614,19 @@ function detectMigration(path2, sniffText2 = "") {
     if (/\b(?:up|down)\s*[(:=]|exports\.(?:up|down)|\bmigrate\b/i.test(sniffOf())) return strong("js-migration", "js");
     return null;
   }
-  if (lower2.endsWith(".cs")) {
-    if (!/(?:^|\/)migrations\//.test(lower2) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower2)) return null;
+  if (lower3.endsWith(".cs")) {
+    if (!/(?:^|\/)migrations\//.test(lower3) || /\.designer\.cs$|modelsnapshot\.cs$/.test(lower3)) return null;
     return strong("efcore", "csharp");
   }
-  if (lower2.endsWith(".go")) {
-    if (!MIGRATION_DIR.test(lower2) || lower2.endsWith("_test.go")) return null;
+  if (lower3.endsWith(".go")) {
+    if (!MIGRATION_DIR.test(lower3) || lower3.endsWith("_test.go")) return null;
     if (/goose|gormigrate|golang-migrate|\bfunc\s+[uU]p\w*\(|\bfunc\s+[dD]own\w*\(|\.Exec(?:Context)?\(/.test(sniffOf()))
       return strong("go-migration", "go");
     return null;
   }
-  if (/\.(?:xml|ya?ml)$/.test(lower2)) {
+  if (/\.(?:xml|ya?ml)$/.test(lower3)) {
     if (!/databaseChangeLog|changeSet\b/.test(sniffOf())) return null;
-    return strong("liquibase", lower2.endsWith(".xml") ? "xml" : "yaml");
+    return strong("liquibase", lower3.endsWith(".xml") ? "xml" : "yaml");
   }
   return null;
 }
@@ -71374,9 +72447,9 @@ function scanLiterals(lines, language) {
         i++;
         continue;
       }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
+      const comment2 = commentStart(language, s, i);
+      if (comment2 === "line") break;
+      if (comment2 === "block") {
         blockComment = true;
         i += 2;
         continue;
@@ -74104,7 +75177,7 @@ var checkBypassedRule = {
           out.push({
             file: file2.path,
             line: l.line,
-            message: `Git hooks bypassed in ${file2.path}: ${quote(text, 90)}`
+            message: `Git hooks bypassed in ${file2.path}: ${quote2(text, 90)}`
           });
           continue;
         }
@@ -74113,7 +75186,7 @@ var checkBypassedRule = {
           out.push({
             file: file2.path,
             line: l.line,
-            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file2.path}: ${quote(text, 90)}`
+            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file2.path}: ${quote2(text, 90)}`
           });
         }
       }
@@ -74532,7 +75605,7 @@ var tlsVerificationDisabledRule = linePatternRule({
   hint: TLS_HINT,
   patterns: TLS_OFF,
   ignoreMoved: true,
-  message: (hit, file2, text) => `TLS verification disabled (${hit.label}) in ${file2}: ${quote(text, 90)}`,
+  message: (hit, file2, text) => `TLS verification disabled (${hit.label}) in ${file2}: ${quote2(text, 90)}`,
   samples: {
     path: "src/client.py",
     match: [
@@ -74953,10 +76026,10 @@ function decideGate(files, level, ai, checklist, config3, paths) {
   if (levelRank(level) < levelRank(config3.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config3.gate.threshold})`);
   }
-  const who2 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const who3 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
   return {
     required: true,
-    reason: `${who2} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    reason: `${who3} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
     checklist,
     approvals
   };
@@ -75182,340 +76255,197 @@ async function analyze(input2) {
   };
 }
 
-// app/gate/authorize.ts
-var lower = (s) => s.trim().toLowerCase();
-function isBotSender(sender) {
-  return sender.type !== "User" || /\[bot\]$/i.test(sender.login);
+// src/github/files.ts
+var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
+function statusOf2(api) {
+  switch (api.status) {
+    case "added":
+      return "added";
+    case "removed":
+      return "deleted";
+    // A copy keeps its source as oldPath, the same way the local diff parser reads `copy from/to`.
+    case "renamed":
+    case "copied":
+      return api.previous_filename && api.previous_filename !== api.filename ? "renamed" : "modified";
+    case "unchanged":
+      return null;
+    default:
+      return "modified";
+  }
 }
-async function authorizePerson(sender, prAuthor, disqualified, deps) {
-  if (isBotSender(sender)) return { ok: false, reason: "bots and apps cannot approve" };
-  const login = lower(sender.login);
-  if (prAuthor && lower(prAuthor) === login) return { ok: false, reason: "the PR author cannot approve their own PR" };
-  if (disqualified.logins.includes(login))
+function syntheticHeader(status) {
+  if (status === "added") return "diff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n";
+  if (status === "deleted") return "diff --git a/f b/f\ndeleted file mode 100644\n--- a/f\n+++ /dev/null\n";
+  return "diff --git a/f b/f\n--- a/f\n+++ b/f\n";
+}
+function missingPatchReason(api, status) {
+  const changed = api.additions + api.deletions;
+  if (BINARY_EXTENSION.test(api.filename)) return { reason: "binary file (GitHub sends no patch)", binary: true };
+  if (changed > 0)
     return {
-      ok: false,
-      reason: "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it"
+      reason: `GitHub omitted the patch (diff too large: +${api.additions} \u2212${api.deletions} lines)`,
+      binary: false
     };
-  if (disqualified.emails.length > 0 || disqualified.names.length > 0) {
-    const p = await deps.profile(sender.login);
-    const email3 = p.email ? lower(p.email) : null;
-    const name = p.name ? lower(p.name) : null;
-    if (email3 && disqualified.emails.includes(email3) || name && disqualified.names.includes(name) || disqualified.names.includes(login))
-      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
-  }
-  const permission = await deps.permission(sender.login);
-  if (permission !== "admin" && permission !== "write" && permission !== "maintain")
-    return {
-      ok: false,
-      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
-    };
-  return { ok: true };
+  if (status === "renamed" || api.status === "changed") return null;
+  if (status === "modified") return { reason: "GitHub sent no patch (binary file or mode-only change)", binary: false };
+  return null;
 }
-function splitTeam(team) {
-  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(team.trim());
-  return m ? [m[1], m[2]] : null;
-}
-async function authorizeItem(sender, item, deps) {
-  const route2 = item.route;
-  if (!route2) return { ok: true };
-  if (route2.team) {
-    const t = splitTeam(route2.team);
-    if (!t || !await deps.teamMember(t[0], t[1], sender.login))
-      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
-  }
-  if (route2.owners && route2.owners.length > 0) {
-    const login = `@${lower(sender.login)}`;
-    if (route2.owners.some((o) => lower(o) === login)) return { ok: true };
-    for (const owner of route2.owners) {
-      const t = splitTeam(owner);
-      if (t && await deps.teamMember(t[0], t[1], sender.login)) return { ok: true };
+function changedFilesFromPullFiles(apiFiles) {
+  const files = [];
+  const notAnalyzed = [];
+  const warnings = [];
+  for (const api of apiFiles) {
+    const status = statusOf2(api);
+    if (status === null) continue;
+    const file2 = { path: api.filename, status, binary: false, added: [], removed: [], hunks: [] };
+    if (status === "renamed") file2.oldPath = api.previous_filename;
+    if (api.patch === void 0 || api.patch === null || api.patch === "") {
+      const missing = missingPatchReason(api, status);
+      if (missing) {
+        file2.binary = missing.binary;
+        file2.patchMissing = missing.reason;
+        notAnalyzed.push({ file: api.filename, reason: missing.reason });
+      }
+      files.push(file2);
+      continue;
     }
-    return {
-      ok: false,
-      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
-    };
-  }
-  return { ok: true };
-}
-var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
-var NOREPLY = /^(?:(\d+)\+)?([a-z0-9-]+)@users\.noreply\.github\.com$/i;
-var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
-function buildDisqualified(people, requesters) {
-  const logins = /* @__PURE__ */ new Set();
-  const emails = /* @__PURE__ */ new Set();
-  const names = /* @__PURE__ */ new Set();
-  const add = (p) => {
-    if (p.login && !NON_PEOPLE.has(lower(p.login))) {
-      logins.add(lower(p.login).replace(/^@/, ""));
-      return;
-    }
-    const email3 = p.email ? lower(p.email) : "";
-    const nr = NOREPLY.exec(email3);
-    if (nr) {
-      logins.add(lower(nr[2]));
-      return;
-    }
-    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
-    if (email3 && !NON_PEOPLE.has(email3)) emails.add(email3);
-    if (p.name && !NON_PEOPLE.has(lower(p.name))) names.add(lower(p.name));
-  };
-  for (const p of people) add(p);
-  for (const r of requesters) {
-    const s = r.trim();
-    if (!s) continue;
-    if (s.includes("@") && !s.startsWith("@")) add({ email: s });
-    else if (/^@?[a-z0-9](?:[a-z0-9-]{0,38})$/i.test(s)) logins.add(lower(s).replace(/^@/, ""));
-    else names.add(lower(s));
-  }
-  return { logins: [...logins].sort(), emails: [...emails].sort(), names: [...names].sort() };
-}
-var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
-function coAuthors(message) {
-  const out = [];
-  for (const line of message.split(/\r?\n/).slice(-50)) {
-    const m = CO_AUTHOR.exec(line.trim());
-    if (m) out.push({ name: m[1] || null, email: m[2] });
-  }
-  return out;
-}
-
-// app/gate/codeowners.ts
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-function toGlobs(pattern) {
-  let p = pattern;
-  const anchored = p.startsWith("/");
-  if (anchored) p = p.slice(1);
-  const dir = p.endsWith("/");
-  if (dir) p = p.slice(0, -1);
-  const base = anchored || p.includes("/") ? p : `**/${p}`;
-  return dir ? [`${base}/**`] : [base, `${base}/**`];
-}
-function parseCodeowners(text) {
-  const rules = [];
-  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (!line) continue;
-    const [pattern, ...owners] = line.split(/\s+/);
-    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
     try {
-      rules.push({ match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
-    } catch {
-    }
-  }
-  return {
-    ownersOf(path2) {
-      for (let i = rules.length - 1; i >= 0; i--) if (rules[i].match(path2)) return rules[i].owners;
-      return [];
-    }
-  };
-}
-
-// app/gate/github-io.ts
-async function listComments(client, repo, issue2) {
-  const out = [];
-  for (let page = 1; page <= 30; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issue2,
-      per_page: 100,
-      page
-    });
-    const data = res.data;
-    out.push(...data);
-    if (data.length < 100 || !/rel="next"/.test(String(res.headers.link ?? ""))) break;
-  }
-  return out;
-}
-function ownChecklistComments(comments, botLogin) {
-  return comments.filter((c) => isOwnComment(c, botLogin) && looksLikeChecklist(c.body)).sort((a, b) => a.id - b.id);
-}
-function isOwnComment(c, botLogin) {
-  return c.user?.login === botLogin && c.user?.type === "Bot";
-}
-async function getComment(client, repo, id) {
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      ...repo,
-      comment_id: id
-    });
-    return res.data;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
-}
-async function createComment(client, repo, issue2, body) {
-  const res = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    ...repo,
-    issue_number: issue2,
-    body
-  });
-  return res.data;
-}
-async function updateComment(client, repo, id, body) {
-  await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id, body });
-}
-async function deleteComment(client, repo, id) {
-  try {
-    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
-}
-async function listOwnCheckRuns(client, repo, sha, appId) {
-  const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    ...repo,
-    ref: sha,
-    check_name: CHECK_NAME,
-    app_id: appId,
-    filter: "all",
-    per_page: 100
-  });
-  const runs = res.data.check_runs;
-  return runs.filter((r) => r.app?.id === appId && r.name === CHECK_NAME).sort((a, b) => b.id - a.id);
-}
-async function createCheck(client, repo, sha, body) {
-  const res = await client.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, head_sha: sha, ...body });
-  return res.data.id;
-}
-async function updateCheck(client, repo, id, body) {
-  await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-    ...repo,
-    check_run_id: id,
-    ...body
-  });
-}
-async function upsertCheck(client, repo, sha, id, body) {
-  if (id !== void 0) {
-    try {
-      await updateCheck(client, repo, id, body);
-      return id;
+      const parsed = parseUnifiedDiff(`${syntheticHeader(status)}${api.patch}
+`);
+      const one = parsed.files[0];
+      if (one) {
+        file2.added = one.added;
+        file2.removed = one.removed;
+        file2.hunks = one.hunks;
+      }
+      for (const w of parsed.warnings) warnings.push(w.replace(/^f:/, `${api.filename}:`));
     } catch (e) {
-      if (statusOf(e) !== 404) throw e;
+      const reason = `patch could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
+      file2.patchMissing = reason;
+      notAnalyzed.push({ file: api.filename, reason });
     }
+    files.push(file2);
   }
-  return createCheck(client, repo, sha, body);
+  return { files, notAnalyzed, warnings };
 }
-function authorizeDeps(client, repo) {
-  return {
-    async permission(login) {
-      try {
-        const res = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
-          ...repo,
-          username: login
-        });
-        return String(res.data.permission ?? "none");
-      } catch (e) {
-        if (statusOf(e) === 404) return "none";
-        throw e;
-      }
-    },
-    async teamMember(org, teamSlug, login) {
-      try {
-        const res = await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
-          org,
-          team_slug: teamSlug,
-          username: login
-        });
-        return res.data.state === "active";
-      } catch (e) {
-        if (statusOf(e) === 404) return false;
-        throw e;
-      }
-    },
-    async profile(login) {
-      const res = await client.request("GET /users/{username}", { username: login });
-      const d = res.data;
-      return { name: d.name ?? null, email: d.email ?? null };
+
+// app/load.ts
+var CommitFiles = class {
+  constructor(capacity = 2e3) {
+    this.capacity = capacity;
+  }
+  capacity;
+  texts = /* @__PURE__ */ new Map();
+  async read(ctx, path2, sha) {
+    const key = `${ctx.repoId}:${sha}:${path2}`;
+    const known = this.texts.get(key);
+    if (known !== void 0) return known;
+    const text = await ctx.port.fileAt(ctx.repo, path2, sha);
+    if (text !== null && /^[0-9a-f]{40}$/.test(sha)) {
+      this.texts.set(key, text);
+      if (this.texts.size > this.capacity) this.texts.delete(this.texts.keys().next().value);
     }
-  };
+    return text;
+  }
+};
+var pullKey = (repoId, pr) => `pr:${repoId}#${pr}`;
+var commitKey = (repoId, sha) => `sha:${repoId}@${sha}`;
+function requireCommitLocks(ctx, shas) {
+  const missing = shas.filter((s) => !!s).map((s) => commitKey(ctx.repoId, s)).filter((k) => !ctx.held.has(k));
+  if (missing.length > 0) throw new NeedLocks(missing);
 }
-async function fileAt(client, repo, path2, ref) {
+async function readRuns(ctx, sha) {
+  const runs = await ctx.port.checkRuns(ctx.repo, sha, { name: CHECK_NAME, appId: ctx.appId });
+  return { runs, entries: mergeRecords(runs.map((r) => decodeRecord(r.text))) };
+}
+async function runsAt(ctx, cache5, sha) {
+  let set3 = cache5.get(sha);
+  if (!set3) {
+    set3 = await readRuns(ctx, sha);
+    cache5.set(sha, set3);
+  }
+  return set3;
+}
+var MAX_HOPS = 8;
+async function readRecord(ctx, cache5, pr, hints) {
+  const unique = [...new Set(hints.filter((h) => !!h))];
+  await Promise.all(unique.map((sha) => runsAt(ctx, cache5, sha)));
+  let best = null;
+  for (const hint of unique) {
+    let state = cache5.get(hint)?.entries.find((e) => e.pr === pr) ?? null;
+    for (let hops = 0; state?.next && hops < MAX_HOPS; hops++) {
+      const ahead = (await runsAt(ctx, cache5, state.next)).entries.find((e) => e.pr === pr);
+      if (!ahead || ahead.seq < state.seq) break;
+      state = ahead;
+    }
+    if (state && (!best || state.seq > best.seq)) best = state;
+  }
+  return best;
+}
+async function findChecklist(ctx, pr) {
+  const own2 = (c) => c.author?.login === ctx.botLogin && c.author.type === "Bot" && looksLikeChecklist(c.body);
+  const listed = await ctx.port.comments(ctx.repo, pr, own2);
+  return listed.items.find(own2) ?? null;
+}
+function markerHead(body, pr) {
+  const line = soleMarkerLine(parseBody(body));
+  const marker = line ? parseViewMarker(line) : null;
+  return marker && marker.pr === pr ? marker.head : null;
+}
+async function readConfig(ctx, baseSha) {
   try {
-    const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...repo,
-      path: path2,
-      ref,
-      mediaType: { format: "raw" }
-    });
-    const data = res.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    if (data && typeof data === "object" && "content" in data)
-      return Buffer.from(String(data.content ?? ""), "base64").toString("utf8");
-    return null;
+    const text = await ctx.files.read(ctx, ctx.configPath.replace(/^\.?\//, ""), baseSha);
+    return { ok: true, config: parseConfigText(text ?? "", ctx.configPath) };
   } catch (e) {
-    if (statusOf(e) === 404) return null;
+    if (e instanceof ConfigError)
+      return {
+        ok: false,
+        error: `${e.message}
+
+Fix the config on the base branch (${baseSha.slice(0, 7)}), then re-run this check.`
+      };
     throw e;
   }
 }
-async function fetchCodeownersText(client, repo, ref) {
+async function readCodeowners(ctx, baseSha) {
   for (const path2 of CODEOWNERS_PATHS) {
-    const text = await fileAt(client, repo, path2, ref);
+    const text = await ctx.files.read(ctx, path2, baseSha);
     if (text !== null) return text;
   }
   return null;
 }
-async function filesBetween(client, repo, base, head) {
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
-      ...repo,
-      basehead: `${base}...${head}`,
-      per_page: 100
-    });
-    const d = res.data;
-    if (d.status !== "ahead" || !d.files || d.files.length >= 300) return null;
-    const out = [];
-    for (const f2 of d.files) {
-      out.push(f2.filename);
-      if (f2.previous_filename) out.push(f2.previous_filename);
-    }
-    return out;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
+async function resolveLogins(ctx, logins) {
+  const out = /* @__PURE__ */ new Map();
+  await Promise.all(
+    logins.slice(0, 10).map(async (login) => {
+      const u = await ctx.port.user(login);
+      out.set(login, u ? { id: u.id, login: u.login, type: u.type } : null);
+    })
+  );
+  return out;
 }
-
-// app/gate/evaluate.ts
-function readState(comments, key, expect) {
-  const comment = comments[0] ?? null;
-  if (!comment) return { comment: null, state: null, invalid: false };
-  const line = soleStateLine(parseBody(comment.body ?? ""));
-  const decoded = line ? decodeStateLine(line, key, expect) : null;
-  if (decoded?.ok) return { comment, state: decoded.state, invalid: false };
-  return { comment, state: null, invalid: true };
-}
-function topFinding(findings, category2) {
-  return findings.find((f2) => f2.category === category2);
-}
-function findingLocation(f2) {
-  return `${f2.message} (${f2.file}${f2.line ? `:${f2.line}` : ""})`;
-}
-function buildItems(report, config3, owners) {
-  return report.gate.checklist.map((c) => {
-    const files = [];
-    if (c.category) {
-      for (const f2 of report.findings) if (f2.category === c.category && !files.includes(f2.file)) files.push(f2.file);
-    }
-    const top = c.category ? topFinding(report.findings, c.category) : void 0;
-    const item = {
-      id: c.id,
-      text: c.text,
-      category: c.category,
-      detail: top ? findingLocation(top) : "",
-      files: files.slice(0, MAX_FILES_PER_ITEM)
-    };
-    if (files.length > MAX_FILES_PER_ITEM) item.filesTruncated = true;
-    const route2 = c.category ? config3.gate.routes[c.category] : void 0;
-    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
-    if (route2?.codeowners && owners) {
-      const set3 = [];
-      for (const f2 of files) for (const o of owners(f2)) if (!set3.includes(o)) set3.push(o);
-      if (set3.length > 0) item.route = { ...item.route, owners: set3.slice(0, 20) };
-    }
-    return item;
-  });
+function prFacts(pull, commits) {
+  return {
+    number: pull.number,
+    author_login: pull.author?.login ?? null,
+    author_type: pull.author?.type ?? null,
+    head_ref: pull.head.ref,
+    base_ref: pull.base.ref,
+    title: pull.title,
+    body: pull.body,
+    labels: pull.labels,
+    assignees: pull.assignees.map((a) => a.login),
+    commits: commits.map((c) => ({
+      sha: c.sha,
+      message: c.message,
+      author_name: c.author.name,
+      author_email: c.author.email,
+      author_login: c.author.user?.login ?? null,
+      committer_name: c.committer.name,
+      committer_email: c.committer.email,
+      committer_login: c.committer.user?.login ?? null
+    }))
+  };
 }
 function stickyAi(previous, ai) {
   if (ai.detected || !previous?.ai.detected) return null;
@@ -75526,7 +76456,7 @@ function stickyAi(previous, ai) {
     evidence: [
       {
         signal: "earlier-detection",
-        where: "gate.state",
+        where: "gate record",
         match: `detected earlier on this PR${previous.ai.agents.length ? ` (${previous.ai.agents.join(", ")})` : ""}`,
         agent: previous.ai.agents[0] ?? null,
         weight: "strong"
@@ -75536,636 +76466,705 @@ function stickyAi(previous, ai) {
     ...ai.requesters ? { requesters: ai.requesters } : {}
   };
 }
-function intersects(files, touched) {
-  return files.some((f2) => touched.has(f2));
-}
-async function carryTicks(input2, previous, next, stale, at) {
-  const exists = /* @__PURE__ */ new Set([...next.items.map((i) => i.id), ...next.signoffs]);
-  const kept = previous.ticks.filter((t) => exists.has(t.item));
-  if (previous.head === next.head) return { ticks: kept, notes: [], audit: [] };
-  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
-  if (kept.length === 0) return { ticks: [], notes: [], audit: [] };
-  if (stale === "reset") {
-    return {
-      ticks: [],
-      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
-    };
-  }
-  const touchedList = await filesBetween(input2.client, input2.repo, previous.head, next.head);
-  if (!touchedList) {
-    return {
-      ticks: [],
-      notes: [`New commits (${push}) rewrote the branch history: all ticks were reset.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `history rewritten ${push}` }]
-    };
-  }
-  const touched = new Set(touchedList);
-  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
-  const nextItems = new Map(next.items.map((i) => [i.id, i]));
-  const hit = (id) => {
-    const a = prevItems.get(id);
-    const b = nextItems.get(id);
-    return !!a?.filesTruncated || !!b?.filesTruncated || intersects(a?.files ?? [], touched) || intersects(b?.files ?? [], touched) || // Extras and items without files cover the whole change: any push resets them.
-    (a?.files.length ?? 0) + (b?.files.length ?? 0) === 0;
+async function assess2(facts, previous) {
+  const converted = changedFilesFromPullFiles(facts.files.items);
+  const input2 = {
+    diff: converted.files,
+    pr: prFacts(facts.pull, facts.commits.items),
+    config: facts.config,
+    notAnalyzed: converted.notAnalyzed
   };
-  const anyFindingFileTouched = [...prevItems.keys(), ...nextItems.keys()].some(
-    (id) => (prevItems.get(id)?.files.length || nextItems.get(id)?.files.length) && hit(id)
-  );
-  const ticks = [];
-  const dropped = [];
-  for (const t of kept) {
-    const drop = t.item.startsWith("signoff:") ? anyFindingFileTouched : hit(t.item);
-    if (drop) dropped.push(t.item);
-    else ticks.push(t);
-  }
-  if (dropped.length === 0)
-    return {
-      ticks,
-      notes: [`New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).`],
-      audit: [{ at, sha: next.head, kind: "evaluated", note: `new commits ${push} touch no file with findings` }]
-    };
-  return {
-    ticks,
-    notes: [
-      `New commits (${push}) touch files with findings: ticks reset on ${dropped.join(", ")} (gate.stale: touched-files).`
-    ],
-    audit: [
-      {
-        at,
-        sha: next.head,
-        kind: "reset",
-        note: `new commits ${push} touch files with findings: ${dropped.join(", ")}`
-      }
-    ]
-  };
+  const report = await analyze(input2);
+  const sticky = stickyAi(previous, report.ai);
+  return sticky ? analyze({ ...input2, ai: sticky }) : report;
 }
-async function evaluate(env, input2) {
-  const { client, repo, pull } = input2;
-  const { appId, botLogin } = await env.identity();
-  let head = pull.head.sha;
-  const at = env.now().toISOString();
-  const detailsUrl = pull.html_url ?? null;
-  let config3;
-  try {
-    const text = await fetchConfig(client, repo, pull.base.sha, env.configPath);
-    config3 = parseConfigText(text ?? "", env.configPath);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const body2 = checkRequest(configErrorCheck(e, pull.base.sha), detailsUrl);
-    if (runs[0]) await updateCheck(client, repo, runs[0].id, body2);
-    else await upsertCheck(client, repo, head, void 0, body2);
-    return { kind: "config-error", error: e };
-  }
-  const ref = { ...repo, pull_number: pull.number };
-  const [fetched, commits, comments] = await Promise.all([
-    fetchPullFiles(client, ref),
-    fetchCommits(client, ref),
-    listComments(client, repo, pull.number)
+function needsComparison(previous, pull, config3) {
+  return !!previous && previous.head !== pull.head.sha && previous.base.ref === pull.base.ref && config3.gate.stale === "touched-files" && previous.ticks.some((t) => !isSignoff(t.item));
+}
+async function readPullData(ctx, pull) {
+  const ref = { ...ctx.repo, number: pull.number };
+  const [config3, files, commits] = await Promise.all([
+    readConfig(ctx, pull.base.sha),
+    ctx.port.pullFiles(ref),
+    ctx.port.pullCommits(ref)
   ]);
-  const liveHead = commits.length > 0 && commits.length < 250 ? commits[commits.length - 1].sha : void 0;
-  if (liveHead && liveHead !== head) head = liveHead;
-  const own2 = ownChecklistComments(comments, botLogin);
-  const expect = { repo: input2.repoId, pr: pull.number };
-  const prev = readState(own2, env.key, expect);
-  const previous = input2.dropTicks ? null : prev.state;
-  const converted = changedFilesFromPullFiles(fetched.files);
-  const notAnalyzed = [...converted.notAnalyzed];
-  if (fetched.truncated)
-    notAnalyzed.push({ file: "(more files)", reason: "GitHub lists at most 3,000 files of a pull request" });
-  const facts = prFactsFromApi(pull, commits);
-  let report = await analyze({ diff: converted.files, pr: facts, config: config3, notAnalyzed });
-  const sticky = stickyAi(prev.state, report.ai);
-  if (sticky) report = await analyze({ diff: converted.files, pr: facts, config: config3, notAnalyzed, ai: sticky });
-  const routesNeedOwners = Object.values(config3.gate.routes).some((r) => r?.codeowners);
-  let owners = null;
-  if (report.gate.required && routesNeedOwners) {
-    const text = await fetchCodeownersText(client, repo, pull.base.sha);
-    if (text) {
-      const co = parseCodeowners(text);
-      owners = (p) => co.ownersOf(p);
-    }
-  }
-  const people = [];
-  for (const c of commits) {
-    people.push({ login: c.author?.login, name: c.commit.author?.name, email: c.commit.author?.email });
-    people.push({ login: c.committer?.login, name: c.commit.committer?.name, email: c.commit.committer?.email });
-    people.push(...coAuthors(c.commit.message));
-  }
-  const items = buildItems(report, config3, owners);
-  const next = {
-    v: STATE_VERSION,
-    repo: input2.repoId,
-    pr: pull.number,
-    head,
-    seq: (prev.state?.seq ?? 0) + 1,
-    required: report.gate.required,
-    reason: report.gate.reason,
-    level: report.risk.level,
-    approvals: report.gate.required ? report.gate.approvals : 0,
-    items,
-    signoffs: report.gate.required ? signoffIds(report.gate.approvals, items.length) : [],
-    ticks: [],
-    disqualified: buildDisqualified(people, report.ai.requesters ?? []),
-    ai: { detected: report.ai.detected, agents: report.ai.agents },
-    audit: [...input2.carryAudit ?? prev.state?.audit ?? []],
-    notes: [...input2.notes ?? []]
+  return { config: config3, files, commits };
+}
+async function completeEvaluation(ctx, pull, data2, previous) {
+  const { config: config3, files, commits } = data2;
+  if (!config3.ok)
+    return { pull, config: config3, files, commits, report: null, codeowners: null, resolved: /* @__PURE__ */ new Map(), touched: null };
+  const needOwners = Object.values(config3.config.gate.routes).some((r) => r?.codeowners);
+  const report = await assess2({ pull, files, commits, config: config3.config }, previous);
+  const pending = loginsToResolve(
+    { author: pull.author, commits: commits.items, requesters: report.ai.requesters ?? [], known: pull.assignees },
+    previous?.excluded ?? null
+  );
+  const [codeowners, resolved, touched] = await Promise.all([
+    needOwners && report.gate.required ? readCodeowners(ctx, pull.base.sha) : Promise.resolve(null),
+    resolveLogins(ctx, pending),
+    previous && needsComparison(previous, pull, config3.config) ? ctx.port.compare(ctx.repo, previous.head, pull.head.sha) : Promise.resolve(null)
+  ]);
+  return { pull, config: config3, files, commits, report, codeowners, resolved, touched };
+}
+async function openPullsAt(ctx, sha) {
+  const pulls = await ctx.port.pullsForCommit(ctx.repo, sha);
+  return pulls.filter((p) => p.state === "open" && p.headSha === sha).map((p) => p.number);
+}
+async function loadSenderFacts(ctx, input2) {
+  const { sender, state, items } = input2;
+  const need = factsNeeded(sender, state, items);
+  const [permission, profile, memberships] = await Promise.all([
+    need.permission ? input2.permission ?? ctx.port.permission(ctx.repo, sender.login) : Promise.resolve(null),
+    need.profile ? ctx.port.user(sender.login) : Promise.resolve(null),
+    Promise.all(
+      need.teams.map(async (t) => {
+        const [org, team] = t.split("/");
+        return [t, await ctx.port.teamMember(org, team, sender.login)];
+      })
+    )
+  ]);
+  return {
+    permission,
+    profile: profile ? { name: profile.name, email: profile.email } : null,
+    teams: Object.fromEntries(memberships)
   };
-  if (prev.state?.head === head && prev.state.checkRunId !== void 0) next.checkRunId = prev.state.checkRunId;
-  const events = [...input2.audit ?? []];
-  if (previous) {
-    const carried = await carryTicks(input2, previous, next, config3.gate.stale, at);
-    next.ticks = carried.ticks;
-    next.notes.push(...carried.notes);
-    events.push(...carried.audit);
-    if (previous.head === head && next.notes.length === 0) next.notes = [...previous.notes];
-  } else if (prev.invalid && !input2.dropTicks) {
-    next.notes.push("The checklist's hidden state failed verification (edited by hand?): every tick was reset.");
-    events.push({ at, sha: head, kind: "restored", note: "hidden state failed verification; ticks reset" });
-  }
-  if (!prev.comment && !next.required && events.length === 0) {
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const checkRunId2 = await upsertCheck(
-      client,
-      repo,
-      head,
-      runs[0]?.id,
-      checkRequest(gateCheck(next, null), detailsUrl)
-    );
-    return { kind: "done", state: next, commentId: null, checkRunId: checkRunId2 };
-  }
-  appendAudit(next, events);
-  const runIds = (await listOwnCheckRuns(client, repo, head, appId)).map((r) => r.id);
-  const checkBody = checkRequest(gateCheck(next, prev.comment?.html_url ?? null), prev.comment?.html_url ?? detailsUrl);
-  let checkRunId = await upsertCheck(client, repo, head, runIds[0], checkBody);
-  for (const id of runIds.slice(1)) await updateCheck(client, repo, id, checkBody);
-  next.checkRunId = checkRunId;
-  if (prev.comment && prev.state && !input2.dropTicks && stateFingerprint(prev.state) === stateFingerprint(next)) {
-    const expected = renderComment(prev.state, env.key);
-    if ((prev.comment.body ?? "").replace(/\r\n/g, "\n") !== expected.replace(/\r\n/g, "\n")) {
-      await updateComment(client, repo, prev.comment.id, expected);
-    }
-    return { kind: "done", state: prev.state, commentId: prev.comment.id, checkRunId };
-  }
-  const body = renderComment(next, env.key);
-  if (prev.comment) {
-    await updateComment(client, repo, prev.comment.id, body);
-    return { kind: "done", state: next, commentId: prev.comment.id, checkRunId };
-  }
-  const created = await createComment(client, repo, pull.number, body);
-  const after = ownChecklistComments(await listComments(client, repo, pull.number), botLogin);
-  const winner = after[0];
-  if (winner && winner.id !== created.id) {
-    await deleteComment(client, repo, created.id);
-    const won = readState(after, env.key, expect).state;
-    if (won?.checkRunId !== void 0 && won.checkRunId !== checkRunId) checkRunId = won.checkRunId;
-    return { kind: "done", state: won ?? next, commentId: winner.id, checkRunId };
-  }
-  return { kind: "done", state: next, commentId: created.id, checkRunId };
 }
 
-// app/handlers/shared.ts
-function repoOf(payload) {
-  return { owner: payload.repository.owner.login, repo: payload.repository.name };
+// app/publish.ts
+async function writeRun(ctx, w) {
+  return ctx.port.upsertCheckRun(ctx.repo, { sha: w.sha, ...w.runId !== void 0 ? { id: w.runId } : {} }, w.body);
 }
-async function failClosed(client, repo, sha, error62, what, detailsUrl, log, env, checkRunId) {
-  const reason = describeApiError(error62, what);
-  log.error(`ai-review-gate: ${reason}`);
-  let runId = checkRunId;
-  if (runId === void 0) {
+async function failClosed(ctx, input2) {
+  const reason = describeApiError(input2.error, input2.what);
+  ctx.log.error(`ai-review-gate: ${reason}`);
+  const known = input2.snapshot?.runs.get(input2.sha);
+  let write = null;
+  try {
+    if (input2.snapshot && input2.state?.head === input2.sha)
+      write = commitWrite(input2.snapshot, input2.sha, input2.state, reason);
+  } catch {
+  }
+  if (!write) {
+    let set3 = known;
     try {
-      const { appId } = await env.identity();
-      runId = (await listOwnCheckRuns(client, repo, sha, appId))[0]?.id;
+      set3 ??= await readRuns(ctx, input2.sha);
     } catch {
     }
+    try {
+      const body = commitCheck({ sha: input2.sha, entries: set3?.entries ?? [], openPulls: null, failure: reason });
+      write = { sha: input2.sha, ...set3?.runs[0] ? { runId: set3.runs[0].id } : {}, body };
+    } catch {
+      const body = commitCheck({ sha: input2.sha, entries: [], openPulls: null, failure: reason });
+      write = { sha: input2.sha, body };
+    }
   }
-  await upsertCheck(client, repo, sha, runId, checkRequest(apiErrorCheck(reason), detailsUrl));
+  await writeRun(ctx, write);
+  return "retry";
+}
+function afterWrite(snapshot, w, id, appId) {
+  const runs = new Map(snapshot.runs);
+  const before = runs.get(w.sha)?.runs.filter((r) => r.id !== id) ?? [];
+  const text = w.body.text ?? "";
+  runs.set(w.sha, {
+    runs: [
+      {
+        id,
+        headSha: w.sha,
+        name: w.body.name,
+        appId,
+        status: "completed",
+        conclusion: w.body.conclusion,
+        title: w.body.title,
+        summary: w.body.summary,
+        text,
+        externalId: ""
+      },
+      ...before
+    ],
+    entries: decodeRecord(text)
+  });
+  return { ...snapshot, runs };
+}
+async function publish(ctx, input2) {
+  const { decision } = input2;
+  let snapshot = input2.snapshot;
+  const state = decision.state;
+  let persisted = input2.anchored;
+  const head = state?.head ?? input2.anchored?.head ?? null;
+  let [first, ...others] = decision.checkRuns;
+  let comment2 = decision.comment;
+  let writing = state;
+  if (state && first?.sha === state.head && first.runId === void 0 && comment2?.id === void 0 && comment2) {
+    try {
+      const created = await ctx.port.upsertComment(ctx.repo, { issue: input2.pr }, comment2.body);
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: created.htmlUrl || snapshot.commentUrl },
+        state,
+        created.id
+      );
+      writing = recorded.state;
+      first = recorded.write ?? first;
+      comment2 = null;
+    } catch (e) {
+      return failClosed(ctx, { sha: state.head, error: e, what: "writing the checklist comment", snapshot });
+    }
+  }
+  try {
+    if (first) {
+      const id = await writeRun(ctx, first);
+      snapshot = afterWrite(snapshot, first, id, ctx.appId);
+    }
+    if (writing) persisted = writing;
+  } catch (e) {
+    if (!head) throw e;
+    return failClosed(ctx, { sha: head, error: e, what: "writing the gate's check run", snapshot, state: persisted });
+  }
+  const writeView = async () => {
+    if (!comment2) return;
+    const target = { issue: input2.pr, ...comment2.id !== void 0 ? { id: comment2.id } : {} };
+    const written = await ctx.port.upsertComment(ctx.repo, target, comment2.body);
+    const isView = comment2.id === void 0 || comment2.id === state?.commentId;
+    if (state && isView && state.commentId !== written.id) {
+      const recorded = recordComment(
+        { ...snapshot, commentUrl: written.htmlUrl || snapshot.commentUrl },
+        state,
+        written.id
+      );
+      persisted = recorded.state;
+      if (recorded.write) await writeRun(ctx, recorded.write);
+    }
+  };
+  try {
+    await Promise.all([...others.map((w) => writeRun(ctx, w)), writeView()]);
+  } catch (e) {
+    if (!head || !persisted) throw e;
+    return failClosed(ctx, { sha: head, error: e, what: "writing the checklist comment", snapshot, state: persisted });
+  }
+  if (decision.notice) {
+    const own2 = (c) => c.author?.login === ctx.botLogin && looksLikeAudit(c.body);
+    const existing = await ctx.port.comments(ctx.repo, input2.pr, own2);
+    if (!existing.items.some(own2)) await ctx.port.upsertComment(ctx.repo, { issue: input2.pr }, decision.notice);
+  }
+  return "done";
+}
+
+// app/flows.ts
+function snapshotOf(ctx, cache5, extra = {}) {
+  return { at: ctx.now().toISOString(), runs: cache5, openPulls: /* @__PURE__ */ new Map(), commentUrl: null, ...extra };
+}
+function failClosedUnlessLocks(ctx, input2) {
+  if (input2.error instanceof NeedLocks) throw input2.error;
+  return failClosed(ctx, input2);
+}
+async function run2(ctx, input2) {
+  let decision = decide(input2.snapshot, input2.anchored, input2.event);
+  const unlisted = decision.checkRuns.filter((w) => w.body.conclusion === "success" && !input2.snapshot.openPulls.has(w.sha)).map((w) => w.sha);
+  if (unlisted.length > 0) {
+    const listed = await Promise.all(unlisted.map(async (sha) => [sha, await openPullsAt(ctx, sha)]));
+    const snapshot = { ...input2.snapshot, openPulls: new Map([...input2.snapshot.openPulls, ...listed]) };
+    decision = decide(snapshot, input2.anchored, input2.event);
+    input2 = { ...input2, snapshot };
+  }
+  requireCommitLocks(
+    ctx,
+    decision.checkRuns.map((w) => w.sha)
+  );
+  for (const n of decision.notes) ctx.log.info(`ai-review-gate: #${input2.pr}: ${n}`);
+  return publish(ctx, { pr: input2.pr, snapshot: input2.snapshot, decision, anchored: input2.anchored });
+}
+async function evaluatePull(ctx, req) {
+  const cache5 = /* @__PURE__ */ new Map();
+  const early = readRecord(ctx, cache5, req.pr, req.hints).catch(() => null);
+  let pull;
+  try {
+    pull = await ctx.port.pull({ ...ctx.repo, number: req.pr });
+  } catch (e) {
+    const named = req.hints.find((h) => !!h);
+    if (!named) throw e;
+    await early;
+    requireCommitLocks(ctx, [named]);
+    return failClosed(ctx, { sha: named, error: e, what: `reading PR #${req.pr}` });
+  }
+  if (pull.state !== "open") return "done";
+  const head = pull.head.sha;
+  try {
+    await early;
+    requireCommitLocks(ctx, [head]);
+    const [recorded, data2, openPulls] = await Promise.all([
+      readRecord(ctx, cache5, req.pr, [head, ...req.hints]),
+      readPullData(ctx, pull),
+      openPullsAt(ctx, head)
+    ]);
+    let anchored = recorded;
+    let commentUrl = null;
+    if (!anchored && req.searchComments) {
+      const comment2 = await findChecklist(ctx, req.pr);
+      if (comment2) {
+        anchored = await readRecord(ctx, cache5, req.pr, [markerHead(comment2.body, req.pr)]);
+        commentUrl = comment2.htmlUrl;
+        if (anchored) anchored = { ...anchored, commentId: anchored.commentId ?? comment2.id };
+      }
+    }
+    requireCommitLocks(ctx, [anchored?.head]);
+    const evaluation = await completeEvaluation(ctx, pull, data2, anchored);
+    const snapshot = snapshotOf(ctx, cache5, {
+      evaluation,
+      openPulls: /* @__PURE__ */ new Map([[head, openPulls]]),
+      commentUrl
+    });
+    return await run2(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot,
+      event: { kind: "evaluate", ...req.notes ? { notes: req.notes } : {} }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });
+  }
+}
+async function applyChecklistEdit(ctx, req) {
+  const hint = markerHead(req.from, req.pr);
+  const cache5 = /* @__PURE__ */ new Map();
+  const permission = flipsAnyBox(req.from, req.to) && !isBotAccount(req.sender) ? ctx.port.permission(ctx.repo, req.sender.login) : void 0;
+  permission?.catch(() => {
+  });
+  let anchored = null;
+  try {
+    anchored = hint ? await readRecord(ctx, cache5, req.pr, [hint]) : null;
+  } catch (e) {
+    if (!hint) throw e;
+    requireCommitLocks(ctx, [hint]);
+    return failClosed(ctx, { sha: hint, error: e, what: `reading the gate's record for an edit on PR #${req.pr}` });
+  }
+  if (!anchored) {
+    return evaluatePull(ctx, {
+      pr: req.pr,
+      hints: [hint],
+      searchComments: true,
+      notes: [
+        `@${req.sender.login}: the edit was made on a checklist the App cannot match to its record; it counts for nothing.`
+      ]
+    });
+  }
+  try {
+    requireCommitLocks(ctx, [anchored.head]);
+    const reading = readEdit(anchored, req.from, req.to);
+    const judged = req.prClosed || reading.stale || reading.tampered ? [] : reading.flips.map((f2) => f2.item);
+    const sender = await loadSenderFacts(ctx, {
+      sender: req.sender,
+      state: anchored,
+      items: judged,
+      ...permission ? { permission } : {}
+    });
+    const snapshot = snapshotOf(ctx, cache5, { sender, commentUrl: req.comment.htmlUrl || null });
+    return await run2(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot,
+      event: {
+        kind: "edit",
+        sender: req.sender,
+        commentId: req.comment.id,
+        from: req.from,
+        to: req.to,
+        closed: req.prClosed
+      }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `handling a checklist edit on PR #${req.pr}`
+    });
+  }
+}
+async function recreateChecklist(ctx, req) {
+  if (!req.prOpen) return "done";
+  const hint = markerHead(req.comment.body, req.pr);
+  const cache5 = /* @__PURE__ */ new Map();
+  const anchored = hint ? await readRecord(ctx, cache5, req.pr, [hint]) : null;
+  if (!anchored || anchored.next !== null)
+    return evaluatePull(ctx, { pr: req.pr, hints: [hint], searchComments: false });
+  try {
+    requireCommitLocks(ctx, [anchored.head]);
+    return await run2(ctx, {
+      pr: req.pr,
+      anchored,
+      snapshot: snapshotOf(ctx, cache5),
+      event: { kind: "comment-deleted", sender: req.sender, commentId: req.comment.id }
+    });
+  } catch (e) {
+    return failClosedUnlessLocks(ctx, {
+      sha: anchored.head,
+      error: e,
+      what: `recreating the checklist on PR #${req.pr}`
+    });
+  }
+}
+async function closePull(ctx, req) {
+  const live = await ctx.port.pull({ ...ctx.repo, number: req.pr });
+  if (live.state === "open") return "done";
+  const cache5 = /* @__PURE__ */ new Map();
+  const anchored = await readRecord(ctx, cache5, req.pr, [req.head]);
+  if (!anchored) return "done";
+  requireCommitLocks(ctx, [anchored.head]);
+  return run2(ctx, {
+    pr: req.pr,
+    anchored,
+    snapshot: snapshotOf(ctx, cache5),
+    event: {
+      kind: "closed",
+      merged: req.merged,
+      mergedBy: req.mergedBy,
+      head: req.head,
+      base: req.base,
+      mergeCommit: req.mergeCommit
+    }
+  });
+}
+async function refreshCommit(ctx, sha) {
+  requireCommitLocks(ctx, [sha]);
+  const set3 = await runsAt(ctx, /* @__PURE__ */ new Map(), sha);
+  if (set3.entries.length === 0) return "done";
+  const body = commitCheck({ sha, entries: set3.entries, openPulls: [] });
+  await ctx.port.upsertCheckRun(ctx.repo, { sha, ...set3.runs[0] ? { id: set3.runs[0].id } : {} }, body);
+  return "done";
+}
+async function checkMergeGroup(ctx, req) {
+  const branch = req.baseRef.replace(/^refs\/heads\//, "");
+  let members2;
+  try {
+    const queue = await ctx.port.mergeQueue(ctx.repo, branch);
+    const entry = queue.find((e) => e.headSha === req.headSha);
+    if (!entry) members2 = { error: `the merge queue of ${branch} has no entry for ${req.headSha.slice(0, 7)}` };
+    else {
+      const cache5 = /* @__PURE__ */ new Map();
+      const group = queue.filter((e) => e.position <= entry.position && e.pull !== null);
+      members2 = await Promise.all(
+        group.map(async (e) => {
+          const pull = e.pull;
+          return { ...pull, record: await readRecord(ctx, cache5, pull.number, [pull.headSha]) };
+        })
+      );
+    }
+  } catch (e) {
+    return failClosed(ctx, { sha: req.headSha, error: e, what: "reading the merge queue" });
+  }
+  const body = mergeGroupCheck({ baseRef: branch, members: members2 });
+  const set3 = await runsAt(ctx, /* @__PURE__ */ new Map(), req.headSha);
+  await ctx.port.upsertCheckRun(ctx.repo, { sha: req.headSha, ...set3.runs[0] ? { id: set3.runs[0].id } : {} }, body);
+  return "done";
+}
+function flipsAnyBox(from, to) {
+  const before = parseBody(from).items;
+  for (const [id, item] of parseBody(to).items) if (before.get(id)?.checked !== item.checked) return true;
+  return false;
+}
+function isOwnChecklist(ctx, c) {
+  return c.user?.login === ctx.botLogin && c.user.type === "Bot" && looksLikeChecklist(c.body);
+}
+
+// app/handlers/table.ts
+var actor2 = external_exports.object({ id: external_exports.number(), login: external_exports.string(), type: external_exports.string() });
+var repository = external_exports.object({ id: external_exports.number(), name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
+function defineHandler(def) {
+  return {
+    events: def.events,
+    parse(payload) {
+      const parsed = def.schema.safeParse(payload);
+      if (!parsed.success) {
+        const issue2 = parsed.error.issues[0];
+        return { ok: false, problem: `${issue2?.path.join(".") || "(payload)"}: ${issue2?.message ?? "invalid"}` };
+      }
+      const data2 = parsed.data;
+      return {
+        ok: true,
+        run: {
+          repo: data2.repository,
+          keys: (repoId) => def.keys(data2, repoId),
+          run: (ctx, env) => def.run(ctx, data2, env)
+        }
+      };
+    }
+  };
 }
 
 // app/handlers/check-rerequested.ts
-async function onCheckRerequested(env, client, payload, log) {
-  const run2 = payload.check_run;
-  const { appId } = await env.identity();
-  if (run2.name !== CHECK_NAME || run2.app?.id !== appId) return;
-  const repo = repoOf(payload);
-  let numbers = (run2.pull_requests ?? []).map((p) => p.number);
-  try {
-    if (numbers.length === 0) {
-      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-        ...repo,
-        commit_sha: run2.head_sha
-      });
-      numbers = res.data.filter((p) => p.state === "open").map((p) => p.number);
+var checkRerequestedHandler = defineHandler({
+  events: ["check_run.rerequested"],
+  schema: external_exports.object({
+    repository,
+    check_run: external_exports.object({
+      name: external_exports.string(),
+      head_sha: external_exports.string(),
+      app: external_exports.object({ id: external_exports.number() }).nullish(),
+      pull_requests: external_exports.array(external_exports.object({ number: external_exports.number() })).optional()
+    })
+  }),
+  keys: () => [],
+  run: async (ctx, p, env) => {
+    const sha = p.check_run.head_sha;
+    if (p.check_run.name !== CHECK_NAME || p.check_run.app?.id !== ctx.appId) return "done";
+    const numbers = p.check_run.pull_requests?.length ? p.check_run.pull_requests.map((x) => x.number) : await openPullsAt(ctx, sha);
+    if (numbers.length === 0)
+      return withGrowingLocks(env.locks, [commitKey(ctx.repoId, sha)], (held) => refreshCommit({ ...ctx, held }, sha));
+    let outcome = "done";
+    for (const pr of numbers) {
+      const keys = [pullKey(ctx.repoId, pr), commitKey(ctx.repoId, sha)];
+      const one = await withGrowingLocks(
+        env.locks,
+        keys,
+        (held) => evaluatePull({ ...ctx, held }, { pr, hints: [sha], searchComments: true })
+      );
+      if (one === "retry") outcome = "retry";
     }
-    for (const number4 of numbers) {
-      const pull = await fetchPull(client, { ...repo, pull_number: number4 });
-      if (pull.state !== "open" || pull.head.sha !== run2.head_sha) continue;
-      await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-    }
-  } catch (e) {
-    await failClosed(client, repo, run2.head_sha, e, "re-running the gate", null, log, env);
+    return outcome;
   }
-}
+});
 
 // app/handlers/checklist-edited.ts
-function pickState(candidates) {
-  let best = null;
-  for (const s of candidates) if (s && (!best || s.seq > best.seq)) best = s;
-  return best;
-}
-function quote2(item) {
-  const t = item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text;
-  return `"${t}"`;
-}
-async function onChecklistEdited(env, client, payload, log) {
-  if (!payload.issue.pull_request) return;
-  const fromBody = payload.changes?.body?.from;
-  if (typeof fromBody !== "string") return;
-  const { botLogin } = await env.identity();
-  const comment = payload.comment;
-  if (!isOwnComment(comment, botLogin) || !looksLikeChecklist(fromBody)) return;
-  if (payload.sender.login === botLogin) return;
-  if (fromBody === comment.body) return;
-  const repo = repoOf(payload);
-  const number4 = payload.issue.number;
-  const expect = { repo: payload.repository.id, pr: number4 };
-  let pull = null;
-  let knownRun;
-  try {
-    pull = await fetchPull(client, { ...repo, pull_number: number4 });
-    const current = await getComment(client, repo, comment.id);
-    if (!current) return;
-    const currentBody = current.body ?? "";
-    const fromParsed = parseBody(fromBody);
-    const newParsed = parseBody(comment.body);
-    const decode5 = (p) => {
-      const line = soleStateLine(p);
-      const d = line ? decodeStateLine(line, env.key, expect) : null;
-      return d?.ok ? d.state : null;
-    };
-    const base = pickState([decode5(fromParsed), decode5(parseBody(currentBody))]);
-    const at = env.now().toISOString();
-    const sender = payload.sender;
-    if (base?.head === pull.head.sha) knownRun = base.checkRunId;
-    if (!base) {
-      await evaluate(env, {
-        client,
-        repo,
-        repoId: payload.repository.id,
-        pull,
-        dropTicks: true,
-        notes: ["The checklist's hidden state failed verification: every tick was reset and the edit was refused."],
-        audit: [
-          { at, sha: pull.head.sha, kind: "restored", by: sender.login, note: "hidden state failed verification" }
-        ]
-      });
-      return;
-    }
-    if (pull.state !== "open" || base.head !== pull.head.sha) {
-      await evaluate(env, {
-        client,
-        repo,
-        repoId: payload.repository.id,
-        pull,
-        notes: [
-          pull.state !== "open" ? `@${sender.login}'s edit was refused: the PR is closed.` : `@${sender.login}'s edit was refused: the PR has new commits since this checklist was rendered. Review the new head and tick again.`
-        ]
-      });
-      return;
-    }
-    const notes = [];
-    const events = [];
-    const refuse = (item, reason) => {
-      notes.push(`@${sender.login}: ${item ? `${quote2(item)}: ` : ""}${reason}`);
-      events.push({
-        at,
-        sha: base.head,
-        kind: "refused",
-        by: sender.login,
-        ...item ? { item: item.id } : {},
-        note: reason
-      });
-    };
-    const ticked = new Map(base.ticks.map((t) => [t.item, t]));
-    const attempts = [];
-    const all = [...base.items, ...signoffItems(base)];
-    let altered = false;
-    for (const item of all) {
-      const f2 = fromParsed.items.get(item.id);
-      const n = newParsed.items.get(item.id);
-      if (n?.count !== 1) {
-        refuse(item, "removing, duplicating or altering a checklist item is not allowed; restored");
-        altered = true;
-        continue;
-      }
-      if (f2 && f2.count === 1 && n.rest !== f2.rest) {
-        refuse(item, "item text cannot be edited; restored");
-        altered = true;
-        continue;
-      }
-      const was = f2 && f2.count === 1 ? f2.checked : ticked.has(item.id);
-      if (n.checked !== was) attempts.push({ item, tick: n.checked });
-    }
-    const tampered = soleStateLine(newParsed) !== soleStateLine(fromParsed) || newParsed.stateLines.length !== 1;
-    if (tampered) {
-      refuse(null, "the hidden state of the checklist was modified; the whole edit was refused and the state restored");
-      attempts.length = 0;
-    }
-    const ticks = [...base.ticks];
-    let changed = false;
-    if (attempts.length > 0) {
-      const deps = authorizeDeps(client, repo);
-      const person = await authorizePerson(sender, pull.user?.login ?? null, base.disqualified, deps);
-      for (const a of attempts) {
-        const verb = a.tick ? "tick" : "untick";
-        if (!person.ok) {
-          refuse(a.item, `${verb} refused: ${person.reason}`);
-          continue;
-        }
-        const route2 = await authorizeItem(sender, a.item, deps);
-        if (!route2.ok) {
-          refuse(a.item, `${verb} refused: ${route2.reason}`);
-          continue;
-        }
-        const existing = ticks.findIndex((t) => t.item === a.item.id);
-        if (a.tick) {
-          if (existing !== -1) continue;
-          if (a.item.id.startsWith("signoff:") && ticks.some((t) => t.item.startsWith("signoff:") && t.login === sender.login)) {
-            refuse(a.item, "each sign-off needs a different approver; you already signed off");
-            continue;
-          }
-          ticks.push({ item: a.item.id, login: sender.login, userId: sender.id, at, sha: base.head });
-          events.push({ at, sha: base.head, kind: "tick", by: sender.login, item: a.item.id });
-        } else {
-          if (existing === -1) continue;
-          ticks.splice(existing, 1);
-          events.push({ at, sha: base.head, kind: "untick", by: sender.login, item: a.item.id });
-        }
-        changed = true;
-      }
-    }
-    if (!altered && !tampered && notes.length === 0 && attempts.length === 0)
-      notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
-    const next = { ...base, seq: base.seq + 1, ticks, notes };
-    appendAudit(next, events);
-    const body = renderComment(next, env.key);
-    if (body !== currentBody) await updateComment(client, repo, comment.id, body);
-    if (changed) {
-      const id = await upsertCheck(
-        client,
-        repo,
-        base.head,
-        base.checkRunId,
-        checkRequest(gateCheck(next, current.html_url ?? null), current.html_url ?? pull.html_url ?? null)
-      );
-      if (id !== base.checkRunId) {
-        next.checkRunId = id;
-        await updateComment(client, repo, comment.id, renderComment(next, env.key));
-      }
-    }
-  } catch (e) {
-    if (!pull) throw e;
-    await failClosed(
-      client,
-      repo,
-      pull.head.sha,
-      e,
-      `handling a checklist edit on PR #${number4}`,
-      pull.html_url ?? null,
-      log,
-      env,
-      knownRun
-    );
+var checklistEditedHandler = defineHandler({
+  events: ["issue_comment.edited"],
+  schema: external_exports.object({
+    repository,
+    sender: actor2,
+    changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional(),
+    issue: external_exports.object({ number: external_exports.number(), state: external_exports.string().optional(), pull_request: external_exports.unknown().optional() }),
+    comment: external_exports.object({ id: external_exports.number(), body: external_exports.string(), html_url: external_exports.string().optional(), user: actor2.nullable() })
+  }),
+  keys: (p, repoId) => {
+    const head = p.changes?.body ? markerHead(p.changes.body.from, p.issue.number) : null;
+    return [pullKey(repoId, p.issue.number), ...head ? [commitKey(repoId, head)] : []];
+  },
+  run: async (ctx, p) => {
+    const from = p.changes?.body?.from;
+    if (p.issue.pull_request === void 0 || from === void 0 || from === p.comment.body) return "done";
+    if (p.sender.login === ctx.botLogin || !isOwnChecklist(ctx, { user: p.comment.user, body: from })) return "done";
+    return applyChecklistEdit(ctx, {
+      pr: p.issue.number,
+      prClosed: p.issue.state === "closed",
+      sender: p.sender,
+      comment: { id: p.comment.id, htmlUrl: p.comment.html_url ?? "" },
+      from,
+      to: p.comment.body
+    });
   }
-}
+});
 
 // app/handlers/comment-deleted.ts
-async function onCommentDeleted(env, client, payload, log) {
-  if (!payload.issue.pull_request) return;
-  const { botLogin } = await env.identity();
-  if (!isOwnComment(payload.comment, botLogin) || !looksLikeChecklist(payload.comment.body)) return;
-  const repo = repoOf(payload);
-  const number4 = payload.issue.number;
-  let pull = null;
-  try {
-    pull = await fetchPull(client, { ...repo, pull_number: number4 });
-    if (pull.state !== "open") return;
-    const line = soleStateLine(parseBody(payload.comment.body ?? ""));
-    const old = line ? decodeStateLine(line, env.key, { repo: payload.repository.id, pr: number4 }) : null;
-    const at = env.now().toISOString();
-    await evaluate(env, {
-      client,
-      repo,
-      repoId: payload.repository.id,
-      pull,
-      dropTicks: true,
-      carryAudit: old?.ok ? old.state.audit : [],
-      notes: [
-        `The checklist comment was deleted by @${payload.sender.login}; it was recreated and every earlier tick is void.`
-      ],
-      audit: [
-        { at, sha: pull.head.sha, kind: "recreated", by: payload.sender.login, note: "checklist comment deleted" }
-      ]
+var commentDeletedHandler = defineHandler({
+  events: ["issue_comment.deleted"],
+  schema: external_exports.object({
+    repository,
+    sender: actor2,
+    issue: external_exports.object({ number: external_exports.number(), state: external_exports.string().optional(), pull_request: external_exports.unknown().optional() }),
+    comment: external_exports.object({ id: external_exports.number(), body: external_exports.string(), user: actor2.nullable() })
+  }),
+  keys: (p, repoId) => {
+    const head = markerHead(p.comment.body, p.issue.number);
+    return [pullKey(repoId, p.issue.number), ...head ? [commitKey(repoId, head)] : []];
+  },
+  run: async (ctx, p) => {
+    if (p.issue.pull_request === void 0 || !isOwnChecklist(ctx, p.comment)) return "done";
+    return recreateChecklist(ctx, {
+      pr: p.issue.number,
+      prOpen: p.issue.state !== "closed",
+      sender: p.sender,
+      comment: { id: p.comment.id, body: p.comment.body }
     });
-  } catch (e) {
-    if (!pull) throw e;
-    await failClosed(
-      client,
-      repo,
-      pull.head.sha,
-      e,
-      `recreating the checklist on PR #${number4}`,
-      pull.html_url ?? null,
-      log,
-      env
-    );
   }
-}
+});
 
 // app/handlers/merge-group.ts
-function queuedPullNumber(headRef) {
-  const m = /(?:^|\/)pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
-  return m ? Number(m[1]) : null;
-}
-async function onMergeGroup(env, client, payload, log) {
-  const group = payload.merge_group;
-  const repo = repoOf(payload);
-  try {
-    const { appId } = await env.identity();
-    const number4 = queuedPullNumber(group.head_ref);
-    let output2;
-    if (number4 === null) {
-      output2 = {
-        conclusion: "failure",
-        title: "cannot tell which PR this merge group holds",
-        summary: `The queue branch \`${group.head_ref}\` does not name a PR, so the gate cannot vouch for it.`
-      };
-    } else {
-      const pull = await fetchPull(client, { ...repo, pull_number: number4 });
-      const runs = await listOwnCheckRuns(client, repo, pull.head.sha, appId);
-      const latest = runs[0];
-      const ok = latest?.status === "completed" && latest.conclusion === "success";
-      output2 = ok ? {
-        conclusion: "success",
-        title: `PR #${number4}: ${latest?.output?.title ?? "gate satisfied"}`,
-        summary: `The AI Review Gate passed on PR #${number4} at \`${pull.head.sha.slice(0, 7)}\`.`
-      } : {
-        conclusion: "failure",
-        title: `PR #${number4} has not passed the AI Review Gate${latest?.output?.title ? `: ${latest.output.title}` : ""}`.slice(
-          0,
-          240
-        ),
-        summary: `The gate on PR #${number4} at \`${pull.head.sha.slice(0, 7)}\` is ${latest ? `${latest.conclusion ?? latest.status}` : "missing"}; the queue entry cannot merge.`
-      };
-    }
-    await createCheck(client, repo, group.head_sha, checkRequest(output2, null));
-  } catch (e) {
-    await failClosed(client, repo, group.head_sha, e, "checking the merge group", null, log, env);
-  }
-}
+var mergeGroupHandler = defineHandler({
+  events: ["merge_group.checks_requested"],
+  schema: external_exports.object({
+    repository,
+    merge_group: external_exports.object({ head_sha: external_exports.string(), base_ref: external_exports.string() })
+  }),
+  keys: (p, repoId) => [commitKey(repoId, p.merge_group.head_sha)],
+  run: (ctx, p) => checkMergeGroup(ctx, { headSha: p.merge_group.head_sha, baseRef: p.merge_group.base_ref })
+});
 
 // app/handlers/pull-request.ts
-var PULL_REQUEST_EVENTS = [
-  "pull_request.opened",
-  "pull_request.reopened",
-  "pull_request.synchronize",
-  "pull_request.ready_for_review",
-  "pull_request.edited",
-  "pull_request.labeled",
-  "pull_request.unlabeled"
-];
-async function onPullRequest(env, client, payload, log) {
-  const pull = payload.pull_request;
-  if (pull.state && pull.state !== "open") return;
-  const repo = repoOf(payload);
-  try {
-    await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-  } catch (e) {
-    await failClosed(client, repo, pull.head.sha, e, `evaluating PR #${pull.number}`, pull.html_url ?? null, log, env);
-  }
-}
+var pullRequestHandler = defineHandler({
+  events: [
+    "pull_request.opened",
+    "pull_request.reopened",
+    "pull_request.synchronize",
+    "pull_request.ready_for_review",
+    "pull_request.edited",
+    "pull_request.labeled",
+    "pull_request.unlabeled"
+  ],
+  schema: external_exports.object({
+    action: external_exports.string(),
+    repository,
+    /** A push's previous head: where the PR's record is. */
+    before: external_exports.string().optional(),
+    pull_request: external_exports.object({ number: external_exports.number(), head: external_exports.object({ sha: external_exports.string() }) })
+  }),
+  keys: (p, repoId) => [
+    pullKey(repoId, p.pull_request.number),
+    commitKey(repoId, p.pull_request.head.sha),
+    ...p.before ? [commitKey(repoId, p.before)] : []
+  ],
+  run: (ctx, p) => evaluatePull(ctx, {
+    pr: p.pull_request.number,
+    hints: [p.pull_request.head.sha, p.before],
+    // A first `opened` for a head nobody has seen has nothing to find; anything else may be recovering.
+    searchComments: p.action !== "opened"
+  })
+});
 
 // app/handlers/pull-request-closed.ts
-async function onPullRequestClosed(env, client, payload, log) {
-  const pull = payload.pull_request;
-  if (!pull.merged) return;
-  const repo = repoOf(payload);
-  const { appId, botLogin } = await env.identity();
-  const runs = await listOwnCheckRuns(client, repo, pull.head.sha, appId);
-  const comments = await listComments(client, repo, pull.number);
-  const { state } = readState(ownChecklistComments(comments, botLogin), env.key, {
-    repo: payload.repository.id,
-    pr: pull.number
+var pullRequestClosedHandler = defineHandler({
+  events: ["pull_request.closed"],
+  schema: external_exports.object({
+    repository,
+    pull_request: external_exports.object({
+      number: external_exports.number(),
+      merged: external_exports.boolean().nullish(),
+      merged_by: actor2.nullish(),
+      merge_commit_sha: external_exports.string().nullish(),
+      head: external_exports.object({ sha: external_exports.string() }),
+      base: external_exports.object({ ref: external_exports.string() })
+    })
+  }),
+  keys: (p, repoId) => [pullKey(repoId, p.pull_request.number), commitKey(repoId, p.pull_request.head.sha)],
+  run: (ctx, p) => closePull(ctx, {
+    pr: p.pull_request.number,
+    merged: p.pull_request.merged === true,
+    mergedBy: p.pull_request.merged_by ?? null,
+    head: p.pull_request.head.sha,
+    base: p.pull_request.base.ref,
+    mergeCommit: p.pull_request.merge_commit_sha ?? null
+  })
+});
+
+// app/handlers/index.ts
+var HANDLERS = [
+  pullRequestHandler,
+  pullRequestClosedHandler,
+  checklistEditedHandler,
+  commentDeletedHandler,
+  checkRerequestedHandler,
+  mergeGroupHandler
+];
+
+// app/rate-limit.ts
+function secondaryRateLimitWait(error62) {
+  const e = error62;
+  if (e?.status !== 403 && e?.status !== 429) return null;
+  const headers = e.response?.headers ?? {};
+  const secondary = /secondary rate limit/i.test(e.message ?? "") || headers["retry-after"] !== void 0;
+  if (!secondary || headers["x-ratelimit-remaining"] === "0") return null;
+  const seconds = Number(headers["retry-after"] ?? 60);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
+}
+var wrapped = /* @__PURE__ */ new WeakSet();
+function retrySecondaryRateLimits(client, options2 = {}) {
+  if (wrapped.has(client)) return client;
+  wrapped.add(client);
+  const retries = options2.retries ?? 2;
+  const maxWait = options2.maxWaitSeconds ?? 60;
+  const scale = options2.waitScale ?? 1;
+  client.hook.wrap("request", async (request2, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request2(requestOptions);
+      } catch (e) {
+        const wait2 = secondaryRateLimitWait(e);
+        if (wait2 === null || attempt >= retries || wait2 > maxWait) throw e;
+        options2.warn?.(`secondary rate limit: retrying in ${wait2} s (attempt ${attempt + 1} of ${retries})`);
+        await new Promise((resolve2) => setTimeout(resolve2, wait2 * 1e3 * scale));
+      }
+    }
   });
-  const latest = runs[0];
-  const checkOk = latest?.status === "completed" && latest.conclusion === "success";
-  const stateOk = !state || state.head !== pull.head.sha || progress(state).satisfied;
-  if (!latest && !state) return;
-  if (checkOk && stateOk) return;
-  if (comments.some((c) => isOwnComment(c, botLogin) && looksLikeAudit(c.body))) return;
-  const by = pull.merged_by?.login ? `@${pull.merged_by.login}` : "someone";
-  const missing = state && state.head === pull.head.sha ? progress(state).missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
-  const body = [
-    AUDIT_MARKER,
-    `### \u26A0\uFE0F Merged without a satisfied AI Review Gate`,
-    "",
-    `${by} merged this PR at \`${pull.head.sha.slice(0, 7)}\`${pull.merge_commit_sha ? ` (merge commit \`${pull.merge_commit_sha.slice(0, 7)}\`)` : ""} while the **AI Review Gate** check was ${latest ? `\`${latest.conclusion ?? latest.status}\`${latest.output?.title ? `: ${inlineText(latest.output.title, 200)}` : ""}` : "missing"}.`,
-    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
-    "",
-    "Branch protection was bypassed or does not require the check; see docs/app.md (protect)."
-  ].join("\n");
-  await createComment(client, repo, pull.number, body);
-  log.warn(`ai-review-gate: ${repo.owner}/${repo.repo}#${pull.number} merged with the gate unsatisfied`);
+  return client;
 }
 
 // app/index.ts
-function secretFromEnv(env) {
-  if (env.GATE_STATE_SECRET) return env.GATE_STATE_SECRET;
-  if (env.PRIVATE_KEY) return env.PRIVATE_KEY;
-  if (env.PRIVATE_KEY_PATH) return readFileSync2(env.PRIVATE_KEY_PATH, "utf8");
-  if (env.WEBHOOK_SECRET) return env.WEBHOOK_SECRET;
-  return "";
+function handlerFor(name, payload) {
+  const action = typeof payload === "object" && payload !== null && "action" in payload && typeof payload.action === "string" ? payload.action : null;
+  const key = action ? `${name}.${action}` : name;
+  return HANDLERS.find((h) => h.events.some((e) => e === key || e === name));
+}
+function createGate(options2 = {}) {
+  const locks = options2.locks ?? new LocalLocks();
+  const deliveries = options2.deliveries ?? new LocalDeliveryLog();
+  const configPath = options2.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
+  const now = options2.now ?? (() => /* @__PURE__ */ new Date());
+  const files = new CommitFiles();
+  return {
+    async receive(delivery, io) {
+      const handler3 = handlerFor(delivery.name, delivery.payload);
+      if (!handler3) return "ignored";
+      const parsed = handler3.parse(delivery.payload);
+      if (!parsed.ok) {
+        io.log.warn(`ai-review-gate: ignoring a malformed ${delivery.name} delivery (${parsed.problem})`);
+        return "ignored";
+      }
+      const { run: run3 } = parsed;
+      return deliveries.once(delivery.id, async () => {
+        const { appId, botLogin } = await io.identity();
+        const base = {
+          port: io.port,
+          repo: { owner: run3.repo.owner.login, repo: run3.repo.name },
+          repoId: run3.repo.id,
+          appId,
+          botLogin,
+          configPath,
+          now,
+          log: io.log,
+          files
+        };
+        return withGrowingLocks(locks, run3.keys(run3.repo.id), (held) => run3.run({ ...base, held }, { locks }));
+      });
+    }
+  };
 }
 function createApp(options2 = {}) {
   return (app) => {
-    const key = deriveStateKey(options2.stateSecret ?? secretFromEnv(process.env));
+    const gate = createGate(options2);
     let identity = null;
-    const env = {
-      key,
-      configPath: options2.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH,
-      now: options2.now ?? (() => /* @__PURE__ */ new Date()),
-      identity() {
-        const fixedId = options2.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : void 0);
-        const fixedSlug = options2.appSlug ?? process.env.APP_SLUG;
-        if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
-        identity ??= (async () => {
-          const octokit = await app.auth();
-          const { data } = await octokit.request("GET /app");
-          const d = data;
-          return { appId: d.id, botLogin: `${d.slug}[bot]` };
-        })().catch((e) => {
-          identity = null;
-          throw e;
-        });
-        return identity;
-      }
+    const whoAmI = () => {
+      const fixedId = options2.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : void 0);
+      const fixedSlug = options2.appSlug ?? process.env.APP_SLUG;
+      if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
+      identity ??= (async () => {
+        const octokit = await app.auth();
+        const { data: data2 } = await octokit.request("GET /app");
+        if (!data2) throw new Error("GET /app answered without the App");
+        return { appId: data2.id, botLogin: `${data2.slug ?? "ai-review-gate"}[bot]` };
+      })().catch((e) => {
+        identity = null;
+        throw e;
+      });
+      return identity;
     };
-    const client = (context) => retrySecondaryRateLimits(context.octokit, {
-      warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-      ...options2.rateLimit
+    const events = [...new Set(HANDLERS.flatMap((h) => h.events))];
+    app.on(events, async (context) => {
+      const result = await gate.receive(
+        { id: context.id, name: context.name, payload: context.payload },
+        {
+          port: createGitHubPort(
+            retrySecondaryRateLimits(context.octokit, {
+              warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
+              ...options2.rateLimit
+            })
+          ),
+          log: {
+            info: (m) => context.log.info(m),
+            warn: (m) => context.log.warn(m),
+            error: (m) => context.log.error(m)
+          },
+          identity: whoAmI
+        }
+      );
+      if (result === "duplicate") context.log.info(`ai-review-gate: delivery ${context.id} already handled`);
     });
-    const queue = new PerKeyQueue();
-    const handle = (context, handler3) => {
-      const problem2 = payloadProblem(context.name, context.payload);
-      if (problem2) {
-        context.log.warn(`ai-review-gate: ignoring a malformed ${context.name} delivery (${problem2})`);
-        return Promise.resolve();
-      }
-      return queue.run(pullKeyOf(context.payload), handler3);
-    };
-    app.on(
-      [...PULL_REQUEST_EVENTS],
-      (context) => handle(
-        context,
-        () => onPullRequest(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "pull_request.closed",
-      (context) => handle(
-        context,
-        () => onPullRequestClosed(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "issue_comment.edited",
-      (context) => handle(
-        context,
-        () => onChecklistEdited(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "issue_comment.deleted",
-      (context) => handle(
-        context,
-        () => onCommentDeleted(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "check_run.rerequested",
-      (context) => handle(
-        context,
-        () => onCheckRerequested(env, client(context), context.payload, context.log)
-      )
-    );
-    app.on(
-      "merge_group.checks_requested",
-      (context) => handle(
-        context,
-        () => onMergeGroup(env, client(context), context.payload, context.log)
-      )
-    );
   };
 }
 var gateApp = createApp();

@@ -97,6 +97,17 @@ export const configSchema = z
           .partialRecord(category, route)
           .default({})
           .describe("Route a category's checklist item to a team or to CODEOWNERS"),
+        machine_accounts: z
+          .array(
+            z.union([
+              z.number().int().positive(),
+              z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id"),
+            ]),
+          )
+          .default([])
+          .describe(
+            "Accounts used by automation (type User) that may never approve; numeric account ids survive renames",
+          ),
       })
       .prefault({}),
     ai: z

@@ -15,6 +15,7 @@ export type Config = {
             team?: string | undefined;
             codeowners?: boolean | undefined;
         }>>;
+        machine_accounts: (string | number)[];
     };
     ai: {
         raise_level: number;
@@ -77,6 +78,7 @@ export type ConfigInput = {
             team?: string | undefined;
             codeowners?: boolean | undefined;
         }>> | undefined;
+        machine_accounts?: (string | number)[] | undefined;
     } | undefined;
     ai?: {
         raise_level?: number | undefined;

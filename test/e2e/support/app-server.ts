@@ -15,7 +15,6 @@ import type { FakeGitHub } from "../../support/fake-github.js";
  */
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
-export const STATE_SECRET = "e2e-state-secret";
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
 // Probot's throttling plugin bundles Bottleneck; custom limiter groups replace its 1 s write spacing.
@@ -35,6 +34,8 @@ export interface AppServer {
 export interface AppServerOptions {
   retries?: number;
   now?: () => Date;
+  /** Give the App its id and slug (APP_ID, APP_SLUG) so it never asks `GET /app`. */
+  knownIdentity?: boolean;
 }
 
 function quietLogger(errors: string[]) {
@@ -79,8 +80,8 @@ export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = 
     log: quietLogger(errors) as never,
   });
   const app = createApp({
-    stateSecret: STATE_SECRET,
     rateLimit: { waitScale: 0.01 },
+    ...(opts.knownIdentity ? { appId: fake.appId, appSlug: fake.appSlug } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });

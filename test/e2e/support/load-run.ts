@@ -1,10 +1,11 @@
-import { parseBody, soleStateLine } from "../../../app/gate/checklist-comment.js";
-import { decodeStateLine, deriveStateKey, progress } from "../../../app/gate/state.js";
+import { parseBody } from "../../../app/gate/checklist-comment.js";
+import { decodeRecord } from "../../../app/gate/record.js";
+import { progress } from "../../../app/gate/state.js";
 import { deliver } from "../../support/deliver.js";
 import { type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
 import { prng } from "../../support/prng.js";
-import { STATE_SECRET, startAppServer, WEBHOOK_SECRET } from "./app-server.js";
-import { humanEdit, itemIds, pullRequestEvent, setBox } from "./payloads.js";
+import { startAppServer, WEBHOOK_SECRET } from "./app-server.js";
+import { humanEdit, isTicked, itemIds, pullRequestEvent, setBox } from "./payloads.js";
 import { PEOPLE, RISKY_FILES, setUpRepo, sha, sourceFiles } from "./scenario.js";
 
 /**
@@ -30,18 +31,27 @@ export interface LoadResult {
   seconds: number;
   throughput: number;
   latencies: number[];
+  /** CPU time of the whole process (App, fake GitHub, load driver) per delivery, in ms. */
+  cpuPerDelivery: number;
+  /** p50/p95 per kind of delivery (event.action, or a redelivery of an earlier one). */
+  byKind: Record<string, { n: number; p50: number; p95: number }>;
   p50: number;
   p95: number;
   max: number;
   peakRssMb: number;
   statuses: Record<string, number>;
   problems: string[];
+  /** Authorized ticks on the current checklist that ended up neither recorded nor refused with a note. */
+  lostTicks: string[];
   /** PRs whose checklist describes an older head than the PR's (a stale redelivery rolled it back). */
   staleHead: string[];
   outcomes: Record<string, number>;
   apiRequests: number;
   violations: string[];
 }
+
+/** The reviewers in the scenario who may approve (the others are refused by design). */
+const AUTHORIZED = new Set(["alice", "bob"]);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -82,14 +92,13 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const fake = await startFakeGitHub({ maxRequests: 1_000_000, validate: false });
   setUpRepo(fake);
   const app = await startAppServer(fake);
-  const key = deriveStateKey(STATE_SECRET);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const problems: string[] = [];
   const staleHead: string[] = [];
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 20);
 
   const unhandled: unknown[] = [];
@@ -119,15 +128,24 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     });
   }
 
-  const send = async (event: string, payload: unknown, id?: string) => {
+  const kinds = new Map<string, number[]>();
+  const send = async (event: string, payload: unknown, id?: string, kind = "") => {
     const res = await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) });
     latencies.push(res.ms);
+    const action = (payload as { action?: string }).action ?? "";
+    const k = kind || `${event}.${action}`;
+    kinds.set(k, [...(kinds.get(k) ?? []), res.ms]);
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     return res;
   };
 
   const checklist = (n: number) => fake.commentsOn(n).find((c) => c.user.login === fake.botUser.login);
+  const recordOn = (n: number) =>
+    decodeRecord(
+      fake.runsFor(fake.mustPull(n).head.sha).filter((r) => r.app.id === fake.appId)[0]?.output.text ?? "",
+    ).find((e) => e.pr === n);
+  const lostTicks: string[] = [];
 
   async function lane(number: number): Promise<void> {
     type D = { event: string; payload: unknown; id: string };
@@ -142,7 +160,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       if (step.kind === "dup") {
         // A redelivery: of the event just sent (concurrently with it), or of an older one (stale).
         const again = rand() < 0.5 ? sent.at(-1) : sent[Math.floor(rand() * sent.length)];
-        const dup = again ? send(again.event, again.payload, again.id) : Promise.resolve();
+        const dup = again ? send(again.event, again.payload, again.id, "redelivery") : Promise.resolve();
         await Promise.all([pending, dup]);
         pending = null;
         continue;
@@ -190,7 +208,26 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
         }
       }
       sent.push(delivery);
-      const p = send(delivery.event, delivery.payload, delivery.id);
+      let p: Promise<unknown> = send(delivery.event, delivery.payload, delivery.id);
+      if (step.kind === "tick" && delivery.event === "issue_comment" && AUTHORIZED.has(step.by.login)) {
+        // A tick by an authorized reviewer on the current checklist must show in the record once handled:
+        // ticked, or refused with a note saying why. Anything else is a lost tick.
+        const by = step.by;
+        const edited = delivery.payload as { comment: { body: string }; changes: { body: { from: string } } };
+        // The boxes this edit ticked (a box already shown ticked, by an edit still in flight, is no click).
+        const chosen = itemIds(edited.comment.body).filter(
+          (id) => isTicked(edited.comment.body, id) && !isTicked(edited.changes.body.from, id),
+        );
+        p = p.then(() => {
+          const record = recordOn(number);
+          for (const id of chosen) {
+            const ticked = record?.ticks.some((t) => t.item === id);
+            const refused = record?.audit.some((e) => e.kind === "refused" && e.by?.id === by.id);
+            if (!ticked && !refused)
+              lostTicks.push(`PR ${number}: @${by.login}'s tick of ${id} is neither recorded nor refused`);
+          }
+        });
+      }
       if (nextIsDup) pending = p;
       else await p;
     }
@@ -199,12 +236,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   }
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const queue = [...numbers];
   const workers = Array.from({ length: Math.min(opts.concurrency ?? 10, queue.length) }, async () => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) await lane(n);
   });
   await Promise.all(workers);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   process.off("unhandledRejection", onUnhandled);
 
@@ -219,24 +258,18 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       continue;
     }
     const body = own[0]!.body;
-    const line = soleStateLine(parseBody(body));
-    const decoded = line ? decodeStateLine(line, key, { repo: fake.repoId, pr: n }) : null;
-    if (!decoded?.ok) {
-      problems.push(`PR ${n}: checklist state does not verify (${decoded?.reason ?? "missing"})`);
+    const run = fake.runsFor(pull.head.sha).filter((r) => r.app.id === fake.appId)[0];
+    const state = decodeRecord(run?.output.text ?? "").find((e) => e.pr === n);
+    if (!state) {
+      problems.push(`PR ${n}: no gate record on the head's check run`);
       continue;
     }
-    const state = decoded.state;
-    const run = fake.runsFor(pull.head.sha).filter((r) => r.app.id === fake.appId)[0];
     const expected = progress(state).satisfied ? "success" : "action_required";
     outcomes[run?.conclusion ?? "none"] = (outcomes[run?.conclusion ?? "none"] ?? 0) + 1;
     for (const t of state.ticks)
-      if (t.login !== "alice" && t.login !== "bob") problems.push(`PR ${n}: tick by unauthorized @${t.login}`);
+      if (t.by.login !== "alice" && t.by.login !== "bob") problems.push(`PR ${n}: tick by unauthorized @${t.by.login}`);
     if (state.head !== pull.head.sha) {
-      // The checklist describes an older head: a stale redelivered pull_request event rolled it back.
-      // The check on the current head must then not be green without a checklist for that head.
-      staleHead.push(
-        `PR ${n}: checklist is for ${state.head.slice(0, 7)}, head is ${pull.head.sha.slice(0, 7)} (check ${run?.conclusion})`,
-      );
+      staleHead.push(`PR ${n}: record is for ${state.head.slice(0, 7)}, head is ${pull.head.sha.slice(0, 7)}`);
       continue;
     }
     if (!run) problems.push(`PR ${n}: no check run on the head`);
@@ -258,14 +291,22 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = {
     deliveries: latencies.length,
     seconds,
+    cpuPerDelivery: (cpu.user + cpu.system) / 1000 / latencies.length,
     throughput: latencies.length / seconds,
     latencies,
+    byKind: Object.fromEntries(
+      [...kinds].map(([k, v]) => {
+        const o = [...v].sort((a, b) => a - b);
+        return [k, { n: o.length, p50: percentile(o, 50), p95: percentile(o, 95) }];
+      }),
+    ),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? 0,
     peakRssMb: peakRss / 1024 / 1024,
     statuses,
     problems,
+    lostTicks,
     staleHead,
     outcomes,
     apiRequests: fake.requests.length,

@@ -38,9 +38,13 @@ function common(fake: FakeGitHub, ex: Json, sender: FakeUser): Json {
   return ex;
 }
 
+/** Actions @octokit/webhooks-examples has no example of: the same shape as `opened`, another action. */
+const LIKE_OPENED = new Set(["edited", "ready_for_review", "unlabeled"]);
+
 export function pullRequestEvent(fake: FakeGitHub, action: string, number: number, sender?: FakeUser): Json {
   const pull = fake.mustPull(number);
-  const ex = example("pull_request", action);
+  const ex = example("pull_request", LIKE_OPENED.has(action) ? "opened" : action);
+  ex.action = action;
   ex.number = number;
   ex.pull_request = { ...ex.pull_request, ...fake.pullJson(pull) };
   if (action === "synchronize") {

@@ -5,11 +5,13 @@
  * bounded wait; past that the error propagates and the gate fails closed as before.
  */
 
-interface HookedClient {
+/** The part of an Octokit instance this needs: its request hook (every Octokit flavour has it). */
+export interface HookedClient {
   hook: {
     wrap(
       name: "request",
-      wrapper: (request: (options: unknown) => Promise<unknown>, options: unknown) => Promise<unknown>,
+      // biome-ignore lint/suspicious/noExplicitAny: Octokit's hook passes its own request and response types through unchanged
+      wrapper: (request: (options: any) => any, options: any) => any,
     ): void;
   };
 }
@@ -37,14 +39,13 @@ export function secondaryRateLimitWait(error: unknown): number | null {
 
 const wrapped = new WeakSet<object>();
 
-export function retrySecondaryRateLimits<T extends object>(client: T, options: SecondaryRetryOptions = {}): T {
-  const hooked = client as unknown as HookedClient;
-  if (wrapped.has(client) || typeof hooked.hook?.wrap !== "function") return client;
+export function retrySecondaryRateLimits<T extends HookedClient>(client: T, options: SecondaryRetryOptions = {}): T {
+  if (wrapped.has(client)) return client;
   wrapped.add(client);
   const retries = options.retries ?? 2;
   const maxWait = options.maxWaitSeconds ?? 60;
   const scale = options.waitScale ?? 1;
-  hooked.hook.wrap("request", async (request, requestOptions) => {
+  client.hook.wrap("request", async (request, requestOptions) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(requestOptions);

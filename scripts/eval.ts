@@ -164,8 +164,7 @@ function labelledSections(set: LabelledSet, index: CacheIndex): { sections: Sect
     `${set.name} corpus`,
     readUnseenLabels(set),
     (l) =>
-      cacheMatches(set, index, l.id, l.provenance.commit, l.provenance.files) &&
-      existsSync(cachedDiffPath(set, l.id)),
+      cacheMatches(set, index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(set, l.id)),
   );
   const subset = (name: UnseenLabel["subset"]) =>
     usable.filter((l) => l.subset === name).map((l) => unseenCase(set, l));

@@ -50,7 +50,12 @@ const SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbsc
 /** Folders whose `.sql` files are data, examples or tests, never schema changes of the application. */
 const NON_SCHEMA_SQL =
   /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
-const GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
+/**
+ * Whole-schema snapshots kept beside the migrations and rewritten on every schema change (Rails
+ * `structure.sql`, `schema.sql` dumps, memos' `LATEST.sql`): not versioned migrations, so editing one is
+ * no history rewrite, and only destructive DDL written into one is reported.
+ */
+const SCHEMA_SNAPSHOT = /(?:^|\/)(?:structure|schema|latest|latest[_-]+schema|current[_-]schema)\.sql$/i;
 
 const SQL_EXT = /\.sql$/i;
 
@@ -75,11 +80,10 @@ function sqlKind(path: string): MigrationFileKind | null {
   if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower)) {
     return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
   }
+  if (SCHEMA_SNAPSHOT.test(lower)) return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_MIGRATION_DIR.test(lower)) {
     return { framework: "sql", strength: "strong", language: "sql", downFile: down };
   }
-  if (GENERATED_SCHEMA_DUMP.test(lower))
-    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_DB_DIR.test(lower)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
   return { framework: "sql", strength: "weak", language: "sql", downFile: false };
 }

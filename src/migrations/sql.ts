@@ -456,7 +456,7 @@ const RE_SP_RENAME =
   /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
 
 const NOT_A_COLUMN =
-  /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM)$/i;
+  /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM|PROJECTION|STATISTICS)$/i;
 
 /** Top-level comma split with offsets (parentheses and quotes respected). */
 function splitTopLevel(s: string): { text: string; offset: number }[] {

@@ -80,6 +80,7 @@ describe("detectMigration", () => {
     expect(detectMigration("src/reports/monthly.sql")).toBeNull();
     expect(detectMigration("src/app/cleanup.sql")?.strength).toBe("weak");
     expect(detectMigration("db/users.sql", "-- name: DeleteUsers :exec\nDELETE FROM users;")?.strength).toBe("weak");
+    expect(detectMigration("store/migration/sqlite/LATEST.sql")?.strength).toBe("weak");
     expect(detectMigration("db/migrations/001_init.down.sql")?.downFile).toBe(true);
     expect(detectMigration("db/migration/U3__undo.sql")?.downFile).toBe(true);
   });

@@ -36,7 +36,8 @@ export const helmChartRemovedRule: Rule = {
   remediation:
     "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
   docs: {
-    severity: "high (chart), medium (dependency); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
+    severity:
+      "high (chart), medium (dependency); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
     detects:
       "A chart's `Chart.yaml` deleted: one finding for the chart, listing the kinds its deleted templates rendered (the templates are not reported again). A `dependencies:` entry removed from `Chart.yaml`/`requirements.yaml`.",
   },

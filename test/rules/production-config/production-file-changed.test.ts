@@ -62,6 +62,15 @@ ruleTester(rule, {
     },
     { name: "a runbook about production", diff: modifiedFile("docs/production/runbook.md", ["-old", "+new"]) },
     {
+      name: "a workflow job that only plans against production",
+      diff: modifiedFile(".github/workflows/plan.yml", [
+        "   plan:",
+        "+    environment: production",
+        "     steps:",
+        "       - run: terragrunt plan --terragrunt-non-interactive",
+      ]),
+    },
+    {
       name: "the released migration set in a migrations folder's prod/ (not an environment)",
       diff: modifiedFile("store/db/mysql/migration/prod/0.22/00__resource_storage_type.sql", [
         "-ALTER TABLE a;",

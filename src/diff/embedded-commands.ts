@@ -26,34 +26,14 @@ const ENV_VALUE =
 const HOME_VALUE =
   /^(?:Path\.home\(\)|os\.path\.expanduser\(\s*["']~["']\s*\)|os\.homedir\(\)|Dir\.home\b|os\.UserHomeDir\(\))/;
 
-/** The text of a call's argument list starting after `open` (the index of its `(`), or null when it does not close on the line. */
-function argumentText(line: string, open: number): string | null {
+/**
+ * Walk `text` from `start`, skipping quoted strings, with the bracket depth after each character;
+ * stops when `visit` returns true. Bounded to 2000 characters.
+ */
+function walkTopLevel(text: string, start: number, visit: (i: number, c: string, depth: number) => boolean): void {
   let depth = 0;
   let quote: string | null = null;
-  for (let i = open; i < line.length && i < open + 2000; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0) return line.slice(open + 1, i);
-    }
-  }
-  return null;
-}
-
-/** Split at top-level occurrences of `sep` (quotes and brackets respected). */
-function splitTop(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length && i < start + 2000; i++) {
     const c = text[i]!;
     if (quote) {
       if (c === "\\") i++;
@@ -63,11 +43,31 @@ function splitTop(text: string, sep: string): string[] {
     if (c === '"' || c === "'" || c === "`") quote = c;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === sep && depth === 0) {
+    if (visit(i, c, depth)) return;
+  }
+}
+
+/** The text of a call's argument list starting after `open` (the index of its `(`), or null when it does not close on the line. */
+function argumentText(line: string, open: number): string | null {
+  let out: string | null = null;
+  walkTopLevel(line, open, (i, c, depth) => {
+    if (depth === 0 && (c === ")" || c === "]" || c === "}")) out = line.slice(open + 1, i);
+    return depth === 0;
+  });
+  return out;
+}
+
+/** Split at top-level occurrences of `sep` (quotes and brackets respected). */
+function splitTop(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  walkTopLevel(text, 0, (i, c, depth) => {
+    if (c === sep && depth === 0) {
       out.push(text.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push(text.slice(start));
   return out.map((p) => p.trim()).filter((p) => p !== "");
 }

@@ -18,20 +18,25 @@ function writeValue(value: string): "write" | "write-all" | null {
   return null;
 }
 
-/** Scopes granted write at the workflow level in the removed lines: every job had them. */
-function removedWorkflowGrants(file: ChangedFile): { scopes: Set<string>; all: boolean } {
-  const scopes = new Set<string>();
-  let all = false;
+/**
+ * What the removed lines granted: every write grant (a re-added one is only moved or re-commented) and
+ * the scopes granted at the workflow level, which every job had.
+ */
+function removedGrants(file: ChangedFile): { tally: RemovedTally; workflowScopes: Set<string>; workflowAll: boolean } {
+  const tally = new RemovedTally();
+  const workflowScopes = new Set<string>();
+  let workflowAll = false;
   for (const l of file.removed) {
     if (!l.content.includes("write")) continue;
     const k = parseKeyLine(l.content);
     const w = k ? writeValue(k.value) : null;
     if (!k || !w) continue;
+    tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
     const chain = keysAt(file, "old", l.line);
-    if (w === "write-all" && k.key === "permissions" && k.col === 0) all = true;
-    else if (w === "write" && chain[0]?.key === "permissions" && chain[0].col === 0) scopes.add(k.key);
+    if (w === "write-all" && k.key === "permissions" && k.col === 0) workflowAll = true;
+    else if (w === "write" && chain[0]?.key === "permissions" && chain[0].col === 0) workflowScopes.add(k.key);
   }
-  return { scopes, all };
+  return { tally, workflowScopes, workflowAll };
 }
 
 /**
@@ -85,16 +90,9 @@ export const permissionsWidenedRule: Rule = {
       if (!isGithubActionsYaml(file.path) || file.status === "deleted") continue;
       out.push(...removedBlocks(file));
       if (!file.added.some((l) => l.content.includes("write"))) continue;
-      // A scope that was already write (moved, re-commented, re-indented) is not a widening.
-      const tally = new RemovedTally();
-      for (const l of file.removed) {
-        if (!l.content.includes("write")) continue;
-        const k = parseKeyLine(l.content);
-        const w = k ? writeValue(k.value) : null;
-        if (k && w) tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
-      }
-      // Write scopes moved from the workflow level down to the jobs that need them: a narrowing.
-      const before = removedWorkflowGrants(file);
+      // A scope that was already write (moved, re-commented, re-indented) is not a widening, nor is one
+      // moved from the workflow level down to the jobs that need it.
+      const { tally, workflowScopes, workflowAll } = removedGrants(file);
       for (const l of file.added) {
         if (!l.content.includes("write")) continue;
         const k = parseKeyLine(l.content);
@@ -103,7 +101,7 @@ export const permissionsWidenedRule: Rule = {
         const chain = keysAt(file, "new", l.line);
         if (w === "write" && chain[0]?.key !== "permissions") continue;
         const job = jobOfKeys(chain);
-        if (job && (before.all || (w === "write" && before.scopes.has(k.key)))) continue;
+        if (job && (workflowAll || (w === "write" && workflowScopes.has(k.key)))) continue;
         if (w === "write-all") {
           if (k.key !== "permissions" || tally.take("write-all")) continue;
         } else if (tally.take(`${k.key}:write`)) continue;

@@ -63460,6 +63460,7 @@ var VENDORED = compileGlobs([
   "**/db/migrate/**",
   "**/*.d.ts"
 ]);
+var MIGRATION_CHANNEL = /(?:^|\/)(?:migrations?|migrate|db_migrations|changelogs?|flyway|liquibase)\/(?:[^/]+\/)*(?:prod|production|prd)\//i;
 function memoize(matcher) {
   const cache5 = /* @__PURE__ */ new Map();
   return (path2) => {
@@ -63475,7 +63476,11 @@ function createPathClassifier(config3) {
   const isIgnored = memoize(compileGlobs(config3.paths.ignore));
   const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config3.paths.tests]));
   const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
-  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config3.paths.production]));
+  const builtinProduction = compileGlobs(BUILTIN_PRODUCTION_GLOBS);
+  const configuredProduction = compileGlobs(config3.paths.production);
+  const isProductionPath = memoize(
+    (path2) => builtinProduction(path2) && !MIGRATION_CHANNEL.test(path2) || configuredProduction(path2)
+  );
   const extraSource = compileGlobs(config3.paths.source);
   const isSafe = memoize(compileGlobs(config3.gate.safe_paths));
   const isSource = memoize((path2) => {
@@ -65906,41 +65911,78 @@ function writeValue(value) {
   if (v === "write") return "write";
   return null;
 }
+function removedGrants(file2) {
+  const tally = new RemovedTally();
+  const workflowScopes = /* @__PURE__ */ new Set();
+  let workflowAll = false;
+  for (const l of file2.removed) {
+    if (!l.content.includes("write")) continue;
+    const k = parseKeyLine(l.content);
+    const w = k ? writeValue(k.value) : null;
+    if (!k || !w) continue;
+    tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
+    const chain = keysAt(file2, "old", l.line);
+    if (w === "write-all" && k.key === "permissions" && k.col === 0) workflowAll = true;
+    else if (w === "write" && chain[0]?.key === "permissions" && chain[0].col === 0) workflowScopes.add(k.key);
+  }
+  return { tally, workflowScopes, workflowAll };
+}
+function removedBlocks(file2) {
+  if (file2.status !== "modified" || !/^\s*permissions\s*:/m.test(removedText(file2))) return [];
+  const declared = /* @__PURE__ */ new Set();
+  for (const l of file2.added) {
+    const k = parseKeyLine(l.content);
+    if (k?.key !== "permissions") continue;
+    declared.add(k.col === 0 ? "" : jobOfKeys(keysAt(file2, "new", l.line)) ?? "?");
+  }
+  const out = [];
+  for (const l of file2.removed) {
+    const k = parseKeyLine(l.content);
+    if (k?.key !== "permissions" || k.item) continue;
+    const owner = k.col === 0 ? "" : jobOfKeys(keysAt(file2, "old", l.line));
+    if (owner === null || declared.has(owner)) continue;
+    out.push({
+      file: file2.path,
+      line: l.line,
+      side: "old",
+      severity: owner === "" ? "medium" : "low",
+      message: owner === "" ? `Workflow ${file2.path} no longer declares its token permissions: every job gets the repository's default, which may be read-write` : `Job ${owner} in ${file2.path} no longer declares its token permissions: it inherits the workflow's, or the repository's default`
+    });
+  }
+  return out;
+}
 var permissionsWidenedRule = {
   id: "ci-workflow/permissions-widened",
   category: "ci-workflow",
-  description: "A workflow's GITHUB_TOKEN permissions are widened (a scope set to write, or write-all).",
+  description: "A workflow's GITHUB_TOKEN permissions are widened: a scope set to write, write-all, or a `permissions:` block removed (the token falls back to the repository default).",
   severity: "high",
   remediation: "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
   docs: {
-    severity: "high / medium",
-    detects: "`permissions: write-all`, or a scope set to `write` in a `permissions:` block (high for contents, packages, actions, id-token, deployments, pages, attestations; medium for issues, pull-requests, checks, statuses\u2026). A scope that was already `write` in the removed lines (moved, re-commented) is not reported."
+    severity: "high / medium / low",
+    detects: "`permissions: write-all`, or a scope set to `write` in a `permissions:` block: for the whole workflow high for contents, packages, actions, id-token, deployments, pages, attestations and medium for issues, pull-requests, checks, statuses\u2026; one step lower on a single job (where least privilege puts it). A scope that was already `write` in the removed lines (moved, re-commented), or granted to the whole workflow before and now to jobs, is not reported. A `permissions:` block removed and not declared again: medium for the workflow, low for a job."
   },
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
       if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
+      out.push(...removedBlocks(file2));
       if (!file2.added.some((l) => l.content.includes("write"))) continue;
-      const tally = new RemovedTally();
-      for (const l of file2.removed) {
-        if (!l.content.includes("write")) continue;
-        const k = parseKeyLine(l.content);
-        const w = k ? writeValue(k.value) : null;
-        if (k && w) tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
-      }
+      const { tally, workflowScopes, workflowAll } = removedGrants(file2);
       for (const l of file2.added) {
         if (!l.content.includes("write")) continue;
         const k = parseKeyLine(l.content);
         const w = k ? writeValue(k.value) : null;
         if (!k || !w) continue;
-        if (w === "write-all") {
-          if (k.key !== "permissions" || tally.take("write-all")) continue;
-        } else if (tally.take(`${k.key}:write`)) continue;
         const chain = keysAt(file2, "new", l.line);
         if (w === "write" && chain[0]?.key !== "permissions") continue;
         const job = jobOfKeys(chain);
+        if (job && (workflowAll || w === "write" && workflowScopes.has(k.key))) continue;
+        if (w === "write-all") {
+          if (k.key !== "permissions" || tally.take("write-all")) continue;
+        } else if (tally.take(`${k.key}:write`)) continue;
         const scope = job ? `job ${job}` : "the whole workflow";
-        const severity2 = w === "write-all" || HIGH_SCOPES.has(k.key) ? "high" : "medium";
+        const broad = w === "write-all" || HIGH_SCOPES.has(k.key);
+        const severity2 = job ? broad ? "medium" : "low" : broad ? "high" : "medium";
         const grant = w === "write-all" ? "write-all (every scope)" : `${k.key}: write`;
         out.push({
           file: file2.path,
@@ -66261,6 +66303,22 @@ function droppedNeeds(file2) {
   }
   return out;
 }
+function removedJobLines(file2, keyLine) {
+  const view = sideOf(file2, "old");
+  const start = view.indexOf(keyLine);
+  if (start === void 0) return [];
+  const first = view.lines[start];
+  const col = first.text.length - first.text.trimStart().length;
+  const out = [first.text];
+  for (let i = start + 1; i < view.lines.length; i++) {
+    const l = view.lines[i];
+    if (l.hunk !== first.hunk) break;
+    const indent = l.text.length - l.text.trimStart().length;
+    if (l.text.trim() !== "" && indent <= col) break;
+    out.push(l.text);
+  }
+  return out;
+}
 function removedJobs(file2) {
   if (file2.status === "deleted" || file2.status === "added") return [];
   if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file2))) return [];
@@ -66280,7 +66338,45 @@ function removedJobs(file2) {
   return candidates.filter((c) => !readded.has(c.job));
 }
 
+// src/workflows/purpose.ts
+var GATING_TRIGGERS = ["pull_request", "push", "merge_group"];
+var CHECK_WORK = /\b(?:test|tests|lint|linter|check|vet|typecheck|tsc|pytest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|cargo\s+(?:test|clippy)|go\s+test|gradle\w*\s+(?:test|check)|mvn\w*\s+(?:test|verify)|coverage|e2e|playwright|cypress|codeql|semgrep|trivy|snyk|gitleaks|trufflehog|scorecard|dependency-review|audit|actionlint|zizmor|shellcheck|eslint|biome|prettier|ruff|mypy|pyright|flake8|black|rubocop|hadolint|tflint|tfsec|checkov|kubeconform|kube-linter|validate|verify)\b/i;
+var REPORTING_WRITE = /^\s*(?:security-events|checks|statuses)\s*:\s*write\b/;
+var WRITE_SCOPE = /^\s*[\w-]+\s*:\s*write\b|\bwrite-all\b/;
+var PRIVILEGED_EVENT = /^(?:pull_request_target|workflow_run|issue_comment|issues|discussion\w*|schedule|release|deployment\w*)$/;
+var SECRET = /\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+/;
+function workflowPurpose(lines, triggers) {
+  let checks = false;
+  let privileged = false;
+  let runBlock = -1;
+  for (const raw of lines) {
+    const text = raw.replace(/(^|\s)#.*$/, "");
+    if (text.trim() === "") continue;
+    const indent = text.length - text.trimStart().length;
+    if (runBlock >= 0 && indent <= runBlock) runBlock = -1;
+    const step = /^\s*(?:-\s*)?(run|uses)\s*:\s*(.*)$/.exec(text);
+    if (step?.[1] === "run" && /^[|>][-+]?\s*$/.test(step[2])) runBlock = indent;
+    const title = indent <= 4 ? /^\s*(?:name\s*:\s*(.+)|([\w-]+)\s*:\s*)$/.exec(text)?.slice(1).find(Boolean) ?? "" : "";
+    const command = runBlock >= 0 && indent > runBlock ? text : step ? step[2] : title;
+    if (!checks && command !== "" && CHECK_WORK.test(command)) checks = true;
+    if (!privileged && (WRITE_SCOPE.test(text) && !REPORTING_WRITE.test(text) || SECRET.test(text)))
+      privileged = true;
+  }
+  const gating = triggers === null || GATING_TRIGGERS.some((t) => triggers.has(t));
+  if (triggers && [...triggers].some((t) => PRIVILEGED_EVENT.test(t))) privileged = true;
+  return { checks: checks && gating, privileged };
+}
+
 // src/rules/ci-workflow/workflow-removed.ts
+function removal(purpose, what) {
+  if (!purpose || purpose.checks) return { message: what, severity: "high" };
+  if (purpose.privileged)
+    return {
+      message: `${what}: it ran no checks, and its write permissions, privileged triggers or secrets go with it`,
+      severity: "low"
+    };
+  return { message: `${what} (it ran no tests, linters or scanners)`, severity: "medium" };
+}
 var workflowRemovedRule = {
   id: "ci-workflow/workflow-removed",
   category: "ci-workflow",
@@ -66288,7 +66384,7 @@ var workflowRemovedRule = {
   severity: "high",
   remediation: "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
   docs: {
-    severity: "high",
+    severity: "high for a check (tests, linters, scanners on pull requests or pushes) and for dropped `needs:`; medium for other removals; low for a privileged automation that ran no checks (write scopes, privileged triggers or secrets go with it)",
     detects: 'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).'
   },
   run(ctx) {
@@ -66301,16 +66397,26 @@ var workflowRemovedRule = {
         const doc = wholeWorkflow(file2);
         const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
         const jobs = doc && doc.jobs.length > 0 ? ` with job${doc.jobs.length > 1 ? "s" : ""} ${doc.jobs.slice(0, 8).join(", ")}` : "";
-        out.push({ file: file2.path, line: null, side: "old", message: `${system} workflow ${name} deleted${jobs}` });
+        const purpose = isGithubWorkflow(file2.path) ? workflowPurpose(
+          file2.removed.map((l) => l.content),
+          doc?.triggers ?? null
+        ) : null;
+        out.push({
+          file: file2.path,
+          line: null,
+          side: "old",
+          ...removal(purpose, `${system} workflow ${name} deleted${jobs}`)
+        });
         continue;
       }
       if (!isGithubWorkflow(file2.path) || file2.removed.length === 0) continue;
       for (const j of removedJobs(file2)) {
+        const purpose = workflowPurpose(removedJobLines(file2, j.line), null);
         out.push({
           file: file2.path,
           line: j.line,
           side: "old",
-          message: `Job ${j.job} removed from workflow ${file2.path}`
+          ...removal(purpose, `Job ${j.job} removed from workflow ${file2.path}`)
         });
       }
       for (const d of droppedNeeds(file2)) {
@@ -67906,6 +68012,21 @@ function sourceSeverity(kind) {
 function isArchivePath(path2) {
   return ARCHIVE_RE.test(path2);
 }
+function sourceRepository(target) {
+  let t = target.trim().toLowerCase();
+  t = t.replace(/^(?:git::|git\+|github:)/, "");
+  t = t.replace(/^[a-z]+:\/\/(?:[^@/\s]{1,300}@)?/, "");
+  t = t.replace(/^git@([^:/\s]{1,300}):/, "$1/");
+  t = t.replace(/[?#].*$/, "").replace(/\/\/.*$/, "");
+  const parts = t.split("/").filter(Boolean);
+  if (parts.length < 2) return null;
+  const [host, owner, repo] = parts.length === 2 || !parts[0].includes(".") ? ["github.com", ...parts] : parts;
+  return repo ? `${host}/${owner}/${repo.replace(/\.git$/, "")}` : null;
+}
+function pinnedRevision(target) {
+  const ref = /(?:[?&]ref=|#|@|:ref\s*=>\s*['"]|\bref\s*[:=]\s*['"]?)([\w./-]{1,100})/.exec(target)?.[1];
+  return ref !== void 0 && (/^[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:\.\d+){0,3}(?:[-+][\w.]+)?$/.test(ref));
+}
 
 // src/deps/lockfile.ts
 function urlSource(ecosystem, text, line, name) {
@@ -69030,8 +69151,11 @@ function compute(file2, dep) {
     for (const l of oldLines) noteHost(l.text);
     for (const l of newLines) if (!l.changed) noteHost(l.text);
     const oldTargets2 = new Set(oldSide2.sources.map((s) => s.target));
-    result.sources = newSide2.sources.filter(
-      (s) => !oldTargets2.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target)))
+    result.sources = withPrevious(
+      newSide2.sources.filter(
+        (s) => !oldTargets2.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target)))
+      ),
+      oldSide2.sources
     );
     return result;
   }
@@ -69046,10 +69170,26 @@ function compute(file2, dep) {
   }
   for (const [name, d] of oldDeps) if (!newDeps.has(name)) result.removed.push(d);
   const oldTargets = new Set(oldSide.sources.map((s) => `${s.kind}\0${s.target}`));
-  result.sources = newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\0${s.target}`));
+  result.sources = withPrevious(
+    newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\0${s.target}`)),
+    oldSide.sources
+  );
   const oldScripts = new Map(oldSide.scripts.map((s) => [s.hook, s.command]));
   result.scripts = newSide.scripts.filter((s) => oldScripts.get(s.hook) !== s.command).map((s) => oldScripts.has(s.hook) ? { ...s, previous: oldScripts.get(s.hook) } : s);
   return result;
+}
+function withPrevious(sources, before) {
+  if (before.length === 0) return sources;
+  const known = /* @__PURE__ */ new Map();
+  for (const s of before) {
+    const repo = sourceRepository(s.target);
+    if (repo && !known.has(repo)) known.set(repo, s.target);
+  }
+  return sources.map((s) => {
+    const repo = s.kind === "git" || s.kind === "url" ? sourceRepository(s.target) : null;
+    const previous = repo ? known.get(repo) : void 0;
+    return previous ? { ...s, previous } : s;
+  });
 }
 function lockDelta(oldEntries, newEntries, file2) {
   const oldNames = new Set(oldEntries.map((e) => e.name));
@@ -69131,6 +69271,7 @@ var installScriptRule = {
 };
 
 // src/deps/pairing.ts
+var DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.Dockerfile$/i;
 var pairingCache = /* @__PURE__ */ new WeakMap();
 function buildPairing(allFiles) {
   let p = pairingCache.get(allFiles);
@@ -69142,16 +69283,21 @@ function buildPairing(allFiles) {
 }
 function computePairing(allFiles) {
   const manifestDirs = /* @__PURE__ */ new Set();
+  const manifestHomes = /* @__PURE__ */ new Set();
+  const imageDirs = /* @__PURE__ */ new Set();
   const locks = /* @__PURE__ */ new Set();
   for (const f2 of allFiles) {
+    const dir = dirnameOf(f2.path);
+    if (DOCKERFILE.test(basenameOf(f2.path))) for (const d of selfAndAncestors(dir)) imageDirs.add(d);
     const dep = classifyDependencyFile(f2.path);
     if (!dep) continue;
-    const dir = dirnameOf(f2.path);
-    if (dep.kind === "manifest") for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\0${d}`);
-    else if (dep.kind === "lockfile" && f2.status !== "deleted") locks.add(`${basenameOf(f2.path)}\0${dir}`);
+    if (dep.kind === "manifest") {
+      manifestHomes.add(`${dep.ecosystem}\0${dir}`);
+      for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\0${d}`);
+    } else if (dep.kind === "lockfile" && f2.status !== "deleted") locks.add(`${basenameOf(f2.path)}\0${dir}`);
   }
   return {
-    manifestChangedAtOrBelow: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\0${dir}`),
+    lockInputsChanged: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\0${dir}`) || imageDirs.has(dir) || selfAndAncestors(dir).some((d) => manifestHomes.has(`${ecosystem}\0${d}`)),
     lockChangedAtOrAbove: (lockNames, dir) => selfAndAncestors(dir).some((d) => lockNames.some((n) => locks.has(`${n}\0${d}`)))
   };
 }
@@ -69193,7 +69339,7 @@ var lockfileOnlyRule = {
   remediation: "Regenerate the lockfile with the package manager (e.g. `npm install --package-lock-only`) and compare; new packages in a lock-only change must be explained.",
   docs: {
     severity: "low when only versions of already-locked packages moved (what `npm update`, `bundle update`, `cargo update`, `terraform init -upgrade` produce); **medium** when packages that were not in the lock appear (lockfile injection: a lock is rarely read in review); a lock-only change by a dependency bot (Dependabot, Renovate\u2026) stays low",
-    detects: "A lockfile changed while no manifest of its ecosystem changed in its directory or below."
+    detects: "A lockfile changed while no manifest of its ecosystem changed in its directory, below it (workspaces) or above it, and no Dockerfile changed beside or below it (a base image or toolchain bump regenerates the lock)."
   },
   run(ctx) {
     const pairing = buildPairing(ctx.allFiles);
@@ -69202,7 +69348,7 @@ var lockfileOnlyRule = {
     for (const a of dependencyFiles(ctx.files)) {
       if (a.dep.kind !== "lockfile" || !a.lock) continue;
       if (a.file.status === "deleted" || a.lock.changedLines === 0) continue;
-      if (pairing.manifestChangedAtOrBelow(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
+      if (pairing.lockInputsChanged(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
       const eco = a.dep.ecosystem;
       const { added, removed, bumped } = a.lock;
       const parts = [];
@@ -69344,6 +69490,13 @@ function describe3(s) {
   };
   return what[s.kind];
 }
+function updatedSeverity(s) {
+  return pinnedRevision(s.target) || !pinnedRevision(s.previous ?? "") ? "low" : "medium";
+}
+function describeUpdate(s) {
+  const who3 = s.name ? `${s.name} ` : "";
+  return `${who3}still installs from the same repository as before (${short(s.target)}, was ${short(s.previous ?? "")})${pinnedRevision(s.target) ? "" : ": not pinned to a commit or version tag"}`;
+}
 var nonRegistrySourceRule = {
   id: "dependency/non-registry-source",
   category: "dependency",
@@ -69351,7 +69504,7 @@ var nonRegistrySourceRule = {
   severity: "high",
   remediation: "Pin registry releases where possible; if the source is intended, pin it to an immutable commit or checksum and record why.",
   docs: {
-    severity: '**high**; npm alias to a differently named package (`"lodash": "npm:other@1"`) medium; local directory paths (`file:../ui`, go `replace => ../lib`, Cargo `path =`) low; local archives (`file:x.tgz`) high',
+    severity: '**high**; a source the project already used, re-pointed (ref bumped, `git://` \u2192 `https://`) low, medium when it no longer pins a commit or version tag; npm alias to a differently named package (`"lodash": "npm:other@1"`) medium; local directory paths (`file:../ui`, go `replace => ../lib`, Cargo `path =`) low; local archives (`file:x.tgz`) high',
     detects: "Sources other than the ecosystem's public registry: git specs (`git+https://`, `github:owner/repo`, `owner/repo#ref`, Cargo/Poetry/uv `git =`, Gemfile `git:`/`github:`), tarball URLs, pip `--index-url`/`--extra-index-url`/`--find-links`, Poetry/uv/PDM sources, Gemfile `source` changes, Maven `<repository>`, Gradle `maven { url }`, Composer `repositories`, NuGet `packageSources`, `.npmrc`/`.yarnrc` registries, Cargo source replacement, go `replace` to another module, Terraform modules from git; lockfile entries resolved from another host (`resolved`, `resolution`, `tarball`, `source`, `remote:`), grouped per lockfile and host; TLS verification switched off for installs (`strict-ssl=false`, `--trusted-host`)."
   },
   run(ctx) {
@@ -69363,8 +69516,8 @@ var nonRegistrySourceRule = {
           findings.push({
             file: a.file.path,
             line: s.line,
-            severity: s.severity,
-            message: `${a.file.path}: ${describe3(s)}`
+            severity: s.previous ? updatedSeverity(s) : s.severity,
+            message: `${a.file.path}: ${s.previous ? describeUpdate(s) : describe3(s)}`
           });
         continue;
       }
@@ -69380,15 +69533,17 @@ var nonRegistrySourceRule = {
         const names = [...new Set(g.map((s) => s.name).filter((n) => !!n))];
         const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
         const pkgs = names.length > 0 ? `: ${listNames(names)}` : "";
+        const severityOf2 = (s) => s.previous ? updatedSeverity(s) : s.severity;
         const severity2 = g.reduce(
-          (m, s) => severityRank(s.severity) > severityRank(m) ? s.severity : m,
-          first.severity
+          (m, s) => severityRank(severityOf2(s)) > severityRank(m) ? severityOf2(s) : m,
+          severityOf2(first)
         );
+        const updated = g.every((s) => s.previous);
         findings.push({
           file: a.file.path,
           line: first.line,
           severity: severity2,
-          message: `${a.file.path} resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, not the public registry${pkgs}`
+          message: updated ? `${a.file.path} still resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, as before (ref or transport changed)${pkgs}` : `${a.file.path} resolves ${g.length === 1 ? "a package" : `${g.length} entries`} from ${where}, not the public registry${pkgs}`
         });
       }
     }
@@ -69449,66 +69604,91 @@ var dependencyRules = [
 ];
 
 // src/rules/destructive-command/cloud-delete.ts
-var AWS_S3_RB = /\baws\s+s3\s+rb\s+(\S+)[^\n;&|]{0,200}--force\b|\baws\s+s3\s+rb\s+--force\s+(\S+)/;
+var AWS_S3_RB = /\baws\s+s3\s+rb\s+(?:--force\s+)?(\S+)/;
 var AWS_S3_RM = /\baws\s+s3\s+rm\s+(\S+)[^\n;&|]{0,200}--recursive\b|\baws\s+s3\s+rm\s+--recursive\s+(\S+)/;
 var AWS_RDS = /\baws\s+rds\s+(delete-db-(?:instance|cluster))\b([^\n;&|]{0,400})/;
-var AWS_DELETE_GENERIC = /\baws\s+(dynamodb\s+delete-table|ecr\s+delete-repository|eks\s+delete-cluster|cloudformation\s+delete-stack|elasticache\s+delete-\S+|efs\s+delete-file-system)\b/;
-var GCLOUD_DELETE = /\bgcloud\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+delete\b([^\n;&|]{0,300})/;
-var AZ_DELETE = /\baz\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+delete\b([^\n;&|]{0,300})/;
+var AWS_DELETE_VERB = /\baws\s+(?:--?[\w-]+(?:[\s=]\S+)?\s+){0,4}([a-z][\w-]*)\s+((?:batch-)?(?:delete|terminate|remove|purge|deregister|destroy)(?:-[\w-]+)?|schedule-key-deletion)\b([^\n;&|]{0,300})/;
+var AWS_DATA = /^(?:s3api?|dynamodb|rds|backup|efs|fsx|elasticache|memorydb|redshift\w*|docdb\w*|neptune\w*|es|opensearch\w*|kms|secretsmanager|logs|ecr|glacier|timestream\w*|qldb|cognito-idp|route53|kinesis|sqs|dax|keyspaces|athena|glue)$|^ec2:(?:delete-(?:volume|snapshot)|deregister-image)/;
+var GCLOUD_DELETE = /\bgcloud\s+(?:(?:alpha|beta)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+delete\b([^\n;&|]{0,300})/;
+var GCLOUD_STORAGE_RM = /\bgcloud\s+storage\s+rm\s+[^\n;&|]{0,200}(?:-r\b|--recursive\b)|\bgsutil\s+(?:-\w+\s+)*(?:rm\s+[^\n;&|]{0,200}-r\b|rb\b)/;
+var GCLOUD_DATA = /^(?:sql|spanner|bigtable|firestore|datastore|storage|filestore|redis|memcache|alloydb|bigquery|kms|secrets|projects|container\s+clusters|compute\s+(?:disks|snapshots|images))\b/;
+var AZ_DELETE = /\baz\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+delete\b([^\n;&|]{0,300})/;
+var AZ_DATA = /^(?:group|storage|sql|cosmosdb|postgres|mysql|mariadb|keyvault|disk|snapshot|backup|redis|aks|synapse|datafactory|sig)\b/;
 function cloudDeleteOf(text, productionFile) {
   const prod = productionFile || mentionsProduction(text);
-  const sev = (base) => prod ? "critical" : base;
+  const sev = (base) => prod ? bumpSeverity(base, 1) : base;
   if (text.includes("aws")) {
     const rb = AWS_S3_RB.exec(text);
-    if (rb)
-      return { what: `aws s3 rb --force removes bucket ${rb[1] ?? rb[2]} and all its objects`, severity: sev("high") };
+    if (rb) {
+      const force = /\s--force\b/.test(text);
+      return {
+        // Without --force the CLI refuses a bucket that still holds objects.
+        what: `aws s3 rb${force ? " --force" : ""} removes bucket ${rb[1]}${force ? " and all its objects" : ""}`,
+        severity: sev(force ? "high" : "medium")
+      };
+    }
     const rm = AWS_S3_RM.exec(text);
     if (rm)
       return { what: `aws s3 rm --recursive deletes every object under ${rm[1] ?? rm[2]}`, severity: sev("high") };
     const rds = AWS_RDS.exec(text);
-    if (rds && rds[2].includes("--skip-final-snapshot"))
-      return {
+    if (rds)
+      return rds[2].includes("--skip-final-snapshot") ? {
         what: `aws rds ${rds[1]} --skip-final-snapshot deletes a database with no final backup`,
         severity: sev("high")
+      } : null;
+    const v = AWS_DELETE_VERB.exec(text);
+    if (v && v[1] !== "s3") {
+      const data2 = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
+      return {
+        what: `aws ${v[1]} ${v[2]}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
-    const gen = AWS_DELETE_GENERIC.exec(text);
-    if (gen && prod) return { what: `aws ${gen[1]} against production`, severity: "critical" };
+    }
   }
-  if (text.includes("gcloud")) {
+  if (text.includes("gcloud") || text.includes("gsutil")) {
+    if (GCLOUD_STORAGE_RM.test(text)) return { what: "recursive Cloud Storage deletion", severity: sev("high") };
     const g = GCLOUD_DELETE.exec(text);
-    if (g && /\s(?:--quiet|-q)\b/.test(g[2]))
-      return { what: `gcloud ${g[1]} delete --quiet (no confirmation)`, severity: sev("high") };
+    if (g) {
+      const data2 = GCLOUD_DATA.test(g[1]);
+      const quiet = /\s(?:--quiet|-q)\b/.test(g[2]);
+      return {
+        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
+      };
+    }
   }
   if (text.includes("az ")) {
     const a = AZ_DELETE.exec(text);
-    if (a && /\s(?:--yes|-y)\b/.test(a[2])) {
+    if (a) {
       const group = a[1].startsWith("group");
+      const data2 = AZ_DATA.test(a[1]);
       return {
-        what: `az ${a[1]} delete --yes${group ? " removes the whole resource group" : " (no confirmation)"}`,
-        severity: sev(group ? "high" : "medium")
+        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
   return null;
 }
+var CLI = /\b(?:aws|gcloud|gsutil|az)\s/;
+var DELETE_WORD = /delet|terminat|remove|purge|deregister|destroy|\srb\b|\srm\s/;
 var cloudDeleteRule = linePatternRule({
   id: "destructive-command/cloud-delete",
   category: "destructive-command",
-  description: "A cloud CLI command deletes data or resources without confirmation: aws s3 rb --force / rm --recursive, aws rds delete-db-instance --skip-final-snapshot, gcloud ... delete --quiet, az group delete --yes.",
+  description: "A cloud CLI command deletes resources or data: any delete verb of the AWS, Google Cloud and Azure CLIs (aws <service> delete-*/terminate-*/remove-*, aws s3 rb / rm --recursive, gcloud \u2026 delete, gsutil rm -r, az \u2026 delete).",
   severity: "high",
   remediation: "Delete through reviewed infrastructure code, keep final snapshots/backups, and require interactive confirmation.",
   docs: {
-    severity: "high / critical",
-    detects: "`aws s3 rb --force`, `aws s3 rm --recursive`, `aws rds delete-db-instance/cluster --skip-final-snapshot`, `gcloud \u2026 delete --quiet`, `az group delete --yes` (other `az \u2026 delete --yes` medium), other AWS deletes against production."
+    severity: "high for resources that hold data, medium otherwise; one step higher against production",
+    detects: "AWS: `aws s3 rb --force` (without `--force`, medium: only an empty bucket goes), `aws s3 rm --recursive`, `aws rds delete-db-*` with `--skip-final-snapshot` (without it a final snapshot is kept and nothing is reported), and every `aws <service> delete-*`/`batch-delete-*`/`terminate-*`/`remove-*`/`purge-*`/`deregister-*`/`schedule-key-deletion` (high for data services: DynamoDB, Backup, EFS, ElastiCache, Redshift, OpenSearch, KMS, Secrets Manager, CloudWatch Logs, ECR, Route 53\u2026, EBS volumes and snapshots). Google Cloud: `gcloud \u2026 delete` (high for SQL, Spanner, Bigtable, Firestore, Storage, Filestore, Redis, KMS, secrets, projects, GKE clusters, disks and snapshots), `gcloud storage rm -r`, `gsutil rm -r`/`rb`. Azure: `az \u2026 delete` (high for resource groups, storage, databases, Key Vault, disks, backups, AKS)."
   },
   scope: "commands",
   lines: "commands",
-  hint: /\b(?:aws|gcloud|az)\s/,
+  hint: /\b(?:aws|gcloud|gsutil|az)\s/,
   patterns: [
     {
       detect(text, at) {
-        if (!text.includes("aws") && !text.includes("gcloud") && !text.includes("az ")) return [];
-        if (!text.includes("delete") && !text.includes(" rb ") && !text.includes(" rm ")) return [];
+        if (!CLI.test(text) || !DELETE_WORD.test(text)) return [];
         const d = cloudDeleteOf(text, at.production);
         return d ? [{ label: d.what, severity: d.severity }] : [];
       }
@@ -69521,16 +69701,23 @@ var cloudDeleteRule = linePatternRule({
       "aws s3 rb s3://billing-exports --force",
       "aws s3 rm s3://billing-exports/ --recursive",
       "aws rds delete-db-instance --db-instance-identifier billing --skip-final-snapshot",
+      'aws backup delete-recovery-point --backup-vault-name vault --recovery-point-arn "$rp"',
+      "aws events delete-connection --name callback",
+      "aws ec2 terminate-instances --instance-ids i-0abc",
       "gcloud sql instances delete billing-db --quiet",
+      "gcloud compute instances delete vm-1",
+      "gsutil -m rm -r gs://exports",
       "az group delete --name billing-rg --yes",
+      "az webapp delete --name web --resource-group rg",
       "aws dynamodb delete-table --table-name orders-prod"
     ],
     noMatch: [
       "aws s3 rm s3://bucket/tmp/file.txt",
       "aws rds delete-db-instance --db-instance-identifier x --final-db-snapshot-identifier x-final",
-      "gcloud compute instances delete vm-1",
+      "aws s3 ls s3://bucket --recursive",
+      "aws ec2 describe-instances",
       "az group show --name rg",
-      "aws dynamodb delete-table --table-name scratch"
+      "gcloud compute instances list"
     ]
   }
 });
@@ -69632,6 +69819,7 @@ var databaseWipeRule = linePatternRule({
 var GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
 var GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
 var GIT_CLEAN = /\bgit\s+(?:-[Cc]\s+\S+\s+)*clean\s+(-[a-zA-Z]*[fF][a-zA-Z]*)/;
+var TAG_REF = /\s["']?\+?refs\/tags\/|\s--tags\b|\s["']?\+?v?\d+(?:\.\d+){0,2}["']?(?=\s)|\s["']?\+?(?:\$\{\{[^}]{0,80}(?:tag|major|minor|version)[^}]{0,40}\}\}|\$\{?\w*(?:tag|major|minor|version)\w*\}?)["']?(?=\s)/i;
 function gitRewriteOf(text) {
   if (text.includes("push")) {
     const p = GIT_PUSH.exec(text);
@@ -69640,6 +69828,8 @@ function gitRewriteOf(text) {
       if (/\s--force-with-lease\b|\s--force-if-includes\b/.test(args))
         return { what: "git push --force-with-lease (rewrites the remote branch)", severity: "medium" };
       if (/\s(?:--force|-f|-[a-zA-Z]*f[a-zA-Z]*)\s/.test(args) || /\s\+[\w/${}.-]*:?[\w/${}.-]+\s/.test(args)) {
+        if (TAG_REF.test(args))
+          return { what: "git push --force of a tag (moves the tag to another commit)", severity: "low" };
         const target = /\s([\w.-]+(?::[\w/.-]+)?)\s*$/.exec(p[1].trim() ? ` ${p[1].trim()}` : "")?.[1];
         return {
           what: `git push --force${target ? ` to ${target}` : ""} (overwrites remote history)`,
@@ -69665,7 +69855,7 @@ var gitHistoryRewriteRule = linePatternRule({
   remediation: "Push to a dedicated branch without --force (or with --force-with-lease on a bot-owned branch); never force-push shared branches.",
   docs: {
     severity: "high / medium",
-    detects: "`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium)."
+    detects: '`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium); a forced push that moves a tag (`refs/tags/\u2026`, `--tags`, `v1`, `"$major"`) is low: a release workflow moving its major tag loses no history.'
   },
   scope: "commands",
   lines: "commands",
@@ -69699,6 +69889,7 @@ var TF_TOOL = /\b(terraform|tofu|terragrunt)\b/;
 var KUBECTL_DELETE = /\b(?:kubectl|oc)\b[^\n]{0,200}?\sdelete\s([^\n;&|]{0,300})/;
 var KUBE_WIDE = /(?:^|\s)(?:namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|crds?|customresourcedefinitions?)(?:[\s/]|$)|\s--all(?:-namespaces)?\b|\s-A\b|\s-[fk]\s/;
 var HELM_REMOVE = /\bhelm\s+(?:[^\n;&|]{0,80}\s)?(?:uninstall|delete|del)\s+([^\s;&|]+)/;
+var NUKE = /\b(aws-nuke|cloud-nuke|gcp-nuke|azure-nuke)\b/;
 var DOCKER_PRUNE = /\bdocker\s+(?:system\s+prune\b[^\n;&|]{0,100}--volumes|volume\s+prune\b)/;
 function teardownOf(text, productionFile) {
   const prod = productionFile || mentionsProduction(text);
@@ -69727,6 +69918,15 @@ function teardownOf(text, productionFile) {
         severity: prod ? "critical" : "high"
       };
   }
+  if (text.includes("nuke")) {
+    const n = NUKE.exec(text);
+    const armed = n !== null && (n[1] === "cloud-nuke" ? /cloud-nuke\s+(?:aws|gcp)\b/.test(text) && !/--dry-run\b/.test(text) : /--no-dry-run\b/.test(text));
+    if (n && armed)
+      return {
+        what: `${n[1]} wipes the cloud account's resources${prod ? " in production" : ""}`,
+        severity: prod ? "critical" : "high"
+      };
+  }
   if (text.includes("prune") && DOCKER_PRUNE.test(text) && /\s(?:-[a-z]*f|--force)\b/.test(text))
     return { what: "docker prune of volumes (container data is deleted)", severity: "high" };
   return null;
@@ -69739,15 +69939,15 @@ var infraTeardownRule = linePatternRule({
   remediation: "Keep teardown out of automation or behind a manual, environment-protected approval; target one named non-production resource.",
   docs: {
     severity: "high / critical",
-    detects: "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force."
+    detects: "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force; account wipers (`aws-nuke \u2026 --no-dry-run`, `cloud-nuke aws`, gcp/azure nukes)."
   },
   scope: "commands",
   lines: "commands",
-  hint: /destroy|auto-approve|delete|helm|prune/,
+  hint: /destroy|auto-approve|delete|helm|prune|nuke/,
   patterns: [
     {
       detect(text, at) {
-        if (!text.includes("destroy") && !text.includes("auto-approve") && !text.includes("delete") && !text.includes("helm") && !text.includes("prune"))
+        if (!text.includes("destroy") && !text.includes("auto-approve") && !text.includes("delete") && !text.includes("helm") && !text.includes("prune") && !text.includes("nuke"))
           return [];
         const t = teardownOf(text, at.production);
         return t ? [{ label: t.what, severity: t.severity }] : [];
@@ -69762,17 +69962,120 @@ var infraTeardownRule = linePatternRule({
       "	kubectl delete namespace billing --wait=false",
       "	helm uninstall billing-api -n billing",
       "	terraform apply -auto-approve -var-file=env/production.tfvars",
-      "	docker system prune -af --volumes"
+      "	docker system prune -af --volumes",
+      "	aws-nuke run -c awsNuke.cfg --quiet --no-dry-run --force"
     ],
     noMatch: [
       "	docker system prune -f",
       "	kubectl delete pod web-0",
       "	terraform plan -destroy-target=x",
       "	helm upgrade --install web ./chart",
-      "	terraform apply -auto-approve"
+      "	terraform apply -auto-approve",
+      "	aws-nuke run -c awsNuke.cfg"
     ]
   }
 });
+
+// src/diff/embedded-commands.ts
+var VALUE = "$V";
+var HOME = "$HOME";
+var SPAWN = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.(?:system|popen)|(?:child_process\.)?(?:execSync|execFileSync|spawnSync|execFile|spawn|exec)|execa(?:Sync|Command|CommandSync)?|Kernel\.system|system|exec\.Command(?:Context)?|Open3\.\w+)\s*\(/g;
+var RUBY_BACKTICK = /(?:^|[\s=(;])`([^`\n]{1,400})`|%x\(([^)\n]{1,400})\)/g;
+var ZX_BACKTICK = /\$`([^`\n]{1,400})`()/g;
+var LIBRARY_DELETE = /\b(shutil\.rmtree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry)|(?:fs(?:\.promises)?|fse|fsPromises)\.(?:rmSync|rm|rmdirSync|rmdir|remove|removeSync|emptyDirSync)|rimraf(?:\.sync)?|os\.RemoveAll)\s*\(/g;
+var ENV_VALUE = /^(?:os\.environ(?:\.get)?[[(]|os\.getenv\(|process\.env\b|ENV\[|ENV\.fetch\(|os\.Getenv\(|Deno\.env\.get\()/;
+var HOME_VALUE = /^(?:Path\.home\(\)|os\.path\.expanduser\(\s*["']~["']\s*\)|os\.homedir\(\)|Dir\.home\b|os\.UserHomeDir\(\))/;
+function walkTopLevel(text, start, visit2) {
+  let depth = 0;
+  let quote3 = null;
+  for (let i = start; i < text.length && i < start + 2e3; i++) {
+    const c = text[i];
+    if (quote3) {
+      if (c === "\\") i++;
+      else if (c === quote3) quote3 = null;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") quote3 = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    if (visit2(i, c, depth)) return;
+  }
+}
+function argumentText(line, open2) {
+  let out = null;
+  walkTopLevel(line, open2, (i, c, depth) => {
+    if (depth === 0 && (c === ")" || c === "]" || c === "}")) out = line.slice(open2 + 1, i);
+    return depth === 0;
+  });
+  return out;
+}
+function splitTop(text, sep2) {
+  const out = [];
+  let start = 0;
+  walkTopLevel(text, 0, (i, c, depth) => {
+    if (c === sep2 && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+    return false;
+  });
+  out.push(text.slice(start));
+  return out.map((p) => p.trim()).filter((p) => p !== "");
+}
+var INTERPOLATION = /\$\{[^}]{0,200}\}|#\{[^}]{0,200}\}/g;
+var PY_INTERPOLATION = /\{[^{}]{0,200}\}/g;
+function shellTextOf(expression) {
+  return splitTop(expression, "+").map((piece) => {
+    const lit = /^([fFrRbBuU]{0,2})(["'`])([\s\S]*)\2$/.exec(piece);
+    if (!lit) return HOME_VALUE.test(piece) ? HOME : VALUE;
+    const [, prefix, , body] = lit;
+    const interpolated = body.replace(INTERPOLATION, VALUE);
+    return /f/i.test(prefix) ? interpolated.replace(PY_INTERPOLATION, VALUE) : interpolated;
+  }).join("");
+}
+function argvText(items) {
+  return items.map((item) => {
+    const t = shellTextOf(item);
+    return t.includes("$") ? `"${t}"` : t;
+  }).join(" ");
+}
+function embeddedShellCommands(line, language) {
+  const out = [];
+  SPAWN.lastIndex = 0;
+  for (let m = SPAWN.exec(line); m && out.length < 5; m = SPAWN.exec(line)) {
+    const args = argumentText(line, m.index + m[0].length - 1);
+    if (args === null) continue;
+    const parts = splitTop(args, ",").filter((p) => !/^\w+\s*[=:]/.test(p) || /^["'`]/.test(p));
+    const first = parts[0];
+    if (!first) continue;
+    if (first.startsWith("[")) out.push(argvText(splitTop(first.slice(1, -1), ",")));
+    else if (parts.length > 1 && /^["'`]/.test(parts[1])) out.push(argvText(parts));
+    else if (parts.length > 1 && parts[1].startsWith("["))
+      out.push(argvText([first, ...splitTop(parts[1].slice(1, -1), ",")]));
+    else out.push(shellTextOf(first));
+  }
+  const backtick = language === "rb" ? RUBY_BACKTICK : ZX_BACKTICK;
+  backtick.lastIndex = 0;
+  for (let m = backtick.exec(line); m && out.length < 5; m = backtick.exec(line))
+    out.push((m[1] || m[2]).replace(INTERPOLATION, VALUE));
+  return out;
+}
+function libraryDeletes(line) {
+  const out = [];
+  LIBRARY_DELETE.lastIndex = 0;
+  for (let m = LIBRARY_DELETE.exec(line); m && out.length < 5; m = LIBRARY_DELETE.exec(line)) {
+    const args = argumentText(line, m.index + m[0].length - 1);
+    if (args === null) continue;
+    const parts = splitTop(args, ",");
+    const first = parts[0];
+    if (!first) continue;
+    if (/^(?:fs|fse|fsPromises)/.test(m[1]) && /\.rm(?:Sync)?$|rmdir/.test(m[1]) && !/recursive\s*:\s*true/.test(args))
+      continue;
+    const root = splitTop(first, "+")[0] ?? first;
+    out.push({ call: m[1], target: shellTextOf(first), fromEnvironment: ENV_VALUE.test(root) });
+  }
+  return out;
+}
 
 // src/rules/destructive-command/recursive-delete.ts
 var RM_COMMAND = /(?:^|[\s;&|(`"'{])rm\s+([^;&|)`\n]{1,400})/g;
@@ -69837,21 +70140,43 @@ function rmHits(text) {
   }
   return hits;
 }
+var CODE = /* @__PURE__ */ new Set(["py", "js", "mjs", "cjs", "ts", "mts", "cts", "rb", "go", "php", "rake"]);
+function spawnedRmHits(text, path2) {
+  const ext = extensionOf(path2);
+  if (!CODE.has(ext)) return [];
+  return embeddedShellCommands(text, ext).flatMap(rmHits);
+}
+function libraryDeleteHits(text, path2) {
+  if (!CODE.has(extensionOf(path2))) return [];
+  const hits = [];
+  for (const d of libraryDeletes(text)) {
+    const verdict = classifyRmTarget(`"${d.target}"`) ?? (d.fromEnvironment ? {
+      severity: "high",
+      why: "takes its root from the environment: unset or empty, it deletes another tree"
+    } : null);
+    if (verdict) hits.push({ label: `${d.call}(${d.target})`, detail: verdict.why, severity: verdict.severity });
+  }
+  return hits;
+}
 var recursiveDeleteRule = linePatternRule({
   id: "destructive-command/recursive-delete",
   category: "destructive-command",
-  description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted.",
+  description: "`rm -rf` (or `rm -r`) on /, ~, *, or a variable that may be empty or unquoted, also run from program code (subprocess, os.system, execSync, system) or done by a file library (shutil.rmtree, FileUtils.rm_rf, fs.rmSync recursive, os.RemoveAll).",
   severity: "high",
   remediation: 'Delete a fixed, specific path; guard variables with "${VAR:?}" and quote them; never glob the working directory.',
   docs: {
     severity: "critical / high",
-    detects: '`rm -r`/`rm -rf` on `/`, `/*`, `~`, `$HOME` (critical); on `$VAR/` or `"$VAR"/*` where an empty variable makes it `rm -rf /` (critical; `${VAR:?}` is the safe spelling and is not reported); on an unquoted `$VAR`, `$(MAKEVAR)/`, or a bare `*` (high). Ordinary paths (`/var/lib/apt/lists/*`, `"$DIR"/sub`) and `git rm`/`docker rm` are not reported.'
+    detects: '`rm -r`/`rm -rf` on `/`, `/*`, `~`, `$HOME` (critical); on `$VAR/` or `"$VAR"/*` where an empty variable makes it `rm -rf /` (critical; `${VAR:?}` is the safe spelling and is not reported); on an unquoted `$VAR`, `$(MAKEVAR)/`, or a bare `*` (high). Ordinary paths (`/var/lib/apt/lists/*`, `"$DIR"/sub`) and `git rm`/`docker rm` are not reported. The same judgement applies to commands run from Python, JavaScript/TypeScript, Ruby, Go and PHP (`subprocess.run(["rm", "-rf", d])` passes `d` as one quoted word, `os.system("rm -rf " + d)` unquoted; f-strings, template literals and `#{}` become variables) and to library deletes of a tree (`shutil.rmtree`, `FileUtils.rm_rf`, `fs.rmSync(\u2026, { recursive: true })`, `rimraf`, `os.RemoveAll`), where a root taken from the environment (`os.environ.get(\u2026)`, `process.env.X`, `ENV[\u2026]`) is high.'
   },
   scope: "commands",
   lines: "commands",
-  hint: /\brm\s/,
-  patterns: [{ keyword: "rm ", detect: rmHits }],
-  message: (hit, file2, text) => `\`rm\` on ${hit.label} in ${file2} ${hit.detail}: ${quote2(text, 100)}`,
+  hint: /\brm\b|rmtree|rm_rf|rm_r\b|remove_dir|RemoveAll|rmSync|rimraf|fs\w*\.(?:rm|remove)/,
+  patterns: [
+    { keyword: "rm ", detect: rmHits },
+    { keyword: "rm", detect: (text, at) => spawnedRmHits(text, at.path) },
+    { detect: (text, at) => libraryDeleteHits(text, at.path) }
+  ],
+  message: (hit, file2, text) => `${/^[A-Za-z_][\w.]*\(/.test(hit.label) ? hit.label : `\`rm\` on ${hit.label}`} in ${file2} ${hit.detail}: ${quote2(text, 100)}`,
   samples: {
     path: "scripts/clean.sh",
     match: [
@@ -69873,10 +70198,64 @@ var recursiveDeleteRule = linePatternRule({
   }
 });
 
+// src/rules/destructive-command/scheduled-teardown.ts
+var CRON = /^\s*(?:-\s*)?["']?cron["']?\s*:\s*["']?([^"'#\n]{5,60})/;
+var DESTROYER_NAME = /destroy|teardown|tear[-_ ]down|nuke|wipe|delete[-_ ]?env|decommission|cleanup[-_ ]env/i;
+var DESTROYER_SCRIPT = /(?:\.\/|\bmake\s+|\bbash\s+|\bsh\s+)[\w./-]*(?:destroy|teardown|nuke|wipe|delete-?env)/i;
+function destroyerOf(file2) {
+  const lines = sideOf(file2, "new").lines;
+  const production = lines.some((l) => mentionsProduction(l.text) && !isCommentLine(file2.path, l.text));
+  for (const l of lines) {
+    if (isCommentLine(file2.path, l.text)) continue;
+    const t = teardownOf(l.text, false) ?? cloudDeleteOf(l.text, false);
+    if (t && t.severity !== "medium" && !t.what.includes("apply")) return { what: t.what, production };
+    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${cutLine(l.text).trim().slice(0, 80)}`, production };
+  }
+  const name = lines.find((l) => /^name\s*:/.test(l.text))?.text.replace(/^name\s*:\s*/, "") ?? "";
+  if (DESTROYER_NAME.test(name)) return { what: `workflow '${name.replace(/["']/g, "").trim()}'`, production };
+  if (DESTROYER_NAME.test(basenameOf(file2.path))) return { what: `workflow ${basenameOf(file2.path)}`, production };
+  return null;
+}
+var scheduledTeardownRule = {
+  id: "destructive-command/scheduled-teardown",
+  category: "destructive-command",
+  description: "A schedule is turned on for a workflow that destroys infrastructure (terraform destroy, aws-nuke, a destroy script): it will tear down on a timer.",
+  severity: "high",
+  remediation: "Keep destroyers manual (workflow_dispatch behind a protected environment), or make sure the schedule can only reach a scratch account and says so.",
+  docs: {
+    severity: "high; critical when the workflow names production",
+    detects: "`cron:` entries added or uncommented in a workflow whose visible steps destroy (`terraform`/`terragrunt`/`tofu destroy`, `pulumi destroy`, `aws-nuke --no-dry-run`, `cloud-nuke`, `kubectl delete namespace`, cloud CLI deletes of stored data, `./\u2026destroy\u2026.sh`) or whose name or file name says it destroys (destroy, teardown, nuke, wipe, delete-env). A cron entry that only moved or changed its timing is not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubWorkflow(file2.path) || file2.status === "deleted") continue;
+      if (!file2.added.some((l) => l.content.includes("cron"))) continue;
+      const active = new RemovedTally();
+      for (const l of file2.removed)
+        if (!isCommentLine(file2.path, l.content) && CRON.test(l.content)) active.add("cron");
+      const enabled = file2.added.find(
+        (l) => !isCommentLine(file2.path, l.content) && CRON.test(l.content) && !active.take("cron")
+      );
+      if (!enabled) continue;
+      const destroyer = destroyerOf(file2);
+      if (!destroyer) continue;
+      out.push({
+        file: file2.path,
+        line: enabled.line,
+        severity: destroyer.production ? "critical" : "high",
+        message: `Schedule turned on for ${file2.path}, which destroys infrastructure (${destroyer.what}): it will tear down on a timer, with nobody approving each run`
+      });
+    }
+    return out;
+  }
+};
+
 // src/rules/destructive-command/index.ts
 var destructiveCommandRules = [
   recursiveDeleteRule,
   infraTeardownRule,
+  scheduledTeardownRule,
   cloudDeleteRule,
   databaseWipeRule,
   gitHistoryRewriteRule
@@ -70415,6 +70794,15 @@ var ADDED_SETTINGS = [
     describe: () => "automated prune enabled (objects removed from git are deleted from the cluster)"
   }
 ];
+var PERSISTENCE_OFF = /^\s*(?:["']?[\w.]*(?:persistence|persistentVolume)\.)?enabled["']?\s*:\s*["']?false["']?\s*(?:#.*)?$/i;
+var PERSISTENCE_KEY = /^(?:\w*persistence|persistentVolume\w*)$/i;
+function persistenceOff(lines, i) {
+  const text = lines[i].text;
+  if (!PERSISTENCE_OFF.test(text)) return false;
+  if (/persist/i.test(text)) return true;
+  const parent = enclosingKeys(lines, i)[0];
+  return parent !== void 0 && PERSISTENCE_KEY.test(parent.key.split(".").pop() ?? "");
+}
 var KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
 function nameFor(doc, file2) {
   if (doc && (doc.kind || doc.name)) return `Kubernetes ${k8sLabel(doc, file2)}`;
@@ -70423,12 +70811,12 @@ function nameFor(doc, file2) {
 var k8sRiskySettingRule = {
   id: "infra-change/k8s-risky-setting",
   category: "infra-change",
-  description: "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed.",
+  description: "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed, persistence turned off.",
   severity: "high",
   remediation: "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
   docs: {
-    severity: "high (medium for prune)",
-    detects: "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added."
+    severity: "high (medium for prune and for persistence turned off, which the production raise makes high in production values)",
+    detects: "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added; Helm values turning a chart's persistence off (`persistence: { enabled: false }`, `primary.persistence.enabled: false`, `persistentVolume.enabled: false`)."
   },
   run(ctx) {
     const findings = [];
@@ -70436,7 +70824,7 @@ var k8sRiskySettingRule = {
       if (file2.binary || file2.status === "deleted" || !isYamlPath(file2.path) || isCiYaml(file2.path)) continue;
       if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
       const added = addedText(file2);
-      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune");
+      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune") || added.includes("enabled");
       const anyKeepRemoved = file2.removed.length > 0 && removedText(file2).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file2.added.some((l) => KEEP_POLICY.test(l.content));
@@ -70446,6 +70834,16 @@ var k8sRiskySettingRule = {
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed) return;
+            if (persistenceOff(lines, i)) {
+              findings.push({
+                file: file2.path,
+                line: l.line,
+                side: "new",
+                message: `${nameFor(docAt[i] ?? null, file2.path)}: persistence turned off (the data lives in the pod and is lost when it restarts; the volume claim may go)`,
+                severity: "medium"
+              });
+              return;
+            }
             for (const s of ADDED_SETTINGS) {
               const m = s.pattern.exec(l.text);
               if (!m) continue;
@@ -70481,12 +70879,13 @@ var k8sRiskySettingRule = {
 };
 
 // src/rules/infra-change/pulumi-protection.ts
-var PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
-var DELETE_FIRST = /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b/;
-var PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)/;
+var PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)|\.protect\(\s*false\s*\)/;
+var DELETE_FIRST = /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b|\.deleteBeforeReplace\(\s*true\s*\)/;
+var PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)|\.protect\(\s*true\s*\)/;
+var PULUMI_OPTIONS = /\b(?:Custom|Component)?ResourceOptions\b/;
 function isPulumiFile(path2, text) {
   if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path2))) return true;
-  return /pulumi/i.test(text) && (isIacSourcePath(path2) || isYamlPath(path2));
+  return (/pulumi/i.test(text) || PULUMI_OPTIONS.test(text)) && (isIacSourcePath(path2) || isYamlPath(path2));
 }
 var pulumiProtectionRule = {
   id: "infra-change/pulumi-protection",
@@ -70496,7 +70895,7 @@ var pulumiProtectionRule = {
   remediation: "Keep `protect: true` on stateful resources; deleteBeforeReplace causes downtime and loses data on replacement, use it only when names must be reused.",
   docs: {
     severity: "high",
-    detects: "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi): `protect: false`, a `protect: true` removed, `deleteBeforeReplace: true` (all language spellings)."
+    detects: "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi or its `ResourceOptions` types): protect turned off in every SDK language (`protect: false`, `protect=False`, `pulumi.Protect(false)`, `Protect = false`, `.protect(false)`), a `protect: true` removed, deleteBeforeReplace enabled (all spellings)."
   },
   run(ctx) {
     const findings = [];
@@ -70523,7 +70922,7 @@ var pulumiProtectionRule = {
             message: `Pulumi ${target ?? `resource in ${file2.path}`}: ${what}`
           });
         });
-        if (protectReAdded) continue;
+        if (protectReAdded || lines.some((l) => l.changed && PROTECT_OFF.test(l.text))) continue;
         const old = sideOf(file2, "old").hunks[h];
         old.forEach((l, i) => {
           if (!l.changed || !PROTECT_ON.test(l.text)) return;
@@ -70882,6 +71281,7 @@ function tfKey(file2, address) {
   return `${dirnameOf(file2)}\0${address}`;
 }
 var ADDRESSABLE2 = /* @__PURE__ */ new Set(["resource", "data", "module"]);
+var MODULE_SOURCE_DIR = /(?:^|\/)[\w-]*modules\/[^/]+\//;
 function moduleSource(header) {
   for (const line of header.body) {
     const m = /^source\s*=\s*"([^"]*)"/.exec(line);
@@ -70902,6 +71302,16 @@ function sameBody2(a, b) {
   if (a.length === 0 || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+function intoModule(removed, added, oldKeys, path2) {
+  const words = (removed.block.type ?? "").toLowerCase().split("_").slice(1).filter(Boolean);
+  if (words.length === 0) return void 0;
+  for (const a of added) {
+    if (a.block.kind !== "module" || oldKeys.has(tfKey(path2, a.block.address))) continue;
+    const names = `${a.block.name ?? ""} ${moduleSource(a)}`.toLowerCase();
+    if (words.every((w) => names.includes(w))) return a.block.address;
+  }
+  return void 0;
 }
 async function analyzeTerraform(ctx) {
   const scans = [];
@@ -70960,11 +71370,14 @@ async function analyzeTerraform(ctx) {
         (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path2, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody2(a.body, h.body))
       );
       if (candidates.length > 0) renamedTo = candidates[0].block.address;
+      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan.addedHeaders, oldKeys, path2);
+      const moduleSourceDeleted = scan.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path2);
       deletions.push({
         file: path2,
         line: h.line,
         block: h.block,
-        severity: deletionSeverity(h),
+        severity: moduleSourceDeleted ? "medium" : deletionSeverity(h),
+        moduleSourceDeleted,
         renamedTo,
         explicitRemoved: move?.kind === "removed",
         hadPreventDestroy: h.body.some((l) => /^prevent_destroy\s*=\s*true\b/.test(l)),
@@ -71279,6 +71692,15 @@ var infraChangeRules = [
   pulumiProtectionRule
 ];
 
+// src/rules/iac-deletion-scope.ts
+var EXAMPLE_IAC = /(?:^|\/)(?:examples?|samples?|demos?|quick-?starts?|playground|sandbox)\//i;
+function isExampleIac(path2) {
+  return EXAMPLE_IAC.test(path2);
+}
+function inDeploymentScope(f2) {
+  return isExampleIac(f2.file) ? { ...f2, severity: "low", message: `${f2.message} (example code, not a deployment)` } : f2;
+}
+
 // src/rules/infra-deletion/cloudformation-resource-removed.ts
 var cloudformationResourceRemovedRule = {
   id: "infra-deletion/cloudformation-resource-removed",
@@ -71287,7 +71709,7 @@ var cloudformationResourceRemovedRule = {
   severity: "high",
   remediation: "Confirm the resource should be deleted; to keep it, set DeletionPolicy: Retain in a deploy before removing it from the template, and back up its data.",
   docs: {
-    severity: "critical for data stores (S3, RDS, DynamoDB, EFS, EBS, KMS, Route53 zones, queues, Cognito pools\u2026), high otherwise; high with `DeletionPolicy: Snapshot`; **medium with `DeletionPolicy: Retain`** (the resource is orphaned, not deleted)",
+    severity: "critical for data stores (S3, RDS, DynamoDB, EFS, EBS, KMS, Route53 zones, queues, Cognito pools\u2026), high otherwise; high with `DeletionPolicy: Snapshot`; **medium with `DeletionPolicy: Retain`** (the resource is orphaned, not deleted); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
     detects: "A logical resource removed from a template, or its logical id renamed (CloudFormation replaces it)."
   },
   run(ctx) {
@@ -71318,7 +71740,7 @@ var cloudformationResourceRemovedRule = {
         });
       }
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   }
 };
 
@@ -71349,7 +71771,7 @@ var helmChartRemovedRule = {
   severity: "high",
   remediation: "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
   docs: {
-    severity: "high (chart), medium (dependency)",
+    severity: "high (chart), medium (dependency); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
     detects: "A chart's `Chart.yaml` deleted: one finding for the chart, listing the kinds its deleted templates rendered (the templates are not reported again). A `dependencies:` entry removed from `Chart.yaml`/`requirements.yaml`."
   },
   run(ctx) {
@@ -71376,7 +71798,7 @@ var helmChartRemovedRule = {
     for (const { file: file2, flavor } of analysis.files) {
       if (flavor === "helm-chart" && file2.status === "modified") findings.push(...dependenciesRemoved(file2));
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   }
 };
 
@@ -71417,7 +71839,7 @@ var k8sResourceRemovedRule = {
   severity: "medium",
   remediation: "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
   docs: {
-    severity: "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others",
+    severity: "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others; low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
     detects: "Manifest files deleted (each object), documents removed from a multi-document YAML, Helm templates deleted, kustomization overlays deleted, and entries dropped from a kustomization's `resources:`/`bases:` (unless the target file is itself deleted in the diff). An object re-declared in another file of the diff (same kind and name) is a move, not a deletion."
   },
   run(ctx) {
@@ -71480,7 +71902,7 @@ var k8sResourceRemovedRule = {
         });
       }
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   }
 };
 
@@ -71492,7 +71914,7 @@ var terraformBlockRemovedRule = {
   severity: "high",
   remediation: "Confirm the destroy is intended (read `terraform plan`). To rename or move, add a `moved` block; to stop managing the object without destroying it, add a `removed` block with `lifecycle { destroy = false }`.",
   docs: {
-    severity: "critical for data-holding types (databases, buckets, volumes, disks, clusters, KMS keys, DNS zones, queues, secrets\u2026; modules whose name or source says rds/s3/bucket/eks\u2026), high for other resources and modules, low for `data` sources (they only read)",
+    severity: "medium when a reusable module's source file is deleted (`modules/<name>/`: callers fail to init, nothing is destroyed yet); low in example code (`examples/`, `samples/`, `demos/`), except a rename without a `moved` block there (one step lower); critical for data-holding types (databases, buckets, volumes, disks, clusters, KMS keys, DNS zones, queues, secrets\u2026; modules whose name or source says rds/s3/bucket/eks\u2026), high for other resources and modules, low for `data` sources (they only read)",
     detects: 'A `resource`/`module`/`data` block removed, including every block of a deleted `.tf` file, and a rename **without** a `moved` block (Terraform destroys the old address and creates the new one; the message says "renamed to X without a moved block"). Not reported when a `moved` block or `removed { lifecycle { destroy = false } }` accounts for it, or the address is declared again in the same module directory. Notes `prevent_destroy` if the removed block had it.'
   },
   async run(ctx) {
@@ -71505,9 +71927,11 @@ var terraformBlockRemovedRule = {
       if (b.kind === "data") {
         message = `Terraform data source ${b.address} removed (reads only; nothing is destroyed, but check its references)`;
       } else if (d.renamedTo) {
-        message = `Terraform ${what} ${b.address} renamed to ${d.renamedTo} without a moved block: apply destroys ${b.address} and creates a new one`;
+        message = d.renamedTo.startsWith("module.") && b.kind === "resource" ? `Terraform ${what} ${b.address} moved into ${d.renamedTo} without a moved block: apply destroys ${b.address} and the module creates a new one` : `Terraform ${what} ${b.address} renamed to ${d.renamedTo} without a moved block: apply destroys ${b.address} and creates a new one`;
       } else if (d.explicitRemoved) {
         message = `Terraform ${what} ${b.address} removed with a removed block that destroys it`;
+      } else if (d.moduleSourceDeleted) {
+        message = `Terraform ${what} ${b.address} removed with its module's source file ${d.file}: configurations that still call the module fail to init, nothing is destroyed until they stop calling it`;
       } else if (d.wholeFileDeleted) {
         message = `Terraform ${what} ${b.address} removed with its file: apply destroys it`;
       } else {
@@ -71515,7 +71939,10 @@ var terraformBlockRemovedRule = {
       }
       if (d.severity === "critical") message += " (holds data or state)";
       if (d.hadPreventDestroy) message += "; it had lifecycle prevent_destroy";
-      findings.push({ file: d.file, line: d.line, side: "old", message, severity: d.severity });
+      const finding = { file: d.file, line: d.line, side: "old", message, severity: d.severity };
+      findings.push(
+        d.renamedTo && isExampleIac(d.file) ? { ...finding, severity: bumpSeverity(d.severity, -1), message: `${message} (example code)` } : inDeploymentScope(finding)
+      );
     }
     return findings;
   }
@@ -71534,7 +71961,7 @@ var MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migration
 var SQL_MIGRATION_DIR = /(?:^|\/)(?:migrations?|migrate|db_migrations|knex_migrations|sql_migrations|schema_migrations|changelogs?|changesets?|flyway|liquibase|upgrades?|deltas|drizzle)\//i;
 var SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbschema)\//i;
 var NON_SCHEMA_SQL = /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
-var GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
+var SCHEMA_SNAPSHOT = /(?:^|\/)(?:structure|schema|latest|latest[_-]+schema|current[_-]schema)\.sql$/i;
 var SQL_EXT = /\.sql$/i;
 function sqlKind(path2) {
   if (NON_SCHEMA_SQL.test(path2)) return null;
@@ -71556,11 +71983,10 @@ function sqlKind(path2) {
   if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower3)) {
     return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
   }
+  if (SCHEMA_SNAPSHOT.test(lower3)) return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_MIGRATION_DIR.test(lower3)) {
     return { framework: "sql", strength: "strong", language: "sql", downFile: down };
   }
-  if (GENERATED_SCHEMA_DUMP.test(lower3))
-    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_DB_DIR.test(lower3)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
   return { framework: "sql", strength: "weak", language: "sql", downFile: false };
 }
@@ -71584,10 +72010,13 @@ function detectMigration(path2, sniffText2 = "") {
     downFile: false
   });
   if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower3)) return strong("rails", "ruby");
+  if (lower3.endsWith(".rb") && RAILS_CONTENT.test(sniffOf())) return strong("rails", "ruby");
   if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower3)) return strong("ecto", "elixir");
   if (/\.exs$/.test(lower3) && MIGRATION_DIR.test(lower3) && sniffOf().includes("Ecto.Migration"))
     return strong("ecto", "elixir");
   if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower3)) return strong("laravel", "php");
+  if (lower3.endsWith(".php") && LARAVEL_CONTENT.test(sniffOf()) && /\bSchema::|\bDB::/.test(sniffOf()))
+    return strong("laravel", "php");
   if (lower3.endsWith(".py")) {
     const base = lower3.slice(lower3.lastIndexOf("/") + 1);
     if (base === "__init__.py" || base === "env.py") return null;
@@ -71597,6 +72026,8 @@ function detectMigration(path2, sniffText2 = "") {
         return strong("alembic", "python");
       if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
     }
+    if (DJANGO_CONTENT.test(sniffOf())) return strong("django", "python");
+    if (isAlembicRevision(sniffOf())) return strong("alembic", "python");
     return null;
   }
   if (/\.(?:[cm]?[jt]s)$/.test(lower3) && !/\.d\.[cm]?ts$/.test(lower3)) {
@@ -71631,6 +72062,18 @@ function detectMigration(path2, sniffText2 = "") {
   return null;
 }
 var MIGRATION_PATH_HINT = /\.sql$|migrat|\/versions\/|changelog|changeset|liquibase|drizzle/i;
+var MIGRATION_CONTENT_EXT = /\.(?:py|rb|php)$/i;
+var DJANGO_CONTENT = /^class\s+\w+\s*\(\s*migrations\.Migration\s*\)\s*:/m;
+var RAILS_CONTENT = /^\s*class\s+\w+\s*<\s*ActiveRecord::Migration\b/m;
+var LARAVEL_CONTENT = /\bextends\s+Migration\b/;
+var ALEMBIC_IDS = /^(?:down_)?revision\s*(?::[^=\n]{1,60})?=/gm;
+var ALEMBIC_SHAPE = /\bdef\s+(?:upgrade|downgrade)\s*\(/;
+var ALEMBIC_OP = /\b(?:from\s+alembic\s+import\b|import\s+alembic\b|op\.\w+\s*\()/;
+function isAlembicRevision(text) {
+  const ids = text.match(ALEMBIC_IDS) ?? [];
+  if (ids.some((i) => i.startsWith("down_")) && ids.some((i) => !i.startsWith("down_"))) return true;
+  return ALEMBIC_SHAPE.test(text) && ALEMBIC_OP.test(text);
+}
 
 // src/migrations/pg.ts
 var import_libpg_query = __toESM(require_wasm(), 1);
@@ -71735,7 +72178,8 @@ function byteToCharMapper(text) {
 function cleanName(raw) {
   return raw.trim().replace(/[`"[\]]/g, "").replace(/\s*\.\s*/g, ".");
 }
-var IDENT = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})(?:\s*\.\s*(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})){0,2}`;
+var IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
+var IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -71844,14 +72288,17 @@ function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
         offset: at
       });
       return true;
-    case "UpdateStmt":
+    case "UpdateStmt": {
+      const nulled = nulledColumns(node2["targetList"]);
       ops.push({
-        kind: node2["whereClause"] ? "backfill" : "update-all",
+        kind: !node2["whereClause"] ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
         table: rangeVarName(node2["relation"]),
+        ...nulled.length > 0 ? { columns: nulled } : {},
         via: "UPDATE",
         offset: at
       });
       return true;
+    }
     case "InsertStmt": {
       const select = obj(obj(node2["selectStmt"])?.["SelectStmt"]);
       if (select?.["fromClause"])
@@ -72035,7 +72482,7 @@ var RE_CREATE_TABLE = new RegExp(
 var RE_ALTER_TABLE = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})\s+`, "i");
 var RE_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+TABLE\s+(${IDENT})\s+TO\s+(${IDENT})`, "i");
 var RE_SP_RENAME = /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
-var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM)$/i;
+var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM|PROJECTION|STATISTICS)$/i;
 function splitTopLevel(s) {
   const out = [];
   let depth = 0;
@@ -72179,6 +72626,20 @@ function alterActions(table, actions, base, mysql, ops) {
 function splitNames(list) {
   return splitTopLevel(list).map((p) => cleanName(p.text)).filter(Boolean);
 }
+function nulledColumns(targetList) {
+  if (!Array.isArray(targetList)) return [];
+  const out = [];
+  for (const t of targetList) {
+    const target = obj(obj(t)?.["ResTarget"]);
+    if (obj(obj(target?.["val"])?.["A_Const"])?.["isnull"] === true && typeof target?.["name"] === "string")
+      out.push(target["name"]);
+  }
+  return out;
+}
+var SET_NULL = new RegExp(String.raw`^(${IDENT})\s*=\s*NULL$`, "i");
+function nulledInSetList(setList) {
+  return splitTopLevel(setList).map((a) => SET_NULL.exec(a.text)?.[1]).filter((c) => c !== void 0).map(cleanName);
+}
 var DROP_KINDS = {
   TABLE: "drop-table",
   SCHEMA: "drop-schema",
@@ -72222,7 +72683,16 @@ function regexStatementOps(stmt, base, mysql, ops) {
     ],
     [
       RE_UPDATE,
-      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "backfill" : "update-all", table: cleanName(m[1]), via: "UPDATE" })
+      (m) => {
+        const where = /\bWHERE\b/i.exec(s);
+        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
+        return push({
+          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+          table: cleanName(m[1]),
+          ...nulled.length > 0 ? { columns: nulled } : {},
+          via: "UPDATE"
+        });
+      }
     ],
     [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]), via: "INSERT ... SELECT" })],
     [
@@ -72841,6 +73311,53 @@ function literalName(arg) {
   return literalNames(arg)[0];
 }
 
+// src/migrations/frameworks/python-orm.ts
+var ORM_DELETE = /\.delete\(\s*(?:synchronize_session\s*=\s*[\w'"]+\s*)?\)|\b(?:sa\.|sqlalchemy\.)delete\(\s*([\w.]+)/;
+var FILTERED = /\.(?:filter|filter_by|exclude|where|get)\(|\bfor\s+\w+\s+in\b/;
+var EVERY_ROW = /\.objects(?:\.all\(\))?\.delete\(|\bquery\(\s*[\w.]+\s*\)\.delete\(/;
+var WRITE_CALL = /\.(update|values)\(/g;
+var NONE_ARG = /\b(\w+)\s*=\s*None\b/g;
+var MODEL = /\b([A-Z]\w*)\.objects\b|\bquery\(\s*([\w.]+)|\b(?:sa\.|sqlalchemy\.)?(?:delete|update)\(\s*([\w.]+)|\b(\w+)\.(?:delete|update)\(\)/;
+var CHAIN_LINES = 4;
+function modelOf(text) {
+  const m = MODEL.exec(text);
+  return m ? m[1] ?? m[2] ?? m[3] ?? m[4] : void 0;
+}
+function statementText(at) {
+  let text = at.text;
+  for (let k = at.index - 1; k >= Math.max(0, at.index - CHAIN_LINES); k--) {
+    const above = at.lines[k].text;
+    if (above.trim() === "" || /^\s*(?:def|class|for|if|with|return)\b/.test(above)) break;
+    text = `${above}
+${text}`;
+  }
+  return text;
+}
+function pythonRowWrites(at) {
+  const s = at.text;
+  if (s.includes("delete")) {
+    const d = ORM_DELETE.exec(s);
+    if (d) {
+      const statement = statementText(at);
+      const every = EVERY_ROW.test(s) || d[1] !== void 0 && !FILTERED.test(statement);
+      at.emit({
+        kind: every ? "delete-all" : "delete-rows",
+        table: d[1] ?? modelOf(statement),
+        via: d[1] !== void 0 ? "delete()" : ".delete()"
+      });
+      return;
+    }
+  }
+  if (!s.includes("update(") && !s.includes("values(")) return;
+  for (const w of s.matchAll(WRITE_CALL)) {
+    const args = gatherCall(at.lines, at.index, w.index + 1).text;
+    const columns = [...args.matchAll(NONE_ARG)].map((c) => c[1]);
+    if (columns.length === 0) continue;
+    at.emit({ kind: "null-rows", table: modelOf(statementText(at)), columns, via: `.${w[1]}()` });
+    return;
+  }
+}
+
 // src/migrations/frameworks/alembic.ts
 var ALEMBIC_CALL = /\b(op|batch_op|\w+_op)\.(\w+)\s*\(/;
 function alembicLine(s, lc, lines, i, emit) {
@@ -72948,7 +73465,10 @@ function alembicLine(s, lc, lines, i, emit) {
 }
 var alembic = {
   reads: (language, framework) => language === "python" && framework !== "django",
-  line: (at) => alembicLine(at.text, at.context, at.lines, at.index, at.emit),
+  line: (at) => {
+    alembicLine(at.text, at.context, at.lines, at.index, at.emit);
+    pythonRowWrites(at);
+  },
   loopStart: /^\s*for\s+.+\s+in\s+/
 };
 
@@ -73069,7 +73589,10 @@ function djangoLine(s, lines, i, emit, rollback) {
 }
 var django = {
   reads: (language, framework) => language === "python" && framework === "django",
-  line: (at) => djangoLine(at.text, at.lines, at.index, at.emit, at.rollback)
+  line: (at) => {
+    djangoLine(at.text, at.lines, at.index, at.emit, at.rollback);
+    pythonRowWrites(at);
+  }
 };
 
 // src/migrations/frameworks/ecto.ts
@@ -73945,6 +74468,8 @@ var cache3 = /* @__PURE__ */ new WeakMap();
 function sniffText(file2) {
   let out = "";
   for (const hunk of file2.hunks) {
+    if (hunk.header) out += `${hunk.header}
+`;
     for (const c of hunk.changes) {
       out += `${c.content}
 `;
@@ -73954,7 +74479,8 @@ function sniffText(file2) {
   return out;
 }
 function migrationKindOf(file2) {
-  if (!MIGRATION_PATH_HINT.test(file2.path) && !(file2.oldPath && MIGRATION_PATH_HINT.test(file2.oldPath))) return null;
+  const hinted = (p) => p !== void 0 && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
+  if (!hinted(file2.path) && !hinted(file2.oldPath)) return null;
   let sniff;
   const lazySniff = () => {
     sniff ??= sniffText(file2);
@@ -74206,7 +74732,7 @@ function runMigrationOps(row, ctx) {
   return out;
 }
 function migrationOpRule(row) {
-  const { kinds, when: when2, severityOf, samples, ...meta3 } = row;
+  const { kinds, when: when2, severityOf: severityOf2, samples, ...meta3 } = row;
   return { ...meta3, row, init: initPostgresParser, run: (ctx) => runMigrationOps(row, ctx) };
 }
 function tableOf(op) {
@@ -74264,22 +74790,21 @@ var constraintValidationRule = migrationOpRule({
 });
 
 // src/rules/migration/data-backfill.ts
-var KINDS = /* @__PURE__ */ new Set(["backfill", "delete-rows", "table-rebuild"]);
+var KINDS = /* @__PURE__ */ new Set(["backfill", "table-rebuild"]);
 var MESSAGES = {
   backfill: (op) => `Data backfill${op.table ? ` on ${tableOf(op)}` : ""}${via(op)} runs inside the migration: long transactions and row locks on large tables`,
-  "delete-rows": (op) => `Deletes rows from ${tableOf(op)}${via(op)} inside the migration`,
   "table-rebuild": (op) => `Rebuilds table ${tableOf(op)}${op.detail ? ` (${op.detail})` : ""}${via(op)}: every row is copied while the table is locked`
 };
 var SAME_BACKFILL_LINES = 6;
 var dataBackfillRule = {
   id: "migration/data-backfill",
   category: "migration",
-  description: "A migration rewrites data: UPDATE/INSERT ... SELECT/DELETE over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run.",
+  description: "A migration rewrites data: UPDATE/INSERT ... SELECT over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run (deleting or blanking rows is migration-destructive/row-deletion).",
   severity: "medium",
   remediation: "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
   docs: {
     severity: "medium",
-    detects: "UPDATE \u2026 WHERE, INSERT \u2026 SELECT, DELETE \u2026 WHERE, Django `RunPython`, row loops that write (`find_each`, `for \u2026 of rows` + `update`), copy-drop-rename table rebuilds"
+    detects: "UPDATE \u2026 WHERE, INSERT \u2026 SELECT, Django `RunPython`, row loops that write (`find_each`, `for \u2026 of rows` + `update`), copy-drop-rename table rebuilds"
   },
   init: initPostgresParser,
   run(ctx) {
@@ -74678,6 +75203,61 @@ var renameOrRetypeRule = migrationOpRule({
   }
 });
 
+// src/rules/migration-destructive/row-deletion.ts
+var rowDeletionRule = migrationOpRule({
+  id: "migration-destructive/row-deletion",
+  category: "migration-destructive",
+  description: "A migration deletes rows or blanks columns of existing rows (DELETE \u2026 WHERE, UPDATE \u2026 SET c = NULL, ORM deletes in a data migration): the data is gone and a rollback cannot bring it back.",
+  severity: "high",
+  remediation: "Copy the rows (or values) aside first, or archive them in a table the rollback can restore from; prefer soft deletion, and delete in a later release once nothing needs them.",
+  docs: {
+    severity: "high",
+    detects: '`DELETE \u2026 WHERE` and `UPDATE \u2026 SET c = NULL \u2026 WHERE` in a migration, also as SQL inside framework strings (`op.execute`, `sa.text(f"\u2026")`, `RunSQL`, `execute <<~SQL`, `DB::statement`, `knex.raw`) and in an edit to a committed migration. Framework forms: Django/SQLAlchemy `.delete()` and `.update(c=None)` in forward data-migration code (`RunPython` functions, Alembic revisions), Rails `where(\u2026).delete_all`, `DB::table(\u2026)->where(\u2026)->delete()`, `bulkDelete(t, where)`, Ecto `Repo.delete_all`. Rollback code is not read'
+  },
+  kinds: {
+    "delete-rows": (op) => `Deletes rows from ${tableOf(op)}${via(op)}: they are gone for good, a rollback cannot restore them`,
+    "null-rows": (op) => `Blanks ${columnsOf(op)}${via(op)} on existing rows: the previous values are lost, a rollback cannot restore them`
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240105_purge_guests.sql", lines: ["DELETE FROM users WHERE role = 'guest';"] },
+      { path: "migrations/20240105_forget.sql", lines: ["UPDATE users SET phone = NULL WHERE opted_out;"] },
+      {
+        path: "hc/api/migrations/0122_delete_channels.py",
+        lines: [
+          "from django.db import migrations",
+          "",
+          "def remove(apps, schema_editor):",
+          '    Channel = apps.get_model("api", "Channel")',
+          '    Channel.objects.filter(kind="msteams").delete()',
+          "",
+          "class Migration(migrations.Migration):",
+          '    dependencies = [("api", "0121_x")]',
+          "    operations = [migrations.RunPython(remove, migrations.RunPython.noop)]"
+        ]
+      }
+    ],
+    noMatch: [
+      { path: "migrations/20240105_backfill.sql", lines: ["UPDATE users SET plan = 'free' WHERE plan IS NULL;"] },
+      {
+        path: "shop/migrations/0007_undo.py",
+        lines: [
+          "from django.db import migrations",
+          "",
+          "def forwards(apps, schema_editor):",
+          '    apps.get_model("shop", "Item").objects.filter(price=None).update(price=0)',
+          "",
+          "def backwards(apps, schema_editor):",
+          '    apps.get_model("shop", "Item").objects.filter(price=0).delete()',
+          "",
+          "class Migration(migrations.Migration):",
+          "    operations = [migrations.RunPython(forwards, backwards)]"
+        ]
+      }
+    ]
+  }
+});
+
 // src/rules/migration-destructive/unbounded-dml.ts
 var unboundedDmlRule = migrationOpRule({
   id: "migration-destructive/unbounded-dml",
@@ -74708,6 +75288,7 @@ var migrationDestructiveRules = [
   dropColumnRule,
   renameOrRetypeRule,
   unboundedDmlRule,
+  rowDeletionRule,
   notNullWithoutDefaultRule
 ];
 
@@ -74819,8 +75400,21 @@ var NOT_TESTABLE = compileOneRegex([
   "**/*_migrations/**",
   "**/migrate/**",
   "**/alembic/**",
-  "**/priv/repo/**"
+  "**/priv/repo/**",
+  // Translations and configuration arrays (Laravel `lang/*.php`, `config/*.php`): data, not behaviour.
+  "**/{lang,langs,locale,locales,i18n,l10n,translations}/**",
+  "**/{config,Config}/**/*.php",
+  // Demos and samples show usage; they have no test suite to extend.
+  "**/{demo,demos,sample,samples,playground,sandbox,showcase}/**",
+  "**/*.stories.*",
+  // Tool folders at the repository root (`.codex/hooks`, `.claude/`, `.vscode/`).
+  ".*/**"
 ]);
+var UI_SOURCE = compileOneRegex([
+  "**/*.{vue,svelte,tsx,jsx,astro}",
+  "**/{components,views,pages,screens,layouts,templates,widgets,ui,frontend}/**"
+]);
+var REFACTOR_SHARE = 0.6;
 var EXTRA_TESTS = compileOneRegex([
   "**/Tests/**",
   "**/*Tests/**",
@@ -74838,6 +75432,11 @@ function addsInlineTests(file2) {
   if (!file2.path.endsWith(".rs") && !file2.path.endsWith(".zig")) return false;
   return file2.added.some((l) => l.content.length < 400 && INLINE_TEST.test(l.content));
 }
+function removedCodeLines(file2) {
+  let n = 0;
+  for (const l of file2.removed) if (l.content.trim() !== "" && !isCommentLine(file2.path, l.content)) n++;
+  return n;
+}
 var sourceWithoutTestsRule = {
   id: "missing-tests/source-without-tests",
   category: "missing-tests",
@@ -74845,8 +75444,8 @@ var sourceWithoutTestsRule = {
   severity: "low",
   remediation: "Add or update tests that exercise the changed behaviour, or say in the PR why it is covered (e.g. by existing tests).",
   docs: {
-    severity: "low; **medium** when more than 50 meaningful source lines are added without any test change",
-    detects: "Source files with meaningful added lines and no test file added, modified or renamed in the PR"
+    severity: "low; **medium** when more than 50 meaningful lines of non-UI source are added without any test change and the change is not a refactor (removed code under 60% of the added)",
+    detects: "Source files with meaningful added lines and no test file added, modified or renamed in the PR. Not counted: configuration, translations, migrations (also those known by content), generated code, demos, examples, docs and root tool folders"
   },
   run(ctx) {
     const testChanged = ctx.allFiles.some(
@@ -74857,21 +75456,28 @@ var sourceWithoutTestsRule = {
     const hasOptIns = ctx.config.paths.source.length > 0;
     const untested = [];
     let total = 0;
+    let logicAdded = 0;
+    let logicRemoved = 0;
     for (const f2 of ctx.files) {
       if (f2.status === "deleted" || f2.binary || f2.added.length === 0) continue;
       if (!hasOptIns && !SOURCE_EXTENSIONS.has(extensionOf(f2.path))) continue;
       if (!ctx.paths.isSource(f2.path)) continue;
-      if (NOT_TESTABLE(f2.path) && !optedIn(f2.path)) continue;
-      const lines = meaningfulAddedLines(f2, Math.max(1, LARGE_CHANGE_LINES + 1 - total));
+      if ((NOT_TESTABLE(f2.path) || migrationKindOf(f2) !== null) && !optedIn(f2.path)) continue;
+      const ui = UI_SOURCE(f2.path);
+      const lines = meaningfulAddedLines(f2, ui ? Math.max(1, LARGE_CHANGE_LINES + 1 - total) : void 0);
       if (lines === 0) continue;
       untested.push({ file: f2, lines });
       total += lines;
+      if (!ui) {
+        logicAdded += lines;
+        logicRemoved += removedCodeLines(f2);
+      }
     }
     if (untested.length === 0) return [];
     const names = untested.slice(0, MAX_LISTED).map((u) => u.file.path);
     const more = untested.length > MAX_LISTED ? ` and ${untested.length - MAX_LISTED} more` : "";
-    const large = total > LARGE_CHANGE_LINES;
-    const counted = large ? `more than ${LARGE_CHANGE_LINES} changed lines` : `${total} changed line${total === 1 ? "" : "s"}`;
+    const large = logicAdded > LARGE_CHANGE_LINES && logicRemoved < REFACTOR_SHARE * logicAdded;
+    const counted = total > LARGE_CHANGE_LINES ? `more than ${LARGE_CHANGE_LINES} changed lines` : `${total} changed line${total === 1 ? "" : "s"}`;
     const finding = {
       file: untested[0].file.path,
       line: null,
@@ -75202,9 +75808,10 @@ var SUPPRESSIONS = [
     keyword: "eslint-disable",
     re: /eslint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,100}))?/,
     label: "eslint-disable",
-    severity: "medium"
+    severity: "low",
+    wide: /eslint-disable(?!-)/
   },
-  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "medium" },
+  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "low" },
   {
     keyword: "@ts-nocheck",
     re: /@ts-nocheck\b/,
@@ -75216,51 +75823,62 @@ var SUPPRESSIONS = [
     keyword: "biome-ignore",
     re: /biome-ignore(?:-all|-start)?\s+([\w/]{1,80})?/,
     label: "biome-ignore",
-    severity: "medium"
+    severity: "low",
+    wide: /biome-ignore-(?:all|start)/
   },
   {
     keyword: "deno-lint-ignore",
     re: /deno-lint-ignore(?:-file)?(?:\s+([\w-, ]{1,80}))?/,
     label: "deno-lint-ignore",
-    severity: "medium"
+    severity: "low",
+    wide: /deno-lint-ignore-file/
   },
   {
     keyword: "oxlint-disable",
     re: /oxlint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,80}))?/,
     label: "oxlint-disable",
-    severity: "medium"
+    severity: "low",
+    wide: /oxlint-disable(?!-)/
   },
-  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "medium" },
+  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "low" },
   {
     keyword: "type:",
     re: /#\s*type:\s*ignore\b(?:\[([\w\-, ]{1,80})\])?/,
     label: "# type: ignore",
-    severity: "medium"
+    severity: "low"
   },
   {
     keyword: "pyright:",
     re: /#\s*pyright:\s*(?:ignore\b|basic\b)(?:\[([\w, ]{1,80})\])?/,
     label: "# pyright: ignore",
-    severity: "medium"
+    severity: "low",
+    wide: /basic/
   },
   { keyword: "mypy:", re: /#\s*mypy:\s*ignore-errors\b/, label: "# mypy: ignore-errors", severity: "medium" },
   {
     keyword: "pylint:",
     re: /#\s*pylint:\s*disable(?:-next)?=([\w\-, ]{1,80})/,
     label: "pylint: disable",
-    severity: "medium"
+    severity: "low",
+    wideOnOwnLine: true
   },
-  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "medium" },
-  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "medium" },
-  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "medium" },
-  { keyword: "rubocop:", re: /rubocop:disable\s+([\w/, ]{1,100})/, label: "rubocop:disable", severity: "medium" },
+  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "low" },
+  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "low" },
+  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "low", wide: /^#!/ },
+  {
+    keyword: "rubocop:",
+    re: /rubocop:disable\s+([\w/, ]{1,100})/,
+    label: "rubocop:disable",
+    severity: "low",
+    wideOnOwnLine: true
+  },
   {
     keyword: "@SuppressWarnings",
     re: /@SuppressWarnings\s*\(\s*([^)]{1,100})\)/,
     label: "@SuppressWarnings",
-    severity: "medium"
+    severity: "low"
   },
-  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "medium" },
+  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "low" },
   { keyword: "NOSONAR", re: /\bNOSONAR\b/, label: "NOSONAR", severity: "medium" },
   { keyword: "nosec", re: /#\s*nosec\b(?:\s+([\w, ]{1,60}))?/, label: "nosec (security linter)", severity: "medium" },
   { keyword: "nosemgrep", re: /nosemgrep\b(?::\s*([\w.\-, ]{1,80}))?/, label: "nosemgrep", severity: "medium" },
@@ -75268,14 +75886,15 @@ var SUPPRESSIONS = [
     keyword: "phpstan-ignore",
     re: /@?phpstan-ignore(?:-next-line|-line)?\b/,
     label: "phpstan-ignore",
-    severity: "medium"
+    severity: "low"
   },
-  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "medium" },
+  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "low" },
   {
     keyword: "swiftlint:",
     re: /swiftlint:disable(?::next|:this)?\s+([\w ]{1,80})/,
     label: "swiftlint:disable",
-    severity: "medium"
+    severity: "low",
+    wide: /swiftlint:disable\s/
   },
   {
     keyword: "#pragma warning",
@@ -75287,6 +75906,14 @@ var SUPPRESSIONS = [
   { keyword: " ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
   { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" }
 ];
+var SECURITY_RULE = /security|\bno-(?:eval|implied-eval|new-func|script-url|unsafe\w*|danger\w*)\b|dangerously|xss|inject|\bS\d{3}\b|\bB\d{3}\b|\bG\d{3}\b|gosec/i;
+function severityOf(s, match, suppressed, text, index) {
+  if (s.severity === "medium") return "medium";
+  if (s.wide?.test(match)) return "medium";
+  if (s.wideOnOwnLine && /^\s*#?\s*$/.test(text.slice(0, index))) return "medium";
+  if (suppressed && SECURITY_RULE.test(suppressed)) return "medium";
+  return "low";
+}
 var PER_FILE_CAP = 20;
 var SUPPRESSION_HINT = /eslint-disable|@ts-|biome-ignore|deno-lint-ignore|oxlint-disable|noqa|type:|pyright:|mypy:|pylint:|nolint|NOLINT|allow\(|rubocop:|@Suppress|NOSONAR|nosec|nosemgrep|phpstan-ignore|psalm-suppress|swiftlint:|#pragma warning|shellcheck| ignore|no cover/;
 var CODE_SUPPRESSIONS = /* @__PURE__ */ new Set(["allow(", "@SuppressWarnings", "@Suppress", "#pragma warning"]);
@@ -75299,7 +75926,7 @@ var PATTERNS2 = SUPPRESSIONS.map((s) => ({
   keyword: s.keyword,
   re: s.re,
   label: s.label,
-  hit: (_match, suppressed, text, index) => inCommentOrDirective(s, text, index) ? { label: s.label, severity: s.severity, detail: suppressed } : null
+  hit: (match, suppressed, text, index) => inCommentOrDirective(s, text, index) ? { label: s.label, severity: severityOf(s, match, suppressed, text, index), detail: suppressed } : null
 }));
 var lintSuppressionRule = linePatternRule({
   id: "safety-bypass/lint-suppression",
@@ -75308,7 +75935,7 @@ var lintSuppressionRule = linePatternRule({
   severity: "medium",
   remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
   docs: {
-    severity: "medium (low for `@ts-expect-error`, `shellcheck disable`, coverage ignores)",
+    severity: "low for a routine silence scoped to one line (`eslint-disable-next-line rule`, `# noqa`, `# type: ignore`, `@ts-ignore`, `//nolint`, `#[allow]`\u2026); **medium** for blanket ones (an `eslint-disable` block, `@ts-nocheck`, `biome-ignore-all`, crate-wide `#![allow]`, `pylint`/`rubocop` disables on a line of their own, `#pragma warning disable`), security scanners silenced (`nosec`, `nosemgrep`, `NOSONAR`) and security rules named (`security/*`, `no-eval`, Bandit `S`/`B` codes, gosec)",
     detects: "`eslint-disable*`, `@ts-ignore`, `@ts-nocheck`, `biome-ignore`, `# noqa`, `# type: ignore`, `pyright: ignore`, `pylint: disable`, `//nolint`, `NOLINT`, `#[allow(\u2026)]`, `rubocop:disable`, `@SuppressWarnings`, `@Suppress`, `NOSONAR`, `# nosec`, `nosemgrep`, `phpstan-ignore`, `@psalm-suppress`, `swiftlint:disable`, `#pragma warning disable`. The message names the rules suppressed. At most 20 findings per file, then one summary."
   },
   scope: "code-and-tests",
@@ -75471,6 +76098,23 @@ function testNameNear(file2, line, content, inBody) {
   return null;
 }
 var SKIP_HINT = /skip|Skip|only|Disabled|Ignore|ignore|pending|\b[xf](?:it|test|describe|context|specify|scenario|feature)\b|focus|markTest/;
+var IN_BODY_SKIP = /pytest\.skip|skipTest|\.Skip|markTest/;
+var CONDITION = /^\s*(?:\}\s*)?(?:if|elif|else|unless|when|except|catch)\b/;
+function conditionalSkip(file2, line, content, marker) {
+  const before = content.slice(0, content.indexOf(marker.replace(/^@/, "")));
+  if (/\b(?:if|unless)\b/.test(before)) return true;
+  const view = sideOf(file2, "new");
+  const i = view.indexOf(line);
+  if (i === void 0) return false;
+  const indent = content.length - content.trimStart().length;
+  for (let j = i - 1; j >= Math.max(0, i - 20); j--) {
+    const text = view.lines[j].text;
+    if (text.trim() === "") continue;
+    if (text.length - text.trimStart().length >= indent) continue;
+    return CONDITION.test(text);
+  }
+  return false;
+}
 var SECURITY_TEST = /auth|permission|security|csrf|xss|login|logout|access|admin|forbid|unauthori|token|password|role|privilege|sanitiz|inject|session|2fa|mfa|signature/i;
 function scanFile(file2, ctx, out) {
   const isTest = ctx.paths.isTest(file2.path);
@@ -75490,12 +76134,14 @@ function scanFile(file2, ctx, out) {
     );
     const subject2 = name ? `Test '${name}'` : "A test";
     let severity2 = m.focus ? "high" : "medium";
-    if (name && SECURITY_TEST.test(name)) severity2 = "high";
+    const conditional = IN_BODY_SKIP.test(m.marker) && conditionalSkip(file2, l.line, cutLine(l.content), m.marker);
+    if (conditional) severity2 = "low";
+    else if (name && SECURITY_TEST.test(name)) severity2 = "high";
     out.push({
       file: file2.path,
       line: l.line,
       severity: severity2,
-      message: m.focus ? `${subject2} focused with ${m.marker} in ${file2.path}: every other test in the suite stops running` : `${subject2} skipped with ${m.marker} in ${file2.path}`
+      message: m.focus ? `${subject2} focused with ${m.marker} in ${file2.path}: every other test in the suite stops running` : `${subject2} skipped with ${m.marker} in ${file2.path}${conditional ? " (under a condition)" : ""}`
     });
   }
 }
@@ -75506,8 +76152,8 @@ var testSkippedRule = {
   severity: "medium",
   remediation: "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
   docs: {
-    severity: "medium / high",
-    detects: "Skips: `it.skip`, `describe.skip`, `test.skip`, `xit`, `xdescribe`, `@pytest.mark.skip`, `pytest.skip(`, `@unittest.skip`, `self.skipTest`, `t.Skip`, `@Disabled`, `@Ignore`, `#[ignore]`, `[Fact(Skip=\u2026)]`, RSpec `xit`/`skip`/`pending`/`skip:`, `markTestSkipped`, ExUnit `@tag :skip` (medium). Focus: `it.only`, `describe.only`, `fit`, `fdescribe`, `focus: true` (high: every other test stops running). Skipping a test whose name mentions auth, permissions, tokens, CSRF\u2026 is high. Messages name the test. Conditional skips (`skipif`) are not reported."
+    severity: "medium / high; low for a conditional in-body skip",
+    detects: 'Skips: `it.skip`, `describe.skip`, `test.skip`, `xit`, `xdescribe`, `@pytest.mark.skip`, `pytest.skip(`, `@unittest.skip`, `self.skipTest`, `t.Skip`, `@Disabled`, `@Ignore`, `#[ignore]`, `[Fact(Skip=\u2026)]`, RSpec `xit`/`skip`/`pending`/`skip:`, `markTestSkipped`, ExUnit `@tag :skip` (medium). Focus: `it.only`, `describe.only`, `fit`, `fdescribe`, `focus: true` (high: every other test stops running). Skipping a test whose name mentions auth, permissions, tokens, CSRF\u2026 is high. A skip called in the test body under a condition (`if not HAS_REDIS: pytest.skip("\u2026")`, `if testing.Short() { t.Skip() }`) is low. Messages name the test. Conditional skip markers (`skipif`) are not reported.'
   },
   run(ctx) {
     const out = [];
@@ -76050,9 +76696,27 @@ var MAX_LINES_SCANNED = 5e3;
 function isWorkflow(path2) {
   return /(?:^|\/)\.github\/workflows\//.test(path2) || path2.endsWith(".gitlab-ci.yml");
 }
+var TEMPLATE = /(?:^|\/)(?:workflow-templates|templates?|scaffold\w*|examples?|samples?)\/|\.(?:tmpl|tpl|template|example|sample)(?:\.[\w]+)?$/i;
+var DEPLOYS = /\b(?:apply|deploy\w*|destroy|rollout|release|publish|promote|sync|migrate|invoke|update-\w+|put-\w+|set\s+image|(?:docker|git)\s+push|helm\s+(?:upgrade|install)|kubectl\s+(?:create|replace|patch|delete)|pulumi\s+(?:up|destroy))\b/i;
+var PLANS = /\b(?:plan|diff|preview|validate|fmt|lint|check|what-?if)\b/i;
+function planOnlyJob(lines, index) {
+  const indentOf2 = (t) => t.length - t.trimStart().length;
+  let start = index;
+  while (start > 0 && !(indentOf2(lines[start].text) <= 2 && /^\s*[\w-]+:\s*$/.test(lines[start].text))) start--;
+  const jobIndent = indentOf2(lines[start].text);
+  let plans = false;
+  for (let i = start + 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.trim() !== "" && indentOf2(t) <= jobIndent) break;
+    if (/^\s*(?:-\s*)?(?:name|environment|if)\s*:/.test(t)) continue;
+    if (DEPLOYS.test(t)) return false;
+    if (PLANS.test(t)) plans = true;
+  }
+  return plans;
+}
 function contentSignal(file2) {
   const ext = extensionOf(file2.path);
-  if (!CONTENT_EXTENSIONS.has(ext)) return null;
+  if (!CONTENT_EXTENSIONS.has(ext) || TEMPLATE.test(file2.path)) return null;
   const workflow = isWorkflow(file2.path);
   const side = file2.status === "deleted" ? "old" : "new";
   let scanned = 0;
@@ -76072,6 +76736,11 @@ function contentSignal(file2) {
         hit = WORKFLOW_ENV.test(text) || WORKFLOW_ENV_NAME.test(text) && /^\s*environment:\s*$/.test(previous);
       else
         hit = K8S_NAMESPACE.test(text) || TF_WORKSPACE.test(text) || (ext === "tf" || ext === "tfvars" || ext === "hcl" || ext === "tofu" || ext === "yaml" || ext === "yml") && ENV_ASSIGN.test(text);
+      if (hit && workflow && line !== void 0) {
+        const view = sideOf(file2, side);
+        const at = view.indexOf(line);
+        if (at !== void 0 && planOnlyJob(view.lines, at)) hit = false;
+      }
       if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
       previous = text;
     }

@@ -1,7 +1,7 @@
 /**
- * `node --import tsx scripts/corpus-materialize.ts [--only ID]`: regenerates the unseen corpus's diffs
- * from the fetched snapshots into the git-ignored .cache/corpus-unseen/ (fetched code is never
- * committed). Per case:
+ * `node --import tsx scripts/corpus-materialize.ts [--set unseen|holdout] [--only ID]`: regenerates a
+ * labelled set's diffs (default: the unseen corpus) from the fetched snapshots into its git-ignored
+ * cache, .cache/corpus-<set>/ (fetched code is never committed). Per case:
  *   <id>.diff     `git show` of the commit (only the label's `files` when the label is limited)
  *   <id>.pr.json  the PR facts the CLI derives from git for that commit (message, author, committer),
  *                 usable as `ai-review-gate scan --pr <id>.pr.json`
@@ -14,17 +14,17 @@ import { dirname } from "node:path";
 import { gitLogArgs, pullRequestFactsFromGit } from "../src/ai/git-facts.js";
 import {
   aiCacheKey,
-  CACHE_DIR,
-  CACHE_INDEX,
   type CacheIndex,
   cachedDiffPath,
   cachedPrPath,
   git,
   hasMirror,
+  labelledSetArg,
   readAiLabels,
   readCacheIndex,
   readUnseenLabels,
   type UnseenLabel,
+  writeCacheIndex,
 } from "./corpus-unseen.js";
 
 /** Above this a case is too big to be a useful review unit; the label should list its relevant files. */
@@ -61,15 +61,16 @@ function prFactsFor(repo: string, commit: string): string {
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-const labels = readUnseenLabels().filter((l) => !only || l.id === only);
-const aiLabels = readAiLabels().filter((l) => !only || l.id === only);
+const set = labelledSetArg(args);
+const labels = readUnseenLabels(set).filter((l) => !only || l.id === only);
+const aiLabels = readAiLabels(set).filter((l) => !only || l.id === only);
 if (only && labels.length + aiLabels.length === 0) {
   console.error(`no case with id ${only}`);
   process.exit(2);
 }
 
-mkdirSync(CACHE_DIR, { recursive: true });
-const index: CacheIndex = readCacheIndex() ?? {};
+mkdirSync(set.cacheDir, { recursive: true });
+const index: CacheIndex = readCacheIndex(set) ?? {};
 const missing = new Map<string, string[]>();
 const available = (repo: string, id: string) => {
   if (hasMirror(repo)) return true;
@@ -84,8 +85,8 @@ for (const label of labels) {
   if (Buffer.byteLength(diff) > MAX_DIFF_BYTES) {
     console.warn(`${label.id}: diff is ${Buffer.byteLength(diff)} bytes; limit the label's files`);
   }
-  writeFileSync(cachedDiffPath(label.id), diff);
-  writeFileSync(cachedPrPath(label.id), prFactsFor(repo, commit));
+  writeFileSync(cachedDiffPath(set, label.id), diff);
+  writeFileSync(cachedPrPath(set, label.id), prFactsFor(repo, commit));
   index[label.id] = { commit, files };
   written++;
 }
@@ -93,14 +94,14 @@ for (const label of aiLabels) {
   const { repo, commit } = label.provenance;
   if (!available(repo, label.id)) continue;
   const key = aiCacheKey(label.id);
-  mkdirSync(dirname(cachedPrPath(key)), { recursive: true });
-  writeFileSync(cachedPrPath(key), prFactsFor(repo, commit));
+  mkdirSync(dirname(cachedPrPath(set, key)), { recursive: true });
+  writeFileSync(cachedPrPath(set, key), prFactsFor(repo, commit));
   index[key] = { commit, files: [] };
   written++;
 }
-writeFileSync(CACHE_INDEX, `${JSON.stringify(index, null, 1)}\n`);
+writeCacheIndex(set, index);
 
-console.log(`${written} of ${labels.length + aiLabels.length} cases written to ${CACHE_DIR}`);
+console.log(`${written} of ${labels.length + aiLabels.length} cases written to ${set.cacheDir}`);
 for (const [repo, ids] of missing) {
   console.log(`missing snapshot ${repo} (${ids.length} cases): fetch github:${repo}`);
 }

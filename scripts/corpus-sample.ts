@@ -1,12 +1,12 @@
 /**
- * `node --import tsx scripts/corpus-sample.ts`: the random part of the unseen corpus, reproducibly.
- * For each repository in test/corpus/unseen/repos.json it lists the non-merge commits reachable from the
+ * `node --import tsx scripts/corpus-sample.ts [--set unseen|holdout]`: the random part of a labelled set
+ * (default: the unseen corpus), reproducibly. For each repository in test/corpus/<set>/repos.json it lists the non-merge commits reachable from the
  * recorded snapshot HEAD (`git rev-list --no-merges <head>`, newest first) and draws `random` of them
  * with a Mulberry32 PRNG seeded from FNV-1a(seed + "\n" + repo). A draw whose commit changes no file is
  * skipped and drawn again (nothing to review). Prints one `repo commit subject` line per pick.
  */
 import { prng } from "../test/support/prng.js";
-import { git, hasMirror, readManifest } from "./corpus-unseen.js";
+import { git, hasMirror, labelledSetArg, readManifest } from "./corpus-unseen.js";
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -33,7 +33,8 @@ export function drawRandomCommits(seed: string, repo: string, head: string, coun
   return picked;
 }
 
-const manifest = readManifest();
+const set = labelledSetArg(process.argv.slice(2));
+const manifest = readManifest(set);
 for (const entry of manifest.repos) {
   if (entry.random === 0) continue;
   if (!hasMirror(entry.repo)) {

@@ -1,18 +1,43 @@
 /**
- * The unseen corpus (test/corpus/unseen): its manifest, its labels, the fetched repository snapshots it
- * is regenerated from, and the git-ignored cache of regenerated diffs (.cache/corpus-unseen/).
+ * The corpora of real commits from repositories no rule was shaped on, each a folder under test/corpus/
+ * with its manifest and labels, regenerated from fetched repository snapshots into its own git-ignored
+ * cache (.cache/corpus-<name>/):
+ *   unseen    the measured corpus: everyday work and risky commits, agent configuration, AI authorship
+ *   holdout   a guard against fitting the unseen corpus: further repositories, labelled before any scan
+ *             and looked at only when a change is finished (`npm run eval -- --only holdout`)
  * Snapshots are bare git directories brought by the `fetch` tool (`<root>/<owner>+<name>/repo`); their
  * code is never committed, only regenerated into the cache.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Level } from "../src/types.js";
 
-export const UNSEEN_DIR = join(import.meta.dirname, "../test/corpus/unseen");
-/** Outside test/ so that the linter and the tests never read fetched code; git-ignored. */
-export const CACHE_DIR = join(import.meta.dirname, "../.cache/corpus-unseen");
-export const CACHE_INDEX = join(CACHE_DIR, "index.json");
+export interface LabelledSet {
+  name: "unseen" | "holdout";
+  /** test/corpus/<name>: repos.json, labels.jsonl and, for the unseen set, ai-authorship.jsonl. */
+  dir: string;
+  /** Outside test/ so that the linter and the tests never read fetched code; git-ignored. */
+  cacheDir: string;
+}
+
+const labelledSet = (name: LabelledSet["name"]): LabelledSet => ({
+  name,
+  dir: join(import.meta.dirname, "../test/corpus", name),
+  cacheDir: join(import.meta.dirname, `../.cache/corpus-${name}`),
+});
+export const UNSEEN = labelledSet("unseen");
+export const HOLDOUT = labelledSet("holdout");
+export const LABELLED_SETS: readonly LabelledSet[] = [UNSEEN, HOLDOUT];
+/** The set a script's `--set NAME` names (default: the unseen corpus); exits with the choices otherwise. */
+export function labelledSetArg(args: readonly string[]): LabelledSet {
+  const name = args.includes("--set") ? args[args.indexOf("--set") + 1] : UNSEEN.name;
+  const set = LABELLED_SETS.find((s) => s.name === name);
+  if (set) return set;
+  console.error(`--set takes ${LABELLED_SETS.map((s) => s.name).join(" or ")}, not ${name}`);
+  process.exit(2);
+}
+
 export const MIRRORS = process.env.CORPUS_MIRRORS ?? "/work/.mirror";
 
 export interface UnseenLabel {
@@ -54,31 +79,38 @@ export interface RepoManifest {
 /** What the cache was built from, so a label edited later is not scored against an old diff. */
 export type CacheIndex = Record<string, { commit: string; files: string[] }>;
 
-export function readManifest(): RepoManifest {
-  return JSON.parse(readFileSync(join(UNSEEN_DIR, "repos.json"), "utf8")) as RepoManifest;
+export function readManifest(set: LabelledSet): RepoManifest {
+  return JSON.parse(readFileSync(join(set.dir, "repos.json"), "utf8")) as RepoManifest;
 }
 
-function readJsonl<T>(name: string): T[] {
-  return readFileSync(join(UNSEEN_DIR, name), "utf8")
+/** A set's JSON-lines file; one it does not have (the hold-out set has no AI labels) reads as empty. */
+function readJsonl<T>(set: LabelledSet, name: string): T[] {
+  const path = join(set.dir, name);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as T);
 }
 
-export function readUnseenLabels(): UnseenLabel[] {
-  return readJsonl<UnseenLabel>("labels.jsonl");
+export function readUnseenLabels(set: LabelledSet): UnseenLabel[] {
+  return readJsonl<UnseenLabel>(set, "labels.jsonl");
 }
 
-export function readAiLabels(): AiLabel[] {
-  return readJsonl<AiLabel>("ai-authorship.jsonl");
+export function readAiLabels(set: LabelledSet): AiLabel[] {
+  return readJsonl<AiLabel>(set, "ai-authorship.jsonl");
 }
 
-export function cachedDiffPath(id: string): string {
-  return join(CACHE_DIR, `${id}.diff`);
+export function cachedDiffPath(set: LabelledSet, id: string): string {
+  return join(set.cacheDir, `${id}.diff`);
 }
 
-export function cachedPrPath(id: string): string {
-  return join(CACHE_DIR, `${id}.pr.json`);
+export function cachedPrPath(set: LabelledSet, id: string): string {
+  return join(set.cacheDir, `${id}.pr.json`);
+}
+
+function cacheIndexPath(set: LabelledSet): string {
+  return join(set.cacheDir, "index.json");
 }
 
 /** AI-authorship cases only need PR facts; they live beside the diff cases under their own prefix. */
@@ -86,18 +118,29 @@ export function aiCacheKey(id: string): string {
   return `ai/${id}`;
 }
 
-export function readCacheIndex(): CacheIndex | null {
-  return existsSync(CACHE_INDEX) ? (JSON.parse(readFileSync(CACHE_INDEX, "utf8")) as CacheIndex) : null;
+export function readCacheIndex(set: LabelledSet): CacheIndex | null {
+  const path = cacheIndexPath(set);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as CacheIndex) : null;
+}
+
+export function writeCacheIndex(set: LabelledSet, index: CacheIndex): void {
+  writeFileSync(cacheIndexPath(set), `${JSON.stringify(index, null, 1)}\n`);
 }
 
 /** True when the cached case was built from exactly the commit and files the label names. */
-export function cacheMatches(index: CacheIndex, key: string, commit: string, files: readonly string[]): boolean {
+export function cacheMatches(
+  set: LabelledSet,
+  index: CacheIndex,
+  key: string,
+  commit: string,
+  files: readonly string[],
+): boolean {
   const entry = index[key];
   return (
     entry !== undefined &&
     entry.commit === commit &&
     entry.files.join("\n") === files.join("\n") &&
-    existsSync(cachedPrPath(key))
+    existsSync(cachedPrPath(set, key))
   );
 }
 

@@ -7,11 +7,14 @@
  *   unseen (agent-config)   the commits touching AI-agent configuration (category agent-autonomy)
  *   unseen AI authorship    commits labelled AI or not from their recorded identity: recall, precision
  *                           and agent agreement of the detector on the PR facts git gives the CLI
+ *   holdout                 test/corpus/holdout, scored like the unseen everyday set: further repositories
+ *                           kept out of view while rules change, looked at only when a change is done;
+ *                           printed only with `--only holdout`
  * Each section prints the cases with problems, per-category TP/FP/FN with precision and recall, the level
  * agreement, the noise rate (randomly sampled benign commits rated medium or above), and the misses and
  * false alarms grouped by rule id. Scoring is defined in scripts/corpus-score.ts.
  *   --corpus DIR   shared corpus folder (default ../shared/corpus/diffs)
- *   --only NAME    shared | unseen
+ *   --only NAME    shared | unseen | holdout
  *   --category C   only print this category's rows and cases
  *   --case ID      only this case
  *   --verbose      list each case's findings
@@ -39,14 +42,16 @@ import {
 import {
   type AiLabel,
   aiCacheKey,
-  CACHE_DIR,
   type CacheIndex,
   cachedDiffPath,
   cachedPrPath,
   cacheMatches,
+  HOLDOUT,
+  type LabelledSet,
   readAiLabels,
   readCacheIndex,
   readUnseenLabels,
+  UNSEEN,
   type UnseenLabel,
 } from "./corpus-unseen.js";
 
@@ -74,8 +79,8 @@ const opt = (name: string): string | undefined => {
 };
 const sharedDir = resolve(opt("--corpus") ?? join(import.meta.dirname, "../../shared/corpus/diffs"));
 const only = opt("--only");
-if (only !== undefined && only !== "shared" && only !== "unseen") {
-  console.error(`--only takes shared or unseen, not ${only}`);
+if (only !== undefined && only !== "shared" && only !== "unseen" && only !== "holdout") {
+  console.error(`--only takes shared, unseen or holdout, not ${only}`);
   process.exit(2);
 }
 const onlyCategory = opt("--category");
@@ -114,7 +119,7 @@ function sharedSection(): Section {
   };
 }
 
-function unseenCase(label: UnseenLabel): Loaded {
+function unseenCase(set: LabelledSet, label: UnseenLabel): Loaded {
   const allowed = new Set([...label.expected, ...label.acceptable]);
   return {
     evalCase: {
@@ -126,16 +131,17 @@ function unseenCase(label: UnseenLabel): Loaded {
       maxLevel: label.max_level,
       random: label.sampling === "random",
     },
-    diff: readFileSync(cachedDiffPath(label.id)),
-    pr: JSON.parse(readFileSync(cachedPrPath(label.id), "utf8")) as PullRequestFacts,
+    diff: readFileSync(cachedDiffPath(set, label.id)),
+    pr: JSON.parse(readFileSync(cachedPrPath(set, label.id), "utf8")) as PullRequestFacts,
   };
 }
 
-const HOW_TO_MATERIALIZE =
-  "run `node --import tsx scripts/corpus-materialize.ts` (needs the fetched repository snapshots)";
+const howToMaterialize = (set: LabelledSet) =>
+  `run \`node --import tsx scripts/corpus-materialize.ts --set ${set.name}\` (needs the fetched repository snapshots)`;
 
 /** Labels whose cached case matches them; a note when some are missing or stale (never a silent pass). */
 function cached<T>(
+  set: LabelledSet,
   name: string,
   labels: readonly T[],
   isCached: (label: T) => boolean,
@@ -146,40 +152,43 @@ function cached<T>(
     usable,
     notes:
       skipped > 0
-        ? [`${name}: ${skipped} of ${labels.length} cases skipped (cache missing or stale); ${HOW_TO_MATERIALIZE}`]
+        ? [`${name}: ${skipped} of ${labels.length} cases skipped (cache missing or stale); ${howToMaterialize(set)}`]
         : [],
   };
 }
 
-/** The unseen sections, or why cases are skipped (the diffs are regenerated locally, never committed). */
-function unseenSections(index: CacheIndex): { sections: Section[]; notes: string[] } {
+/** A set's sections, or why cases are skipped (the diffs are regenerated locally, never committed). */
+function labelledSections(set: LabelledSet, index: CacheIndex): { sections: Section[]; notes: string[] } {
   const { usable, notes } = cached(
-    "unseen corpus",
-    readUnseenLabels(),
-    (l) => cacheMatches(index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(l.id)),
+    set,
+    `${set.name} corpus`,
+    readUnseenLabels(set),
+    (l) =>
+      cacheMatches(set, index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(set, l.id)),
   );
-  const subset = (name: UnseenLabel["subset"]) => usable.filter((l) => l.subset === name).map(unseenCase);
+  const subset = (name: UnseenLabel["subset"]) =>
+    usable.filter((l) => l.subset === name).map((l) => unseenCase(set, l));
   return {
     sections: [
-      { name: "unseen (everyday: random + selected)", cases: subset("everyday") },
-      { name: "unseen (agent-config)", cases: subset("agent-config") },
+      { name: `${set.name} (everyday: random + selected)`, cases: subset("everyday") },
+      { name: `${set.name} (agent-config)`, cases: subset("agent-config") },
     ].filter((s) => s.cases.length > 0),
     notes,
   };
 }
 
-function aiAuthorship(index: CacheIndex): { summary: AiSummary | null; notes: string[] } {
-  const { usable, notes } = cached("unseen AI authorship", readAiLabels(), (l: AiLabel) =>
-    cacheMatches(index, aiCacheKey(l.id), l.provenance.commit, []),
+function aiAuthorship(set: LabelledSet, index: CacheIndex): { summary: AiSummary | null; notes: string[] } {
+  const { usable, notes } = cached(set, `${set.name} AI authorship`, readAiLabels(set), (l: AiLabel) =>
+    cacheMatches(set, index, aiCacheKey(l.id), l.provenance.commit, []),
   );
   if (usable.length === 0) return { summary: null, notes };
   const results: AiCaseResult[] = usable
     .filter((l) => !onlyCase || l.id === onlyCase)
     .map((l) => {
-      const pr = JSON.parse(readFileSync(cachedPrPath(aiCacheKey(l.id)), "utf8")) as PullRequestFacts;
+      const pr = JSON.parse(readFileSync(cachedPrPath(set, aiCacheKey(l.id)), "utf8")) as PullRequestFacts;
       return scoreAiCase(l, detectAi(pr, config));
     });
-  return { summary: summarizeAi("unseen AI authorship", results), notes };
+  return { summary: summarizeAi(`${set.name} AI authorship`, results), notes };
 }
 
 async function run(section: Section): Promise<{ summary: CorpusSummary; reports: Map<string, Report>; ms: number }> {
@@ -295,21 +304,23 @@ function print(summary: CorpusSummary, reports: Map<string, Report>, ms: number)
 
 const sections: Section[] = [];
 const notes: string[] = [];
-if (only !== "unseen") {
+if (only === undefined || only === "shared") {
   if (existsSync(join(sharedDir, "labels.jsonl"))) sections.push(sharedSection());
   else notes.push(`shared corpus skipped: no labels.jsonl in ${sharedDir}`);
 }
 let ai: AiSummary | null = null;
-if (only !== "shared") {
-  const index = readCacheIndex();
-  if (!index) notes.push(`unseen corpora skipped: no diff cache at ${CACHE_DIR}; ${HOW_TO_MATERIALIZE}`);
-  else {
-    const unseen = unseenSections(index);
-    sections.push(...unseen.sections);
-    const authorship = aiAuthorship(index);
-    ai = authorship.summary;
-    notes.push(...unseen.notes, ...authorship.notes);
+// The hold-out set is scored only when asked for by name, so that it stays out of view while rules change.
+for (const set of only === undefined ? [UNSEEN] : [UNSEEN, HOLDOUT].filter((s) => s.name === only)) {
+  const index = readCacheIndex(set);
+  if (!index) {
+    notes.push(`${set.name} corpus skipped: no diff cache at ${set.cacheDir}; ${howToMaterialize(set)}`);
+    continue;
   }
+  const labelled = labelledSections(set, index);
+  sections.push(...labelled.sections);
+  const authorship = aiAuthorship(set, index);
+  ai ??= authorship.summary;
+  notes.push(...labelled.notes, ...authorship.notes);
 }
 
 const summaries: CorpusSummary[] = [];

@@ -3,7 +3,7 @@ import { sideOf, wholeSideText } from "../diff/side.js";
 import { classifyDependencyFile, type DependencyFile } from "./files.js";
 import { type LockEntry, parseLockSide } from "./lockfile.js";
 import { type DepRef, parseManifestSide, type ScriptRef } from "./manifests/index.js";
-import { findUrl, hostOf, type SourceRef } from "./sources.js";
+import { findUrl, hostOf, type SourceRef, sourceRepository } from "./sources.js";
 
 /**
  * What a changed dependency file does, computed once per file and shared by the dependency rules:
@@ -85,8 +85,11 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
     for (const l of oldLines) noteHost(l.text);
     for (const l of newLines) if (!l.changed) noteHost(l.text);
     const oldTargets = new Set(oldSide.sources.map((s) => s.target));
-    result.sources = newSide.sources.filter(
-      (s) => !oldTargets.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target))),
+    result.sources = withPrevious(
+      newSide.sources.filter(
+        (s) => !oldTargets.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target))),
+      ),
+      oldSide.sources,
     );
     return result;
   }
@@ -101,12 +104,33 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
   }
   for (const [name, d] of oldDeps) if (!newDeps.has(name)) result.removed.push(d);
   const oldTargets = new Set(oldSide.sources.map((s) => `${s.kind}\u0000${s.target}`));
-  result.sources = newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\u0000${s.target}`));
+  result.sources = withPrevious(
+    newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\u0000${s.target}`)),
+    oldSide.sources,
+  );
   const oldScripts = new Map(oldSide.scripts.map((s) => [s.hook, s.command]));
   result.scripts = newSide.scripts
     .filter((s) => oldScripts.get(s.hook) !== s.command)
     .map((s) => (oldScripts.has(s.hook) ? { ...s, previous: oldScripts.get(s.hook) } : s));
   return result;
+}
+
+/**
+ * New sources whose repository the removed lines already installed from (a ref bumped, `git://`
+ * switched to `https://`) carry that earlier target: not a new source, an update of one.
+ */
+function withPrevious(sources: SourceRef[], before: readonly SourceRef[]): SourceRef[] {
+  if (before.length === 0) return sources;
+  const known = new Map<string, string>();
+  for (const s of before) {
+    const repo = sourceRepository(s.target);
+    if (repo && !known.has(repo)) known.set(repo, s.target);
+  }
+  return sources.map((s) => {
+    const repo = s.kind === "git" || s.kind === "url" ? sourceRepository(s.target) : null;
+    const previous = repo ? known.get(repo) : undefined;
+    return previous ? { ...s, previous } : s;
+  });
 }
 
 function lockDelta(oldEntries: readonly LockEntry[], newEntries: readonly LockEntry[], file: ChangedFile): LockDelta {

@@ -6,7 +6,7 @@ import { isCommentLine } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
 import { type SideLine, sideOf } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
-import { detectMigration, MIGRATION_PATH_HINT, type MigrationFileKind } from "./detect.js";
+import { detectMigration, MIGRATION_CONTENT_EXT, MIGRATION_PATH_HINT, type MigrationFileKind } from "./detect.js";
 import { frameworkOps, pushSqlOp } from "./frameworks/index.js";
 import type { MigrationOp, OpKind, RollbackIssue } from "./ops.js";
 import { analyzeSql, SQL_ANCHOR } from "./sql.js";
@@ -42,9 +42,11 @@ const WEAK_KINDS: ReadonlySet<OpKind> = new Set<OpKind>([
 
 const cache = new WeakMap<readonly ChangedFile[], MigrationAnalysis>();
 
+/** The file's first few KB of diff: hunk headers (the enclosing function git names) and lines. */
 function sniffText(file: ChangedFile): string {
   let out = "";
   for (const hunk of file.hunks) {
+    if (hunk.header) out += `${hunk.header}\n`;
     for (const c of hunk.changes) {
       out += `${c.content}\n`;
       if (out.length > 8192) return out;
@@ -53,9 +55,14 @@ function sniffText(file: ChangedFile): string {
   return out;
 }
 
-/** The migration kind of a changed file (by its new path, or its old path for renames). */
+/**
+ * The migration kind of a changed file (by its new path, or its old path for renames): files whose path
+ * hints at migrations, and source files in the languages whose migrations are known by content.
+ */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
-  if (!MIGRATION_PATH_HINT.test(file.path) && !(file.oldPath && MIGRATION_PATH_HINT.test(file.oldPath))) return null;
+  const hinted = (p: string | undefined) =>
+    p !== undefined && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
+  if (!hinted(file.path) && !hinted(file.oldPath)) return null;
   let sniff: string | undefined;
   const lazySniff = () => {
     sniff ??= sniffText(file);

@@ -9,6 +9,8 @@ export type OpKind =
   | "drop-column"
   | "delete-all"
   | "update-all"
+  | "delete-rows"
+  | "null-rows"
   | "rename-column"
   | "rename-table"
   | "alter-type"
@@ -19,7 +21,6 @@ export type OpKind =
   | "add-constraint"
   | "set-not-null"
   | "backfill"
-  | "delete-rows"
   | "table-rebuild"
   // additive or minor
   | "create-table"
@@ -56,6 +57,8 @@ export const DESTRUCTIVE_KINDS: ReadonlySet<OpKind> = new Set<OpKind>([
   "drop-column",
   "delete-all",
   "update-all",
+  "delete-rows",
+  "null-rows",
   "rename-column",
   "rename-table",
   "alter-type",

@@ -1,5 +1,5 @@
 import type { ChangedFile } from "../diff/model.js";
-import { removedText } from "../diff/side.js";
+import { removedText, sideOf } from "../diff/side.js";
 import { jobOfKeys, keysAt, parseKeyLine, scalarValue, type YamlKey } from "./yaml-keys.js";
 
 /** Jobs a modified workflow loses: job keys removed, and dependencies dropped from `needs:`. */
@@ -66,6 +66,24 @@ export function droppedNeeds(file: ChangedFile): { job: string; line: number; dr
     const now = added.get(job) ?? new Set<string>();
     const dropped = [...e.items].filter((i) => !now.has(i));
     if (dropped.length > 0) out.push({ job, line: e.line, dropped });
+  }
+  return out;
+}
+
+/** The old-side lines of a removed job: its key line and every deeper-indented line after it. */
+export function removedJobLines(file: ChangedFile, keyLine: number): string[] {
+  const view = sideOf(file, "old");
+  const start = view.indexOf(keyLine);
+  if (start === undefined) return [];
+  const first = view.lines[start]!;
+  const col = first.text.length - first.text.trimStart().length;
+  const out = [first.text];
+  for (let i = start + 1; i < view.lines.length; i++) {
+    const l = view.lines[i]!;
+    if (l.hunk !== first.hunk) break;
+    const indent = l.text.length - l.text.trimStart().length;
+    if (l.text.trim() !== "" && indent <= col) break;
+    out.push(l.text);
   }
   return out;
 }

@@ -23,56 +23,22 @@ const workflow = (path: string) => parseYaml(workflows.find((w) => w.path === pa
 
 /**
  * Findings at medium or above that stay, each because the workflow needs what the rule points at. Any
- * other finding, or one of these at a higher severity, fails. ci-workflow/permissions-widened rates a
- * write scope granted to one job (its own remediation) like one granted to the whole workflow: reported
- * to the rules' owners rather than dodged here.
+ * other finding, or one of these at a higher severity, fails. Write scopes granted to one job are one
+ * step lower than for the whole workflow (low for pull-requests or security-events), and moving the
+ * major tag with a forced push is low, so the sticky-comment jobs and the tag move stay below medium.
  */
 const EXPECTED: Array<{ finding: string; why: string }> = [
   {
-    finding:
-      ".github/workflows/dogfood.yml: ci-workflow/permissions-widened medium (pull-requests: write to job report)",
-    why: "the sticky comment and labels",
-  },
-  {
-    finding: ".github/workflows/release.yml: ci-workflow/permissions-widened high (id-token: write to job publish)",
+    finding: ".github/workflows/release.yml: ci-workflow/permissions-widened medium (id-token: write to job publish)",
     why: "npm trusted publishing and provenance",
   },
   {
-    finding: ".github/workflows/release.yml: ci-workflow/permissions-widened high (contents: write to job major-tag)",
+    finding: ".github/workflows/release.yml: ci-workflow/permissions-widened medium (contents: write to job major-tag)",
     why: "moving the v1 tag",
-  },
-  {
-    finding: ".github/workflows/release.yml: destructive-command/git-history-rewrite high (git push --force)",
-    why: "moving the v1 tag is a forced tag update, and a reviewer should see it",
-  },
-  {
-    finding:
-      "examples/workflows/basic.yml: ci-workflow/permissions-widened medium (pull-requests: write to job report)",
-    why: "the sticky comment and labels",
-  },
-  {
-    finding:
-      "examples/workflows/pull-request-target.yml: ci-workflow/permissions-widened medium (pull-requests: write to job report)",
-    why: "the sticky comment and labels on fork PRs",
   },
   {
     finding: "examples/workflows/pull-request-target.yml: ci-workflow/privileged-trigger medium",
     why: "pull_request_target deserves a look even in its safe form (no checkout, no secrets)",
-  },
-  {
-    finding:
-      "examples/workflows/sarif.yml: ci-workflow/permissions-widened medium (pull-requests: write to job report)",
-    why: "the sticky comment and labels",
-  },
-  {
-    finding:
-      "examples/workflows/sarif.yml: ci-workflow/permissions-widened medium (security-events: write to job report)",
-    why: "upload-sarif",
-  },
-  {
-    finding:
-      "examples/workflows/workflow-dispatch.yml: ci-workflow/permissions-widened medium (pull-requests: write to job report)",
-    why: "the sticky comment and labels",
   },
 ];
 

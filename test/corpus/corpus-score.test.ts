@@ -8,7 +8,8 @@ import { addedFile } from "../support/diff.js";
  * The accuracy figures `npm run eval` reports are only as good as their definitions: what counts as
  * a false alarm, which commits count for the noise rate, how misses and false alarms are attributed.
  */
-const lintSilence = addedFile("web/app.js", ["// eslint-disable-next-line no-console", "console.log(1);"]);
+// A blanket lint silence: a medium finding (one-line silences are low).
+const lintSilence = addedFile("web/app.js", ["/* eslint-disable */", "console.log(1);"]);
 let report: Report;
 const reportFor = async () => {
   report ??= await analyze({ diff: lintSilence });

@@ -62,6 +62,32 @@ describe("production scope", () => {
     expect(scopeOf(diff)).toEqual([]);
   });
 
+  it("leaves out workflow jobs that only plan against production, and templates naming production", () => {
+    const plan = modifiedFile(".github/workflows/terraform-plan.yml", [
+      "   plan-production:",
+      "     runs-on: ubuntu-latest",
+      "+    environment: production",
+      "     steps:",
+      "       - uses: hashicorp/setup-terraform@v3",
+      "       - run: terraform init -input=false",
+      "       - run: terraform plan -lock=false -var-file=prod.tfvars",
+    ]);
+    const apply = modifiedFile(".github/workflows/terraform-apply.yml", [
+      "   apply-production:",
+      "+    environment: production",
+      "     steps:",
+      "       - run: terraform plan -out=tfplan",
+      "       - run: terraform apply -auto-approve tfplan",
+    ]);
+    const template = modifiedFile(".github/workflow-templates/deploy.yml", [
+      "   deploy:",
+      "+    environment: production",
+      "     steps:",
+      "       - run: ./deploy.sh",
+    ]);
+    expect(scopeOf(plan + apply + template)).toEqual([".github/workflows/terraform-apply.yml"]);
+  });
+
   it("explains why a file is in scope", () => {
     const diff = modifiedFile("k8s/api.yaml", ["   namespace: prod", "+  replicas: 3"]);
     const signals = productionScope(parseUnifiedDiff(diff).files, createPathClassifier(defaultConfig()));

@@ -42,7 +42,7 @@ describe("row samples", () => {
         "secrets/provider-token",
       ]),
     );
-    expect(rows.length).toBe(20);
+    expect(rows.length).toBe(21);
   });
 
   for (const { rule, samples } of rows) {

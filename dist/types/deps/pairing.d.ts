@@ -6,8 +6,12 @@ import { type Ecosystem } from "./files.js";
  * so pairing looks at ancestors. Built once per rule run in one pass: O(files × path depth).
  */
 export interface Pairing {
-    /** True when a manifest of `ecosystem` changed in `dir` or below. */
-    manifestChangedAtOrBelow(ecosystem: Ecosystem, dir: string): boolean;
+    /**
+     * True when the lockfile in `dir` moved with its inputs: a manifest of `ecosystem` changed in `dir`,
+     * below it (workspaces) or above it (a root manifest over a nested lock), or a Dockerfile changed
+     * there (a base image or toolchain bump regenerates the lock).
+     */
+    lockInputsChanged(ecosystem: Ecosystem, dir: string): boolean;
     /** True when one of `lockNames` changed in `dir` or an ancestor directory. */
     lockChangedAtOrAbove(lockNames: readonly string[], dir: string): boolean;
 }

@@ -13,6 +13,8 @@ export interface SourceRef {
     /** The dependency it applies to, when the line names one. */
     name?: string;
     severity: "low" | "medium" | "high";
+    /** Set when the removed lines already installed from the same repository: its earlier target. */
+    previous?: string;
 }
 export declare function findUrl(text: string): string | null;
 /** Host plus path of a URL, lower-cased host, without scheme, credentials, port or query. */
@@ -39,3 +41,11 @@ export declare function classifyNpmSpec(name: string, spec: string): {
 /** Severity of a non-registry source: local directories are low, archives and aliases medium-or-high. */
 export declare function sourceSeverity(kind: SourceKind): "low" | "medium" | "high";
 export declare function isArchivePath(path: string): boolean;
+/**
+ * The repository a git or URL source points at, whatever the transport and ref: `git::https://`,
+ * `git://`, `git@host:owner/repo.git`, `github.com/owner/repo//sub?ref=v1` and `owner/repo#ref` all
+ * name `host/owner/repo`. Null for other kinds of target.
+ */
+export declare function sourceRepository(target: string): string | null;
+/** True when a source target names an immutable revision: a commit hash or a version tag. */
+export declare function pinnedRevision(target: string): boolean;

@@ -8,12 +8,18 @@ export interface TfDeletion {
     line: number | null;
     block: TfBlock;
     severity: Severity;
-    /** Set when the same hunk adds a block of the same type under another name (a rename without `moved`). */
+    /**
+     * Set when the change re-declares the object elsewhere without a `moved` block: the same hunk adds a
+     * block of the same type under another name, or the file adds a module whose name or source names
+     * the resource's type (`aws_s3_bucket` into an `s3-bucket` module).
+     */
     renamedTo?: string;
     /** Set when a `removed` block declares the destroy explicitly. */
     explicitRemoved?: boolean;
     hadPreventDestroy: boolean;
     wholeFileDeleted: boolean;
+    /** The file was a reusable module's source: nothing is destroyed until a configuration stops calling it. */
+    moduleSourceDeleted?: boolean;
 }
 export interface TfAnalysis {
     scans: TfFileScan[];

@@ -13,7 +13,10 @@ export interface MigrationAnalysis {
     /** Tables dropped across the PR (for the "many tables" severity). */
     droppedTables: number;
 }
-/** The migration kind of a changed file (by its new path, or its old path for renames). */
+/**
+ * The migration kind of a changed file (by its new path, or its old path for renames): files whose path
+ * hints at migrations, and source files in the languages whose migrations are known by content.
+ */
 export declare function migrationKindOf(file: ChangedFile): MigrationFileKind | null;
 /** The migration analysis of a rule context's files (migrations under test folders are fixtures, not the schema). */
 export declare function migrationAnalysis(ctx: RuleContext): MigrationAnalysis;

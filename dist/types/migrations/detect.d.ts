@@ -1,6 +1,8 @@
 /**
- * Recognizing migration files by path (and, where paths are ambiguous, by a cheap content sniff).
- * Only files recognized here pay for line classification and SQL parsing.
+ * Recognizing migration files by path, and by content wherever they live: an Alembic revision is one in
+ * `revisions/<tenant>/versions/` as much as in `alembic/versions/`. The content test reads a cheap sniff
+ * (the first few KB of the file's diff). Only files recognized here pay for line classification and SQL
+ * parsing.
  */
 export type MigrationFramework = "rails" | "django" | "alembic" | "prisma" | "flyway" | "liquibase" | "golang-migrate" | "drizzle" | "ecto" | "knex" | "sequelize" | "typeorm" | "laravel" | "efcore" | "js-migration" | "go-migration" | "sql";
 /**
@@ -25,3 +27,5 @@ export interface MigrationFileKind {
 export declare function detectMigration(path: string, sniffText?: string | (() => string)): MigrationFileKind | null;
 /** Cheap path test run before anything reads a file's content. */
 export declare const MIGRATION_PATH_HINT: RegExp;
+/** Source files whose content alone can make them a migration (see `detectMigration`). */
+export declare const MIGRATION_CONTENT_EXT: RegExp;

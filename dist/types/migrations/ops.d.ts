@@ -1,5 +1,5 @@
 /** The schema and data operations the migration analysis extracts, whatever the framework or dialect. */
-export type OpKind = "drop-table" | "drop-schema" | "drop-database" | "truncate" | "drop-column" | "delete-all" | "update-all" | "rename-column" | "rename-table" | "alter-type" | "add-not-null-no-default" | "create-index" | "add-foreign-key" | "add-constraint" | "set-not-null" | "backfill" | "delete-rows" | "table-rebuild" | "create-table" | "add-column" | "drop-index" | "drop-constraint" | "alter-field" | "other";
+export type OpKind = "drop-table" | "drop-schema" | "drop-database" | "truncate" | "drop-column" | "delete-all" | "update-all" | "delete-rows" | "null-rows" | "rename-column" | "rename-table" | "alter-type" | "add-not-null-no-default" | "create-index" | "add-foreign-key" | "add-constraint" | "set-not-null" | "backfill" | "table-rebuild" | "create-table" | "add-column" | "drop-index" | "drop-constraint" | "alter-field" | "other";
 export interface MigrationOp {
     kind: OpKind;
     /** New-side line of the operation (always an added line). */

@@ -8,6 +8,7 @@ import {
   positionalArgs,
   splitArgs,
 } from "../text.js";
+import { pythonRowWrites } from "./python-orm.js";
 import type { Emit, FrameworkReader } from "./reader.js";
 
 /** Alembic (SQLAlchemy) migrations: `op.*` and batch operations. */
@@ -121,6 +122,9 @@ function alembicLine(s: string, lc: LineContext, lines: readonly SideLine[], i: 
 
 export const alembic: FrameworkReader = {
   reads: (language, framework) => language === "python" && framework !== "django",
-  line: (at) => alembicLine(at.text, at.context, at.lines, at.index, at.emit),
+  line: (at) => {
+    alembicLine(at.text, at.context, at.lines, at.index, at.emit);
+    pythonRowWrites(at);
+  },
   loopStart: /^\s*for\s+.+\s+in\s+/,
 };

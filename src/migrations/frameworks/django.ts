@@ -1,6 +1,7 @@
 import type { SideLine } from "../../diff/side.js";
 import type { RollbackIssue } from "../ops.js";
 import { gatherCall, literalName, literalNames, namedArg, positionalArgs, splitArgs } from "../text.js";
+import { pythonRowWrites } from "./python-orm.js";
 import type { Emit, FrameworkReader } from "./reader.js";
 
 /** Django migrations: the operations of a Migration class. */
@@ -124,5 +125,8 @@ function djangoLine(s: string, lines: readonly SideLine[], i: number, emit: Emit
 
 export const django: FrameworkReader = {
   reads: (language, framework) => language === "python" && framework === "django",
-  line: (at) => djangoLine(at.text, at.lines, at.index, at.emit, at.rollback),
+  line: (at) => {
+    djangoLine(at.text, at.lines, at.index, at.emit, at.rollback);
+    pythonRowWrites(at);
+  },
 };

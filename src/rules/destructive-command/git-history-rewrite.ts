@@ -5,6 +5,13 @@ const GIT_PUSH = /\bgit\s+(?:-[Cc]\s+\S+\s+)*push\b([^\n;&|]{0,300})/;
 const GIT_RESET_HARD = /\bgit\s+(?:-[Cc]\s+\S+\s+)*reset\s+(?:[^\n;&|]{0,100}\s)?--hard\b/;
 const GIT_CLEAN = /\bgit\s+(?:-[Cc]\s+\S+\s+)*clean\s+(-[a-zA-Z]*[fF][a-zA-Z]*)/;
 
+/**
+ * A push of tags: `refs/tags/…`, `--tags`, a version-like ref (`v1`, `v2.3`), or a ref held in a
+ * variable named for a tag or version (`"$major"`, `${TAG}`, `${{ steps.v.outputs.tag }}`).
+ */
+const TAG_REF =
+  /\s["']?\+?refs\/tags\/|\s--tags\b|\s["']?\+?v?\d+(?:\.\d+){0,2}["']?(?=\s)|\s["']?\+?(?:\$\{\{[^}]{0,80}(?:tag|major|minor|version)[^}]{0,40}\}\}|\$\{?\w*(?:tag|major|minor|version)\w*\}?)["']?(?=\s)/i;
+
 interface GitRewrite {
   what: string;
   severity: Severity;
@@ -19,6 +26,9 @@ export function gitRewriteOf(text: string): GitRewrite | null {
       if (/\s--force-with-lease\b|\s--force-if-includes\b/.test(args))
         return { what: "git push --force-with-lease (rewrites the remote branch)", severity: "medium" };
       if (/\s(?:--force|-f|-[a-zA-Z]*f[a-zA-Z]*)\s/.test(args) || /\s\+[\w/${}.-]*:?[\w/${}.-]+\s/.test(args)) {
+        // Moving a release tag (`v1` to the new release) repoints one ref; no branch history is lost.
+        if (TAG_REF.test(args))
+          return { what: "git push --force of a tag (moves the tag to another commit)", severity: "low" };
         const target = /\s([\w.-]+(?::[\w/.-]+)?)\s*$/.exec(p[1]!.trim() ? ` ${p[1]!.trim()}` : "")?.[1];
         return {
           what: `git push --force${target ? ` to ${target}` : ""} (overwrites remote history)`,
@@ -48,7 +58,7 @@ export const gitHistoryRewriteRule = linePatternRule({
   docs: {
     severity: "high / medium",
     detects:
-      "`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium).",
+      '`git push --force`/`-f`/`+ref` (high); `--force-with-lease`, `git reset --hard`, `git clean -fdx` (medium); a forced push that moves a tag (`refs/tags/…`, `--tags`, `v1`, `"$major"`) is low: a release workflow moving its major tag loses no history.',
   },
   scope: "commands",
   lines: "commands",

@@ -13,6 +13,8 @@ const KUBECTL_DELETE = /\b(?:kubectl|oc)\b[^\n]{0,200}?\sdelete\s([^\n;&|]{0,300
 const KUBE_WIDE =
   /(?:^|\s)(?:namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|crds?|customresourcedefinitions?)(?:[\s/]|$)|\s--all(?:-namespaces)?\b|\s-A\b|\s-[fk]\s/;
 const HELM_REMOVE = /\bhelm\s+(?:[^\n;&|]{0,80}\s)?(?:uninstall|delete|del)\s+([^\s;&|]+)/;
+/** Account-wide wipers: aws-nuke, cloud-nuke, gcp-nuke, azure-nuke. */
+const NUKE = /\b(aws-nuke|cloud-nuke|gcp-nuke|azure-nuke)\b/;
 const DOCKER_PRUNE = /\bdocker\s+(?:system\s+prune\b[^\n;&|]{0,100}--volumes|volume\s+prune\b)/;
 
 /** What an added command line tears down, or null. */
@@ -43,6 +45,20 @@ export function teardownOf(text: string, productionFile: boolean): Teardown | nu
         severity: prod ? "critical" : "high",
       };
   }
+  if (text.includes("nuke")) {
+    const n = NUKE.exec(text);
+    // cloud-nuke deletes unless told --dry-run; the other nukes only with --no-dry-run.
+    const armed =
+      n !== null &&
+      (n[1] === "cloud-nuke"
+        ? /cloud-nuke\s+(?:aws|gcp)\b/.test(text) && !/--dry-run\b/.test(text)
+        : /--no-dry-run\b/.test(text));
+    if (n && armed)
+      return {
+        what: `${n[1]} wipes the cloud account's resources${prod ? " in production" : ""}`,
+        severity: prod ? "critical" : "high",
+      };
+  }
   if (text.includes("prune") && DOCKER_PRUNE.test(text) && /\s(?:-[a-z]*f|--force)\b/.test(text))
     return { what: "docker prune of volumes (container data is deleted)", severity: "high" };
   return null;
@@ -59,11 +75,11 @@ export const infraTeardownRule = linePatternRule({
   docs: {
     severity: "high / critical",
     detects:
-      "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force.",
+      "`terraform`/`tofu`/`terragrunt destroy` and `apply -destroy`; `terraform apply -auto-approve` against production; `kubectl delete` of namespaces, PVs/PVCs, CRDs, `--all`/`-A`, or whole manifests (`-f`/`-k`); `helm uninstall`/`delete`; `docker system prune --volumes` / `docker volume prune` with force; account wipers (`aws-nuke … --no-dry-run`, `cloud-nuke aws`, gcp/azure nukes).",
   },
   scope: "commands",
   lines: "commands",
-  hint: /destroy|auto-approve|delete|helm|prune/,
+  hint: /destroy|auto-approve|delete|helm|prune|nuke/,
   patterns: [
     {
       detect(text, at) {
@@ -72,7 +88,8 @@ export const infraTeardownRule = linePatternRule({
           !text.includes("auto-approve") &&
           !text.includes("delete") &&
           !text.includes("helm") &&
-          !text.includes("prune")
+          !text.includes("prune") &&
+          !text.includes("nuke")
         )
           return [];
         const t = teardownOf(text, at.production);
@@ -89,6 +106,7 @@ export const infraTeardownRule = linePatternRule({
       "\thelm uninstall billing-api -n billing",
       "\tterraform apply -auto-approve -var-file=env/production.tfvars",
       "\tdocker system prune -af --volumes",
+      "\taws-nuke run -c awsNuke.cfg --quiet --no-dry-run --force",
     ],
     noMatch: [
       "\tdocker system prune -f",
@@ -96,6 +114,7 @@ export const infraTeardownRule = linePatternRule({
       "\tterraform plan -destroy-target=x",
       "\thelm upgrade --install web ./chart",
       "\tterraform apply -auto-approve",
+      "\taws-nuke run -c awsNuke.cfg",
     ],
   },
 });

@@ -4,14 +4,20 @@ import { isIacSourcePath, isYamlPath } from "../../infra/paths.js";
 import { basenameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
-const PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)/;
+// Every SDK's spelling: TypeScript/YAML `protect: false`, Python `protect=False`, Go `pulumi.Protect(false)`,
+// C# `Protect = false`, Java `.protect(false)`.
+const PROTECT_OFF =
+  /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)|\.protect\(\s*false\s*\)/;
 const DELETE_FIRST =
-  /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b/;
-const PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)/;
+  /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b|\.deleteBeforeReplace\(\s*true\s*\)/;
+const PROTECT_ON =
+  /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)|\.protect\(\s*true\s*\)/;
+/** Pulumi's resource-option types: a hunk that shows them is a Pulumi program even without its imports. */
+const PULUMI_OPTIONS = /\b(?:Custom|Component)?ResourceOptions\b/;
 
 function isPulumiFile(path: string, text: string): boolean {
   if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path))) return true;
-  return /pulumi/i.test(text) && (isIacSourcePath(path) || isYamlPath(path));
+  return (/pulumi/i.test(text) || PULUMI_OPTIONS.test(text)) && (isIacSourcePath(path) || isYamlPath(path));
 }
 
 /** Pulumi resource options that let a resource be deleted: `protect: false` (or removed), `deleteBeforeReplace`. */
@@ -25,7 +31,7 @@ export const pulumiProtectionRule: Rule = {
   docs: {
     severity: "high",
     detects:
-      "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi): `protect: false`, a `protect: true` removed, `deleteBeforeReplace: true` (all language spellings).",
+      "In Pulumi programs (`Pulumi*.yaml`, or files that mention pulumi or its `ResourceOptions` types): protect turned off in every SDK language (`protect: false`, `protect=False`, `pulumi.Protect(false)`, `Protect = false`, `.protect(false)`), a `protect: true` removed, deleteBeforeReplace enabled (all spellings).",
   },
   run(ctx) {
     const findings: RuleFinding[] = [];
@@ -56,7 +62,8 @@ export const pulumiProtectionRule: Rule = {
             message: `Pulumi ${target ?? `resource in ${file.path}`}: ${what}`,
           });
         });
-        if (protectReAdded) continue;
+        // A protect flag flipped to false is reported once, as turned off.
+        if (protectReAdded || lines.some((l) => l.changed && PROTECT_OFF.test(l.text))) continue;
         const old = sideOf(file, "old").hunks[h]!;
         old.forEach((l, i) => {
           if (!l.changed || !PROTECT_ON.test(l.text)) return;

@@ -5,6 +5,7 @@ import { docKey, k8sLabel, yamlSectionLines } from "../../infra/k8s.js";
 import { chartOf, type K8sAnalysis, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import { k8sKindSeverity } from "../../infra/stateful.js";
 import { dirnameOf } from "../../util/paths.js";
+import { inDeploymentScope } from "../iac-deletion-scope.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
@@ -53,7 +54,7 @@ export const k8sResourceRemovedRule: Rule = {
     "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
   docs: {
     severity:
-      "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others",
+      "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others; low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
     detects:
       "Manifest files deleted (each object), documents removed from a multi-document YAML, Helm templates deleted, kustomization overlays deleted, and entries dropped from a kustomization's `resources:`/`bases:` (unless the target file is itself deleted in the diff). An object re-declared in another file of the diff (same kind and name) is a move, not a deletion.",
   },
@@ -118,6 +119,6 @@ export const k8sResourceRemovedRule: Rule = {
         });
       }
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   },
 };

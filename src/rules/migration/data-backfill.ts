@@ -4,11 +4,10 @@ import { initPostgresParser } from "../../migrations/pg.js";
 import { tableOf, via } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
 
-const KINDS: ReadonlySet<OpKind> = new Set(["backfill", "delete-rows", "table-rebuild"]);
+const KINDS: ReadonlySet<OpKind> = new Set(["backfill", "table-rebuild"]);
 const MESSAGES: Partial<Record<OpKind, (op: MigrationOp) => string>> = {
   backfill: (op) =>
     `Data backfill${op.table ? ` on ${tableOf(op)}` : ""}${via(op)} runs inside the migration: long transactions and row locks on large tables`,
-  "delete-rows": (op) => `Deletes rows from ${tableOf(op)}${via(op)} inside the migration`,
   "table-rebuild": (op) =>
     `Rebuilds table ${tableOf(op)}${op.detail ? ` (${op.detail})` : ""}${via(op)}: every row is copied while the table is locked`,
 };
@@ -20,14 +19,14 @@ export const dataBackfillRule: Rule = {
   id: "migration/data-backfill",
   category: "migration",
   description:
-    "A migration rewrites data: UPDATE/INSERT ... SELECT/DELETE over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run.",
+    "A migration rewrites data: UPDATE/INSERT ... SELECT over a table, row loops, Django RunPython, update_all, or a copy-drop-rename table rebuild, all inside the deploy's migration run (deleting or blanking rows is migration-destructive/row-deletion).",
   severity: "medium",
   remediation:
     "Estimate the rows touched; run large backfills in batches outside the schema migration (a background job or a separate data migration) so locks and transactions stay short.",
   docs: {
     severity: "medium",
     detects:
-      "UPDATE … WHERE, INSERT … SELECT, DELETE … WHERE, Django `RunPython`, row loops that write (`find_each`, `for … of rows` + `update`), copy-drop-rename table rebuilds",
+      "UPDATE … WHERE, INSERT … SELECT, Django `RunPython`, row loops that write (`find_each`, `for … of rows` + `update`), copy-drop-rename table rebuilds",
   },
   init: initPostgresParser,
   run(ctx) {

@@ -21,15 +21,42 @@ describe("destructive-command/cloud-delete", () => {
     expect(f[4]!.message).toContain("resource group");
   });
 
-  it("ignores confirmed or snapshot-keeping deletions and reads", async () => {
+  it("ignores single-object and snapshot-keeping deletions and reads", async () => {
     const diff = addedFile("scripts/ops.sh", [
       "aws s3 rm s3://bucket/tmp/file.txt",
       "aws rds delete-db-instance --db-instance-identifier x --final-db-snapshot-identifier x-final",
-      "gcloud compute instances delete vm-1",
       "az group show --name rg",
       "aws s3 ls s3://bucket --recursive",
+      "gcloud compute instances list --filter=name:vm",
     ]);
     expect(await runRule(cloudDeleteRule, diff)).toEqual([]);
+  });
+
+  it("reads every delete verb of the three CLIs: high for data, medium otherwise", async () => {
+    const diff = addedFile("scripts/deleteEnvironment.sh", [
+      'aws backup delete-recovery-point --region "$AWS_REGION" --backup-vault-name "$VAULT" --recovery-point-arn "$rp"',
+      'aws backup delete-backup-vault --backup-vault-name "$VAULT"',
+      'aws events delete-api-destination --name "callback-${ENVIRONMENT}" 2>/dev/null || true',
+      "aws ec2 terminate-instances --instance-ids i-0abc",
+      "aws kms schedule-key-deletion --key-id alias/app --pending-window-in-days 7",
+      "gcloud compute instances delete vm-1",
+      "gcloud container clusters delete staging --region europe-west1",
+      "az webapp delete --name web --resource-group rg",
+      "az sql db delete --name app --server srv --resource-group rg --yes",
+    ]);
+    const f = await runRule(cloudDeleteRule, diff);
+    expect(f.map((x) => `${x.line} ${x.severity}`)).toEqual([
+      "1 high",
+      "2 high",
+      "3 medium",
+      "4 medium",
+      "5 high",
+      "6 medium",
+      "7 high",
+      "8 medium",
+      "9 high",
+    ]);
+    expect(f[0]!.message).toContain("aws backup delete-recovery-point (deletes stored data)");
   });
 });
 

@@ -53,5 +53,23 @@ ruleTester(gitHistoryRewriteRule, {
       diff: addedFile("Makefile", ["reset:", "\tgit reset --hard origin/main"]),
       findings: [{ line: 2, severity: "medium" }],
     },
+    {
+      name: "moving a release tag is low: one ref repointed, no history lost",
+      diff: addedFile(".github/workflows/release.yml", [
+        "jobs:",
+        "  major-tag:",
+        "    steps:",
+        "      - run: |",
+        '          git tag --force "$major" "$GITHUB_SHA"',
+        '          git push --force origin "refs/tags/$major"',
+        "      - run: git push -f origin v1",
+        '      - run: git push --force origin "${{ steps.version.outputs.major }}"',
+      ]),
+      findings: [
+        { line: 6, severity: "low", message: "moves the tag" },
+        { line: 7, severity: "low" },
+        { line: 8, severity: "low" },
+      ],
+    },
   ],
 });

@@ -66,6 +66,19 @@ ruleTester(recursiveDeleteRule, {
     { name: "a fixed path", diff: addedFile("scripts/clean.sh", ["rm -rf ./build"]) },
     { name: "a guarded variable", diff: addedFile("scripts/clean.sh", ['rm -rf "${OUT:?}/"']) },
     { name: "a test", diff: addedFile("test/cleanup.sh", ["rm -rf $DIR/"]) },
+    {
+      name: "program code deleting a plain variable or a fixed path",
+      diff: addedFile("tools/build.py", [
+        'subprocess.run(["rm", "-rf", build_dir], check=True)',
+        "shutil.rmtree(tmpdir, ignore_errors=True)",
+        'shutil.rmtree(os.path.join(base, "cache"))',
+        'os.system("rm -rf ./dist")',
+      ]),
+    },
+    {
+      name: "fs.rmSync without recursive (one file) and a plain variable tree",
+      diff: addedFile("src/clean.ts", ["fs.rmSync(file);", "fs.rmSync(outDir, { recursive: true, force: true });"]),
+    },
   ],
   invalid: [
     {
@@ -77,6 +90,48 @@ ruleTester(recursiveDeleteRule, {
       name: "a command split over continuation lines",
       diff: addedFile("deploy.sh", ["rm -rf \\", "  $HOME"]),
       findings: [{ line: 1, severity: "critical", message: "deletes the home directory" }],
+    },
+    {
+      name: "rm -rf run from Python: an unquoted value in a shell string, an empty-able root in an argv list",
+      diff: addedFile("scripts/reset.py", [
+        'subprocess.run("rm -rf " + cache_dir, shell=True)',
+        'os.system(f"rm -rf {workspace}/*")',
+        'subprocess.check_call(["rm", "-rf", f"{root}/"])',
+      ]),
+      findings: [
+        { line: 1, severity: "high", message: "unquoted variable" },
+        { line: 2, severity: "critical" },
+        { line: 3, severity: "critical" },
+      ],
+    },
+    {
+      name: "rm -rf run from Node, Ruby and Go",
+      diff:
+        addedFile("scripts/clean.mjs", ["execSync(`rm -rf ${outDir}/`);", 'spawnSync("rm", ["-rf", `${root}/`]);']) +
+        addedFile("lib/tasks/clean.rb", ['system("rm -rf #{dir}")', "`rm -rf #{tmp}/*`"]) +
+        addedFile("cmd/wipe/main.go", ['exec.Command("sh", "-c", "rm -rf "+dir+"/").Run()']),
+      findings: [
+        { file: "scripts/clean.mjs", line: 1, severity: "critical" },
+        { file: "scripts/clean.mjs", line: 2, severity: "critical" },
+        { file: "lib/tasks/clean.rb", line: 1, severity: "high" },
+        { file: "lib/tasks/clean.rb", line: 2, severity: "critical" },
+        { file: "cmd/wipe/main.go", line: 1, severity: "critical" },
+      ],
+    },
+    {
+      name: "library deletes of a tree: a root that is / or home, an empty-able prefix, the environment",
+      diff: addedFile("scripts/wipe.py", [
+        'shutil.rmtree("/")',
+        "shutil.rmtree(Path.home())",
+        'shutil.rmtree(f"{prefix}/")',
+        'shutil.rmtree(os.environ.get("BUILD_DIR", "."))',
+      ]),
+      findings: [
+        { line: 1, severity: "critical", message: "shutil.rmtree(/)" },
+        { line: 2, severity: "critical", message: "home directory" },
+        { line: 3, severity: "critical" },
+        { line: 4, severity: "high", message: "from the environment" },
+      ],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { k8sRiskySettingRule as k8sRisky } from "../../../src/rules/infra-change/k8s-risky-setting.js";
-import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
+import { addedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
 import { ruleTester } from "../../support/rule-tester.js";
 
 describe("infra-change/k8s-risky-setting", () => {
@@ -45,6 +45,19 @@ describe("infra-change/k8s-risky-setting", () => {
     const comment = modifiedFile("k8s/web.yaml", ["+  # replicas: 0 during maintenance"]);
     expect(await runRule(k8sRisky, comment)).toEqual([]);
   });
+
+  it("is high when production values turn a chart's persistence off (the production raise)", async () => {
+    const report = await scan(
+      modifiedFile("charts/postgres/values-prod.yaml", [
+        " primary:",
+        "   persistence:",
+        "-    enabled: true",
+        "+    enabled: false",
+      ]),
+    );
+    const f = report.findings.find((x) => x.ruleId === "infra-change/k8s-risky-setting");
+    expect(f).toMatchObject({ severity: "high", line: 3 });
+  });
 });
 
 ruleTester(k8sRisky, {
@@ -52,6 +65,17 @@ ruleTester(k8sRisky, {
     {
       name: "scaled up",
       diff: modifiedFile("k8s/web.yaml", [" kind: Deployment", "-  replicas: 2", "+  replicas: 3"]),
+    },
+    {
+      name: "persistence turned on, and another feature turned off",
+      diff: modifiedFile("values.yaml", [
+        " persistence:",
+        "-  enabled: false",
+        "+  enabled: true",
+        " metrics:",
+        "-  enabled: true",
+        "+  enabled: false",
+      ]),
     },
     {
       name: "Retain reclaim policy",
@@ -71,6 +95,21 @@ ruleTester(k8sRisky, {
         "+  replicas: 0",
       ]),
       findings: [{ line: 6, severity: "high", message: "Kubernetes Deployment web: scaled to zero (replicas: 0)" }],
+    },
+    {
+      name: "a chart's persistence turned off in Helm values (nested and dotted)",
+      diff:
+        modifiedFile("deploy/values.yaml", [
+          " redis:",
+          "   master:",
+          "     persistence:",
+          "-      enabled: true",
+          "+      enabled: false",
+        ]) + addedFile("apps/db/helmrelease.yaml", ["spec:", "  values:", "    primary.persistence.enabled: false"]),
+      findings: [
+        { file: "deploy/values.yaml", line: 4, severity: "medium", message: "persistence turned off" },
+        { file: "apps/db/helmrelease.yaml", line: 3, message: "persistence turned off" },
+      ],
     },
   ],
 });

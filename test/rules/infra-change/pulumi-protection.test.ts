@@ -45,5 +45,34 @@ ruleTester(pulumi, {
       ]),
       findings: [{ line: 2, side: "new", message: "Pulumi aws.rds.Instance 'db': protect turned off" }],
     },
+    {
+      name: "protect off in the Python, Go, C# and Java SDKs (hunks without the imports)",
+      diff:
+        modifiedFile("infra/__main__.py", [
+          ' db = aws.rds.Instance("db",',
+          "-    opts=ResourceOptions(protect=True))",
+          "+    opts=ResourceOptions(protect=False))",
+        ]) +
+        modifiedFile(
+          "infra/main.go",
+          ['   db, err := rds.NewInstance(ctx, "db", &rds.InstanceArgs{}, pulumi.Protect(false))'].map((l) => `+${l}`),
+        ) +
+        modifiedFile("Infra/MyStack.cs", [
+          '         var db = new Aws.Rds.Instance("db", new InstanceArgs(), new CustomResourceOptions',
+          "-            Protect = true,",
+          "+            Protect = false,",
+        ]) +
+        modifiedFile("src/main/java/myproject/App.java", [
+          '         var db = new Instance("db", InstanceArgs.builder().build(),',
+          "-            CustomResourceOptions.builder().protect(true).build());",
+          "+            CustomResourceOptions.builder().protect(false).build());",
+        ]),
+      findings: [
+        { file: "infra/__main__.py", side: "new", message: "protect turned off" },
+        { file: "infra/main.go", message: "protect turned off" },
+        { file: "Infra/MyStack.cs", message: "protect turned off" },
+        { file: "src/main/java/myproject/App.java", message: "protect turned off" },
+      ],
+    },
   ],
 });

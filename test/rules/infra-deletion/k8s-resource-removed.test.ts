@@ -135,5 +135,10 @@ ruleTester(k8sRule, {
         },
       ],
     },
+    {
+      name: "a StatefulSet deleted from example manifests: low",
+      diff: deletedFile("examples/postgres/db.yaml", statefulSet),
+      findings: [{ line: 2, severity: "low", message: "(example code, not a deployment)" }],
+    },
   ],
 });

@@ -232,5 +232,36 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: "a resource removed from example code: low",
+      diff: modifiedFile("examples/complete/main.tf", [
+        '-resource "aws_s3_bucket" "logs" {',
+        '-  bucket = "acme-logs"',
+        "-}",
+      ]),
+      findings: [{ severity: "low", message: "(example code, not a deployment)" }],
+    },
+    {
+      name: "a resource moved into a module without a moved block, in example code: one step lower",
+      diff: modifiedFile("examples/s3-import/main.tf", [
+        '-resource "aws_s3_bucket" "import" {',
+        '-  bucket_prefix = "import-"',
+        "-}",
+        '+module "import_s3_bucket" {',
+        '+  source  = "terraform-aws-modules/s3-bucket/aws"',
+        '+  version = "~> 3.0"',
+        "+}",
+      ]),
+      findings: [{ severity: "high", message: "moved into module.import_s3_bucket without a moved block" }],
+    },
+    {
+      name: "a reusable module's source deleted: medium, nothing destroyed until callers stop calling it",
+      diff: deletedFile("terraform/shared-modules/gcp-project-init/main.tf", [
+        'resource "google_project_service" "apis" {',
+        '  service = "compute.googleapis.com"',
+        "}",
+      ]),
+      findings: [{ severity: "medium", message: "configurations that still call the module fail to init" }],
+    },
   ],
 });

@@ -206,6 +206,12 @@ ruleTester(dropColumnRule, {
       diff: addedFile("migrations/1_add.sql", ["ALTER TABLE users ADD COLUMN nickname text;"]),
     },
     {
+      name: "a ClickHouse projection dropped (not a column)",
+      diff: addedFile("db/clickhouse/migrations/06_x.sql", [
+        "ALTER TABLE umami.website_event DROP PROJECTION website_event_url_path_projection;",
+      ]),
+    },
+    {
       name: "a drop in the rollback",
       diff: railsMigration("add_slug", [
         "  def up",

@@ -74,8 +74,35 @@ ruleTester(historyRewriteRule, {
       name: "a Flyway repeatable migration",
       diff: modifiedFile("db/migration/R__views.sql", ["-CREATE VIEW v AS SELECT 1;", "+CREATE VIEW v AS SELECT 2;"]),
     },
+    {
+      name: "a schema snapshot kept beside the migrations (LATEST.sql)",
+      diff: modifiedFile("store/migration/postgres/LATEST.sql", [
+        " CREATE TABLE memo (",
+        "-  content TEXT,",
+        "+  payload JSONB,",
+      ]),
+    },
+    {
+      name: "Rails structure.sql and Prisma schema.prisma",
+      diff:
+        modifiedFile("db/structure.sql", ["-    email character varying,", "+    email citext,"]) +
+        modifiedFile("prisma/schema.prisma", ["-  slug String", "+  slug String @unique"]),
+    },
   ],
   invalid: [
+    {
+      name: "an edited Alembic revision outside an alembic/ folder (known by its content)",
+      diff: modifiedFile(
+        "src/dispatch/database/revisions/tenant/versions/2024-11-04_928b.py",
+        [
+          " def upgrade():",
+          "-    op.drop_column('plugin', 'config')",
+          "+    op.drop_column('plugin', 'configuration')",
+        ],
+        20,
+      ),
+      findings: [{ line: 21, message: "2024-11-04_928b.py is edited" }],
+    },
     {
       name: "an applied migration edited",
       diff: modifiedFile("db/migrate/20240101000000_add_slug.rb", [

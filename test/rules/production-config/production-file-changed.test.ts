@@ -61,6 +61,22 @@ ruleTester(rule, {
       diff: modifiedFile("deploy/k8s/staging/api.yaml", ["-  image: api:1", "+  image: api:2"]),
     },
     { name: "a runbook about production", diff: modifiedFile("docs/production/runbook.md", ["-old", "+new"]) },
+    {
+      name: "a workflow job that only plans against production",
+      diff: modifiedFile(".github/workflows/plan.yml", [
+        "   plan:",
+        "+    environment: production",
+        "     steps:",
+        "       - run: terragrunt plan --terragrunt-non-interactive",
+      ]),
+    },
+    {
+      name: "the released migration set in a migrations folder's prod/ (not an environment)",
+      diff: modifiedFile("store/db/mysql/migration/prod/0.22/00__resource_storage_type.sql", [
+        "-ALTER TABLE a;",
+        "+ALTER TABLE b;",
+      ]),
+    },
   ],
   invalid: [
     {

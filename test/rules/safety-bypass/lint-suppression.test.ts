@@ -17,17 +17,8 @@ describe("safety-bypass/lint-suppression", () => {
       addedFile("app/x.rb", ["# rubocop:disable Metrics/AbcSize"]) +
       addedFile("src/X.java", ['@SuppressWarnings("unchecked")']);
     const f = await runRule(lintSuppressionRule, diff);
-    expect(f.map((x) => x.severity)).toEqual([
-      "medium",
-      "medium",
-      "low",
-      "medium",
-      "medium",
-      "medium",
-      "medium",
-      "medium",
-      "medium",
-    ]);
+    // Routine one-line silences are low; rubocop:disable on a line of its own holds to the end of the block.
+    expect(f.map((x) => x.severity)).toEqual(["low", "low", "low", "low", "low", "low", "low", "medium", "low"]);
     expect(f[0]!.message).toContain("@typescript-eslint/no-explicit-any");
     expect(f[5]!.message).toContain("errcheck");
   });
@@ -94,9 +85,44 @@ ruleTester(lintSuppressionRule, {
   ],
   invalid: [
     {
-      name: "eslint-disable naming the rule",
+      name: "eslint-disable naming the rule, for one line: low",
       diff: addedFile("src/a.ts", ["// eslint-disable-next-line no-console", "console.log(1);"]),
-      findings: [{ line: 1, severity: "medium", message: "eslint-disable (no-console) added in src/a.ts" }],
+      findings: [{ line: 1, severity: "low", message: "eslint-disable (no-console) added in src/a.ts" }],
+    },
+    {
+      name: "routine Python silences: # noqa and # type: ignore are low",
+      diff: addedFile("hc/local_settings.py", [
+        "from .settings import *  # noqa",
+        "x = cast(y)  # type: ignore[arg-type]",
+      ]),
+      findings: [
+        { line: 1, severity: "low" },
+        { line: 2, severity: "low" },
+      ],
+    },
+    {
+      name: "blanket silences and security scanners: medium",
+      diff:
+        addedFile("src/legacy.ts", [
+          "/* eslint-disable */",
+          "// @ts-nocheck",
+          "run(code); // eslint-disable-line no-eval",
+        ]) +
+        addedFile("app/run.py", [
+          "subprocess.call(cmd, shell=True)  # nosec",
+          "# pylint: disable=broad-except",
+          "x()  # noqa: S603",
+        ]) +
+        addedFile("src/lib.rs", ["#![allow(clippy::all)]"]),
+      findings: [
+        { file: "src/legacy.ts", line: 1, severity: "medium" },
+        { file: "src/legacy.ts", line: 2, severity: "medium" },
+        { file: "src/legacy.ts", line: 3, severity: "medium" },
+        { file: "app/run.py", line: 1, severity: "medium" },
+        { file: "app/run.py", line: 2, severity: "medium" },
+        { file: "app/run.py", line: 3, severity: "medium" },
+        { file: "src/lib.rs", line: 1, severity: "medium" },
+      ],
     },
     {
       name: "@ts-expect-error is low",

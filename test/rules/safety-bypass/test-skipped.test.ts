@@ -95,5 +95,41 @@ ruleTester(testSkippedRule, {
       diff: modifiedFile("tests/test_api.py", ["+@pytest.mark.skip(reason='flaky')", " def test_export(client):"]),
       findings: [{ line: 1, severity: "medium", message: "Test 'test_export' skipped with @pytest.mark.skip" }],
     },
+    {
+      name: "a conditional pytest.skip with a reason: low",
+      diff: addedFile("tests/test_cache.py", [
+        "def test_cache_roundtrip(redis_url):",
+        "    if not redis_url:",
+        '        pytest.skip("needs a Redis server")',
+        "    assert roundtrip(redis_url)",
+      ]),
+      findings: [{ line: 3, severity: "low", message: "(under a condition)" }],
+    },
+    {
+      name: "Go: t.Skip under testing.Short(), on one line or in a block: low",
+      diff: addedFile("pkg/store/store_test.go", [
+        "func TestMigrate(t *testing.T) {",
+        "\tif testing.Short() {",
+        '\t\tt.Skip("slow")',
+        "\t}",
+        "}",
+        "func TestDump(t *testing.T) {",
+        '\tif os.Getenv("CI") == "" { t.Skip("CI only") }',
+        "}",
+      ]),
+      findings: [
+        { line: 3, severity: "low" },
+        { line: 7, severity: "low" },
+      ],
+    },
+    {
+      name: "an unconditional pytest.skip in the body stays medium",
+      diff: addedFile("tests/test_export.py", [
+        "def test_export(client):",
+        '    pytest.skip("broken")',
+        "    export()",
+      ]),
+      findings: [{ line: 2, severity: "medium" }],
+    },
   ],
 });

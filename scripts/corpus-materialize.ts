@@ -1,7 +1,7 @@
 /**
  * `node --import tsx scripts/corpus-materialize.ts [--only ID]`: regenerates the unseen corpus's diffs
  * from the fetched snapshots into the git-ignored .cache/corpus-unseen/ (fetched code is never
- * committed). Per case:
+ * committed), for labels.jsonl and the agent-configuration hold-out (agent-holdout.jsonl). Per case:
  *   <id>.diff     `git show` of the commit (only the label's `files` when the label is limited)
  *   <id>.pr.json  the PR facts the CLI derives from git for that commit (message, author, committer),
  *                 usable as `ai-review-gate scan --pr <id>.pr.json`
@@ -23,6 +23,7 @@ import {
   hasMirror,
   readAiLabels,
   readCacheIndex,
+  readHoldoutLabels,
   readUnseenLabels,
   type UnseenLabel,
 } from "./corpus-unseen.js";
@@ -61,7 +62,7 @@ function prFactsFor(repo: string, commit: string): string {
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-const labels = readUnseenLabels().filter((l) => !only || l.id === only);
+const labels = [...readUnseenLabels(), ...readHoldoutLabels()].filter((l) => !only || l.id === only);
 const aiLabels = readAiLabels().filter((l) => !only || l.id === only);
 if (only && labels.length + aiLabels.length === 0) {
   console.error(`no case with id ${only}`);

@@ -69,6 +69,11 @@ export function readUnseenLabels(): UnseenLabel[] {
   return readJsonl<UnseenLabel>("labels.jsonl");
 }
 
+/** Agent-configuration commits kept out of tuning: they only measure the agent-autonomy rules. */
+export function readHoldoutLabels(): UnseenLabel[] {
+  return readJsonl<UnseenLabel>("agent-holdout.jsonl");
+}
+
 export function readAiLabels(): AiLabel[] {
   return readJsonl<AiLabel>("ai-authorship.jsonl");
 }

@@ -5,6 +5,7 @@
  *                           shaped on; anything reported that is neither expected nor acceptable is a
  *                           false alarm (skipped, with a note, when its diff cache is missing)
  *   unseen (agent-config)   the commits touching AI-agent configuration (category agent-autonomy)
+ *   unseen (agent-config hold-out)  further agent-configuration commits no rule was tuned on
  *   unseen AI authorship    commits labelled AI or not from their recorded identity: recall, precision
  *                           and agent agreement of the detector on the PR facts git gives the CLI
  * Each section prints the cases with problems, per-category TP/FP/FN with precision and recall, the level
@@ -46,6 +47,7 @@ import {
   cacheMatches,
   readAiLabels,
   readCacheIndex,
+  readHoldoutLabels,
   readUnseenLabels,
   type UnseenLabel,
 } from "./corpus-unseen.js";
@@ -153,18 +155,18 @@ function cached<T>(
 
 /** The unseen sections, or why cases are skipped (the diffs are regenerated locally, never committed). */
 function unseenSections(index: CacheIndex): { sections: Section[]; notes: string[] } {
-  const { usable, notes } = cached(
-    "unseen corpus",
-    readUnseenLabels(),
-    (l) => cacheMatches(index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(l.id)),
-  );
+  const isCached = (l: UnseenLabel) =>
+    cacheMatches(index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(l.id));
+  const { usable, notes } = cached("unseen corpus", readUnseenLabels(), isCached);
+  const holdout = cached("agent-config hold-out", readHoldoutLabels(), isCached);
   const subset = (name: UnseenLabel["subset"]) => usable.filter((l) => l.subset === name).map(unseenCase);
   return {
     sections: [
       { name: "unseen (everyday: random + selected)", cases: subset("everyday") },
       { name: "unseen (agent-config)", cases: subset("agent-config") },
+      { name: "unseen (agent-config hold-out)", cases: holdout.usable.map(unseenCase) },
     ].filter((s) => s.cases.length > 0),
-    notes,
+    notes: [...notes, ...holdout.notes],
   };
 }
 

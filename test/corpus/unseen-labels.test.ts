@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type AiLabel, readAiLabels, readManifest, readUnseenLabels } from "../../scripts/corpus-unseen.js";
+import {
+  type AiLabel,
+  readAiLabels,
+  readHoldoutLabels,
+  readManifest,
+  readUnseenLabels,
+  type UnseenLabel,
+} from "../../scripts/corpus-unseen.js";
 import { CATEGORIES, LEVELS, levelRank } from "../../src/types.js";
 import { corpusFile, readJsonl } from "../support/corpus.js";
 
@@ -13,30 +20,50 @@ const manifest = readManifest();
 const aiLabels: AiLabel[] = readAiLabels();
 const KNOWN = new Set<string>([...CATEGORIES.filter((c) => c !== "custom"), "agent-autonomy"]);
 
+const holdout = readHoldoutLabels();
+
+function expectWellFormed(labels: readonly UnseenLabel[]): void {
+  expect(new Set(labels.map((l) => l.id)).size).toBe(labels.length);
+  expect(new Set(labels.map((l) => `${l.provenance.repo}@${l.provenance.commit}`)).size).toBe(labels.length);
+  for (const l of labels) {
+    expect(l.id).toMatch(/^[a-z0-9-]+$/);
+    expect(l.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(l.provenance.files.length).toBeGreaterThan(0);
+    expect(l.provenance.files.length).toBeLessThanOrEqual(l.provenance.files_total);
+    expect(l.provenance.limited).toBe(l.provenance.files.length < l.provenance.files_total);
+    for (const c of [...l.expected, ...l.acceptable]) expect(KNOWN.has(c), `${l.id}: ${c}`).toBe(true);
+    expect(
+      l.expected.filter((c) => l.acceptable.includes(c)),
+      l.id,
+    ).toEqual([]);
+    expect(LEVELS).toContain(l.min_level);
+    expect(levelRank(l.min_level), l.id).toBeLessThanOrEqual(levelRank(l.max_level));
+    expect(l.why.length).toBeGreaterThan(10);
+  }
+}
+
 describe("unseen corpus labels", () => {
   it("are well-formed: unique ids and commits, known categories, ordered levels, a reason", () => {
-    expect(new Set(labels.map((l) => l.id)).size).toBe(labels.length);
-    expect(new Set(labels.map((l) => `${l.provenance.repo}@${l.provenance.commit}`)).size).toBe(labels.length);
-    for (const l of labels) {
-      expect(l.id).toMatch(/^[a-z0-9-]+$/);
-      expect(l.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(l.provenance.files.length).toBeGreaterThan(0);
-      expect(l.provenance.files.length).toBeLessThanOrEqual(l.provenance.files_total);
-      expect(l.provenance.limited).toBe(l.provenance.files.length < l.provenance.files_total);
-      for (const c of [...l.expected, ...l.acceptable]) expect(KNOWN.has(c), `${l.id}: ${c}`).toBe(true);
-      expect(
-        l.expected.filter((c) => l.acceptable.includes(c)),
-        l.id,
-      ).toEqual([]);
-      expect(LEVELS).toContain(l.min_level);
-      expect(levelRank(l.min_level), l.id).toBeLessThanOrEqual(levelRank(l.max_level));
-      expect(l.why.length).toBeGreaterThan(10);
+    expectWellFormed(labels);
+  });
+
+  it("keep the agent-configuration hold-out apart: well-formed, its own commits, repositories drawn from nowhere else", () => {
+    expectWellFormed(holdout);
+    expect(holdout.length).toBeGreaterThanOrEqual(15);
+    const tuned = new Set(labels.map((l) => l.provenance.repo));
+    const ids = new Set(labels.map((l) => l.id));
+    const repos = new Map(manifest.repos.map((r) => [r.repo, r]));
+    for (const l of holdout) {
+      expect(l.subset, l.id).toBe("agent-config");
+      expect(ids.has(l.id), l.id).toBe(false);
+      expect(tuned.has(l.provenance.repo), l.provenance.repo).toBe(false);
+      expect(repos.get(l.provenance.repo)?.random, l.provenance.repo).toBe(0);
     }
   });
 
   it("holds the random draw the manifest records and at least a third selected", () => {
     const repos = new Map(manifest.repos.map((r) => [r.repo, r]));
-    for (const l of labels) expect(repos.has(l.provenance.repo), l.provenance.repo).toBe(true);
+    for (const l of [...labels, ...holdout]) expect(repos.has(l.provenance.repo), l.provenance.repo).toBe(true);
     for (const r of manifest.repos) {
       const drawn = labels.filter((l) => l.sampling === "random" && l.provenance.repo === r.repo).length;
       expect(drawn, r.repo).toBe(r.random);

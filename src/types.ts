@@ -10,6 +10,7 @@ export const CATEGORIES = [
   "infra-change",
   "production-config",
   "ci-workflow",
+  "agent-autonomy",
   "secrets",
   "destructive-command",
   "safety-bypass",

@@ -192,7 +192,10 @@ export const AGENT_CONFIG_FORMATS: readonly AgentConfigFormat[] = [
     name: "Codex CLI config",
     paths: ["**/.codex/config.toml"],
     syntax: "toml",
-    docs: ["https://developers.openai.com/codex/config-reference", "https://developers.openai.com/codex/agent-approvals-security"],
+    docs: [
+      "https://developers.openai.com/codex/config-reference",
+      "https://developers.openai.com/codex/agent-approvals-security",
+    ],
     switches: CODEX_SWITCHES,
     mcpServers: ["mcp_servers"],
   },
@@ -222,7 +225,7 @@ export const AGENT_CONFIG_FORMATS: readonly AgentConfigFormat[] = [
     name: "Cursor CLI permissions",
     paths: ["**/.cursor/cli.json"],
     syntax: "json",
-    docs: ["https://cursor.com/docs/cli/reference/permissions"],
+    docs: ["https://cursor.com/docs/cli/reference/configuration"],
     lists: [
       { path: "permissions.allow", effect: "allow", form: "tool-rule" },
       { path: "permissions.deny", effect: "deny", form: "tool-rule" },
@@ -302,6 +305,10 @@ export const AGENT_CONFIG_FORMATS: readonly AgentConfigFormat[] = [
     syntax: "json",
     docs: ["https://opencode.ai/docs/permissions", "https://opencode.ai/docs/mcp-servers"],
     switches: [
+      {
+        path: "permission",
+        loosens: [{ value: "allow", severity: "critical", means: "every tool runs without a prompt" }],
+      },
       {
         path: "permission.bash",
         loosens: [{ value: "allow", severity: "critical", means: "every shell command runs without a prompt" }],
@@ -659,7 +666,11 @@ export const AGENT_ACTIONS: readonly AgentAction[] = [
     settingsFormat: "gemini-settings",
     argInputs: ["gemini_cli_args"],
   },
-  { uses: "google-gemini/gemini-cli-action", agent: "gemini", docs: "https://github.com/google-gemini/gemini-cli-action" },
+  {
+    uses: "google-gemini/gemini-cli-action",
+    agent: "gemini",
+    docs: "https://github.com/google-gemini/gemini-cli-action",
+  },
   { uses: "JetBrains/junie-github-action", agent: "junie", docs: "https://github.com/JetBrains/junie-github-action" },
   { uses: "sst/opencode/github", agent: "opencode", docs: "https://opencode.ai/docs/github" },
 ];
@@ -710,7 +721,13 @@ export const MCP_CAPABILITIES: readonly { capability: string; severity: Severity
 ];
 
 /** Command-line switches that take an agent's approvals or sandbox away, as written in scripts and workflows. */
-export const BYPASS_FLAGS: readonly { agent: string; re: RegExp; keyword: string; severity: Severity; means: string }[] = [
+export const BYPASS_FLAGS: readonly {
+  agent: string;
+  re: RegExp;
+  keyword: string;
+  severity: Severity;
+  means: string;
+}[] = [
   {
     agent: "Claude Code",
     keyword: "--dangerously-skip-permissions",
@@ -808,6 +825,13 @@ export const BYPASS_FLAGS: readonly { agent: string; re: RegExp; keyword: string
     re: /\bcline\b[^\n]*\s(?:-y|--yolo)(?:\s|$|["'])/,
     severity: "critical",
     means: "every action is approved automatically",
+  },
+  {
+    agent: "OpenCode",
+    keyword: "--auto",
+    re: /\bopencode\b[^\n]*\s--auto(?:\s|$|["'])/,
+    severity: "critical",
+    means: "every permission request not explicitly denied is approved",
   },
   {
     agent: "Aider",

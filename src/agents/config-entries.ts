@@ -176,7 +176,13 @@ function parseJsonLines(lines: readonly JsonLine[], rooted: boolean, out: Config
 // ---------------------------------------------------------------------------------------------------
 
 /** Leaves of a parsed value: the same entries a line reader gives, lines found by the value's text. */
-function flatten(value: unknown, keys: string[], lines: readonly SideLine[], out: ConfigEntry[], cursor: { i: number }) {
+function flatten(
+  value: unknown,
+  keys: string[],
+  lines: readonly SideLine[],
+  out: ConfigEntry[],
+  cursor: { i: number },
+) {
   if (Array.isArray(value)) {
     for (const v of value) flatten(v, keys, lines, out, cursor);
     return;
@@ -249,12 +255,25 @@ function readYaml(lines: readonly SideLine[], out: ConfigEntry[]): void {
     if (!k) {
       const item = /^(\s*)-\s+(.+)$/.exec(l.text);
       if (item && stack.length > 0)
-        out.push({ keys: stack.map((s) => s.key), rooted: true, value: yamlScalar(item[2]!), line: l.line, changed: l.changed });
+        out.push({
+          keys: stack.map((s) => s.key),
+          rooted: true,
+          value: yamlScalar(item[2]!),
+          line: l.line,
+          changed: l.changed,
+        });
       continue;
     }
     while (stack.length > 0 && stack[stack.length - 1]!.col >= k.col) stack.pop();
     if (k.value === "") stack.push({ col: k.col, key: k.key });
-    else out.push({ keys: [...stack.map((s) => s.key), k.key], rooted: true, value: yamlScalar(k.value), line: l.line, changed: l.changed });
+    else
+      out.push({
+        keys: [...stack.map((s) => s.key), k.key],
+        rooted: true,
+        value: yamlScalar(k.value),
+        line: l.line,
+        changed: l.changed,
+      });
   }
 }
 
@@ -285,9 +304,16 @@ export function configEntries(file: ChangedFile, side: Side, syntax: ConfigSynta
   if (syntax === "json") {
     for (const hunk of view.hunks) {
       if (hunk.length === 0) continue;
+      // A bounded read: lines past MAX_PARSE_CHARS of one hunk are not parsed.
+      const lines: SideLine[] = [];
       let size = 0;
-      const lines = hunk.filter((l) => (size += l.text.length) < MAX_PARSE_CHARS);
-      parseJsonLines(lines, hunk[0]!.line === 1, entries);
+      for (const l of hunk) {
+        size += l.text.length;
+        if (size >= MAX_PARSE_CHARS) break;
+        lines.push(l);
+      }
+      // Rooted only when the hunk starts the file with its top-level brace.
+      parseJsonLines(lines, hunk[0]!.line === 1 && /^\s*[[{]/.test(hunk[0]!.text), entries);
     }
   } else if (syntax === "toml") readToml(view.lines, entries);
   else readYaml(view.lines, entries);
@@ -313,7 +339,8 @@ export function jsonTextEntries(text: string, line: number, changed: boolean): C
  */
 export function entryAt(entry: ConfigEntry, pattern: string, siblings?: readonly string[]): boolean {
   const want = pattern.split(".");
-  const keys = entry.keys;
+  // Dotted keys (VS Code's `"chat.tools.autoApprove": true`) are paths too.
+  const keys = entry.keys.some((k) => k.includes(".")) ? entry.keys.flatMap((k) => k.split(".")) : entry.keys;
   if (entry.rooted) return keys.length === want.length && want.every((w, i) => w === "*" || w === keys[i]);
   if (keys.length === 0)
     return entry.after !== undefined && !!siblings?.includes(entry.after) && entry.after !== want[want.length - 1];

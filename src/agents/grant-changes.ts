@@ -73,13 +73,15 @@ function workflowGrantChanges(file: ChangedFile): GrantChange[] {
     if (now.effect !== "allow") continue;
     const was = before.get(key)?.tools ?? new Set<string>();
     for (const t of now.tools)
-      if (!was.has(t)) out.push({ effect: "allow", text: t, form: "tool-rule", line: now.line, side: "new", where: now.where });
+      if (!was.has(t))
+        out.push({ effect: "allow", text: t, form: "tool-rule", line: now.line, side: "new", where: now.where });
   }
   for (const [key, was] of before) {
     if (was.effect === "allow") continue;
     const now = after.get(key)?.tools ?? new Set<string>();
     for (const t of was.tools)
-      if (!now.has(t)) out.push({ effect: was.effect, text: t, form: "tool-rule", line: was.line, side: "old", where: was.where });
+      if (!now.has(t))
+        out.push({ effect: was.effect, text: t, form: "tool-rule", line: was.line, side: "old", where: was.where });
   }
   return out;
 }
@@ -87,7 +89,14 @@ function workflowGrantChanges(file: ChangedFile): GrantChange[] {
 function settingsGrantChanges(file: ChangedFile, format: AgentConfigFormat): GrantChange[] {
   return listChanges(file, format)
     .filter((c) => (c.spec.effect === "allow") === (c.side === "new"))
-    .map((c) => ({ effect: c.spec.effect, text: c.text, form: c.spec.form, line: c.line, side: c.side, where: format.name }));
+    .map((c) => ({
+      effect: c.spec.effect,
+      text: c.text,
+      form: c.spec.form,
+      line: c.line,
+      side: c.side,
+      where: format.name,
+    }));
 }
 
 const cache = new WeakMap<ChangedFile, GrantChange[]>();
@@ -101,14 +110,24 @@ export function grantChanges(file: ChangedFile): GrantChange[] {
   if (format?.lists) out.push(...settingsGrantChanges(file, format));
   if (isFrontMatterToolFile(file.path))
     for (const t of frontMatterToolsAdded(file))
-      out.push({ effect: "allow", text: t.text, form: "tool-rule", line: t.line, side: "new", where: "its front matter (allowed-tools)" });
+      out.push({
+        effect: "allow",
+        text: t.text,
+        form: "tool-rule",
+        line: t.line,
+        side: "new",
+        where: "its front matter (allowed-tools)",
+      });
   out.push(...workflowGrantChanges(file));
   cache.set(file, out);
   return out;
 }
 
 /** Entries of settings JSON given to agent steps (for the approval-mode and MCP rules). */
-export function settingsInputEntries(file: ChangedFile, side: Side): { input: AgentInput; entries: ConfigEntry[]; format: AgentConfigFormat }[] {
+export function settingsInputEntries(
+  file: ChangedFile,
+  side: Side,
+): { input: AgentInput; entries: ConfigEntry[]; format: AgentConfigFormat }[] {
   const out: { input: AgentInput; entries: ConfigEntry[]; format: AgentConfigFormat }[] = [];
   for (const input of agentInputs(file, side)) {
     if (!input.changed || !input.action.settingsInputs?.includes(input.input)) continue;

@@ -121,6 +121,9 @@ function rateCommand(scope: string | null): GrantRating {
   if (ro) return { severity: null, opens: `\`${head}\`` };
   const runner = startsWithAny(head, REPO_SCRIPT_RUNNERS);
   if (runner && runner === head)
-    return { severity: "medium", opens: `\`${runner}\` with any script or target (as wide as what the agent can edit)` };
+    return {
+      severity: "medium",
+      opens: `\`${runner}\` with any script or target (as wide as what the agent can edit)`,
+    };
   return { severity: "low", opens: `\`${head}\`` };
 }

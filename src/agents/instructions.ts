@@ -26,9 +26,11 @@ export interface InstructionClass {
 
 const ASKING =
   /\b(?:ask(?:ing)?|check(?:ing)? with|confirm(?:ing)?(?: with)?|wait(?:ing)? for|get(?:ting)?|obtain(?:ing)?|request(?:ing)?|seek(?:ing)?)\b[^.;:!?]{0,60}\b(?:user|human|maintainer|owner|reviewer|approval|approve|permission|confirmation|consent|go-ahead|sign-?off)\b/i;
+const ASK_FIRST = /\bask\s+(?:\w+\s+){0,3}?(?:before|first)\b/i;
 const NEEDS_APPROVAL =
   /\b(?:requires?|needs?|must (?:have|get|be)|only (?:with|after))\b[^.;:!?]{0,40}\b(?:approv\w*|permission|confirm\w*|consent|review)\b/i;
-const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|avoid|no|forbidden|not allowed to|refuse to)\b/i;
+const PROHIBITION =
+  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|avoid|no|forbidden|not allowed to|refuse to)\b/i;
 const SENSITIVE =
   /\b(?:push|force[- ]?push|--force|delete|remove|drop|truncate|rm -rf|deploy|merge|release|publish|production|prod|secrets?|credentials?|\.env|api keys?|tokens?|passwords?|main branch|master|reset --hard|rewrite history|history|migrations?|databases?|infrastructure|terraform|kubectl|sudo|--no-verify|(?:switch|change|create) (?:branch|worktree)|branches|worktrees?)\b/i;
 
@@ -38,7 +40,8 @@ const BROAD_AUTHORITY =
   /\b(?:you (?:have|are given|are granted) (?:full|complete|unrestricted|unlimited|all)(?: the)? (?:permission|permissions|access|autonomy|authority|control))\b|\byou (?:are|'re) (?:allowed|authorized|permitted|free) to (?:run|execute|delete|push|deploy|modify|change|do) (?:any|anything|everything|whatever)\b|\b(?:auto-?approve|assume (?:yes|approval|consent)|yolo mode|--dangerously-skip-permissions|bypass(?:ing)? (?:the )?(?:approvals?|permissions?|sandbox|safety|hooks|checks|review))\b|\b(?:proceed|continue|go ahead|act) (?:autonomously |directly )?without (?:asking|confirmation|approval|permission|waiting)\b/i;
 const DIRECT_TO_PROD =
   /\b(?:push|commit|merge|deploy|release)\w*\s+(?:\w+\s+){0,2}?directly\s+(?:to|into|on)\s+(?:main|master|production|prod|the default branch)\b/i;
-const OVERRIDE = /\bignore (?:all |any )?(?:previous|prior|other|safety|security) (?:instructions|rules|guidelines|restrictions)\b/i;
+const OVERRIDE =
+  /\bignore (?:all |any )?(?:previous|prior|other|safety|security) (?:instructions|rules|guidelines|restrictions)\b/i;
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.;!?])\s+|\s+-\s+|\s*\u2014\s*/).filter((s) => s.trim() !== "");
@@ -63,10 +66,14 @@ function classifySentence(s: string): InstructionClass | null {
     };
   }
   if (BROAD_AUTHORITY.test(s))
-    return { kind: "loosening", severity: stakes === "high" ? "critical" : "high", gist: "grants the agent broad authority" };
+    return {
+      kind: "loosening",
+      severity: stakes === "high" ? "critical" : "high",
+      gist: "grants the agent broad authority",
+    };
   if (DIRECT_TO_PROD.test(s))
     return { kind: "loosening", severity: "high", gist: "tells the agent to push or deploy directly" };
-  if (ASKING.test(s) || NEEDS_APPROVAL.test(s))
+  if (ASKING.test(s) || ASK_FIRST.test(s) || NEEDS_APPROVAL.test(s))
     return { kind: "safety", severity: stakes, gist: "required the agent to ask a human first" };
   if (prohibited && SENSITIVE.test(s.slice(prohibited.index)))
     return { kind: "safety", severity: stakes, gist: "forbade the agent a risky action" };

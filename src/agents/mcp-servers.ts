@@ -1,6 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
 import type { Side } from "../diff/side.js";
-import { productionRefs, type ProductionRef } from "../environments/production-refs.js";
+import { type ProductionRef, productionRefs } from "../environments/production-refs.js";
 import type { Severity } from "../types.js";
 import { MCP_CAPABILITIES } from "./catalogue.js";
 import { parseAgentArgs } from "./cli-args.js";
@@ -62,7 +62,10 @@ function serversFrom(entries: readonly ConfigEntry[], paths: readonly string[], 
   }
 }
 
-const cache = { old: new WeakMap<ChangedFile, Map<string, McpServer>>(), new: new WeakMap<ChangedFile, Map<string, McpServer>>() };
+const cache = {
+  old: new WeakMap<ChangedFile, Map<string, McpServer>>(),
+  new: new WeakMap<ChangedFile, Map<string, McpServer>>(),
+};
 
 /** The MCP servers one side of a file configures, by name. */
 export function mcpServers(file: ChangedFile, side: Side): Map<string, McpServer> {

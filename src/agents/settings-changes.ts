@@ -60,9 +60,11 @@ function listEntries(
       // `"npm test": true` or `"npm test": {"approve": true}`: allow when true, deny when false.
       const wanted = spec.effect === "allow";
       if (e.value !== wanted) continue;
-      const onKey = entryAt(e, `${spec.path}.*`) ? e.keys[e.keys.length - 1] : undefined;
+      // The map key is a command or glob (dots and all): match the path above it.
+      const above = (n: number) => entryAt({ ...e, keys: e.keys.slice(0, -n) }, spec.path);
+      const onKey = e.keys.length > 1 && above(1) ? e.keys[e.keys.length - 1] : undefined;
       const onApprove =
-        e.keys[e.keys.length - 1] === "approve" && entryAt(e, `${spec.path}.*.approve`)
+        e.keys[e.keys.length - 1] === "approve" && e.keys.length > 2 && above(2)
           ? e.keys[e.keys.length - 2]
           : undefined;
       const key = onKey ?? onApprove;
@@ -129,7 +131,14 @@ export function switchChanges(file: ChangedFile, format: AgentConfigFormat): Swi
     for (const p of sw.protects ?? []) {
       const before = removed.find((e) => sameValue(e.value, p.value));
       if (before && !added.some((e) => sameValue(e.value, p.value)))
-        out.push({ path: sw.path, value: p.value, severity: p.severity, means: p.means, line: before.line, kind: "removed" });
+        out.push({
+          path: sw.path,
+          value: p.value,
+          severity: p.severity,
+          means: p.means,
+          line: before.line,
+          kind: "removed",
+        });
     }
   }
   return out;
@@ -173,7 +182,8 @@ export function frontMatterTools(file: ChangedFile, side: Side): FrontMatterTool
       for (const key of FRONT_MATTER_TOOL_KEYS) {
         const tools = splitTools((doc as Record<string, unknown>)[key]);
         for (const t of tools) {
-          const at = lines.slice(1, i).find((x) => x.text.includes(t)) ?? lines.slice(1, i).find((x) => x.text.includes(key));
+          const at =
+            lines.slice(1, i).find((x) => x.text.includes(t)) ?? lines.slice(1, i).find((x) => x.text.includes(key));
           out.push({ text: t, line: at?.line ?? 1, changed: at?.changed ?? false });
         }
       }

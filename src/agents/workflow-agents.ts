@@ -58,7 +58,12 @@ export function agentActionOf(uses: string): AgentAction | null {
 /** Input names that belong to one agent action only: enough to know the step when its `uses:` is not shown. */
 const DISTINCTIVE_INPUTS = new Map<string, AgentAction>();
 for (const a of AGENT_ACTIONS) {
-  for (const i of [...(a.allowInputs ?? []), ...(a.denyInputs ?? []), ...(a.argInputs ?? []), ...(a.driverInputs ?? [])])
+  for (const i of [
+    ...(a.allowInputs ?? []),
+    ...(a.denyInputs ?? []),
+    ...(a.argInputs ?? []),
+    ...(a.driverInputs ?? []),
+  ])
     if (!DISTINCTIVE_INPUTS.has(i)) DISTINCTIVE_INPUTS.set(i, a);
   for (const s of a.switches ?? []) if (s.input === "safety-strategy") DISTINCTIVE_INPUTS.set(s.input, a);
 }
@@ -75,7 +80,7 @@ function stepUses(lines: readonly SideLine[], index: number): string | null {
   const chain = enclosingKeys(lines, index);
   const item = chain.find((k, i) => k.item && chain[i + 1]?.key === "steps");
   if (!item) return null;
-  if (item.key === "uses") return scalarValue(item.value);
+  if (item.key === "uses") return scalarValue(item.value).replace(/@.*$/, "");
   const start = lines.findIndex((l) => l.line === item.line && l.hunk === lines[index]!.hunk);
   if (start < 0) return null;
   for (let j = start + 1; j < lines.length && j < start + 200; j++) {

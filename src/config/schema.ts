@@ -97,6 +97,21 @@ export const configSchema = z
           .partialRecord(category, route)
           .default({})
           .describe("Route a category's checklist item to a team or to CODEOWNERS"),
+        rollback: z
+          .strictObject({
+            required_from: z
+              .enum(["high", "critical", "off"])
+              .default("critical")
+              .describe("Gated PRs from this risk level up must have a rollback section in their description"),
+            heading: z
+              .string()
+              .min(1)
+              .max(80)
+              .default("Rollback")
+              .describe("The section's heading (matched case-insensitively: 'Rollback plan' counts)"),
+          })
+          .prefault({})
+          .describe("Rollback readiness: a section in the PR description that says how to undo the change"),
       })
       .prefault({}),
     ai: z

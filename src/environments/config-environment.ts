@@ -1,5 +1,4 @@
-import { isInstructionFile } from "../agents/instructions.js";
-import { agentFormatOf, isFrontMatterToolFile } from "../agents/settings-changes.js";
+import { isAgentConfigPath } from "../agents/agent-paths.js";
 import { agentJobs } from "../agents/workflow-agents.js";
 import type { ChangedFile } from "../diff/model.js";
 import { basenameOf, compileGlobs } from "../util/paths.js";
@@ -57,7 +56,12 @@ const TEST = compileGlobs([
   "**/phpunit.xml*",
   "**/.mocharc*",
 ]);
-const STAGING = compileGlobs(["**/.env.staging", "**/.env.stage", "**/config/environments/staging.rb", "**/staging/**"]);
+const STAGING = compileGlobs([
+  "**/.env.staging",
+  "**/.env.stage",
+  "**/config/environments/staging.rb",
+  "**/staging/**",
+]);
 
 /** Jobs whose name says they test or check (CI), not deploy. */
 const TEST_JOB = /test|lint|check|build|(?:^|[-_])ci(?:$|[-_])|e2e|unit|integration|verify|spec/i;
@@ -66,7 +70,7 @@ const DEPLOY_JOB = /deploy|release|publish|prod|rollout|promote|ship/i;
 /** The environment of a whole file, or null (production, source code, or not configuration). */
 export function fileEnvironment(file: ChangedFile): ConfigEnvironment | null {
   const p = file.path;
-  if (agentFormatOf(p) || isInstructionFile(p) || isFrontMatterToolFile(p)) return "agent";
+  if (isAgentConfigPath(p)) return "agent";
   if (TEST(p)) return "test";
   if (STAGING(p)) return "staging";
   if (DEV(p) || /^\.env\.(?:dev|local|example|sample)/.test(basenameOf(p))) return "development";

@@ -40,9 +40,10 @@ describe("row samples", () => {
         "migration-destructive/drop-table",
         "migration/index-not-concurrent",
         "secrets/provider-token",
+        "agent-autonomy/bypass-flag",
       ]),
     );
-    expect(rows.length).toBe(20);
+    expect(rows.length).toBe(21);
   });
 
   for (const { rule, samples } of rows) {

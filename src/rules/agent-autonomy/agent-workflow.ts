@@ -64,7 +64,7 @@ export const agentWorkflowRule: Rule = {
     "Run agents on events from people with write access (check `author_association` or an actor list), give their jobs read permissions plus the one write scope they need, never production environments or deploy secrets, and leave `allowed_non_write_users` / `allowed_bots` empty.",
   docs: {
     severity:
-      "**critical** when an agent job gets a production environment or a production secret; **high** when anyone may drive the agent (`allowed_non_write_users: \"*\"`, `allowed_bots: \"*\"`, codex-action `allow-users: \"*\"`), when the gate that limited who triggers an agent job is removed, when an agent job is handed other secrets, and for a new agent on issue/comment/`pull_request_target` events with no gate and write permissions; **medium** for a new agent step or job, named users allowed to drive it, and write scopes added to an agent job (Copilot's `copilot-setup-steps` included)",
+      '**critical** when an agent job gets a production environment or a production secret; **high** when anyone may drive the agent (`allowed_non_write_users: "*"`, `allowed_bots: "*"`, codex-action `allow-users: "*"`), when the gate that limited who triggers an agent job is removed, when an agent job is handed other secrets, and for a new agent on issue/comment/`pull_request_target` events with no gate and write permissions; **medium** for a new agent step or job, named users allowed to drive it, and write scopes added to an agent job (Copilot\'s `copilot-setup-steps` included)',
     detects:
       "Steps that run claude-code-action, codex-action, run-gemini-cli and other agent actions, or an agent CLI headless (`claude -p`, `codex exec`, `gemini -p`, `cursor-agent`, `aider --message`, `opencode run`, `copilot -p`), and the `copilot-setup-steps` job: compared old with new, only what the change adds counts.",
   },
@@ -106,7 +106,9 @@ export const agentWorkflowRule: Rule = {
       }
 
       // Who may drive the agent.
-      const oldDrivers = new Set(agentInputs(file, "old").map((i) => `${i.job}\u0000${i.input}\u0000${i.value.trim()}`));
+      const oldDrivers = new Set(
+        agentInputs(file, "old").map((i) => `${i.job}\u0000${i.input}\u0000${i.value.trim()}`),
+      );
       for (const input of agentInputs(file, "new")) {
         if (!input.changed || !input.action.driverInputs?.includes(input.input)) continue;
         const value = input.value.trim();

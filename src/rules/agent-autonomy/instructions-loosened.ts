@@ -1,4 +1,9 @@
-import { type ClassifiedSentence, classifyInstructions, isInstructionFile, similar } from "../../agents/instructions.js";
+import {
+  type ClassifiedSentence,
+  classifyInstructions,
+  isInstructionFile,
+  similar,
+} from "../../agents/instructions.js";
 import { cutLine } from "../../diff/side.js";
 import { quote } from "../../text/quote.js";
 import { severityRank } from "../../types.js";
@@ -19,15 +24,15 @@ export const instructionsLoosenedRule: Rule = {
   id: "agent-autonomy/instructions-loosened",
   category: "agent-autonomy",
   description:
-    "An instruction file agents read (AGENTS.md, CLAUDE.md, Cursor rules, Copilot instructions, skills) loses a safety instruction or gains a \"never ask for confirmation\"-style one.",
+    'An instruction file agents read (AGENTS.md, CLAUDE.md, Cursor rules, Copilot instructions, skills) loses a safety instruction or gains a "never ask for confirmation"-style one.',
   severity: "medium",
   remediation:
     "Keep the instructions that make the agent ask before risky or irreversible actions; if the wording changes, keep the rule. Instructions are not a security boundary: enforce the same limits in the agent's settings.",
   docs: {
     severity:
-      "added loosening: **critical** when it concerns production, secrets, deletion or deploys, **high** otherwise (\"never ask for confirmation\", \"you have full permission\", \"proceed without approval\", \"push directly to main\", \"ignore previous instructions\"); removed safety instruction: **high** when it concerned production, secrets, force pushes, deletion or deploys, **medium** otherwise",
+      'added loosening: **critical** when it concerns production, secrets, deletion or deploys, **high** otherwise ("never ask for confirmation", "you have full permission", "proceed without approval", "push directly to main", "ignore previous instructions"); removed safety instruction: **high** when it concerned production, secrets, force pushes, deletion or deploys, **medium** otherwise',
     detects:
-      "Sentence by sentence on changed lines of `AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `.cursorrules`, `.cursor/rules/**`, `.github/copilot-instructions.md`, `.github/instructions/**`, `.clinerules`, `.roo/rules*`, `.windsurfrules`, `.junie/guidelines.md`, `.goosehints`, `.kiro/steering/**`, and Claude Code commands, subagents and skills: safety instructions (\"ask the user before…\", \"never push to main\", \"do not touch production\") removed without a reworded one added, and loosening ones added that the removed lines did not already say. \"Never push without asking\" reads as a safety rule.",
+      'Sentence by sentence on changed lines of `AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `.cursorrules`, `.cursor/rules/**`, `.github/copilot-instructions.md`, `.github/instructions/**`, `.clinerules`, `.roo/rules*`, `.windsurfrules`, `.junie/guidelines.md`, `.goosehints`, `.kiro/steering/**`, and Claude Code commands, subagents and skills: safety instructions ("ask the user before…", "never push to main", "do not touch production") removed without a reworded one added, and loosening ones added that the removed lines did not already say. "Never push without asking" reads as a safety rule.',
   },
   run(ctx) {
     const out: RuleFinding[] = [];

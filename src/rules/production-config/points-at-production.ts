@@ -1,6 +1,10 @@
 import { isCommentLine } from "../../diff/line-syntax.js";
 import { cutLine } from "../../diff/side.js";
-import { type ConfigEnvironment, fileEnvironment, workflowJobEnvironment } from "../../environments/config-environment.js";
+import {
+  type ConfigEnvironment,
+  fileEnvironment,
+  workflowJobEnvironment,
+} from "../../environments/config-environment.js";
 import { type ProductionRef, productionRefs, worstRef } from "../../environments/production-refs.js";
 import { quote } from "../../text/quote.js";
 import type { Severity } from "../../types.js";

@@ -380,6 +380,8 @@ describe("tiered approvals", () => {
     expect(stateOf(h.comment)).toMatchObject({ level: "critical", approvals: 2, signoffs: ["signoff:1", "signoff:2"] });
     await tick(h, h.comment, "category:custom", USERS.alice);
     await tick(h, h.comment, "extra:rollback", USERS.alice);
+    // A critical gate also carries the engine's rollback-readiness item (gate.rollback).
+    await tick(h, h.comment, "rollback:plan", USERS.alice);
     await tick(h, h.comment, "signoff:1", USERS.alice);
     expect(h.gh.latestRun()?.conclusion).toBe("action_required");
     expect(h.gh.latestRun()?.output.title).toBe(

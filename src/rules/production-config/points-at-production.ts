@@ -49,12 +49,14 @@ export const pointsAtProductionRule: Rule = {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
       if (file.binary || file.status === "deleted" || ctx.production.has(file.path)) continue;
-      const fileEnv = fileEnvironment(file);
+      // Path classification only for files whose lines name production (most never do).
+      let fileEnv: ConfigEnvironment | null | undefined;
       for (const l of file.added) {
         const text = cutLine(l.content);
         if (isCommentLine(file.path, text)) continue;
         const refs = productionRefs(text);
         if (refs.length === 0) continue;
+        if (fileEnv === undefined) fileEnv = fileEnvironment(file);
         const env = fileEnv ?? workflowJobEnvironment(file, jobOfKeys(keysAt(file, "new", l.line)));
         if (!env) continue;
         const ref = worstRef(refs)!;

@@ -1509,7 +1509,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1538,7 +1538,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1548,7 +1548,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1570,7 +1570,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1622,7 +1622,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1763,7 +1763,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -1799,7 +1799,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1866,12 +1866,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1896,7 +1896,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1963,7 +1963,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3324,7 +3324,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3339,7 +3339,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3361,7 +3361,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3369,7 +3369,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5505,7 +5505,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5558,7 +5558,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7269,7 +7269,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7288,7 +7288,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7310,10 +7310,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7770,7 +7770,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options) => {
+    var scan2 = (input2, options) => {
       const opts = options || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -8059,7 +8059,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module.exports = scan;
+    module.exports = scan2;
   }
 });
 
@@ -8316,7 +8316,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input2, options) => {
+    var parse4 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8486,7 +8486,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -9009,7 +9009,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input2, options) => {
+    parse4.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -9074,7 +9074,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -9082,8 +9082,8 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse();
+    var scan2 = require_scan();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9171,9 +9171,9 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
+    picomatch3.scan = (input2, options) => scan2(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -9197,10 +9197,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
+        parsed.output = parse4.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input2, options);
+        parsed = parse4(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -11051,7 +11051,7 @@ var require_ensure = __commonJS({
 // node_modules/jsonfile/utils.js
 var require_utils3 = __commonJS({
   "node_modules/jsonfile/utils.js"(exports, module) {
-    function stringify(obj2, { EOL = "\n", finalEOL = true, replacer = null, spaces } = {}) {
+    function stringify2(obj2, { EOL = "\n", finalEOL = true, replacer = null, spaces } = {}) {
       const EOF = finalEOL ? EOL : "";
       const str = JSON.stringify(obj2, replacer, spaces);
       if (str === void 0) {
@@ -11063,7 +11063,7 @@ var require_utils3 = __commonJS({
       if (Buffer.isBuffer(content)) content = content.toString("utf8");
       return content.replace(/^\uFEFF/, "");
     }
-    module.exports = { stringify, stripBom };
+    module.exports = { stringify: stringify2, stripBom };
   }
 });
 
@@ -11077,7 +11077,7 @@ var require_jsonfile = __commonJS({
       _fs = __require("fs");
     }
     var universalify = require_universalify();
-    var { stringify, stripBom } = require_utils3();
+    var { stringify: stringify2, stripBom } = require_utils3();
     async function _readFile(file2, options = {}) {
       if (typeof options === "string") {
         options = { encoding: options };
@@ -11121,13 +11121,13 @@ var require_jsonfile = __commonJS({
     }
     async function _writeFile(file2, obj2, options = {}) {
       const fs2 = options.fs || _fs;
-      const str = stringify(obj2, options);
+      const str = stringify2(obj2, options);
       await universalify.fromCallback(fs2.writeFile)(file2, str, options);
     }
     var writeFile = universalify.fromPromise(_writeFile);
     function writeFileSync(file2, obj2, options = {}) {
       const fs2 = options.fs || _fs;
-      const str = stringify(obj2, options);
+      const str = stringify2(obj2, options);
       return fs2.writeFileSync(file2, str, options);
     }
     module.exports = {
@@ -11188,10 +11188,10 @@ var require_output_file = __commonJS({
 var require_output_json = __commonJS({
   "node_modules/fs-extra/lib/json/output-json.js"(exports, module) {
     "use strict";
-    var { stringify } = require_utils3();
+    var { stringify: stringify2 } = require_utils3();
     var { outputFile } = require_output_file();
     async function outputJson(file2, data, options = {}) {
-      const str = stringify(data, options);
+      const str = stringify2(data, options);
       await outputFile(file2, str, options);
     }
     module.exports = outputJson;
@@ -11202,10 +11202,10 @@ var require_output_json = __commonJS({
 var require_output_json_sync = __commonJS({
   "node_modules/fs-extra/lib/json/output-json-sync.js"(exports, module) {
     "use strict";
-    var { stringify } = require_utils3();
+    var { stringify: stringify2 } = require_utils3();
     var { outputFileSync } = require_output_file();
     function outputJsonSync(file2, data, options) {
-      const str = stringify(data, options);
+      const str = stringify2(data, options);
       outputFileSync(file2, str, options);
     }
     module.exports = outputJsonSync;
@@ -12286,11 +12286,11 @@ var require_bridge = __commonJS({
       return (0, zlib_1.gunzipSync)(await fs2.readFile((0, path_1.join)(globalThis.__aiReviewGateDist, "hcl2json", "main.wasm.gz")));
     };
     var wasm = goBridge(loadWasm());
-    async function parse3(filename, contents) {
+    async function parse4(filename, contents) {
       const res = await wasm.parse(filename, contents);
       return JSON.parse(res);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     async function convertFiles(workingDirectory) {
       let tfFileContents = "";
       const tfJSONFileContents = [];
@@ -12309,7 +12309,7 @@ var require_bridge = __commonJS({
         console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
         return {};
       }
-      return (0, deepmerge_1.deepMerge)(await parse3("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+      return (0, deepmerge_1.deepMerge)(await parse4("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
     }
     exports.convertFiles = convertFiles;
     async function getReferencesInExpression(filename, expression) {
@@ -16037,8 +16037,8 @@ function detectAi(pr, config2) {
     const message = typeof commit.message === "string" ? commit.message : "";
     const lines = proseLines(message);
     if (lines.length > 0) titleSignals(c, where, lines[0]);
-    const scan = textSignals(c, where, lines, true, extras);
-    if (author?.agent || committer?.agent) requesters.push(...scan.humanCoAuthors);
+    const scan2 = textSignals(c, where, lines, true, extras);
+    if (author?.agent || committer?.agent) requesters.push(...scan2.humanCoAuthors);
     if (c.places.has(where)) aiCommits++;
   });
   const evidence = c.evidence;
@@ -17599,7 +17599,7 @@ var Matcher = class Matcher2 {
   * @private
   */
   appendReplacementInternalJs(replacement) {
-    const isDigit = (c) => c >= 48 && c <= 57;
+    const isDigit2 = (c) => c >= 48 && c <= 57;
     const groupCount = this.patternGroupCount;
     let res = "";
     let i = 0;
@@ -17621,11 +17621,11 @@ var Matcher = class Matcher2 {
       } else if (c === Codepoint.CODES["'"]) {
         res += this.substring(this.end(0), this.matcherInputLength);
         i += 2;
-      } else if (isDigit(c)) {
+      } else if (isDigit2(c)) {
         let digits = 1;
         let index = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+        if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
           digits = 2;
           index = index * 10 + c2 - 48;
         }
@@ -24699,18 +24699,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -26205,7 +26205,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26219,7 +26219,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse4(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -42343,21 +42343,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache5 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache5.get(s);
+    const cached2 = cache8.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache5.get(s)
+        getter: () => cache8.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache5.set(s, RESOLVING);
+    cache8.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache5.set(s, mapped);
+    cache8.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -42566,6 +42566,7 @@ var CATEGORIES = [
   "infra-change",
   "production-config",
   "ci-workflow",
+  "agent-autonomy",
   "secrets",
   "destructive-command",
   "safety-bypass",
@@ -42640,7 +42641,11 @@ var configSchema = external_exports.strictObject({
       ])
     ).default([]).describe(
       "Accounts used by automation (type User) that may never approve; numeric account ids survive renames"
-    )
+    ),
+    rollback: external_exports.strictObject({
+      required_from: external_exports.enum(["high", "critical", "off"]).default("critical").describe("Gated PRs from this risk level up must have a rollback section in their description"),
+      heading: external_exports.string().min(1).max(80).default("Rollback").describe("The section's heading (matched case-insensitively: 'Rollback plan' counts)")
+    }).prefault({}).describe("Rollback readiness: a section in the PR description that says how to undo the change")
   }).prefault({}),
   ai: external_exports.strictObject({
     raise_level: external_exports.number().int().min(0).max(2).default(1).describe("Levels added to the risk level of an AI-authored PR that has findings"),
@@ -42964,6 +42969,722 @@ function parseUnifiedDiff(input2) {
   return { files, warnings };
 }
 
+// src/agents/catalogue.ts
+var CLAUDE_DOCS = [
+  "https://code.claude.com/docs/en/settings",
+  "https://code.claude.com/docs/en/permissions",
+  "https://code.claude.com/docs/en/permission-modes"
+];
+var CLAUDE_LISTS = [
+  { path: "permissions.allow", effect: "allow", form: "tool-rule" },
+  { path: "permissions.deny", effect: "deny", form: "tool-rule" },
+  { path: "permissions.ask", effect: "ask", form: "tool-rule" }
+];
+var CLAUDE_SWITCHES = [
+  {
+    path: "permissions.defaultMode",
+    loosens: [
+      { value: "bypassPermissions", severity: "critical", means: "every tool runs without a prompt" },
+      { value: "auto", severity: "medium", means: "a classifier, not a human, approves tool calls" },
+      { value: "acceptEdits", severity: "medium", means: "file edits and filesystem commands run without a prompt" }
+    ]
+  },
+  {
+    path: "permissions.disableBypassPermissionsMode",
+    loosens: [],
+    protects: [{ value: "disable", severity: "high", means: "bypass-permissions mode was forbidden" }]
+  },
+  {
+    path: "skipDangerousModePermissionPrompt",
+    loosens: [{ value: true, severity: "medium", means: "bypass mode starts without its warning" }]
+  },
+  {
+    path: "enableAllProjectMcpServers",
+    loosens: [
+      {
+        value: true,
+        severity: "medium",
+        means: "every MCP server in .mcp.json starts without approval, including ones a later change adds"
+      }
+    ]
+  },
+  {
+    path: "sandbox.enabled",
+    loosens: [],
+    protects: [{ value: true, severity: "medium", means: "shell commands ran in the sandbox" }]
+  }
+];
+var GEMINI_SWITCHES = [
+  {
+    path: "general.defaultApprovalMode",
+    loosens: [
+      { value: "yolo", severity: "critical", means: "every tool call is approved automatically" },
+      { value: "auto_edit", severity: "medium", means: "edit tools run without a prompt" }
+    ]
+  },
+  {
+    path: "autoAccept",
+    loosens: [{ value: true, severity: "low", means: "tool calls deemed safe run without a prompt" }]
+  },
+  {
+    path: "security.disableYoloMode",
+    loosens: [],
+    protects: [{ value: true, severity: "medium", means: "YOLO mode was disabled" }]
+  },
+  {
+    path: "security.folderTrust.enabled",
+    loosens: [],
+    protects: [{ value: true, severity: "medium", means: "untrusted folders were held to the default mode" }]
+  },
+  {
+    path: "tools.sandbox",
+    loosens: [],
+    protects: [{ value: true, severity: "medium", means: "tools ran in the sandbox" }]
+  }
+];
+var CODEX_SWITCH_PATHS = ["", "profiles.*."];
+var CODEX_SWITCHES = CODEX_SWITCH_PATHS.flatMap((prefix) => [
+  {
+    path: `${prefix}approval_policy`,
+    loosens: [
+      { value: "never", severity: "high", means: "commands run without ever asking" },
+      { value: "on-failure", severity: "medium", means: "sandboxed commands run without asking" }
+    ]
+  },
+  {
+    path: `${prefix}sandbox_mode`,
+    loosens: [
+      {
+        value: "danger-full-access",
+        severity: "critical",
+        means: "commands run outside any sandbox, with network and the whole disk"
+      }
+    ]
+  },
+  {
+    path: `${prefix}sandbox_workspace_write.network_access`,
+    loosens: [{ value: true, severity: "medium", means: "sandboxed commands reach the network" }]
+  }
+]);
+var VSCODE_DOCS = ["https://code.visualstudio.com/docs/agents/approvals"];
+var ROO_DOCS = ["https://docs.roocode.com/features/auto-approving-actions"];
+var AGENT_CONFIG_FORMATS = [
+  {
+    id: "claude-code-settings",
+    agent: "claude-code",
+    name: "Claude Code settings",
+    paths: ["**/.claude/settings.json", "**/.claude/settings.local.json", "**/managed-settings.json"],
+    syntax: "json",
+    docs: CLAUDE_DOCS,
+    lists: CLAUDE_LISTS,
+    switches: CLAUDE_SWITCHES
+  },
+  {
+    id: "mcp-json",
+    agent: "claude-code",
+    name: "project MCP servers (.mcp.json)",
+    paths: ["**/.mcp.json"],
+    syntax: "json",
+    docs: ["https://code.claude.com/docs/en/mcp"],
+    mcpServers: ["mcpServers"]
+  },
+  {
+    id: "codex-config",
+    agent: "codex",
+    name: "Codex CLI config",
+    paths: ["**/.codex/config.toml"],
+    syntax: "toml",
+    docs: [
+      "https://developers.openai.com/codex/config-reference",
+      "https://developers.openai.com/codex/agent-approvals-security"
+    ],
+    switches: CODEX_SWITCHES,
+    mcpServers: ["mcp_servers"]
+  },
+  {
+    id: "gemini-settings",
+    agent: "gemini",
+    name: "Gemini CLI settings",
+    paths: ["**/.gemini/settings.json"],
+    syntax: "json",
+    docs: [
+      "https://geminicli.com/docs/reference/configuration",
+      "https://github.com/google-gemini/gemini-cli/blob/main/schemas/settings.schema.json"
+    ],
+    lists: [
+      { path: "tools.allowed", effect: "allow", form: "tool-rule" },
+      { path: "allowedTools", effect: "allow", form: "tool-rule" },
+      { path: "tools.exclude", effect: "deny", form: "tool-rule" },
+      { path: "excludeTools", effect: "deny", form: "tool-rule" },
+      { path: "tools.confirmationRequired", effect: "ask", form: "tool-rule" }
+    ],
+    switches: GEMINI_SWITCHES,
+    mcpServers: ["mcpServers"]
+  },
+  {
+    id: "cursor-cli",
+    agent: "cursor",
+    name: "Cursor CLI permissions",
+    paths: ["**/.cursor/cli.json"],
+    syntax: "json",
+    docs: ["https://cursor.com/docs/cli/reference/configuration"],
+    lists: [
+      { path: "permissions.allow", effect: "allow", form: "tool-rule" },
+      { path: "permissions.deny", effect: "deny", form: "tool-rule" }
+    ]
+  },
+  {
+    id: "cursor-mcp",
+    agent: "cursor",
+    name: "Cursor MCP servers",
+    paths: ["**/.cursor/mcp.json"],
+    syntax: "json",
+    docs: ["https://cursor.com/docs/context/mcp"],
+    mcpServers: ["mcpServers"]
+  },
+  {
+    id: "vscode-settings",
+    agent: "copilot",
+    name: "VS Code workspace settings (agent approvals, Roo Code, Kilo Code)",
+    paths: ["**/.vscode/settings.json", "**/*.code-workspace"],
+    syntax: "json",
+    docs: [...VSCODE_DOCS, ...ROO_DOCS],
+    lists: [
+      { path: "chat.tools.terminal.autoApprove", effect: "allow", form: "command", map: true },
+      { path: "chat.tools.edits.autoApprove", effect: "allow", form: "path", map: true },
+      { path: "chat.tools.urls.autoApprove", effect: "allow", form: "url", map: true },
+      { path: "roo-cline.allowedCommands", effect: "allow", form: "command" },
+      { path: "roo-cline.deniedCommands", effect: "deny", form: "command" },
+      { path: "kilo-code.allowedCommands", effect: "allow", form: "command" },
+      { path: "kilo-code.deniedCommands", effect: "deny", form: "command" }
+    ],
+    switches: [
+      {
+        path: "chat.tools.global.autoApprove",
+        loosens: [{ value: true, severity: "critical", means: "every agent tool call is approved automatically" }]
+      },
+      {
+        path: "chat.tools.autoApprove",
+        loosens: [{ value: true, severity: "critical", means: "every agent tool call is approved automatically" }]
+      },
+      {
+        path: "chat.permissions.default",
+        loosens: [
+          { value: "autoApprove", severity: "critical", means: "sessions start with every approval bypassed" },
+          { value: "autopilot", severity: "critical", means: "sessions start in autopilot, approvals bypassed" }
+        ]
+      },
+      {
+        path: "chat.agent.sandbox.enabled",
+        loosens: [],
+        protects: [{ value: true, severity: "medium", means: "agent commands ran in the sandbox" }]
+      }
+    ]
+  },
+  {
+    id: "vscode-mcp",
+    agent: "copilot",
+    name: "VS Code MCP servers",
+    paths: ["**/.vscode/mcp.json"],
+    syntax: "json",
+    docs: ["https://code.visualstudio.com/docs/copilot/customization/mcp-servers"],
+    mcpServers: ["servers"]
+  },
+  {
+    id: "roo-mcp",
+    agent: "roo-code",
+    name: "Roo Code / Kilo Code / Amazon Q MCP servers",
+    paths: ["**/.roo/mcp.json", "**/.kilocode/mcp.json", "**/.amazonq/mcp.json"],
+    syntax: "json",
+    docs: ["https://docs.roocode.com/features/mcp/using-mcp-in-roo"],
+    mcpServers: ["mcpServers"]
+  },
+  {
+    id: "opencode",
+    agent: "opencode",
+    name: "OpenCode config",
+    paths: ["**/opencode.json", "**/opencode.jsonc", "**/.opencode/opencode.json"],
+    syntax: "json",
+    docs: ["https://opencode.ai/docs/permissions", "https://opencode.ai/docs/mcp-servers"],
+    switches: [
+      {
+        path: "permission",
+        loosens: [{ value: "allow", severity: "critical", means: "every tool runs without a prompt" }]
+      },
+      {
+        path: "permission.bash",
+        loosens: [{ value: "allow", severity: "critical", means: "every shell command runs without a prompt" }]
+      },
+      {
+        path: "permission.bash.*",
+        loosens: [{ value: "allow", severity: "low", means: "matching shell commands run without a prompt" }]
+      },
+      {
+        path: "permission.edit",
+        loosens: [{ value: "allow", severity: "medium", means: "file edits run without a prompt" }]
+      },
+      {
+        path: "permission.webfetch",
+        loosens: [{ value: "allow", severity: "medium", means: "any URL is fetched without a prompt" }]
+      }
+    ],
+    mcpServers: ["mcp"]
+  },
+  {
+    id: "aider-conf",
+    agent: "aider",
+    name: "Aider config",
+    paths: ["**/.aider.conf.yml", "**/.aider.conf.yaml"],
+    syntax: "yaml",
+    docs: ["https://aider.chat/docs/config/aider_conf.html"],
+    switches: [
+      {
+        path: "yes-always",
+        loosens: [{ value: true, severity: "medium", means: "every confirmation is answered yes" }]
+      },
+      { path: "yes", loosens: [{ value: true, severity: "medium", means: "every confirmation is answered yes" }] }
+    ]
+  }
+];
+var FRONT_MATTER_TOOL_FILES = [
+  "**/.claude/commands/**/*.md",
+  "**/.claude/agents/**/*.md",
+  "**/.claude/skills/**/SKILL.md",
+  "**/.agents/skills/**/SKILL.md",
+  "**/.github/prompts/*.prompt.md",
+  "**/.github/chatmodes/*.chatmode.md",
+  "**/.github/agents/*.agent.md"
+];
+var FRONT_MATTER_TOOL_KEYS = ["allowed-tools", "allowed_tools", "tools"];
+var INSTRUCTION_FILES = [
+  "**/AGENTS.md",
+  "**/AGENTS.override.md",
+  "**/CLAUDE.md",
+  "**/CLAUDE.local.md",
+  "**/GEMINI.md",
+  "**/.cursorrules",
+  "**/.cursor/rules/**",
+  "**/.github/copilot-instructions.md",
+  "**/.github/instructions/**/*.md",
+  "**/.clinerules",
+  "**/.clinerules/**",
+  "**/.roo/rules*/**",
+  "**/.roorules*",
+  "**/.windsurfrules",
+  "**/.windsurf/rules/**",
+  "**/.junie/guidelines.md",
+  "**/.goosehints",
+  "**/.kiro/steering/**",
+  "**/CONVENTIONS.md",
+  ...FRONT_MATTER_TOOL_FILES
+];
+var TOOL_CAPABILITIES = {
+  "*": "all",
+  bash: "shell",
+  shell: "shell",
+  run_shell_command: "shell",
+  shelltool: "shell",
+  execute_command: "shell",
+  run_in_terminal: "shell",
+  terminal: "shell",
+  webfetch: "web",
+  web_fetch: "web",
+  fetch: "web",
+  write: "write",
+  edit: "write",
+  multiedit: "write",
+  notebookedit: "write",
+  write_file: "write",
+  replace: "write",
+  read: "read",
+  glob: "read",
+  grep: "read",
+  ls: "read",
+  read_file: "read",
+  websearch: "read",
+  google_web_search: "read",
+  todowrite: "read",
+  task: "other",
+  mcp: "mcp"
+};
+var LAUNCHERS = [
+  "sh",
+  "bash",
+  "zsh",
+  "fish",
+  "dash",
+  "pwsh",
+  "powershell",
+  "cmd",
+  "python",
+  "python3",
+  "node",
+  "deno",
+  "bun",
+  "ruby",
+  "perl",
+  "php",
+  "npx",
+  "bunx",
+  "pnpx",
+  "uvx",
+  "uv run",
+  "poetry run",
+  "pipx run",
+  "pnpm dlx",
+  "pnpm exec",
+  "yarn dlx",
+  "npm exec",
+  "docker",
+  "podman",
+  "eval",
+  "exec",
+  "env",
+  "sudo",
+  "su",
+  "xargs",
+  "nohup",
+  "time",
+  "timeout",
+  "watch",
+  "ssh",
+  "bash -c"
+];
+var HIGH_RISK_COMMANDS = [
+  "rm",
+  "rmdir",
+  "dd",
+  "mkfs",
+  "shred",
+  "chmod",
+  "chown",
+  "kill",
+  "pkill",
+  "killall",
+  "git",
+  "git push",
+  "git reset",
+  "git clean",
+  "git rebase",
+  "git filter-branch",
+  "git remote",
+  "git config",
+  "gh",
+  "gh api",
+  "gh release",
+  "gh repo",
+  "gh secret",
+  "gh workflow",
+  "gh pr merge",
+  "curl",
+  "wget",
+  "nc",
+  "scp",
+  "rsync",
+  "kubectl",
+  "helm",
+  "terraform",
+  "tofu",
+  "pulumi",
+  "aws",
+  "gcloud",
+  "gsutil",
+  "az",
+  "doctl",
+  "flyctl",
+  "heroku",
+  "vercel",
+  "netlify",
+  "psql",
+  "mysql",
+  "mongo",
+  "mongosh",
+  "redis-cli",
+  "sqlite3",
+  "npm publish",
+  "pnpm publish",
+  "yarn publish",
+  "cargo publish",
+  "twine",
+  "prisma migrate",
+  "prisma db"
+];
+var REPO_SCRIPT_RUNNERS = [
+  "make",
+  "npm run",
+  "npm",
+  "pnpm",
+  "pnpm run",
+  "yarn",
+  "yarn run",
+  "bun run",
+  "just",
+  "task",
+  "rake",
+  "gradle",
+  "./gradlew",
+  "mvn",
+  "cargo run",
+  "go run",
+  "tox",
+  "nox"
+];
+var READ_ONLY_COMMANDS = [
+  "ls",
+  "cat",
+  "head",
+  "tail",
+  "less",
+  "grep",
+  "rg",
+  "ag",
+  "wc",
+  "tree",
+  "pwd",
+  "echo",
+  "which",
+  "file",
+  "stat",
+  "du",
+  "df",
+  "jq",
+  "yq",
+  "sort",
+  "uniq",
+  "diff",
+  "date",
+  "git status",
+  "git log",
+  "git diff",
+  "git show",
+  "git grep",
+  "git blame",
+  "git branch",
+  "git rev-parse",
+  "git merge-base",
+  "git ls-files",
+  "gh pr view",
+  "gh pr list",
+  "gh pr diff",
+  "gh pr checks",
+  "gh issue view",
+  "gh issue list",
+  "gh run view",
+  "gh run list",
+  "gh search"
+];
+var AGENT_ACTIONS = [
+  {
+    uses: "anthropics/claude-code-action",
+    agent: "claude-code",
+    docs: "https://github.com/anthropics/claude-code-action/blob/main/docs/security.md",
+    allowInputs: ["allowed_tools"],
+    denyInputs: ["disallowed_tools"],
+    argInputs: ["claude_args"],
+    settingsInputs: ["settings"],
+    settingsFormat: "claude-code-settings",
+    driverInputs: ["allowed_non_write_users", "allowed_bots"]
+  },
+  {
+    uses: "anthropics/claude-code-base-action",
+    agent: "claude-code",
+    docs: "https://github.com/anthropics/claude-code-base-action",
+    allowInputs: ["allowed_tools"],
+    denyInputs: ["disallowed_tools"],
+    argInputs: ["claude_args"],
+    settingsInputs: ["settings"],
+    settingsFormat: "claude-code-settings"
+  },
+  {
+    uses: "anthropics/claude-code-security-review",
+    agent: "claude-code",
+    docs: "https://github.com/anthropics/claude-code-security-review"
+  },
+  {
+    uses: "openai/codex-action",
+    agent: "codex",
+    docs: "https://github.com/openai/codex-action/blob/main/action.yml",
+    argInputs: ["codex-args"],
+    driverInputs: ["allow-users", "allow-bot-users"],
+    switches: [
+      {
+        input: "sandbox",
+        value: "danger-full-access",
+        severity: "critical",
+        means: "Codex runs without a sandbox, with network and the whole runner"
+      },
+      {
+        input: "safety-strategy",
+        value: "unsafe",
+        severity: "high",
+        means: "Codex keeps sudo and can read the job's secrets from memory"
+      }
+    ]
+  },
+  {
+    uses: "google-github-actions/run-gemini-cli",
+    agent: "gemini",
+    docs: "https://github.com/google-github-actions/run-gemini-cli",
+    settingsInputs: ["settings"],
+    settingsFormat: "gemini-settings",
+    argInputs: ["gemini_cli_args"]
+  },
+  {
+    uses: "google-gemini/gemini-cli-action",
+    agent: "gemini",
+    docs: "https://github.com/google-gemini/gemini-cli-action"
+  },
+  { uses: "JetBrains/junie-github-action", agent: "junie", docs: "https://github.com/JetBrains/junie-github-action" },
+  { uses: "sst/opencode/github", agent: "opencode", docs: "https://opencode.ai/docs/github" }
+];
+var COPILOT_SETUP_STEPS = { path: ".github/workflows/copilot-setup-steps.yml", job: "copilot-setup-steps" };
+var AGENT_OWN_SECRETS = /^(?:ANTHROPIC_API_KEY|CLAUDE_CODE_OAUTH_TOKEN|CLAUDE_API_KEY|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|GITHUB_TOKEN|APP_PRIVATE_KEY|APP_ID|.*_APP_ID|.*_APP_PRIVATE_KEY)$/i;
+var UNTRUSTED_TRIGGERS = [
+  "issue_comment",
+  "issues",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "discussion",
+  "discussion_comment"
+];
+var MCP_CAPABILITIES = [
+  {
+    capability: "an unrestricted shell",
+    severity: "critical",
+    words: /(?:^|[/@_.\s-])(?:shell|terminal|desktop-commander|commands?|exec|bash|ssh|iterm|cli-mcp-server|run-command|command-runner)(?:$|[/@_.\s-])/i
+  },
+  {
+    capability: "a database",
+    severity: "high",
+    words: /(?:^|[/@_.\s-])(?:postgres(?:ql)?|pg|mysql|mariadb|sqlite|mssql|sqlserver|oracle|mongo(?:db)?|redis|supabase|neon(?:database)?|planetscale|prisma|dbhub|snowflake|bigquery|clickhouse|duckdb|elasticsearch|opensearch|dynamodb|cockroach(?:db)?|firestore|firebase|turso|database|db)(?:$|[/@_.\s:-])/i
+  },
+  {
+    capability: "cloud or infrastructure",
+    severity: "high",
+    words: /(?:^|[/@_.\s-])(?:aws|awslabs|amazon|gcloud|gcp|google-cloud|cloud-run|azure|cloudflare|kubernetes|k8s|kubectl|helm|terraform|pulumi|vercel|netlify|heroku|flyio|fly|railway|render|digitalocean|docker|stripe|sentry|datadog|grafana)(?:$|[/@_.\s-])/i
+  },
+  {
+    capability: "the filesystem",
+    severity: "medium",
+    words: /(?:^|[/@_.\s-])(?:server-filesystem|filesystem|file-system|fs)(?:$|[/@_.\s-])/i
+  }
+];
+var BYPASS_FLAGS = [
+  {
+    agent: "Claude Code",
+    keyword: "--dangerously-skip-permissions",
+    re: /--dangerously-skip-permissions\b/,
+    severity: "critical",
+    means: "every tool runs without a prompt"
+  },
+  {
+    agent: "Claude Code",
+    keyword: "--permission-mode",
+    re: /--permission-mode[=\s]+["']?bypassPermissions\b/,
+    severity: "critical",
+    means: "every tool runs without a prompt"
+  },
+  {
+    agent: "Claude Code",
+    keyword: "--permission-mode",
+    re: /--permission-mode[=\s]+["']?acceptEdits\b/,
+    severity: "medium",
+    means: "edits and filesystem commands run without a prompt"
+  },
+  {
+    agent: "Codex",
+    keyword: "--dangerously-bypass-approvals-and-sandbox",
+    re: /--dangerously-bypass-approvals-and-sandbox\b/,
+    severity: "critical",
+    means: "no approvals and no sandbox"
+  },
+  {
+    agent: "Codex",
+    keyword: "danger-full-access",
+    re: /danger-full-access\b/,
+    severity: "critical",
+    means: "commands run outside any sandbox"
+  },
+  {
+    agent: "Codex",
+    keyword: "codex",
+    re: /\bcodex\b[^\n]*\s--yolo\b/,
+    severity: "critical",
+    means: "no approvals and no sandbox"
+  },
+  {
+    agent: "Codex",
+    keyword: "never",
+    re: /--ask-for-approval[=\s]+["']?never\b|\bcodex\b[^\n]*\s-a\s+["']?never\b|approval_policy\s*=\s*\\?["']?never\b/,
+    severity: "high",
+    means: "commands run without ever asking"
+  },
+  {
+    agent: "Codex",
+    keyword: "--full-auto",
+    re: /--full-auto\b/,
+    severity: "medium",
+    means: "sandboxed commands and edits run without asking"
+  },
+  {
+    agent: "Gemini CLI",
+    keyword: "yolo",
+    re: /--approval-mode[=\s]+["']?yolo\b|\bgemini\b[^\n]*\s(?:--yolo|-y)(?:\s|$|["'])/,
+    severity: "critical",
+    means: "every tool call is approved automatically"
+  },
+  {
+    agent: "Gemini CLI",
+    keyword: "auto_edit",
+    re: /--approval-mode[=\s]+["']?auto_edit\b/,
+    severity: "medium",
+    means: "edit tools run without a prompt"
+  },
+  {
+    agent: "Cursor CLI",
+    keyword: "cursor-agent",
+    re: /\bcursor-agent\b[^\n]*\s(?:--force|-f|--yolo)(?:\s|$|["'])/,
+    severity: "critical",
+    means: "every command runs unless explicitly denied"
+  },
+  {
+    agent: "Copilot CLI",
+    keyword: "--allow-all",
+    re: /--allow-all-tools\b|--allow-all(?:\s|$|["'])|\bcopilot\b[^\n]*\s--yolo\b/,
+    severity: "critical",
+    means: "every tool runs without a prompt"
+  },
+  {
+    agent: "Copilot CLI",
+    keyword: "--allow-tool",
+    re: /--allow-tool[=\s]+["']?shell["']?(?:\s|$)/,
+    severity: "critical",
+    means: "any shell command runs without a prompt"
+  },
+  {
+    agent: "Cline CLI",
+    keyword: "cline",
+    re: /\bcline\b[^\n]*\s(?:-y|--yolo)(?:\s|$|["'])/,
+    severity: "critical",
+    means: "every action is approved automatically"
+  },
+  {
+    agent: "OpenCode",
+    keyword: "--auto",
+    re: /\bopencode\b[^\n]*\s--auto(?:\s|$|["'])/,
+    severity: "critical",
+    means: "every permission request not explicitly denied is approved"
+  },
+  {
+    agent: "Aider",
+    keyword: "--yes",
+    re: /--yes-always\b|\baider\b[^\n]*\s--yes(?:\s|$)/,
+    severity: "medium",
+    means: "every confirmation is answered yes"
+  }
+];
+
 // src/util/paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var BUILTIN_TEST_GLOBS = [
@@ -43113,12 +43834,12 @@ var VENDORED = compileGlobs([
 ]);
 var MIGRATION_CHANNEL = /(?:^|\/)(?:migrations?|migrate|db_migrations|changelogs?|flyway|liquibase)\/(?:[^/]+\/)*(?:prod|production|prd)\//i;
 function memoize(matcher) {
-  const cache5 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   return (path) => {
-    let hit = cache5.get(path);
+    let hit = cache8.get(path);
     if (hit === void 0) {
       hit = matcher(path);
-      cache5.set(path, hit);
+      cache8.set(path, hit);
     }
     return hit;
   };
@@ -43141,41 +43862,6 @@ function createPathClassifier(config2) {
     return SOURCE_EXTENSIONS.has(extensionOf(path));
   });
   return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
-}
-
-// src/workflows/ci-paths.ts
-var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
-var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
-function isGithubWorkflow(path) {
-  return WORKFLOW_PATH.test(path);
-}
-function isCompositeAction(path) {
-  return COMPOSITE_ACTION_PATH.test(path) || path === "action.yml" || path === "action.yaml";
-}
-function isGithubActionsYaml(path) {
-  return isGithubWorkflow(path) || isCompositeAction(path);
-}
-function ciSystemOf(path) {
-  if (path.includes(".github/workflows/")) return "GitHub Actions";
-  if (isCompositeAction(path)) return "GitHub Actions";
-  const base = basenameOf(path);
-  if (base === ".gitlab-ci.yml" || base === ".gitlab-ci.yaml" || path.startsWith(".gitlab/ci/")) return "GitLab CI";
-  if (path === ".circleci/config.yml" || path.startsWith(".circleci/")) return "CircleCI";
-  if (base === "azure-pipelines.yml" || base === "azure-pipelines.yaml" || path.startsWith(".azure-pipelines/"))
-    return "Azure Pipelines";
-  if (base === "Jenkinsfile" || base.endsWith(".jenkinsfile")) return "Jenkins";
-  if (path.startsWith(".buildkite/")) return "Buildkite";
-  if (base === ".travis.yml") return "Travis CI";
-  if (base === "bitbucket-pipelines.yml") return "Bitbucket Pipelines";
-  if (base === ".drone.yml") return "Drone";
-  if (base === ".woodpecker.yml" || path.startsWith(".woodpecker/")) return "Woodpecker";
-  if (base === "appveyor.yml" || base === ".appveyor.yml") return "AppVeyor";
-  if (base === "cloudbuild.yaml" || base === "cloudbuild.yml") return "Cloud Build";
-  if (path.startsWith(".tekton/")) return "Tekton";
-  return null;
-}
-function isCiFile(path) {
-  return ciSystemOf(path) !== null;
 }
 
 // src/diff/line-syntax.ts
@@ -43248,11 +43934,11 @@ function cutLine(text) {
 }
 var views = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
 function sideOf(file2, side) {
-  const cache5 = views[side];
-  let view = cache5.get(file2);
+  const cache8 = views[side];
+  let view = cache8.get(file2);
   if (!view) {
     view = buildView(file2, side);
-    cache5.set(file2, view);
+    cache8.set(file2, view);
   }
   return view;
 }
@@ -43299,11 +43985,11 @@ function joinCut(lines) {
   return parts.join("\n");
 }
 function changedText(file2, side) {
-  const cache5 = changedTexts[side];
-  let t = cache5.get(file2);
+  const cache8 = changedTexts[side];
+  let t = cache8.get(file2);
   if (t === void 0) {
     t = joinCut(side === "new" ? file2.added : file2.removed);
-    cache5.set(file2, t);
+    cache8.set(file2, t);
   }
   return t;
 }
@@ -43348,6 +44034,41 @@ var RemovedTally = class {
     return true;
   }
 };
+
+// src/workflows/ci-paths.ts
+var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
+function isGithubWorkflow(path) {
+  return WORKFLOW_PATH.test(path);
+}
+function isCompositeAction(path) {
+  return COMPOSITE_ACTION_PATH.test(path) || path === "action.yml" || path === "action.yaml";
+}
+function isGithubActionsYaml(path) {
+  return isGithubWorkflow(path) || isCompositeAction(path);
+}
+function ciSystemOf(path) {
+  if (path.includes(".github/workflows/")) return "GitHub Actions";
+  if (isCompositeAction(path)) return "GitHub Actions";
+  const base = basenameOf(path);
+  if (base === ".gitlab-ci.yml" || base === ".gitlab-ci.yaml" || path.startsWith(".gitlab/ci/")) return "GitLab CI";
+  if (path === ".circleci/config.yml" || path.startsWith(".circleci/")) return "CircleCI";
+  if (base === "azure-pipelines.yml" || base === "azure-pipelines.yaml" || path.startsWith(".azure-pipelines/"))
+    return "Azure Pipelines";
+  if (base === "Jenkinsfile" || base.endsWith(".jenkinsfile")) return "Jenkins";
+  if (path.startsWith(".buildkite/")) return "Buildkite";
+  if (base === ".travis.yml") return "Travis CI";
+  if (base === "bitbucket-pipelines.yml") return "Bitbucket Pipelines";
+  if (base === ".drone.yml") return "Drone";
+  if (base === ".woodpecker.yml" || path.startsWith(".woodpecker/")) return "Woodpecker";
+  if (base === "appveyor.yml" || base === ".appveyor.yml") return "AppVeyor";
+  if (base === "cloudbuild.yaml" || base === "cloudbuild.yml") return "Cloud Build";
+  if (path.startsWith(".tekton/")) return "Tekton";
+  return null;
+}
+function isCiFile(path) {
+  return ciSystemOf(path) !== null;
+}
 
 // src/workflows/yaml-keys.ts
 var KEY_LINE = /^(\s*)(-\s+)?["']?([A-Za-z0-9_][\w.\-/ ]{0,100}?)["']?\s*:(?:\s+(.*))?$/;
@@ -43461,810 +44182,120 @@ function outlineWorkflow(lines) {
   return { name, jobs };
 }
 
-// src/rules/ci-workflow/action-repinned.ts
-var USES = /^\s*(?:-\s+)?uses:\s*["']?([^@\s"'#]{1,200})@([^\s"'#]{1,200})/;
-var FULL_SHA = /^[0-9a-f]{40}$/i;
-var actionRepinnedRule = {
-  id: "ci-workflow/action-repinned",
-  category: "ci-workflow",
-  description: "An action pinned to a commit SHA is moved to a mutable tag or branch (its code can change under the workflow).",
-  severity: "medium",
-  remediation: "Keep third-party actions pinned to a full commit SHA (add the version as a comment, e.g. `@<sha> # v4.2.0`).",
-  docs: {
-    severity: "medium",
-    detects: "An action pinned to a 40-hex commit SHA moved to a tag or branch (`actions/checkout@<sha>` \u2192 `@v4`)."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubActionsYaml(file2.path) || file2.status !== "modified") continue;
-      const pinned = /* @__PURE__ */ new Map();
-      for (const l of file2.removed) {
-        if (!l.content.includes("uses:")) continue;
-        const m = USES.exec(l.content);
-        if (m && FULL_SHA.test(m[2])) pinned.set(m[1], m[2]);
-      }
-      if (pinned.size === 0) continue;
-      for (const l of file2.added) {
-        if (!l.content.includes("uses:")) continue;
-        const m = USES.exec(l.content);
-        if (!m || FULL_SHA.test(m[2])) continue;
-        const sha = pinned.get(m[1]);
-        if (!sha) continue;
-        const where = describeLocation(keysAt(file2, "new", l.line));
-        out.push({
-          file: file2.path,
-          line: l.line,
-          message: `${m[1]} re-pinned from commit ${sha.slice(0, 12)} to mutable ref '${m[2]}'${where ? ` in ${where}` : ""} of ${file2.path}`
-        });
-      }
-    }
-    return out;
-  }
+// src/agents/workflow-agents.ts
+var USES = /^\s*(?:-\s+)?uses:\s*["']?([\w.-]+\/[\w./-]+?)(?:@[^\s"'#]*)?["']?\s*(?:#.*)?$/;
+var AGENT_CLI = /(?:^|[\s;&|(`"'])(claude|codex|gemini|cursor-agent|aider|opencode|copilot|goose|amp)\s+(?:[^\n]*\s)?(-p|--print|exec|--prompt|--message|-m|run|--yolo|--dangerously-skip-permissions|--dangerously-bypass-approvals-and-sandbox|--full-auto|--force|--allow-all-tools)(?:\s|$|=)/;
+var CLI_AGENT = {
+  claude: "claude-code",
+  codex: "codex",
+  gemini: "gemini",
+  "cursor-agent": "cursor",
+  aider: "aider",
+  opencode: "opencode",
+  copilot: "copilot",
+  goose: "goose",
+  amp: "amp"
 };
-
-// src/rules/ci-workflow/ci-config-changed.ts
-function touchedJobs(file2) {
-  if (!isGithubActionsYaml(file2.path)) return [];
+function agentActionOf(uses) {
+  const u = uses.toLowerCase();
+  return AGENT_ACTIONS.find((a) => u === a.uses.toLowerCase() || u.startsWith(`${a.uses.toLowerCase()}/`)) ?? null;
+}
+var DISTINCTIVE_INPUTS = /* @__PURE__ */ new Map();
+for (const a of AGENT_ACTIONS) {
+  for (const i of [
+    ...a.allowInputs ?? [],
+    ...a.denyInputs ?? [],
+    ...a.argInputs ?? [],
+    ...a.driverInputs ?? []
+  ])
+    if (!DISTINCTIVE_INPUTS.has(i)) DISTINCTIVE_INPUTS.set(i, a);
+  for (const s of a.switches ?? []) if (s.input === "safety-strategy") DISTINCTIVE_INPUTS.set(s.input, a);
+}
+var scans = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
+function stepUses(lines, index) {
+  const chain = enclosingKeys(lines, index);
+  const item = chain.find((k, i) => k.item && chain[i + 1]?.key === "steps");
+  if (!item) return null;
+  if (item.key === "uses") return scalarValue(item.value).replace(/@.*$/, "");
+  const start = lines.findIndex((l) => l.line === item.line && l.hunk === lines[index].hunk);
+  if (start < 0) return null;
+  for (let j = start + 1; j < lines.length && j < start + 200; j++) {
+    const l = lines[j];
+    if (l.hunk !== lines[start].hunk) break;
+    const col = indentOf(l.text);
+    if (l.text.trim() === "" || l.text.trimStart().startsWith("#")) continue;
+    if (col <= item.col) break;
+    const m = USES.exec(l.text);
+    if (m && col === item.col + 2) return m[1];
+  }
+  return null;
+}
+function scan(file2, side) {
+  const cached2 = scans[side].get(file2);
+  if (cached2) return cached2;
+  const result = { steps: [], inputs: [] };
+  scans[side].set(file2, result);
+  if (!isGithubWorkflow(file2.path)) return result;
+  const lines = sideOf(file2, side).lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const text = l.text;
+    const uses = USES.exec(text);
+    if (uses) {
+      const action2 = agentActionOf(uses[1]);
+      if (action2) {
+        const job = jobOfKeys(enclosingKeys(lines, i));
+        result.steps.push({ job, line: l.line, changed: l.changed, agent: action2.agent, via: uses[1] });
+      }
+      continue;
+    }
+    const cli = AGENT_CLI.exec(text);
+    if (cli && !text.trimStart().startsWith("#")) {
+      const job = jobOfKeys(enclosingKeys(lines, i));
+      result.steps.push({ job, line: l.line, changed: l.changed, agent: CLI_AGENT[cli[1]], via: cli[1] });
+    }
+    const key = parseKeyLine(text, l.line);
+    if (!key || key.item) continue;
+    const chain = enclosingKeys(lines, i);
+    const parentUnseen = chain.length === 0 || chain[0].line === -1;
+    if (chain[0]?.key !== "with" && !(parentUnseen && DISTINCTIVE_INPUTS.has(key.key))) continue;
+    const usesOfStep = parentUnseen ? null : stepUses(lines, i);
+    const action = usesOfStep ? agentActionOf(usesOfStep) : DISTINCTIVE_INPUTS.get(key.key) ?? null;
+    if (!action) continue;
+    let value = scalarValue(key.value);
+    let changed = l.changed;
+    if (/^[|>][-+]?\d*$/.test(key.value.trim())) {
+      const parts = [];
+      for (let j = i + 1; j < lines.length; j++) {
+        const n = lines[j];
+        if (n.hunk !== l.hunk) break;
+        if (n.text.trim() !== "" && indentOf(n.text) <= key.col) break;
+        parts.push(n.text.trim());
+        changed ||= n.changed;
+      }
+      value = parts.join("\n");
+    }
+    result.inputs.push({ job: jobOfKeys(chain), action, input: key.key, value, line: l.line, changed });
+  }
+  return result;
+}
+function agentSteps(file2, side) {
+  return scan(file2, side).steps;
+}
+function agentInputs(file2, side) {
+  return scan(file2, side).inputs;
+}
+function isCopilotSetupSteps(path) {
+  return path === COPILOT_SETUP_STEPS.path || path.endsWith(`/${COPILOT_SETUP_STEPS.path}`);
+}
+function agentJobs(file2) {
   const jobs = /* @__PURE__ */ new Set();
-  for (const hunk of file2.hunks) {
-    const first = hunk.changes.find((c) => c.type !== "context");
-    if (!first) continue;
-    const chain = first.type === "add" && first.newLine !== void 0 ? keysAt(file2, "new", first.newLine) : first.oldLine !== void 0 ? keysAt(file2, "old", first.oldLine) : [];
-    const job = jobOfKeys(chain);
-    if (job) jobs.add(job);
-    if (jobs.size >= 6) break;
+  for (const side of ["old", "new"]) {
+    for (const s of agentSteps(file2, side)) jobs.add(s.job);
+    for (const i of agentInputs(file2, side)) jobs.add(i.job);
   }
-  return [...jobs];
-}
-var ciConfigChangedRule = {
-  id: "ci-workflow/ci-config-changed",
-  category: "ci-workflow",
-  description: "A CI/CD pipeline file (GitHub workflow or composite action, GitLab CI, CircleCI, Jenkins...) changed.",
-  severity: "low",
-  remediation: "Review the pipeline change: what runs, with which permissions and secrets, and on which events.",
-  docs: {
-    severity: "low",
-    detects: "Any CI file added, changed, renamed or deleted (one finding per file, naming the workflow and jobs touched)."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      const system = ciSystemOf(file2.path);
-      if (!system || ctx.paths.isDoc(file2.path)) continue;
-      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : file2.status === "renamed" ? "renamed" : "changed";
-      let what = `${system} pipeline ${file2.path} ${verb}`;
-      const whole = file2.status === "added" ? file2.added : file2.status === "deleted" ? file2.removed : null;
-      const doc = whole && isGithubActionsYaml(file2.path) ? outlineWorkflow(whole) : null;
-      if (doc?.name) what = `${system} workflow '${doc.name}' (${file2.path}) ${verb}`;
-      const jobs = doc ? doc.jobs.slice(0, 6) : touchedJobs(file2);
-      if (jobs.length > 0) what += ` (job${jobs.length > 1 ? "s" : ""} ${jobs.join(", ")})`;
-      const firstAdded = file2.added[0];
-      const firstRemoved = file2.removed[0];
-      if (file2.status !== "deleted" && firstAdded) out.push({ file: file2.path, line: firstAdded.line, message: what });
-      else if (file2.status !== "deleted" && firstRemoved)
-        out.push({ file: file2.path, line: firstRemoved.line, side: "old", message: what });
-      else out.push({ file: file2.path, line: null, side: file2.status === "deleted" ? "old" : "new", message: what });
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/continue-on-error.ts
-var CHECK_WORDS = /test|spec|lint|check|verify|typecheck|type-check|tsc|audit|scan|security|codeql|e2e|coverage|build|ci\b/i;
-var continueOnErrorRule = {
-  id: "ci-workflow/continue-on-error",
-  category: "ci-workflow",
-  description: "`continue-on-error: true` is added to a job or step, so its failure no longer fails the workflow.",
-  severity: "medium",
-  remediation: "Fix or quarantine the failing check explicitly instead of letting it pass on failure.",
-  docs: {
-    severity: "medium / low",
-    detects: "`continue-on-error: true` added: medium on test/lint/check/build/scan jobs or steps, low elsewhere."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
-      if (!file2.added.some((l) => l.content.includes("continue-on-error"))) continue;
-      const tally = new RemovedTally();
-      for (const l of file2.removed) if (/continue-on-error:\s*true/.test(l.content)) tally.add("coe");
-      for (const l of file2.added) {
-        if (!l.content.includes("continue-on-error")) continue;
-        const key = parseKeyLine(l.content);
-        if (key?.key !== "continue-on-error" || !/^["']?true\b/.test(key.value)) continue;
-        if (tally.take("coe")) continue;
-        const chain = keysAt(file2, "new", l.line);
-        const job = jobOfKeys(chain) ?? "";
-        const step = stepOfKeys(chain) ?? "";
-        const severity2 = CHECK_WORDS.test(`${job} ${step}`) ? "medium" : "low";
-        const where = describeLocation(chain) || file2.path;
-        out.push({
-          file: file2.path,
-          line: l.line,
-          severity: severity2,
-          message: `continue-on-error: true added to ${where} in ${file2.path}: its failures no longer fail the run`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/governance-file-changed.ts
-function governanceKind(path) {
-  const base = basenameOf(path);
-  if (path === DEFAULT_CONFIG_PATH || path === ".github/ai-review-gate.yaml")
-    return "this repository's ai-review-gate configuration (the gate reviewing this PR)";
-  if (base === "CODEOWNERS" && (path === base || path.startsWith(".github/") || path.startsWith("docs/") || path.startsWith(".gitlab/")))
-    return "CODEOWNERS (who must review which paths)";
-  if (path.startsWith(".github/rulesets/")) return "a repository ruleset";
-  if (/^\.github\/(?:settings|repository)\.ya?ml$/.test(path)) return "repository settings (branch protection as code)";
-  if (/^\.github\/branch[-_]protection/.test(path) || /(?:^|\/)branch[-_]protection[^/]*\.(?:ya?ml|json|tf)$/.test(path))
-    return "branch protection rules";
-  return null;
-}
-var governanceFileChangedRule = {
-  id: "ci-workflow/governance-file-changed",
-  category: "ci-workflow",
-  description: "CODEOWNERS, repository rulesets or branch-protection files, or this project's own gate config (.github/ai-review-gate.yml) changed.",
-  severity: "high",
-  remediation: "Have a repository admin review the change: it alters who must approve, which checks are required, or how this gate scores PRs.",
-  docs: {
-    severity: "high",
-    detects: "`CODEOWNERS`, `.github/rulesets/**`, `.github/settings.yml` (branch protection as code), branch-protection files, and this project's own config `.github/ai-review-gate.yml` (an agent weakening its own gate). Checked on every file, including paths the config ignores."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.allFiles) {
-      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
-      if (!kind) continue;
-      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
-      const first = file2.added[0] ?? null;
-      const firstRemoved = file2.removed[0] ?? null;
-      out.push({
-        file: file2.path,
-        line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
-        side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
-        message: `${file2.path} ${verb}: ${kind}`
-      });
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/permissions-widened.ts
-var HIGH_SCOPES = /* @__PURE__ */ new Set(["contents", "packages", "actions", "id-token", "deployments", "pages", "attestations"]);
-function writeValue(value) {
-  const v = value.replace(/\s+#.*$/, "").replace(/["']/g, "").trim();
-  if (v === "write-all") return "write-all";
-  if (v === "write") return "write";
-  return null;
-}
-function removedGrants(file2) {
-  const tally = new RemovedTally();
-  const workflowScopes = /* @__PURE__ */ new Set();
-  let workflowAll = false;
-  for (const l of file2.removed) {
-    if (!l.content.includes("write")) continue;
-    const k = parseKeyLine(l.content);
-    const w = k ? writeValue(k.value) : null;
-    if (!k || !w) continue;
-    tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
-    const chain = keysAt(file2, "old", l.line);
-    if (w === "write-all" && k.key === "permissions" && k.col === 0) workflowAll = true;
-    else if (w === "write" && chain[0]?.key === "permissions" && chain[0].col === 0) workflowScopes.add(k.key);
-  }
-  return { tally, workflowScopes, workflowAll };
-}
-function removedBlocks(file2) {
-  if (file2.status !== "modified" || !/^\s*permissions\s*:/m.test(removedText(file2))) return [];
-  const declared = /* @__PURE__ */ new Set();
-  for (const l of file2.added) {
-    const k = parseKeyLine(l.content);
-    if (k?.key !== "permissions") continue;
-    declared.add(k.col === 0 ? "" : jobOfKeys(keysAt(file2, "new", l.line)) ?? "?");
-  }
-  const out = [];
-  for (const l of file2.removed) {
-    const k = parseKeyLine(l.content);
-    if (k?.key !== "permissions" || k.item) continue;
-    const owner = k.col === 0 ? "" : jobOfKeys(keysAt(file2, "old", l.line));
-    if (owner === null || declared.has(owner)) continue;
-    out.push({
-      file: file2.path,
-      line: l.line,
-      side: "old",
-      severity: owner === "" ? "medium" : "low",
-      message: owner === "" ? `Workflow ${file2.path} no longer declares its token permissions: every job gets the repository's default, which may be read-write` : `Job ${owner} in ${file2.path} no longer declares its token permissions: it inherits the workflow's, or the repository's default`
-    });
-  }
-  return out;
-}
-var permissionsWidenedRule = {
-  id: "ci-workflow/permissions-widened",
-  category: "ci-workflow",
-  description: "A workflow's GITHUB_TOKEN permissions are widened: a scope set to write, write-all, or a `permissions:` block removed (the token falls back to the repository default).",
-  severity: "high",
-  remediation: "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
-  docs: {
-    severity: "high / medium / low",
-    detects: "`permissions: write-all`, or a scope set to `write` in a `permissions:` block: for the whole workflow high for contents, packages, actions, id-token, deployments, pages, attestations and medium for issues, pull-requests, checks, statuses\u2026; one step lower on a single job (where least privilege puts it). A scope that was already `write` in the removed lines (moved, re-commented), or granted to the whole workflow before and now to jobs, is not reported. A `permissions:` block removed and not declared again: medium for the workflow, low for a job."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
-      out.push(...removedBlocks(file2));
-      if (!file2.added.some((l) => l.content.includes("write"))) continue;
-      const { tally, workflowScopes, workflowAll } = removedGrants(file2);
-      for (const l of file2.added) {
-        if (!l.content.includes("write")) continue;
-        const k = parseKeyLine(l.content);
-        const w = k ? writeValue(k.value) : null;
-        if (!k || !w) continue;
-        const chain = keysAt(file2, "new", l.line);
-        if (w === "write" && chain[0]?.key !== "permissions") continue;
-        const job = jobOfKeys(chain);
-        if (job && (workflowAll || w === "write" && workflowScopes.has(k.key))) continue;
-        if (w === "write-all") {
-          if (k.key !== "permissions" || tally.take("write-all")) continue;
-        } else if (tally.take(`${k.key}:write`)) continue;
-        const scope = job ? `job ${job}` : "the whole workflow";
-        const broad = w === "write-all" || HIGH_SCOPES.has(k.key);
-        const severity2 = job ? broad ? "medium" : "low" : broad ? "high" : "medium";
-        const grant = w === "write-all" ? "write-all (every scope)" : `${k.key}: write`;
-        out.push({
-          file: file2.path,
-          line: l.line,
-          severity: severity2,
-          message: `Workflow ${file2.path} grants ${grant} to ${scope}`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/workflows/workflow-file.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function parseWorkflowText(text) {
-  if (text.length > MAX_PARSE_CHARS) return null;
-  try {
-    const doc = (0, import_yaml2.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) return null;
-    const d = doc;
-    const on = d.on ?? d["true"];
-    const triggers = /* @__PURE__ */ new Set();
-    if (typeof on === "string") triggers.add(on);
-    else if (Array.isArray(on)) {
-      for (const t of on) if (typeof t === "string") triggers.add(t);
-    } else if (on && typeof on === "object") {
-      for (const t of Object.keys(on)) triggers.add(t);
-    }
-    const jobs = d.jobs && typeof d.jobs === "object" && !Array.isArray(d.jobs) ? Object.keys(d.jobs) : [];
-    return { name: typeof d.name === "string" ? d.name : null, triggers, jobs };
-  } catch {
-    return null;
-  }
-}
-var docCache = /* @__PURE__ */ new WeakMap();
-function wholeWorkflow(file2) {
-  if (docCache.has(file2)) return docCache.get(file2);
-  const text = wholeSideText(file2, file2.status === "deleted" ? "old" : "new");
-  const doc = text === null ? null : parseWorkflowText(text);
-  docCache.set(file2, doc);
-  return doc;
-}
-var PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run"];
-var TRIGGER_LINE = /^\s*(?:-\s*)?["']?(pull_request_target|workflow_run)["']?\s*(?::|$|#)/;
-var INLINE_ON = /^\s*["']?on["']?\s*:\s*\[?[^\n]*\b(pull_request_target|workflow_run)\b/;
-function privilegedTriggerOf(content) {
-  const m = TRIGGER_LINE.exec(content) ?? INLINE_ON.exec(content);
-  return m ? m[1] : null;
-}
-function visiblePrivilegedTriggers(file2) {
-  const found = /* @__PURE__ */ new Set();
-  const lines = sideOf(file2, "new").lines;
-  if (!lines.some((l) => l.text.includes("pull_request_target") || l.text.includes("workflow_run"))) return found;
-  const doc = wholeWorkflow(file2);
-  if (doc) {
-    for (const t of PRIVILEGED_TRIGGERS) if (doc.triggers.has(t)) found.add(t);
-    return found;
-  }
-  for (const l of lines) {
-    if (!l.text.includes("pull_request_target") && !l.text.includes("workflow_run")) continue;
-    const t = privilegedTriggerOf(l.text);
-    if (t) found.add(t);
-  }
-  return found;
-}
-var PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.workflow_run\.pull_requests|refs\/pull\/|github\.event\.number\s*\}\}\/merge|github\.event\.pull_request\.number\s*\}\}\/(?:head|merge)|github\.event\.pull_request\.merge_commit_sha/;
-var CHECKOUT_COMMAND = /\bgit\s+(?:checkout|fetch|switch)\b|\bgh\s+pr\s+checkout\b/;
-var HEAD_REPO = /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name/;
-function isPrHeadCheckoutLine(content, chainOf) {
-  const text = cutLine(content);
-  if (text.includes("gh pr checkout")) return true;
-  if (!PR_HEAD_REF.test(text)) {
-    const key2 = HEAD_REPO.test(text) ? parseKeyLine(text) : null;
-    return key2?.key === "repository";
-  }
-  const key = parseKeyLine(text);
-  if (key && (key.key === "ref" || key.key === "repository")) return true;
-  if (CHECKOUT_COMMAND.test(text)) return true;
-  return chainOf().some((k) => k.key === "run") && /git/.test(text);
-}
-function prHeadCheckouts(file2) {
-  const out = [];
-  for (const l of sideOf(file2, "new").lines) {
-    const c = l.text;
-    if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
-    let keys = null;
-    const chainOf = () => {
-      keys ??= keysAt(file2, "new", l.line);
-      return keys;
-    };
-    if (isPrHeadCheckoutLine(c, chainOf)) out.push({ line: l.line, added: l.changed, keys: chainOf() });
-  }
-  return out;
-}
-
-// src/rules/ci-workflow/privileged-trigger.ts
-var privilegedTriggerRule = {
-  id: "ci-workflow/privileged-trigger",
-  category: "ci-workflow",
-  description: "A workflow gains a pull_request_target/workflow_run trigger, or checks out the PR head under one (untrusted code with secrets).",
-  severity: "high",
-  remediation: "Use `pull_request` for jobs that build or test PR code; under pull_request_target never check out the PR head, keep permissions read-only and pass no secrets.",
-  docs: {
-    severity: "medium / high / critical",
-    detects: "A `pull_request_target` or `workflow_run` trigger added: **critical** when the PR head is checked out (`ref: ${{ github.event.pull_request.head.sha }}`, `github.head_ref`, `refs/pull/\u2026`, `gh pr checkout`, the fork repository); **high** when an existing workflow switches to it (its jobs were written for untrusted-code-without-secrets); **medium** for a new workflow that never checks out PR code. A head checkout added under an existing privileged trigger is critical."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubWorkflow(file2.path) || file2.status === "deleted" || file2.added.length === 0) continue;
-      const hasKeyword = file2.added.some(
-        (l) => l.content.includes("pull_request_target") || l.content.includes("workflow_run") || l.content.includes("head") || l.content.includes("refs/pull") || l.content.includes("gh pr checkout")
-      );
-      if (!hasKeyword) continue;
-      const triggers = visiblePrivilegedTriggers(file2);
-      const doc = wholeWorkflow(file2);
-      const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
-      const checkouts = prHeadCheckouts(file2).map((c) => ({ ...c, where: describeLocation(c.keys) }));
-      const addedTriggers = [];
-      for (const l of file2.added) {
-        if (!l.content.includes("pull_request_target") && !l.content.includes("workflow_run")) continue;
-        const t = privilegedTriggerOf(l.content);
-        if (!t || doc && !doc.triggers.has(t)) continue;
-        addedTriggers.push({ line: l.line, trigger: t });
-      }
-      if (triggers.size > 0) {
-        const trig = [...triggers].join("/");
-        for (const c of checkouts) {
-          if (!c.added) continue;
-          out.push({
-            file: file2.path,
-            line: c.line,
-            severity: "critical",
-            message: `Workflow ${name} runs on ${trig} and checks out the PR head${c.where ? ` in ${c.where}` : ""}: fork code runs with secrets and a write token`
-          });
-        }
-      }
-      for (const t of addedTriggers) {
-        if (checkouts.length > 0) {
-          const c = checkouts[0];
-          out.push({
-            file: file2.path,
-            line: t.line,
-            severity: "critical",
-            message: `Workflow ${name} now runs on ${t.trigger} and checks out the PR head (line ${c.line}${c.where ? `, ${c.where}` : ""}): fork code runs with secrets`
-          });
-        } else if (file2.status === "added") {
-          out.push({
-            file: file2.path,
-            line: t.line,
-            severity: "medium",
-            message: `New workflow ${name} runs on ${t.trigger}: it gets secrets and a write token on fork PRs (no PR head checkout seen)`
-          });
-        } else {
-          out.push({
-            file: file2.path,
-            line: t.line,
-            severity: "high",
-            message: `Workflow ${name} switched to ${t.trigger}: its existing jobs now run with secrets and a write token on fork PRs`
-          });
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/script-injection.ts
-var UNTRUSTED = /github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|discussion_comment\.body|head_commit\.(?:message|author\.(?:email|name))|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name)))|(?:commits|pages)\[[^\]]{0,20}\]\.(?:message|author\.(?:email|name)|page_name)|(?:commits|pages)\.\*\.(?:message|author\.(?:email|name)|page_name))|github\.head_ref/;
-function untrustedExpression(content) {
-  const text = cutLine(content);
-  let from = 0;
-  for (let guard = 0; guard < 50; guard++) {
-    const open2 = text.indexOf("${{", from);
-    if (open2 < 0) return null;
-    const close = text.indexOf("}}", open2 + 3);
-    const expr = text.slice(open2 + 3, close < 0 ? text.length : close);
-    const m = UNTRUSTED.exec(expr);
-    if (m) return m[0];
-    if (close < 0) return null;
-    from = close + 2;
-  }
-  return null;
-}
-var scriptInjectionRule = {
-  id: "ci-workflow/script-injection",
-  category: "ci-workflow",
-  description: "Untrusted event data (issue/PR title or body, comment, branch name, commit message) is interpolated with ${{ }} into a run: script.",
-  severity: "high",
-  remediation: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use "$TITLE" in the script.',
-  docs: {
-    severity: "high",
-    detects: "`${{ }}` expressions of attacker-controlled event data inside a `run:` script or a github-script `script:`: issue/PR/discussion title and body, comment and review bodies, `head.ref`/`head.label`, `github.head_ref`, commit messages and authors, `workflow_run.head_branch`\u2026 Values passed through `env:` (the safe pattern) and `if:` conditions are not reported."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
-      for (const l of file2.added) {
-        if (!l.content.includes("${{")) continue;
-        const field = untrustedExpression(l.content);
-        if (!field) continue;
-        const own2 = parseKeyLine(l.content);
-        const chain = keysAt(file2, "new", l.line);
-        const inScript = own2?.key === "run" || own2?.key === "script" || chain.some((k) => k.key === "run" || k.key === "script");
-        if (!inScript || own2 && own2.key !== "run" && own2.key !== "script" && chain[0]?.key !== "run" && chain[0]?.key !== "script")
-          continue;
-        const where = describeLocation(chain);
-        out.push({
-          file: file2.path,
-          line: l.line,
-          message: `\${{ ${field} }} is interpolated into a ${own2?.key === "script" || chain[0]?.key === "script" ? "github-script" : "run:"} script${where ? ` in ${where}` : ""} of ${file2.path}: script injection`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/secrets-in-untrusted-context.ts
-var SECRET_REF = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]{0,100})|^\s*secrets:\s*inherit\b/;
-var secretsInUntrustedContextRule = {
-  id: "ci-workflow/secrets-in-untrusted-context",
-  category: "ci-workflow",
-  description: "Secrets are passed to a job that runs pull request code under pull_request_target/workflow_run (fork code can read them).",
-  severity: "high",
-  remediation: "Split the workflow: build/test PR code under `pull_request` without secrets, and use the privileged trigger only for trusted steps on the base code.",
-  docs: {
-    severity: "high",
-    detects: "`${{ secrets.X }}` or `secrets: inherit` added to a job that checks out PR head code under `pull_request_target`/`workflow_run`."
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      if (!isGithubWorkflow(file2.path) || file2.status === "deleted") continue;
-      if (!file2.added.some((l) => l.content.includes("secrets"))) continue;
-      const triggers = visiblePrivilegedTriggers(file2);
-      if (triggers.size === 0) continue;
-      const untrustedJobs = new Set(prHeadCheckouts(file2).map((c) => jobOfKeys(c.keys) ?? ""));
-      if (untrustedJobs.size === 0) continue;
-      for (const l of file2.added) {
-        if (!l.content.includes("secrets")) continue;
-        const m = SECRET_REF.exec(l.content);
-        if (!m) continue;
-        const chain = keysAt(file2, "new", l.line);
-        const job = jobOfKeys(chain);
-        if (job && !untrustedJobs.has(job) && !untrustedJobs.has("")) continue;
-        const what = m[1] ? `secret ${m[1]}` : "all secrets (secrets: inherit)";
-        const where = describeLocation(chain);
-        out.push({
-          file: file2.path,
-          line: l.line,
-          message: `${what} passed to ${where || "a job"} that runs PR head code under ${[...triggers].join("/")} in ${file2.path}`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/workflows/job-changes.ts
-var NEEDS_ITEM = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/m;
-function needsItems(key, content, chain) {
-  if (key?.key === "needs") {
-    const v = scalarValue(key.value).replace(/^\[|\]$/g, "");
-    return v.split(",").map((s) => scalarValue(s.trim())).filter((s) => /^[\w-]+$/.test(s));
-  }
-  if (chain[0]?.key === "needs") {
-    const m = /^\s*-\s+["']?([\w-]+)["']?\s*(?:#.*)?$/.exec(content);
-    if (m) return [m[1]];
-  }
-  return [];
-}
-function droppedNeeds(file2) {
-  const removedAll = removedText(file2);
-  if (!removedAll.includes("needs") && !NEEDS_ITEM.test(removedAll)) return [];
-  const removed = /* @__PURE__ */ new Map();
-  for (const l of file2.removed) {
-    const key = parseKeyLine(l.content);
-    const isItem = NEEDS_ITEM.test(l.content);
-    if (key?.key !== "needs" && !isItem) continue;
-    const chain = keysAt(file2, "old", l.line);
-    const items = needsItems(key, l.content, chain);
-    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
-    if (!job || items.length === 0) continue;
-    let e = removed.get(job);
-    if (!e) {
-      e = { line: l.line, items: /* @__PURE__ */ new Set() };
-      removed.set(job, e);
-    }
-    for (const i of items) e.items.add(i);
-  }
-  if (removed.size === 0) return [];
-  const added = /* @__PURE__ */ new Map();
-  for (const l of file2.added) {
-    const key = parseKeyLine(l.content);
-    const isItem = /^\s*-\s/.test(l.content);
-    if (key?.key !== "needs" && !isItem) continue;
-    const chain = keysAt(file2, "new", l.line);
-    const items = needsItems(key, l.content, chain);
-    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
-    if (!job) continue;
-    let s = added.get(job);
-    if (!s) {
-      s = /* @__PURE__ */ new Set();
-      added.set(job, s);
-    }
-    for (const i of items) s.add(i);
-  }
-  const out = [];
-  const gone = new Set(removedJobs(file2).map((j) => j.job));
-  for (const [job, e] of removed) {
-    if (gone.has(job)) continue;
-    const now = added.get(job) ?? /* @__PURE__ */ new Set();
-    const dropped = [...e.items].filter((i) => !now.has(i));
-    if (dropped.length > 0) out.push({ job, line: e.line, dropped });
-  }
-  return out;
-}
-function removedJobLines(file2, keyLine) {
-  const view = sideOf(file2, "old");
-  const start = view.indexOf(keyLine);
-  if (start === void 0) return [];
-  const first = view.lines[start];
-  const col = first.text.length - first.text.trimStart().length;
-  const out = [first.text];
-  for (let i = start + 1; i < view.lines.length; i++) {
-    const l = view.lines[i];
-    if (l.hunk !== first.hunk) break;
-    const indent = l.text.length - l.text.trimStart().length;
-    if (l.text.trim() !== "" && indent <= col) break;
-    out.push(l.text);
-  }
-  return out;
-}
-function removedJobs(file2) {
-  if (file2.status === "deleted" || file2.status === "added") return [];
-  if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file2))) return [];
-  const candidates = [];
-  for (const l of file2.removed) {
-    const key = parseKeyLine(l.content);
-    if (!key || key.item || key.col === 0 || key.value !== "" || !/^[\w-]+$/.test(key.key)) continue;
-    const chain = keysAt(file2, "old", l.line);
-    if (chain[0]?.key === "jobs" && chain[0].col === 0) candidates.push({ job: key.key, line: l.line });
-  }
-  if (candidates.length === 0) return [];
-  const readded = /* @__PURE__ */ new Set();
-  for (const l of file2.added) {
-    const key = parseKeyLine(l.content);
-    if (key && !key.item && key.col > 0 && candidates.some((c) => c.job === key.key)) readded.add(key.key);
-  }
-  return candidates.filter((c) => !readded.has(c.job));
-}
-
-// src/workflows/purpose.ts
-var GATING_TRIGGERS = ["pull_request", "push", "merge_group"];
-var CHECK_WORK = /\b(?:test|tests|lint|linter|check|vet|typecheck|tsc|pytest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|cargo\s+(?:test|clippy)|go\s+test|gradle\w*\s+(?:test|check)|mvn\w*\s+(?:test|verify)|coverage|e2e|playwright|cypress|codeql|semgrep|trivy|snyk|gitleaks|trufflehog|scorecard|dependency-review|audit|actionlint|zizmor|shellcheck|eslint|biome|prettier|ruff|mypy|pyright|flake8|black|rubocop|hadolint|tflint|tfsec|checkov|kubeconform|kube-linter|validate|verify)\b/i;
-var REPORTING_WRITE = /^\s*(?:security-events|checks|statuses)\s*:\s*write\b/;
-var WRITE_SCOPE = /^\s*[\w-]+\s*:\s*write\b|\bwrite-all\b/;
-var PRIVILEGED_EVENT = /^(?:pull_request_target|workflow_run|issue_comment|issues|discussion\w*|schedule|release|deployment\w*)$/;
-var SECRET = /\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+/;
-function workflowPurpose(lines, triggers) {
-  let checks = false;
-  let privileged = false;
-  let runBlock = -1;
-  for (const raw of lines) {
-    const text = raw.replace(/(^|\s)#.*$/, "");
-    if (text.trim() === "") continue;
-    const indent = text.length - text.trimStart().length;
-    if (runBlock >= 0 && indent <= runBlock) runBlock = -1;
-    const step = /^\s*(?:-\s*)?(run|uses)\s*:\s*(.*)$/.exec(text);
-    if (step?.[1] === "run" && /^[|>][-+]?\s*$/.test(step[2])) runBlock = indent;
-    const title = indent <= 4 ? /^\s*(?:name\s*:\s*(.+)|([\w-]+)\s*:\s*)$/.exec(text)?.slice(1).find(Boolean) ?? "" : "";
-    const command = runBlock >= 0 && indent > runBlock ? text : step ? step[2] : title;
-    if (!checks && command !== "" && CHECK_WORK.test(command)) checks = true;
-    if (!privileged && (WRITE_SCOPE.test(text) && !REPORTING_WRITE.test(text) || SECRET.test(text)))
-      privileged = true;
-  }
-  const gating = triggers === null || GATING_TRIGGERS.some((t) => triggers.has(t));
-  if (triggers && [...triggers].some((t) => PRIVILEGED_EVENT.test(t))) privileged = true;
-  return { checks: checks && gating, privileged };
-}
-
-// src/rules/ci-workflow/workflow-removed.ts
-function removal(purpose, what) {
-  if (!purpose || purpose.checks) return { message: what, severity: "high" };
-  if (purpose.privileged)
-    return {
-      message: `${what}: it ran no checks, and its write permissions, privileged triggers or secrets go with it`,
-      severity: "low"
-    };
-  return { message: `${what} (it ran no tests, linters or scanners)`, severity: "medium" };
-}
-var workflowRemovedRule = {
-  id: "ci-workflow/workflow-removed",
-  category: "ci-workflow",
-  description: "A CI workflow is deleted, a job is removed from one, or a job stops waiting on another (checks that gated merges may no longer run).",
-  severity: "high",
-  remediation: "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
-  docs: {
-    severity: "high for a check (tests, linters, scanners on pull requests or pushes) and for dropped `needs:`; medium for other removals; low for a privileged automation that ran no checks (write scopes, privileged triggers or secrets go with it)",
-    detects: 'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).'
-  },
-  run(ctx) {
-    const out = [];
-    for (const file2 of ctx.files) {
-      const system = ciSystemOf(file2.path);
-      if (!system || ctx.paths.isDoc(file2.path)) continue;
-      if (file2.status === "deleted") {
-        if (!isGithubWorkflow(file2.path) && !/\.ya?ml$|Jenkinsfile$/.test(file2.path)) continue;
-        const doc = wholeWorkflow(file2);
-        const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
-        const jobs = doc && doc.jobs.length > 0 ? ` with job${doc.jobs.length > 1 ? "s" : ""} ${doc.jobs.slice(0, 8).join(", ")}` : "";
-        const purpose = isGithubWorkflow(file2.path) ? workflowPurpose(
-          file2.removed.map((l) => l.content),
-          doc?.triggers ?? null
-        ) : null;
-        out.push({
-          file: file2.path,
-          line: null,
-          side: "old",
-          ...removal(purpose, `${system} workflow ${name} deleted${jobs}`)
-        });
-        continue;
-      }
-      if (!isGithubWorkflow(file2.path) || file2.removed.length === 0) continue;
-      for (const j of removedJobs(file2)) {
-        const purpose = workflowPurpose(removedJobLines(file2, j.line), null);
-        out.push({
-          file: file2.path,
-          line: j.line,
-          side: "old",
-          ...removal(purpose, `Job ${j.job} removed from workflow ${file2.path}`)
-        });
-      }
-      for (const d of droppedNeeds(file2)) {
-        out.push({
-          file: file2.path,
-          line: d.line,
-          side: "old",
-          message: `Job ${d.job} in ${file2.path} no longer needs ${d.dropped.join(", ")}: it can pass without ${d.dropped.length > 1 ? "them" : "it"}`
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/rules/ci-workflow/index.ts
-var ciWorkflowRules = [
-  ciConfigChangedRule,
-  privilegedTriggerRule,
-  permissionsWidenedRule,
-  scriptInjectionRule,
-  secretsInUntrustedContextRule,
-  actionRepinnedRule,
-  workflowRemovedRule,
-  continueOnErrorRule,
-  governanceFileChangedRule
-];
-
-// src/util/memo.ts
-function memoByFiles(compute3) {
-  const cache5 = /* @__PURE__ */ new WeakMap();
-  return (files) => {
-    let value = cache5.get(files);
-    if (value === void 0) {
-      value = compute3(files);
-      cache5.set(files, value);
-    }
-    return value;
-  };
-}
-function memoByFile(cache5, key, file2, compute3) {
-  let inner = cache5.get(key);
-  if (!inner) {
-    inner = /* @__PURE__ */ new WeakMap();
-    cache5.set(key, inner);
-  }
-  let v = inner.get(file2);
-  if (v === void 0) {
-    v = compute3();
-    inner.set(file2, v);
-  }
-  return v;
-}
-
-// src/diff/command-lines.ts
-var DATA_EXTENSIONS = /* @__PURE__ */ new Set([
-  "json",
-  "lock",
-  "snap",
-  "svg",
-  "csv",
-  "tsv",
-  "xml",
-  "html",
-  "htm",
-  "css",
-  "scss",
-  "map",
-  "sum",
-  "po",
-  "pot",
-  "ipynb"
-]);
-var SCRIPT_JSON = /* @__PURE__ */ new Set(["package.json", "composer.json", "deno.json", "turbo.json", "nx.json", "project.json"]);
-var commandFileCache = /* @__PURE__ */ new WeakMap();
-function isCommandFile(file2, paths) {
-  return memoByFile(commandFileCache, paths, file2, () => {
-    const ext = extensionOf(file2.path);
-    if (DATA_EXTENSIONS.has(ext) && !SCRIPT_JSON.has(basenameOf(file2.path))) return false;
-    return !paths.isDoc(file2.path) && !paths.isTest(file2.path);
-  });
-}
-function logicalLines(lines, maxJoin = 20) {
-  const out = [];
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i];
-    let text = cutLine(first.content);
-    let last = first.line;
-    let joined = 0;
-    while (text.trimEnd().endsWith("\\") && joined < maxJoin && i + 1 < lines.length) {
-      const next = lines[i + 1];
-      if (next.line !== last + 1) break;
-      text = `${text.trimEnd().slice(0, -1)} ${cutLine(next.content).trim()}`;
-      last = next.line;
-      i++;
-      joined++;
-    }
-    out.push({ line: first.line, content: text });
-    i++;
-  }
-  return out;
-}
-var commandCache = /* @__PURE__ */ new WeakMap();
-function commandLines(file2) {
-  let lines = commandCache.get(file2);
-  if (!lines) {
-    lines = logicalLines(file2.added).filter((l) => !isCommentLine(file2.path, l.content));
-    commandCache.set(file2, lines);
-  }
-  return lines;
-}
-var PROD_WORD = /(?:^|[^a-z0-9])(?:prod|production|prd)(?:$|[^a-z0-9])/i;
-function mentionsProduction(text) {
-  return PROD_WORD.test(text);
-}
-function isSqlOrMigration(path) {
-  return extensionOf(path) === "sql" || /(?:^|\/)(?:migrations?|db\/migrate|alembic|versions|changelogs?)\//.test(path) || /(?:^|\/)V\d+[^/]*__[^/]*$/.test(path);
+  if (isCopilotSetupSteps(file2.path)) jobs.add(COPILOT_SETUP_STEPS.job);
+  return jobs;
 }
 
 // src/secrets/entropy.ts
@@ -45452,6 +45483,1905 @@ function quote(raw, max = 80) {
   return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
 }
 
+// src/workflows/workflow-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function parseWorkflowText(text) {
+  if (text.length > MAX_PARSE_CHARS) return null;
+  try {
+    const doc = (0, import_yaml2.parse)(text, { uniqueKeys: false, maxAliasCount: 100 });
+    if (!doc || typeof doc !== "object" || Array.isArray(doc)) return null;
+    const d = doc;
+    const on = d.on ?? d["true"];
+    const triggers = /* @__PURE__ */ new Set();
+    if (typeof on === "string") triggers.add(on);
+    else if (Array.isArray(on)) {
+      for (const t of on) if (typeof t === "string") triggers.add(t);
+    } else if (on && typeof on === "object") {
+      for (const t of Object.keys(on)) triggers.add(t);
+    }
+    const jobs = d.jobs && typeof d.jobs === "object" && !Array.isArray(d.jobs) ? Object.keys(d.jobs) : [];
+    return { name: typeof d.name === "string" ? d.name : null, triggers, jobs };
+  } catch {
+    return null;
+  }
+}
+var docCache = /* @__PURE__ */ new WeakMap();
+function wholeWorkflow(file2) {
+  if (docCache.has(file2)) return docCache.get(file2);
+  const text = wholeSideText(file2, file2.status === "deleted" ? "old" : "new");
+  const doc = text === null ? null : parseWorkflowText(text);
+  docCache.set(file2, doc);
+  return doc;
+}
+var PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run"];
+var TRIGGER_LINE = /^\s*(?:-\s*)?["']?(pull_request_target|workflow_run)["']?\s*(?::|$|#)/;
+var INLINE_ON = /^\s*["']?on["']?\s*:\s*\[?[^\n]*\b(pull_request_target|workflow_run)\b/;
+function privilegedTriggerOf(content) {
+  const m = TRIGGER_LINE.exec(content) ?? INLINE_ON.exec(content);
+  return m ? m[1] : null;
+}
+function visiblePrivilegedTriggers(file2) {
+  const found = /* @__PURE__ */ new Set();
+  const lines = sideOf(file2, "new").lines;
+  if (!lines.some((l) => l.text.includes("pull_request_target") || l.text.includes("workflow_run"))) return found;
+  const doc = wholeWorkflow(file2);
+  if (doc) {
+    for (const t of PRIVILEGED_TRIGGERS) if (doc.triggers.has(t)) found.add(t);
+    return found;
+  }
+  for (const l of lines) {
+    if (!l.text.includes("pull_request_target") && !l.text.includes("workflow_run")) continue;
+    const t = privilegedTriggerOf(l.text);
+    if (t) found.add(t);
+  }
+  return found;
+}
+var PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.workflow_run\.pull_requests|refs\/pull\/|github\.event\.number\s*\}\}\/merge|github\.event\.pull_request\.number\s*\}\}\/(?:head|merge)|github\.event\.pull_request\.merge_commit_sha/;
+var CHECKOUT_COMMAND = /\bgit\s+(?:checkout|fetch|switch)\b|\bgh\s+pr\s+checkout\b/;
+var HEAD_REPO = /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name/;
+function isPrHeadCheckoutLine(content, chainOf) {
+  const text = cutLine(content);
+  if (text.includes("gh pr checkout")) return true;
+  if (!PR_HEAD_REF.test(text)) {
+    const key2 = HEAD_REPO.test(text) ? parseKeyLine(text) : null;
+    return key2?.key === "repository";
+  }
+  const key = parseKeyLine(text);
+  if (key && (key.key === "ref" || key.key === "repository")) return true;
+  if (CHECKOUT_COMMAND.test(text)) return true;
+  return chainOf().some((k) => k.key === "run") && /git/.test(text);
+}
+function prHeadCheckouts(file2) {
+  const out = [];
+  for (const l of sideOf(file2, "new").lines) {
+    const c = l.text;
+    if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
+    let keys = null;
+    const chainOf = () => {
+      keys ??= keysAt(file2, "new", l.line);
+      return keys;
+    };
+    if (isPrHeadCheckoutLine(c, chainOf)) out.push({ line: l.line, added: l.changed, keys: chainOf() });
+  }
+  return out;
+}
+
+// src/rules/agent-autonomy/agent-workflow.ts
+var GATE = /author_association|github\.(?:actor|triggering_actor)\b|\.user\.login|sender\.login|labels\.\*\.name|\.label\.name|github\.event\.pull_request\.head\.repo\.full_name\s*==/;
+var SECRET_REF = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g;
+var PROD_NAME = /(?:^|_)(?:PROD|PRODUCTION|PRD)(?:_|$)/i;
+var PROD_ENV = /^\s*(?:environment|name):\s*["']?(?:prod|production|prd)(?:[-_][\w-]*)?["']?\s*(?:#.*)?$/i;
+var WRITE_SCOPE = /^\s*([\w-]+):\s*["']?write["']?\s*(?:#.*)?$|^\s*permissions:\s*["']?write-all/;
+function visibleUntrustedTriggers(file2) {
+  const doc = wholeWorkflow(file2);
+  if (doc) return UNTRUSTED_TRIGGERS.filter((t) => doc.triggers.has(t));
+  const found = /* @__PURE__ */ new Set();
+  for (const l of sideOf(file2, "new").lines)
+    for (const t of UNTRUSTED_TRIGGERS)
+      if (new RegExp(`^\\s*(?:-\\s*)?["']?${t}["']?\\s*(?::|$)|^\\s*on:.*\\b${t}\\b`).test(l.text)) found.add(t);
+  return [...found];
+}
+function jobLines(file2, side) {
+  const lines = sideOf(file2, side).lines;
+  return lines.map((l, i) => {
+    const chain = enclosingKeys(lines, i);
+    const own2 = parseKeyLine(l.text);
+    return {
+      job: jobOfKeys(own2 && !own2.item ? [own2, ...chain] : chain),
+      text: l.text,
+      line: l.line,
+      changed: l.changed,
+      inIf: own2?.key === "if" || chain.some((k) => k.key === "if")
+    };
+  });
+}
+function jobMatches(agentJob, job) {
+  return agentJob === job || agentJob === null || job === null;
+}
+var agentWorkflowRule = {
+  id: "agent-autonomy/agent-workflow",
+  category: "agent-autonomy",
+  description: "A CI workflow gives a coding agent more reach: a new agent step, more people who can drive it, its trigger gate removed, secrets, a production environment or write permissions for its job.",
+  severity: "medium",
+  remediation: "Run agents on events from people with write access (check `author_association` or an actor list), give their jobs read permissions plus the one write scope they need, never production environments or deploy secrets, and leave `allowed_non_write_users` / `allowed_bots` empty.",
+  docs: {
+    severity: '**critical** when an agent job gets a production environment or a production secret; **high** when anyone may drive the agent (`allowed_non_write_users: "*"`, `allowed_bots: "*"`, codex-action `allow-users: "*"`), when the gate that limited who triggers an agent job is removed, when an agent job is handed other secrets, and for a new agent on issue/comment/`pull_request_target` events with no gate and write permissions; **medium** for a new agent step or job, named users allowed to drive it, and write scopes added to an agent job (Copilot\'s `copilot-setup-steps` included)',
+    detects: "Steps that run claude-code-action, codex-action, run-gemini-cli and other agent actions, or an agent CLI headless (`claude -p`, `codex exec`, `gemini -p`, `cursor-agent`, `aider --message`, `opencode run`, `copilot -p`), and the `copilot-setup-steps` job: compared old with new, only what the change adds counts."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubWorkflow(file2.path) || file2.status === "deleted") continue;
+      const jobs = agentJobs(file2);
+      if (jobs.size === 0) continue;
+      const setupSteps = isCopilotSetupSteps(file2.path);
+      const newLines = jobLines(file2, "new");
+      const inAgentJob = (job) => [...jobs].some((j) => jobMatches(j, job));
+      const oldSteps = new Set(agentSteps(file2, "old").map((s) => `${s.job}\0${s.via}`));
+      const untrusted = visibleUntrustedTriggers(file2);
+      for (const step of agentSteps(file2, "new")) {
+        if (!step.changed || oldSteps.has(`${step.job}\0${step.via}`)) continue;
+        const lines = newLines.filter((l) => l.job === step.job || l.job === null);
+        const writes = [
+          ...new Set(
+            lines.flatMap((l) => {
+              const m = WRITE_SCOPE.exec(l.text);
+              return m ? [m[1] ?? "write-all"] : [];
+            })
+          )
+        ];
+        const gated = lines.some((l) => l.inIf && GATE.test(l.text));
+        const open2 = file2.status === "added" && untrusted.length > 0 && !gated && writes.length > 0;
+        const severity2 = open2 ? "high" : "medium";
+        const on = untrusted.length > 0 ? ` on ${untrusted.join(", ")}` : "";
+        const perms = writes.length > 0 ? ` with ${writes.map((w) => `${w}: write`).join(", ")}` : "";
+        out.push({
+          file: file2.path,
+          line: step.line,
+          severity: severity2,
+          message: `Coding agent (${step.agent}, via ${quote(step.via, 50)}) added to ${step.job ? `job ${step.job}` : "the workflow"}${on}${perms}${open2 ? ", and nothing limits who can trigger it" : ""}`
+        });
+      }
+      const oldDrivers = new Set(
+        agentInputs(file2, "old").map((i) => `${i.job}\0${i.input}\0${i.value.trim()}`)
+      );
+      for (const input2 of agentInputs(file2, "new")) {
+        if (!input2.changed || !input2.action.driverInputs?.includes(input2.input)) continue;
+        const value = input2.value.trim();
+        if (value === "" || oldDrivers.has(`${input2.job}\0${input2.input}\0${value}`)) continue;
+        const anyone = value.split(/[\s,]+/).includes("*");
+        out.push({
+          file: file2.path,
+          line: input2.line,
+          severity: anyone ? "high" : "medium",
+          message: anyone ? `${input2.input}: "*" lets anyone who can open an issue or comment drive the agent${input2.job ? ` in job ${input2.job}` : ""}` : `${input2.input} lets ${quote(value, 60)} drive the agent without write access${input2.job ? ` in job ${input2.job}` : ""}`
+        });
+      }
+      const oldLines = jobLines(file2, "old");
+      const addedGates = new Set(newLines.filter((l) => l.changed && l.inIf && GATE.test(l.text)).map((l) => l.job));
+      const reported = /* @__PURE__ */ new Set();
+      for (const l of oldLines) {
+        if (!l.changed || !l.inIf || !GATE.test(l.text) || !inAgentJob(l.job) || reported.has(l.job)) continue;
+        if (addedGates.has(l.job)) continue;
+        reported.add(l.job);
+        out.push({
+          file: file2.path,
+          line: l.line,
+          side: "old",
+          severity: "high",
+          message: `${l.job ? `Job ${l.job}` : "The workflow"} no longer limits who can trigger its agent (removed: ${quote(l.text, 80)})`
+        });
+      }
+      const before = new RemovedTally();
+      for (const l of oldLines) if (l.changed) before.add(l.text.trim());
+      for (const l of newLines) {
+        if (l.changed && before.take(l.text.trim())) continue;
+        if (!l.changed || !(inAgentJob(l.job) || setupSteps)) continue;
+        if (PROD_ENV.test(l.text)) {
+          out.push({
+            file: file2.path,
+            line: l.line,
+            severity: "critical",
+            message: `Agent job${l.job ? ` ${l.job}` : ""} runs in a production environment: ${quote(l.text, 60)}`
+          });
+          continue;
+        }
+        for (const m of l.text.matchAll(SECRET_REF)) {
+          const name = m[1];
+          if (AGENT_OWN_SECRETS.test(name)) continue;
+          const prod = PROD_NAME.test(name);
+          out.push({
+            file: file2.path,
+            line: l.line,
+            severity: prod ? "critical" : "high",
+            message: `Agent job${l.job ? ` ${l.job}` : ""} is handed ${prod ? "the production secret" : "the secret"} ${name}: the agent can read and use it`
+          });
+        }
+        const w = WRITE_SCOPE.exec(l.text);
+        if (w && file2.status !== "added")
+          out.push({
+            file: file2.path,
+            line: l.line,
+            severity: "medium",
+            message: `Agent job${l.job ? ` ${l.job}` : ""} gets ${w[1] ?? "write-all"}: write`
+          });
+      }
+    }
+    return out;
+  }
+};
+
+// src/agents/cli-args.ts
+var MAX_WORDS = 2e3;
+function shellWords(text) {
+  const words = [];
+  let cur = "";
+  let quote2 = null;
+  let has = false;
+  for (let i = 0; i < text.length && words.length < MAX_WORDS; i++) {
+    const c = text[i];
+    if (quote2) {
+      if (c === quote2) quote2 = null;
+      else if (c === "\\" && quote2 === '"' && i + 1 < text.length) cur += text[++i];
+      else cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote2 = c;
+      has = true;
+      continue;
+    }
+    if (c === "\\" && i + 1 < text.length) {
+      const n = text[++i];
+      if (n !== "\n") cur += n;
+      has = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (has || cur) words.push(cur);
+      cur = "";
+      has = false;
+      continue;
+    }
+    cur += c;
+    has = true;
+  }
+  if (has || cur) words.push(cur);
+  return words;
+}
+function splitToolList(text) {
+  const out = [];
+  let depth = 0;
+  let cur = "";
+  for (const c of text) {
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (c === "," || c === "\n" || c === " ")) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+var ALLOW = /* @__PURE__ */ new Set(["--allowedtools", "--allowed-tools", "--allow-tool"]);
+var DENY = /* @__PURE__ */ new Set(["--disallowedtools", "--disallowed-tools", "--deny-tool"]);
+function parseAgentArgs(text) {
+  const out = { allowedTools: [], disallowedTools: [], permissionMode: null, mcpConfigs: [] };
+  const words = shellWords(text);
+  let list = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith("-")) {
+      const [flag, inline] = w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, null];
+      const f2 = flag.toLowerCase();
+      list = ALLOW.has(f2) ? out.allowedTools : DENY.has(f2) ? out.disallowedTools : null;
+      if (list && inline !== null) list.push(...splitToolList(inline));
+      if (f2 === "--permission-mode") out.permissionMode = inline ?? words[++i] ?? null;
+      if (f2 === "--mcp-config") {
+        const v = inline ?? words[++i];
+        if (v) out.mcpConfigs.push(v);
+      }
+      continue;
+    }
+    if (list) list.push(...splitToolList(w));
+  }
+  return out;
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string4, ptr) {
+  let lines = string4.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string4, line, column) {
+  let lines = string4.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse3(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/agents/config-entries.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/deps/sources.ts
+var PUBLIC_REGISTRIES = {
+  npm: ["registry.npmjs.org", "registry.npmjs.com", "registry.yarnpkg.com"],
+  python: ["pypi.org", "files.pythonhosted.org", "pypi.python.org"],
+  go: ["proxy.golang.org", "sum.golang.org"],
+  cargo: ["index.crates.io", "static.crates.io", "crates.io", "github.com/rust-lang/crates.io-index"],
+  ruby: ["rubygems.org", "index.rubygems.org"],
+  maven: [
+    "repo.maven.apache.org",
+    "repo1.maven.org",
+    "central.sonatype.com",
+    "plugins.gradle.org",
+    "maven.google.com",
+    "dl.google.com"
+  ],
+  gradle: [
+    "repo.maven.apache.org",
+    "repo1.maven.org",
+    "central.sonatype.com",
+    "plugins.gradle.org",
+    "maven.google.com",
+    "dl.google.com"
+  ],
+  composer: ["repo.packagist.org", "packagist.org"],
+  nuget: ["api.nuget.org", "www.nuget.org", "nuget.org"],
+  terraform: ["registry.terraform.io", "registry.opentofu.org"]
+};
+var URL_RE = /\b((?:git\+|registry\+|sparse\+)?(?:https?|ssh|git|svn):\/\/[^\s"'<>,;{}()[\]\\]{1,2000})/;
+function findUrl(text) {
+  const m = URL_RE.exec(text);
+  return m ? m[1] : null;
+}
+function urlHostPath(url2) {
+  const m = /^(?:[a-z]+\+)?[a-z]+:\/\/(?:[^@/\s]{1,300}@)?([^/:?#\s]{1,300})(?::\d{1,5})?([^?#\s]*)/i.exec(url2);
+  if (!m) return null;
+  return { host: m[1].toLowerCase(), path: m[2] ?? "" };
+}
+function hostOf(url2) {
+  return urlHostPath(url2)?.host ?? url2;
+}
+function isPublicRegistryUrl(ecosystem, url2) {
+  const hp = urlHostPath(url2);
+  if (!hp) return false;
+  const full = hp.host + hp.path;
+  return PUBLIC_REGISTRIES[ecosystem].some(
+    (r) => r.includes("/") ? full === r || full.startsWith(`${r}/`) || full.startsWith(`${r}.git`) : hp.host === r
+  );
+}
+function classifyUrl(ecosystem, url2) {
+  if (/^git[+:]|^ssh:|\.git(?:$|[#?/])/.test(url2)) return "git";
+  if (isPublicRegistryUrl(ecosystem, url2)) return null;
+  return "url";
+}
+var ARCHIVE_RE = /\.(?:tgz|tar\.gz|tar|zip|whl|gem|jar|nupkg)$/i;
+function classifyNpmSpec(name, spec) {
+  const s = spec.trim();
+  if (/^(?:git\+|git:|git@|github:|gitlab:|bitbucket:|gist:)/.test(s)) return { kind: "git", target: s };
+  if (/^https?:\/\//.test(s)) return { kind: /\.git(?:#|$)/.test(s) ? "git" : "url", target: s };
+  if (/^(?:file:|link:|portal:|\.{1,2}\/|\/|~\/)/.test(s)) {
+    const path = s.replace(/^(?:file:|link:|portal:)/, "");
+    return { kind: ARCHIVE_RE.test(path) ? "archive" : "path", target: s };
+  }
+  const alias = /^npm:((?:@[^@/\s]{1,214}\/)?[^@\s]{1,214})(?:@|$)/.exec(s);
+  if (alias) return alias[1] !== name ? { kind: "alias", target: alias[1] } : null;
+  if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
+  return null;
+}
+function sourceSeverity(kind) {
+  switch (kind) {
+    case "path":
+      return "low";
+    case "alias":
+      return "medium";
+    default:
+      return "high";
+  }
+}
+function isArchivePath(path) {
+  return ARCHIVE_RE.test(path);
+}
+function sourceRepository(target) {
+  let t = target.trim().toLowerCase();
+  t = t.replace(/^(?:git::|git\+|github:)/, "");
+  t = t.replace(/^[a-z]+:\/\/(?:[^@/\s]{1,300}@)?/, "");
+  t = t.replace(/^git@([^:/\s]{1,300}):/, "$1/");
+  t = t.replace(/[?#].*$/, "").replace(/\/\/.*$/, "");
+  const parts = t.split("/").filter(Boolean);
+  if (parts.length < 2) return null;
+  const [host, owner, repo] = parts.length === 2 || !parts[0].includes(".") ? ["github.com", ...parts] : parts;
+  return repo ? `${host}/${owner}/${repo.replace(/\.git$/, "")}` : null;
+}
+function pinnedRevision(target) {
+  const ref = /(?:[?&]ref=|#|@|:ref\s*=>\s*['"]|\bref\s*[:=]\s*['"]?)([\w./-]{1,100})/.exec(target)?.[1];
+  return ref !== void 0 && (/^[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:\.\d+){0,3}(?:[-+][\w.]+)?$/.test(ref));
+}
+
+// src/deps/manifests/toml.ts
+var TOML_TABLE = /^\s*\[\[?\s*([^\]]{1,300}?)\s*\]\]?\s*(?:#.*)?$/;
+var TOML_PAIR = /^\s*("[^"]{1,300}"|'[^']{1,300}'|[A-Za-z0-9_.-]{1,300})\s*=\s*(.*?)\s*$/;
+var TOML_STRING_ELEMENT = /^\s*(?:"((?:[^"\\]|\\.){1,2000})"|'([^']{1,2000})')\s*,?\s*(?:#.*)?$/;
+function walkToml(lines, visit2) {
+  const st = { table: null, arrayKey: null };
+  for (const l of lines) {
+    const t = l.text;
+    const trimmed = t.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const header = TOML_TABLE.exec(t);
+    if (header && !TOML_PAIR.test(t)) {
+      st.table = header[1].replace(/\s+/g, "");
+      st.arrayKey = null;
+      visit2.table?.(st, l);
+      continue;
+    }
+    if (st.arrayKey !== null) {
+      if (trimmed.startsWith("]")) {
+        st.arrayKey = null;
+        continue;
+      }
+      const el2 = TOML_STRING_ELEMENT.exec(t);
+      if (el2) visit2.element?.(st, el2[1] ?? el2[2], l);
+      continue;
+    }
+    const p = TOML_PAIR.exec(t);
+    if (p) {
+      const key = unquote(p[1]);
+      const value = p[2].replace(/\s#[^"']*$/, "");
+      if (value === "[" || value.startsWith("[") && !value.includes("]")) {
+        st.arrayKey = key;
+        const inline = value.slice(1);
+        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit2.element?.(st, m[1] ?? m[2], l);
+        continue;
+      }
+      visit2.pair?.(st, key, value, l);
+      continue;
+    }
+    const el = TOML_STRING_ELEMENT.exec(t);
+    if (el && st.table === null) visit2.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
+  }
+}
+function inlineTable(value) {
+  const out = {};
+  if (!value.startsWith("{")) return out;
+  for (const m of value.matchAll(/([A-Za-z0-9_.-]{1,100})\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|(true|false))/g))
+    out[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
+  return out;
+}
+function tomlDep(ecosystem, name, value, line, out) {
+  if (value.startsWith('"') || value.startsWith("'")) {
+    out.deps.push({ name, spec: unquote(value), line });
+    return;
+  }
+  const t = inlineTable(value);
+  if (Object.keys(t).length === 0) return;
+  const git = t["git"] ?? t["github"];
+  const ref = t["rev"] ?? t["tag"] ?? t["branch"];
+  const spec = t["version"] ?? (git ? `${git}${ref ? `#${ref}` : ""}` : t["url"] ?? t["path"] ?? "");
+  out.deps.push({ name: t["package"] ?? name, spec, line });
+  if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
+  else if (t["url"]) {
+    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
+    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
+  } else if (t["path"]) {
+    const kind = isArchivePath(t["path"]) ? "archive" : "path";
+    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
+  } else if (t["registry"] || t["registry-index"]) {
+    const r = t["registry"] ?? t["registry-index"];
+    out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
+  }
+}
+
+// src/agents/config-entries.ts
+function parseJsonLines(lines, rooted, out) {
+  const stack = [];
+  let pendingKey = null;
+  let orphans = [];
+  let closedOrphans = [];
+  let inBlockComment = false;
+  let lastString = null;
+  const keysHere = () => {
+    const keys = [];
+    for (const f2 of stack) if (f2.key !== null) keys.push(f2.key);
+    return keys;
+  };
+  const emit = (value, at) => {
+    const top = stack[stack.length - 1];
+    const keys = keysHere();
+    if (top?.type === "obj" || top === void 0 && pendingKey !== null) {
+      if (pendingKey === null) return;
+      keys.push(pendingKey);
+    } else if (top === void 0 && rooted) return;
+    const entry = { keys, rooted, value, line: at.line, changed: at.changed };
+    out.push(entry);
+    if (top === void 0 && pendingKey === null) orphans.push(entry);
+    pendingKey = null;
+  };
+  const open2 = (type) => {
+    stack.push({ type, key: pendingKey });
+    pendingKey = null;
+  };
+  const close = () => {
+    if (stack.length > 0) stack.pop();
+    else {
+      closedOrphans = orphans;
+      orphans = [];
+    }
+    pendingKey = null;
+  };
+  for (const at of lines) {
+    const t = at.text;
+    let i = 0;
+    while (i < t.length) {
+      if (inBlockComment) {
+        const end = t.indexOf("*/", i);
+        if (end < 0) break;
+        inBlockComment = false;
+        i = end + 2;
+        continue;
+      }
+      const c = t[i];
+      if (c === " " || c === "	" || c === "\r" || c === ",") {
+        i++;
+        continue;
+      }
+      if (c === "/" && t[i + 1] === "/") break;
+      if (c === "/" && t[i + 1] === "*") {
+        inBlockComment = true;
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        let j = i + 1;
+        let s = "";
+        while (j < t.length && t[j] !== '"') {
+          if (t[j] === "\\" && j + 1 < t.length) {
+            const e = t[j + 1];
+            s += e === "n" ? "\n" : e === "t" ? "	" : e === "u" ? "" : e;
+            j += e === "u" ? 6 : 2;
+          } else s += t[j++];
+        }
+        i = j + 1;
+        lastString = { value: s, line: at };
+        let k = i;
+        while (k < t.length && (t[k] === " " || t[k] === "	")) k++;
+        if (t[k] === ":") {
+          pendingKey = s;
+          lastString = null;
+          i = k + 1;
+          if (stack.length === 0 && closedOrphans.length > 0) {
+            for (const o of closedOrphans) o.after = s;
+            closedOrphans = [];
+          }
+          continue;
+        }
+        emit(s, at);
+        lastString = null;
+        continue;
+      }
+      if (c === "{" || c === "[") {
+        open2(c === "{" ? "obj" : "arr");
+        i++;
+        continue;
+      }
+      if (c === "}" || c === "]") {
+        close();
+        i++;
+        continue;
+      }
+      if (c === ":") {
+        if (lastString) {
+          pendingKey = lastString.value;
+          out.pop();
+        }
+        i++;
+        continue;
+      }
+      const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(t.slice(i, i + 40));
+      if (m) {
+        const w = m[0];
+        emit(w === "true" ? true : w === "false" ? false : w === "null" ? null : Number(w), at);
+        i += w.length;
+        continue;
+      }
+      i++;
+    }
+  }
+}
+function flatten(value, keys, lines, out, cursor) {
+  if (Array.isArray(value)) {
+    for (const v of value) flatten(v, keys, lines, out, cursor);
+    return;
+  }
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, [...keys, k], lines, out, cursor);
+    return;
+  }
+  const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? value : String(value);
+  const needle = typeof scalar === "string" ? scalar.slice(0, 60) : String(scalar);
+  let found = -1;
+  for (let i = cursor.i; i < lines.length; i++) {
+    if (lines[i].text.includes(needle)) {
+      found = i;
+      break;
+    }
+  }
+  const at = lines[found >= 0 ? found : Math.min(cursor.i, lines.length - 1)];
+  if (found >= 0) cursor.i = found;
+  out.push({ keys, rooted: true, value: scalar, line: at?.line ?? 0, changed: at?.changed ?? true });
+}
+function parseWhole(syntax, text) {
+  if (syntax === "toml") return parse3(text);
+  if (syntax === "yaml") return (0, import_yaml3.parse)(text, { maxAliasCount: 100 });
+  return void 0;
+}
+function tomlScalar(raw) {
+  try {
+    return parse3(`v = ${raw}`).v;
+  } catch {
+    return unquote(raw);
+  }
+}
+function readToml(lines, out) {
+  walkToml(lines, {
+    pair(st, key, value, l) {
+      const keys = [...st.table ? st.table.split(".").map(unquote) : [], ...key.split(".").map(unquote)];
+      const v = tomlScalar(value);
+      const rooted = st.table !== null || l.hunkStart || l.line === 1;
+      if (v !== null && typeof v === "object") {
+        const sub = [];
+        flatten(v, keys, [l], sub, { i: 0 });
+        for (const e of sub) out.push({ ...e, rooted });
+      } else out.push({ keys, rooted, value: v, line: l.line, changed: l.changed });
+    },
+    element(st, value, l) {
+      const keys = [...st.table ? st.table.split(".").map(unquote) : [], ...st.arrayKey ? [st.arrayKey] : []];
+      out.push({ keys, rooted: st.table !== null, value, line: l.line, changed: l.changed });
+    }
+  });
+}
+function readYaml(lines, out) {
+  const stack = [];
+  let hunk = -1;
+  for (const l of lines) {
+    if (l.hunk !== hunk) {
+      hunk = l.hunk;
+      stack.length = 0;
+    }
+    const k = parseKeyLine(l.text, l.line);
+    if (!k) {
+      const item = /^(\s*)-\s+(.+)$/.exec(l.text);
+      if (item && stack.length > 0)
+        out.push({
+          keys: stack.map((s) => s.key),
+          rooted: true,
+          value: yamlScalar(item[2]),
+          line: l.line,
+          changed: l.changed
+        });
+      continue;
+    }
+    while (stack.length > 0 && stack[stack.length - 1].col >= k.col) stack.pop();
+    if (k.value === "") stack.push({ col: k.col, key: k.key });
+    else
+      out.push({
+        keys: [...stack.map((s) => s.key), k.key],
+        rooted: true,
+        value: yamlScalar(k.value),
+        line: l.line,
+        changed: l.changed
+      });
+  }
+}
+function yamlScalar(raw) {
+  const v = scalarValue(raw);
+  if (v === "true" || v === "false") return v === "true";
+  return v;
+}
+var cache = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
+function configEntries(file2, side, syntax) {
+  let entries = cache[side].get(file2);
+  if (entries) return entries;
+  entries = [];
+  const view = sideOf(file2, side);
+  const whole = wholeSideText(file2, side);
+  if (whole !== null && syntax !== "json") {
+    try {
+      flatten(parseWhole(syntax, whole), [], view.lines, entries, { i: 0 });
+      cache[side].set(file2, entries);
+      return entries;
+    } catch {
+      entries = [];
+    }
+  }
+  if (syntax === "json") {
+    for (const hunk of view.hunks) {
+      if (hunk.length === 0) continue;
+      const lines = [];
+      let size = 0;
+      for (const l of hunk) {
+        size += l.text.length;
+        if (size >= MAX_PARSE_CHARS) break;
+        lines.push(l);
+      }
+      parseJsonLines(lines, hunk[0].line === 1 && /^\s*[[{]/.test(hunk[0].text), entries);
+    }
+  } else if (syntax === "toml") readToml(view.lines, entries);
+  else readYaml(view.lines, entries);
+  cache[side].set(file2, entries);
+  return entries;
+}
+function jsonTextEntries(text, line, changed) {
+  const out = [];
+  parseJsonLines(
+    text.split("\n").map((t) => ({ text: t, line, changed })),
+    true,
+    out
+  );
+  return out;
+}
+function entryAt(entry, pattern, siblings) {
+  const want = pattern.split(".");
+  const keys = entry.keys.some((k) => k.includes(".")) ? entry.keys.flatMap((k) => k.split(".")) : entry.keys;
+  if (entry.rooted) return keys.length === want.length && want.every((w, i) => w === "*" || w === keys[i]);
+  if (keys.length === 0)
+    return entry.after !== void 0 && !!siblings?.includes(entry.after) && entry.after !== want[want.length - 1];
+  if (keys.length > want.length) return false;
+  const offset = want.length - keys.length;
+  return keys.every((k, i) => want[offset + i] === "*" || want[offset + i] === k);
+}
+
+// src/agents/settings-changes.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var formatMatchers = AGENT_CONFIG_FORMATS.map((f2) => ({ format: f2, match: compileGlobs(f2.paths) }));
+var frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
+function agentFormatOf(path) {
+  for (const { format, match } of formatMatchers) if (match(path)) return format;
+  return null;
+}
+function siblingsOf(format, spec) {
+  if (spec.effect !== "allow") return [];
+  const parent = spec.path.split(".").slice(0, -1).join(".");
+  return (format.lists ?? []).filter((l) => l !== spec && l.effect !== "allow" && l.path.split(".").slice(0, -1).join(".") === parent).map((l) => l.path.split(".").pop());
+}
+function listEntries(entries, format, spec) {
+  const out = [];
+  const siblings = siblingsOf(format, spec);
+  for (const e of entries) {
+    if (!e.changed) continue;
+    if (spec.map) {
+      const wanted = spec.effect === "allow";
+      if (e.value !== wanted) continue;
+      const above = (n) => entryAt({ ...e, keys: e.keys.slice(0, -n) }, spec.path);
+      const onKey = e.keys.length > 1 && above(1) ? e.keys[e.keys.length - 1] : void 0;
+      const onApprove = e.keys[e.keys.length - 1] === "approve" && e.keys.length > 2 && above(2) ? e.keys[e.keys.length - 2] : void 0;
+      const key = onKey ?? onApprove;
+      if (key !== void 0) out.push({ text: key, line: e.line });
+      continue;
+    }
+    if (typeof e.value !== "string") continue;
+    if (entryAt(e, spec.path, siblings)) out.push({ text: e.value, line: e.line });
+  }
+  return out;
+}
+var listCache = /* @__PURE__ */ new WeakMap();
+function listChanges(file2, format) {
+  const cached2 = listCache.get(file2);
+  if (cached2) return cached2;
+  const out = [];
+  const specs = format.lists ?? [];
+  const oldEntries = configEntries(file2, "old", format.syntax);
+  const newEntries = configEntries(file2, "new", format.syntax);
+  for (const spec of specs) {
+    const removed = listEntries(oldEntries, format, spec);
+    const added = listEntries(newEntries, format, spec);
+    const wasThere = new RemovedTally();
+    for (const r of removed) wasThere.add(r.text);
+    const isStill = new RemovedTally();
+    for (const a of added) isStill.add(a.text);
+    for (const a of added) if (!wasThere.take(a.text)) out.push({ spec, text: a.text, line: a.line, side: "new" });
+    for (const r of removed) if (!isStill.take(r.text)) out.push({ spec, text: r.text, line: r.line, side: "old" });
+  }
+  listCache.set(file2, out);
+  return out;
+}
+function sameValue(a, b) {
+  return a === b || typeof b === "boolean" && a === String(b);
+}
+function switchChanges(file2, format) {
+  const out = [];
+  const oldEntries = configEntries(file2, "old", format.syntax);
+  const newEntries = configEntries(file2, "new", format.syntax);
+  for (const sw of format.switches ?? []) {
+    const added = newEntries.filter((e) => e.changed && entryAt(e, sw.path));
+    const removed = oldEntries.filter((e) => e.changed && entryAt(e, sw.path));
+    for (const l of sw.loosens) {
+      const now = added.find((e) => sameValue(e.value, l.value));
+      if (now && !removed.some((e) => sameValue(e.value, l.value)))
+        out.push({ path: sw.path, value: l.value, severity: l.severity, means: l.means, line: now.line, kind: "set" });
+    }
+    for (const p of sw.protects ?? []) {
+      const before = removed.find((e) => sameValue(e.value, p.value));
+      if (before && !added.some((e) => sameValue(e.value, p.value)))
+        out.push({
+          path: sw.path,
+          value: p.value,
+          severity: p.severity,
+          means: p.means,
+          line: before.line,
+          kind: "removed"
+        });
+    }
+  }
+  return out;
+}
+function isFrontMatterToolFile(path) {
+  return frontMatterFile(path);
+}
+function splitTools(value) {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string").map((v) => v.trim());
+  return typeof value === "string" ? splitToolList(value) : [];
+}
+function frontMatterTools(file2, side) {
+  const lines = sideOf(file2, side).lines;
+  if (lines[0]?.line !== 1 || lines[0].text.trim() !== "---") return [];
+  const body = [];
+  for (let i = 1; i < lines.length && i < 200; i++) {
+    const l = lines[i];
+    if (l.line !== i + 1) return [];
+    if (l.text.trim() === "---") {
+      let doc;
+      try {
+        doc = (0, import_yaml4.parse)(body.join("\n"), { maxAliasCount: 10 });
+      } catch {
+        return [];
+      }
+      if (!doc || typeof doc !== "object") return [];
+      const out = [];
+      for (const key of FRONT_MATTER_TOOL_KEYS) {
+        const tools = splitTools(doc[key]);
+        for (const t of tools) {
+          const at = lines.slice(1, i).find((x) => x.text.includes(t)) ?? lines.slice(1, i).find((x) => x.text.includes(key));
+          out.push({ text: t, line: at?.line ?? 1, changed: at?.changed ?? false });
+        }
+      }
+      return out;
+    }
+    body.push(l.text);
+  }
+  return [];
+}
+function frontMatterToolsAdded(file2) {
+  const before = new Set(frontMatterTools(file2, "old").map((t) => t.text));
+  return frontMatterTools(file2, "new").filter((t) => t.changed && !before.has(t.text));
+}
+
+// src/agents/grant-changes.ts
+function inputLists(input2) {
+  const a = input2.action;
+  if (a.allowInputs?.includes(input2.input)) return [{ effect: "allow", tools: splitToolList(input2.value) }];
+  if (a.denyInputs?.includes(input2.input)) return [{ effect: "deny", tools: splitToolList(input2.value) }];
+  if (a.argInputs?.includes(input2.input)) {
+    const args = parseAgentArgs(input2.value);
+    return [
+      { effect: "allow", tools: args.allowedTools },
+      { effect: "deny", tools: args.disallowedTools }
+    ];
+  }
+  if (a.settingsInputs?.includes(input2.input)) {
+    const format = AGENT_CONFIG_FORMATS.find((f2) => f2.id === a.settingsFormat);
+    if (!format) return [];
+    const entries = jsonTextEntries(input2.value, input2.line, true);
+    return (format.lists ?? []).map((spec) => ({
+      effect: spec.effect,
+      tools: entries.filter((e) => typeof e.value === "string" && entryAt(e, spec.path)).map((e) => e.value)
+    }));
+  }
+  return [];
+}
+function workflowGrantChanges(file2) {
+  const out = [];
+  const collect = (side) => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const input2 of agentInputs(file2, side)) {
+      if (!input2.changed) continue;
+      for (const list of inputLists(input2)) {
+        const key = `${input2.job ?? ""}\0${list.effect}`;
+        let e = byKey.get(key);
+        if (!e) {
+          const where = `the ${input2.action.uses.split("/")[1]} step${input2.job ? ` of job ${input2.job}` : ""}`;
+          e = { effect: list.effect, tools: /* @__PURE__ */ new Set(), line: input2.line, where };
+          byKey.set(key, e);
+        }
+        for (const t of list.tools) e.tools.add(t);
+      }
+    }
+    return byKey;
+  };
+  const before = collect("old");
+  const after = collect("new");
+  for (const [key, now] of after) {
+    if (now.effect !== "allow") continue;
+    const was = before.get(key)?.tools ?? /* @__PURE__ */ new Set();
+    for (const t of now.tools)
+      if (!was.has(t))
+        out.push({ effect: "allow", text: t, form: "tool-rule", line: now.line, side: "new", where: now.where });
+  }
+  for (const [key, was] of before) {
+    if (was.effect === "allow") continue;
+    const now = after.get(key)?.tools ?? /* @__PURE__ */ new Set();
+    for (const t of was.tools)
+      if (!now.has(t))
+        out.push({ effect: was.effect, text: t, form: "tool-rule", line: was.line, side: "old", where: was.where });
+  }
+  return out;
+}
+function settingsGrantChanges(file2, format) {
+  return listChanges(file2, format).filter((c) => c.spec.effect === "allow" === (c.side === "new")).map((c) => ({
+    effect: c.spec.effect,
+    text: c.text,
+    form: c.spec.form,
+    line: c.line,
+    side: c.side,
+    where: format.name
+  }));
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function grantChanges(file2) {
+  let out = cache2.get(file2);
+  if (out) return out;
+  out = [];
+  const format = agentFormatOf(file2.path);
+  if (format?.lists) out.push(...settingsGrantChanges(file2, format));
+  if (isFrontMatterToolFile(file2.path))
+    for (const t of frontMatterToolsAdded(file2))
+      out.push({
+        effect: "allow",
+        text: t.text,
+        form: "tool-rule",
+        line: t.line,
+        side: "new",
+        where: "its front matter (allowed-tools)"
+      });
+  out.push(...workflowGrantChanges(file2));
+  cache2.set(file2, out);
+  return out;
+}
+function settingsInputEntries(file2, side) {
+  const out = [];
+  for (const input2 of agentInputs(file2, side)) {
+    if (!input2.changed || !input2.action.settingsInputs?.includes(input2.input)) continue;
+    const format = AGENT_CONFIG_FORMATS.find((f2) => f2.id === input2.action.settingsFormat);
+    if (format) out.push({ input: input2, entries: jsonTextEntries(input2.value, input2.line, true), format });
+  }
+  return out;
+}
+
+// src/rules/agent-autonomy/approval-mode.ts
+var CLAUDE = AGENT_CONFIG_FORMATS.find((f2) => f2.id === "claude-code-settings");
+var MODE_SWITCH = CLAUDE.switches.find((s) => s.path === "permissions.defaultMode");
+function workflowSwitches(file2) {
+  const out = [];
+  const before = settingsInputEntries(file2, "old");
+  for (const { input: input2, entries, format } of settingsInputEntries(file2, "new")) {
+    const was = before.filter((b) => b.input.job === input2.job).flatMap((b) => b.entries);
+    for (const sw of format.switches ?? []) {
+      for (const l of sw.loosens) {
+        const set2 = (es) => es.some((e) => entryAt(e, sw.path) && e.value === l.value);
+        if (set2(entries) && !set2(was))
+          out.push({
+            file: file2.path,
+            line: input2.line,
+            severity: l.severity,
+            message: `Agent step${input2.job ? ` in job ${input2.job}` : ""} sets ${sw.path} to ${String(l.value)} in its ${input2.input}: ${l.means}`
+          });
+      }
+    }
+  }
+  const oldModes = new Set(
+    agentInputs(file2, "old").filter((i) => i.changed && i.action.argInputs?.includes(i.input)).map((i) => `${i.job}\0${parseAgentArgs(i.value).permissionMode}`)
+  );
+  const oldValues = new Set(agentInputs(file2, "old").map((i) => `${i.job}\0${i.input}\0${i.value.trim()}`));
+  for (const input2 of agentInputs(file2, "new")) {
+    if (!input2.changed) continue;
+    if (input2.action.argInputs?.includes(input2.input)) {
+      const mode = parseAgentArgs(input2.value).permissionMode;
+      const loosen = MODE_SWITCH.loosens.find((l) => l.value === mode);
+      if (loosen && !oldModes.has(`${input2.job}\0${mode}`))
+        out.push({
+          file: file2.path,
+          line: input2.line,
+          severity: loosen.severity,
+          message: `Agent step${input2.job ? ` in job ${input2.job}` : ""} runs with --permission-mode ${mode}: ${loosen.means}`
+        });
+    }
+    for (const sw of input2.action.switches ?? []) {
+      if (sw.input !== input2.input || input2.value.trim() !== sw.value) continue;
+      if (oldValues.has(`${input2.job}\0${input2.input}\0${sw.value}`)) continue;
+      out.push({
+        file: file2.path,
+        line: input2.line,
+        severity: sw.severity,
+        message: `${input2.action.uses} step${input2.job ? ` in job ${input2.job}` : ""} sets ${sw.input}: ${sw.value}: ${sw.means}`
+      });
+    }
+  }
+  return out;
+}
+var approvalModeRule = {
+  id: "agent-autonomy/approval-mode",
+  category: "agent-autonomy",
+  description: "A coding agent's settings switch approvals or its sandbox off, or take away a setting that kept them on.",
+  severity: "high",
+  remediation: "Keep the agent in its default approval mode and sandbox for this repository; grant the few tools it needs by name instead, and run bypass modes only in a disposable, network-restricted container.",
+  docs: {
+    severity: '**critical**: Claude Code `defaultMode: bypassPermissions`, Codex `sandbox_mode = "danger-full-access"`, Gemini `defaultApprovalMode: yolo`, VS Code `chat.tools.global.autoApprove` (or `chat.tools.autoApprove`) and an autopilot/auto-approve `chat.permissions.default`, OpenCode `permission.bash: allow`, codex-action `sandbox: danger-full-access`; **high**: Codex `approval_policy = "never"`, Claude Code\'s `disableBypassPermissionsMode: disable` removed, codex-action `safety-strategy: unsafe`; **medium**: `acceptEdits` / `auto` modes, Gemini `auto_edit`, `enableAllProjectMcpServers`, Codex network access or `on-failure`, Aider `yes-always`, a sandbox or folder-trust protection switched off; **low**: Gemini `autoAccept`',
+    detects: "Settings files of Claude Code, Codex (`.codex/config.toml`, profiles included), Gemini CLI, VS Code (Copilot agent), OpenCode and Aider, settings JSON handed to agent actions, `--permission-mode` in `claude_args`, and codex-action inputs. Only a value the change writes counts (a value the removed lines had is not new); a protection counts when its value is removed."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      const format = agentFormatOf(file2.path);
+      if (format?.switches) {
+        for (const c of switchChanges(file2, format)) {
+          out.push({
+            file: file2.path,
+            line: c.line,
+            side: c.kind === "removed" ? "old" : "new",
+            severity: c.severity,
+            message: c.kind === "set" ? `${format.name}: ${c.path} set to ${String(c.value)}: ${c.means}` : `${format.name}: ${c.path}: ${String(c.value)} removed: ${c.means}, and no longer is`
+          });
+        }
+      }
+      out.push(...workflowSwitches(file2));
+    }
+    return out;
+  }
+};
+
+// src/util/memo.ts
+function memoByFiles(compute3) {
+  const cache8 = /* @__PURE__ */ new WeakMap();
+  return (files) => {
+    let value = cache8.get(files);
+    if (value === void 0) {
+      value = compute3(files);
+      cache8.set(files, value);
+    }
+    return value;
+  };
+}
+function memoByFile(cache8, key, file2, compute3) {
+  let inner = cache8.get(key);
+  if (!inner) {
+    inner = /* @__PURE__ */ new WeakMap();
+    cache8.set(key, inner);
+  }
+  let v = inner.get(file2);
+  if (v === void 0) {
+    v = compute3();
+    inner.set(file2, v);
+  }
+  return v;
+}
+
+// src/diff/command-lines.ts
+var DATA_EXTENSIONS = /* @__PURE__ */ new Set([
+  "json",
+  "lock",
+  "snap",
+  "svg",
+  "csv",
+  "tsv",
+  "xml",
+  "html",
+  "htm",
+  "css",
+  "scss",
+  "map",
+  "sum",
+  "po",
+  "pot",
+  "ipynb"
+]);
+var SCRIPT_JSON = /* @__PURE__ */ new Set(["package.json", "composer.json", "deno.json", "turbo.json", "nx.json", "project.json"]);
+var commandFileCache = /* @__PURE__ */ new WeakMap();
+function isCommandFile(file2, paths) {
+  return memoByFile(commandFileCache, paths, file2, () => {
+    const ext = extensionOf(file2.path);
+    if (DATA_EXTENSIONS.has(ext) && !SCRIPT_JSON.has(basenameOf(file2.path))) return false;
+    return !paths.isDoc(file2.path) && !paths.isTest(file2.path);
+  });
+}
+function logicalLines(lines, maxJoin = 20) {
+  const out = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i];
+    let text = cutLine(first.content);
+    let last = first.line;
+    let joined = 0;
+    while (text.trimEnd().endsWith("\\") && joined < maxJoin && i + 1 < lines.length) {
+      const next = lines[i + 1];
+      if (next.line !== last + 1) break;
+      text = `${text.trimEnd().slice(0, -1)} ${cutLine(next.content).trim()}`;
+      last = next.line;
+      i++;
+      joined++;
+    }
+    out.push({ line: first.line, content: text });
+    i++;
+  }
+  return out;
+}
+var commandCache = /* @__PURE__ */ new WeakMap();
+function commandLines(file2) {
+  let lines = commandCache.get(file2);
+  if (!lines) {
+    lines = logicalLines(file2.added).filter((l) => !isCommentLine(file2.path, l.content));
+    commandCache.set(file2, lines);
+  }
+  return lines;
+}
+var PROD_WORD = /(?:^|[^a-z0-9])(?:prod|production|prd)(?:$|[^a-z0-9])/i;
+function mentionsProduction(text) {
+  return PROD_WORD.test(text);
+}
+function isSqlOrMigration(path) {
+  return extensionOf(path) === "sql" || /(?:^|\/)(?:migrations?|db\/migrate|alembic|versions|changelogs?)\//.test(path) || /(?:^|\/)V\d+[^/]*__[^/]*$/.test(path);
+}
+
 // src/rules/line-pattern.ts
 function patternHits(p, text, at) {
   if (p.keyword !== void 0 && !text.includes(p.keyword)) return [];
@@ -45553,6 +47483,1130 @@ function linePatternRule(row) {
 function commandFinding(hit, file2, text) {
   return `${hit.label} in ${file2}: ${quote(text, 100)}`;
 }
+
+// src/rules/agent-autonomy/bypass-flag.ts
+var DEV_CONTAINER = /(?:^|\/)\.devcontainer\//;
+var HINT = new RegExp(
+  [...new Set(BYPASS_FLAGS.map((f2) => f2.keyword))].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+);
+var bypassFlagRule = linePatternRule({
+  id: "agent-autonomy/bypass-flag",
+  category: "agent-autonomy",
+  description: "A script, workflow or config runs a coding agent with its approvals or sandbox switched off (--dangerously-skip-permissions, --yolo, danger-full-access\u2026).",
+  severity: "critical",
+  remediation: "Run the agent with its default approvals and sandbox, or with an allow-list of the few commands it needs; keep bypass modes to disposable, network-restricted containers with no credentials.",
+  docs: {
+    severity: "**critical** for modes without approvals or sandbox (`claude --dangerously-skip-permissions`, `--permission-mode bypassPermissions`, `codex --dangerously-bypass-approvals-and-sandbox` / `--yolo`, `danger-full-access`, `gemini --yolo` / `--approval-mode yolo`, `cursor-agent --force`, `copilot --allow-all-tools`, `cline --yolo`); **high** for `codex --ask-for-approval never`; **medium** for `codex --full-auto`, `--permission-mode acceptEdits`, `--approval-mode auto_edit`, `aider --yes-always`; one step lower under `.devcontainer/`",
+    detects: "Added lines of scripts, workflows, Makefiles, package.json scripts, Dockerfiles and dev container config (not docs or tests) that pass these switches. A line the removed lines already had (moved, re-indented) is not new."
+  },
+  scope: "code",
+  lines: "added",
+  skipComments: true,
+  hint: HINT,
+  ignoreMoved: true,
+  patterns: [
+    {
+      detect(text, at) {
+        const hits = [];
+        for (const f2 of BYPASS_FLAGS) {
+          if (!text.includes(f2.keyword) || !f2.re.test(text)) continue;
+          const severity2 = DEV_CONTAINER.test(at.path) ? bumpSeverity(f2.severity, -1) : f2.severity;
+          hits.push({ label: `${f2.agent}: ${f2.means}`, severity: severity2 });
+          break;
+        }
+        return hits;
+      }
+    }
+  ],
+  message: (hit, file2, text) => `Agent runs with approvals off (${hit.label}) in ${file2}: ${quote(text, 90)}`,
+  samples: {
+    path: "scripts/agent.sh",
+    match: [
+      'claude -p "fix the build" --dangerously-skip-permissions',
+      "codex exec --dangerously-bypass-approvals-and-sandbox 'migrate'",
+      "codex exec -s danger-full-access",
+      'gemini --yolo -p "triage"',
+      "gemini --approval-mode=yolo",
+      "cursor-agent -p --force 'refactor'",
+      'copilot -p "ship it" --allow-all-tools',
+      "codex --ask-for-approval never exec task"
+    ],
+    noMatch: [
+      'claude -p "review" --allowedTools "Bash(npm test:*)"',
+      "# claude --dangerously-skip-permissions",
+      "codex exec --sandbox workspace-write",
+      "yolo=1 make build",
+      "gemini -p 'summarize'"
+    ]
+  }
+});
+
+// src/agents/instructions.ts
+var instructionFile = compileGlobs(INSTRUCTION_FILES);
+function isInstructionFile(path) {
+  return instructionFile(path);
+}
+var ASKING = /\b(?:ask(?:ing)?|check(?:ing)? with|confirm(?:ing)?(?: with)?|wait(?:ing)? for|get(?:ting)?|obtain(?:ing)?|request(?:ing)?|seek(?:ing)?)\b[^.;:!?]{0,60}\b(?:user|human|maintainer|owner|reviewer|approval|approve|permission|confirmation|consent|go-ahead|sign-?off)\b/i;
+var ASK_FIRST = /\bask\s+(?:\w+\s+){0,3}?(?:before|first)\b/i;
+var NEEDS_APPROVAL = /\b(?:requires?|needs?|must (?:have|get|be)|only (?:with|after))\b[^.;:!?]{0,40}\b(?:approv\w*|permission|confirm\w*|consent|review)\b/i;
+var PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|avoid|no|forbidden|not allowed to|refuse to)\b/i;
+var SENSITIVE = /\b(?:push|force[- ]?push|--force|delete|remove|drop|truncate|rm -rf|deploy|merge|release|publish|production|prod|secrets?|credentials?|\.env|api keys?|tokens?|passwords?|main branch|master|reset --hard|rewrite history|history|migrations?|databases?|infrastructure|terraform|kubectl|sudo|--no-verify|(?:switch|change|create) (?:branch|worktree)|branches|worktrees?)\b/i;
+var NEGATED_ASKING = /\b(?:never|don't|do not|no need to|without)\s+(?:\w+\s+){0,3}?(?:ask(?:ing)?|wait(?:ing)?|prompt(?:ing)?|request(?:ing)?|seek(?:ing)?|check(?:ing)? (?:with|back)|confirm(?:ing|ation)?)\b[^.;!?]{0,50}\b(?:confirm\w*|permission|approv\w*|user|me|us|human|consent|sign-?off|go-ahead|first)\b/i;
+var BROAD_AUTHORITY = /\b(?:you (?:have|are given|are granted) (?:full|complete|unrestricted|unlimited|all)(?: the)? (?:permission|permissions|access|autonomy|authority|control))\b|\byou (?:are|'re) (?:allowed|authorized|permitted|free) to (?:run|execute|delete|push|deploy|modify|change|do) (?:any|anything|everything|whatever)\b|\b(?:auto-?approve|assume (?:yes|approval|consent)|yolo mode|--dangerously-skip-permissions|bypass(?:ing)? (?:the )?(?:approvals?|permissions?|sandbox|safety|hooks|checks|review))\b|\b(?:proceed|continue|go ahead|act) (?:autonomously |directly )?without (?:asking|confirmation|approval|permission|waiting)\b/i;
+var DIRECT_TO_PROD = /\b(?:push|commit|merge|deploy|release)\w*\s+(?:\w+\s+){0,2}?directly\s+(?:to|into|on)\s+(?:main|master|production|prod|the default branch)\b/i;
+var OVERRIDE = /\bignore (?:all |any )?(?:previous|prior|other|safety|security) (?:instructions|rules|guidelines|restrictions)\b/i;
+function sentences(text) {
+  return text.split(/(?<=[.;!?])\s+|\s+-\s+|\s*\u2014\s*/).filter((s) => s.trim() !== "");
+}
+function classifySentence(s) {
+  const stakes = /\bproduction|prod\b|secrets?|credentials?|force[- ]?push|delete|drop|deploy/i.test(s) ? "high" : "medium";
+  if (OVERRIDE.test(s)) return { kind: "loosening", severity: "high", gist: "tells the agent to ignore its rules" };
+  const prohibited = PROHIBITION.exec(s);
+  const negAsk = NEGATED_ASKING.exec(s);
+  if (negAsk && !(prohibited && prohibited.index < negAsk.index && SENSITIVE.test(s.slice(0, negAsk.index)))) {
+    const exception = /\b(?:additional|further|extra|separate|re-?)\s*(?:permission|approval|confirmation)/i.test(s);
+    return {
+      kind: "loosening",
+      severity: exception ? "low" : stakes === "high" ? "critical" : "high",
+      gist: "tells the agent not to ask for confirmation"
+    };
+  }
+  if (BROAD_AUTHORITY.test(s))
+    return {
+      kind: "loosening",
+      severity: stakes === "high" ? "critical" : "high",
+      gist: "grants the agent broad authority"
+    };
+  if (DIRECT_TO_PROD.test(s))
+    return { kind: "loosening", severity: "high", gist: "tells the agent to push or deploy directly" };
+  if (ASKING.test(s) || ASK_FIRST.test(s) || NEEDS_APPROVAL.test(s))
+    return { kind: "safety", severity: stakes, gist: "required the agent to ask a human first" };
+  if (prohibited && SENSITIVE.test(s.slice(prohibited.index)))
+    return { kind: "safety", severity: stakes, gist: "forbade the agent a risky action" };
+  return null;
+}
+function classifyInstructions(line) {
+  const text = line.replace(/^[\s>*#+\-\d.)`]+/, "").trim();
+  if (text.length < 12) return [];
+  const out = [];
+  for (const sentence of sentences(text)) {
+    const c = classifySentence(sentence);
+    if (c) out.push({ ...c, sentence, words: wordsOf(sentence) });
+  }
+  return out;
+}
+function wordsOf(s) {
+  return new Set(
+    s.toLowerCase().replace(/[^a-z0-9\s-]/g, " ").split(/\s+/).filter((w) => w.length > 3)
+  );
+}
+function similar(a, b, threshold) {
+  if (a.size === 0 || b.size === 0) return false;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / Math.min(a.size, b.size) >= threshold;
+}
+
+// src/rules/agent-autonomy/instructions-loosened.ts
+var MAX_PER_FILE = 5;
+function said(lines) {
+  return lines.flatMap((l) => classifyInstructions(cutLine(l.content)).map((c) => ({ ...c, line: l.line })));
+}
+var instructionsLoosenedRule = {
+  id: "agent-autonomy/instructions-loosened",
+  category: "agent-autonomy",
+  description: 'An instruction file agents read (AGENTS.md, CLAUDE.md, Cursor rules, Copilot instructions, skills) loses a safety instruction or gains a "never ask for confirmation"-style one.',
+  severity: "medium",
+  remediation: "Keep the instructions that make the agent ask before risky or irreversible actions; if the wording changes, keep the rule. Instructions are not a security boundary: enforce the same limits in the agent's settings.",
+  docs: {
+    severity: 'added loosening: **critical** when it concerns production, secrets, deletion or deploys, **high** otherwise ("never ask for confirmation", "you have full permission", "proceed without approval", "push directly to main", "ignore previous instructions"); removed safety instruction: **high** when it concerned production, secrets, force pushes, deletion or deploys, **medium** otherwise',
+    detects: 'Sentence by sentence on changed lines of `AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `.cursorrules`, `.cursor/rules/**`, `.github/copilot-instructions.md`, `.github/instructions/**`, `.clinerules`, `.roo/rules*`, `.windsurfrules`, `.junie/guidelines.md`, `.goosehints`, `.kiro/steering/**`, and Claude Code commands, subagents and skills: safety instructions ("ask the user before\u2026", "never push to main", "do not touch production") removed without a reworded one added, and loosening ones added that the removed lines did not already say. "Never push without asking" reads as a safety rule.'
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary || !isInstructionFile(file2.path)) continue;
+      const added = said(file2.added);
+      const removed = said(file2.removed);
+      const found = [];
+      for (const a of added) {
+        if (a.kind !== "loosening") continue;
+        if (removed.some((r) => r.kind === "loosening" && similar(r.words, a.words, 0.6))) continue;
+        found.push({
+          file: file2.path,
+          line: a.line,
+          severity: a.severity,
+          message: `Agent instructions loosened: a new instruction ${a.gist}: ${quote(a.sentence, 100)}`
+        });
+      }
+      for (const r of removed) {
+        if (r.kind !== "safety") continue;
+        if (added.some((a) => a.kind === "safety" && similar(a.words, r.words, 0.5))) continue;
+        found.push({
+          file: file2.path,
+          line: r.line,
+          side: "old",
+          severity: r.severity,
+          message: `Agent instructions loosened: a removed instruction ${r.gist}: ${quote(r.sentence, 100)}`
+        });
+      }
+      found.sort((x, y) => severityRank(y.severity) - severityRank(x.severity));
+      out.push(...found.slice(0, MAX_PER_FILE));
+      if (found.length > MAX_PER_FILE)
+        out.push({
+          file: file2.path,
+          line: null,
+          severity: "medium",
+          message: `Agent instructions loosened: ${found.length - MAX_PER_FILE} more changes of the same kind in ${file2.path}`
+        });
+    }
+    return out;
+  }
+};
+
+// src/environments/production-refs.ts
+var PROD_LABEL = /^(?:prod|production|prd|live)(?:$|[-_])|[-_](?:prod|production|prd)$/i;
+var DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|mssql|sqlserver|oracle|clickhouse|amqps?|jdbc:[a-z]+|snowflake|cockroachdb)$/i;
+var URL_HOST = /\b([a-z][a-z0-9+.:-]{1,30}):\/\/(?:[^\s/@"'`]{0,200}@)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)/gi;
+var HOST_SETTING = /\b(?:[a-z_]*host(?:name)?|server|endpoint|address)["']?\s*(?:[:=]|\s)\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9]+(?:-[a-z0-9]+)+)/gi;
+var VAR_REF = /(?:secrets\.|vars\.|\$\{?|%|env:|env\.)([A-Za-z_][A-Za-z0-9_]{1,80})/g;
+var ACCOUNT = /(?:--profile|aws_profile|--context|kube_?context|use-context|--project|cloudsdk_core_project|google_cloud_project|gcp_project|--subscription|subscription_id|workspace\s+select|tf_workspace|--account|snowflake_account|databricks_host|--workspace)["']?\s*[=:\s]\s*["']?([\w.-]*\b(?:prod|production|prd)\b[\w.-]*)/gi;
+function isProdHost(host) {
+  return host.split(".").some((label) => PROD_LABEL.test(label));
+}
+function productionRefs(text) {
+  if (!/pro?d|live/i.test(text)) return [];
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (kind, found) => {
+    if (seen.has(found)) return;
+    seen.add(found);
+    out.push({ kind, text: found });
+  };
+  for (const m of text.matchAll(URL_HOST)) {
+    const host = m[2];
+    if (isProdHost(host)) add(DB_SCHEMES.test(m[1]) ? "database" : "host", host);
+  }
+  for (const m of text.matchAll(HOST_SETTING)) if (isProdHost(m[1])) add("host", m[1]);
+  for (const m of text.matchAll(VAR_REF)) {
+    const name = m[1];
+    if (/(?:^|_)(?:PROD|PRODUCTION|PRD)(?:_|$)/i.test(name)) add("secret", name);
+  }
+  for (const m of text.matchAll(ACCOUNT)) add("account", m[0].replace(/["']/g, "").replace(/\s+/g, " ").trim());
+  return out;
+}
+function worstRef(refs) {
+  const order = ["database", "secret", "account", "host"];
+  for (const kind of order) {
+    const r = refs.find((x) => x.kind === kind);
+    if (r) return r;
+  }
+  return null;
+}
+
+// src/agents/mcp-servers.ts
+var IDENTITY = /* @__PURE__ */ new Set(["command", "args", "url", "httpUrl", "serverUrl", "type", "image", "package"]);
+var GIVEN = /* @__PURE__ */ new Set(["env", "headers", "args", "environment", "http_headers", "env_http_headers"]);
+var MAPS = /* @__PURE__ */ new Set(["env", "headers", "environment", "http_headers", "env_http_headers"]);
+function serversFrom(entries, paths, out) {
+  for (const e of entries) {
+    const k = e.keys;
+    let at;
+    let field;
+    if (k.length >= 3 && MAPS.has(k[k.length - 2])) {
+      at = k.length - 3;
+      field = k[k.length - 2];
+    } else if (k.length >= 2 && (IDENTITY.has(k[k.length - 1]) || GIVEN.has(k[k.length - 1]))) {
+      at = k.length - 2;
+      field = k[k.length - 1];
+    } else continue;
+    const above = k.slice(0, at).join(".");
+    if (e.rooted ? !paths.includes(above) : above !== "" && !paths.some((p) => p === above || p.endsWith(`.${above}`)))
+      continue;
+    const name = k[at];
+    let s = out.get(name);
+    if (!s) {
+      s = { name, identity: [], given: [], line: e.line, changed: false };
+      out.set(name, s);
+    }
+    const v = e.value === null ? "" : String(e.value);
+    if (IDENTITY.has(field)) s.identity.push(v);
+    if (GIVEN.has(field) || MAPS.has(field)) s.given.push(MAPS.has(field) ? `${k[k.length - 1]}=${v}` : v);
+    if (e.changed && !s.changed) s.line = e.line;
+    s.changed ||= e.changed;
+  }
+}
+var cache3 = {
+  old: /* @__PURE__ */ new WeakMap(),
+  new: /* @__PURE__ */ new WeakMap()
+};
+function mcpServers(file2, side) {
+  let out = cache3[side].get(file2);
+  if (out) return out;
+  out = /* @__PURE__ */ new Map();
+  const format = agentFormatOf(file2.path);
+  if (format?.mcpServers) serversFrom(configEntries(file2, side, format.syntax), format.mcpServers, out);
+  for (const { entries, format: f2 } of settingsInputEntries(file2, side))
+    if (f2.mcpServers) serversFrom(entries, f2.mcpServers, out);
+  for (const input2 of agentInputs(file2, side)) {
+    if (!input2.changed || !input2.action.argInputs?.includes(input2.input)) continue;
+    for (const cfg of parseAgentArgs(input2.value).mcpConfigs)
+      if (cfg.trim().startsWith("{")) serversFrom(jsonTextEntries(cfg, input2.line, true), ["mcpServers"], out);
+  }
+  cache3[side].set(file2, out);
+  return out;
+}
+function mcpReach(server) {
+  const text = [server.name, ...server.identity].join(" ");
+  for (const c of MCP_CAPABILITIES) if (c.words.test(text)) return { capability: c.capability, severity: c.severity };
+  return null;
+}
+function mcpProductionRefs(server) {
+  return [...server.given, ...server.identity].flatMap((v) => productionRefs(v));
+}
+
+// src/rules/agent-autonomy/mcp-server-added.ts
+var mcpServerAddedRule = {
+  id: "agent-autonomy/mcp-server-added",
+  category: "agent-autonomy",
+  description: "An MCP server is added to an agent's configuration, or handed production credentials: its tools become the agent's tools.",
+  severity: "low",
+  remediation: "Give agents MCP servers scoped to development data (a local or staging database, read-only roles), never production credentials; pin the server's package version and review what its tools can do.",
+  docs: {
+    severity: "**critical** for a shell or command-execution server, and for any server given production credentials (a production host, database or `PROD_*` secret in its env, arguments, headers or URL); **high** for database and cloud/infrastructure servers (Postgres, MySQL, MongoDB, Redis, Supabase, Neon, BigQuery, Snowflake, AWS, GCP, Azure, Cloudflare, Kubernetes, Terraform, Vercel, Stripe\u2026); **medium** for filesystem servers; **low** for any other new server",
+    detects: "Servers added to `.mcp.json`, `.cursor/mcp.json`, `.vscode/mcp.json` (`servers`), `.roo/mcp.json`, `.amazonq/mcp.json`, Codex `[mcp_servers.*]`, Gemini and OpenCode settings, settings JSON and `--mcp-config` of agent workflow steps; and existing servers whose changed lines add production references."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      const before = mcpServers(file2, "old");
+      for (const server of mcpServers(file2, "new").values()) {
+        if (!server.changed) continue;
+        const was = before.get(server.name);
+        const prod = worstRef(mcpProductionRefs(server));
+        const prodBefore = was ? worstRef(mcpProductionRefs(was)) : null;
+        if (prod && !prodBefore) {
+          out.push({
+            file: file2.path,
+            line: server.line,
+            severity: "critical",
+            message: `MCP server ${quote(server.name, 40)} is given production access (${quote(prod.text, 60)}): the agent's tools now reach production`
+          });
+          continue;
+        }
+        if (was) continue;
+        const reach = mcpReach(server);
+        const what = quote(server.identity.filter((v) => v !== "").join(" "), 80);
+        out.push({
+          file: file2.path,
+          line: server.line,
+          severity: reach?.severity ?? "low",
+          message: reach ? `MCP server ${quote(server.name, 40)} added: the agent can reach ${reach.capability} through its tools (${what})` : `MCP server ${quote(server.name, 40)} added: its tools become the agent's (${what})`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/agents/grants.ts
+var TOOL_RULE = /^\s*([A-Za-z_*][\w*-]*)\s*(?:\(\s*([\s\S]*?)\s*\))?\s*$/;
+function parseGrant(raw, form) {
+  const text = raw.trim();
+  if (form === "command") return { raw, capability: "shell", scope: unlimited(text) ? null : text };
+  if (form === "url") return { raw, capability: "web", scope: unlimited(text) ? null : text };
+  if (form === "path") return { raw, capability: "write", scope: unlimited(text) ? null : text };
+  if (/^mcp__/i.test(text) || /^mcp\(/i.test(text) || /^mcp_\w+/i.test(text))
+    return { raw, capability: "mcp", scope: text.replace(/^mcp__?/i, "") || null };
+  const m = TOOL_RULE.exec(text);
+  if (!m) return { raw, capability: "other", scope: text };
+  const tool = m[1].toLowerCase();
+  const capability = TOOL_CAPABILITIES[tool] ?? (tool.includes("*") ? "all" : "other");
+  let scope = m[2] ?? null;
+  if (scope !== null) {
+    scope = scope.replace(/^domain:/i, "");
+    if (unlimited(scope)) scope = null;
+  }
+  return { raw, capability, scope };
+}
+function unlimited(scope) {
+  const s = scope.trim();
+  return s === "" || /^[*:/.~\s]*$/.test(s) || s === "/.*/" || s === "/^.*$/" || s === ".*" || s === "**/*";
+}
+function commandHead(scope) {
+  return scope.replace(/^\/\^?/, "").replace(/:\*.*$|\s\*.*$|\*.*$|\\s.*$|\/[a-z]*$/i, "").replace(/\\b|\\s\+?|\^/g, " ").trim().toLowerCase();
+}
+function startsWithAny(head, commands) {
+  let best = null;
+  for (const c of commands) {
+    if ((head === c || head.startsWith(`${c} `)) && (!best || c.length > best.length)) best = c;
+  }
+  return best;
+}
+function rateGrant(g) {
+  switch (g.capability) {
+    case "all":
+      return { severity: "critical", opens: "every tool, shell included" };
+    case "shell":
+      return rateCommand(g.scope);
+    case "web":
+      return g.scope === null ? { severity: "medium", opens: "fetching any URL (a way to send data out)" } : { severity: null, opens: `fetching ${g.scope}` };
+    case "write":
+      return g.scope === null || /^(?:\/|~|\.\.)/.test(g.scope) || /^\*\*/.test(g.scope) ? { severity: "medium", opens: "writing any file" } : { severity: null, opens: `writing ${g.scope}` };
+    case "mcp":
+      return g.scope !== null && !g.scope.includes("__") ? { severity: "low", opens: `every tool of the MCP server ${g.scope.replace(/__$/, "")}` } : { severity: null, opens: `the MCP tool ${g.scope}` };
+    default:
+      return { severity: null, opens: g.raw };
+  }
+}
+var UMBRELLA_COMMANDS = /* @__PURE__ */ new Set(["git", "gh"]);
+function rateCommand(scope) {
+  if (scope === null) return { severity: "critical", opens: "any shell command" };
+  const head = commandHead(scope);
+  if (head === "") return { severity: "critical", opens: "any shell command" };
+  const launcher = startsWithAny(head, LAUNCHERS);
+  if (launcher === head) return { severity: "high", opens: `\`${launcher}\`, which runs any program` };
+  if (launcher) return rateCommand(scope.slice(scope.toLowerCase().indexOf(launcher) + launcher.length).trim());
+  const ro = startsWithAny(head, READ_ONLY_COMMANDS);
+  if (ro && ro === head) return { severity: null, opens: `\`${ro}\`` };
+  const risky = startsWithAny(head, HIGH_RISK_COMMANDS);
+  if (risky && !(UMBRELLA_COMMANDS.has(risky) && risky !== head)) {
+    const broad = risky === head && risky.split(" ").length === 1 ? " with any arguments" : "";
+    return { severity: "high", opens: `\`${head}\`${broad}, which can delete, publish or change remote state` };
+  }
+  if (ro) return { severity: null, opens: `\`${head}\`` };
+  const runner = startsWithAny(head, REPO_SCRIPT_RUNNERS);
+  if (runner && runner === head)
+    return {
+      severity: "medium",
+      opens: `\`${runner}\` with any script or target (as wide as what the agent can edit)`
+    };
+  return { severity: "low", opens: `\`${head}\`` };
+}
+
+// src/rules/agent-autonomy/restriction-removed.ts
+var restrictionRemovedRule = {
+  id: "agent-autonomy/restriction-removed",
+  category: "agent-autonomy",
+  description: "A deny or ask rule that held a coding agent back is removed (settings deny/ask lists, disallowed tools of agent workflows).",
+  severity: "medium",
+  remediation: "Keep the deny rule, or replace it with a narrower one that still blocks what it was there for; if the agent needs the tool, allow the narrowest form of it instead.",
+  docs: {
+    severity: "deny rules: **high** when the rule blocked something that deletes, publishes, changes remote state, runs any program or reads secrets, medium otherwise; ask rules: medium (the command falls back to the mode's default)",
+    detects: "Entries removed from Claude Code `permissions.deny` / `permissions.ask`, Cursor CLI `permissions.deny`, Gemini CLI `tools.exclude` / `tools.confirmationRequired`, Roo/Kilo Code `deniedCommands`, and agent workflow inputs (`disallowed_tools`, `--disallowedTools`). A rule re-added elsewhere in the same list (moved, reformatted) is not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      for (const g of grantChanges(file2)) {
+        if (g.effect === "allow") continue;
+        const rating = rateGrant(parseGrant(g.text, g.form));
+        const guarded2 = /\.env|secret|credential|\.ssh|\.aws|token|key/i.test(g.text);
+        const severity2 = g.effect === "deny" && (guarded2 || rating.severity === "high" || rating.severity === "critical") ? "high" : "medium";
+        const kind = g.effect === "deny" ? "deny" : "ask";
+        out.push({
+          file: file2.path,
+          line: g.line,
+          side: "old",
+          severity: severity2,
+          message: `Agent ${kind} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/agent-autonomy/tool-allowed.ts
+var LISTED = 6;
+var toolAllowedRule = {
+  id: "agent-autonomy/tool-allowed",
+  category: "agent-autonomy",
+  description: "A coding agent's allow-list gains a tool or command it may now run without a prompt (settings, command front matter, agent workflow inputs).",
+  severity: "medium",
+  remediation: "Allow the narrowest rule that does the job (`Bash(npm test:*)`, `WebFetch(domain:docs.example.com)`), keep shell launchers, `git push`, `gh api`, cloud and database CLIs behind a prompt, and never allow the bare shell tool.",
+  docs: {
+    severity: "**critical** for any shell command (`Bash`, `Bash(*)`, `run_shell_command`, `Shell(**)`, `*`); **high** for launchers that run any program (`Bash(python:*)`, `npx`, `uv run`, `docker`, `sudo`) and for commands that delete, publish or change remote state (`rm`, `git push`, `gh api`, `git`/`gh` with any subcommand, `curl`, `kubectl`, `terraform`, `aws`, database CLIs); **medium** for a web fetch without a domain, writes anywhere, and script runners (`npm run:*`, `make:*`); **low** for other specific commands and whole MCP servers (one finding per file); read-only commands (`git status`, `ls`, `gh pr view`) are not reported",
+    detects: "Entries added to Claude Code `permissions.allow`, Cursor CLI `permissions.allow`, Gemini CLI `tools.allowed`, VS Code `chat.tools.terminal.autoApprove` / `chat.tools.edits.autoApprove` / `chat.tools.urls.autoApprove` (entries set to `true`), Roo/Kilo Code `allowedCommands`, the `allowed-tools` front matter of Claude Code commands, subagents and skills, and agent workflow inputs (`allowed_tools`, `--allowedTools` in `claude_args`, `settings` JSON). Entries the removed lines already had are not new."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary) continue;
+      const low = [];
+      for (const g of grantChanges(file2)) {
+        if (g.effect !== "allow") continue;
+        const rating = rateGrant(parseGrant(g.text, g.form));
+        if (rating.severity === null) continue;
+        if (rating.severity === "low") {
+          low.push({ text: g.text, line: g.line, where: g.where });
+          continue;
+        }
+        out.push({
+          file: file2.path,
+          line: g.line,
+          severity: rating.severity,
+          message: `Agent may now run ${quote(g.text, 80)} without a prompt (${g.where}): ${rating.opens}`
+        });
+      }
+      if (low.length > 0) {
+        const shown = low.slice(0, LISTED).map((l) => quote(l.text, 60)).join(", ");
+        const more = low.length > LISTED ? ` and ${low.length - LISTED} more` : "";
+        out.push({
+          file: file2.path,
+          line: low[0].line,
+          severity: "low",
+          message: `Agent may now run ${shown}${more} without a prompt (${low[0].where})`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/agent-autonomy/index.ts
+var agentAutonomyRules = [
+  toolAllowedRule,
+  restrictionRemovedRule,
+  approvalModeRule,
+  bypassFlagRule,
+  mcpServerAddedRule,
+  agentWorkflowRule,
+  instructionsLoosenedRule
+];
+
+// src/rules/ci-workflow/action-repinned.ts
+var USES2 = /^\s*(?:-\s+)?uses:\s*["']?([^@\s"'#]{1,200})@([^\s"'#]{1,200})/;
+var FULL_SHA = /^[0-9a-f]{40}$/i;
+var actionRepinnedRule = {
+  id: "ci-workflow/action-repinned",
+  category: "ci-workflow",
+  description: "An action pinned to a commit SHA is moved to a mutable tag or branch (its code can change under the workflow).",
+  severity: "medium",
+  remediation: "Keep third-party actions pinned to a full commit SHA (add the version as a comment, e.g. `@<sha> # v4.2.0`).",
+  docs: {
+    severity: "medium",
+    detects: "An action pinned to a 40-hex commit SHA moved to a tag or branch (`actions/checkout@<sha>` \u2192 `@v4`)."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubActionsYaml(file2.path) || file2.status !== "modified") continue;
+      const pinned = /* @__PURE__ */ new Map();
+      for (const l of file2.removed) {
+        if (!l.content.includes("uses:")) continue;
+        const m = USES2.exec(l.content);
+        if (m && FULL_SHA.test(m[2])) pinned.set(m[1], m[2]);
+      }
+      if (pinned.size === 0) continue;
+      for (const l of file2.added) {
+        if (!l.content.includes("uses:")) continue;
+        const m = USES2.exec(l.content);
+        if (!m || FULL_SHA.test(m[2])) continue;
+        const sha = pinned.get(m[1]);
+        if (!sha) continue;
+        const where = describeLocation(keysAt(file2, "new", l.line));
+        out.push({
+          file: file2.path,
+          line: l.line,
+          message: `${m[1]} re-pinned from commit ${sha.slice(0, 12)} to mutable ref '${m[2]}'${where ? ` in ${where}` : ""} of ${file2.path}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/ci-config-changed.ts
+function touchedJobs(file2) {
+  if (!isGithubActionsYaml(file2.path)) return [];
+  const jobs = /* @__PURE__ */ new Set();
+  for (const hunk of file2.hunks) {
+    const first = hunk.changes.find((c) => c.type !== "context");
+    if (!first) continue;
+    const chain = first.type === "add" && first.newLine !== void 0 ? keysAt(file2, "new", first.newLine) : first.oldLine !== void 0 ? keysAt(file2, "old", first.oldLine) : [];
+    const job = jobOfKeys(chain);
+    if (job) jobs.add(job);
+    if (jobs.size >= 6) break;
+  }
+  return [...jobs];
+}
+var ciConfigChangedRule = {
+  id: "ci-workflow/ci-config-changed",
+  category: "ci-workflow",
+  description: "A CI/CD pipeline file (GitHub workflow or composite action, GitLab CI, CircleCI, Jenkins...) changed.",
+  severity: "low",
+  remediation: "Review the pipeline change: what runs, with which permissions and secrets, and on which events.",
+  docs: {
+    severity: "low",
+    detects: "Any CI file added, changed, renamed or deleted (one finding per file, naming the workflow and jobs touched)."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      const system = ciSystemOf(file2.path);
+      if (!system || ctx.paths.isDoc(file2.path)) continue;
+      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : file2.status === "renamed" ? "renamed" : "changed";
+      let what = `${system} pipeline ${file2.path} ${verb}`;
+      const whole = file2.status === "added" ? file2.added : file2.status === "deleted" ? file2.removed : null;
+      const doc = whole && isGithubActionsYaml(file2.path) ? outlineWorkflow(whole) : null;
+      if (doc?.name) what = `${system} workflow '${doc.name}' (${file2.path}) ${verb}`;
+      const jobs = doc ? doc.jobs.slice(0, 6) : touchedJobs(file2);
+      if (jobs.length > 0) what += ` (job${jobs.length > 1 ? "s" : ""} ${jobs.join(", ")})`;
+      const firstAdded = file2.added[0];
+      const firstRemoved = file2.removed[0];
+      if (file2.status !== "deleted" && firstAdded) out.push({ file: file2.path, line: firstAdded.line, message: what });
+      else if (file2.status !== "deleted" && firstRemoved)
+        out.push({ file: file2.path, line: firstRemoved.line, side: "old", message: what });
+      else out.push({ file: file2.path, line: null, side: file2.status === "deleted" ? "old" : "new", message: what });
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/continue-on-error.ts
+var CHECK_WORDS = /test|spec|lint|check|verify|typecheck|type-check|tsc|audit|scan|security|codeql|e2e|coverage|build|ci\b/i;
+var continueOnErrorRule = {
+  id: "ci-workflow/continue-on-error",
+  category: "ci-workflow",
+  description: "`continue-on-error: true` is added to a job or step, so its failure no longer fails the workflow.",
+  severity: "medium",
+  remediation: "Fix or quarantine the failing check explicitly instead of letting it pass on failure.",
+  docs: {
+    severity: "medium / low",
+    detects: "`continue-on-error: true` added: medium on test/lint/check/build/scan jobs or steps, low elsewhere."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
+      if (!file2.added.some((l) => l.content.includes("continue-on-error"))) continue;
+      const tally = new RemovedTally();
+      for (const l of file2.removed) if (/continue-on-error:\s*true/.test(l.content)) tally.add("coe");
+      for (const l of file2.added) {
+        if (!l.content.includes("continue-on-error")) continue;
+        const key = parseKeyLine(l.content);
+        if (key?.key !== "continue-on-error" || !/^["']?true\b/.test(key.value)) continue;
+        if (tally.take("coe")) continue;
+        const chain = keysAt(file2, "new", l.line);
+        const job = jobOfKeys(chain) ?? "";
+        const step = stepOfKeys(chain) ?? "";
+        const severity2 = CHECK_WORDS.test(`${job} ${step}`) ? "medium" : "low";
+        const where = describeLocation(chain) || file2.path;
+        out.push({
+          file: file2.path,
+          line: l.line,
+          severity: severity2,
+          message: `continue-on-error: true added to ${where} in ${file2.path}: its failures no longer fail the run`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/governance-file-changed.ts
+function governanceKind(path) {
+  const base = basenameOf(path);
+  if (path === DEFAULT_CONFIG_PATH || path === ".github/ai-review-gate.yaml")
+    return "this repository's ai-review-gate configuration (the gate reviewing this PR)";
+  if (base === "CODEOWNERS" && (path === base || path.startsWith(".github/") || path.startsWith("docs/") || path.startsWith(".gitlab/")))
+    return "CODEOWNERS (who must review which paths)";
+  if (path.startsWith(".github/rulesets/")) return "a repository ruleset";
+  if (/^\.github\/(?:settings|repository)\.ya?ml$/.test(path)) return "repository settings (branch protection as code)";
+  if (/^\.github\/branch[-_]protection/.test(path) || /(?:^|\/)branch[-_]protection[^/]*\.(?:ya?ml|json|tf)$/.test(path))
+    return "branch protection rules";
+  return null;
+}
+var governanceFileChangedRule = {
+  id: "ci-workflow/governance-file-changed",
+  category: "ci-workflow",
+  description: "CODEOWNERS, repository rulesets or branch-protection files, or this project's own gate config (.github/ai-review-gate.yml) changed.",
+  severity: "high",
+  remediation: "Have a repository admin review the change: it alters who must approve, which checks are required, or how this gate scores PRs.",
+  docs: {
+    severity: "high",
+    detects: "`CODEOWNERS`, `.github/rulesets/**`, `.github/settings.yml` (branch protection as code), branch-protection files, and this project's own config `.github/ai-review-gate.yml` (an agent weakening its own gate). Checked on every file, including paths the config ignores."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.allFiles) {
+      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
+      if (!kind) continue;
+      const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
+      const first = file2.added[0] ?? null;
+      const firstRemoved = file2.removed[0] ?? null;
+      out.push({
+        file: file2.path,
+        line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
+        side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
+        message: `${file2.path} ${verb}: ${kind}`
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/permissions-widened.ts
+var HIGH_SCOPES = /* @__PURE__ */ new Set(["contents", "packages", "actions", "id-token", "deployments", "pages", "attestations"]);
+function writeValue(value) {
+  const v = value.replace(/\s+#.*$/, "").replace(/["']/g, "").trim();
+  if (v === "write-all") return "write-all";
+  if (v === "write") return "write";
+  return null;
+}
+function removedGrants(file2) {
+  const tally = new RemovedTally();
+  const workflowScopes = /* @__PURE__ */ new Set();
+  let workflowAll = false;
+  for (const l of file2.removed) {
+    if (!l.content.includes("write")) continue;
+    const k = parseKeyLine(l.content);
+    const w = k ? writeValue(k.value) : null;
+    if (!k || !w) continue;
+    tally.add(w === "write-all" ? "write-all" : `${k.key}:write`);
+    const chain = keysAt(file2, "old", l.line);
+    if (w === "write-all" && k.key === "permissions" && k.col === 0) workflowAll = true;
+    else if (w === "write" && chain[0]?.key === "permissions" && chain[0].col === 0) workflowScopes.add(k.key);
+  }
+  return { tally, workflowScopes, workflowAll };
+}
+function removedBlocks(file2) {
+  if (file2.status !== "modified" || !/^\s*permissions\s*:/m.test(removedText(file2))) return [];
+  const declared = /* @__PURE__ */ new Set();
+  for (const l of file2.added) {
+    const k = parseKeyLine(l.content);
+    if (k?.key !== "permissions") continue;
+    declared.add(k.col === 0 ? "" : jobOfKeys(keysAt(file2, "new", l.line)) ?? "?");
+  }
+  const out = [];
+  for (const l of file2.removed) {
+    const k = parseKeyLine(l.content);
+    if (k?.key !== "permissions" || k.item) continue;
+    const owner = k.col === 0 ? "" : jobOfKeys(keysAt(file2, "old", l.line));
+    if (owner === null || declared.has(owner)) continue;
+    out.push({
+      file: file2.path,
+      line: l.line,
+      side: "old",
+      severity: owner === "" ? "medium" : "low",
+      message: owner === "" ? `Workflow ${file2.path} no longer declares its token permissions: every job gets the repository's default, which may be read-write` : `Job ${owner} in ${file2.path} no longer declares its token permissions: it inherits the workflow's, or the repository's default`
+    });
+  }
+  return out;
+}
+var permissionsWidenedRule = {
+  id: "ci-workflow/permissions-widened",
+  category: "ci-workflow",
+  description: "A workflow's GITHUB_TOKEN permissions are widened: a scope set to write, write-all, or a `permissions:` block removed (the token falls back to the repository default).",
+  severity: "high",
+  remediation: "Grant the least privilege: `permissions: {}` or read at the top, and only the write scopes a job needs on that job.",
+  docs: {
+    severity: "high / medium / low",
+    detects: "`permissions: write-all`, or a scope set to `write` in a `permissions:` block: for the whole workflow high for contents, packages, actions, id-token, deployments, pages, attestations and medium for issues, pull-requests, checks, statuses\u2026; one step lower on a single job (where least privilege puts it). A scope that was already `write` in the removed lines (moved, re-commented), or granted to the whole workflow before and now to jobs, is not reported. A `permissions:` block removed and not declared again: medium for the workflow, low for a job."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
+      out.push(...removedBlocks(file2));
+      if (!file2.added.some((l) => l.content.includes("write"))) continue;
+      const { tally, workflowScopes, workflowAll } = removedGrants(file2);
+      for (const l of file2.added) {
+        if (!l.content.includes("write")) continue;
+        const k = parseKeyLine(l.content);
+        const w = k ? writeValue(k.value) : null;
+        if (!k || !w) continue;
+        const chain = keysAt(file2, "new", l.line);
+        if (w === "write" && chain[0]?.key !== "permissions") continue;
+        const job = jobOfKeys(chain);
+        if (job && (workflowAll || w === "write" && workflowScopes.has(k.key))) continue;
+        if (w === "write-all") {
+          if (k.key !== "permissions" || tally.take("write-all")) continue;
+        } else if (tally.take(`${k.key}:write`)) continue;
+        const scope = job ? `job ${job}` : "the whole workflow";
+        const broad = w === "write-all" || HIGH_SCOPES.has(k.key);
+        const severity2 = job ? broad ? "medium" : "low" : broad ? "high" : "medium";
+        const grant = w === "write-all" ? "write-all (every scope)" : `${k.key}: write`;
+        out.push({
+          file: file2.path,
+          line: l.line,
+          severity: severity2,
+          message: `Workflow ${file2.path} grants ${grant} to ${scope}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/privileged-trigger.ts
+var privilegedTriggerRule = {
+  id: "ci-workflow/privileged-trigger",
+  category: "ci-workflow",
+  description: "A workflow gains a pull_request_target/workflow_run trigger, or checks out the PR head under one (untrusted code with secrets).",
+  severity: "high",
+  remediation: "Use `pull_request` for jobs that build or test PR code; under pull_request_target never check out the PR head, keep permissions read-only and pass no secrets.",
+  docs: {
+    severity: "medium / high / critical",
+    detects: "A `pull_request_target` or `workflow_run` trigger added: **critical** when the PR head is checked out (`ref: ${{ github.event.pull_request.head.sha }}`, `github.head_ref`, `refs/pull/\u2026`, `gh pr checkout`, the fork repository); **high** when an existing workflow switches to it (its jobs were written for untrusted-code-without-secrets); **medium** for a new workflow that never checks out PR code. A head checkout added under an existing privileged trigger is critical."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubWorkflow(file2.path) || file2.status === "deleted" || file2.added.length === 0) continue;
+      const hasKeyword = file2.added.some(
+        (l) => l.content.includes("pull_request_target") || l.content.includes("workflow_run") || l.content.includes("head") || l.content.includes("refs/pull") || l.content.includes("gh pr checkout")
+      );
+      if (!hasKeyword) continue;
+      const triggers = visiblePrivilegedTriggers(file2);
+      const doc = wholeWorkflow(file2);
+      const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
+      const checkouts = prHeadCheckouts(file2).map((c) => ({ ...c, where: describeLocation(c.keys) }));
+      const addedTriggers = [];
+      for (const l of file2.added) {
+        if (!l.content.includes("pull_request_target") && !l.content.includes("workflow_run")) continue;
+        const t = privilegedTriggerOf(l.content);
+        if (!t || doc && !doc.triggers.has(t)) continue;
+        addedTriggers.push({ line: l.line, trigger: t });
+      }
+      if (triggers.size > 0) {
+        const trig = [...triggers].join("/");
+        for (const c of checkouts) {
+          if (!c.added) continue;
+          out.push({
+            file: file2.path,
+            line: c.line,
+            severity: "critical",
+            message: `Workflow ${name} runs on ${trig} and checks out the PR head${c.where ? ` in ${c.where}` : ""}: fork code runs with secrets and a write token`
+          });
+        }
+      }
+      for (const t of addedTriggers) {
+        if (checkouts.length > 0) {
+          const c = checkouts[0];
+          out.push({
+            file: file2.path,
+            line: t.line,
+            severity: "critical",
+            message: `Workflow ${name} now runs on ${t.trigger} and checks out the PR head (line ${c.line}${c.where ? `, ${c.where}` : ""}): fork code runs with secrets`
+          });
+        } else if (file2.status === "added") {
+          out.push({
+            file: file2.path,
+            line: t.line,
+            severity: "medium",
+            message: `New workflow ${name} runs on ${t.trigger}: it gets secrets and a write token on fork PRs (no PR head checkout seen)`
+          });
+        } else {
+          out.push({
+            file: file2.path,
+            line: t.line,
+            severity: "high",
+            message: `Workflow ${name} switched to ${t.trigger}: its existing jobs now run with secrets and a write token on fork PRs`
+          });
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/script-injection.ts
+var UNTRUSTED = /github\.event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|discussion_comment\.body|head_commit\.(?:message|author\.(?:email|name))|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name)))|(?:commits|pages)\[[^\]]{0,20}\]\.(?:message|author\.(?:email|name)|page_name)|(?:commits|pages)\.\*\.(?:message|author\.(?:email|name)|page_name))|github\.head_ref/;
+function untrustedExpression(content) {
+  const text = cutLine(content);
+  let from = 0;
+  for (let guard = 0; guard < 50; guard++) {
+    const open2 = text.indexOf("${{", from);
+    if (open2 < 0) return null;
+    const close = text.indexOf("}}", open2 + 3);
+    const expr = text.slice(open2 + 3, close < 0 ? text.length : close);
+    const m = UNTRUSTED.exec(expr);
+    if (m) return m[0];
+    if (close < 0) return null;
+    from = close + 2;
+  }
+  return null;
+}
+var scriptInjectionRule = {
+  id: "ci-workflow/script-injection",
+  category: "ci-workflow",
+  description: "Untrusted event data (issue/PR title or body, comment, branch name, commit message) is interpolated with ${{ }} into a run: script.",
+  severity: "high",
+  remediation: 'Pass the value through an environment variable (`env: TITLE: ${{ github.event.issue.title }}`) and use "$TITLE" in the script.',
+  docs: {
+    severity: "high",
+    detects: "`${{ }}` expressions of attacker-controlled event data inside a `run:` script or a github-script `script:`: issue/PR/discussion title and body, comment and review bodies, `head.ref`/`head.label`, `github.head_ref`, commit messages and authors, `workflow_run.head_branch`\u2026 Values passed through `env:` (the safe pattern) and `if:` conditions are not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubActionsYaml(file2.path) || file2.status === "deleted") continue;
+      for (const l of file2.added) {
+        if (!l.content.includes("${{")) continue;
+        const field = untrustedExpression(l.content);
+        if (!field) continue;
+        const own2 = parseKeyLine(l.content);
+        const chain = keysAt(file2, "new", l.line);
+        const inScript = own2?.key === "run" || own2?.key === "script" || chain.some((k) => k.key === "run" || k.key === "script");
+        if (!inScript || own2 && own2.key !== "run" && own2.key !== "script" && chain[0]?.key !== "run" && chain[0]?.key !== "script")
+          continue;
+        const where = describeLocation(chain);
+        out.push({
+          file: file2.path,
+          line: l.line,
+          message: `\${{ ${field} }} is interpolated into a ${own2?.key === "script" || chain[0]?.key === "script" ? "github-script" : "run:"} script${where ? ` in ${where}` : ""} of ${file2.path}: script injection`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/secrets-in-untrusted-context.ts
+var SECRET_REF2 = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]{0,100})|^\s*secrets:\s*inherit\b/;
+var secretsInUntrustedContextRule = {
+  id: "ci-workflow/secrets-in-untrusted-context",
+  category: "ci-workflow",
+  description: "Secrets are passed to a job that runs pull request code under pull_request_target/workflow_run (fork code can read them).",
+  severity: "high",
+  remediation: "Split the workflow: build/test PR code under `pull_request` without secrets, and use the privileged trigger only for trusted steps on the base code.",
+  docs: {
+    severity: "high",
+    detects: "`${{ secrets.X }}` or `secrets: inherit` added to a job that checks out PR head code under `pull_request_target`/`workflow_run`."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (!isGithubWorkflow(file2.path) || file2.status === "deleted") continue;
+      if (!file2.added.some((l) => l.content.includes("secrets"))) continue;
+      const triggers = visiblePrivilegedTriggers(file2);
+      if (triggers.size === 0) continue;
+      const untrustedJobs = new Set(prHeadCheckouts(file2).map((c) => jobOfKeys(c.keys) ?? ""));
+      if (untrustedJobs.size === 0) continue;
+      for (const l of file2.added) {
+        if (!l.content.includes("secrets")) continue;
+        const m = SECRET_REF2.exec(l.content);
+        if (!m) continue;
+        const chain = keysAt(file2, "new", l.line);
+        const job = jobOfKeys(chain);
+        if (job && !untrustedJobs.has(job) && !untrustedJobs.has("")) continue;
+        const what = m[1] ? `secret ${m[1]}` : "all secrets (secrets: inherit)";
+        const where = describeLocation(chain);
+        out.push({
+          file: file2.path,
+          line: l.line,
+          message: `${what} passed to ${where || "a job"} that runs PR head code under ${[...triggers].join("/")} in ${file2.path}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/workflows/job-changes.ts
+var NEEDS_ITEM = /^\s*-\s+["']?[\w-]+["']?\s*(?:#.*)?$/m;
+function needsItems(key, content, chain) {
+  if (key?.key === "needs") {
+    const v = scalarValue(key.value).replace(/^\[|\]$/g, "");
+    return v.split(",").map((s) => scalarValue(s.trim())).filter((s) => /^[\w-]+$/.test(s));
+  }
+  if (chain[0]?.key === "needs") {
+    const m = /^\s*-\s+["']?([\w-]+)["']?\s*(?:#.*)?$/.exec(content);
+    if (m) return [m[1]];
+  }
+  return [];
+}
+function droppedNeeds(file2) {
+  const removedAll = removedText(file2);
+  if (!removedAll.includes("needs") && !NEEDS_ITEM.test(removedAll)) return [];
+  const removed = /* @__PURE__ */ new Map();
+  for (const l of file2.removed) {
+    const key = parseKeyLine(l.content);
+    const isItem = NEEDS_ITEM.test(l.content);
+    if (key?.key !== "needs" && !isItem) continue;
+    const chain = keysAt(file2, "old", l.line);
+    const items = needsItems(key, l.content, chain);
+    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
+    if (!job || items.length === 0) continue;
+    let e = removed.get(job);
+    if (!e) {
+      e = { line: l.line, items: /* @__PURE__ */ new Set() };
+      removed.set(job, e);
+    }
+    for (const i of items) e.items.add(i);
+  }
+  if (removed.size === 0) return [];
+  const added = /* @__PURE__ */ new Map();
+  for (const l of file2.added) {
+    const key = parseKeyLine(l.content);
+    const isItem = /^\s*-\s/.test(l.content);
+    if (key?.key !== "needs" && !isItem) continue;
+    const chain = keysAt(file2, "new", l.line);
+    const items = needsItems(key, l.content, chain);
+    const job = jobOfKeys(key?.key === "needs" ? [key, ...chain] : chain);
+    if (!job) continue;
+    let s = added.get(job);
+    if (!s) {
+      s = /* @__PURE__ */ new Set();
+      added.set(job, s);
+    }
+    for (const i of items) s.add(i);
+  }
+  const out = [];
+  const gone = new Set(removedJobs(file2).map((j) => j.job));
+  for (const [job, e] of removed) {
+    if (gone.has(job)) continue;
+    const now = added.get(job) ?? /* @__PURE__ */ new Set();
+    const dropped = [...e.items].filter((i) => !now.has(i));
+    if (dropped.length > 0) out.push({ job, line: e.line, dropped });
+  }
+  return out;
+}
+function removedJobLines(file2, keyLine) {
+  const view = sideOf(file2, "old");
+  const start = view.indexOf(keyLine);
+  if (start === void 0) return [];
+  const first = view.lines[start];
+  const col = first.text.length - first.text.trimStart().length;
+  const out = [first.text];
+  for (let i = start + 1; i < view.lines.length; i++) {
+    const l = view.lines[i];
+    if (l.hunk !== first.hunk) break;
+    const indent = l.text.length - l.text.trimStart().length;
+    if (l.text.trim() !== "" && indent <= col) break;
+    out.push(l.text);
+  }
+  return out;
+}
+function removedJobs(file2) {
+  if (file2.status === "deleted" || file2.status === "added") return [];
+  if (!/^[ \t]{1,8}[\w-]+:[ \t]*$/m.test(removedText(file2))) return [];
+  const candidates = [];
+  for (const l of file2.removed) {
+    const key = parseKeyLine(l.content);
+    if (!key || key.item || key.col === 0 || key.value !== "" || !/^[\w-]+$/.test(key.key)) continue;
+    const chain = keysAt(file2, "old", l.line);
+    if (chain[0]?.key === "jobs" && chain[0].col === 0) candidates.push({ job: key.key, line: l.line });
+  }
+  if (candidates.length === 0) return [];
+  const readded = /* @__PURE__ */ new Set();
+  for (const l of file2.added) {
+    const key = parseKeyLine(l.content);
+    if (key && !key.item && key.col > 0 && candidates.some((c) => c.job === key.key)) readded.add(key.key);
+  }
+  return candidates.filter((c) => !readded.has(c.job));
+}
+
+// src/workflows/purpose.ts
+var GATING_TRIGGERS = ["pull_request", "push", "merge_group"];
+var CHECK_WORK = /\b(?:test|tests|lint|linter|check|vet|typecheck|tsc|pytest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|cargo\s+(?:test|clippy)|go\s+test|gradle\w*\s+(?:test|check)|mvn\w*\s+(?:test|verify)|coverage|e2e|playwright|cypress|codeql|semgrep|trivy|snyk|gitleaks|trufflehog|scorecard|dependency-review|audit|actionlint|zizmor|shellcheck|eslint|biome|prettier|ruff|mypy|pyright|flake8|black|rubocop|hadolint|tflint|tfsec|checkov|kubeconform|kube-linter|validate|verify)\b/i;
+var REPORTING_WRITE = /^\s*(?:security-events|checks|statuses)\s*:\s*write\b/;
+var WRITE_SCOPE2 = /^\s*[\w-]+\s*:\s*write\b|\bwrite-all\b/;
+var PRIVILEGED_EVENT = /^(?:pull_request_target|workflow_run|issue_comment|issues|discussion\w*|schedule|release|deployment\w*)$/;
+var SECRET = /\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+/;
+function workflowPurpose(lines, triggers) {
+  let checks = false;
+  let privileged = false;
+  let runBlock = -1;
+  for (const raw of lines) {
+    const text = raw.replace(/(^|\s)#.*$/, "");
+    if (text.trim() === "") continue;
+    const indent = text.length - text.trimStart().length;
+    if (runBlock >= 0 && indent <= runBlock) runBlock = -1;
+    const step = /^\s*(?:-\s*)?(run|uses)\s*:\s*(.*)$/.exec(text);
+    if (step?.[1] === "run" && /^[|>][-+]?\s*$/.test(step[2])) runBlock = indent;
+    const title = indent <= 4 ? /^\s*(?:name\s*:\s*(.+)|([\w-]+)\s*:\s*)$/.exec(text)?.slice(1).find(Boolean) ?? "" : "";
+    const command = runBlock >= 0 && indent > runBlock ? text : step ? step[2] : title;
+    if (!checks && command !== "" && CHECK_WORK.test(command)) checks = true;
+    if (!privileged && (WRITE_SCOPE2.test(text) && !REPORTING_WRITE.test(text) || SECRET.test(text)))
+      privileged = true;
+  }
+  const gating = triggers === null || GATING_TRIGGERS.some((t) => triggers.has(t));
+  if (triggers && [...triggers].some((t) => PRIVILEGED_EVENT.test(t))) privileged = true;
+  return { checks: checks && gating, privileged };
+}
+
+// src/rules/ci-workflow/workflow-removed.ts
+function removal(purpose, what) {
+  if (!purpose || purpose.checks) return { message: what, severity: "high" };
+  if (purpose.privileged)
+    return {
+      message: `${what}: it ran no checks, and its write permissions, privileged triggers or secrets go with it`,
+      severity: "low"
+    };
+  return { message: `${what} (it ran no tests, linters or scanners)`, severity: "medium" };
+}
+var workflowRemovedRule = {
+  id: "ci-workflow/workflow-removed",
+  category: "ci-workflow",
+  description: "A CI workflow is deleted, a job is removed from one, or a job stops waiting on another (checks that gated merges may no longer run).",
+  severity: "high",
+  remediation: "Confirm the removed checks are not required by branch protection, or replace them; keep the aggregate required job's `needs:` complete.",
+  docs: {
+    severity: "high for a check (tests, linters, scanners on pull requests or pushes) and for dropped `needs:`; medium for other removals; low for a privileged automation that ran no checks (write scopes, privileged triggers or secrets go with it)",
+    detects: 'A workflow (or other CI pipeline file) deleted, a job removed from a workflow, or a job dropped from another job\'s `needs:` (the aggregate "required check" can pass without it).'
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      const system = ciSystemOf(file2.path);
+      if (!system || ctx.paths.isDoc(file2.path)) continue;
+      if (file2.status === "deleted") {
+        if (!isGithubWorkflow(file2.path) && !/\.ya?ml$|Jenkinsfile$/.test(file2.path)) continue;
+        const doc = wholeWorkflow(file2);
+        const name = doc?.name ? `'${doc.name}' (${file2.path})` : file2.path;
+        const jobs = doc && doc.jobs.length > 0 ? ` with job${doc.jobs.length > 1 ? "s" : ""} ${doc.jobs.slice(0, 8).join(", ")}` : "";
+        const purpose = isGithubWorkflow(file2.path) ? workflowPurpose(
+          file2.removed.map((l) => l.content),
+          doc?.triggers ?? null
+        ) : null;
+        out.push({
+          file: file2.path,
+          line: null,
+          side: "old",
+          ...removal(purpose, `${system} workflow ${name} deleted${jobs}`)
+        });
+        continue;
+      }
+      if (!isGithubWorkflow(file2.path) || file2.removed.length === 0) continue;
+      for (const j of removedJobs(file2)) {
+        const purpose = workflowPurpose(removedJobLines(file2, j.line), null);
+        out.push({
+          file: file2.path,
+          line: j.line,
+          side: "old",
+          ...removal(purpose, `Job ${j.job} removed from workflow ${file2.path}`)
+        });
+      }
+      for (const d of droppedNeeds(file2)) {
+        out.push({
+          file: file2.path,
+          line: d.line,
+          side: "old",
+          message: `Job ${d.job} in ${file2.path} no longer needs ${d.dropped.join(", ")}: it can pass without ${d.dropped.length > 1 ? "them" : "it"}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/ci-workflow/index.ts
+var ciWorkflowRules = [
+  ciConfigChangedRule,
+  privilegedTriggerRule,
+  permissionsWidenedRule,
+  scriptInjectionRule,
+  secretsInUntrustedContextRule,
+  actionRepinnedRule,
+  workflowRemovedRule,
+  continueOnErrorRule,
+  governanceFileChangedRule
+];
 
 // src/rules/custom/custom-pattern.ts
 function customPatternRule(def) {
@@ -45660,102 +48714,6 @@ function selfAndAncestors(dir) {
     out.push(d);
   }
   return out;
-}
-
-// src/deps/sources.ts
-var PUBLIC_REGISTRIES = {
-  npm: ["registry.npmjs.org", "registry.npmjs.com", "registry.yarnpkg.com"],
-  python: ["pypi.org", "files.pythonhosted.org", "pypi.python.org"],
-  go: ["proxy.golang.org", "sum.golang.org"],
-  cargo: ["index.crates.io", "static.crates.io", "crates.io", "github.com/rust-lang/crates.io-index"],
-  ruby: ["rubygems.org", "index.rubygems.org"],
-  maven: [
-    "repo.maven.apache.org",
-    "repo1.maven.org",
-    "central.sonatype.com",
-    "plugins.gradle.org",
-    "maven.google.com",
-    "dl.google.com"
-  ],
-  gradle: [
-    "repo.maven.apache.org",
-    "repo1.maven.org",
-    "central.sonatype.com",
-    "plugins.gradle.org",
-    "maven.google.com",
-    "dl.google.com"
-  ],
-  composer: ["repo.packagist.org", "packagist.org"],
-  nuget: ["api.nuget.org", "www.nuget.org", "nuget.org"],
-  terraform: ["registry.terraform.io", "registry.opentofu.org"]
-};
-var URL_RE = /\b((?:git\+|registry\+|sparse\+)?(?:https?|ssh|git|svn):\/\/[^\s"'<>,;{}()[\]\\]{1,2000})/;
-function findUrl(text) {
-  const m = URL_RE.exec(text);
-  return m ? m[1] : null;
-}
-function urlHostPath(url2) {
-  const m = /^(?:[a-z]+\+)?[a-z]+:\/\/(?:[^@/\s]{1,300}@)?([^/:?#\s]{1,300})(?::\d{1,5})?([^?#\s]*)/i.exec(url2);
-  if (!m) return null;
-  return { host: m[1].toLowerCase(), path: m[2] ?? "" };
-}
-function hostOf(url2) {
-  return urlHostPath(url2)?.host ?? url2;
-}
-function isPublicRegistryUrl(ecosystem, url2) {
-  const hp = urlHostPath(url2);
-  if (!hp) return false;
-  const full = hp.host + hp.path;
-  return PUBLIC_REGISTRIES[ecosystem].some(
-    (r) => r.includes("/") ? full === r || full.startsWith(`${r}/`) || full.startsWith(`${r}.git`) : hp.host === r
-  );
-}
-function classifyUrl(ecosystem, url2) {
-  if (/^git[+:]|^ssh:|\.git(?:$|[#?/])/.test(url2)) return "git";
-  if (isPublicRegistryUrl(ecosystem, url2)) return null;
-  return "url";
-}
-var ARCHIVE_RE = /\.(?:tgz|tar\.gz|tar|zip|whl|gem|jar|nupkg)$/i;
-function classifyNpmSpec(name, spec) {
-  const s = spec.trim();
-  if (/^(?:git\+|git:|git@|github:|gitlab:|bitbucket:|gist:)/.test(s)) return { kind: "git", target: s };
-  if (/^https?:\/\//.test(s)) return { kind: /\.git(?:#|$)/.test(s) ? "git" : "url", target: s };
-  if (/^(?:file:|link:|portal:|\.{1,2}\/|\/|~\/)/.test(s)) {
-    const path = s.replace(/^(?:file:|link:|portal:)/, "");
-    return { kind: ARCHIVE_RE.test(path) ? "archive" : "path", target: s };
-  }
-  const alias = /^npm:((?:@[^@/\s]{1,214}\/)?[^@\s]{1,214})(?:@|$)/.exec(s);
-  if (alias) return alias[1] !== name ? { kind: "alias", target: alias[1] } : null;
-  if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
-  return null;
-}
-function sourceSeverity(kind) {
-  switch (kind) {
-    case "path":
-      return "low";
-    case "alias":
-      return "medium";
-    default:
-      return "high";
-  }
-}
-function isArchivePath(path) {
-  return ARCHIVE_RE.test(path);
-}
-function sourceRepository(target) {
-  let t = target.trim().toLowerCase();
-  t = t.replace(/^(?:git::|git\+|github:)/, "");
-  t = t.replace(/^[a-z]+:\/\/(?:[^@/\s]{1,300}@)?/, "");
-  t = t.replace(/^git@([^:/\s]{1,300}):/, "$1/");
-  t = t.replace(/[?#].*$/, "").replace(/\/\/.*$/, "");
-  const parts = t.split("/").filter(Boolean);
-  if (parts.length < 2) return null;
-  const [host, owner, repo] = parts.length === 2 || !parts[0].includes(".") ? ["github.com", ...parts] : parts;
-  return repo ? `${host}/${owner}/${repo.replace(/\.git$/, "")}` : null;
-}
-function pinnedRevision(target) {
-  const ref = /(?:[?&]ref=|#|@|:ref\s*=>\s*['"]|\bref\s*[:=]\s*['"]?)([\w./-]{1,100})/.exec(target)?.[1];
-  return ref !== void 0 && (/^[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:\.\d+){0,3}(?:[-+][\w.]+)?$/.test(ref));
 }
 
 // src/deps/lockfile.ts
@@ -46002,80 +48960,6 @@ function parseLockSide(dep, lines) {
       return parseTerraformLock(lines);
     default:
       return { entries: [], sources: [] };
-  }
-}
-
-// src/deps/manifests/toml.ts
-var TOML_TABLE = /^\s*\[\[?\s*([^\]]{1,300}?)\s*\]\]?\s*(?:#.*)?$/;
-var TOML_PAIR = /^\s*("[^"]{1,300}"|'[^']{1,300}'|[A-Za-z0-9_.-]{1,300})\s*=\s*(.*?)\s*$/;
-var TOML_STRING_ELEMENT = /^\s*(?:"((?:[^"\\]|\\.){1,2000})"|'([^']{1,2000})')\s*,?\s*(?:#.*)?$/;
-function walkToml(lines, visit2) {
-  const st = { table: null, arrayKey: null };
-  for (const l of lines) {
-    const t = l.text;
-    const trimmed = t.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    const header = TOML_TABLE.exec(t);
-    if (header && !TOML_PAIR.test(t)) {
-      st.table = header[1].replace(/\s+/g, "");
-      st.arrayKey = null;
-      visit2.table?.(st, l);
-      continue;
-    }
-    if (st.arrayKey !== null) {
-      if (trimmed.startsWith("]")) {
-        st.arrayKey = null;
-        continue;
-      }
-      const el2 = TOML_STRING_ELEMENT.exec(t);
-      if (el2) visit2.element?.(st, el2[1] ?? el2[2], l);
-      continue;
-    }
-    const p = TOML_PAIR.exec(t);
-    if (p) {
-      const key = unquote(p[1]);
-      const value = p[2].replace(/\s#[^"']*$/, "");
-      if (value === "[" || value.startsWith("[") && !value.includes("]")) {
-        st.arrayKey = key;
-        const inline = value.slice(1);
-        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit2.element?.(st, m[1] ?? m[2], l);
-        continue;
-      }
-      visit2.pair?.(st, key, value, l);
-      continue;
-    }
-    const el = TOML_STRING_ELEMENT.exec(t);
-    if (el && st.table === null) visit2.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
-  }
-}
-function inlineTable(value) {
-  const out = {};
-  if (!value.startsWith("{")) return out;
-  for (const m of value.matchAll(/([A-Za-z0-9_.-]{1,100})\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|(true|false))/g))
-    out[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
-  return out;
-}
-function tomlDep(ecosystem, name, value, line, out) {
-  if (value.startsWith('"') || value.startsWith("'")) {
-    out.deps.push({ name, spec: unquote(value), line });
-    return;
-  }
-  const t = inlineTable(value);
-  if (Object.keys(t).length === 0) return;
-  const git = t["git"] ?? t["github"];
-  const ref = t["rev"] ?? t["tag"] ?? t["branch"];
-  const spec = t["version"] ?? (git ? `${git}${ref ? `#${ref}` : ""}` : t["url"] ?? t["path"] ?? "");
-  out.deps.push({ name: t["package"] ?? name, spec, line });
-  if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
-  else if (t["url"]) {
-    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
-    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
-  } else if (t["path"]) {
-    const kind = isArchivePath(t["path"]) ? "archive" : "path";
-    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
-  } else if (t["registry"] || t["registry-index"]) {
-    const r = t["registry"] ?? t["registry-index"];
-    out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
   }
 }
 
@@ -46837,17 +49721,17 @@ var PARSERS = {
   terraform: parseTerraform
 };
 function parseManifestSide(dep, lines, whole) {
-  const parse3 = PARSERS[dep.format];
-  return parse3 ? parse3(lines, whole) : emptySide();
+  const parse4 = PARSERS[dep.format];
+  return parse4 ? parse4(lines, whole) : emptySide();
 }
 
 // src/deps/analyze.ts
-var cache = /* @__PURE__ */ new WeakMap();
+var cache4 = /* @__PURE__ */ new WeakMap();
 function analyzeDependencyFile(file2) {
-  if (cache.has(file2)) return cache.get(file2);
+  if (cache4.has(file2)) return cache4.get(file2);
   const dep = classifyDependencyFile(file2.path);
   const result = dep && !file2.binary ? compute(file2, dep) : null;
-  cache.set(file2, result);
+  cache4.set(file2, result);
   return result;
 }
 function byName(items) {
@@ -47263,10 +50147,10 @@ var nonRegistrySourceRule = {
         const names = [...new Set(g.map((s) => s.name).filter((n) => !!n))];
         const where = first.kind === "git" ? `git (${short(first.target)})` : `host ${hostOf(first.target)}`;
         const pkgs = names.length > 0 ? `: ${listNames(names)}` : "";
-        const severityOf2 = (s) => s.previous ? updatedSeverity(s) : s.severity;
+        const severityOf3 = (s) => s.previous ? updatedSeverity(s) : s.severity;
         const severity2 = g.reduce(
-          (m, s) => severityRank(severityOf2(s)) > severityRank(m) ? severityOf2(s) : m,
-          severityOf2(first)
+          (m, s) => severityRank(severityOf3(s)) > severityRank(m) ? severityOf3(s) : m,
+          severityOf3(first)
         );
         const updated = g.every((s) => s.previous);
         findings.push({
@@ -48180,10 +51064,10 @@ var cloudformationDeletionPolicyRule = {
   },
   run(ctx) {
     const findings = [];
-    for (const scan of cfnScans(ctx)) {
-      const file2 = scan.file.path;
-      for (const n of scan.new.values()) {
-        const o = scan.old.get(n.id);
+    for (const scan2 of cfnScans(ctx)) {
+      const file2 = scan2.file.path;
+      for (const n of scan2.new.values()) {
+        const o = scan2.old.get(n.id);
         if (!o || n.idChanged) continue;
         for (const field of ["deletionPolicy", "updateReplacePolicy"]) {
           const name = field === "deletionPolicy" ? "DeletionPolicy" : "UpdateReplacePolicy";
@@ -48224,15 +51108,15 @@ var cloudformationTemplateChangedRule = {
   },
   run(ctx) {
     const findings = [];
-    for (const scan of cfnScans(ctx)) {
-      if (scan.file.status === "deleted") continue;
+    for (const scan2 of cfnScans(ctx)) {
+      if (scan2.file.status === "deleted") continue;
       const added = [];
       const modified = [];
-      for (const n of scan.new.values()) {
-        if (n.idChanged && !scan.old.has(n.id)) added.push(`${n.id} (${n.type})`);
-        else if (n.changedLines.length > 0 || scan.old.get(n.id)?.changedLines.length) modified.push(n.id);
+      for (const n of scan2.new.values()) {
+        if (n.idChanged && !scan2.old.has(n.id)) added.push(`${n.id} (${n.type})`);
+        else if (n.changedLines.length > 0 || scan2.old.get(n.id)?.changedLines.length) modified.push(n.id);
       }
-      const first = scan.file.added[0] ?? scan.file.removed[0];
+      const first = scan2.file.added[0] ?? scan2.file.removed[0];
       if (!first) continue;
       const parts = [];
       if (added.length)
@@ -48242,10 +51126,10 @@ var cloudformationTemplateChangedRule = {
           `modified ${modified.slice(0, 3).join(", ")}${modified.length > 3 ? ` +${modified.length - 3}` : ""}`
         );
       findings.push({
-        file: scan.file.path,
+        file: scan2.file.path,
         line: first.line,
-        side: scan.file.added[0] ? "new" : "old",
-        message: `CloudFormation template ${scan.file.path} changed${parts.length ? `: ${parts.join("; ")}` : ""}`,
+        side: scan2.file.added[0] ? "new" : "old",
+        message: `CloudFormation template ${scan2.file.path} changed${parts.length ? `: ${parts.join("; ")}` : ""}`,
         severity: "low"
       });
     }
@@ -48254,7 +51138,7 @@ var cloudformationTemplateChangedRule = {
 };
 
 // src/infra/k8s.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var KIND_LINE = /^kind:\s*["']?([A-Za-z][\w.-]*)["']?\s*(?:#.*)?$/;
 var API_LINE = /^apiVersion:\s*\S/m;
 var KIND_ANY = /^kind:\s*["']?[A-Za-z]/m;
@@ -48319,26 +51203,26 @@ function lineScanDocs(lines) {
 function docsFromText(text) {
   if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
   try {
-    const lineCounter = new import_yaml3.LineCounter();
-    const parsed = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new import_yaml5.LineCounter();
+    const parsed = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false });
     if (!Array.isArray(parsed)) return scanText(text);
     const docs = [];
     for (const doc of parsed) {
       if (doc.errors.length > 0) return scanText(text);
       const root = doc.contents;
-      if (!(0, import_yaml3.isMap)(root)) continue;
+      if (!(0, import_yaml5.isMap)(root)) continue;
       let kind;
       let line = 0;
       let name;
       let namespace;
       for (const pair of root.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key)) continue;
-        if (pair.key.value === "kind" && (0, import_yaml3.isScalar)(pair.value) && typeof pair.value.value === "string") {
+        if (!(0, import_yaml5.isScalar)(pair.key)) continue;
+        if (pair.key.value === "kind" && (0, import_yaml5.isScalar)(pair.value) && typeof pair.value.value === "string") {
           kind = pair.value.value;
           line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
-        } else if (pair.key.value === "metadata" && (0, import_yaml3.isMap)(pair.value)) {
+        } else if (pair.key.value === "metadata" && (0, import_yaml5.isMap)(pair.value)) {
           for (const m of pair.value.items) {
-            if (!(0, import_yaml3.isScalar)(m.key) || !(0, import_yaml3.isScalar)(m.value)) continue;
+            if (!(0, import_yaml5.isScalar)(m.key) || !(0, import_yaml5.isScalar)(m.value)) continue;
             if (m.key.value === "name") name = String(m.value.value);
             if (m.key.value === "namespace") namespace = String(m.value.value);
           }
@@ -48837,8 +51721,8 @@ async function parsedAddresses(path, text) {
   return set2;
 }
 var ADDRESSABLE = /* @__PURE__ */ new Set(["resource", "data", "module"]);
-async function confirmWithParser(scan, budget) {
-  const file2 = scan.file;
+async function confirmWithParser(scan2, budget) {
+  const file2 = scan2.file;
   const side = file2.status === "deleted" ? "old" : file2.status === "added" ? "new" : null;
   if (!side || budget.parses <= 0) return;
   const text = wholeSideText(file2, side);
@@ -48848,8 +51732,8 @@ async function confirmWithParser(scan, budget) {
   const known = await parsedAddresses(file2.path, text);
   if (!known) return;
   const keep = (h) => !ADDRESSABLE.has(h.block.kind) || known.has(h.block.address);
-  if (side === "old") scan.removedHeaders = scan.removedHeaders.filter(keep);
-  else scan.addedHeaders = scan.addedHeaders.filter(keep);
+  if (side === "old") scan2.removedHeaders = scan2.removedHeaders.filter(keep);
+  else scan2.addedHeaders = scan2.addedHeaders.filter(keep);
 }
 function tfJsonBlocks(text) {
   let json2;
@@ -49044,7 +51928,7 @@ function intoModule(removed, added, oldKeys, path) {
   return void 0;
 }
 async function analyzeTerraform(ctx) {
-  const scans = [];
+  const scans2 = [];
   const jsonFiles = [];
   const budget = { parses: MAX_PARSED_FILES };
   for (const file2 of ctx.files) {
@@ -49055,22 +51939,22 @@ async function analyzeTerraform(ctx) {
       jsonFiles.push(file2);
       continue;
     }
-    const scan = scanTerraformFile(file2);
-    await confirmWithParser(scan, budget);
-    scans.push(scan);
+    const scan2 = scanTerraformFile(file2);
+    await confirmWithParser(scan2, budget);
+    scans2.push(scan2);
   }
   const newKeys = /* @__PURE__ */ new Set();
   const oldKeys = /* @__PURE__ */ new Set();
   const moves = [];
-  for (const scan of scans) {
-    const path = scan.file.path;
-    for (const h of scan.addedHeaders) newKeys.add(tfKey(path, h.block.address));
-    for (const h of scan.removedHeaders) oldKeys.add(tfKey(path, h.block.address));
-    for (const a of scan.contextAddresses) {
+  for (const scan2 of scans2) {
+    const path = scan2.file.path;
+    for (const h of scan2.addedHeaders) newKeys.add(tfKey(path, h.block.address));
+    for (const h of scan2.removedHeaders) oldKeys.add(tfKey(path, h.block.address));
+    for (const a of scan2.contextAddresses) {
       newKeys.add(tfKey(path, a));
       oldKeys.add(tfKey(path, a));
     }
-    moves.push(...scan.moves);
+    moves.push(...scan2.moves);
   }
   const jsonDeleted = [];
   for (const file2 of jsonFiles) {
@@ -49087,21 +51971,21 @@ async function analyzeTerraform(ctx) {
   }
   const deletions = [];
   const deletedKeys = /* @__PURE__ */ new Set();
-  for (const scan of scans) {
-    const path = scan.file.path;
-    for (const h of scan.removedHeaders) {
+  for (const scan2 of scans2) {
+    const path = scan2.file.path;
+    for (const h of scan2.removedHeaders) {
       if (!ADDRESSABLE2.has(h.block.kind)) continue;
       const key = tfKey(path, h.block.address);
       if (newKeys.has(key)) continue;
       const move = movedAccounts(moves, h.block.address);
       if (move && (move.kind === "moved" || move.keep)) continue;
       let renamedTo;
-      const candidates = scan.addedHeaders.filter(
+      const candidates = scan2.addedHeaders.filter(
         (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
       );
       if (candidates.length > 0) renamedTo = candidates[0].block.address;
-      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan.addedHeaders, oldKeys, path);
-      const moduleSourceDeleted = scan.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path);
+      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan2.addedHeaders, oldKeys, path);
+      const moduleSourceDeleted = scan2.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path);
       deletions.push({
         file: path,
         line: h.line,
@@ -49111,7 +51995,7 @@ async function analyzeTerraform(ctx) {
         renamedTo,
         explicitRemoved: move?.kind === "removed",
         hadPreventDestroy: h.body.some((l) => /^prevent_destroy\s*=\s*true\b/.test(l)),
-        wholeFileDeleted: scan.file.status === "deleted"
+        wholeFileDeleted: scan2.file.status === "deleted"
       });
       deletedKeys.add(key);
     }
@@ -49123,38 +52007,38 @@ async function analyzeTerraform(ctx) {
     deletions.push({ file: file2.path, line: null, block, severity: severity2, hadPreventDestroy: false, wholeFileDeleted: true });
     deletedKeys.add(key);
   }
-  return { scans, deletions, deletedKeys, oldKeys, moves, jsonFiles };
+  return { scans: scans2, deletions, deletedKeys, oldKeys, moves, jsonFiles };
 }
-var cache2 = /* @__PURE__ */ new WeakMap();
+var cache5 = /* @__PURE__ */ new WeakMap();
 function terraformAnalysis(ctx) {
-  let p = cache2.get(ctx.files);
+  let p = cache5.get(ctx.files);
   if (!p) {
     p = analyzeTerraform(ctx);
-    cache2.set(ctx.files, p);
+    cache5.set(ctx.files, p);
   }
   return p;
 }
 
 // src/infra/tf-groups.ts
 var groupCache = /* @__PURE__ */ new WeakMap();
-function groupByBlock(scan, analysis) {
-  let cached2 = groupCache.get(scan);
+function groupByBlock(scan2, analysis) {
+  let cached2 = groupCache.get(scan2);
   if (!cached2) {
-    cached2 = computeGroups(scan, analysis);
-    groupCache.set(scan, cached2);
+    cached2 = computeGroups(scan2, analysis);
+    groupCache.set(scan2, cached2);
   }
   return cached2;
 }
-function computeGroups(scan, analysis) {
+function computeGroups(scan2, analysis) {
   const groups = /* @__PURE__ */ new Map();
-  const path = scan.file.path;
-  for (const c of scan.changed) {
+  const path = scan2.file.path;
+  for (const c of scan2.changed) {
     const key = c.block ? c.block.address : "\0unknown";
     let g = groups.get(key);
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
-      const declaredHere = !!address && scan.addedHeaders.some((h) => h.block.address === address);
+      const declaredHere = !!address && scan2.addedHeaders.some((h) => h.block.address === address);
       const move = address ? analysis.moves.find((m) => m.kind === "moved" && m.to === address) : void 0;
       g = {
         block: c.block,
@@ -49163,7 +52047,7 @@ function computeGroups(scan, analysis) {
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway: !!address && scan.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
+        renamedAway: !!address && scan2.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
       };
       groups.set(key, g);
     }
@@ -49246,9 +52130,9 @@ var terraformProtectionWeakenedRule = {
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings = [];
-    for (const scan of analysis.scans) {
-      const file2 = scan.file.path;
-      for (const g of groupByBlock(scan, analysis)) {
+    for (const scan2 of analysis.scans) {
+      const file2 = scan2.file.path;
+      for (const g of groupByBlock(scan2, analysis)) {
         if (g.isDeleted) continue;
         const name = subject(g.block?.address, file2);
         for (const a of g.added) {
@@ -49331,11 +52215,11 @@ var terraformResourceChangedRule = {
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings = [];
-    for (const scan of analysis.scans) {
-      const file2 = scan.file.path;
+    for (const scan2 of analysis.scans) {
+      const file2 = scan2.file.path;
       const others = [];
       let otherLine = null;
-      for (const g of groupByBlock(scan, analysis)) {
+      for (const g of groupByBlock(scan2, analysis)) {
         if (g.isDeleted || g.renamedAway) continue;
         const lines = [...g.added, ...g.removed].filter((l) => meaningful2(file2, l.text));
         if (lines.length === 0) continue;
@@ -49351,7 +52235,7 @@ var terraformResourceChangedRule = {
         }
         if (b.kind === "moved") continue;
         if (b.kind === "removed") {
-          const decl = scan.moves.find((m) => m.kind === "removed" && m.line === first.line) ?? scan.moves.find((m) => m.kind === "removed");
+          const decl = scan2.moves.find((m) => m.kind === "removed" && m.line === first.line) ?? scan2.moves.find((m) => m.kind === "removed");
           if (decl?.keep)
             findings.push({
               ...at,
@@ -49444,9 +52328,9 @@ var cloudformationResourceRemovedRule = {
   },
   run(ctx) {
     const findings = [];
-    for (const scan of cfnScans(ctx)) {
-      const newIds = new Set(scan.new.keys());
-      for (const r of scan.old.values()) {
+    for (const scan2 of cfnScans(ctx)) {
+      const newIds = new Set(scan2.new.keys());
+      for (const r of scan2.old.values()) {
         if (!r.idChanged || newIds.has(r.id)) continue;
         const policy = r.deletionPolicy?.value;
         const stateful = isStatefulCfnType(r.type);
@@ -49459,10 +52343,10 @@ var cloudformationResourceRemovedRule = {
           severity2 = "high";
           consequence = "the stack update deletes it after a final snapshot";
         }
-        const renamed = [...scan.new.values()].find((n) => n.idChanged && n.type === r.type && !scan.old.has(n.id));
-        const how = scan.file.status === "deleted" ? " (template deleted)" : renamed ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)` : "";
+        const renamed = [...scan2.new.values()].find((n) => n.idChanged && n.type === r.type && !scan2.old.has(n.id));
+        const how = scan2.file.status === "deleted" ? " (template deleted)" : renamed ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)` : "";
         findings.push({
-          file: scan.file.path,
+          file: scan2.file.path,
           line: r.line,
           side: "old",
           message: `CloudFormation resource ${r.id} (${r.type}) removed${how}: ${consequence}${stateful && severity2 !== "medium" ? " and its data" : ""}`,
@@ -52194,7 +55078,7 @@ var WEAK_KINDS = /* @__PURE__ */ new Set([
   "rename-table",
   "alter-type"
 ]);
-var cache3 = /* @__PURE__ */ new WeakMap();
+var cache6 = /* @__PURE__ */ new WeakMap();
 function sniffText(file2) {
   let out = "";
   for (const hunk of file2.hunks) {
@@ -52222,7 +55106,7 @@ function migrationAnalysis(ctx) {
   return analyzeMigrations(ctx.files, ctx.allFiles, (p) => ctx.paths.isTest(p));
 }
 function analyzeMigrations(files, allFiles = files, isTest = () => false) {
-  const cached2 = cache3.get(files);
+  const cached2 = cache6.get(files);
   if (cached2) return cached2;
   const out = [];
   const downFiles = /* @__PURE__ */ new Set();
@@ -52250,7 +55134,7 @@ function analyzeMigrations(files, allFiles = files, isTest = () => false) {
   let droppedTables = 0;
   for (const fa of out) for (const op of fa.ops) if (op.kind === "drop-table") droppedTables++;
   const result = { files: out, droppedTables };
-  cache3.set(files, result);
+  cache6.set(files, result);
   return result;
 }
 function capLines(lines) {
@@ -52462,7 +55346,7 @@ function runMigrationOps(row, ctx) {
   return out;
 }
 function migrationOpRule(row) {
-  const { kinds, when, severityOf: severityOf2, samples, ...meta3 } = row;
+  const { kinds, when, severityOf: severityOf3, samples, ...meta3 } = row;
   return { ...meta3, row, init: initPostgresParser, run: (ctx) => runMigrationOps(row, ctx) };
 }
 function tableOf(op) {
@@ -53221,6 +56105,135 @@ var sourceWithoutTestsRule = {
 // src/rules/missing-tests/index.ts
 var missingTestsRules = [sourceWithoutTestsRule];
 
+// src/agents/agent-paths.ts
+function isAgentConfigPath(path) {
+  return agentFormatOf(path) !== null || isInstructionFile(path) || isFrontMatterToolFile(path);
+}
+
+// src/environments/config-environment.ts
+var DEV = compileGlobs([
+  "**/.env",
+  "**/.env.local",
+  "**/.env.dev",
+  "**/.env.development",
+  "**/.env.development.local",
+  "**/.env.example",
+  "**/.env.sample",
+  "**/.env.template",
+  "**/config/environments/development.rb",
+  "**/config/development.*",
+  "**/config/dev.*",
+  "**/config/local.*",
+  "**/settings/dev*.py",
+  "**/settings/local*.py",
+  "**/application-dev*.{yml,yaml,properties}",
+  "**/application-local*.{yml,yaml,properties}",
+  "**/appsettings.Development.json",
+  "**/appsettings.Local.json",
+  "**/docker-compose.yml",
+  "**/docker-compose.yaml",
+  "**/docker-compose.override.{yml,yaml}",
+  "**/docker-compose.dev*.{yml,yaml}",
+  "**/docker-compose.local*.{yml,yaml}",
+  "**/compose.yml",
+  "**/compose.yaml",
+  "**/.devcontainer/**",
+  "**/.vscode/launch.json"
+]);
+var TEST = compileGlobs([
+  "**/.env.test",
+  "**/.env.test.local",
+  "**/.env.testing",
+  "**/.env.ci",
+  "**/config/environments/test.rb",
+  "**/config/test.*",
+  "**/settings/test*.py",
+  "**/application-test*.{yml,yaml,properties}",
+  "**/appsettings.Test*.json",
+  "**/{jest,vitest,playwright,cypress,karma,wdio}.config.*",
+  "**/cypress.json",
+  "**/pytest.ini",
+  "**/phpunit.xml*",
+  "**/.mocharc*"
+]);
+var STAGING = compileGlobs([
+  "**/.env.staging",
+  "**/.env.stage",
+  "**/config/environments/staging.rb",
+  "**/staging/**"
+]);
+var TEST_JOB = /test|lint|check|build|(?:^|[-_])ci(?:$|[-_])|e2e|unit|integration|verify|spec/i;
+var DEPLOY_JOB = /deploy|release|publish|prod|rollout|promote|ship/i;
+function fileEnvironment(file2) {
+  const p = file2.path;
+  if (isAgentConfigPath(p)) return "agent";
+  if (TEST(p)) return "test";
+  if (STAGING(p)) return "staging";
+  if (DEV(p) || /^\.env\.(?:dev|local|example|sample)/.test(basenameOf(p))) return "development";
+  return null;
+}
+function workflowJobEnvironment(file2, job) {
+  if (!isGithubWorkflow(file2.path)) return null;
+  const agents = agentJobs(file2);
+  if (agents.has(job) || job !== null && agents.has(null)) return "agent";
+  if (job && TEST_JOB.test(job) && !DEPLOY_JOB.test(job)) return "CI";
+  return null;
+}
+
+// src/rules/production-config/points-at-production.ts
+var WHAT = {
+  database: "a production database",
+  secret: "a production secret",
+  account: "a production account, profile or workspace",
+  host: "a production host"
+};
+function severityOf(env, ref) {
+  if (env === "agent") return ref.kind === "host" ? "high" : "critical";
+  return ref.kind === "host" ? "medium" : "high";
+}
+var TITLE = {
+  development: "Development",
+  test: "Test",
+  staging: "Staging",
+  CI: "CI test",
+  agent: "Coding-agent"
+};
+var pointsAtProductionRule = {
+  id: "production-config/points-at-production",
+  category: "production-config",
+  description: "Development, test, staging, CI or coding-agent configuration now points at production (a production host, database, secret, account or workspace).",
+  severity: "high",
+  remediation: "Keep environments apart: point development, tests, CI checks and agents at their own hosts, databases and accounts, with credentials that cannot reach production; production values belong only in production configuration.",
+  docs: {
+    severity: "agent configuration: **critical** for a production database, secret or account, **high** for a host; other environments: **high** for a database, secret or account, **medium** for a host",
+    detects: "Added lines of `.env`/`.env.development`/`.env.test`/`.env.example`, framework development and test settings, docker compose files, dev containers, test runner configs, staging config, agent configuration (settings, MCP servers, instruction files) and the test/check jobs and agent jobs of workflows that name a production host (`db.prod.example.com`, `prod-db`), a connection string to one, a secret or variable named for production (`secrets.PROD_DATABASE_URL`, `$PRODUCTION_API_KEY`), or a cloud profile, kube context, project, subscription or Terraform workspace named prod. Build modes (`NODE_ENV=production`) are not references; files in production scope are not reported."
+  },
+  run(ctx) {
+    const out = [];
+    for (const file2 of ctx.files) {
+      if (file2.binary || file2.status === "deleted" || ctx.production.has(file2.path)) continue;
+      let fileEnv;
+      for (const l of file2.added) {
+        const text = cutLine(l.content);
+        if (isCommentLine(file2.path, text)) continue;
+        const refs = productionRefs(text);
+        if (refs.length === 0) continue;
+        if (fileEnv === void 0) fileEnv = fileEnvironment(file2);
+        const env = fileEnv ?? workflowJobEnvironment(file2, jobOfKeys(keysAt(file2, "new", l.line)));
+        if (!env) continue;
+        const ref = worstRef(refs);
+        out.push({
+          file: file2.path,
+          line: l.line,
+          severity: severityOf(env, ref),
+          message: `${TITLE[env]} configuration now points at production: ${WHAT[ref.kind]} (${quote(ref.text, 60)}) in ${quote(text, 90)}`
+        });
+      }
+    }
+    return out;
+  }
+};
+
 // src/rules/production-config/production-file-changed.ts
 var SECRET_KEY = /(?:secret|passw(?:or)?d|passwd|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth|DATABASE_URL|DSN)/i;
 var REPLICAS = /^\s*["']?(?:replicas|replicaCount|minReplicas|maxReplicas|desired_count|desired_capacity|min_size|max_size|instance_count|node_count)["']?\s*[:=]/;
@@ -53275,7 +56288,7 @@ var productionFileChangedRule = {
 };
 
 // src/rules/production-config/index.ts
-var productionConfigRules = [productionFileChangedRule];
+var productionConfigRules = [productionFileChangedRule, pointsAtProductionRule];
 
 // src/rules/safety-bypass/auth-check-removed.ts
 var GUARD_NAME = new RegExp(
@@ -53637,7 +56650,7 @@ var SUPPRESSIONS = [
   { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" }
 ];
 var SECURITY_RULE = /security|\bno-(?:eval|implied-eval|new-func|script-url|unsafe\w*|danger\w*)\b|dangerously|xss|inject|\bS\d{3}\b|\bB\d{3}\b|\bG\d{3}\b|gosec/i;
-function severityOf(s, match, suppressed, text, index) {
+function severityOf2(s, match, suppressed, text, index) {
   if (s.severity === "medium") return "medium";
   if (s.wide?.test(match)) return "medium";
   if (s.wideOnOwnLine && /^\s*#?\s*$/.test(text.slice(0, index))) return "medium";
@@ -53656,7 +56669,7 @@ var PATTERNS2 = SUPPRESSIONS.map((s) => ({
   keyword: s.keyword,
   re: s.re,
   label: s.label,
-  hit: (match, suppressed, text, index) => inCommentOrDirective(s, text, index) ? { label: s.label, severity: severityOf(s, match, suppressed, text, index), detail: suppressed } : null
+  hit: (match, suppressed, text, index) => inCommentOrDirective(s, text, index) ? { label: s.label, severity: severityOf2(s, match, suppressed, text, index), detail: suppressed } : null
 }));
 var lintSuppressionRule = linePatternRule({
   id: "safety-bypass/lint-suppression",
@@ -54010,9 +57023,9 @@ var safetyBypassRules = [
 ];
 
 // src/secrets/allowlist.ts
-var cache4 = /* @__PURE__ */ new WeakMap();
+var cache7 = /* @__PURE__ */ new WeakMap();
 function secretAllowlist(config2) {
-  const cached2 = cache4.get(config2);
+  const cached2 = cache7.get(config2);
   if (cached2) return cached2;
   const list = config2.secrets.allowlist;
   const paths = compileGlobs(list.paths);
@@ -54031,7 +57044,7 @@ function secretAllowlist(config2) {
       return patterns.some((p) => p.test(value));
     }
   };
-  cache4.set(config2, allowlist);
+  cache7.set(config2, allowlist);
   return allowlist;
 }
 
@@ -54343,6 +57356,7 @@ var BUILTIN_RULES = [
   ...infraChangeRules,
   ...productionConfigRules,
   ...ciWorkflowRules,
+  ...agentAutonomyRules,
   ...secretsRules,
   ...destructiveCommandRules,
   ...safetyBypassRules,
@@ -54368,6 +57382,7 @@ var CATEGORY_CHECKLIST = {
   "infra-change": "The infrastructure changes were checked against a plan/diff of the target environment, and destroy protections stay where they are needed.",
   "production-config": "The production-scope changes were reviewed as production changes: values, rollout and rollback are confirmed with the owners.",
   "ci-workflow": "The CI/CD changes keep untrusted code away from secrets and write tokens (no PR-head checkout in privileged triggers, minimal permissions, pinned actions).",
+  "agent-autonomy": "Every widening of a coding agent's autonomy (allowed tools, approval or sandbox modes, MCP servers, agent workflows and who can drive them, instruction files) is intended, scoped to what the agent needs, and keeps production credentials and unrestricted shell out of its reach.",
   secrets: "The exposed secret was revoked and rotated at its provider and purged from the git history, not only deleted from the file.",
   "destructive-command": "Each destructive command (deletes, force pushes, drops) targets only what it should and cannot run against production by accident.",
   "safety-bypass": "Every disabled test, lint/type suppression, TLS or auth check removal is justified, and the protection still holds where it matters.",
@@ -54389,25 +57404,102 @@ function deriveChecklist(findings, level, config2) {
   return items;
 }
 
+// src/engine/rollback.ts
+var MAX_BODY_CHARS = 64 * 1024;
+var MAX_SECTION_CHARS = 2e3;
+var ATX = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+var BOLD = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
+var PLACEHOLDER = /^(?:n\/?a|none|tbd|todo|tba|-+|\.+|no|nothing|not applicable|\?+)$/i;
+function normalize(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function headingOf(line) {
+  const a = ATX.exec(line);
+  if (a) return { level: a[1].length, text: a[2] };
+  const b = BOLD.exec(line);
+  if (b) return { level: 7, text: b[1] };
+  return null;
+}
+function findRollbackSection(body, heading) {
+  if (!body) return null;
+  const wanted = normalize(heading);
+  if (wanted === "") return null;
+  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const h = headingOf(lines[i]);
+    if (!h || !normalize(h.text).includes(wanted)) continue;
+    const own2 = [];
+    let inFence = false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (/^\s{0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
+      const next = inFence ? null : headingOf(line);
+      if (next && (next.level <= h.level || h.level === 7)) break;
+      own2.push(line);
+    }
+    const raw = own2.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
+    const masked2 = redactSecrets(raw);
+    const text = masked2.length > MAX_SECTION_CHARS ? `${masked2.slice(0, MAX_SECTION_CHARS - 1)}\u2026` : masked2;
+    const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
+    return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
+  }
+  return null;
+}
+
 // src/engine/gate-decision.ts
-function decideGate(files, level, ai, checklist, config2, paths) {
+var ROLLBACK_ITEM_ID = "rollback:plan";
+var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
+function rollbackReadiness(gateRequired, level, pr, findings, config2) {
+  const { required_from: from, heading } = config2.gate.rollback;
+  const section = findRollbackSection(pr?.body, heading);
+  const present = section?.meaningful ?? false;
+  const related = findings.filter((f2) => NEEDS_ROLLBACK_PLAN.has(f2.ruleId)).map((f2) => ({ ruleId: f2.ruleId, file: f2.file, line: f2.line }));
+  const base = { present, heading, text: section ? section.text : null, related };
+  if (from === "off") return { ...base, required: false, reason: "not required (gate.rollback.required_from: off)" };
+  if (!gateRequired) return { ...base, required: false, reason: "not required: the gate does not apply to this PR" };
+  const atLevel = levelRank(level) >= levelRank(from);
+  const byMigration = related.length > 0 && levelRank(level) >= levelRank("high");
+  if (!atLevel && !byMigration)
+    return { ...base, required: false, reason: `not required below risk level ${from} (gate.rollback.required_from)` };
+  const why = atLevel ? `required at risk level ${level}` : `required: ${related.length} destructive migration${related.length === 1 ? "" : "s"} without a down migration`;
+  const state = present ? `the description has a "${heading}" section` : section ? `the "${heading}" section of the description is empty` : `add a "## ${heading}" section to the PR description saying how to undo this change`;
+  return { ...base, required: true, reason: `${why}: ${state}` };
+}
+function rollbackItem(r) {
+  const migrations = r.related.length > 0 ? ", including the destructive migrations without a down migration" : "";
+  return {
+    id: ROLLBACK_ITEM_ID,
+    text: `The "${r.heading}" section of the PR description says how to undo this change (revert, down migration, restore from backup)${migrations}, and it would work.`,
+    category: null
+  };
+}
+function decideGate(files, level, ai, checklist, config2, paths, pr = null, findings = []) {
   const approvals = level === "none" ? 0 : config2.gate.approvals[level];
-  const notRequired = (reason) => ({ required: false, reason, checklist, approvals: 0 });
+  const notRequired = (reason) => ({
+    required: false,
+    reason,
+    checklist,
+    approvals: 0,
+    rollback: rollbackReadiness(false, level, pr, findings, config2)
+  });
   if (config2.gate.policy === "ai-authored" && !ai.detected) {
     return notRequired("not AI-authored, and the gate policy is `ai-authored`");
   }
-  if (files.length > 0 && files.every((f2) => paths.isSafe(f2.path) && (!f2.oldPath || paths.isSafe(f2.oldPath)))) {
+  const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
+  if (files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
     return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
   }
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
   const who = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const rollback = rollbackReadiness(true, level, pr, findings, config2);
   return {
     required: true,
     reason: `${who} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
-    checklist,
-    approvals
+    checklist: rollback.required ? [...checklist, rollbackItem(rollback)] : checklist,
+    approvals,
+    rollback
   };
 }
 
@@ -54634,7 +57726,7 @@ async function analyze(input2) {
   findings.sort(compareFindings);
   const risk = scoreFindings(findings, ai, config2.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config2);
-  const gate = decideGate(ctx.files, risk.level, ai, checklist, config2, ctx.paths);
+  const gate = decideGate(ctx.files, risk.level, ai, checklist, config2, ctx.paths, pr, findings);
   const notAnalyzed = [...input2.notAnalyzed ?? []];
   for (const f2 of allFiles) {
     if (f2.patchMissing && !notAnalyzed.some((n) => n.file === f2.path))
@@ -54673,6 +57765,7 @@ var CATEGORY_TITLES = {
   "infra-change": "Infrastructure changes",
   "production-config": "Production scope",
   "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
   secrets: "Secrets",
   "destructive-command": "Destructive commands",
   "safety-bypass": "Safety bypasses",
@@ -54966,6 +58059,8 @@ function formatText(report, options = {}) {
     c(ANSI.bold, `Human review gate: ${gate.required ? c(ANSI.red, "REQUIRED") : "not required"}`) + ` \u2014 ${gate.reason}`
   );
   if (gate.required) for (const item of gate.checklist) out.push(`  [ ] ${item.text}`);
+  if (gate.rollback?.required)
+    out.push(`Rollback plan: ${gate.rollback.present ? "present" : c(ANSI.red, "MISSING")} \u2014 ${gate.rollback.reason}`);
   for (const w of report.warnings) out.push(c(ANSI.yellow, `warning: ${w}`));
   return `${out.join("\n")}
 `;

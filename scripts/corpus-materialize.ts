@@ -1,7 +1,8 @@
 /**
  * `node --import tsx scripts/corpus-materialize.ts [--set unseen|holdout] [--only ID]`: regenerates a
  * labelled set's diffs (default: the unseen corpus) from the fetched snapshots into its git-ignored
- * cache, .cache/corpus-<set>/ (fetched code is never committed). Per case:
+ * cache, .cache/corpus-<set>/ (fetched code is never committed), including the unseen set's
+ * agent-configuration hold-out (agent-holdout.jsonl). Per case:
  *   <id>.diff     `git show` of the commit (only the label's `files` when the label is limited)
  *   <id>.pr.json  the PR facts the CLI derives from git for that commit (message, author, committer),
  *                 usable as `ai-review-gate scan --pr <id>.pr.json`
@@ -20,6 +21,7 @@ import {
   git,
   hasMirror,
   labelledSetArg,
+  readAgentHoldoutLabels,
   readAiLabels,
   readCacheIndex,
   readUnseenLabels,
@@ -62,7 +64,7 @@ function prFactsFor(repo: string, commit: string): string {
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const set = labelledSetArg(args);
-const labels = readUnseenLabels(set).filter((l) => !only || l.id === only);
+const labels = [...readUnseenLabels(set), ...readAgentHoldoutLabels(set)].filter((l) => !only || l.id === only);
 const aiLabels = readAiLabels(set).filter((l) => !only || l.id === only);
 if (only && labels.length + aiLabels.length === 0) {
   console.error(`no case with id ${only}`);

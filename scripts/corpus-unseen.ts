@@ -97,6 +97,12 @@ export function readUnseenLabels(set: LabelledSet): UnseenLabel[] {
   return readJsonl<UnseenLabel>(set, "labels.jsonl");
 }
 
+/** Agent-configuration commits kept out of tuning (the unseen set's agent-holdout.jsonl): they only
+ * measure the agent-autonomy rules. */
+export function readAgentHoldoutLabels(set: LabelledSet): UnseenLabel[] {
+  return readJsonl<UnseenLabel>(set, "agent-holdout.jsonl");
+}
+
 export function readAiLabels(set: LabelledSet): AiLabel[] {
   return readJsonl<AiLabel>(set, "ai-authorship.jsonl");
 }

@@ -5,6 +5,7 @@
  *                           shaped on; anything reported that is neither expected nor acceptable is a
  *                           false alarm (skipped, with a note, when its diff cache is missing)
  *   unseen (agent-config)   the commits touching AI-agent configuration (category agent-autonomy)
+ *   unseen (agent-config hold-out)  further agent-configuration commits no rule was tuned on
  *   unseen AI authorship    commits labelled AI or not from their recorded identity: recall, precision
  *                           and agent agreement of the detector on the PR facts git gives the CLI
  *   holdout                 test/corpus/holdout, scored like the unseen everyday set: further repositories
@@ -48,6 +49,7 @@ import {
   cacheMatches,
   HOLDOUT,
   type LabelledSet,
+  readAgentHoldoutLabels,
   readAiLabels,
   readCacheIndex,
   readUnseenLabels,
@@ -159,21 +161,19 @@ function cached<T>(
 
 /** A set's sections, or why cases are skipped (the diffs are regenerated locally, never committed). */
 function labelledSections(set: LabelledSet, index: CacheIndex): { sections: Section[]; notes: string[] } {
-  const { usable, notes } = cached(
-    set,
-    `${set.name} corpus`,
-    readUnseenLabels(set),
-    (l) =>
-      cacheMatches(set, index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(set, l.id)),
-  );
+  const isCached = (l: UnseenLabel) =>
+    cacheMatches(set, index, l.id, l.provenance.commit, l.provenance.files) && existsSync(cachedDiffPath(set, l.id));
+  const { usable, notes } = cached(set, `${set.name} corpus`, readUnseenLabels(set), isCached);
+  const holdout = cached(set, `${set.name} agent-config hold-out`, readAgentHoldoutLabels(set), isCached);
   const subset = (name: UnseenLabel["subset"]) =>
     usable.filter((l) => l.subset === name).map((l) => unseenCase(set, l));
   return {
     sections: [
       { name: `${set.name} (everyday: random + selected)`, cases: subset("everyday") },
       { name: `${set.name} (agent-config)`, cases: subset("agent-config") },
+      { name: `${set.name} (agent-config hold-out)`, cases: holdout.usable.map((l) => unseenCase(set, l)) },
     ].filter((s) => s.cases.length > 0),
-    notes,
+    notes: [...notes, ...holdout.notes],
   };
 }
 

@@ -21,6 +21,7 @@ export const DOC_PAGE: Record<Exclude<Category, "custom">, string> = {
   "infra-change": "infrastructure.md",
   "production-config": "production-config.md",
   "ci-workflow": "ci-workflow.md",
+  "agent-autonomy": "agent-autonomy.md",
   secrets: "secrets.md",
   "destructive-command": "destructive-command.md",
   "safety-bypass": "safety-bypass.md",

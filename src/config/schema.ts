@@ -108,6 +108,21 @@ export const configSchema = z
           .describe(
             "Accounts used by automation (type User) that may never approve; numeric account ids survive renames",
           ),
+        rollback: z
+          .strictObject({
+            required_from: z
+              .enum(["high", "critical", "off"])
+              .default("critical")
+              .describe("Gated PRs from this risk level up must have a rollback section in their description"),
+            heading: z
+              .string()
+              .min(1)
+              .max(80)
+              .default("Rollback")
+              .describe("The section's heading (matched case-insensitively: 'Rollback plan' counts)"),
+          })
+          .prefault({})
+          .describe("Rollback readiness: a section in the PR description that says how to undo the change"),
       })
       .prefault({}),
     ai: z

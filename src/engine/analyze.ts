@@ -144,7 +144,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
 
   const risk = scoreFindings(findings, ai, config.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config);
-  const gate = decideGate(ctx.files, risk.level, ai, checklist, config, ctx.paths);
+  const gate = decideGate(ctx.files, risk.level, ai, checklist, config, ctx.paths, pr, findings);
 
   const notAnalyzed: NotAnalyzedFile[] = [...(input.notAnalyzed ?? [])];
   for (const f of allFiles) {

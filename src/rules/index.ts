@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { agentAutonomyRules } from "./agent-autonomy/index.js";
 import { ciWorkflowRules } from "./ci-workflow/index.js";
 import { customPatternRule } from "./custom/custom-pattern.js";
 import { dependencyRules } from "./dependency/index.js";
@@ -21,6 +22,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...infraChangeRules,
   ...productionConfigRules,
   ...ciWorkflowRules,
+  ...agentAutonomyRules,
   ...secretsRules,
   ...destructiveCommandRules,
   ...safetyBypassRules,

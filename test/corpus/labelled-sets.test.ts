@@ -3,6 +3,7 @@ import {
   type AiLabel,
   HOLDOUT,
   type LabelledSet,
+  readAgentHoldoutLabels,
   readAiLabels,
   readManifest,
   readUnseenLabels,
@@ -80,6 +81,21 @@ describe("unseen corpus labels", () => {
   it("uses no repository that the shared corpora take cases from", () => {
     const shared = sharedRepos();
     for (const r of readManifest(UNSEEN).repos) expect(shared.has(r.repo.toLowerCase()), r.repo).toBe(false);
+  });
+
+  it("keep the agent-configuration hold-out apart: well-formed, its own commits, repositories drawn from nowhere else", () => {
+    const holdout = readAgentHoldoutLabels(UNSEEN);
+    expectWellFormed(holdout);
+    expect(holdout.length).toBeGreaterThanOrEqual(15);
+    const tuned = new Set(labels.map((l) => l.provenance.repo));
+    const ids = new Set(labels.map((l) => l.id));
+    const repos = new Map(readManifest(UNSEEN).repos.map((r) => [r.repo, r]));
+    for (const l of holdout) {
+      expect(l.subset, l.id).toBe("agent-config");
+      expect(ids.has(l.id), l.id).toBe(false);
+      expect(tuned.has(l.provenance.repo), l.provenance.repo).toBe(false);
+      expect(repos.get(l.provenance.repo)?.random, l.provenance.repo).toBe(0);
+    }
   });
 
   it("AI-authorship labels name a known repository, a full commit and an agent only when AI", () => {

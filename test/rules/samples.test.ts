@@ -40,6 +40,7 @@ describe("row samples", () => {
         "migration-destructive/drop-table",
         "migration/index-not-concurrent",
         "secrets/provider-token",
+        "agent-autonomy/bypass-flag",
       ]),
     );
     expect(rows.length).toBe(21);

@@ -11,11 +11,15 @@ export type Config = {
             critical: number;
         };
         stale: "reset" | "touched-files";
-        routes: Partial<Record<"migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom", {
+        routes: Partial<Record<"migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom", {
             team?: string | undefined;
             codeowners?: boolean | undefined;
         }>>;
         machine_accounts: (string | number)[];
+        rollback: {
+            required_from: "high" | "critical" | "off";
+            heading: string;
+        };
     };
     ai: {
         raise_level: number;
@@ -38,7 +42,7 @@ export type Config = {
         extra: {
             id: string;
             text: string;
-            categories?: ("migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom")[] | undefined;
+            categories?: ("migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom")[] | undefined;
             min_level?: "low" | "medium" | "high" | "critical" | undefined;
         }[];
     };
@@ -47,7 +51,7 @@ export type Config = {
         pattern: string;
         severity: "low" | "medium" | "high" | "critical";
         message: string;
-        category: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom";
+        category: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom";
         case_sensitive: boolean;
         paths?: string[] | undefined;
         remediation?: string | undefined;
@@ -74,11 +78,15 @@ export type ConfigInput = {
             critical?: number | undefined;
         } | undefined;
         stale?: "reset" | "touched-files" | undefined;
-        routes?: Partial<Record<"migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom", {
+        routes?: Partial<Record<"migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom", {
             team?: string | undefined;
             codeowners?: boolean | undefined;
         }>> | undefined;
         machine_accounts?: (string | number)[] | undefined;
+        rollback?: {
+            required_from?: "high" | "critical" | "off" | undefined;
+            heading?: string | undefined;
+        } | undefined;
     } | undefined;
     ai?: {
         raise_level?: number | undefined;
@@ -101,7 +109,7 @@ export type ConfigInput = {
         extra?: {
             id: string;
             text: string;
-            categories?: ("migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom")[] | undefined;
+            categories?: ("migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom")[] | undefined;
             min_level?: "low" | "medium" | "high" | "critical" | undefined;
         }[] | undefined;
     } | undefined;
@@ -112,7 +120,7 @@ export type ConfigInput = {
         paths?: string[] | undefined;
         severity?: "low" | "medium" | "high" | "critical" | undefined;
         remediation?: string | undefined;
-        category?: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom" | undefined;
+        category?: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom" | undefined;
         case_sensitive?: boolean | undefined;
     }[] | undefined;
     secrets?: {
@@ -128,7 +136,7 @@ export type CustomRuleConfig = {
     pattern: string;
     severity: "low" | "medium" | "high" | "critical";
     message: string;
-    category: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom";
+    category: "migration-destructive" | "migration" | "infra-deletion" | "infra-change" | "production-config" | "ci-workflow" | "agent-autonomy" | "secrets" | "destructive-command" | "safety-bypass" | "dependency" | "missing-tests" | "custom";
     case_sensitive: boolean;
     paths?: string[] | undefined;
     remediation?: string | undefined;

@@ -41,9 +41,10 @@ describe("row samples", () => {
         "migration/index-not-concurrent",
         "secrets/provider-token",
         "agent-autonomy/bypass-flag",
+        "migration-destructive/row-deletion",
       ]),
     );
-    expect(rows.length).toBe(21);
+    expect(rows.length).toBe(22);
   });
 
   for (const { rule, samples } of rows) {

@@ -78,9 +78,12 @@ export class Script {
         return await redis.eval(this.lua, keys.length, ...keys, ...args);
       }
     } catch (e) {
-      throw new StoreUnavailable(`Redis did not answer (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`, {
-        cause: e,
-      });
+      throw new StoreUnavailable(
+        `Redis did not answer (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+        {
+          cause: e,
+        },
+      );
     }
   }
 }

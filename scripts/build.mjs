@@ -48,6 +48,27 @@ const libpgQueryPlugin = {
   },
 };
 
+/**
+ * With REDIS_URL, Probot clusters its request throttling (Bottleneck) in Redis through an ioredis it
+ * loads at run time with `npxImport("ioredis@…")`: a dynamic import esbuild cannot follow, which fails in
+ * the container (no node_modules). Make it a static import of the ioredis the App bundles anyway.
+ */
+const probotRedisPlugin = {
+  name: "probot-bundled-ioredis",
+  setup(b) {
+    b.onLoad({ filter: /probot[\\/]lib[\\/]octokit[\\/]get-octokit-throttle-options\.js$/ }, (args) => {
+      const src = readFileSync(args.path, "utf8");
+      const patched = src.replace(
+        /await npxImport\("ioredis@[^"]+", \{ onlyPackageRunner: true \}\)/,
+        'await import("ioredis")',
+      );
+      if (patched === src)
+        throw new Error(`${args.path}: Probot no longer loads ioredis with npxImport; check the plugin`);
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
 const entries = [
   { in: "src/index.ts", out: "engine" },
   { in: "src/cli/index.ts", out: "cli" },
@@ -71,7 +92,7 @@ await build({
   banner: { js: banner },
   legalComments: "none",
   logLevel: "warning",
-  plugins: [hcl2jsonPlugin, libpgQueryPlugin],
+  plugins: [hcl2jsonPlugin, libpgQueryPlugin, probotRedisPlugin],
   // hcl2json's Go shim does `globalThis.performance ??= require("performance")`; Node always has
   // globalThis.performance, so that require never runs: leave it unresolved.
   external: ["performance"],

@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLease, LeaseLost, StoreUnavailable, withGrowingLocks } from "../../app/delivery.js";
+import { redisSettings } from "../../app/redis.js";
 import { RedisDeliveryLog } from "../../app/redis-delivery-log.js";
 import { RedisLocks } from "../../app/redis-locks.js";
-import { redisSettings } from "../../app/redis.js";
 import { REDIS_AVAILABLE, type RedisServer, startRedis, startRelay } from "../support/redis-server.js";
 
 /**
@@ -161,17 +161,21 @@ describe.skipIf(!REDIS_AVAILABLE)("Redis locks and delivery log (real redis-serv
       next();
       const log = new RedisDeliveryLog(client(), { leaseMs: 1000 });
       let runs = 0;
-      expect(await log.once("d1", async () => (runs++, "done"))).toBe("handled");
-      expect(await log.once("d1", async () => (runs++, "done"))).toBe("duplicate");
-      expect(await log.once("d2", async () => (runs++, "retry"))).toBe("handled");
-      expect(await log.once("d2", async () => (runs++, "done"))).toBe("handled");
+      const run = (outcome: "done" | "retry") => async () => {
+        runs++;
+        return outcome;
+      };
+      expect(await log.once("d1", run("done"))).toBe("handled");
+      expect(await log.once("d1", run("done"))).toBe("duplicate");
+      expect(await log.once("d2", run("retry"))).toBe("handled");
+      expect(await log.once("d2", run("done"))).toBe("handled");
       await expect(
         log.once("d3", async () => {
           runs++;
           throw new Error("boom");
         }),
       ).rejects.toThrow("boom");
-      expect(await log.once("d3", async () => (runs++, "done"))).toBe("handled");
+      expect(await log.once("d3", run("done"))).toBe("handled");
       expect(runs).toBe(5);
     });
 

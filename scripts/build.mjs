@@ -50,21 +50,28 @@ const libpgQueryPlugin = {
 
 /**
  * With REDIS_URL, Probot clusters its request throttling (Bottleneck) in Redis through an ioredis it
- * loads at run time with `npxImport("ioredis@…")`: a dynamic import esbuild cannot follow, which fails in
- * the container (no node_modules). Make it a static import of the ioredis the App bundles anyway.
+ * loads at run time with `npxImport("ioredis@…")`, and Bottleneck's IORedisConnection loads ioredis
+ * again with a hidden require unless given the module: both fail in the container (no node_modules).
+ * Load the ioredis the App bundles anyway, and hand it to Bottleneck (its documented `Redis` option).
  */
 const probotRedisPlugin = {
   name: "probot-bundled-ioredis",
   setup(b) {
     b.onLoad({ filter: /probot[\\/]lib[\\/]octokit[\\/]get-octokit-throttle-options\.js$/ }, (args) => {
-      const src = readFileSync(args.path, "utf8");
-      const patched = src.replace(
-        /await npxImport\("ioredis@[^"]+", \{ onlyPackageRunner: true \}\)/,
-        'await import("ioredis")',
-      );
-      if (patched === src)
-        throw new Error(`${args.path}: Probot no longer loads ioredis with npxImport; check the plugin`);
-      return { contents: patched, loader: "js" };
+      let src = readFileSync(args.path, "utf8");
+      const patches = [
+        [/await npxImport\("ioredis@[^"]+", \{ onlyPackageRunner: true \}\)/, 'await import("ioredis")'],
+        [
+          /new Bottleneck\.IORedisConnection\(\{/,
+          'new Bottleneck.IORedisConnection({ Redis: (await import("ioredis")).Redis,',
+        ],
+      ];
+      for (const [pattern, replacement] of patches) {
+        if (!pattern.test(src))
+          throw new Error(`${args.path}: ${pattern} not found; Probot changed how it loads ioredis`);
+        src = src.replace(pattern, replacement);
+      }
+      return { contents: src, loader: "js" };
     });
   },
 };

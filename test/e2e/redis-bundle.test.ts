@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -31,7 +31,9 @@ describe.skipIf(!REDIS_AVAILABLE)("the shipped server with REDIS_URL (real redis
     const built = buildBundles(["server"]);
     // Outside the clone: nothing can be loaded from node_modules at run time.
     dir = mkdtempSync(join(tmpdir(), "arg-redis-bundle-"));
-    for (const f of ["server.js", "libpg-query.wasm", "package.json"]) copyFileSync(join(built, f), join(dir, f));
+    // What the container holds (Dockerfile): the bundle and the WASM parsers beside it.
+    for (const f of ["server.js", "libpg-query.wasm", "package.json", "hcl2json"])
+      cpSync(join(built, f), join(dir, f), { recursive: true });
     rmSync(built, { recursive: true, force: true });
     redis = await startRedis();
     fake = await startFakeGitHub({ validate: false });
@@ -93,9 +95,18 @@ describe.skipIf(!REDIS_AVAILABLE)("the shipped server with REDIS_URL (real redis
     await redis.stop();
     const failed = await deliver({ ...sent, id: "bundle-delivery-2", url: one.url });
     expect(failed.status).toBeGreaterThanOrEqual(500);
-    const { stdout, stderr } = one.proc.output();
-    expect(`${stdout}${stderr}`).toMatch(/Redis at 127\.0\.0\.1:\d+ is unreachable/);
-    expect(`${stdout}${stderr}`).toMatch(/delivery bundle-delivery-2 \(pull_request\) not completed/);
+    // Probot's logger writes asynchronously: wait for the lines.
+    const logged = (pattern: RegExp) =>
+      waitFor(
+        async () => {
+          const { stdout, stderr } = one.proc.output();
+          return pattern.test(`${stdout}${stderr}`) ? true : undefined;
+        },
+        `a log line matching ${pattern}`,
+        one.proc,
+      );
+    await logged(/Redis at 127\.0\.0\.1:\d+ is unreachable/);
+    await logged(/delivery bundle-delivery-2 \(pull_request\) not completed: Redis did not answer/);
     // Nothing was written for it.
     expect(fake.count("POST /repos/{owner}/{repo}/check-runs")).toBe(1);
     expect(fake.count("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}")).toBe(0);

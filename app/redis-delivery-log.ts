@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { DeliveryLog, DeliveryOutcome } from "./delivery.js";
 import { Script } from "./redis-client.js";
-import { DEFAULT_LEASE_MS, defaultOwner, HeldLease } from "./redis-locks.js";
+import { backOff, HeldLease, type LeaseOptions, leaseSettings } from "./redis-locks.js";
 
 /**
  * `DeliveryLog` on Redis: `delivery:{id}` is `running:<owner>:<nonce>` while an instance handles the
@@ -33,48 +33,42 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 0
 `);
 
-export interface RedisDeliveryLogOptions {
-  /** A claim's lease (default 30 s): how long a crashed instance's delivery blocks its redelivery. */
-  leaseMs?: number;
+/**
+ * A claim's lease is how long a crashed instance's delivery blocks its redelivery; `waitMs` how long a
+ * duplicate waits for the first copy before it fails (and can be redelivered).
+ */
+export interface RedisDeliveryLogOptions extends LeaseOptions {
   /** How long a completed id is remembered. GitHub redelivers deliveries of the past 3 days: 4 days. */
   doneTtlMs?: number;
-  /** How long a duplicate waits for the first copy before it fails (and can be redelivered). */
-  waitMs?: number;
-  owner?: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class RedisDeliveryLog implements DeliveryLog {
-  private readonly leaseMs: number;
+  private readonly lease: Required<LeaseOptions>;
   private readonly doneTtlMs: number;
-  private readonly waitMs: number;
-  private readonly owner: string;
 
   constructor(
     private readonly redis: Redis,
     options: RedisDeliveryLogOptions = {},
   ) {
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.lease = leaseSettings(options);
     this.doneTtlMs = options.doneTtlMs ?? 4 * 24 * 3600 * 1000;
-    this.waitMs = options.waitMs ?? 4 * this.leaseMs;
-    this.owner = options.owner ?? defaultOwner();
   }
 
   async once(id: string, handle: () => Promise<DeliveryOutcome>): Promise<"handled" | "duplicate"> {
     // GitHub's ids are GUIDs; the bound keeps a forged header from making a huge key.
     const key = `delivery:{${id.slice(0, 100)}}`;
-    const claim = `running:${this.owner}:${randomBytes(6).toString("hex")}`;
+    const { leaseMs, waitMs, owner } = this.lease;
+    const claim = `running:${owner}:${randomBytes(6).toString("hex")}`;
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
-      const now = await CLAIM.run(this.redis, [key], [claim, this.leaseMs]);
+      const now = await CLAIM.run(this.redis, [key], [claim, leaseMs]);
       if (now === "OK") break;
       if (now === "done") return "duplicate";
-      if (performance.now() - started > this.waitMs)
+      if (performance.now() - started > waitMs)
         throw new Error(`delivery ${id} is still being handled elsewhere (${String(now).split(":")[1] ?? "?"})`);
-      await sleep(Math.min(10 * 1.5 ** attempt, 200) * (0.5 + Math.random()));
+      await backOff(attempt, 10, 200);
     }
-    const lease = new HeldLease(this.redis, this.leaseMs);
+    const lease = new HeldLease(this.redis, leaseMs);
     lease.add({ key, value: claim, fence: 0 });
     let outcome: DeliveryOutcome = "retry";
     try {

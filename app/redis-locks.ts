@@ -42,12 +42,13 @@ end
 return 0
 `);
 
-export interface RedisLockOptions {
+/** Timing of the leases of locks and of delivery claims. */
+export interface LeaseOptions {
   /** How long a key stays held without being prolonged (default 30 s): the wait after a crashed holder. */
   leaseMs?: number;
   /** How long to wait for a key before giving up (default four leases); the delivery then fails. */
   waitMs?: number;
-  /** This instance, in lock values and messages (default host:pid). */
+  /** This instance, in values and messages (default host:pid). */
   owner?: string;
 }
 
@@ -56,11 +57,16 @@ const FENCE_TTL_MS = 30 * 24 * 3600 * 1000;
 
 export const DEFAULT_LEASE_MS = 30_000;
 
-export function defaultOwner(): string {
-  return `${hostname()}:${process.pid}`;
+export function leaseSettings(options: LeaseOptions): Required<LeaseOptions> {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  return { leaseMs, waitMs: options.waitMs ?? 4 * leaseMs, owner: options.owner ?? `${hostname()}:${process.pid}` };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Wait before polling a busy key again: growing from `first` ms to `cap`, jittered so pollers spread. */
+export function backOff(attempt: number, first: number, cap: number): Promise<void> {
+  const ms = Math.min(first * 1.5 ** attempt, cap) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 interface Holding {
   key: string;
@@ -145,23 +151,19 @@ export class HeldLease implements Lease {
 }
 
 export class RedisLocks implements KeyedLocks {
-  readonly leaseMs: number;
-  private readonly waitMs: number;
-  private readonly owner: string;
+  private readonly lease: Required<LeaseOptions>;
 
   constructor(
     private readonly redis: Redis,
-    options: RedisLockOptions = {},
+    options: LeaseOptions = {},
   ) {
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.waitMs = options.waitMs ?? 4 * this.leaseMs;
-    this.owner = options.owner ?? defaultOwner();
+    this.lease = leaseSettings(options);
   }
 
   async withKeys<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
     const sorted = [...new Set(keys)].sort();
     if (sorted.length === 0) return task();
-    const lease = new HeldLease(this.redis, this.leaseMs);
+    const lease = new HeldLease(this.redis, this.lease.leaseMs);
     try {
       for (const key of sorted) lease.add(await this.acquire(key));
       return await runWithLease(lease, task);
@@ -173,14 +175,15 @@ export class RedisLocks implements KeyedLocks {
   /** Wait for `key` (polling with backoff: GitHub does not order deliveries either) and take it. */
   private async acquire(key: string): Promise<Holding> {
     const lockKey = `lock:{${key}}`;
-    const nonce = `${this.owner}:${randomBytes(6).toString("hex")}`;
+    const { leaseMs, waitMs, owner } = this.lease;
+    const nonce = `${owner}:${randomBytes(6).toString("hex")}`;
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
-      const fence = await ACQUIRE.run(this.redis, [lockKey, `fence:{${key}}`], [nonce, this.leaseMs, FENCE_TTL_MS]);
+      const fence = await ACQUIRE.run(this.redis, [lockKey, `fence:{${key}}`], [nonce, leaseMs, FENCE_TTL_MS]);
       if (typeof fence === "number") return { key: lockKey, value: `${fence}:${nonce}`, fence };
-      if (performance.now() - started > this.waitMs)
-        throw new Error(`waited ${Math.round(this.waitMs / 1000)} s for the lock ${key}, held by another delivery`);
-      await sleep(Math.min(5 * 1.5 ** attempt, 100) * (0.5 + Math.random()));
+      if (performance.now() - started > waitMs)
+        throw new Error(`waited ${Math.round(waitMs / 1000)} s for the lock ${key}, held by another delivery`);
+      await backOff(attempt, 5, 100);
     }
   }
 }

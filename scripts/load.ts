@@ -5,6 +5,7 @@
  *   --instances N  the App in N processes of its own behind a round-robin proxy (default: in this process)
  *   --redis        the instances share one Redis (a redis-server started on a free loopback port)
  *   --kill         SIGKILL one instance mid-run and restart it (with --instances)
+ *   LOAD_THROTTLE_PER_PROCESS=1 keeps Probot's throttling in each process (diagnosis: what clustering costs)
  * Prints throughput, p50/p95 handling latency per delivery, peak RSS and the consistency check;
  * exits 1 when an invariant fails or p95 exceeds 200 ms (one App in this process only).
  * `npm run load -- --instances 3 --redis` kills and restarts an instance by default, then replays the
@@ -42,7 +43,11 @@ if (!instances)
 else console.log(`redeliveries     ${r.redeliveries} (answered with an error or cut off, sent again)`);
 console.log(`lost ticks       ${r.lostTicks.length}${r.lostTicks.length ? `\n  ${r.lostTicks.join("\n  ")}` : ""}`);
 if (!instances) console.log(`peak RSS         ${r.peakRssMb.toFixed(0)} MB (App + fake GitHub in one process)`);
-console.log(`API requests     ${r.apiRequests} (${(r.apiRequests / r.deliveries).toFixed(1)} per delivery)`);
+console.log(`API requests     ${r.apiRequests} (${(r.apiRequests / r.deliveries).toFixed(2)} per delivery)`);
+if (r.redisCommands > 0)
+  console.log(
+    `Redis scripts    ${r.redisCommands} (${(r.redisCommands / r.deliveries).toFixed(1)} round trips per delivery: locks, delivery log, Probot's throttling)`,
+  );
 console.log(`final checks     ${JSON.stringify(r.outcomes)}`);
 if (r.staleHead.length > 0)
   console.log(

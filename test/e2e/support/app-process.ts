@@ -11,7 +11,10 @@ const fakeUrl = process.env.FAKE_GITHUB_URL;
 if (!fakeUrl) throw new Error("FAKE_GITHUB_URL is not set");
 const app = await startAppServer(
   { url: fakeUrl, appId: Number(process.env.FAKE_APP_ID), appSlug: process.env.FAKE_APP_SLUG ?? "" },
-  { knownIdentity: true, ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) },
+  {
+    knownIdentity: true,
+    ...(process.env.REDIS_URL && !process.env.THROTTLE_PER_PROCESS ? { redisUrl: process.env.REDIS_URL } : {}),
+  },
 );
 process.stdout.write(`${JSON.stringify({ url: app.url })}\n`);
 let reported = 0;

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import type { FakeGitHub } from "../../support/fake-github.js";
 import { type RedisServer, startRedis } from "../../support/redis-server.js";
 import { WEBHOOK_PATH } from "./app-server.js";
@@ -32,6 +33,11 @@ export interface Cluster {
   /** SIGKILL instance `i` (its in-flight deliveries are cut off); `restart(i)` brings up a new one. */
   kill(i: number): void;
   restart(i: number): Promise<void>;
+  /**
+   * Scripts Redis has run so far: the round trips of the locks, the delivery log and Probot's throttling
+   * (all three do everything in Lua scripts; the commands inside a script are not counted).
+   */
+  redisCommands(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,8 @@ export async function startCluster(fake: FakeGitHub, opts: ClusterOptions): Prom
         FAKE_APP_ID: String(fake.appId),
         FAKE_APP_SLUG: fake.appSlug,
         ...(redis ? { REDIS_URL: redis.url, REDIS_LOCK_LEASE_MS: String(opts.leaseMs ?? 1500) } : {}),
+        // Diagnosis: the App's locks in Redis but Probot's throttling per process (what clustering costs).
+        ...(process.env.LOAD_THROTTLE_PER_PROCESS ? { THROTTLE_PER_PROCESS: "1" } : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -119,6 +127,19 @@ export async function startCluster(fake: FakeGitHub, opts: ClusterOptions): Prom
     },
     async restart(i) {
       instances[i] = await launch();
+    },
+    async redisCommands() {
+      if (!redis) return 0;
+      const client = new Redis(redis.url);
+      try {
+        const stats = await client.info("commandstats");
+        return [...stats.matchAll(/^cmdstat_(evalsha|eval):calls=(\d+)/gm)].reduce(
+          (sum, [, , calls]) => sum + Number(calls),
+          0,
+        );
+      } finally {
+        client.disconnect();
+      }
     },
     async close() {
       for (const instance of instances) {

@@ -46,7 +46,7 @@ return 0
 export interface LeaseOptions {
   /** How long a key stays held without being prolonged (default 30 s): the wait after a crashed holder. */
   leaseMs?: number;
-  /** How long to wait for a key before giving up (default four leases); the delivery then fails. */
+  /** How long to wait for a key before giving up (default 2 minutes); the delivery then fails. */
   waitMs?: number;
   /** This instance, in values and messages (default host:pid). */
   owner?: string;
@@ -59,7 +59,8 @@ export const DEFAULT_LEASE_MS = 30_000;
 
 export function leaseSettings(options: LeaseOptions): Required<LeaseOptions> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  return { leaseMs, waitMs: options.waitMs ?? 4 * leaseMs, owner: options.owner ?? `${hostname()}:${process.pid}` };
+  const waitMs = options.waitMs ?? Math.max(4 * leaseMs, 120_000);
+  return { leaseMs, waitMs, owner: options.owner ?? `${hostname()}:${process.pid}` };
 }
 
 /** Wait before polling a busy key again: growing from `first` ms to `cap`, jittered so pollers spread. */

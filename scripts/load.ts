@@ -44,9 +44,9 @@ else console.log(`redeliveries     ${r.redeliveries} (answered with an error or 
 console.log(`lost ticks       ${r.lostTicks.length}${r.lostTicks.length ? `\n  ${r.lostTicks.join("\n  ")}` : ""}`);
 if (!instances) console.log(`peak RSS         ${r.peakRssMb.toFixed(0)} MB (App + fake GitHub in one process)`);
 console.log(`API requests     ${r.apiRequests} (${(r.apiRequests / r.deliveries).toFixed(2)} per delivery)`);
-if (r.redisCommands > 0)
+if (r.redisRoundTrips > 0)
   console.log(
-    `Redis scripts    ${r.redisCommands} (${(r.redisCommands / r.deliveries).toFixed(1)} round trips per delivery: locks, delivery log, Probot's throttling)`,
+    `Redis scripts    ${r.redisRoundTrips} (${(r.redisRoundTrips / r.deliveries).toFixed(1)} round trips per delivery: locks, delivery log, Probot's throttling)`,
   );
 console.log(`final checks     ${JSON.stringify(r.outcomes)}`);
 if (r.staleHead.length > 0)

@@ -37,7 +37,7 @@ export interface Cluster {
    * Scripts Redis has run so far: the round trips of the locks, the delivery log and Probot's throttling
    * (all three do everything in Lua scripts; the commands inside a script are not counted).
    */
-  redisCommands(): Promise<number>;
+  redisRoundTrips(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -128,7 +128,7 @@ export async function startCluster(fake: FakeGitHub, opts: ClusterOptions): Prom
     async restart(i) {
       instances[i] = await launch();
     },
-    async redisCommands() {
+    async redisRoundTrips() {
       if (!redis) return 0;
       const client = new Redis(redis.url);
       try {

@@ -70,8 +70,8 @@ export interface LoadResult {
   finals: Record<number, FinalState>;
   /** Deliveries sent again after an error answer or a cut connection (as GitHub's redelivery would). */
   redeliveries: number;
-  /** Commands the shared Redis ran (0 without one). */
-  redisCommands: number;
+  /** Round trips to the shared Redis (Lua scripts run; 0 without one). */
+  redisRoundTrips: number;
 }
 
 /** The reviewers in the scenario who may approve (the others are refused by design). */
@@ -371,7 +371,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     violations: fake.violations,
     finals,
     redeliveries,
-    redisCommands: (await cluster?.redisCommands()) ?? 0,
+    redisRoundTrips: (await cluster?.redisRoundTrips()) ?? 0,
   };
   await app?.close();
   await cluster?.close();

@@ -102,6 +102,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
     ]);
     let anchored = recorded;
     let commentUrl: string | null = null;
+    let view: number | undefined;
     if (!anchored && req.searchComments) {
       // No record where the hints point: the checklist's marker names the commit that holds it. An
       // existing comment (this App's earlier version, or a record lost with its run) is reused.
@@ -110,6 +111,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
         anchored = await readRecord(ctx, cache, req.pr, [markerHead(comment.body, req.pr)]);
         commentUrl = comment.htmlUrl;
         if (anchored) anchored = { ...anchored, commentId: anchored.commentId ?? comment.id };
+        else view = comment.id;
       }
     }
     requireCommitLocks(ctx, [anchored?.head]);
@@ -123,7 +125,7 @@ export async function evaluatePull(ctx: GateContext, req: EvaluateRequest): Prom
       pr: req.pr,
       anchored,
       snapshot,
-      event: { kind: "evaluate", ...(req.notes ? { notes: req.notes } : {}) },
+      event: { kind: "evaluate", ...(req.notes ? { notes: req.notes } : {}), ...(view !== undefined ? { view } : {}) },
     });
   } catch (e) {
     return failClosedUnlessLocks(ctx, { sha: head, error: e, what: `evaluating PR #${req.pr}` });

@@ -2,11 +2,21 @@ import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
 import { createGitHubPort } from "../src/github/octokit-port.js";
 import type { GitHubPort } from "../src/github/port.js";
-import { type DeliveryLog, type KeyedLocks, LocalDeliveryLog, LocalLocks, withGrowingLocks } from "./delivery.js";
+import {
+  type DeliveryLog,
+  type KeyedLocks,
+  LeaseLost,
+  LocalDeliveryLog,
+  LocalLocks,
+  StoreUnavailable,
+  withGrowingLocks,
+} from "./delivery.js";
+import { fencedPort } from "./fenced-port.js";
 import { HANDLERS } from "./handlers/index.js";
 import type { Handler } from "./handlers/table.js";
 import { CommitFiles, type GateContext, type Log } from "./load.js";
 import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./rate-limit.js";
+import { redisSettings, sharedState } from "./redis.js";
 
 export interface GateOptions {
   /** Skip `GET /app` when both are known (APP_ID and APP_SLUG). */
@@ -14,7 +24,7 @@ export interface GateOptions {
   appSlug?: string;
   configPath?: string;
   now?: () => Date;
-  /** Locks and delivery log shared by several instances (default: this process only). */
+  /** Locks and delivery log shared by several instances (default: REDIS_URL's Redis, else this process only). */
   locks?: KeyedLocks;
   deliveries?: DeliveryLog;
 }
@@ -58,7 +68,9 @@ export function handlerFor(name: string, payload: unknown): Handler | undefined 
 /**
  * The gate without Probot: one delivery in, its flow run. Refuses a malformed payload (naming the
  * field), skips a delivery id that already completed, takes the PR's and its commits' locks, then runs
- * the handler row's flow (load → decide → publish).
+ * the handler row's flow (load → decide → publish), every write fenced by those locks' lease.
+ * When the shared store fails or a lease is lost for good, the delivery fails (the webhook is answered
+ * with an error, so it can be redelivered) and the log says why; nothing is processed unlocked.
  */
 export function createGate(options: GateOptions = {}) {
   const locks = options.locks ?? new LocalLocks();
@@ -76,10 +88,10 @@ export function createGate(options: GateOptions = {}) {
         return "ignored";
       }
       const { run } = parsed;
-      return deliveries.once(delivery.id, async () => {
+      const handling = deliveries.once(delivery.id, async () => {
         const { appId, botLogin } = await io.identity();
         const base: Omit<GateContext, "held"> = {
-          port: io.port,
+          port: fencedPort(io.port),
           repo: { owner: run.repo.owner.login, repo: run.repo.name },
           repoId: run.repo.id,
           appId,
@@ -91,6 +103,13 @@ export function createGate(options: GateOptions = {}) {
         };
         return withGrowingLocks(locks, run.keys(run.repo.id), (held) => run.run({ ...base, held }, { locks }));
       });
+      return handling.catch((e: unknown) => {
+        if (e instanceof LeaseLost || e instanceof StoreUnavailable)
+          io.log.error(
+            `ai-review-gate: delivery ${delivery.id} (${delivery.name}) not completed: ${e.message}; writes after that point were dropped, and the webhook is answered with an error so that it can be redelivered`,
+          );
+        throw e;
+      });
     },
   };
 }
@@ -101,7 +120,18 @@ export function createGate(options: GateOptions = {}) {
  */
 export function createApp(options: GateAppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
-    const gate = createGate(options);
+    const { settings, problems } = redisSettings(process.env);
+    if (problems.length > 0) throw new Error(problems.join("; "));
+    const shared =
+      settings && !options.locks && !options.deliveries
+        ? sharedState(settings, {
+            info: (m) => app.log.info(m),
+            warn: (m) => app.log.warn(m),
+            error: (m) => app.log.error(m),
+          })
+        : null;
+    if (shared) app.log.info(`ai-review-gate: locks and delivery log in Redis at ${shared.where}`);
+    const gate = createGate(shared ? { ...options, locks: shared.locks, deliveries: shared.deliveries } : options);
     let identity: Promise<Identity> | null = null;
     const whoAmI = (): Promise<Identity> => {
       const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : undefined);

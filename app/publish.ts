@@ -1,4 +1,5 @@
 import { describeApiError } from "../src/github/errors.js";
+import { LeaseLost, StoreUnavailable } from "./delivery.js";
 import { commitCheck } from "./gate/check-run.js";
 import { looksLikeAudit } from "./gate/checklist-comment.js";
 import { type CheckWrite, commitWrite, type Decision, recordComment, type Snapshot } from "./gate/decide.js";
@@ -28,6 +29,8 @@ export async function failClosed(
   ctx: GateContext,
   input: { sha: string; error: unknown; what: string; snapshot?: Snapshot; state?: GateState | null },
 ): Promise<Outcome> {
+  // A task that lost its lock may write nothing more, not even this (app/fenced-port.ts).
+  if (input.error instanceof LeaseLost || input.error instanceof StoreUnavailable) throw input.error;
   const reason = describeApiError(input.error, input.what);
   ctx.log.error(`ai-review-gate: ${reason}`);
   const known = input.snapshot?.runs.get(input.sha);

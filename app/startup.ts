@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { getPrivateKey } from "@probot/get-private-key";
+import { redisSettings } from "./redis.js";
 
 /**
  * What the App's server checks before it listens. In production (`NODE_ENV=production`) a missing
@@ -72,6 +73,9 @@ export function checkStartup(env: NodeJS.ProcessEnv, cwd: string): StartupReport
   } else if (key) {
     problems.push(key);
   }
+
+  // Several instances share locks through REDIS_URL: a malformed one must not start an instance alone.
+  problems.push(...redisSettings(env).problems);
 
   // Without an id or a key (outside production) Probot serves its setup page, which writes the secret.
   const setupPage = !production && (!set(env.APP_ID) || key === "missing");

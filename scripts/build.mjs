@@ -48,6 +48,34 @@ const libpgQueryPlugin = {
   },
 };
 
+/**
+ * With REDIS_URL, Probot clusters its request throttling (Bottleneck) in Redis through an ioredis it
+ * loads at run time with `npxImport("ioredis@…")`, and Bottleneck's IORedisConnection loads ioredis
+ * again with a hidden require unless given the module: both fail in the container (no node_modules).
+ * Load the ioredis the App bundles anyway, and hand it to Bottleneck (its documented `Redis` option).
+ */
+const probotRedisPlugin = {
+  name: "probot-bundled-ioredis",
+  setup(b) {
+    b.onLoad({ filter: /probot[\\/]lib[\\/]octokit[\\/]get-octokit-throttle-options\.js$/ }, (args) => {
+      let src = readFileSync(args.path, "utf8");
+      const patches = [
+        [/await npxImport\("ioredis@[^"]+", \{ onlyPackageRunner: true \}\)/, 'await import("ioredis")'],
+        [
+          /new Bottleneck\.IORedisConnection\(\{/,
+          'new Bottleneck.IORedisConnection({ Redis: (await import("ioredis")).Redis,',
+        ],
+      ];
+      for (const [pattern, replacement] of patches) {
+        if (!pattern.test(src))
+          throw new Error(`${args.path}: ${pattern} not found; Probot changed how it loads ioredis`);
+        src = src.replace(pattern, replacement);
+      }
+      return { contents: src, loader: "js" };
+    });
+  },
+};
+
 const entries = [
   { in: "src/index.ts", out: "engine" },
   { in: "src/cli/index.ts", out: "cli" },
@@ -71,7 +99,7 @@ await build({
   banner: { js: banner },
   legalComments: "none",
   logLevel: "warning",
-  plugins: [hcl2jsonPlugin, libpgQueryPlugin],
+  plugins: [hcl2jsonPlugin, libpgQueryPlugin, probotRedisPlugin],
   // hcl2json's Go shim does `globalThis.performance ??= require("performance")`; Node always has
   // globalThis.performance, so that require never runs: leave it unresolved.
   external: ["performance"],

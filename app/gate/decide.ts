@@ -30,7 +30,11 @@ export interface Snapshot {
 }
 
 export type GateEvent =
-  | { kind: "evaluate"; notes?: string[] }
+  /**
+   * `view`: the App's checklist comment, found with no record behind it (an earlier delivery posted it and
+   * stopped before its run was written): it is rendered into, not posted a second time.
+   */
+  | { kind: "evaluate"; notes?: string[]; view?: number }
   | { kind: "edit"; sender: Actor; commentId: number; from: string; to: string; closed: boolean }
   | { kind: "comment-deleted"; sender: Actor; commentId: number }
   | { kind: "closed"; merged: boolean; mergedBy: Actor | null; head: string; base: string; mergeCommit: string | null };
@@ -107,15 +111,17 @@ function viewWrite(state: GateState): CommentWrite {
   return { ...(state.commentId !== null ? { id: state.commentId } : {}), body: renderComment(state) };
 }
 
-function evaluate(snapshot: Snapshot, anchored: GateState | null, event: { notes?: string[] }) {
+function evaluate(snapshot: Snapshot, anchored: GateState | null, event: { notes?: string[]; view?: number }) {
   const facts = snapshot.evaluation;
   if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
-  const state = evaluateState({
+  const evaluated = evaluateState({
     facts,
     previous: anchored,
     at: snapshot.at,
     ...(event.notes ? { notes: event.notes } : {}),
   });
+  const state =
+    evaluated.commentId === null && event.view !== undefined ? { ...evaluated, commentId: event.view } : evaluated;
   const checkRuns: CheckWrite[] = [];
   const head = commitWrite(snapshot, state.head, state);
   if (head) checkRuns.push(head);

@@ -30,7 +30,8 @@ export const pullRequestHandler = defineHandler({
     evaluatePull(ctx, {
       pr: p.pull_request.number,
       hints: [p.pull_request.head.sha, p.before],
-      // A first `opened` for a head nobody has seen has nothing to find; anything else may be recovering.
-      searchComments: p.action !== "opened",
+      // Without a record, even an `opened` may be recovering: its first attempt can have posted the
+      // checklist and stopped (crashed, or failed to create the run) before the record was written.
+      searchComments: true,
     }),
 });

@@ -5,16 +5,21 @@ import { deliver } from "../../support/deliver.js";
 import { type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
 import { prng } from "../../support/prng.js";
 import { startAppServer, WEBHOOK_SECRET } from "./app-server.js";
+import { type Cluster, startCluster } from "./cluster.js";
 import { humanEdit, isTicked, itemIds, pullRequestEvent, setBox } from "./payloads.js";
 import { PEOPLE, RISKY_FILES, setUpRepo, sha, sourceFiles } from "./scenario.js";
 
 /**
  * The load scenario shared by `npm run load` (500 deliveries, 50 PRs) and test/e2e/load.test.ts (a
- * reduced run): one App process on localhost, signed webhooks over HTTP, the fake answering instantly.
+ * reduced run): signed webhooks over HTTP, the fake answering instantly. The App runs in this process,
+ * or (`instances`) in that many processes of its own behind a round-robin proxy, sharing one Redis when
+ * `redis` is set; `kill` SIGKILLs one of them mid-run and restarts it, and deliveries that fail
+ * meanwhile are redelivered with the same id, as GitHub's redelivery does.
  * Each PR plays ten events (open, refused ticks, approvals, a push or a label, redeliveries), lanes of
  * PRs run concurrently, duplicates are delivered concurrently with their original, some edits are held
  * back and delivered after later events (reordering). Human edits are made on the comment as it is
- * when the person acts, as in GitHub's UI.
+ * when the person acts, as in GitHub's UI. Each PR draws from its own seeded generator, so a PR's
+ * events are the same in every run of a seed, whatever the timing: runs can be compared PR by PR.
  */
 
 export interface LoadOptions {
@@ -24,6 +29,19 @@ export interface LoadOptions {
   /** PRs in flight at once. */
   concurrency?: number;
   seed?: number;
+  /** Run the App in this many processes of its own (behind a round-robin proxy) instead of in this one. */
+  instances?: number;
+  /** The instances share one Redis (REDIS_URL): locks, delivery log, Probot's throttling. */
+  redis?: boolean;
+  /** SIGKILL one instance when 40% of the deliveries are out, and restart it a second later. */
+  kill?: boolean;
+}
+
+/** A PR's final state: what the check on its head says, and the ticks its record holds. */
+export interface FinalState {
+  head: string;
+  conclusion: string | null;
+  ticks: string[];
 }
 
 export interface LoadResult {
@@ -48,6 +66,12 @@ export interface LoadResult {
   outcomes: Record<string, number>;
   apiRequests: number;
   violations: string[];
+  /** Per PR, for comparing runs of the same seed. */
+  finals: Record<number, FinalState>;
+  /** Deliveries sent again after an error answer or a cut connection (as GitHub's redelivery would). */
+  redeliveries: number;
+  /** Round trips to the shared Redis (Lua scripts run; 0 without one). */
+  redisRoundTrips: number;
 }
 
 /** The reviewers in the scenario who may approve (the others are refused by design). */
@@ -88,10 +112,18 @@ function script(rand: () => number, perPr: number): Step[] {
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const perPr = opts.perPr ?? 10;
-  const rand = prng(opts.seed ?? 20261124);
+  const seed = opts.seed ?? 20261124;
   const fake = await startFakeGitHub({ maxRequests: 1_000_000, validate: false });
   setUpRepo(fake);
-  const app = await startAppServer(fake);
+  const cluster: Cluster | null = opts.instances
+    ? await startCluster(fake, { instances: opts.instances, redis: !!opts.redis })
+    : null;
+  const app = cluster ? null : await startAppServer(fake);
+  const url = cluster?.url ?? app!.url;
+  const total = opts.prs * perPr;
+  let sentCount = 0;
+  let redeliveries = 0;
+  let killing: Promise<void> | null = null;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const problems: string[] = [];
@@ -129,8 +161,26 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   }
 
   const kinds = new Map<string, number[]>();
+  /** One delivery, redelivered with the same id until it is answered with success (several instances). */
+  const deliverOnce = async (event: string, payload: unknown, id?: string) => {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      const res = await deliver({ url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) }).catch(() => ({
+        status: 0,
+        ms: 0,
+      }));
+      if (!cluster || (res.status >= 200 && res.status < 300) || attempt >= 40)
+        return { status: res.status, ms: performance.now() - started };
+      redeliveries++;
+      await new Promise((r) => setTimeout(r, 100 + 50 * attempt));
+    }
+  };
   const send = async (event: string, payload: unknown, id?: string, kind = "") => {
-    const res = await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) });
+    if (cluster && opts.kill && !killing && ++sentCount >= 0.4 * total) {
+      cluster.kill(1 % (opts.instances ?? 1));
+      killing = new Promise((r) => setTimeout(r, 1000)).then(() => cluster.restart(1 % (opts.instances ?? 1)));
+    }
+    const res = await deliverOnce(event, payload, id);
     latencies.push(res.ms);
     const action = (payload as { action?: string }).action ?? "";
     const k = kind || `${event}.${action}`;
@@ -148,6 +198,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const lostTicks: string[] = [];
 
   async function lane(number: number): Promise<void> {
+    const rand = prng(seed + number * 7919);
     type D = { event: string; payload: unknown; id: string };
     const sent: D[] = [];
     const held: D[] = [];
@@ -242,6 +293,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) await lane(n);
   });
   await Promise.all(workers);
+  await killing;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
@@ -250,6 +302,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   // Invariants per PR: one checklist comment; the check on the current head agrees with the signed state
   // in it; every visible tick is by an authorized reviewer; the visible boxes match the state's ticks.
   const outcomes: Record<string, number> = {};
+  const finals: Record<number, FinalState> = {};
   for (const n of numbers) {
     const pull = fake.mustPull(n);
     const own = fake.commentsOn(n).filter((c) => c.user.login === fake.botUser.login);
@@ -264,6 +317,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       problems.push(`PR ${n}: no gate record on the head's check run`);
       continue;
     }
+    finals[n] = {
+      head: pull.head.sha,
+      conclusion: run?.conclusion ?? null,
+      ticks: state.ticks.map((t) => `${t.item} by ${t.by.login}`).sort(),
+    };
     const expected = progress(state).satisfied ? "success" : "action_required";
     outcomes[run?.conclusion ?? "none"] = (outcomes[run?.conclusion ?? "none"] ?? 0) + 1;
     for (const t of state.ticks)
@@ -285,7 +343,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     }
   }
   for (const e of unhandled) problems.push(`unhandled rejection: ${String(e)}`);
-  for (const e of app.errors) problems.push(`app logged: ${e.slice(0, 200)}`);
+  for (const e of app?.errors ?? cluster?.errors ?? []) problems.push(`app logged: ${e.slice(0, 200)}`);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const result: LoadResult = {
@@ -311,8 +369,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     outcomes,
     apiRequests: fake.requests.length,
     violations: fake.violations,
+    finals,
+    redeliveries,
+    redisRoundTrips: (await cluster?.redisRoundTrips()) ?? 0,
   };
-  await app.close();
+  await app?.close();
+  await cluster?.close();
   await fake.close();
   return result;
 }

@@ -1,113 +1,174 @@
-import { readFileSync } from "node:fs";
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
-import type { GitHubClient } from "../src/github/index.js";
-import type { GateEnv } from "./gate/evaluate.js";
-import { payloadProblem } from "./gate/payload-shape.js";
-import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./gate/rate-limit.js";
-import { PerKeyQueue, pullKeyOf } from "./gate/serialize.js";
-import { deriveStateKey } from "./gate/state.js";
-import { type CheckRerequestedPayload, onCheckRerequested } from "./handlers/check-rerequested.js";
-import { type CommentEditedPayload, onChecklistEdited } from "./handlers/checklist-edited.js";
-import { type CommentDeletedPayload, onCommentDeleted } from "./handlers/comment-deleted.js";
-import { type MergeGroupPayload, onMergeGroup } from "./handlers/merge-group.js";
-import { onPullRequest, PULL_REQUEST_EVENTS, type PullRequestPayload } from "./handlers/pull-request.js";
-import { onPullRequestClosed, type PullRequestClosedPayload } from "./handlers/pull-request-closed.js";
+import { createGitHubPort } from "../src/github/octokit-port.js";
+import type { GitHubPort } from "../src/github/port.js";
+import {
+  type DeliveryLog,
+  type KeyedLocks,
+  LeaseLost,
+  LocalDeliveryLog,
+  LocalLocks,
+  StoreUnavailable,
+  withGrowingLocks,
+} from "./delivery.js";
+import { fencedPort } from "./fenced-port.js";
+import { HANDLERS } from "./handlers/index.js";
+import type { Handler } from "./handlers/table.js";
+import { CommitFiles, type GateContext, type Log } from "./load.js";
+import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./rate-limit.js";
+import { redisSettings, sharedState } from "./redis.js";
 
-export interface GateAppOptions {
-  /** Secret the hidden state is signed with (default: GATE_STATE_SECRET, else the private key, else WEBHOOK_SECRET). */
-  stateSecret?: string;
+export interface GateOptions {
   /** Skip `GET /app` when both are known (APP_ID and APP_SLUG). */
   appId?: number;
   appSlug?: string;
   configPath?: string;
   now?: () => Date;
+  /** Locks and delivery log shared by several instances (default: REDIS_URL's Redis, else this process only). */
+  locks?: KeyedLocks;
+  deliveries?: DeliveryLog;
+}
+
+export interface GateAppOptions extends GateOptions {
   /** Waiting out secondary rate limits (tests shorten the waits). */
   rateLimit?: SecondaryRetryOptions;
 }
 
-function secretFromEnv(env: NodeJS.ProcessEnv): string {
-  if (env.GATE_STATE_SECRET) return env.GATE_STATE_SECRET;
-  if (env.PRIVATE_KEY) return env.PRIVATE_KEY;
-  if (env.PRIVATE_KEY_PATH) return readFileSync(env.PRIVATE_KEY_PATH, "utf8");
-  if (env.WEBHOOK_SECRET) return env.WEBHOOK_SECRET;
-  return "";
+interface Identity {
+  appId: number;
+  botLogin: string;
+}
+
+export interface Delivery {
+  id: string;
+  /** The webhook event (`pull_request`); the payload's `action` picks the handler row. */
+  name: string;
+  payload: unknown;
+}
+
+export interface DeliveryIO {
+  port: GitHubPort;
+  log: Log;
+  /** The App's identity, when the caller knows it; otherwise options or `GET /app`. */
+  identity: () => Promise<Identity>;
+}
+
+export type Received = "handled" | "duplicate" | "ignored";
+
+/** The handler row for an event and action, if the App handles it. */
+export function handlerFor(name: string, payload: unknown): Handler | undefined {
+  const action =
+    typeof payload === "object" && payload !== null && "action" in payload && typeof payload.action === "string"
+      ? payload.action
+      : null;
+  const key = action ? `${name}.${action}` : name;
+  return HANDLERS.find((h) => h.events.some((e) => e === key || e === name));
+}
+
+/**
+ * The gate without Probot: one delivery in, its flow run. Refuses a malformed payload (naming the
+ * field), skips a delivery id that already completed, takes the PR's and its commits' locks, then runs
+ * the handler row's flow (load → decide → publish), every write fenced by those locks' lease.
+ * When the shared store fails or a lease is lost for good, the delivery fails (the webhook is answered
+ * with an error, so it can be redelivered) and the log says why; nothing is processed unlocked.
+ */
+export function createGate(options: GateOptions = {}) {
+  const locks = options.locks ?? new LocalLocks();
+  const deliveries = options.deliveries ?? new LocalDeliveryLog();
+  const configPath = options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
+  const now = options.now ?? (() => new Date());
+  const files = new CommitFiles();
+  return {
+    async receive(delivery: Delivery, io: DeliveryIO): Promise<Received> {
+      const handler = handlerFor(delivery.name, delivery.payload);
+      if (!handler) return "ignored";
+      const parsed = handler.parse(delivery.payload);
+      if (!parsed.ok) {
+        io.log.warn(`ai-review-gate: ignoring a malformed ${delivery.name} delivery (${parsed.problem})`);
+        return "ignored";
+      }
+      const { run } = parsed;
+      const handling = deliveries.once(delivery.id, async () => {
+        const { appId, botLogin } = await io.identity();
+        const base: Omit<GateContext, "held"> = {
+          port: fencedPort(io.port),
+          repo: { owner: run.repo.owner.login, repo: run.repo.name },
+          repoId: run.repo.id,
+          appId,
+          botLogin,
+          configPath,
+          now,
+          log: io.log,
+          files,
+        };
+        return withGrowingLocks(locks, run.keys(run.repo.id), (held) => run.run({ ...base, held }, { locks }));
+      });
+      return handling.catch((e: unknown) => {
+        if (e instanceof LeaseLost || e instanceof StoreUnavailable)
+          io.log.error(
+            `ai-review-gate: delivery ${delivery.id} (${delivery.name}) not completed: ${e.message}; writes after that point were dropped, and the webhook is answered with an error so that it can be redelivered`,
+          );
+        throw e;
+      });
+    },
+  };
 }
 
 /**
  * The AI Review Gate App. `createApp(options)` for tests and custom servers; the default export reads
- * the environment (`probot run ./dist/app.js`).
+ * the environment (`app/server.ts`, bundled as `dist/server.js`).
  */
 export function createApp(options: GateAppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
-    const key = deriveStateKey(options.stateSecret ?? secretFromEnv(process.env));
-    let identity: Promise<{ appId: number; botLogin: string }> | null = null;
-    const env: GateEnv = {
-      key,
-      configPath: options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH,
-      now: options.now ?? (() => new Date()),
-      identity() {
-        const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : undefined);
-        const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
-        if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
-        identity ??= (async () => {
-          const octokit = await app.auth();
-          const { data } = await octokit.request("GET /app");
-          const d = data as { id: number; slug?: string };
-          return { appId: d.id, botLogin: `${d.slug}[bot]` };
-        })().catch((e) => {
-          identity = null; // retry on the next delivery
-          throw e;
-        });
-        return identity;
-      },
+    const { settings, problems } = redisSettings(process.env);
+    if (problems.length > 0) throw new Error(problems.join("; "));
+    const shared =
+      settings && !options.locks && !options.deliveries
+        ? sharedState(settings, {
+            info: (m) => app.log.info(m),
+            warn: (m) => app.log.warn(m),
+            error: (m) => app.log.error(m),
+          })
+        : null;
+    if (shared) app.log.info(`ai-review-gate: locks and delivery log in Redis at ${shared.where}`);
+    const gate = createGate(shared ? { ...options, locks: shared.locks, deliveries: shared.deliveries } : options);
+    let identity: Promise<Identity> | null = null;
+    const whoAmI = (): Promise<Identity> => {
+      const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : undefined);
+      const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
+      if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
+      identity ??= (async () => {
+        const octokit = await app.auth();
+        const { data } = await octokit.request("GET /app");
+        if (!data) throw new Error("GET /app answered without the App");
+        return { appId: data.id, botLogin: `${data.slug ?? "ai-review-gate"}[bot]` };
+      })().catch((e) => {
+        identity = null; // retry on the next delivery
+        throw e;
+      });
+      return identity;
     };
-    const client = (context: Context): GitHubClient =>
-      retrySecondaryRateLimits(context.octokit, {
-        warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-        ...options.rateLimit,
-      }) as unknown as GitHubClient;
-    const queue = new PerKeyQueue();
-    /** Refuse malformed payloads with the field named, then run the handler in its PR's queue. */
-    const handle = (context: Context, handler: () => Promise<void>): Promise<void> => {
-      const problem = payloadProblem(context.name, context.payload);
-      if (problem) {
-        context.log.warn(`ai-review-gate: ignoring a malformed ${context.name} delivery (${problem})`);
-        return Promise.resolve();
-      }
-      return queue.run(pullKeyOf(context.payload), handler);
-    };
-
-    app.on([...PULL_REQUEST_EVENTS], (context) =>
-      handle(context, () =>
-        onPullRequest(env, client(context), context.payload as unknown as PullRequestPayload, context.log),
-      ),
-    );
-    app.on("pull_request.closed", (context) =>
-      handle(context, () =>
-        onPullRequestClosed(env, client(context), context.payload as unknown as PullRequestClosedPayload, context.log),
-      ),
-    );
-    app.on("issue_comment.edited", (context) =>
-      handle(context, () =>
-        onChecklistEdited(env, client(context), context.payload as unknown as CommentEditedPayload, context.log),
-      ),
-    );
-    app.on("issue_comment.deleted", (context) =>
-      handle(context, () =>
-        onCommentDeleted(env, client(context), context.payload as unknown as CommentDeletedPayload, context.log),
-      ),
-    );
-    app.on("check_run.rerequested", (context) =>
-      handle(context, () =>
-        onCheckRerequested(env, client(context), context.payload as unknown as CheckRerequestedPayload, context.log),
-      ),
-    );
-    app.on("merge_group.checks_requested", (context) =>
-      handle(context, () =>
-        onMergeGroup(env, client(context), context.payload as unknown as MergeGroupPayload, context.log),
-      ),
-    );
+    const events = [...new Set(HANDLERS.flatMap((h) => h.events))];
+    app.on(events, async (context) => {
+      const result = await gate.receive(
+        { id: context.id, name: context.name, payload: context.payload },
+        {
+          port: createGitHubPort(
+            retrySecondaryRateLimits(context.octokit, {
+              warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
+              ...options.rateLimit,
+            }),
+          ),
+          log: {
+            info: (m) => context.log.info(m),
+            warn: (m) => context.log.warn(m),
+            error: (m) => context.log.error(m),
+          },
+          identity: whoAmI,
+        },
+      );
+      if (result === "duplicate") context.log.info(`ai-review-gate: delivery ${context.id} already handled`);
+    });
   };
 }
 

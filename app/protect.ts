@@ -31,18 +31,25 @@ interface Ruleset {
 
 /** Loosely typed request: these bodies are checked against GitHub's OpenAPI description in the tests. */
 type LooseRequest = (route: string, params: Record<string, unknown>) => Promise<{ data: unknown }>;
-const loose = (client: GitHubClient): LooseRequest => client.request as unknown as LooseRequest;
+const loose =
+  (client: GitHubClient): LooseRequest =>
+  (route, params) =>
+    client.request(route, params);
 
 export interface ProtectDeps {
   client?: GitHubClient;
 }
 
+/** `~DEFAULT_BRANCH` is the ruleset condition for "whatever the default branch is". */
+const DEFAULT_BRANCH_REF = "~DEFAULT_BRANCH";
+
 function desiredRuleset(branch: string, appId: number) {
+  const ref = branch === DEFAULT_BRANCH_REF ? branch : `refs/heads/${branch}`;
   return {
     name: RULESET_NAME,
     target: "branch",
     enforcement: "active",
-    conditions: { ref_name: { include: [`refs/heads/${branch}`], exclude: [] as string[] } },
+    conditions: { ref_name: { include: [ref], exclude: [] as string[] } },
     rules: [
       {
         type: "required_status_checks",
@@ -201,12 +208,23 @@ export async function protectCommand(argv: string[], io: CliIO, deps: ProtectDep
   if (!Number.isInteger(appId) || appId <= 0)
     throw new UsageError("protect needs the App's id to pin the check to (--app-id N or APP_ID)");
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
-  if (!deps.client && !token)
-    throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
+  const dryRun = values["dry-run"] ?? false;
+  if (!deps.client && !token) {
+    if (!dryRun) throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
+    // Offline preview: what a first run would create, before anyone hands out an admin token.
+    const branch = values.branch ?? DEFAULT_BRANCH_REF;
+    const where = values.branch
+      ? ""
+      : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
+    io.stdout(
+      `no GITHUB_TOKEN: a preview, not compared with ${repo.owner}/${repo.repo}'s current rules${where}\n` +
+        `would create ruleset:\n${JSON.stringify(desiredRuleset(branch, appId), null, 2)}\n`,
+    );
+    return 0;
+  }
   const client =
     deps.client ??
     createClient({ auth: token!, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}\n`) } });
-  const dryRun = values["dry-run"] ?? false;
   try {
     const branch =
       values.branch ??

@@ -19,7 +19,7 @@ import { parseUnifiedDiff } from "../src/diff/parse.js";
 import { analyze } from "../src/engine/analyze.js";
 import { scanFile } from "../src/secrets/scan.js";
 import { CATEGORIES } from "../src/types.js";
-import { addedFile } from "../test/helpers/diff.js";
+import { addedFile } from "../test/support/diff.js";
 import { prng } from "../test/support/prng.js";
 
 const args = process.argv.slice(2);

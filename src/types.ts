@@ -10,6 +10,7 @@ export const CATEGORIES = [
   "infra-change",
   "production-config",
   "ci-workflow",
+  "agent-autonomy",
   "secrets",
   "destructive-command",
   "safety-bypass",
@@ -107,6 +108,26 @@ export interface GateDecision {
   checklist: ChecklistItem[];
   /** Distinct human approvers the level needs (from config). */
   approvals: number;
+  /** Rollback readiness (`gate.rollback`); set by the engine on every report. */
+  rollback?: RollbackReadiness;
+}
+
+/**
+ * Whether the PR description says how to undo the change. When `required`, the gate may only pass with
+ * `present` true and the `rollback:plan` checklist item ticked.
+ */
+export interface RollbackReadiness {
+  required: boolean;
+  /** The description has the section, with something in it (not a template comment or "N/A"). */
+  present: boolean;
+  /** The configured heading. */
+  heading: string;
+  /** The section's text: secrets masked, cut to 2,000 characters, not escaped (each format escapes it). */
+  text: string | null;
+  /** One sentence: why it is required or not, and what is missing. */
+  reason: string;
+  /** Findings that make a rollback path matter most: destructive migrations without a down migration. */
+  related: { ruleId: string; file: string; line: number | null }[];
 }
 
 export interface CategorySummary {

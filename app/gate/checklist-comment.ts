@@ -1,29 +1,31 @@
-import {
-  type AuditEvent,
-  encodeState,
-  type GateItem,
-  type GateState,
-  isStateLine,
-  progress,
-  type Tick,
-} from "./state.js";
+import { viewMarker } from "./record.js";
+import { type AuditEvent, type GateItem, type GateState, progress, type Tick } from "./state.js";
 
 /**
- * The sticky checklist comment: rendered only from the signed state, parsed strictly. A line counts as
- * an item only when it is exactly `- [ ]`/`- [x]` + text + the item's hidden id marker, at column 0,
- * outside code fences and multi-line HTML comments. Look-alike characters, indentation, quoting or a
- * fence make a line not match, which the edit handler treats as the item being removed (refused).
+ * The sticky checklist comment: a view of the gate's record, rendered only from it, parsed strictly. A
+ * line counts as an item only when it is exactly `- [ ]`/`- [x]` + text + the item's hidden id marker,
+ * at column 0, outside code fences and multi-line HTML comments. Look-alike characters, indentation,
+ * quoting or a fence make a line not match, which the edit handling treats as the item being altered.
+ * The body always fits GitHub's 65,536-character limit: lists shorten until it does.
  */
 
 export const CHECKLIST_MARKER = "<!-- ai-review-gate:checklist -->";
 export const AUDIT_MARKER = "<!-- ai-review-gate:audit -->";
 const ITEM_MARKER = "ai-review-gate:item";
 const ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_-]{0,80}) -->$/;
+/** Markers of this App's hidden state, current or past, genuine or imitated. */
+const HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
+/** GitHub's limit, counted here in UTF-8 bytes (never more than characters). */
+export const MAX_COMMENT = 65536;
 
-/** Neutralise markdown/HTML in text that reaches the comment (config extras, finding messages). */
+/** Bidirectional and invisible formatting characters: they can make quoted text read as something else. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Neutralise markdown/HTML in text that reaches the comment or the check (config extras, finding messages). */
 export function inlineText(text: string, max = 300): string {
   let s = text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
+    .replace(INVISIBLE, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}]`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -34,6 +36,11 @@ export function inlineText(text: string, max = 300): string {
   return s;
 }
 
+/** Text quoted from the diff (finding details, file names) must not mention, and so notify, people or teams. */
+export function quotedText(text: string, max: number): string {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+}
+
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
@@ -42,23 +49,37 @@ function when(iso: string): string {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 
-function routeText(item: GateItem): string {
-  if (item.route?.team) return ` (only @${item.route.team} may tick)`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return ` (only code owners may tick: ${item.route.owners.slice(0, 5).join(", ")})`;
+/** How much of the optional detail a rendering keeps; higher levels are shorter. */
+interface Detail {
+  itemText: number;
+  itemDetail: number;
+  owners: number;
+  notes: number;
+  audit: number;
+  notAnalyzed: number;
+}
+
+const LEVELS: Detail[] = [
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0 },
+];
+
+function routeText(item: GateItem, d: Detail): string {
+  const r = item.route;
+  if (!r) return "";
+  if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
+  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
+  if (r.owners && r.owners.length > 0)
+    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
   return "";
 }
 
-/** Text quoted from the diff (finding details) must not mention, and so notify, people or teams. */
-function quotedText(text: string, max: number): string {
-  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
-}
-
-/** Everything after `- [ ] ` on an item line; depends only on the state. */
-export function itemRest(item: GateItem, tick: Tick | undefined): string {
-  const detail = item.detail ? ` — _${quotedText(item.detail, 200)}_` : "";
-  const who = tick ? ` ✅ ticked by @${tick.login}, ${when(tick.at)}, at ${shortSha(tick.sha)}` : "";
-  return `**${inlineText(item.text)}**${detail}${routeText(item)}${who}`;
+function itemLine(item: GateItem, tick: Tick | undefined, d: Detail): string {
+  const detail = item.detail && d.itemDetail > 0 ? ` — _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const by = tick ? ` ✅ ticked by @${tick.by.login}, ${when(tick.at)}, at ${shortSha(tick.head)}` : "";
+  return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 
 export function signoffItem(id: string, total: number): GateItem {
@@ -76,61 +97,86 @@ export function signoffItems(state: GateState): GateItem[] {
   return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
 }
 
-function itemLine(item: GateItem, tick: Tick | undefined): string {
-  return `- [${tick ? "x" : " "}] ${itemRest(item, tick)} <!-- ${ITEM_MARKER} ${item.id} -->`;
-}
+const AUDIT_WORDS: Record<AuditEvent["kind"], string> = {
+  tick: "ticked",
+  untick: "unticked",
+  refused: "refused",
+  reset: "reset",
+  recreated: "recreated",
+  restored: "restored",
+  evaluated: "evaluated",
+  retarget: "retargeted",
+};
 
 function auditRow(e: AuditEvent): string {
-  const what: Record<AuditEvent["kind"], string> = {
-    tick: "ticked",
-    untick: "unticked",
-    refused: "refused",
-    reset: "reset",
-    recreated: "recreated",
-    restored: "restored",
-    evaluated: "evaluated",
-  };
-  const item = e.item ? ` \`${e.item}\`` : "";
+  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
   const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
-  return `| ${when(e.at)} | ${e.by ? `@${e.by}` : "App"} | ${what[e.kind]}${item}${note} | ${shortSha(e.sha)} |`;
+  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
 }
 
-export function renderComment(state: GateState, key: Buffer): string {
+function renderAt(state: GateState, d: Detail): string {
   const out: string[] = [CHECKLIST_MARKER];
   const p = progress(state);
   const tickOf = new Map(state.ticks.map((t) => [t.item, t]));
-  if (!state.required) {
+  if (state.error) {
+    out.push("## ⛔ AI Review Gate: cannot be evaluated", "", inlineText(state.error, 600));
+  } else if (!state.required) {
     out.push("## ✅ AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
   } else {
     const status = p.satisfied
-      ? `**Approved** by ${p.approvers.map((a) => `@${a}`).join(", ")}.`
-      : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more approver${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct in total).`;
+      ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`
+      : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
     out.push(
       `## ${p.satisfied ? "✅" : "🔒"} AI Review Gate: human review required`,
       "",
       `${inlineText(state.reason)}. ${status}`,
       "",
-      `Tick an item only after reviewing it at \`${shortSha(state.head)}\`. Ticks by bots, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A new push resets the ticks.`,
+      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
       "",
     );
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id)));
-    const signoffs = signoffItems(state);
-    if (signoffs.length > 0) {
-      out.push("", `**Sign-offs** (${state.approvals} distinct approver${state.approvals === 1 ? "" : "s"}):`, "");
-      for (const item of signoffs) out.push(itemLine(item, tickOf.get(item.id)));
+    if (state.locked) out.push(`> [!CAUTION]\n> ${inlineText(state.locked, 400)}`, "");
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    out.push(
+      "",
+      `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
+      "",
+    );
+    for (const item of signoffItems(state)) out.push(itemLine(item, tickOf.get(item.id), d));
+    if (state.notAnalyzed.length > 0) {
+      out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
+      for (const f of state.notAnalyzed.slice(0, d.notAnalyzed))
+        out.push(`- \`${quotedText(f.file, 160)}\`: ${inlineText(f.reason, 160)}`);
+      if (state.notAnalyzed.length > d.notAnalyzed)
+        out.push(`- … and ${state.notAnalyzed.length - d.notAnalyzed} more`);
     }
   }
-  if (state.notes.length > 0) {
+  if (state.notes.length > 0 && d.notes > 0) {
     out.push("", "> [!WARNING]");
-    for (const n of state.notes) out.push(`> ${inlineText(n, 400)}`);
+    for (const n of state.notes.slice(-10)) out.push(`> ${inlineText(n, d.notes)}`);
   }
-  if (state.audit.length > 0) {
+  if (state.audit.length > 0 && d.audit > 0) {
     out.push("", "<details><summary>Audit trail</summary>", "", "| when | who | what | head |", "|---|---|---|---|");
-    for (const e of state.audit.slice(-20)) out.push(auditRow(e));
+    for (const e of state.audit.slice(-d.audit)) out.push(auditRow(e));
     out.push("", "</details>");
   }
-  out.push("", encodeState(state, key));
+  out.push("", viewMarker(state));
   return out.join("\n");
+}
+
+/** Renderings already made: a delivery renders the same record several times (compare, then write). */
+const rendered = new WeakMap<GateState, string>();
+
+/** The comment body for a record: the fullest rendering that fits GitHub's limit. Records are not mutated once rendered. */
+export function renderComment(state: GateState): string {
+  const known = rendered.get(state);
+  if (known !== undefined) return known;
+  let body = "";
+  for (const d of LEVELS) {
+    body = renderAt(state, d);
+    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
+  }
+  rendered.set(state, body);
+  return body;
 }
 
 export interface ParsedItem {
@@ -142,8 +188,8 @@ export interface ParsedItem {
 
 export interface ParsedBody {
   items: Map<string, ParsedItem>;
-  /** Lines outside fences and comments that carry (or imitate) the state marker. */
-  stateLines: string[];
+  /** Lines outside fences and comments that carry (or imitate) a hidden marker of this App. */
+  markerLines: string[];
   /** Lines carrying an item marker that are not valid item lines (mangled, indented, look-alike box). */
   malformedItemMarkers: number;
 }
@@ -152,11 +198,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function parseBody(body: string): ParsedBody {
   const items = new Map<string, ParsedItem>();
-  const stateLines: string[] = [];
+  const markerLines: string[] = [];
   let malformedItemMarkers = 0;
   let fence: string | null = null;
   let inComment = false;
-  for (const line of body.split(/\r?\n/)) {
+  // CommonMark ends a line at LF, CR or CRLF: split the same way, so a lone CR cannot hide a line.
+  for (const line of body.normalize("NFC").split(/\r\n|\r|\n/)) {
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fence = null;
@@ -179,18 +226,18 @@ export function parseBody(body: string): ParsedBody {
       else items.set(id, { checked: m[1] !== " ", rest: m[2]!, count: 1 });
     } else if (line.includes(ITEM_MARKER)) {
       malformedItemMarkers++;
-    } else if (isStateLine(line)) {
-      stateLines.push(line);
+    } else if (HIDDEN_MARKERS.some((h) => line.includes(h))) {
+      markerLines.push(line);
     }
     // A comment opened and not closed on this line hides the following lines from rendering.
     if (line.replace(/<!--[\s\S]*?-->/g, "").includes("<!--")) inComment = true;
   }
-  return { items, stateLines, malformedItemMarkers };
+  return { items, markerLines, malformedItemMarkers };
 }
 
-/** The single state line of a body, or null when there is none or more than one. */
-export function soleStateLine(parsed: ParsedBody): string | null {
-  return parsed.stateLines.length === 1 ? parsed.stateLines[0]! : null;
+/** The single hidden marker line of a body, or null when there is none or more than one. */
+export function soleMarkerLine(parsed: ParsedBody): string | null {
+  return parsed.markerLines.length === 1 ? parsed.markerLines[0]! : null;
 }
 
 /** Whether a comment body claims to be the checklist (the author must still be checked). */
@@ -200,4 +247,14 @@ export function looksLikeChecklist(body: string | null | undefined): boolean {
 
 export function looksLikeAudit(body: string | null | undefined): boolean {
   return typeof body === "string" && body.startsWith(AUDIT_MARKER);
+}
+
+/** Same items, same boxes, same text, each once: the body shows exactly what `expected` shows. */
+export function sameItems(body: ParsedBody, expected: ParsedBody): boolean {
+  if (body.malformedItemMarkers > 0 || body.items.size !== expected.items.size) return false;
+  for (const [id, want] of expected.items) {
+    const got = body.items.get(id);
+    if (got?.count !== 1 || got.checked !== want.checked || got.rest !== want.rest) return false;
+  }
+  return true;
 }

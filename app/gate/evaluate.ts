@@ -1,375 +1,317 @@
-import { ConfigError, parseConfigText } from "../../src/config/load.js";
 import type { Config } from "../../src/config/schema.js";
-import { analyze } from "../../src/engine/analyze.js";
-import {
-  type ApiPull,
-  changedFilesFromPullFiles,
-  fetchCommits,
-  fetchConfig,
-  fetchPullFiles,
-  type GitHubClient,
-  prFactsFromApi,
-  type RepoRef,
-} from "../../src/github/index.js";
-import type { AiResult, Finding, Report } from "../../src/types.js";
-import { buildDisqualified, coAuthors, type PersonRef } from "./authorize.js";
-import { checkRequest, configErrorCheck, gateCheck } from "./check-run.js";
-import { parseBody, renderComment, soleStateLine } from "./checklist-comment.js";
-import { parseCodeowners } from "./codeowners.js";
-import {
-  createComment,
-  deleteComment,
-  fetchCodeownersText,
-  filesBetween,
-  type IssueComment,
-  listComments,
-  listOwnCheckRuns,
-  ownChecklistComments,
-  updateCheck,
-  updateComment,
-  upsertCheck,
-} from "./github-io.js";
+import type { ApiPullFile } from "../../src/github/files.js";
+import type { Actor, Comparison, Listed, PullCommit, PullSnapshot } from "../../src/github/port.js";
+import { LEVELS, type Level, levelRank, type Report } from "../../src/types.js";
+import { routeByOwners } from "./codeowners.js";
+import { ineligibleTicks } from "./eligibility.js";
+import { capturePeople, emptyExclusions, unionExclusions } from "./people.js";
 import {
   type AuditEvent,
   appendAudit,
-  decodeStateLine,
+  decisionKey,
   type GateItem,
   type GateState,
+  isSignoff,
   MAX_FILES_PER_ITEM,
   STATE_VERSION,
   signoffIds,
-  stateFingerprint,
   type Tick,
 } from "./state.js";
 
-/** What every handler needs besides the event: the signing key and the App's identity. */
-export interface GateEnv {
-  key: Buffer;
-  identity(): Promise<{ appId: number; botLogin: string }>;
-  configPath: string;
-  now(): Date;
-}
+/**
+ * One evaluation of a pull request, pure: the analysis of what GitHub lists now, merged with the record
+ * in force. At one commit the gate only ever tightens (a retarget or a weaker config on the base cannot
+ * lift a requirement until new commits are pushed); a new head or a new base resets the ticks (with
+ * `gate.stale: touched-files`, item ticks whose files the push did not touch stay; sign-offs, which
+ * cover the whole change, never do); whatever could not be read whole makes the gate required.
+ */
 
-/** The pull request as the webhook or GET /pulls gives it (only what the gate reads). */
-export interface GatePull extends ApiPull {
-  html_url?: string;
-  state?: string;
-  head: { sha: string; ref?: string | null };
-  base: { sha: string; ref?: string | null };
+export interface EvaluationFacts {
+  pull: PullSnapshot;
+  /** The base branch's config, or why it could not be used. */
+  config: { ok: true; config: Config } | { ok: false; error: string };
+  files: Listed<ApiPullFile>;
+  commits: Listed<PullCommit>;
+  /** The engine's report (null when the config is invalid). */
+  report: Report | null;
+  /** CODEOWNERS at the base commit (null: none), when a route needs it. */
+  codeowners: string | null;
+  /** Logins looked up for the exclusions (lower-cased login → account, null when unknown). */
+  resolved: ReadonlyMap<string, Actor | null>;
+  /** Files the new commits touched (gate.stale touched-files), when compared. */
+  touched: Comparison | null;
 }
 
 export interface EvaluateInput {
-  client: GitHubClient;
-  repo: RepoRef;
-  repoId: number;
-  pull: GatePull;
-  /** Notes to show (e.g. why an edit was refused because the PR moved on). */
+  facts: EvaluationFacts;
+  previous: GateState | null;
+  at: string;
+  /** Notes and audit rows the event brings (why it happened). */
   notes?: string[];
   audit?: AuditEvent[];
-  /** Void earlier ticks (deleted comment, state that failed verification). */
-  dropTicks?: boolean;
-  /** Audit trail to carry over (from a deleted comment's verified state). */
-  carryAudit?: AuditEvent[];
 }
 
-export type EvaluateResult =
-  | { kind: "config-error"; error: ConfigError }
-  | { kind: "done"; state: GateState; commentId: number | null; checkRunId: number };
-
-/** Read the newest verified state among this App's checklist comments. */
-export function readState(
-  comments: readonly IssueComment[],
-  key: Buffer,
-  expect: { repo: number; pr: number },
-): { comment: IssueComment | null; state: GateState | null; invalid: boolean } {
-  const comment = comments[0] ?? null;
-  if (!comment) return { comment: null, state: null, invalid: false };
-  const line = soleStateLine(parseBody(comment.body ?? ""));
-  const decoded = line ? decodeStateLine(line, key, expect) : null;
-  if (decoded?.ok) return { comment, state: decoded.state, invalid: false };
-  return { comment, state: null, invalid: true };
+function findingFiles(report: Report, category: string): string[] {
+  const files: string[] = [];
+  for (const f of report.findings) if (f.category === category && !files.includes(f.file)) files.push(f.file);
+  return files;
 }
 
-function topFinding(findings: readonly Finding[], category: string): Finding | undefined {
-  return findings.find((f) => f.category === category);
-}
+/** Longest path an item's record keeps; a longer one is dropped and the item marked truncated (resets on push). */
+const MAX_PATH = 300;
 
-function findingLocation(f: Finding): string {
-  return `${f.message} (${f.file}${f.line ? `:${f.line}` : ""})`;
-}
-
-function buildItems(report: Report, config: Config, owners: ((path: string) => string[]) | null): GateItem[] {
+function buildItems(report: Report, config: Config, codeowners: string | null): GateItem[] {
   return report.gate.checklist.map((c) => {
-    const files: string[] = [];
-    if (c.category)
-      for (const f of report.findings) if (f.category === c.category && !files.includes(f.file)) files.push(f.file);
-    const top = c.category ? topFinding(report.findings, c.category) : undefined;
+    const all = c.category ? findingFiles(report, c.category) : [];
+    const files = all.filter((f) => f.length <= MAX_PATH);
+    const top = c.category ? report.findings.find((f) => f.category === c.category) : undefined;
     const item: GateItem = {
       id: c.id,
-      text: c.text,
+      text: c.text.slice(0, 500),
       category: c.category,
-      detail: top ? findingLocation(top) : "",
+      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
-    if (files.length > MAX_FILES_PER_ITEM) item.filesTruncated = true;
+    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route = c.category ? config.gate.routes[c.category] : undefined;
     if (route?.team) item.route = { team: route.team.replace(/^@/, "") };
-    if (route?.codeowners && owners) {
-      const set: string[] = [];
-      for (const f of files) for (const o of owners(f)) if (!set.includes(o)) set.push(o);
-      if (set.length > 0) item.route = { ...item.route, owners: set.slice(0, 20) };
-    }
+    if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
     return item;
   });
 }
 
-function stickyAi(previous: GateState | null, ai: AiResult): AiResult | null {
-  if (ai.detected || !previous?.ai.detected) return null;
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** What GitHub did not list: files past 3,000, commits past 250. */
+function limits(facts: EvaluationFacts): { filesMissing: number; commitsMissing: number } {
+  const { pull, files, commits } = facts;
+  const filesMissing = Math.max(pull.changedFiles - files.items.length, files.truncated ? 1 : 0);
+  const commitsMissing = Math.max(pull.commits - commits.items.length, commits.truncated ? 1 : 0);
+  return { filesMissing, commitsMissing };
+}
+
+function machines(config: Config, previous: GateState | null): GateState["machines"] {
+  const ids = new Set(previous?.machines.ids ?? []);
+  const logins = new Set(previous?.machines.logins ?? []);
+  for (const m of config.gate.machine_accounts)
+    if (typeof m === "number") ids.add(m);
+    else logins.add(m.replace(/^@/, "").toLowerCase());
+  return { ids: [...ids].sort((a, b) => a - b), logins: [...logins].sort() };
+}
+
+/** The state the analysis alone gives, before the record in force is taken into account. */
+function fresh(input: EvaluateInput): GateState {
+  const { facts, previous } = input;
+  const pull = facts.pull;
+  const base: GateState = {
+    v: STATE_VERSION,
+    pr: pull.number,
+    seq: previous?.seq ?? 0,
+    head: pull.head.sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha },
+    status: pull.merged ? "merged" : pull.state,
+    next: null,
+    required: true,
+    reason: "",
+    level: "none",
+    approvals: 1,
+    items: [],
+    signoffs: [],
+    ticks: [],
+    excluded: previous?.excluded ?? emptyExclusions(),
+    machines: previous?.machines ?? { ids: [], logins: [] },
+    locked: null,
+    error: null,
+    notAnalyzed: [],
+    ai: previous?.ai ?? { detected: false, agents: [] },
+    author: pull.author ? { id: pull.author.id, login: pull.author.login } : null,
+    commentId: previous?.commentId ?? null,
+    audit: [...(previous?.audit ?? [])],
+    notes: [],
+  };
+  if (!facts.config.ok || !facts.report) {
+    const error = facts.config.ok ? "the analysis did not run" : facts.config.error;
+    // Keep what was required and ticked at this commit: an invalid config must not wipe the record.
+    const kept = previous && previous.head === base.head && previous.base.ref === base.base.ref ? previous : null;
+    return {
+      ...base,
+      required: kept?.required ?? true,
+      reason: kept?.reason ?? "the gate cannot be evaluated",
+      level: kept?.level ?? "none",
+      approvals: kept?.approvals ?? 1,
+      items: kept?.items ?? [],
+      signoffs: kept?.signoffs ?? signoffIds(1),
+      ticks: kept?.ticks ?? [],
+      error,
+    };
+  }
+  const config = facts.config.config;
+  const report = facts.report;
+  const { filesMissing, commitsMissing } = limits(facts);
+  const items = buildItems(report, config, facts.codeowners);
+  let required = report.gate.required;
+  let approvals = report.gate.approvals;
+  let reason = report.gate.reason;
+  let level: Level = report.risk.level;
+  if (filesMissing > 0 || commitsMissing > 0) {
+    // What could not be read is never auto-approved: at least the threshold's approvals.
+    const floor = levelRank(level) >= levelRank(config.gate.threshold) ? level : config.gate.threshold;
+    level = LEVELS[Math.max(levelRank(level), levelRank(floor))]!;
+    const unread = [
+      filesMissing > 0 ? `${plural(filesMissing, "changed file")} GitHub does not list (it lists 3,000)` : "",
+      commitsMissing > 0 ? `${plural(commitsMissing, "commit")} GitHub does not list (it lists 250)` : "",
+    ].filter(Boolean);
+    reason = `${required ? `${reason}; ` : ""}the App could not read the whole PR (${unread.join(", ")}), so the gate applies`;
+    required = true;
+    approvals = Math.max(approvals, config.gate.approvals[level === "none" ? "low" : level]);
+    if (filesMissing > 0)
+      items.push({
+        id: "limit:files",
+        text: `Review by hand the ${plural(filesMissing, "changed file")} past the first 3,000: the App could not analyse them`,
+        category: null,
+        detail: "",
+        files: [],
+      });
+  }
+  const seen = capturePeople({
+    author: pull.author,
+    commits: facts.commits.items,
+    requesters: report.ai.requesters ?? [],
+    known: pull.assignees,
+    resolved: facts.resolved,
+  });
+  const excluded = unionExclusions(base.excluded, seen);
+  let locked: string | null = null;
+  if (commitsMissing > 0)
+    locked = `This PR has ${plural(pull.commits, "commit")}; GitHub lists only 250, so the App cannot tell who wrote the rest and no tick can count. Squash or split the PR below 250 commits.`;
+  else if (excluded.overflow)
+    locked =
+      "More people authored or requested this PR than the gate can keep track of, so no tick can count. Open a smaller PR.";
   return {
-    detected: true,
-    agents: previous.ai.agents,
-    confidence: "likely",
-    evidence: [
-      {
-        signal: "earlier-detection",
-        where: "gate.state",
-        match: `detected earlier on this PR${previous.ai.agents.length ? ` (${previous.ai.agents.join(", ")})` : ""}`,
-        agent: previous.ai.agents[0] ?? null,
-        weight: "strong",
-      },
-    ],
-    commitShare: ai.commitShare,
-    ...(ai.requesters ? { requesters: ai.requesters } : {}),
+    ...base,
+    required,
+    reason,
+    level,
+    approvals: required ? Math.max(1, approvals) : 0,
+    items: required ? items : [],
+    signoffs: required ? signoffIds(approvals) : [],
+    excluded,
+    machines: machines(config, previous),
+    locked: required ? locked : null,
+    notAnalyzed: report.notAnalyzed.slice(0, 200),
+    ai: {
+      detected: report.ai.detected || base.ai.detected,
+      agents: [...new Set([...base.ai.agents, ...report.ai.agents])],
+    },
   };
 }
 
-function intersects(files: readonly string[], touched: ReadonlySet<string>): boolean {
-  return files.some((f) => touched.has(f));
+function itemsUnion(now: GateItem[], before: GateItem[]): GateItem[] {
+  const ids = new Set(now.map((i) => i.id));
+  return [...now, ...before.filter((i) => !ids.has(i.id))];
 }
 
-/**
- * Carry the ticks of the previous state over to the new one. Same head: ticks on items that still
- * exist stay. New head: `reset` drops every tick; `touched-files` drops the ticks of items whose files
- * the new commits touch (and all sign-offs once any file with findings is touched).
- */
-async function carryTicks(
-  input: EvaluateInput,
-  previous: GateState,
-  next: GateState,
-  stale: "reset" | "touched-files",
-  at: string,
-): Promise<{ ticks: Tick[]; notes: string[]; audit: AuditEvent[] }> {
-  const exists = new Set([...next.items.map((i) => i.id), ...next.signoffs]);
-  const kept = previous.ticks.filter((t) => exists.has(t.item));
-  if (previous.head === next.head) return { ticks: kept, notes: [], audit: [] };
+/** At one commit the gate never relaxes: a weaker base config or a retarget keeps what was required. */
+function keepRequirement(next: GateState, previous: GateState): void {
+  if (!previous.required || previous.error || next.error) return;
+  if (!next.required)
+    next.reason = `${previous.reason} (kept: at one commit the gate never relaxes; push to re-evaluate)`;
+  next.required = true;
+  next.level = levelRank(previous.level) > levelRank(next.level) ? previous.level : next.level;
+  next.approvals = Math.max(next.approvals, previous.approvals);
+  next.items = itemsUnion(next.items, previous.items);
+  next.signoffs = signoffIds(next.approvals);
+  next.locked ??= previous.locked;
+}
+
+interface Carried {
+  ticks: Tick[];
+  notes: string[];
+  audit: AuditEvent[];
+}
+
+function sameMeaning(a: GateItem | undefined, b: GateItem | undefined): boolean {
+  return !!a && !!b && a.text === b.text && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+}
+
+/** Ticks that survive from the record in force to the new state. */
+function carry(previous: GateState, next: GateState, facts: EvaluationFacts, at: string): Carried {
+  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
+  const nextItems = new Map(next.items.map((i) => [i.id, i]));
+  const slots = new Set(next.signoffs);
+  const exists = (t: Tick) =>
+    isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
+  if (previous.head === next.head && previous.base.ref === next.base.ref)
+    return { ticks: previous.ticks.filter(exists), notes: [], audit: [] };
+  if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
+  if (previous.base.ref !== next.base.ref) {
+    const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
+    return { ticks: [], notes: [note], audit: [{ at, head: next.head, kind: "reset", note: "base changed" }] };
+  }
   const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
-  if (kept.length === 0) return { ticks: [], notes: [], audit: [] };
-  if (stale === "reset") {
+  const stale = facts.config.ok ? facts.config.config.gate.stale : "reset";
+  if (stale === "reset")
     return {
       ticks: [],
       notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }],
+      audit: [{ at, head: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }],
     };
-  }
-  const touchedList = await filesBetween(input.client, input.repo, previous.head, next.head);
-  if (!touchedList) {
+  const touched = facts.touched;
+  if (touched?.status !== "ahead" || touched.truncated)
     return {
       ticks: [],
-      notes: [`New commits (${push}) rewrote the branch history: all ticks were reset.`],
-      audit: [{ at, sha: next.head, kind: "reset", note: `history rewritten ${push}` }],
+      notes: [`New commits (${push}) rewrote the branch history or changed too much to compare: all ticks were reset.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `history rewritten or too large ${push}` }],
     };
-  }
-  const touched = new Set(touchedList);
-  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
-  const nextItems = new Map(next.items.map((i) => [i.id, i]));
-  const hit = (id: string) => {
+  const changed = new Set(touched.files);
+  const untouched = (id: string) => {
     const a = prevItems.get(id);
     const b = nextItems.get(id);
-    return (
-      !!a?.filesTruncated ||
-      !!b?.filesTruncated ||
-      intersects(a?.files ?? [], touched) ||
-      intersects(b?.files ?? [], touched) ||
-      // Extras and items without files cover the whole change: any push resets them.
-      (a?.files.length ?? 0) + (b?.files.length ?? 0) === 0
-    );
+    const files = [...(a?.files ?? []), ...(b?.files ?? [])];
+    // Items without files, or with more than the record holds, cover the whole change: any push resets them.
+    return files.length > 0 && !a?.filesTruncated && !b?.filesTruncated && !files.some((f) => changed.has(f));
   };
-  const anyFindingFileTouched = [...prevItems.keys(), ...nextItems.keys()].some(
-    (id) => (prevItems.get(id)?.files.length || nextItems.get(id)?.files.length) && hit(id),
-  );
-  const ticks: Tick[] = [];
-  const dropped: string[] = [];
-  for (const t of kept) {
-    const drop = t.item.startsWith("signoff:") ? anyFindingFileTouched : hit(t.item);
-    if (drop) dropped.push(t.item);
-    else ticks.push(t);
-  }
-  if (dropped.length === 0)
-    return {
-      ticks,
-      notes: [`New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).`],
-      audit: [{ at, sha: next.head, kind: "evaluated", note: `new commits ${push} touch no file with findings` }],
-    };
+  const ticks = previous.ticks.filter((t) => !isSignoff(t.item) && exists(t) && untouched(t.item));
+  const dropped = previous.ticks.filter((t) => !ticks.includes(t)).map((t) => t.item);
   return {
     ticks,
     notes: [
-      `New commits (${push}) touch files with findings: ticks reset on ${dropped.join(", ")} (gate.stale: touched-files).`,
+      dropped.length === 0
+        ? `New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).`
+        : `New commits (${push}): ticks reset on ${dropped.join(", ")} (sign-offs always reset; gate.stale: touched-files).`,
     ],
     audit: [
-      {
-        at,
-        sha: next.head,
-        kind: "reset",
-        note: `new commits ${push} touch files with findings: ${dropped.join(", ")}`,
-      },
+      { at, head: next.head, kind: "reset", note: `new commits ${push}: reset ${dropped.join(", ") || "nothing"}` },
     ],
   };
 }
 
-/**
- * The whole gate for one PR head: config from the base commit, files and commits from the API, the
- * same engine as the Action, then the check run (first) and the sticky comment (second). Idempotent:
- * a redelivery that changes nothing writes only the (identical) check run.
- */
-export async function evaluate(env: GateEnv, input: EvaluateInput): Promise<EvaluateResult> {
-  const { client, repo, pull } = input;
-  const { appId, botLogin } = await env.identity();
-  let head = pull.head.sha;
-  const at = env.now().toISOString();
-  const detailsUrl = pull.html_url ?? null;
-
-  let config: Config;
-  try {
-    const text = await fetchConfig(client, repo, pull.base.sha, env.configPath);
-    config = parseConfigText(text ?? "", env.configPath);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const body = checkRequest(configErrorCheck(e, pull.base.sha), detailsUrl);
-    if (runs[0]) await updateCheck(client, repo, runs[0].id, body);
-    else await upsertCheck(client, repo, head, undefined, body);
-    return { kind: "config-error", error: e };
-  }
-
-  const ref = { ...repo, pull_number: pull.number };
-  const [fetched, commits, comments] = await Promise.all([
-    fetchPullFiles(client, ref),
-    fetchCommits(client, ref),
-    listComments(client, repo, pull.number),
-  ]);
-  // A redelivered or reordered event can carry an older head than the PR has now. The commit list is
-  // live (oldest first, complete below GitHub's 250 cap): judge its last commit, never roll back to the old one.
-  const liveHead = commits.length > 0 && commits.length < 250 ? commits[commits.length - 1]!.sha : undefined;
-  if (liveHead && liveHead !== head) head = liveHead;
-  const own = ownChecklistComments(comments, botLogin);
-  const expect = { repo: input.repoId, pr: pull.number };
-  const prev = readState(own, env.key, expect);
-  const previous = input.dropTicks ? null : prev.state;
-
-  const converted = changedFilesFromPullFiles(fetched.files);
-  const notAnalyzed = [...converted.notAnalyzed];
-  if (fetched.truncated)
-    notAnalyzed.push({ file: "(more files)", reason: "GitHub lists at most 3,000 files of a pull request" });
-  const facts = prFactsFromApi(pull, commits);
-  let report = await analyze({ diff: converted.files, pr: facts, config, notAnalyzed });
-  const sticky = stickyAi(prev.state, report.ai);
-  if (sticky) report = await analyze({ diff: converted.files, pr: facts, config, notAnalyzed, ai: sticky });
-
-  const routesNeedOwners = Object.values(config.gate.routes).some((r) => r?.codeowners);
-  let owners: ((path: string) => string[]) | null = null;
-  if (report.gate.required && routesNeedOwners) {
-    const text = await fetchCodeownersText(client, repo, pull.base.sha);
-    if (text) {
-      const co = parseCodeowners(text);
-      owners = (p) => co.ownersOf(p);
-    }
-  }
-
-  const people: PersonRef[] = [];
-  for (const c of commits) {
-    people.push({ login: c.author?.login, name: c.commit.author?.name, email: c.commit.author?.email });
-    people.push({ login: c.committer?.login, name: c.commit.committer?.name, email: c.commit.committer?.email });
-    people.push(...coAuthors(c.commit.message));
-  }
-  const items = buildItems(report, config, owners);
-  const next: GateState = {
-    v: STATE_VERSION,
-    repo: input.repoId,
-    pr: pull.number,
-    head,
-    seq: (prev.state?.seq ?? 0) + 1,
-    required: report.gate.required,
-    reason: report.gate.reason,
-    level: report.risk.level,
-    approvals: report.gate.required ? report.gate.approvals : 0,
-    items,
-    signoffs: report.gate.required ? signoffIds(report.gate.approvals, items.length) : [],
-    ticks: [],
-    disqualified: buildDisqualified(people, report.ai.requesters ?? []),
-    ai: { detected: report.ai.detected, agents: report.ai.agents },
-    audit: [...(input.carryAudit ?? prev.state?.audit ?? [])],
-    notes: [...(input.notes ?? [])],
-  };
-  if (prev.state?.head === head && prev.state.checkRunId !== undefined) next.checkRunId = prev.state.checkRunId;
-  const events: AuditEvent[] = [...(input.audit ?? [])];
+/** The record after an evaluation; `seq` moves only when the decision changed. */
+export function evaluateState(input: EvaluateInput): GateState {
+  const { previous, at, facts } = input;
+  const next = fresh(input);
+  const notes = [...(input.notes ?? [])];
+  const audit = [...(input.audit ?? [])];
   if (previous) {
-    const carried = await carryTicks(input, previous, next, config.gate.stale, at);
+    if (previous.head === next.head) keepRequirement(next, previous);
+    const carried = carry(previous, next, facts, at);
     next.ticks = carried.ticks;
-    next.notes.push(...carried.notes);
-    events.push(...carried.audit);
-    // Notes of an earlier event (refusals) stay until the state changes for another reason.
-    if (previous.head === head && next.notes.length === 0) next.notes = [...previous.notes];
-  } else if (prev.invalid && !input.dropTicks) {
-    next.notes.push("The checklist's hidden state failed verification (edited by hand?): every tick was reset.");
-    events.push({ at, sha: head, kind: "restored", note: "hidden state failed verification; ticks reset" });
-  }
-  if (!prev.comment && !next.required && events.length === 0) {
-    // Nothing to show on the PR: only the check says the gate does not apply.
-    const runs = await listOwnCheckRuns(client, repo, head, appId);
-    const checkRunId = await upsertCheck(
-      client,
-      repo,
-      head,
-      runs[0]?.id,
-      checkRequest(gateCheck(next, null), detailsUrl),
-    );
-    return { kind: "done", state: next, commentId: null, checkRunId };
-  }
-  appendAudit(next, events);
-
-  // Check run first: if the comment write fails, the gate is already blocking.
-  // Every run of ours on this head gets the result (newest first): duplicates from concurrent deliveries
-  // and a fail-closed run written after an API error must not keep an outdated conclusion.
-  const runIds = (await listOwnCheckRuns(client, repo, head, appId)).map((r) => r.id);
-  const checkBody = checkRequest(gateCheck(next, prev.comment?.html_url ?? null), prev.comment?.html_url ?? detailsUrl);
-  let checkRunId = await upsertCheck(client, repo, head, runIds[0], checkBody);
-  // Duplicates from concurrent deliveries get the same result, so no stale run keeps blocking.
-  for (const id of runIds.slice(1)) await updateCheck(client, repo, id, checkBody);
-  next.checkRunId = checkRunId;
-
-  if (prev.comment && prev.state && !input.dropTicks && stateFingerprint(prev.state) === stateFingerprint(next)) {
-    // Same state, but the body may still show an edit that was refused and never reverted (a delivery
-    // that failed midway): restore what the state says.
-    const expected = renderComment(prev.state, env.key);
-    if ((prev.comment.body ?? "").replace(/\r\n/g, "\n") !== expected.replace(/\r\n/g, "\n")) {
-      await updateComment(client, repo, prev.comment.id, expected);
+    notes.push(...carried.notes);
+    audit.push(...carried.audit);
+    const gone = ineligibleTicks(next);
+    if (gone.length > 0) {
+      next.ticks = next.ticks.filter((t) => !gone.includes(t.item));
+      notes.push(`Ticks on ${gone.join(", ")} were dropped: their authors may no longer approve this PR.`);
+      audit.push({ at, head: next.head, kind: "reset", note: `ineligible ticks dropped: ${gone.join(", ")}` });
     }
-    return { kind: "done", state: prev.state, commentId: prev.comment.id, checkRunId };
+    if (previous.head !== next.head && previous.next === null && previous.status === "open")
+      audit.push({ at, head: next.head, kind: "evaluated", note: `moved from ${previous.head.slice(0, 7)}` });
   }
-  const body = renderComment(next, env.key);
-  if (prev.comment) {
-    await updateComment(client, repo, prev.comment.id, body);
-    return { kind: "done", state: next, commentId: prev.comment.id, checkRunId };
-  }
-  const created = await createComment(client, repo, pull.number, body);
-  // Re-read after write: concurrent deliveries may each have created one; the oldest wins.
-  const after = ownChecklistComments(await listComments(client, repo, pull.number), botLogin);
-  const winner = after[0];
-  if (winner && winner.id !== created.id) {
-    await deleteComment(client, repo, created.id);
-    const won = readState(after, env.key, expect).state;
-    if (won?.checkRunId !== undefined && won.checkRunId !== checkRunId) checkRunId = won.checkRunId;
-    return { kind: "done", state: won ?? next, commentId: winner.id, checkRunId };
-  }
-  return { kind: "done", state: next, commentId: created.id, checkRunId };
+  next.seq = previous && decisionKey(previous) === decisionKey(next) ? previous.seq : (previous?.seq ?? 0) + 1;
+  // Notes of an earlier event (refusals) stay until something else happens.
+  next.notes = notes.length > 0 || !previous || next.seq !== previous.seq ? notes : previous.notes;
+  appendAudit(next, audit);
+  return next;
 }

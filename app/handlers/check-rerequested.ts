@@ -1,47 +1,43 @@
-import { fetchPull, type GitHubClient } from "../../src/github/index.js";
+import { z } from "zod";
+import { withGrowingLocks } from "../delivery.js";
+import { evaluatePull, refreshCommit } from "../flows.js";
 import { CHECK_NAME } from "../gate/check-run.js";
-import { evaluate, type GateEnv, type GatePull } from "../gate/evaluate.js";
-import { failClosed, type Log, type RepoPayload, repoOf } from "./shared.js";
+import { commitKey, openPullsAt, pullKey } from "../load.js";
+import { defineHandler, repository } from "./table.js";
 
-export interface CheckRerequestedPayload extends RepoPayload {
-  check_run: {
-    id: number;
-    name: string;
-    head_sha: string;
-    app?: { id?: number } | null;
-    pull_requests?: Array<{ number: number }>;
-  };
-}
-
-/** "Re-run" on the check: evaluate every open PR whose head is the run's commit, from scratch. */
-export async function onCheckRerequested(
-  env: GateEnv,
-  client: GitHubClient,
-  payload: CheckRerequestedPayload,
-  log: Log,
-): Promise<void> {
-  const run = payload.check_run;
-  const { appId } = await env.identity();
-  if (run.name !== CHECK_NAME || run.app?.id !== appId) return;
-  const repo = repoOf(payload);
-  let numbers = (run.pull_requests ?? []).map((p) => p.number);
-  try {
-    if (numbers.length === 0) {
-      // Fork PRs are not listed on the run: ask which PRs have this commit.
-      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-        ...repo,
-        commit_sha: run.head_sha,
-      });
-      numbers = (res.data as Array<{ number: number; state?: string }>)
-        .filter((p) => p.state === "open")
-        .map((p) => p.number);
+/**
+ * "Re-run" on the check: evaluate every open PR whose head is the run's commit, each under its own
+ * locks. Re-running is idempotent (it starts from the record), so who clicks it does not matter.
+ */
+export const checkRerequestedHandler = defineHandler({
+  events: ["check_run.rerequested"],
+  schema: z.object({
+    repository,
+    check_run: z.object({
+      name: z.string(),
+      head_sha: z.string(),
+      app: z.object({ id: z.number() }).nullish(),
+      pull_requests: z.array(z.object({ number: z.number() })).optional(),
+    }),
+  }),
+  keys: () => [],
+  run: async (ctx, p, env) => {
+    const sha = p.check_run.head_sha;
+    if (p.check_run.name !== CHECK_NAME || p.check_run.app?.id !== ctx.appId) return "done";
+    // Fork PRs are not listed on the run: ask which open PRs have this commit as head.
+    const numbers = p.check_run.pull_requests?.length
+      ? p.check_run.pull_requests.map((x) => x.number)
+      : await openPullsAt(ctx, sha);
+    if (numbers.length === 0)
+      return withGrowingLocks(env.locks, [commitKey(ctx.repoId, sha)], (held) => refreshCommit({ ...ctx, held }, sha));
+    let outcome: "done" | "retry" = "done";
+    for (const pr of numbers) {
+      const keys = [pullKey(ctx.repoId, pr), commitKey(ctx.repoId, sha)];
+      const one = await withGrowingLocks(env.locks, keys, (held) =>
+        evaluatePull({ ...ctx, held }, { pr, hints: [sha], searchComments: true }),
+      );
+      if (one === "retry") outcome = "retry";
     }
-    for (const number of numbers) {
-      const pull = (await fetchPull(client, { ...repo, pull_number: number })) as GatePull;
-      if (pull.state !== "open" || pull.head.sha !== run.head_sha) continue;
-      await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-    }
-  } catch (e) {
-    await failClosed(client, repo, run.head_sha, e, "re-running the gate", null, log, env);
-  }
-}
+    return outcome;
+  },
+});

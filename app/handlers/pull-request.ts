@@ -1,34 +1,37 @@
-import type { GitHubClient } from "../../src/github/index.js";
-import { evaluate, type GateEnv, type GatePull } from "../gate/evaluate.js";
-import { failClosed, type Log, type RepoPayload, repoOf } from "./shared.js";
-
-export const PULL_REQUEST_EVENTS = [
-  "pull_request.opened",
-  "pull_request.reopened",
-  "pull_request.synchronize",
-  "pull_request.ready_for_review",
-  "pull_request.edited",
-  "pull_request.labeled",
-  "pull_request.unlabeled",
-] as const;
-
-export interface PullRequestPayload extends RepoPayload {
-  pull_request: GatePull;
-}
+import { z } from "zod";
+import { evaluatePull } from "../flows.js";
+import { commitKey, pullKey } from "../load.js";
+import { defineHandler, repository } from "./table.js";
 
 /** Every PR change re-evaluates the gate from the API (never from the Action's comment or labels). */
-export async function onPullRequest(
-  env: GateEnv,
-  client: GitHubClient,
-  payload: PullRequestPayload,
-  log: Log,
-): Promise<void> {
-  const pull = payload.pull_request;
-  if (pull.state && pull.state !== "open") return;
-  const repo = repoOf(payload);
-  try {
-    await evaluate(env, { client, repo, repoId: payload.repository.id, pull });
-  } catch (e) {
-    await failClosed(client, repo, pull.head.sha, e, `evaluating PR #${pull.number}`, pull.html_url ?? null, log, env);
-  }
-}
+export const pullRequestHandler = defineHandler({
+  events: [
+    "pull_request.opened",
+    "pull_request.reopened",
+    "pull_request.synchronize",
+    "pull_request.ready_for_review",
+    "pull_request.edited",
+    "pull_request.labeled",
+    "pull_request.unlabeled",
+  ],
+  schema: z.object({
+    action: z.string(),
+    repository,
+    /** A push's previous head: where the PR's record is. */
+    before: z.string().optional(),
+    pull_request: z.object({ number: z.number(), head: z.object({ sha: z.string() }) }),
+  }),
+  keys: (p, repoId) => [
+    pullKey(repoId, p.pull_request.number),
+    commitKey(repoId, p.pull_request.head.sha),
+    ...(p.before ? [commitKey(repoId, p.before)] : []),
+  ],
+  run: (ctx, p) =>
+    evaluatePull(ctx, {
+      pr: p.pull_request.number,
+      hints: [p.pull_request.head.sha, p.before],
+      // Without a record, even an `opened` may be recovering: its first attempt can have posted the
+      // checklist and stopped (crashed, or failed to create the run) before the record was written.
+      searchComments: true,
+    }),
+});

@@ -97,6 +97,32 @@ export const configSchema = z
           .partialRecord(category, route)
           .default({})
           .describe("Route a category's checklist item to a team or to CODEOWNERS"),
+        machine_accounts: z
+          .array(
+            z.union([
+              z.number().int().positive(),
+              z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "a GitHub login or a numeric account id"),
+            ]),
+          )
+          .default([])
+          .describe(
+            "Accounts used by automation (type User) that may never approve; numeric account ids survive renames",
+          ),
+        rollback: z
+          .strictObject({
+            required_from: z
+              .enum(["high", "critical", "off"])
+              .default("critical")
+              .describe("Gated PRs from this risk level up must have a rollback section in their description"),
+            heading: z
+              .string()
+              .min(1)
+              .max(80)
+              .default("Rollback")
+              .describe("The section's heading (matched case-insensitively: 'Rollback plan' counts)"),
+          })
+          .prefault({})
+          .describe("Rollback readiness: a section in the PR description that says how to undo the change"),
       })
       .prefault({}),
     ai: z

@@ -1,9 +1,9 @@
 import type { ChangedFile } from "../diff/model.js";
+import { sideOf, wholeSideText } from "../diff/side.js";
 import { classifyDependencyFile, type DependencyFile } from "./files.js";
 import { type LockEntry, parseLockSide } from "./lockfile.js";
-import { type DepRef, type ManifestSide, NPM_INSTALL_HOOKS, parseManifestSide, type ScriptRef } from "./manifest.js";
-import { type SideLine, sideLines } from "./side.js";
-import { classifyNpmSpec, findUrl, hostOf, type SourceRef, sourceSeverity } from "./sources.js";
+import { type DepRef, parseManifestSide, type ScriptRef } from "./manifests/index.js";
+import { findUrl, hostOf, type SourceRef, sourceRepository } from "./sources.js";
 
 /**
  * What a changed dependency file does, computed once per file and shared by the dependency rules:
@@ -58,8 +58,8 @@ function byName<T extends { name: string }>(items: readonly T[]): Map<string, T>
 }
 
 function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis {
-  const oldLines = sideLines(file, "old");
-  const newLines = sideLines(file, "new");
+  const oldLines = sideOf(file, "old").lines;
+  const newLines = sideOf(file, "new").lines;
   const result: DependencyFileAnalysis = {
     file,
     dep,
@@ -85,14 +85,16 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
     for (const l of oldLines) noteHost(l.text);
     for (const l of newLines) if (!l.changed) noteHost(l.text);
     const oldTargets = new Set(oldSide.sources.map((s) => s.target));
-    result.sources = newSide.sources.filter(
-      (s) => !oldTargets.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target))),
+    result.sources = withPrevious(
+      newSide.sources.filter(
+        (s) => !oldTargets.has(s.target) && (s.kind === "git" || !knownHosts.has(hostOf(s.target))),
+      ),
+      oldSide.sources,
     );
     return result;
   }
-  const oldSide = parseManifestSide(dep, oldLines);
-  let newSide = parseManifestSide(dep, newLines);
-  if (dep.format === "package-json" && file.status === "added") newSide = checkedAgainstJson(newSide, newLines);
+  const oldSide = parseManifestSide(dep, oldLines, null);
+  const newSide = parseManifestSide(dep, newLines, wholeSideText(file, "new"));
   const oldDeps = byName(oldSide.deps);
   const newDeps = byName(newSide.deps);
   for (const [name, d] of newDeps) {
@@ -102,7 +104,10 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
   }
   for (const [name, d] of oldDeps) if (!newDeps.has(name)) result.removed.push(d);
   const oldTargets = new Set(oldSide.sources.map((s) => `${s.kind}\u0000${s.target}`));
-  result.sources = newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\u0000${s.target}`));
+  result.sources = withPrevious(
+    newSide.sources.filter((s) => !oldTargets.has(`${s.kind}\u0000${s.target}`)),
+    oldSide.sources,
+  );
   const oldScripts = new Map(oldSide.scripts.map((s) => [s.hook, s.command]));
   result.scripts = newSide.scripts
     .filter((s) => oldScripts.get(s.hook) !== s.command)
@@ -110,53 +115,22 @@ function compute(file: ChangedFile, dep: DependencyFile): DependencyFileAnalysis
   return result;
 }
 
-const DEP_KEYS = [
-  "dependencies",
-  "devDependencies",
-  "peerDependencies",
-  "optionalDependencies",
-  "resolutions",
-  "overrides",
-];
-
 /**
- * A whole new package.json: JSON.parse it and take dependencies and install hooks from the parsed
- * document (robust to one-line objects and any formatting); the lines only give line numbers.
- * Invalid JSON keeps the line walk's result.
+ * New sources whose repository the removed lines already installed from (a ref bumped, `git://`
+ * switched to `https://`) carry that earlier target: not a new source, an update of one.
  */
-function checkedAgainstJson(side: ManifestSide, lines: readonly SideLine[]): ManifestSide {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(lines.map((l) => l.text).join("\n"));
-  } catch {
-    return side;
+function withPrevious(sources: SourceRef[], before: readonly SourceRef[]): SourceRef[] {
+  if (before.length === 0) return sources;
+  const known = new Map<string, string>();
+  for (const s of before) {
+    const repo = sourceRepository(s.target);
+    if (repo && !known.has(repo)) known.set(repo, s.target);
   }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return side;
-  // First line on which each quoted key appears.
-  const keyLine = new Map<string, number>();
-  for (const l of lines)
-    for (const m of l.text.matchAll(/"((?:[^"\\]|\\.){1,300})"\s*:/g))
-      if (!keyLine.has(m[1]!)) keyLine.set(m[1]!, l.line);
-  const lineOf = (key: string) => keyLine.get(key) ?? 1;
-  const obj = doc as Record<string, unknown>;
-  const out: ManifestSide = { deps: [], sources: [], scripts: [] };
-  for (const k of DEP_KEYS) {
-    const section = obj[k];
-    if (!section || typeof section !== "object") continue;
-    for (const [name, spec] of Object.entries(section as Record<string, unknown>)) {
-      if (typeof spec !== "string") continue;
-      const line = lineOf(name);
-      out.deps.push({ name, spec, line });
-      const c = classifyNpmSpec(name, spec);
-      if (c) out.sources.push({ line, kind: c.kind, target: c.target, name, severity: sourceSeverity(c.kind) });
-    }
-  }
-  const scripts = obj["scripts"];
-  if (scripts && typeof scripts === "object")
-    for (const [hook, command] of Object.entries(scripts as Record<string, unknown>))
-      if (NPM_INSTALL_HOOKS.has(hook) && typeof command === "string")
-        out.scripts.push({ hook, command, line: lineOf(hook) });
-  return out;
+  return sources.map((s) => {
+    const repo = s.kind === "git" || s.kind === "url" ? sourceRepository(s.target) : null;
+    const previous = repo ? known.get(repo) : undefined;
+    return previous ? { ...s, previous } : s;
+  });
 }
 
 function lockDelta(oldEntries: readonly LockEntry[], newEntries: readonly LockEntry[], file: ChangedFile): LockDelta {

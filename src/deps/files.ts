@@ -1,4 +1,4 @@
-import { basenameOf } from "../util/paths.js";
+import { basenameOf, dirnameOf } from "../util/paths.js";
 
 /**
  * Recognition of dependency manifests, lockfiles and package-manager registry configs by path.
@@ -161,11 +161,6 @@ export function lockfileBasenamesFor(ecosystem: Ecosystem, manifestFormat: Depen
     default:
       return ecosystem === "terraform" ? [".terraform.lock.hcl"] : [];
   }
-}
-
-export function dirnameOf(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "" : path.slice(0, i);
 }
 
 /** `a/b/c` → ["a/b/c", "a/b", "a", ""]: a lockfile covers manifests in its directory and below (workspaces). */

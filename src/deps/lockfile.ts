@@ -1,5 +1,6 @@
+import { indentOf } from "../diff/line-syntax.js";
+import type { SideLine } from "../diff/side.js";
 import type { DependencyFile, Ecosystem } from "./files.js";
-import { indentOf, type SideLine } from "./side.js";
 import { classifyUrl, findUrl, hostOf, type SourceRef } from "./sources.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
-import { basenameOf } from "../util/paths.js";
-import { classifyDependencyFile, dirnameOf, type Ecosystem, selfAndAncestors } from "./files.js";
+import { basenameOf, dirnameOf } from "../util/paths.js";
+import { classifyDependencyFile, type Ecosystem, selfAndAncestors } from "./files.js";
 
 /**
  * Which manifests and lockfiles changed together. A lockfile covers manifests in its own
@@ -8,11 +8,17 @@ import { classifyDependencyFile, dirnameOf, type Ecosystem, selfAndAncestors } f
  * so pairing looks at ancestors. Built once per rule run in one pass: O(files × path depth).
  */
 export interface Pairing {
-  /** True when a manifest of `ecosystem` changed in `dir` or below. */
-  manifestChangedAtOrBelow(ecosystem: Ecosystem, dir: string): boolean;
+  /**
+   * True when the lockfile in `dir` moved with its inputs: a manifest of `ecosystem` changed in `dir`,
+   * below it (workspaces) or above it (a root manifest over a nested lock), or a Dockerfile changed
+   * there (a base image or toolchain bump regenerates the lock).
+   */
+  lockInputsChanged(ecosystem: Ecosystem, dir: string): boolean;
   /** True when one of `lockNames` changed in `dir` or an ancestor directory. */
   lockChangedAtOrAbove(lockNames: readonly string[], dir: string): boolean;
 }
+
+const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.Dockerfile$/i;
 
 const pairingCache = new WeakMap<readonly ChangedFile[], Pairing>();
 
@@ -29,17 +35,26 @@ export function buildPairing(allFiles: readonly ChangedFile[]): Pairing {
 function computePairing(allFiles: readonly ChangedFile[]): Pairing {
   /** `${ecosystem}\0${dir}` for every directory at or above a changed manifest. */
   const manifestDirs = new Set<string>();
+  /** Directories holding a changed manifest, per ecosystem (`${ecosystem}\0${dir}`), and a changed Dockerfile. */
+  const manifestHomes = new Set<string>();
+  const imageDirs = new Set<string>();
   /** `${basename}\0${dir}` of changed lockfiles. */
   const locks = new Set<string>();
   for (const f of allFiles) {
+    const dir = dirnameOf(f.path);
+    if (DOCKERFILE.test(basenameOf(f.path))) for (const d of selfAndAncestors(dir)) imageDirs.add(d);
     const dep = classifyDependencyFile(f.path);
     if (!dep) continue;
-    const dir = dirnameOf(f.path);
-    if (dep.kind === "manifest") for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\u0000${d}`);
-    else if (dep.kind === "lockfile" && f.status !== "deleted") locks.add(`${basenameOf(f.path)}\u0000${dir}`);
+    if (dep.kind === "manifest") {
+      manifestHomes.add(`${dep.ecosystem}\u0000${dir}`);
+      for (const d of selfAndAncestors(dir)) manifestDirs.add(`${dep.ecosystem}\u0000${d}`);
+    } else if (dep.kind === "lockfile" && f.status !== "deleted") locks.add(`${basenameOf(f.path)}\u0000${dir}`);
   }
   return {
-    manifestChangedAtOrBelow: (ecosystem, dir) => manifestDirs.has(`${ecosystem}\u0000${dir}`),
+    lockInputsChanged: (ecosystem, dir) =>
+      manifestDirs.has(`${ecosystem}\u0000${dir}`) ||
+      imageDirs.has(dir) ||
+      selfAndAncestors(dir).some((d) => manifestHomes.has(`${ecosystem}\u0000${d}`)),
     lockChangedAtOrAbove: (lockNames, dir) =>
       selfAndAncestors(dir).some((d) => lockNames.some((n) => locks.has(`${n}\u0000${d}`))),
   };

@@ -16,6 +16,8 @@ export interface SourceRef {
   /** The dependency it applies to, when the line names one. */
   name?: string;
   severity: "low" | "medium" | "high";
+  /** Set when the removed lines already installed from the same repository: its earlier target. */
+  previous?: string;
 }
 
 /** Hosts (optionally with a path prefix) of each ecosystem's public registry. */
@@ -120,4 +122,28 @@ export function sourceSeverity(kind: SourceKind): "low" | "medium" | "high" {
 
 export function isArchivePath(path: string): boolean {
   return ARCHIVE_RE.test(path);
+}
+
+/**
+ * The repository a git or URL source points at, whatever the transport and ref: `git::https://`,
+ * `git://`, `git@host:owner/repo.git`, `github.com/owner/repo//sub?ref=v1` and `owner/repo#ref` all
+ * name `host/owner/repo`. Null for other kinds of target.
+ */
+export function sourceRepository(target: string): string | null {
+  let t = target.trim().toLowerCase();
+  t = t.replace(/^(?:git::|git\+|github:)/, "");
+  t = t.replace(/^[a-z]+:\/\/(?:[^@/\s]{1,300}@)?/, "");
+  t = t.replace(/^git@([^:/\s]{1,300}):/, "$1/");
+  t = t.replace(/[?#].*$/, "").replace(/\/\/.*$/, "");
+  const parts = t.split("/").filter(Boolean);
+  if (parts.length < 2) return null;
+  // `owner/repo` shorthands name GitHub.
+  const [host, owner, repo] = parts.length === 2 || !parts[0]!.includes(".") ? ["github.com", ...parts] : parts;
+  return repo ? `${host}/${owner}/${repo.replace(/\.git$/, "")}` : null;
+}
+
+/** True when a source target names an immutable revision: a commit hash or a version tag. */
+export function pinnedRevision(target: string): boolean {
+  const ref = /(?:[?&]ref=|#|@|:ref\s*=>\s*['"]|\bref\s*[:=]\s*['"]?)([\w./-]{1,100})/.exec(target)?.[1];
+  return ref !== undefined && (/^[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:\.\d+){0,3}(?:[-+][\w.]+)?$/.test(ref));
 }

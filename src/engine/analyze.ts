@@ -3,9 +3,8 @@ import { defaultConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { ChangedFile } from "../diff/model.js";
 import { parseUnifiedDiff } from "../diff/parse.js";
-import { activeRules } from "../rules/index.js";
-import { productionScope } from "../rules/production-config/scope.js";
-import type { Rule, RuleContext, RuleFinding } from "../rules/types.js";
+import { activeRules, ruleSetting } from "../rules/index.js";
+import type { Rule, RuleFinding } from "../rules/types.js";
 import { scannedForSecrets, secretHits } from "../secrets/findings.js";
 import { runSecretGuard } from "../secrets/run-secrets.js";
 import type {
@@ -19,10 +18,10 @@ import type {
   Severity,
 } from "../types.js";
 import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
-import { createPathClassifier } from "../util/paths.js";
 import { deriveChecklist } from "./checklist.js";
-import { decideGate } from "./gate.js";
+import { decideGate } from "./gate-decision.js";
 import { maskReport } from "./mask.js";
+import { ruleContext } from "./rule-context.js";
 import { scoreFindings } from "./score.js";
 
 export interface AnalyzeInput {
@@ -49,7 +48,7 @@ async function initRules(rules: readonly Rule[]): Promise<void> {
 }
 
 function severityOverride(config: Config, rule: Rule): Severity | undefined {
-  const o = config.rules[rule.id] ?? config.rules[rule.category];
+  const o = ruleSetting(config, rule);
   if (typeof o === "string" && o !== "off") return o;
   if (typeof o === "object") return o.severity;
   return undefined;
@@ -128,18 +127,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   const pr = input.pr ?? null;
   const ai = input.ai ?? detectAi(pr, config);
   if (!input.ai) warnings.push(...aiReadNotes(pr));
-  const paths = createPathClassifier(config);
-  const files = allFiles.filter((f) => !paths.isIgnored(f.path));
-  const production = productionScope(files, paths);
-  const ctx: RuleContext = {
-    files,
-    allFiles,
-    pr,
-    ai,
-    config,
-    paths,
-    isProduction: (p) => production.has(p),
-  };
+  const ctx = ruleContext(allFiles, config, pr, ai);
 
   const rules = activeRules(config);
   await initRules(rules);
@@ -155,7 +143,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     }
     const override = severityOverride(config, rule);
     for (const r of raw) {
-      const f = toFinding(rule, r, override, production.has(r.file));
+      const f = toFinding(rule, r, override, ctx.production.has(r.file));
       const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}\u0000${f.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -173,7 +161,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
 
   const risk = scoreFindings(findings, ai, config.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config);
-  const gate = decideGate(files, risk.level, ai, checklist, config, paths);
+  const gate = decideGate(ctx.files, risk.level, ai, checklist, config, ctx.paths, pr, findings);
 
   const notAnalyzed: NotAnalyzedFile[] = [...(input.notAnalyzed ?? [])];
   for (const f of allFiles) {

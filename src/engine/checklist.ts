@@ -19,6 +19,8 @@ export const CATEGORY_CHECKLIST: Record<Category, string> = {
     "The production-scope changes were reviewed as production changes: values, rollout and rollback are confirmed with the owners.",
   "ci-workflow":
     "The CI/CD changes keep untrusted code away from secrets and write tokens (no PR-head checkout in privileged triggers, minimal permissions, pinned actions).",
+  "agent-autonomy":
+    "Every widening of a coding agent's autonomy (allowed tools, approval or sandbox modes, MCP servers, agent workflows and who can drive them, instruction files) is intended, scoped to what the agent needs, and keeps production credentials and unrestricted shell out of its reach.",
   secrets:
     "The exposed secret was revoked and rotated at its provider and purged from the git history, not only deleted from the file.",
   "destructive-command":

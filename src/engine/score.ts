@@ -17,14 +17,19 @@ import { LEVELS, levelRank, severityRank } from "../types.js";
 
 export const SEVERITY_FLOOR: Record<Severity, number> = { low: 10, medium: 30, high: 55, critical: 80 };
 export const BREADTH_WEIGHT: Record<Severity, number> = { low: 1, medium: 4, high: 8, critical: 10 };
+/** The lowest score of each level: the one table of the score ranges. */
 const LEVEL_FLOOR: Record<Level, number> = { none: 0, low: 1, medium: 30, high: 55, critical: 80 };
 
 export function levelForScore(score: number): Level {
-  if (score >= 80) return "critical";
-  if (score >= 55) return "high";
-  if (score >= 30) return "medium";
-  if (score >= 1) return "low";
+  for (let i = LEVELS.length - 1; i > 0; i--) if (score >= LEVEL_FLOOR[LEVELS[i]!]) return LEVELS[i]!;
   return "none";
+}
+
+/** The scores a level covers, e.g. "30-54" (for labels and docs). */
+export function scoreRange(level: Level): string {
+  const i = LEVELS.indexOf(level);
+  const next = LEVELS[i + 1];
+  return `${LEVEL_FLOOR[level]}-${next ? LEVEL_FLOOR[next] - 1 : 100}`;
 }
 
 export interface RiskScore {

@@ -8,6 +8,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   "infra-change": "Infrastructure changes",
   "production-config": "Production scope",
   "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
   secrets: "Secrets",
   "destructive-command": "Destructive commands",
   "safety-bypass": "Safety bypasses",

@@ -102,6 +102,8 @@ function render(report: Report, options: TextOptions): string {
       ` — ${gate.reason}`,
   );
   if (gate.required) for (const item of gate.checklist) out.push(`  [ ] ${item.text}`);
+  if (gate.rollback?.required)
+    out.push(`Rollback plan: ${gate.rollback.present ? "present" : c(ANSI.red, "MISSING")} — ${gate.rollback.reason}`);
   for (const w of report.warnings) out.push(c(ANSI.yellow, `warning: ${w}`));
   return `${out.join("\n")}\n`;
 }

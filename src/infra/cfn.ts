@@ -1,7 +1,10 @@
+import { indentOf } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
+import { MAX_LINE, type Side, type SideLine, sideOf } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
+import { memoByFiles } from "../util/memo.js";
 import { extensionOf } from "../util/paths.js";
-import { isCiYaml, memoByFiles, type Side, type SideLine, sideLines } from "./common.js";
+import { isCiYaml } from "./paths.js";
 
 /**
  * CloudFormation/SAM templates (YAML or JSON): logical resources and their deletion policies, read by a
@@ -32,10 +35,6 @@ const KEY_LINE = /^(\s*)"?([A-Za-z][A-Za-z0-9]*)"?\s*:\s*\{?\s*$/;
 const POLICY_LINE = /^\s*"?(DeletionPolicy|UpdateReplacePolicy)"?\s*:\s*["']?(\w+)/;
 const CFN_MARKER =
   /AWSTemplateFormatVersion|Transform"?\s*:\s*["']?AWS::Serverless|"?Type"?\s*:\s*["']?(?:AWS::[A-Za-z0-9]+::|Custom::)/;
-
-function indentOf(text: string): number {
-  return text.length - text.trimStart().length;
-}
 
 /** Resources seen on one side of one hunk. */
 export function scanCfnLines(lines: readonly SideLine[]): CfnResource[] {
@@ -102,15 +101,15 @@ export function isCloudFormationFile(file: ChangedFile): boolean {
     for (const c of hunk.changes) {
       if (++scanned > 5000) return false;
       const t = c.content;
-      if ((t.includes("AWS") || t.includes("Custom::")) && t.length < 4000 && CFN_MARKER.test(t)) return true;
+      if ((t.includes("AWS") || t.includes("Custom::")) && t.length <= MAX_LINE && CFN_MARKER.test(t)) return true;
     }
   return false;
 }
 
 function scanSide(file: ChangedFile, side: Side): Map<string, CfnResource> {
   const map = new Map<string, CfnResource>();
-  for (const hunk of file.hunks)
-    for (const r of scanCfnLines(sideLines(hunk, side))) {
+  for (const lines of sideOf(file, side).hunks)
+    for (const r of scanCfnLines(lines)) {
       const prev = map.get(r.id);
       // The same resource may show in two hunks: keep what each saw.
       if (!prev) map.set(r.id, r);

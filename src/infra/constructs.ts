@@ -1,4 +1,4 @@
-import type { SideLine } from "./common.js";
+import type { SideLine } from "../diff/side.js";
 
 /** `new s3.Bucket(this, 'Reports'` / `s3.Bucket(self, "Reports"` / `new aws.s3.Bucket("reports"`. */
 const CONSTRUCT =

@@ -1,6 +1,7 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
-import type { ChangedFile, Hunk } from "../diff/model.js";
-import { type Side, type SideLine, sideLines, wholeSideText } from "./common.js";
+import { indentOf, isCommentLine } from "../diff/line-syntax.js";
+import type { ChangedFile } from "../diff/model.js";
+import { type Side, type SideLine, sideOf, wholeSideText } from "../diff/side.js";
 
 /**
  * Terraform/OpenTofu block extraction from diff hunks. HCL written by `terraform fmt` opens top-level
@@ -108,10 +109,6 @@ export interface TfFileScan {
   contextAddresses: Set<string>;
 }
 
-function isComment(trimmed: string): boolean {
-  return trimmed.startsWith("#") || trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*");
-}
-
 const HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
 const NESTED_OPEN = /^\s+([a-z_][\w]*)\s*(?:"[^"]*"\s*)*\{\s*$/;
 const MOVED_ATTR = /^\s*(from|to)\s*=\s*([\w.\-[\]"]+)/;
@@ -122,10 +119,10 @@ function cleanAddress(raw: string): string {
 }
 
 /** Scan one side of one hunk: which top-level block each line sits in, and header changes. */
-function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): void {
-  const lines: SideLine[] = sideLines(hunk, side);
+function scanSide(lines: readonly SideLine[], header: string, side: Side, out: TfFileScan): void {
+  const path = out.file.path;
   // The hunk header (git's funcname line) names the block the hunk starts in, if any.
-  let current: TfBlock | null = parseTfHeader(hunk.header);
+  let current: TfBlock | null = parseTfHeader(header);
   let currentHeader: TfHeaderChange | null = null;
   let heredoc: string | null = null;
   const nested: { name: string; indent: number }[] = [];
@@ -145,24 +142,24 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
       if (currentHeader && l.changed) currentHeader.body.push(trimmed);
       continue;
     }
-    if (trimmed === "" || isComment(trimmed)) continue;
+    if (trimmed === "" || isCommentLine(path, trimmed)) continue;
 
-    const header = parseTfHeader(text);
-    if (header) {
-      current = header;
+    const opened = parseTfHeader(text);
+    if (opened) {
+      current = opened;
       nested.length = 0;
       nestedNames = [];
       currentHeader = null;
       moveDecl = null;
       if (l.changed) {
-        currentHeader = { block: header, side, line: l.line, body: [], whole: false, hunkIndex };
+        currentHeader = { block: opened, side, line: l.line, body: [], whole: false, hunkIndex: l.hunk };
         (side === "old" ? out.removedHeaders : out.addedHeaders).push(currentHeader);
-        out.changed.push({ side, line: l.line, text, block: header, nested: [] });
+        out.changed.push({ side, line: l.line, text, block: opened, nested: [] });
       } else {
-        out.contextAddresses.add(header.address);
+        out.contextAddresses.add(opened.address);
       }
-      if (side === "new" && (header.kind === "moved" || header.kind === "removed")) {
-        moveDecl = { from: "", line: l.line, kind: header.kind };
+      if (side === "new" && (opened.kind === "moved" || opened.kind === "removed")) {
+        moveDecl = { from: "", line: l.line, kind: opened.kind };
       }
       continue;
     }
@@ -182,7 +179,7 @@ function scanSide(hunk: Hunk, hunkIndex: number, side: Side, out: TfFileScan): v
       continue;
     }
 
-    const indent = text.length - text.trimStart().length;
+    const indent = indentOf(text);
     let popped = false;
     while (nested.length > 0 && indent <= nested[nested.length - 1]!.indent && !trimmed.startsWith("}")) {
       nested.pop();
@@ -237,9 +234,11 @@ export function scanTerraformFile(file: ChangedFile): TfFileScan {
     moves: [],
     contextAddresses: new Set(),
   };
+  const oldSide = sideOf(file, "old").hunks;
+  const newSide = sideOf(file, "new").hunks;
   file.hunks.forEach((hunk, i) => {
-    scanSide(hunk, i, "old", out);
-    scanSide(hunk, i, "new", out);
+    scanSide(oldSide[i]!, hunk.header, "old", out);
+    scanSide(newSide[i]!, hunk.header, "new", out);
   });
   return out;
 }

@@ -1,7 +1,8 @@
 import type { ChangedFile } from "../diff/model.js";
+import { wholeSideText } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
-import { basenameOf } from "../util/paths.js";
-import { dirOf, memoByFiles, wholeSideText } from "./common.js";
+import { memoByFiles } from "../util/memo.js";
+import { basenameOf, dirnameOf } from "../util/paths.js";
 import { docKey, type K8sDoc, type ManifestFlavor, manifestFlavor, sideDocs } from "./k8s.js";
 
 export interface K8sFile {
@@ -29,7 +30,7 @@ export interface K8sAnalysis {
 function chartName(file: ChangedFile): string {
   const text = wholeSideText(file, "old") ?? "";
   const m = /^name:\s*["']?([\w.-]+)/m.exec(text);
-  return m ? m[1]! : basenameOf(dirOf(file.path)) || file.path;
+  return m ? m[1]! : basenameOf(dirnameOf(file.path)) || file.path;
 }
 
 const compute = (ctx: RuleContext) =>
@@ -48,7 +49,7 @@ const compute = (ctx: RuleContext) =>
       if (!flavor || ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
       out.files.push({ file, flavor });
       if (flavor === "helm-chart" && basenameOf(file.path) === "Chart.yaml" && file.status === "deleted")
-        out.removedCharts.push({ file, dir: dirOf(file.path), name: chartName(file) });
+        out.removedCharts.push({ file, dir: dirnameOf(file.path), name: chartName(file) });
       if (file.status !== "deleted") for (const d of sideDocs(file, "new")) out.newKeys.add(docKey(d));
       if (file.status !== "added") out.oldDocs.set(file.path, sideDocs(file, "old"));
     }

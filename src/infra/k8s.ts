@@ -1,16 +1,17 @@
 import { isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
+import { unquote } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
-import { basenameOf } from "../util/paths.js";
 import {
-  isCiYaml,
-  isYamlPath,
-  MAX_LINE_CHARS,
+  cutLine,
   MAX_PARSE_CHARS,
   type Side,
-  sideLines,
+  type SideLine,
+  sideOf,
   visibleText,
   wholeSideText,
-} from "./common.js";
+} from "../diff/side.js";
+import { basenameOf } from "../util/paths.js";
+import { isCiYaml, isYamlPath } from "./paths.js";
 
 /**
  * Kubernetes and Helm manifests: which objects (kind, namespace, name) a file declares, from the whole
@@ -45,11 +46,6 @@ export function docKey(doc: Pick<K8sDoc, "kind" | "name">): string {
   return `${doc.kind}/${doc.name ?? ""}`;
 }
 
-function clean(value: string): string {
-  const v = value.trim();
-  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
-}
-
 /** Tolerant scan of manifest lines (works on Helm templates and on partial hunks). */
 export function lineScanDocs(lines: readonly { text: string; line: number; changed?: boolean }[]): {
   docs: K8sDoc[];
@@ -70,7 +66,7 @@ export function lineScanDocs(lines: readonly { text: string; line: number; chang
     segment.length = 0;
   };
   lines.forEach((l, i) => {
-    const text = l.text.length > MAX_LINE_CHARS ? "" : l.text;
+    const text = l.text;
     if (text.startsWith("---")) {
       flush();
       current = null;
@@ -97,7 +93,7 @@ export function lineScanDocs(lines: readonly { text: string; line: number; chang
       if (m && !text.startsWith("     ")) {
         const field = m[1] as "name" | "namespace";
         const target: { name?: string; namespace?: string } = current ?? pending;
-        if (target[field] === undefined) target[field] = clean(m[2]!);
+        if (target[field] === undefined) target[field] = unquote(m[2]!);
       }
     }
   });
@@ -143,7 +139,7 @@ export function docsFromText(text: string): K8sDoc[] {
 }
 
 function scanText(text: string): K8sDoc[] {
-  return lineScanDocs(text.split("\n").map((t, i) => ({ text: t, line: i + 1 }))).docs;
+  return lineScanDocs(text.split("\n").map((t, i) => ({ text: cutLine(t), line: i + 1 }))).docs;
 }
 
 const K8S_PATH_HINT =
@@ -184,6 +180,33 @@ export function sideDocs(file: ChangedFile, side: Side): K8sDoc[] {
   const whole = wholeSideText(file, side);
   if (whole !== null) return docsFromText(whole);
   const docs: K8sDoc[] = [];
-  for (const hunk of file.hunks) docs.push(...lineScanDocs(sideLines(hunk, side)).docs);
+  for (const lines of sideOf(file, side).hunks) docs.push(...lineScanDocs(lines).docs);
   return docs;
+}
+
+const YAML_TOP_KEY = /^([A-Za-z_][\w]*):/;
+
+export interface SectionLine extends SideLine {
+  side: Side;
+  /** The top-level YAML key the line sits under, as far as the hunk shows it (null before any). */
+  section: string | null;
+}
+
+/** Every non-key line of each hunk, old side then new, with the top-level YAML key it sits under. */
+export function* yamlSectionLines(file: ChangedFile): Generator<SectionLine> {
+  const oldSide = sideOf(file, "old").hunks;
+  const newSide = sideOf(file, "new").hunks;
+  for (let h = 0; h < file.hunks.length; h++) {
+    for (const [side, lines] of [
+      ["old", oldSide[h]!],
+      ["new", newSide[h]!],
+    ] as const) {
+      let section: string | null = null;
+      for (const l of lines) {
+        const top = YAML_TOP_KEY.exec(l.text);
+        if (top) section = top[1]!;
+        else yield { ...l, side, section };
+      }
+    }
+  }
 }

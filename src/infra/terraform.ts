@@ -1,7 +1,8 @@
 import type { ChangedFile } from "../diff/model.js";
+import { wholeSideText } from "../diff/side.js";
 import type { RuleContext } from "../rules/types.js";
 import type { Severity } from "../types.js";
-import { dirOf, isTerraformJsonPath, isTerraformPath, wholeSideText } from "./common.js";
+import { dirnameOf } from "../util/paths.js";
 import {
   confirmWithParser,
   scanTerraformFile,
@@ -11,6 +12,7 @@ import {
   type TfMovedDecl,
   tfJsonBlocks,
 } from "./hcl.js";
+import { isTerraformJsonPath, isTerraformPath } from "./paths.js";
 import { isStatefulModule, isStatefulTerraformType } from "./stateful.js";
 
 /** Whole files handed to the HCL parser per analysis; beyond this the line scan alone decides. */
@@ -22,12 +24,18 @@ export interface TfDeletion {
   line: number | null;
   block: TfBlock;
   severity: Severity;
-  /** Set when the same hunk adds a block of the same type under another name (a rename without `moved`). */
+  /**
+   * Set when the change re-declares the object elsewhere without a `moved` block: the same hunk adds a
+   * block of the same type under another name, or the file adds a module whose name or source names
+   * the resource's type (`aws_s3_bucket` into an `s3-bucket` module).
+   */
   renamedTo?: string;
   /** Set when a `removed` block declares the destroy explicitly. */
   explicitRemoved?: boolean;
   hadPreventDestroy: boolean;
   wholeFileDeleted: boolean;
+  /** The file was a reusable module's source: nothing is destroyed until a configuration stops calling it. */
+  moduleSourceDeleted?: boolean;
 }
 
 export interface TfAnalysis {
@@ -44,10 +52,12 @@ export interface TfAnalysis {
 }
 
 export function tfKey(file: string, address: string): string {
-  return `${dirOf(file)}\u0000${address}`;
+  return `${dirnameOf(file)}\u0000${address}`;
 }
 
 const ADDRESSABLE = new Set(["resource", "data", "module"]);
+/** A reusable module's own folder (`modules/<name>/`, `shared-modules/<name>/`), not a root configuration. */
+const MODULE_SOURCE_DIR = /(?:^|\/)[\w-]*modules\/[^/]+\//;
 
 function moduleSource(header: TfHeaderChange): string {
   for (const line of header.body) {
@@ -73,6 +83,27 @@ function sameBody(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * A module added in the same file whose name or source holds every word of the removed resource's type
+ * (`aws_s3_bucket` → `terraform-aws-modules/s3-bucket/aws`): the resource moved into it, and without a
+ * `moved` block Terraform destroys the old object and creates the module's.
+ */
+function intoModule(
+  removed: TfHeaderChange,
+  added: readonly TfHeaderChange[],
+  oldKeys: ReadonlySet<string>,
+  path: string,
+): string | undefined {
+  const words = (removed.block.type ?? "").toLowerCase().split("_").slice(1).filter(Boolean);
+  if (words.length === 0) return undefined;
+  for (const a of added) {
+    if (a.block.kind !== "module" || oldKeys.has(tfKey(path, a.block.address))) continue;
+    const names = `${a.block.name ?? ""} ${moduleSource(a)}`.toLowerCase();
+    if (words.every((w) => names.includes(w))) return a.block.address;
+  }
+  return undefined;
 }
 
 async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
@@ -139,11 +170,16 @@ async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
           (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body)),
       );
       if (candidates.length > 0) renamedTo = candidates[0]!.block.address;
+      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan.addedHeaders, oldKeys, path);
+      // A deleted module source only breaks callers that still use it (init fails); it destroys nothing.
+      const moduleSourceDeleted =
+        scan.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path);
       deletions.push({
         file: path,
         line: h.line,
         block: h.block,
-        severity: deletionSeverity(h),
+        severity: moduleSourceDeleted ? "medium" : deletionSeverity(h),
+        moduleSourceDeleted,
         renamedTo,
         explicitRemoved: move?.kind === "removed",
         hadPreventDestroy: h.body.some((l) => /^prevent_destroy\s*=\s*true\b/.test(l)),

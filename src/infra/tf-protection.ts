@@ -1,13 +1,20 @@
 /**
- * Terraform attributes that guard against data loss. Shared by the protection rule (which reports them)
- * and the generic change rule (which leaves lines already reported alone).
+ * Terraform attributes that guard against data loss. Shared by the protection rule (which reports them,
+ * in its own words) and the generic change rule (which leaves lines already reported alone).
  */
 
+export type ProtectionWeakening =
+  | "prevent-destroy-false"
+  | "deletion-protection-off"
+  | "force-destroy"
+  | "skip-final-snapshot"
+  | "backup-retention-zero"
+  | "scaled-to-zero";
+
 export interface ProtectionPattern {
-  id: string;
-  /** Matched against an added line. */
+  id: ProtectionWeakening;
+  /** Matched against an added line; group 1 is the attribute. */
   added: RegExp;
-  describe: (attr: string) => string;
   /** Severity when the block is new (no data to lose yet), else high. */
   onNewBlock: "low" | "medium" | "high";
 }
@@ -16,52 +23,40 @@ export const ADDED_PROTECTION_PATTERNS: readonly ProtectionPattern[] = [
   {
     id: "prevent-destroy-false",
     added: /^\s*(prevent_destroy)\s*=\s*"?false"?\s*(?:#.*)?$/,
-    describe: () => "lifecycle prevent_destroy set to false (Terraform may now destroy it)",
     onNewBlock: "medium",
   },
   {
     id: "deletion-protection-off",
     added:
       /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled)\s*=\s*"?false"?\s*(?:#.*)?$/,
-    describe: (attr) => `${attr} set to false (the object can now be deleted)`,
     onNewBlock: "medium",
   },
   {
     id: "force-destroy",
     added: /^\s*(force_destroy|force_delete)\s*=\s*"?true"?\s*(?:#.*)?$/,
-    describe: (attr) => `${attr} set to true (a destroy also deletes its contents)`,
     onNewBlock: "medium",
   },
   {
     id: "skip-final-snapshot",
     added: /^\s*(skip_final_snapshot)\s*=\s*"?true"?\s*(?:#.*)?$/,
-    describe: () => "skip_final_snapshot set to true (no snapshot is kept on destroy)",
     onNewBlock: "medium",
   },
   {
     id: "backup-retention-zero",
     added: /^\s*(\w*backup\w*retention\w*|\w*retention\w*backup\w*)\s*=\s*"?0"?\s*(?:#.*)?$/,
-    describe: (attr) => `${attr} set to 0 (automated backups disabled)`,
     onNewBlock: "medium",
   },
   {
     id: "scaled-to-zero",
     added: /^\s*(replicas|desired_count|desired_capacity|replica_count)\s*=\s*"?0"?\s*(?:#.*)?$/,
-    describe: (attr) => `${attr} set to 0 (scaled to zero: the service stops)`,
     onNewBlock: "low",
   },
 ];
 
-/** Protections whose removal (the line deleted, not replaced) weakens the block. */
-export const REMOVED_PROTECTION_PATTERNS: readonly { attr: RegExp; describe: (attr: string) => string }[] = [
-  {
-    attr: /^\s*(prevent_destroy)\s*=\s*true\b/,
-    describe: () => "lifecycle prevent_destroy removed (Terraform may now destroy it)",
-  },
-  {
-    attr: /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*)\s*=\s*"?true"?/,
-    describe: (attr) => `${attr} = true removed (the provider default usually allows deletion)`,
-  },
+/** Protections whose removal (the line deleted, not replaced) weakens the block; group 1 is the attribute. */
+export const REMOVED_PROTECTION_PATTERNS: readonly RegExp[] = [
+  /^\s*(prevent_destroy)\s*=\s*true\b/,
+  /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*)\s*=\s*"?true"?/,
 ];
 
 export const LIFECYCLE_OPEN = /^\s+lifecycle\s*\{/;

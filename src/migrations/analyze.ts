@@ -2,20 +2,15 @@
  * The migration analysis of a pull request, shared by every migration rule and computed once per
  * file list (the rules of both categories read the same cached result).
  */
+import { isCommentLine } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
-import { detectMigration, MIGRATION_PATH_HINT, type MigrationFileKind } from "./detect.js";
-import { frameworkOps, pushSqlOp } from "./frameworks.js";
+import { type SideLine, sideOf } from "../diff/side.js";
+import type { RuleContext } from "../rules/types.js";
+import { detectMigration, MIGRATION_CONTENT_EXT, MIGRATION_PATH_HINT, type MigrationFileKind } from "./detect.js";
+import { frameworkOps, pushSqlOp } from "./frameworks/index.js";
 import type { MigrationOp, OpKind, RollbackIssue } from "./ops.js";
 import { analyzeSql, SQL_ANCHOR } from "./sql.js";
-import {
-  classifyLines,
-  isCommentLine,
-  type LineContext,
-  type Literal,
-  newSideLines,
-  type SourceLine,
-  scanLiterals,
-} from "./text.js";
+import { classifyLines, type LineContext, type Literal, scanLiterals } from "./text.js";
 
 /** Text a file may contribute to the analysis; beyond it the rest of the file is not looked at. */
 const MAX_FILE_CHARS = 1024 * 1024;
@@ -47,9 +42,11 @@ const WEAK_KINDS: ReadonlySet<OpKind> = new Set<OpKind>([
 
 const cache = new WeakMap<readonly ChangedFile[], MigrationAnalysis>();
 
+/** The file's first few KB of diff: hunk headers (the enclosing function git names) and lines. */
 function sniffText(file: ChangedFile): string {
   let out = "";
   for (const hunk of file.hunks) {
+    if (hunk.header) out += `${hunk.header}\n`;
     for (const c of hunk.changes) {
       out += `${c.content}\n`;
       if (out.length > 8192) return out;
@@ -58,15 +55,25 @@ function sniffText(file: ChangedFile): string {
   return out;
 }
 
-/** The migration kind of a changed file (by its new path, or its old path for renames). */
+/**
+ * The migration kind of a changed file (by its new path, or its old path for renames): files whose path
+ * hints at migrations, and source files in the languages whose migrations are known by content.
+ */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
-  if (!MIGRATION_PATH_HINT.test(file.path) && !(file.oldPath && MIGRATION_PATH_HINT.test(file.oldPath))) return null;
+  const hinted = (p: string | undefined) =>
+    p !== undefined && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
+  if (!hinted(file.path) && !hinted(file.oldPath)) return null;
   let sniff: string | undefined;
   const lazySniff = () => {
     sniff ??= sniffText(file);
     return sniff;
   };
   return detectMigration(file.path, lazySniff) ?? (file.oldPath ? detectMigration(file.oldPath, lazySniff) : null);
+}
+
+/** The migration analysis of a rule context's files (migrations under test folders are fixtures, not the schema). */
+export function migrationAnalysis(ctx: RuleContext): MigrationAnalysis {
+  return analyzeMigrations(ctx.files, ctx.allFiles, (p) => ctx.paths.isTest(p));
 }
 
 export function analyzeMigrations(
@@ -91,8 +98,9 @@ export function analyzeMigrations(
       const base = /^(.*?)\.up\.sql$/i.exec(file.path)?.[1];
       if (base && !downFiles.has(base))
         fa.rollback.push({
+          kind: "no-down-file",
           line: null,
-          message: `no matching ${base.slice(base.lastIndexOf("/") + 1)}.down.sql in this change`,
+          downFile: `${base.slice(base.lastIndexOf("/") + 1)}.down.sql`,
         });
     }
     out.push(fa);
@@ -105,10 +113,10 @@ export function analyzeMigrations(
   return result;
 }
 
-function capLines(lines: SourceLine[]): SourceLine[] {
+function capLines(lines: readonly SideLine[]): readonly SideLine[] {
   let total = 0;
   for (let i = 0; i < lines.length; i++) {
-    total += lines[i]!.content.length + 1;
+    total += lines[i]!.text.length + 1;
     if (total > MAX_FILE_CHARS) return lines.slice(0, i);
   }
   return lines;
@@ -116,7 +124,7 @@ function capLines(lines: SourceLine[]): SourceLine[] {
 
 export function analyzeFile(file: ChangedFile, kind: MigrationFileKind): FileAnalysis | null {
   if (kind.downFile) return { file, kind, ops: [], rollback: [] };
-  const lines = capLines(newSideLines(file));
+  const lines = capLines(sideOf(file, "new").lines);
   if (lines.length === 0) return null;
   const headers = file.hunks.map((h) => h.header);
   let ops: MigrationOp[] = [];
@@ -131,11 +139,18 @@ export function analyzeFile(file: ChangedFile, kind: MigrationFileKind): FileAna
       if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
       for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
     }
-    const fw = frameworkOps({ lines, ctx, startsInString, language: kind.language, framework: kind.framework });
+    const fw = frameworkOps({
+      path: file.path,
+      lines,
+      ctx,
+      startsInString,
+      language: kind.language,
+      framework: kind.framework,
+    });
     ops.push(...fw.ops);
     rollback = fw.rollback;
     if (file.status === "added" && kind.strength === "strong")
-      rollback.push(...missingRollback(lines, ctx, kind, startsInString));
+      rollback.push(...missingRollback(file.path, lines, ctx, kind, startsInString));
   }
   if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
   ops = refine(ops, kind);
@@ -143,23 +158,23 @@ export function analyzeFile(file: ChangedFile, kind: MigrationFileKind): FileAna
   return { file, kind, ops, rollback };
 }
 
-function literalHasAddedLine(lit: Literal, lines: readonly SourceLine[]): boolean {
-  for (const idx of lit.lineIdx) if (lines[idx]?.added) return true;
+function literalHasAddedLine(lit: Literal, lines: readonly SideLine[]): boolean {
+  for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
   return false;
 }
 
 /** SQL files: the added lines of forward sections, joined, analysed, mapped back to diff lines. */
-function sqlFileOps(lines: readonly SourceLine[], ctx: readonly LineContext[]): MigrationOp[] {
+function sqlFileOps(lines: readonly SideLine[], ctx: readonly LineContext[]): MigrationOp[] {
   const lit: Literal = { text: "", starts: [], lineIdx: [] };
   const parts: string[] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
     const sl = lines[i]!;
-    if (!sl.added || ctx[i]!.section === "down") continue;
+    if (!sl.changed || ctx[i]!.section === "down") continue;
     lit.starts.push(offset);
     lit.lineIdx.push(i);
-    parts.push(sl.content);
-    offset += sl.content.length + 1;
+    parts.push(sl.text);
+    offset += sl.text.length + 1;
   }
   if (parts.length === 0) return [];
   lit.text = parts.join("\n");
@@ -237,7 +252,8 @@ const TRIVIAL_BODY =
   /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
 
 function missingRollback(
-  lines: readonly SourceLine[],
+  path: string,
+  lines: readonly SideLine[],
   ctx: readonly LineContext[],
   kind: MigrationFileKind,
   startsInString: readonly boolean[],
@@ -251,7 +267,7 @@ function missingRollback(
   let changeStyle = false;
   for (let i = 0; i < lines.length; i++) {
     const sl = lines[i]!;
-    const s = sl.content;
+    const s = sl.text;
     const section = ctx[i]!.section;
     const prev = i > 0 ? ctx[i - 1]!.section : "neutral";
     const header = i === 0 || section !== prev;
@@ -269,7 +285,7 @@ function missingRollback(
         continue;
       }
       const t = s.trim();
-      if (t === "" || startsInString[i] || isCommentLine(s, lang) || TRIVIAL_BODY.test(t)) continue;
+      if (t === "" || startsInString[i] || isCommentLine(path, s) || TRIVIAL_BODY.test(t)) continue;
       if (
         /^raise\s+(?:NotImplementedError|ActiveRecord::IrreversibleMigration|Ecto\.MigrationError)|^throw\s/.test(t)
       ) {
@@ -280,17 +296,9 @@ function missingRollback(
     }
   }
   if (upLine === null || changeStyle) return [];
-  if (downHeader === null) {
-    const what = lang === "python" ? "upgrade() has no downgrade()" : "up has no down";
-    return [{ line: upLine, message: `${what}: the migration cannot be rolled back` }];
-  }
-  if (!downBody && irreversible !== null) {
-    return [{ line: irreversible, message: "the rollback only raises an error: the migration is irreversible" }];
-  }
-  if (!downBody) {
-    const what = lang === "python" ? "downgrade() is empty" : "down is empty";
-    return [{ line: downHeader, message: `${what}: rolling back leaves the schema changed` }];
-  }
+  if (downHeader === null) return [{ kind: "no-down", line: upLine }];
+  if (!downBody && irreversible !== null) return [{ kind: "irreversible", line: irreversible }];
+  if (!downBody) return [{ kind: "empty-down", line: downHeader }];
   return [];
 }
 

@@ -1,6 +1,8 @@
 /**
- * Recognizing migration files by path (and, where paths are ambiguous, by a cheap content sniff).
- * Only files recognized here pay for line classification and SQL parsing.
+ * Recognizing migration files by path, and by content wherever they live: an Alembic revision is one in
+ * `revisions/<tenant>/versions/` as much as in `alembic/versions/`. The content test reads a cheap sniff
+ * (the first few KB of the file's diff). Only files recognized here pay for line classification and SQL
+ * parsing.
  */
 
 export type MigrationFramework =
@@ -48,7 +50,12 @@ const SQL_DB_DIR = /(?:^|\/)(?:db|database|databases|sql|ddl|schema|schemas|dbsc
 /** Folders whose `.sql` files are data, examples or tests, never schema changes of the application. */
 const NON_SCHEMA_SQL =
   /(?:^|\/)(?:seeds?|seeders?|fixtures?|samples?|examples?|testdata|test|tests|spec|__tests__|mocks?|dumps?|backups?|queries|query|sqlc|reports?)(?:\/|$)|(?:^|\/)[^/]*(?:seed|fixture|sample|example|dump)[^/]*\.sql$/i;
-const GENERATED_SCHEMA_DUMP = /(?:^|\/)(?:structure|schema)\.sql$/i;
+/**
+ * Whole-schema snapshots kept beside the migrations and rewritten on every schema change (Rails
+ * `structure.sql`, `schema.sql` dumps, memos' `LATEST.sql`): not versioned migrations, so editing one is
+ * no history rewrite, and only destructive DDL written into one is reported.
+ */
+const SCHEMA_SNAPSHOT = /(?:^|\/)(?:structure|schema|latest|latest[_-]+schema|current[_-]schema)\.sql$/i;
 
 const SQL_EXT = /\.sql$/i;
 
@@ -73,11 +80,10 @@ function sqlKind(path: string): MigrationFileKind | null {
   if (/(?:^|\/)(?:changelogs?|liquibase)\//.test(lower)) {
     return { framework: "liquibase", strength: "strong", language: "sql", downFile: false };
   }
+  if (SCHEMA_SNAPSHOT.test(lower)) return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_MIGRATION_DIR.test(lower)) {
     return { framework: "sql", strength: "strong", language: "sql", downFile: down };
   }
-  if (GENERATED_SCHEMA_DUMP.test(lower))
-    return { framework: "sql", strength: "weak", language: "sql", downFile: false };
   if (SQL_DB_DIR.test(lower)) return { framework: "sql", strength: "plain", language: "sql", downFile: down };
   return { framework: "sql", strength: "weak", language: "sql", downFile: false };
 }
@@ -109,10 +115,13 @@ export function detectMigration(path: string, sniffText: string | (() => string)
   });
 
   if (/(?:^|\/)db\/migrate\/[^/]+\.rb$/.test(lower)) return strong("rails", "ruby");
+  if (lower.endsWith(".rb") && RAILS_CONTENT.test(sniffOf())) return strong("rails", "ruby");
   if (/(?:^|\/)priv\/(?:[^/]+\/)?\w*repo\w*\/migrations\/[^/]+\.exs$/.test(lower)) return strong("ecto", "elixir");
   if (/\.exs$/.test(lower) && MIGRATION_DIR.test(lower) && sniffOf().includes("Ecto.Migration"))
     return strong("ecto", "elixir");
   if (/(?:^|\/)database\/migrations\/[^/]+\.php$/.test(lower)) return strong("laravel", "php");
+  if (lower.endsWith(".php") && LARAVEL_CONTENT.test(sniffOf()) && /\bSchema::|\bDB::/.test(sniffOf()))
+    return strong("laravel", "php");
 
   if (lower.endsWith(".py")) {
     const base = lower.slice(lower.lastIndexOf("/") + 1);
@@ -124,6 +133,8 @@ export function detectMigration(path: string, sniffText: string | (() => string)
       // Django names its migrations 0001_name.py; hand-written ones still subclass migrations.Migration.
       if (/^\d{4}_/.test(base) || sniffOf().includes("migrations.Migration")) return strong("django", "python");
     }
+    if (DJANGO_CONTENT.test(sniffOf())) return strong("django", "python");
+    if (isAlembicRevision(sniffOf())) return strong("alembic", "python");
     return null;
   }
 
@@ -171,3 +182,25 @@ export function detectMigration(path: string, sniffText: string | (() => string)
 
 /** Cheap path test run before anything reads a file's content. */
 export const MIGRATION_PATH_HINT = /\.sql$|migrat|\/versions\/|changelog|changeset|liquibase|drizzle/i;
+/** Source files whose content alone can make them a migration (see `detectMigration`). */
+export const MIGRATION_CONTENT_EXT = /\.(?:py|rb|php)$/i;
+
+/** A Django migration class, wherever MIGRATION_MODULES puts it. */
+const DJANGO_CONTENT = /^class\s+\w+\s*\(\s*migrations\.Migration\s*\)\s*:/m;
+/** A Rails migration class (engines and gems keep them outside db/migrate). */
+const RAILS_CONTENT = /^\s*class\s+\w+\s*<\s*ActiveRecord::Migration\b/m;
+/** A Laravel migration (class or anonymous), with the Schema/DB facade it drives. */
+const LARAVEL_CONTENT = /\bextends\s+Migration\b/;
+const ALEMBIC_IDS = /^(?:down_)?revision\s*(?::[^=\n]{1,60})?=/gm;
+const ALEMBIC_SHAPE = /\bdef\s+(?:upgrade|downgrade)\s*\(/;
+const ALEMBIC_OP = /\b(?:from\s+alembic\s+import\b|import\s+alembic\b|op\.\w+\s*\()/;
+
+/**
+ * An Alembic revision by its content: its `revision`/`down_revision` identifiers, or its
+ * upgrade/downgrade functions driving `alembic.op` (a hunk of an edited revision shows those).
+ */
+function isAlembicRevision(text: string): boolean {
+  const ids = text.match(ALEMBIC_IDS) ?? [];
+  if (ids.some((i) => i.startsWith("down_")) && ids.some((i) => !i.startsWith("down_"))) return true;
+  return ALEMBIC_SHAPE.test(text) && ALEMBIC_OP.test(text);
+}

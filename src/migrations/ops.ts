@@ -9,6 +9,8 @@ export type OpKind =
   | "drop-column"
   | "delete-all"
   | "update-all"
+  | "delete-rows"
+  | "null-rows"
   | "rename-column"
   | "rename-table"
   | "alter-type"
@@ -19,7 +21,6 @@ export type OpKind =
   | "add-constraint"
   | "set-not-null"
   | "backfill"
-  | "delete-rows"
   | "table-rebuild"
   // additive or minor
   | "create-table"
@@ -56,19 +57,20 @@ export const DESTRUCTIVE_KINDS: ReadonlySet<OpKind> = new Set<OpKind>([
   "drop-column",
   "delete-all",
   "update-all",
+  "delete-rows",
+  "null-rows",
   "rename-column",
   "rename-table",
   "alter-type",
   "add-not-null-no-default",
 ]);
 
-/** A missing or empty rollback, or an explicitly irreversible migration. */
-export interface RollbackIssue {
-  line: number | null;
-  message: string;
-}
-
-export function objectName(table: string | undefined, column?: string): string {
-  if (!table) return column ?? "(unknown)";
-  return column ? `${table}.${column}` : table;
-}
+/** A missing or empty rollback, or an explicitly irreversible migration (the rule says it in words). */
+export type RollbackIssue =
+  /** A golang-migrate `.up.sql` added without its `.down.sql`. */
+  | { kind: "no-down-file"; line: null; downFile: string }
+  /** `up` without `down` (`upgrade()` without `downgrade()`), a `down` with an empty body, one that only raises. */
+  | { kind: "no-down" | "empty-down" | "irreversible"; line: number }
+  /** Django RunPython / RunSQL without a reverse. */
+  | { kind: "run-python-without-reverse"; line: number; forward: string }
+  | { kind: "run-sql-without-reverse"; line: number };

@@ -106,7 +106,10 @@ export function cleanName(raw: string): string {
     .replace(/\s*\.\s*/g, ".");
 }
 
-const IDENT = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})(?:\s*\.\s*(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|[\w$]{1,128})){0,2}`;
+// A name part: quoted, bracketed, or bare, where a bare name may hold the placeholders of SQL built in a
+// host language (`{schema}.signal` in a Python f-string, `${prefix}_users` in a JS template).
+const IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
+const IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -245,14 +248,17 @@ function astOps(
         offset: at,
       });
       return true;
-    case "UpdateStmt":
+    case "UpdateStmt": {
+      const nulled = nulledColumns(node["targetList"]);
       ops.push({
-        kind: node["whereClause"] ? "backfill" : "update-all",
+        kind: !node["whereClause"] ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
         table: rangeVarName(node["relation"]),
+        ...(nulled.length > 0 ? { columns: nulled } : {}),
         via: "UPDATE",
         offset: at,
       });
       return true;
+    }
     case "InsertStmt": {
       const select = obj(obj(node["selectStmt"])?.["SelectStmt"]);
       if (select?.["fromClause"])
@@ -450,7 +456,7 @@ const RE_SP_RENAME =
   /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
 
 const NOT_A_COLUMN =
-  /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM)$/i;
+  /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM|PROJECTION|STATISTICS)$/i;
 
 /** Top-level comma split with offsets (parentheses and quotes respected). */
 function splitTopLevel(s: string): { text: string; offset: number }[] {
@@ -611,6 +617,28 @@ function splitNames(list: string): string[] {
     .filter(Boolean);
 }
 
+/** Columns an UPDATE's SET list blanks (`col = NULL`): their previous values are gone. */
+function nulledColumns(targetList: unknown): string[] {
+  if (!Array.isArray(targetList)) return [];
+  const out: string[] = [];
+  for (const t of targetList) {
+    const target = obj(obj(t)?.["ResTarget"]);
+    if (obj(obj(target?.["val"])?.["A_Const"])?.["isnull"] === true && typeof target?.["name"] === "string")
+      out.push(target["name"]);
+  }
+  return out;
+}
+
+const SET_NULL = new RegExp(String.raw`^(${IDENT})\s*=\s*NULL$`, "i");
+
+/** The regex fallback's `nulledColumns`: `col = NULL` assignments in the text of a SET list. */
+function nulledInSetList(setList: string): string[] {
+  return splitTopLevel(setList)
+    .map((a) => SET_NULL.exec(a.text)?.[1])
+    .filter((c): c is string => c !== undefined)
+    .map(cleanName);
+}
+
 const DROP_KINDS: Record<string, OpKind> = {
   TABLE: "drop-table",
   SCHEMA: "drop-schema",
@@ -657,7 +685,16 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
     ],
     [
       RE_UPDATE,
-      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "backfill" : "update-all", table: cleanName(m[1]!), via: "UPDATE" }),
+      (m) => {
+        const where = /\bWHERE\b/i.exec(s);
+        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
+        return push({
+          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+          table: cleanName(m[1]!),
+          ...(nulled.length > 0 ? { columns: nulled } : {}),
+          via: "UPDATE",
+        });
+      },
     ],
     [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]!), via: "INSERT ... SELECT" })],
     [

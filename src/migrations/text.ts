@@ -1,62 +1,23 @@
 /**
- * Line-level helpers for migration source files: the new side of a file as the diff shows it, which
+ * Line-level helpers for migration source files (the new side of a file, src/diff/side.ts): which
  * lines belong to an up or a down (rollback) section, which table block a line sits in, string literals
  * (SQL embedded in code), and call arguments. All of it is tolerant: a diff shows fragments of files.
  */
-import type { ChangedFile } from "../diff/model.js";
+import { indentOf } from "../diff/line-syntax.js";
+import type { SideLine } from "../diff/side.js";
 import type { MigrationLanguage } from "./detect.js";
-
-/** Lines longer than this are cut: built-in patterns never look at more (guards regex cost). */
-export const MAX_LINE = 4000;
-
-export interface SourceLine {
-  /** New-side line number. */
-  line: number;
-  content: string;
-  added: boolean;
-  /** Index of the hunk the line came from (lines of different hunks are not contiguous). */
-  hunk: number;
-}
-
-/** New-side lines (context + added) in order, each cut to MAX_LINE characters. */
-export function newSideLines(file: ChangedFile): SourceLine[] {
-  const out: SourceLine[] = [];
-  file.hunks.forEach((hunk, h) => {
-    for (const c of hunk.changes) {
-      if (c.type === "del" || c.newLine === undefined) continue;
-      const content = c.content.length > MAX_LINE ? c.content.slice(0, MAX_LINE) : c.content;
-      out.push({ line: c.newLine, content, added: c.type === "add", hunk: h });
-    }
-  });
-  return out;
-}
-
-export function indentOf(s: string): number {
-  let i = 0;
-  while (i < s.length && (s[i] === " " || s[i] === "\t")) i++;
-  return i;
-}
-
-export function isCommentLine(s: string, language: MigrationLanguage): boolean {
-  const t = s.trimStart();
-  if (language === "ruby" || language === "python" || language === "elixir" || language === "yaml")
-    return t.startsWith("#");
-  if (language === "sql") return t.startsWith("--");
-  if (language === "xml") return t.startsWith("<!--");
-  return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || (language === "php" && t.startsWith("#"));
-}
 
 // ---------------------------------------------------------------------------------------------
 // String literals (the SQL that code migrations pass to execute/raw/query/RunSQL)
 
 export interface Literal {
   text: string;
-  /** Offsets in `text` where each source line starts, with the matching SourceLine index. */
+  /** Offsets in `text` where each source line starts, with the matching SideLine index. */
   starts: number[];
   lineIdx: number[];
 }
 
-/** Map an offset in a literal to the SourceLine index it falls on. */
+/** Map an offset in a literal to the SideLine index it falls on. */
 export function literalLineIndex(lit: Literal, offset: number): number {
   let lo = 0;
   let hi = lit.starts.length - 1;
@@ -70,7 +31,7 @@ export function literalLineIndex(lit: Literal, offset: number): number {
 
 interface ScanResult {
   literals: Literal[];
-  /** Per SourceLine: the line starts inside a multi-line string (docstring, heredoc, SQL block). */
+  /** Per SideLine: the line starts inside a multi-line string (docstring, heredoc, SQL block). */
   startsInString: boolean[];
 }
 
@@ -126,7 +87,7 @@ function openDelim(language: MigrationLanguage, s: string, i: number): { delim: 
  * triple quotes, heredocs, template strings). Adjacent literals joined by `+` or whitespace are merged,
  * so SQL split over several concatenated strings is seen whole. Linear in the text.
  */
-export function scanLiterals(lines: readonly SourceLine[], language: MigrationLanguage): ScanResult {
+export function scanLiterals(lines: readonly SideLine[], language: MigrationLanguage): ScanResult {
   const literals: Literal[] = [];
   const startsInString: boolean[] = new Array(lines.length).fill(false);
   let delim: Delim | null = null;
@@ -155,7 +116,7 @@ export function scanLiterals(lines: readonly SourceLine[], language: MigrationLa
       cur = null;
       lastClosed = null;
     }
-    const s = sl.content;
+    const s = sl.text;
     startsInString[idx] = delim !== null;
     if (delim && cur) {
       const c = cur as Literal;
@@ -364,7 +325,7 @@ interface Frame {
  * `<rollback>` blocks and `--rollback` lines, and goose/dbmate `Down` markers in SQL files.
  */
 export function classifyLines(
-  lines: readonly SourceLine[],
+  lines: readonly SideLine[],
   language: MigrationLanguage,
   hunkHeaders: readonly string[],
   startsInString: readonly boolean[],
@@ -388,7 +349,7 @@ export function classifyLines(
         if (f) stack.push(f);
       }
     }
-    const s = sl.content;
+    const s = sl.text;
     // An opening brace on its own line (PHP, C#, Allman style) belongs to the header above it.
     if (h && !startsInString[i] && s.trim() !== "" && s.trim() !== "{") {
       const ind = indentOf(s);
@@ -432,10 +393,10 @@ function headerFrame(s: string, h: HeaderPatterns, downNames: Set<string> | null
 }
 
 /** Names of rollback functions: Django `RunPython(fwd, rev)` / `reverse_code=rev`, goose `AddMigration(up, down)`. */
-function reverseFunctionNames(lines: readonly SourceLine[]): Set<string> {
+function reverseFunctionNames(lines: readonly SideLine[]): Set<string> {
   const names = new Set<string>();
   for (const sl of lines) {
-    const s = sl.content;
+    const s = sl.text;
     if (!s.includes("RunPython") && !s.includes("reverse_code") && !s.includes("AddMigration")) continue;
     const kw = /reverse_code\s*=\s*([A-Za-z_]\w*)/.exec(s);
     if (kw) names.add(kw[1]!);
@@ -446,10 +407,10 @@ function reverseFunctionNames(lines: readonly SourceLine[]): Set<string> {
 }
 
 /** Django keyword regions whose code never runs forward against the database. */
-function djangoRegions(lines: readonly SourceLine[]): (Section | undefined)[] {
+function djangoRegions(lines: readonly SideLine[]): (Section | undefined)[] {
   const out: (Section | undefined)[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const s = lines[i]!.content;
+    const s = lines[i]!.text;
     // A module-level constant named like a rollback (`REVERSE_SQL = """DROP TABLE ..."""`) is the reverse too.
     const constant = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(s);
     const rollbackConstant =
@@ -468,13 +429,13 @@ function djangoRegions(lines: readonly SourceLine[]): (Section | undefined)[] {
  * The last line index of a Python/JS-ish expression starting at (line, col): brackets and quotes
  * balanced, ending at a top-level `,` or `)` or the end of a line with nothing open. Bounded.
  */
-export function expressionEnd(lines: readonly SourceLine[], start: number, col: number): number {
+export function expressionEnd(lines: readonly SideLine[], start: number, col: number): number {
   let depth = 0;
   let quote: string | null = null;
   const limit = Math.min(lines.length, start + 200);
   for (let k = start; k < limit; k++) {
     if (k > start && lines[k]!.hunk !== lines[start]!.hunk) return k - 1;
-    const s = lines[k]!.content;
+    const s = lines[k]!.text;
     for (let i = k === start ? col : 0; i < s.length; i++) {
       const c = s[i]!;
       if (quote) {
@@ -509,11 +470,11 @@ const SQL_DOWN_MARKER =
   /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+down\b|migrate:down\b|\/\/\s*@UNDO\b|down\s+migration\b|rollback\b)/i;
 const SQL_UP_MARKER = /^\s*--\s*(?:\+\s*(?:goose|migrate)\s+up\b|migrate:up\b|up\s+migration\b|changeset\b)/i;
 
-function classifySql(lines: readonly SourceLine[]): LineContext[] {
+function classifySql(lines: readonly SideLine[]): LineContext[] {
   const out: LineContext[] = [];
   let section: Section = "neutral";
   for (const sl of lines) {
-    const s = sl.content;
+    const s = sl.text;
     // Liquibase formatted SQL: `--rollback <stmt>` lines are the rollback of the changeset above.
     if (/^\s*--\s*rollback\b/i.test(s)) {
       out.push({ section: "down" });
@@ -526,11 +487,11 @@ function classifySql(lines: readonly SourceLine[]): LineContext[] {
   return out;
 }
 
-function classifyXml(lines: readonly SourceLine[]): LineContext[] {
+function classifyXml(lines: readonly SideLine[]): LineContext[] {
   const out: LineContext[] = [];
   let inRollback = false;
   for (const sl of lines) {
-    const s = sl.content;
+    const s = sl.text;
     const opens = /<rollback\b(?![^>]*\/>)/.test(s);
     if (opens) inRollback = true;
     out.push({ section: inRollback || /<rollback\b/.test(s) ? "down" : "neutral" });
@@ -547,8 +508,8 @@ function classifyXml(lines: readonly SourceLine[]): LineContext[] {
  * parentheses, otherwise (Ruby/Elixir) the line plus continuation lines ending in `,` or `\`.
  * Bounded to 40 lines of the same hunk.
  */
-export function gatherCall(lines: readonly SourceLine[], start: number, col: number): { text: string; end: number } {
-  const first = lines[start]!.content.slice(col);
+export function gatherCall(lines: readonly SideLine[], start: number, col: number): { text: string; end: number } {
+  const first = lines[start]!.text.slice(col);
   const paren = /^[\w.:>$-]*\s*\(/.exec(first) !== null;
   let text = "";
   let depth = 0;
@@ -557,7 +518,7 @@ export function gatherCall(lines: readonly SourceLine[], start: number, col: num
   const limit = Math.min(lines.length, start + 40);
   for (let k = start; k < limit; k++) {
     if (k > start && lines[k]!.hunk !== lines[start]!.hunk) return { text, end: k - 1 };
-    const s = k === start ? first : lines[k]!.content;
+    const s = k === start ? first : lines[k]!.text;
     if (!paren) {
       text += (k === start ? "" : " ") + s.trim();
       const t = s.trimEnd();

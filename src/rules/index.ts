@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { agentAutonomyRules } from "./agent-autonomy/index.js";
 import { ciWorkflowRules } from "./ci-workflow/index.js";
 import { customPatternRule } from "./custom/custom-pattern.js";
 import { dependencyRules } from "./dependency/index.js";
@@ -21,6 +22,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...infraChangeRules,
   ...productionConfigRules,
   ...ciWorkflowRules,
+  ...agentAutonomyRules,
   ...secretsRules,
   ...destructiveCommandRules,
   ...safetyBypassRules,
@@ -28,13 +30,16 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...missingTestsRules,
 ];
 
+/** The config's `rules:` setting for a rule: by its id, else by its category. */
+export function ruleSetting(config: Config, rule: Rule): Config["rules"][string] | undefined {
+  return config.rules[rule.id] ?? config.rules[rule.category];
+}
+
 /** Built-in rules plus the config's custom rules, minus the ones the config turns off. */
 export function activeRules(config: Config): Rule[] {
   const all = [...BUILTIN_RULES, ...config.custom_rules.map(customPatternRule)];
   return all.filter((rule) => {
-    const override = config.rules[rule.id] ?? config.rules[rule.category];
-    if (override === "off") return false;
-    if (typeof override === "object" && override.enabled === false) return false;
-    return true;
+    const setting = ruleSetting(config, rule);
+    return setting !== "off" && !(typeof setting === "object" && setting.enabled === false);
   });
 }

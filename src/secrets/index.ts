@@ -11,7 +11,7 @@ export {
   isCandidateLine,
 } from "./detect.js";
 export { charClassCount, shannonEntropy } from "./entropy.js";
-export { findingsFor, secretHits, secretMessage } from "./findings.js";
+export { scannedForSecrets, secretHits } from "./findings.js";
 export { classifyKey, judgeGenericValue } from "./generic.js";
 export { attachGuard, guardOf, SecretGuard } from "./guard.js";
 export { type MaskOptions, maskDetection, maskSecret, sha256Hex } from "./mask.js";

@@ -142,6 +142,12 @@ export function basenameOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** The folder part of a path ("" at the root). */
+export function dirnameOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
 export interface PathClassifier {
   isIgnored: PathMatcher;
   isTest: PathMatcher;
@@ -168,6 +174,13 @@ const VENDORED = compileGlobs([
   "**/*.d.ts",
 ]);
 
+/**
+ * A `prod/` folder inside a migrations folder names the released set of schema scripts (beside `dev/`),
+ * which every installation runs: it is no deployment environment. Configured globs still apply.
+ */
+const MIGRATION_CHANNEL =
+  /(?:^|\/)(?:migrations?|migrate|db_migrations|changelogs?|flyway|liquibase)\/(?:[^/]+\/)*(?:prod|production|prd)\//i;
+
 /** Many rules ask the same question about the same path: answer each once per analysis. */
 function memoize(matcher: PathMatcher): PathMatcher {
   const cache = new Map<string, boolean>();
@@ -186,7 +199,11 @@ export function createPathClassifier(config: Config): PathClassifier {
   const isIgnored = memoize(compileGlobs(config.paths.ignore));
   const isTest = memoize(compileGlobs([...BUILTIN_TEST_GLOBS, ...config.paths.tests]));
   const isDoc = memoize(compileGlobs(BUILTIN_DOC_GLOBS));
-  const isProductionPath = memoize(compileGlobs([...BUILTIN_PRODUCTION_GLOBS, ...config.paths.production]));
+  const builtinProduction = compileGlobs(BUILTIN_PRODUCTION_GLOBS);
+  const configuredProduction = compileGlobs(config.paths.production);
+  const isProductionPath = memoize(
+    (path) => (builtinProduction(path) && !MIGRATION_CHANNEL.test(path)) || configuredProduction(path),
+  );
   const extraSource = compileGlobs(config.paths.source);
   const isSafe = memoize(compileGlobs(config.gate.safe_paths));
   const isSource: PathMatcher = memoize((path) => {

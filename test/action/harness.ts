@@ -2,20 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { vi } from "vitest";
+import { webhookExample } from "../support/webhook-examples.js";
 
-/** The webhook payloads GitHub documents (@octokit/webhooks-examples). */
-const examples = JSON.parse(
-  readFileSync(
-    new URL("../../node_modules/@octokit/webhooks-examples/api.github.com/index.json", import.meta.url),
-    "utf8",
-  ),
-) as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
-
+/** A webhook payload GitHub documents (see test/support/webhook-examples.ts). */
 export function examplePayload(event: string, action?: string): Record<string, unknown> {
-  const group = examples.find((e) => e.name === event);
-  const ex = group?.examples.find((x) => action === undefined || x.action === action);
-  if (!ex) throw new Error(`no example for ${event}.${action}`);
-  return structuredClone(ex);
+  return webhookExample(event, action);
 }
 
 type PullPatch = {

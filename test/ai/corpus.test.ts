@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectAi } from "../../src/ai/detect.js";
 import { defaultConfig } from "../../src/config/load.js";
 import type { PullRequestFacts } from "../../src/types.js";
-import { corpusFile, readJsonl } from "../helpers/corpus.js";
+import { corpusFile, readJsonl } from "../support/corpus.js";
 
 // The labelled suite lives beside the repository (shared/ next to the clone); AI_CORPUS overrides it.
 const casesFile = process.env.AI_CORPUS ?? corpusFile("ai-authorship", "cases.jsonl");

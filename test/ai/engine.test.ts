@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedFile, scan } from "../helpers/diff.js";
+import { addedFile, scan } from "../support/diff.js";
 
 describe("engine uses detectAi", () => {
   const diff = addedFile("src/retry.ts", ["export const retries = 3;"]);

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, test, vi } from "vitest";
@@ -6,49 +7,51 @@ import { handler } from "../../app/lambda.js";
 import { protectCommand } from "../../app/protect.js";
 import { runCli } from "../../src/cli/main.js";
 import { createClient } from "../../src/github/index.js";
-import { FakeGitHub } from "./fake-github.js";
-import {
-  APP_ID,
-  DEFAULT_CONFIG,
-  type Payload,
-  privateKey,
-  prPayload,
-  riskyChange,
-  setConfig,
-  teardown,
-} from "./harness.js";
+import { pullRequestEvent } from "../e2e/support/payloads.js";
+import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
+import { FakeGitHub } from "../support/fake-github.js";
+
+const privateKey = readFileSync(new URL("../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 
 afterEach(() => {
-  teardown();
+  nock.cleanAll();
+  nock.enableNetConnect();
   vi.unstubAllEnvs();
 });
 
 describe("lambda handler", () => {
   test("awaits the load on a cold start, verifies the signature, dispatches; a bad signature is 400", async () => {
-    vi.stubEnv("GATE_STATE_SECRET", "lambda-state");
-    nock.disableNetConnect();
     const gh = new FakeGitHub();
-    gh.serve();
-    setConfig(gh, DEFAULT_CONFIG);
-    riskyChange(gh);
-    const TestOctokit = ProbotOctokit.defaults((o: Payload) => ({
+    gh.url = "http://fake-github.test";
+    setUpRepo(gh);
+    addRiskyAgentPull(gh);
+    const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
       ...o,
       retry: { enabled: false },
-      throttle: { ...o.throttle, enabled: false },
+      throttle: { ...(o.throttle as object), enabled: false },
     }));
     const factory = () =>
-      new Probot({ appId: APP_ID, privateKey, secret: "whsec", Octokit: TestOctokit, logLevel: "fatal" });
-    const body = JSON.stringify(prPayload(gh, "opened"));
+      new Probot({
+        appId: gh.appId,
+        privateKey,
+        secret: "whsec",
+        baseUrl: gh.url,
+        Octokit: TestOctokit,
+        logLevel: "fatal",
+        request: { fetch: gh.fetch },
+      });
+    const body = JSON.stringify(pullRequestEvent(gh, "opened", 2));
     const sig = `sha256=${createHmac("sha256", "whsec").update(body).digest("hex")}`;
     const headers = { "X-GitHub-Delivery": "1", "X-GitHub-Event": "pull_request", "X-Hub-Signature-256": sig };
     const ok = await handler({ headers, body }, factory);
     expect(ok.statusCode).toBe(200);
-    expect(gh.latestRun()?.conclusion).toBe("action_required");
+    expect(gh.runsFor(gh.mustPull(2).head.sha)[0]?.conclusion).toBe("action_required");
     // The App identity came from GET /app once (no APP_SLUG in the environment).
-    expect(gh.log.filter((l) => l === "GET /app")).toHaveLength(1);
+    expect(gh.count("GET /app")).toBe(1);
     const bad = await handler({ headers: { ...headers, "X-Hub-Signature-256": "sha256=00" }, body }, factory);
     expect(bad.statusCode).toBe(400);
     expect((await handler({ headers: {}, body }, factory)).statusCode).toBe(400);
+    gh.assertClean();
   });
 });
 
@@ -71,6 +74,8 @@ function io(env: Record<string, string> = {}) {
 
 const client = () => createClient({ auth: "t", tuning: { retries: 0, throttle: false } });
 const API = "https://api.github.com";
+// biome-ignore lint/suspicious/noExplicitAny: request bodies captured from nock are loosely typed JSON
+type Payload = Record<string, any>;
 
 describe("protect", () => {
   test("creates a ruleset pinning the check to the App id", async () => {

@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { retrySecondaryRateLimits, secondaryRateLimitWait } from "../../app/gate/rate-limit.js";
+import { retrySecondaryRateLimits, secondaryRateLimitWait } from "../../app/rate-limit.js";
 
 const API = "https://api.github.com";
 const SECONDARY = {

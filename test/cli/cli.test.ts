@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { io } from "../helpers/cli-io.js";
-import { addedFile } from "../helpers/diff.js";
+import { io } from "../support/cli-io.js";
+import { addedFile } from "../support/diff.js";
 
 const root = join(import.meta.dirname, "../..");
 const example = join(root, "examples/risky-ai-pr.diff");

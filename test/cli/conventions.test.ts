@@ -14,8 +14,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registerCommand, runCli, useColor } from "../../src/cli/main.js";
 import { registerProtect } from "../../src/cli/protect.js";
-import { io } from "../helpers/cli-io.js";
-import { addedFile } from "../helpers/diff.js";
+import { io } from "../support/cli-io.js";
+import { addedFile } from "../support/diff.js";
 
 /**
  * Issue 12, the CLI findings: unbounded input, output errors and command-line conventions. The in-process

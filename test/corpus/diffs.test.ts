@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { type Category, type Level, levelRank, type Report } from "../../src/types.js";
-import { corpusFile, readJsonl } from "../helpers/corpus.js";
+import { corpusFile, readJsonl } from "../support/corpus.js";
 
 /**
  * The labelled diff corpus as a regression suite: each case's required categories are reported, its

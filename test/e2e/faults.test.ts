@@ -24,21 +24,24 @@ const RETRIED = new Set<FaultKind>([500, 502, "timeout", "secondary-rate-limit"]
 const RATE_LIMIT: FaultKind = "secondary-rate-limit";
 
 const TICK_PATH = [
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
-  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
 ];
 const PUSH_PATH = [
-  "GET /repos/{owner}/{repo}/contents/{path}",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
   "POST /repos/{owner}/{repo}/check-runs",
+  "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
 ];
+/** A 404 on the view's PATCH means the comment is gone: the App creates a new view (the fake's old one stays). */
+const VIEW_GONE = (route: string, kind: FaultKind) =>
+  kind === 404 && route === "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}";
 
 let fake: FakeGitHub;
 let app: AppServer;
@@ -67,8 +70,8 @@ async function send(event: string, payload: unknown): Promise<number> {
   return (await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET })).status;
 }
 
-/** A fresh AI-authored risky PR, opened and evaluated (blocking) without faults. */
-async function openPull(): Promise<{ number: number; head: string }> {
+/** A fresh AI-authored risky PR into `base` (not yet delivered). */
+function addAgentPull(base = FAULT_BASE): { number: number; head: string } {
   const number = nextPr++;
   const head = sha(number);
   fake.addPull({
@@ -77,7 +80,7 @@ async function openPull(): Promise<{ number: number; head: string }> {
     body: "<!-- START COPILOT CODING AGENT TIPS -->",
     user: PEOPLE.copilot,
     head: { ref: `copilot/fix-${number}`, sha: head },
-    base: { ref: "main", sha: FAULT_BASE },
+    base: { ref: "main", sha: base },
     assignees: ["dana"],
     files: RISKY_FILES,
     commits: [
@@ -88,6 +91,12 @@ async function openPull(): Promise<{ number: number; head: string }> {
       },
     ],
   });
+  return { number, head };
+}
+
+/** A fresh AI-authored risky PR, opened and evaluated (blocking) without faults. */
+async function openPull(): Promise<{ number: number; head: string }> {
+  const { number, head } = addAgentPull();
   expect(await send("pull_request", pullRequestEvent(fake, "opened", number))).toBe(200);
   expect(conclusion(head)).toBe("action_required");
   return { number, head };
@@ -158,14 +167,14 @@ describe("tick path: an authorized reviewer ticks every item", () => {
       if (kind === RATE_LIMIT && result === "failure")
         expect(latestRun(head)!.output.summary).toMatch(/secondary rate limit/);
     }
-    expect(checklistOf(number).length).toBeLessThanOrEqual(1);
+    expect(checklistOf(number).length).toBeLessThanOrEqual(VIEW_GONE(route, kind) ? 2 : 1);
     expect(unhandled).toEqual([]);
   });
 });
 
 describe("tick path: an unauthorized (read-only) user ticks, under every fault", () => {
-  // The refused edit only writes the comment back; the check run is not written, so not faulted here.
-  const cases = TICK_PATH.filter((r) => !r.includes("check-runs")).flatMap((route) =>
+  // A refused edit asks for no permission: the person checks fail first. The other routes are written.
+  const cases = TICK_PATH.filter((r) => !r.includes("permission")).flatMap((route) =>
     KINDS.map((kind) => [route, kind] as const),
   );
   test.each(cases)("%s → %s: never green", async (route, kind) => {
@@ -210,7 +219,26 @@ describe("push path: new commits after approval", () => {
     } else {
       expect(reasonShown(number, next), "reason shown").toBe(true);
     }
-    expect(checklistOf(number)).toHaveLength(1);
+    expect(checklistOf(number)).toHaveLength(VIEW_GONE(route, kind) ? 2 : 1);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe("config read (a base commit's config is read once, when the PR is opened)", () => {
+  const route = "GET /repos/{owner}/{repo}/contents/{path}";
+  test.each(KINDS)(`${route} → %s on open: never green, the reason shown`, async (kind) => {
+    // A base commit of its own, so its config is read now.
+    const base = sha(nextPr, 77);
+    fake.setFile(base, ".github/ai-review-gate.yml", ONE_APPROVER);
+    const { number, head } = addAgentPull(base);
+    const rule = fake.fault({ route, fault: kind, times: 1, retryAfter: 1 });
+    const status = await send("pull_request", pullRequestEvent(fake, "opened", number));
+    fake.clearFaults();
+    record("open", route, kind, "once", status, head, rule.hits ?? 0);
+    expect(rule.hits).toBe(1);
+    if (RETRIED.has(kind)) expect(conclusion(head)).toBe("action_required");
+    else expect(reasonShown(number, head) || conclusion(head) === "action_required").toBe(true);
+    expect(conclusion(head)).not.toBe("success");
     expect(unhandled).toEqual([]);
   });
 });
@@ -246,13 +274,14 @@ describe("persistent faults exhaust the retries and fail closed", () => {
 });
 
 /**
- * Found by this matrix (reused PRs): when handling a refused edit failed before the revert (GET pull →
- * 422, the delivery fails), the unauthorized [x] stayed in the comment and the next evaluation, seeing
- * an unchanged signed state, did not re-render. Fixed in app/ (evaluate restores the rendered body).
+ * Found by this matrix (reused PRs): when handling a refused edit failed before the revert (the record
+ * could not be read, 422), the unauthorized [x] stayed in the comment and the next evaluation, seeing an
+ * unchanged record, did not re-render. Fixed in app/: the failed edit fails the head's check closed, and
+ * the next evaluation, finding the run out of step with the record, restores the view.
  */
 test("a refused tick left in the comment by a failed delivery is reverted by the next evaluation", async () => {
   const { number, head } = await openPull();
-  fake.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 422, times: 1 });
+  fake.fault({ route: "GET /repos/{owner}/{repo}/commits/{ref}/check-runs", fault: 422, times: 1 });
   await tickAll(number, PEOPLE.reader);
   fake.clearFaults();
   expect(conclusion(head)).not.toBe("success");

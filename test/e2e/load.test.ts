@@ -10,6 +10,7 @@ test("60 deliveries for 6 PRs converge: one checklist each, checks consistent wi
   expect(r.deliveries).toBe(60);
   expect(r.statuses).toEqual({ 200: 60 });
   expect(r.problems).toEqual([]);
+  expect(r.lostTicks).toEqual([]);
   expect(r.staleHead).toEqual([]);
   // The script approves most PRs fully and leaves some incomplete: both outcomes are exercised.
   expect(Object.keys(r.outcomes).sort()).toEqual(["action_required", "success"]);

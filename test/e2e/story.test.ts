@@ -109,7 +109,7 @@ describe("AI-authored risky PR, open to merge-ready", () => {
     const run = gateRun(HEAD_1);
     expect(run.conclusion).toBe("action_required");
     expect(run.status).toBe("completed");
-    expect(run.output.title).toMatch(/^needs 2 more approvers/);
+    expect(run.output.title).toMatch(/^needs 2 more sign-offs/);
     expect(run.output.title).toContain("users.email");
     const ids = itemIds(checklist().body);
     expect(ids).toEqual(
@@ -146,7 +146,7 @@ describe("AI-authored risky PR, open to merge-ready", () => {
     for (const id of [...ids, "signoff:1"]) expect(isTicked(body, id)).toBe(true);
     const run = gateRun(HEAD_1);
     expect(run.conclusion).toBe("action_required");
-    expect(run.output.title).toMatch(/needs 1 more approver/);
+    expect(run.output.title).toMatch(/needs 1 more sign-off/);
     // The same reviewer cannot fill the second sign-off.
     await edit(PEOPLE.alice, tick(["signoff:2"]));
     expect(isTicked(checklist().body, "signoff:2")).toBe(false);

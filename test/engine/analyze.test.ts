@@ -3,7 +3,7 @@ import { validateConfig } from "../../src/config/load.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { deriveChecklist } from "../../src/engine/checklist.js";
 import type { Finding } from "../../src/types.js";
-import { addedFile, scan } from "../helpers/diff.js";
+import { addedFile, scan } from "../support/diff.js";
 
 const CUSTOM = {
   custom_rules: [

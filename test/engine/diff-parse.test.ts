@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newSideText, oldSideText } from "../../src/diff/model.js";
 import { DiffParseError, parseUnifiedDiff } from "../../src/diff/parse.js";
-import { addedFile, deletedFile, modifiedFile } from "../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile } from "../support/diff.js";
 
 describe("parseUnifiedDiff", () => {
   it("reads added, deleted and modified files with line numbers on the right side", () => {

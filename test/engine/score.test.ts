@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NO_AI } from "../../src/ai/detect.js";
-import { levelForScore, scoreFindings } from "../../src/engine/score.js";
+import { levelForScore, scoreFindings, scoreRange } from "../../src/engine/score.js";
 import type { AiResult, Category, Finding, Severity } from "../../src/types.js";
 
 function finding(category: Category, severity: Severity, file = "f"): Finding {
@@ -85,5 +85,22 @@ describe("scoring", () => {
       "critical",
       "critical",
     ]);
+  });
+});
+
+describe("score ranges", () => {
+  it("cover 0-100 without gaps, as the level thresholds say", () => {
+    expect(["low", "medium", "high", "critical"].map((l) => scoreRange(l as Severity))).toEqual([
+      "1-29",
+      "30-54",
+      "55-79",
+      "80-100",
+    ]);
+    for (let score = 0; score <= 100; score++) {
+      const level = levelForScore(score);
+      const [lo, hi] = scoreRange(level).split("-").map(Number);
+      expect(score).toBeGreaterThanOrEqual(lo!);
+      expect(score).toBeLessThanOrEqual(hi!);
+    }
   });
 });

@@ -1,8 +1,11 @@
 import fc from "fast-check";
 import { Probot, ProbotOctokit } from "probot";
-import { parseBody, renderComment, soleStateLine } from "../../app/gate/checklist-comment.js";
-import { decodeStateLine, deriveStateKey, type GateState } from "../../app/gate/state.js";
+import { parseBody, renderComment, sameItems, soleMarkerLine } from "../../app/gate/checklist-comment.js";
+import { viewMarker } from "../../app/gate/record.js";
+import type { GateState } from "../../app/gate/state.js";
+import { readEdit } from "../../app/gate/ticks.js";
 import { createApp } from "../../app/index.js";
+import { evaluated, H1 } from "../app/builders.js";
 import {
   checkRunRerequested,
   commentEditedEvent,
@@ -18,7 +21,8 @@ import { FakeGitHub, type FakeUser } from "../support/fake-github.js";
  * Fuzz targets for the App's surfaces, used by the seeded run in app.fuzz.test.ts and by
  * `npm run fuzz` (10,000+ cases each):
  * - the checklist comment parser on arbitrary and adversarial Markdown: it never throws, a look-alike
- *   tick never parses as a tick, and no forged or tampered hidden state ever verifies;
+ *   tick never parses as a tick, and no body but the exact view of the record in force (forged,
+ *   replayed, re-marked) counts as the view an edit may be made on;
  * - the webhook handlers on mutated payloads delivered through `probot.receive` against the stateful
  *   fake: no unhandled rejection, and no check run ever turns green for a PR that no authorized human
  *   ticked (every sender in this target is unauthorized: the agent, its requester, bots, read-only or
@@ -29,44 +33,15 @@ type Target = { name: string; run: (params: fc.Parameters<unknown>) => Promise<v
 
 // ------------------------------------------------------------------ the parser
 
-const KEY = deriveStateKey("fuzz-state-secret");
-const OTHER_KEY = deriveStateKey("attacker-guess");
-const EXPECT = { repo: 186853002, pr: 2 };
-
-function genuineState(ticks: GateState["ticks"] = []): GateState {
-  const item = (id: string, text: string) => ({
-    id,
-    text,
-    category: null,
-    detail: `detail of ${id}`,
-    files: ["a.sql"],
-  });
-  return {
-    v: 1,
-    repo: EXPECT.repo,
-    pr: EXPECT.pr,
-    head: "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
-    seq: 3,
-    required: true,
-    reason: "AI-authored PR at risk level critical",
-    level: "critical",
+const GENUINE_STATE: GateState = evaluated({
+  reportSpec: {
     approvals: 2,
-    items: [
-      item("category:migration-destructive", "The migration is intended"),
-      item("extra:dba", "A DBA reviewed it"),
-    ],
-    signoffs: ["signoff:1", "signoff:2"],
-    ticks,
-    disqualified: { logins: ["copilot"], emails: [], names: [] },
-    ai: { detected: true, agents: ["copilot"] },
-    audit: [],
-    notes: [],
-  };
-}
-
-const GENUINE_STATE = genuineState();
-const GENUINE = renderComment(GENUINE_STATE, KEY);
-const GENUINE_STATE_LINE = soleStateLine(parseBody(GENUINE))!;
+    findings: [{ category: "migration-destructive", file: "a.sql" }],
+    extras: [{ id: "dba", text: "A DBA reviewed it" }],
+  },
+});
+const GENUINE = renderComment(GENUINE_STATE);
+const GENUINE_MARKER = viewMarker(GENUINE_STATE);
 const IDS = itemIds(GENUINE);
 
 /** Ways to make an unticked box look ticked without being the canonical `- [x] ` at column 0. */
@@ -106,35 +81,27 @@ const WRAPPERS: Array<(line: string) => string> = [
   (l) => `> ${l}`,
 ];
 
-/** Rewrite the hidden state: changed payload with the old MAC, another key's MAC, a duplicate, a disguise. */
-function forgeState(body: string, how: number, extra: string): string {
-  const line = GENUINE_STATE_LINE;
-  const m = /^<!-- ai-review-gate:state v1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43}) -->$/.exec(line)!;
-  const [payload, mac] = [m[1]!, m[2]!];
-  const ticked = genuineState(
-    IDS.map((item) => ({ item, login: "alice", userId: 1, at: "2026-11-24T10:00:00Z", sha: GENUINE_STATE.head })),
-  );
-  const forgedPayload = Buffer.from(JSON.stringify(ticked)).toString("base64url");
-  const forgedLine = (p: string, sig: string) => `<!-- ai-review-gate:state v1.${p}.${sig} -->`;
-  const otherMac = renderComment(ticked, OTHER_KEY).split("\n").at(-1)!;
+/** Rewrite the view marker: another sequence, digest, head or PR; a duplicate; a disguise; an old format. */
+function forgeView(body: string, how: number, extra: string): string {
+  const m = GENUINE_MARKER;
   const variants = [
-    forgedLine(forgedPayload, mac), // new payload, old signature
-    otherMac, // signed with a guessed key
-    forgedLine(payload, `${mac.slice(0, 42)}${mac[42] === "A" ? "B" : "A"}`), // flipped signature bit
-    forgedLine(`${payload}${extra.replace(/[^A-Za-z0-9_-]/g, "")}`, mac), // appended payload bytes
-    `${line}\n${forgedLine(forgedPayload, mac)}`, // a second state line
-    line.replace("ai-review-gate", "ai-review-gаte"), // Cyrillic a in the marker
-    line.replace("<!-- ", "<!--\u200b "),
-    forgedLine(forgedPayload, mac).replace(" -->", `${extra} -->`),
-    renderComment({ ...ticked, pr: 3 }, KEY)
-      .split("\n")
-      .at(-1)!, // genuine, but another PR's state
-    renderComment({ ...ticked, repo: 1 }, KEY)
-      .split("\n")
-      .at(-1)!, // genuine, but another repository's
-    forgedLine(Buffer.from(JSON.stringify({ ...ticked, v: 2 })).toString("base64url"), mac),
+    m.replace(/seq=\d+/, `seq=${GENUINE_STATE.seq + 1}`),
+    m.replace(/digest=[0-9a-f]{16}/, "digest=0123456789abcdef"),
+    m.replace(/head=[0-9a-f]+/, `head=${"2".repeat(40)}`),
+    m.replace(/pr=\d+/, "pr=3"),
+    `${m}\n${m}`,
+    m.replace("ai-review-gate", "ai-review-gаte"), // Cyrillic a in the marker
+    m.replace("<!-- ", "<!--\u200b "),
+    m.replace(" -->", `${extra} -->`),
+    "<!-- ai-review-gate:state v1.e30.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA -->",
+    GENUINE_MARKER,
+    viewMarker({
+      ...GENUINE_STATE,
+      ticks: [{ item: "signoff:1", by: { id: 1, login: "x" }, at: "t", head: H1, base: "main" }],
+    }),
+    "",
   ];
-  return body.replace(line, variants[how % variants.length]!);
+  return body.replace(m, variants[how % variants.length]!);
 }
 
 export const adversarialBody = fc
@@ -157,7 +124,7 @@ export const adversarialBody = fc
     const j = at % (lines.length + 1);
     if (j !== i) lines.splice(j, 0, noise);
     let body = lines.join("\n");
-    if (forge !== undefined) body = forgeState(body, forge, noise);
+    if (forge !== undefined) body = forgeView(body, forge, noise);
     return { id, body };
   });
 
@@ -174,6 +141,7 @@ const markdownFragment = fc.oneof(
     "-->",
     "<!-- ai-review-gate:checklist -->",
     "<!-- ai-review-gate:state v1.e30.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA -->",
+    GENUINE_MARKER,
     "- [x] **x** <!-- ai-review-gate:item category:secrets -->",
     "- [x] **x** <!-- ai-review-gate:item signoff:1 -->",
     "- [х] **x** <!-- ai-review-gate:item signoff:2 -->",
@@ -185,17 +153,20 @@ const markdownFragment = fc.oneof(
 );
 const arbitraryMarkdown = fc.array(markdownFragment, { maxLength: 30 }).map((parts) => parts.join("\n"));
 
-function decodeBody(body: string) {
-  const line = soleStateLine(parseBody(body));
-  return line ? decodeStateLine(line, KEY, EXPECT) : null;
+/** Whether an edit made on `body` would count as made on the view of the genuine record. */
+function countsAsCurrentView(body: string): boolean {
+  return readEdit(GENUINE_STATE, body, body).stale === null;
 }
 
 export function parserArbitraryProperty(body: string): void {
   const parsed = parseBody(body);
   for (const [, item] of parsed.items) if (item.count < 1) throw new Error("item counted < 1");
-  const decoded = decodeBody(body);
-  // Nothing here carries a signature made with the App's key.
-  if (decoded?.ok) throw new Error(`arbitrary markdown verified as state: ${JSON.stringify(body).slice(0, 200)}`);
+  // Only a body that shows exactly the record's items under its exact marker is a current view.
+  if (
+    countsAsCurrentView(body) &&
+    !(sameItems(parsed, parseBody(GENUINE)) && soleMarkerLine(parsed) === GENUINE_MARKER)
+  )
+    throw new Error(`arbitrary markdown counted as the current view: ${JSON.stringify(body).slice(0, 200)}`);
 }
 
 export function parserAdversarialProperty({ id, body }: { id: string; body: string }): void {
@@ -205,11 +176,8 @@ export function parserAdversarialProperty({ id, body }: { id: string; body: stri
     throw new Error(
       `look-alike tick parsed as a tick for ${id}: ${JSON.stringify(body.split("\n").find((l) => l.includes(id)))}`,
     );
-  const decoded = decodeBody(body);
-  // Only the untouched genuine state may verify, and then it is exactly the genuine state.
-  if (decoded?.ok && JSON.stringify(decoded.state) !== JSON.stringify(GENUINE_STATE))
-    throw new Error("a forged state verified");
-  if (decoded?.ok && decoded.state.ticks.length > 0) throw new Error("forged ticks verified");
+  // The body under test always differs from the genuine view (a mangled line, maybe a forged marker).
+  if (countsAsCurrentView(body)) throw new Error("an altered or re-marked body counted as the current view");
 }
 
 // ------------------------------------------------------------------ the webhook handlers
@@ -277,7 +245,7 @@ async function buildWorld(): Promise<World> {
     request: { fetch: fake.fetch },
   });
   fake.addToken("ghs_fuzz", fake.botUser);
-  await probot.load(createApp({ stateSecret: "fuzz-secret", appId: fake.appId, appSlug: fake.appSlug }));
+  await probot.load(createApp({ appId: fake.appId, appSlug: fake.appSlug }));
   await probot.receive({ id: "open-2", name: "pull_request", payload: pullRequestEvent(fake, "opened", 2) as never });
   await probot.receive({ id: "open-3", name: "pull_request", payload: pullRequestEvent(fake, "opened", 3) as never });
   const own = (n: number) => fake.commentsOn(n).find((c) => c.user.login === fake.botUser.login)!;

@@ -5,7 +5,7 @@ import { ConfigError, parseConfigText } from "../../src/config/load.js";
 import { DiffParseError, parseUnifiedDiff } from "../../src/diff/parse.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { CATEGORIES, LEVELS, SEVERITIES } from "../../src/types.js";
-import { corpusAvailable, corpusFile } from "../helpers/corpus.js";
+import { corpusAvailable, corpusFile } from "../support/corpus.js";
 
 /**
  * Properties shared by the seeded run in `npm test` and the long run in `npm run fuzz`:

@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { type ApiPull, prFactsFromApi } from "../../src/github/facts.js";
-
-interface Example {
-  name: string;
-  examples: Array<{ action?: string; pull_request?: ApiPull }>;
-}
-const index = JSON.parse(
-  readFileSync(
-    new URL("../../node_modules/@octokit/webhooks-examples/api.github.com/index.json", import.meta.url),
-    "utf8",
-  ),
-) as Example[];
+import { webhookExample } from "../support/webhook-examples.js";
 
 describe("prFactsFromApi", () => {
   test("reads a real pull_request webhook payload and REST commits", () => {
-    const opened = index.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!;
-    const pull = { ...opened.pull_request!, labels: [{ name: "bug" }, { name: "ai-authored" }] };
+    const opened = webhookExample("pull_request", "opened");
+    const pull = { ...(opened.pull_request as ApiPull), labels: [{ name: "bug" }, { name: "ai-authored" }] };
     const facts = prFactsFromApi(pull, [
       {
         sha: "abc123",

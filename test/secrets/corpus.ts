@@ -1,7 +1,7 @@
 import { secretsRules } from "../../src/rules/secrets/index.js";
 import type { RuleFinding } from "../../src/rules/types.js";
-import { corpusFile, readJsonl } from "../helpers/corpus.js";
-import { addedFile, runRule } from "../helpers/diff.js";
+import { corpusFile, readJsonl } from "../support/corpus.js";
+import { addedFile, runRule } from "../support/diff.js";
 
 /** The labelled secrets corpus (read-only, shared): one added line per case. */
 export const CORPUS_PATH = corpusFile("secrets", "cases.jsonl");

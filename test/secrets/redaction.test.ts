@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import { redactSecrets } from "../../src/secrets/redact.js";
 import type { Report } from "../../src/types.js";
-import { addedFile, scan } from "../helpers/diff.js";
+import { addedFile, scan } from "../support/diff.js";
 import { BEGIN, END, FAKE, makeJwt } from "./fixtures.js";
 
 /**

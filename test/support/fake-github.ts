@@ -53,6 +53,9 @@ export interface FakePull {
   files: FakeFile[];
   commits: FakeCommit[];
   draft: boolean;
+  /** GitHub's totals when a test makes them exceed what it lists (3,000 files, 250 commits). */
+  totalFiles?: number;
+  totalCommits?: number;
 }
 
 export interface FakeComment {
@@ -149,6 +152,8 @@ export class FakeGitHub {
   readonly actionsUser: FakeUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 
   readonly users = new Map<string, FakeUser>();
+  /** Accounts by a login they had before a rename (commits keep pointing at the account). */
+  private readonly formerLogins = new Map<string, FakeUser>();
   readonly permissions = new Map<string, "admin" | "maintain" | "write" | "triage" | "read">();
   readonly teams = new Map<string, Set<string>>();
   /** File contents by `${ref}:${path}` (refs are commit SHAs or branch names). */
@@ -157,6 +162,8 @@ export class FakeGitHub {
   readonly comments = new Map<number, FakeComment>();
   readonly checkRuns = new Map<number, FakeCheckRun>();
   readonly repoLabels = new Map<string, { name: string; color: string; description: string | null }>();
+  /** Merge queues by branch, in queue order: each entry's group commit and pull request. */
+  readonly mergeQueues = new Map<string, Array<{ headSha: string; pr: number }>>();
   /** Compare results by `base...head`; missing pairs are computed from the PR's files. */
   readonly compares = new Map<string, { status: string; files: string[] }>();
 
@@ -197,6 +204,21 @@ export class FakeGitHub {
     this.users.set(u.login.toLowerCase(), u);
     if (permission) this.permissions.set(u.login.toLowerCase(), permission);
     return u;
+  }
+
+  /** An account rename: same id, new login (permissions follow the account). */
+  rename(login: string, to: string): FakeUser {
+    const u = this.users.get(login.toLowerCase());
+    if (!u) throw new Error(`fake GitHub: no user ${login}`);
+    const renamed: FakeUser = { ...u, login: to };
+    this.users.delete(login.toLowerCase());
+    this.formerLogins.set(login.toLowerCase(), renamed);
+    const perm = this.permissions.get(login.toLowerCase());
+    this.permissions.delete(login.toLowerCase());
+    this.users.set(to.toLowerCase(), renamed);
+    if (perm) this.permissions.set(to.toLowerCase(), perm);
+    for (const members of this.teams.values()) if (members.delete(login.toLowerCase())) members.add(to.toLowerCase());
+    return renamed;
   }
 
   /** A token whose requests act as this user (the Action's GITHUB_TOKEN acts as github-actions[bot]). */
@@ -567,8 +589,8 @@ export class FakeGitHub {
         user: this.userJson({ login: this.owner, id: 21031067, type: "User" }),
         repo: this.repoJson(),
       },
-      commits: p.commits.length,
-      changed_files: p.files.length,
+      commits: p.totalCommits ?? p.commits.length,
+      changed_files: p.totalFiles ?? p.files.length,
       additions: p.files.reduce((n, f) => n + (f.additions ?? 0), 0),
       deletions: p.files.reduce((n, f) => n + (f.deletions ?? 0), 0),
       author_association: "CONTRIBUTOR",
@@ -634,7 +656,12 @@ export class FakeGitHub {
   private commitJson(c: FakeCommit): Json {
     const committer = c.committer ?? { name: "GitHub", email: "noreply@github.com", login: "web-flow" };
     const u = (login: string | null | undefined) =>
-      login ? this.userJson(this.users.get(login.toLowerCase()) ?? { login, id: 2, type: "User" }) : null;
+      login
+        ? this.userJson(
+            this.users.get(login.toLowerCase()) ??
+              this.formerLogins.get(login.toLowerCase()) ?? { login, id: 2, type: "User" },
+          )
+        : null;
     return {
       sha: c.sha,
       node_id: `C_${c.sha}`,
@@ -736,7 +763,8 @@ export class FakeGitHub {
         return p
           ? this.page(
               ctx,
-              p.files.map((f) => this.fileJson(f)),
+              // GitHub lists at most 3,000 files of a pull request.
+              p.files.slice(0, 3000).map((f) => this.fileJson(f)),
             )
           : this.notFound();
       }),
@@ -748,7 +776,8 @@ export class FakeGitHub {
         return p
           ? this.page(
               ctx,
-              p.commits.map((c) => this.commitJson(c)),
+              // ... and at most 250 commits.
+              p.commits.slice(0, 250).map((c) => this.commitJson(c)),
             )
           : this.notFound();
       }),
@@ -1112,6 +1141,18 @@ export class FakeGitHub {
         nodes,
       };
     };
+    if (/mergeQueue\(branch/.test(q)) {
+      const queue = this.mergeQueues.get(String(v.branch)) ?? [];
+      const nodes = queue.map((e, i) => {
+        const p = this.pulls.get(e.pr);
+        return {
+          position: i + 1,
+          headCommit: { oid: e.headSha },
+          pullRequest: p ? { number: p.number, headRefOid: p.head.sha, baseRefName: p.base.ref } : null,
+        };
+      });
+      return { status: 200, body: { data: { repository: { mergeQueue: { entries: { nodes } } } } } };
+    }
     if (!pull) return { status: 200, body: { data: { repository: { pullRequest: null } } } };
     if (/commits\(first: 100, after/.test(q))
       return { status: 200, body: { data: { repository: { pullRequest: { commits: commitsConn(v.after) } } } } };

@@ -11,8 +11,8 @@ import type { ConfigInput } from "../../src/config/schema.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import type { PullRequestFacts, Report } from "../../src/types.js";
-import { addedFile, deletedFile } from "../helpers/diff.js";
 import { BEGIN, END, makeJwt } from "../secrets/fixtures.js";
+import { addedFile, deletedFile } from "../support/diff.js";
 import { prng } from "../support/prng.js";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -3,8 +3,8 @@ import { detectAi } from "../../src/ai/detect.js";
 import { defaultConfig } from "../../src/config/load.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { SecretGuard } from "../../src/secrets/guard.js";
-import { addedFile } from "../helpers/diff.js";
 import { FAKE } from "../secrets/fixtures.js";
+import { addedFile } from "../support/diff.js";
 import { allOutputs, longestLeak, render } from "./hostile.js";
 
 /**

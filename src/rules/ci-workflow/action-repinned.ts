@@ -1,4 +1,5 @@
-import { describeLocation, isGithubActionsYaml, keysAtNew, workflowView } from "../../workflows/github.js";
+import { isGithubActionsYaml } from "../../workflows/ci-paths.js";
+import { describeLocation, keysAt } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const USES = /^\s*(?:-\s+)?uses:\s*["']?([^@\s"'#]{1,200})@([^\s"'#]{1,200})/;
@@ -12,6 +13,10 @@ export const actionRepinnedRule: Rule = {
   severity: "medium",
   remediation:
     "Keep third-party actions pinned to a full commit SHA (add the version as a comment, e.g. `@<sha> # v4.2.0`).",
+  docs: {
+    severity: "medium",
+    detects: "An action pinned to a 40-hex commit SHA moved to a tag or branch (`actions/checkout@<sha>` → `@v4`).",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -23,15 +28,13 @@ export const actionRepinnedRule: Rule = {
         if (m && FULL_SHA.test(m[2]!)) pinned.set(m[1]!, m[2]!);
       }
       if (pinned.size === 0) continue;
-      let view: ReturnType<typeof workflowView> | null = null;
       for (const l of file.added) {
         if (!l.content.includes("uses:")) continue;
         const m = USES.exec(l.content);
         if (!m || FULL_SHA.test(m[2]!)) continue;
         const sha = pinned.get(m[1]!);
         if (!sha) continue;
-        view ??= workflowView(file);
-        const where = describeLocation(keysAtNew(view, l.line));
+        const where = describeLocation(keysAt(file, "new", l.line));
         out.push({
           file: file.path,
           line: l.line,

@@ -1,28 +1,20 @@
 import type { ChangedFile } from "../../diff/model.js";
-import {
-  ciSystemOf,
-  isGithubActionsYaml,
-  jobOfKeys,
-  keysAtNew,
-  keysAtOld,
-  outlineWorkflow,
-  workflowView,
-} from "../../workflows/github.js";
+import { ciSystemOf, isGithubActionsYaml } from "../../workflows/ci-paths.js";
+import { jobOfKeys, keysAt, outlineWorkflow } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /** Jobs touched by a change, from the first changed line of each hunk (enough to name them, linear). */
 function touchedJobs(file: ChangedFile): string[] {
   if (!isGithubActionsYaml(file.path)) return [];
-  const view = workflowView(file);
   const jobs = new Set<string>();
   for (const hunk of file.hunks) {
     const first = hunk.changes.find((c) => c.type !== "context");
     if (!first) continue;
     const chain =
       first.type === "add" && first.newLine !== undefined
-        ? keysAtNew(view, first.newLine)
+        ? keysAt(file, "new", first.newLine)
         : first.oldLine !== undefined
-          ? keysAtOld(view, first.oldLine)
+          ? keysAt(file, "old", first.oldLine)
           : [];
     const job = jobOfKeys(chain);
     if (job) jobs.add(job);
@@ -37,6 +29,11 @@ export const ciConfigChangedRule: Rule = {
   description: "A CI/CD pipeline file (GitHub workflow or composite action, GitLab CI, CircleCI, Jenkins...) changed.",
   severity: "low",
   remediation: "Review the pipeline change: what runs, with which permissions and secrets, and on which events.",
+  docs: {
+    severity: "low",
+    detects:
+      "Any CI file added, changed, renamed or deleted (one finding per file, naming the workflow and jobs touched).",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -2,11 +2,11 @@ import type { Rule } from "../types.js";
 import { actionRepinnedRule } from "./action-repinned.js";
 import { ciConfigChangedRule } from "./ci-config-changed.js";
 import { continueOnErrorRule } from "./continue-on-error.js";
+import { governanceFileChangedRule } from "./governance-file-changed.js";
 import { permissionsWidenedRule } from "./permissions-widened.js";
 import { privilegedTriggerRule } from "./privileged-trigger.js";
-import { protectedConfigRule } from "./protected-config.js";
 import { scriptInjectionRule } from "./script-injection.js";
-import { secretsUntrustedRule } from "./secrets-untrusted.js";
+import { secretsInUntrustedContextRule } from "./secrets-in-untrusted-context.js";
 import { workflowRemovedRule } from "./workflow-removed.js";
 
 /** Rules of the `ci-workflow` category, one file each. */
@@ -15,9 +15,9 @@ export const ciWorkflowRules: Rule[] = [
   privilegedTriggerRule,
   permissionsWidenedRule,
   scriptInjectionRule,
-  secretsUntrustedRule,
+  secretsInUntrustedContextRule,
   actionRepinnedRule,
   workflowRemovedRule,
   continueOnErrorRule,
-  protectedConfigRule,
+  governanceFileChangedRule,
 ];

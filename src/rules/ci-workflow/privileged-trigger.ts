@@ -1,13 +1,11 @@
+import { isGithubWorkflow } from "../../workflows/ci-paths.js";
 import {
-  describeLocation,
-  isGithubWorkflow,
-  isPrHeadCheckoutLine,
-  keysAtNew,
+  prHeadCheckouts,
   privilegedTriggerOf,
   visiblePrivilegedTriggers,
   wholeWorkflow,
-  workflowView,
-} from "../../workflows/github.js";
+} from "../../workflows/workflow-file.js";
+import { describeLocation } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /**
@@ -22,6 +20,11 @@ export const privilegedTriggerRule: Rule = {
   severity: "high",
   remediation:
     "Use `pull_request` for jobs that build or test PR code; under pull_request_target never check out the PR head, keep permissions read-only and pass no secrets.",
+  docs: {
+    severity: "medium / high / critical",
+    detects:
+      "A `pull_request_target` or `workflow_run` trigger added: **critical** when the PR head is checked out (`ref: \u0024{{ github.event.pull_request.head.sha }}`, `github.head_ref`, `refs/pull/…`, `gh pr checkout`, the fork repository); **high** when an existing workflow switches to it (its jobs were written for untrusted-code-without-secrets); **medium** for a new workflow that never checks out PR code. A head checkout added under an existing privileged trigger is critical.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -35,19 +38,12 @@ export const privilegedTriggerRule: Rule = {
           l.content.includes("gh pr checkout"),
       );
       if (!hasKeyword) continue;
-      const view = workflowView(file);
-      const triggers = visiblePrivilegedTriggers(view);
+      const triggers = visiblePrivilegedTriggers(file);
       const doc = wholeWorkflow(file);
       const name = doc?.name ? `'${doc.name}' (${file.path})` : file.path;
 
       // PR head checkouts visible on the new side (context or added).
-      const checkouts: { line: number; added: boolean; where: string }[] = [];
-      for (const l of view.newSide) {
-        const c = l.content;
-        if (!c.includes("head") && !c.includes("refs/pull") && !c.includes("gh pr checkout")) continue;
-        if (isPrHeadCheckoutLine(c, () => keysAtNew(view, l.line)))
-          checkouts.push({ line: l.line, added: l.changed, where: describeLocation(keysAtNew(view, l.line)) });
-      }
+      const checkouts = prHeadCheckouts(file).map((c) => ({ ...c, where: describeLocation(c.keys) }));
 
       const addedTriggers: { line: number; trigger: string }[] = [];
       for (const l of file.added) {

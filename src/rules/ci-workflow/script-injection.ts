@@ -1,11 +1,6 @@
-import { capLine } from "../../workflows/diff-lines.js";
-import {
-  describeLocation,
-  isGithubActionsYaml,
-  keysAtNew,
-  parseKeyLine,
-  workflowView,
-} from "../../workflows/github.js";
+import { cutLine } from "../../diff/side.js";
+import { isGithubActionsYaml } from "../../workflows/ci-paths.js";
+import { describeLocation, keysAt, parseKeyLine } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 // Event fields any GitHub user controls: issue/PR/comment text, branch names, commit messages and authors.
@@ -14,7 +9,7 @@ const UNTRUSTED =
 
 /** The untrusted field interpolated by a `${{ }}` expression on the line, or null. */
 export function untrustedExpression(content: string): string | null {
-  const text = capLine(content);
+  const text = cutLine(content);
   let from = 0;
   for (let guard = 0; guard < 50; guard++) {
     const open = text.indexOf("${{", from);
@@ -37,18 +32,21 @@ export const scriptInjectionRule: Rule = {
   severity: "high",
   remediation:
     'Pass the value through an environment variable (`env: TITLE: \u0024{{ github.event.issue.title }}`) and use "$TITLE" in the script.',
+  docs: {
+    severity: "high",
+    detects:
+      "`\u0024{{ }}` expressions of attacker-controlled event data inside a `run:` script or a github-script `script:`: issue/PR/discussion title and body, comment and review bodies, `head.ref`/`head.label`, `github.head_ref`, commit messages and authors, `workflow_run.head_branch`… Values passed through `env:` (the safe pattern) and `if:` conditions are not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
       if (!isGithubActionsYaml(file.path) || file.status === "deleted") continue;
-      let view: ReturnType<typeof workflowView> | null = null;
       for (const l of file.added) {
         if (!l.content.includes("${{")) continue;
         const field = untrustedExpression(l.content);
         if (!field) continue;
-        view ??= workflowView(file);
         const own = parseKeyLine(l.content);
-        const chain = keysAtNew(view, l.line);
+        const chain = keysAt(file, "new", l.line);
         const inScript =
           own?.key === "run" || own?.key === "script" || chain.some((k) => k.key === "run" || k.key === "script");
         // `env:`/`with:` values and `if:` conditions are data, not code: the safe pattern.

@@ -16,6 +16,11 @@ export const installScriptRule: Rule = {
   severity: "high",
   remediation:
     "Read what the hook runs: it executes on every `install` with the user's credentials. Prefer an explicit build step over an install hook.",
+  docs: {
+    severity: "**high**",
+    detects:
+      "Install-time hooks added or changed: npm `preinstall`, `install`, `postinstall`, `prepare`, `prepublish`; Composer `pre/post-install-cmd`, `pre/post-update-cmd`, `post-autoload-dump`…; `setup.py` `cmdclass` overriding install/develop/build.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const a of dependencyFiles(ctx.files)) {

@@ -1,7 +1,7 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
-import { dirnameOf } from "../../deps/files.js";
 import { buildPairing, formatDep } from "../../deps/pairing.js";
 import type { PullRequestFacts } from "../../types.js";
+import { dirnameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const DEPENDENCY_BOTS =
@@ -12,7 +12,8 @@ function isDependencyBot(pr: PullRequestFacts | null): boolean {
 }
 
 /**
- * A lockfile changed while no manifest of its ecosystem changed in its directory or below.
+ * A lockfile changed while nothing it is generated from changed: no manifest of its ecosystem in its
+ * directory, below it or above it, and no Dockerfile beside or below it.
  * Usually `npm update` / `bundle update` / `cargo update` (version bumps of packages already
  * locked): low. When the lock-only change brings in packages that were not locked before it is
  * medium, because a lockfile is rarely read in review and is where a package can be slipped in
@@ -26,6 +27,12 @@ export const lockfileOnlyRule: Rule = {
   severity: "low",
   remediation:
     "Regenerate the lockfile with the package manager (e.g. `npm install --package-lock-only`) and compare; new packages in a lock-only change must be explained.",
+  docs: {
+    severity:
+      "low when only versions of already-locked packages moved (what `npm update`, `bundle update`, `cargo update`, `terraform init -upgrade` produce); **medium** when packages that were not in the lock appear (lockfile injection: a lock is rarely read in review); a lock-only change by a dependency bot (Dependabot, Renovate…) stays low",
+    detects:
+      "A lockfile changed while no manifest of its ecosystem changed in its directory, below it (workspaces) or above it, and no Dockerfile changed beside or below it (a base image or toolchain bump regenerates the lock).",
+  },
   run(ctx) {
     const pairing = buildPairing(ctx.allFiles);
     const bot = isDependencyBot(ctx.pr);
@@ -33,7 +40,7 @@ export const lockfileOnlyRule: Rule = {
     for (const a of dependencyFiles(ctx.files)) {
       if (a.dep.kind !== "lockfile" || !a.lock) continue;
       if (a.file.status === "deleted" || a.lock.changedLines === 0) continue;
-      if (pairing.manifestChangedAtOrBelow(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
+      if (pairing.lockInputsChanged(a.dep.ecosystem, dirnameOf(a.file.path))) continue;
       const eco = a.dep.ecosystem;
       const { added, removed, bumped } = a.lock;
       const parts: string[] = [];

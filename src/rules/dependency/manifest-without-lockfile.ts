@@ -1,6 +1,7 @@
 import { dependencyFiles } from "../../deps/analyze.js";
-import { dirnameOf, lockfileBasenamesFor } from "../../deps/files.js";
+import { lockfileBasenamesFor } from "../../deps/files.js";
 import { buildPairing } from "../../deps/pairing.js";
+import { dirnameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /**
@@ -15,6 +16,11 @@ export const manifestWithoutLockfileRule: Rule = {
   description: "A manifest's dependencies changed but its lockfile did not (the lock is out of date).",
   severity: "low",
   remediation: "Run the package manager so the lockfile matches the manifest and commit both together.",
+  docs: {
+    severity: "low",
+    detects:
+      "A manifest's dependencies were added or changed but no lockfile of its ecosystem changed in its directory or an ancestor (workspaces keep one lock at the root). Only for manifests whose ecosystem commits a lock: `package.json`, `Pipfile`, `go.mod`, `Cargo.toml`, `Gemfile`, `composer.json`.",
+  },
   run(ctx) {
     const pairing = buildPairing(ctx.allFiles);
     const findings: RuleFinding[] = [];

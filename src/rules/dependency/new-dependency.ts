@@ -1,5 +1,5 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
-import type { DepRef } from "../../deps/manifest.js";
+import type { DepRef } from "../../deps/manifests/index.js";
 import { bareName, formatDep } from "../../deps/pairing.js";
 import type { Rule, RuleFinding } from "../types.js";
 
@@ -18,6 +18,12 @@ export const newDependencyRule: Rule = {
   severity: "low",
   remediation:
     "Check that each new package is the intended, maintained project (name, publisher, licence, install scripts) and that the lockfile pins it.",
+  docs: {
+    severity:
+      "low; **medium** when it replaces a removed dependency with the same bare name from another publisher (`skia-canvas` → `@someone/skia-canvas`, `github.com/a/x` → `github.com/b/x`): a swap to a fork",
+    detects:
+      "A dependency declared in a manifest that was not there: `package.json: adds dependency left-pad@^1.3.0`. Up to 5 per manifest are reported one by one, more as one grouped finding.",
+  },
   run(ctx) {
     const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");
     // Removed dependencies anywhere in the PR, by ecosystem and bare name, to spot swaps to forks.

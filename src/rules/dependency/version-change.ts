@@ -14,6 +14,11 @@ export const versionChangeRule: Rule = {
   severity: "low",
   remediation:
     "Read the changelogs of the changed packages for breaking changes, especially across major versions and for downgrades.",
+  docs: {
+    severity: "low",
+    detects:
+      "Versions changed and dependencies removed, **one finding per manifest** (`package.json: changes 3 versions: eslint ^8.57.0 → ^9.1.0, …; removes moment@^2.29.4`). Downgrades are marked. A Dependabot/Renovate bump is one low finding; the matching lockfile churn is not reported again.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     const analyses = dependencyFiles(ctx.files).filter((a) => a.dep.kind === "manifest");

@@ -1,7 +1,6 @@
+import { isSqlOrMigration, mentionsProduction } from "../../diff/command-lines.js";
 import type { Severity } from "../../types.js";
-import { shorten } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
-import { commandLines, isCommandBearing, isSqlOrMigration, mentionsProduction } from "./scan.js";
+import { commandFinding, linePatternRule } from "../line-pattern.js";
 
 interface Wipe {
   what: string;
@@ -60,7 +59,7 @@ export function databaseWipeOf(text: string, sqlFile: boolean, productionFile: b
   return null;
 }
 
-export const databaseWipeRule: Rule = {
+export const databaseWipeRule = linePatternRule({
   id: "destructive-command/database-wipe",
   category: "destructive-command",
   description:
@@ -68,34 +67,49 @@ export const databaseWipeRule: Rule = {
   severity: "high",
   remediation:
     "Make sure this can never reach a shared or production database: guard on the environment, and prefer reviewed migrations.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (!isCommandBearing(file, ctx, /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i)) continue;
-      const sqlFile = isSqlOrMigration(file.path);
-      const production = ctx.isProduction(file.path);
-      for (const l of commandLines(file)) {
-        const c = l.content;
-        const lower = c.toLowerCase();
+  docs: {
+    severity: "high / critical",
+    detects:
+      "`DROP DATABASE`/`DROP SCHEMA` outside migrations, `dropdb`, `dropDatabase()`, `drop_all()`, `FLUSHALL`/`FLUSHDB`, `prisma migrate reset --force` / `db push --force-reset`, `rails db:drop/reset/purge`, `manage.py flush/reset_db`, `DISABLE_DATABASE_ENVIRONMENT_CHECK=1`. SQL and migration files are left to the migration rules.",
+  },
+  scope: "commands",
+  lines: "commands",
+  hint: /drop|flush|prisma|db:|DISABLE_DATABASE|reset_db/i,
+  patterns: [
+    {
+      detect(text, at) {
+        const lower = text.toLowerCase();
         if (
           !lower.includes("drop") &&
           !lower.includes("flush") &&
-          !c.includes("prisma") &&
-          !c.includes("db:") &&
-          !c.includes("DISABLE_DATABASE") &&
+          !text.includes("prisma") &&
+          !text.includes("db:") &&
+          !text.includes("DISABLE_DATABASE") &&
           !lower.includes("reset_db")
         )
-          continue;
-        const w = databaseWipeOf(c, sqlFile, production);
-        if (w)
-          out.push({
-            file: file.path,
-            line: l.line,
-            severity: w.severity,
-            message: `${w.what} in ${file.path}: ${shorten(c, 100)}`,
-          });
-      }
-    }
-    return out;
+          return [];
+        const w = databaseWipeOf(text, isSqlOrMigration(at.path), at.production);
+        return w ? [{ label: w.what, severity: w.severity }] : [];
+      },
+    },
+  ],
+  message: commandFinding,
+  samples: {
+    path: "scripts/reset.sh",
+    match: [
+      'psql "$DATABASE_URL" -c "DROP DATABASE billing"',
+      "dropdb --if-exists billing",
+      "redis-cli FLUSHALL",
+      "npx prisma migrate reset --force",
+      "bin/rails db:drop",
+      "python manage.py flush --noinput",
+      "DISABLE_DATABASE_ENVIRONMENT_CHECK=1 bin/rails db:schema:load",
+    ],
+    noMatch: [
+      "npx prisma migrate deploy",
+      "bin/rails db:migrate",
+      "redis-cli GET session",
+      'psql -c "DROP TABLE IF EXISTS tmp_import"',
+    ],
   },
-};
+});

@@ -1,6 +1,7 @@
-import { isIacSourcePath, sideLines } from "../../infra/common.js";
+import { isCommentLine } from "../../diff/line-syntax.js";
+import { addedText, sideOf } from "../../diff/side.js";
 import { enclosingConstruct } from "../../infra/constructs.js";
-import { addedText } from "../../workflows/diff-lines.js";
+import { isIacSourcePath } from "../../infra/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const PATTERNS: readonly { re: RegExp; what: string }[] = [
@@ -26,6 +27,11 @@ export const cdkRemovalPolicyRule: Rule = {
   description: "AWS CDK removal policy set to DESTROY, autoDeleteObjects or deletion protection off.",
   severity: "high",
   remediation: "Use RemovalPolicy.RETAIN (or SNAPSHOT) for resources that hold data outside throwaway stacks.",
+  docs: {
+    severity: "high",
+    detects:
+      "CDK code (TS/JS/Python/Java/C#/Go) adding `RemovalPolicy.DESTROY`, `autoDeleteObjects: true` (`auto_delete_objects=True`), or `deletionProtection: false`. Names the construct (`s3.Bucket 'Reports'`). Tests and comments are ignored.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -33,12 +39,9 @@ export const cdkRemovalPolicyRule: Rule = {
         continue;
       const text = addedText(file);
       if (!KEYWORDS.some((k) => text.includes(k))) continue;
-      for (const hunk of file.hunks) {
-        const lines = sideLines(hunk, "new");
+      for (const lines of sideOf(file, "new").hunks) {
         lines.forEach((l, i) => {
-          if (!l.changed || !PREFILTER.test(l.text)) return;
-          const trimmed = l.text.trim();
-          if (trimmed.startsWith("//") || trimmed.startsWith("#") || trimmed.startsWith("*")) return;
+          if (!l.changed || !PREFILTER.test(l.text) || isCommentLine(file.path, l.text)) return;
           for (const p of PATTERNS) {
             if (!p.re.test(l.text)) continue;
             const target = enclosingConstruct(lines, i);

@@ -15,6 +15,11 @@ export const cloudformationDeletionPolicyRule: Rule = {
   severity: "high",
   remediation:
     "Keep Retain (or Snapshot) on resources that hold data; change it only in a reviewed step right before an intended deletion.",
+  docs: {
+    severity: "high",
+    detects:
+      "`DeletionPolicy`/`UpdateReplacePolicy` of an existing resource set to `Delete`, or a `Retain`/`RetainExceptOnCreate`/`Snapshot` policy removed (the default, Delete for most types, applies). New resources may start with any policy.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const scan of cfnScans(ctx)) {

@@ -8,6 +8,10 @@ export const cloudformationTemplateChangedRule: Rule = {
   description: "CloudFormation/SAM template changed: resources added or modified.",
   severity: "low",
   remediation: "Create a change set and check which resources it modifies or replaces before deploying.",
+  docs: {
+    severity: "low",
+    detects: "Other template changes: resources added or modified.",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const scan of cfnScans(ctx)) {

@@ -1,13 +1,14 @@
-import { sideLines } from "../../infra/common.js";
+import { isCommentLine } from "../../diff/line-syntax.js";
+import { sideOf } from "../../diff/side.js";
 import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
 import { chartOf, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const RISKY = /^\s*(?:replicas|replicaCount|persistentVolumeReclaimPolicy|reclaimPolicy|whenDeleted|whenScaled|prune):/;
 
-function meaningful(text: string): boolean {
+function meaningful(path: string, text: string): boolean {
   const t = text.trim();
-  return t !== "" && !t.startsWith("#") && t !== "---";
+  return t !== "" && t !== "---" && !isCommentLine(path, t);
 }
 
 /**
@@ -21,6 +22,11 @@ export const k8sManifestChangedRule: Rule = {
   severity: "low",
   remediation:
     "Render and diff what the cluster will receive (kubectl diff, helm diff, kustomize build) before merging.",
+  docs: {
+    severity: "low",
+    detects:
+      "Any other change to manifests, Helm templates, values, `Chart.yaml` or kustomizations, one finding per file naming the objects.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];
@@ -30,12 +36,12 @@ export const k8sManifestChangedRule: Rule = {
       const touched = new Map<string, K8sDoc>();
       let first: { line: number; side: "new" | "old" } | null = null;
       let onlyRisky = true;
-      for (const hunk of file.hunks) {
+      for (let h = 0; h < file.hunks.length; h++) {
         for (const side of ["new", "old"] as const) {
-          const lines = sideLines(hunk, side);
+          const lines = sideOf(file, side).hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
-            if (!l.changed || !meaningful(l.text)) return;
+            if (!l.changed || !meaningful(file.path, l.text)) return;
             if (!RISKY.test(l.text)) onlyRisky = false;
             first ??= { line: l.line, side };
             const d = docAt[i];

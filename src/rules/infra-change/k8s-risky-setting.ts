@@ -1,8 +1,9 @@
-import { isCiYaml, isYamlPath, sideLines } from "../../infra/common.js";
+import { addedText, removedText, type SideLine, sideOf } from "../../diff/side.js";
 import { type K8sDoc, k8sLabel, lineScanDocs } from "../../infra/k8s.js";
+import { isCiYaml, isYamlPath } from "../../infra/paths.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
-import { addedText, removedText } from "../../workflows/diff-lines.js";
+import { enclosingKeys } from "../../workflows/yaml-keys.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 interface Setting {
@@ -34,6 +35,20 @@ const ADDED_SETTINGS: readonly Setting[] = [
   },
 ];
 
+/** `enabled: false` under a chart's persistence key (`persistence`, `persistentVolume`, `primary.persistence`…). */
+const PERSISTENCE_OFF =
+  /^\s*(?:["']?[\w.]*(?:persistence|persistentVolume)\.)?enabled["']?\s*:\s*["']?false["']?\s*(?:#.*)?$/i;
+const PERSISTENCE_KEY = /^(?:\w*persistence|persistentVolume\w*)$/i;
+
+/** True when an added line turns a chart's persistence off (its volume becomes scratch space). */
+function persistenceOff(lines: readonly SideLine[], i: number): boolean {
+  const text = lines[i]!.text;
+  if (!PERSISTENCE_OFF.test(text)) return false;
+  if (/persist/i.test(text)) return true;
+  const parent = enclosingKeys(lines, i)[0];
+  return parent !== undefined && PERSISTENCE_KEY.test(parent.key.split(".").pop() ?? "");
+}
+
 const KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
 
 function nameFor(doc: K8sDoc | null, file: string): string {
@@ -49,26 +64,43 @@ export const k8sRiskySettingRule: Rule = {
   id: "infra-change/k8s-risky-setting",
   category: "infra-change",
   description:
-    "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed.",
+    "Kubernetes/Helm setting that stops a workload or deletes data: replicas 0, reclaim policy Delete, keep policy removed, persistence turned off.",
   severity: "high",
   remediation:
     "Confirm the workload should stop or the data may go; prefer Retain reclaim policies for stateful volumes and scale down in a separate, announced change.",
+  docs: {
+    severity:
+      "high (medium for prune and for persistence turned off, which the production raise makes high in production values)",
+    detects:
+      "`replicas: 0` / Helm `replicaCount: 0`; `persistentVolumeReclaimPolicy: Delete` or StorageClass `reclaimPolicy: Delete`; StatefulSet claim retention `whenDeleted/whenScaled: Delete`; Helm `helm.sh/resource-policy: keep` removed; GitOps `prune: true` added; Helm values turning a chart's persistence off (`persistence: { enabled: false }`, `primary.persistence.enabled: false`, `persistentVolume.enabled: false`).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
       if (file.binary || file.status === "deleted" || !isYamlPath(file.path) || isCiYaml(file.path)) continue;
       if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path)) continue;
       const added = addedText(file);
-      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune");
+      const anyAdded =
+        added.includes("eplica") || added.includes("Delete") || added.includes("prune") || added.includes("enabled");
       const anyKeepRemoved = file.removed.length > 0 && removedText(file).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file.added.some((l) => KEEP_POLICY.test(l.content));
-      for (const hunk of file.hunks) {
+      for (let h = 0; h < file.hunks.length; h++) {
         if (anyAdded) {
-          const lines = sideLines(hunk, "new");
+          const lines = sideOf(file, "new").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed) return;
+            if (persistenceOff(lines, i)) {
+              findings.push({
+                file: file.path,
+                line: l.line,
+                side: "new",
+                message: `${nameFor(docAt[i] ?? null, file.path)}: persistence turned off (the data lives in the pod and is lost when it restarts; the volume claim may go)`,
+                severity: "medium",
+              });
+              return;
+            }
             for (const s of ADDED_SETTINGS) {
               const m = s.pattern.exec(l.text);
               if (!m) continue;
@@ -84,7 +116,7 @@ export const k8sRiskySettingRule: Rule = {
           });
         }
         if (anyKeepRemoved && !keepReAdded) {
-          const lines = sideLines(hunk, "old");
+          const lines = sideOf(file, "old").hunks[h]!;
           const { docAt } = lineScanDocs(lines);
           lines.forEach((l, i) => {
             if (!l.changed || !KEEP_POLICY.test(l.text)) return;

@@ -1,8 +1,29 @@
 import { terraformAnalysis } from "../../infra/terraform.js";
 import { groupByBlock } from "../../infra/tf-groups.js";
-import { ADDED_PROTECTION_PATTERNS, LIFECYCLE_OPEN, REMOVED_PROTECTION_PATTERNS } from "../../infra/tf-protection.js";
+import {
+  ADDED_PROTECTION_PATTERNS,
+  LIFECYCLE_OPEN,
+  type ProtectionWeakening,
+  REMOVED_PROTECTION_PATTERNS,
+} from "../../infra/tf-protection.js";
 import type { Severity } from "../../types.js";
 import type { Rule, RuleFinding } from "../types.js";
+
+/** What each weakening does, said about attribute `attr`. */
+const WEAKENED: Record<ProtectionWeakening, (attr: string) => string> = {
+  "prevent-destroy-false": () => "lifecycle prevent_destroy set to false (Terraform may now destroy it)",
+  "deletion-protection-off": (attr) => `${attr} set to false (the object can now be deleted)`,
+  "force-destroy": (attr) => `${attr} set to true (a destroy also deletes its contents)`,
+  "skip-final-snapshot": () => "skip_final_snapshot set to true (no snapshot is kept on destroy)",
+  "backup-retention-zero": (attr) => `${attr} set to 0 (automated backups disabled)`,
+  "scaled-to-zero": (attr) => `${attr} set to 0 (scaled to zero: the service stops)`,
+};
+
+function protectionRemoved(attr: string): string {
+  return attr === "prevent_destroy"
+    ? "lifecycle prevent_destroy removed (Terraform may now destroy it)"
+    : `${attr} = true removed (the provider default usually allows deletion)`;
+}
 
 function subject(address: string | undefined, file: string): string {
   return address ?? `a block of ${file} (header not shown in the diff)`;
@@ -21,6 +42,11 @@ export const terraformProtectionWeakenedRule: Rule = {
   severity: "high",
   remediation:
     "Keep the protection on existing stateful resources; if the resource must go, remove the protection in a separate, reviewed change and take a backup first.",
+  docs: {
+    severity: "high on existing resources; medium (low for scale-to-zero) on a block the same change creates",
+    detects:
+      "`prevent_destroy = false` or a `prevent_destroy = true` line removed; `deletion_protection`/`*termination_protection*`/`purge_protection_enabled` set to false or a `= true` removed; `force_destroy`/`force_delete = true`; `skip_final_snapshot = true`; backup retention set to 0; `replicas`/`desired_count`/`desired_capacity = 0`; a `lifecycle` block removed (medium when it only held `ignore_changes`). Ignored inside blocks that are deleted (the deletion rule reports those).",
+  },
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings: RuleFinding[] = [];
@@ -39,7 +65,7 @@ export const terraformProtectionWeakenedRule: Rule = {
               file,
               line: a.line,
               side: "new",
-              message: `${name}: ${p.describe(m[1]!)}${suffix}`,
+              message: `${name}: ${WEAKENED[p.id](m[1]!)}${suffix}`,
               severity,
             });
             break;
@@ -50,7 +76,7 @@ export const terraformProtectionWeakenedRule: Rule = {
         let reportedPrevent = false;
         for (const r of g.removed) {
           for (const p of REMOVED_PROTECTION_PATTERNS) {
-            const m = p.attr.exec(r.text);
+            const m = p.exec(r.text);
             if (!m) continue;
             const attr = m[1]!;
             // Replaced in place (set to another value on an added line): the added-line check decides.
@@ -60,7 +86,7 @@ export const terraformProtectionWeakenedRule: Rule = {
               file,
               line: r.line,
               side: "old",
-              message: `${name}: ${p.describe(attr)}`,
+              message: `${name}: ${protectionRemoved(attr)}`,
               severity: "high",
             });
           }

@@ -1,3 +1,4 @@
+import { isCommentLine } from "../../diff/line-syntax.js";
 import { isStatefulTerraformType } from "../../infra/stateful.js";
 import { terraformAnalysis } from "../../infra/terraform.js";
 import { blockLabel, groupByBlock, type TfBlockChanges } from "../../infra/tf-groups.js";
@@ -7,9 +8,8 @@ import type { Rule, RuleFinding } from "../types.js";
 
 const ATTR = /^\s*([A-Za-z_][\w-]*)\s*=/;
 
-function meaningful(text: string): boolean {
-  const t = text.trim();
-  return t !== "" && !t.startsWith("#") && !t.startsWith("//") && !t.startsWith("/*") && !t.startsWith("*");
+function meaningful(path: string, text: string): boolean {
+  return text.trim() !== "" && !isCommentLine(path, text);
 }
 
 function changedAttributes(g: TfBlockChanges): string[] {
@@ -34,6 +34,11 @@ export const terraformResourceChangedRule: Rule = {
   severity: "low",
   remediation:
     "Read the `terraform plan` for this change and check that it matches the intent (no unexpected replace).",
+  docs: {
+    severity: "low; medium when a data-holding resource is modified in place",
+    detects:
+      "Resources, data sources and modules added or modified (the message lists the changed attributes), renames covered by `moved` (low: state kept), objects forgotten with a `removed` block, `import` blocks, and per file the variable/output/locals/provider/`terraform` block edits (e.g. provider version bumps). Comment-only edits are ignored.",
+  },
   async run(ctx) {
     const analysis = await terraformAnalysis(ctx);
     const findings: RuleFinding[] = [];
@@ -43,11 +48,11 @@ export const terraformResourceChangedRule: Rule = {
       let otherLine: { line: number; side: "new" | "old" } | null = null;
       for (const g of groupByBlock(scan, analysis)) {
         if (g.isDeleted || g.renamedAway) continue;
-        const lines = [...g.added, ...g.removed].filter((l) => meaningful(l.text));
+        const lines = [...g.added, ...g.removed].filter((l) => meaningful(file, l.text));
         if (lines.length === 0) continue;
         // Lines the protection rule reports speak for themselves.
         if (lines.every((l) => isProtectionLine(l.text))) continue;
-        const first = g.added.find((l) => meaningful(l.text)) ?? lines[0]!;
+        const first = g.added.find((l) => meaningful(file, l.text)) ?? lines[0]!;
         const at = { file, line: first.line, side: first.side };
         const b = g.block;
         if (!b || !["resource", "data", "module", "moved", "removed", "import"].includes(b.kind)) {

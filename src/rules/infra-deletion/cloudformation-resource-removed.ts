@@ -1,6 +1,7 @@
 import { cfnScans } from "../../infra/cfn.js";
 import { isStatefulCfnType } from "../../infra/stateful.js";
 import type { Severity } from "../../types.js";
+import { inDeploymentScope } from "../iac-deletion-scope.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /**
@@ -14,6 +15,11 @@ export const cloudformationResourceRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Confirm the resource should be deleted; to keep it, set DeletionPolicy: Retain in a deploy before removing it from the template, and back up its data.",
+  docs: {
+    severity:
+      "critical for data stores (S3, RDS, DynamoDB, EFS, EBS, KMS, Route53 zones, queues, Cognito pools…), high otherwise; high with `DeletionPolicy: Snapshot`; **medium with `DeletionPolicy: Retain`** (the resource is orphaned, not deleted); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
+    detects: "A logical resource removed from a template, or its logical id renamed (CloudFormation replaces it).",
+  },
   run(ctx) {
     const findings: RuleFinding[] = [];
     for (const scan of cfnScans(ctx)) {
@@ -47,6 +53,6 @@ export const cloudformationResourceRemovedRule: Rule = {
         });
       }
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   },
 };

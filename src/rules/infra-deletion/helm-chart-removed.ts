@@ -1,7 +1,7 @@
 import type { ChangedFile } from "../../diff/model.js";
-import { yamlSectionLines } from "../../infra/common.js";
-import { docKey } from "../../infra/k8s.js";
+import { docKey, yamlSectionLines } from "../../infra/k8s.js";
 import { chartOf, k8sAnalysis } from "../../infra/k8s-analysis.js";
+import { inDeploymentScope } from "../iac-deletion-scope.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const DEP_NAME = /^\s*(?:-\s+)?name:\s*["']?([\w.-]+)["']?/;
@@ -35,6 +35,12 @@ export const helmChartRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Check which releases install this chart and what uninstalling it deletes (PVCs, CRDs, Secrets); deprecate and announce before removing a published chart.",
+  docs: {
+    severity:
+      "high (chart), medium (dependency); low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
+    detects:
+      "A chart's `Chart.yaml` deleted: one finding for the chart, listing the kinds its deleted templates rendered (the templates are not reported again). A `dependencies:` entry removed from `Chart.yaml`/`requirements.yaml`.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];
@@ -60,6 +66,6 @@ export const helmChartRemovedRule: Rule = {
     for (const { file, flavor } of analysis.files) {
       if (flavor === "helm-chart" && file.status === "modified") findings.push(...dependenciesRemoved(file));
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   },
 };

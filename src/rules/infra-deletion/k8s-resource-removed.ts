@@ -1,9 +1,11 @@
 import { posix } from "node:path";
 import type { ChangedFile } from "../../diff/model.js";
-import { dirOf, sideLines, yamlSectionLines } from "../../infra/common.js";
-import { docKey, k8sLabel } from "../../infra/k8s.js";
+import { sideOf } from "../../diff/side.js";
+import { docKey, k8sLabel, yamlSectionLines } from "../../infra/k8s.js";
 import { chartOf, type K8sAnalysis, k8sAnalysis } from "../../infra/k8s-analysis.js";
 import { k8sKindSeverity } from "../../infra/stateful.js";
+import { dirnameOf } from "../../util/paths.js";
+import { inDeploymentScope } from "../iac-deletion-scope.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const LIST_ENTRY = /^\s*-\s+["']?([^\s"'#]+)["']?\s*(?:#.*)?$/;
@@ -19,7 +21,7 @@ function kustomizationEntriesRemoved(file: ChangedFile, analysis: K8sAnalysis): 
       removed.push({ entry: entry[1]!, line: l.line, section: l.section });
   }
   const findings: RuleFinding[] = [];
-  const dir = dirOf(file.path);
+  const dir = dirnameOf(file.path);
   for (const r of removed) {
     if (added.has(r.entry)) continue;
     const target = posix.normalize(dir ? `${dir}/${r.entry}` : r.entry);
@@ -50,6 +52,12 @@ export const k8sResourceRemovedRule: Rule = {
   severity: "medium",
   remediation:
     "Confirm the object should be deleted from every cluster that applies these manifests (GitOps prune, kubectl apply --prune, helm upgrade delete it); back up volumes and check nothing still depends on it.",
+  docs: {
+    severity:
+      "critical: Namespace, CustomResourceDefinition; high: PersistentVolume, PersistentVolumeClaim, StatefulSet, StorageClass; medium: others; low in example code (`examples/`, `samples/`, `demos/`: not a deployment)",
+    detects:
+      "Manifest files deleted (each object), documents removed from a multi-document YAML, Helm templates deleted, kustomization overlays deleted, and entries dropped from a kustomization's `resources:`/`bases:` (unless the target file is itself deleted in the diff). An object re-declared in another file of the diff (same kind and name) is a move, not a deletion.",
+  },
   run(ctx) {
     const analysis = k8sAnalysis(ctx);
     const findings: RuleFinding[] = [];
@@ -78,7 +86,7 @@ export const k8sResourceRemovedRule: Rule = {
               file: file.path,
               line: d.line || null,
               side: "old",
-              message: `Kustomize ${d.kind === "Component" ? "component" : "overlay"} ${dirOf(file.path) || file.path} deleted: what it deployed is no longer applied`,
+              message: `Kustomize ${d.kind === "Component" ? "component" : "overlay"} ${dirnameOf(file.path) || file.path} deleted: what it deployed is no longer applied`,
               severity: "medium",
             });
             continue;
@@ -95,11 +103,10 @@ export const k8sResourceRemovedRule: Rule = {
       }
       // Modified files: documents whose `kind:` line was removed and that no longer exist anywhere.
       const newSideKinds = new Set<string>();
-      for (const hunk of file.hunks)
-        for (const l of sideLines(hunk, "new")) {
-          const m = /^kind:\s*["']?([A-Za-z][\w.-]*)/.exec(l.text);
-          if (m && l.changed) newSideKinds.add(m[1]!);
-        }
+      for (const l of sideOf(file, "new").lines) {
+        const m = /^kind:\s*["']?([A-Za-z][\w.-]*)/.exec(l.text);
+        if (m && l.changed) newSideKinds.add(m[1]!);
+      }
       for (const d of docs) {
         if (!d.kindChanged || !d.kind) continue;
         if (d.name ? analysis.newKeys.has(docKey(d)) : newSideKinds.has(d.kind)) continue;
@@ -112,6 +119,6 @@ export const k8sResourceRemovedRule: Rule = {
         });
       }
     }
-    return findings;
+    return findings.map(inDeploymentScope);
   },
 };

@@ -1,11 +1,6 @@
-import { opFindings } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
-import { initPostgresParser } from "../../migrations/pg.js";
-import type { Rule } from "../types.js";
+import { columnsOf, migrationOpRule, via } from "../migration-op.js";
 
-const KINDS: ReadonlySet<OpKind> = new Set(["drop-column"]);
-
-export const dropColumnRule: Rule = {
+export const dropColumnRule = migrationOpRule({
   id: "migration-destructive/drop-column",
   category: "migration-destructive",
   description:
@@ -13,8 +8,29 @@ export const dropColumnRule: Rule = {
   severity: "high",
   remediation:
     "Stop reading and writing the column first (Rails ignored_columns, Django SeparateDatabaseAndState), deploy, back up the data, then drop it in a later migration.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS, () => "high");
+  docs: {
+    severity: "high",
+    detects:
+      "DROP COLUMN. Framework forms: `remove_column(s)`, `remove_reference`, `remove_timestamps`, `t.remove`, `RemoveField`, `op.drop_column`, `removeColumn`, `dropColumn`, `remove :col`, Liquibase `dropColumn`",
   },
-};
+  kinds: {
+    "drop-column": (op) =>
+      `Drops column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)}${via(op)}: the data is lost and running code that reads it breaks`,
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240102_drop_email.sql", lines: ["ALTER TABLE users DROP COLUMN email;"] },
+      {
+        path: "db/migrate/20240102000000_remove_email.rb",
+        lines: [
+          "class RemoveEmail < ActiveRecord::Migration[7.1]",
+          "  def change",
+          "    remove_column :users, :email, :string",
+          "  end",
+          "end",
+        ],
+      },
+    ],
+    noMatch: [{ path: "migrations/20240102_add_nickname.sql", lines: ["ALTER TABLE users ADD COLUMN nickname text;"] }],
+  },
+});

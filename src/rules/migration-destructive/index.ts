@@ -3,6 +3,7 @@ import { dropColumnRule } from "./drop-column.js";
 import { dropTableRule } from "./drop-table.js";
 import { notNullWithoutDefaultRule } from "./not-null-without-default.js";
 import { renameOrRetypeRule } from "./rename-or-retype.js";
+import { rowDeletionRule } from "./row-deletion.js";
 import { unboundedDmlRule } from "./unbounded-dml.js";
 
 /** Rules of the `migration-destructive` category, one file each. */
@@ -11,5 +12,6 @@ export const migrationDestructiveRules: Rule[] = [
   dropColumnRule,
   renameOrRetypeRule,
   unboundedDmlRule,
+  rowDeletionRule,
   notNullWithoutDefaultRule,
 ];

@@ -1,11 +1,6 @@
-import { opFindings } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
-import { initPostgresParser } from "../../migrations/pg.js";
-import type { Rule } from "../types.js";
+import { columnsOf, migrationOpRule, via } from "../migration-op.js";
 
-const KINDS: ReadonlySet<OpKind> = new Set(["add-not-null-no-default"]);
-
-export const notNullWithoutDefaultRule: Rule = {
+export const notNullWithoutDefaultRule = migrationOpRule({
   id: "migration-destructive/not-null-without-default",
   category: "migration-destructive",
   description:
@@ -13,8 +8,25 @@ export const notNullWithoutDefaultRule: Rule = {
   severity: "high",
   remediation:
     "Add the column nullable (or with a default), backfill it, then set NOT NULL in a later migration once every writer sets it.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS, () => "high");
+  docs: {
+    severity: "high",
+    detects:
+      "ADD COLUMN … NOT NULL without DEFAULT on an existing table. Framework forms: `add_column null: false` without `default:`, `AddField` without `null=True`/`default`, `sa.Column(nullable=False)` without `server_default`, `allowNull: false` without `defaultValue`, `.notNullable()` without `.defaultTo()`, Ecto `add … null: false`",
   },
-};
+  kinds: {
+    "add-not-null-no-default": (op) =>
+      `Adds NOT NULL column${(op.columns?.length ?? 0) > 1 ? "s" : ""} ${columnsOf(op)} without a default to an existing table${via(op)}: fails on a non-empty table and breaks inserts from running code`,
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240105_tenant.sql", lines: ["ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL;"] },
+    ],
+    noMatch: [
+      {
+        path: "migrations/20240105_tenant_default.sql",
+        lines: ["ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL DEFAULT 0;"],
+      },
+      { path: "migrations/20240105_new_table.sql", lines: ["CREATE TABLE tenants (id bigint NOT NULL);"] },
+    ],
+  },
+});

@@ -1,11 +1,6 @@
-import { opFindings } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
-import { initPostgresParser } from "../../migrations/pg.js";
-import type { Rule } from "../types.js";
+import { migrationOpRule, tableOf, via } from "../migration-op.js";
 
-const KINDS: ReadonlySet<OpKind> = new Set(["delete-all", "update-all"]);
-
-export const unboundedDmlRule: Rule = {
+export const unboundedDmlRule = migrationOpRule({
   id: "migration-destructive/unbounded-dml",
   category: "migration-destructive",
   description:
@@ -13,8 +8,21 @@ export const unboundedDmlRule: Rule = {
   severity: "high",
   remediation:
     "Add the WHERE clause the change needs, back up the table first, and run large data changes in batches outside the schema migration.",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS, () => "high");
+  docs: {
+    severity: "high",
+    detects:
+      "DELETE or UPDATE without WHERE. Framework forms: `Model.delete_all`/`update_all`, `bulkDelete(t, null)`, `bulkUpdate` without a condition, query-builder `update()`/`del()` without `where`",
   },
-};
+  kinds: {
+    "delete-all": (op) => `Deletes every row of ${tableOf(op)}${via(op)} without a WHERE clause`,
+    "update-all": (op) =>
+      `Rewrites every row of ${tableOf(op)}${via(op)} without a WHERE clause: the previous values are lost`,
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240104_purge.sql", lines: ["DELETE FROM sessions;"] },
+      { path: "migrations/20240104_reset.sql", lines: ["UPDATE users SET active = false;"] },
+    ],
+    noMatch: [{ path: "migrations/20240104_expire.sql", lines: ["DELETE FROM sessions WHERE expires_at < now();"] }],
+  },
+});

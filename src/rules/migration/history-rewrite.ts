@@ -1,8 +1,7 @@
+import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
 import { migrationKindOf } from "../../migrations/analyze.js";
-import { migrationName } from "../../migrations/describe.js";
-import type { MigrationLanguage } from "../../migrations/detect.js";
-import { isCommentLine } from "../../migrations/text.js";
+import { migrationName } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /** Code of a line with formatting differences removed (quotes, spacing, trailing commas). */
@@ -14,10 +13,10 @@ function normalized(line: string): string {
  * True when the edit cannot change what the migration does: only blank or comment lines change, or
  * the removed and added code lines are the same once formatting is ignored (a linter pass).
  */
-function cosmeticOnly(file: ChangedFile, language: MigrationLanguage): boolean {
+function cosmeticOnly(file: ChangedFile): boolean {
   const code = (lines: readonly { content: string }[]) =>
     lines
-      .filter((l) => l.content.trim() !== "" && !isCommentLine(l.content, language))
+      .filter((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content))
       .map((l) => normalized(l.content))
       .sort();
   if (file.added.length + file.removed.length === 0) return false;
@@ -26,8 +25,8 @@ function cosmeticOnly(file: ChangedFile, language: MigrationLanguage): boolean {
   return added.length === removed.length && added.every((l, i) => l === removed[i]);
 }
 
-function hasCodeRemoved(file: ChangedFile, language: MigrationLanguage): boolean {
-  return file.removed.some((l) => l.content.trim() !== "" && !isCommentLine(l.content, language));
+function hasCodeRemoved(file: ChangedFile): boolean {
+  return file.removed.some((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content));
 }
 
 export const historyRewriteRule: Rule = {
@@ -38,6 +37,11 @@ export const historyRewriteRule: Rule = {
   severity: "high",
   remediation:
     "Leave applied migrations as they are and add a new migration that makes the change; only squash or delete migrations with a documented reset of every environment.",
+  docs: {
+    severity: "high (low for comment/format-only edits)",
+    detects:
+      "An already committed migration modified, deleted or renamed. Not raised for Flyway `R__` repeatable migrations or for changeSets appended to a Liquibase changelog.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -56,8 +60,7 @@ export const historyRewriteRule: Rule = {
       // Flyway repeatable migrations (R__*.sql) are meant to be edited: Flyway re-applies them on change.
       if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
       // Liquibase changelogs grow by appending changeSets (or includes): only changed lines rewrite history.
-      if (kind.framework === "liquibase" && file.status === "modified" && !hasCodeRemoved(file, kind.language))
-        continue;
+      if (kind.framework === "liquibase" && file.status === "modified" && !hasCodeRemoved(file)) continue;
       if (file.status === "deleted") {
         out.push({
           file: file.path,
@@ -71,7 +74,7 @@ export const historyRewriteRule: Rule = {
           line: null,
           message: `Committed migration ${file.oldPath ?? "?"} is renamed to ${name}: its recorded version no longer matches, so it may run again or never`,
         });
-      } else if (file.binary || file.patchMissing || !cosmeticOnly(file, kind.language)) {
+      } else if (file.binary || file.patchMissing || !cosmeticOnly(file)) {
         const first = file.added[0] ?? null;
         out.push({
           file: file.path,

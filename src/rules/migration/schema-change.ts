@@ -1,6 +1,7 @@
-import { migrationAnalysis, migrationName, shortOp } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
+import { migrationAnalysis } from "../../migrations/analyze.js";
+import type { MigrationOp, OpKind } from "../../migrations/ops.js";
 import { initPostgresParser } from "../../migrations/pg.js";
+import { columnsOf, migrationName } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /** Additive or minor operations: reported once per file, at low severity, so the change is still visible. */
@@ -15,6 +16,28 @@ const MINOR: ReadonlySet<OpKind> = new Set([
   "other",
 ]);
 
+/** Short object phrase of a minor operation, for the one aggregated finding. */
+function shortOp(op: MigrationOp): string {
+  switch (op.kind) {
+    case "create-table":
+      return `creates table ${op.table ?? "?"}`;
+    case "add-column":
+      return `adds column ${columnsOf(op)}${op.detail ? ` (${op.detail})` : ""}`;
+    case "create-index":
+      return `adds index on ${op.table ?? "?"}${op.concurrent ? " concurrently" : ""}`;
+    case "drop-index":
+      return `drops an index on ${op.table ?? "?"}`;
+    case "drop-constraint":
+      return `drops a constraint on ${op.table ?? "?"}`;
+    case "alter-field":
+      return `alters field ${columnsOf(op)}`;
+    case "add-foreign-key":
+      return `adds foreign key on ${op.table ?? "?"}`;
+    default:
+      return `${op.via} on ${columnsOf(op)}`;
+  }
+}
+
 export const schemaChangeRule: Rule = {
   id: "migration/schema-change",
   category: "migration",
@@ -23,6 +46,11 @@ export const schemaChangeRule: Rule = {
   severity: "low",
   remediation:
     "Check the new schema objects match the code that uses them and that the migration runs in every environment.",
+  docs: {
+    severity: "low",
+    detects:
+      "Additive or minor changes (CREATE TABLE, nullable ADD COLUMN, CREATE INDEX CONCURRENTLY, dropped indexes/constraints, Django `AlterField`), one finding per file listing them. Never destructive.",
+  },
   init: initPostgresParser,
   run(ctx) {
     const out: RuleFinding[] = [];

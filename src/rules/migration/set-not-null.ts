@@ -1,11 +1,6 @@
-import { opFindings } from "../../migrations/describe.js";
-import type { OpKind } from "../../migrations/ops.js";
-import { initPostgresParser } from "../../migrations/pg.js";
-import type { Rule } from "../types.js";
+import { columnsOf, migrationOpRule, via } from "../migration-op.js";
 
-const KINDS: ReadonlySet<OpKind> = new Set(["set-not-null"]);
-
-export const setNotNullRule: Rule = {
+export const setNotNullRule = migrationOpRule({
   id: "migration/set-not-null",
   category: "migration",
   description:
@@ -13,8 +8,20 @@ export const setNotNullRule: Rule = {
   severity: "medium",
   remediation:
     "Backfill the NULLs first; on Postgres add a CHECK (col IS NOT NULL) NOT VALID constraint, validate it, then SET NOT NULL (the check makes it instant).",
-  init: initPostgresParser,
-  run(ctx) {
-    return opFindings(ctx, KINDS, () => "medium");
+  docs: {
+    severity: "medium",
+    detects: "`SET NOT NULL`, `change_column_null …, false`, `alter_column(nullable=False)`, `addNotNullConstraint`",
   },
-};
+  kinds: {
+    "set-not-null": (op) =>
+      `Sets NOT NULL on ${columnsOf(op)}${via(op)}: scans the whole table under an exclusive lock and fails if NULLs remain`,
+  },
+  samples: {
+    match: [
+      { path: "migrations/20240108_not_null.sql", lines: ["ALTER TABLE users ALTER COLUMN email SET NOT NULL;"] },
+    ],
+    noMatch: [
+      { path: "migrations/20240108_drop_not_null.sql", lines: ["ALTER TABLE users ALTER COLUMN email DROP NOT NULL;"] },
+    ],
+  },
+});

@@ -1,8 +1,8 @@
 import type { ChangedFile } from "../../diff/model.js";
+import { cutLine } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
-import { productionSignals } from "./scope.js";
 
 const SECRET_KEY =
   /(?:secret|passw(?:or)?d|passwd|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth|DATABASE_URL|DSN)/i;
@@ -24,17 +24,13 @@ interface Assessment {
 function assess(file: ChangedFile): Assessment {
   const reasons: string[] = [];
   if (file.status === "deleted") reasons.push("file deleted");
-  const changed = [...file.added, ...file.removed].filter((l) => l.content.length < 4000 && l.content.trim() !== "");
+  const changed = [...file.added, ...file.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");
   const env = isEnvFile(file.path);
-  if (
-    changed.some(
-      (l) => (env && /^\s*[\w.]+\s*=/.test(l.content)) || (SECRET_KEY.test(l.content) && /[:=]/.test(l.content)),
-    )
-  )
+  if (changed.some((t) => (env && /^\s*[\w.]+\s*=/.test(t)) || (SECRET_KEY.test(t) && /[:=]/.test(t))))
     reasons.push("secrets or credentials");
-  if (changed.some((l) => REPLICAS.test(l.content))) reasons.push("replica counts");
-  if (changed.some((l) => PROTECTION.test(l.content))) reasons.push("deletion protections");
-  if (file.status !== "deleted" && file.removed.some((l) => DELETES.test(l.content)))
+  if (changed.some((t) => REPLICAS.test(t))) reasons.push("replica counts");
+  if (changed.some((t) => PROTECTION.test(t))) reasons.push("deletion protections");
+  if (file.status !== "deleted" && file.removed.some((l) => DELETES.test(cutLine(l.content))))
     reasons.push("removed blocks or objects");
   return { severity: reasons.length > 0 ? "high" : "medium", reasons };
 }
@@ -51,11 +47,16 @@ export const productionFileChangedRule: Rule = {
   severity: "medium",
   remediation:
     "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
+  docs: {
+    severity:
+      "medium; **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
+    detects:
+      "One finding per production-scope file, at its first changed line, saying why it is in scope and what it touches.",
+  },
   run(ctx) {
-    const signals = productionSignals(ctx.files, ctx.paths);
     const findings: RuleFinding[] = [];
     for (const file of ctx.files) {
-      const signal = signals.get(file.path);
+      const signal = ctx.production.get(file.path);
       if (!signal) continue;
       const { severity, reasons } = assess(file);
       const firstAdded = file.added[0];

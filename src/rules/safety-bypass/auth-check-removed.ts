@@ -1,7 +1,7 @@
+import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
+import { addedText, cutLine, removedText, sideOf } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
-import { addedText, capLine, isCommentLine, removedText } from "../../workflows/diff-lines.js";
-import { workflowView } from "../../workflows/github.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 /**
@@ -36,7 +36,7 @@ function isGuard(name: string): boolean {
 
 /** Guard names a removed line carries, by the forms guards take (decorator, callback, call, middleware argument). */
 export function guardsOnLine(content: string): string[] {
-  const text = capLine(content);
+  const text = cutLine(content);
   const found = new Set<string>();
   const dec = PYTHON_LIKE_DECORATOR.exec(text);
   if (dec && isGuard(dec[1]!)) found.add(dec[1]!);
@@ -66,11 +66,11 @@ const DECLARATION =
 
 /** The function or route the removed guard protected: the next declaration on the old side. */
 function protectedTarget(file: ChangedFile, oldLine: number): string | null {
-  const view = workflowView(file);
-  const i = view.oldIndex.get(oldLine);
+  const old = sideOf(file, "old");
+  const i = old.indexOf(oldLine);
   if (i === undefined) return null;
-  for (let j = i; j < Math.min(view.oldSide.length, i + 8); j++) {
-    const m = DECLARATION.exec(capLine(view.oldSide[j]!.content));
+  for (let j = i; j < Math.min(old.lines.length, i + 8); j++) {
+    const m = DECLARATION.exec(old.lines[j]!.text);
     if (!m) continue;
     const name = m[1] ?? m[2] ?? m[3];
     if (name && /^(?:if|for|while|switch|catch|with|return)$/.test(name)) continue;
@@ -116,6 +116,11 @@ export const authCheckRemovedRule: Rule = {
   severity: "high",
   remediation:
     "Restore the check, or show in the PR where the endpoint is now protected (router-level guard, policy) with a test.",
+  docs: {
+    severity: "high (medium for CSRF exemptions / anonymous access)",
+    detects:
+      "Removed lines carrying an authentication, authorization or CSRF guard that is **not re-added in the same file**: decorators (`@login_required`, `@admin_required`, `@permission_required`, `@PreAuthorize`, `@Secured`, `@RolesAllowed`, `@UseGuards`), C# `[Authorize]`/`[ValidateAntiForgeryToken]`, Rails `before_action :authenticate_user!`, `protect_from_forgery`, `authorize`, `load_and_authorize_resource`, `can?`/`cannot?`, calls such as `authorize(…)`, `requirePermission(…)`, and middleware arguments in route definitions (`router.delete(path, requireAuth, handler)`, `->middleware('auth')`). The message names the guard and the function or route it protected. Also added explicit bypasses: `skip_before_action :authenticate_user!`, `skip_authorization`, `@csrf_exempt`, `[AllowAnonymous]`, `permitAll()`. Deleted files and tests are not reported.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -134,7 +139,7 @@ export const authCheckRemovedRule: Rule = {
           for (const name of guardsOnLine(t)) removed.push({ name, line: l.line });
         }
         if (removed.length > 0) {
-          const addedText = file.added.map((l) => capLine(l.content)).join("\n");
+          const addedText = file.added.map((l) => cutLine(l.content)).join("\n");
           const seen = new Set<string>();
           for (const r of removed) {
             const base = r.name.split(".").pop()!;
@@ -152,7 +157,7 @@ export const authCheckRemovedRule: Rule = {
       }
       if (!addedHint) continue;
       for (const l of file.added) {
-        const t = capLine(l.content);
+        const t = cutLine(l.content);
         if (!/skip_|csrf|Anonymous|PermitAll|permitAll|Public/.test(t) || isCommentLine(file.path, t)) continue;
         for (const b of BYPASS_ADDED) {
           if (!b.re.test(t)) continue;

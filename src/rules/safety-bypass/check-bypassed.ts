@@ -1,7 +1,10 @@
+import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
+import { addedText, cutLine, RemovedTally } from "../../diff/side.js";
+import { quote } from "../../text/quote.js";
 import { basenameOf } from "../../util/paths.js";
-import { addedText, capLine, isCommentLine, RemovedTally, shorten } from "../../workflows/diff-lines.js";
-import { droppedNeeds, isCiFile, isGithubWorkflow } from "../../workflows/github.js";
+import { isCiFile, isGithubWorkflow } from "../../workflows/ci-paths.js";
+import { droppedNeeds } from "../../workflows/job-changes.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const HOOK_BYPASS = /(?:^|\s)--no-verify\b|\bHUSKY\s*=\s*["']?0\b|\bHUSKY_SKIP_HOOKS\s*=\s*["']?(?:1|true)\b/;
@@ -19,7 +22,7 @@ function coverageValues(
 ): Map<string, { value: number; line: number }[]> {
   const out = new Map<string, { value: number; line: number }[]>();
   for (const l of lines) {
-    const m = COVERAGE_VALUE.exec(capLine(l.content));
+    const m = COVERAGE_VALUE.exec(cutLine(l.content));
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const list = out.get(key) ?? [];
@@ -72,6 +75,11 @@ export const checkBypassedRule: Rule = {
   severity: "medium",
   remediation:
     "Let the check fail the build; fix or explicitly quarantine what fails, and keep thresholds and required jobs intact.",
+  docs: {
+    severity: "medium",
+    detects:
+      "`--no-verify` / `HUSKY=0`; a test or lint command in CI, `package.json`, Makefiles or scripts made unable to fail (`npm test || true`, `pytest; exit 0`); a coverage threshold lowered (`lines: 80` → `60`, `fail_under`, `--cov-fail-under`, `minimum_coverage`…); a job dropped from the `needs:` of a gate job in a GitHub workflow.",
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
@@ -99,7 +107,7 @@ export const checkBypassedRule: Rule = {
       const scripty = isScriptOrCi(file.path);
       let tally: RemovedTally | null = null;
       for (const l of file.added) {
-        const text = capLine(l.content);
+        const text = cutLine(l.content);
         const hook = text.includes("no-verify") || text.includes("HUSKY");
         const swallow = (scripty && text.includes("|")) || (scripty && text.includes("exit 0"));
         if (!hook && !swallow) continue;
@@ -107,7 +115,7 @@ export const checkBypassedRule: Rule = {
         if (!tally) {
           tally = new RemovedTally();
           for (const r of file.removed) {
-            const rt = capLine(r.content);
+            const rt = cutLine(r.content);
             if (HOOK_BYPASS.test(rt)) tally.add("hook");
             if (SWALLOW.test(rt) && CHECK_COMMAND.test(rt)) tally.add("swallow");
           }
@@ -116,7 +124,7 @@ export const checkBypassedRule: Rule = {
           out.push({
             file: file.path,
             line: l.line,
-            message: `Git hooks bypassed in ${file.path}: ${shorten(text, 90)}`,
+            message: `Git hooks bypassed in ${file.path}: ${quote(text, 90)}`,
           });
           continue;
         }
@@ -125,7 +133,7 @@ export const checkBypassedRule: Rule = {
           out.push({
             file: file.path,
             line: l.line,
-            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file.path}: ${shorten(text, 90)}`,
+            message: `'${cmd}' can no longer fail the build (its failure is swallowed) in ${file.path}: ${quote(text, 90)}`,
           });
         }
       }

@@ -1,24 +1,31 @@
 import type { Severity } from "../../types.js";
-import { addedText, capLine, RemovedTally } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
+import { linePatternRule } from "../line-pattern.js";
 
 interface Suppression {
   /** Cheap prefilter: the line must contain this. */
   keyword: string;
   re: RegExp;
   label: string;
+  /** Severity of the suppression as matched: `low` for one line and named rules, unless `wide` says otherwise. */
   severity: Severity;
+  /** The match switches the checker off beyond one line (a block, the file, the crate): medium. */
+  wide?: RegExp;
+  /** On a line of its own the directive holds to the end of the block (pylint, rubocop): medium. */
+  wideOnOwnLine?: boolean;
 }
 
-// Group 1, when present, names what is suppressed (rules, codes, lints).
+// Group 1, when present, names what is suppressed (rules, codes, lints). Routine silences scoped to one
+// line are low; blanket ones (a block, a file), type checking turned off for a file, and security
+// scanners silenced are medium.
 const SUPPRESSIONS: Suppression[] = [
   {
     keyword: "eslint-disable",
     re: /eslint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,100}))?/,
     label: "eslint-disable",
-    severity: "medium",
+    severity: "low",
+    wide: /eslint-disable(?!-)/,
   },
-  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "medium" },
+  { keyword: "@ts-ignore", re: /@ts-ignore\b/, label: "@ts-ignore", severity: "low" },
   {
     keyword: "@ts-nocheck",
     re: /@ts-nocheck\b/,
@@ -30,51 +37,62 @@ const SUPPRESSIONS: Suppression[] = [
     keyword: "biome-ignore",
     re: /biome-ignore(?:-all|-start)?\s+([\w/]{1,80})?/,
     label: "biome-ignore",
-    severity: "medium",
+    severity: "low",
+    wide: /biome-ignore-(?:all|start)/,
   },
   {
     keyword: "deno-lint-ignore",
     re: /deno-lint-ignore(?:-file)?(?:\s+([\w-, ]{1,80}))?/,
     label: "deno-lint-ignore",
-    severity: "medium",
+    severity: "low",
+    wide: /deno-lint-ignore-file/,
   },
   {
     keyword: "oxlint-disable",
     re: /oxlint-disable(?:-next-line|-line)?(?:\s+([\w@/\-, ]{1,80}))?/,
     label: "oxlint-disable",
-    severity: "medium",
+    severity: "low",
+    wide: /oxlint-disable(?!-)/,
   },
-  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "medium" },
+  { keyword: "noqa", re: /#\s*noqa\b(?::\s*([\w, ]{1,80}))?/, label: "# noqa", severity: "low" },
   {
     keyword: "type:",
     re: /#\s*type:\s*ignore\b(?:\[([\w\-, ]{1,80})\])?/,
     label: "# type: ignore",
-    severity: "medium",
+    severity: "low",
   },
   {
     keyword: "pyright:",
     re: /#\s*pyright:\s*(?:ignore\b|basic\b)(?:\[([\w, ]{1,80})\])?/,
     label: "# pyright: ignore",
-    severity: "medium",
+    severity: "low",
+    wide: /basic/,
   },
   { keyword: "mypy:", re: /#\s*mypy:\s*ignore-errors\b/, label: "# mypy: ignore-errors", severity: "medium" },
   {
     keyword: "pylint:",
     re: /#\s*pylint:\s*disable(?:-next)?=([\w\-, ]{1,80})/,
     label: "pylint: disable",
-    severity: "medium",
+    severity: "low",
+    wideOnOwnLine: true,
   },
-  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "medium" },
-  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "medium" },
-  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "medium" },
-  { keyword: "rubocop:", re: /rubocop:disable\s+([\w/, ]{1,100})/, label: "rubocop:disable", severity: "medium" },
+  { keyword: "nolint", re: /\/\/\s?nolint\b(?::([\w,]{1,80}))?/, label: "//nolint", severity: "low" },
+  { keyword: "NOLINT", re: /\/\/\s?NOLINT(?:NEXTLINE)?\b(?:\(([^)]{1,80})\))?/, label: "NOLINT", severity: "low" },
+  { keyword: "allow(", re: /#!?\[allow\(([^)]{1,100})\)\]/, label: "#[allow]", severity: "low", wide: /^#!/ },
+  {
+    keyword: "rubocop:",
+    re: /rubocop:disable\s+([\w/, ]{1,100})/,
+    label: "rubocop:disable",
+    severity: "low",
+    wideOnOwnLine: true,
+  },
   {
     keyword: "@SuppressWarnings",
     re: /@SuppressWarnings\s*\(\s*([^)]{1,100})\)/,
     label: "@SuppressWarnings",
-    severity: "medium",
+    severity: "low",
   },
-  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "medium" },
+  { keyword: "@Suppress", re: /@Suppress\s*\(\s*([^)]{1,100})\)/, label: "@Suppress", severity: "low" },
   { keyword: "NOSONAR", re: /\bNOSONAR\b/, label: "NOSONAR", severity: "medium" },
   { keyword: "nosec", re: /#\s*nosec\b(?:\s+([\w, ]{1,60}))?/, label: "nosec (security linter)", severity: "medium" },
   { keyword: "nosemgrep", re: /nosemgrep\b(?::\s*([\w.\-, ]{1,80}))?/, label: "nosemgrep", severity: "medium" },
@@ -82,14 +100,15 @@ const SUPPRESSIONS: Suppression[] = [
     keyword: "phpstan-ignore",
     re: /@?phpstan-ignore(?:-next-line|-line)?\b/,
     label: "phpstan-ignore",
-    severity: "medium",
+    severity: "low",
   },
-  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "medium" },
+  { keyword: "psalm-suppress", re: /@psalm-suppress\s+(\w{1,60})/, label: "@psalm-suppress", severity: "low" },
   {
     keyword: "swiftlint:",
     re: /swiftlint:disable(?::next|:this)?\s+([\w ]{1,80})/,
     label: "swiftlint:disable",
-    severity: "medium",
+    severity: "low",
+    wide: /swiftlint:disable\s/,
   },
   {
     keyword: "#pragma warning",
@@ -101,6 +120,27 @@ const SUPPRESSIONS: Suppression[] = [
   { keyword: " ignore", re: /(?:istanbul|c8|v8)\s+ignore\b/, label: "coverage ignore", severity: "low" },
   { keyword: "no cover", re: /#\s*pragma:\s*no\s+cover\b/, label: "pragma: no cover", severity: "low" },
 ];
+
+/**
+ * Rules whose silencing hides a security problem, by name: eslint-plugin-security and no-eval families,
+ * React's dangerouslySetInnerHTML rule, Bandit/ruff `S` codes, gosec `G` codes.
+ */
+const SECURITY_RULE =
+  /security|\bno-(?:eval|implied-eval|new-func|script-url|unsafe\w*|danger\w*)\b|dangerously|xss|inject|\bS\d{3}\b|\bB\d{3}\b|\bG\d{3}\b|gosec/i;
+
+function severityOf(
+  s: Suppression,
+  match: string,
+  suppressed: string | undefined,
+  text: string,
+  index: number,
+): Severity {
+  if (s.severity === "medium") return "medium";
+  if (s.wide?.test(match)) return "medium";
+  if (s.wideOnOwnLine && /^\s*#?\s*$/.test(text.slice(0, index))) return "medium";
+  if (suppressed && SECURITY_RULE.test(suppressed)) return "medium";
+  return "low";
+}
 
 const PER_FILE_CAP = 20;
 
@@ -122,59 +162,50 @@ function inCommentOrDirective(s: Suppression, text: string, index: number): bool
   return COMMENT_OPENER.test(text.slice(0, index + 4));
 }
 
-export const lintSuppressionRule: Rule = {
+const PATTERNS = SUPPRESSIONS.map((s) => ({
+  keyword: s.keyword,
+  re: s.re,
+  label: s.label,
+  hit: (match: string, suppressed: string | undefined, text: string, index: number) =>
+    inCommentOrDirective(s, text, index)
+      ? { label: s.label, severity: severityOf(s, match, suppressed, text, index), detail: suppressed }
+      : null,
+}));
+
+export const lintSuppressionRule = linePatternRule({
   id: "safety-bypass/lint-suppression",
   category: "safety-bypass",
   description:
     "Lint, type-check or security-scanner suppressions added: eslint-disable, @ts-ignore, @ts-nocheck, # noqa, # type: ignore, //nolint, #[allow(...)], rubocop:disable, @SuppressWarnings.",
   severity: "medium",
   remediation: "Fix the reported problem, or narrow the suppression to one rule on one line with a comment saying why.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
-      if (!SUPPRESSION_HINT.test(addedText(file)) || ctx.paths.isDoc(file.path)) continue;
-      let tally: RemovedTally | null = null;
-      let count = 0;
-      let extra = 0;
-      for (const l of file.added) {
-        const text = capLine(l.content);
-        for (const s of SUPPRESSIONS) {
-          if (!text.includes(s.keyword)) continue;
-          const m = s.re.exec(text);
-          if (!m || !inCommentOrDirective(s, text, m.index)) continue;
-          if (!tally) {
-            // Lazily: a suppression that only moved (same kind removed in the file) is not new.
-            tally = new RemovedTally();
-            for (const r of file.removed) {
-              const rt = capLine(r.content);
-              for (const s2 of SUPPRESSIONS) if (rt.includes(s2.keyword) && s2.re.test(rt)) tally.add(s2.label);
-            }
-          }
-          if (tally.take(s.label)) break;
-          if (count >= PER_FILE_CAP) {
-            extra++;
-            break;
-          }
-          count++;
-          const detail = m[1]?.trim() ? ` (${m[1].trim().replace(/\s*--.*$/, "")})` : "";
-          out.push({
-            file: file.path,
-            line: l.line,
-            severity: s.severity,
-            message: `${s.label}${detail} added in ${file.path}`,
-          });
-          break;
-        }
-      }
-      if (extra > 0)
-        out.push({
-          file: file.path,
-          line: null,
-          severity: "medium",
-          message: `${extra} more suppressions added in ${file.path} (first ${PER_FILE_CAP} listed)`,
-        });
-    }
-    return out;
+  docs: {
+    severity:
+      "low for a routine silence scoped to one line (`eslint-disable-next-line rule`, `# noqa`, `# type: ignore`, `@ts-ignore`, `//nolint`, `#[allow]`…); **medium** for blanket ones (an `eslint-disable` block, `@ts-nocheck`, `biome-ignore-all`, crate-wide `#![allow]`, `pylint`/`rubocop` disables on a line of their own, `#pragma warning disable`), security scanners silenced (`nosec`, `nosemgrep`, `NOSONAR`) and security rules named (`security/*`, `no-eval`, Bandit `S`/`B` codes, gosec)",
+    detects:
+      "`eslint-disable*`, `@ts-ignore`, `@ts-nocheck`, `biome-ignore`, `# noqa`, `# type: ignore`, `pyright: ignore`, `pylint: disable`, `//nolint`, `NOLINT`, `#[allow(…)]`, `rubocop:disable`, `@SuppressWarnings`, `@Suppress`, `NOSONAR`, `# nosec`, `nosemgrep`, `phpstan-ignore`, `@psalm-suppress`, `swiftlint:disable`, `#pragma warning disable`. The message names the rules suppressed. At most 20 findings per file, then one summary.",
   },
-};
+  scope: "code-and-tests",
+  lines: "added",
+  hint: SUPPRESSION_HINT,
+  patterns: PATTERNS,
+  ignoreMoved: true,
+  perFileCap: {
+    max: PER_FILE_CAP,
+    message: (more, file) => `${more} more suppressions added in ${file} (first ${PER_FILE_CAP} listed)`,
+  },
+  message(hit, file) {
+    const detail = hit.detail?.trim() ? ` (${hit.detail.trim().replace(/\s*--.*$/, "")})` : "";
+    return `${hit.label}${detail} added in ${file}`;
+  },
+  samples: {
+    path: "src/app.ts",
+    match: [
+      "// eslint-disable-next-line no-console",
+      "// @ts-ignore",
+      "const x = y; // @ts-expect-error",
+      "/* biome-ignore lint/style: legacy */",
+    ],
+    noMatch: ['const directive = "eslint-disable";', "const re = /@ts-ignore/;", "export const ok = 1;"],
+  },
+});

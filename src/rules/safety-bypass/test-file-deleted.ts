@@ -21,6 +21,11 @@ export const testFileDeletedRule: Rule = {
   description: "A test file is deleted and no test file with the same name is added or renamed in the PR.",
   severity: "medium",
   remediation: "Keep the tests (move or rewrite them) unless the code they cover is deleted in the same PR.",
+  docs: {
+    severity: "medium",
+    detects:
+      "A test source file deleted with no test of the same name added or renamed in the PR, and the code it covered still present. Snapshots, fixtures and test data are ignored.",
+  },
   run(ctx) {
     const deleted: ChangedFile[] = [];
     for (const file of ctx.files) {

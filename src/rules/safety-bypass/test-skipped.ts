@@ -1,8 +1,7 @@
 import type { ChangedFile } from "../../diff/model.js";
+import { addedText, cutLine, RemovedTally, sideOf } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
 import { extensionOf } from "../../util/paths.js";
-import { addedText, capLine, RemovedTally } from "../../workflows/diff-lines.js";
-import { workflowView } from "../../workflows/github.js";
 import type { Rule, RuleContext, RuleFinding } from "../types.js";
 
 const JS_EXT = new Set(["js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts", "vue", "svelte", "coffee"]);
@@ -30,7 +29,7 @@ const EX_SKIP = /@(?:module)?tag\s+:skip\b/;
 /** The skip or focus marker on a line of a file with this extension, or null. */
 export function skipMarkerOf(path: string, content: string, isTest: boolean): Marker | null {
   const ext = extensionOf(path);
-  const text = capLine(content);
+  const text = cutLine(content);
   if (JS_EXT.has(ext)) {
     if (!text.includes("skip") && !text.includes("only") && !/\b[xf]/.test(text)) return null;
     const m = JS_SKIP.exec(text);
@@ -90,18 +89,18 @@ function testNameNear(file: ChangedFile, line: number, content: string, inBody: 
     const own = DECLARED_NAME.exec(content);
     if (own) return own[1] ?? own[2] ?? own[3] ?? own[4] ?? null;
   }
-  const view = workflowView(file);
-  const i = view.newIndex.get(line);
+  const view = sideOf(file, "new");
+  const i = view.indexOf(line);
   if (i === undefined) return null;
   if (inBody) {
     for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
-      const m = DECLARED_NAME.exec(capLine(view.newSide[j]!.content));
+      const m = DECLARED_NAME.exec(view.lines[j]!.text);
       if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
     }
     return null;
   }
-  for (let j = i + 1; j < Math.min(view.newSide.length, i + 6); j++) {
-    const m = DECLARED_NAME.exec(capLine(view.newSide[j]!.content));
+  for (let j = i + 1; j < Math.min(view.lines.length, i + 6); j++) {
+    const m = DECLARED_NAME.exec(view.lines[j]!.text);
     if (m) return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
   }
   return null;
@@ -110,6 +109,31 @@ function testNameNear(file: ChangedFile, line: number, content: string, inBody: 
 // Whole-file prefilter: every marker above contains one of these.
 const SKIP_HINT =
   /skip|Skip|only|Disabled|Ignore|ignore|pending|\b[xf](?:it|test|describe|context|specify|scenario|feature)\b|focus|markTest/;
+
+/** Skips called inside a test body (`pytest.skip(`, `self.skipTest(`, `t.Skip(`, `markTestSkipped(`). */
+const IN_BODY_SKIP = /pytest\.skip|skipTest|\.Skip|markTest/;
+const CONDITION = /^\s*(?:\}\s*)?(?:if|elif|else|unless|when|except|catch)\b/;
+
+/**
+ * True when an in-body skip runs only under a condition: on the same line (`if x: pytest.skip(…)`), or
+ * inside an `if`/`else`/`except` block opened on the nearest less-indented line above. Skipping where a
+ * dependency or platform is missing keeps the test running everywhere else.
+ */
+function conditionalSkip(file: ChangedFile, line: number, content: string, marker: string): boolean {
+  const before = content.slice(0, content.indexOf(marker.replace(/^@/, "")));
+  if (/\b(?:if|unless)\b/.test(before)) return true;
+  const view = sideOf(file, "new");
+  const i = view.indexOf(line);
+  if (i === undefined) return false;
+  const indent = content.length - content.trimStart().length;
+  for (let j = i - 1; j >= Math.max(0, i - 20); j--) {
+    const text = view.lines[j]!.text;
+    if (text.trim() === "") continue;
+    if (text.length - text.trimStart().length >= indent) continue;
+    return CONDITION.test(text);
+  }
+  return false;
+}
 
 const SECURITY_TEST =
   /auth|permission|security|csrf|xss|login|logout|access|admin|forbid|unauthori|token|password|role|privilege|sanitiz|inject|session|2fa|mfa|signature/i;
@@ -127,19 +151,21 @@ function scanFile(file: ChangedFile, ctx: RuleContext, out: RuleFinding[]): void
     const name = testNameNear(
       file,
       l.line,
-      capLine(l.content),
+      cutLine(l.content),
       m.marker.includes("Skip") && extensionOf(file.path) === "go",
     );
     const subject = name ? `Test '${name}'` : "A test";
     let severity: Severity = m.focus ? "high" : "medium";
-    if (name && SECURITY_TEST.test(name)) severity = "high";
+    const conditional = IN_BODY_SKIP.test(m.marker) && conditionalSkip(file, l.line, cutLine(l.content), m.marker);
+    if (conditional) severity = "low";
+    else if (name && SECURITY_TEST.test(name)) severity = "high";
     out.push({
       file: file.path,
       line: l.line,
       severity,
       message: m.focus
         ? `${subject} focused with ${m.marker} in ${file.path}: every other test in the suite stops running`
-        : `${subject} skipped with ${m.marker} in ${file.path}`,
+        : `${subject} skipped with ${m.marker} in ${file.path}${conditional ? " (under a condition)" : ""}`,
     });
   }
 }
@@ -152,6 +178,11 @@ export const testSkippedRule: Rule = {
   severity: "medium",
   remediation:
     "Fix the test instead of skipping it, or link the issue that tracks re-enabling it; never merge `.only`.",
+  docs: {
+    severity: "medium / high; low for a conditional in-body skip",
+    detects:
+      'Skips: `it.skip`, `describe.skip`, `test.skip`, `xit`, `xdescribe`, `@pytest.mark.skip`, `pytest.skip(`, `@unittest.skip`, `self.skipTest`, `t.Skip`, `@Disabled`, `@Ignore`, `#[ignore]`, `[Fact(Skip=…)]`, RSpec `xit`/`skip`/`pending`/`skip:`, `markTestSkipped`, ExUnit `@tag :skip` (medium). Focus: `it.only`, `describe.only`, `fit`, `fdescribe`, `focus: true` (high: every other test stops running). Skipping a test whose name mentions auth, permissions, tokens, CSRF… is high. A skip called in the test body under a condition (`if not HAS_REDIS: pytest.skip("…")`, `if testing.Short() { t.Skip() }`) is low. Messages name the test. Conditional skip markers (`skipif`) are not reported.',
+  },
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {

@@ -1,13 +1,7 @@
-import { addedText, capLine, isCommentLine, RemovedTally, shorten } from "../../workflows/diff-lines.js";
-import type { Rule, RuleFinding } from "../types.js";
+import { quote } from "../../text/quote.js";
+import { type LinePattern, linePatternRule } from "../line-pattern.js";
 
-interface TlsOff {
-  keyword: string;
-  re: RegExp;
-  label: string;
-}
-
-const TLS_OFF: TlsOff[] = [
+const TLS_OFF: (LinePattern & { keyword: string; label: string })[] = [
   { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
   { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
   {
@@ -77,7 +71,7 @@ const TLS_OFF: TlsOff[] = [
 // Whole-file prefilter built from the keywords above.
 const TLS_HINT = new RegExp(TLS_OFF.map((t) => t.keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 
-export const tlsVerificationDisabledRule: Rule = {
+export const tlsVerificationDisabledRule = linePatternRule({
   id: "safety-bypass/tls-verification-disabled",
   category: "safety-bypass",
   description:
@@ -85,36 +79,32 @@ export const tlsVerificationDisabledRule: Rule = {
   severity: "high",
   remediation:
     "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
-  run(ctx) {
-    const out: RuleFinding[] = [];
-    for (const file of ctx.files) {
-      if (file.status === "deleted" || file.binary || file.added.length === 0) continue;
-      if (!TLS_HINT.test(addedText(file))) continue;
-      // Tests talk to local self-signed servers; docs explain flags.
-      if (ctx.paths.isDoc(file.path) || ctx.paths.isTest(file.path)) continue;
-      let tally: RemovedTally | null = null;
-      for (const l of file.added) {
-        const text = capLine(l.content);
-        for (const t of TLS_OFF) {
-          if (!text.includes(t.keyword) || !t.re.test(text)) continue;
-          if (isCommentLine(file.path, text)) break;
-          if (!tally) {
-            tally = new RemovedTally();
-            for (const r of file.removed) {
-              const rt = capLine(r.content);
-              for (const t2 of TLS_OFF) if (rt.includes(t2.keyword) && t2.re.test(rt)) tally.add(t2.label);
-            }
-          }
-          if (tally.take(t.label)) break;
-          out.push({
-            file: file.path,
-            line: l.line,
-            message: `TLS verification disabled (${t.label}) in ${file.path}: ${shorten(text, 90)}`,
-          });
-          break;
-        }
-      }
-    }
-    return out;
+  docs: {
+    severity: "high",
+    detects:
+      "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, `GIT_SSL_NO_VERIFY`, `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers).",
   },
-};
+  // Tests talk to local self-signed servers; docs explain flags.
+  scope: "code",
+  lines: "added",
+  skipComments: true,
+  hint: TLS_HINT,
+  patterns: TLS_OFF,
+  ignoreMoved: true,
+  message: (hit, file, text) => `TLS verification disabled (${hit.label}) in ${file}: ${quote(text, 90)}`,
+  samples: {
+    path: "src/client.py",
+    match: [
+      "r = requests.get(url, verify=False)",
+      "ctx = ssl._create_unverified_context()",
+      'PYTHONHTTPSVERIFY = "0"',
+      "ctx.check_hostname = False",
+      "subprocess.run('curl -k https://internal', shell=True)",
+    ],
+    noMatch: [
+      "r = requests.get(url, verify=True)",
+      "# verify=False is never allowed",
+      "ssl_context = ssl.create_default_context()",
+    ],
+  },
+});

@@ -1,7 +1,6 @@
-import { findingsFor } from "../../secrets/findings.js";
-import type { Rule } from "../types.js";
+import { pieces, secretGroupRule } from "../secret-group.js";
 
-export const credentialUrlRule: Rule = {
+export const credentialUrlRule = secretGroupRule({
   id: "secrets/credential-url",
   category: "secrets",
   description:
@@ -9,5 +8,18 @@ export const credentialUrlRule: Rule = {
   severity: "high",
   remediation:
     "Change the password on the server, remove it from the git history, and build the URL at runtime from a secret (e.g. DATABASE_URL from the environment).",
-  run: (ctx) => findingsFor(ctx, ["credential-url"]),
-};
+  docs: {
+    severity: "critical for random passwords on real hosts, else high",
+    detects: "`scheme://user:password@host` and `Authorization: Basic base64(user:pass)`",
+  },
+  group: "credential-url",
+  says: "Credentials embedded in the text:",
+  samples: {
+    path: "src/db.ts",
+    match: [pieces('const url = "postgres://billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@db.internal:5432/billing";')],
+    noMatch: [
+      'const url = "postgres://billing@db.internal:5432/billing";',
+      pieces('const url = "postgres://user:$', '{DB_PASSWORD}@db/app";'),
+    ],
+  },
+});

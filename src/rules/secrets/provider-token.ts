@@ -1,7 +1,6 @@
-import { findingsFor } from "../../secrets/findings.js";
-import type { Rule } from "../types.js";
+import { pieces, secretGroupRule } from "../secret-group.js";
 
-export const providerTokenRule: Rule = {
+export const providerTokenRule = secretGroupRule({
   id: "secrets/provider-token",
   category: "secrets",
   description:
@@ -9,5 +8,15 @@ export const providerTokenRule: Rule = {
   severity: "critical",
   remediation:
     "Revoke and rotate the credential at its provider, remove it from the git history, and load it from a secret manager at runtime.",
-  run: (ctx) => findingsFor(ctx, ["provider-token"]),
-};
+  docs: {
+    severity: "critical (some high, see table)",
+    detects: "Provider credentials by exact format (below)",
+  },
+  group: "provider-token",
+  says: "Hardcoded",
+  samples: {
+    path: "src/hub.py",
+    match: [pieces('HF_TOKEN = "hf_', 'qsRRZlPoQjoPUlieInVsbBiRMarjfYZZqC"')],
+    noMatch: ['HF_TOKEN = os.environ["HF_TOKEN"]', 'HF_TOKEN = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
+  },
+});

@@ -15,13 +15,17 @@ import type { FakeGitHub } from "../../support/fake-github.js";
  */
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
-export const STATE_SECRET = "e2e-state-secret";
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
-// Probot's throttling plugin bundles Bottleneck; custom limiter groups replace its 1 s write spacing.
-const Bottleneck = createRequire(import.meta.url)("bottleneck/light.js") as {
-  Group: new (options: { maxConcurrent: number; minTime: number }) => unknown;
-};
+// Probot's throttling plugin bundles Bottleneck; custom limiter groups replace its 1 s write spacing. With
+// Redis they stay clustered on Probot's connection (the full Bottleneck has the Redis datastore).
+type LimiterGroup = new (options: {
+  id?: string;
+  maxConcurrent: number;
+  minTime: number;
+  connection?: unknown;
+}) => unknown;
+const Bottleneck = createRequire(import.meta.url)("bottleneck") as { Group: LimiterGroup };
 const privateKey = readFileSync(new URL("../../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 
 export interface AppServer {
@@ -32,9 +36,19 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
+/** Where the App finds GitHub: the fake in this process, or one in another process (over HTTP). */
+export type GitHubTarget = Pick<FakeGitHub, "url" | "appId" | "appSlug">;
+
 export interface AppServerOptions {
+  /**
+   * Several instances: Probot clusters its throttling in this Redis (its `redisConfig`, as `REDIS_URL`
+   * sets it), and the App's locks and delivery log live there (the App reads `REDIS_URL` itself).
+   */
+  redisUrl?: string;
   retries?: number;
   now?: () => Date;
+  /** Give the App its id and slug (APP_ID, APP_SLUG) so it never asks `GET /app`. */
+  knownIdentity?: boolean;
 }
 
 function quietLogger(errors: string[]) {
@@ -58,18 +72,26 @@ function quietLogger(errors: string[]) {
   return logger;
 }
 
-export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = {}): Promise<AppServer> {
+export async function startAppServer(fake: GitHubTarget, opts: AppServerOptions = {}): Promise<AppServer> {
   const errors: string[] = [];
-  const fast = {
-    write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
-    notifications: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
-    retryAfterBaseValue: 10,
+  let fast: Record<string, unknown> | null = null;
+  const limiters = (connection: unknown) => {
+    const clustered = connection ? { connection } : {};
+    fast ??= {
+      write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 10, minTime: 0, ...clustered }),
+      notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 10, minTime: 0, ...clustered }),
+      retryAfterBaseValue: 10,
+    };
+    return fast;
   };
-  const Octokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
-    ...o,
-    retry: { enabled: true, retries: opts.retries ?? 3, retryAfterBaseValue: 1 },
-    throttle: { ...(o.throttle as object), ...fast },
-  }));
+  const Octokit = ProbotOctokit.defaults((o: Record<string, unknown>) => {
+    const throttle = (o.throttle ?? {}) as { connection?: unknown };
+    return {
+      ...o,
+      retry: { enabled: true, retries: opts.retries ?? 3, retryAfterBaseValue: 1 },
+      throttle: { ...throttle, ...limiters(throttle.connection) },
+    };
+  });
   const probot = new Probot({
     appId: fake.appId,
     privateKey,
@@ -77,10 +99,11 @@ export async function startAppServer(fake: FakeGitHub, opts: AppServerOptions = 
     baseUrl: fake.url,
     Octokit,
     log: quietLogger(errors) as never,
+    ...(opts.redisUrl ? { redisConfig: opts.redisUrl } : {}),
   });
   const app = createApp({
-    stateSecret: STATE_SECRET,
     rateLimit: { waitScale: 0.01 },
+    ...(opts.knownIdentity ? { appId: fake.appId, appSlug: fake.appSlug } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });

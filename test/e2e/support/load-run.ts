@@ -1,19 +1,25 @@
-import { parseBody, soleStateLine } from "../../../app/gate/checklist-comment.js";
-import { decodeStateLine, deriveStateKey, progress } from "../../../app/gate/state.js";
+import { parseBody } from "../../../app/gate/checklist-comment.js";
+import { decodeRecord } from "../../../app/gate/record.js";
+import { progress } from "../../../app/gate/state.js";
 import { deliver } from "../../support/deliver.js";
 import { type FakeUser, startFakeGitHub } from "../../support/fake-github.js";
 import { prng } from "../../support/prng.js";
-import { STATE_SECRET, startAppServer, WEBHOOK_SECRET } from "./app-server.js";
-import { humanEdit, itemIds, pullRequestEvent, setBox } from "./payloads.js";
+import { startAppServer, WEBHOOK_SECRET } from "./app-server.js";
+import { type Cluster, startCluster } from "./cluster.js";
+import { humanEdit, isTicked, itemIds, pullRequestEvent, setBox } from "./payloads.js";
 import { PEOPLE, RISKY_FILES, setUpRepo, sha, sourceFiles } from "./scenario.js";
 
 /**
  * The load scenario shared by `npm run load` (500 deliveries, 50 PRs) and test/e2e/load.test.ts (a
- * reduced run): one App process on localhost, signed webhooks over HTTP, the fake answering instantly.
+ * reduced run): signed webhooks over HTTP, the fake answering instantly. The App runs in this process,
+ * or (`instances`) in that many processes of its own behind a round-robin proxy, sharing one Redis when
+ * `redis` is set; `kill` SIGKILLs one of them mid-run and restarts it, and deliveries that fail
+ * meanwhile are redelivered with the same id, as GitHub's redelivery does.
  * Each PR plays ten events (open, refused ticks, approvals, a push or a label, redeliveries), lanes of
  * PRs run concurrently, duplicates are delivered concurrently with their original, some edits are held
  * back and delivered after later events (reordering). Human edits are made on the comment as it is
- * when the person acts, as in GitHub's UI.
+ * when the person acts, as in GitHub's UI. Each PR draws from its own seeded generator, so a PR's
+ * events are the same in every run of a seed, whatever the timing: runs can be compared PR by PR.
  */
 
 export interface LoadOptions {
@@ -23,6 +29,19 @@ export interface LoadOptions {
   /** PRs in flight at once. */
   concurrency?: number;
   seed?: number;
+  /** Run the App in this many processes of its own (behind a round-robin proxy) instead of in this one. */
+  instances?: number;
+  /** The instances share one Redis (REDIS_URL): locks, delivery log, Probot's throttling. */
+  redis?: boolean;
+  /** SIGKILL one instance when 40% of the deliveries are out, and restart it a second later. */
+  kill?: boolean;
+}
+
+/** A PR's final state: what the check on its head says, and the ticks its record holds. */
+export interface FinalState {
+  head: string;
+  conclusion: string | null;
+  ticks: string[];
 }
 
 export interface LoadResult {
@@ -30,18 +49,33 @@ export interface LoadResult {
   seconds: number;
   throughput: number;
   latencies: number[];
+  /** CPU time of the whole process (App, fake GitHub, load driver) per delivery, in ms. */
+  cpuPerDelivery: number;
+  /** p50/p95 per kind of delivery (event.action, or a redelivery of an earlier one). */
+  byKind: Record<string, { n: number; p50: number; p95: number }>;
   p50: number;
   p95: number;
   max: number;
   peakRssMb: number;
   statuses: Record<string, number>;
   problems: string[];
+  /** Authorized ticks on the current checklist that ended up neither recorded nor refused with a note. */
+  lostTicks: string[];
   /** PRs whose checklist describes an older head than the PR's (a stale redelivery rolled it back). */
   staleHead: string[];
   outcomes: Record<string, number>;
   apiRequests: number;
   violations: string[];
+  /** Per PR, for comparing runs of the same seed. */
+  finals: Record<number, FinalState>;
+  /** Deliveries sent again after an error answer or a cut connection (as GitHub's redelivery would). */
+  redeliveries: number;
+  /** Round trips to the shared Redis (Lua scripts run; 0 without one). */
+  redisRoundTrips: number;
 }
+
+/** The reviewers in the scenario who may approve (the others are refused by design). */
+const AUTHORIZED = new Set(["alice", "bob"]);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -78,18 +112,25 @@ function script(rand: () => number, perPr: number): Step[] {
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const perPr = opts.perPr ?? 10;
-  const rand = prng(opts.seed ?? 20261124);
+  const seed = opts.seed ?? 20261124;
   const fake = await startFakeGitHub({ maxRequests: 1_000_000, validate: false });
   setUpRepo(fake);
-  const app = await startAppServer(fake);
-  const key = deriveStateKey(STATE_SECRET);
+  const cluster: Cluster | null = opts.instances
+    ? await startCluster(fake, { instances: opts.instances, redis: !!opts.redis })
+    : null;
+  const app = cluster ? null : await startAppServer(fake);
+  const url = cluster?.url ?? app!.url;
+  const total = opts.prs * perPr;
+  let sentCount = 0;
+  let redeliveries = 0;
+  let killing: Promise<void> | null = null;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const problems: string[] = [];
   const staleHead: string[] = [];
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 20);
 
   const unhandled: unknown[] = [];
@@ -119,17 +160,45 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     });
   }
 
-  const send = async (event: string, payload: unknown, id?: string) => {
-    const res = await deliver({ url: app.url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) });
+  const kinds = new Map<string, number[]>();
+  /** One delivery, redelivered with the same id until it is answered with success (several instances). */
+  const deliverOnce = async (event: string, payload: unknown, id?: string) => {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      const res = await deliver({ url, event, payload, secret: WEBHOOK_SECRET, ...(id ? { id } : {}) }).catch(() => ({
+        status: 0,
+        ms: 0,
+      }));
+      if (!cluster || (res.status >= 200 && res.status < 300) || attempt >= 40)
+        return { status: res.status, ms: performance.now() - started };
+      redeliveries++;
+      await new Promise((r) => setTimeout(r, 100 + 50 * attempt));
+    }
+  };
+  const send = async (event: string, payload: unknown, id?: string, kind = "") => {
+    if (cluster && opts.kill && !killing && ++sentCount >= 0.4 * total) {
+      cluster.kill(1 % (opts.instances ?? 1));
+      killing = new Promise((r) => setTimeout(r, 1000)).then(() => cluster.restart(1 % (opts.instances ?? 1)));
+    }
+    const res = await deliverOnce(event, payload, id);
     latencies.push(res.ms);
+    const action = (payload as { action?: string }).action ?? "";
+    const k = kind || `${event}.${action}`;
+    kinds.set(k, [...(kinds.get(k) ?? []), res.ms]);
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     return res;
   };
 
   const checklist = (n: number) => fake.commentsOn(n).find((c) => c.user.login === fake.botUser.login);
+  const recordOn = (n: number) =>
+    decodeRecord(
+      fake.runsFor(fake.mustPull(n).head.sha).filter((r) => r.app.id === fake.appId)[0]?.output.text ?? "",
+    ).find((e) => e.pr === n);
+  const lostTicks: string[] = [];
 
   async function lane(number: number): Promise<void> {
+    const rand = prng(seed + number * 7919);
     type D = { event: string; payload: unknown; id: string };
     const sent: D[] = [];
     const held: D[] = [];
@@ -142,7 +211,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       if (step.kind === "dup") {
         // A redelivery: of the event just sent (concurrently with it), or of an older one (stale).
         const again = rand() < 0.5 ? sent.at(-1) : sent[Math.floor(rand() * sent.length)];
-        const dup = again ? send(again.event, again.payload, again.id) : Promise.resolve();
+        const dup = again ? send(again.event, again.payload, again.id, "redelivery") : Promise.resolve();
         await Promise.all([pending, dup]);
         pending = null;
         continue;
@@ -190,7 +259,26 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
         }
       }
       sent.push(delivery);
-      const p = send(delivery.event, delivery.payload, delivery.id);
+      let p: Promise<unknown> = send(delivery.event, delivery.payload, delivery.id);
+      if (step.kind === "tick" && delivery.event === "issue_comment" && AUTHORIZED.has(step.by.login)) {
+        // A tick by an authorized reviewer on the current checklist must show in the record once handled:
+        // ticked, or refused with a note saying why. Anything else is a lost tick.
+        const by = step.by;
+        const edited = delivery.payload as { comment: { body: string }; changes: { body: { from: string } } };
+        // The boxes this edit ticked (a box already shown ticked, by an edit still in flight, is no click).
+        const chosen = itemIds(edited.comment.body).filter(
+          (id) => isTicked(edited.comment.body, id) && !isTicked(edited.changes.body.from, id),
+        );
+        p = p.then(() => {
+          const record = recordOn(number);
+          for (const id of chosen) {
+            const ticked = record?.ticks.some((t) => t.item === id);
+            const refused = record?.audit.some((e) => e.kind === "refused" && e.by?.id === by.id);
+            if (!ticked && !refused)
+              lostTicks.push(`PR ${number}: @${by.login}'s tick of ${id} is neither recorded nor refused`);
+          }
+        });
+      }
       if (nextIsDup) pending = p;
       else await p;
     }
@@ -199,18 +287,22 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   }
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const queue = [...numbers];
   const workers = Array.from({ length: Math.min(opts.concurrency ?? 10, queue.length) }, async () => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) await lane(n);
   });
   await Promise.all(workers);
+  await killing;
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   process.off("unhandledRejection", onUnhandled);
 
   // Invariants per PR: one checklist comment; the check on the current head agrees with the signed state
   // in it; every visible tick is by an authorized reviewer; the visible boxes match the state's ticks.
   const outcomes: Record<string, number> = {};
+  const finals: Record<number, FinalState> = {};
   for (const n of numbers) {
     const pull = fake.mustPull(n);
     const own = fake.commentsOn(n).filter((c) => c.user.login === fake.botUser.login);
@@ -219,24 +311,23 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       continue;
     }
     const body = own[0]!.body;
-    const line = soleStateLine(parseBody(body));
-    const decoded = line ? decodeStateLine(line, key, { repo: fake.repoId, pr: n }) : null;
-    if (!decoded?.ok) {
-      problems.push(`PR ${n}: checklist state does not verify (${decoded?.reason ?? "missing"})`);
+    const run = fake.runsFor(pull.head.sha).filter((r) => r.app.id === fake.appId)[0];
+    const state = decodeRecord(run?.output.text ?? "").find((e) => e.pr === n);
+    if (!state) {
+      problems.push(`PR ${n}: no gate record on the head's check run`);
       continue;
     }
-    const state = decoded.state;
-    const run = fake.runsFor(pull.head.sha).filter((r) => r.app.id === fake.appId)[0];
+    finals[n] = {
+      head: pull.head.sha,
+      conclusion: run?.conclusion ?? null,
+      ticks: state.ticks.map((t) => `${t.item} by ${t.by.login}`).sort(),
+    };
     const expected = progress(state).satisfied ? "success" : "action_required";
     outcomes[run?.conclusion ?? "none"] = (outcomes[run?.conclusion ?? "none"] ?? 0) + 1;
     for (const t of state.ticks)
-      if (t.login !== "alice" && t.login !== "bob") problems.push(`PR ${n}: tick by unauthorized @${t.login}`);
+      if (t.by.login !== "alice" && t.by.login !== "bob") problems.push(`PR ${n}: tick by unauthorized @${t.by.login}`);
     if (state.head !== pull.head.sha) {
-      // The checklist describes an older head: a stale redelivered pull_request event rolled it back.
-      // The check on the current head must then not be green without a checklist for that head.
-      staleHead.push(
-        `PR ${n}: checklist is for ${state.head.slice(0, 7)}, head is ${pull.head.sha.slice(0, 7)} (check ${run?.conclusion})`,
-      );
+      staleHead.push(`PR ${n}: record is for ${state.head.slice(0, 7)}, head is ${pull.head.sha.slice(0, 7)}`);
       continue;
     }
     if (!run) problems.push(`PR ${n}: no check run on the head`);
@@ -252,26 +343,38 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     }
   }
   for (const e of unhandled) problems.push(`unhandled rejection: ${String(e)}`);
-  for (const e of app.errors) problems.push(`app logged: ${e.slice(0, 200)}`);
+  for (const e of app?.errors ?? cluster?.errors ?? []) problems.push(`app logged: ${e.slice(0, 200)}`);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const result: LoadResult = {
     deliveries: latencies.length,
     seconds,
+    cpuPerDelivery: (cpu.user + cpu.system) / 1000 / latencies.length,
     throughput: latencies.length / seconds,
     latencies,
+    byKind: Object.fromEntries(
+      [...kinds].map(([k, v]) => {
+        const o = [...v].sort((a, b) => a - b);
+        return [k, { n: o.length, p50: percentile(o, 50), p95: percentile(o, 95) }];
+      }),
+    ),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? 0,
     peakRssMb: peakRss / 1024 / 1024,
     statuses,
     problems,
+    lostTicks,
     staleHead,
     outcomes,
     apiRequests: fake.requests.length,
     violations: fake.violations,
+    finals,
+    redeliveries,
+    redisRoundTrips: (await cluster?.redisRoundTrips()) ?? 0,
   };
-  await app.close();
+  await app?.close();
+  await cluster?.close();
   await fake.close();
   return result;
 }

@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import type { FakeComment, FakeGitHub, FakeUser } from "../../support/fake-github.js";
+import { type WebhookPayload, webhookExample } from "../../support/webhook-examples.js";
 
 /**
  * Webhook payloads in GitHub's real shapes: an example from @octokit/webhooks-examples, with the
@@ -8,22 +8,9 @@ import type { FakeComment, FakeGitHub, FakeUser } from "../../support/fake-githu
  * the `issue_comment.edited` payload GitHub would send (with `changes.body.from`).
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: example payloads are patched field by field
-type Json = Record<string, any>;
-const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
-  name: string;
-  examples: Json[];
-}>;
+type Json = WebhookPayload;
 
-export function example(name: string, action: string): Json {
-  const group = examples.find((e) => e.name === name);
-  const found =
-    group?.examples.find((e) => e.action === action && e.installation) ??
-    group?.examples.find((e) => e.action === action);
-  if (!found) throw new Error(`no ${name}.${action} example in @octokit/webhooks-examples`);
-  return structuredClone(found);
-}
+export const example = (name: string, action: string): Json => webhookExample(name, action, { installation: true });
 
 function userJson(u: FakeUser): Json {
   return {
@@ -51,9 +38,13 @@ function common(fake: FakeGitHub, ex: Json, sender: FakeUser): Json {
   return ex;
 }
 
+/** Actions @octokit/webhooks-examples has no example of: the same shape as `opened`, another action. */
+const LIKE_OPENED = new Set(["edited", "ready_for_review", "unlabeled"]);
+
 export function pullRequestEvent(fake: FakeGitHub, action: string, number: number, sender?: FakeUser): Json {
   const pull = fake.mustPull(number);
-  const ex = example("pull_request", action);
+  const ex = example("pull_request", LIKE_OPENED.has(action) ? "opened" : action);
+  ex.action = action;
   ex.number = number;
   ex.pull_request = { ...ex.pull_request, ...fake.pullJson(pull) };
   if (action === "synchronize") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addedFile, modifiedFile, scan } from "../../helpers/diff.js";
-import { byRule, runDependencyRules } from "./helpers.js";
+import { byRule, runDependencyRules } from "../../support/dependency-rules.js";
+import { addedFile, modifiedFile, scan } from "../../support/diff.js";
 
 describe("Go modules", () => {
   it("require changes with go.sum: new and bumped modules, no pairing finding", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addedFile, modifiedFile } from "../../helpers/diff.js";
-import { byRule, runDependencyRules } from "./helpers.js";
+import { byRule, runDependencyRules } from "../../support/dependency-rules.js";
+import { addedFile, modifiedFile } from "../../support/diff.js";
 
 describe("requirements files", () => {
   it("names new and changed requirements", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { modifiedFile } from "../../helpers/diff.js";
-import { byRule, runDependencyRules } from "./helpers.js";
+import { byRule, runDependencyRules } from "../../support/dependency-rules.js";
+import { modifiedFile } from "../../support/diff.js";
 
 const DEPENDENCY_PATHS = [
   "package.json",

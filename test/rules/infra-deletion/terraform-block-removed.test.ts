@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { terraformBlockRemovedRule as rule } from "../../../src/rules/infra-deletion/terraform-block-removed.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 const bucket = [
   'resource "aws_s3_bucket" "logs" {',
@@ -191,4 +192,76 @@ describe("infra-deletion/terraform-block-removed", () => {
     expect(f?.severity).toBe("critical");
     expect(report.findings.some((x) => x.category === "production-config")).toBe(true);
   });
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "a rename with a moved block",
+      diff: modifiedFile("main.tf", [
+        '-resource "aws_s3_bucket" "logs" {',
+        '+resource "aws_s3_bucket" "audit_logs" {',
+        '   bucket = "acme-logs"',
+        " }",
+        "+",
+        "+moved {",
+        "+  from = aws_s3_bucket.logs",
+        "+  to   = aws_s3_bucket.audit_logs",
+        "+}",
+      ]),
+    },
+    {
+      name: "an attribute edited",
+      diff: modifiedFile("main.tf", [' resource "aws_s3_bucket" "logs" {', '-  bucket = "a"', '+  bucket = "b"', " }"]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a bucket removed",
+      diff: modifiedFile(
+        "main.tf",
+        ['-resource "aws_s3_bucket" "logs" {', '-  bucket = "acme-logs"', "-}", ' module "vpc" {'],
+        10,
+      ),
+      findings: [
+        {
+          line: 10,
+          side: "old",
+          severity: "critical",
+          message: "aws_s3_bucket.logs removed: apply destroys it (holds data or state)",
+        },
+      ],
+    },
+    {
+      name: "a resource removed from example code: low",
+      diff: modifiedFile("examples/complete/main.tf", [
+        '-resource "aws_s3_bucket" "logs" {',
+        '-  bucket = "acme-logs"',
+        "-}",
+      ]),
+      findings: [{ severity: "low", message: "(example code, not a deployment)" }],
+    },
+    {
+      name: "a resource moved into a module without a moved block, in example code: one step lower",
+      diff: modifiedFile("examples/s3-import/main.tf", [
+        '-resource "aws_s3_bucket" "import" {',
+        '-  bucket_prefix = "import-"',
+        "-}",
+        '+module "import_s3_bucket" {',
+        '+  source  = "terraform-aws-modules/s3-bucket/aws"',
+        '+  version = "~> 3.0"',
+        "+}",
+      ]),
+      findings: [{ severity: "high", message: "moved into module.import_s3_bucket without a moved block" }],
+    },
+    {
+      name: "a reusable module's source deleted: medium, nothing destroyed until callers stop calling it",
+      diff: deletedFile("terraform/shared-modules/gcp-project-init/main.tf", [
+        'resource "google_project_service" "apis" {',
+        '  service = "compute.googleapis.com"',
+        "}",
+      ]),
+      findings: [{ severity: "medium", message: "configurations that still call the module fail to init" }],
+    },
+  ],
 });

@@ -8,7 +8,7 @@ import { historyRewriteRule } from "../../../src/rules/migration/history-rewrite
 import { dropColumnRule } from "../../../src/rules/migration-destructive/drop-column.js";
 import { dropTableRule } from "../../../src/rules/migration-destructive/drop-table.js";
 import { unboundedDmlRule } from "../../../src/rules/migration-destructive/unbounded-dml.js";
-import { addedFile, modifiedFile, runRule } from "../../helpers/diff.js";
+import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
 
 beforeAll(async () => {
   await initPostgresParser();
@@ -48,12 +48,39 @@ describe("detectMigration", () => {
     expect(detectMigration(path, sniff)).toBeNull();
   });
 
+  it.each([
+    [
+      "src/dispatch/database/revisions/tenant/versions/2024-11-04_928b.py",
+      'revision = "928b725d64f6"\ndown_revision = "3a1b2c3d4e5f"\n',
+      "alembic",
+    ],
+    ["services/db/revs/7f.py", "@@ def upgrade():\n    op.drop_column('case', 'assignee_id')\n", "alembic"],
+    ["apps/shop/data_moves/0003_x.py", "class Migration(migrations.Migration):\n    operations = []\n", "django"],
+    ["engines/billing/db/schema_changes/add_x.rb", "class AddX < ActiveRecord::Migration[7.1]\n", "rails"],
+    [
+      "Modules/Blog/Setup/create_posts.php",
+      "return new class extends Migration {\n Schema::create('posts', fn () => 1);",
+      "laravel",
+    ],
+  ])("%s is %s by its content", (path, sniff, framework) => {
+    expect(detectMigration(path, sniff)?.framework).toBe(framework);
+  });
+
+  it.each([
+    ["tools/upgrade.py", "def upgrade():\n    run('pip install -U x')\n"],
+    ["app/settings.py", "revision = get_git_revision()\n"],
+    ["app/Models/Migration.php", "class Migration extends Model {}"],
+  ])("%s is not a migration by content", (path, sniff) => {
+    expect(detectMigration(path, sniff)).toBeNull();
+  });
+
   it("rates .sql files by where they live", () => {
     expect(detectMigration("db/migrations/001_init.sql")?.strength).toBe("strong");
     expect(detectMigration("db/setup.sql")?.strength).toBe("plain");
     expect(detectMigration("src/reports/monthly.sql")).toBeNull();
     expect(detectMigration("src/app/cleanup.sql")?.strength).toBe("weak");
     expect(detectMigration("db/users.sql", "-- name: DeleteUsers :exec\nDELETE FROM users;")?.strength).toBe("weak");
+    expect(detectMigration("store/migration/sqlite/LATEST.sql")?.strength).toBe("weak");
     expect(detectMigration("db/migrations/001_init.down.sql")?.downFile).toBe(true);
     expect(detectMigration("db/migration/U3__undo.sql")?.downFile).toBe(true);
   });

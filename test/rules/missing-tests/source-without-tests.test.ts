@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigInput } from "../../../src/config/schema.js";
+import { meaningfulAddedLines } from "../../../src/diff/meaningful-lines.js";
 import { parseUnifiedDiff } from "../../../src/diff/parse.js";
-import { meaningfulAddedLines } from "../../../src/rules/missing-tests/meaningful.js";
 import { sourceWithoutTestsRule } from "../../../src/rules/missing-tests/source-without-tests.js";
-import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../helpers/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
+import { ruleTester } from "../../support/rule-tester.js";
 
 const run = (diff: string, config?: ConfigInput) => runRule(sourceWithoutTestsRule, diff, config ? { config } : {});
 
@@ -250,4 +251,78 @@ describe("meaningfulAddedLines", () => {
     const { files } = parseUnifiedDiff(modifiedFile("a.py", ["+# note", "+x = 1"]));
     expect(meaningfulAddedLines(files[0]!)).toBe(1);
   });
+});
+
+/** `n` distinct lines of behaviour. */
+const logic = (n: number, word = "total") => Array.from({ length: n }, (_, i) => `  $${word}${i} = compute(${i});`);
+
+describe("missing-tests/source-without-tests: severity by area", () => {
+  it("is medium for a large untested change of backend logic", async () => {
+    const f = await run(addedFile("app/Services/Billing.php", ["<?php", ...logic(60)]));
+    expect(f).toMatchObject([{ severity: "medium" }]);
+  });
+
+  it("stays low for user-interface code and for refactors that rework existing code", async () => {
+    const ui = addedFile("web/src/components/MemoEditor/ActionBar.tsx", logic(80));
+    expect(await run(ui)).toMatchObject([{ severity: "low" }]);
+    const moved = modifiedFile("app/Util/HtmlDocument.php", [
+      ...logic(60, "doc").map((l) => `+${l}`),
+      ...logic(45, "dom").map((l) => `-${l}`),
+    ]);
+    expect(await run(moved)).toMatchObject([{ severity: "low" }]);
+  });
+});
+
+ruleTester(sourceWithoutTestsRule, {
+  valid: [
+    {
+      name: "translation strings (Laravel lang/*.php)",
+      diff: modifiedFile("resources/lang/hu/auth.php", [
+        "-    'failed' => 'Hibás adatok.',",
+        "+    'failed' => 'Hibás belépési adatok.',",
+      ]),
+    },
+    {
+      name: "a Laravel configuration array",
+      diff: modifiedFile("app/Config/mail.php", ["+        'verify_peer' => env('MAIL_VERIFY_PEER', true),"]),
+    },
+    {
+      name: "a demo and a root tool folder",
+      diff:
+        addedFile("demos/chat/server.py", ["app = Flask(__name__)", "app.run()"]) +
+        addedFile(".codex/hooks/stop_repo_tidy.py", ["import subprocess", "subprocess.run(['make', 'tidy'])"]),
+    },
+    {
+      name: "an Alembic revision outside an alembic/ folder (known by its content)",
+      diff: addedFile("src/app/database/revisions/tenant/versions/2024_x.py", [
+        'revision = "a1"',
+        'down_revision = "b2"',
+        "def upgrade():",
+        '    op.drop_table("x")',
+      ]),
+    },
+    {
+      name: "a test changed too",
+      diff:
+        addedFile("src/app.ts", ["export const total = compute();"]) +
+        addedFile("src/app.test.ts", ["it('totals', () => {});"]),
+    },
+    {
+      name: "only comments and imports",
+      diff: addedFile("src/app.ts", ["// totals", 'import { compute } from "./compute";']),
+    },
+  ],
+  invalid: [
+    {
+      name: "source without a test",
+      diff: addedFile("src/app.ts", ["export const total = compute();"]),
+      findings: [
+        {
+          line: null,
+          severity: "low",
+          message: "Source file changed with no test added or updated (1 changed line): src/app.ts",
+        },
+      ],
+    },
+  ],
 });

@@ -1,0 +1,22 @@
+import { type Config } from "./schema.js";
+export declare const DEFAULT_CONFIG_PATH = ".github/ai-review-gate.yml";
+export interface ConfigProblem {
+    /** Key path, e.g. `gate.threshold` or `custom_rules[0].pattern`. */
+    path: string;
+    message: string;
+    /** 1-based line in the file, when known. */
+    line?: number;
+}
+/** An invalid config: names the file, each key path and the problem. Adapters show `message` verbatim. */
+export declare class ConfigError extends Error {
+    readonly source: string;
+    readonly problems: ConfigProblem[];
+    name: string;
+    constructor(source: string, problems: ConfigProblem[]);
+}
+/** Defaults only, for repositories without a config file. */
+export declare function defaultConfig(): Config;
+/** Validate an already-parsed object (e.g. from tests). */
+export declare function validateConfig(value: unknown, source?: string): Config;
+/** Parse and validate YAML config text. Empty text gives the defaults. */
+export declare function parseConfigText(text: string, source?: string): Config;

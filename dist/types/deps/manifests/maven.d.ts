@@ -1,0 +1,2 @@
+import { type ManifestParser } from "./types.js";
+export declare const parsePom: ManifestParser;

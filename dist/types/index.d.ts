@@ -1,0 +1,18 @@
+/**
+ * The engine's public API: what the CLI, the Action and the App use (and what the package exports).
+ * Everything else under src/ is internal and may move; a surface that needs more adds it here.
+ */
+export { detectAi } from "./ai/detect.js";
+export { gitLogArgs, pullRequestFactsFromGit } from "./ai/git-facts.js";
+export { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText, validateConfig } from "./config/load.js";
+export type { Config } from "./config/schema.js";
+export type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./diff/model.js";
+export { DiffParseError, parseUnifiedDiff } from "./diff/parse.js";
+export { type AnalyzeInput, analyze } from "./engine/analyze.js";
+export { CATEGORY_CHECKLIST } from "./engine/checklist.js";
+export { levelForScore, scoreRange } from "./engine/score.js";
+export { CATEGORY_TITLES, COMMENT_LIMIT, escapeMarkdown, formatJson, formatMarkdown, formatSarif, formatText, type MarkdownOptions, type SarifOptions, type TextOptions, } from "./format/index.js";
+export { activeRules, BUILTIN_RULES } from "./rules/index.js";
+export type { Rule, RuleContext, RuleDocs, RuleFinding, RuleMeta } from "./rules/types.js";
+export * from "./types.js";
+export { compileGlobs, type PathMatcher } from "./util/paths.js";

@@ -1,0 +1,2 @@
+import type { FrameworkReader } from "./reader.js";
+export declare const liquibase: FrameworkReader;

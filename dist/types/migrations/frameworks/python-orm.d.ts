@@ -1,0 +1,2 @@
+import type { ReaderLine } from "./reader.js";
+export declare function pythonRowWrites(at: ReaderLine): void;

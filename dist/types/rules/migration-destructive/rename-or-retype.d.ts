@@ -1,0 +1,3 @@
+export declare const renameOrRetypeRule: import("../types.js").Rule & {
+    row: import("../migration-op.js").MigrationOpRow;
+};

@@ -1,0 +1,3 @@
+export declare const lintSuppressionRule: import("../types.js").Rule & {
+    row: import("../line-pattern.js").LinePatternRow;
+};

@@ -1,0 +1,3 @@
+export declare const providerTokenRule: import("../types.js").Rule & {
+    row: import("../secret-group.js").SecretGroupRow;
+};

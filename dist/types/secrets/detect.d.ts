@@ -1,0 +1,44 @@
+import type { Severity } from "../types.js";
+/**
+ * The line scanner behind every `secrets/*` rule. One cheap trigger test per line; only lines that
+ * pass it pay for the detectors. Detections carry the raw value for allowlisting and masking only:
+ * it must never be copied into a message.
+ */
+export type DetectorGroup = "provider-token" | "private-key" | "jwt" | "credential-url" | "generic-secret";
+export interface Detection {
+    group: DetectorGroup;
+    kind: string;
+    label: string;
+    /** Raw secret. Never print it: use maskSecret(). */
+    value: string;
+    start: number;
+    end: number;
+    severity: Severity;
+    /** Extra words for the message (key name, checksum note, pairing), never containing the value. */
+    detail?: string;
+    /** Where to revoke it. */
+    service?: string;
+    checksumValid?: boolean;
+}
+/** What the scanner needs to know about the file a line comes from. */
+export interface FileTraits {
+    /** Program source: a bare private-key header there is a parser or a check, not a key. */
+    source: boolean;
+    /** Documentation: examples need key material or a quoted value to count. */
+    prose: boolean;
+    /** Formats where a string value is always quoted (code, JSON, HCL, TOML, docs): bare words are identifiers. */
+    quotedOnly: boolean;
+    lockfile: boolean;
+    dockerfile: boolean;
+}
+export declare function fileTraits(path: string): FileTraits;
+/** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */
+export declare const MAX_WINDOW = 4000;
+export declare function isCandidateLine(line: string): boolean;
+/** An AWS secret access key found at `start`: found by its key name here, or next to its key id by the file scan. */
+export declare function awsSecretKeyDetection(value: string, start: number): Detection;
+/**
+ * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
+ * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.
+ */
+export declare function detectLine(line: string, traits: FileTraits, nextLine?: string): Detection[];

@@ -1,0 +1,24 @@
+import type { Severity } from "../types.js";
+/**
+ * Catalogue of provider token formats: exact prefix, charset and length, plus a checksum where the
+ * format has one. Every regex is anchored on a literal prefix and uses bounded repetitions, and is
+ * only run on lines that contain one of its `hints` (plain `includes`, case-sensitive).
+ */
+export interface ProviderFormat {
+    /** Stable kind id (close to the corpus kinds: github-token, aws-access-key, ...). */
+    kind: string;
+    /** Human label; may depend on the token's prefix. */
+    label: string | ((token: string) => string);
+    /** Where to revoke it, for the remediation hint. */
+    service: string;
+    hints: readonly string[];
+    /** Global regex; group 1 is the token. */
+    re: RegExp;
+    severity: Severity;
+    /** False when the checksum embedded in the token does not verify (a fake or mistyped token). */
+    checksum?: (token: string) => boolean;
+    /** The random part, for the placeholder/entropy check (default: the whole token). */
+    randomPart?: (token: string) => string;
+}
+export declare const PROVIDER_FORMATS: readonly ProviderFormat[];
+export declare function providerLabel(format: ProviderFormat, token: string): string;

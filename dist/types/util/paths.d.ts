@@ -1,0 +1,26 @@
+import type { Config } from "../config/schema.js";
+/**
+ * How the engine classifies repository paths. Built-in globs cover the common layouts of the
+ * major ecosystems; config adds to them (never replaces them, so a config cannot hide tests).
+ */
+export declare const BUILTIN_TEST_GLOBS: string[];
+export declare const BUILTIN_DOC_GLOBS: string[];
+export declare const BUILTIN_PRODUCTION_GLOBS: string[];
+export declare const SOURCE_EXTENSIONS: Set<string>;
+export type PathMatcher = (path: string) => boolean;
+export declare function compileGlobs(globs: readonly string[]): PathMatcher;
+export declare function extensionOf(path: string): string;
+export declare function basenameOf(path: string): string;
+/** The folder part of a path ("" at the root). */
+export declare function dirnameOf(path: string): string;
+export interface PathClassifier {
+    isIgnored: PathMatcher;
+    isTest: PathMatcher;
+    isDoc: PathMatcher;
+    isProductionPath: PathMatcher;
+    /** Program source a test should cover (not tests, docs, config, generated or vendored code). */
+    isSource: PathMatcher;
+    isSafe: PathMatcher;
+}
+/** Build the classifier once per analysis: picomatch compiles every glob to a RegExp. */
+export declare function createPathClassifier(config: Config): PathClassifier;

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -- --action`: the Action bundle (`index.js`, run with bare `node` as the runner
+ * does) end to end on a 3,000-file pull request against a loopback GitHub API double: GraphQL context,
+ * 30 pages of files, the sticky comment and the labels. Reports wall and CPU time, peak RSS, every API
+ * request the run made by endpoint, and where the wall time went. Each run starts from a fresh world, so
+ * each is a first run (the comment is created, the labels added). Octokit's write throttling stays on as
+ * on the runner: writes are spaced by at least a second, GitHub's advice against secondary rate limits.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DoubleFile, handle, newWorld, type World } from "../test/action/github-double.js";
+import { pullRequestPayload } from "../test/action/harness.js";
+import { generateFiles, type Mix } from "./bench-diff.js";
+import { timedNode } from "./bench-process.js";
+
+export const ACTION_PR_FILES = 3_000;
+
+export interface ActionResult {
+  mix: Mix;
+  files: number;
+  changedLines: number;
+  findings: number;
+  ms: number;
+  cpuMs: number;
+  rssKb: number;
+  requests: number;
+  /** Requests by method and path, e.g. "GET /repos/o/r/pulls/2/files": 30. */
+  byEndpoint: Record<string, number>;
+  /** Where the wall time went, from the request times seen by the double (ms). */
+  phases: Phases;
+}
+
+export interface Phases {
+  /** Spawn to the first request: Node, the bundle, inputs and event. */
+  start: number;
+  /** The reads: context query and file pages. */
+  reads: number;
+  /** Last read to first write: parsing, every rule, scoring, the report, summary and SARIF files. */
+  analysis: number;
+  /** First write to last: comment and labels, spaced by Octokit's write throttling as on the runner. */
+  writes: number;
+  /** Last request to exit. */
+  exit: number;
+}
+
+/** A write is what GitHub's secondary limits count as one: anything but a GET or the GraphQL query. */
+function isWrite(entry: string): boolean {
+  return !entry.startsWith("GET ") && entry !== "POST /graphql";
+}
+
+function phases(times: Array<{ at: number; entry: string }>, total: number): Phases {
+  const firstWrite = times.findIndex((t) => isWrite(t.entry));
+  const reads = firstWrite === -1 ? times : times.slice(0, firstWrite);
+  const first = times[0]?.at ?? total;
+  const lastRead = reads.at(-1)?.at ?? first;
+  const writeStart = firstWrite === -1 ? lastRead : times[firstWrite]!.at;
+  const last = times.at(-1)?.at ?? total;
+  return {
+    start: first,
+    reads: lastRead - first,
+    analysis: writeStart - lastRead,
+    writes: last - writeStart,
+    exit: total - last,
+  };
+}
+
+const LABELS = ["ai-authored", "risk:low", "risk:medium", "risk:high", "risk:critical"];
+
+function prWorld(files: DoubleFile[]): World {
+  return newWorld({
+    files,
+    repoLabels: LABELS,
+    commits: [
+      {
+        sha: "c1",
+        message: "Refactor services\n\nCo-authored-by: Claude <noreply@anthropic.com>",
+        authorLogin: "dev",
+      },
+    ],
+  });
+}
+
+/** One run of the Action bundle against the world, served over loopback HTTP, with each request's time. */
+async function runOnce(
+  dist: string,
+  world: World,
+  changedFiles: number,
+): Promise<{ ms: number; cpuMs: number; rssKb: number; findings: number; phases: Phases }> {
+  let t0 = 0;
+  const times: Array<{ at: number; entry: string }> = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+      const [status, body, headers] = handle(world, req.method ?? "GET", url, text ? JSON.parse(text) : undefined);
+      times.push({ at: performance.now() - t0, entry: world.log.at(-1)! });
+      res.writeHead(status, { "content-type": "application/json", ...(headers ?? {}) });
+      res.end(status === 204 ? undefined : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const dir = mkdtempSync(join(tmpdir(), "arg-bench-action-"));
+    mkdirSync(join(dir, "temp"));
+    const event = join(dir, "event.json");
+    writeFileSync(event, JSON.stringify(pullRequestPayload({ changedFiles, headRef: "claude/refactor-services" })));
+    writeFileSync(join(dir, "output"), "");
+    writeFileSync(join(dir, "summary.md"), "");
+    const { port } = server.address() as AddressInfo;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: `${world.owner}/${world.repo}`,
+      GITHUB_API_URL: `http://127.0.0.1:${port}`,
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_OUTPUT: join(dir, "output"),
+      GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: join(dir, "temp"),
+      "INPUT_GITHUB-TOKEN": "ghs_bench",
+    };
+    t0 = performance.now();
+    const { ms, cpuMs, rssKb, stdout } = await timedNode([join(dist, "index.js")], { env });
+    if (/^::error::/m.test(stdout)) throw new Error(`the Action reported an error:\n${stdout.slice(-2000)}`);
+    const reportPath = /^report<<(ghadelimiter_[^\n]+)\n([^\n]+)\n\1$/m.exec(readFileSync(join(dir, "output"), "utf8"));
+    if (!reportPath) throw new Error("the Action wrote no report output");
+    const findings = (JSON.parse(readFileSync(reportPath[2]!, "utf8")) as { findings: unknown[] }).findings.length;
+    return { ms, cpuMs, rssKb, findings, phases: phases(times, ms) };
+  } finally {
+    server.close();
+  }
+}
+
+/** The Action bundle in `dist` (a folder holding index.js) on a 3,000-file PR of the given mix. */
+export async function benchAction(dist: string, mix: Mix, runs: number): Promise<ActionResult> {
+  const files: DoubleFile[] = [...generateFiles({ name: "action", files: ACTION_PR_FILES, linesPerFile: 50 }, mix)];
+  const changedLines = files.reduce((sum, f) => sum + f.additions + f.deletions, 0);
+  let best: (Awaited<ReturnType<typeof runOnce>> & { world: World }) | undefined;
+  for (let r = 0; r < runs; r++) {
+    const world = prWorld(files);
+    const res = await runOnce(dist, world, files.length);
+    if (!best || res.ms < best.ms) best = { ...res, world };
+  }
+  const log = best!.world.log;
+  const byEndpoint: Record<string, number> = {};
+  for (const entry of log) byEndpoint[entry] = (byEndpoint[entry] ?? 0) + 1;
+  return {
+    mix,
+    files: files.length,
+    changedLines,
+    findings: best!.findings,
+    ms: best!.ms,
+    cpuMs: best!.cpuMs,
+    rssKb: best!.rssKb,
+    requests: log.length,
+    byEndpoint,
+    phases: best!.phases,
+  };
+}

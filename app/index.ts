@@ -2,6 +2,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
 import { createGitHubPort } from "../src/github/octokit-port.js";
 import type { GitHubPort } from "../src/github/port.js";
+import { CentralFiles } from "./central-files.js";
 import {
   type DeliveryLog,
   type KeyedLocks,
@@ -78,6 +79,7 @@ export function createGate(options: GateOptions = {}) {
   const configPath = options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
   const now = options.now ?? (() => new Date());
   const files = new CommitFiles();
+  const central = new CentralFiles();
   return {
     async receive(delivery: Delivery, io: DeliveryIO): Promise<Received> {
       const handler = handlerFor(delivery.name, delivery.payload);
@@ -100,6 +102,7 @@ export function createGate(options: GateOptions = {}) {
           now,
           log: io.log,
           files,
+          central: central.forDelivery(io.port),
         };
         return withGrowingLocks(locks, run.keys(run.repo.id), (held) => run.run({ ...base, held }, { locks }));
       });

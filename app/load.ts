@@ -16,6 +16,7 @@ import type { EvaluationFacts } from "./gate/evaluate.js";
 import { loginsToResolve } from "./gate/people.js";
 import { decodeRecord, mergeRecords, parseViewMarker } from "./gate/record.js";
 import { type GateItem, type GateState, isSignoff } from "./gate/state.js";
+import type { DeliveryStats } from "./observe.js";
 
 /**
  * The load stage: every read the gate needs, from the port, before anything is decided. Reads that do
@@ -43,6 +44,8 @@ export interface GateContext {
   files: CommitFiles;
   /** Central config files (`extends:`) for this delivery: each read once (app/central-files.ts). */
   central: CentralReader;
+  /** What this delivery decided and how long its evaluations took, for its log line and the metrics. */
+  observe?: Pick<DeliveryStats, "decided" | "evaluated">;
 }
 
 /**
@@ -286,7 +289,9 @@ export async function completeEvaluation(
   if (!config.ok)
     return { pull, config, files, commits, report: null, codeowners: null, resolved: new Map(), touched: null };
   const needOwners = Object.values(config.config.gate.routes).some((r) => r?.codeowners);
+  const started = performance.now();
   const report = await assess({ pull, files, commits, config: config.config }, previous);
+  ctx.observe?.evaluated((performance.now() - started) / 1000);
   const pending = loginsToResolve(
     { author: pull.author, commits: commits.items, requesters: report.ai.requesters ?? [], known: pull.assignees },
     previous?.excluded ?? null,

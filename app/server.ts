@@ -42,7 +42,8 @@ try {
   const server = await run(createApp({ metrics }));
   const scrape = metricsSettings(process.env).settings;
   const metricsServer = scrape
-    ? await serveMetrics(metrics, { ...scrape, ...(process.env.HOST ? { host: process.env.HOST } : {}) })
+    ? // On the same interface as the webhook server (Probot's default: localhost).
+      await serveMetrics(metrics, { ...scrape, host: process.env.HOST || "localhost" })
     : null;
   // Containers stop with SIGTERM; as PID 1 without a handler, node would ignore it until SIGKILL.
   process.once("SIGTERM", () => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gitLogArgs, pullRequestFactsFromGit } from "../ai/git-facts.js";
+import { extendsNotApplied } from "../config/extends.js";
 import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiffParseError } from "../diff/parse.js";
@@ -72,7 +73,10 @@ function loadConfig(path: string | undefined, io: CliIO): Config {
     if (!path && (e as NodeJS.ErrnoException).code === "ENOENT") return defaultConfig();
     throw new UsageError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return parseConfigText(text, path ?? DEFAULT_CONFIG_PATH);
+  const config = parseConfigText(text, path ?? DEFAULT_CONFIG_PATH);
+  const central = extendsNotApplied(config);
+  if (central) io.stderr(`ai-review-gate: warning: ${central}\n`);
+  return config;
 }
 
 function parsePrFacts(buf: Buffer, source: string): PullRequestFacts {

@@ -115,6 +115,16 @@ export async function resolveConfig(own: OwnConfig, read: CentralReader): Promis
   };
 }
 
+/**
+ * Why a run that reads only the file itself (the Action, the CLI) did not apply its `extends`, or null.
+ * Those runs report with this warning rather than guess: the App's gate applies the central config.
+ */
+export function extendsNotApplied(config: Config): string | null {
+  return config.extends === undefined
+    ? null
+    : `extends: ${config.extends} is applied by the App only; this run used the repository's file alone, without the central config or its locked settings`;
+}
+
 // ------------------------------------------------------------------ merging
 
 /** Lists of entries named by `id`: merged by id rather than replaced. */

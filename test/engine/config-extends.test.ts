@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, test } from "vitest";
 import {
   type CentralFile,
   type CentralReader,
@@ -282,5 +284,22 @@ describe("extends: failures name the file and why", () => {
     );
     expect(e.message).toContain("too many levels");
     expect(files.reads).toHaveLength(MAX_EXTENDS_DEPTH);
+  });
+});
+
+describe("the README's example", () => {
+  test("resolves as documented", async () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    const block = (first: string) => {
+      const m = new RegExp(`\`\`\`yaml\\n(# ${first}[^\\n]*\\n[\\s\\S]*?)\`\`\``).exec(readme);
+      if (!m) throw new Error(`no README block starting with # ${first}`);
+      return m[1]!;
+    };
+    const { config } = await resolveConfig(
+      { text: block("acme/shop:"), source: ".github/ai-review-gate.yml", at: OWN },
+      reader({ [ORG]: block("acme/.github:") }),
+    );
+    expect(config.gate).toMatchObject({ policy: "all", threshold: "medium", approvals: { critical: 3 } });
+    expect(config.custom_rules.map((r) => r.id)).toEqual(["no-eval", "ledger"]);
   });
 });

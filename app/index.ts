@@ -205,6 +205,7 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
           decisions: stats.decisions,
           refusedTicks: stats.refusedTicks,
           requests: stats.requests,
+          retries: stats.retries,
           apiErrors: stats.apiErrors,
           rateLimitWaits: stats.rateLimitWaits,
           durationMs: Math.round(performance.now() - started),

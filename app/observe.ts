@@ -13,22 +13,39 @@ import type { HookedClient } from "./rate-limit.js";
 /** What one delivery did, gathered while it runs. */
 export class DeliveryStats {
   requests = 0;
+  /** Attempts repeated by Octokit's retry plugin (server errors, timeouts). */
+  retries = 0;
   apiErrors = 0;
   rateLimitWaits = 0;
   readonly decisions: { pr: number; sha: string; conclusion: string }[] = [];
   readonly refusedTicks: string[] = [];
   readonly evaluationSeconds: number[] = [];
 
-  /** Counts each HTTP attempt of a delivery's client (register before retry wrappers, so retries count). */
+  /**
+   * Counts a delivery's requests. Octokit's retry plugin (server errors, timeouts) sits inside this
+   * wrapper and retries unseen, but records its failures in `options.request.retryCount`. Every layer
+   * of Octokit's hook sees the same options object, whose `request` is shared with the client's defaults:
+   * it is replaced in place with one of this call's own, read afterwards. Register before the
+   * secondary-rate-limit wrapper, so that its retries pass through here too.
+   */
   countRequests(client: HookedClient): void {
     client.hook.wrap("request", async (request, options) => {
-      this.requests++;
+      const own: { retryCount?: number } = { ...options.request, retryCount: 0 };
+      options.request = own;
+      let failed = false;
       try {
         return await request(options);
       } catch (e) {
+        failed = true;
         // 304 (a conditional read that found the file unchanged) is an answer, not an error.
         if ((e as { status?: number }).status !== 304) this.apiErrors++;
         throw e;
+      } finally {
+        // The plugin counts failures: a call that failed for good made as many attempts as it had failures.
+        const failures = Number(own.retryCount) || 0;
+        const attempts = failed ? Math.max(1, failures) : 1 + failures;
+        this.requests += attempts;
+        this.retries += attempts - 1;
       }
     });
   }
@@ -73,6 +90,7 @@ export interface DeliverySummary {
   decisions: DeliveryStats["decisions"];
   refusedTicks: string[];
   requests: number;
+  retries: number;
   apiErrors: number;
   rateLimitWaits: number;
   durationMs: number;
@@ -118,9 +136,14 @@ export class GateMetrics {
     help: "GitHub API requests (each attempt, retries included)",
     registers: [this.registry],
   });
+  private readonly retries = new Counter({
+    name: "ai_review_gate_github_retries_total",
+    help: "GitHub API requests repeated after a server error or a timeout",
+    registers: [this.registry],
+  });
   private readonly apiErrors = new Counter({
     name: "ai_review_gate_github_errors_total",
-    help: "GitHub API requests that failed (before any retry)",
+    help: "GitHub API requests that failed after their retries",
     registers: [this.registry],
   });
   private readonly rateLimitWaits = new Counter({
@@ -139,6 +162,7 @@ export class GateMetrics {
     for (const d of s.decisions) this.decisions.inc({ conclusion: d.conclusion });
     for (const r of s.refusedTicks) this.refused.inc({ reason: r });
     this.requests.inc(s.requests);
+    this.retries.inc(s.retries);
     this.apiErrors.inc(s.apiErrors);
     this.rateLimitWaits.inc(s.rateLimitWaits);
   }

@@ -20,7 +20,8 @@ import { HEAD, World } from "./world.js";
 const privateKey = readFileSync(new URL("../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 const SECRET = "whsec-do-not-log";
 
-function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[]) {
+/** Octokit's retry plugin on (with millisecond waits) or off. */
+function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[], retry = false) {
   const stream = new Writable({
     write(chunk, _enc, done) {
       for (const l of String(chunk).split("\n")) if (l.trim()) lines.push(JSON.parse(l));
@@ -29,7 +30,7 @@ function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[]) {
   });
   const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
     ...o,
-    retry: { enabled: false },
+    retry: retry ? { retryAfterBaseValue: 1 } : { enabled: false },
     throttle: { ...(o.throttle as object), enabled: false },
   }));
   return new Probot({
@@ -67,6 +68,7 @@ describe("one structured log line per delivery, and the metrics", () => {
       outcome: "handled",
       decisions: [{ pr: 2, sha: gh.mustPull(2).head.sha, conclusion: "action_required" }],
       requests: gh.requests.length,
+      retries: 0,
       apiErrors: 0,
       rateLimitWaits: 0,
     });
@@ -82,6 +84,45 @@ describe("one structured log line per delivery, and the metrics", () => {
     expect(text).toContain(`ai_review_gate_github_requests_total ${gh.requests.length}`);
     expect(text).toMatch(/ai_review_gate_evaluation_duration_seconds_count 1\b/);
     expect(text).toMatch(/ai_review_gate_delivery_duration_seconds_count\{event="pull_request.opened"\} 1\b/);
+  });
+
+  test("requests retried by Octokit's retry plugin are counted, each attempt", async () => {
+    const gh = new FakeGitHub();
+    gh.url = "http://fake-github.test";
+    setUpRepo(gh);
+    addRiskyAgentPull(gh);
+    gh.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 502, times: 2 });
+    const lines: Record<string, unknown>[] = [];
+    const probot = probotOver(gh, lines, true);
+    const metrics = new GateMetrics({ processMetrics: false });
+    await probot.load(createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId }));
+    await probot.receive({ id: "d3", name: "pull_request", payload: pullRequestEvent(gh, "opened", 2) } as never);
+    const line = lines.find((l) => String(l.msg).startsWith("ai-review-gate: delivery "))!;
+    expect(line).toMatchObject({ outcome: "handled", retries: 2, apiErrors: 0 });
+    // Every attempt, the installation token's included: the count is what GitHub saw.
+    expect(line.requests).toBe(gh.requests.length);
+    expect(await metrics.registry.metrics()).toContain("ai_review_gate_github_retries_total 2");
+  });
+
+  test("secondary rate limits waited out are counted", async () => {
+    const gh = new FakeGitHub();
+    gh.url = "http://fake-github.test";
+    setUpRepo(gh);
+    addRiskyAgentPull(gh);
+    gh.fault({
+      route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      fault: "secondary-rate-limit",
+      retryAfter: 1,
+    });
+    const lines: Record<string, unknown>[] = [];
+    const probot = probotOver(gh, lines);
+    const metrics = new GateMetrics({ processMetrics: false });
+    const app = createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId, rateLimit: { waitScale: 0.001 } });
+    await probot.load(app);
+    await probot.receive({ id: "d4", name: "pull_request", payload: pullRequestEvent(gh, "opened", 2) } as never);
+    const line = lines.find((l) => String(l.msg).startsWith("ai-review-gate: delivery "))!;
+    expect(line).toMatchObject({ outcome: "handled", rateLimitWaits: 1, requests: gh.requests.length });
+    expect(await metrics.registry.metrics()).toContain("ai_review_gate_rate_limit_waits_total 1");
   });
 
   test("a failed delivery logs at error with its first line, and counts as failed", async () => {

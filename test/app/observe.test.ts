@@ -6,10 +6,11 @@ import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, test } from "vitest";
 import { createApp } from "../../app/index.js";
 import { DeliveryStats, GateMetrics, refusalReason, serveMetrics } from "../../app/observe.js";
+import type { SecondaryRetryOptions } from "../../app/rate-limit.js";
 import { metricsSettings } from "../../app/startup.js";
 import { pullRequestEvent } from "../e2e/support/payloads.js";
 import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
-import { FakeGitHub } from "../support/fake-github.js";
+import { FakeGitHub, type FaultRule } from "../support/fake-github.js";
 import { HEAD, World } from "./world.js";
 
 /**
@@ -20,8 +21,24 @@ import { HEAD, World } from "./world.js";
 const privateKey = readFileSync(new URL("../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 const SECRET = "whsec-do-not-log";
 
-/** Octokit's retry plugin on (with millisecond waits) or off. */
-function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[], retry = false) {
+interface Setup {
+  /** Octokit's retry plugin on (with millisecond waits) or off. */
+  retry?: boolean;
+  faults?: FaultRule[];
+  rateLimit?: SecondaryRetryOptions;
+}
+
+/**
+ * One `pull_request.opened` delivery of a risky agent PR through Probot and the App (over the loopback
+ * fake), with the pino lines it logged, its summary line and the metrics.
+ */
+async function deliverOnce(id: string, setup: Setup = {}) {
+  const gh = new FakeGitHub();
+  gh.url = "http://fake-github.test";
+  setUpRepo(gh);
+  addRiskyAgentPull(gh);
+  for (const f of setup.faults ?? []) gh.fault(f);
+  const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
       for (const l of String(chunk).split("\n")) if (l.trim()) lines.push(JSON.parse(l));
@@ -30,10 +47,10 @@ function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[], retry = fa
   });
   const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
     ...o,
-    retry: retry ? { retryAfterBaseValue: 1 } : { enabled: false },
+    retry: setup.retry ? { retryAfterBaseValue: 1 } : { enabled: false },
     throttle: { ...(o.throttle as object), enabled: false },
   }));
-  return new Probot({
+  const probot = new Probot({
     appId: gh.appId,
     privateKey,
     secret: SECRET,
@@ -42,24 +59,29 @@ function probotOver(gh: FakeGitHub, lines: Record<string, unknown>[], retry = fa
     log: pino({ level: "info" }, stream),
     request: { fetch: gh.fetch },
   });
+  const metrics = new GateMetrics({ processMetrics: false });
+  await probot.load(
+    createApp({
+      metrics,
+      appSlug: "ai-review-gate",
+      appId: gh.appId,
+      ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
+    }),
+  );
+  const payload = pullRequestEvent(gh, "opened", 2);
+  const received = await probot.receive({ id, name: "pull_request", payload } as never).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const summaries = lines.filter((l) => String(l.msg).startsWith("ai-review-gate: delivery "));
+  expect(summaries).toHaveLength(1);
+  return { gh, lines, line: summaries[0]!, metrics: await metrics.registry.metrics(), payload, received };
 }
 
 describe("one structured log line per delivery, and the metrics", () => {
   test("a delivery: its outcome, decision, request count and duration; the metrics agree; no secret", async () => {
-    const gh = new FakeGitHub();
-    gh.url = "http://fake-github.test";
-    setUpRepo(gh);
-    addRiskyAgentPull(gh);
-    const lines: Record<string, unknown>[] = [];
-    const probot = probotOver(gh, lines);
-    const metrics = new GateMetrics({ processMetrics: false });
-    await probot.load(createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId }));
-    const payload = pullRequestEvent(gh, "opened", 2);
-    await probot.receive({ id: "delivery-1", name: "pull_request", payload } as never);
-
-    const summaries = lines.filter((l) => String(l.msg).startsWith("ai-review-gate: delivery "));
-    expect(summaries).toHaveLength(1);
-    const line = summaries[0]!;
+    const { gh, lines, line, metrics: text, payload, received } = await deliverOnce("delivery-1");
+    expect(received).toBeNull();
     expect(line).toMatchObject({
       level: 30,
       delivery: "delivery-1",
@@ -78,7 +100,6 @@ describe("one structured log line per delivery, and the metrics", () => {
     expect(everything).not.toContain("PRIVATE KEY");
     expect(everything).not.toContain(payload.pull_request.body ?? "\u0000");
 
-    const text = await metrics.registry.metrics();
     expect(text).toContain('ai_review_gate_deliveries_total{event="pull_request.opened",outcome="handled"} 1');
     expect(text).toContain('ai_review_gate_check_conclusions_total{conclusion="action_required"} 1');
     expect(text).toContain(`ai_review_gate_github_requests_total ${gh.requests.length}`);
@@ -87,65 +108,39 @@ describe("one structured log line per delivery, and the metrics", () => {
   });
 
   test("requests retried by Octokit's retry plugin are counted, each attempt", async () => {
-    const gh = new FakeGitHub();
-    gh.url = "http://fake-github.test";
-    setUpRepo(gh);
-    addRiskyAgentPull(gh);
-    gh.fault({ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 502, times: 2 });
-    const lines: Record<string, unknown>[] = [];
-    const probot = probotOver(gh, lines, true);
-    const metrics = new GateMetrics({ processMetrics: false });
-    await probot.load(createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId }));
-    await probot.receive({ id: "d3", name: "pull_request", payload: pullRequestEvent(gh, "opened", 2) } as never);
-    const line = lines.find((l) => String(l.msg).startsWith("ai-review-gate: delivery "))!;
+    const { gh, line, metrics } = await deliverOnce("d3", {
+      retry: true,
+      faults: [{ route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", fault: 502, times: 2 }],
+    });
     expect(line).toMatchObject({ outcome: "handled", retries: 2, apiErrors: 0 });
     // Every attempt, the installation token's included: the count is what GitHub saw.
     expect(line.requests).toBe(gh.requests.length);
-    expect(await metrics.registry.metrics()).toContain("ai_review_gate_github_retries_total 2");
+    expect(metrics).toContain("ai_review_gate_github_retries_total 2");
   });
 
   test("secondary rate limits waited out are counted", async () => {
-    const gh = new FakeGitHub();
-    gh.url = "http://fake-github.test";
-    setUpRepo(gh);
-    addRiskyAgentPull(gh);
-    gh.fault({
-      route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-      fault: "secondary-rate-limit",
-      retryAfter: 1,
+    const { gh, line, metrics } = await deliverOnce("d4", {
+      faults: [
+        { route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", fault: "secondary-rate-limit", retryAfter: 1 },
+      ],
+      rateLimit: { waitScale: 0.001 },
     });
-    const lines: Record<string, unknown>[] = [];
-    const probot = probotOver(gh, lines);
-    const metrics = new GateMetrics({ processMetrics: false });
-    const app = createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId, rateLimit: { waitScale: 0.001 } });
-    await probot.load(app);
-    await probot.receive({ id: "d4", name: "pull_request", payload: pullRequestEvent(gh, "opened", 2) } as never);
-    const line = lines.find((l) => String(l.msg).startsWith("ai-review-gate: delivery "))!;
     expect(line).toMatchObject({ outcome: "handled", rateLimitWaits: 1, requests: gh.requests.length });
-    expect(await metrics.registry.metrics()).toContain("ai_review_gate_rate_limit_waits_total 1");
+    expect(metrics).toContain("ai_review_gate_rate_limit_waits_total 1");
   });
 
   test("a failed delivery logs at error with its first line, and counts as failed", async () => {
-    const gh = new FakeGitHub();
-    gh.url = "http://fake-github.test";
-    setUpRepo(gh);
-    addRiskyAgentPull(gh);
-    gh.fault({ route: "POST /repos/{owner}/{repo}/check-runs", fault: 422, times: Number.POSITIVE_INFINITY });
-    gh.fault({ route: "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", fault: 422, times: Infinity });
-    const lines: Record<string, unknown>[] = [];
-    const probot = probotOver(gh, lines);
-    const metrics = new GateMetrics({ processMetrics: false });
-    await probot.load(createApp({ metrics, appSlug: "ai-review-gate", appId: gh.appId }));
-    await expect(
-      probot.receive({ id: "d2", name: "pull_request", payload: pullRequestEvent(gh, "opened", 2) } as never),
-    ).rejects.toThrow();
-    const line = lines.find((l) => String(l.msg).startsWith("ai-review-gate: delivery "))!;
+    const { line, metrics, received } = await deliverOnce("d2", {
+      faults: [
+        { route: "POST /repos/{owner}/{repo}/check-runs", fault: 422, times: Number.POSITIVE_INFINITY },
+        { route: "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", fault: 422, times: Number.POSITIVE_INFINITY },
+      ],
+    });
+    expect(received).toBeInstanceOf(Error);
     expect(line).toMatchObject({ level: 50, outcome: "failed", delivery: "d2" });
     expect(line.apiErrors).toBeGreaterThan(0);
     expect(String(line.error)).not.toContain("\n");
-    expect(await metrics.registry.metrics()).toContain(
-      'ai_review_gate_deliveries_total{event="pull_request.opened",outcome="failed"} 1',
-    );
+    expect(metrics).toContain('ai_review_gate_deliveries_total{event="pull_request.opened",outcome="failed"} 1');
   });
 
   test("refused ticks are counted by reason", async () => {

@@ -16,7 +16,8 @@ export class CentralFiles {
   forDelivery(port: Pick<GitHubPort, "fileOnDefaultBranch">): CentralReader {
     const asked = new Map<string, Promise<CentralFile>>();
     return (at) => {
-      const key = `${at.owner}/${at.repo}:${at.path}`.toLowerCase();
+      // GitHub's owner and repository names ignore case; paths in a repository do not.
+      const key = `${at.owner}/${at.repo}`.toLowerCase() + `:${at.path}`;
       let pending = asked.get(key);
       if (!pending) {
         pending = this.read(port, at, key);

@@ -74,6 +74,8 @@ describe("central files are read once per delivery and conditionally across deli
     expect(a).toEqual(b);
     expect(a).toMatchObject({ found: true, text: "gate:\n  policy: all\n" });
     expect(gh.calls).toEqual(["fileOnDefaultBranch"]);
+    // Paths are case-sensitive: another file, another read.
+    expect(await read({ ...at, path: ".GitHub/ai-review-gate.yml" })).toMatchObject({ found: false });
   });
 
   test("the next delivery sends the ETag and reuses the text on 304; a changed file is read anew", async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { extendsNotApplied } from "../src/config/extends.js";
 import { ConfigError, defaultConfig, parseConfigText } from "../src/config/load.js";
 import type { Config } from "../src/config/schema.js";
 import type { ChangedFile } from "../src/diff/model.js";
@@ -138,6 +139,8 @@ export async function gather(
   const fetched = await fetchPullFiles(client, { owner: env.owner, repo: env.repo, pull_number: pull.number });
   const converted = changedFilesFromPullFiles(fetched.files);
   const warnings = [...converted.warnings];
+  const central = extendsNotApplied(config);
+  if (central) warnings.push(central);
   if (fetched.truncated || (pull.changed_files ?? 0) > MAX_PULL_FILES)
     warnings.push(
       `this pull request changes ${pull.changed_files ?? "more than 3,000"} files; GitHub lists only the first ${MAX_PULL_FILES}, the rest were not analyzed`,

@@ -28,6 +28,7 @@ export function fencedPort(port: GitHubPort): GitHubPort {
     pullFiles: (...a) => port.pullFiles(...a),
     pullCommits: (...a) => port.pullCommits(...a),
     fileAt: (...a) => port.fileAt(...a),
+    fileOnDefaultBranch: (...a) => port.fileOnDefaultBranch(...a),
     compare: (...a) => port.compare(...a),
     checkRuns: (...a) => port.checkRuns(...a),
     comment: (...a) => port.comment(...a),

@@ -24,6 +24,8 @@ export interface SecondaryRetryOptions {
   /** Multiplies every wait; tests make it small (default 1). */
   waitScale?: number;
   warn?: (message: string) => void;
+  /** Told of each wait before it starts (the delivery's log line and metrics count them). */
+  onWait?: (seconds: number) => void;
 }
 
 /** Seconds to wait when `error` is a secondary rate limit, else null. */
@@ -53,6 +55,7 @@ export function retrySecondaryRateLimits<T extends HookedClient>(client: T, opti
         const wait = secondaryRateLimitWait(e);
         if (wait === null || attempt >= retries || wait > maxWait) throw e;
         options.warn?.(`secondary rate limit: retrying in ${wait} s (attempt ${attempt + 1} of ${retries})`);
+        options.onWait?.(wait);
         await new Promise((resolve) => setTimeout(resolve, wait * 1000 * scale));
       }
     }

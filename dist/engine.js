@@ -1876,13 +1876,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -1894,12 +1894,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path);
@@ -1912,7 +1912,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -1930,7 +1930,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -1942,12 +1942,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path) {
       const ctrl = await callVisitor(key, node2, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path);
@@ -1960,7 +1960,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -1997,31 +1997,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node2, path);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path);
       return void 0;
     }
     function replaceNode(key, path, node2) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -2034,7 +2034,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -2177,10 +2177,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -2205,7 +2205,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -2252,7 +2252,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -2325,12 +2325,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -2356,11 +2356,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -2371,7 +2371,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -2398,12 +2398,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -2425,7 +2425,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -2487,11 +2487,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -2499,7 +2499,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -2514,13 +2514,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -2545,7 +2545,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -2559,12 +2559,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -2596,7 +2596,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -2620,7 +2620,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -2664,7 +2664,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -2680,7 +2680,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -2697,7 +2697,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -2711,16 +2711,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -2731,7 +2731,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -2743,7 +2743,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -3199,7 +3199,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -3252,7 +3252,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj2;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj2 = item.value;
         let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
@@ -3275,7 +3275,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -3286,9 +3286,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -3302,15 +3302,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -3322,23 +3322,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3379,7 +3379,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -3391,10 +3391,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -3414,7 +3414,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -3477,7 +3477,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -3490,10 +3490,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -3504,7 +3504,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -3525,7 +3525,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -3540,10 +3540,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -3574,7 +3574,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -3604,7 +3604,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -3612,15 +3612,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -3641,7 +3641,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -3657,14 +3657,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -3712,14 +3712,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -3727,7 +3727,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -3795,16 +3795,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -3815,7 +3815,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -3853,7 +3853,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -3864,7 +3864,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -3888,7 +3888,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -3913,7 +3913,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -3936,7 +3936,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -3944,7 +3944,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -3961,7 +3961,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -3969,7 +3969,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -3995,7 +3995,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -4019,7 +4019,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -4061,7 +4061,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -4074,7 +4074,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -4082,7 +4082,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -4436,17 +4436,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -4460,7 +4460,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -4514,7 +4514,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4541,7 +4541,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -4571,7 +4571,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -4752,7 +4752,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -4762,7 +4762,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -4778,7 +4778,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -4822,7 +4822,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -5067,7 +5067,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -5080,9 +5080,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -5099,7 +5099,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -5126,7 +5126,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -5181,7 +5181,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -5196,7 +5196,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -5232,7 +5232,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -5242,7 +5242,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -5305,7 +5305,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -5345,7 +5345,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -5354,14 +5354,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -5369,7 +5369,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5476,7 +5476,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -5747,12 +5747,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -5965,7 +5965,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -6044,7 +6044,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -6159,7 +6159,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -6209,7 +6209,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -6628,7 +6628,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -6637,17 +6637,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -6667,7 +6667,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -6686,12 +6686,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -6740,7 +6740,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -6786,7 +6786,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -6892,7 +6892,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -6954,9 +6954,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -8129,15 +8129,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9004,7 +9004,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -9082,7 +9082,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -9102,7 +9102,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -9120,14 +9120,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -17291,9 +17291,9 @@ for (const agent of AGENTS) {
   for (const g of agent.guardedLogins ?? []) guarded.set(g.login.toLowerCase(), { agent, ids: new Set(g.ids) });
   for (const e of agent.emails) byEmail.set(e.toLowerCase(), agent);
   for (const t of agent.trailers ?? []) {
-    const list = byTrailerKey.get(t.key) ?? [];
-    list.push({ agent, signal: t });
-    byTrailerKey.set(t.key, list);
+    const list2 = byTrailerKey.get(t.key) ?? [];
+    list2.push({ agent, signal: t });
+    byTrailerKey.set(t.key, list2);
   }
   for (const f2 of agent.footers ?? []) TEXT_SIGNALS.push({ agent, signal: f2, kind: "footer" });
   for (const l of agent.links ?? []) TEXT_SIGNALS.push({ agent, signal: l, kind: "session-link" });
@@ -17491,10 +17491,10 @@ function textSignals(c, where, lines, inCommit, extras) {
     const footerLine = trimmed.length <= MAX_LINE_CHARS;
     const windows = lineWindows(line);
     let named = false;
-    for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      const hit = kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
+    for (const { agent, signal, kind: kind2 } of TEXT_SIGNALS) {
+      const hit = kind2 === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
       if (hit) {
-        c.add(kind, where, line.trim(), agent.id, signal.weight);
+        c.add(kind2, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
@@ -22921,8 +22921,8 @@ function isRecursive(inst, stack, resolve) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind = def.type;
-  switch (kind) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
@@ -23002,7 +23002,7 @@ function isRecursive(inst, stack, resolve) {
     case "custom":
       break;
     default: {
-      kind;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -34027,8 +34027,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -37343,8 +37343,8 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind = def.type;
-    switch (kind) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -37464,7 +37464,7 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind;
+        kind2;
         return s;
       }
     }
@@ -38977,14 +38977,14 @@ var DENY = /* @__PURE__ */ new Set(["--disallowedtools", "--disallowed-tools", "
 function parseAgentArgs(text) {
   const out = { allowedTools: [], disallowedTools: [], permissionMode: null, mcpConfigs: [] };
   const words2 = shellWords(text);
-  let list = null;
+  let list2 = null;
   for (let i = 0; i < words2.length; i++) {
     const w = words2[i];
     if (w.startsWith("-")) {
       const [flag, inline] = w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, null];
       const f2 = flag.toLowerCase();
-      list = ALLOW.has(f2) ? out.allowedTools : DENY.has(f2) ? out.disallowedTools : null;
-      if (list && inline !== null) list.push(...splitToolList(inline));
+      list2 = ALLOW.has(f2) ? out.allowedTools : DENY.has(f2) ? out.disallowedTools : null;
+      if (list2 && inline !== null) list2.push(...splitToolList(inline));
       if (f2 === "--permission-mode") out.permissionMode = inline ?? words2[++i] ?? null;
       if (f2 === "--mcp-config") {
         const v = inline ?? words2[++i];
@@ -38992,7 +38992,7 @@ function parseAgentArgs(text) {
       }
       continue;
     }
-    if (list) list.push(...splitToolList(w));
+    if (list2) list2.push(...splitToolList(w));
   }
   return out;
 }
@@ -39825,8 +39825,8 @@ function classifyNpmSpec(name, spec) {
   if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
   return null;
 }
-function sourceSeverity(kind) {
-  switch (kind) {
+function sourceSeverity(kind2) {
+  switch (kind2) {
     case "path":
       return "low";
     case "alias":
@@ -39917,11 +39917,11 @@ function tomlDep(ecosystem, name, value, line, out) {
   out.deps.push({ name: t["package"] ?? name, spec, line });
   if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
   else if (t["url"]) {
-    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
-    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl(ecosystem, t["url"]) ?? null;
+    if (kind2) out.sources.push({ line, kind: kind2, target: t["url"], name, severity: sourceSeverity(kind2) });
   } else if (t["path"]) {
-    const kind = isArchivePath(t["path"]) ? "archive" : "path";
-    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(t["path"]) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: t["path"], name, severity: sourceSeverity(kind2) });
   } else if (t["registry"] || t["registry-index"]) {
     const r = t["registry"] ?? t["registry-index"];
     out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
@@ -40341,15 +40341,15 @@ function workflowGrantChanges(file2) {
     const byKey = /* @__PURE__ */ new Map();
     for (const input2 of agentInputs(file2, side)) {
       if (!input2.changed) continue;
-      for (const list of inputLists(input2)) {
-        const key = `${input2.job ?? ""}\0${list.effect}`;
+      for (const list2 of inputLists(input2)) {
+        const key = `${input2.job ?? ""}\0${list2.effect}`;
         let e = byKey.get(key);
         if (!e) {
           const where = `the ${input2.action.uses.split("/")[1]} step${input2.job ? ` of job ${input2.job}` : ""}`;
-          e = { effect: list.effect, tools: /* @__PURE__ */ new Set(), line: input2.line, where };
+          e = { effect: list2.effect, tools: /* @__PURE__ */ new Set(), line: input2.line, where };
           byKey.set(key, e);
         }
-        for (const t of list.tools) e.tools.add(t);
+        for (const t of list2.tools) e.tools.add(t);
       }
     }
     return byKey;
@@ -40913,10 +40913,10 @@ function productionRefs(text) {
   if (!/pro?d|live/i.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (kind, found) => {
+  const add = (kind2, found) => {
     if (seen.has(found)) return;
     seen.add(found);
-    out.push({ kind, text: found });
+    out.push({ kind: kind2, text: found });
   };
   for (const m of text.matchAll(URL_HOST)) {
     const host = m[2];
@@ -40931,9 +40931,9 @@ function productionRefs(text) {
   return out;
 }
 function worstRef(refs) {
-  const order = ["database", "secret", "account", "host"];
-  for (const kind of order) {
-    const r = refs.find((x) => x.kind === kind);
+  const order2 = ["database", "secret", "account", "host"];
+  for (const kind2 of order2) {
+    const r = refs.find((x) => x.kind === kind2);
     if (r) return r;
   }
   return null;
@@ -41140,13 +41140,13 @@ var restrictionRemovedRule = {
         const rating = rateGrant(parseGrant(g.text, g.form));
         const guarded2 = /\.env|secret|credential|\.ssh|\.aws|token|key/i.test(g.text);
         const severity2 = g.effect === "deny" && (guarded2 || rating.severity === "high" || rating.severity === "critical") ? "high" : "medium";
-        const kind = g.effect === "deny" ? "deny" : "ask";
+        const kind2 = g.effect === "deny" ? "deny" : "ask";
         out.push({
           file: file2.path,
           line: g.line,
           side: "old",
           severity: severity2,
-          message: `Agent ${kind} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
+          message: `Agent ${kind2} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
         });
       }
     }
@@ -41371,8 +41371,8 @@ var governanceFileChangedRule = {
   run(ctx) {
     const out = [];
     for (const file2 of ctx.allFiles) {
-      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
-      if (!kind) continue;
+      const kind2 = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
+      if (!kind2) continue;
       const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
       const first = file2.added[0] ?? null;
       const firstRemoved = file2.removed[0] ?? null;
@@ -41380,7 +41380,7 @@ var governanceFileChangedRule = {
         file: file2.path,
         line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
         side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
-        message: `${file2.path} ${verb}: ${kind}`
+        message: `${file2.path} ${verb}: ${kind2}`
       });
     }
     return out;
@@ -46125,13 +46125,13 @@ var CharClass = class CharClass2 {
   }
   static sortRanges(array2, len) {
     const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
+    const order2 = new Array(n);
+    for (let i = 0; i < n; i++) order2[i] = i;
+    order2.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
     const sorted = array2.slice(0, len);
     for (let i = 0; i < n; i++) {
-      array2[2 * i] = sorted[2 * order[i]];
-      array2[2 * i + 1] = sorted[2 * order[i] + 1];
+      array2[2 * i] = sorted[2 * order2[i]];
+      array2[2 * i + 1] = sorted[2 * order2[i] + 1];
     }
   }
   /**
@@ -48554,8 +48554,8 @@ function customPatternRule(def) {
 }
 
 // src/deps/files.ts
-function f(ecosystem, kind, format, expectsLockfile = false) {
-  return { ecosystem, kind, format, expectsLockfile };
+function f(ecosystem, kind2, format, expectsLockfile = false) {
+  return { ecosystem, kind: kind2, format, expectsLockfile };
 }
 var BY_NAME = {
   "package.json": f("npm", "manifest", "package-json", true),
@@ -48649,8 +48649,8 @@ function selfAndAncestors(dir) {
 function urlSource(ecosystem, text, line, name) {
   const url2 = findUrl(text);
   if (url2 !== null) {
-    const kind = classifyUrl(ecosystem, url2);
-    return kind ? { line, kind, target: url2, name, severity: "high" } : null;
+    const kind2 = classifyUrl(ecosystem, url2);
+    return kind2 ? { line, kind: kind2, target: url2, name, severity: "high" } : null;
   }
   const short2 = /\b(github|gitlab|bitbucket):([\w.-]{1,100}\/[\w.-]{1,100})/.exec(text);
   return short2 ? { line, kind: "git", target: `${short2[1]}:${short2[2]}`, name, severity: "high" } : null;
@@ -49028,8 +49028,8 @@ var COMPOSER_JSON = {
   looseDependency: (key, value) => (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value),
   readPair(key, value, stack, line, out) {
     if (key !== "url" || !stack.some((fr) => fr.key === "repositories")) return false;
-    const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
-    if (kind) out.sources.push({ line, kind, target: value, severity: sourceSeverity(kind) });
+    const kind2 = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target: value, severity: sourceSeverity(kind2) });
     return true;
   }
 };
@@ -49204,8 +49204,8 @@ var parsePom = (lines) => {
     }
     if (tag === "url" && (stack.includes("repository") || stack.includes("pluginRepository"))) {
       if (stack.includes("distributionManagement")) continue;
-      const kind = classifyUrl("maven", value);
-      if (kind) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
+      const kind2 = classifyUrl("maven", value);
+      if (kind2) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
     }
   }
   flush();
@@ -49382,8 +49382,8 @@ function parseRequirement(raw, line, out) {
       return;
     }
     if (/^https?:/.test(target) && isPublicRegistryUrl("python", target)) return;
-    const kind = /^https?:|^file:/.test(target) ? "registry" : "path";
-    out.sources.push({ line, kind, target, severity: sourceSeverity(kind) });
+    const kind2 = /^https?:|^file:/.test(target) ? "registry" : "path";
+    out.sources.push({ line, kind: kind2, target, severity: sourceSeverity(kind2) });
     return;
   }
   if (s.startsWith("-r") || s.startsWith("-c") || s.startsWith("--")) return;
@@ -49395,15 +49395,15 @@ function parseRequirement(raw, line, out) {
   const url2 = findUrl(s);
   if (/^(?:git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(s) && url2 !== null) {
     const egg = /#egg=([\w.-]{1,200})/.exec(s);
-    const kind = classifyUrl("python", url2) ?? "url";
-    out.sources.push({ line, kind, target: url2, name: egg?.[1], severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl("python", url2) ?? "url";
+    out.sources.push({ line, kind: kind2, target: url2, name: egg?.[1], severity: sourceSeverity(kind2) });
     if (egg) out.deps.push({ name: egg[1], spec: url2, line });
     return;
   }
   if (editable || /^(?:\.{1,2}\/|\/|file:)/.test(s)) {
     if (s === "." || s === "./") return;
-    const kind = isArchivePath(s) ? "archive" : "path";
-    out.sources.push({ line, kind, target: s, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(s) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: s, severity: sourceSeverity(kind2) });
     return;
   }
   const m = PEP508.exec(s);
@@ -49413,8 +49413,8 @@ function parseRequirement(raw, line, out) {
   if (rest.startsWith("@")) {
     const target = rest.slice(1).split(";")[0].trim();
     const u = findUrl(target);
-    const kind = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
-    if (kind) out.sources.push({ line, kind, target, name, severity: sourceSeverity(kind) });
+    const kind2 = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
     out.deps.push({ name, spec: target, line });
     return;
   }
@@ -49529,9 +49529,9 @@ var parseGemfile = (lines) => {
       if (opt) {
         const key = opt[1];
         const target = opt[2];
-        let kind = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
-        if (kind === "path" && isArchivePath(target)) kind = "archive";
-        if (kind) out.sources.push({ line: l.line, kind, target, name, severity: sourceSeverity(kind) });
+        let kind2 = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
+        if (kind2 === "path" && isArchivePath(target)) kind2 = "archive";
+        if (kind2) out.sources.push({ line: l.line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
       }
       continue;
     }
@@ -49543,8 +49543,8 @@ var parseGemfile = (lines) => {
     }
     const gitBlock = /^\s*(git|path)\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
     if (gitBlock) {
-      const kind = gitBlock[1] === "git" ? "git" : "path";
-      out.sources.push({ line: l.line, kind, target: gitBlock[2], severity: sourceSeverity(kind) });
+      const kind2 = gitBlock[1] === "git" ? "git" : "path";
+      out.sources.push({ line: l.line, kind: kind2, target: gitBlock[2], severity: sourceSeverity(kind2) });
     }
   }
   return out;
@@ -49598,8 +49598,8 @@ var parseTerraform = (lines) => {
       if (l.changed && module) {
         const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
         if (u) {
-          const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
-          out.sources.push({ line: l.line, kind, target: value, name: module, severity: "high" });
+          const kind2 = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
+          out.sources.push({ line: l.line, kind: kind2, target: value, name: module, severity: "high" });
         }
       }
       continue;
@@ -51105,9 +51105,9 @@ function lineScanDocs(lines) {
       return;
     }
     segment.push(i);
-    const kind = KIND_LINE.exec(text);
-    if (kind) {
-      current = { kind: kind[1], line: l.line, kindChanged: !!l.changed, ...pending };
+    const kind2 = KIND_LINE.exec(text);
+    if (kind2) {
+      current = { kind: kind2[1], line: l.line, kindChanged: !!l.changed, ...pending };
       docs.push(current);
       section = "kind";
       return;
@@ -51140,14 +51140,14 @@ function docsFromText(text) {
       if (doc.errors.length > 0) return scanText(text);
       const root = doc.contents;
       if (!(0, import_yaml4.isMap)(root)) continue;
-      let kind;
+      let kind2;
       let line = 0;
       let name;
       let namespace;
       for (const pair of root.items) {
         if (!(0, import_yaml4.isScalar)(pair.key)) continue;
         if (pair.key.value === "kind" && (0, import_yaml4.isScalar)(pair.value) && typeof pair.value.value === "string") {
-          kind = pair.value.value;
+          kind2 = pair.value.value;
           line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
         } else if (pair.key.value === "metadata" && (0, import_yaml4.isMap)(pair.value)) {
           for (const m of pair.value.items) {
@@ -51157,7 +51157,7 @@ function docsFromText(text) {
           }
         }
       }
-      if (kind) docs.push({ kind, name, namespace, line });
+      if (kind2) docs.push({ kind: kind2, name, namespace, line });
     }
     return docs;
   } catch {
@@ -51491,26 +51491,26 @@ function parseTfHeader(text) {
   if (first < 97 || first > 122) return null;
   const m = HEADER.exec(text);
   if (!m) return null;
-  const kind = m[1];
+  const kind2 = m[1];
   const a = m[2];
   const b = m[3];
-  switch (kind) {
+  switch (kind2) {
     case "resource":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `${a}.${b}` };
     case "data":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `data.${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `data.${a}.${b}` };
     case "module":
       if (!a) return null;
-      return { kind, name: a, address: `module.${a}` };
+      return { kind: kind2, name: a, address: `module.${a}` };
     case "variable":
     case "output":
     case "provider":
     case "check":
-      return { kind, name: a, address: a ? `${kind} "${a}"` : kind };
+      return { kind: kind2, name: a, address: a ? `${kind2} "${a}"` : kind2 };
     default:
-      return { kind, address: kind };
+      return { kind: kind2, address: kind2 };
   }
 }
 var HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
@@ -51674,12 +51674,12 @@ function tfJsonBlocks(text) {
   const out = [];
   if (!json2 || typeof json2 !== "object") return out;
   const root = json2;
-  const addTyped = (kind, section) => {
+  const addTyped = (kind2, section) => {
     if (!section || typeof section !== "object") return;
     for (const [type, byName2] of Object.entries(section)) {
       if (!byName2 || typeof byName2 !== "object") continue;
       for (const name of Object.keys(byName2))
-        out.push({ kind, type, name, address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}` });
+        out.push({ kind: kind2, type, name, address: kind2 === "data" ? `data.${type}.${name}` : `${type}.${name}` });
     }
   };
   addTyped("resource", root.resource);
@@ -51803,8 +51803,8 @@ var STATEFUL_CFN = /* @__PURE__ */ new Set([
 function isStatefulCfnType(type) {
   return STATEFUL_CFN.has(type);
 }
-function k8sKindSeverity(kind) {
-  switch (kind) {
+function k8sKindSeverity(kind2) {
+  switch (kind2) {
     case "Namespace":
     case "CustomResourceDefinition":
       return "critical";
@@ -52541,10 +52541,10 @@ function detectMigration(path, sniffText2 = "") {
     return cached2;
   };
   if (SQL_EXT.test(lower)) {
-    const kind = sqlKind(path);
-    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
-      return { ...kind, strength: "weak" };
-    return kind;
+    const kind2 = sqlKind(path);
+    if (kind2 && kind2.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
+      return { ...kind2, strength: "weak" };
+    return kind2;
   }
   const strong = (framework, language) => ({
     framework,
@@ -52787,10 +52787,10 @@ function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
     const l = obj(n)?.["location"];
     return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
   };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
+  const [kind2, body] = Object.entries(stmt)[0] ?? [];
   const node2 = obj(body);
-  if (!kind || !node2) return false;
-  switch (kind) {
+  if (!kind2 || !node2) return false;
+  switch (kind2) {
     case "DropStmt": {
       const removeType = node2["removeType"];
       const names = dropObjectNames(node2["objects"]);
@@ -53092,8 +53092,8 @@ function alterActions(table, actions, base, mysql, ops) {
         A_DROP,
         (m) => {
           if (!m[1] && NOT_A_COLUMN.test(m[2])) {
-            const kind = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
-            return push({ kind, via: `DROP ${m[2].toUpperCase()}` });
+            const kind2 = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
+            return push({ kind: kind2, via: `DROP ${m[2].toUpperCase()}` });
           }
           return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
         }
@@ -53166,8 +53166,8 @@ function alterActions(table, actions, base, mysql, ops) {
     if (!matched) push({ kind: "other", via: "ALTER TABLE" });
   }
 }
-function splitNames(list) {
-  return splitTopLevel(list).map((p) => cleanName(p.text)).filter(Boolean);
+function splitNames(list2) {
+  return splitTopLevel(list2).map((p) => cleanName(p.text)).filter(Boolean);
 }
 function nulledColumns(targetList) {
   if (!Array.isArray(targetList)) return [];
@@ -53202,11 +53202,11 @@ function regexStatementOps(stmt, base, mysql, ops) {
       RE_DROP,
       (m) => {
         const what = m[1].toUpperCase().replace(/\s+/g, " ");
-        const kind = DROP_KINDS[what] ?? "other";
+        const kind2 = DROP_KINDS[what] ?? "other";
         for (const name of splitNames(m[3]))
           push({
-            kind,
-            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            kind: kind2,
+            table: kind2 === "drop-index" && m[4] ? cleanName(m[4]) : name,
             via: `DROP ${what}`,
             concurrent: !!m[2]
           });
@@ -55044,11 +55044,11 @@ function analyzeMigrations(files, allFiles = files, isTest = () => false) {
   }
   for (const file2 of files) {
     if (file2.binary || file2.status === "deleted" || file2.added.length === 0) continue;
-    const kind = migrationKindOf(file2);
-    if (!kind || isTest(file2.path)) continue;
-    const fa = analyzeFile(file2, kind);
+    const kind2 = migrationKindOf(file2);
+    if (!kind2 || isTest(file2.path)) continue;
+    const fa = analyzeFile(file2, kind2);
     if (!fa) continue;
-    if (kind.framework === "golang-migrate" && file2.status === "added" && !kind.downFile) {
+    if (kind2.framework === "golang-migrate" && file2.status === "added" && !kind2.downFile) {
       const base = /^(.*?)\.up\.sql$/i.exec(file2.path)?.[1];
       if (base && !downFiles.has(base))
         fa.rollback.push({
@@ -55074,19 +55074,19 @@ function capLines(lines) {
   }
   return lines;
 }
-function analyzeFile(file2, kind) {
-  if (kind.downFile) return { file: file2, kind, ops: [], rollback: [] };
+function analyzeFile(file2, kind2) {
+  if (kind2.downFile) return { file: file2, kind: kind2, ops: [], rollback: [] };
   const lines = capLines(sideOf(file2, "new").lines);
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
   let rollback = [];
-  if (kind.language === "sql") {
+  if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
   } else {
-    const { literals, startsInString } = scanLiterals(lines, kind.language);
-    const ctx = classifyLines(lines, kind.language, headers, startsInString);
+    const { literals, startsInString } = scanLiterals(lines, kind2.language);
+    const ctx = classifyLines(lines, kind2.language, headers, startsInString);
     for (const lit of literals) {
       if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
       for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
@@ -55096,18 +55096,18 @@ function analyzeFile(file2, kind) {
       lines,
       ctx,
       startsInString,
-      language: kind.language,
-      framework: kind.framework
+      language: kind2.language,
+      framework: kind2.framework
     });
     ops.push(...fw.ops);
     rollback = fw.rollback;
-    if (file2.status === "added" && kind.strength === "strong")
-      rollback.push(...missingRollback(file2.path, lines, ctx, kind, startsInString));
+    if (file2.status === "added" && kind2.strength === "strong")
+      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
-  if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
-  ops = refine2(ops, kind);
+  if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
+  ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind, ops, rollback };
+  return { file: file2, kind: kind2, ops, rollback };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -55135,7 +55135,7 @@ function bare(name) {
   if (!name) return "";
   return name.slice(name.lastIndexOf(".") + 1).toLowerCase();
 }
-function refine2(ops, kind) {
+function refine2(ops, kind2) {
   const created = /* @__PURE__ */ new Set();
   for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
   const renamedInto = /* @__PURE__ */ new Map();
@@ -55162,7 +55162,7 @@ function refine2(ops, kind) {
           out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
           continue;
         }
-        if (onNewTable && (kind.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
+        if (onNewTable && (kind2.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
           continue;
         break;
       }
@@ -55181,9 +55181,9 @@ function refine2(ops, kind) {
   return out;
 }
 var TRIVIAL_BODY = /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
-function missingRollback(path, lines, ctx, kind, startsInString) {
-  const lang = kind.language;
-  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind.framework === "django") return [];
+function missingRollback(path, lines, ctx, kind2, startsInString) {
+  const lang = kind2.language;
+  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind2.framework === "django") return [];
   let upLine = null;
   let downHeader = null;
   let downBody = false;
@@ -55400,12 +55400,12 @@ var historyRewriteRule = {
         file2.path + (file2.oldPath ?? "")
       ))
         continue;
-      const kind = migrationKindOf(file2);
-      if (kind && ctx.paths.isTest(file2.path)) continue;
-      if (kind?.strength !== "strong") continue;
+      const kind2 = migrationKindOf(file2);
+      if (kind2 && ctx.paths.isTest(file2.path)) continue;
+      if (kind2?.strength !== "strong") continue;
       const name = migrationName(file2.path);
-      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
-      if (kind.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
+      if (kind2.framework === "flyway" && /^R__/i.test(name)) continue;
+      if (kind2.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
       if (file2.status === "deleted") {
         out.push({
           file: file2.path,
@@ -55565,8 +55565,8 @@ var schemaChangeRule = {
       if (ops.length === 0) continue;
       const name = migrationName(fa.file.path);
       const shown = [...new Set(ops.map(shortOp))];
-      const list = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
-      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list}` });
+      const list2 = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
+      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list2}` });
     }
     return out;
   }
@@ -56373,9 +56373,9 @@ function coverageValues(lines) {
     const m = COVERAGE_VALUE.exec(cutLine(l.content));
     if (!m) continue;
     const key = m[1].toLowerCase();
-    const list = out.get(key) ?? [];
-    list.push({ value: Number(m[2]), line: l.line });
-    out.set(key, list);
+    const list2 = out.get(key) ?? [];
+    list2.push({ value: Number(m[2]), line: l.line });
+    out.set(key, list2);
   }
   return out;
 }
@@ -56956,11 +56956,11 @@ var cache7 = /* @__PURE__ */ new WeakMap();
 function secretAllowlist(config2) {
   const cached2 = cache7.get(config2);
   if (cached2) return cached2;
-  const list = config2.secrets.allowlist;
-  const paths = compileGlobs(list.paths);
-  const hashes = new Set(list.values_sha256.map((h) => h.toLowerCase()));
+  const list2 = config2.secrets.allowlist;
+  const paths = compileGlobs(list2.paths);
+  const hashes = new Set(list2.values_sha256.map((h) => h.toLowerCase()));
   const patterns = [];
-  for (const p of list.patterns) {
+  for (const p of list2.patterns) {
     try {
       patterns.push(compileSafeRegex(p));
     } catch {
@@ -57343,9 +57343,9 @@ function closest(input2, candidates) {
   }
   return best;
 }
-function didYouMean(input2, candidates, show = (s) => `"${s}"`) {
+function didYouMean(input2, candidates, show2 = (s) => `"${s}"`) {
   const match = closest(input2, candidates);
-  return match === null ? "" : `; did you mean ${show(match)}?`;
+  return match === null ? "" : `; did you mean ${show2(match)}?`;
 }
 
 // src/config/schema.ts
@@ -57381,7 +57381,7 @@ var route = external_exports.strictObject({
   team: external_exports.string().regex(/^@?[\w.-]+\/[\w.-]+$/, "a team is written org/team-slug").optional().describe("Only members of this team can tick the item"),
   codeowners: external_exports.boolean().optional().describe("Only code owners of the files with findings can tick the item")
 }).describe("Who may tick the items of a category");
-var configSchema = external_exports.strictObject({
+var settings = {
   version: external_exports.literal(1).optional().describe("Config format version"),
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
@@ -57433,6 +57433,41 @@ var configSchema = external_exports.strictObject({
       patterns: external_exports.array(external_exports.string().min(1).max(500)).default([]).describe("RE2 patterns of allowed values")
     }).prefault({})
   }).prefault({})
+};
+var EXTENDS_PATTERN = /^(?:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/)?([A-Za-z0-9._-]{1,100})(?::([\w./-]{1,255}))?$/;
+function extendsValueOk(value) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) return true;
+  const dots = (seg) => seg === "" || seg === "." || seg === "..";
+  return !dots(m[2]) && !(m[3] ?? "a").split("/").some(dots);
+}
+function keyPaths(shape, prefix = "") {
+  const out = [];
+  for (const [key, raw] of Object.entries(shape)) {
+    let schema = raw;
+    while (schema instanceof external_exports.ZodDefault || schema instanceof external_exports.ZodPrefault || schema instanceof external_exports.ZodOptional)
+      schema = schema._zod.def.innerType;
+    const path = `${prefix}${key}`;
+    out.push(path);
+    if (schema instanceof external_exports.ZodObject) out.push(...keyPaths(schema.shape, `${path}.`));
+  }
+  return out;
+}
+var LOCKABLE_KEYS = keyPaths(settings).filter((k) => k !== "version");
+var configSchema = external_exports.strictObject({
+  extends: external_exports.string().regex(
+    EXTENDS_PATTERN,
+    "write owner/repo, owner/repo:path/to/file.yml, or a repository of the same owner such as .github"
+  ).refine(
+    extendsValueOk,
+    "the repository cannot be '.' or '..', and the path after ':' is relative, without '..', '.' or '//'"
+  ).optional().describe(
+    "A central config this file builds on, read from that repository's default branch: owner/repo[:path] (path default .github/ai-review-gate.yml); a name without owner is a repository of the same owner (.github)"
+  ),
+  locked: external_exports.array(external_exports.enum(LOCKABLE_KEYS)).default([]).describe(
+    "Settings a file that extends this one may only keep or make stricter (a section locks every key in it)"
+  ),
+  ...settings
 }).describe("ai-review-gate configuration (.github/ai-review-gate.yml)");
 
 // src/config/load.ts
@@ -57595,6 +57630,193 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
   }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return config2;
+}
+function parseConfigFile(text, source) {
+  const config2 = parseConfigText(text, source);
+  const counter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const input2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  return { source, config: config2, input: input2, line: (path) => lineOf(doc, counter, path) };
+}
+
+// src/config/extends.ts
+var MAX_EXTENDS_DEPTH = 2;
+function parseExtends(value, from) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) throw new Error(`not an extends value: ${value}`);
+  return { owner: m[1] ?? from?.owner ?? null, repo: m[2], path: m[3] ?? DEFAULT_CONFIG_PATH };
+}
+function locationName(at) {
+  return `${at.owner ?? "(same owner)"}/${at.repo}:${at.path}`;
+}
+var identity = (at) => `${(at.owner ?? "").toLowerCase()}/${at.repo.toLowerCase()}:${at.path}`;
+async function resolveConfig(own2, read) {
+  let current = { file: parseConfigFile(own2.text, own2.source), at: own2.at };
+  const chain = [current];
+  const seen = [own2.at ? identity(own2.at) : ""];
+  for (let value = current.file.config.extends; value !== void 0; value = current.file.config.extends) {
+    const { file: file2 } = current;
+    const fail = (message) => new ConfigError(file2.source, [{ path: "extends", message, line: file2.line(["extends"]) }]);
+    const at = parseExtends(value, current.at);
+    if (seen.includes(identity(at)))
+      throw fail(`a cycle: ${[...chain.map((c) => c.file.source), locationName(at)].join(" \u2192 ")}`);
+    if (chain.length > MAX_EXTENDS_DEPTH)
+      throw fail(
+        `${locationName(at)}: too many levels (${chain.map((c) => c.file.source).join(" \u2192 ")} \u2192 \u2026); a chain holds at most ${MAX_EXTENDS_DEPTH} central files`
+      );
+    seen.push(identity(at));
+    const got = await read(at);
+    if (!got.found) throw fail(`${locationName(at)}: ${got.problem}`);
+    current = {
+      file: parseConfigFile(got.text, locationName(at)),
+      at,
+      ...got.version ? { version: got.version } : {}
+    };
+    chain.push(current);
+  }
+  chain.reverse();
+  const root = chain[0];
+  let config2 = root.file.config;
+  let input2 = withoutExtends(root.file.input);
+  const lockedBy = new Map(root.file.config.locked.map((k) => [k, root.file.source]));
+  for (const child of chain.slice(1)) {
+    input2 = mergeConfigInputs(input2, child.file.input);
+    const merged = validateConfig(input2, `${child.file.source} combined with ${root.file.source}`);
+    const problems = lockViolations(config2, merged, lockedBy, child.file);
+    if (problems.length > 0) throw new ConfigError(child.file.source, problems);
+    for (const k of child.file.config.locked) if (!lockedBy.has(k)) lockedBy.set(k, child.file.source);
+    config2 = merged;
+  }
+  return {
+    config: config2,
+    sources: chain.map((c) => c.version ? `${c.file.source}@${c.version}` : c.file.source)
+  };
+}
+var LISTS_BY_ID = /* @__PURE__ */ new Set(["custom_rules", "checklist.extra"]);
+var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function withoutExtends(input2) {
+  const { extends: _consumed, ...rest } = input2;
+  return rest;
+}
+function mergeById(base, over) {
+  const idOf = (e) => isMapping(e) && typeof e.id === "string" ? e.id : null;
+  const overIds = new Map(over.map((e) => [idOf(e), e]));
+  const kept = base.map((e) => {
+    const id = idOf(e);
+    return id !== null && overIds.has(id) ? overIds.get(id) : e;
+  });
+  const baseIds = new Set(base.map(idOf));
+  return [...kept, ...over.filter((e) => idOf(e) === null || !baseIds.has(idOf(e)))];
+}
+function mergeAt(base, over, path) {
+  if (over === void 0) return base;
+  if (isMapping(base) && isMapping(over)) {
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = mergeAt(base[k], v, path ? `${path}.${k}` : k);
+    return out;
+  }
+  if (LISTS_BY_ID.has(path) && Array.isArray(base) && Array.isArray(over)) return mergeById(base, over);
+  return over;
+}
+function mergeConfigInputs(central, extending) {
+  const merged = mergeAt(central, withoutExtends(extending), "");
+  const locked = [...asList(central.locked), ...asList(extending.locked)];
+  if (locked.length > 0) merged.locked = [...new Set(locked)];
+  return merged;
+}
+var asList = (v) => Array.isArray(v) ? v : [];
+var order = (...values) => ({ kind: "order", values });
+var kind = (k) => ({ kind: k });
+var STRICTNESS = {
+  "gate.policy": order("ai-authored", "all"),
+  "gate.threshold": order("critical", "high", "medium", "low"),
+  "gate.approvals.low": kind("more"),
+  "gate.approvals.medium": kind("more"),
+  "gate.approvals.high": kind("more"),
+  "gate.approvals.critical": kind("more"),
+  "gate.stale": order("touched-files", "reset"),
+  "gate.rollback.required_from": order("off", "critical", "high"),
+  "gate.machine_accounts": kind("superset"),
+  "ai.raise_level": kind("more"),
+  "ai.bots": kind("superset"),
+  "ai.trailers": kind("superset"),
+  "ai.labels": kind("superset"),
+  "ai.branches": kind("superset"),
+  "paths.production": kind("superset"),
+  "paths.source": kind("superset"),
+  "gate.safe_paths": kind("subset"),
+  "paths.ignore": kind("subset"),
+  "secrets.allowlist.paths": kind("subset"),
+  "secrets.allowlist.values_sha256": kind("subset"),
+  "secrets.allowlist.patterns": kind("subset"),
+  custom_rules: kind("entries"),
+  "checklist.extra": kind("entries")
+};
+function lockedLeaves(key) {
+  const under = LOCKABLE_KEYS.filter((k) => k.startsWith(`${key}.`));
+  return under.length === 0 ? [key] : under.filter((k) => !LOCKABLE_KEYS.some((o) => o.startsWith(`${k}.`)));
+}
+function valueAt(config2, path) {
+  let v = config2;
+  for (const seg of path.split(".")) v = isMapping(v) ? v[seg] : void 0;
+  return v;
+}
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (isMapping(v))
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+var ACCOUNT_LISTS = /* @__PURE__ */ new Set(["gate.machine_accounts", "ai.bots"]);
+var entryKeyOf = (leaf) => (v) => ACCOUNT_LISTS.has(leaf) && typeof v === "string" ? v.replace(/^@/, "").toLowerCase() : canonical(v);
+function show(v) {
+  const text = canonical(v);
+  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+var list = (vs) => vs.map(show).join(", ");
+function weakening(leaf, locked, next) {
+  const strictness = STRICTNESS[leaf] ?? { kind: "equal" };
+  const entryKey = entryKeyOf(leaf);
+  switch (strictness.kind) {
+    case "order": {
+      const rank = (v) => strictness.values.indexOf(v);
+      if (rank(next) >= rank(locked)) return null;
+      const allowed = strictness.values.slice(rank(locked));
+      return `at ${show(locked)} or stricter (${list(allowed)}); this file sets ${show(next)}`;
+    }
+    case "more":
+      return Number(next) >= Number(locked) ? null : `at ${show(locked)} or more; this file sets ${show(next)}`;
+    case "superset": {
+      const have = new Set(asList(next).map(entryKey));
+      const missing = asList(locked).filter((e) => !have.has(entryKey(e)));
+      return missing.length === 0 ? null : `entries can be added, not removed; keep ${list(missing)}`;
+    }
+    case "subset": {
+      const allowed = new Set(asList(locked).map(entryKey));
+      const added = asList(next).filter((e) => !allowed.has(entryKey(e)));
+      return added.length === 0 ? null : `entries can be removed, not added; ${list(added)} cannot be added`;
+    }
+    case "entries": {
+      const byId = new Map(asList(next).map((e) => [isMapping(e) ? e.id : void 0, canonical(e)]));
+      const changed = asList(locked).filter((e) => !isMapping(e) || byId.get(e.id) !== canonical(e));
+      return changed.length === 0 ? null : `entries can be added; keep ${list(changed.map((e) => isMapping(e) ? e.id : e))} as the central file has them`;
+    }
+    case "equal":
+      return canonical(next) === canonical(locked) ? null : `at ${show(locked)}; this file changes it`;
+  }
+}
+function lockViolations(central, merged, lockedBy, file2) {
+  const problems = [];
+  const checked = /* @__PURE__ */ new Set();
+  for (const [key, source] of lockedBy) {
+    for (const leaf of lockedLeaves(key)) {
+      if (checked.has(leaf)) continue;
+      checked.add(leaf);
+      const why = weakening(leaf, valueAt(central, leaf), valueAt(merged, leaf));
+      if (why) problems.push({ path: leaf, message: `locked by ${source} ${why}`, line: file2.line(leaf.split(".")) });
+    }
+  }
+  return problems;
 }
 
 // src/diff/parse.ts
@@ -58749,6 +58971,7 @@ export {
   DEFAULT_CONFIG_PATH,
   DiffParseError,
   LEVELS,
+  MAX_EXTENDS_DEPTH,
   SEVERITIES,
   activeRules,
   analyze,
@@ -58773,6 +58996,7 @@ export {
   parseUnifiedDiff,
   pullRequestFactsFromGit,
   quote,
+  resolveConfig,
   scoreRange,
   severityRank,
   validateConfig

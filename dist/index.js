@@ -4513,9 +4513,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4564,8 +4564,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -18774,10 +18774,10 @@ var require_eventsource = __commonJS({
           lastEventId: "",
           reconnectionTime: defaultReconnectionTime
         };
-        const settings = environmentSettingsObject;
+        const settings2 = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url2, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url2, settings2.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -39201,10 +39201,10 @@ function textSignals(c, where, lines, inCommit, extras) {
     const footerLine = trimmed.length <= MAX_LINE_CHARS;
     const windows = lineWindows(line);
     let named = false;
-    for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      const hit = kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
+    for (const { agent, signal, kind: kind2 } of TEXT_SIGNALS) {
+      const hit = kind2 === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
       if (hit) {
-        c.add(kind, where, line.trim(), agent.id, signal.weight);
+        c.add(kind2, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
@@ -44583,8 +44583,8 @@ function isRecursive(inst, stack, resolve2) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind = def.type;
-  switch (kind) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
@@ -44664,7 +44664,7 @@ function isRecursive(inst, stack, resolve2) {
     case "custom":
       break;
     default: {
-      kind;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -59005,8 +59005,8 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind = def.type;
-    switch (kind) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -59126,7 +59126,7 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind;
+        kind2;
         return s;
       }
     }
@@ -61487,8 +61487,8 @@ function classifyNpmSpec(name, spec) {
   if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
   return null;
 }
-function sourceSeverity(kind) {
-  switch (kind) {
+function sourceSeverity(kind2) {
+  switch (kind2) {
     case "path":
       return "low";
     case "alias":
@@ -61579,11 +61579,11 @@ function tomlDep(ecosystem, name, value, line, out) {
   out.deps.push({ name: t["package"] ?? name, spec, line });
   if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
   else if (t["url"]) {
-    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
-    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl(ecosystem, t["url"]) ?? null;
+    if (kind2) out.sources.push({ line, kind: kind2, target: t["url"], name, severity: sourceSeverity(kind2) });
   } else if (t["path"]) {
-    const kind = isArchivePath(t["path"]) ? "archive" : "path";
-    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(t["path"]) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: t["path"], name, severity: sourceSeverity(kind2) });
   } else if (t["registry"] || t["registry-index"]) {
     const r = t["registry"] ?? t["registry-index"];
     out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
@@ -62575,10 +62575,10 @@ function productionRefs(text) {
   if (!/pro?d|live/i.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (kind, found) => {
+  const add = (kind2, found) => {
     if (seen.has(found)) return;
     seen.add(found);
-    out.push({ kind, text: found });
+    out.push({ kind: kind2, text: found });
   };
   for (const m of text.matchAll(URL_HOST)) {
     const host = m[2];
@@ -62593,9 +62593,9 @@ function productionRefs(text) {
   return out;
 }
 function worstRef(refs) {
-  const order = ["database", "secret", "account", "host"];
-  for (const kind of order) {
-    const r = refs.find((x) => x.kind === kind);
+  const order2 = ["database", "secret", "account", "host"];
+  for (const kind2 of order2) {
+    const r = refs.find((x) => x.kind === kind2);
     if (r) return r;
   }
   return null;
@@ -62802,13 +62802,13 @@ var restrictionRemovedRule = {
         const rating = rateGrant(parseGrant(g.text, g.form));
         const guarded2 = /\.env|secret|credential|\.ssh|\.aws|token|key/i.test(g.text);
         const severity2 = g.effect === "deny" && (guarded2 || rating.severity === "high" || rating.severity === "critical") ? "high" : "medium";
-        const kind = g.effect === "deny" ? "deny" : "ask";
+        const kind2 = g.effect === "deny" ? "deny" : "ask";
         out.push({
           file: file2.path,
           line: g.line,
           side: "old",
           severity: severity2,
-          message: `Agent ${kind} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
+          message: `Agent ${kind2} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
         });
       }
     }
@@ -63033,8 +63033,8 @@ var governanceFileChangedRule = {
   run(ctx) {
     const out = [];
     for (const file2 of ctx.allFiles) {
-      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
-      if (!kind) continue;
+      const kind2 = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
+      if (!kind2) continue;
       const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
       const first = file2.added[0] ?? null;
       const firstRemoved = file2.removed[0] ?? null;
@@ -63042,7 +63042,7 @@ var governanceFileChangedRule = {
         file: file2.path,
         line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
         side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
-        message: `${file2.path} ${verb}: ${kind}`
+        message: `${file2.path} ${verb}: ${kind2}`
       });
     }
     return out;
@@ -67787,13 +67787,13 @@ var CharClass = class CharClass2 {
   }
   static sortRanges(array2, len) {
     const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
+    const order2 = new Array(n);
+    for (let i = 0; i < n; i++) order2[i] = i;
+    order2.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
     const sorted = array2.slice(0, len);
     for (let i = 0; i < n; i++) {
-      array2[2 * i] = sorted[2 * order[i]];
-      array2[2 * i + 1] = sorted[2 * order[i] + 1];
+      array2[2 * i] = sorted[2 * order2[i]];
+      array2[2 * i + 1] = sorted[2 * order2[i] + 1];
     }
   }
   /**
@@ -70216,8 +70216,8 @@ function customPatternRule(def) {
 }
 
 // src/deps/files.ts
-function f(ecosystem, kind, format, expectsLockfile = false) {
-  return { ecosystem, kind, format, expectsLockfile };
+function f(ecosystem, kind2, format, expectsLockfile = false) {
+  return { ecosystem, kind: kind2, format, expectsLockfile };
 }
 var BY_NAME = {
   "package.json": f("npm", "manifest", "package-json", true),
@@ -70311,8 +70311,8 @@ function selfAndAncestors(dir) {
 function urlSource(ecosystem, text, line, name) {
   const url2 = findUrl(text);
   if (url2 !== null) {
-    const kind = classifyUrl(ecosystem, url2);
-    return kind ? { line, kind, target: url2, name, severity: "high" } : null;
+    const kind2 = classifyUrl(ecosystem, url2);
+    return kind2 ? { line, kind: kind2, target: url2, name, severity: "high" } : null;
   }
   const short2 = /\b(github|gitlab|bitbucket):([\w.-]{1,100}\/[\w.-]{1,100})/.exec(text);
   return short2 ? { line, kind: "git", target: `${short2[1]}:${short2[2]}`, name, severity: "high" } : null;
@@ -70690,8 +70690,8 @@ var COMPOSER_JSON = {
   looseDependency: (key, value) => (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value),
   readPair(key, value, stack, line, out) {
     if (key !== "url" || !stack.some((fr) => fr.key === "repositories")) return false;
-    const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
-    if (kind) out.sources.push({ line, kind, target: value, severity: sourceSeverity(kind) });
+    const kind2 = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target: value, severity: sourceSeverity(kind2) });
     return true;
   }
 };
@@ -70866,8 +70866,8 @@ var parsePom = (lines) => {
     }
     if (tag === "url" && (stack.includes("repository") || stack.includes("pluginRepository"))) {
       if (stack.includes("distributionManagement")) continue;
-      const kind = classifyUrl("maven", value);
-      if (kind) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
+      const kind2 = classifyUrl("maven", value);
+      if (kind2) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
     }
   }
   flush();
@@ -71044,8 +71044,8 @@ function parseRequirement(raw, line, out) {
       return;
     }
     if (/^https?:/.test(target) && isPublicRegistryUrl("python", target)) return;
-    const kind = /^https?:|^file:/.test(target) ? "registry" : "path";
-    out.sources.push({ line, kind, target, severity: sourceSeverity(kind) });
+    const kind2 = /^https?:|^file:/.test(target) ? "registry" : "path";
+    out.sources.push({ line, kind: kind2, target, severity: sourceSeverity(kind2) });
     return;
   }
   if (s.startsWith("-r") || s.startsWith("-c") || s.startsWith("--")) return;
@@ -71057,15 +71057,15 @@ function parseRequirement(raw, line, out) {
   const url2 = findUrl(s);
   if (/^(?:git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(s) && url2 !== null) {
     const egg = /#egg=([\w.-]{1,200})/.exec(s);
-    const kind = classifyUrl("python", url2) ?? "url";
-    out.sources.push({ line, kind, target: url2, name: egg?.[1], severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl("python", url2) ?? "url";
+    out.sources.push({ line, kind: kind2, target: url2, name: egg?.[1], severity: sourceSeverity(kind2) });
     if (egg) out.deps.push({ name: egg[1], spec: url2, line });
     return;
   }
   if (editable || /^(?:\.{1,2}\/|\/|file:)/.test(s)) {
     if (s === "." || s === "./") return;
-    const kind = isArchivePath(s) ? "archive" : "path";
-    out.sources.push({ line, kind, target: s, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(s) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: s, severity: sourceSeverity(kind2) });
     return;
   }
   const m = PEP508.exec(s);
@@ -71075,8 +71075,8 @@ function parseRequirement(raw, line, out) {
   if (rest.startsWith("@")) {
     const target = rest.slice(1).split(";")[0].trim();
     const u = findUrl(target);
-    const kind = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
-    if (kind) out.sources.push({ line, kind, target, name, severity: sourceSeverity(kind) });
+    const kind2 = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
     out.deps.push({ name, spec: target, line });
     return;
   }
@@ -71191,9 +71191,9 @@ var parseGemfile = (lines) => {
       if (opt) {
         const key = opt[1];
         const target = opt[2];
-        let kind = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
-        if (kind === "path" && isArchivePath(target)) kind = "archive";
-        if (kind) out.sources.push({ line: l.line, kind, target, name, severity: sourceSeverity(kind) });
+        let kind2 = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
+        if (kind2 === "path" && isArchivePath(target)) kind2 = "archive";
+        if (kind2) out.sources.push({ line: l.line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
       }
       continue;
     }
@@ -71205,8 +71205,8 @@ var parseGemfile = (lines) => {
     }
     const gitBlock = /^\s*(git|path)\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
     if (gitBlock) {
-      const kind = gitBlock[1] === "git" ? "git" : "path";
-      out.sources.push({ line: l.line, kind, target: gitBlock[2], severity: sourceSeverity(kind) });
+      const kind2 = gitBlock[1] === "git" ? "git" : "path";
+      out.sources.push({ line: l.line, kind: kind2, target: gitBlock[2], severity: sourceSeverity(kind2) });
     }
   }
   return out;
@@ -71260,8 +71260,8 @@ var parseTerraform = (lines) => {
       if (l.changed && module) {
         const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
         if (u) {
-          const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
-          out.sources.push({ line: l.line, kind, target: value, name: module, severity: "high" });
+          const kind2 = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
+          out.sources.push({ line: l.line, kind: kind2, target: value, name: module, severity: "high" });
         }
       }
       continue;
@@ -72767,9 +72767,9 @@ function lineScanDocs(lines) {
       return;
     }
     segment.push(i);
-    const kind = KIND_LINE.exec(text);
-    if (kind) {
-      current = { kind: kind[1], line: l.line, kindChanged: !!l.changed, ...pending };
+    const kind2 = KIND_LINE.exec(text);
+    if (kind2) {
+      current = { kind: kind2[1], line: l.line, kindChanged: !!l.changed, ...pending };
       docs.push(current);
       section = "kind";
       return;
@@ -72802,14 +72802,14 @@ function docsFromText(text) {
       if (doc.errors.length > 0) return scanText(text);
       const root = doc.contents;
       if (!(0, import_yaml4.isMap)(root)) continue;
-      let kind;
+      let kind2;
       let line = 0;
       let name;
       let namespace;
       for (const pair of root.items) {
         if (!(0, import_yaml4.isScalar)(pair.key)) continue;
         if (pair.key.value === "kind" && (0, import_yaml4.isScalar)(pair.value) && typeof pair.value.value === "string") {
-          kind = pair.value.value;
+          kind2 = pair.value.value;
           line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
         } else if (pair.key.value === "metadata" && (0, import_yaml4.isMap)(pair.value)) {
           for (const m of pair.value.items) {
@@ -72819,7 +72819,7 @@ function docsFromText(text) {
           }
         }
       }
-      if (kind) docs.push({ kind, name, namespace, line });
+      if (kind2) docs.push({ kind: kind2, name, namespace, line });
     }
     return docs;
   } catch {
@@ -73153,26 +73153,26 @@ function parseTfHeader(text) {
   if (first < 97 || first > 122) return null;
   const m = HEADER.exec(text);
   if (!m) return null;
-  const kind = m[1];
+  const kind2 = m[1];
   const a = m[2];
   const b = m[3];
-  switch (kind) {
+  switch (kind2) {
     case "resource":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `${a}.${b}` };
     case "data":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `data.${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `data.${a}.${b}` };
     case "module":
       if (!a) return null;
-      return { kind, name: a, address: `module.${a}` };
+      return { kind: kind2, name: a, address: `module.${a}` };
     case "variable":
     case "output":
     case "provider":
     case "check":
-      return { kind, name: a, address: a ? `${kind} "${a}"` : kind };
+      return { kind: kind2, name: a, address: a ? `${kind2} "${a}"` : kind2 };
     default:
-      return { kind, address: kind };
+      return { kind: kind2, address: kind2 };
   }
 }
 var HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
@@ -73336,12 +73336,12 @@ function tfJsonBlocks(text) {
   const out = [];
   if (!json2 || typeof json2 !== "object") return out;
   const root = json2;
-  const addTyped = (kind, section) => {
+  const addTyped = (kind2, section) => {
     if (!section || typeof section !== "object") return;
     for (const [type, byName2] of Object.entries(section)) {
       if (!byName2 || typeof byName2 !== "object") continue;
       for (const name of Object.keys(byName2))
-        out.push({ kind, type, name, address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}` });
+        out.push({ kind: kind2, type, name, address: kind2 === "data" ? `data.${type}.${name}` : `${type}.${name}` });
     }
   };
   addTyped("resource", root.resource);
@@ -73465,8 +73465,8 @@ var STATEFUL_CFN = /* @__PURE__ */ new Set([
 function isStatefulCfnType(type) {
   return STATEFUL_CFN.has(type);
 }
-function k8sKindSeverity(kind) {
-  switch (kind) {
+function k8sKindSeverity(kind2) {
+  switch (kind2) {
     case "Namespace":
     case "CustomResourceDefinition":
       return "critical";
@@ -74203,10 +74203,10 @@ function detectMigration(path, sniffText2 = "") {
     return cached2;
   };
   if (SQL_EXT.test(lower)) {
-    const kind = sqlKind(path);
-    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
-      return { ...kind, strength: "weak" };
-    return kind;
+    const kind2 = sqlKind(path);
+    if (kind2 && kind2.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
+      return { ...kind2, strength: "weak" };
+    return kind2;
   }
   const strong = (framework, language) => ({
     framework,
@@ -74449,10 +74449,10 @@ function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
     const l = obj(n)?.["location"];
     return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
   };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
+  const [kind2, body] = Object.entries(stmt)[0] ?? [];
   const node2 = obj(body);
-  if (!kind || !node2) return false;
-  switch (kind) {
+  if (!kind2 || !node2) return false;
+  switch (kind2) {
     case "DropStmt": {
       const removeType = node2["removeType"];
       const names = dropObjectNames(node2["objects"]);
@@ -74754,8 +74754,8 @@ function alterActions(table, actions, base, mysql, ops) {
         A_DROP,
         (m) => {
           if (!m[1] && NOT_A_COLUMN.test(m[2])) {
-            const kind = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
-            return push({ kind, via: `DROP ${m[2].toUpperCase()}` });
+            const kind2 = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
+            return push({ kind: kind2, via: `DROP ${m[2].toUpperCase()}` });
           }
           return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
         }
@@ -74864,11 +74864,11 @@ function regexStatementOps(stmt, base, mysql, ops) {
       RE_DROP,
       (m) => {
         const what = m[1].toUpperCase().replace(/\s+/g, " ");
-        const kind = DROP_KINDS[what] ?? "other";
+        const kind2 = DROP_KINDS[what] ?? "other";
         for (const name of splitNames(m[3]))
           push({
-            kind,
-            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            kind: kind2,
+            table: kind2 === "drop-index" && m[4] ? cleanName(m[4]) : name,
             via: `DROP ${what}`,
             concurrent: !!m[2]
           });
@@ -76706,11 +76706,11 @@ function analyzeMigrations(files, allFiles = files, isTest = () => false) {
   }
   for (const file2 of files) {
     if (file2.binary || file2.status === "deleted" || file2.added.length === 0) continue;
-    const kind = migrationKindOf(file2);
-    if (!kind || isTest(file2.path)) continue;
-    const fa = analyzeFile(file2, kind);
+    const kind2 = migrationKindOf(file2);
+    if (!kind2 || isTest(file2.path)) continue;
+    const fa = analyzeFile(file2, kind2);
     if (!fa) continue;
-    if (kind.framework === "golang-migrate" && file2.status === "added" && !kind.downFile) {
+    if (kind2.framework === "golang-migrate" && file2.status === "added" && !kind2.downFile) {
       const base = /^(.*?)\.up\.sql$/i.exec(file2.path)?.[1];
       if (base && !downFiles.has(base))
         fa.rollback.push({
@@ -76736,19 +76736,19 @@ function capLines(lines) {
   }
   return lines;
 }
-function analyzeFile(file2, kind) {
-  if (kind.downFile) return { file: file2, kind, ops: [], rollback: [] };
+function analyzeFile(file2, kind2) {
+  if (kind2.downFile) return { file: file2, kind: kind2, ops: [], rollback: [] };
   const lines = capLines(sideOf(file2, "new").lines);
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
   let rollback = [];
-  if (kind.language === "sql") {
+  if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
   } else {
-    const { literals, startsInString } = scanLiterals(lines, kind.language);
-    const ctx = classifyLines(lines, kind.language, headers, startsInString);
+    const { literals, startsInString } = scanLiterals(lines, kind2.language);
+    const ctx = classifyLines(lines, kind2.language, headers, startsInString);
     for (const lit of literals) {
       if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
       for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
@@ -76758,18 +76758,18 @@ function analyzeFile(file2, kind) {
       lines,
       ctx,
       startsInString,
-      language: kind.language,
-      framework: kind.framework
+      language: kind2.language,
+      framework: kind2.framework
     });
     ops.push(...fw.ops);
     rollback = fw.rollback;
-    if (file2.status === "added" && kind.strength === "strong")
-      rollback.push(...missingRollback(file2.path, lines, ctx, kind, startsInString));
+    if (file2.status === "added" && kind2.strength === "strong")
+      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
-  if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
-  ops = refine2(ops, kind);
+  if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
+  ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind, ops, rollback };
+  return { file: file2, kind: kind2, ops, rollback };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -76797,7 +76797,7 @@ function bare(name) {
   if (!name) return "";
   return name.slice(name.lastIndexOf(".") + 1).toLowerCase();
 }
-function refine2(ops, kind) {
+function refine2(ops, kind2) {
   const created = /* @__PURE__ */ new Set();
   for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
   const renamedInto = /* @__PURE__ */ new Map();
@@ -76824,7 +76824,7 @@ function refine2(ops, kind) {
           out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
           continue;
         }
-        if (onNewTable && (kind.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
+        if (onNewTable && (kind2.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
           continue;
         break;
       }
@@ -76843,9 +76843,9 @@ function refine2(ops, kind) {
   return out;
 }
 var TRIVIAL_BODY = /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
-function missingRollback(path, lines, ctx, kind, startsInString) {
-  const lang = kind.language;
-  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind.framework === "django") return [];
+function missingRollback(path, lines, ctx, kind2, startsInString) {
+  const lang = kind2.language;
+  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind2.framework === "django") return [];
   let upLine = null;
   let downHeader = null;
   let downBody = false;
@@ -77062,12 +77062,12 @@ var historyRewriteRule = {
         file2.path + (file2.oldPath ?? "")
       ))
         continue;
-      const kind = migrationKindOf(file2);
-      if (kind && ctx.paths.isTest(file2.path)) continue;
-      if (kind?.strength !== "strong") continue;
+      const kind2 = migrationKindOf(file2);
+      if (kind2 && ctx.paths.isTest(file2.path)) continue;
+      if (kind2?.strength !== "strong") continue;
       const name = migrationName(file2.path);
-      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
-      if (kind.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
+      if (kind2.framework === "flyway" && /^R__/i.test(name)) continue;
+      if (kind2.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
       if (file2.status === "deleted") {
         out.push({
           file: file2.path,
@@ -79043,7 +79043,7 @@ var route = external_exports.strictObject({
   team: external_exports.string().regex(/^@?[\w.-]+\/[\w.-]+$/, "a team is written org/team-slug").optional().describe("Only members of this team can tick the item"),
   codeowners: external_exports.boolean().optional().describe("Only code owners of the files with findings can tick the item")
 }).describe("Who may tick the items of a category");
-var configSchema = external_exports.strictObject({
+var settings = {
   version: external_exports.literal(1).optional().describe("Config format version"),
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
@@ -79095,6 +79095,41 @@ var configSchema = external_exports.strictObject({
       patterns: external_exports.array(external_exports.string().min(1).max(500)).default([]).describe("RE2 patterns of allowed values")
     }).prefault({})
   }).prefault({})
+};
+var EXTENDS_PATTERN = /^(?:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/)?([A-Za-z0-9._-]{1,100})(?::([\w./-]{1,255}))?$/;
+function extendsValueOk(value) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) return true;
+  const dots = (seg) => seg === "" || seg === "." || seg === "..";
+  return !dots(m[2]) && !(m[3] ?? "a").split("/").some(dots);
+}
+function keyPaths(shape, prefix = "") {
+  const out = [];
+  for (const [key, raw] of Object.entries(shape)) {
+    let schema = raw;
+    while (schema instanceof external_exports.ZodDefault || schema instanceof external_exports.ZodPrefault || schema instanceof external_exports.ZodOptional)
+      schema = schema._zod.def.innerType;
+    const path = `${prefix}${key}`;
+    out.push(path);
+    if (schema instanceof external_exports.ZodObject) out.push(...keyPaths(schema.shape, `${path}.`));
+  }
+  return out;
+}
+var LOCKABLE_KEYS = keyPaths(settings).filter((k) => k !== "version");
+var configSchema = external_exports.strictObject({
+  extends: external_exports.string().regex(
+    EXTENDS_PATTERN,
+    "write owner/repo, owner/repo:path/to/file.yml, or a repository of the same owner such as .github"
+  ).refine(
+    extendsValueOk,
+    "the repository cannot be '.' or '..', and the path after ':' is relative, without '..', '.' or '//'"
+  ).optional().describe(
+    "A central config this file builds on, read from that repository's default branch: owner/repo[:path] (path default .github/ai-review-gate.yml); a name without owner is a repository of the same owner (.github)"
+  ),
+  locked: external_exports.array(external_exports.enum(LOCKABLE_KEYS)).default([]).describe(
+    "Settings a file that extends this one may only keep or make stricter (a section locks every key in it)"
+  ),
+  ...settings
 }).describe("ai-review-gate configuration (.github/ai-review-gate.yml)");
 
 // src/config/load.ts
@@ -80360,9 +80395,9 @@ function emitAnnotations(findings) {
   for (const f2 of findings) byKind[KIND[f2.severity]].push(f2);
   let emitted = 0;
   let omitted = 0;
-  for (const kind of ["error", "warning", "notice"]) {
-    const list = byKind[kind];
-    const slots = ANNOTATIONS_PER_KIND - RESERVED[kind];
+  for (const kind2 of ["error", "warning", "notice"]) {
+    const list = byKind[kind2];
+    const slots = ANNOTATIONS_PER_KIND - RESERVED[kind2];
     const shown = list.length > slots ? list.slice(0, slots - 1) : list;
     for (const f2 of shown) {
       const props = {
@@ -80371,13 +80406,13 @@ function emitAnnotations(findings) {
       };
       if (f2.line !== null && f2.side === "new") props.startLine = f2.line;
       const where = f2.side === "old" && f2.line !== null ? ` (removed line ${f2.line})` : "";
-      EMIT[kind](escapeControls(`${f2.message}${where}. ${f2.remediation}`), props);
+      EMIT[kind2](escapeControls(`${f2.message}${where}. ${f2.remediation}`), props);
       emitted++;
     }
     const rest = list.length - shown.length;
     if (rest > 0) {
-      EMIT[kind](
-        `${rest} more ${kind === "error" ? "high/critical" : kind === "warning" ? "medium" : "low"} findings are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} ${kind} annotations per step): see the pull request comment, the job summary or the SARIF report.`,
+      EMIT[kind2](
+        `${rest} more ${kind2 === "error" ? "high/critical" : kind2 === "warning" ? "medium" : "low"} findings are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} ${kind2} annotations per step): see the pull request comment, the job summary or the SARIF report.`,
         { title: "ai-review-gate: more findings" }
       );
       omitted += rest;
@@ -80542,17 +80577,17 @@ function register(state, name, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind2, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -80563,7 +80598,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error63) => {
         return orig(error63, options);
@@ -80600,9 +80635,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -84895,13 +84930,13 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 // src/github/client.ts
 function resilienceOptions(tuning = {}, log = console) {
   const maxWait = tuning.maxRateLimitWait ?? 120;
-  const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+  const onLimit = (kind2) => (retryAfter, options, _octokit, retryCount) => {
     const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
     if (retryCount < 1 && retryAfter <= maxWait) {
-      log.warn(`GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s`);
+      log.warn(`GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s`);
       return true;
     }
-    log.warn(`GitHub ${kind} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    log.warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
     return false;
   };
   return {
@@ -85003,6 +85038,38 @@ async function upsertStickyComment(client, ref, body, existing) {
 // action/gather.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
+// src/config/extends.ts
+function extendsNotApplied(config2) {
+  return config2.extends === void 0 ? null : `extends: ${config2.extends} is applied by the App only; this run used the repository's file alone, without the central config or its locked settings`;
+}
+var order = (...values) => ({ kind: "order", values });
+var kind = (k) => ({ kind: k });
+var STRICTNESS = {
+  "gate.policy": order("ai-authored", "all"),
+  "gate.threshold": order("critical", "high", "medium", "low"),
+  "gate.approvals.low": kind("more"),
+  "gate.approvals.medium": kind("more"),
+  "gate.approvals.high": kind("more"),
+  "gate.approvals.critical": kind("more"),
+  "gate.stale": order("touched-files", "reset"),
+  "gate.rollback.required_from": order("off", "critical", "high"),
+  "gate.machine_accounts": kind("superset"),
+  "ai.raise_level": kind("more"),
+  "ai.bots": kind("superset"),
+  "ai.trailers": kind("superset"),
+  "ai.labels": kind("superset"),
+  "ai.branches": kind("superset"),
+  "paths.production": kind("superset"),
+  "paths.source": kind("superset"),
+  "gate.safe_paths": kind("subset"),
+  "paths.ignore": kind("subset"),
+  "secrets.allowlist.paths": kind("subset"),
+  "secrets.allowlist.values_sha256": kind("subset"),
+  "secrets.allowlist.patterns": kind("subset"),
+  custom_rules: kind("entries"),
+  "checklist.extra": kind("entries")
+};
+
 // src/github/facts.ts
 function labelName(l) {
   return typeof l === "string" ? l : l.name ?? null;
@@ -85058,6 +85125,7 @@ async function fetchPull(client, ref) {
   const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref });
   return res.data;
 }
+var MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
 
 // src/github/files.ts
 var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
@@ -85462,6 +85530,8 @@ async function gather2(env, inputs, client, pull) {
   const fetched = await fetchPullFiles(client, { owner: env.owner, repo: env.repo, pull_number: pull.number });
   const converted = changedFilesFromPullFiles(fetched.files);
   const warnings = [...converted.warnings];
+  const central = extendsNotApplied(config2);
+  if (central) warnings.push(central);
   if (fetched.truncated || (pull.changed_files ?? 0) > MAX_PULL_FILES)
     warnings.push(
       `this pull request changes ${pull.changed_files ?? "more than 3,000"} files; GitHub lists only the first ${MAX_PULL_FILES}, the rest were not analyzed`

@@ -3181,11 +3181,11 @@ var require_tools = __commonJS({
         stream.emit("error", err);
       }
     }
-    function autoEnd(stream, eventName) {
+    function autoEnd(stream, eventName2) {
       if (stream.destroyed) {
         return;
       }
-      if (eventName === "beforeExit") {
+      if (eventName2 === "beforeExit") {
         stream.flush();
         stream.on("drain", function() {
           stream.end();
@@ -4933,14 +4933,14 @@ var require_wrappy = __commonJS({
         for (var i = 0; i < args.length; i++) {
           args[i] = arguments[i];
         }
-        var ret = fn.apply(this, args);
+        var ret2 = fn.apply(this, args);
         var cb2 = args[args.length - 1];
-        if (typeof ret === "function" && ret !== cb2) {
+        if (typeof ret2 === "function" && ret2 !== cb2) {
           Object.keys(cb2).forEach(function(k) {
-            ret[k] = cb2[k];
+            ret2[k] = cb2[k];
           });
         }
-        return ret;
+        return ret2;
       }
     }
   }
@@ -5157,21 +5157,21 @@ var require_split2 = __commonJS({
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
     function transform2(chunk, enc, cb) {
-      let list;
+      let list2;
       if (this.overflow) {
         const buf = this[kDecoder].write(chunk);
-        list = buf.split(this.matcher);
-        if (list.length === 1) return cb();
-        list.shift();
+        list2 = buf.split(this.matcher);
+        if (list2.length === 1) return cb();
+        list2.shift();
         this.overflow = false;
       } else {
         this[kLast] += this[kDecoder].write(chunk);
-        list = this[kLast].split(this.matcher);
+        list2 = this[kLast].split(this.matcher);
       }
-      this[kLast] = list.pop();
-      for (let i = 0; i < list.length; i++) {
+      this[kLast] = list2.pop();
+      for (let i = 0; i < list2.length; i++) {
         try {
-          push(this, this.mapper(list[i]));
+          push(this, this.mapper(list2[i]));
         } catch (error62) {
           return cb(error62);
         }
@@ -6335,11 +6335,11 @@ var require_build_safe_sonic_boom = __commonJS({
         });
       }
     }
-    function autoEnd(stream, eventName) {
+    function autoEnd(stream, eventName2) {
       if (stream.destroyed) {
         return;
       }
-      if (eventName === "beforeExit") {
+      if (eventName2 === "beforeExit") {
         stream.flush();
         stream.on("drain", function() {
           stream.end();
@@ -8478,16 +8478,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -9105,9 +9105,9 @@ var require_light = __commonJS({
             return this._resetPromise();
           }
           add(data2) {
-            var ret;
+            var ret2;
             this._arr.push(data2);
-            ret = this._promise;
+            ret2 = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
             } else if (this.maxTime != null && this._arr.length === 1) {
@@ -9115,7 +9115,7 @@ var require_light = __commonJS({
                 return this._flush();
               }, this.maxTime);
             }
-            return ret;
+            return ret2;
           }
         }
         Batcher2.prototype.defaults = {
@@ -9615,13 +9615,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -9633,12 +9633,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path8) {
       const ctrl = callVisitor(key, node2, visitor, path8);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path8, ctrl);
         return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path8);
@@ -9651,7 +9651,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
@@ -9669,7 +9669,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -9681,12 +9681,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path8) {
       const ctrl = await callVisitor(key, node2, visitor, path8);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path8, ctrl);
         return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path8);
@@ -9699,7 +9699,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
@@ -9736,31 +9736,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
         return visitor(key, node2, path8);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path8);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path8);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path8);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path8);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
     function replaceNode(key, path8, node2) {
       const parent = path8[path8.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -9773,7 +9773,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -9916,10 +9916,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -9944,7 +9944,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -9991,7 +9991,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -10064,12 +10064,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data2 = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data2);
@@ -10095,11 +10095,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -10110,7 +10110,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -10137,12 +10137,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -10164,7 +10164,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -10226,11 +10226,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -10238,7 +10238,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -10253,13 +10253,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -10284,7 +10284,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -10298,12 +10298,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -10335,7 +10335,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -10359,7 +10359,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path8, value) {
       let v = value;
@@ -10403,7 +10403,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -10419,7 +10419,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path8;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -10436,7 +10436,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -10450,16 +10450,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -10470,7 +10470,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -10482,7 +10482,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -10938,7 +10938,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options2) {
@@ -10991,7 +10991,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj2;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj2 = item.value;
         let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
@@ -11014,7 +11014,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -11025,9 +11025,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -11041,15 +11041,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -11061,23 +11061,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -11118,7 +11118,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -11130,10 +11130,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -11153,7 +11153,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -11216,7 +11216,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge4 = {
@@ -11229,10 +11229,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -11243,7 +11243,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -11264,7 +11264,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -11279,10 +11279,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge4 = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge4.isMergeKey(ctx, key))
         merge4.addMergeToJSMap(ctx, map2, value);
@@ -11313,7 +11313,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -11343,7 +11343,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -11351,15 +11351,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -11380,7 +11380,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
@@ -11396,14 +11396,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment3 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -11451,14 +11451,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -11466,7 +11466,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment2 = iv.comment;
@@ -11534,16 +11534,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -11554,7 +11554,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -11592,7 +11592,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -11603,7 +11603,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -11627,7 +11627,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -11652,7 +11652,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -11675,7 +11675,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -11683,7 +11683,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -11700,7 +11700,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -11708,7 +11708,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -11734,7 +11734,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -11758,7 +11758,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -11800,7 +11800,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -11813,7 +11813,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -11821,7 +11821,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -12175,17 +12175,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -12199,7 +12199,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -12253,7 +12253,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -12280,7 +12280,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -12310,7 +12310,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -12491,7 +12491,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -12501,7 +12501,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -12517,7 +12517,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -12561,7 +12561,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -12806,7 +12806,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -12819,9 +12819,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -12838,7 +12838,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
@@ -12865,7 +12865,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -12920,7 +12920,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -12935,7 +12935,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -12971,7 +12971,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -12981,7 +12981,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -13044,7 +13044,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -13084,7 +13084,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -13093,14 +13093,14 @@ var require_Document = __commonJS({
        */
       getIn(path8, keepScalar) {
         if (Collection2.isEmptyPath(path8))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -13108,7 +13108,7 @@ var require_Document = __commonJS({
       hasIn(path8) {
         if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13215,7 +13215,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -13486,12 +13486,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -13704,7 +13704,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -13783,7 +13783,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -13898,7 +13898,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -13948,7 +13948,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -14367,7 +14367,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -14376,17 +14376,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -14406,7 +14406,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -14425,12 +14425,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -14479,7 +14479,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -14525,7 +14525,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -14631,7 +14631,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -14693,9 +14693,9 @@ var require_composer = __commonJS({
 ${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment2;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment2}
@@ -15868,15 +15868,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -16743,7 +16743,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions(options2) {
@@ -16821,7 +16821,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
@@ -16841,7 +16841,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -16859,14 +16859,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -17181,16 +17181,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list) {
-          return list.forEachShift(fn);
+        return this._lists.forEach(function(list2) {
+          return list2.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list;
+        var j, len, list2;
         for (j = 0, len = arr.length; j < len; j++) {
-          list = arr[j];
-          if (list.length > 0) {
-            return list;
+          list2 = arr[j];
+          if (list2.length > 0) {
+            return list2;
           }
         }
         return [];
@@ -19175,9 +19175,9 @@ var require_Batcher = __commonJS({
           return this._resetPromise();
         }
         add(data2) {
-          var ret;
+          var ret2;
           this._arr.push(data2);
-          ret = this._promise;
+          ret2 = this._promise;
           if (this._arr.length === this.maxSize) {
             this._flush();
           } else if (this.maxTime != null && this._arr.length === 1) {
@@ -19185,7 +19185,7 @@ var require_Batcher = __commonJS({
               return this._flush();
             }, this.maxTime);
           }
-          return ret;
+          return ret2;
         }
       }
       ;
@@ -22465,14 +22465,14 @@ var require_built2 = __commonJS({
     function asCallback(promise2, nodeback, options2) {
       if (typeof nodeback === "function") {
         promise2.then((val) => {
-          let ret;
+          let ret2;
           if (options2 !== void 0 && Object(options2).spread && Array.isArray(val)) {
-            ret = utils_1.tryCatch(nodeback).apply(void 0, [null].concat(val));
+            ret2 = utils_1.tryCatch(nodeback).apply(void 0, [null].concat(val));
           } else {
-            ret = val === void 0 ? utils_1.tryCatch(nodeback)(null) : utils_1.tryCatch(nodeback)(null, val);
+            ret2 = val === void 0 ? utils_1.tryCatch(nodeback)(null) : utils_1.tryCatch(nodeback)(null, val);
           }
-          if (ret === utils_1.errorObj) {
-            throwLater(ret.e);
+          if (ret2 === utils_1.errorObj) {
+            throwLater(ret2.e);
           }
         }, (cause) => {
           if (!cause) {
@@ -22480,9 +22480,9 @@ var require_built2 = __commonJS({
             Object.assign(newReason, { cause });
             cause = newReason;
           }
-          const ret = utils_1.tryCatch(nodeback)(cause);
-          if (ret === utils_1.errorObj) {
-            throwLater(ret.e);
+          const ret2 = utils_1.tryCatch(nodeback)(cause);
+          if (ret2 === utils_1.errorObj) {
+            throwLater(ret2.e);
           }
         });
       }
@@ -27145,12 +27145,12 @@ var require_cluster = __commonJS({
           this.shardedSubscribers.stop();
         }
         if (status === "wait") {
-          const ret = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
+          const ret2 = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
           setImmediate(function() {
             this.setStatus("close");
             this.handleCloseEvent();
           }.bind(this));
-          return ret;
+          return ret2;
         }
         return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node2) => node2.quit().catch((err) => {
           if (err.message === utils_1.CONNECTION_CLOSED_ERROR_MSG) {
@@ -28506,48 +28506,48 @@ var require_parser3 = __commonJS({
       }
     }
     function concatBulkString(parser2) {
-      const list = parser2.bufferCache;
+      const list2 = parser2.bufferCache;
       const oldOffset = parser2.offset;
-      var chunks = list.length;
+      var chunks = list2.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list[0].toString("utf8", oldOffset, list[0].length + offset - 2);
+          return list2[0].toString("utf8", oldOffset, list2[0].length + offset - 2);
         }
         chunks--;
-        offset = list[list.length - 2].length + offset;
+        offset = list2[list2.length - 2].length + offset;
       }
-      var res = decoder.write(list[0].slice(oldOffset));
+      var res = decoder.write(list2[0].slice(oldOffset));
       for (var i = 1; i < chunks - 1; i++) {
-        res += decoder.write(list[i]);
+        res += decoder.write(list2[i]);
       }
-      res += decoder.end(list[i].slice(0, offset - 2));
+      res += decoder.end(list2[i].slice(0, offset - 2));
       return res;
     }
     function concatBulkBuffer(parser2) {
-      const list = parser2.bufferCache;
+      const list2 = parser2.bufferCache;
       const oldOffset = parser2.offset;
       const length = parser2.bigStrSize - oldOffset - 2;
-      var chunks = list.length;
+      var chunks = list2.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list[0].slice(oldOffset, list[0].length + offset - 2);
+          return list2[0].slice(oldOffset, list2[0].length + offset - 2);
         }
         chunks--;
-        offset = list[list.length - 2].length + offset;
+        offset = list2[list2.length - 2].length + offset;
       }
       resizeBuffer(length);
       const start = bufferOffset;
-      list[0].copy(bufferPool, start, oldOffset, list[0].length);
-      bufferOffset += list[0].length - oldOffset;
+      list2[0].copy(bufferPool, start, oldOffset, list2[0].length);
+      bufferOffset += list2[0].length - oldOffset;
       for (var i = 1; i < chunks - 1; i++) {
-        list[i].copy(bufferPool, bufferOffset);
-        bufferOffset += list[i].length;
+        list2[i].copy(bufferPool, bufferOffset);
+        bufferOffset += list2[i].length;
       }
-      list[i].copy(bufferPool, bufferOffset, 0, offset - 2);
+      list2[i].copy(bufferPool, bufferOffset, 0, offset - 2);
       bufferOffset += offset - 2;
       return bufferPool.slice(start, bufferOffset);
     }
@@ -29706,9 +29706,9 @@ var require_Redis = __commonJS({
        *
        * @ignore
        */
-      silentEmit(eventName, arg) {
+      silentEmit(eventName2, arg) {
         let error62;
-        if (eventName === "error") {
+        if (eventName2 === "error") {
           error62 = arg;
           if (this.status === "end") {
             return;
@@ -29721,7 +29721,7 @@ var require_Redis = __commonJS({
             }
           }
         }
-        if (this.listeners(eventName).length > 0) {
+        if (this.listeners(eventName2).length > 0) {
           return this.emit.apply(this, arguments);
         }
         if (error62 && error62 instanceof Error) {
@@ -32182,9 +32182,9 @@ var require_polyfills = __commonJS({
         fs7.lchmodSync = function(path8, mode) {
           var fd = fs7.openSync(path8, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
-          var ret;
+          var ret2;
           try {
-            ret = fs7.fchmodSync(fd, mode);
+            ret2 = fs7.fchmodSync(fd, mode);
             threw = false;
           } finally {
             if (threw) {
@@ -32196,7 +32196,7 @@ var require_polyfills = __commonJS({
               fs7.closeSync(fd);
             }
           }
-          return ret;
+          return ret2;
         };
       }
       function patchLutimes(fs7) {
@@ -32216,10 +32216,10 @@ var require_polyfills = __commonJS({
           };
           fs7.lutimesSync = function(path8, at, mt) {
             var fd = fs7.openSync(path8, constants.O_SYMLINK);
-            var ret;
+            var ret2;
             var threw = true;
             try {
-              ret = fs7.futimesSync(fd, at, mt);
+              ret2 = fs7.futimesSync(fd, at, mt);
               threw = false;
             } finally {
               if (threw) {
@@ -32231,7 +32231,7 @@ var require_polyfills = __commonJS({
                 fs7.closeSync(fd);
               }
             }
-            return ret;
+            return ret2;
           };
         } else if (fs7.futimes) {
           fs7.lutimes = function(_a3, _b, _c, cb) {
@@ -35251,13 +35251,13 @@ var require_libpg_query = __commonJS({
           scriptDirectory = globalThis.__aiReviewGateDist;
           readBinary = (filename) => {
             filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs6.readFileSync(filename);
-            return ret;
+            var ret2 = fs6.readFileSync(filename);
+            return ret2;
           };
           readAsync = async (filename, binary = true) => {
             filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs6.readFileSync(filename, binary ? void 0 : "utf8");
-            return ret;
+            var ret2 = fs6.readFileSync(filename, binary ? void 0 : "utf8");
+            return ret2;
           };
           if (process.argv.length > 1) {
             thisProgram = process.argv[1].replace(/\\/g, "/");
@@ -37085,9 +37085,9 @@ var require_libpg_query = __commonJS({
             node2.node_ops = { lookup(parent, name) {
               var fd = +name;
               var stream = FS.getStreamChecked(fd);
-              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
-              ret.parent = ret;
-              return ret;
+              var ret2 = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
+              ret2.parent = ret2;
+              return ret2;
             }, readdir() {
               return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
             } };
@@ -37133,34 +37133,34 @@ var require_libpg_query = __commonJS({
             }
           }
         }, findObject(path8, dontResolveLastLink) {
-          var ret = FS.analyzePath(path8, dontResolveLastLink);
-          if (!ret.exists) {
+          var ret2 = FS.analyzePath(path8, dontResolveLastLink);
+          if (!ret2.exists) {
             return null;
           }
-          return ret.object;
+          return ret2.object;
         }, analyzePath(path8, dontResolveLastLink) {
           try {
             var lookup = FS.lookupPath(path8, { follow: !dontResolveLastLink });
             path8 = lookup.path;
           } catch (e) {
           }
-          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
+          var ret2 = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
           try {
             var lookup = FS.lookupPath(path8, { parent: true });
-            ret.parentExists = true;
-            ret.parentPath = lookup.path;
-            ret.parentObject = lookup.node;
-            ret.name = PATH.basename(path8);
+            ret2.parentExists = true;
+            ret2.parentPath = lookup.path;
+            ret2.parentObject = lookup.node;
+            ret2.name = PATH.basename(path8);
             lookup = FS.lookupPath(path8, { follow: !dontResolveLastLink });
-            ret.exists = true;
-            ret.path = lookup.path;
-            ret.object = lookup.node;
-            ret.name = lookup.node.name;
-            ret.isRoot = lookup.path === "/";
+            ret2.exists = true;
+            ret2.path = lookup.path;
+            ret2.object = lookup.node;
+            ret2.name = lookup.node.name;
+            ret2.isRoot = lookup.path === "/";
           } catch (e) {
-            ret.error = e.errno;
+            ret2.error = e.errno;
           }
-          return ret;
+          return ret2;
         }, createPath(parent, path8, canRead, canWrite) {
           parent = typeof parent == "string" ? parent : FS.getPath(parent);
           var parts = path8.split("/").reverse();
@@ -37455,8 +37455,8 @@ var require_libpg_query = __commonJS({
           var stream = FS.getStreamChecked(fd);
           return stream;
         }, varargs: void 0, getStr(ptr) {
-          var ret = UTF8ToString(ptr);
-          return ret;
+          var ret2 = UTF8ToString(ptr);
+          return ret2;
         } };
         function _fd_close(fd) {
           try {
@@ -37469,20 +37469,20 @@ var require_libpg_query = __commonJS({
           }
         }
         var doReadv = (stream, iov, iovcnt, offset) => {
-          var ret = 0;
+          var ret2 = 0;
           for (var i = 0; i < iovcnt; i++) {
             var ptr = HEAPU32[iov >> 2];
             var len = HEAPU32[iov + 4 >> 2];
             iov += 8;
             var curr = FS.read(stream, HEAP8, ptr, len, offset);
             if (curr < 0) return -1;
-            ret += curr;
+            ret2 += curr;
             if (curr < len) break;
             if (typeof offset != "undefined") {
               offset += curr;
             }
           }
-          return ret;
+          return ret2;
         };
         function _fd_read(fd, iov, iovcnt, pnum) {
           try {
@@ -37513,14 +37513,14 @@ var require_libpg_query = __commonJS({
           }
         }
         var doWritev = (stream, iov, iovcnt, offset) => {
-          var ret = 0;
+          var ret2 = 0;
           for (var i = 0; i < iovcnt; i++) {
             var ptr = HEAPU32[iov >> 2];
             var len = HEAPU32[iov + 4 >> 2];
             iov += 8;
             var curr = FS.write(stream, HEAP8, ptr, len, offset);
             if (curr < 0) return -1;
-            ret += curr;
+            ret2 += curr;
             if (curr < len) {
               break;
             }
@@ -37528,7 +37528,7 @@ var require_libpg_query = __commonJS({
               offset += curr;
             }
           }
-          return ret;
+          return ret2;
         };
         function _fd_write(fd, iov, iovcnt, pnum) {
           try {
@@ -37994,6 +37994,4970 @@ var require_parse_diff = __commonJS({
     };
     var formTrimmingString = (n) => n == null ? "\\s" : n instanceof RegExp ? n.source : `[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g, "\\$1")}]`;
     var makeString = (n) => `${n ?? ""}`;
+  }
+});
+
+// node_modules/prom-client/lib/util.js
+var require_util3 = __commonJS({
+  "node_modules/prom-client/lib/util.js"(exports2) {
+    "use strict";
+    exports2.getValueAsString = function getValueString(value) {
+      if (Number.isNaN(value)) {
+        return "Nan";
+      } else if (!Number.isFinite(value)) {
+        if (value < 0) {
+          return "-Inf";
+        } else {
+          return "+Inf";
+        }
+      } else {
+        return `${value}`;
+      }
+    };
+    exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
+      const hash2 = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash2];
+    };
+    exports2.setValue = function setValue(hashMap, value, labels) {
+      const hash2 = hashObject(labels);
+      hashMap[hash2] = {
+        value: typeof value === "number" ? value : 0,
+        labels: labels || {}
+      };
+      return hashMap;
+    };
+    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash2 = "") {
+      const value = typeof deltaValue === "number" ? deltaValue : 0;
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
+      } else {
+        hashMap[hash2] = { value, labels };
+      }
+      return hashMap;
+    };
+    exports2.getLabels = function(labelNames, args) {
+      if (typeof args[0] === "object") {
+        return args[0];
+      }
+      if (labelNames.length !== args.length) {
+        throw new Error(
+          `Invalid number of arguments (${args.length}): "${args.join(
+            ", "
+          )}" for label names (${labelNames.length}): "${labelNames.join(", ")}".`
+        );
+      }
+      const acc = {};
+      for (let i = 0; i < labelNames.length; i++) {
+        acc[labelNames[i]] = args[i];
+      }
+      return acc;
+    };
+    function fastHashObject(keys, labels) {
+      if (keys.length === 0) {
+        return "";
+      }
+      let hash2 = "";
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = labels[key];
+        if (value === void 0) continue;
+        hash2 += `${key}:${value},`;
+      }
+      return hash2;
+    }
+    function hashObject(labels, labelNames) {
+      if (labelNames) {
+        return fastHashObject(labelNames, labels);
+      }
+      const keys = Object.keys(labels);
+      if (keys.length > 1) {
+        keys.sort();
+      }
+      return fastHashObject(keys, labels);
+    }
+    exports2.hashObject = hashObject;
+    exports2.isObject = function isObject2(obj2) {
+      return obj2 !== null && typeof obj2 === "object";
+    };
+    exports2.nowTimestamp = function nowTimestamp() {
+      return Date.now() / 1e3;
+    };
+    var Grouper = class extends Map {
+      /**
+       * Adds the `value` to the `key`'s array of values.
+       * @param {*} key Key to set.
+       * @param {*} value Value to add to `key`'s array.
+       * @returns {undefined} undefined.
+       */
+      add(key, value) {
+        if (this.has(key)) {
+          this.get(key).push(value);
+        } else {
+          this.set(key, [value]);
+        }
+      }
+    };
+    exports2.Grouper = Grouper;
+  }
+});
+
+// node_modules/prom-client/lib/registry.js
+var require_registry = __commonJS({
+  "node_modules/prom-client/lib/registry.js"(exports2, module2) {
+    "use strict";
+    var { getValueAsString } = require_util3();
+    var Registry2 = class _Registry {
+      static get PROMETHEUS_CONTENT_TYPE() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+      }
+      static get OPENMETRICS_CONTENT_TYPE() {
+        return "application/openmetrics-text; version=1.0.0; charset=utf-8";
+      }
+      constructor(regContentType = _Registry.PROMETHEUS_CONTENT_TYPE) {
+        this._metrics = {};
+        this._collectors = [];
+        this._defaultLabels = {};
+        if (regContentType !== _Registry.PROMETHEUS_CONTENT_TYPE && regContentType !== _Registry.OPENMETRICS_CONTENT_TYPE) {
+          throw new TypeError(`Content type ${regContentType} is unsupported`);
+        }
+        this._contentType = regContentType;
+      }
+      getMetricsAsArray() {
+        return Object.values(this._metrics);
+      }
+      async getMetricsAsString(metrics) {
+        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
+        const name = escapeString(metric.name);
+        const help = `# HELP ${name} ${escapeString(metric.help)}`;
+        const type = `# TYPE ${name} ${metric.type}`;
+        const values = [help, type];
+        const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        for (const val of metric.values || []) {
+          let { metricName = name, labels = {} } = val;
+          const { sharedLabels = {} } = val;
+          if (isOpenMetrics && metric.type === "counter") {
+            metricName = `${metricName}_total`;
+          }
+          if (defaultLabels) {
+            labels = { ...labels, ...defaultLabels, ...labels };
+          }
+          const formattedLabels = formatLabels(labels, sharedLabels);
+          const flattenedShared = flattenSharedLabels(sharedLabels);
+          const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
+          const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
+          let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
+            val.value
+          )}`;
+          const { exemplar } = val;
+          if (exemplar && isOpenMetrics) {
+            const formattedExemplars = formatLabels(exemplar.labelSet);
+            fullMetricLine += ` # {${formattedExemplars.join(
+              ","
+            )}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
+          }
+          values.push(fullMetricLine);
+        }
+        return values.join("\n");
+      }
+      async metrics() {
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        const promises = this.getMetricsAsArray().map((metric) => {
+          if (isOpenMetrics && metric.type === "counter") {
+            metric.name = standardizeCounterName(metric.name);
+          }
+          return this.getMetricsAsString(metric);
+        });
+        const resolves = await Promise.all(promises);
+        return isOpenMetrics ? `${resolves.join("\n")}
+# EOF
+` : `${resolves.join("\n\n")}
+`;
+      }
+      registerMetric(metric) {
+        if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
+          throw new Error(
+            `A metric with the name ${metric.name} has already been registered.`
+          );
+        }
+        this._metrics[metric.name] = metric;
+      }
+      clear() {
+        this._metrics = {};
+        this._defaultLabels = {};
+      }
+      async getMetricsAsJSON() {
+        const metrics = [];
+        const defaultLabelNames = Object.keys(this._defaultLabels);
+        const promises = [];
+        for (const metric of this.getMetricsAsArray()) {
+          promises.push(metric.get());
+        }
+        const resolves = await Promise.all(promises);
+        for (const item of resolves) {
+          if (item.values && defaultLabelNames.length > 0) {
+            for (const val of item.values) {
+              val.labels = Object.assign({}, val.labels);
+              for (const labelName of defaultLabelNames) {
+                val.labels[labelName] = val.labels[labelName] || this._defaultLabels[labelName];
+              }
+            }
+          }
+          metrics.push(item);
+        }
+        return metrics;
+      }
+      removeSingleMetric(name) {
+        delete this._metrics[name];
+      }
+      getSingleMetricAsString(name) {
+        return this.getMetricsAsString(this._metrics[name]);
+      }
+      getSingleMetric(name) {
+        return this._metrics[name];
+      }
+      setDefaultLabels(labels) {
+        this._defaultLabels = labels;
+      }
+      resetMetrics() {
+        for (const metric in this._metrics) {
+          this._metrics[metric].reset();
+        }
+      }
+      get contentType() {
+        return this._contentType;
+      }
+      setContentType(metricsContentType) {
+        if (metricsContentType === _Registry.OPENMETRICS_CONTENT_TYPE || metricsContentType === _Registry.PROMETHEUS_CONTENT_TYPE) {
+          this._contentType = metricsContentType;
+        } else {
+          throw new Error(`Content type ${metricsContentType} is unsupported`);
+        }
+      }
+      static merge(registers) {
+        const regType = registers[0].contentType;
+        for (const reg of registers) {
+          if (reg.contentType !== regType) {
+            throw new Error(
+              "Registers can only be merged if they have the same content type"
+            );
+          }
+        }
+        const mergedRegistry = new _Registry(regType);
+        const metricsToMerge = registers.reduce(
+          (acc, reg) => acc.concat(reg.getMetricsAsArray()),
+          []
+        );
+        metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
+        return mergedRegistry;
+      }
+    };
+    function formatLabels(labels, exclude) {
+      const { hasOwnProperty: hasOwnProperty3 } = Object.prototype;
+      const formatted = [];
+      for (const [name, value] of Object.entries(labels)) {
+        if (!exclude || !hasOwnProperty3.call(exclude, name)) {
+          formatted.push(`${name}="${escapeLabelValue(value)}"`);
+        }
+      }
+      return formatted;
+    }
+    var sharedLabelCache = /* @__PURE__ */ new WeakMap();
+    function flattenSharedLabels(labels) {
+      const cached2 = sharedLabelCache.get(labels);
+      if (cached2) {
+        return cached2;
+      }
+      const formattedLabels = formatLabels(labels);
+      const flattened = formattedLabels.join(",");
+      sharedLabelCache.set(labels, flattened);
+      return flattened;
+    }
+    function escapeLabelValue(str) {
+      if (typeof str !== "string") {
+        return str;
+      }
+      return escapeString(str).replace(/"/g, '\\"');
+    }
+    function escapeString(str) {
+      return str.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+    }
+    function standardizeCounterName(name) {
+      return name.replace(/_total$/, "");
+    }
+    module2.exports = Registry2;
+    module2.exports.globalRegistry = new Registry2();
+  }
+});
+
+// node_modules/prom-client/lib/validation.js
+var require_validation = __commonJS({
+  "node_modules/prom-client/lib/validation.js"(exports2) {
+    "use strict";
+    var util = __require("util");
+    var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+    var labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+    exports2.validateMetricName = function(name) {
+      return metricRegexp.test(name);
+    };
+    exports2.validateLabelName = function(names = []) {
+      return names.every((name) => labelRegexp.test(name));
+    };
+    exports2.validateLabel = function validateLabel(savedLabels, labels) {
+      for (const label in labels) {
+        if (!savedLabels.includes(label)) {
+          throw new Error(
+            `Added label "${label}" is not included in initial labelset: ${util.inspect(
+              savedLabels
+            )}`
+          );
+        }
+      }
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metric.js
+var require_metric = __commonJS({
+  "node_modules/prom-client/lib/metric.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { isObject: isObject2 } = require_util3();
+    var { validateMetricName, validateLabelName } = require_validation();
+    var Metric = class {
+      constructor(config3, defaults = {}) {
+        if (!isObject2(config3)) {
+          throw new TypeError("constructor expected a config object");
+        }
+        Object.assign(
+          this,
+          {
+            labelNames: [],
+            registers: [Registry2.globalRegistry],
+            aggregator: "sum",
+            enableExemplars: false
+          },
+          defaults,
+          config3
+        );
+        if (!this.registers) {
+          this.registers = [Registry2.globalRegistry];
+        }
+        if (!this.help) {
+          throw new Error("Missing mandatory help parameter");
+        }
+        if (!this.name) {
+          throw new Error("Missing mandatory name parameter");
+        }
+        if (!validateMetricName(this.name)) {
+          throw new Error("Invalid metric name");
+        }
+        if (!validateLabelName(this.labelNames)) {
+          throw new Error("Invalid label name");
+        }
+        if (this.collect && typeof this.collect !== "function") {
+          throw new Error('Optional "collect" parameter must be a function');
+        }
+        if (this.labelNames) {
+          this.sortedLabelNames = [...this.labelNames].sort();
+        } else {
+          this.sortedLabelNames = [];
+        }
+        this.reset();
+        for (const register2 of this.registers) {
+          if (this.enableExemplars && register2.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
+            throw new TypeError(
+              "Exemplars are supported only on OpenMetrics registries"
+            );
+          }
+          register2.registerMetric(this);
+        }
+      }
+      reset() {
+      }
+    };
+    module2.exports = { Metric };
+  }
+});
+
+// node_modules/prom-client/lib/exemplar.js
+var require_exemplar = __commonJS({
+  "node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+    "use strict";
+    var Exemplar = class {
+      constructor(labelSet = {}, value = null) {
+        this.labelSet = labelSet;
+        this.value = value;
+      }
+      /**
+       * Validation for the label set format.
+       * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
+       *
+       * @param {object} labelSet - Exemplar labels.
+       * @throws {RangeError}
+       * @return {void}
+       */
+      validateExemplarLabelSet(labelSet) {
+        let res = "";
+        for (const [labelName, labelValue] of Object.entries(labelSet)) {
+          res += `${labelName}${labelValue}`;
+        }
+        if (res.length > 128) {
+          throw new RangeError(
+            "Label set size must be smaller than 128 UTF-8 chars"
+          );
+        }
+      }
+    };
+    module2.exports = Exemplar;
+  }
+});
+
+// node_modules/prom-client/lib/counter.js
+var require_counter = __commonJS({
+  "node_modules/prom-client/lib/counter.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      hashObject,
+      isObject: isObject2,
+      getLabels,
+      removeLabels,
+      nowTimestamp
+    } = require_util3();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Counter2 = class extends Metric {
+      constructor(config3) {
+        super(config3);
+        this.type = "counter";
+        this.defaultLabels = {};
+        this.defaultValue = 1;
+        this.defaultExemplarLabelSet = {};
+        if (config3.enableExemplars) {
+          this.enableExemplars = true;
+          this.inc = this.incWithExemplar;
+        } else {
+          this.inc = this.incWithoutExemplar;
+        }
+      }
+      /**
+       * Increment counter
+       * @param {object} labels - What label you want to be incremented
+       * @param {Number} value - Value to increment, if omitted increment with 1
+       * @returns {object} results - object with information about the inc operation
+       * @returns {string} results.labelHash - hash representation of the labels
+       */
+      incWithoutExemplar(labels, value) {
+        let hash2 = "";
+        if (isObject2(labels)) {
+          hash2 = hashObject(labels, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels);
+        } else {
+          value = labels;
+          labels = {};
+        }
+        if (value && !Number.isFinite(value)) {
+          throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+        }
+        if (value < 0) {
+          throw new Error("It is not possible to decrease a counter");
+        }
+        if (value === null || value === void 0) value = 1;
+        setValue(this.hashMap, value, labels, hash2);
+        return { labelHash: hash2 };
+      }
+      /**
+       * Increment counter with exemplar, same as inc but accepts labels for an
+       * exemplar.
+       * If no label is provided the current exemplar labels are kept unchanged
+       * (defaults to empty set).
+       *
+       * @param {object} incOpts - Object with options about what metric to increase
+       * @param {object} incOpts.labels - What label you want to be incremented,
+       *                                  defaults to null (metric with no labels)
+       * @param {Number} incOpts.value - Value to increment, defaults to 1
+       * @param {object} incOpts.exemplarLabels - Key-value  labels for the
+       *                                          exemplar, defaults to empty set {}
+       * @returns {void}
+       */
+      incWithExemplar({
+        labels = this.defaultLabels,
+        value = this.defaultValue,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        const res = this.incWithoutExemplar(labels, value);
+        this.updateExemplar(exemplarLabels, value, res.labelHash);
+      }
+      updateExemplar(exemplarLabels, value, hash2) {
+        if (exemplarLabels === this.defaultExemplarLabelSet) return;
+        if (!isObject2(this.hashMap[hash2].exemplar)) {
+          this.hashMap[hash2].exemplar = new Exemplar();
+        }
+        this.hashMap[hash2].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash2].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash2].exemplar.value = value ? value : 1;
+        this.hashMap[hash2].exemplar.timestamp = nowTimestamp();
+      }
+      /**
+       * Reset counter
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0);
+        }
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        return {
+          inc: this.inc.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        validateLabel(this.labelNames, labels);
+        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function setValue(hashMap, value, labels = {}, hash2 = "") {
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
+      } else {
+        hashMap[hash2] = { value, labels };
+      }
+      return hashMap;
+    }
+    module2.exports = Counter2;
+  }
+});
+
+// node_modules/prom-client/lib/gauge.js
+var require_gauge = __commonJS({
+  "node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      setValue,
+      setValueDelta,
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels
+    } = require_util3();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Gauge = class extends Metric {
+      constructor(config3) {
+        super(config3);
+        this.type = "gauge";
+      }
+      /**
+       * Set a gauge to a value
+       * @param {object} labels - Object with labels and their values
+       * @param {Number} value - Value to set the gauge to, must be positive
+       * @returns {void}
+       */
+      set(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        set4(this, labels, value);
+      }
+      /**
+       * Reset gauge
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0, {});
+        }
+      }
+      /**
+       * Increment a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to increment - if omitted, increment with 1
+       * @returns {void}
+       */
+      inc(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, value);
+      }
+      /**
+       * Decrement a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to decrement - if omitted, decrement with 1
+       * @returns {void}
+       */
+      dec(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, -value);
+      }
+      /**
+       * Set the gauge to current unix epoch
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      setToCurrentTime(labels) {
+        const now = Date.now() / 1e3;
+        if (labels === void 0) {
+          this.set(now);
+        } else {
+          this.set(labels, now);
+        }
+      }
+      /**
+       * Start a timer
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
+       * @example
+       * var done = gauge.startTimer();
+       * makeXHRRequest(function(err, response) {
+       *	done(); //Duration of the request will be saved
+       * });
+       */
+      startTimer(labels) {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.set(Object.assign({}, labels, endLabels), value);
+          return value;
+        };
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      _getValue(labels) {
+        const hash2 = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash2] ? this.hashMap[hash2].value : 0;
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          inc: this.inc.bind(this, labels),
+          dec: this.dec.bind(this, labels),
+          set: this.set.bind(this, labels),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
+          startTimer: this.startTimer.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function set4(gauge, labels, value) {
+      if (typeof value !== "number") {
+        throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      setValue(gauge.hashMap, value, labels);
+    }
+    function setDelta(gauge, labels, delta) {
+      if (typeof delta !== "number") {
+        throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      const hash2 = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash2);
+    }
+    function getLabelArg(labels) {
+      return isObject2(labels) ? labels : {};
+    }
+    function getValueArg(labels, value) {
+      return isObject2(labels) ? value : labels;
+    }
+    module2.exports = Gauge;
+  }
+});
+
+// node_modules/prom-client/lib/histogram.js
+var require_histogram = __commonJS({
+  "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels,
+      nowTimestamp
+    } = require_util3();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Histogram2 = class extends Metric {
+      constructor(config3) {
+        super(config3, {
+          buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+        });
+        this.type = "histogram";
+        this.defaultLabels = {};
+        this.defaultExemplarLabelSet = {};
+        this.enableExemplars = false;
+        for (const label of this.labelNames) {
+          if (label === "le") {
+            throw new Error("le is a reserved label keyword");
+          }
+        }
+        this.upperBounds = this.buckets;
+        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
+          acc[upperBound] = 0;
+          return acc;
+        }, {});
+        if (config3.enableExemplars) {
+          this.enableExemplars = true;
+          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
+            acc[upperBound] = null;
+            return acc;
+          }, {});
+          Object.freeze(this.bucketExemplars);
+          this.observe = this.observeWithExemplar;
+        } else {
+          this.observe = this.observeWithoutExemplar;
+        }
+        Object.freeze(this.bucketValues);
+        Object.freeze(this.upperBounds);
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: createBaseValues(
+              {},
+              this.bucketValues,
+              this.bucketExemplars
+            )
+          };
+        }
+      }
+      /**
+       * Observe a value in histogram
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe in the histogram
+       * @returns {void}
+       */
+      observeWithoutExemplar(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      observeWithExemplar({
+        labels = this.defaultLabels,
+        value,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+        this.updateExemplar(labels, value, exemplarLabels);
+      }
+      updateExemplar(labels, value, exemplarLabels) {
+        if (Object.keys(exemplarLabels).length === 0) return;
+        const hash2 = hashObject(labels, this.sortedLabelNames);
+        const bound = findBound(this.upperBounds, value);
+        const { bucketExemplars } = this.hashMap[hash2];
+        let exemplar = bucketExemplars[bound];
+        if (!isObject2(exemplar)) {
+          exemplar = new Exemplar();
+          bucketExemplars[bound] = exemplar;
+        }
+        exemplar.validateExemplarLabelSet(exemplarLabels);
+        exemplar.labelSet = exemplarLabels;
+        exemplar.value = value;
+        exemplar.timestamp = nowTimestamp();
+      }
+      async get() {
+        const data2 = await this.getForPromString();
+        data2.values = data2.values.map(splayLabels);
+        return data2;
+      }
+      async getForPromString() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const data2 = Object.values(this.hashMap);
+        const values = data2.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        this.hashMap = {};
+      }
+      /**
+       * Initialize the metrics for the given combination of labels to zero
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      zero(labels) {
+        const hash2 = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash2] = createBaseValues(
+          labels,
+          this.bucketValues,
+          this.bucketExemplars
+        );
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = histogram.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
+       * 	console.log('Duration', duration);
+       * });
+       */
+      startTimer(labels, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function startTimerWithExemplar(startLabels, startExemplarLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels, endExemplarLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe({
+            labels: Object.assign({}, startLabels, endLabels),
+            value,
+            exemplarLabels: Object.assign(
+              {},
+              startExemplarLabels,
+              endExemplarLabels
+            )
+          });
+          return value;
+        };
+      };
+    }
+    function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
+      return {
+        labels,
+        sharedLabels,
+        value,
+        metricName,
+        exemplar
+      };
+    }
+    function findBound(upperBounds, value) {
+      for (let i = 0; i < upperBounds.length; i++) {
+        const bound = upperBounds[i];
+        if (value <= bound) {
+          return bound;
+        }
+      }
+      return -1;
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labelValuePair.labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash2];
+        if (!valueFromMap) {
+          valueFromMap = createBaseValues(
+            labelValuePair.labels,
+            this.bucketValues,
+            this.bucketExemplars
+          );
+        }
+        const b = findBound(this.upperBounds, labelValuePair.value);
+        valueFromMap.sum += labelValuePair.value;
+        valueFromMap.count += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
+          valueFromMap.bucketValues[b] += 1;
+        }
+        this.hashMap[hash2] = valueFromMap;
+      };
+    }
+    function createBaseValues(labels, bucketValues, bucketExemplars) {
+      const result = {
+        labels,
+        bucketValues: { ...bucketValues },
+        sum: 0,
+        count: 0
+      };
+      if (bucketExemplars) {
+        result.bucketExemplars = { ...bucketExemplars };
+      }
+      return result;
+    }
+    function convertLabelsAndValues(labels, value) {
+      return isObject2(labels) ? {
+        labels,
+        value
+      } : {
+        value: labels,
+        labels: {}
+      };
+    }
+    function extractBucketValuesForExport(histogram) {
+      const name = `${histogram.name}_bucket`;
+      return (bucketData) => {
+        let acc = 0;
+        const buckets = histogram.upperBounds.map((upperBound) => {
+          acc += bucketData.bucketValues[upperBound];
+          return setValuePair(
+            { le: upperBound },
+            acc,
+            name,
+            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
+            bucketData.labels
+          );
+        });
+        return { buckets, data: bucketData };
+      };
+    }
+    function addSumAndCountForExport(histogram) {
+      return (acc, d) => {
+        acc.push(...d.buckets);
+        const infLabel = { le: "+Inf" };
+        acc.push(
+          setValuePair(
+            infLabel,
+            d.data.count,
+            `${histogram.name}_bucket`,
+            d.data.bucketExemplars ? d.data.bucketExemplars["-1"] : null,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.sum,
+            `${histogram.name}_sum`,
+            void 0,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.count,
+            `${histogram.name}_count`,
+            void 0,
+            d.data.labels
+          )
+        );
+        return acc;
+      };
+    }
+    function splayLabels(bucket) {
+      const { sharedLabels, labels, ...newBucket } = bucket;
+      for (const label of Object.keys(sharedLabels)) {
+        labels[label] = sharedLabels[label];
+      }
+      newBucket.labels = labels;
+      return newBucket;
+    }
+    module2.exports = Histogram2;
+  }
+});
+
+// node_modules/bintrees/lib/treebase.js
+var require_treebase = __commonJS({
+  "node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+    function TreeBase() {
+    }
+    TreeBase.prototype.clear = function() {
+      this._root = null;
+      this.size = 0;
+    };
+    TreeBase.prototype.find = function(data2) {
+      var res = this._root;
+      while (res !== null) {
+        var c = this._comparator(data2, res.data);
+        if (c === 0) {
+          return res.data;
+        } else {
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.findIter = function(data2) {
+      var res = this._root;
+      var iter = this.iterator();
+      while (res !== null) {
+        var c = this._comparator(data2, res.data);
+        if (c === 0) {
+          iter._cursor = res;
+          return iter;
+        } else {
+          iter._ancestors.push(res);
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.lowerBound = function(item) {
+      var cur = this._root;
+      var iter = this.iterator();
+      var cmp = this._comparator;
+      while (cur !== null) {
+        var c = cmp(item, cur.data);
+        if (c === 0) {
+          iter._cursor = cur;
+          return iter;
+        }
+        iter._ancestors.push(cur);
+        cur = cur.get_child(c > 0);
+      }
+      for (var i = iter._ancestors.length - 1; i >= 0; --i) {
+        cur = iter._ancestors[i];
+        if (cmp(item, cur.data) < 0) {
+          iter._cursor = cur;
+          iter._ancestors.length = i;
+          return iter;
+        }
+      }
+      iter._ancestors.length = 0;
+      return iter;
+    };
+    TreeBase.prototype.upperBound = function(item) {
+      var iter = this.lowerBound(item);
+      var cmp = this._comparator;
+      while (iter.data() !== null && cmp(iter.data(), item) === 0) {
+        iter.next();
+      }
+      return iter;
+    };
+    TreeBase.prototype.min = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.left !== null) {
+        res = res.left;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.max = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.right !== null) {
+        res = res.right;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.iterator = function() {
+      return new Iterator(this);
+    };
+    TreeBase.prototype.each = function(cb) {
+      var it = this.iterator(), data2;
+      while ((data2 = it.next()) !== null) {
+        if (cb(data2) === false) {
+          return;
+        }
+      }
+    };
+    TreeBase.prototype.reach = function(cb) {
+      var it = this.iterator(), data2;
+      while ((data2 = it.prev()) !== null) {
+        if (cb(data2) === false) {
+          return;
+        }
+      }
+    };
+    function Iterator(tree) {
+      this._tree = tree;
+      this._ancestors = [];
+      this._cursor = null;
+    }
+    Iterator.prototype.data = function() {
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.next = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._minNode(root);
+        }
+      } else {
+        if (this._cursor.right === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.right === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._minNode(this._cursor.right);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.prev = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._maxNode(root);
+        }
+      } else {
+        if (this._cursor.left === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.left === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._maxNode(this._cursor.left);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype._minNode = function(start) {
+      while (start.left !== null) {
+        this._ancestors.push(start);
+        start = start.left;
+      }
+      this._cursor = start;
+    };
+    Iterator.prototype._maxNode = function(start) {
+      while (start.right !== null) {
+        this._ancestors.push(start);
+        start = start.right;
+      }
+      this._cursor = start;
+    };
+    module2.exports = TreeBase;
+  }
+});
+
+// node_modules/bintrees/lib/rbtree.js
+var require_rbtree = __commonJS({
+  "node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node(data2) {
+      this.data = data2;
+      this.left = null;
+      this.right = null;
+      this.red = true;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function RBTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    RBTree.prototype = new TreeBase();
+    RBTree.prototype.insert = function(data2) {
+      var ret2 = false;
+      if (this._root === null) {
+        this._root = new Node(data2);
+        ret2 = true;
+        this.size++;
+      } else {
+        var head = new Node(void 0);
+        var dir = 0;
+        var last = 0;
+        var gp = null;
+        var ggp = head;
+        var p = null;
+        var node2 = this._root;
+        ggp.right = this._root;
+        while (true) {
+          if (node2 === null) {
+            node2 = new Node(data2);
+            p.set_child(dir, node2);
+            ret2 = true;
+            this.size++;
+          } else if (is_red(node2.left) && is_red(node2.right)) {
+            node2.red = true;
+            node2.left.red = false;
+            node2.right.red = false;
+          }
+          if (is_red(node2) && is_red(p)) {
+            var dir2 = ggp.right === gp;
+            if (node2 === p.get_child(last)) {
+              ggp.set_child(dir2, single_rotate(gp, !last));
+            } else {
+              ggp.set_child(dir2, double_rotate(gp, !last));
+            }
+          }
+          var cmp = this._comparator(node2.data, data2);
+          if (cmp === 0) {
+            break;
+          }
+          last = dir;
+          dir = cmp < 0;
+          if (gp !== null) {
+            ggp = gp;
+          }
+          gp = p;
+          p = node2;
+          node2 = node2.get_child(dir);
+        }
+        this._root = head.right;
+      }
+      this._root.red = false;
+      return ret2;
+    };
+    RBTree.prototype.remove = function(data2) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node2 = head;
+      node2.right = this._root;
+      var p = null;
+      var gp = null;
+      var found = null;
+      var dir = 1;
+      while (node2.get_child(dir) !== null) {
+        var last = dir;
+        gp = p;
+        p = node2;
+        node2 = node2.get_child(dir);
+        var cmp = this._comparator(data2, node2.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node2;
+        }
+        if (!is_red(node2) && !is_red(node2.get_child(dir))) {
+          if (is_red(node2.get_child(!dir))) {
+            var sr = single_rotate(node2, dir);
+            p.set_child(last, sr);
+            p = sr;
+          } else if (!is_red(node2.get_child(!dir))) {
+            var sibling = p.get_child(!last);
+            if (sibling !== null) {
+              if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
+                p.red = false;
+                sibling.red = true;
+                node2.red = true;
+              } else {
+                var dir2 = gp.right === p;
+                if (is_red(sibling.get_child(last))) {
+                  gp.set_child(dir2, double_rotate(p, last));
+                } else if (is_red(sibling.get_child(!last))) {
+                  gp.set_child(dir2, single_rotate(p, last));
+                }
+                var gpc = gp.get_child(dir2);
+                gpc.red = true;
+                node2.red = true;
+                gpc.left.red = false;
+                gpc.right.red = false;
+              }
+            }
+          }
+        }
+      }
+      if (found !== null) {
+        found.data = node2.data;
+        p.set_child(p.right === node2, node2.get_child(node2.left === null));
+        this.size--;
+      }
+      this._root = head.right;
+      if (this._root !== null) {
+        this._root.red = false;
+      }
+      return found !== null;
+    };
+    function is_red(node2) {
+      return node2 !== null && node2.red;
+    }
+    function single_rotate(root, dir) {
+      var save = root.get_child(!dir);
+      root.set_child(!dir, save.get_child(dir));
+      save.set_child(dir, root);
+      root.red = true;
+      save.red = false;
+      return save;
+    }
+    function double_rotate(root, dir) {
+      root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
+      return single_rotate(root, dir);
+    }
+    module2.exports = RBTree;
+  }
+});
+
+// node_modules/bintrees/lib/bintree.js
+var require_bintree = __commonJS({
+  "node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node(data2) {
+      this.data = data2;
+      this.left = null;
+      this.right = null;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function BinTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    BinTree.prototype = new TreeBase();
+    BinTree.prototype.insert = function(data2) {
+      if (this._root === null) {
+        this._root = new Node(data2);
+        this.size++;
+        return true;
+      }
+      var dir = 0;
+      var p = null;
+      var node2 = this._root;
+      while (true) {
+        if (node2 === null) {
+          node2 = new Node(data2);
+          p.set_child(dir, node2);
+          ret = true;
+          this.size++;
+          return true;
+        }
+        if (this._comparator(node2.data, data2) === 0) {
+          return false;
+        }
+        dir = this._comparator(node2.data, data2) < 0;
+        p = node2;
+        node2 = node2.get_child(dir);
+      }
+    };
+    BinTree.prototype.remove = function(data2) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node2 = head;
+      node2.right = this._root;
+      var p = null;
+      var found = null;
+      var dir = 1;
+      while (node2.get_child(dir) !== null) {
+        p = node2;
+        node2 = node2.get_child(dir);
+        var cmp = this._comparator(data2, node2.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node2;
+        }
+      }
+      if (found !== null) {
+        found.data = node2.data;
+        p.set_child(p.right === node2, node2.get_child(node2.left === null));
+        this._root = head.right;
+        this.size--;
+        return true;
+      } else {
+        return false;
+      }
+    };
+    module2.exports = BinTree;
+  }
+});
+
+// node_modules/bintrees/index.js
+var require_bintrees = __commonJS({
+  "node_modules/bintrees/index.js"(exports2, module2) {
+    module2.exports = {
+      RBTree: require_rbtree(),
+      BinTree: require_bintree()
+    };
+  }
+});
+
+// node_modules/tdigest/tdigest.js
+var require_tdigest = __commonJS({
+  "node_modules/tdigest/tdigest.js"(exports2, module2) {
+    var RBTree = require_bintrees().RBTree;
+    function TDigest(delta, K, CX) {
+      this.discrete = delta === false;
+      this.delta = delta || 0.01;
+      this.K = K === void 0 ? 25 : K;
+      this.CX = CX === void 0 ? 1.1 : CX;
+      this.centroids = new RBTree(compare_centroid_means);
+      this.nreset = 0;
+      this.reset();
+    }
+    TDigest.prototype.reset = function() {
+      this.centroids.clear();
+      this.n = 0;
+      this.nreset += 1;
+      this.last_cumulate = 0;
+    };
+    TDigest.prototype.size = function() {
+      return this.centroids.size;
+    };
+    TDigest.prototype.toArray = function(everything) {
+      var result = [];
+      if (everything) {
+        this._cumulate(true);
+        this.centroids.each(function(c) {
+          result.push(c);
+        });
+      } else {
+        this.centroids.each(function(c) {
+          result.push({ mean: c.mean, n: c.n });
+        });
+      }
+      return result;
+    };
+    TDigest.prototype.summary = function() {
+      var approx = this.discrete ? "exact " : "approximating ";
+      var s = [
+        approx + this.n + " samples using " + this.size() + " centroids",
+        "min = " + this.percentile(0),
+        "Q1  = " + this.percentile(0.25),
+        "Q2  = " + this.percentile(0.5),
+        "Q3  = " + this.percentile(0.75),
+        "max = " + this.percentile(1)
+      ];
+      return s.join("\n");
+    };
+    function compare_centroid_means(a, b) {
+      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    }
+    function compare_centroid_mean_cumns(a, b) {
+      return a.mean_cumn - b.mean_cumn;
+    }
+    TDigest.prototype.push = function(x, n) {
+      n = n || 1;
+      x = Array.isArray(x) ? x : [x];
+      for (var i = 0; i < x.length; i++) {
+        this._digest(x[i], n);
+      }
+    };
+    TDigest.prototype.push_centroid = function(c) {
+      c = Array.isArray(c) ? c : [c];
+      for (var i = 0; i < c.length; i++) {
+        this._digest(c[i].mean, c[i].n);
+      }
+    };
+    TDigest.prototype._cumulate = function(exact) {
+      if (this.n === this.last_cumulate || !exact && this.CX && this.CX > this.n / this.last_cumulate) {
+        return;
+      }
+      var cumn = 0;
+      this.centroids.each(function(c) {
+        c.mean_cumn = cumn + c.n / 2;
+        cumn = c.cumn = cumn + c.n;
+      });
+      this.n = this.last_cumulate = cumn;
+    };
+    TDigest.prototype.find_nearest = function(x) {
+      if (this.size() === 0) {
+        return null;
+      }
+      var iter = this.centroids.lowerBound({ mean: x });
+      var c = iter.data() === null ? iter.prev() : iter.data();
+      if (c.mean === x || this.discrete) {
+        return c;
+      }
+      var prev = iter.prev();
+      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+        return prev;
+      } else {
+        return c;
+      }
+    };
+    TDigest.prototype._new_centroid = function(x, n, cumn) {
+      var c = { mean: x, n, cumn };
+      this.centroids.insert(c);
+      this.n += n;
+      return c;
+    };
+    TDigest.prototype._addweight = function(nearest, x, n) {
+      if (x !== nearest.mean) {
+        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+      }
+      nearest.cumn += n;
+      nearest.mean_cumn += n / 2;
+      nearest.n += n;
+      this.n += n;
+    };
+    TDigest.prototype._digest = function(x, n) {
+      var min = this.centroids.min();
+      var max = this.centroids.max();
+      var nearest = this.find_nearest(x);
+      if (nearest && nearest.mean === x) {
+        this._addweight(nearest, x, n);
+      } else if (nearest === min) {
+        this._new_centroid(x, n, 0);
+      } else if (nearest === max) {
+        this._new_centroid(x, n, this.n);
+      } else if (this.discrete) {
+        this._new_centroid(x, n, nearest.cumn);
+      } else {
+        var p = nearest.mean_cumn / this.n;
+        var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
+        if (max_n - nearest.n >= n) {
+          this._addweight(nearest, x, n);
+        } else {
+          this._new_centroid(x, n, nearest.cumn);
+        }
+      }
+      this._cumulate(false);
+      if (!this.discrete && this.K && this.size() > this.K / this.delta) {
+        this.compress();
+      }
+    };
+    TDigest.prototype.bound_mean = function(x) {
+      var iter = this.centroids.upperBound({ mean: x });
+      var lower3 = iter.prev();
+      var upper = lower3.mean === x ? lower3 : iter.next();
+      return [lower3, upper];
+    };
+    TDigest.prototype.p_rank = function(x_or_xlist) {
+      var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
+      var ps = xs.map(this._p_rank, this);
+      return Array.isArray(x_or_xlist) ? ps : ps[0];
+    };
+    TDigest.prototype._p_rank = function(x) {
+      if (this.size() === 0) {
+        return void 0;
+      } else if (x < this.centroids.min().mean) {
+        return 0;
+      } else if (x > this.centroids.max().mean) {
+        return 1;
+      }
+      this._cumulate(true);
+      var bound = this.bound_mean(x);
+      var lower3 = bound[0], upper = bound[1];
+      if (this.discrete) {
+        return lower3.cumn / this.n;
+      } else {
+        var cumn = lower3.mean_cumn;
+        if (lower3 !== upper) {
+          cumn += (x - lower3.mean) * (upper.mean_cumn - lower3.mean_cumn) / (upper.mean - lower3.mean);
+        }
+        return cumn / this.n;
+      }
+    };
+    TDigest.prototype.bound_mean_cumn = function(cumn) {
+      this.centroids._comparator = compare_centroid_mean_cumns;
+      var iter = this.centroids.upperBound({ mean_cumn: cumn });
+      this.centroids._comparator = compare_centroid_means;
+      var lower3 = iter.prev();
+      var upper = lower3 && lower3.mean_cumn === cumn ? lower3 : iter.next();
+      return [lower3, upper];
+    };
+    TDigest.prototype.percentile = function(p_or_plist) {
+      var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
+      var qs = ps.map(this._percentile, this);
+      return Array.isArray(p_or_plist) ? qs : qs[0];
+    };
+    TDigest.prototype._percentile = function(p) {
+      if (this.size() === 0) {
+        return void 0;
+      }
+      this._cumulate(true);
+      var h = this.n * p;
+      var bound = this.bound_mean_cumn(h);
+      var lower3 = bound[0], upper = bound[1];
+      if (upper === lower3 || lower3 === null || upper === null) {
+        return (lower3 || upper).mean;
+      } else if (!this.discrete) {
+        return lower3.mean + (h - lower3.mean_cumn) * (upper.mean - lower3.mean) / (upper.mean_cumn - lower3.mean_cumn);
+      } else if (h <= lower3.cumn) {
+        return lower3.mean;
+      } else {
+        return upper.mean;
+      }
+    };
+    function pop_random(choices) {
+      var idx = Math.floor(Math.random() * choices.length);
+      return choices.splice(idx, 1)[0];
+    }
+    TDigest.prototype.compress = function() {
+      if (this.compressing) {
+        return;
+      }
+      var points = this.toArray();
+      this.reset();
+      this.compressing = true;
+      while (points.length > 0) {
+        this.push_centroid(pop_random(points));
+      }
+      this._cumulate(true);
+      this.compressing = false;
+    };
+    function Digest(config3) {
+      this.config = config3 || {};
+      this.mode = this.config.mode || "auto";
+      TDigest.call(this, this.mode === "cont" ? config3.delta : false);
+      this.digest_ratio = this.config.ratio || 0.9;
+      this.digest_thresh = this.config.thresh || 1e3;
+      this.n_unique = 0;
+    }
+    Digest.prototype = Object.create(TDigest.prototype);
+    Digest.prototype.constructor = Digest;
+    Digest.prototype.push = function(x_or_xlist) {
+      TDigest.prototype.push.call(this, x_or_xlist);
+      this.check_continuous();
+    };
+    Digest.prototype._new_centroid = function(x, n, cumn) {
+      this.n_unique += 1;
+      TDigest.prototype._new_centroid.call(this, x, n, cumn);
+    };
+    Digest.prototype._addweight = function(nearest, x, n) {
+      if (nearest.n === 1) {
+        this.n_unique -= 1;
+      }
+      TDigest.prototype._addweight.call(this, nearest, x, n);
+    };
+    Digest.prototype.check_continuous = function() {
+      if (this.mode !== "auto" || this.size() < this.digest_thresh) {
+        return false;
+      }
+      if (this.n_unique / this.size() > this.digest_ratio) {
+        this.mode = "cont";
+        this.discrete = false;
+        this.delta = this.config.delta || 0.01;
+        this.compress();
+        return true;
+      }
+      return false;
+    };
+    module2.exports = {
+      "TDigest": TDigest,
+      "Digest": Digest
+    };
+  }
+});
+
+// node_modules/prom-client/lib/timeWindowQuantiles.js
+var require_timeWindowQuantiles = __commonJS({
+  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+    "use strict";
+    var { TDigest } = require_tdigest();
+    var TimeWindowQuantiles = class {
+      constructor(maxAgeSeconds, ageBuckets) {
+        this.maxAgeSeconds = maxAgeSeconds || 0;
+        this.ageBuckets = ageBuckets || 0;
+        this.shouldRotate = maxAgeSeconds && ageBuckets;
+        this.ringBuffer = Array(ageBuckets).fill(new TDigest());
+        this.currentBuffer = 0;
+        this.lastRotateTimestampMillis = Date.now();
+        this.durationBetweenRotatesMillis = maxAgeSeconds * 1e3 / ageBuckets || Infinity;
+      }
+      size() {
+        const bucket = rotate.call(this);
+        return bucket.size();
+      }
+      percentile(quantile) {
+        const bucket = rotate.call(this);
+        return bucket.percentile(quantile);
+      }
+      push(value) {
+        rotate.call(this);
+        this.ringBuffer.forEach((bucket) => {
+          bucket.push(value);
+        });
+      }
+      reset() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.reset();
+        });
+      }
+      compress() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.compress();
+        });
+      }
+    };
+    function rotate() {
+      let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
+      while (timeSinceLastRotateMillis > this.durationBetweenRotatesMillis && this.shouldRotate) {
+        this.ringBuffer[this.currentBuffer] = new TDigest();
+        if (++this.currentBuffer >= this.ringBuffer.length) {
+          this.currentBuffer = 0;
+        }
+        timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
+        this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
+      }
+      return this.ringBuffer[this.currentBuffer];
+    }
+    module2.exports = TimeWindowQuantiles;
+  }
+});
+
+// node_modules/prom-client/lib/summary.js
+var require_summary = __commonJS({
+  "node_modules/prom-client/lib/summary.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var { getLabels, hashObject, removeLabels } = require_util3();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var timeWindowQuantiles = require_timeWindowQuantiles();
+    var DEFAULT_COMPRESS_COUNT = 1e3;
+    var Summary = class extends Metric {
+      constructor(config3) {
+        super(config3, {
+          percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
+          compressCount: DEFAULT_COMPRESS_COUNT,
+          hashMap: {}
+        });
+        this.type = "summary";
+        for (const label of this.labelNames) {
+          if (label === "quantile")
+            throw new Error("quantile is a reserved label keyword");
+        }
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: {
+              labels: {},
+              td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+              count: 0,
+              sum: 0
+            }
+          };
+        }
+      }
+      /**
+       * Observe a value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe
+       * @returns {void}
+       */
+      observe(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const hashKeys = Object.keys(this.hashMap);
+        const values = [];
+        hashKeys.forEach((hashKey) => {
+          const s = this.hashMap[hashKey];
+          if (s) {
+            if (this.pruneAgedBuckets && s.td.size() === 0) {
+              delete this.hashMap[hashKey];
+            } else {
+              extractSummariesForExport(s, this.percentiles).forEach((v) => {
+                values.push(v);
+              });
+              values.push(getSumForExport(s, this));
+              values.push(getCountForExport(s, this));
+            }
+          }
+        });
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        const data2 = Object.values(this.hashMap);
+        data2.forEach((s) => {
+          s.td.reset();
+          s.count = 0;
+          s.sum = 0;
+        });
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = summary.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       *	end(); //Observe the duration of expensiveXHRRequest
+       * });
+       */
+      startTimer(labels) {
+        return startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function extractSummariesForExport(summaryOfLabels, percentiles) {
+      summaryOfLabels.td.compress();
+      return percentiles.map((percentile) => {
+        const percentileValue = summaryOfLabels.td.percentile(percentile);
+        return {
+          labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
+          value: percentileValue ? percentileValue : 0
+        };
+      });
+    }
+    function getCountForExport(value, summary) {
+      return {
+        metricName: `${summary.name}_count`,
+        labels: value.labels,
+        value: value.count
+      };
+    }
+    function getSumForExport(value, summary) {
+      return {
+        metricName: `${summary.name}_sum`,
+        labels: value.labels,
+        value: value.sum
+      };
+    }
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash2];
+        if (!summaryOfLabel) {
+          summaryOfLabel = {
+            labels: labelValuePair.labels,
+            td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+            count: 0,
+            sum: 0
+          };
+        }
+        summaryOfLabel.td.push(labelValuePair.value);
+        summaryOfLabel.count++;
+        if (summaryOfLabel.count % this.compressCount === 0) {
+          summaryOfLabel.td.compress();
+        }
+        summaryOfLabel.sum += labelValuePair.value;
+        this.hashMap[hash2] = summaryOfLabel;
+      };
+    }
+    function convertLabelsAndValues(labels, value) {
+      if (value === void 0) {
+        return {
+          value: labels,
+          labels: {}
+        };
+      }
+      return {
+        labels,
+        value
+      };
+    }
+    module2.exports = Summary;
+  }
+});
+
+// node_modules/prom-client/lib/pushgateway.js
+var require_pushgateway = __commonJS({
+  "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+    "use strict";
+    var url2 = __require("url");
+    var http = __require("http");
+    var https = __require("https");
+    var { gzipSync } = __require("zlib");
+    var { globalRegistry: globalRegistry2 } = require_registry();
+    var Pushgateway = class {
+      constructor(gatewayUrl, options2, registry2) {
+        if (!registry2) {
+          registry2 = globalRegistry2;
+        }
+        this.registry = registry2;
+        this.gatewayUrl = gatewayUrl;
+        const { requireJobName, ...requestOptions } = {
+          requireJobName: true,
+          ...options2
+        };
+        this.requireJobName = requireJobName;
+        this.requestOptions = requestOptions;
+      }
+      pushAdd(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "POST", params.jobName, params.groupings);
+      }
+      push(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "PUT", params.jobName, params.groupings);
+      }
+      delete(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "DELETE", params.jobName, params.groupings);
+      }
+    };
+    async function useGateway(method, job, groupings) {
+      const gatewayUrlParsed = url2.parse(this.gatewayUrl);
+      const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
+      const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
+      const path8 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url2.resolve(this.gatewayUrl, path8);
+      const requestParams = url2.parse(target);
+      const httpModule = isHttps(requestParams.href) ? https : http;
+      const options2 = Object.assign(requestParams, this.requestOptions, {
+        method
+      });
+      return new Promise((resolve4, reject) => {
+        if (method === "DELETE" && options2.headers) {
+          delete options2.headers["Content-Encoding"];
+        }
+        const req = httpModule.request(options2, (resp) => {
+          let body = "";
+          resp.setEncoding("utf8");
+          resp.on("data", (chunk) => {
+            body += chunk;
+          });
+          resp.on("end", () => {
+            if (resp.statusCode >= 400) {
+              reject(
+                new Error(`push failed with status ${resp.statusCode}, ${body}`)
+              );
+            } else {
+              resolve4({ resp, body });
+            }
+          });
+        });
+        req.on("error", (err) => {
+          reject(err);
+        });
+        req.on("timeout", () => {
+          req.destroy(new Error("Pushgateway request timed out"));
+        });
+        if (method !== "DELETE") {
+          this.registry.metrics().then((metrics) => {
+            if (options2.headers && options2.headers["Content-Encoding"] === "gzip") {
+              metrics = gzipSync(metrics);
+            }
+            req.write(metrics);
+            req.end();
+          }).catch((err) => {
+            reject(err);
+          });
+        } else {
+          req.end();
+        }
+      });
+    }
+    function generateGroupings(groupings) {
+      if (!groupings) {
+        return "";
+      }
+      return Object.keys(groupings).map(
+        (key) => `/${encodeURIComponent(key)}/${encodeURIComponent(groupings[key])}`
+      ).join("");
+    }
+    function isHttps(href) {
+      return href.search(/^https/) !== -1;
+    }
+    module2.exports = Pushgateway;
+  }
+});
+
+// node_modules/prom-client/lib/bucketGenerators.js
+var require_bucketGenerators = __commonJS({
+  "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+    "use strict";
+    exports2.linearBuckets = (start, width, count) => {
+      if (count < 1) {
+        throw new Error("Linear buckets needs a positive count");
+      }
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
+        buckets[i] = start + i * width;
+      }
+      return buckets;
+    };
+    exports2.exponentialBuckets = (start, factor, count) => {
+      if (start <= 0) {
+        throw new Error("Exponential buckets needs a positive start");
+      }
+      if (count < 1) {
+        throw new Error("Exponential buckets needs a positive count");
+      }
+      if (factor <= 1) {
+        throw new Error("Exponential buckets needs a factor greater than 1");
+      }
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
+        buckets[i] = start;
+        start *= factor;
+      }
+      return buckets;
+    };
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/types.cjs
+var require_types3 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+    var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
+      DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
+      DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
+      DiagLogLevel2[DiagLogLevel2["WARN"] = 50] = "WARN";
+      DiagLogLevel2[DiagLogLevel2["INFO"] = 60] = "INFO";
+      DiagLogLevel2[DiagLogLevel2["DEBUG"] = 70] = "DEBUG";
+      DiagLogLevel2[DiagLogLevel2["VERBOSE"] = 80] = "VERBOSE";
+      DiagLogLevel2[DiagLogLevel2["ALL"] = 9999] = "ALL";
+      return DiagLogLevel2;
+    })({});
+    exports2.DiagLogLevel = DiagLogLevel;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/version.cjs
+var require_version2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+    var VERSION19 = "1.10.0";
+    exports2.VERSION = VERSION19;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/semver.cjs
+var require_semver = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+    var require_version4 = require_version2();
+    var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    function _makeCompatibilityCheck(ownVersion) {
+      const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+      const rejectedVersions = /* @__PURE__ */ new Set();
+      const myVersionMatch = ownVersion.match(re);
+      if (!myVersionMatch) return () => false;
+      const ownVersionParsed = {
+        major: +myVersionMatch[1],
+        minor: +myVersionMatch[2],
+        patch: +myVersionMatch[3],
+        prerelease: myVersionMatch[4]
+      };
+      if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+        return globalVersion === ownVersion;
+      };
+      function _reject(v) {
+        rejectedVersions.add(v);
+        return false;
+      }
+      function _accept(v) {
+        acceptedVersions.add(v);
+        return true;
+      }
+      return function isCompatible2(globalVersion) {
+        if (acceptedVersions.has(globalVersion)) return true;
+        if (rejectedVersions.has(globalVersion)) return false;
+        const globalVersionMatch = globalVersion.match(re);
+        if (!globalVersionMatch) return _reject(globalVersion);
+        const globalVersionParsed = {
+          major: +globalVersionMatch[1],
+          minor: +globalVersionMatch[2],
+          patch: +globalVersionMatch[3],
+          prerelease: globalVersionMatch[4]
+        };
+        if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+        if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+        if (ownVersionParsed.major === 0) {
+          if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+          return _reject(globalVersion);
+        }
+        if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+        return _reject(globalVersion);
+      };
+    }
+    var isCompatible = _makeCompatibilityCheck(require_version4.VERSION);
+    exports2._makeCompatibilityCheck = _makeCompatibilityCheck;
+    exports2.isCompatible = isCompatible;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+var require_global_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+    var require_version4 = require_version2();
+    var require_semver2 = require_semver();
+    var major = require_version4.VERSION.split(".")[0];
+    var GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
+    var _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+    function _makeGlobalApi() {
+      return Object.defineProperty({}, "version", {
+        value: require_version4.VERSION,
+        enumerable: true,
+        writable: false,
+        configurable: false
+      });
+    }
+    function registerGlobal(type, instance, diag, allowOverride = false) {
+      var _global$GLOBAL_OPENTE;
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+      if (!allowOverride && api[type]) {
+        const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+        diag.error(err.stack || err.message);
+        return false;
+      }
+      if (api.version !== "1.10.0") {
+        const err = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${require_version4.VERSION}`);
+        diag.error(err.stack || err.message);
+        return false;
+      }
+      api[type] = instance;
+      diag.debug(`@opentelemetry/api: Registered a global for ${type} v${require_version4.VERSION}.`);
+      return true;
+    }
+    var _compatibleGlobalApi;
+    function getGlobal(type) {
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api == null) return;
+      if (api !== _compatibleGlobalApi) {
+        if (!api.version || !require_semver2.isCompatible(api.version)) return;
+        _compatibleGlobalApi = api;
+      }
+      return api[type];
+    }
+    function unregisterGlobal(type, diag) {
+      diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${require_version4.VERSION}.`);
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api) delete api[type];
+    }
+    exports2.getGlobal = getGlobal;
+    exports2.registerGlobal = registerGlobal;
+    exports2.unregisterGlobal = unregisterGlobal;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+var require_ComponentLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args) {
+        return logProxy("debug", this._namespace, args);
+      }
+      error(...args) {
+        return logProxy("error", this._namespace, args);
+      }
+      info(...args) {
+        return logProxy("info", this._namespace, args);
+      }
+      warn(...args) {
+        return logProxy("warn", this._namespace, args);
+      }
+      verbose(...args) {
+        return logProxy("verbose", this._namespace, args);
+      }
+    };
+    function logProxy(funcName, namespace, args) {
+      const logger = require_global_utils2.getGlobal("diag");
+      if (!logger) return;
+      return logger[funcName](namespace, ...args);
+    }
+    exports2.DiagComponentLogger = DiagComponentLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+var require_logLevelLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+    require_types3();
+    function createLogLevelDiagLogger(maxLevel, logger) {
+      if (maxLevel < 0) maxLevel = 0;
+      else if (maxLevel > 9999) maxLevel = 9999;
+      logger = logger || {};
+      function _filterFunc(funcName, theLevel) {
+        const theFunc = logger[funcName];
+        if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+        return function() {
+        };
+      }
+      return {
+        error: _filterFunc("error", 30),
+        warn: _filterFunc("warn", 50),
+        info: _filterFunc("info", 60),
+        debug: _filterFunc("debug", 70),
+        verbose: _filterFunc("verbose", 80)
+      };
+    }
+    exports2.createLogLevelDiagLogger = createLogLevelDiagLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/diag.cjs
+var require_diag = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_ComponentLogger2 = require_ComponentLogger();
+    require_types3();
+    var require_logLevelLogger2 = require_logLevelLogger();
+    var API_NAME = "diag";
+    var DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args) {
+            const logger = require_global_utils2.getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err.stack) !== null && _err$stack !== void 0 ? _err$stack : err.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = require_global_utils2.getGlobal("diag");
+          const newLogger = require_logLevelLogger2.createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return require_global_utils2.registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          require_global_utils2.unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options2) => {
+          return new require_ComponentLogger2.DiagComponentLogger(options2);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+    exports2.DiagAPI = DiagAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+var require_baggage_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+    var BaggageImpl = class BaggageImpl2 {
+      constructor(entries2) {
+        this._entries = entries2 ? new Map(entries2) : /* @__PURE__ */ new Map();
+      }
+      getEntry(key) {
+        const entry = this._entries.get(key);
+        if (!entry) return;
+        return Object.assign({}, entry);
+      }
+      getAllEntries() {
+        return Array.from(this._entries.entries());
+      }
+      setEntry(key, entry) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.set(key, entry);
+        return newBaggage;
+      }
+      removeEntry(key) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      removeEntries(...keys) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        for (const key of keys) newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      clear() {
+        return new BaggageImpl2();
+      }
+    };
+    exports2.BaggageImpl = BaggageImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+var require_symbol = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+    var baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
+    exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+var require_utils7 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+    var require_diag2 = require_diag();
+    var require_baggage_impl2 = require_baggage_impl();
+    var require_symbol2 = require_symbol();
+    var diag = require_diag2.DiagAPI.instance();
+    function createBaggage(entries2 = {}) {
+      return new require_baggage_impl2.BaggageImpl(new Map(Object.entries(entries2)));
+    }
+    function baggageEntryMetadataFromString(str) {
+      if (typeof str !== "string") {
+        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
+        str = "";
+      }
+      return {
+        __TYPE__: require_symbol2.baggageEntryMetadataSymbol,
+        toString() {
+          return str;
+        }
+      };
+    }
+    exports2.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
+    exports2.createBaggage = createBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/context.cjs
+var require_context = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+    function createContextKey(description) {
+      return Symbol.for(description);
+    }
+    var ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key) => self2._currentContext.get(key);
+        self2.setValue = (key, value) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.set(key, value);
+          return context;
+        };
+        self2.deleteValue = (key) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.delete(key);
+          return context;
+        };
+      }
+    }();
+    exports2.ROOT_CONTEXT = ROOT_CONTEXT;
+    exports2.createContextKey = createContextKey;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+var require_consoleLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+    var consoleMap = [
+      {
+        n: "error",
+        c: "error"
+      },
+      {
+        n: "warn",
+        c: "warn"
+      },
+      {
+        n: "info",
+        c: "info"
+      },
+      {
+        n: "debug",
+        c: "debug"
+      },
+      {
+        n: "verbose",
+        c: "trace"
+      }
+    ];
+    var _originalConsoleMethods = {};
+    if (typeof console !== "undefined") {
+      for (const key of [
+        "error",
+        "warn",
+        "info",
+        "debug",
+        "trace",
+        "log"
+      ]) if (typeof console[key] === "function") _originalConsoleMethods[key] = console[key];
+    }
+    var DiagConsoleLogger = class {
+      constructor() {
+        function _consoleFunc(funcName) {
+          return function(...args) {
+            let theFunc = _originalConsoleMethods[funcName];
+            if (typeof theFunc !== "function") theFunc = _originalConsoleMethods["log"];
+            if (typeof theFunc !== "function" && console) {
+              theFunc = console[funcName];
+              if (typeof theFunc !== "function") theFunc = console.log;
+            }
+            if (typeof theFunc === "function") return theFunc.apply(console, args);
+          };
+        }
+        for (let i = 0; i < consoleMap.length; i++) this[consoleMap[i].n] = _consoleFunc(consoleMap[i].c);
+      }
+    };
+    exports2.DiagConsoleLogger = DiagConsoleLogger;
+    exports2._originalConsoleMethods = _originalConsoleMethods;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+var require_NoopMeter = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+    var NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    var NoopMetric = class {
+    };
+    var NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    var NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    var NOOP_METER = new NoopMeter();
+    var NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    var NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    var NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    var NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    var NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    var NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    var NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+    function createNoopMeter() {
+      return NOOP_METER;
+    }
+    exports2.NOOP_COUNTER_METRIC = NOOP_COUNTER_METRIC;
+    exports2.NOOP_GAUGE_METRIC = NOOP_GAUGE_METRIC;
+    exports2.NOOP_HISTOGRAM_METRIC = NOOP_HISTOGRAM_METRIC;
+    exports2.NOOP_METER = NOOP_METER;
+    exports2.NOOP_OBSERVABLE_COUNTER_METRIC = NOOP_OBSERVABLE_COUNTER_METRIC;
+    exports2.NOOP_OBSERVABLE_GAUGE_METRIC = NOOP_OBSERVABLE_GAUGE_METRIC;
+    exports2.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+    exports2.NOOP_UP_DOWN_COUNTER_METRIC = NOOP_UP_DOWN_COUNTER_METRIC;
+    exports2.NoopCounterMetric = NoopCounterMetric;
+    exports2.NoopGaugeMetric = NoopGaugeMetric;
+    exports2.NoopHistogramMetric = NoopHistogramMetric;
+    exports2.NoopMeter = NoopMeter;
+    exports2.NoopMetric = NoopMetric;
+    exports2.NoopObservableCounterMetric = NoopObservableCounterMetric;
+    exports2.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
+    exports2.NoopObservableMetric = NoopObservableMetric;
+    exports2.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
+    exports2.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
+    exports2.createNoopMeter = createNoopMeter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+var require_Metric = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+    var ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+    exports2.ValueType = ValueType;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+var require_NoopLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+    var NoopLogger = class {
+      emit(_logRecord) {
+      }
+      enabled() {
+        return false;
+      }
+    };
+    var NOOP_LOGGER = new NoopLogger();
+    function createNoopLogger() {
+      return NOOP_LOGGER;
+    }
+    exports2.NOOP_LOGGER = NOOP_LOGGER;
+    exports2.NoopLogger = NoopLogger;
+    exports2.createNoopLogger = createNoopLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+var require_LogRecord = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+    var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
+      SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
+      SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
+      SeverityNumber2[SeverityNumber2["TRACE2"] = 2] = "TRACE2";
+      SeverityNumber2[SeverityNumber2["TRACE3"] = 3] = "TRACE3";
+      SeverityNumber2[SeverityNumber2["TRACE4"] = 4] = "TRACE4";
+      SeverityNumber2[SeverityNumber2["DEBUG"] = 5] = "DEBUG";
+      SeverityNumber2[SeverityNumber2["DEBUG2"] = 6] = "DEBUG2";
+      SeverityNumber2[SeverityNumber2["DEBUG3"] = 7] = "DEBUG3";
+      SeverityNumber2[SeverityNumber2["DEBUG4"] = 8] = "DEBUG4";
+      SeverityNumber2[SeverityNumber2["INFO"] = 9] = "INFO";
+      SeverityNumber2[SeverityNumber2["INFO2"] = 10] = "INFO2";
+      SeverityNumber2[SeverityNumber2["INFO3"] = 11] = "INFO3";
+      SeverityNumber2[SeverityNumber2["INFO4"] = 12] = "INFO4";
+      SeverityNumber2[SeverityNumber2["WARN"] = 13] = "WARN";
+      SeverityNumber2[SeverityNumber2["WARN2"] = 14] = "WARN2";
+      SeverityNumber2[SeverityNumber2["WARN3"] = 15] = "WARN3";
+      SeverityNumber2[SeverityNumber2["WARN4"] = 16] = "WARN4";
+      SeverityNumber2[SeverityNumber2["ERROR"] = 17] = "ERROR";
+      SeverityNumber2[SeverityNumber2["ERROR2"] = 18] = "ERROR2";
+      SeverityNumber2[SeverityNumber2["ERROR3"] = 19] = "ERROR3";
+      SeverityNumber2[SeverityNumber2["ERROR4"] = 20] = "ERROR4";
+      SeverityNumber2[SeverityNumber2["FATAL"] = 21] = "FATAL";
+      SeverityNumber2[SeverityNumber2["FATAL2"] = 22] = "FATAL2";
+      SeverityNumber2[SeverityNumber2["FATAL3"] = 23] = "FATAL3";
+      SeverityNumber2[SeverityNumber2["FATAL4"] = 24] = "FATAL4";
+      return SeverityNumber2;
+    })({});
+    exports2.SeverityNumber = SeverityNumber;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+var require_TextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+    var defaultTextMapGetter = {
+      get(carrier, key) {
+        if (carrier == null) return;
+        return carrier[key];
+      },
+      keys(carrier) {
+        if (carrier == null) return [];
+        return Object.keys(carrier);
+      }
+    };
+    var defaultTextMapSetter = { set(carrier, key, value) {
+      if (carrier == null) return;
+      carrier[key] = value;
+    } };
+    exports2.defaultTextMapGetter = defaultTextMapGetter;
+    exports2.defaultTextMapSetter = defaultTextMapSetter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+var require_trace_flags = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+    var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
+      TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
+      TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
+      return TraceFlags2;
+    })({});
+    exports2.TraceFlags = TraceFlags;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+var require_invalid_span_constants = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+    require_trace_flags();
+    var INVALID_SPANID = "0000000000000000";
+    var INVALID_TRACEID = "00000000000000000000000000000000";
+    var INVALID_SPAN_CONTEXT = {
+      traceId: INVALID_TRACEID,
+      spanId: INVALID_SPANID,
+      traceFlags: 0
+    };
+    exports2.INVALID_SPANID = INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = INVALID_TRACEID;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+var require_NonRecordingSpan = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var NonRecordingSpan = class {
+      constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
+        this._spanContext = spanContext;
+      }
+      spanContext() {
+        return this._spanContext;
+      }
+      setAttribute(_key, _value) {
+        return this;
+      }
+      setAttributes(_attributes) {
+        return this;
+      }
+      addEvent(_name, _attributes) {
+        return this;
+      }
+      addLink(_link) {
+        return this;
+      }
+      addLinks(_links) {
+        return this;
+      }
+      setStatus(_status) {
+        return this;
+      }
+      updateName(_name) {
+        return this;
+      }
+      end(_endTime) {
+      }
+      isRecording() {
+        return false;
+      }
+      recordException(_exception, _time) {
+      }
+    };
+    exports2.NonRecordingSpan = NonRecordingSpan;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+var require_spancontext_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+    require_invalid_span_constants();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var isHex = new Uint8Array([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1
+    ]);
+    function isValidHex(id, length) {
+      if (typeof id !== "string" || id.length !== length) return false;
+      let r = 0;
+      for (let i = 0; i < id.length; i += 4) r += (isHex[id.charCodeAt(i)] | 0) + (isHex[id.charCodeAt(i + 1)] | 0) + (isHex[id.charCodeAt(i + 2)] | 0) + (isHex[id.charCodeAt(i + 3)] | 0);
+      return r === length;
+    }
+    function isValidTraceId(traceId) {
+      return isValidHex(traceId, 32) && traceId !== "00000000000000000000000000000000";
+    }
+    function isValidSpanId(spanId) {
+      return isValidHex(spanId, 16) && spanId !== "0000000000000000";
+    }
+    function isSpanContextValid(spanContext) {
+      return isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
+    }
+    function wrapSpanContext(spanContext) {
+      return new require_NonRecordingSpan2.NonRecordingSpan(spanContext);
+    }
+    exports2.isSpanContextValid = isSpanContextValid;
+    exports2.isValidSpanId = isValidSpanId;
+    exports2.isValidTraceId = isValidTraceId;
+    exports2.wrapSpanContext = wrapSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+var require_NoopContextManager = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+    var require_context3 = require_context();
+    var NoopContextManager = class {
+      active() {
+        return require_context3.ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+    exports2.NoopContextManager = NoopContextManager;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/context.cjs
+var require_context2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopContextManager2 = require_NoopContextManager();
+    var API_NAME = "context";
+    var NOOP_CONTEXT_MANAGER = new require_NoopContextManager2.NoopContextManager();
+    var NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    var ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return require_global_utils2.registerGlobal(API_NAME, contextManager, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context, fn, thisArg, ...args) {
+        return this._getContextManager().with(context, fn, thisArg, ...args);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context, target) {
+        return this._getContextManager().bind(context, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          require_diag2.DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.ContextAPI = ContextAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+var require_context_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var SPAN_KEY = require_context3.createContextKey("OpenTelemetry Context Key SPAN");
+    function getSpan(context) {
+      return context.getValue(SPAN_KEY) || void 0;
+    }
+    function getActiveSpan() {
+      return getSpan(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setSpan(context, span) {
+      return context.setValue(SPAN_KEY, span);
+    }
+    function deleteSpan(context) {
+      return context.deleteValue(SPAN_KEY);
+    }
+    function setSpanContext(context, spanContext) {
+      return setSpan(context, new require_NonRecordingSpan2.NonRecordingSpan(spanContext));
+    }
+    function getSpanContext(context) {
+      var _getSpan;
+      return (_getSpan = getSpan(context)) === null || _getSpan === void 0 ? void 0 : _getSpan.spanContext();
+    }
+    exports2.deleteSpan = deleteSpan;
+    exports2.getActiveSpan = getActiveSpan;
+    exports2.getSpan = getSpan;
+    exports2.getSpanContext = getSpanContext;
+    exports2.setSpan = setSpan;
+    exports2.setSpanContext = setSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+var require_NoopTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+    var require_context3 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var contextApi = require_context3.ContextAPI.getInstance();
+    var NoopTracer = class {
+      startSpan(name, options2, context = contextApi.active()) {
+        if (Boolean(options2 === null || options2 === void 0 ? void 0 : options2.root)) return new require_NonRecordingSpan2.NonRecordingSpan();
+        const parentFromContext = context && require_context_utils2.getSpanContext(context);
+        if (isSpanContext(parentFromContext) && require_spancontext_utils2.isSpanContextValid(parentFromContext)) return new require_NonRecordingSpan2.NonRecordingSpan(parentFromContext);
+        else return new require_NonRecordingSpan2.NonRecordingSpan();
+      }
+      startActiveSpan(name, arg2, arg3, arg4) {
+        var _ctx;
+        let opts;
+        let ctx;
+        let fn;
+        if (arguments.length < 2) return;
+        else if (arguments.length === 2) fn = arg2;
+        else if (arguments.length === 3) {
+          opts = arg2;
+          fn = arg3;
+        } else {
+          opts = arg2;
+          ctx = arg3;
+          fn = arg4;
+        }
+        const parentContext = (_ctx = ctx) !== null && _ctx !== void 0 ? _ctx : contextApi.active();
+        const span = this.startSpan(name, opts, parentContext);
+        const contextWithSpanSet = require_context_utils2.setSpan(parentContext, span);
+        return contextApi.with(contextWithSpanSet, fn, void 0, span);
+      }
+    };
+    function isSpanContext(spanContext) {
+      return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
+    }
+    exports2.NoopTracer = NoopTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+var require_ProxyTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+    var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
+    var ProxyTracer = class {
+      constructor(provider, name, version2, options2) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version2;
+        this.options = options2;
+      }
+      startSpan(name, options2, context) {
+        return this._getTracer().startSpan(name, options2, context);
+      }
+      startActiveSpan(_name, _options, _context, _fn) {
+        const tracer = this._getTracer();
+        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
+      }
+      /**
+      * Try to get a tracer from the proxy tracer provider.
+      * If the proxy tracer provider has no delegate, return a noop tracer.
+      */
+      _getTracer() {
+        if (this._delegate) return this._delegate;
+        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
+        if (!tracer) return NOOP_TRACER;
+        this._delegate = tracer;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyTracer = ProxyTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+var require_span_kind = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+    var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
+      SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
+      SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
+      SpanKind2[SpanKind2["CLIENT"] = 2] = "CLIENT";
+      SpanKind2[SpanKind2["PRODUCER"] = 3] = "PRODUCER";
+      SpanKind2[SpanKind2["CONSUMER"] = 4] = "CONSUMER";
+      return SpanKind2;
+    })({});
+    exports2.SpanKind = SpanKind;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/status.cjs
+var require_status = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+    var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
+      SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
+      SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
+      SpanStatusCode2[SpanStatusCode2["ERROR"] = 2] = "ERROR";
+      return SpanStatusCode2;
+    })({});
+    exports2.SpanStatusCode = SpanStatusCode;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+var require_tracestate_validators = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+    var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
+    var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
+    var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
+    var INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
+    function validateKey(key) {
+      return VALID_KEY_REGEX.test(key);
+    }
+    function validateValue(value) {
+      return VALID_VALUE_BASE_REGEX.test(value) && !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value);
+    }
+    exports2.validateKey = validateKey;
+    exports2.validateValue = validateValue;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+var require_tracestate_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+    var require_tracestate_validators2 = require_tracestate_validators();
+    var MAX_TRACE_STATE_ITEMS = 32;
+    var MAX_TRACE_STATE_LEN = 512;
+    var LIST_MEMBERS_SEPARATOR = ",";
+    var LIST_MEMBER_KEY_VALUE_SPLITTER = "=";
+    var TraceStateImpl = class TraceStateImpl2 {
+      constructor(rawTraceState) {
+        this._internalState = /* @__PURE__ */ new Map();
+        if (rawTraceState) this._parse(rawTraceState);
+      }
+      set(key, value) {
+        const currValue = this._internalState.get(key);
+        let newLength = this.serialize().length;
+        if (typeof currValue === "string") newLength += value.length - currValue.length;
+        else {
+          if (this._internalState.size >= MAX_TRACE_STATE_ITEMS) return this;
+          newLength += key.length + value.length + (this._internalState.size > 0 ? 2 : 1);
+        }
+        if (newLength > MAX_TRACE_STATE_LEN) return this;
+        const traceState = this._clone();
+        if (traceState._internalState.has(key)) traceState._internalState.delete(key);
+        traceState._internalState.set(key, value);
+        return traceState;
+      }
+      unset(key) {
+        const traceState = this._clone();
+        traceState._internalState.delete(key);
+        return traceState;
+      }
+      get(key) {
+        return this._internalState.get(key);
+      }
+      serialize() {
+        return Array.from(this._internalState.keys()).reduceRight((agg, key) => {
+          agg.push(key + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key));
+          return agg;
+        }, []).join(LIST_MEMBERS_SEPARATOR);
+      }
+      _parse(rawTraceState) {
+        if (rawTraceState.length > MAX_TRACE_STATE_LEN) return;
+        this._internalState = rawTraceState.split(LIST_MEMBERS_SEPARATOR).reduceRight((agg, part) => {
+          const listMember = part.trim();
+          const i = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
+          if (i !== -1) {
+            const key = listMember.slice(0, i);
+            const value = listMember.slice(i + 1, part.length);
+            if (require_tracestate_validators2.validateKey(key) && require_tracestate_validators2.validateValue(value)) agg.set(key, value);
+          }
+          return agg;
+        }, /* @__PURE__ */ new Map());
+        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) this._internalState = new Map(Array.from(this._internalState.entries()).reverse().slice(0, MAX_TRACE_STATE_ITEMS));
+      }
+      _keys() {
+        return Array.from(this._internalState.keys()).reverse();
+      }
+      _clone() {
+        const traceState = new TraceStateImpl2();
+        traceState._internalState = new Map(this._internalState);
+        return traceState;
+      }
+    };
+    exports2.TraceStateImpl = TraceStateImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+var require_utils8 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+    var require_tracestate_impl2 = require_tracestate_impl();
+    function createTraceState(rawTraceState) {
+      return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
+    }
+    exports2.createTraceState = createTraceState;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+var require_NoopTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+    var require_NoopTracer2 = require_NoopTracer();
+    var NoopTracerProvider = class {
+      getTracer(_name, _version, _options) {
+        return new require_NoopTracer2.NoopTracer();
+      }
+    };
+    exports2.NoopTracerProvider = NoopTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+var require_ProxyTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
+    var ProxyTracerProvider = class {
+      /**
+      * Get a {@link ProxyTracer}
+      */
+      getTracer(name, version2, options2) {
+        var _this$getDelegateTrac;
+        return (_this$getDelegateTrac = this.getDelegateTracer(name, version2, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name, version2, options2);
+      }
+      getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : NOOP_TRACER_PROVIDER;
+      }
+      /**
+      * Set the delegate tracer provider
+      */
+      setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      getDelegateTracer(name, version2, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name, version2, options2);
+      }
+    };
+    exports2.ProxyTracerProvider = ProxyTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+var require_SamplingResult = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+    var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
+      SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
+      return SamplingDecision2;
+    })({});
+    exports2.SamplingDecision = SamplingDecision;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context-api.cjs
+var require_context_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+    var context = require_context2().ContextAPI.getInstance();
+    exports2.context = context;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag-api.cjs
+var require_diag_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+    var diag = require_diag().DiagAPI.instance();
+    exports2.diag = diag;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+var require_NoopLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var NoopLoggerProvider = class {
+      getLogger(_name, _version, _options) {
+        return new require_NoopLogger2.NoopLogger();
+      }
+    };
+    var NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
+    exports2.NOOP_LOGGER_PROVIDER = NOOP_LOGGER_PROVIDER;
+    exports2.NoopLoggerProvider = NoopLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+var require_ProxyLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var ProxyLogger = class {
+      constructor(provider, name, version2, options2) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version2;
+        this.options = options2;
+      }
+      /**
+      * Emit a log record. This method should only be used by log appenders.
+      *
+      * @param logRecord
+      */
+      emit(logRecord) {
+        this._getLogger().emit(logRecord);
+      }
+      enabled(options2) {
+        return this._getLogger().enabled(options2);
+      }
+      /**
+      * Try to get a logger from the proxy logger provider.
+      * If the proxy logger provider has no delegate, return a noop logger.
+      */
+      _getLogger() {
+        if (this._delegate) return this._delegate;
+        const logger = this._provider._getDelegateLogger(this.name, this.version, this.options);
+        if (!logger) return require_NoopLogger2.NOOP_LOGGER;
+        this._delegate = logger;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyLogger = ProxyLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+var require_ProxyLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+    var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
+    var require_ProxyLogger2 = require_ProxyLogger();
+    var ProxyLoggerProvider = class {
+      getLogger(name, version2, options2) {
+        var _this$_getDelegateLog;
+        return (_this$_getDelegateLog = this._getDelegateLogger(name, version2, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name, version2, options2);
+      }
+      /**
+      * Get the delegate logger provider.
+      * Used by tests only.
+      * @internal
+      */
+      _getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : require_NoopLoggerProvider2.NOOP_LOGGER_PROVIDER;
+      }
+      /**
+      * Set the delegate logger provider
+      * @internal
+      */
+      _setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      /**
+      * @internal
+      */
+      _getDelegateLogger(name, version2, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name, version2, options2);
+      }
+    };
+    exports2.ProxyLoggerProvider = ProxyLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/logs.cjs
+var require_logs = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
+    var API_NAME = "logs";
+    var LogsAPI = class LogsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+      /** Get the singleton instance of the Logs API */
+      static getInstance() {
+        if (!this._instance) this._instance = new LogsAPI2();
+        return this._instance;
+      }
+      setGlobalLoggerProvider(provider) {
+        const success2 = require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+        if (success2) this._proxyLoggerProvider._setDelegate(provider);
+        return success2;
+      }
+      /**
+      * Returns the global logger provider.
+      *
+      * @returns LoggerProvider
+      */
+      getLoggerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyLoggerProvider;
+      }
+      /**
+      * Returns a Logger, creating one if one with the given name, version,
+      * schemaUrl, and attributes is not already created.
+      *
+      * Getting a Logger may be expensive, especially when `attributes` are
+      * provided. Reuse Logger instances where possible instead of calling
+      * `getLogger()` on hot paths.
+      *
+      * @param name The name of the logger or instrumentation library.
+      * @param version The version of the logger or instrumentation library.
+      * @param options The options of the logger or instrumentation library.
+      * @returns {@link Logger}
+      */
+      getLogger(name, version2, options2) {
+        return this.getLoggerProvider().getLogger(name, version2, options2);
+      }
+      /** Remove the global logger provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+    };
+    exports2.LogsAPI = LogsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs-api.cjs
+var require_logs_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+    var logs = require_logs().LogsAPI.getInstance();
+    exports2.logs = logs;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+var require_NoopMeterProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+    var require_NoopMeter2 = require_NoopMeter();
+    var NoopMeterProvider = class {
+      getMeter(_name, _version, _options) {
+        return require_NoopMeter2.NOOP_METER;
+      }
+    };
+    var NOOP_METER_PROVIDER = new NoopMeterProvider();
+    exports2.NOOP_METER_PROVIDER = NOOP_METER_PROVIDER;
+    exports2.NoopMeterProvider = NoopMeterProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/metrics.cjs
+var require_metrics = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopMeterProvider2 = require_NoopMeterProvider();
+    var API_NAME = "metrics";
+    var MetricsAPI = class MetricsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+      }
+      /** Get the singleton instance of the Metrics API */
+      static getInstance() {
+        if (!this._instance) this._instance = new MetricsAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global meter provider.
+      * Returns true if the meter provider was successfully registered, else false.
+      */
+      setGlobalMeterProvider(provider) {
+        return require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Returns the global meter provider.
+      */
+      getMeterProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || require_NoopMeterProvider2.NOOP_METER_PROVIDER;
+      }
+      /**
+      * Returns a meter from the global meter provider.
+      */
+      getMeter(name, version2, options2) {
+        return this.getMeterProvider().getMeter(name, version2, options2);
+      }
+      /** Remove the global meter provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.MetricsAPI = MetricsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics-api.cjs
+var require_metrics_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+    var metrics = require_metrics().MetricsAPI.getInstance();
+    exports2.metrics = metrics;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+var require_NoopTextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+    var NoopTextMapPropagator = class {
+      /** Noop inject function does nothing */
+      inject(_context, _carrier) {
+      }
+      /** Noop extract function does nothing and returns the input context */
+      extract(context, _carrier) {
+        return context;
+      }
+      fields() {
+        return [];
+      }
+    };
+    exports2.NoopTextMapPropagator = NoopTextMapPropagator;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+var require_context_helpers = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
+    function getBaggage(context) {
+      return context.getValue(BAGGAGE_KEY) || void 0;
+    }
+    function getActiveBaggage() {
+      return getBaggage(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setBaggage(context, baggage) {
+      return context.setValue(BAGGAGE_KEY, baggage);
+    }
+    function deleteBaggage(context) {
+      return context.deleteValue(BAGGAGE_KEY);
+    }
+    exports2.deleteBaggage = deleteBaggage;
+    exports2.getActiveBaggage = getActiveBaggage;
+    exports2.getBaggage = getBaggage;
+    exports2.setBaggage = setBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/propagation.cjs
+var require_propagation = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_utils9 = require_utils7();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_NoopTextMapPropagator2 = require_NoopTextMapPropagator();
+    var require_context_helpers2 = require_context_helpers();
+    var API_NAME = "propagation";
+    var NOOP_TEXT_MAP_PROPAGATOR = new require_NoopTextMapPropagator2.NoopTextMapPropagator();
+    var PropagationAPI = class PropagationAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this.createBaggage = require_utils9.createBaggage;
+        this.getBaggage = require_context_helpers2.getBaggage;
+        this.getActiveBaggage = require_context_helpers2.getActiveBaggage;
+        this.setBaggage = require_context_helpers2.setBaggage;
+        this.deleteBaggage = require_context_helpers2.deleteBaggage;
+      }
+      /** Get the singleton instance of the Propagator API */
+      static getInstance() {
+        if (!this._instance) this._instance = new PropagationAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current propagator.
+      *
+      * @returns true if the propagator was successfully registered, else false
+      */
+      setGlobalPropagator(propagator) {
+        return require_global_utils2.registerGlobal(API_NAME, propagator, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Inject context into a carrier to be propagated inter-process
+      *
+      * @param context Context carrying tracing data to inject
+      * @param carrier carrier to inject context into
+      * @param setter Function used to set values on the carrier
+      */
+      inject(context, carrier, setter = require_TextMapPropagator2.defaultTextMapSetter) {
+        return this._getGlobalPropagator().inject(context, carrier, setter);
+      }
+      /**
+      * Extract context from a carrier
+      *
+      * @param context Context which the newly created context will inherit from
+      * @param carrier Carrier to extract context from
+      * @param getter Function used to extract keys from a carrier
+      */
+      extract(context, carrier, getter = require_TextMapPropagator2.defaultTextMapGetter) {
+        return this._getGlobalPropagator().extract(context, carrier, getter);
+      }
+      /**
+      * Return a list of all fields which may be used by the propagator.
+      */
+      fields() {
+        return this._getGlobalPropagator().fields();
+      }
+      /** Remove the global propagator */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+      _getGlobalPropagator() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
+      }
+    };
+    exports2.PropagationAPI = PropagationAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation-api.cjs
+var require_propagation_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+    var propagation = require_propagation().PropagationAPI.getInstance();
+    exports2.propagation = propagation;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/trace.cjs
+var require_trace = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var API_NAME = "trace";
+    var TraceAPI = class TraceAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+        this.wrapSpanContext = require_spancontext_utils2.wrapSpanContext;
+        this.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+        this.deleteSpan = require_context_utils2.deleteSpan;
+        this.getSpan = require_context_utils2.getSpan;
+        this.getActiveSpan = require_context_utils2.getActiveSpan;
+        this.getSpanContext = require_context_utils2.getSpanContext;
+        this.setSpan = require_context_utils2.setSpan;
+        this.setSpanContext = require_context_utils2.setSpanContext;
+      }
+      /** Get the singleton instance of the Trace API */
+      static getInstance() {
+        if (!this._instance) this._instance = new TraceAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global tracer.
+      *
+      * @returns true if the tracer provider was successfully registered, else false
+      */
+      setGlobalTracerProvider(provider) {
+        const success2 = require_global_utils2.registerGlobal(API_NAME, this._proxyTracerProvider, require_diag2.DiagAPI.instance());
+        if (success2) this._proxyTracerProvider.setDelegate(provider);
+        return success2;
+      }
+      /**
+      * Returns the global tracer provider.
+      */
+      getTracerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyTracerProvider;
+      }
+      /**
+      * Returns a tracer from the global tracer provider.
+      */
+      getTracer(name, version2) {
+        return this.getTracerProvider().getTracer(name, version2);
+      }
+      /** Remove the global tracer provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+      }
+    };
+    exports2.TraceAPI = TraceAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace-api.cjs
+var require_trace_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+    var trace = require_trace().TraceAPI.getInstance();
+    exports2.trace = trace;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/index.cjs
+var require_dist2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+    Object.defineProperties(exports2, {
+      __esModule: { value: true },
+      [Symbol.toStringTag]: { value: "Module" }
+    });
+    var require_types4 = require_types3();
+    var require_utils9 = require_utils7();
+    var require_context3 = require_context();
+    var require_consoleLogger2 = require_consoleLogger();
+    var require_NoopMeter2 = require_NoopMeter();
+    var require_Metric2 = require_Metric();
+    var require_NoopLogger2 = require_NoopLogger();
+    var require_LogRecord2 = require_LogRecord();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_trace_flags2 = require_trace_flags();
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var require_span_kind2 = require_span_kind();
+    var require_status2 = require_status();
+    var require_utils$1 = require_utils8();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var require_SamplingResult2 = require_SamplingResult();
+    var require_context_api2 = require_context_api();
+    var require_diag_api2 = require_diag_api();
+    var require_logs_api2 = require_logs_api();
+    var require_metrics_api2 = require_metrics_api();
+    var require_propagation_api2 = require_propagation_api();
+    var require_trace_api2 = require_trace_api();
+    var src_default = {
+      context: require_context_api2.context,
+      diag: require_diag_api2.diag,
+      logs: require_logs_api2.logs,
+      metrics: require_metrics_api2.metrics,
+      propagation: require_propagation_api2.propagation,
+      trace: require_trace_api2.trace
+    };
+    exports2.DiagConsoleLogger = require_consoleLogger2.DiagConsoleLogger;
+    exports2.DiagLogLevel = require_types4.DiagLogLevel;
+    exports2.INVALID_SPANID = require_invalid_span_constants2.INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = require_invalid_span_constants2.INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = require_invalid_span_constants2.INVALID_TRACEID;
+    exports2.ProxyTracer = require_ProxyTracer2.ProxyTracer;
+    exports2.ProxyTracerProvider = require_ProxyTracerProvider2.ProxyTracerProvider;
+    exports2.ROOT_CONTEXT = require_context3.ROOT_CONTEXT;
+    exports2.SamplingDecision = require_SamplingResult2.SamplingDecision;
+    exports2.SeverityNumber = require_LogRecord2.SeverityNumber;
+    exports2.SpanKind = require_span_kind2.SpanKind;
+    exports2.SpanStatusCode = require_status2.SpanStatusCode;
+    exports2.TraceFlags = require_trace_flags2.TraceFlags;
+    exports2.ValueType = require_Metric2.ValueType;
+    exports2.baggageEntryMetadataFromString = require_utils9.baggageEntryMetadataFromString;
+    exports2.context = require_context_api2.context;
+    exports2.createContextKey = require_context3.createContextKey;
+    exports2.createNoopLogger = require_NoopLogger2.createNoopLogger;
+    exports2.createNoopMeter = require_NoopMeter2.createNoopMeter;
+    exports2.createTraceState = require_utils$1.createTraceState;
+    exports2.default = src_default;
+    exports2.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
+    exports2.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
+    exports2.diag = require_diag_api2.diag;
+    exports2.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+    exports2.isValidSpanId = require_spancontext_utils2.isValidSpanId;
+    exports2.isValidTraceId = require_spancontext_utils2.isValidTraceId;
+    exports2.logs = require_logs_api2.logs;
+    exports2.metrics = require_metrics_api2.metrics;
+    exports2.propagation = require_propagation_api2.propagation;
+    exports2.trace = require_trace_api2.trace;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processCpuTotal.js
+var require_processCpuTotal = __commonJS({
+  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+    "use strict";
+    var OtelApi = require_dist2();
+    var Counter2 = require_counter();
+    var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
+    var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
+    var PROCESS_CPU_SECONDS = "process_cpu_seconds_total";
+    module2.exports = (registry2, config3 = {}) => {
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const exemplars = config3.enableExemplars ? config3.enableExemplars : false;
+      const labelNames = Object.keys(labels);
+      let lastCpuUsage = process.cpuUsage();
+      const cpuUserUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_USER_SECONDS,
+        help: "Total user CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          const cpuUsage = process.cpuUsage();
+          const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
+          const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
+          lastCpuUsage = cpuUsage;
+          if (this.enableExemplars) {
+            let exemplarLabels = {};
+            const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
+            if (currentSpan) {
+              exemplarLabels = {
+                traceId: currentSpan.spanContext().traceId,
+                spanId: currentSpan.spanContext().spanId
+              };
+            }
+            cpuUserUsageCounter.inc({
+              labels,
+              value: userUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuSystemUsageCounter.inc({
+              labels,
+              value: systemUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuUsageCounter.inc({
+              labels,
+              value: (userUsageMicros + systemUsageMicros) / 1e6,
+              exemplarLabels
+            });
+          } else {
+            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUsageCounter.inc(
+              labels,
+              (userUsageMicros + systemUsageMicros) / 1e6
+            );
+          }
+        }
+      });
+      const cpuSystemUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
+        help: "Total system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+      const cpuUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SECONDS,
+        help: "Total user and system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_CPU_USER_SECONDS,
+      PROCESS_CPU_SYSTEM_SECONDS,
+      PROCESS_CPU_SECONDS
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processStartTime.js
+var require_processStartTime = __commonJS({
+  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
+    var PROCESS_START_TIME = "process_start_time_seconds";
+    module2.exports = (registry2, config3 = {}) => {
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_START_TIME,
+        help: "Start time of the process since unix epoch in seconds.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        aggregator: "omit",
+        collect() {
+          this.set(labels, startInSeconds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_START_TIME];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+var require_osMemoryHeapLinux = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs6 = __require("fs");
+    var values = ["VmSize", "VmRSS", "VmData"];
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
+    var PROCESS_HEAP = "process_heap_bytes";
+    function structureOutput(input2) {
+      return input2.split("\n").reduce((acc, string4) => {
+        if (!values.some((value2) => string4.startsWith(value2))) {
+          return acc;
+        }
+        const split = string4.split(":");
+        let value = split[1].trim();
+        value = value.substr(0, value.length - 3);
+        value = Number(value) * 1024;
+        acc[split[0]] = value;
+        return acc;
+      }, {});
+    }
+    module2.exports = (registry2, config3 = {}) => {
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      const residentMemGauge = new Gauge({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          try {
+            const stat = fs6.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat);
+            residentMemGauge.set(labels, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+          } catch {
+          }
+        }
+      });
+      const virtualMemGauge = new Gauge({
+        name: namePrefix + PROCESS_VIRTUAL_MEMORY,
+        help: "Virtual memory size in bytes.",
+        registers,
+        labelNames
+      });
+      const heapSizeMemGauge = new Gauge({
+        name: namePrefix + PROCESS_HEAP,
+        help: "Process heap size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_RESIDENT_MEMORY,
+      PROCESS_VIRTUAL_MEMORY,
+      PROCESS_HEAP
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+var require_safeMemoryUsage = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+    "use strict";
+    function safeMemoryUsage() {
+      try {
+        return process.memoryUsage();
+      } catch {
+        return;
+      }
+    }
+    module2.exports = safeMemoryUsage;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeap.js
+var require_osMemoryHeap = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var linuxVariant = require_osMemoryHeapLinux();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    function notLinuxVariant(registry2, config3 = {}) {
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const memUsage = safeMemoryUsage();
+          if (memUsage) {
+            this.set(labels, memUsage.rss);
+          }
+        }
+      });
+    }
+    module2.exports = (registry2, config3) => process.platform === "linux" ? linuxVariant(registry2, config3) : notLinuxVariant(registry2, config3);
+    module2.exports.metricNames = process.platform === "linux" ? linuxVariant.metricNames : [PROCESS_RESIDENT_MEMORY];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+var require_processOpenFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs6 = __require("fs");
+    var process5 = __require("process");
+    var PROCESS_OPEN_FDS = "process_open_fds";
+    module2.exports = (registry2, config3 = {}) => {
+      if (process5.platform !== "linux") {
+        return;
+      }
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_OPEN_FDS,
+        help: "Number of open file descriptors.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          try {
+            const fds = fs6.readdirSync("/proc/self/fd");
+            this.set(labels, fds.length - 1);
+          } catch {
+          }
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_OPEN_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+var require_processMaxFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs6 = __require("fs");
+    var PROCESS_MAX_FDS = "process_max_fds";
+    var maxFds;
+    module2.exports = (registry2, config3 = {}) => {
+      if (maxFds === void 0) {
+        try {
+          const limits2 = fs6.readFileSync("/proc/self/limits", "utf8");
+          const lines = limits2.split("\n");
+          for (const line of lines) {
+            if (line.startsWith("Max open files")) {
+              const parts = line.split(/  +/);
+              maxFds = Number(parts[1]);
+              break;
+            }
+          }
+        } catch {
+          return;
+        }
+      }
+      if (maxFds === void 0) return;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_MAX_FDS,
+        help: "Maximum number of open file descriptors.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          if (maxFds !== void 0) this.set(labels, maxFds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_MAX_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/eventLoopLag.js
+var require_eventLoopLag = __commonJS({
+  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_EVENTLOOP_LAG = "nodejs_eventloop_lag_seconds";
+    var NODEJS_EVENTLOOP_LAG_MIN = "nodejs_eventloop_lag_min_seconds";
+    var NODEJS_EVENTLOOP_LAG_MAX = "nodejs_eventloop_lag_max_seconds";
+    var NODEJS_EVENTLOOP_LAG_MEAN = "nodejs_eventloop_lag_mean_seconds";
+    var NODEJS_EVENTLOOP_LAG_STDDEV = "nodejs_eventloop_lag_stddev_seconds";
+    var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
+    var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
+    var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
+    function reportEventloopLag(start, gauge, labels) {
+      const delta = process.hrtime(start);
+      const nanosec = delta[0] * 1e9 + delta[1];
+      const seconds = nanosec / 1e9;
+      gauge.set(labels, seconds);
+    }
+    module2.exports = (registry2, config3 = {}) => {
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry2 ? [registry2] : void 0;
+      let collect = () => {
+        const start = process.hrtime();
+        setImmediate(reportEventloopLag, start, lag, labels);
+      };
+      if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
+        try {
+          const histogram = perf_hooks.monitorEventLoopDelay({
+            resolution: config3.eventLoopMonitoringPrecision
+          });
+          histogram.enable();
+          collect = () => {
+            const start = process.hrtime();
+            setImmediate(reportEventloopLag, start, lag, labels);
+            lagMin.set(labels, histogram.min / 1e9);
+            lagMax.set(labels, histogram.max / 1e9);
+            lagMean.set(labels, histogram.mean / 1e9);
+            lagStddev.set(labels, histogram.stddev / 1e9);
+            lagP50.set(labels, histogram.percentile(50) / 1e9);
+            lagP90.set(labels, histogram.percentile(90) / 1e9);
+            lagP99.set(labels, histogram.percentile(99) / 1e9);
+            histogram.reset();
+          };
+        } catch (e) {
+          if (e.code === "ERR_NOT_IMPLEMENTED") {
+            return;
+          }
+          throw e;
+        }
+      }
+      const lag = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG,
+        help: "Lag of event loop in seconds.",
+        registers,
+        labelNames,
+        aggregator: "average",
+        // Use this one metric's `collect` to set all metrics' values.
+        collect
+      });
+      const lagMin = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
+        help: "The minimum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "min"
+      });
+      const lagMax = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
+        help: "The maximum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "max"
+      });
+      const lagMean = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
+        help: "The mean of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagStddev = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
+        help: "The standard deviation of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP50 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
+        help: "The 50th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP90 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
+        help: "The 90th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP99 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
+        help: "The 99th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_EVENTLOOP_LAG,
+      NODEJS_EVENTLOOP_LAG_MIN,
+      NODEJS_EVENTLOOP_LAG_MAX,
+      NODEJS_EVENTLOOP_LAG_MEAN,
+      NODEJS_EVENTLOOP_LAG_STDDEV,
+      NODEJS_EVENTLOOP_LAG_P50,
+      NODEJS_EVENTLOOP_LAG_P90,
+      NODEJS_EVENTLOOP_LAG_P99
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+var require_processMetricsHelpers = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+    "use strict";
+    function aggregateByObjectName(list2) {
+      const data2 = {};
+      for (let i = 0; i < list2.length; i++) {
+        const listElement = list2[i];
+        if (!listElement || typeof listElement.constructor === "undefined") {
+          continue;
+        }
+        if (Object.hasOwnProperty.call(data2, listElement.constructor.name)) {
+          data2[listElement.constructor.name] += 1;
+        } else {
+          data2[listElement.constructor.name] = 1;
+        }
+      }
+      return data2;
+    }
+    function updateMetrics(gauge, data2, labels) {
+      gauge.reset();
+      for (const key in data2) {
+        gauge.set(Object.assign({ type: key }, labels || {}), data2[key]);
+      }
+    }
+    module2.exports = {
+      aggregateByObjectName,
+      updateMetrics
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processHandles.js
+var require_processHandles = __commonJS({
+  "node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+    "use strict";
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var Gauge = require_gauge();
+    var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
+    var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
+    module2.exports = (registry2, config3 = {}) => {
+      if (typeof process._getActiveHandles !== "function") {
+        return;
+      }
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES,
+        help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers,
+        collect() {
+          const handles = process._getActiveHandles();
+          updateMetrics(this, aggregateByObjectName(handles), labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
+        help: "Total number of active handles.",
+        registers,
+        labelNames,
+        collect() {
+          const handles = process._getActiveHandles();
+          this.set(labels, handles.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_HANDLES,
+      NODEJS_ACTIVE_HANDLES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processRequests.js
+var require_processRequests = __commonJS({
+  "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
+    var NODEJS_ACTIVE_REQUESTS_TOTAL = "nodejs_active_requests_total";
+    module2.exports = (registry2, config3 = {}) => {
+      if (typeof process._getActiveRequests !== "function") {
+        return;
+      }
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS,
+        help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        collect() {
+          const requests = process._getActiveRequests();
+          updateMetrics(this, aggregateByObjectName(requests), labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
+        help: "Total number of active requests.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const requests = process._getActiveRequests();
+          this.set(labels, requests.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_REQUESTS,
+      NODEJS_ACTIVE_REQUESTS_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processResources.js
+var require_processResources = __commonJS({
+  "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
+    var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
+    module2.exports = (registry2, config3 = {}) => {
+      if (typeof process.getActiveResourcesInfo !== "function") {
+        return;
+      }
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES,
+        help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
+        labelNames: ["type", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          const data2 = {};
+          for (let i = 0; i < resources.length; i++) {
+            const resource = resources[i];
+            if (Object.hasOwn(data2, resource)) {
+              data2[resource] += 1;
+            } else {
+              data2[resource] = 1;
+            }
+          }
+          updateMetrics(this, data2, labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
+        help: "Total number of active resources.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          this.set(labels, resources.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_RESOURCES,
+      NODEJS_ACTIVE_RESOURCES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+var require_heapSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
+    var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
+    var NODEJS_EXTERNAL_MEMORY = "nodejs_external_memory_bytes";
+    module2.exports = (registry2, config3 = {}) => {
+      if (typeof process.memoryUsage !== "function") {
+        return;
+      }
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const collect = () => {
+        const memUsage = safeMemoryUsage();
+        if (memUsage) {
+          heapSizeTotal.set(labels, memUsage.heapTotal);
+          heapSizeUsed.set(labels, memUsage.heapUsed);
+          if (memUsage.external !== void 0) {
+            externalMemUsed.set(labels, memUsage.external);
+          }
+        }
+      };
+      const heapSizeTotal = new Gauge({
+        name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
+        help: "Process heap size from Node.js in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect
+      });
+      const heapSizeUsed = new Gauge({
+        name: namePrefix + NODEJS_HEAP_SIZE_USED,
+        help: "Process heap size used from Node.js in bytes.",
+        registers,
+        labelNames
+      });
+      const externalMemUsed = new Gauge({
+        name: namePrefix + NODEJS_EXTERNAL_MEMORY,
+        help: "Node.js external memory size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_HEAP_SIZE_TOTAL,
+      NODEJS_HEAP_SIZE_USED,
+      NODEJS_EXTERNAL_MEMORY
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+var require_heapSpacesSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var v82 = __require("v8");
+    var METRICS = ["total", "used", "available"];
+    var NODEJS_HEAP_SIZE = {};
+    METRICS.forEach((metricType) => {
+      NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
+    });
+    module2.exports = (registry2, config3 = {}) => {
+      try {
+        v82.getHeapSpaceStatistics();
+      } catch (e) {
+        if (e.code === "ERR_NOT_IMPLEMENTED") {
+          return;
+        }
+        throw e;
+      }
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = ["space", ...Object.keys(labels)];
+      const gauges = {};
+      METRICS.forEach((metricType) => {
+        gauges[metricType] = new Gauge({
+          name: namePrefix + NODEJS_HEAP_SIZE[metricType],
+          help: `Process heap space size ${metricType} from Node.js in bytes.`,
+          labelNames,
+          registers
+        });
+      });
+      gauges.total.collect = () => {
+        for (const space of v82.getHeapSpaceStatistics()) {
+          const spaceName = space.space_name.substr(
+            0,
+            space.space_name.indexOf("_space")
+          );
+          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.available.set(
+            { space: spaceName, ...labels },
+            space.space_available_size
+          );
+        }
+      };
+    };
+    module2.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
+  }
+});
+
+// node_modules/prom-client/lib/metrics/version.js
+var require_version3 = __commonJS({
+  "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+    "use strict";
+    var Gauge = require_gauge();
+    var version2 = process.version;
+    var versionSegments = version2.slice(1).split(".").map(Number);
+    var NODE_VERSION_INFO = "nodejs_version_info";
+    module2.exports = (registry2, config3 = {}) => {
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODE_VERSION_INFO,
+        help: "Node.js version info.",
+        labelNames: ["version", "major", "minor", "patch", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        aggregator: "first",
+        collect() {
+          this.labels(
+            version2,
+            versionSegments[0],
+            versionSegments[1],
+            versionSegments[2],
+            ...Object.values(labels)
+          ).set(1);
+        }
+      });
+    };
+    module2.exports.metricNames = [NODE_VERSION_INFO];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/gc.js
+var require_gc = __commonJS({
+  "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+    "use strict";
+    var Histogram2 = require_histogram();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_GC_DURATION_SECONDS = "nodejs_gc_duration_seconds";
+    var DEFAULT_GC_DURATION_BUCKETS = [1e-3, 0.01, 0.1, 1, 2, 5];
+    var kinds = [];
+    if (perf_hooks && perf_hooks.constants) {
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = "major";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = "minor";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = "incremental";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = "weakcb";
+    }
+    module2.exports = (registry2, config3 = {}) => {
+      if (!perf_hooks) {
+        return;
+      }
+      const namePrefix = config3.prefix ? config3.prefix : "";
+      const labels = config3.labels ? config3.labels : {};
+      const labelNames = Object.keys(labels);
+      const buckets = config3.gcDurationBuckets ? config3.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
+      const gcHistogram = new Histogram2({
+        name: namePrefix + NODEJS_GC_DURATION_SECONDS,
+        help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
+        labelNames: ["kind", ...labelNames],
+        enableExemplars: false,
+        buckets,
+        registers: registry2 ? [registry2] : void 0
+      });
+      const obs = new perf_hooks.PerformanceObserver((list2) => {
+        const entry = list2.getEntries()[0];
+        const kind2 = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind: kind2 }, labels), entry.duration / 1e3);
+      });
+      obs.observe({ entryTypes: ["gc"] });
+    };
+    module2.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
+  }
+});
+
+// node_modules/prom-client/lib/defaultMetrics.js
+var require_defaultMetrics = __commonJS({
+  "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+    "use strict";
+    var { isObject: isObject2 } = require_util3();
+    var processCpuTotal = require_processCpuTotal();
+    var processStartTime = require_processStartTime();
+    var osMemoryHeap = require_osMemoryHeap();
+    var processOpenFileDescriptors = require_processOpenFileDescriptors();
+    var processMaxFileDescriptors = require_processMaxFileDescriptors();
+    var eventLoopLag = require_eventLoopLag();
+    var processHandles = require_processHandles();
+    var processRequests = require_processRequests();
+    var processResources = require_processResources();
+    var heapSizeAndUsed = require_heapSizeAndUsed();
+    var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
+    var version2 = require_version3();
+    var gc = require_gc();
+    var metrics = {
+      processCpuTotal,
+      processStartTime,
+      osMemoryHeap,
+      processOpenFileDescriptors,
+      processMaxFileDescriptors,
+      eventLoopLag,
+      ...typeof process.getActiveResourcesInfo === "function" ? { processResources } : {},
+      processHandles,
+      processRequests,
+      heapSizeAndUsed,
+      heapSpacesSizeAndUsed,
+      version: version2,
+      gc
+    };
+    var metricsList = Object.keys(metrics);
+    module2.exports = function collectDefaultMetrics2(config3) {
+      if (config3 !== null && config3 !== void 0 && !isObject2(config3)) {
+        throw new TypeError("config must be null, undefined, or an object");
+      }
+      config3 = { eventLoopMonitoringPrecision: 10, ...config3 };
+      for (const metric of Object.values(metrics)) {
+        metric(config3.register, config3);
+      }
+    };
+    module2.exports.metricsList = metricsList;
+  }
+});
+
+// node_modules/prom-client/lib/metricAggregators.js
+var require_metricAggregators = __commonJS({
+  "node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+    "use strict";
+    var { Grouper, hashObject } = require_util3();
+    function AggregatorFactory(aggregatorFn) {
+      return (metrics) => {
+        if (metrics.length === 0) return;
+        const result = {
+          help: metrics[0].help,
+          name: metrics[0].name,
+          type: metrics[0].type,
+          values: [],
+          aggregator: metrics[0].aggregator
+        };
+        const byLabels = new Grouper();
+        metrics.forEach((metric) => {
+          metric.values.forEach((value) => {
+            const key = hashObject(value.labels);
+            byLabels.add(`${value.metricName}_${key}`, value);
+          });
+        });
+        byLabels.forEach((values) => {
+          if (values.length === 0) return;
+          const valObj = {
+            value: aggregatorFn(values),
+            labels: values[0].labels
+          };
+          if (values[0].metricName) {
+            valObj.metricName = values[0].metricName;
+          }
+          result.values.push(valObj);
+        });
+        return result;
+      };
+    }
+    exports2.AggregatorFactory = AggregatorFactory;
+    exports2.aggregators = {
+      /**
+       * @return The sum of values.
+       */
+      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
+      /**
+       * @return The first value.
+       */
+      first: AggregatorFactory((v) => v[0].value),
+      /**
+       * @return {undefined} Undefined; omits the metric.
+       */
+      omit: () => {
+      },
+      /**
+       * @return The arithmetic mean of the values.
+       */
+      average: AggregatorFactory(
+        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
+      ),
+      /**
+       * @return The minimum of the values.
+       */
+      min: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
+      ),
+      /**
+       * @return The maximum of the values.
+       */
+      max: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
+      )
+    };
+  }
+});
+
+// node_modules/prom-client/lib/cluster.js
+var require_cluster2 = __commonJS({
+  "node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { Grouper } = require_util3();
+    var { aggregators } = require_metricAggregators();
+    var cluster = () => {
+      const data2 = __require("cluster");
+      cluster = () => data2;
+      return data2;
+    };
+    var GET_METRICS_REQ = "prom-client:getMetricsReq";
+    var GET_METRICS_RES = "prom-client:getMetricsRes";
+    var registries = [Registry2.globalRegistry];
+    var requestCtr = 0;
+    var listenersAdded = false;
+    var requests = /* @__PURE__ */ new Map();
+    var AggregatorRegistry = class extends Registry2 {
+      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        super(regContentType);
+        addListeners();
+      }
+      /**
+       * Gets aggregated metrics for all workers. The optional callback and
+       * returned Promise resolve with the same value; either may be used.
+       * @return {Promise<string>} Promise that resolves with the aggregated
+       *   metrics.
+       */
+      clusterMetrics() {
+        const requestId = requestCtr++;
+        return new Promise((resolve4, reject) => {
+          let settled = false;
+          function done(err, result) {
+            if (settled) return;
+            settled = true;
+            if (err) reject(err);
+            else resolve4(result);
+          }
+          const request2 = {
+            responses: [],
+            pending: 0,
+            done,
+            errorTimeout: setTimeout(() => {
+              const err = new Error("Operation timed out.");
+              request2.done(err);
+            }, 5e3)
+          };
+          requests.set(requestId, request2);
+          const message = {
+            type: GET_METRICS_REQ,
+            requestId
+          };
+          for (const id in cluster().workers) {
+            if (cluster().workers[id].isConnected()) {
+              cluster().workers[id].send(message);
+              request2.pending++;
+            }
+          }
+          if (request2.pending === 0) {
+            clearTimeout(request2.errorTimeout);
+            process.nextTick(() => done(null, ""));
+          }
+        });
+      }
+      get contentType() {
+        return super.contentType;
+      }
+      /**
+       * Creates a new Registry instance from an array of metrics that were
+       * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
+       * the method specified by their `aggregator` property, or by summation if
+       * `aggregator` is undefined.
+       * @param {Array} metricsArr Array of metrics, each of which created by
+       *   `registry.getMetricsAsJSON()`.
+       * @param {string} registryType content type of the new registry. Defaults
+       * to PROMETHEUS_CONTENT_TYPE.
+       * @return {Registry} aggregated registry.
+       */
+      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        const aggregatedRegistry = new Registry2();
+        const metricsByName = new Grouper();
+        aggregatedRegistry.setContentType(registryType);
+        metricsArr.forEach((metrics) => {
+          metrics.forEach((metric) => {
+            metricsByName.add(metric.name, metric);
+          });
+        });
+        metricsByName.forEach((metrics) => {
+          const aggregatorName = metrics[0].aggregator;
+          const aggregatorFn = aggregators[aggregatorName];
+          if (typeof aggregatorFn !== "function") {
+            throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
+          }
+          const aggregatedMetric = aggregatorFn(metrics);
+          if (aggregatedMetric) {
+            const aggregatedMetricWrapper = Object.assign(
+              {
+                get: () => aggregatedMetric
+              },
+              aggregatedMetric
+            );
+            aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
+          }
+        });
+        return aggregatedRegistry;
+      }
+      /**
+       * Sets the registry or registries to be aggregated. Call from workers to
+       * use a registry/registries other than the default global registry.
+       * @param {Array<Registry>|Registry} regs Registry or registries to be
+       *   aggregated.
+       * @return {void}
+       */
+      static setRegistries(regs) {
+        if (!Array.isArray(regs)) regs = [regs];
+        regs.forEach((reg) => {
+          if (!(reg instanceof Registry2)) {
+            throw new TypeError(`Expected Registry, got ${typeof reg}`);
+          }
+        });
+        registries = regs;
+      }
+    };
+    function addListeners() {
+      if (listenersAdded) return;
+      listenersAdded = true;
+      if (cluster().isMaster) {
+        cluster().on("message", (worker, message) => {
+          if (message.type === GET_METRICS_RES) {
+            const request2 = requests.get(message.requestId);
+            if (message.error) {
+              request2.done(new Error(message.error));
+              return;
+            }
+            message.metrics.forEach((registry2) => request2.responses.push(registry2));
+            request2.pending--;
+            if (request2.pending === 0) {
+              requests.delete(message.requestId);
+              clearTimeout(request2.errorTimeout);
+              const registry2 = AggregatorRegistry.aggregate(request2.responses);
+              const promString = registry2.metrics();
+              request2.done(null, promString);
+            }
+          }
+        });
+      }
+      if (cluster().isWorker) {
+        process.on("message", (message) => {
+          if (message.type === GET_METRICS_REQ) {
+            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                metrics
+              });
+            }).catch((error62) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                error: error62.message
+              });
+            });
+          }
+        });
+      }
+    }
+    module2.exports = AggregatorRegistry;
+  }
+});
+
+// node_modules/prom-client/index.js
+var require_prom_client = __commonJS({
+  "node_modules/prom-client/index.js"(exports2) {
+    "use strict";
+    exports2.register = require_registry().globalRegistry;
+    exports2.Registry = require_registry();
+    Object.defineProperty(exports2, "contentType", {
+      configurable: false,
+      enumerable: true,
+      get() {
+        return exports2.register.contentType;
+      },
+      set(value) {
+        exports2.register.setContentType(value);
+      }
+    });
+    exports2.prometheusContentType = exports2.Registry.PROMETHEUS_CONTENT_TYPE;
+    exports2.openMetricsContentType = exports2.Registry.OPENMETRICS_CONTENT_TYPE;
+    exports2.validateMetricName = require_validation().validateMetricName;
+    exports2.Counter = require_counter();
+    exports2.Gauge = require_gauge();
+    exports2.Histogram = require_histogram();
+    exports2.Summary = require_summary();
+    exports2.Pushgateway = require_pushgateway();
+    exports2.linearBuckets = require_bucketGenerators().linearBuckets;
+    exports2.exponentialBuckets = require_bucketGenerators().exponentialBuckets;
+    exports2.collectDefaultMetrics = require_defaultMetrics();
+    exports2.aggregators = require_metricAggregators().aggregators;
+    exports2.AggregatorRegistry = require_cluster2();
   }
 });
 
@@ -38556,16 +43520,16 @@ var emitterEventNames = [
   "workflow_run.in_progress",
   "workflow_run.requested"
 ];
-function validateEventName(eventName, options2 = {}) {
-  if (typeof eventName !== "string") {
+function validateEventName(eventName2, options2 = {}) {
+  if (typeof eventName2 !== "string") {
     throw new TypeError("eventName must be of type string");
   }
-  if (eventName === "*") {
+  if (eventName2 === "*") {
     throw new TypeError(
       `Using the "*" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onAny() method instead`
     );
   }
-  if (eventName === "error") {
+  if (eventName2 === "error") {
     throw new TypeError(
       `Using the "error" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onError() method instead`
     );
@@ -38573,14 +43537,14 @@ function validateEventName(eventName, options2 = {}) {
   if (options2.onUnknownEventName === "ignore") {
     return;
   }
-  if (!emitterEventNames.includes(eventName)) {
+  if (!emitterEventNames.includes(eventName2)) {
     if (options2.onUnknownEventName !== "warn") {
       throw new TypeError(
-        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+        `"${eventName2}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
       );
     } else {
       (options2.log || console).warn(
-        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+        `"${eventName2}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
       );
     }
   }
@@ -38625,10 +43589,10 @@ function wrapErrorHandler(handler2, error62) {
     });
   }
 }
-function getHooks(state, eventPayloadAction, eventName) {
-  const hooks = [state.hooks[eventName], state.hooks["*"]];
+function getHooks(state, eventPayloadAction, eventName2) {
+  const hooks = [state.hooks[eventName2], state.hooks["*"]];
   if (eventPayloadAction) {
-    hooks.unshift(state.hooks[`${eventName}.${eventPayloadAction}`]);
+    hooks.unshift(state.hooks[`${eventName2}.${eventPayloadAction}`]);
   }
   return [].concat(...hooks.filter(Boolean));
 }
@@ -38833,13 +43797,13 @@ function createMiddleware(options2) {
           response
         );
       }
-      const eventName = getRequestHeader3(
+      const eventName2 = getRequestHeader3(
         request2,
         "x-github-event"
       );
       const signature = getRequestHeader3(request2, "x-hub-signature-256");
       const id = getRequestHeader3(request2, "x-github-delivery");
-      options22.log.debug(`${eventName} event received (id: ${id})`);
+      options22.log.debug(`${eventName2} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
       const timeoutPromise = new Promise((resolve4) => {
@@ -38863,7 +43827,7 @@ function createMiddleware(options2) {
           const payload = await getPayload3(request2);
           await webhooks.verifyAndReceive({
             id,
-            name: eventName,
+            name: eventName2,
             payload,
             signature
           });
@@ -40635,17 +45599,17 @@ function register(state, name, method, options2) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook7) {
+function addHook(state, kind2, name, hook7) {
   const orig = hook7;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook7 = (method, options2) => {
       return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook7 = (method, options2) => {
       let result;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
@@ -40656,7 +45620,7 @@ function addHook(state, kind, name, hook7) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook7 = (method, options2) => {
       return Promise.resolve().then(method.bind(null, options2)).catch((error62) => {
         return orig(error62, options2);
@@ -40693,9 +45657,9 @@ function bindApi(hook7, state, name) {
   );
   hook7.api = { remove: removeHookRef };
   hook7.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook7[kind] = hook7.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook7[kind2] = hook7.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -46190,23 +51154,23 @@ var Probot = class {
   get log() {
     return this.#state.log;
   }
-  on = (eventName, callback) => {
-    if (Array.isArray(eventName)) {
-      for (const name of eventName) {
+  on = (eventName2, callback) => {
+    if (Array.isArray(eventName2)) {
+      for (const name of eventName2) {
         validateEventName(name, {
           onUnknownEventName: "ignore"
         });
       }
     } else {
-      validateEventName(eventName, {
+      validateEventName(eventName2, {
         onUnknownEventName: "ignore"
       });
     }
     if (this.#state.initializationState !== INITIALIZED) {
-      this.#state.initEventListeners.push(["on", callback, eventName]);
+      this.#state.initEventListeners.push(["on", callback, eventName2]);
       return;
     }
-    this.#state.webhooks.on(eventName, callback);
+    this.#state.webhooks.on(eventName2, callback);
   };
   onAny = (callback) => {
     if (this.#state.initializationState !== INITIALIZED) {
@@ -53754,8 +58718,8 @@ function isRecursive(inst, stack, resolve4) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind = def.type;
-  switch (kind) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge4(raw ? shape(raw, true) : ASSUMED);
@@ -53835,7 +58799,7 @@ function isRecursive(inst, stack, resolve4) {
     case "custom":
       break;
     default: {
-      kind;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -64860,8 +69824,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -68176,8 +73140,8 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind = def.type;
-    switch (kind) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -68297,7 +73261,7 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind;
+        kind2;
         return s;
       }
     }
@@ -71406,14 +76370,14 @@ var DENY = /* @__PURE__ */ new Set(["--disallowedtools", "--disallowed-tools", "
 function parseAgentArgs(text) {
   const out = { allowedTools: [], disallowedTools: [], permissionMode: null, mcpConfigs: [] };
   const words2 = shellWords(text);
-  let list = null;
+  let list2 = null;
   for (let i = 0; i < words2.length; i++) {
     const w = words2[i];
     if (w.startsWith("-")) {
       const [flag, inline] = w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, null];
       const f2 = flag.toLowerCase();
-      list = ALLOW.has(f2) ? out.allowedTools : DENY.has(f2) ? out.disallowedTools : null;
-      if (list && inline !== null) list.push(...splitToolList(inline));
+      list2 = ALLOW.has(f2) ? out.allowedTools : DENY.has(f2) ? out.disallowedTools : null;
+      if (list2 && inline !== null) list2.push(...splitToolList(inline));
       if (f2 === "--permission-mode") out.permissionMode = inline ?? words2[++i] ?? null;
       if (f2 === "--mcp-config") {
         const v = inline ?? words2[++i];
@@ -71421,7 +76385,7 @@ function parseAgentArgs(text) {
       }
       continue;
     }
-    if (list) list.push(...splitToolList(w));
+    if (list2) list2.push(...splitToolList(w));
   }
   return out;
 }
@@ -72254,8 +77218,8 @@ function classifyNpmSpec(name, spec) {
   if (/^[A-Za-z0-9][\w.-]{0,100}\/[\w.-]{1,100}(?:#[^\s]{0,200})?$/.test(s)) return { kind: "git", target: s };
   return null;
 }
-function sourceSeverity(kind) {
-  switch (kind) {
+function sourceSeverity(kind2) {
+  switch (kind2) {
     case "path":
       return "low";
     case "alias":
@@ -72346,11 +77310,11 @@ function tomlDep(ecosystem, name, value, line, out) {
   out.deps.push({ name: t["package"] ?? name, spec, line });
   if (git) out.sources.push({ line, kind: "git", target: git, name, severity: "high" });
   else if (t["url"]) {
-    const kind = classifyUrl(ecosystem, t["url"]) ?? null;
-    if (kind) out.sources.push({ line, kind, target: t["url"], name, severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl(ecosystem, t["url"]) ?? null;
+    if (kind2) out.sources.push({ line, kind: kind2, target: t["url"], name, severity: sourceSeverity(kind2) });
   } else if (t["path"]) {
-    const kind = isArchivePath(t["path"]) ? "archive" : "path";
-    out.sources.push({ line, kind, target: t["path"], name, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(t["path"]) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: t["path"], name, severity: sourceSeverity(kind2) });
   } else if (t["registry"] || t["registry-index"]) {
     const r = t["registry"] ?? t["registry-index"];
     out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
@@ -72770,15 +77734,15 @@ function workflowGrantChanges(file2) {
     const byKey = /* @__PURE__ */ new Map();
     for (const input2 of agentInputs(file2, side)) {
       if (!input2.changed) continue;
-      for (const list of inputLists(input2)) {
-        const key = `${input2.job ?? ""}\0${list.effect}`;
+      for (const list2 of inputLists(input2)) {
+        const key = `${input2.job ?? ""}\0${list2.effect}`;
         let e = byKey.get(key);
         if (!e) {
           const where = `the ${input2.action.uses.split("/")[1]} step${input2.job ? ` of job ${input2.job}` : ""}`;
-          e = { effect: list.effect, tools: /* @__PURE__ */ new Set(), line: input2.line, where };
+          e = { effect: list2.effect, tools: /* @__PURE__ */ new Set(), line: input2.line, where };
           byKey.set(key, e);
         }
-        for (const t of list.tools) e.tools.add(t);
+        for (const t of list2.tools) e.tools.add(t);
       }
     }
     return byKey;
@@ -73342,10 +78306,10 @@ function productionRefs(text) {
   if (!/pro?d|live/i.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (kind, found) => {
+  const add = (kind2, found) => {
     if (seen.has(found)) return;
     seen.add(found);
-    out.push({ kind, text: found });
+    out.push({ kind: kind2, text: found });
   };
   for (const m of text.matchAll(URL_HOST)) {
     const host = m[2];
@@ -73360,9 +78324,9 @@ function productionRefs(text) {
   return out;
 }
 function worstRef(refs) {
-  const order = ["database", "secret", "account", "host"];
-  for (const kind of order) {
-    const r = refs.find((x) => x.kind === kind);
+  const order2 = ["database", "secret", "account", "host"];
+  for (const kind2 of order2) {
+    const r = refs.find((x) => x.kind === kind2);
     if (r) return r;
   }
   return null;
@@ -73569,13 +78533,13 @@ var restrictionRemovedRule = {
         const rating = rateGrant(parseGrant(g.text, g.form));
         const guarded2 = /\.env|secret|credential|\.ssh|\.aws|token|key/i.test(g.text);
         const severity2 = g.effect === "deny" && (guarded2 || rating.severity === "high" || rating.severity === "critical") ? "high" : "medium";
-        const kind = g.effect === "deny" ? "deny" : "ask";
+        const kind2 = g.effect === "deny" ? "deny" : "ask";
         out.push({
           file: file2.path,
           line: g.line,
           side: "old",
           severity: severity2,
-          message: `Agent ${kind} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
+          message: `Agent ${kind2} rule ${quote(g.text, 80)} removed (${g.where}): ${g.effect === "deny" ? "it is no longer blocked" : "it no longer always asks"}`
         });
       }
     }
@@ -73800,8 +78764,8 @@ var governanceFileChangedRule = {
   run(ctx) {
     const out = [];
     for (const file2 of ctx.allFiles) {
-      const kind = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
-      if (!kind) continue;
+      const kind2 = governanceKind(file2.path) ?? (file2.oldPath ? governanceKind(file2.oldPath) : null);
+      if (!kind2) continue;
       const verb = file2.status === "added" ? "added" : file2.status === "deleted" ? "deleted" : "changed";
       const first = file2.added[0] ?? null;
       const firstRemoved = file2.removed[0] ?? null;
@@ -73809,7 +78773,7 @@ var governanceFileChangedRule = {
         file: file2.path,
         line: file2.status === "deleted" ? null : first?.line ?? firstRemoved?.line ?? null,
         side: file2.status === "deleted" || !first && firstRemoved ? "old" : "new",
-        message: `${file2.path} ${verb}: ${kind}`
+        message: `${file2.path} ${verb}: ${kind2}`
       });
     }
     return out;
@@ -78554,13 +83518,13 @@ var CharClass = class CharClass2 {
   }
   static sortRanges(array2, len) {
     const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
+    const order2 = new Array(n);
+    for (let i = 0; i < n; i++) order2[i] = i;
+    order2.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
     const sorted = array2.slice(0, len);
     for (let i = 0; i < n; i++) {
-      array2[2 * i] = sorted[2 * order[i]];
-      array2[2 * i + 1] = sorted[2 * order[i] + 1];
+      array2[2 * i] = sorted[2 * order2[i]];
+      array2[2 * i + 1] = sorted[2 * order2[i] + 1];
     }
   }
   /**
@@ -80187,9 +85151,9 @@ var RE2 = class RE22 {
   findUTF8Submatch(b) {
     const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
     if (a === null) return null;
-    const ret = new Array(1 + this.numSubexp).fill(null);
-    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
-    return ret;
+    const ret2 = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret2.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret2[i] = b.slice(a[2 * i], a[2 * i + 1]);
+    return ret2;
   }
   /**
   * Returns an array holding the index pairs identifying the leftmost match of this regular
@@ -80211,9 +85175,9 @@ var RE2 = class RE22 {
   findSubmatch(s) {
     const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
     if (a === null) return null;
-    const ret = new Array(1 + this.numSubexp).fill(null);
-    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
-    return ret;
+    const ret2 = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret2.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret2[i] = s.substring(a[2 * i], a[2 * i + 1]);
+    return ret2;
   }
   /**
   * Returns an array holding the index pairs identifying the leftmost match of this regular
@@ -80983,8 +85947,8 @@ function customPatternRule(def) {
 }
 
 // src/deps/files.ts
-function f(ecosystem, kind, format3, expectsLockfile = false) {
-  return { ecosystem, kind, format: format3, expectsLockfile };
+function f(ecosystem, kind2, format3, expectsLockfile = false) {
+  return { ecosystem, kind: kind2, format: format3, expectsLockfile };
 }
 var BY_NAME = {
   "package.json": f("npm", "manifest", "package-json", true),
@@ -81078,8 +86042,8 @@ function selfAndAncestors(dir) {
 function urlSource(ecosystem, text, line, name) {
   const url2 = findUrl(text);
   if (url2 !== null) {
-    const kind = classifyUrl(ecosystem, url2);
-    return kind ? { line, kind, target: url2, name, severity: "high" } : null;
+    const kind2 = classifyUrl(ecosystem, url2);
+    return kind2 ? { line, kind: kind2, target: url2, name, severity: "high" } : null;
   }
   const short2 = /\b(github|gitlab|bitbucket):([\w.-]{1,100}\/[\w.-]{1,100})/.exec(text);
   return short2 ? { line, kind: "git", target: `${short2[1]}:${short2[2]}`, name, severity: "high" } : null;
@@ -81457,8 +86421,8 @@ var COMPOSER_JSON = {
   looseDependency: (key, value) => (key.includes("/") || key === "php" || key.startsWith("ext-")) && isVersionLike(value),
   readPair(key, value, stack, line, out) {
     if (key !== "url" || !stack.some((fr) => fr.key === "repositories")) return false;
-    const kind = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
-    if (kind) out.sources.push({ line, kind, target: value, severity: sourceSeverity(kind) });
+    const kind2 = /^(?:https?|git|ssh):|^git@/.test(value) ? classifyUrl("composer", value) && "registry" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target: value, severity: sourceSeverity(kind2) });
     return true;
   }
 };
@@ -81633,8 +86597,8 @@ var parsePom = (lines) => {
     }
     if (tag === "url" && (stack.includes("repository") || stack.includes("pluginRepository"))) {
       if (stack.includes("distributionManagement")) continue;
-      const kind = classifyUrl("maven", value);
-      if (kind) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
+      const kind2 = classifyUrl("maven", value);
+      if (kind2) out.sources.push({ line: l.line, kind: "registry", target: value, severity: "high" });
     }
   }
   flush();
@@ -81811,8 +86775,8 @@ function parseRequirement(raw, line, out) {
       return;
     }
     if (/^https?:/.test(target) && isPublicRegistryUrl("python", target)) return;
-    const kind = /^https?:|^file:/.test(target) ? "registry" : "path";
-    out.sources.push({ line, kind, target, severity: sourceSeverity(kind) });
+    const kind2 = /^https?:|^file:/.test(target) ? "registry" : "path";
+    out.sources.push({ line, kind: kind2, target, severity: sourceSeverity(kind2) });
     return;
   }
   if (s.startsWith("-r") || s.startsWith("-c") || s.startsWith("--")) return;
@@ -81824,15 +86788,15 @@ function parseRequirement(raw, line, out) {
   const url2 = findUrl(s);
   if (/^(?:git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(s) && url2 !== null) {
     const egg = /#egg=([\w.-]{1,200})/.exec(s);
-    const kind = classifyUrl("python", url2) ?? "url";
-    out.sources.push({ line, kind, target: url2, name: egg?.[1], severity: sourceSeverity(kind) });
+    const kind2 = classifyUrl("python", url2) ?? "url";
+    out.sources.push({ line, kind: kind2, target: url2, name: egg?.[1], severity: sourceSeverity(kind2) });
     if (egg) out.deps.push({ name: egg[1], spec: url2, line });
     return;
   }
   if (editable || /^(?:\.{1,2}\/|\/|file:)/.test(s)) {
     if (s === "." || s === "./") return;
-    const kind = isArchivePath(s) ? "archive" : "path";
-    out.sources.push({ line, kind, target: s, severity: sourceSeverity(kind) });
+    const kind2 = isArchivePath(s) ? "archive" : "path";
+    out.sources.push({ line, kind: kind2, target: s, severity: sourceSeverity(kind2) });
     return;
   }
   const m = PEP508.exec(s);
@@ -81842,8 +86806,8 @@ function parseRequirement(raw, line, out) {
   if (rest.startsWith("@")) {
     const target = rest.slice(1).split(";")[0].trim();
     const u = findUrl(target);
-    const kind = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
-    if (kind) out.sources.push({ line, kind, target, name, severity: sourceSeverity(kind) });
+    const kind2 = u ? classifyUrl("python", u) ?? null : isArchivePath(target) ? "archive" : "path";
+    if (kind2) out.sources.push({ line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
     out.deps.push({ name, spec: target, line });
     return;
   }
@@ -81958,9 +86922,9 @@ var parseGemfile = (lines) => {
       if (opt) {
         const key = opt[1];
         const target = opt[2];
-        let kind = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
-        if (kind === "path" && isArchivePath(target)) kind = "archive";
-        if (kind) out.sources.push({ line: l.line, kind, target, name, severity: sourceSeverity(kind) });
+        let kind2 = key === "path" ? "path" : key === "source" ? isPublicRegistryUrl("ruby", target) ? null : "registry" : "git";
+        if (kind2 === "path" && isArchivePath(target)) kind2 = "archive";
+        if (kind2) out.sources.push({ line: l.line, kind: kind2, target, name, severity: sourceSeverity(kind2) });
       }
       continue;
     }
@@ -81972,8 +86936,8 @@ var parseGemfile = (lines) => {
     }
     const gitBlock = /^\s*(git|path)\s*\(?\s*["']([^"']{1,2000})["']/.exec(t);
     if (gitBlock) {
-      const kind = gitBlock[1] === "git" ? "git" : "path";
-      out.sources.push({ line: l.line, kind, target: gitBlock[2], severity: sourceSeverity(kind) });
+      const kind2 = gitBlock[1] === "git" ? "git" : "path";
+      out.sources.push({ line: l.line, kind: kind2, target: gitBlock[2], severity: sourceSeverity(kind2) });
     }
   }
   return out;
@@ -82027,8 +86991,8 @@ var parseTerraform = (lines) => {
       if (l.changed && module2) {
         const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
         if (u) {
-          const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
-          out.sources.push({ line: l.line, kind, target: value, name: module2, severity: "high" });
+          const kind2 = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
+          out.sources.push({ line: l.line, kind: kind2, target: value, name: module2, severity: "high" });
         }
       }
       continue;
@@ -83534,9 +88498,9 @@ function lineScanDocs(lines) {
       return;
     }
     segment.push(i);
-    const kind = KIND_LINE.exec(text);
-    if (kind) {
-      current = { kind: kind[1], line: l.line, kindChanged: !!l.changed, ...pending };
+    const kind2 = KIND_LINE.exec(text);
+    if (kind2) {
+      current = { kind: kind2[1], line: l.line, kindChanged: !!l.changed, ...pending };
       docs.push(current);
       section = "kind";
       return;
@@ -83569,14 +88533,14 @@ function docsFromText(text) {
       if (doc.errors.length > 0) return scanText(text);
       const root = doc.contents;
       if (!(0, import_yaml6.isMap)(root)) continue;
-      let kind;
+      let kind2;
       let line = 0;
       let name;
       let namespace;
       for (const pair of root.items) {
         if (!(0, import_yaml6.isScalar)(pair.key)) continue;
         if (pair.key.value === "kind" && (0, import_yaml6.isScalar)(pair.value) && typeof pair.value.value === "string") {
-          kind = pair.value.value;
+          kind2 = pair.value.value;
           line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
         } else if (pair.key.value === "metadata" && (0, import_yaml6.isMap)(pair.value)) {
           for (const m of pair.value.items) {
@@ -83586,7 +88550,7 @@ function docsFromText(text) {
           }
         }
       }
-      if (kind) docs.push({ kind, name, namespace, line });
+      if (kind2) docs.push({ kind: kind2, name, namespace, line });
     }
     return docs;
   } catch {
@@ -83920,26 +88884,26 @@ function parseTfHeader(text) {
   if (first < 97 || first > 122) return null;
   const m = HEADER.exec(text);
   if (!m) return null;
-  const kind = m[1];
+  const kind2 = m[1];
   const a = m[2];
   const b = m[3];
-  switch (kind) {
+  switch (kind2) {
     case "resource":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `${a}.${b}` };
     case "data":
       if (!a || !b) return null;
-      return { kind, type: a, name: b, address: `data.${a}.${b}` };
+      return { kind: kind2, type: a, name: b, address: `data.${a}.${b}` };
     case "module":
       if (!a) return null;
-      return { kind, name: a, address: `module.${a}` };
+      return { kind: kind2, name: a, address: `module.${a}` };
     case "variable":
     case "output":
     case "provider":
     case "check":
-      return { kind, name: a, address: a ? `${kind} "${a}"` : kind };
+      return { kind: kind2, name: a, address: a ? `${kind2} "${a}"` : kind2 };
     default:
-      return { kind, address: kind };
+      return { kind: kind2, address: kind2 };
   }
 }
 var HEREDOC_START = /<<-?\s*"?([A-Za-z_][\w]*)"?\s*$/;
@@ -84103,12 +89067,12 @@ function tfJsonBlocks(text) {
   const out = [];
   if (!json2 || typeof json2 !== "object") return out;
   const root = json2;
-  const addTyped = (kind, section) => {
+  const addTyped = (kind2, section) => {
     if (!section || typeof section !== "object") return;
     for (const [type, byName2] of Object.entries(section)) {
       if (!byName2 || typeof byName2 !== "object") continue;
       for (const name of Object.keys(byName2))
-        out.push({ kind, type, name, address: kind === "data" ? `data.${type}.${name}` : `${type}.${name}` });
+        out.push({ kind: kind2, type, name, address: kind2 === "data" ? `data.${type}.${name}` : `${type}.${name}` });
     }
   };
   addTyped("resource", root.resource);
@@ -84232,8 +89196,8 @@ var STATEFUL_CFN = /* @__PURE__ */ new Set([
 function isStatefulCfnType(type) {
   return STATEFUL_CFN.has(type);
 }
-function k8sKindSeverity(kind) {
-  switch (kind) {
+function k8sKindSeverity(kind2) {
+  switch (kind2) {
     case "Namespace":
     case "CustomResourceDefinition":
       return "critical";
@@ -84970,10 +89934,10 @@ function detectMigration(path8, sniffText2 = "") {
     return cached2;
   };
   if (SQL_EXT.test(lower3)) {
-    const kind = sqlKind(path8);
-    if (kind && kind.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
-      return { ...kind, strength: "weak" };
-    return kind;
+    const kind2 = sqlKind(path8);
+    if (kind2 && kind2.strength !== "strong" && /^--\s*name:\s*\w+\s+:\w+/m.test(sniffOf()))
+      return { ...kind2, strength: "weak" };
+    return kind2;
   }
   const strong = (framework, language) => ({
     framework,
@@ -85216,10 +90180,10 @@ function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
     const l = obj(n)?.["location"];
     return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
   };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
+  const [kind2, body] = Object.entries(stmt)[0] ?? [];
   const node2 = obj(body);
-  if (!kind || !node2) return false;
-  switch (kind) {
+  if (!kind2 || !node2) return false;
+  switch (kind2) {
     case "DropStmt": {
       const removeType = node2["removeType"];
       const names = dropObjectNames(node2["objects"]);
@@ -85521,8 +90485,8 @@ function alterActions(table, actions, base, mysql, ops) {
         A_DROP,
         (m) => {
           if (!m[1] && NOT_A_COLUMN.test(m[2])) {
-            const kind = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
-            return push({ kind, via: `DROP ${m[2].toUpperCase()}` });
+            const kind2 = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
+            return push({ kind: kind2, via: `DROP ${m[2].toUpperCase()}` });
           }
           return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
         }
@@ -85595,8 +90559,8 @@ function alterActions(table, actions, base, mysql, ops) {
     if (!matched) push({ kind: "other", via: "ALTER TABLE" });
   }
 }
-function splitNames(list) {
-  return splitTopLevel(list).map((p) => cleanName(p.text)).filter(Boolean);
+function splitNames(list2) {
+  return splitTopLevel(list2).map((p) => cleanName(p.text)).filter(Boolean);
 }
 function nulledColumns(targetList) {
   if (!Array.isArray(targetList)) return [];
@@ -85631,11 +90595,11 @@ function regexStatementOps(stmt, base, mysql, ops) {
       RE_DROP,
       (m) => {
         const what = m[1].toUpperCase().replace(/\s+/g, " ");
-        const kind = DROP_KINDS[what] ?? "other";
+        const kind2 = DROP_KINDS[what] ?? "other";
         for (const name of splitNames(m[3]))
           push({
-            kind,
-            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            kind: kind2,
+            table: kind2 === "drop-index" && m[4] ? cleanName(m[4]) : name,
             via: `DROP ${what}`,
             concurrent: !!m[2]
           });
@@ -87473,11 +92437,11 @@ function analyzeMigrations(files, allFiles = files, isTest = () => false) {
   }
   for (const file2 of files) {
     if (file2.binary || file2.status === "deleted" || file2.added.length === 0) continue;
-    const kind = migrationKindOf(file2);
-    if (!kind || isTest(file2.path)) continue;
-    const fa = analyzeFile(file2, kind);
+    const kind2 = migrationKindOf(file2);
+    if (!kind2 || isTest(file2.path)) continue;
+    const fa = analyzeFile(file2, kind2);
     if (!fa) continue;
-    if (kind.framework === "golang-migrate" && file2.status === "added" && !kind.downFile) {
+    if (kind2.framework === "golang-migrate" && file2.status === "added" && !kind2.downFile) {
       const base = /^(.*?)\.up\.sql$/i.exec(file2.path)?.[1];
       if (base && !downFiles.has(base))
         fa.rollback.push({
@@ -87503,19 +92467,19 @@ function capLines(lines) {
   }
   return lines;
 }
-function analyzeFile(file2, kind) {
-  if (kind.downFile) return { file: file2, kind, ops: [], rollback: [] };
+function analyzeFile(file2, kind2) {
+  if (kind2.downFile) return { file: file2, kind: kind2, ops: [], rollback: [] };
   const lines = capLines(sideOf(file2, "new").lines);
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
   let rollback = [];
-  if (kind.language === "sql") {
+  if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
   } else {
-    const { literals, startsInString } = scanLiterals(lines, kind.language);
-    const ctx = classifyLines(lines, kind.language, headers, startsInString);
+    const { literals, startsInString } = scanLiterals(lines, kind2.language);
+    const ctx = classifyLines(lines, kind2.language, headers, startsInString);
     for (const lit of literals) {
       if (!SQL_ANCHOR.test(lit.text) || !literalHasAddedLine(lit, lines)) continue;
       for (const op of analyzeSql(lit.text)) pushSqlOp(op, lit, lines, ops, ctx);
@@ -87525,18 +92489,18 @@ function analyzeFile(file2, kind) {
       lines,
       ctx,
       startsInString,
-      language: kind.language,
-      framework: kind.framework
+      language: kind2.language,
+      framework: kind2.framework
     });
     ops.push(...fw.ops);
     rollback = fw.rollback;
-    if (file2.status === "added" && kind.strength === "strong")
-      rollback.push(...missingRollback(file2.path, lines, ctx, kind, startsInString));
+    if (file2.status === "added" && kind2.strength === "strong")
+      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
-  if (kind.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
-  ops = refine2(ops, kind);
+  if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
+  ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind, ops, rollback };
+  return { file: file2, kind: kind2, ops, rollback };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -87564,7 +92528,7 @@ function bare(name) {
   if (!name) return "";
   return name.slice(name.lastIndexOf(".") + 1).toLowerCase();
 }
-function refine2(ops, kind) {
+function refine2(ops, kind2) {
   const created = /* @__PURE__ */ new Set();
   for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
   const renamedInto = /* @__PURE__ */ new Map();
@@ -87591,7 +92555,7 @@ function refine2(ops, kind) {
           out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
           continue;
         }
-        if (onNewTable && (kind.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
+        if (onNewTable && (kind2.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
           continue;
         break;
       }
@@ -87610,9 +92574,9 @@ function refine2(ops, kind) {
   return out;
 }
 var TRIVIAL_BODY = /^(?:pass|end|[{}();,\s]*|return\s*(?:Promise\.resolve\(\s*\))?;?|return\s+None|\.\.\.|"""[\s\S]*"""|'''[\s\S]*'''|\};?|\}\)?;?,?|async\s*\(\)\s*=>\s*\{\s*\}|#.*|\/\/.*)$/;
-function missingRollback(path8, lines, ctx, kind, startsInString) {
-  const lang = kind.language;
-  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind.framework === "django") return [];
+function missingRollback(path8, lines, ctx, kind2, startsInString) {
+  const lang = kind2.language;
+  if (!["ruby", "python", "js", "php", "elixir"].includes(lang) || kind2.framework === "django") return [];
   let upLine = null;
   let downHeader = null;
   let downBody = false;
@@ -87829,12 +92793,12 @@ var historyRewriteRule = {
         file2.path + (file2.oldPath ?? "")
       ))
         continue;
-      const kind = migrationKindOf(file2);
-      if (kind && ctx.paths.isTest(file2.path)) continue;
-      if (kind?.strength !== "strong") continue;
+      const kind2 = migrationKindOf(file2);
+      if (kind2 && ctx.paths.isTest(file2.path)) continue;
+      if (kind2?.strength !== "strong") continue;
       const name = migrationName(file2.path);
-      if (kind.framework === "flyway" && /^R__/i.test(name)) continue;
-      if (kind.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
+      if (kind2.framework === "flyway" && /^R__/i.test(name)) continue;
+      if (kind2.framework === "liquibase" && file2.status === "modified" && !hasCodeRemoved(file2)) continue;
       if (file2.status === "deleted") {
         out.push({
           file: file2.path,
@@ -87994,8 +92958,8 @@ var schemaChangeRule = {
       if (ops.length === 0) continue;
       const name = migrationName(fa.file.path);
       const shown = [...new Set(ops.map(shortOp))];
-      const list = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
-      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list}` });
+      const list2 = shown.length > 4 ? `${shown.slice(0, 4).join("; ")}; and ${shown.length - 4} more` : shown.join("; ");
+      out.push({ file: fa.file.path, line: ops[0].line, message: `Migration ${name} ${list2}` });
     }
     return out;
   }
@@ -88802,9 +93766,9 @@ function coverageValues(lines) {
     const m = COVERAGE_VALUE.exec(cutLine(l.content));
     if (!m) continue;
     const key = m[1].toLowerCase();
-    const list = out.get(key) ?? [];
-    list.push({ value: Number(m[2]), line: l.line });
-    out.set(key, list);
+    const list2 = out.get(key) ?? [];
+    list2.push({ value: Number(m[2]), line: l.line });
+    out.set(key, list2);
   }
   return out;
 }
@@ -89385,11 +94349,11 @@ var cache8 = /* @__PURE__ */ new WeakMap();
 function secretAllowlist(config3) {
   const cached2 = cache8.get(config3);
   if (cached2) return cached2;
-  const list = config3.secrets.allowlist;
-  const paths = compileGlobs(list.paths);
-  const hashes = new Set(list.values_sha256.map((h) => h.toLowerCase()));
+  const list2 = config3.secrets.allowlist;
+  const paths = compileGlobs(list2.paths);
+  const hashes = new Set(list2.values_sha256.map((h) => h.toLowerCase()));
   const patterns = [];
-  for (const p of list.patterns) {
+  for (const p of list2.patterns) {
     try {
       patterns.push(compileSafeRegex(p));
     } catch {
@@ -89772,9 +94736,9 @@ function closest(input2, candidates) {
   }
   return best;
 }
-function didYouMean(input2, candidates, show = (s) => `"${s}"`) {
+function didYouMean(input2, candidates, show2 = (s) => `"${s}"`) {
   const match = closest(input2, candidates);
-  return match === null ? "" : `; did you mean ${show(match)}?`;
+  return match === null ? "" : `; did you mean ${show2(match)}?`;
 }
 
 // src/config/schema.ts
@@ -89810,7 +94774,7 @@ var route = external_exports.strictObject({
   team: external_exports.string().regex(/^@?[\w.-]+\/[\w.-]+$/, "a team is written org/team-slug").optional().describe("Only members of this team can tick the item"),
   codeowners: external_exports.boolean().optional().describe("Only code owners of the files with findings can tick the item")
 }).describe("Who may tick the items of a category");
-var configSchema = external_exports.strictObject({
+var settings = {
   version: external_exports.literal(1).optional().describe("Config format version"),
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
@@ -89862,6 +94826,41 @@ var configSchema = external_exports.strictObject({
       patterns: external_exports.array(external_exports.string().min(1).max(500)).default([]).describe("RE2 patterns of allowed values")
     }).prefault({})
   }).prefault({})
+};
+var EXTENDS_PATTERN = /^(?:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/)?([A-Za-z0-9._-]{1,100})(?::([\w./-]{1,255}))?$/;
+function extendsValueOk(value) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) return true;
+  const dots = (seg) => seg === "" || seg === "." || seg === "..";
+  return !dots(m[2]) && !(m[3] ?? "a").split("/").some(dots);
+}
+function keyPaths(shape, prefix = "") {
+  const out = [];
+  for (const [key, raw] of Object.entries(shape)) {
+    let schema = raw;
+    while (schema instanceof external_exports.ZodDefault || schema instanceof external_exports.ZodPrefault || schema instanceof external_exports.ZodOptional)
+      schema = schema._zod.def.innerType;
+    const path8 = `${prefix}${key}`;
+    out.push(path8);
+    if (schema instanceof external_exports.ZodObject) out.push(...keyPaths(schema.shape, `${path8}.`));
+  }
+  return out;
+}
+var LOCKABLE_KEYS = keyPaths(settings).filter((k) => k !== "version");
+var configSchema = external_exports.strictObject({
+  extends: external_exports.string().regex(
+    EXTENDS_PATTERN,
+    "write owner/repo, owner/repo:path/to/file.yml, or a repository of the same owner such as .github"
+  ).refine(
+    extendsValueOk,
+    "the repository cannot be '.' or '..', and the path after ':' is relative, without '..', '.' or '//'"
+  ).optional().describe(
+    "A central config this file builds on, read from that repository's default branch: owner/repo[:path] (path default .github/ai-review-gate.yml); a name without owner is a repository of the same owner (.github)"
+  ),
+  locked: external_exports.array(external_exports.enum(LOCKABLE_KEYS)).default([]).describe(
+    "Settings a file that extends this one may only keep or make stricter (a section locks every key in it)"
+  ),
+  ...settings
 }).describe("ai-review-gate configuration (.github/ai-review-gate.yml)");
 
 // src/config/load.ts
@@ -89944,6 +94943,9 @@ function issueMessage(issue2) {
 function defaultConfig() {
   return configSchema.parse({});
 }
+function validateConfig(value, source = "config") {
+  return parseConfigText(JSON.stringify(value ?? {}), source);
+}
 function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
   if (text.length > MAX_CONFIG_BYTES)
     throw new ConfigError(source, [
@@ -90022,6 +95024,13 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
   if (problems2.length > 0) throw new ConfigError(source, problems2);
   return config3;
 }
+function parseConfigFile(text, source) {
+  const config3 = parseConfigText(text, source);
+  const counter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const input2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  return { source, config: config3, input: input2, line: (path8) => lineOf(doc, counter, path8) };
+}
 
 // src/github/errors.ts
 function isRequestError2(e) {
@@ -90029,6 +95038,13 @@ function isRequestError2(e) {
 }
 function statusOf(e) {
   return isRequestError2(e) ? e.status : void 0;
+}
+function isPermissionError(e) {
+  if (!isRequestError2(e)) return false;
+  if (e.status !== 403) return false;
+  const text = `${e.message} ${JSON.stringify(e.response?.data ?? "")}`;
+  if (/rate limit/i.test(text)) return false;
+  return true;
 }
 function describeApiError(e, what) {
   if (isRequestError2(e)) {
@@ -90083,6 +95099,36 @@ async function fetchConfig(client, repo, baseSha, path8) {
     if (statusOf(e) === 404) return null;
     throw e;
   }
+}
+var MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
+async function fetchDefaultBranchFile(client, repo, path8, etag) {
+  let res;
+  try {
+    res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path8.replace(/^\.?\//, ""),
+      ...etag ? { headers: { "if-none-match": etag } } : {}
+    });
+  } catch (e) {
+    if (statusOf(e) === 304) return { status: "unchanged" };
+    if (isPermissionError(e)) return { status: "no-repository" };
+    if (statusOf(e) !== 404) throw e;
+    try {
+      const about = await client.request("GET /repos/{owner}/{repo}", { ...repo });
+      const branch = about.data.default_branch ?? "the default branch";
+      return { status: "no-file", branch };
+    } catch (again) {
+      if (statusOf(again) === 404 || isPermissionError(again)) return { status: "no-repository" };
+      throw again;
+    }
+  }
+  const data2 = res.data;
+  if (Array.isArray(res.data) || data2.type !== "file") return { status: "unreadable", reason: "it is not a file" };
+  if ((data2.size ?? 0) > MAX_DEFAULT_BRANCH_FILE || data2.encoding !== "base64")
+    return { status: "unreadable", reason: `it is larger than ${MAX_DEFAULT_BRANCH_FILE / 1024} KB` };
+  const bytes = Buffer.from(data2.content ?? "", "base64");
+  if (bytes.includes(0)) return { status: "unreadable", reason: "it is not a text file" };
+  return { status: "found", text: bytes.toString("utf8"), blobSha: data2.sha ?? "", etag: res.headers.etag ?? null };
 }
 
 // src/github/octokit-port.ts
@@ -90193,6 +95239,7 @@ function createGitHubPort(client) {
       }
     },
     fileAt: (repo, path8, ref) => fetchConfig(client, repo, ref, path8),
+    fileOnDefaultBranch: (repo, path8, etag) => fetchDefaultBranchFile(client, repo, path8, etag),
     compare: (repo, base, head) => orAbsent(async () => {
       const d = data(
         await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -90371,6 +95418,55 @@ function createGitHubPort(client) {
   };
 }
 
+// app/central-files.ts
+var CentralFiles = class {
+  constructor(capacity = 200) {
+    this.capacity = capacity;
+  }
+  capacity;
+  known = /* @__PURE__ */ new Map();
+  /** A reader for one delivery: each file asked once, concurrent asks share the request. */
+  forDelivery(port) {
+    const asked = /* @__PURE__ */ new Map();
+    return (at) => {
+      const key = `${at.owner}/${at.repo}`.toLowerCase() + `:${at.path}`;
+      let pending = asked.get(key);
+      if (!pending) {
+        pending = this.read(port, at, key);
+        asked.set(key, pending);
+      }
+      return pending;
+    };
+  }
+  async read(port, at, key) {
+    const repo = `${at.owner}/${at.repo}`;
+    if (!at.owner) return { found: false, problem: "the repository's owner is unknown" };
+    const cached2 = this.known.get(key);
+    const got = await port.fileOnDefaultBranch({ owner: at.owner, repo: at.repo }, at.path, cached2?.etag);
+    switch (got.status) {
+      case "unchanged":
+        if (cached2) return { found: true, text: cached2.text, version: cached2.blobSha.slice(0, 12) };
+        throw new Error(`GitHub answered 304 for ${repo}:${at.path} without a cached copy`);
+      case "found":
+        this.known.delete(key);
+        if (got.etag) this.known.set(key, { text: got.text, blobSha: got.blobSha, etag: got.etag });
+        if (this.known.size > this.capacity) this.known.delete(this.known.keys().next().value);
+        return { found: true, text: got.text, version: got.blobSha.slice(0, 12) };
+      case "no-file":
+        this.known.delete(key);
+        return { found: false, problem: `${repo} has no ${at.path} on its default branch (${got.branch})` };
+      case "no-repository":
+        this.known.delete(key);
+        return {
+          found: false,
+          problem: `${repo} does not exist or this App's installation cannot read it: install the App on ${repo} (it needs contents: read), or correct extends`
+        };
+      case "unreadable":
+        return { found: false, problem: `${repo}:${at.path} cannot be used: ${got.reason}` };
+    }
+  }
+};
+
 // app/delivery.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 var LeaseLost = class extends Error {
@@ -90486,6 +95582,7 @@ function fencedPort(port) {
     pullFiles: (...a) => port.pullFiles(...a),
     pullCommits: (...a) => port.pullCommits(...a),
     fileAt: (...a) => port.fileAt(...a),
+    fileOnDefaultBranch: (...a) => port.fileOnDefaultBranch(...a),
     compare: (...a) => port.compare(...a),
     checkRuns: (...a) => port.checkRuns(...a),
     comment: (...a) => port.comment(...a),
@@ -90652,8 +95749,8 @@ function isViewOf(marker, state) {
 }
 function mergeRecords(lists) {
   const best = /* @__PURE__ */ new Map();
-  for (const list of lists)
-    for (const s of list) {
+  for (const list2 of lists)
+    for (const s of list2) {
       const seen = best.get(s.pr);
       if (!seen || s.seq > seen.seq) best.set(s.pr, s);
     }
@@ -91783,12 +96880,12 @@ function mergeGroupCheck(input2) {
   if (input2.members.length === 0)
     return fail2("cannot tell which pull requests this merge group holds", "The merge queue lists no entry for it.");
   const problems2 = input2.members.map((m) => ({ m, problem: memberProblem(m, input2.baseRef) })).filter((x) => x.problem !== null);
-  const list = input2.members.map((m) => `#${m.number}`).join(", ");
+  const list2 = input2.members.map((m) => `#${m.number}`).join(", ");
   if (problems2.length > 0)
     return fail2(
       `${problems2.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
       [
-        `The merge group holds ${list}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
+        `The merge group holds ${list2}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
         "",
         ...problems2.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`)
       ].join("\n")
@@ -91796,9 +96893,189 @@ function mergeGroupCheck(input2) {
   return {
     name: CHECK_NAME,
     conclusion: "success",
-    title: `${list}: gate satisfied`.slice(0, 240),
-    summary: `Every pull request in this merge group (${list}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
+    title: `${list2}: gate satisfied`.slice(0, 240),
+    summary: `Every pull request in this merge group (${list2}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
   };
+}
+
+// src/config/extends.ts
+var MAX_EXTENDS_DEPTH = 2;
+function parseExtends(value, from) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) throw new Error(`not an extends value: ${value}`);
+  return { owner: m[1] ?? from?.owner ?? null, repo: m[2], path: m[3] ?? DEFAULT_CONFIG_PATH };
+}
+function locationName(at) {
+  return `${at.owner ?? "(same owner)"}/${at.repo}:${at.path}`;
+}
+var identity = (at) => `${(at.owner ?? "").toLowerCase()}/${at.repo.toLowerCase()}:${at.path}`;
+async function resolveConfig(own4, read2) {
+  let current = { file: parseConfigFile(own4.text, own4.source), at: own4.at };
+  const chain = [current];
+  const seen = [own4.at ? identity(own4.at) : ""];
+  for (let value = current.file.config.extends; value !== void 0; value = current.file.config.extends) {
+    const { file: file2 } = current;
+    const fail2 = (message) => new ConfigError(file2.source, [{ path: "extends", message, line: file2.line(["extends"]) }]);
+    const at = parseExtends(value, current.at);
+    if (seen.includes(identity(at)))
+      throw fail2(`a cycle: ${[...chain.map((c) => c.file.source), locationName(at)].join(" \u2192 ")}`);
+    if (chain.length > MAX_EXTENDS_DEPTH)
+      throw fail2(
+        `${locationName(at)}: too many levels (${chain.map((c) => c.file.source).join(" \u2192 ")} \u2192 \u2026); a chain holds at most ${MAX_EXTENDS_DEPTH} central files`
+      );
+    seen.push(identity(at));
+    const got = await read2(at);
+    if (!got.found) throw fail2(`${locationName(at)}: ${got.problem}`);
+    current = {
+      file: parseConfigFile(got.text, locationName(at)),
+      at,
+      ...got.version ? { version: got.version } : {}
+    };
+    chain.push(current);
+  }
+  chain.reverse();
+  const root = chain[0];
+  let config3 = root.file.config;
+  let input2 = withoutExtends(root.file.input);
+  const lockedBy = new Map(root.file.config.locked.map((k) => [k, root.file.source]));
+  for (const child of chain.slice(1)) {
+    input2 = mergeConfigInputs(input2, child.file.input);
+    const merged = validateConfig(input2, `${child.file.source} combined with ${root.file.source}`);
+    const problems2 = lockViolations(config3, merged, lockedBy, child.file);
+    if (problems2.length > 0) throw new ConfigError(child.file.source, problems2);
+    for (const k of child.file.config.locked) if (!lockedBy.has(k)) lockedBy.set(k, child.file.source);
+    config3 = merged;
+  }
+  return {
+    config: config3,
+    sources: chain.map((c) => c.version ? `${c.file.source}@${c.version}` : c.file.source)
+  };
+}
+var LISTS_BY_ID = /* @__PURE__ */ new Set(["custom_rules", "checklist.extra"]);
+var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function withoutExtends(input2) {
+  const { extends: _consumed, ...rest } = input2;
+  return rest;
+}
+function mergeById(base, over) {
+  const idOf = (e) => isMapping(e) && typeof e.id === "string" ? e.id : null;
+  const overIds = new Map(over.map((e) => [idOf(e), e]));
+  const kept = base.map((e) => {
+    const id = idOf(e);
+    return id !== null && overIds.has(id) ? overIds.get(id) : e;
+  });
+  const baseIds = new Set(base.map(idOf));
+  return [...kept, ...over.filter((e) => idOf(e) === null || !baseIds.has(idOf(e)))];
+}
+function mergeAt(base, over, path8) {
+  if (over === void 0) return base;
+  if (isMapping(base) && isMapping(over)) {
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = mergeAt(base[k], v, path8 ? `${path8}.${k}` : k);
+    return out;
+  }
+  if (LISTS_BY_ID.has(path8) && Array.isArray(base) && Array.isArray(over)) return mergeById(base, over);
+  return over;
+}
+function mergeConfigInputs(central, extending) {
+  const merged = mergeAt(central, withoutExtends(extending), "");
+  const locked = [...asList(central.locked), ...asList(extending.locked)];
+  if (locked.length > 0) merged.locked = [...new Set(locked)];
+  return merged;
+}
+var asList = (v) => Array.isArray(v) ? v : [];
+var order = (...values) => ({ kind: "order", values });
+var kind = (k) => ({ kind: k });
+var STRICTNESS = {
+  "gate.policy": order("ai-authored", "all"),
+  "gate.threshold": order("critical", "high", "medium", "low"),
+  "gate.approvals.low": kind("more"),
+  "gate.approvals.medium": kind("more"),
+  "gate.approvals.high": kind("more"),
+  "gate.approvals.critical": kind("more"),
+  "gate.stale": order("touched-files", "reset"),
+  "gate.rollback.required_from": order("off", "critical", "high"),
+  "gate.machine_accounts": kind("superset"),
+  "ai.raise_level": kind("more"),
+  "ai.bots": kind("superset"),
+  "ai.trailers": kind("superset"),
+  "ai.labels": kind("superset"),
+  "ai.branches": kind("superset"),
+  "paths.production": kind("superset"),
+  "paths.source": kind("superset"),
+  "gate.safe_paths": kind("subset"),
+  "paths.ignore": kind("subset"),
+  "secrets.allowlist.paths": kind("subset"),
+  "secrets.allowlist.values_sha256": kind("subset"),
+  "secrets.allowlist.patterns": kind("subset"),
+  custom_rules: kind("entries"),
+  "checklist.extra": kind("entries")
+};
+function lockedLeaves(key) {
+  const under = LOCKABLE_KEYS.filter((k) => k.startsWith(`${key}.`));
+  return under.length === 0 ? [key] : under.filter((k) => !LOCKABLE_KEYS.some((o) => o.startsWith(`${k}.`)));
+}
+function valueAt(config3, path8) {
+  let v = config3;
+  for (const seg of path8.split(".")) v = isMapping(v) ? v[seg] : void 0;
+  return v;
+}
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (isMapping(v))
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+var ACCOUNT_LISTS = /* @__PURE__ */ new Set(["gate.machine_accounts", "ai.bots"]);
+var entryKeyOf = (leaf) => (v) => ACCOUNT_LISTS.has(leaf) && typeof v === "string" ? v.replace(/^@/, "").toLowerCase() : canonical(v);
+function show(v) {
+  const text = canonical(v);
+  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+var list = (vs) => vs.map(show).join(", ");
+function weakening(leaf, locked, next) {
+  const strictness = STRICTNESS[leaf] ?? { kind: "equal" };
+  const entryKey = entryKeyOf(leaf);
+  switch (strictness.kind) {
+    case "order": {
+      const rank = (v) => strictness.values.indexOf(v);
+      if (rank(next) >= rank(locked)) return null;
+      const allowed = strictness.values.slice(rank(locked));
+      return `at ${show(locked)} or stricter (${list(allowed)}); this file sets ${show(next)}`;
+    }
+    case "more":
+      return Number(next) >= Number(locked) ? null : `at ${show(locked)} or more; this file sets ${show(next)}`;
+    case "superset": {
+      const have = new Set(asList(next).map(entryKey));
+      const missing = asList(locked).filter((e) => !have.has(entryKey(e)));
+      return missing.length === 0 ? null : `entries can be added, not removed; keep ${list(missing)}`;
+    }
+    case "subset": {
+      const allowed = new Set(asList(locked).map(entryKey));
+      const added = asList(next).filter((e) => !allowed.has(entryKey(e)));
+      return added.length === 0 ? null : `entries can be removed, not added; ${list(added)} cannot be added`;
+    }
+    case "entries": {
+      const byId = new Map(asList(next).map((e) => [isMapping(e) ? e.id : void 0, canonical(e)]));
+      const changed = asList(locked).filter((e) => !isMapping(e) || byId.get(e.id) !== canonical(e));
+      return changed.length === 0 ? null : `entries can be added; keep ${list(changed.map((e) => isMapping(e) ? e.id : e))} as the central file has them`;
+    }
+    case "equal":
+      return canonical(next) === canonical(locked) ? null : `at ${show(locked)}; this file changes it`;
+  }
+}
+function lockViolations(central, merged, lockedBy, file2) {
+  const problems2 = [];
+  const checked = /* @__PURE__ */ new Set();
+  for (const [key, source] of lockedBy) {
+    for (const leaf of lockedLeaves(key)) {
+      if (checked.has(leaf)) continue;
+      checked.add(leaf);
+      const why = weakening(leaf, valueAt(central, leaf), valueAt(merged, leaf));
+      if (why) problems2.push({ path: leaf, message: `locked by ${source} ${why}`, line: file2.line(leaf.split(".")) });
+    }
+  }
+  return problems2;
 }
 
 // src/ai/catalogue.ts
@@ -92361,9 +97638,9 @@ for (const agent of AGENTS) {
   for (const g of agent.guardedLogins ?? []) guarded.set(g.login.toLowerCase(), { agent, ids: new Set(g.ids) });
   for (const e of agent.emails) byEmail.set(e.toLowerCase(), agent);
   for (const t of agent.trailers ?? []) {
-    const list = byTrailerKey.get(t.key) ?? [];
-    list.push({ agent, signal: t });
-    byTrailerKey.set(t.key, list);
+    const list2 = byTrailerKey.get(t.key) ?? [];
+    list2.push({ agent, signal: t });
+    byTrailerKey.set(t.key, list2);
   }
   for (const f2 of agent.footers ?? []) TEXT_SIGNALS.push({ agent, signal: f2, kind: "footer" });
   for (const l of agent.links ?? []) TEXT_SIGNALS.push({ agent, signal: l, kind: "session-link" });
@@ -92561,10 +97838,10 @@ function textSignals(c, where, lines, inCommit, extras) {
     const footerLine = trimmed.length <= MAX_LINE_CHARS;
     const windows = lineWindows(line);
     let named = false;
-    for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      const hit = kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
+    for (const { agent, signal, kind: kind2 } of TEXT_SIGNALS) {
+      const hit = kind2 === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
       if (hit) {
-        c.add(kind, where, line.trim(), agent.id, signal.weight);
+        c.add(kind2, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
@@ -93724,17 +99001,19 @@ function markerHead(body, pr) {
   return marker && marker.pr === pr ? marker.head : null;
 }
 async function readConfig(ctx, baseSha) {
+  const path8 = ctx.configPath.replace(/^\.?\//, "");
   try {
-    const text = await ctx.files.read(ctx, ctx.configPath.replace(/^\.?\//, ""), baseSha);
-    return { ok: true, config: parseConfigText(text ?? "", ctx.configPath) };
+    const text = await ctx.files.read(ctx, path8, baseSha);
+    const at = { owner: ctx.repo.owner, repo: ctx.repo.repo, path: path8 };
+    const { config: config3 } = await resolveConfig({ text: text ?? "", source: ctx.configPath, at }, ctx.central);
+    return { ok: true, config: config3 };
   } catch (e) {
-    if (e instanceof ConfigError)
-      return {
-        ok: false,
-        error: `${e.message}
+    if (e instanceof ConfigError) {
+      const where = e.source === ctx.configPath ? `the config on the base branch (${baseSha.slice(0, 7)})` : `${e.source} on its repository's default branch`;
+      return { ok: false, error: `${e.message}
 
-Fix the config on the base branch (${baseSha.slice(0, 7)}), then re-run this check.`
-      };
+Fix ${where}, then re-run this check.` };
+    }
     throw e;
   }
 }
@@ -93826,7 +99105,9 @@ async function completeEvaluation(ctx, pull, data2, previous) {
   if (!config3.ok)
     return { pull, config: config3, files, commits, report: null, codeowners: null, resolved: /* @__PURE__ */ new Map(), touched: null };
   const needOwners = Object.values(config3.config.gate.routes).some((r) => r?.codeowners);
+  const started = performance.now();
   const report = await assess2({ pull, files, commits, config: config3.config }, previous);
+  ctx.observe?.evaluated((performance.now() - started) / 1e3);
   const pending = loginsToResolve(
     { author: pull.author, commits: commits.items, requesters: report.ai.requesters ?? [], known: pull.assignees },
     previous?.excluded ?? null
@@ -94003,6 +99284,7 @@ async function run2(ctx, input2) {
     decision.checkRuns.map((w) => w.sha)
   );
   for (const n of decision.notes) ctx.log.info(`ai-review-gate: #${input2.pr}: ${n}`);
+  ctx.observe?.decided(input2.pr, decision, input2.snapshot.at);
   return publish(ctx, { pr: input2.pr, snapshot: input2.snapshot, decision, anchored: input2.anchored });
 }
 async function evaluatePull(ctx, req) {
@@ -94388,6 +99670,171 @@ var HANDLERS = [
   mergeGroupHandler
 ];
 
+// app/observe.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+import { timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createServer } from "node:http";
+var DeliveryStats = class {
+  requests = 0;
+  /** Attempts repeated by Octokit's retry plugin (server errors, timeouts). */
+  retries = 0;
+  apiErrors = 0;
+  rateLimitWaits = 0;
+  decisions = [];
+  refusedTicks = [];
+  evaluationSeconds = [];
+  /**
+   * Counts a delivery's requests. Octokit's retry plugin (server errors, timeouts) sits inside this
+   * wrapper and retries unseen, but records its failures in `options.request.retryCount`. Every layer
+   * of Octokit's hook sees the same options object, whose `request` is shared with the client's defaults:
+   * it is replaced in place with one of this call's own, read afterwards. Register before the
+   * secondary-rate-limit wrapper, so that its retries pass through here too.
+   */
+  countRequests(client) {
+    client.hook.wrap("request", async (request2, options2) => {
+      const own4 = { ...options2.request, retryCount: 0 };
+      options2.request = own4;
+      let failed = false;
+      try {
+        return await request2(options2);
+      } catch (e) {
+        failed = true;
+        if (e.status !== 304) this.apiErrors++;
+        throw e;
+      } finally {
+        const failures = Number(own4.retryCount) || 0;
+        const attempts = failed ? Math.max(1, failures) : 1 + failures;
+        this.requests += attempts;
+        this.retries += attempts - 1;
+      }
+    });
+  }
+  /** A decision about a PR at `at` (the event's time): the check runs it writes and the edits it refused. */
+  decided(pr, decision, at) {
+    for (const w of decision.checkRuns) this.decisions.push({ pr, sha: w.sha, conclusion: w.body.conclusion });
+    for (const e of decision.state?.audit ?? [])
+      if (e.at === at && e.kind === "refused") this.refusedTicks.push(refusalReason(e.note ?? ""));
+  }
+  evaluated(seconds) {
+    this.evaluationSeconds.push(seconds);
+  }
+};
+var REFUSALS = [
+  [/^the PR is closed/, "closed"],
+  [/^not counted:/, "stale-view"],
+  [/hidden marker/, "tampered-marker"],
+  [/^removing, duplicating or rewording/, "altered-item"],
+  [/already signed off/, "same-signer"],
+  [/^(?:un)?tick refused: (?:only (?:members|code owners)|nobody can tick)/, "route"],
+  [/^(?:un)?tick refused:/, "not-eligible"]
+];
+function refusalReason(note) {
+  return REFUSALS.find(([pattern]) => pattern.test(note))?.[1] ?? "other";
+}
+var GateMetrics = class {
+  registry = new import_prom_client.Registry();
+  deliveries = new import_prom_client.Counter({
+    name: "ai_review_gate_deliveries_total",
+    help: "Webhook deliveries by event and outcome (handled, duplicate, ignored, failed)",
+    labelNames: ["event", "outcome"],
+    registers: [this.registry]
+  });
+  deliverySeconds = new import_prom_client.Histogram({
+    name: "ai_review_gate_delivery_duration_seconds",
+    help: "Time to handle a delivery, from receipt to the last write",
+    labelNames: ["event"],
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry]
+  });
+  evaluationSeconds = new import_prom_client.Histogram({
+    name: "ai_review_gate_evaluation_duration_seconds",
+    help: "Time to analyse one pull request (the engine's evaluation)",
+    buckets: [5e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry]
+  });
+  decisions = new import_prom_client.Counter({
+    name: "ai_review_gate_check_conclusions_total",
+    help: "Gate check runs written, by conclusion",
+    labelNames: ["conclusion"],
+    registers: [this.registry]
+  });
+  refused = new import_prom_client.Counter({
+    name: "ai_review_gate_refused_ticks_total",
+    help: "Checklist edits refused, by reason",
+    labelNames: ["reason"],
+    registers: [this.registry]
+  });
+  requests = new import_prom_client.Counter({
+    name: "ai_review_gate_github_requests_total",
+    help: "GitHub API requests (each attempt, retries included)",
+    registers: [this.registry]
+  });
+  retries = new import_prom_client.Counter({
+    name: "ai_review_gate_github_retries_total",
+    help: "GitHub API requests repeated after a server error or a timeout",
+    registers: [this.registry]
+  });
+  apiErrors = new import_prom_client.Counter({
+    name: "ai_review_gate_github_errors_total",
+    help: "GitHub API requests that failed after their retries",
+    registers: [this.registry]
+  });
+  rateLimitWaits = new import_prom_client.Counter({
+    name: "ai_review_gate_rate_limit_waits_total",
+    help: "Secondary rate limits waited out before retrying",
+    registers: [this.registry]
+  });
+  constructor(options2 = {}) {
+    if (options2.processMetrics ?? true) (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "ai_review_gate_" });
+  }
+  record(s) {
+    this.deliveries.inc({ event: s.event, outcome: s.outcome });
+    this.deliverySeconds.observe({ event: s.event }, s.durationMs / 1e3);
+    for (const d of s.decisions) this.decisions.inc({ conclusion: d.conclusion });
+    for (const r of s.refusedTicks) this.refused.inc({ reason: r });
+    this.requests.inc(s.requests);
+    this.retries.inc(s.retries);
+    this.apiErrors.inc(s.apiErrors);
+    this.rateLimitWaits.inc(s.rateLimitWaits);
+  }
+  observeEvaluations(seconds) {
+    for (const v of seconds) this.evaluationSeconds.observe(v);
+  }
+};
+function eventName(name, payload) {
+  const action = payload?.action;
+  return typeof action === "string" && /^[a-z_]{1,40}$/.test(action) ? `${name}.${action}` : name;
+}
+function repositoryName(payload) {
+  const full = payload?.repository?.full_name;
+  return typeof full === "string" ? full : null;
+}
+function serveMetrics(metrics, options2) {
+  const expected = options2.token ? Buffer.from(`Bearer ${options2.token}`) : null;
+  const server = createServer((req, res) => {
+    const path8 = (req.url ?? "").split("?")[0];
+    if (path8 !== "/metrics") return void res.writeHead(404).end();
+    if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+    const given = Buffer.from(req.headers.authorization ?? "");
+    if (expected && (given.length !== expected.length || !timingSafeEqual2(given, expected)))
+      return void res.writeHead(401, { "www-authenticate": 'Bearer realm="metrics"' }).end();
+    metrics.registry.metrics().then(
+      (body) => {
+        res.writeHead(200, { "content-type": metrics.registry.contentType });
+        res.end(req.method === "HEAD" ? void 0 : body);
+      },
+      () => res.writeHead(500).end()
+    );
+  });
+  return new Promise((resolve4, reject) => {
+    server.once("error", reject);
+    server.listen(options2.port, options2.host, () => {
+      server.off("error", reject);
+      resolve4(server);
+    });
+  });
+}
+
 // app/rate-limit.ts
 function secondaryRateLimitWait(error62) {
   const e = error62;
@@ -94413,6 +99860,7 @@ function retrySecondaryRateLimits(client, options2 = {}) {
         const wait2 = secondaryRateLimitWait(e);
         if (wait2 === null || attempt >= retries || wait2 > maxWait) throw e;
         options2.warn?.(`secondary rate limit: retrying in ${wait2} s (attempt ${attempt + 1} of ${retries})`);
+        options2.onWait?.(wait2);
         await new Promise((resolve4) => setTimeout(resolve4, wait2 * 1e3 * scale));
       }
     }
@@ -94699,13 +100147,13 @@ function redisSettings(env2) {
   const keyPrefix = env2.REDIS_KEY_PREFIX?.trim() || DEFAULT_KEY_PREFIX;
   return { settings: problems2.length > 0 ? null : { url: url2, keyPrefix, leaseMs }, problems: problems2 };
 }
-function sharedState(settings, log) {
-  const redis = connectRedis(settings, log);
+function sharedState(settings2, log) {
+  const redis = connectRedis(settings2, log);
   return {
-    locks: new RedisLocks(redis, { leaseMs: settings.leaseMs }),
-    deliveries: new RedisDeliveryLog(redis, { leaseMs: settings.leaseMs }),
+    locks: new RedisLocks(redis, { leaseMs: settings2.leaseMs }),
+    deliveries: new RedisDeliveryLog(redis, { leaseMs: settings2.leaseMs }),
     redis,
-    where: describeRedisUrl(settings.url)
+    where: describeRedisUrl(settings2.url)
   };
 }
 
@@ -94721,6 +100169,7 @@ function createGate(options2 = {}) {
   const configPath = options2.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
   const now = options2.now ?? (() => /* @__PURE__ */ new Date());
   const files = new CommitFiles();
+  const central = new CentralFiles();
   return {
     async receive(delivery, io) {
       const handler2 = handlerFor(delivery.name, delivery.payload);
@@ -94742,7 +100191,9 @@ function createGate(options2 = {}) {
           configPath,
           now,
           log: io.log,
-          files
+          files,
+          central: central.forDelivery(io.port),
+          ...io.observe ? { observe: io.observe } : {}
         };
         return withGrowingLocks(locks, run3.keys(run3.repo.id), (held) => run3.run({ ...base, held }, { locks }));
       });
@@ -94758,56 +100209,86 @@ function createGate(options2 = {}) {
 }
 function createApp(options2 = {}) {
   return (app) => {
-    const { settings, problems: problems2 } = redisSettings(process.env);
+    const { settings: settings2, problems: problems2 } = redisSettings(process.env);
     if (problems2.length > 0) throw new Error(problems2.join("; "));
-    const shared = settings && !options2.locks && !options2.deliveries ? sharedState(settings, {
+    const shared = settings2 && !options2.locks && !options2.deliveries ? sharedState(settings2, {
       info: (m) => app.log.info(m),
       warn: (m) => app.log.warn(m),
       error: (m) => app.log.error(m)
     }) : null;
     if (shared) app.log.info(`ai-review-gate: locks and delivery log in Redis at ${shared.where}`);
     const gate = createGate(shared ? { ...options2, locks: shared.locks, deliveries: shared.deliveries } : options2);
-    let identity = null;
+    const metrics = options2.metrics ?? new GateMetrics();
+    let identity2 = null;
     const whoAmI = () => {
       const fixedId = options2.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : void 0);
       const fixedSlug = options2.appSlug ?? process.env.APP_SLUG;
       if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
-      identity ??= (async () => {
+      identity2 ??= (async () => {
         const octokit = await app.auth();
         const { data: data2 } = await octokit.request("GET /app");
         if (!data2) throw new Error("GET /app answered without the App");
         return { appId: data2.id, botLogin: `${data2.slug ?? "ai-review-gate"}[bot]` };
       })().catch((e) => {
-        identity = null;
+        identity2 = null;
         throw e;
       });
-      return identity;
+      return identity2;
     };
     const events = [...new Set(HANDLERS.flatMap((h) => h.events))];
     app.on(events, async (context) => {
-      const result = await gate.receive(
-        { id: context.id, name: context.name, payload: context.payload },
-        {
-          port: createGitHubPort(
-            retrySecondaryRateLimits(context.octokit, {
-              warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-              ...options2.rateLimit
-            })
-          ),
-          log: {
-            info: (m) => context.log.info(m),
-            warn: (m) => context.log.warn(m),
-            error: (m) => context.log.error(m)
-          },
-          identity: whoAmI
-        }
-      );
-      if (result === "duplicate") context.log.info(`ai-review-gate: delivery ${context.id} already handled`);
+      const started = performance.now();
+      const stats = new DeliveryStats();
+      stats.countRequests(context.octokit);
+      const client = retrySecondaryRateLimits(context.octokit, {
+        warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
+        onWait: () => stats.rateLimitWaits++,
+        ...options2.rateLimit
+      });
+      let outcome = "failed";
+      let failure2;
+      try {
+        outcome = await gate.receive(
+          { id: context.id, name: context.name, payload: context.payload },
+          {
+            port: createGitHubPort(client),
+            log: {
+              info: (m) => context.log.info(m),
+              warn: (m) => context.log.warn(m),
+              error: (m) => context.log.error(m)
+            },
+            observe: stats,
+            identity: whoAmI
+          }
+        );
+      } catch (e) {
+        failure2 = quote((e instanceof Error ? e.message : String(e)).split("\n")[0], 300);
+        throw e;
+      } finally {
+        const summary = {
+          delivery: context.id,
+          event: eventName(context.name, context.payload),
+          repository: repositoryName(context.payload),
+          outcome,
+          decisions: stats.decisions,
+          refusedTicks: stats.refusedTicks,
+          requests: stats.requests,
+          retries: stats.retries,
+          apiErrors: stats.apiErrors,
+          rateLimitWaits: stats.rateLimitWaits,
+          durationMs: Math.round(performance.now() - started),
+          ...failure2 ? { error: failure2 } : {}
+        };
+        metrics.record(summary);
+        metrics.observeEvaluations(stats.evaluationSeconds);
+        const line = `ai-review-gate: delivery ${summary.event} ${outcome}`;
+        if (outcome === "failed") context.log.error(summary, line);
+        else context.log.info(summary, line);
+      }
     });
   };
 }
 var gateApp = createApp();
-var app_default = gateApp;
 
 // app/startup.ts
 import { createPrivateKey as createPrivateKey2 } from "node:crypto";
@@ -94860,6 +100341,7 @@ function checkStartup(env2, cwd) {
     problems2.push(key);
   }
   problems2.push(...redisSettings(env2).problems);
+  problems2.push(...metricsSettings(env2).problems);
   const setupPage = !production && (!set3(env2.APP_ID) || key === "missing");
   if (setupPage) return { problems: problems2, warnings: warnings2 };
   if (!set3(env2.WEBHOOK_SECRET)) {
@@ -94868,6 +100350,16 @@ function checkStartup(env2, cwd) {
     unsafe(`WEBHOOK_SECRET is Probot's public default "${PROBOT_DEFAULT_SECRET}": anyone could sign deliveries`);
   }
   return { problems: problems2, warnings: warnings2 };
+}
+function metricsSettings(env2) {
+  if (!set3(env2.METRICS_PORT)) return { settings: null, problems: [] };
+  const port = Number(env2.METRICS_PORT.trim());
+  if (!/^\d+$/.test(env2.METRICS_PORT.trim()) || port < 1 || port > 65535)
+    return { settings: null, problems: ["METRICS_PORT is not a port number (1-65535)"] };
+  if (port === Number(env2.PORT || 3e3))
+    return { settings: null, problems: ["METRICS_PORT must differ from the webhook server's PORT"] };
+  const token = env2.METRICS_TOKEN?.trim();
+  return { settings: { port, ...token ? { token } : {} }, problems: [] };
 }
 
 // app/server.ts
@@ -94896,8 +100388,15 @@ if (problems.length > 0) {
 for (const w of warnings) process.stderr.write(`ai-review-gate: warning: ${w}
 `);
 try {
-  const server = await run(app_default);
+  const metrics = new GateMetrics();
+  const server = await run(createApp({ metrics }));
+  const scrape = metricsSettings(process.env).settings;
+  const metricsServer = scrape ? (
+    // On the same interface as the webhook server (Probot's default: localhost).
+    await serveMetrics(metrics, { ...scrape, host: process.env.HOST || "localhost" })
+  ) : null;
   process.once("SIGTERM", () => {
+    metricsServer?.close();
     server.stop().then(
       () => process.exit(0),
       () => process.exit(1)

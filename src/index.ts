@@ -5,6 +5,15 @@
 
 export { detectAi } from "./ai/detect.js";
 export { gitLogArgs, pullRequestFactsFromGit } from "./ai/git-facts.js";
+// Organization-wide configuration: a file and the central files it extends, read by the caller's reader.
+export {
+  type CentralFile,
+  type CentralReader,
+  type ConfigLocation,
+  MAX_EXTENDS_DEPTH,
+  type ResolvedConfig,
+  resolveConfig,
+} from "./config/extends.js";
 // Configuration (read from the base branch by the surfaces).
 export { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText, validateConfig } from "./config/load.js";
 export type { Config } from "./config/schema.js";

@@ -4,6 +4,7 @@
  */
 export { detectAi } from "./ai/detect.js";
 export { gitLogArgs, pullRequestFactsFromGit } from "./ai/git-facts.js";
+export { type CentralFile, type CentralReader, type ConfigLocation, MAX_EXTENDS_DEPTH, type ResolvedConfig, resolveConfig, } from "./config/extends.js";
 export { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText, validateConfig } from "./config/load.js";
 export type { Config } from "./config/schema.js";
 export type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./diff/model.js";

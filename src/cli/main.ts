@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gitLogArgs, pullRequestFactsFromGit } from "../ai/git-facts.js";
+import { extendsNotApplied } from "../config/extends.js";
 import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, MAX_CONFIG_BYTES, parseConfigText } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiffParseError } from "../diff/parse.js";
@@ -106,7 +107,10 @@ async function loadConfig(path: string | undefined, io: CliIO): Promise<{ config
   const file = path ?? resolve(io.cwd, DEFAULT_CONFIG_PATH);
   if (!path && !existsSync(file)) return { config: defaultConfig(), file: null };
   const bytes = await readInput(file, io, CONFIG_CAP, "config");
-  return { config: parseConfigText(bytes.toString("utf8"), path ?? DEFAULT_CONFIG_PATH), file };
+  const config = parseConfigText(bytes.toString("utf8"), path ?? DEFAULT_CONFIG_PATH);
+  const central = extendsNotApplied(config);
+  if (central) io.stderr(`ai-review-gate: warning: ${central}\n`);
+  return { config, file };
 }
 
 /**

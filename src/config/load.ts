@@ -206,3 +206,21 @@ export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PA
   if (problems.length > 0) throw new ConfigError(source, problems);
   return config;
 }
+
+/** A validated config file with what combining files needs: its own keys (before defaults) and their lines. */
+export interface ConfigFile {
+  source: string;
+  config: Config;
+  /** The keys the file itself sets, as written (no defaults). */
+  input: Record<string, unknown>;
+  /** 1-based line of a key path in this file (or of the nearest key above it). */
+  line(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export function parseConfigFile(text: string, source: string): ConfigFile {
+  const config = parseConfigText(text, source);
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const input = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  return { source, config, input, line: (path) => lineOf(doc, counter, path) };
+}

@@ -1,6 +1,6 @@
 import type { GitHubClient } from "./client.js";
 import { statusOf } from "./errors.js";
-import { fetchConfig, fetchPullFiles, MAX_PULL_COMMITS } from "./fetch.js";
+import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles, MAX_PULL_COMMITS } from "./fetch.js";
 import type {
   Actor,
   CheckRunRecord,
@@ -207,6 +207,7 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
     },
 
     fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    fileOnDefaultBranch: (repo, path, etag) => fetchDefaultBranchFile(client, repo, path, etag),
 
     compare: (repo, base, head) =>
       orAbsent(async () => {

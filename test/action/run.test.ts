@@ -344,6 +344,15 @@ describe("config", () => {
   });
 });
 
+describe("config extends", () => {
+  test("the Action warns that extends is the App's and scans with the repository's file alone", async () => {
+    const w = setup({ blobs: { [`${BASE}:${CONFIG_PATH}`]: `extends: .github\n${BASE_CONFIG}` }, files: RISKY_FILES });
+    const res = await runAction({ eventName: "pull_request", payload: pullRequestPayload(AI_PR) });
+    expect(res.failed).toBeNull();
+    expect(w.comments[0]!.body).toContain("extends: .github is applied by the App only");
+  });
+});
+
 describe("API failures", () => {
   test("a transient 502 is retried and the run succeeds", async () => {
     const w = setup({ files: docsFiles(1), failNext: 1 });

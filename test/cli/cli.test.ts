@@ -75,6 +75,17 @@ describe("ai-review-gate scan", () => {
     expect(t.err()).toMatch(/gate\.threshold \(line 2\)/);
   });
 
+  it("warns that a config's extends is applied by the App only, and scans with the file alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "arg-cfg-"));
+    writeFileSync(join(dir, "cfg.yml"), `extends: acme/.github\n${CUSTOM_CONFIG}`);
+    const t = io();
+    expect(await runCli(["scan", "--diff", example, "--config", join(dir, "cfg.yml"), "--format", "json"], t.io)).toBe(
+      0,
+    );
+    expect(t.err()).toContain("warning: extends: acme/.github is applied by the App only");
+    expect(JSON.parse(t.out()).version).toBe(1);
+  });
+
   it("exits 2 when not in a git repository and no --diff is given", async () => {
     const t = io();
     expect(await runCli(["scan"], t.io)).toBe(2);

@@ -13,6 +13,7 @@ describe("the public API (src/index.ts)", () => {
       "defaultConfig",
       "parseConfigText",
       "validateConfig",
+      "resolveConfig",
       "parseUnifiedDiff",
       "detectAi",
       "pullRequestFactsFromGit",

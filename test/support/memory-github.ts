@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RepoRef } from "../../src/github/client.js";
 import type { ApiPullFile } from "../../src/github/files.js";
 import type {
@@ -7,6 +8,7 @@ import type {
   CommentRecord,
   CommitPull,
   Comparison,
+  DefaultBranchFile,
   GitHubPort,
   Listed,
   PullCommit,
@@ -89,6 +91,11 @@ export class MemoryGitHub implements GitHubPort {
   /** Each pushed commit's parent and the files it touched (for compare). */
   readonly parents = new Map<string, { parent: string; files: string[] }>();
   readonly queues = new Map<string, QueueEntry[]>();
+  /**
+   * Other repositories the installation can read (`owner/repo` → default branch and files), as
+   * `extends:` reads them. This repository's default branch is `main` in `contents`.
+   */
+  readonly repositories = new Map<string, { branch: string; files: Map<string, string> }>();
   readonly calls: Verb[] = [];
   private readonly faults: Fault[] = [];
   private nextId = 5000;
@@ -116,6 +123,13 @@ export class MemoryGitHub implements GitHubPort {
 
   setFile(ref: string, path: string, text: string): void {
     this.contents.set(`${ref}:${path}`, text);
+  }
+
+  /** A file on the default branch of another repository the installation can read (created on first use). */
+  setRepositoryFile(fullName: string, path: string, text: string, branch = "main"): void {
+    const repo = this.repositories.get(fullName) ?? { branch, files: new Map<string, string>() };
+    repo.files.set(path, text);
+    this.repositories.set(fullName, repo);
   }
 
   addPull(p: Partial<MemoryPull> & { number: number; author: Actor; head: MemoryPull["head"] }): MemoryPull {
@@ -260,6 +274,22 @@ export class MemoryGitHub implements GitHubPort {
   async fileAt(_repo: RepoRef, path: string, ref: string): Promise<string | null> {
     this.call("fileAt");
     return this.contents.get(`${ref}:${path}`) ?? null;
+  }
+
+  async fileOnDefaultBranch(repo: RepoRef, path: string, etag?: string | null): Promise<DefaultBranchFile> {
+    this.call("fileOnDefaultBranch");
+    const own = repo.owner === this.repo.owner && repo.repo === this.repo.repo;
+    const found = own
+      ? { branch: "main", files: new Map([[path, this.contents.get(`main:${path}`)]]) }
+      : this.repositories.get(`${repo.owner}/${repo.repo}`);
+    if (!found) return { status: "no-repository" };
+    const text = found.files.get(path);
+    if (text === undefined) return { status: "no-file", branch: found.branch };
+    const blobSha = createHash("sha1")
+      .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+      .digest("hex");
+    if (etag === `"${blobSha}"`) return { status: "unchanged" };
+    return { status: "found", text, blobSha, etag: `"${blobSha}"` };
   }
 
   async compare(_repo: RepoRef, base: string, head: string): Promise<Comparison | null> {

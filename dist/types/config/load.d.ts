@@ -29,3 +29,13 @@ export declare function defaultConfig(): Config;
 export declare function validateConfig(value: unknown, source?: string): Config;
 /** Parse and validate YAML config text. Empty text gives the defaults. */
 export declare function parseConfigText(text: string, source?: string): Config;
+/** A validated config file with what combining files needs: its own keys (before defaults) and their lines. */
+export interface ConfigFile {
+    source: string;
+    config: Config;
+    /** The keys the file itself sets, as written (no defaults). */
+    input: Record<string, unknown>;
+    /** 1-based line of a key path in this file (or of the nearest key above it). */
+    line(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+export declare function parseConfigFile(text: string, source: string): ConfigFile;

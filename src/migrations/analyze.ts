@@ -231,10 +231,7 @@ function refine(ops: MigrationOp[], kind: MigrationFileKind): MigrationOp[] {
         }
         // A table created and dropped by the same file is scratch space; a weak .sql that drops and
         // re-creates a table is a schema script, not a migration of live data.
-        if (
-          onNewTable &&
-          (kind.strength === "weak" || (firstCreated.get(t) ?? Number.POSITIVE_INFINITY) < op.line)
-        )
+        if (onNewTable && (kind.strength === "weak" || (firstCreated.get(t) ?? Number.POSITIVE_INFINITY) < op.line))
           continue;
         break;
       }

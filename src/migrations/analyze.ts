@@ -60,6 +60,18 @@ function sniffText(file: ChangedFile): string {
  * hints at migrations, and source files in the languages whose migrations are known by content.
  */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
+  // Asked by several rules about every file; the content sniff is the costly part.
+  let kind = kinds.get(file);
+  if (kind === undefined) {
+    kind = detectKind(file);
+    kinds.set(file, kind);
+  }
+  return kind;
+}
+
+const kinds = new WeakMap<ChangedFile, MigrationFileKind | null>();
+
+function detectKind(file: ChangedFile): MigrationFileKind | null {
   const hinted = (p: string | undefined) =>
     p !== undefined && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
   if (!hinted(file.path) && !hinted(file.oldPath)) return null;

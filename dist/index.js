@@ -20781,9 +20781,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
+    var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch2(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -20799,16 +20799,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex2 = isState2 ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix2 });
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob: glob2, posix: posix2 });
         const result = { glob: glob2, state, regex: regex2, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -20834,7 +20834,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch2.test = (input2, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20851,24 +20851,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix2);
+          match = picomatch2.matchBase(input2, regex2, options, posix2);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch2.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
       return regex2.test(utils.basename(input2, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan2(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input2, options) => scan2(input2, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20879,13 +20879,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20896,9 +20896,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20907,8 +20907,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch2.constants = constants3;
+    module.exports = picomatch2;
   }
 });
 
@@ -20918,14 +20918,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch2(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -37447,8 +37447,9 @@ var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
 var GLOB_OPTIONS = { dot: true, nocase: false };
 function compileGlobs(globs) {
   if (globs.length === 0) return () => false;
-  const matcher = (0, import_picomatch.default)(globs, GLOB_OPTIONS);
-  return (path) => matcher(path);
+  const literal2 = new Set(globs);
+  const any2 = new RegExp(globs.map((g) => `(?:${import_picomatch.default.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
+  return (path) => path !== "" && (literal2.has(path) || any2.test(path));
 }
 function extensionOf(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -38260,12 +38261,16 @@ function detectLine(line, traits, nextLine) {
   if (line.length < 8) return [];
   if (line.length > MAX_WINDOW) {
     const all = [];
+    const kept = /* @__PURE__ */ new Set();
     const step = MAX_WINDOW - 512;
     for (let offset = 0; offset < line.length; offset += step) {
       const window2 = line.slice(offset, offset + MAX_WINDOW);
       for (const d of detectLine(window2, traits, void 0)) {
         const shifted = { ...d, start: d.start + offset, end: d.end + offset };
-        if (!all.some((k) => k.start === shifted.start && k.group === shifted.group)) all.push(shifted);
+        const key = `${shifted.start}\0${shifted.group}`;
+        if (kept.has(key)) continue;
+        kept.add(key);
+        all.push(shifted);
       }
       if (offset + MAX_WINDOW >= line.length) break;
     }
@@ -39423,11 +39428,11 @@ function detectAi(pr, config2) {
 function decideConfidence(evidence) {
   if (evidence.some((e) => e.weight === "certain")) return "certain";
   if (evidence.some((e) => e.weight === "strong")) return "likely";
-  const kinds = new Set(
+  const kinds2 = new Set(
     evidence.filter((e) => e.weight === "supporting" || e.weight === "declared").map((e) => e.signal)
   );
-  if (kinds.size >= 2) return "likely";
-  return kinds.size === 1 ? "possible" : "none";
+  if (kinds2.size >= 2) return "likely";
+  return kinds2.size === 1 ? "possible" : "none";
 }
 function rankAgents(evidence) {
   const score = /* @__PURE__ */ new Map();
@@ -73146,7 +73151,6 @@ var pulumiProtectionRule = {
 };
 
 // src/infra/hcl.ts
-var import_hcl2json = __toESM(require_lib2(), 1);
 var HEADER = /^(resource|data|module|variable|output|provider|locals|terraform|moved|removed|import|check)\b(?:\s+"?([\w.-]+)"?)?(?:\s+"?([\w.-]+)"?)?\s*\{?/;
 function parseTfHeader(text) {
   const first = text.charCodeAt(0);
@@ -73296,7 +73300,8 @@ function scanTerraformFile(file2) {
 async function parsedAddresses(path, text) {
   let json2;
   try {
-    json2 = await (0, import_hcl2json.parse)(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
+    const { parse: parseHcl } = await Promise.resolve().then(() => __toESM(require_lib2(), 1));
+    json2 = await parseHcl(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
   } catch {
     return null;
   }
@@ -73983,15 +73988,15 @@ var helmChartRemovedRule = {
     const analysis = k8sAnalysis(ctx);
     const findings = [];
     for (const chart of analysis.removedCharts) {
-      const kinds = /* @__PURE__ */ new Set();
+      const kinds2 = /* @__PURE__ */ new Set();
       let files = 0;
       for (const { file: file2 } of analysis.files) {
         if (file2 === chart.file || chartOf(file2.path, [chart]) === void 0 || file2.status !== "deleted") continue;
         files++;
         for (const d of analysis.oldDocs.get(file2.path) ?? [])
-          if (d.kind && !analysis.newKeys.has(docKey(d))) kinds.add(d.kind);
+          if (d.kind && !analysis.newKeys.has(docKey(d))) kinds2.add(d.kind);
       }
-      const detail = kinds.size > 0 ? `, with its ${[...kinds].join(", ")} templates` : files > 0 ? `, with ${files} templates` : "";
+      const detail = kinds2.size > 0 ? `, with its ${[...kinds2].join(", ")} templates` : files > 0 ? `, with ${files} templates` : "";
       findings.push({
         file: chart.file.path,
         line: null,
@@ -74948,6 +74953,16 @@ function regexStatementOps(stmt, base, mysql, ops) {
 }
 var INTERESTING_STATEMENT = /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
 var SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
+function lastAtOrBelow(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 function parseJoined(masked2, statements) {
   const pieces2 = [];
   const compactStarts = [];
@@ -74962,13 +74977,7 @@ function parseJoined(masked2, statements) {
   if (!parsed) return null;
   const toChar = byteToCharMapper(compact);
   const toOriginal = (offset) => {
-    let lo = 0;
-    let hi = compactStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (compactStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBelow(compactStarts, offset);
     const st = statements[lo];
     return st.start + Math.min(offset - compactStarts[lo], st.end - st.start);
   };
@@ -74981,24 +74990,53 @@ function parseJoined(masked2, statements) {
   for (const op of ops) op.offset = toOriginal(op.offset);
   return ops;
 }
+var NOT_POSTGRES_STATEMENT = /^\s*(?:EXEC|RENAME|sp_rename)\b/i;
+function parseOrFallBack(masked2, statements, mysql, ops) {
+  const parsed = parseJoined(masked2, statements);
+  if (parsed) {
+    for (const op of parsed) ops.push(op);
+    return;
+  }
+  if (statements.length === 1) {
+    const st = statements[0];
+    regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+    return;
+  }
+  const half = statements.length >> 1;
+  parseOrFallBack(masked2, statements.slice(0, half), mysql, ops);
+  parseOrFallBack(masked2, statements.slice(half), mysql, ops);
+}
 function analyzeSql(text) {
   if (!SQL_ANCHOR.test(text)) return [];
   const masked2 = maskComments(text);
   const statements = splitStatements(masked2).filter((st) => INTERESTING_STATEMENT.test(masked2.slice(st.start, st.end)));
   if (statements.length === 0) return [];
   const mysql = looksLikeMysql(masked2);
-  const parseable = text.length <= MAX_PARSE_CHARS2 && !mysql;
-  if (parseable) {
-    const joined = parseJoined(masked2, statements);
-    if (joined) return joined;
-  }
   const ops = [];
-  for (const st of statements) {
-    const single = parseable ? parseJoined(masked2, [st]) : null;
-    if (single) ops.push(...single);
-    else regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+  if (text.length > MAX_PARSE_CHARS2 || mysql) {
+    for (const st of statements) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+    return ops;
   }
-  return ops;
+  const accepted = [];
+  const rejected = [];
+  for (const st of statements)
+    (NOT_POSTGRES_STATEMENT.test(masked2.slice(st.start, st.end)) ? rejected : accepted).push(st);
+  if (accepted.length > 0) parseOrFallBack(masked2, accepted, mysql, ops);
+  if (rejected.length === 0) return ops;
+  const fallback = [];
+  for (const st of rejected) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, fallback);
+  return inStatementOrder(ops, fallback, statements);
+}
+function inStatementOrder(a, b, statements) {
+  const starts = statements.map((st) => st.start);
+  const indexOf = (offset) => lastAtOrBelow(starts, offset);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(indexOf(a[i].offset) < indexOf(b[j].offset) ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 // src/migrations/text.ts
@@ -76684,6 +76722,15 @@ function sniffText(file2) {
   return out;
 }
 function migrationKindOf(file2) {
+  let kind2 = kinds.get(file2);
+  if (kind2 === void 0) {
+    kind2 = detectKind(file2);
+    kinds.set(file2, kind2);
+  }
+  return kind2;
+}
+var kinds = /* @__PURE__ */ new WeakMap();
+function detectKind(file2) {
   const hinted = (p) => p !== void 0 && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
   if (!hinted(file2.path) && !hinted(file2.oldPath)) return null;
   let sniff;
@@ -76802,6 +76849,14 @@ function refine2(ops, kind2) {
   for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
   const renamedInto = /* @__PURE__ */ new Map();
   for (const op of ops) if (op.kind === "rename-table" && op.newName) renamedInto.set(bare(op.newName), bare(op.table));
+  const firstCreated = /* @__PURE__ */ new Map();
+  const droppedTables = /* @__PURE__ */ new Set();
+  for (const op of ops) {
+    const t = bare(op.table);
+    if (op.kind === "create-table" && op.line < (firstCreated.get(t) ?? Number.POSITIVE_INFINITY))
+      firstCreated.set(t, op.line);
+    if (op.kind === "drop-table") droppedTables.add(t);
+  }
   const out = [];
   for (const op of ops) {
     const t = bare(op.table);
@@ -76824,14 +76879,12 @@ function refine2(ops, kind2) {
           out.push({ ...op, kind: "table-rebuild", detail: `rebuilt from ${source}` });
           continue;
         }
-        if (onNewTable && (kind2.strength === "weak" || ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line)))
+        if (onNewTable && (kind2.strength === "weak" || (firstCreated.get(t) ?? Number.POSITIVE_INFINITY) < op.line))
           continue;
         break;
       }
       case "rename-table": {
-        const dropped = ops.some(
-          (o) => o.kind === "drop-table" && bare(o.table) === bare(op.newName) && created.has(t)
-        );
+        const dropped = created.has(t) && droppedTables.has(bare(op.newName));
         if (dropped || onNewTable) continue;
         break;
       }
@@ -76884,26 +76937,36 @@ function missingRollback(path, lines, ctx, kind2, startsInString) {
   if (!downBody) return [{ kind: "empty-down", line: downHeader }];
   return [];
 }
+var DJANGO_FIELD = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
+function modelFieldClasses(appDir, allFiles) {
+  const removed = /* @__PURE__ */ new Map();
+  const added = /* @__PURE__ */ new Map();
+  for (const f2 of allFiles) {
+    if (!f2.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f2.path.slice(appDir.length)))
+      continue;
+    for (const l of f2.removed) {
+      const m = DJANGO_FIELD.exec(l.content);
+      if (m) removed.set(m[1].toLowerCase(), m[2]);
+    }
+    for (const l of f2.added) {
+      const m = DJANGO_FIELD.exec(l.content);
+      if (m) added.set(m[1].toLowerCase(), m[2]);
+    }
+  }
+  return { removed, added };
+}
 function djangoTypeChanges(files, allFiles) {
   const alters = files.filter((f2) => f2.kind.framework === "django" && f2.ops.some((o) => o.kind === "alter-field"));
   if (alters.length === 0) return;
-  const fieldRe = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
+  const fieldsByApp = /* @__PURE__ */ new Map();
   for (const fa of alters) {
     const appDir = fa.file.path.slice(0, fa.file.path.lastIndexOf("/migrations/"));
-    const removed = /* @__PURE__ */ new Map();
-    const added = /* @__PURE__ */ new Map();
-    for (const f2 of allFiles) {
-      if (!f2.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f2.path.slice(appDir.length)))
-        continue;
-      for (const l of f2.removed) {
-        const m = fieldRe.exec(l.content);
-        if (m) removed.set(m[1].toLowerCase(), m[2]);
-      }
-      for (const l of f2.added) {
-        const m = fieldRe.exec(l.content);
-        if (m) added.set(m[1].toLowerCase(), m[2]);
-      }
+    let fields = fieldsByApp.get(appDir);
+    if (!fields) {
+      fields = modelFieldClasses(appDir, allFiles);
+      fieldsByApp.set(appDir, fields);
     }
+    const { removed, added } = fields;
     for (const op of fa.ops) {
       if (op.kind !== "alter-field") continue;
       const col = op.columns?.[0]?.toLowerCase();
@@ -76937,7 +77000,7 @@ function runMigrationOps(row, ctx) {
   return out;
 }
 function migrationOpRule(row) {
-  const { kinds, when, severityOf: severityOf3, samples, ...meta3 } = row;
+  const { kinds: kinds2, when, severityOf: severityOf3, samples, ...meta3 } = row;
   return { ...meta3, row, init: initPostgresParser, run: (ctx) => runMigrationOps(row, ctx) };
 }
 function tableOf(op) {
@@ -77497,9 +77560,6 @@ var migrationDestructiveRules = [
   notNullWithoutDefaultRule
 ];
 
-// src/rules/missing-tests/source-without-tests.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
 // src/diff/meaningful-lines.ts
 var IMPORT_LINE = /^(?:import\s|import\(|from\s+[\w.]+\s+import\s|export\s+(?:\*|\{[^}]*\})\s+from\s|(?:const|let|var)\s+[\w{},\s]+=\s*require\(["'][^"']+["']\);?$|require(?:_relative)?\s*\(?["']|use\s+[\w:\\{}, ]+;?$|using\s+[\w.=\s]+;$|#include\s|package\s+[\w.]+;?$|@import\s|alias\s+[\w.]+$)/;
 var IMPORT_FIRST_CHARS = new Set([..."ifeclvru#p@a"].map((c) => c.charCodeAt(0)));
@@ -77561,11 +77621,7 @@ function meaningfulAddedLines(file2, limit = Number.POSITIVE_INFINITY) {
 // src/rules/missing-tests/source-without-tests.ts
 var MAX_LISTED = 10;
 var LARGE_CHANGE_LINES = 50;
-function compileOneRegex(globs) {
-  const re = new RegExp(globs.map((g) => `(?:${import_picomatch2.default.makeRe(g, { dot: true }).source})`).join("|"));
-  return (path) => re.test(path);
-}
-var NOT_TESTABLE = compileOneRegex([
+var NOT_TESTABLE = compileGlobs([
   "**/*.config.{js,cjs,mjs,ts,cts,mts}",
   "**/.*.{js,cjs,mjs,ts,cts,mts}",
   "**/*rc.{js,cjs}",
@@ -77615,12 +77671,12 @@ var NOT_TESTABLE = compileOneRegex([
   // Tool folders at the repository root (`.codex/hooks`, `.claude/`, `.vscode/`).
   ".*/**"
 ]);
-var UI_SOURCE = compileOneRegex([
+var UI_SOURCE = compileGlobs([
   "**/*.{vue,svelte,tsx,jsx,astro}",
   "**/{components,views,pages,screens,layouts,templates,widgets,ui,frontend}/**"
 ]);
 var REFACTOR_SHARE = 0.6;
-var EXTRA_TESTS = compileOneRegex([
+var EXTRA_TESTS = compileGlobs([
   "**/Tests/**",
   "**/*Tests/**",
   "**/*Test.{swift,scala,groovy,m,mm}",
@@ -79299,7 +79355,13 @@ var DiffParseError = class extends Error {
 var GIT_HEADER = /^diff --git /;
 var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
 var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
-var HEADER_FACTS_ANYWHERE = /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
+var HEADER_FACT = "(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)";
+var HEADER_FACT_FIRST_LINE = new RegExp(`^${HEADER_FACT}`);
+var HEADER_FACT_LATER_LINE = new RegExp(`
+${HEADER_FACT}`);
+function hasHeaderFacts(section) {
+  return HEADER_FACT_FIRST_LINE.test(section) || HEADER_FACT_LATER_LINE.test(section);
+}
 function decodeDiff(input2) {
   if (typeof input2 === "string") return input2;
   return new TextDecoder("utf-8", { fatal: false }).decode(input2);
@@ -79375,10 +79437,10 @@ function cleanPath(p) {
   return unquoteGitPath(p);
 }
 function parseSection(section, files, warnings) {
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const headerFacts = hasHeaderFacts(section);
   const hasMarkers = section.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
+  const lines = headerFacts || hasMarkers ? section.split("\n") : null;
+  const metas = lines && headerFacts ? scanGitHeaders(lines) : [];
   const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
   let raw;
   try {
@@ -79947,24 +80009,38 @@ function toFinding(rule, raw, override, production) {
     remediation: raw.remediation ?? rule.remediation
   };
 }
+function isDuplicate(seen, f2) {
+  const key = `${f2.ruleId}\0${f2.file}\0${f2.side}\0${f2.line}`;
+  const messages = seen.get(key);
+  if (messages === void 0) seen.set(key, f2.message);
+  else if (typeof messages === "string") {
+    if (messages === f2.message) return true;
+    seen.set(key, [messages, f2.message]);
+  } else {
+    if (messages.includes(f2.message)) return true;
+    messages.push(f2.message);
+  }
+  return false;
+}
 function compareFindings(a, b) {
   return severityRank(b.severity) - severityRank(a.severity) || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function summarize(findings) {
   const map2 = /* @__PURE__ */ new Map();
-  const seenFiles = /* @__PURE__ */ new Map();
+  const listed = /* @__PURE__ */ new Map();
   for (const f2 of findings) {
     let s = map2.get(f2.category);
-    if (!s) {
+    let files = listed.get(f2.category);
+    if (!s || !files) {
       s = { category: f2.category, severity: f2.severity, count: 0, files: [] };
+      files = /* @__PURE__ */ new Set();
       map2.set(f2.category, s);
-      seenFiles.set(f2.category, /* @__PURE__ */ new Set());
+      listed.set(f2.category, files);
     }
     s.count++;
     if (severityRank(f2.severity) > severityRank(s.severity)) s.severity = f2.severity;
-    const seen = seenFiles.get(f2.category);
-    if (!seen.has(f2.file)) {
-      seen.add(f2.file);
+    if (!files.has(f2.file)) {
+      files.add(f2.file);
       s.files.push(f2.file);
     }
   }
@@ -79989,7 +80065,7 @@ async function analyze(input2) {
   const ctx = ruleContext(allFiles, config2, pr, ai);
   const rules = activeRules(config2);
   await initRules(rules);
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   const findings = [];
   for (const rule of rules) {
     let raw;
@@ -80002,10 +80078,7 @@ async function analyze(input2) {
     const override = severityOverride(config2, rule);
     for (const r of raw) {
       const f2 = toFinding(rule, r, override, ctx.production.has(r.file));
-      const key = `${f2.ruleId}\0${f2.file}\0${f2.side}\0${f2.line}\0${f2.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push(f2);
+      if (!isDuplicate(seen, f2)) findings.push(f2);
     }
   }
   findings.sort(compareFindings);
@@ -80018,9 +80091,12 @@ async function analyze(input2) {
   const checklist = deriveChecklist(findings, risk.level, config2);
   const gate = decideGate(ctx.files, risk.level, ai, checklist, config2, ctx.paths, pr, findings);
   const notAnalyzed = [...input2.notAnalyzed ?? []];
+  const notAnalyzedPaths = new Set(notAnalyzed.map((n) => n.file));
   for (const f2 of allFiles) {
-    if (f2.patchMissing && !notAnalyzed.some((n) => n.file === f2.path))
+    if (f2.patchMissing && !notAnalyzedPaths.has(f2.path)) {
+      notAnalyzedPaths.add(f2.path);
       notAnalyzed.push({ file: f2.path, reason: f2.patchMissing });
+    }
   }
   let additions = 0;
   let deletions = 0;

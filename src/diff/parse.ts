@@ -22,8 +22,15 @@ interface GitHeaderMeta {
 const GIT_HEADER = /^diff --git /;
 const HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
 const DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
-const HEADER_FACTS_ANYWHERE =
-  /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
+const HEADER_FACT = "(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)";
+const HEADER_FACT_FIRST_LINE = new RegExp(`^${HEADER_FACT}`);
+// Not a multiline ^: that one is tried at every position of the section; a newline is searched for fast.
+const HEADER_FACT_LATER_LINE = new RegExp(`\n${HEADER_FACT}`);
+
+/** Does any line of the section start with a header fact parse-diff drops? */
+function hasHeaderFacts(section: string): boolean {
+  return HEADER_FACT_FIRST_LINE.test(section) || HEADER_FACT_LATER_LINE.test(section);
+}
 
 /** Decode bytes as UTF-8, replacing invalid sequences instead of failing: a diff may carry Latin-1 files. */
 export function decodeDiff(input: string | Uint8Array): string {
@@ -120,10 +127,10 @@ function cleanPath(p: string | undefined): string | undefined {
 function parseSection(section: string, files: ChangedFile[], warnings: string[]): void {
   // Splitting and scanning every line costs as much as parse-diff itself: do it only when the diff
   // carries header facts parse-diff drops (renames, copies, binaries) or markers it mishandles.
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const headerFacts = hasHeaderFacts(section);
   const hasMarkers = section.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
+  const lines = headerFacts || hasMarkers ? section.split("\n") : null;
+  const metas = lines && headerFacts ? scanGitHeaders(lines) : [];
   // "\ No newline at end of file" (and its translations) carry nothing the model keeps, and parse-diff
   // crashes on one placed right after a hunk header: drop them before parsing.
   const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;

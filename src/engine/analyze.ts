@@ -72,6 +72,27 @@ function toFinding(rule: Rule, raw: RuleFinding, override: Severity | undefined,
   };
 }
 
+/** Messages already reported per rule, file, side and line (almost always one). */
+type SeenFindings = Map<string, string | string[]>;
+
+/**
+ * A finding repeats another when rule, place and message agree. The key leaves the message out (long
+ * messages made every lookup copy them); the few messages at one place are compared directly.
+ */
+function isDuplicate(seen: SeenFindings, f: Finding): boolean {
+  const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}`;
+  const messages = seen.get(key);
+  if (messages === undefined) seen.set(key, f.message);
+  else if (typeof messages === "string") {
+    if (messages === f.message) return true;
+    seen.set(key, [messages, f.message]);
+  } else {
+    if (messages.includes(f.message)) return true;
+    messages.push(f.message);
+  }
+  return false;
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
@@ -84,20 +105,21 @@ function compareFindings(a: Finding, b: Finding): number {
 
 function summarize(findings: readonly Finding[]): CategorySummary[] {
   const map = new Map<Category, CategorySummary>();
-  // A set per category: `files.includes` made this quadratic (0.9 s at 30,000 findings).
-  const seenFiles = new Map<Category, Set<string>>();
+  // Files already listed per category: a set, so tens of thousands of findings stay linear.
+  const listed = new Map<Category, Set<string>>();
   for (const f of findings) {
     let s = map.get(f.category);
-    if (!s) {
+    let files = listed.get(f.category);
+    if (!s || !files) {
       s = { category: f.category, severity: f.severity, count: 0, files: [] };
+      files = new Set();
       map.set(f.category, s);
-      seenFiles.set(f.category, new Set());
+      listed.set(f.category, files);
     }
     s.count++;
     if (severityRank(f.severity) > severityRank(s.severity)) s.severity = f.severity;
-    const seen = seenFiles.get(f.category)!;
-    if (!seen.has(f.file)) {
-      seen.add(f.file);
+    if (!files.has(f.file)) {
+      files.add(f.file);
       s.files.push(f.file);
     }
   }
@@ -131,7 +153,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
 
   const rules = activeRules(config);
   await initRules(rules);
-  const seen = new Set<string>();
+  const seen: SeenFindings = new Map();
   const findings: Finding[] = [];
   for (const rule of rules) {
     let raw: RuleFinding[];
@@ -144,10 +166,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     const override = severityOverride(config, rule);
     for (const r of raw) {
       const f = toFinding(rule, r, override, ctx.production.has(r.file));
-      const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}\u0000${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push(f);
+      if (!isDuplicate(seen, f)) findings.push(f);
     }
   }
   findings.sort(compareFindings);
@@ -164,9 +183,12 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   const gate = decideGate(ctx.files, risk.level, ai, checklist, config, ctx.paths, pr, findings);
 
   const notAnalyzed: NotAnalyzedFile[] = [...(input.notAnalyzed ?? [])];
+  const notAnalyzedPaths = new Set(notAnalyzed.map((n) => n.file));
   for (const f of allFiles) {
-    if (f.patchMissing && !notAnalyzed.some((n) => n.file === f.path))
+    if (f.patchMissing && !notAnalyzedPaths.has(f.path)) {
+      notAnalyzedPaths.add(f.path);
       notAnalyzed.push({ file: f.path, reason: f.patchMissing });
+    }
   }
   let additions = 0;
   let deletions = 0;

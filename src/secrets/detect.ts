@@ -544,12 +544,17 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
   if (line.length < 8) return [];
   if (line.length > MAX_WINDOW) {
     const all: Detection[] = [];
+    // Windows overlap: a detection in the overlap is kept once (a set, so a huge line stays linear).
+    const kept = new Set<string>();
     const step = MAX_WINDOW - 512;
     for (let offset = 0; offset < line.length; offset += step) {
       const window = line.slice(offset, offset + MAX_WINDOW);
       for (const d of detectLine(window, traits, undefined)) {
         const shifted = { ...d, start: d.start + offset, end: d.end + offset };
-        if (!all.some((k) => k.start === shifted.start && k.group === shifted.group)) all.push(shifted);
+        const key = `${shifted.start}\u0000${shifted.group}`;
+        if (kept.has(key)) continue;
+        kept.add(key);
+        all.push(shifted);
       }
       if (offset + MAX_WINDOW >= line.length) break;
     }

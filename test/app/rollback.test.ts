@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { parseBody } from "../../app/gate/checklist-comment.js";
+import { evaluateState } from "../../app/gate/evaluate.js";
 import { progress } from "../../app/gate/state.js";
 import { FAKE } from "../secrets/fixtures.js";
+import { AT, facts } from "./builders.js";
 import { CONFIG, HEAD, isTicked, itemIds, World } from "./world.js";
 
 /**
@@ -160,5 +162,43 @@ describe("the quoted plan is hostile text", () => {
     expect(w.record().rollback?.text?.length).toBeLessThanOrEqual(2000);
     expect(w.checklist().body).toContain("> …");
     expect(Buffer.byteLength(w.checklist().body)).toBeLessThan(65536);
+  });
+});
+
+describe("the evaluation, pure", () => {
+  const readiness = (present: boolean, required = true) => ({
+    required,
+    present,
+    heading: "Rollback",
+    text: present ? PLAN : null,
+    reason: required ? "required at risk level critical" : "not required (gate.rollback.required_from: off)",
+    related: [],
+  });
+  const withPlan = (present: boolean, required = true) => {
+    const f = facts({ reportSpec: { level: "critical" } });
+    const gate = f.report!.gate;
+    if (required)
+      gate.checklist.push({ id: "rollback:plan", text: "The Rollback section says how to undo this", category: null });
+    gate.rollback = readiness(present, required);
+    return f;
+  };
+
+  test("at one commit a weaker config keeps the plan requirement (and its item)", () => {
+    const first = evaluateState({ facts: withPlan(false), previous: null, at: AT });
+    const weaker = evaluateState({ facts: withPlan(false, false), previous: first, at: AT });
+    expect(weaker.rollback?.required).toBe(true);
+    expect(weaker.items.map((i) => i.id)).toContain("rollback:plan");
+    expect(progress(weaker).rollbackMissing).toBe(true);
+  });
+
+  test("the plan item's subject is the plan's digest: same plan, same subject; none without a plan", () => {
+    const a = evaluateState({ facts: withPlan(true), previous: null, at: AT });
+    const b = evaluateState({ facts: withPlan(true), previous: a, at: AT });
+    const none = evaluateState({ facts: withPlan(false), previous: null, at: AT });
+    const subject = (s: typeof a) => s.items.find((i) => i.id === "rollback:plan")?.subject;
+    expect(subject(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(subject(b)).toBe(subject(a));
+    expect(b.seq).toBe(a.seq);
+    expect(subject(none)).toBe("none");
   });
 });

@@ -1,4 +1,7 @@
+import { markdownCode, markdownProse, markdownText } from "../text/markdown.js";
+import { encodePath } from "../text/url.js";
 import type { Finding, Report } from "../types.js";
+import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./labels.js";
 
 export interface MarkdownOptions {
@@ -15,28 +18,11 @@ export interface MarkdownOptions {
 
 export const COMMENT_LIMIT = 65_536;
 
-/** A zero-width space after "@" keeps quoted text from mentioning (and notifying) people or teams. */
-function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
-}
-
-/** Markdown-escape text that comes from the diff (file names, messages), so it cannot inject markup. */
-export function escapeMarkdown(text: string): string {
-  return neutralizeMentions(text.replace(/[\\`*_{}[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, " "));
-}
-
-/** Rule-authored text (remediations) keeps its `code` spans; only HTML and mentions are neutralized. */
-function escapeProse(text: string): string {
-  return neutralizeMentions(text.replace(/[<>]/g, (ch) => (ch === "<" ? "&lt;" : "&gt;")).replace(/\r?\n/g, " "));
-}
-
 function lineLink(f: Finding, opts: MarkdownOptions): string {
-  const where = f.line === null ? f.file : `${f.file}:${f.line}`;
-  const label = `\`${where.replace(/`/g, "'")}\``;
+  const label = markdownCode(f.line === null ? f.file : `${f.file}:${f.line}`);
   if (!opts.repoUrl || !opts.headSha || f.side === "old") return label;
-  const path = f.file.split("/").map(encodeURIComponent).join("/");
   const anchor = f.line === null ? "" : `#L${f.line}`;
-  return `[${label}](${opts.repoUrl}/blob/${opts.headSha}/${path}${anchor})`;
+  return `[${label}](${opts.repoUrl}/blob/${opts.headSha.replace(/[^0-9A-Za-z]/g, "")}/${encodePath(f.file)}${anchor})`;
 }
 
 function render(report: Report, opts: MarkdownOptions, perCategory: number, withEvidence: boolean): string {
@@ -46,13 +32,13 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
   out.push(`## ${LEVEL_EMOJI[risk.level]} AI Review Gate: risk **${risk.level}** (${risk.score}/100)`);
   out.push("");
   const aiLine = ai.detected
-    ? `**AI-authored:** yes — ${ai.confidence}${ai.agents.length ? `, ${ai.agents.map((a) => `\`${a}\``).join(", ")}` : ""}`
+    ? `**AI-authored:** yes — ${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(markdownCode).join(", ")}` : ""}`
     : "**AI-authored:** no signal found";
   out.push(
     `${aiLine} · **Gate:** ${gate.required ? `required (${plural(gate.approvals, "approver")})` : "not required"} · ${plural(report.findings.length, "finding")} in ${plural(report.stats.files, "file")} (+${report.stats.additions} −${report.stats.deletions})`,
   );
   out.push("");
-  out.push(`> ${escapeMarkdown(gate.reason)}`);
+  out.push(`> ${markdownText(gate.reason)}`);
   out.push("");
 
   if (report.categories.length > 0) {
@@ -72,9 +58,9 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
       );
       for (const f of findings.slice(0, perCategory)) {
         out.push(
-          `- ${SEVERITY_EMOJI[f.severity]} ${lineLink(f, opts)} ${escapeMarkdown(f.message)}${f.side === "old" ? " _(removed code)_" : ""}`,
+          `- ${SEVERITY_EMOJI[f.severity]} ${lineLink(f, opts)} ${markdownText(f.message)}${f.side === "old" ? " _(removed code)_" : ""}`,
         );
-        out.push(`  <br>↳ ${escapeProse(f.remediation)} <sub>\`${f.ruleId}\`</sub>`);
+        out.push(`  <br>↳ ${markdownProse(f.remediation)} <sub>${markdownCode(f.ruleId)}</sub>`);
       }
       if (findings.length > perCategory)
         out.push(`- … and ${findings.length - perCategory} more (see the SARIF report or the JSON output)`);
@@ -91,14 +77,16 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
         ? "### Review checklist (tick these in the AI Review Gate app's checklist comment)"
         : "### Review checklist",
     );
-    for (const item of gate.checklist) out.push(`- ◻️ ${escapeProse(item.text)}`);
+    for (const item of gate.checklist) out.push(`- ◻️ ${markdownProse(item.text)}`);
     out.push("");
   }
 
   if (withEvidence && ai.evidence.length > 0) {
     out.push("<details><summary>AI authorship evidence</summary>", "");
     for (const e of ai.evidence.slice(0, 20)) {
-      out.push(`- **${e.signal}** (${e.weight}) in \`${e.where}\`: \`${e.match.replace(/`/g, "'").slice(0, 120)}\``);
+      out.push(
+        `- **${markdownText(e.signal)}** (${markdownText(e.weight)}) in ${markdownCode(e.where)}: ${markdownCode(e.match)}`,
+      );
     }
     if (ai.evidence.length > 20) out.push(`- … and ${ai.evidence.length - 20} more`);
     out.push("", "</details>", "");
@@ -106,25 +94,30 @@ function render(report: Report, opts: MarkdownOptions, perCategory: number, with
   if (report.notAnalyzed.length > 0) {
     out.push(`<details><summary>Not analyzed (${report.notAnalyzed.length})</summary>`, "");
     for (const n of report.notAnalyzed.slice(0, perCategory * 2))
-      out.push(`- \`${n.file.replace(/`/g, "'")}\`: ${escapeMarkdown(n.reason)}`);
+      out.push(`- ${markdownCode(n.file)}: ${markdownText(n.reason)}`);
     if (report.notAnalyzed.length > perCategory * 2)
       out.push(`- … and ${report.notAnalyzed.length - perCategory * 2} more`);
     out.push("", "</details>", "");
   }
   if (report.warnings.length > 0) {
     out.push("<details><summary>Warnings</summary>", "");
-    for (const w of report.warnings.slice(0, 10)) out.push(`- ${escapeMarkdown(w)}`);
+    for (const w of report.warnings.slice(0, 10)) out.push(`- ${markdownText(w)}`);
     out.push("", "</details>", "");
   }
-  out.push(`<sub>Score: ${escapeMarkdown(risk.explanation.join("; "))}. Generated by ai-review-gate.</sub>`);
+  out.push(`<sub>Score: ${markdownText(risk.explanation.join("; "))}. Generated by ai-review-gate.</sub>`);
   return `${out.join("\n")}\n`;
 }
 
 /**
  * The sticky PR comment and job summary. Stays under `maxLength` by listing fewer findings per
- * category (then dropping evidence), never by failing.
+ * category (then dropping evidence), never by failing. Untrusted text stays inside its context (see
+ * src/text/markdown.ts): one line, no HTML, no mentions.
  */
 export function formatMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  return withFinalPass(report, "Markdown", (r) => renderWithinLimit(r, opts));
+}
+
+function renderWithinLimit(report: Report, opts: MarkdownOptions): string {
   const max = opts.maxLength ?? COMMENT_LIMIT - 1_000;
   let perCategory = opts.perCategory ?? 15;
   let text = render(report, opts, perCategory, true);
@@ -132,6 +125,10 @@ export function formatMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     perCategory = perCategory > 3 ? Math.floor(perCategory / 2) : perCategory - 1;
     text = render(report, opts, perCategory, perCategory > 0);
   }
-  if (text.length > max) text = `${text.slice(0, max - 80)}\n\n… (report truncated to fit GitHub's comment limit)\n`;
+  if (text.length > max) {
+    // Cut at a line break, so no line (a code span, an escape) is cut in half.
+    const cut = text.lastIndexOf("\n", max - 80);
+    text = `${text.slice(0, cut > 0 ? cut : max - 80)}\n\n… (report truncated to fit GitHub's comment limit)\n`;
+  }
   return text;
 }

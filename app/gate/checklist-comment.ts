@@ -1,3 +1,5 @@
+import { markdownBlock, markdownCode } from "../../src/text/markdown.js";
+import { truncate } from "../../src/text/quote.js";
 import { viewMarker } from "./record.js";
 import { type AuditEvent, type GateItem, type GateState, progress, type Tick } from "./state.js";
 
@@ -42,24 +44,6 @@ export function inlineText(text: string, max = 300): string {
     .trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}…`;
   return s.replace(MARKER_WORD, (w) => `${w.slice(0, -1)}\u200b:`);
-}
-
-/**
- * Multi-line text from the PR (the rollback plan) as a Markdown quote: each line escaped on its own,
- * mentions disarmed, at most `maxLines` lines and `max` characters in all.
- */
-export function quotedBlock(text: string, max: number, maxLines = 40): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  const out: string[] = [];
-  let budget = max;
-  for (const line of lines.slice(0, maxLines)) {
-    if (budget <= 0) break;
-    const q = quotedText(line, Math.min(300, budget));
-    budget -= Math.max(1, line.length);
-    out.push(q === "" ? ">" : `> ${q}`);
-  }
-  if (lines.length > out.length) out.push("> …");
-  return out;
 }
 
 /** Text quoted from the diff (finding details, file names) must not mention, and so notify, people or teams. */
@@ -127,7 +111,7 @@ export function signoffItems(state: GateState): GateItem[] {
 
 /**
  * Rollback readiness, when required: what the description must have (the configured heading) while it
- * has none, else the plan quoted from it, escaped, so reviewers tick what they read.
+ * has none, else the plan quoted from it (masked by the engine) so reviewers tick what they read.
  */
 export function rollbackLines(state: GateState, planChars: number): string[] {
   const r = state.rollback;
@@ -138,7 +122,7 @@ export function rollbackLines(state: GateState, planChars: number): string[] {
       ? [
           `It is required by ${r.related.length === 1 ? "a destructive migration" : `${r.related.length} destructive migrations`} without a down migration: ${r.related
             .slice(0, 5)
-            .map((m) => `\`${quotedText(`${m.file}${m.line ? `:${m.line}` : ""}`, 160)}\``)
+            .map((m) => markdownCode(truncate(`${m.file}${m.line ? `:${m.line}` : ""}`, 160)))
             .join(", ")}.`,
         ]
       : [];
@@ -147,7 +131,9 @@ export function rollbackLines(state: GateState, planChars: number): string[] {
       `**Rollback plan: missing.** Add a section headed "## ${heading}" to the PR description saying how to undo this change (revert, down migration, restore from a backup)${r.text !== null ? ` (the "${heading}" section there says nothing yet)` : ""}. The gate blocks until it is there, even with every box ticked.`,
       ...migrations,
     ];
-  const quoted = planChars > 0 && r.text ? ["", ...quotedBlock(r.text, planChars)] : [];
+  // A code block shows the plan verbatim and inert: no Markdown, HTML, mention or marker inside it acts,
+  // and the parser skips fenced lines (its fence is longer than any backtick run in the text).
+  const quoted = planChars > 0 && r.text ? ["", markdownBlock(truncate(r.text, planChars))] : [];
   return [
     `**Rollback plan: present** (the "${heading}" section of the PR description, quoted with secrets masked; editing it resets the tick on the plan):`,
     ...quoted,

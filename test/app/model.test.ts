@@ -210,7 +210,7 @@ const tickCommand = fc
         const by = r.actors[c.by]!;
         const marker = parseViewMarker(soleMarkerLine(parseBody(page)) ?? "");
         const base = /against `([^`]+)`/.exec(page)?.[1];
-        const shown = /^> Revert the change \(plan v(\d+)\)/m.exec(page);
+        const shown = /^Revert the change \(plan v(\d+)\)/m.exec(page);
         const plan = shown ? Number(shown[1]) : null;
         if (c.checked && marker && base)
           for (const item of ids) m.actions.push({ pr: c.pr, actor: by.id, item, head: marker.head, base, plan });

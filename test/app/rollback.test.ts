@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseBody } from "../../app/gate/checklist-comment.js";
 import { evaluateState } from "../../app/gate/evaluate.js";
 import { progress } from "../../app/gate/state.js";
+import { markdownBlock } from "../../src/text/markdown.js";
 import { FAKE } from "../secrets/fixtures.js";
 import { AT, facts } from "./builders.js";
 import { CONFIG, HEAD, isTicked, itemIds, World } from "./world.js";
@@ -80,8 +81,8 @@ describe("pull_request.edited re-reads the description", () => {
     expect(w.record().ticks.map((t) => t.item)).toEqual(OTHERS);
     expect(w.gh.conclusion(HEAD)).toBe("action_required");
     expect(w.checklist().body).toContain("**Rollback plan: present**");
-    expect(w.checklist().body).toContain("> Revert this PR; the \\`new\\_ledger\\` flag turns the new code path off.");
-    expect(summaryOf(w)).toContain("> Revert this PR;");
+    expect(w.checklist().body).toContain(`\`\`\`text\n${PLAN}\n\`\`\``);
+    expect(summaryOf(w)).toContain(`\`\`\`text\n${PLAN}\n\`\`\``);
     await w.tick(w.people.alice, ["rollback:plan"]);
     expect(w.gh.conclusion(HEAD)).toBe("success");
   });
@@ -146,12 +147,14 @@ describe("the quoted plan is hostile text", () => {
     expect([...parsed.items.keys()]).toEqual(["category:custom", "extra:rollback", "rollback:plan", "signoff:1"]);
     expect(parsed.markerLines).toHaveLength(1);
     expect(parsed.malformedItemMarkers).toBe(0);
+    // The plan is shown verbatim in a code block whose fence no line of it can close (it has a ``` line).
+    const block = markdownBlock(w.record().rollback!.text!);
+    expect(block.startsWith("````text\n")).toBe(true);
     for (const text of [comment, summaryOf(w)]) {
       expect(text).not.toContain(FAKE.githubPat);
-      expect(text).not.toContain("@org/admins");
+      expect(text).toContain(block);
     }
-    expect(comment.split("ai-review-gate:item signoff:1")).toHaveLength(2);
-    expect(summaryOf(w)).not.toContain("ai-review-gate:item");
+    expect(parseBody(summaryOf(w))).toMatchObject({ markerLines: [], malformedItemMarkers: 0 });
     await w.tick(w.people.alice, [...OTHERS, "rollback:plan"]);
     expect(w.gh.conclusion(HEAD)).toBe("success");
     expect(w.record().ticks.map((t) => t.by.login)).toEqual(["alice", "alice", "alice", "alice"]);
@@ -160,7 +163,7 @@ describe("the quoted plan is hostile text", () => {
   test("a plan too long for one comment is cut, and the checklist still fits", async () => {
     const w = await opened(body(Array.from({ length: 400 }, (_, i) => `step ${i}: restore table t${i}`).join("\n")));
     expect(w.record().rollback?.text?.length).toBeLessThanOrEqual(2000);
-    expect(w.checklist().body).toContain("> …");
+    expect(w.checklist().body).toMatch(/…\n```\n/);
     expect(Buffer.byteLength(w.checklist().body)).toBeLessThan(65536);
   });
 });

@@ -23,8 +23,8 @@ export function secretHits(ctx: RuleContext): SecretHit[] {
   return hits;
 }
 
-/** The files whose added lines secretHits() scans: the analyzed ones outside the allowlisted paths. */
+/** The files whose added lines secretHits() scans: every changed file outside the allowlisted paths. */
 export function scannedForSecrets(ctx: RuleContext): Set<ChangedFile> {
   const allowlist = secretAllowlist(ctx.config);
-  return new Set(ctx.files.filter((f) => !allowlist.allowsPath(f.path)));
+  return new Set(ctx.allFiles.filter((f) => !allowlist.allowsPath(f.path)));
 }

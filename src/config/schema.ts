@@ -142,7 +142,10 @@ export const configSchema = z
       .prefault({}),
     paths: z
       .strictObject({
-        ignore: z.array(glob).default([]).describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
+        ignore: z
+          .array(glob)
+          .default([])
+          .describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
         tests: z.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
         production: z.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
         source: z.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule"),

@@ -54340,7 +54340,7 @@ var alembic = {
 
 // src/migrations/frameworks/django.ts
 var DJANGO_OP = /(?:^|[\s([,])(?:migrations\.|operations\.)?(RemoveField|DeleteModel|RenameField|RenameModel|AlterField|AddField|AddIndex|AddIndexConcurrently|RemoveIndex|RemoveIndexConcurrently|AddConstraint|AddConstraintNotValid|RemoveConstraint|CreateModel|RunPython|RunSQL|AlterModelTable|AlterUniqueTogether)\s*\(/;
-function djangoLine(s, lines, i, emit, rollback) {
+function djangoLine(s, lines, i, emit, rollback2) {
   const m = DJANGO_OP.exec(s);
   if (!m) return;
   const op = m[1];
@@ -54442,12 +54442,12 @@ function djangoLine(s, lines, i, emit, rollback) {
       const fwd = pos[0]?.trim() ?? namedArg(args, "code");
       emit({ kind: "backfill", table: fwd, via: "RunPython" });
       if (pos.length < 2 && namedArg(args, "reverse_code") === void 0)
-        rollback.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
+        rollback2.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
       return;
     }
     case "RunSQL":
       if (pos.length < 2 && namedArg(args, "reverse_sql") === void 0)
-        rollback.push({ kind: "run-sql-without-reverse", line });
+        rollback2.push({ kind: "run-sql-without-reverse", line });
       return;
     default:
       return;
@@ -55265,9 +55265,9 @@ var READERS = [rails, django, alembic, jsSchemaBuilders, efCore, ecto, liquibase
 function frameworkOps(input2) {
   const { path, lines, ctx, startsInString, language, framework } = input2;
   const ops = [];
-  const rollback = [];
+  const rollback2 = [];
   const reader = READERS.find((r) => r.reads(language, framework));
-  if (!reader) return { ops, rollback };
+  if (!reader) return { ops, rollback: rollback2 };
   let loopReported = false;
   for (let i = 0; i < lines.length; i++) {
     const sl = lines[i];
@@ -55283,7 +55283,7 @@ function frameworkOps(input2) {
       lines,
       index: i,
       emit: (op) => ops.push({ ...op, line: sl.line }),
-      rollback,
+      rollback: rollback2,
       sql(sqlText, startIndex) {
         for (const op of analyzeSql(sqlText)) pushSqlOp(op, sqlLiteral(sqlText, startIndex, lines), lines, ops);
       }
@@ -55294,7 +55294,7 @@ function frameworkOps(input2) {
       loopReported = true;
     }
   }
-  return { ops, rollback };
+  return { ops, rollback: rollback2 };
 }
 function sqlLiteral(text, startIndex, lines) {
   const lit = { text, starts: [0], lineIdx: [startIndex] };
@@ -55412,7 +55412,7 @@ function analyzeFile(file2, kind2) {
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
-  let rollback = [];
+  let rollback2 = [];
   if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
@@ -55432,14 +55432,14 @@ function analyzeFile(file2, kind2) {
       framework: kind2.framework
     });
     ops.push(...fw.ops);
-    rollback = fw.rollback;
+    rollback2 = fw.rollback;
     if (file2.status === "added" && kind2.strength === "strong")
-      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
+      rollback2.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
   if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
   ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind: kind2, ops, rollback };
+  return { file: file2, kind: kind2, ops, rollback: rollback2 };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -57461,19 +57461,19 @@ function lowerSeverity(s) {
 // src/secrets/findings.ts
 var memo3 = /* @__PURE__ */ new WeakMap();
 function secretHits(ctx) {
-  const cached2 = memo3.get(ctx.files);
+  const cached2 = memo3.get(ctx.allFiles);
   if (cached2 && cached2.config === ctx.config) return cached2.hits;
   const allowlist = secretAllowlist(ctx.config);
   const hits = [];
-  for (const file2 of ctx.files) {
+  for (const file2 of ctx.allFiles) {
     for (const h of scanFile2(file2, { isTest: ctx.paths.isTest, allowlist })) hits.push(h);
   }
-  memo3.set(ctx.files, { config: ctx.config, hits });
+  memo3.set(ctx.allFiles, { config: ctx.config, hits });
   return hits;
 }
 function scannedForSecrets(ctx) {
   const allowlist = secretAllowlist(ctx.config);
-  return new Set(ctx.files.filter((f2) => !allowlist.allowsPath(f2.path)));
+  return new Set(ctx.allFiles.filter((f2) => !allowlist.allowsPath(f2.path)));
 }
 
 // src/rules/secret-group.ts
@@ -57727,7 +57727,7 @@ var settings = {
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
     threshold: gateLevel.default("medium").describe("The gate applies from this risk level up"),
-    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved"),
+    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved, unless it adds a secret"),
     approvals: external_exports.strictObject({
       low: external_exports.number().int().min(1).max(10).default(1),
       medium: external_exports.number().int().min(1).max(10).default(1),
@@ -57757,7 +57757,7 @@ var settings = {
     branches: external_exports.array(external_exports.string().min(1)).default([]).describe("Extra branch prefixes of agents")
   }).prefault({}),
   paths: external_exports.strictObject({
-    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at"),
+    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
     tests: external_exports.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
     production: external_exports.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
     source: external_exports.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule")
@@ -59475,21 +59475,22 @@ function decideGate(files, level, ai, checklist, config2, paths, pr = null, find
   if (config2.gate.policy === "ai-authored" && !ai.detected) {
     return notRequired("not AI-authored, and the gate policy is `ai-authored`");
   }
+  const leaks = findings.some((f2) => f2.category === "secrets");
   const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
-  if (files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
+  if (!leaks && files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
     return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
   }
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
   const who2 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
-  const rollback = rollbackReadiness(true, level, pr, findings, config2);
+  const rollback2 = rollbackReadiness(true, level, pr, findings, config2);
   return {
     required: true,
     reason: `${who2} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
-    checklist: rollback.required ? [...checklist, rollbackItem(rollback)] : checklist,
+    checklist: rollback2.required ? [...checklist, rollbackItem(rollback2)] : checklist,
     approvals,
-    rollback
+    rollback: rollback2
   };
 }
 
@@ -65125,7 +65126,12 @@ var itemRoute = external_exports.object({
   unresolved: external_exports.string().optional()
 });
 var gateItem = external_exports.object({
-  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  /**
+   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
+   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
+   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
+   * Sign-off slots are not items (`signoff:<n>`, below).
+   */
   id: external_exports.string(),
   text: external_exports.string(),
   category: external_exports.enum(CATEGORIES).nullable(),
@@ -65134,7 +65140,24 @@ var gateItem = external_exports.object({
   /** Files with findings in this category (capped; `filesTruncated` then). */
   files: external_exports.array(external_exports.string()),
   filesTruncated: external_exports.boolean().optional(),
-  route: itemRoute.optional()
+  route: itemRoute.optional(),
+  /**
+   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
+   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
+   */
+  subject: external_exports.string().optional()
+});
+var rollback = external_exports.object({
+  required: external_exports.boolean(),
+  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
+  present: external_exports.boolean(),
+  /** The configured heading (from the base branch's config). */
+  heading: external_exports.string(),
+  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
+  text: external_exports.string().nullable(),
+  reason: external_exports.string(),
+  /** Destructive migrations without a down migration (capped). */
+  related: external_exports.array(external_exports.object({ ruleId: external_exports.string(), file: external_exports.string(), line: external_exports.number().int().nullable() }))
 });
 var exclusions = external_exports.object({
   ids: external_exports.array(external_exports.number().int()),
@@ -65163,6 +65186,8 @@ var gateStateSchema = external_exports.object({
   items: external_exports.array(gateItem),
   /** Sign-off slots (`signoff:<n>`), one per required approver. */
   signoffs: external_exports.array(external_exports.string()),
+  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
+  rollback: rollback.nullable().default(null),
   ticks: external_exports.array(tick),
   /** People who may never approve this PR, captured once and only ever growing. */
   excluded: exclusions,

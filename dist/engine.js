@@ -57176,19 +57176,19 @@ function lowerSeverity(s) {
 // src/secrets/findings.ts
 var memo3 = /* @__PURE__ */ new WeakMap();
 function secretHits(ctx) {
-  const cached2 = memo3.get(ctx.files);
+  const cached2 = memo3.get(ctx.allFiles);
   if (cached2 && cached2.config === ctx.config) return cached2.hits;
   const allowlist = secretAllowlist(ctx.config);
   const hits = [];
-  for (const file2 of ctx.files) {
+  for (const file2 of ctx.allFiles) {
     for (const h of scanFile2(file2, { isTest: ctx.paths.isTest, allowlist })) hits.push(h);
   }
-  memo3.set(ctx.files, { config: ctx.config, hits });
+  memo3.set(ctx.allFiles, { config: ctx.config, hits });
   return hits;
 }
 function scannedForSecrets(ctx) {
   const allowlist = secretAllowlist(ctx.config);
-  return new Set(ctx.files.filter((f2) => !allowlist.allowsPath(f2.path)));
+  return new Set(ctx.allFiles.filter((f2) => !allowlist.allowsPath(f2.path)));
 }
 
 // src/rules/secret-group.ts
@@ -57442,7 +57442,7 @@ var settings = {
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
     threshold: gateLevel.default("medium").describe("The gate applies from this risk level up"),
-    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved"),
+    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved, unless it adds a secret"),
     approvals: external_exports.strictObject({
       low: external_exports.number().int().min(1).max(10).default(1),
       medium: external_exports.number().int().min(1).max(10).default(1),
@@ -57472,7 +57472,7 @@ var settings = {
     branches: external_exports.array(external_exports.string().min(1)).default([]).describe("Extra branch prefixes of agents")
   }).prefault({}),
   paths: external_exports.strictObject({
-    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at"),
+    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
     tests: external_exports.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
     production: external_exports.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
     source: external_exports.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule")
@@ -58308,8 +58308,9 @@ function decideGate(files, level, ai, checklist, config2, paths, pr = null, find
   if (config2.gate.policy === "ai-authored" && !ai.detected) {
     return notRequired("not AI-authored, and the gate policy is `ai-authored`");
   }
+  const leaks = findings.some((f2) => f2.category === "secrets");
   const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
-  if (files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
+  if (!leaks && files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
     return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
   }
   if (levelRank(level) < levelRank(config2.gate.threshold)) {

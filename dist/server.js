@@ -91448,7 +91448,7 @@ var alembic = {
 
 // src/migrations/frameworks/django.ts
 var DJANGO_OP = /(?:^|[\s([,])(?:migrations\.|operations\.)?(RemoveField|DeleteModel|RenameField|RenameModel|AlterField|AddField|AddIndex|AddIndexConcurrently|RemoveIndex|RemoveIndexConcurrently|AddConstraint|AddConstraintNotValid|RemoveConstraint|CreateModel|RunPython|RunSQL|AlterModelTable|AlterUniqueTogether)\s*\(/;
-function djangoLine(s, lines, i, emit, rollback) {
+function djangoLine(s, lines, i, emit, rollback2) {
   const m = DJANGO_OP.exec(s);
   if (!m) return;
   const op = m[1];
@@ -91550,12 +91550,12 @@ function djangoLine(s, lines, i, emit, rollback) {
       const fwd = pos[0]?.trim() ?? namedArg(args, "code");
       emit({ kind: "backfill", table: fwd, via: "RunPython" });
       if (pos.length < 2 && namedArg(args, "reverse_code") === void 0)
-        rollback.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
+        rollback2.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
       return;
     }
     case "RunSQL":
       if (pos.length < 2 && namedArg(args, "reverse_sql") === void 0)
-        rollback.push({ kind: "run-sql-without-reverse", line });
+        rollback2.push({ kind: "run-sql-without-reverse", line });
       return;
     default:
       return;
@@ -92373,9 +92373,9 @@ var READERS = [rails, django, alembic, jsSchemaBuilders, efCore, ecto, liquibase
 function frameworkOps(input2) {
   const { path: path8, lines, ctx, startsInString, language, framework } = input2;
   const ops = [];
-  const rollback = [];
+  const rollback2 = [];
   const reader = READERS.find((r) => r.reads(language, framework));
-  if (!reader) return { ops, rollback };
+  if (!reader) return { ops, rollback: rollback2 };
   let loopReported = false;
   for (let i = 0; i < lines.length; i++) {
     const sl = lines[i];
@@ -92391,7 +92391,7 @@ function frameworkOps(input2) {
       lines,
       index: i,
       emit: (op) => ops.push({ ...op, line: sl.line }),
-      rollback,
+      rollback: rollback2,
       sql(sqlText, startIndex) {
         for (const op of analyzeSql(sqlText)) pushSqlOp(op, sqlLiteral(sqlText, startIndex, lines), lines, ops);
       }
@@ -92402,7 +92402,7 @@ function frameworkOps(input2) {
       loopReported = true;
     }
   }
-  return { ops, rollback };
+  return { ops, rollback: rollback2 };
 }
 function sqlLiteral(text, startIndex, lines) {
   const lit = { text, starts: [0], lineIdx: [startIndex] };
@@ -92520,7 +92520,7 @@ function analyzeFile(file2, kind2) {
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
-  let rollback = [];
+  let rollback2 = [];
   if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
@@ -92540,14 +92540,14 @@ function analyzeFile(file2, kind2) {
       framework: kind2.framework
     });
     ops.push(...fw.ops);
-    rollback = fw.rollback;
+    rollback2 = fw.rollback;
     if (file2.status === "added" && kind2.strength === "strong")
-      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
+      rollback2.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
   if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
   ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind: kind2, ops, rollback };
+  return { file: file2, kind: kind2, ops, rollback: rollback2 };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -94569,19 +94569,19 @@ function lowerSeverity(s) {
 // src/secrets/findings.ts
 var memo3 = /* @__PURE__ */ new WeakMap();
 function secretHits(ctx) {
-  const cached2 = memo3.get(ctx.files);
+  const cached2 = memo3.get(ctx.allFiles);
   if (cached2 && cached2.config === ctx.config) return cached2.hits;
   const allowlist = secretAllowlist(ctx.config);
   const hits = [];
-  for (const file2 of ctx.files) {
+  for (const file2 of ctx.allFiles) {
     for (const h of scanFile2(file2, { isTest: ctx.paths.isTest, allowlist })) hits.push(h);
   }
-  memo3.set(ctx.files, { config: ctx.config, hits });
+  memo3.set(ctx.allFiles, { config: ctx.config, hits });
   return hits;
 }
 function scannedForSecrets(ctx) {
   const allowlist = secretAllowlist(ctx.config);
-  return new Set(ctx.files.filter((f2) => !allowlist.allowsPath(f2.path)));
+  return new Set(ctx.allFiles.filter((f2) => !allowlist.allowsPath(f2.path)));
 }
 
 // src/rules/secret-group.ts
@@ -94835,7 +94835,7 @@ var settings = {
   gate: external_exports.strictObject({
     policy: external_exports.enum(["ai-authored", "all"]).default("ai-authored").describe("Which pull requests the gate applies to"),
     threshold: gateLevel.default("medium").describe("The gate applies from this risk level up"),
-    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved"),
+    safe_paths: external_exports.array(glob).default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"]).describe("A PR that changes only these paths is auto-approved, unless it adds a secret"),
     approvals: external_exports.strictObject({
       low: external_exports.number().int().min(1).max(10).default(1),
       medium: external_exports.number().int().min(1).max(10).default(1),
@@ -94865,7 +94865,7 @@ var settings = {
     branches: external_exports.array(external_exports.string().min(1)).default([]).describe("Extra branch prefixes of agents")
   }).prefault({}),
   paths: external_exports.strictObject({
-    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at"),
+    ignore: external_exports.array(glob).default([]).describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
     tests: external_exports.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
     production: external_exports.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
     source: external_exports.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule")
@@ -95654,6 +95654,26 @@ function fencedPort(port) {
   };
 }
 
+// src/text/markdown.ts
+function markdownCode(text) {
+  const content = escapeControls(text);
+  if (content === "") return "` `";
+  let longest = 0;
+  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ");
+  return pad ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+function markdownBlock(text, info = "text") {
+  const content = text.replace(/\r\n?/g, "\n").split("\n").map((line) => escapeControls(line)).join("\n");
+  let longest = 2;
+  for (const run3 of content.match(/`{3,}/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info}
+${content}
+${fence}`;
+}
+
 // app/gate/record.ts
 import { createHash as createHash2 } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
@@ -95688,7 +95708,12 @@ var itemRoute = external_exports.object({
   unresolved: external_exports.string().optional()
 });
 var gateItem = external_exports.object({
-  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  /**
+   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
+   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
+   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
+   * Sign-off slots are not items (`signoff:<n>`, below).
+   */
   id: external_exports.string(),
   text: external_exports.string(),
   category: external_exports.enum(CATEGORIES).nullable(),
@@ -95697,7 +95722,24 @@ var gateItem = external_exports.object({
   /** Files with findings in this category (capped; `filesTruncated` then). */
   files: external_exports.array(external_exports.string()),
   filesTruncated: external_exports.boolean().optional(),
-  route: itemRoute.optional()
+  route: itemRoute.optional(),
+  /**
+   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
+   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
+   */
+  subject: external_exports.string().optional()
+});
+var rollback = external_exports.object({
+  required: external_exports.boolean(),
+  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
+  present: external_exports.boolean(),
+  /** The configured heading (from the base branch's config). */
+  heading: external_exports.string(),
+  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
+  text: external_exports.string().nullable(),
+  reason: external_exports.string(),
+  /** Destructive migrations without a down migration (capped). */
+  related: external_exports.array(external_exports.object({ ruleId: external_exports.string(), file: external_exports.string(), line: external_exports.number().int().nullable() }))
 });
 var exclusions = external_exports.object({
   ids: external_exports.array(external_exports.number().int()),
@@ -95726,6 +95768,8 @@ var gateStateSchema = external_exports.object({
   items: external_exports.array(gateItem),
   /** Sign-off slots (`signoff:<n>`), one per required approver. */
   signoffs: external_exports.array(external_exports.string()),
+  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
+  rollback: rollback.nullable().default(null),
   ticks: external_exports.array(tick),
   /** People who may never approve this PR, captured once and only ever growing. */
   excluded: exclusions,
@@ -95761,8 +95805,9 @@ function progress(state) {
   const approvers = [];
   for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
   const moreApprovers = Math.max(0, state.approvals - approvers.length);
-  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0);
-  return { satisfied, missingItems, approvers, moreApprovers };
+  const rollbackMissing = state.required && !!state.rollback?.required && !state.rollback.present;
+  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0 && !rollbackMissing);
+  return { satisfied, rollbackMissing, missingItems, approvers, moreApprovers };
 }
 function decisionKey(state) {
   const { seq: _seq, audit: _audit, notes: _notes, commentId: _comment, ...rest } = state;
@@ -95821,10 +95866,11 @@ var ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_
 var HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
 var MAX_COMMENT = 65536;
 var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+var MARKER_WORD = /ai-review-gate:/gi;
 function inlineText(text, max = 300) {
   let s = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(INVISIBLE, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
-  return s;
+  return s.replace(MARKER_WORD, (w) => `${w.slice(0, -1)}\u200B:`);
 }
 function quotedText(text, max) {
   return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
@@ -95836,10 +95882,10 @@ function when(iso) {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 var LEVELS2 = [
-  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30 },
-  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10 },
-  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3 },
-  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0 }
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30, plan: 2e3 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10, plan: 800 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3, plan: 200 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0, plan: 0 }
 ];
 function routeText(item, d) {
   const r = item.route;
@@ -95868,6 +95914,25 @@ function signoffItem(id, total) {
 function signoffItems(state) {
   return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
 }
+function rollbackLines(state, planChars) {
+  const r = state.rollback;
+  if (!r?.required) return [];
+  const heading = inlineText(r.heading, 80);
+  const migrations = r.related.length > 0 ? [
+    `It is required by ${r.related.length === 1 ? "a destructive migration" : `${r.related.length} destructive migrations`} without a down migration: ${r.related.slice(0, 5).map((m) => markdownCode(truncate(`${m.file}${m.line ? `:${m.line}` : ""}`, 160))).join(", ")}.`
+  ] : [];
+  if (!r.present)
+    return [
+      `**Rollback plan: missing.** Add a section headed "## ${heading}" to the PR description saying how to undo this change (revert, down migration, restore from a backup)${r.text !== null ? ` (the "${heading}" section there says nothing yet)` : ""}. The gate blocks until it is there, even with every box ticked.`,
+      ...migrations
+    ];
+  const quoted2 = planChars > 0 && r.text ? ["", markdownBlock(truncate(r.text, planChars))] : [];
+  return [
+    `**Rollback plan: present** (the "${heading}" section of the PR description, quoted with secrets masked; editing it resets the tick on the plan):`,
+    ...quoted2,
+    ...migrations.length > 0 ? ["", ...migrations] : []
+  ];
+}
 var AUDIT_WORDS = {
   tick: "ticked",
   untick: "unticked",
@@ -95892,7 +95957,7 @@ function renderAt(state, d) {
   } else if (!state.required) {
     out.push("## \u2705 AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
   } else {
-    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
+    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total)${p.rollbackMissing ? "; a rollback plan in the PR description (below)" : ""}.`;
     out.push(
       `## ${p.satisfied ? "\u2705" : "\u{1F512}"} AI Review Gate: human review required`,
       "",
@@ -95904,6 +95969,8 @@ function renderAt(state, d) {
     if (state.locked) out.push(`> [!CAUTION]
 > ${inlineText(state.locked, 400)}`, "");
     for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    const plan = rollbackLines(state, d.plan);
+    if (plan.length > 0) out.push("", ...plan);
     out.push(
       "",
       `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
@@ -96001,6 +96068,7 @@ function sameItems(body, expected) {
 var CHECK_NAME = "AI Review Gate";
 var MAX_OUTPUT = 65535;
 var MAX_RECORD = 6e4;
+var MAX_PLAN = 2e3;
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -96028,15 +96096,24 @@ function gateTitle(state) {
   if (!state.required) return clip(`not required: ${state.reason}`, 200);
   if (state.locked) return clip(`blocked: ${state.locked}`, 240);
   if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
+  const plan = p.rollbackMissing ? `a "${clip(state.rollback.heading, 40)}" section in the PR description saying how to undo this change` : null;
   const first = p.missingItems[0];
+  const and = plan ? `${plan}, and ` : "";
   if (first) {
     const what = clip(first.detail || first.text, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural2(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
-      return clip(`needs ${plural2(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`, 240);
-    return clip(`needs ${who2(first)} to tick: ${what}${more}`, 240);
+      return clip(
+        `needs ${and}${plural2(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`,
+        240
+      );
+    return clip(`needs ${and}${who2(first)} to tick: ${what}${more}`, 240);
   }
-  return `needs ${plural2(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`;
+  if (p.moreApprovers === 0 && plan) return clip(`needs ${plan} (every box is ticked)`, 240);
+  return clip(
+    `needs ${and}${plural2(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`,
+    240
+  );
 }
 function stateSummary(state) {
   const p = progress(state);
@@ -96049,6 +96126,8 @@ function stateSummary(state) {
   } else {
     lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
     if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
+    const plan = rollbackLines(state, MAX_PLAN);
+    if (plan.length > 0) lines.push(...plan, "");
     if (p.satisfied) {
       lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
@@ -96174,6 +96253,109 @@ function commitCheck(input2) {
     text: `${readable}
 
 ${record2}`
+  };
+}
+
+// app/gate/evaluate.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/engine/rollback.ts
+var MAX_BODY_CHARS = 64 * 1024;
+var MAX_SECTION_CHARS = 2e3;
+var ATX = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+var BOLD = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
+var PLACEHOLDER = /^(?:n\/?a|none|tbd|todo|tba|-+|\.+|no|nothing|not applicable|\?+)$/i;
+function normalize(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function headingOf(line) {
+  const a = ATX.exec(line);
+  if (a) return { level: a[1].length, text: a[2] };
+  const b = BOLD.exec(line);
+  if (b) return { level: 7, text: b[1] };
+  return null;
+}
+function findRollbackSection(body, heading) {
+  if (!body) return null;
+  const wanted = normalize(heading);
+  if (wanted === "") return null;
+  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const h = headingOf(lines[i]);
+    if (!h || !normalize(h.text).includes(wanted)) continue;
+    const own4 = [];
+    let inFence = false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (/^\s{0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
+      const next = inFence ? null : headingOf(line);
+      if (next && (next.level <= h.level || h.level === 7)) break;
+      own4.push(line);
+    }
+    const raw = own4.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
+    const masked2 = redactSecrets(raw);
+    const text = masked2.length > MAX_SECTION_CHARS ? `${masked2.slice(0, MAX_SECTION_CHARS - 1)}\u2026` : masked2;
+    const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
+    return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
+  }
+  return null;
+}
+
+// src/engine/gate-decision.ts
+var ROLLBACK_ITEM_ID = "rollback:plan";
+var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
+function rollbackReadiness(gateRequired, level, pr, findings, config3) {
+  const { required_from: from, heading } = config3.gate.rollback;
+  const section = findRollbackSection(pr?.body, heading);
+  const present = section?.meaningful ?? false;
+  const related = findings.filter((f2) => NEEDS_ROLLBACK_PLAN.has(f2.ruleId)).map((f2) => ({ ruleId: f2.ruleId, file: f2.file, line: f2.line }));
+  const base = { present, heading, text: section ? section.text : null, related };
+  if (from === "off") return { ...base, required: false, reason: "not required (gate.rollback.required_from: off)" };
+  if (!gateRequired) return { ...base, required: false, reason: "not required: the gate does not apply to this PR" };
+  const atLevel = levelRank(level) >= levelRank(from);
+  const byMigration = related.length > 0 && levelRank(level) >= levelRank("high");
+  if (!atLevel && !byMigration)
+    return { ...base, required: false, reason: `not required below risk level ${from} (gate.rollback.required_from)` };
+  const why = atLevel ? `required at risk level ${level}` : `required: ${related.length} destructive migration${related.length === 1 ? "" : "s"} without a down migration`;
+  const state = present ? `the description has a "${heading}" section` : section ? `the "${heading}" section of the description is empty` : `add a "## ${heading}" section to the PR description saying how to undo this change`;
+  return { ...base, required: true, reason: `${why}: ${state}` };
+}
+function rollbackItem(r) {
+  const migrations = r.related.length > 0 ? ", including the destructive migrations without a down migration" : "";
+  return {
+    id: ROLLBACK_ITEM_ID,
+    text: `The "${r.heading}" section of the PR description says how to undo this change (revert, down migration, restore from backup)${migrations}, and it would work.`,
+    category: null
+  };
+}
+function decideGate(files, level, ai, checklist, config3, paths, pr = null, findings = []) {
+  const approvals = level === "none" ? 0 : config3.gate.approvals[level];
+  const notRequired = (reason2) => ({
+    required: false,
+    reason: reason2,
+    checklist,
+    approvals: 0,
+    rollback: rollbackReadiness(false, level, pr, findings, config3)
+  });
+  if (config3.gate.policy === "ai-authored" && !ai.detected) {
+    return notRequired("not AI-authored, and the gate policy is `ai-authored`");
+  }
+  const leaks = findings.some((f2) => f2.category === "secrets");
+  const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
+  if (!leaks && files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
+    return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
+  }
+  if (levelRank(level) < levelRank(config3.gate.threshold)) {
+    return notRequired(`risk level ${level} is below the gate threshold (${config3.gate.threshold})`);
+  }
+  const who3 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const rollback2 = rollbackReadiness(true, level, pr, findings, config3);
+  return {
+    required: true,
+    reason: `${who3} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    checklist: rollback2.required ? [...checklist, rollbackItem(rollback2)] : checklist,
+    approvals,
+    rollback: rollback2
   };
 }
 
@@ -96480,6 +96662,7 @@ function fresh(input2) {
     approvals: 1,
     items: [],
     signoffs: [],
+    rollback: null,
     ticks: [],
     excluded: previous?.excluded ?? emptyExclusions(),
     machines: previous?.machines ?? { ids: [], logins: [] },
@@ -96503,6 +96686,7 @@ function fresh(input2) {
       approvals: kept?.approvals ?? 1,
       items: kept?.items ?? [],
       signoffs: kept?.signoffs ?? signoffIds(1),
+      rollback: kept?.rollback ?? null,
       ticks: kept?.ticks ?? [],
       error: error62
     };
@@ -96555,6 +96739,7 @@ function fresh(input2) {
     approvals: required2 ? Math.max(1, approvals) : 0,
     items: required2 ? items : [],
     signoffs: required2 ? signoffIds(approvals) : [],
+    rollback: rollbackOf(report),
     excluded,
     machines: machines(config3, previous),
     locked: required2 ? locked : null,
@@ -96564,6 +96749,25 @@ function fresh(input2) {
       agents: [.../* @__PURE__ */ new Set([...base.ai.agents, ...report.ai.agents])]
     }
   };
+}
+function rollbackOf(report) {
+  const r = report.gate.rollback;
+  if (!r) return null;
+  return {
+    required: r.required,
+    present: r.present,
+    heading: r.heading,
+    text: r.text,
+    reason: r.reason,
+    related: r.related.slice(0, MAX_FILES_PER_ITEM).map((m) => ({ ruleId: m.ruleId, file: m.file, line: m.line }))
+  };
+}
+function planSubject(rollback2) {
+  if (!rollback2?.present || rollback2.text === null) return "none";
+  return createHash3("sha256").update(rollback2.text).digest("hex").slice(0, 16);
+}
+function withPlanSubject(items, rollback2) {
+  return items.map((i) => i.id === ROLLBACK_ITEM_ID ? { ...i, subject: planSubject(rollback2) } : i);
 }
 function itemsUnion(now, before) {
   const ids = new Set(now.map((i) => i.id));
@@ -96579,17 +96783,29 @@ function keepRequirement(next, previous) {
   next.items = itemsUnion(next.items, previous.items);
   next.signoffs = signoffIds(next.approvals);
   next.locked ??= previous.locked;
+  if (previous.rollback?.required && next.rollback && !next.rollback.required)
+    next.rollback = { ...next.rollback, required: true, reason: previous.rollback.reason };
 }
 function sameMeaning(a, b) {
-  return !!a && !!b && a.text === b.text && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+  return !!a && !!b && a.text === b.text && a.subject === b.subject && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
 }
 function carry(previous, next, facts, at) {
   const prevItems = new Map(previous.items.map((i) => [i.id, i]));
   const nextItems = new Map(next.items.map((i) => [i.id, i]));
   const slots = new Set(next.signoffs);
   const exists = (t) => isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
-  if (previous.head === next.head && previous.base.ref === next.base.ref)
-    return { ticks: previous.ticks.filter(exists), notes: [], audit: [] };
+  if (previous.head === next.head && previous.base.ref === next.base.ref) {
+    const ticks2 = previous.ticks.filter(exists);
+    const plan = previous.ticks.find((t) => t.item === ROLLBACK_ITEM_ID && !ticks2.includes(t));
+    if (!plan || !nextItems.has(ROLLBACK_ITEM_ID)) return { ticks: ticks2, notes: [], audit: [] };
+    return {
+      ticks: ticks2,
+      notes: [
+        `The rollback plan in the PR description changed since @${plan.by.login} ticked it: that tick was reset; review the plan as it reads now and tick again.`
+      ],
+      audit: [{ at, head: next.head, kind: "reset", item: ROLLBACK_ITEM_ID, note: "rollback plan edited" }]
+    };
+  }
   if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
   if (previous.base.ref !== next.base.ref) {
     const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
@@ -96634,8 +96850,9 @@ function evaluateState(input2) {
   const next = fresh(input2);
   const notes = [...input2.notes ?? []];
   const audit = [...input2.audit ?? []];
+  if (previous && previous.head === next.head) keepRequirement(next, previous);
+  next.items = withPlanSubject(next.items, next.rollback);
   if (previous) {
-    if (previous.head === next.head) keepRequirement(next, previous);
     const carried = carry(previous, next, facts, at);
     next.ticks = carried.ticks;
     notes.push(...carried.notes);
@@ -96698,6 +96915,11 @@ function readEdit(state, fromBody, toBody) {
 function quote2(item) {
   return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text}"`;
 }
+function nothingToAttest(state, item) {
+  if (item.id !== ROLLBACK_ITEM_ID || state.rollback?.present) return null;
+  const heading = state.rollback?.heading ?? "Rollback";
+  return `the PR description has no "${heading}" section with a plan in it yet; once it has, review the plan and tick`;
+}
 function applyEdit(input2) {
   const { state, sender, reading, at } = input2;
   const by = { id: sender.id, login: sender.login };
@@ -96742,6 +96964,11 @@ function applyEdit(input2) {
       const existing = ticks.findIndex((t) => t.item === a.item.id);
       if (a.tick) {
         if (existing !== -1) continue;
+        const nothing2 = nothingToAttest(state, a.item);
+        if (nothing2) {
+          refuse(a.item, `tick refused: ${nothing2}`);
+          continue;
+        }
         if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
           refuse(a.item, "each sign-off needs a different person; you already signed off");
           continue;
@@ -96878,6 +97105,7 @@ function mergeAudit(anchored, event) {
     `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
     ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
     ...p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : [],
+    ...p.rollbackMissing && sameTarget ? ["", `The description had no "${inlineText(anchored.rollback.heading, 80)}" section with a rollback plan.`] : [],
     "",
     "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect)."
   ].join("\n");
@@ -98523,105 +98751,6 @@ function deriveChecklist(findings, level, config3) {
   return items;
 }
 
-// src/engine/rollback.ts
-var MAX_BODY_CHARS = 64 * 1024;
-var MAX_SECTION_CHARS = 2e3;
-var ATX = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
-var BOLD = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
-var PLACEHOLDER = /^(?:n\/?a|none|tbd|todo|tba|-+|\.+|no|nothing|not applicable|\?+)$/i;
-function normalize(s) {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function headingOf(line) {
-  const a = ATX.exec(line);
-  if (a) return { level: a[1].length, text: a[2] };
-  const b = BOLD.exec(line);
-  if (b) return { level: 7, text: b[1] };
-  return null;
-}
-function findRollbackSection(body, heading) {
-  if (!body) return null;
-  const wanted = normalize(heading);
-  if (wanted === "") return null;
-  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const h = headingOf(lines[i]);
-    if (!h || !normalize(h.text).includes(wanted)) continue;
-    const own4 = [];
-    let inFence = false;
-    for (let j = i + 1; j < lines.length; j++) {
-      const line = lines[j];
-      if (/^\s{0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-      const next = inFence ? null : headingOf(line);
-      if (next && (next.level <= h.level || h.level === 7)) break;
-      own4.push(line);
-    }
-    const raw = own4.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
-    const masked2 = redactSecrets(raw);
-    const text = masked2.length > MAX_SECTION_CHARS ? `${masked2.slice(0, MAX_SECTION_CHARS - 1)}\u2026` : masked2;
-    const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
-    return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
-  }
-  return null;
-}
-
-// src/engine/gate-decision.ts
-var ROLLBACK_ITEM_ID = "rollback:plan";
-var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
-function rollbackReadiness(gateRequired, level, pr, findings, config3) {
-  const { required_from: from, heading } = config3.gate.rollback;
-  const section = findRollbackSection(pr?.body, heading);
-  const present = section?.meaningful ?? false;
-  const related = findings.filter((f2) => NEEDS_ROLLBACK_PLAN.has(f2.ruleId)).map((f2) => ({ ruleId: f2.ruleId, file: f2.file, line: f2.line }));
-  const base = { present, heading, text: section ? section.text : null, related };
-  if (from === "off") return { ...base, required: false, reason: "not required (gate.rollback.required_from: off)" };
-  if (!gateRequired) return { ...base, required: false, reason: "not required: the gate does not apply to this PR" };
-  const atLevel = levelRank(level) >= levelRank(from);
-  const byMigration = related.length > 0 && levelRank(level) >= levelRank("high");
-  if (!atLevel && !byMigration)
-    return { ...base, required: false, reason: `not required below risk level ${from} (gate.rollback.required_from)` };
-  const why = atLevel ? `required at risk level ${level}` : `required: ${related.length} destructive migration${related.length === 1 ? "" : "s"} without a down migration`;
-  const state = present ? `the description has a "${heading}" section` : section ? `the "${heading}" section of the description is empty` : `add a "## ${heading}" section to the PR description saying how to undo this change`;
-  return { ...base, required: true, reason: `${why}: ${state}` };
-}
-function rollbackItem(r) {
-  const migrations = r.related.length > 0 ? ", including the destructive migrations without a down migration" : "";
-  return {
-    id: ROLLBACK_ITEM_ID,
-    text: `The "${r.heading}" section of the PR description says how to undo this change (revert, down migration, restore from backup)${migrations}, and it would work.`,
-    category: null
-  };
-}
-function decideGate(files, level, ai, checklist, config3, paths, pr = null, findings = []) {
-  const approvals = level === "none" ? 0 : config3.gate.approvals[level];
-  const notRequired = (reason2) => ({
-    required: false,
-    reason: reason2,
-    checklist,
-    approvals: 0,
-    rollback: rollbackReadiness(false, level, pr, findings, config3)
-  });
-  if (config3.gate.policy === "ai-authored" && !ai.detected) {
-    return notRequired("not AI-authored, and the gate policy is `ai-authored`");
-  }
-  const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
-  if (files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
-    return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
-  }
-  if (levelRank(level) < levelRank(config3.gate.threshold)) {
-    return notRequired(`risk level ${level} is below the gate threshold (${config3.gate.threshold})`);
-  }
-  const who3 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
-  const rollback = rollbackReadiness(true, level, pr, findings, config3);
-  return {
-    required: true,
-    reason: `${who3} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
-    checklist: rollback.required ? [...checklist, rollbackItem(rollback)] : checklist,
-    approvals,
-    rollback
-  };
-}
-
 // src/engine/mask.ts
 function placeOf(report, path8) {
   const finding = /^findings\[(\d+)\]/.exec(path8);
@@ -99946,7 +100075,7 @@ function retrySecondaryRateLimits(client, options2 = {}) {
 
 // app/redis-client.ts
 var import_ioredis = __toESM(require_built3(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function describeRedisUrl(url2) {
   try {
     const u = new URL(url2);
@@ -99985,7 +100114,7 @@ function connectRedis(target, log) {
 var Script = class {
   constructor(lua) {
     this.lua = lua;
-    this.sha = createHash3("sha1").update(lua).digest("hex");
+    this.sha = createHash4("sha1").update(lua).digest("hex");
   }
   lua;
   sha;

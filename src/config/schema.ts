@@ -76,7 +76,7 @@ const settings = {
       safe_paths: z
         .array(glob)
         .default(["docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.txt", "LICENSE*", ".github/ISSUE_TEMPLATE/**"])
-        .describe("A PR that changes only these paths is auto-approved"),
+        .describe("A PR that changes only these paths is auto-approved, unless it adds a secret"),
       approvals: z
         .strictObject({
           low: z.number().int().min(1).max(10).default(1),
@@ -139,7 +139,10 @@ const settings = {
     .prefault({}),
   paths: z
     .strictObject({
-      ignore: z.array(glob).default([]).describe("Files no rule looks at"),
+      ignore: z
+        .array(glob)
+        .default([])
+        .describe("Files no rule looks at, except the secret scan (secrets.allowlist.paths exempts files from it)"),
       tests: z.array(glob).default([]).describe("Extra test-file globs (added to the built-in ones)"),
       production: z.array(glob).default([]).describe("Extra production-scope globs (added to the built-in ones)"),
       source: z.array(glob).default([]).describe("Extra source-file globs for the missing-tests rule"),

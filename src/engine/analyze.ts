@@ -171,7 +171,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   }
   findings.sort(compareFindings);
   // Every secret this run can see, wherever it sits, for the masking step at the end. Added lines of
-  // analyzed files come from the secrets rules' shared scan; ignored files are never quoted.
+  // changed files come from the secrets rules' shared scan (ignored files included).
   const guard = runSecretGuard({
     files: allFiles,
     others: [pr, config, input.notAnalyzed ?? [], input.ai ?? null],

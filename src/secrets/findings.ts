@@ -10,19 +10,21 @@ import { type SecretHit, scanFile } from "./scan.js";
 const memo = new WeakMap<readonly unknown[], { config: unknown; hits: SecretHit[] }>();
 
 export function secretHits(ctx: RuleContext): SecretHit[] {
-  const cached = memo.get(ctx.files);
+  const cached = memo.get(ctx.allFiles);
   if (cached && cached.config === ctx.config) return cached.hits;
   const allowlist = secretAllowlist(ctx.config);
   const hits: SecretHit[] = [];
-  for (const file of ctx.files) {
+  // Every changed file, `paths.ignore` included: a committed secret is exposed wherever it lives, and
+  // only `secrets.allowlist` (paths, values, patterns) says that one is not a secret.
+  for (const file of ctx.allFiles) {
     for (const h of scanFile(file, { isTest: ctx.paths.isTest, allowlist })) hits.push(h);
   }
-  memo.set(ctx.files, { config: ctx.config, hits });
+  memo.set(ctx.allFiles, { config: ctx.config, hits });
   return hits;
 }
 
-/** The files whose added lines secretHits() scans: the analyzed ones outside the allowlisted paths. */
+/** The files whose added lines secretHits() scans: every changed file outside the allowlisted paths. */
 export function scannedForSecrets(ctx: RuleContext): Set<ChangedFile> {
   const allowlist = secretAllowlist(ctx.config);
-  return new Set(ctx.files.filter((f) => !allowlist.allowsPath(f.path)));
+  return new Set(ctx.allFiles.filter((f) => !allowlist.allowsPath(f.path)));
 }

@@ -188,6 +188,19 @@ export class World {
     return payload;
   }
 
+  /** `who` (the author by default) edits the PR description; GitHub sends `edited` with `changes.body.from`. */
+  async editBody(body: string, opts: { number?: number; by?: Actor; deliver?: boolean } = {}) {
+    const number = opts.number ?? 2;
+    const pull = this.gh.mustPull(number);
+    const from = pull.body;
+    pull.body = body;
+    const payload = this.prPayload("edited", number, { changes: { body: { from } } });
+    payload.pull_request.body = body;
+    if (opts.by) payload.sender = this.sender(opts.by);
+    if (opts.deliver !== false) await this.deliver("pull_request", payload);
+    return payload;
+  }
+
   checklist(number = 2) {
     const [c] = this.gh.checklists(number);
     if (!c) throw new Error(`no checklist on #${number}`);

@@ -80,7 +80,11 @@ export function isKnownNonSecretFormat(value: string): boolean {
   if (/^[+-]?\d+(?:\.\d+)?(?:[smhd]|ms|kb|mb|gb)?$/i.test(v)) return true; // numbers and durations
   if (/^(?:https?|file):\/\/[^@\s]*$/i.test(v)) return true; // plain URL without credentials
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true; // file paths
-  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc)$/i.test(v)) return true; // file names
+  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true; // file names
+  // Relative paths to a file ("env/prod/network.tfstate": Terraform backend `key`, object keys).
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v)) return true;
+  // Python object references ("pkg.module:Attr"): entry points and plugin registrations.
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
 }
 

@@ -8,7 +8,7 @@ import {
 } from "./credentials.js";
 import { shannonEntropy } from "./entropy.js";
 import { classifyKey, judgeGenericValue, keyHoldsUuidCredential, splitWords } from "./generic.js";
-import { isPlaceholderToken, isPlaceholderValue, isReference, looksRandom } from "./placeholder.js";
+import { isPlaceholderToken, isPlaceholderValue } from "./placeholder.js";
 import { PROVIDER_FORMATS, providerLabel } from "./providers.js";
 import { callsSdkClient, detectSdkClientCredentials } from "./sdk-clients.js";
 

@@ -46,6 +46,8 @@ export interface FileTraits {
   quotedOnly: boolean;
   lockfile: boolean;
   dockerfile: boolean;
+  /** A translation catalogue: its values are UI text ("Passwort", "Mot de passe"), not credentials. */
+  translations: boolean;
 }
 
 const SHELL_EXTENSIONS = new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "bat", "cmd"]);
@@ -86,6 +88,20 @@ const LOCKFILES = new Set([
   "package.resolved",
 ]);
 
+const TRANSLATION_EXTENSIONS = new Set([
+  "json",
+  "yml",
+  "yaml",
+  "po",
+  "pot",
+  "properties",
+  "php",
+  "xlf",
+  "xliff",
+  "ts",
+  "js",
+]);
+
 export function fileTraits(path: string): FileTraits {
   const base = basenameOf(path).toLowerCase();
   const ext = extensionOf(path);
@@ -101,7 +117,10 @@ export function fileTraits(path: string): FileTraits {
   const prose = PROSE_EXTENSIONS.has(ext);
   const dockerfile =
     base === "dockerfile" || base.startsWith("dockerfile.") || ext === "dockerfile" || base === "containerfile";
-  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile };
+  const translations =
+    TRANSLATION_EXTENSIONS.has(ext) &&
+    /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(path);
+  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile, translations };
 }
 
 /** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */
@@ -492,7 +511,7 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
     detectSdkClientCredentials(line, found);
-    detectGeneric(line, traits, found);
+    if (!traits.translations) detectGeneric(line, traits, found);
   }
   return resolveOverlaps(found);
 }

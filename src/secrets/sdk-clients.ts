@@ -122,7 +122,8 @@ function argumentsAt(line: string, open: number): Argument[] {
 function isCredentialLiteral(value: string): boolean {
   const v = value.trim();
   if (v.length < 16 || ACCOUNT_ID.test(v)) return false;
-  if (/^https?:|[/\\\s]/.test(v) || looksLikeIdentifier(v)) return false;
+  // URLs, paths, sentences and e-mail addresses (a user name for `login()`) are not tokens.
+  if (/^https?:|[/\\\s@]/.test(v) || looksLikeIdentifier(v)) return false;
   if (isReference(v) || isPlaceholderValue(v) || isKnownNonSecretFormat(v)) return false;
   return looksRandom(v, true);
 }

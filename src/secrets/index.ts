@@ -10,7 +10,7 @@ export {
   isCandidateLine,
 } from "./detect.js";
 export { charClassCount, shannonEntropy } from "./entropy.js";
-export { findingsFor, secretHits, secretMessage } from "./findings.js";
+export { secretHits } from "./findings.js";
 export { classifyKey, judgeGenericValue } from "./generic.js";
 export { maskSecret, sha256Hex } from "./mask.js";
 export { isPlaceholderValue, isReference } from "./placeholder.js";

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: workflow expressions are literal text here
 import { describe, expect, it } from "vitest";
 import { productionFileChangedRule as rule } from "../../../src/rules/production-config/production-file-changed.js";
 import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
@@ -30,6 +31,24 @@ describe("production-config/production-file-changed", () => {
     const f = await runRule(rule, deletedFile("environments/prod/network.tf", ['resource "aws_vpc" "main" {', "}"]));
     expect(f[0]).toMatchObject({ severity: "high", line: null });
     expect(f[0]!.message).toContain("file deleted");
+  });
+
+  it("rates a deleted production pipeline low: it changes no production state, the CI rules rate its removal", async () => {
+    const workflow = deletedFile(".github/workflows/deploy_production.yml", [
+      "name: Deploy (Production)",
+      "on: { push: { branches: [main] } }",
+      "jobs:",
+      "  deploy:",
+      "    environment: production",
+      "    steps:",
+      "      - run: ./deploy.sh",
+      "        env:",
+      "          AWS_SECRET_ACCESS_KEY: ${{ secrets.PROD_AWS_SECRET }}",
+    ]);
+    const f = await runRule(rule, workflow);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "low", line: null });
+    expect(f[0]!.message).toContain("pipeline deleted");
   });
 
   it("reports nothing for changes outside production", async () => {

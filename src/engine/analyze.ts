@@ -19,6 +19,7 @@ import type {
 import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
 import { deriveChecklist } from "./checklist.js";
 import { decideGate } from "./gate-decision.js";
+import { productionRaised } from "./production-scope.js";
 import { ruleContext } from "./rule-context.js";
 import { scoreFindings } from "./score.js";
 
@@ -118,6 +119,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   const pr = input.pr ?? null;
   const ai = input.ai ?? detectAi(pr, config);
   const ctx = ruleContext(allFiles, config, pr, ai);
+  const raised = productionRaised(ctx.files, ctx.production);
 
   const rules = activeRules(config);
   await initRules(rules);
@@ -133,7 +135,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     }
     const override = severityOverride(config, rule);
     for (const r of raw) {
-      const f = toFinding(rule, r, override, ctx.production.has(r.file));
+      const f = toFinding(rule, r, override, raised.has(r.file));
       const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}\u0000${f.message}`;
       if (seen.has(key)) continue;
       seen.add(key);

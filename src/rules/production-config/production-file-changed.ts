@@ -2,7 +2,7 @@ import type { ChangedFile } from "../../diff/model.js";
 import { cutLine } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
-import { isCiFile } from "../../workflows/ci-paths.js";
+import { isDeletedPipeline } from "../../workflows/ci-paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const SECRET_KEY =
@@ -23,9 +23,8 @@ interface Assessment {
 }
 
 function assess(file: ChangedFile): Assessment {
-  // A deleted pipeline changes no production state: deploys stop. The CI rules rate what goes with it
-  // (checks, permissions, secrets); its removed lines only reference secrets, they hold none.
-  if (file.status === "deleted" && isCiFile(file.path)) return { severity: "low", reasons: ["pipeline deleted"] };
+  // Its removed lines only reference secrets, they hold none.
+  if (isDeletedPipeline(file)) return { severity: "low", reasons: ["pipeline deleted"] };
   const reasons: string[] = [];
   if (file.status === "deleted") reasons.push("file deleted");
   const changed = [...file.added, ...file.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");

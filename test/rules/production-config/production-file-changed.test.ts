@@ -71,6 +71,24 @@ describe("production-config/production-file-changed", () => {
     expect(prod?.severity).toBe("high");
     expect(["high", "critical"]).toContain(report.risk.level);
   });
+
+  it("does not raise the CI rules' findings on a deleted production pipeline", async () => {
+    const lines = [
+      "name: Build image (production)",
+      "on: { workflow_dispatch: {} }",
+      "permissions: { id-token: write, contents: read }",
+      "jobs:",
+      "  build:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: docker build -t app .",
+    ];
+    const report = await scan(deletedFile(".github/workflows/build_production.yml", lines));
+    const removed = report.findings.find((x) => x.ruleId === "ci-workflow/workflow-removed");
+    const kept = await scan(deletedFile(".github/workflows/build_image.yml", lines));
+    expect(removed?.severity).toBe(kept.findings.find((x) => x.ruleId === "ci-workflow/workflow-removed")?.severity);
+    expect(report.findings.find((x) => x.category === "production-config")?.severity).toBe("low");
+  });
 });
 
 ruleTester(rule, {

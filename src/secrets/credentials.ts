@@ -131,10 +131,7 @@ const URL_HOST = /:\/\/(?:[^\s/@]*@)?([A-Za-z0-9.-]{1,253}|\[[0-9a-f:]+\])/i;
 export function detectCommandLineCredentials(line: string, out: Detection[]): void {
   if (!line.includes("curl") && !line.includes("wget") && !line.includes("http")) return;
   const hostname = URL_HOST.exec(line)?.[1] ?? "";
-  CURL_USER.lastIndex = 0;
-  for (let m = CURL_USER.exec(line); m !== null; m = CURL_USER.exec(line)) {
-    const [, , user, password] = m as unknown as [string, string, string, string];
-    const start = m.index + m[0].lastIndexOf(`:${password}`) + 1;
+  const onCommandLine = (user: string, password: string, start: number) =>
     judgePair(
       {
         label: "password on a command line",
@@ -147,24 +144,16 @@ export function detectCommandLineCredentials(line: string, out: Detection[]): vo
       },
       out,
     );
+  CURL_USER.lastIndex = 0;
+  for (let m = CURL_USER.exec(line); m !== null; m = CURL_USER.exec(line)) {
+    const [, , user, password] = m as unknown as [string, string, string, string];
+    onCommandLine(user, password, m.index + m[0].lastIndexOf(`:${password}`) + 1);
   }
   WGET_PASSWORD.lastIndex = 0;
   for (let m = WGET_PASSWORD.exec(line); m !== null; m = WGET_PASSWORD.exec(line)) {
     const password = m[2]!;
     const user = /--(?:http-|ftp-)?user=["']?([^\s"']{1,64})/.exec(line)?.[1] ?? "";
-    const start = m.index + m[0].lastIndexOf(password);
-    judgePair(
-      {
-        label: "password on a command line",
-        kind: "http-basic-auth",
-        user,
-        password,
-        hostname,
-        start,
-        service: "the server that accepts them",
-      },
-      out,
-    );
+    onCommandLine(user, password, m.index + m[0].lastIndexOf(password));
   }
 }
 

@@ -429,22 +429,10 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
       out.push({ ...awsSecretKeyDetection(value, start), detail: `assigned to ${kv.key}` });
       continue;
     }
-    if (UUID_VALUE.test(value)) {
-      // UUIDs are ids almost everywhere, but several services issue API keys in that shape.
-      if (keyHoldsUuidCredential(words) && !isPlaceholderValue(value))
-        out.push({
-          group: "generic-secret",
-          kind: "generic-secret",
-          label: "secret value",
-          value,
-          start,
-          end: start + value.length,
-          severity: "high",
-          detail: `assigned to ${kv.key.slice(0, 80)}`,
-        });
-      continue;
-    }
-    const verdict = judgeGenericValue(value, strength === "weak-key");
+    // UUIDs are ids almost everywhere, but several services issue API keys in that shape.
+    const uuid = UUID_VALUE.test(value);
+    if (uuid && (!keyHoldsUuidCredential(words) || isPlaceholderValue(value))) continue;
+    const verdict = uuid ? ({ ok: true, strong: true } as const) : judgeGenericValue(value, strength === "weak-key");
     if (!verdict.ok) continue;
     out.push({
       group: "generic-secret",

@@ -91,7 +91,13 @@ interface Argument {
 }
 
 /** The arguments of the call whose `(` is at `open`: string literals with their offsets, others as null. */
-function argumentsAt(line: string, open: number): Argument[] {
+/** Catalogued calls read on one line (minified bundles repeat them; a real credential sits in the first). */
+const MAX_CALLS_PER_LINE = 16;
+/** How far past `(` the arguments are read: credentials sit in the first few, and the scan stays linear. */
+const MAX_ARGUMENTS_SPAN = 400;
+
+function argumentsAt(text: string, open: number): Argument[] {
+  const line = text.slice(0, open + 1 + MAX_ARGUMENTS_SPAN);
   const args: Argument[] = [];
   let i = open + 1;
   while (i < line.length && args.length < 6) {
@@ -131,9 +137,11 @@ function isCredentialLiteral(value: string): boolean {
 export function detectSdkClientCredentials(line: string, out: Detection[]): void {
   if (!line.includes("(")) return;
   CALL.lastIndex = 0;
-  for (let m = CALL.exec(line); m !== null; m = CALL.exec(line)) {
+  let calls = 0;
+  for (let m = CALL.exec(line); m !== null && calls < MAX_CALLS_PER_LINE; m = CALL.exec(line)) {
     const row = BY_CALLEE.get(m[1]!);
     if (!row) continue;
+    calls++;
     const args = argumentsAt(line, m.index + m[0].length - 1);
     for (const position of row.args) {
       const arg = args[position];

@@ -46649,7 +46649,10 @@ var BY_CALLEE = /* @__PURE__ */ new Map();
 for (const row of SDK_CLIENTS) for (const c of row.callees) BY_CALLEE.set(c, row);
 var CALL = /([A-Za-z_$][\w$]*)(?:\.new)?\s*\(/g;
 var ACCOUNT_ID = /^AC[0-9a-f]{32}$/;
-function argumentsAt(line, open2) {
+var MAX_CALLS_PER_LINE = 16;
+var MAX_ARGUMENTS_SPAN = 400;
+function argumentsAt(text, open2) {
+  const line = text.slice(0, open2 + 1 + MAX_ARGUMENTS_SPAN);
   const args = [];
   let i = open2 + 1;
   while (i < line.length && args.length < 6) {
@@ -46686,9 +46689,11 @@ function isCredentialLiteral(value) {
 function detectSdkClientCredentials(line, out) {
   if (!line.includes("(")) return;
   CALL.lastIndex = 0;
-  for (let m = CALL.exec(line); m !== null; m = CALL.exec(line)) {
+  let calls = 0;
+  for (let m = CALL.exec(line); m !== null && calls < MAX_CALLS_PER_LINE; m = CALL.exec(line)) {
     const row = BY_CALLEE.get(m[1]);
     if (!row) continue;
+    calls++;
     const args = argumentsAt(line, m.index + m[0].length - 1);
     for (const position of row.args) {
       const arg = args[position];

@@ -15081,7 +15081,7 @@ var require_parse_diff = __commonJS({
         o || p(e);
         const [r, c, w, L] = t.slice(1);
         u = +r, m = +w, d = { content: e, changes: [], oldStart: +r, oldLines: f2(c), newStart: +w, newLines: f2(L) }, l = { oldLines: f2(c), newLines: f2(L) }, o.chunks.push(d);
-      }, R = (e) => {
+      }, R2 = (e) => {
         d && (d.changes.push({ type: "del", del: true, ln: u++, content: e }), o.deletions++, l.oldLines--);
       }, b = (e) => {
         d && (d.changes.push({ type: "add", add: true, ln: m++, content: e }), o.additions++, l.newLines--);
@@ -15089,7 +15089,7 @@ var require_parse_diff = __commonJS({
         if (!d) return;
         const [t] = d.changes.slice(-1);
         d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
-      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
+      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R2], [/^\+/, b], [/^\s*/, g]], C = (e) => {
         for (const [t, r] of v) {
           const c = e.match(t);
           if (c) {
@@ -15194,7 +15194,7 @@ function isReference(value) {
   if (/^!(?:Ref|Sub|GetAtt|ImportValue|Secret)\b/.test(v)) return true;
   return false;
 }
-var PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid/i;
+var PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid|hunter2/i;
 function sequentialShare(value) {
   let inRuns = 0;
   let run = 1;
@@ -15235,13 +15235,18 @@ function isKnownNonSecretFormat(value) {
   if (/^[+-]?\d+(?:\.\d+)?(?:[smhd]|ms|kb|mb|gb)?$/i.test(v)) return true;
   if (/^(?:https?|file):\/\/[^@\s]*$/i.test(v)) return true;
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true;
-  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc)$/i.test(v)) return true;
+  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true;
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v)) return true;
+  if (/^[\w.-]+(?:=[\w.-]*)?(?:,[\w.-]+(?:=[\w.-]*)?)+$/.test(v)) return true;
+  if (/^[A-Za-z_][A-Za-z_]*(?:\.(?:[A-Za-z_][A-Za-z_]*|\d+)){2,}$/.test(v)) return true;
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
 }
 function looksRandom(value, strict) {
   const n = value.length;
   if (n < 8 || n > 1e3) return false;
   if (/\s/.test(value)) return false;
+  if (/[^\x21-\x7e]/.test(value)) return false;
   const classes = charClassCount(value);
   const entropy = shannonEntropy(value);
   const isHex = /^[0-9a-f]+$/i.test(value);
@@ -15503,6 +15508,14 @@ function classifyKey(key) {
   for (const w of words2) if (SECRET_WORDS.has(w)) return "secret";
   if (/(?:password|passwd|passphrase|secret)$/.test(last)) return "secret";
   return "none";
+}
+function keyHoldsUuidCredential(words2) {
+  const last = words2[words2.length - 1];
+  if (last === "key" || last === "apikey" || last === "secret" || last === "password" || last === "secretkey")
+    return words2.length > 1 || last !== "key";
+  if (last === "token" || last === "authtoken")
+    return words2.some((w) => w === "auth" || w === "access" || w === "api" || w === "bot" || w === "authtoken");
+  return false;
 }
 var DESCRIPTIVE_VALUE = /token|apikey|api_key|api-key|accesskey|access_key|credential|private|bearer|jwt|hunter2/i;
 function looksLikeIdentifier(value) {
@@ -15800,6 +15813,142 @@ function createPathClassifier(config2) {
   return { isIgnored, isTest, isDoc, isProductionPath, isSource, isSafe };
 }
 
+// src/secrets/credentials.ts
+var LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
+var EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$|^(?:host|hostname|server|domain|your[-_]?host.*|x+)$/i;
+var WEAK_DEFAULTS = /^(?:guest|admin|root|postgres|mysql|redis|mongo|rabbitmq|user|pass|demo|dev|local|test|password|secret|changeme|toor)$/i;
+function weakPassword(user, password) {
+  if (password.length < 6) return true;
+  if (password === user) return true;
+  if (WEAK_DEFAULTS.test(password)) return true;
+  if (isReference(password) || isPlaceholderValue(password)) return true;
+  if (/^\*+$|^x+$/i.test(password)) return true;
+  if (/%[-+#0-9.]*[sdvqx]|%\(/.test(password)) return true;
+  return false;
+}
+function isLocalHost(hostname3) {
+  return LOCAL_HOST.test(hostname3) || !hostname3.includes(".");
+}
+function judgePair(pair, out) {
+  const { user, password, hostname: hostname3 } = pair;
+  if (isReference(user) && isReference(password)) return;
+  if (weakPassword(user, password)) return;
+  if (hostname3 && EXAMPLE_HOST.test(hostname3)) return;
+  const local = hostname3 !== "" && isLocalHost(hostname3);
+  if (local && !looksRandom(password, true)) return;
+  const random = looksRandom(password, false);
+  const where = hostname3 ? `at ${hostname3.slice(0, 80)}` : "";
+  out.push({
+    group: "credential-url",
+    kind: pair.kind,
+    label: pair.label,
+    value: password,
+    start: pair.start,
+    end: pair.start + password.length,
+    severity: random && !local ? "critical" : "high",
+    detail: `${user ? `user ${user.slice(0, 40)} ` : ""}${where}`.trim() || void 0,
+    service: pair.service
+  });
+}
+var CRED_URL = /\b([a-zA-Z][a-zA-Z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>(){}]{0,100}|\$\{[^}\s]{1,80}\}):([^\s/@'"`<>]{1,200})@([A-Za-z0-9._\-[\]%]{1,253})/g;
+function detectCredentialUrl(line, out) {
+  if (!line.includes("://")) return;
+  CRED_URL.lastIndex = 0;
+  for (let m = CRED_URL.exec(line); m !== null; m = CRED_URL.exec(line)) {
+    const [, scheme, user, password, host] = m;
+    const s = scheme.toLowerCase();
+    judgePair(
+      {
+        label: `${s} URL password`,
+        kind: "credentialed-url",
+        user,
+        password,
+        hostname: host.replace(/:\d+$/, ""),
+        start: m.index + m[0].lastIndexOf(`:${password}@`) + 1,
+        service: `the ${s} server`
+      },
+      out
+    );
+  }
+}
+var SCHEMELESS_DSN = /(?<![\w.%+/:@$-])([A-Za-z_][\w.-]{0,63}):([^\s:@/'"`<>(){}]{1,128})@(?:(?:tcp|unix)\(([^)\s]{1,253})\)|((?:\d{1,3}\.){3}\d{1,3}|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)(?::\d{2,5})?\/)/g;
+function detectSchemelessDsn(line, out) {
+  if (!line.includes("@")) return;
+  SCHEMELESS_DSN.lastIndex = 0;
+  for (let m = SCHEMELESS_DSN.exec(line); m !== null; m = SCHEMELESS_DSN.exec(line)) {
+    const [, user, password, socketHost, host] = m;
+    const hostname3 = (socketHost ?? host ?? "").replace(/:\d+$/, "");
+    judgePair(
+      {
+        label: "connection string password",
+        kind: "credentialed-url",
+        user,
+        password,
+        hostname: hostname3,
+        start: m.index + user.length + 1,
+        service: "the database server"
+      },
+      out
+    );
+  }
+}
+var CURL_USER = /\b(?:curl|http|https)\b[^\n]{0,400}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(["']?)([^\s:"'`]{0,64}):([^\s"'`]{1,200})\1/g;
+var WGET_PASSWORD = /\bwget\b[^\n]{0,400}?\s--(?:http-|ftp-)?password=(["']?)([^\s"'`]{1,200})\1/g;
+var URL_HOST = /:\/\/(?:[^\s/@]*@)?([A-Za-z0-9.-]{1,253}|\[[0-9a-f:]+\])/i;
+function detectCommandLineCredentials(line, out) {
+  if (!line.includes("curl") && !line.includes("wget") && !line.includes("http")) return;
+  const hostname3 = URL_HOST.exec(line)?.[1] ?? "";
+  const onCommandLine = (user, password, start) => judgePair(
+    {
+      label: "password on a command line",
+      kind: "http-basic-auth",
+      user,
+      password,
+      hostname: hostname3,
+      start,
+      service: "the server that accepts them"
+    },
+    out
+  );
+  CURL_USER.lastIndex = 0;
+  for (let m = CURL_USER.exec(line); m !== null; m = CURL_USER.exec(line)) {
+    const [, , user, password] = m;
+    onCommandLine(user, password, m.index + m[0].lastIndexOf(`:${password}`) + 1);
+  }
+  WGET_PASSWORD.lastIndex = 0;
+  for (let m = WGET_PASSWORD.exec(line); m !== null; m = WGET_PASSWORD.exec(line)) {
+    const password = m[2];
+    const user = /--(?:http-|ftp-)?user=["']?([^\s"']{1,64})/.exec(line)?.[1] ?? "";
+    onCommandLine(user, password, m.index + m[0].lastIndexOf(password));
+  }
+}
+var BASIC_AUTH = /\bBasic\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g;
+function detectBasicAuth(line, out) {
+  if (!line.includes("Basic")) return;
+  BASIC_AUTH.lastIndex = 0;
+  for (let m = BASIC_AUTH.exec(line); m !== null; m = BASIC_AUTH.exec(line)) {
+    const encoded = m[1];
+    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
+    const user = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    if (weakPassword(user, password)) continue;
+    const start = m.index + m[0].length - encoded.length;
+    out.push({
+      group: "credential-url",
+      kind: "http-basic-auth",
+      label: "HTTP Basic credentials",
+      value: encoded,
+      start,
+      end: start + encoded.length,
+      severity: looksRandom(password, false) ? "critical" : "high",
+      detail: user ? `user ${user.slice(0, 40)}` : void 0,
+      service: "the server that accepts them"
+    });
+  }
+}
+
 // src/secrets/checksum.ts
 var CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -15959,6 +16108,16 @@ var PROVIDER_FORMATS = [
     hints: ["sk_live_", "rk_live_"],
     re: rx(`${B}((?:sk|rk)_live_[A-Za-z0-9]{24,247})${E}`),
     severity: "critical",
+    randomPart: (t) => t.slice(8)
+  },
+  {
+    kind: "stripe-key",
+    label: (t) => t.startsWith("rk_") ? "Stripe restricted test-mode key" : "Stripe test-mode secret key",
+    service: "Stripe (Dashboard > Developers > API keys, test mode)",
+    hints: ["sk_test_", "rk_test_"],
+    re: rx(`${B}((?:sk|rk)_test_[A-Za-z0-9]{24,247})${E}`),
+    // Test mode moves no money but reads and writes the account's test data and settings.
+    severity: "medium",
     randomPart: (t) => t.slice(8)
   },
   {
@@ -16138,6 +16297,16 @@ var PROVIDER_FORMATS = [
     randomPart: (t) => t.slice(8)
   },
   {
+    kind: "telegram-bot-token",
+    label: "Telegram bot token",
+    service: "Telegram (@BotFather > /revoke)",
+    hints: [":AA"],
+    // <bot id>:<35 characters>; the secret part starts with "AA" (Bot API tokens since 2015).
+    re: rx(`(?<![A-Za-z0-9_:])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`),
+    severity: "critical",
+    randomPart: (t) => t.slice(t.indexOf(":") + 3)
+  },
+  {
     kind: "doppler-token",
     label: "Doppler token",
     service: "Doppler",
@@ -16153,6 +16322,135 @@ function providerLabel(format, token) {
 var PUBLIC_PREFIX = /^(?:AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|(?:xoxe\.)?xox[abposre]-|xapp-|hooks\.slack\.com\/(?:services|workflows|triggers)\/|[sr]k_live_|whsec_|AIza|sk-ant-(?:api|admin|oat)\d\d-|sk-(?:proj|svcacct|admin|None)-|sk-|hf_|api_org_|npm_|pypi-|SK|SG\.|key-|shp(?:at|ss|ca|pa)_|do[opr]_v1_|PMAK-|lin_api_|dp\.(?:pt|st|sa|ct)\.)/;
 function publicPrefix(token) {
   return PUBLIC_PREFIX.exec(token)?.[0] ?? "";
+}
+
+// src/secrets/sdk-clients.ts
+var R = ["Xq7Lp2Vd9Rk4", "Tz8Mw3Nc6Hb1", "Fj5Gs0Ya2Ue7"].join("");
+var SDK_CLIENTS = [
+  {
+    callees: ["Client"],
+    args: [0, 1],
+    sdk: "an SDK client (Twilio, Discord, Mailjet...)",
+    samples: {
+      match: [`const client = new Client("${R}");`, `client = Client("AC${"0a1b2c3d".repeat(4)}", "${R}")`],
+      noMatch: ['new Client("https://api.acme.io")', 'new Client("inventory-service")', "new Client(config.token)"]
+    }
+  },
+  {
+    callees: ["Stripe", "StripeClient"],
+    args: [0],
+    sdk: "Stripe",
+    samples: { match: [`stripe = Stripe("${R}")`], noMatch: ['stripe = Stripe(os.environ["STRIPE_KEY"])'] }
+  },
+  {
+    callees: ["Twilio", "twilio"],
+    args: [1],
+    sdk: "Twilio",
+    samples: {
+      match: [`const c = twilio(accountSid, "${R}");`],
+      noMatch: ["const c = twilio(accountSid, authToken);"]
+    }
+  },
+  {
+    callees: ["TeleBot", "Bot", "Updater", "AsyncTeleBot"],
+    args: [0],
+    sdk: "Telegram",
+    samples: { match: [`bot = TeleBot("${R}")`], noMatch: ["bot = TeleBot(TOKEN)"] }
+  },
+  {
+    callees: ["login"],
+    args: [0],
+    sdk: "a bot login (Discord...)",
+    samples: {
+      match: [`client.login("${R}");`],
+      noMatch: ["client.login(process.env.DISCORD_TOKEN);", 'login("admin")']
+    }
+  },
+  {
+    callees: ["Github", "GitHub", "Gitlab", "Dropbox", "WebClient", "SendGridAPIClient", "SendGridClient"],
+    args: [0],
+    sdk: "a hosted service SDK (GitHub, Dropbox, Slack, SendGrid...)",
+    samples: { match: [`gh = Github("${R}")`], noMatch: ['gh = Github(os.getenv("GH_TOKEN"))'] }
+  },
+  {
+    callees: ["algoliasearch", "SearchClient"],
+    args: [1],
+    sdk: "Algolia",
+    samples: {
+      match: [`const c = algoliasearch("APPID42", "${R}");`],
+      noMatch: ['algoliasearch("APPID42", searchKey)']
+    }
+  }
+];
+var BY_CALLEE = /* @__PURE__ */ new Map();
+for (const row of SDK_CLIENTS) for (const c of row.callees) BY_CALLEE.set(c, row);
+var CALL = /([A-Za-z_$][\w$]*)(?:\.new)?\s*\(/g;
+var ACCOUNT_ID = /^AC[0-9a-f]{32}$/;
+var MAX_CALLS_PER_LINE = 16;
+var MAX_ARGUMENTS_SPAN = 400;
+function argumentsAt(text, open2) {
+  const line = text.slice(0, open2 + 1 + MAX_ARGUMENTS_SPAN);
+  const args = [];
+  let i = open2 + 1;
+  while (i < line.length && args.length < 6) {
+    while (line[i] === " " || line[i] === "	") i++;
+    const q = line[i];
+    if (q === '"' || q === "'" || q === "`") {
+      const end = line.indexOf(q, i + 1);
+      if (end < 0 || end - i > 1e3) return args;
+      args.push({ value: line.slice(i + 1, end), start: i + 1 });
+      i = end + 1;
+    } else {
+      let depth = 0;
+      const from = i;
+      while (i < line.length && (depth > 0 || line[i] !== "," && line[i] !== ")")) {
+        if (line[i] === "(" || line[i] === "[" || line[i] === "{") depth++;
+        else if (line[i] === ")" || line[i] === "]" || line[i] === "}") depth--;
+        i++;
+      }
+      args.push({ value: null, start: from });
+    }
+    while (line[i] === " " || line[i] === "	") i++;
+    if (line[i] !== ",") return args;
+    i++;
+  }
+  return args;
+}
+function isCredentialLiteral(value) {
+  const v = value.trim();
+  if (v.length < 16 || ACCOUNT_ID.test(v)) return false;
+  if (/^https?:|[/\\\s@]/.test(v) || looksLikeIdentifier(v)) return false;
+  if (isReference(v) || isPlaceholderValue(v) || isKnownNonSecretFormat(v)) return false;
+  return looksRandom(v, true);
+}
+function detectSdkClientCredentials(line, out) {
+  if (!line.includes("(")) return;
+  CALL.lastIndex = 0;
+  let calls = 0;
+  for (let m = CALL.exec(line); m !== null && calls < MAX_CALLS_PER_LINE; m = CALL.exec(line)) {
+    const row = BY_CALLEE.get(m[1]);
+    if (!row) continue;
+    calls++;
+    const args = argumentsAt(line, m.index + m[0].length - 1);
+    for (const position of row.args) {
+      const arg = args[position];
+      if (!arg?.value || !isCredentialLiteral(arg.value)) continue;
+      out.push({
+        group: "generic-secret",
+        kind: "sdk-client-credential",
+        label: "secret value",
+        value: arg.value,
+        start: arg.start,
+        end: arg.start + arg.value.length,
+        severity: "high",
+        detail: `passed to ${m[1]}() (${row.sdk})`
+      });
+    }
+  }
+}
+var SDK_CALL_HINT = new RegExp(`\\b(?:${[...BY_CALLEE.keys()].join("|")})(?:\\.new)?\\s*\\(`);
+function callsSdkClient(line) {
+  return SDK_CALL_HINT.test(line);
 }
 
 // src/secrets/detect.ts
@@ -16193,6 +16491,19 @@ var LOCKFILES = /* @__PURE__ */ new Set([
   "podfile.lock",
   "package.resolved"
 ]);
+var TRANSLATION_EXTENSIONS = /* @__PURE__ */ new Set([
+  "json",
+  "yml",
+  "yaml",
+  "po",
+  "pot",
+  "properties",
+  "php",
+  "xlf",
+  "xliff",
+  "ts",
+  "js"
+]);
 function fileTraits(path) {
   const base = basenameOf(path).toLowerCase();
   const ext = extensionOf(path);
@@ -16200,14 +16511,16 @@ function fileTraits(path) {
   const source = SOURCE_EXTENSIONS.has(ext) && !SHELL_EXTENSIONS.has(ext);
   const prose = PROSE_EXTENSIONS.has(ext);
   const dockerfile = base === "dockerfile" || base.startsWith("dockerfile.") || ext === "dockerfile" || base === "containerfile";
-  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile };
+  const translations = TRANSLATION_EXTENSIONS.has(ext) && /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(path);
+  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile, translations };
 }
 var MAX_WINDOW = 4e3;
-var TRIGGER = /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
+var TRIGGER = /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_(?:live|test)|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b|\d:aa|wget|@tcp\(|@unix\(/i;
+var INLINE_PASSWORD = /[\w.-]:[^\s:/@'"`]{6,128}@[\w.(-]/;
 function isCandidateLine(line) {
-  return TRIGGER.test(line);
+  return TRIGGER.test(line) || line.includes("@") && INLINE_PASSWORD.test(line) || callsSdkClient(line);
 }
-var PROVIDER_HINT = /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_live_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\./;
+var PROVIDER_HINT = /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_(?:live|test)_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\.|\d:AA/;
 function detectProviders(line, out) {
   if (!PROVIDER_HINT.test(line)) return;
   for (const format of PROVIDER_FORMATS) {
@@ -16344,70 +16657,6 @@ function detectJwt(line, traits, out) {
     });
   }
 }
-var CRED_URL = /\b([a-zA-Z][a-zA-Z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>(){}]{0,100}|\$\{[^}\s]{1,80}\}):([^\s/@'"`<>]{1,200})@([A-Za-z0-9._\-[\]%]{1,253})/g;
-var LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
-var EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$|^(?:host|hostname|server|domain|your[-_]?host.*|x+)$/i;
-var WEAK_DEFAULTS = /^(?:guest|admin|root|postgres|mysql|redis|mongo|rabbitmq|user|pass|demo|dev|local|test|password|secret|changeme|toor)$/i;
-function weakUrlPassword(user, password) {
-  if (password.length < 6) return true;
-  if (password === user) return true;
-  if (WEAK_DEFAULTS.test(password)) return true;
-  if (isReference(password) || isPlaceholderValue(password)) return true;
-  if (/^\*+$|^x+$/i.test(password)) return true;
-  return false;
-}
-function detectCredentialUrl(line, out) {
-  if (!line.includes("://")) return;
-  CRED_URL.lastIndex = 0;
-  for (let m = CRED_URL.exec(line); m !== null; m = CRED_URL.exec(line)) {
-    const [, scheme, user, password, host] = m;
-    if (isReference(user) && isReference(password)) continue;
-    if (weakUrlPassword(user, password)) continue;
-    const hostname3 = host.replace(/:\d+$/, "");
-    if (EXAMPLE_HOST.test(hostname3)) continue;
-    const local = LOCAL_HOST.test(hostname3);
-    const random = looksRandom(password, false);
-    if (local && !looksRandom(password, true)) continue;
-    const start = m.index + m[0].lastIndexOf(`:${password}@`) + 1;
-    out.push({
-      group: "credential-url",
-      kind: "credentialed-url",
-      label: `${scheme.toLowerCase()} URL password`,
-      value: password,
-      start,
-      end: start + password.length,
-      severity: random && !local ? "critical" : "high",
-      detail: `${user ? `user ${user.slice(0, 40)} ` : ""}at ${hostname3.slice(0, 80)}`,
-      service: `the ${scheme.toLowerCase()} server`
-    });
-  }
-}
-var BASIC_AUTH = /\bBasic\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g;
-function detectBasicAuth(line, out) {
-  if (!line.includes("Basic")) return;
-  BASIC_AUTH.lastIndex = 0;
-  for (let m = BASIC_AUTH.exec(line); m !== null; m = BASIC_AUTH.exec(line)) {
-    const encoded = m[1];
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
-    const user = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    if (weakUrlPassword(user, password)) continue;
-    const start = m.index + m[0].length - encoded.length;
-    out.push({
-      group: "credential-url",
-      kind: "http-basic-auth",
-      label: "HTTP Basic credentials",
-      value: encoded,
-      start,
-      end: start + encoded.length,
-      severity: looksRandom(password, false) ? "critical" : "high",
-      detail: user ? `user ${user.slice(0, 40)}` : void 0,
-      service: "the server that accepts them"
-    });
-  }
-}
 var KEYWORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|pat\b/gi;
 function isIdentChar(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45 || c === 46 || c === 36;
@@ -16476,6 +16725,7 @@ function stripAuthScheme(value) {
   const m = /^(?:Bearer|Token|token|Bot|Basic)\s+/.exec(value);
   return m ? { value: value.slice(m[0].length), offset: m[0].length } : { value, offset: 0 };
 }
+var UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var ENV_STYLE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\S/;
 var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 function detectGeneric(line, traits, out) {
@@ -16500,7 +16750,9 @@ function detectGeneric(line, traits, out) {
       out.push({ ...awsSecretKeyDetection(value, start), detail: `assigned to ${kv.key}` });
       continue;
     }
-    const verdict = judgeGenericValue(value, strength === "weak-key");
+    const uuid3 = UUID_VALUE.test(value);
+    if (uuid3 && (!keyHoldsUuidCredential(words2) || isPlaceholderValue(value))) continue;
+    const verdict = uuid3 ? { ok: true, strong: true } : judgeGenericValue(value, strength === "weak-key");
     if (!verdict.ok) continue;
     out.push({
       group: "generic-secret",
@@ -16566,15 +16818,18 @@ function detectLine(line, traits, nextLine) {
     }
     return all;
   }
-  if (!TRIGGER.test(line)) return [];
+  if (!isCandidateLine(line)) return [];
   const found = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);
   if (!traits.lockfile) {
     detectJwt(line, traits, found);
     detectCredentialUrl(line, found);
+    detectSchemelessDsn(line, found);
+    detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
-    detectGeneric(line, traits, found);
+    detectSdkClientCredentials(line, found);
+    if (!traits.translations) detectGeneric(line, traits, found);
     detectCommandLine(line, found);
   }
   return resolveOverlaps(found);
@@ -16787,7 +17042,16 @@ var AGENTS = [
     kind: "agent",
     // "Copilot" is GitHub's reserved account for the coding agent, Autofix and suggestions;
     // copilot-swe-agent[bot] is the coding agent's app identity.
-    logins: ["copilot", "copilot-swe-agent[bot]", "copilot-pull-request-reviewer[bot]", "github-copilot[bot]"],
+    // github-advanced-security[bot] / github-code-quality[bot]: Copilot Autofix suggestions for code
+    // scanning and code quality findings, committed with "Copilot Autofix powered by AI" as co-author.
+    logins: [
+      "copilot",
+      "copilot-swe-agent[bot]",
+      "copilot-pull-request-reviewer[bot]",
+      "github-copilot[bot]",
+      "github-advanced-security[bot]",
+      "github-code-quality[bot]"
+    ],
     emails: [],
     links: [
       {
@@ -17045,7 +17309,8 @@ var AGENTS = [
     id: "junie",
     name: "JetBrains Junie",
     kind: "agent",
-    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]"],
+    // junie-github-actions[bot]: Junie run as a GitHub Action (junie-github-action) commits as this app.
+    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]", "junie-github-actions[bot]"],
     emails: ["junie@jetbrains.com"],
     footers: [
       { pattern: /^#{1,6}\s*(?:📊\s*)?Junie Summary\b/i, weight: "strong", note: "### \u{1F4CA} Junie Summary" },
@@ -17155,6 +17420,14 @@ var AGENTS = [
     aliases: /\bsourcery\b/i
   },
   {
+    id: "cubic",
+    name: "cubic",
+    kind: "review-bot",
+    logins: ["cubic-dev-ai[bot]"],
+    emails: [],
+    aliases: /\bcubic(?:\.dev|[ -]dev[ -]ai)\b/i
+  },
+  {
     id: "qodo",
     name: "Qodo Merge",
     kind: "review-bot",
@@ -17205,6 +17478,12 @@ var GENERIC = {
    * "Generated with AI assistance"). Anchored at the line start, so "not generated by AI" never matches.
    */
   aiStatement: /^(?:(?:🤖|✨)\s*)?(?:this (?:pr|pull request|commit|change|patch|code)(?: description)? (?:was|is|has been) )?(?:fully |partially |partly |mostly |largely )?(?:generated|written|created|authored|co-authored|opened|drafted) (?:with|by|using) (?:the help of |assistance from )?(?:an? )?(?:AI|LLM|generative AI|AI[- ](?:agent|assistant|coding (?:agent|assistant)|tools?)|coding agent)\b/i,
+  /**
+   * Words that make a GitHub App (`[bot]` identity) an AI when its login or display name contains one as
+   * a word: "cubic-dev-ai[bot]", "Copilot Autofix powered by AI". Not "bot", "agent" or "autofix":
+   * dependency, CI and lint-fix apps use those too (autofix-ci[bot], buildkite-agent).
+   */
+  aiBotWords: ["ai", "genai", "llm", "gpt", "chatgpt", "openai", "anthropic", "claude", "gemini", "copilot", "codex"],
   /** Co-author display names that are AI models, used only together with a noreply-style address. */
   aiNames: /^(?:chatgpt|gpt-?\d|gemini|grok|deepseek|qwen|kimi|mistral|llama|claude|copilot|codex|augment|auggie)\b/i,
   /**
@@ -17409,6 +17688,16 @@ function isGenericAiAddress(name, email3) {
   if (GENERIC.modelNameDomains.some(within) && GENERIC.modelLocalPart.test(local)) return true;
   return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
 }
+var AI_BOT_WORDS = new Set(GENERIC.aiBotWords);
+function nameWords(text) {
+  return text.toLowerCase().replace(/\[bot\]$/, "").split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+function isAiNamedBot(id) {
+  const noreply = id.email ? GITHUB_NOREPLY.exec(id.email.trim()) : null;
+  const botLogin = noreply?.[2] ?? id.login?.trim() ?? "";
+  if (!/\[bot\]$/i.test(botLogin)) return false;
+  return [...nameWords(botLogin), ...nameWords(id.name ?? "")].some((w) => AI_BOT_WORDS.has(w));
+}
 function agentNamedIn(text) {
   for (const agent of AGENTS) if (agent.aliases.test(text)) return agent;
   return null;
@@ -17432,7 +17721,19 @@ var EvidenceCollector = class {
 };
 function identitySignals(c, where, role, id, extras) {
   const m = matchIdentity(id, extras);
-  if (!m) return null;
+  if (!m) {
+    if (isAiNamedBot(id)) {
+      const match = id.login || id.email || id.name || "";
+      c.add(
+        role === "pr-author" ? "bot-author" : `agent-${role}`,
+        where,
+        match,
+        agentNamedIn(match)?.id ?? null,
+        "certain"
+      );
+    }
+    return null;
+  }
   const signal = m.via === "config-bot" ? "config-bot" : role === "pr-author" ? "bot-author" : `agent-${role}`;
   c.add(signal, where, m.match, m.agent?.id ?? null, "certain");
   return m;
@@ -17455,7 +17756,7 @@ function textSignals(c, where, lines, inCommit, extras) {
             m.agent?.id ?? null,
             trailerWeight("certain")
           );
-        } else if (isGenericAiAddress(ident.name, ident.email)) {
+        } else if (isGenericAiAddress(ident.name, ident.email) || isAiNamedBot(ident)) {
           c.add(
             "co-author-trailer",
             where,
@@ -38465,6 +38766,9 @@ function ciSystemOf(path) {
 function isCiFile(path) {
   return ciSystemOf(path) !== null;
 }
+function isDeletedPipeline(file2) {
+  return file2.status === "deleted" && isCiFile(file2.path);
+}
 
 // src/workflows/yaml-keys.ts
 var KEY_LINE = /^(\s*)(-\s+)?["']?([A-Za-z0-9_][\w.\-/ ]{0,100}?)["']?\s*:(?:\s+(.*))?$/;
@@ -40907,7 +41211,7 @@ var instructionsLoosenedRule = {
 // src/environments/production-refs.ts
 var PROD_LABEL = /^(?:prod|production|prd|live)(?:$|[-_])|[-_](?:prod|production|prd)$/i;
 var DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|mssql|sqlserver|oracle|clickhouse|amqps?|jdbc:[a-z]+|snowflake|cockroachdb)$/i;
-var URL_HOST = /\b([a-z][a-z0-9+.:-]{1,30}):\/\/(?:[^\s/@"'`]{0,200}@)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)/gi;
+var URL_HOST2 = /\b([a-z][a-z0-9+.:-]{1,30}):\/\/(?:[^\s/@"'`]{0,200}@)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)/gi;
 var HOST_SETTING = /\b(?:[a-z_]*host(?:name)?|server|endpoint|address)["']?\s*(?:[:=]|\s)\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9]+(?:-[a-z0-9]+)+)/gi;
 var VAR_REF = /(?:secrets\.|vars\.|\$\{?|%|env:|env\.)([A-Za-z_][A-Za-z0-9_]{1,80})/g;
 var ACCOUNT = /(?:--profile|aws_profile|--context|kube_?context|use-context|--project|cloudsdk_core_project|google_cloud_project|gcp_project|--subscription|subscription_id|workspace\s+select|tf_workspace|--account|snowflake_account|databricks_host|--workspace)["']?\s*[=:\s]\s*["']?([\w.-]*\b(?:prod|production|prd)\b[\w.-]*)/gi;
@@ -40923,7 +41227,7 @@ function productionRefs(text) {
     seen.add(found);
     out.push({ kind: kind2, text: found });
   };
-  for (const m of text.matchAll(URL_HOST)) {
+  for (const m of text.matchAll(URL_HOST2)) {
     const host = m[2];
     if (isProdHost(host)) add(DB_SCHEMES.test(m[1]) ? "database" : "host", host);
   }
@@ -52007,12 +52311,13 @@ var ADDED_PROTECTION_PATTERNS = [
   },
   {
     id: "force-destroy",
-    added: /^\s*(force_destroy|force_delete)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    // Also module inputs that pass it through: `force_destroy_s3_bucket`, `bucket_force_destroy`.
+    added: /^\s*(\w*force_destroy\w*|\w*force_delete\w*)\s*=\s*"?true"?\s*(?:#.*)?$/,
     onNewBlock: "medium"
   },
   {
     id: "skip-final-snapshot",
-    added: /^\s*(skip_final_snapshot)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    added: /^\s*(\w*skip_final_snapshot\w*)\s*=\s*"?true"?\s*(?:#.*)?$/,
     onNewBlock: "medium"
   },
   {
@@ -52031,7 +52336,7 @@ var REMOVED_PROTECTION_PATTERNS = [
   /^\s*(\w*deletion_protection\w*|\w*termination_protection\w*)\s*=\s*"?true"?/
 ];
 var LIFECYCLE_OPEN = /^\s+lifecycle\s*\{/;
-var PROTECTION_ATTR = /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|force_destroy|force_delete|skip_final_snapshot|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
+var PROTECTION_ATTR = /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|\w*force_destroy\w*|\w*force_delete\w*|\w*skip_final_snapshot\w*|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
 function isProtectionLine(text) {
   return PROTECTION_ATTR.test(text) || LIFECYCLE_OPEN.test(text);
 }
@@ -55547,6 +55852,7 @@ function problem(issue2, language) {
       return "RunSQL has no reverse_sql: the migration cannot be unapplied";
   }
 }
+var ADDITIVE = /* @__PURE__ */ new Set(["create-table", "add-column", "create-index"]);
 var missingRollbackRule = {
   id: "migration/missing-rollback",
   category: "migration",
@@ -55554,19 +55860,21 @@ var missingRollbackRule = {
   severity: "medium",
   remediation: "Write the down/downgrade/reverse step (or state in the PR why the change cannot be reversed and how a bad deploy is recovered).",
   docs: {
-    severity: "medium",
+    severity: "medium; low when every step of the migration is additive (new tables, columns or indexes)",
     detects: "New migration without a working rollback: Rails `def up` without `def down` or a down that only raises `IrreversibleMigration`; Alembic `downgrade()` that only passes; Knex/Sequelize/TypeORM/Laravel/Ecto `up` without (or with an empty) `down`; Django `RunPython` without `reverse_code`, `RunSQL` without `reverse_sql`; golang-migrate `.up.sql` added without its `.down.sql`"
   },
   init: initPostgresParser,
   run(ctx) {
     const out = [];
     for (const fa of migrationAnalysis(ctx).files) {
+      const additive = fa.ops.length > 0 && fa.ops.every((op) => ADDITIVE.has(op.kind));
       for (const issue2 of fa.rollback) {
         const name = migrationName(fa.file.path);
         out.push({
           file: fa.file.path,
           line: issue2.line,
-          message: `Migration ${name}: ${problem(issue2, fa.kind.language)}`
+          message: `Migration ${name}: ${problem(issue2, fa.kind.language)}`,
+          ...additive ? { severity: "low" } : {}
         });
       }
     }
@@ -56228,6 +56536,7 @@ function isEnvFile(path) {
   return /^\.env(?:\.|$)/.test(basenameOf(path));
 }
 function assess(file2) {
+  if (isDeletedPipeline(file2)) return { severity: "low", reasons: ["pipeline deleted"] };
   const reasons = [];
   if (file2.status === "deleted") reasons.push("file deleted");
   const changed = [...file2.added, ...file2.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");
@@ -56247,7 +56556,7 @@ var productionFileChangedRule = {
   severity: "medium",
   remediation: "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
   docs: {
-    severity: "medium; **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
+    severity: "medium (low for a deleted CI pipeline: the ci-workflow rules rate its removal); **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
     detects: "One finding per production-scope file, at its first changed line, saying why it is in scope and what it touches."
   },
   run(ctx) {
@@ -56283,7 +56592,7 @@ var PYTHON_LIKE_DECORATOR = /^\s*@([\w.]{1,100})/;
 var CS_ATTRIBUTE = /^\s*\[\s*(Authorize|ValidateAntiForgeryToken|RequiresPermission\w*)\b/;
 var RAILS_CALLBACK = /^\s*(?:prepend_)?(?:before|after|around)_(?:action|filter)\s+:(\w+[!?]?)/;
 var RAILS_STATEMENT = /^\s*(protect_from_forgery|load_and_authorize_resource|authorize_resource|verify_authorized|authorize!?)\b/;
-var CALL = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[!?]?)\s*\(/g;
+var CALL2 = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[!?]?)\s*\(/g;
 var ROUTE_LINE = /\.(?:get|post|put|patch|delete|del|all|use|route|options|head)\s*\(|\bRoute::|\bpath\s*\(|\burl\s*\(|\bgroup\s*\(|middleware/;
 var BARE_IDENT = /(?<![\w$.'"])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)(?![\w$'"(])/g;
 var IMPORT_LINE2 = /^\s*(?:import\b|from\s+\S+\s+import\b|(?:const|let|var)\s+[^=]{1,200}=\s*require\(|require(?:_relative)?\s|use\s+[\w\\]+;|using\s)/;
@@ -56303,8 +56612,8 @@ function guardsOnLine(content) {
   const st = RAILS_STATEMENT.exec(text);
   if (st) found.add(st[1]);
   if (!dec && !cb) {
-    CALL.lastIndex = 0;
-    for (let m = CALL.exec(text), n = 0; m && n < 20; m = CALL.exec(text), n++) if (isGuard(m[1])) found.add(m[1]);
+    CALL2.lastIndex = 0;
+    for (let m = CALL2.exec(text), n = 0; m && n < 20; m = CALL2.exec(text), n++) if (isGuard(m[1])) found.add(m[1]);
     if (/\b(?:can|cannot)\?/.test(text)) found.add(/\bcannot\?/.test(text) ? "cannot?" : "can?");
     if (ROUTE_LINE.test(text)) {
       BARE_IDENT.lastIndex = 0;
@@ -56895,14 +57204,29 @@ var testSkippedRule = {
 };
 
 // src/rules/safety-bypass/tls-verification-disabled.ts
+function envSwitch(keyword, name, value, label) {
+  return { keyword, re: new RegExp(`\\b${name}["'\\]]*\\s*(?:[=:]\\s*|\\s+)["']?${value}(?![\\w.])`), label };
+}
+var EMPTY_VALUE = `(?:""|''|(?=\\s*(?:$|[,;}#])))`;
+var ENV_SWITCHES = [
+  envSwitch(
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    "0",
+    "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)"
+  ),
+  envSwitch("PYTHONHTTPSVERIFY", "PYTHONHTTPSVERIFY", "0", "PYTHONHTTPSVERIFY=0 (Python's HTTPS checks off)"),
+  envSwitch("GIT_SSL_NO_VERIFY", "GIT_SSL_NO_VERIFY", "(?:1|true|yes)", "GIT_SSL_NO_VERIFY"),
+  envSwitch("STRICT_SSL", "(?:npm_config|NPM_CONFIG|YARN)_STRICT_SSL", "false", "npm/yarn strict-ssl false"),
+  {
+    keyword: "CA_BUNDLE",
+    re: new RegExp(`\\b(?:CURL|REQUESTS)_CA_BUNDLE["'\\]]*\\s*[=:]\\s*${EMPTY_VALUE}`),
+    label: "empty CA bundle (curl/requests skip verification)"
+  }
+];
 var TLS_OFF = [
   { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
   { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
-  {
-    keyword: "NODE_TLS_REJECT_UNAUTHORIZED",
-    re: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0/,
-    label: "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)"
-  },
   { keyword: "InsecureSkipVerify", re: /InsecureSkipVerify\s*:\s*true\b/, label: "InsecureSkipVerify: true" },
   {
     keyword: "ssl",
@@ -56925,8 +57249,7 @@ var TLS_OFF = [
     re: /strict-ssl["']?\s*[=:]?\s*["']?false\b|strict-ssl\s+false\b/,
     label: "npm strict-ssl false"
   },
-  { keyword: "GIT_SSL_NO_VERIFY", re: /GIT_SSL_NO_VERIFY\s*[=:]\s*["']?(?:1|true)/, label: "GIT_SSL_NO_VERIFY" },
-  { keyword: "PYTHONHTTPSVERIFY", re: /PYTHONHTTPSVERIFY\s*[=:]\s*["']?0/, label: "PYTHONHTTPSVERIFY=0" },
+  ...ENV_SWITCHES,
   {
     keyword: "_create_unverified_context",
     re: /ssl\._create_unverified_context\b/,
@@ -56965,12 +57288,12 @@ var TLS_HINT = new RegExp(TLS_OFF.map((t) => t.keyword.replace(/[.*+?^${}()|[\]\
 var tlsVerificationDisabledRule = linePatternRule({
   id: "safety-bypass/tls-verification-disabled",
   category: "safety-bypass",
-  description: "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, NODE_TLS_REJECT_UNAUTHORIZED=0, curl -k.",
+  description: "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, an empty CURL_CA_BUNDLE/REQUESTS_CA_BUNDLE), curl -k.",
   severity: "high",
   remediation: "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
   docs: {
     severity: "high",
-    detects: "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, `GIT_SSL_NO_VERIFY`, `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers)."
+    detects: "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, environment switches in any syntax (`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY=1`, `NPM_CONFIG_STRICT_SSL=false`, empty `CURL_CA_BUNDLE`/`REQUESTS_CA_BUNDLE`), `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers)."
   },
   // Tests talk to local self-signed servers; docs explain flags.
   scope: "code",
@@ -56986,13 +57309,19 @@ var tlsVerificationDisabledRule = linePatternRule({
       "r = requests.get(url, verify=False)",
       "ctx = ssl._create_unverified_context()",
       'PYTHONHTTPSVERIFY = "0"',
+      'os.environ["PYTHONHTTPSVERIFY"] = "0"',
+      'env = {"NODE_TLS_REJECT_UNAUTHORIZED": "0"}',
+      "os.environ['CURL_CA_BUNDLE'] = ''",
       "ctx.check_hostname = False",
       "subprocess.run('curl -k https://internal', shell=True)"
     ],
     noMatch: [
       "r = requests.get(url, verify=True)",
       "# verify=False is never allowed",
-      "ssl_context = ssl.create_default_context()"
+      "ssl_context = ssl.create_default_context()",
+      'if os.environ.get("PYTHONHTTPSVERIFY") == "0":',
+      'bundle = os.environ.get("REQUESTS_CA_BUNDLE", "")',
+      'os.environ["REQUESTS_CA_BUNDLE"] = "/etc/ssl/certs/ca-certificates.crt"'
     ]
   }
 });
@@ -57031,6 +57360,35 @@ function secretAllowlist(config2) {
   };
   cache7.set(config2, allowlist);
   return allowlist;
+}
+
+// src/secrets/concatenation.ts
+var OPERATOR_SEAM = { double: /"\s*(?:\+|\.|&)\s*"/g, single: /'\s*(?:\+|\.|&)\s*'/g };
+var IMPLICIT_SEAM = { double: /"\s+"/g, single: /'\s+'/g };
+function seams(implicit) {
+  const list2 = [OPERATOR_SEAM.double, OPERATOR_SEAM.single];
+  if (implicit) list2.push(IMPLICIT_SEAM.double, IMPLICIT_SEAM.single);
+  return list2;
+}
+function joinLiterals(text, implicit) {
+  let out = text;
+  for (const seam of seams(implicit)) out = out.replace(seam, "");
+  return out;
+}
+function hasLiteralSeam(line, implicit) {
+  if (!line.includes('"') && !line.includes("'")) return false;
+  return seams(implicit).some((seam) => {
+    seam.lastIndex = 0;
+    return seam.test(line);
+  });
+}
+var ENDS_WITH_OPERATOR = /(?:[+&]|\s\.)\s*$/;
+var ENDS_OPEN = /(?:["'(=,\\])\s*$/;
+var STARTS_WITH_LITERAL = /^\s*(?:[+&]\s*|\.\s+)?[rbuRBU]?["']/;
+var MAX_JOINED_LINES = 5;
+function continuesOnNextLine(line, next, implicit) {
+  if (next === void 0 || !STARTS_WITH_LITERAL.test(next)) return false;
+  return ENDS_WITH_OPERATOR.test(line) || implicit && ENDS_OPEN.test(line) || /^\s*[+&]/.test(next);
 }
 
 // src/secrets/scan.ts
@@ -57112,6 +57470,7 @@ function pairAwsKeys(lines, hits) {
     id.detail = `paired with its secret access key on line ${nearest.line}`;
   }
 }
+var TWILIO_PAIR_DISTANCE = 3;
 function pairTwilio(lines, hits) {
   for (const h of hits) {
     if (h.kind !== "twilio-key") continue;
@@ -57122,6 +57481,40 @@ function pairTwilio(lines, hits) {
       h.severity = "critical";
       h.detail = "with its API secret on the same line";
       break;
+    }
+    if (h.severity === "critical") continue;
+    const secret = hits.find(
+      (o) => o !== h && o.group === "generic-secret" && o.value.length === 32 && o.line !== h.line && Math.abs(o.line - h.line) <= TWILIO_PAIR_DISTANCE
+    );
+    if (secret) {
+      h.severity = "critical";
+      h.detail = `with its API secret on line ${secret.line}`;
+    }
+  }
+}
+function scanJoinedLiterals(file2, traits, lineText, hits) {
+  const added = file2.added;
+  for (let i = 0; i < added.length; i++) {
+    let text = added[i].content;
+    let j = i;
+    while (j + 1 < added.length && j - i + 1 < MAX_JOINED_LINES && added[j + 1].line === added[j].line + 1 && continuesOnNextLine(added[j].content, added[j + 1].content, traits.source)) {
+      j++;
+      text = `${text.replace(/\\\s*$/, "")} ${added[j].content.trim()}`;
+    }
+    if (j === i && !hasLiteralSeam(text, traits.source)) continue;
+    const joined = joinLiterals(text, traits.source);
+    const first = added[i].line;
+    const last = added[j].line;
+    i = j;
+    if (joined === text) continue;
+    for (const d of detectLine(joined, traits)) {
+      const inStatement = (h) => h.file === file2.path && h.line >= first && h.line <= last;
+      if (hits.some((h) => inStatement(h) && h.value.includes(d.value))) continue;
+      for (let k = hits.length - 1; k >= 0; k--)
+        if (inStatement(hits[k]) && d.value.includes(hits[k].value)) hits.splice(k, 1);
+      const detail = d.detail ? `${d.detail}, joined from string pieces` : "joined from string pieces";
+      hits.push({ ...d, detail, file: file2.path, line: first });
+      if (!lineText.has(first)) lineText.set(first, joined);
     }
   }
 }
@@ -57158,6 +57551,7 @@ function scanFile2(file2, opts = {}) {
     lineText.set(a.line, a.content);
     for (const d of found) hits.push({ ...d, file: file2.path, line: a.line });
   }
+  scanJoinedLiterals(file2, traits, lineText, hits);
   pairAwsKeys(lineText, hits);
   pairTwilio(lineText, hits);
   const isTest = opts.isTest?.(file2.path) ?? false;
@@ -57225,21 +57619,27 @@ function pieces(...parts) {
 var credentialUrlRule = secretGroupRule({
   id: "secrets/credential-url",
   category: "secrets",
-  description: "A URL with an embedded password (postgres://user:pass@host, https://user:token@host) or an HTTP Basic header with credentials.",
+  description: "A URL or connection string with an embedded password (postgres://user:pass@host, user:pass@tcp(host)/db), a password on a curl/wget command line, or an HTTP Basic header with credentials.",
   severity: "high",
   remediation: "Change the password on the server, remove it from the git history, and build the URL at runtime from a secret (e.g. DATABASE_URL from the environment).",
   docs: {
     severity: "critical for random passwords on real hosts, else high",
-    detects: "`scheme://user:password@host` and `Authorization: Basic base64(user:pass)`"
+    detects: "`scheme://user:password@host`, connection strings without a scheme (`user:password@tcp(host)/db`, `user:password@host:5432/db`), `curl -u user:password` / `--user`, `wget --password=`, and `Authorization: Basic base64(user:pass)`. Not reported: references (`$VAR`, `${{ secrets.X }}`), default or placeholder passwords, and typed passwords on loopback or single-label (compose service) hosts"
   },
   group: "credential-url",
   says: "Credentials embedded in the text:",
   samples: {
     path: "src/db.ts",
-    match: [pieces('const url = "postgres://billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@db.internal:5432/billing";')],
+    match: [
+      pieces('const url = "postgres://billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@db.internal:5432/billing";'),
+      pieces('const dsn = "billing:', "VB8iY4qw2oF5", 'WJKBQx4BOu@tcp(db.internal:3306)/billing";'),
+      pieces("// curl -u deploy:", "VB8iY4qw2oF5WJKBQx4BOu", " https://nexus.acme.io/upload")
+    ],
     noMatch: [
       'const url = "postgres://billing@db.internal:5432/billing";',
-      pieces('const url = "postgres://user:$', '{DB_PASSWORD}@db/app";')
+      pieces('const url = "postgres://user:$', '{DB_PASSWORD}@db/app";'),
+      'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, name)',
+      'curl -u "$API_USER:$API_PASSWORD" https://api.internal.acme.io'
     ]
   }
 });
@@ -58458,6 +58858,11 @@ function productionScope(files, paths) {
   }
   return signals;
 }
+function productionRaised(files, production) {
+  const raised = /* @__PURE__ */ new Set();
+  for (const file2 of files) if (production.has(file2.path) && !isDeletedPipeline(file2)) raised.add(file2.path);
+  return raised;
+}
 
 // src/engine/rule-context.ts
 function ruleContext(allFiles, config2, pr, ai) {
@@ -58597,6 +59002,7 @@ async function analyze(input2) {
   const ai = input2.ai ?? detectAi(pr, config2);
   if (!input2.ai) warnings.push(...aiReadNotes(pr));
   const ctx = ruleContext(allFiles, config2, pr, ai);
+  const raised = productionRaised(ctx.files, ctx.production);
   const rules = activeRules(config2);
   await initRules(rules);
   const seen = /* @__PURE__ */ new Map();
@@ -58611,7 +59017,7 @@ async function analyze(input2) {
     }
     const override = severityOverride(config2, rule);
     for (const r of raw) {
-      const f2 = toFinding(rule, r, override, ctx.production.has(r.file));
+      const f2 = toFinding(rule, r, override, raised.has(r.file));
       if (!isDuplicate(seen, f2)) findings.push(f2);
     }
   }

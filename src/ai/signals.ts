@@ -195,6 +195,29 @@ export function isGenericAiAddress(name: string, email: string | null): boolean 
   return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
 }
 
+/** Words in a GitHub App's login or display name that declare it an AI ("cubic-dev-ai", "… powered by AI"). */
+const AI_BOT_WORDS = new Set(GENERIC.aiBotWords);
+
+function nameWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\[bot\]$/, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * A GitHub App identity (a `[bot]` login, or its `…[bot]@users.noreply.github.com` address) whose login
+ * or display name declares AI: AI evidence even when the catalogue does not know the app. Only apps
+ * can hold `[bot]` identities, so a person's commit that merely names an AI never matches.
+ */
+export function isAiNamedBot(id: { name?: string | null; email?: string | null; login?: string | null }): boolean {
+  const noreply = id.email ? GITHUB_NOREPLY.exec(id.email.trim()) : null;
+  const botLogin = noreply?.[2] ?? id.login?.trim() ?? "";
+  if (!/\[bot\]$/i.test(botLogin)) return false;
+  return [...nameWords(botLogin), ...nameWords(id.name ?? "")].some((w) => AI_BOT_WORDS.has(w));
+}
+
 /** Which agent a free-text declaration names ("Claude Code (Claude Opus 4.6)"), if any. */
 export function agentNamedIn(text: string): AgentDefinition | null {
   for (const agent of AGENTS) if (agent.aliases.test(text)) return agent;
@@ -233,7 +256,19 @@ export function identitySignals(
   extras: ExtraSignals,
 ): IdentityMatch | null {
   const m = matchIdentity(id, extras);
-  if (!m) return null;
+  if (!m) {
+    if (isAiNamedBot(id)) {
+      const match = id.login || id.email || id.name || "";
+      c.add(
+        role === "pr-author" ? "bot-author" : `agent-${role}`,
+        where,
+        match,
+        agentNamedIn(match)?.id ?? null,
+        "certain",
+      );
+    }
+    return null;
+  }
   const signal = m.via === "config-bot" ? "config-bot" : role === "pr-author" ? "bot-author" : `agent-${role}`;
   c.add(signal, where, m.match, m.agent?.id ?? null, "certain");
   return m;
@@ -274,7 +309,7 @@ export function textSignals(
             m.agent?.id ?? null,
             trailerWeight("certain"),
           );
-        } else if (isGenericAiAddress(ident.name, ident.email)) {
+        } else if (isGenericAiAddress(ident.name, ident.email) || isAiNamedBot(ident)) {
           c.add(
             "co-author-trailer",
             where,

@@ -21,6 +21,7 @@ import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
 import { deriveChecklist } from "./checklist.js";
 import { decideGate } from "./gate-decision.js";
 import { maskReport } from "./mask.js";
+import { productionRaised } from "./production-scope.js";
 import { ruleContext } from "./rule-context.js";
 import { scoreFindings } from "./score.js";
 
@@ -150,6 +151,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   const ai = input.ai ?? detectAi(pr, config);
   if (!input.ai) warnings.push(...aiReadNotes(pr));
   const ctx = ruleContext(allFiles, config, pr, ai);
+  const raised = productionRaised(ctx.files, ctx.production);
 
   const rules = activeRules(config);
   await initRules(rules);
@@ -165,7 +167,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     }
     const override = severityOverride(config, rule);
     for (const r of raw) {
-      const f = toFinding(rule, r, override, ctx.production.has(r.file));
+      const f = toFinding(rule, r, override, raised.has(r.file));
       if (!isDuplicate(seen, f)) findings.push(f);
     }
   }

@@ -272,6 +272,19 @@ export function classifyKey(key: string): KeyStrength {
   return "none";
 }
 
+/**
+ * Keys under which a UUID is the credential itself (Heroku, Datadog-style API keys, license keys,
+ * auth tokens), not an id: a key, a secret, a password, or an auth/access/api/bot token.
+ */
+export function keyHoldsUuidCredential(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last === "key" || last === "apikey" || last === "secret" || last === "password" || last === "secretkey")
+    return words.length > 1 || last !== "key";
+  if (last === "token" || last === "authtoken")
+    return words.some((w) => w === "auth" || w === "access" || w === "api" || w === "bot" || w === "authtoken");
+  return false;
+}
+
 export type ValueVerdict = { ok: true; strong: boolean } | { ok: false; reason: string };
 
 /** Judge a literal found under a secret key. `strict` for weak keys. */

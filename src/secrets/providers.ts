@@ -158,6 +158,16 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
   },
   {
     kind: "stripe-key",
+    label: (t) => (t.startsWith("rk_") ? "Stripe restricted test-mode key" : "Stripe test-mode secret key"),
+    service: "Stripe (Dashboard > Developers > API keys, test mode)",
+    hints: ["sk_test_", "rk_test_"],
+    re: rx(`${B}((?:sk|rk)_test_[A-Za-z0-9]{24,247})${E}`),
+    // Test mode moves no money but reads and writes the account's test data and settings.
+    severity: "medium",
+    randomPart: (t) => t.slice(8),
+  },
+  {
+    kind: "stripe-key",
     label: "Stripe webhook signing secret",
     service: "Stripe (Dashboard > Developers > Webhooks)",
     hints: ["whsec_"],
@@ -335,6 +345,16 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     re: rx(`${B}(lin_api_[A-Za-z0-9]{40})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(8),
+  },
+  {
+    kind: "telegram-bot-token",
+    label: "Telegram bot token",
+    service: "Telegram (@BotFather > /revoke)",
+    hints: [":AA"],
+    // <bot id>:<35 characters>; the secret part starts with "AA" (Bot API tokens since 2015).
+    re: rx(`(?<![A-Za-z0-9_:])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`),
+    severity: "critical",
+    randomPart: (t) => t.slice(t.indexOf(":") + 3),
   },
   {
     kind: "doppler-token",

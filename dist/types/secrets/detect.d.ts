@@ -32,6 +32,8 @@ export interface FileTraits {
     quotedOnly: boolean;
     lockfile: boolean;
     dockerfile: boolean;
+    /** A translation catalogue: its values are UI text ("Passwort", "Mot de passe"), not credentials. */
+    translations: boolean;
 }
 export declare function fileTraits(path: string): FileTraits;
 /** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */

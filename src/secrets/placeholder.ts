@@ -82,7 +82,13 @@ export function isKnownNonSecretFormat(value: string): boolean {
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true; // file paths
   if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true; // file names
   // Relative paths to a file ("env/prod/network.tfstate": Terraform backend `key`, object keys).
-  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v)) return true;
+  // A base64 key holds "/" too: a path's segments are words, never a long run mixing cases and digits.
+  if (
+    /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) &&
+    !/\/\//.test(v) &&
+    !v.split(/[/.]/).some(mixesCasesAndDigits)
+  )
+    return true;
   // Struct tags and option lists ("bytes,1,opt,name=key"): secrets hold no comma-separated words.
   if (/^[\w.-]+(?:=[\w.-]*)?(?:,[\w.-]+(?:=[\w.-]*)?)+$/.test(v)) return true;
   // Dotted attribute paths ("llm.input_messages.10001.content"): words and indexes, three or more.
@@ -90,6 +96,10 @@ export function isKnownNonSecretFormat(value: string): boolean {
   // Python object references ("pkg.module:Attr"): entry points and plugin registrations.
   if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
+}
+
+function mixesCasesAndDigits(segment: string): boolean {
+  return segment.length >= 12 && /[a-z]/.test(segment) && /[A-Z]/.test(segment) && /\d/.test(segment);
 }
 
 /** A generic value looks random enough to be a credential (not a word, a name or a sentence). */

@@ -1,13 +1,13 @@
 import * as core from "@actions/core";
 import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
-import { escapeMarkdown, formatMarkdown } from "../src/format/index.js";
+import { escapeMarkdown, formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
 import { createActionClient } from "./client.js";
-import { COMMENT_MARKER, upsertStickyComment } from "./comment.js";
+import { COMMENT_MARKER, previousReport, upsertStickyComment } from "./comment.js";
 import { type ActionPull, gather, readRunEnv, resolveTarget } from "./gather.js";
 import { type ActionInputs, InputError, readInputs } from "./inputs.js";
 import { applyLabels, desiredLabels, planLabels } from "./labels.js";
@@ -127,8 +127,16 @@ async function runAction(options: RunOptions): Promise<void> {
   }
   if (inputs.sarifFile) core.info(`SARIF written to ${writeSarif(inputs.sarifFile, report, gathered.config)}`);
 
+  // Findings link into the PR's "Files changed" view; the last report's digest says what changed since.
+  const previous = previousReport(gathered.context.comments);
+  const view: MarkdownOptions = {
+    pullUrl: `${repoUrl}/pull/${pull.number}`,
+    routes: gathered.config.gate.routes,
+    ...(previous.kind === "ok" ? { previous: previous.digest } : {}),
+    ...(previous.kind === "invalid" ? { previousUnreadable: true } : {}),
+  };
   if (inputs.comment) {
-    const body = formatMarkdown(report, { repoUrl, headSha: pull.head.sha, marker: COMMENT_MARKER });
+    const body = formatMarkdown(report, { ...view, headSha: pull.head.sha, marker: COMMENT_MARKER, digest: true });
     const res = await writes.attempt("the pull request comment", () =>
       upsertStickyComment(client, ref, body, gathered.context.comments),
     );
@@ -143,9 +151,7 @@ async function runAction(options: RunOptions): Promise<void> {
   writes.emitNotice();
   notes.push(...writeNotes(writes));
 
-  await writeSummary(
-    notesBlock(notes) + formatMarkdown(report, { repoUrl, headSha: pull.head.sha, maxLength: SUMMARY_LIMIT }),
-  );
+  await writeSummary(notesBlock(notes) + formatMarkdown(report, { ...view, maxLength: SUMMARY_LIMIT }));
   core.info(
     `Risk ${report.risk.level} (${report.risk.score}); ${report.findings.length} findings; API requests: ${requests()}`,
   );

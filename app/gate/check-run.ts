@@ -1,5 +1,6 @@
+import { CATEGORY_TITLES } from "../../src/format/labels.js";
 import type { CheckConclusion, CheckRunBody } from "../../src/github/port.js";
-import { inlineText, signoffItems } from "./checklist-comment.js";
+import { inlineText, itemLinks, signoffItems } from "./checklist-comment.js";
 import { encodeRecord } from "./record.js";
 import { type GateItem, type GateState, progress } from "./state.js";
 
@@ -53,7 +54,9 @@ export function gateTitle(state: GateState): string {
   if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
   const first = p.missingItems[0];
   if (first) {
-    const what = clip(first.detail || first.text, 110);
+    const at = first.at?.[0];
+    const where = at ? ` (${clip(at.file, 60)}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = `${clip(first.detail || first.text, 110)}${first.detail ? where : ""}`;
     const more = p.missingItems.length > 1 ? ` (+${plural(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
       return clip(`needs ${plural(p.moreApprovers, "more sign-off")} and ${who(first)} to tick: ${what}${more}`, 240);
@@ -82,7 +85,7 @@ function stateSummary(state: GateState): string[] {
       );
       for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
+          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} · ${who(item)} ticks`,
         );
     }
     if (state.ticks.length > 0) {

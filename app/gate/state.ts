@@ -55,6 +55,11 @@ const gateItem = z.object({
   files: z.array(z.string()),
   filesTruncated: z.boolean().optional(),
   route: itemRoute.optional(),
+  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
+  at: z
+    .array(z.object({ file: z.string(), line: z.number().int().positive().nullable(), side: z.enum(["new", "old"]) }))
+    .max(3)
+    .optional(),
 });
 export type GateItem = z.infer<typeof gateItem>;
 
@@ -82,6 +87,8 @@ export const gateStateSchema = z.object({
   next: z.string().nullable(),
   required: z.boolean(),
   reason: z.string(),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: z.string().max(500).optional(),
   level: z.enum(LEVELS),
   approvals: z.number().int(),
   items: z.array(gateItem),

@@ -165,7 +165,7 @@ async function scan(argv: string[], io: CliIO): Promise<number> {
   const report = await analyze({ diff, pr, config });
   let output: string;
   if (format === "json") output = formatJson(report);
-  else if (format === "markdown") output = formatMarkdown(report);
+  else if (format === "markdown") output = formatMarkdown(report, { routes: config.gate.routes });
   else if (format === "sarif") output = formatSarif(report, { rules: activeRules(config), toolVersion: VERSION });
   else output = formatText(report, { color: !values.output && io.isTTY && !values["no-color"] && !io.env.NO_COLOR });
 

@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
+import { comparisonBase } from "../src/format/changes.js";
 import { escapeMarkdown, formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
@@ -129,10 +130,11 @@ async function runAction(options: RunOptions): Promise<void> {
 
   // Findings link into the PR's "Files changed" view; the last report's digest says what changed since.
   const previous = previousReport(gathered.context.comments);
+  const since = comparisonBase(previous.kind === "ok" ? previous.digest : null, pull.head.sha);
   const view: MarkdownOptions = {
     pullUrl: `${repoUrl}/pull/${pull.number}`,
     routes: gathered.config.gate.routes,
-    ...(previous.kind === "ok" ? { previous: previous.digest } : {}),
+    ...(since ? { previous: since } : {}),
     ...(previous.kind === "invalid" ? { previousUnreadable: true } : {}),
   };
   if (inputs.comment) {

@@ -11,25 +11,29 @@ import { type Finding, LEVELS, type Level, type Report } from "../types.js";
 
 const MARK = "ai-review-gate:digest v1";
 /** Largest digest block read back (characters of base64), far above what a 65,536-character comment holds. */
-const MAX_BLOCK = 48_000;
+const MAX_BLOCK = 40_000;
 /** Findings keyed in one digest; past this the comparison says it is partial. */
-const MAX_KEYS = 2_000;
-const KEY = /^[0-9a-f]{12}$/;
+const MAX_KEYS = 1_000;
+const KEY_LENGTH = 12;
+/** A rule's keys, concatenated (12 hex digits each). */
+const KEYS = new RegExp(`^(?:[0-9a-f]{${KEY_LENGTH}}){1,${MAX_KEYS}}$`);
 const RULE_ID = /^[A-Za-z0-9][\w.-]{0,80}(?:\/[A-Za-z0-9][\w.-]{0,80})?$/;
+const SHA = /^[0-9a-f]{7,64}$/;
 
-const digestSchema = z.strictObject({
+const snapshot = z.strictObject({
   level: z.enum(LEVELS),
   score: z.number().int().min(0).max(100),
-  head: z
-    .string()
-    .regex(/^[0-9a-f]{7,64}$/)
-    .optional(),
+  head: z.string().regex(SHA).optional(),
   /** Finding keys by rule id. */
   rules: z
-    .record(z.string().regex(RULE_ID), z.array(z.string().regex(KEY)).max(MAX_KEYS))
-    .refine((r) => Object.keys(r).length <= 500, "too many rules"),
+    .record(z.string().regex(RULE_ID), z.string().regex(KEYS))
+    .refine((r) => Object.keys(r).length <= 500, "too many rules")
+    .refine((r) => Object.values(r).reduce((n, k) => n + k.length / KEY_LENGTH, 0) <= MAX_KEYS, "too many keys"),
   partial: z.boolean(),
 });
+type Snapshot = z.infer<typeof snapshot>;
+/** `base`: the report this one was compared against, so a re-run at the same head compares the same way. */
+const digestSchema = snapshot.extend({ base: snapshot.optional() });
 export type ReportDigest = z.infer<typeof digestSchema>;
 
 /**
@@ -38,26 +42,42 @@ export type ReportDigest = z.infer<typeof digestSchema>;
  */
 export function findingKey(f: Pick<Finding, "ruleId" | "side" | "file" | "message">): string {
   const message = f.message.replace(/\d+/g, "#");
-  return createHash("sha256").update(`${f.ruleId}\0${f.side}\0${f.file}\0${message}`).digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(`${f.ruleId}\0${f.side}\0${f.file}\0${message}`)
+    .digest("hex")
+    .slice(0, KEY_LENGTH);
 }
 
-export function digestOf(report: Report, head?: string): ReportDigest {
-  const rules = new Map<string, string[]>();
+/** This report's digest; `base` is the digest it was compared against (kept for re-runs at the same head). */
+export function digestOf(report: Report, head?: string, base?: ReportDigest): ReportDigest {
+  const rules = new Map<string, string>();
   let kept = 0;
   for (const f of report.findings) {
     if (kept >= MAX_KEYS || !RULE_ID.test(f.ruleId)) continue;
-    const keys = rules.get(f.ruleId);
-    if (keys) keys.push(findingKey(f));
-    else rules.set(f.ruleId, [findingKey(f)]);
+    rules.set(f.ruleId, (rules.get(f.ruleId) ?? "") + findingKey(f));
     kept++;
   }
-  return {
+  const own: Snapshot = {
     level: report.risk.level,
     score: report.risk.score,
-    ...(head && /^[0-9a-f]{7,64}$/.test(head) ? { head } : {}),
+    ...(head && SHA.test(head) ? { head } : {}),
     rules: Object.fromEntries(rules),
     partial: kept < report.findings.length,
   };
+  if (!base) return own;
+  const { base: _older, ...flat } = base;
+  return { ...own, base: flat };
+}
+
+/**
+ * What a run compares against: the last report when it was for another commit; when it was for this
+ * same commit (a re-run), what that report was compared against, so the comment reads the same.
+ */
+export function comparisonBase(previous: ReportDigest | null, head: string): ReportDigest | null {
+  if (!previous) return null;
+  if (previous.head === head) return previous.base ?? null;
+  const { base: _older, ...flat } = previous;
+  return flat;
 }
 
 /** The hidden block: base64 of the JSON, so nothing in it can close the HTML comment or render. */
@@ -79,9 +99,7 @@ export function readDigest(body: string): DigestReading {
   if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return { kind: "invalid" };
   try {
     const parsed = digestSchema.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
-    if (!parsed.success) return { kind: "invalid" };
-    const keys = Object.values(parsed.data.rules).reduce((n, k) => n + k.length, 0);
-    return keys > MAX_KEYS ? { kind: "invalid" } : { kind: "ok", digest: parsed.data };
+    return parsed.success ? { kind: "ok", digest: parsed.data } : { kind: "invalid" };
   } catch {
     return { kind: "invalid" };
   }
@@ -101,7 +119,8 @@ export interface ReportChanges {
 export function compareReports(previous: ReportDigest, report: Report): ReportChanges {
   const left = new Map<string, { ruleId: string; count: number }>();
   for (const [ruleId, keys] of Object.entries(previous.rules))
-    for (const k of keys) {
+    for (let at = 0; at < keys.length; at += KEY_LENGTH) {
+      const k = keys.slice(at, at + KEY_LENGTH);
       const id = `${ruleId}\0${k}`;
       const e = left.get(id);
       if (e) e.count++;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareReports, digestBlock, digestOf, findingKey, readDigest } from "../../src/format/changes.js";
+import {
+  compareReports,
+  comparisonBase,
+  digestBlock,
+  digestOf,
+  findingKey,
+  readDigest,
+} from "../../src/format/changes.js";
 import { diffAnchor, findingHref } from "../../src/format/links.js";
 import { formatMarkdown, topFindings } from "../../src/format/markdown.js";
 import type { Finding, Report } from "../../src/types.js";
@@ -89,6 +96,17 @@ describe("the risk comment", () => {
     expect(top.match(/^\d\. /gm)).toHaveLength(3);
     // Everything else is folded.
     expect(md).not.toContain("<details open>");
+  });
+
+  it("picks another rule's finding over a repeat only when it is as severe", () => {
+    const a1 = finding({ ruleId: "custom/a", severity: "critical", line: 1 });
+    const a2 = finding({ ruleId: "custom/a", severity: "critical", line: 2 });
+    const b = finding({ ruleId: "custom/b", severity: "critical", line: 3 });
+    const a3 = finding({ ruleId: "custom/a", severity: "critical", line: 4 });
+    const c = finding({ ruleId: "custom/c", severity: "low", line: 5 });
+    expect(topFindings([a1, a2, b, a3, c])).toEqual([a1, a2, b]);
+    expect(topFindings([a1, a2, a3, b, c])).toEqual([a1, a2, b]);
+    expect(topFindings([a1, a2, c])).toEqual([a1, a2, c]);
   });
 
   it("prints each rule's remediation once, with its findings under it, and folds long lists", () => {
@@ -193,6 +211,17 @@ describe("what changed since the last report", () => {
     expect(md).toContain("risk medium 40 → **high 70**");
   });
 
+  it("compares a re-run at the same head against what the last report compared against", () => {
+    const older = digestOf({ ...emptyReport(), findings: [finding({ message: "old" })] }, "a".repeat(40));
+    const last = digestOf({ ...emptyReport(), findings: [finding({})] }, "b".repeat(40), older);
+    expect(comparisonBase(last, "c".repeat(40))).toEqual(
+      digestOf({ ...emptyReport(), findings: [finding({})] }, "b".repeat(40)),
+    );
+    expect(comparisonBase(last, "b".repeat(40))).toEqual(older);
+    expect(comparisonBase(digestOf(emptyReport(), "b".repeat(40)), "b".repeat(40))).toBeNull();
+    expect(comparisonBase(null, "b".repeat(40))).toBeNull();
+  });
+
   it("identifies a finding by rule, side, file and message, not by its line", () => {
     const f = finding({ message: "on line 12" });
     expect(findingKey({ ...f, message: "on line 13" })).toBe(findingKey(f));
@@ -216,9 +245,12 @@ describe("what changed since the last report", () => {
       forge({ ...digest, level: "catastrophic" }),
       forge({ ...digest, score: 1e9 }),
       forge({ ...digest, head: "x<img>" }),
-      forge({ ...digest, rules: { "custom/x": ["zz"] } }),
-      forge({ ...digest, rules: { "](https://evil.test)": ["0123456789ab"] } }),
-      forge({ ...digest, rules: { "custom/x": Array(2_001).fill("0123456789ab") } }),
+      forge({ ...digest, rules: { "custom/x": "zz" } }),
+      forge({ ...digest, rules: { "custom/x": ["0123456789ab"] } }),
+      forge({ ...digest, rules: { "](https://evil.test)": "0123456789ab" } }),
+      forge({ ...digest, rules: { "custom/x": "0123456789ab".repeat(1_001) } }),
+      forge({ ...digest, rules: { "custom/x": "0123456789ab".repeat(600), "custom/y": "0123456789ab".repeat(600) } }),
+      forge({ ...digest, base: { ...digest, base: digest } }),
       forge({ ...digest, extra: 1 }),
       forge(`{"__proto__":{"polluted":true},${JSON.stringify(digest).slice(1)}`),
     ];

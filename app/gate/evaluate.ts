@@ -73,12 +73,13 @@ function buildItems(report: Report, config: Config, codeowners: string | null): 
       detail: top ? top.message.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
-    const at = covered.filter((f) => f.file.length <= MAX_PATH).slice(0, 3);
-    if (at.length > 0) item.at = at.map((f) => ({ file: f.file, line: f.line, side: f.side }));
     if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route = c.category ? config.gate.routes[c.category] : undefined;
     if (route?.team) item.route = { team: route.team.replace(/^@/, "") };
     if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    // Last, in the record schema's order: the view's digest is taken over the record as decoded.
+    const at = covered.filter((f) => f.file.length <= MAX_PATH).slice(0, 3);
+    if (at.length > 0) item.at = at.map((f) => ({ file: f.file, line: f.line, side: f.side }));
     return item;
   });
 }
@@ -115,7 +116,7 @@ function fresh(input: EvaluateInput): GateState {
     head: pull.head.sha,
     base: { ref: pull.base.ref, sha: pull.base.sha },
     status: pull.merged ? "merged" : pull.state,
-    ...(pull.htmlUrl ? { url: pull.htmlUrl } : {}),
+    ...(pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {}),
     next: null,
     required: true,
     reason: "",

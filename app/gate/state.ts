@@ -57,7 +57,7 @@ const gateItem = z.object({
   route: itemRoute.optional(),
   /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
   at: z
-    .array(z.object({ file: z.string(), line: z.number().int().positive().nullable(), side: z.enum(["new", "old"]) }))
+    .array(z.object({ file: z.string(), line: z.number().int().nullable(), side: z.enum(["new", "old"]) }))
     .max(3)
     .optional(),
 });
@@ -83,12 +83,12 @@ export const gateStateSchema = z.object({
   head: z.string(),
   base: z.object({ ref: z.string(), sha: z.string() }),
   status: z.enum(["open", "closed", "merged"]),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: z.string().optional(),
   /** The head this PR moved on to: this record is history, the chain continues on that commit. */
   next: z.string().nullable(),
   required: z.boolean(),
   reason: z.string(),
-  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
-  url: z.string().max(500).optional(),
   level: z.enum(LEVELS),
   approvals: z.number().int(),
   items: z.array(gateItem),

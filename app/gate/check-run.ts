@@ -55,8 +55,8 @@ export function gateTitle(state: GateState): string {
   const first = p.missingItems[0];
   if (first) {
     const at = first.at?.[0];
-    const where = at ? ` (${clip(at.file, 60)}${at.line === null ? "" : `:${at.line}`})` : "";
-    const what = `${clip(first.detail || first.text, 110)}${first.detail ? where : ""}`;
+    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = clip(`${first.detail || first.text}${where}`, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
       return clip(`needs ${plural(p.moreApprovers, "more sign-off")} and ${who(first)} to tick: ${what}${more}`, 240);

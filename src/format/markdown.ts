@@ -248,7 +248,8 @@ function render(report: Report, opts: MarkdownOptions, perRule: number, withEvid
     );
     for (const item of gate.checklist) out.push(checklistLine(item, report, opts));
     const rb = gate.rollback;
-    if (rb?.present && rb.text) out.push("", `Rollback plan as written: ${escapeMarkdown(rb.text.slice(0, 600))}`);
+    if (rb?.present && rb.text)
+      out.push("", `Rollback plan as written: ${escapeMarkdown(Array.from(rb.text).slice(0, 600).join(""))}`);
     out.push("", "</details>", "");
   }
 

@@ -2,9 +2,10 @@ import * as core from "@actions/core";
 import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
 import { comparisonBase } from "../src/format/changes.js";
-import { escapeMarkdown, formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
+import { formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
+import { markdownBlock, markdownCode, markdownText } from "../src/text/markdown.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
 import { createActionClient } from "./client.js";
@@ -49,11 +50,9 @@ function configErrorMarkdown(err: ConfigError, marker?: string): string {
     ...(marker ? [marker] : []),
     "## ⚠️ AI Review Gate: invalid configuration",
     "",
-    `The config \`${err.source.replace(/`/g, "'")}\` on the base branch is invalid, so this pull request was not analyzed. Fix it on the base branch (the config is never read from the pull request).`,
+    `The config ${markdownCode(err.source)} on the base branch is invalid, so this pull request was not analyzed. Fix it on the base branch (the config is never read from the pull request).`,
     "",
-    "```text",
-    err.message.replace(/```/g, "'''"),
-    "```",
+    markdownBlock(err.message),
     "",
   ];
   return lines.join("\n");
@@ -168,8 +167,8 @@ function writeNotes(writes: WriteAccess): string[] {
   const notes: string[] = [];
   if (writes.readOnly && writes.skipped.length > 0)
     notes.push(
-      `ℹ️ The ${escapeMarkdown(writes.skipped.join(" and "))} ${writes.skipped.length > 1 ? "were" : "was"} skipped: the token lacks \`${WRITE_PERMISSION}\`.`,
+      `ℹ️ The ${markdownText(writes.skipped.join(" and "))} ${writes.skipped.length > 1 ? "were" : "was"} skipped: the token lacks \`${WRITE_PERMISSION}\`.`,
     );
-  for (const e of writes.errors) notes.push(`❌ ${escapeMarkdown(e)}`);
+  for (const e of writes.errors) notes.push(`❌ ${markdownText(e)}`);
   return notes;
 }

@@ -19,7 +19,6 @@ export { levelForScore, scoreRange } from "./engine/score.js";
 export {
   CATEGORY_TITLES,
   COMMENT_LIMIT,
-  escapeMarkdown,
   formatJson,
   formatMarkdown,
   formatSarif,
@@ -31,6 +30,11 @@ export {
 // Rules (SARIF rule metadata, docs).
 export { activeRules, BUILTIN_RULES } from "./rules/index.js";
 export type { Rule, RuleContext, RuleDocs, RuleFinding, RuleMeta } from "./rules/types.js";
+// Untrusted text (docs/output-safety.md): quote it, then escape it for its output.
+export { escapeControls } from "./text/controls.js";
+export { markdownBlock, markdownCode, markdownProse, markdownText } from "./text/markdown.js";
+export { quote } from "./text/quote.js";
+export { forTerminal } from "./text/terminal.js";
 export * from "./types.js";
 
 // Path globs, matched the way the config's `paths` are.

@@ -1,5 +1,5 @@
 import { findingHref } from "../../src/format/links.js";
-import { codeSpan } from "../../src/format/markdown.js";
+import { markdownCode } from "../../src/text/markdown.js";
 import { viewMarker } from "./record.js";
 import { type AuditEvent, type GateItem, type GateState, progress, type Tick } from "./state.js";
 
@@ -86,7 +86,7 @@ export function itemLinks(item: GateItem, url: string | undefined, max = 3): str
   const links: string[] = [];
   for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
     const href = url ? findingHref(at, { pullUrl: url }) : null;
-    const label = i === 0 ? codeSpan(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
+    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
     links.push(href ? `[${label}](${href})` : label);
   }
   return links.length > 0 ? ` → ${links.join(", ")}` : "";

@@ -3,6 +3,8 @@
  * (identity, trailer, footer/link, branch, title, label, template checkbox) and consults the catalogue.
  * Everything is linear in the size of the input; regexes run on capped prose lines only.
  */
+
+import { quote } from "../text/quote.js";
 import type { AiEvidence } from "../types.js";
 import {
   AGENTS,
@@ -13,7 +15,7 @@ import {
   type SignalWeight,
   type TrailerSignal,
 } from "./catalogue.js";
-import { MAX_LINE_CHARS } from "./markdown.js";
+import { lineWindows, MAX_LINE_CHARS } from "./markdown.js";
 
 export interface ExtraSignals {
   /** Extra bot logins or addresses (lower-case). */
@@ -212,7 +214,8 @@ export class EvidenceCollector {
   private readonly seen = new Set<string>();
 
   add(signal: string, where: string, match: string, agent: string | null, weight: SignalWeight): void {
-    const short = match.length > 120 ? `${match.slice(0, 117)}...` : match;
+    // PR facts are hostile: secrets masked on the raw text before the cut, one line, no control characters.
+    const short = quote(match, 120);
     const key = `${signal}\u0000${where}\u0000${short}\u0000${agent}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -309,16 +312,23 @@ export function textSignals(
     const lower = line.toLowerCase();
     if (!TEXT_HINTS.some((h) => lower.includes(h))) continue;
     const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
+    // A footer is a short line of its own; links and statements may sit anywhere in a long line, so
+    // every window of it is tried.
+    const footerLine = trimmed.length <= MAX_LINE_CHARS;
+    const windows = lineWindows(line);
     let named = false;
     for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      if (signal.pattern.test(kind === "footer" ? trimmed : line)) {
-        c.add(kind, where, trimmed, agent.id, signal.weight);
+      const hit =
+        kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
+      if (hit) {
+        c.add(kind, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
     // A plain statement of AI generation is a declaration; it names an agent only if the line does.
-    if (!named && GENERIC.aiStatement.test(trimmed)) {
-      c.add("ai-statement", where, trimmed, agentNamedIn(trimmed)?.id ?? null, "declared");
+    const head = trimmed.slice(0, MAX_LINE_CHARS);
+    if (!named && GENERIC.aiStatement.test(head)) {
+      c.add("ai-statement", where, line.trim(), agentNamedIn(head)?.id ?? null, "declared");
     }
   }
   return { humanCoAuthors };
@@ -354,11 +364,12 @@ export function branchSignals(c: EvidenceCollector, headRef: string, extras: Ext
   for (const agent of AGENTS) {
     // Patterns are ordered strongest first; the first hit per agent is its evidence.
     const hit = agent.branches?.find((b) => b.pattern.test(branch));
-    if (hit) c.add("branch-prefix", "pr.head_ref", branch, agent.id, hit.weight);
+    // Evidence quotes the whole name: a cut made before quote() could keep part of a secret.
+    if (hit) c.add("branch-prefix", "pr.head_ref", headRef.trim(), agent.id, hit.weight);
   }
   for (const prefix of extras.branches) {
     if (prefix && branch.toLowerCase().startsWith(prefix.toLowerCase())) {
-      c.add("config-branch", "pr.head_ref", branch, null, "strong");
+      c.add("config-branch", "pr.head_ref", headRef.trim(), null, "strong");
     }
   }
 }
@@ -378,11 +389,11 @@ export function titleSignals(c: EvidenceCollector, where: string, subject: strin
   if (!s) return;
   for (const agent of AGENTS) {
     for (const t of agent.titles ?? []) {
-      if (t.pattern.test(s)) c.add("agent-title", where, s, agent.id, t.weight);
+      if (t.pattern.test(s)) c.add("agent-title", where, subject.trim(), agent.id, t.weight);
     }
   }
   for (const o of GENERIC.orchestratorSubjects) {
-    if (o.pattern.test(s)) c.add("agent-title", where, s, null, "strong");
+    if (o.pattern.test(s)) c.add("agent-title", where, subject.trim(), null, "strong");
   }
 }
 

@@ -31,10 +31,38 @@ export function decodeDiff(input: string | Uint8Array): string {
   return new TextDecoder("utf-8", { fatal: false }).decode(input);
 }
 
+const GIT_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+/** A C-quoted path body: every backslash starts one of git's escapes (`\303`, `\n`, `\"`, `\\`). */
+const GIT_QUOTED_BODY = /^(?:[^\\]|\\(?:[0-3][0-7]{2}|[abtnvfr"\\]))*$/;
+
+/**
+ * A path as git prints it, decoded: git C-quotes names with non-ASCII bytes, controls, quotes or
+ * backslashes (`"db/003_donn\303\251es.sql"`), octal escapes being UTF-8 bytes. parse-diff strips the
+ * quotes but keeps the escapes, so an unquoted path is decoded too when every backslash in it is a valid
+ * git escape (git never prints a raw backslash in a path). Invalid UTF-8 becomes U+FFFD.
+ */
 function unquoteGitPath(p: string): string {
   let s = p.trim();
-  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
-  return s;
+  const quoted = s.length >= 2 && s.startsWith('"') && s.endsWith('"');
+  if (quoted) s = s.slice(1, -1);
+  if (!s.includes("\\") || !GIT_QUOTED_BODY.test(s)) return s;
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = s[i + 1]!;
+    if (next >= "0" && next <= "3") {
+      bytes.push(Number.parseInt(s.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(GIT_ESCAPES[next]!);
+      i++;
+    }
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Uint8Array.from(bytes));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { encodePath } from "../text/url.js";
 
 /**
  * Where a finding's link goes. With the pull request known, into its "Files changed" view at the exact
@@ -26,17 +27,6 @@ export interface LinkBase {
 /** GitHub's anchor of a file in a pull request's diff view. */
 export function diffAnchor(path: string): string {
   return `diff-${createHash("sha256").update(path).digest("hex")}`;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** A repository path as a URL path: each segment percent-encoded, parentheses too (they end a Markdown link). */
-export function encodePath(path: string): string {
-  return path
-    .replace(LONE_SURROGATE, "\ufffd")
-    .split("/")
-    .map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => (ch === "(" ? "%28" : "%29")))
-    .join("/");
 }
 
 /** Only URLs of the shape GitHub gives are used: a link base can never carry Markdown or a script URL. */

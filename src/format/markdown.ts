@@ -1,5 +1,8 @@
+import { singleLine } from "../text/controls.js";
+import { markdownCode, markdownProse, markdownText } from "../text/markdown.js";
 import { type Category, type ChecklistItem, type Finding, type Report, severityRank } from "../types.js";
 import { compareReports, digestBlock, digestOf, type ReportChanges, type ReportDigest } from "./changes.js";
+import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./labels.js";
 import { findingHref, type LinkBase } from "./links.js";
 
@@ -24,60 +27,13 @@ export const COMMENT_LIMIT = 65_536;
 /** Findings shown in a rule's list before the rest folds. */
 const FOLD_AFTER = 5;
 
-/**
- * A zero-width space after "@" or "#" keeps quoted text from mentioning people or cross-referencing
- * issues; one inside `scheme://` and `www.` keeps GitHub from turning a quoted name into a live link.
- */
-function neutralizeReferences(text: string): string {
-  return text
-    .replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200b")
-    .replace(/\b([A-Za-z][A-Za-z0-9+.-]{1,20})(?=:\/\/)/g, "$1\u200b")
-    .replace(/\b(www)(?=\.)/gi, "$1\u200b");
-}
-
-/** One line: line breaks and the Unicode separators become spaces. */
-function oneLine(text: string): string {
-  return text.replace(/[\s\u0085\u2028\u2029]+/g, " ").trim();
-}
-
-/**
- * Markdown-escape text that comes from the diff (file names, messages), so it cannot inject markup:
- * one line, every ASCII character Markdown or HTML could read as syntax backslash-escaped (`\&` keeps
- * a character reference from being decoded), references neutralized.
- */
-export function escapeMarkdown(text: string): string {
-  return neutralizeReferences(oneLine(text).replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&"));
-}
-
-/** A code span that shows `text` verbatim: the fence is longer than any backtick run inside. */
-export function codeSpan(text: string): string {
-  const content = oneLine(text);
-  if (content === "") return "` `";
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = content.startsWith("`") || content.endsWith("`") || (content.startsWith(" ") && content.endsWith(" "));
-  return pad ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
-}
-
-/**
- * Rule-authored text that may carry config values (remediations, checklist items): its `code` spans stay
- * (their content is literal, so `<sha>` shows as written), elsewhere HTML, entities and references are
- * neutralized.
- */
-function escapeProse(text: string): string {
-  return oneLine(text)
-    .split(/(`[^`]+`)/)
-    .map((part, i) => (i % 2 === 1 ? part : neutralizeReferences(part.replace(/[\\`<>&]/g, "\\$&"))))
-    .join("");
-}
-
 /** Text inside an HTML `<summary>`: Markdown does not apply there, HTML does. */
 function htmlText(text: string): string {
-  return oneLine(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return singleLine(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function locationLink(f: Pick<Finding, "file" | "line" | "side">, opts: MarkdownOptions): string {
-  const label = codeSpan(f.line === null ? f.file : `${f.file}:${f.line}`);
+  const label = markdownCode(f.line === null ? f.file : `${f.file}:${f.line}`);
   const href = findingHref(f, opts);
   return href ? `[${label}](${href})` : label;
 }
@@ -90,7 +46,7 @@ interface Shown {
 function findingLine(f: Finding, opts: MarkdownOptions, shown: Shown): string {
   const isNew = shown.added.has(f) ? " 🆕" : "";
   const removed = f.side === "old" ? " _(removed line)_" : "";
-  return `${SEVERITY_EMOJI[f.severity]}${isNew} ${locationLink(f, opts)} ${escapeMarkdown(f.message)}${removed}`;
+  return `${SEVERITY_EMOJI[f.severity]}${isNew} ${locationLink(f, opts)} ${markdownText(f.message)}${removed}`;
 }
 
 /** The three findings a reviewer reads first: the most severe, one per rule before a rule repeats. */
@@ -122,7 +78,7 @@ function whoMustAct(report: Report, opts: MarkdownOptions): string {
     }
     if (route?.codeowners) owners = true;
   }
-  const routed = [...teams].map(([team, cats]) => `${codeSpan(team)} ticks ${cats.join(", ")}`);
+  const routed = [...teams].map(([team, cats]) => `${markdownCode(team)} ticks ${cats.join(", ")}`);
   if (owners) routed.push("code owners tick their files' items");
   return (
     `**Who must act:** ${plural(gate.approvals, "distinct human approver")}, in the AI Review Gate app's checklist comment` +
@@ -134,7 +90,7 @@ function rollbackLine(report: Report): string {
   const rb = report.gate.rollback;
   if (!rb?.required) return "";
   const state = rb.present ? "✅ present" : "❌ missing";
-  return `**Rollback plan** (${codeSpan(`## ${rb.heading}`)} in the description): ${state} — ${escapeProse(rb.reason)}`;
+  return `**Rollback plan** (${markdownCode(`## ${rb.heading}`)} in the description): ${state} — ${markdownProse(rb.reason)}`;
 }
 
 function changesLine(c: ReportChanges | null, unreadable: boolean, risk: Report["risk"]): string {
@@ -142,7 +98,7 @@ function changesLine(c: ReportChanges | null, unreadable: boolean, risk: Report[
   if (!c) return "";
   const parts = [`🆕 ${c.added.length} new`, `✔️ ${c.resolved.reduce((n, r) => n + r.count, 0)} resolved`];
   parts.push(`${c.unchanged} unchanged`);
-  const at = c.previous.head ? ` (at ${codeSpan(c.previous.head.slice(0, 7))})` : "";
+  const at = c.previous.head ? ` (at ${markdownCode(c.previous.head.slice(0, 7))})` : "";
   const moved =
     c.previous.level === risk.level && c.previous.score === risk.score
       ? `risk unchanged (${risk.level} ${risk.score})`
@@ -153,7 +109,7 @@ function changesLine(c: ReportChanges | null, unreadable: boolean, risk: Report[
 
 function resolvedList(c: ReportChanges | null): string[] {
   if (!c || c.resolved.length === 0) return [];
-  const items = c.resolved.slice(0, 20).map((r) => `${codeSpan(r.ruleId)} ×${r.count}`);
+  const items = c.resolved.slice(0, 20).map((r) => `${markdownCode(r.ruleId)} ×${r.count}`);
   const more = c.resolved.length > 20 ? `, and ${c.resolved.length - 20} more rules` : "";
   return [`Resolved since then: ${items.join(", ")}${more}.`, ""];
 }
@@ -162,7 +118,7 @@ function resolvedList(c: ReportChanges | null): string[] {
 function ruleBlock(findings: readonly Finding[], opts: MarkdownOptions, shown: Shown, perRule: number): string[] {
   const first = findings[0]!;
   const out = [
-    `**${codeSpan(first.ruleId)}** (${plural(findings.length, "finding")}) · ${escapeProse(first.remediation)}`,
+    `**${markdownCode(first.ruleId)}** (${plural(findings.length, "finding")}) · ${markdownProse(first.remediation)}`,
     "",
   ];
   const listed = findings.slice(0, perRule);
@@ -184,7 +140,7 @@ function checklistLine(item: ChecklistItem, report: Report, opts: MarkdownOption
   const where = top
     ? ` — covers ${locationLink(top, opts)}${covered.length > 1 ? ` and ${covered.length - 1} more` : ""}`
     : "";
-  return `- ◻️ ${escapeProse(item.text)}${where}`;
+  return `- ◻️ ${markdownProse(item.text)}${where}`;
 }
 
 function render(report: Report, opts: MarkdownOptions, perRule: number, withEvidence: boolean): string {
@@ -200,10 +156,10 @@ function render(report: Report, opts: MarkdownOptions, perRule: number, withEvid
     : "no human review required";
   out.push(`## ${LEVEL_EMOJI[risk.level]} AI Review Gate: risk **${risk.level}** (${risk.score}/100) · ${verdict}`, "");
   const authored = ai.detected
-    ? `AI-authored (${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(codeSpan).join(", ")}` : ""})`
+    ? `AI-authored (${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(markdownCode).join(", ")}` : ""})`
     : "no AI signal";
   const scope = `${plural(report.findings.length, "finding")} in ${plural(report.stats.files, "file")} (+${report.stats.additions} −${report.stats.deletions})`;
-  const top: string[] = [`**Why:** ${escapeMarkdown(gate.reason)}. ${authored}; ${scope}.`];
+  const top: string[] = [`**Why:** ${markdownText(gate.reason)}. ${authored}; ${scope}.`];
   const who = whoMustAct(report, opts);
   if (who) top.push(who);
   const rollback = rollbackLine(report);
@@ -249,7 +205,7 @@ function render(report: Report, opts: MarkdownOptions, perRule: number, withEvid
     for (const item of gate.checklist) out.push(checklistLine(item, report, opts));
     const rb = gate.rollback;
     if (rb?.present && rb.text)
-      out.push("", `Rollback plan as written: ${escapeMarkdown(Array.from(rb.text).slice(0, 600).join(""))}`);
+      out.push("", `Rollback plan as written: ${markdownText(Array.from(rb.text).slice(0, 600).join(""))}`);
     out.push("", "</details>", "");
   }
 
@@ -257,7 +213,7 @@ function render(report: Report, opts: MarkdownOptions, perRule: number, withEvid
     out.push("<details><summary>AI authorship evidence</summary>", "");
     for (const e of ai.evidence.slice(0, 20))
       out.push(
-        `- **${escapeMarkdown(e.signal)}** (${escapeMarkdown(e.weight)}) in ${codeSpan(e.where)}: ${codeSpan(e.match.slice(0, 120))}`,
+        `- **${markdownText(e.signal)}** (${markdownText(e.weight)}) in ${markdownCode(e.where)}: ${markdownCode(e.match.slice(0, 120))}`,
       );
     if (ai.evidence.length > 20) out.push(`- … and ${ai.evidence.length - 20} more`);
     out.push("", "</details>", "");
@@ -265,25 +221,30 @@ function render(report: Report, opts: MarkdownOptions, perRule: number, withEvid
   if (report.notAnalyzed.length > 0) {
     const max = Math.max(perRule, 3) * 2;
     out.push(`<details><summary>Not analyzed (${report.notAnalyzed.length})</summary>`, "");
-    for (const n of report.notAnalyzed.slice(0, max)) out.push(`- ${codeSpan(n.file)}: ${escapeMarkdown(n.reason)}`);
+    for (const n of report.notAnalyzed.slice(0, max)) out.push(`- ${markdownCode(n.file)}: ${markdownText(n.reason)}`);
     if (report.notAnalyzed.length > max) out.push(`- … and ${report.notAnalyzed.length - max} more`);
     out.push("", "</details>", "");
   }
   if (report.warnings.length > 0) {
     out.push("<details><summary>Warnings</summary>", "");
-    for (const w of report.warnings.slice(0, 10)) out.push(`- ${escapeMarkdown(w)}`);
+    for (const w of report.warnings.slice(0, 10)) out.push(`- ${markdownText(w)}`);
     out.push("", "</details>", "");
   }
-  out.push(`<sub>Score: ${escapeMarkdown(risk.explanation.join("; "))}. Generated by ai-review-gate.</sub>`);
+  out.push(`<sub>Score: ${markdownText(risk.explanation.join("; "))}. Generated by ai-review-gate.</sub>`);
   if (opts.digest) out.push("", digestBlock(digestOf(report, opts.headSha, opts.previous)));
   return `${out.join("\n")}\n`;
 }
 
 /**
  * The sticky PR comment and job summary. Stays under `maxLength` by listing fewer findings per rule
- * (then dropping evidence), never by failing.
+ * (then dropping evidence), never by failing. Untrusted text stays inside its context (see
+ * src/text/markdown.ts): one line, no HTML, no mentions, no live links.
  */
 export function formatMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  return withFinalPass(report, "Markdown", (r) => renderWithinLimit(r, opts));
+}
+
+function renderWithinLimit(report: Report, opts: MarkdownOptions): string {
   const max = opts.maxLength ?? COMMENT_LIMIT - 1_000;
   let perRule = opts.perRule ?? 50;
   let text = render(report, opts, perRule, true);

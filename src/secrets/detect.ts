@@ -1,9 +1,10 @@
 import type { Severity } from "../types.js";
 import { basenameOf, extensionOf, SOURCE_EXTENSIONS } from "../util/paths.js";
+import { commandLineSecrets } from "./command-line.js";
 import { shannonEntropy } from "./entropy.js";
 import { classifyKey, judgeGenericValue, splitWords } from "./generic.js";
 import { isPlaceholderToken, isPlaceholderValue, isReference, looksRandom } from "./placeholder.js";
-import { PROVIDER_FORMATS, providerLabel } from "./providers.js";
+import { PROVIDER_FORMATS, providerLabel, publicPrefix } from "./providers.js";
 
 /**
  * The line scanner behind every `secrets/*` rule. One cheap trigger test per line; only lines that
@@ -17,8 +18,10 @@ export interface Detection {
   group: DetectorGroup;
   kind: string;
   label: string;
-  /** Raw secret. Never print it: use maskSecret(). */
+  /** Raw secret. Never print it: use maskDetection(). */
   value: string;
+  /** Public prefix naming the format (`ghp_`, `AKIA`): the only part of `value` a masked form shows. */
+  prefix?: string;
   start: number;
   end: number;
   severity: Severity;
@@ -107,7 +110,7 @@ export const MAX_WINDOW = 4000;
  * letter so the regex engine dispatches on one character per position (about 2.5x faster).
  */
 const TRIGGER =
-  /p(?:ass|wd|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|cred|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|rk_live|whsec|hf_|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|lin_api|_pat\b/i;
+  /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_live|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b/i;
 
 export function isCandidateLine(line: string): boolean {
   return TRIGGER.test(line);
@@ -153,6 +156,7 @@ function detectProviders(line: string, out: Detection[]): void {
         kind: format.kind,
         label: providerLabel(format, token),
         value: token,
+        prefix: publicPrefix(token),
         start,
         end: start + token.length,
         severity,
@@ -233,7 +237,8 @@ function detectPrivateKey(line: string, nextLine: string | undefined, traits: Fi
 // ---------------------------------------------------------------------------------------------
 // JWTs
 
-const JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
+// A dash may precede the token (`fix-eyJ…` in a branch name): the decoded header check keeps precision.
+const JWT = /(?<![A-Za-z0-9_])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 
 function decodeJsonSegment(segment: string): Record<string, unknown> | null {
   try {
@@ -355,7 +360,7 @@ function detectBasicAuth(line: string, out: Detection[]): void {
 // ---------------------------------------------------------------------------------------------
 // Generic key = value
 
-const KEYWORD = /pass|pwd|secret|token|key|auth|cred|pat\b/gi;
+const KEYWORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|pat\b/gi;
 
 function isIdentChar(c: number): boolean {
   return (
@@ -383,7 +388,7 @@ export function awsSecretKeyDetection(value: string, start: number): Detection {
   };
 }
 
-interface KeyValue {
+export interface KeyValue {
   key: string;
   value: string;
   valueStart: number;
@@ -409,7 +414,7 @@ function readValue(line: string, from: number): { value: string; start: number; 
   return { value: m[0], start: i, quoted: false };
 }
 
-function keyValuesOf(line: string, traits: FileTraits): KeyValue[] {
+export function keyValuesOf(line: string, traits: FileTraits): KeyValue[] {
   const out: KeyValue[] = [];
   let consumedTo = -1;
   KEYWORD.lastIndex = 0;
@@ -490,6 +495,26 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
 }
 
 // ---------------------------------------------------------------------------------------------
+// Passwords given to a command (`mysql -pS3cret`, `curl -u user:S3cret`, `--password S3cret`)
+
+function detectCommandLine(line: string, out: Detection[]): void {
+  for (const c of commandLineSecrets(line)) {
+    const verdict = judgeGenericValue(c.value, false);
+    if (!verdict.ok) continue;
+    out.push({
+      group: "generic-secret",
+      kind: "command-line-password",
+      label: "password",
+      value: c.value,
+      start: c.start,
+      end: c.end,
+      severity: verdict.strong ? "high" : "medium",
+      detail: `passed to ${c.via}`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const GROUP_PRIORITY: Record<DetectorGroup, number> = {
   "provider-token": 0,
@@ -539,6 +564,7 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     detectCredentialUrl(line, found);
     detectBasicAuth(line, found);
     detectGeneric(line, traits, found);
+    detectCommandLine(line, found);
   }
   return resolveOverlaps(found);
 }

@@ -1,7 +1,6 @@
-import type { RuleContext, RuleFinding } from "../rules/types.js";
+import type { ChangedFile } from "../diff/model.js";
+import type { RuleContext } from "../rules/types.js";
 import { secretAllowlist } from "./allowlist.js";
-import type { DetectorGroup } from "./detect.js";
-import { maskSecret } from "./mask.js";
 import { type SecretHit, scanFile } from "./scan.js";
 
 /**
@@ -22,38 +21,8 @@ export function secretHits(ctx: RuleContext): SecretHit[] {
   return hits;
 }
 
-/** The one-line message: what it is, masked, and the context that helps the reviewer. Never the value. */
-export function secretMessage(hit: SecretHit): string {
-  const masked = maskSecret(hit.label, hit.value);
-  const detail = hit.detail ? ` (${hit.detail})` : "";
-  switch (hit.group) {
-    case "private-key":
-      return `Private key committed: ${masked}${detail}`;
-    case "credential-url":
-      return `Credentials embedded in the text: ${masked}${detail}`;
-    case "generic-secret":
-      return `Hardcoded secret: ${masked}${detail}`;
-    default:
-      return `Hardcoded ${masked}${detail}`;
-  }
-}
-
-export function secretRemediation(hit: SecretHit): string {
-  const where = hit.service ? ` at ${hit.service}` : "";
-  return `Revoke and rotate it${where} now (it is exposed to anyone who can read the branch), remove it from the git history, and load it at runtime from a secret manager or an environment variable.`;
-}
-
-export function findingsFor(ctx: RuleContext, groups: readonly DetectorGroup[]): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const hit of secretHits(ctx)) {
-    if (!groups.includes(hit.group)) continue;
-    out.push({
-      file: hit.file,
-      line: hit.line,
-      message: secretMessage(hit),
-      severity: hit.severity,
-      remediation: secretRemediation(hit),
-    });
-  }
-  return out;
+/** The files whose added lines secretHits() scans: the analyzed ones outside the allowlisted paths. */
+export function scannedForSecrets(ctx: RuleContext): Set<ChangedFile> {
+  const allowlist = secretAllowlist(ctx.config);
+  return new Set(ctx.files.filter((f) => !allowlist.allowsPath(f.path)));
 }

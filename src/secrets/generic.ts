@@ -12,6 +12,7 @@ const SECRET_WORDS = new Set([
   "passwd",
   "passphrase",
   "pwd",
+  "pw",
   "secret",
   "secrets",
   "token",
@@ -266,6 +267,8 @@ export function classifyKey(key: string): KeyStrength {
   // "pass" only as the last word (db_pass), never inside (bypass is one word anyway).
   if (last === "pass") return "secret";
   for (const w of words) if (SECRET_WORDS.has(w)) return "secret";
+  // Run-together names of well-known variables: PGPASSWORD, MYSQL_ROOTPASSWORD, CLIENTSECRET.
+  if (/(?:password|passwd|passphrase|secret)$/.test(last)) return "secret";
   return "none";
 }
 

@@ -195,7 +195,10 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     label: "Microsoft Entra ID client secret",
     service: "Microsoft Entra ID (App registrations > Certificates & secrets)",
     hints: ["Q~"],
-    re: rx(`(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
+    // `.` is part of the charset, so the end may be a sentence's period or a file extension (`….json`).
+    re: rx(
+      `(?<![A-Za-z0-9_~.])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?=$|[^A-Za-z0-9_~.-]|\\.(?:[a-z]{1,5})?(?:$|[^A-Za-z0-9_~.-]))`,
+    ),
     severity: "critical",
     randomPart: (t) => t.slice(6),
   },
@@ -346,4 +349,15 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
 
 export function providerLabel(format: ProviderFormat, token: string): string {
   return typeof format.label === "string" ? format.label : format.label(token);
+}
+
+/**
+ * The literal that names a token's format (`ghp_`, `AKIA`, `sk_live_`, `xoxb-`): public by design, the
+ * only characters of a provider token a masked form may show. Tokens without one show nothing.
+ */
+const PUBLIC_PREFIX =
+  /^(?:AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|(?:xoxe\.)?xox[abposre]-|xapp-|hooks\.slack\.com\/(?:services|workflows|triggers)\/|[sr]k_live_|whsec_|AIza|sk-ant-(?:api|admin|oat)\d\d-|sk-(?:proj|svcacct|admin|None)-|sk-|hf_|api_org_|npm_|pypi-|SK|SG\.|key-|shp(?:at|ss|ca|pa)_|do[opr]_v1_|PMAK-|lin_api_|dp\.(?:pt|st|sa|ct)\.)/;
+
+export function publicPrefix(token: string): string {
+  return PUBLIC_PREFIX.exec(token)?.[0] ?? "";
 }

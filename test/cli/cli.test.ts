@@ -3,26 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CliIO, runCli } from "../../src/cli/main.js";
+import { runCli } from "../../src/cli/main.js";
+import { io } from "../support/cli-io.js";
 import { addedFile } from "../support/diff.js";
 
 const root = join(import.meta.dirname, "../..");
 const example = join(root, "examples/risky-ai-pr.diff");
-
-function io(overrides: Partial<CliIO> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIO = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readStdin: () => Buffer.from(""),
-    cwd: mkdtempSync(join(tmpdir(), "arg-cli-")),
-    isTTY: false,
-    env: {},
-    ...overrides,
-  };
-  return { io: value, out: () => out.join(""), err: () => err.join("") };
-}
 
 const CUSTOM_CONFIG =
   'custom_rules:\n  - id: dbg\n    pattern: "debugger"\n    severity: high\n    message: debugger left in\n';

@@ -101,7 +101,7 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
       expect([...defectsOf(shown, "html-tag"), ...defectsOf(shown, "html-comment")]).toEqual([]);
     });
 
-    // A remediation's code span once showed `@&lt;sha&gt; # v4.2.0`.
+    // Was `@&lt;sha&gt; # v4.2.0` in a remediation's code span (issue 12: prose escapes with backslashes).
     it("shows no literal character references", () => {
       expect(defectsOf(shown, "entity")).toEqual([]);
     });
@@ -154,6 +154,7 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
       expect(links.kinds["pr-diff"]).toBeGreaterThan(0);
     });
 
+    // Same cause as the CLI comment's, fixed the same way.
     it("shows no literal character references", () => {
       expect(defectsOf(shown, "entity")).toEqual([]);
     });

@@ -38,7 +38,11 @@ describe("checklist items point at the findings they cover", () => {
   });
 
   it("without the PR's page (an older record, a URL of another shape) the location shows without a link", () => {
-    for (const url of [undefined, "javascript:alert(1)//pull/2", "https://github.com/o/r/pull/2)[x](https://evil.test"]) {
+    for (const url of [
+      undefined,
+      "javascript:alert(1)//pull/2",
+      "https://github.com/o/r/pull/2)[x](https://evil.test",
+    ]) {
       const s = evaluated({ pull: pull(url === undefined ? { htmlUrl: "" } : { htmlUrl: url }) });
       const body = renderComment(s);
       expect(body).toContain("→ `lib/pay.js:1`");

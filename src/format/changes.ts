@@ -31,10 +31,22 @@ const snapshot = z.strictObject({
     .refine((r) => Object.values(r).reduce((n, k) => n + k.length / KEY_LENGTH, 0) <= MAX_KEYS, "too many keys"),
   partial: z.boolean(),
 });
-type Snapshot = z.infer<typeof snapshot>;
-/** `base`: the report this one was compared against, so a re-run at the same head compares the same way. */
 const digestSchema = snapshot.extend({ base: snapshot.optional() });
-export type ReportDigest = z.infer<typeof digestSchema>;
+
+/** One report, as the next run needs it. Plain types (not inferred from zod): the package's declarations may not import zod. */
+export interface ReportSnapshot {
+  level: Level;
+  score: number;
+  head?: string | undefined;
+  /** Finding keys by rule id, concatenated. */
+  rules: Record<string, string>;
+  partial: boolean;
+}
+
+export interface ReportDigest extends ReportSnapshot {
+  /** The report this one was compared against, so a re-run at the same head compares the same way. */
+  base?: ReportSnapshot | undefined;
+}
 
 /**
  * A finding's identity across pushes: rule, side, file and message with numbers blanked (line numbers in
@@ -57,7 +69,7 @@ export function digestOf(report: Report, head?: string, base?: ReportDigest): Re
     rules.set(f.ruleId, (rules.get(f.ruleId) ?? "") + findingKey(f));
     kept++;
   }
-  const own: Snapshot = {
+  const own: ReportSnapshot = {
     level: report.risk.level,
     score: report.risk.score,
     ...(head && SHA.test(head) ? { head } : {}),

@@ -60007,7 +60007,7 @@ function render(report, opts, perRule, withEvidence) {
     out.push("<details><summary>AI authorship evidence</summary>", "");
     for (const e of ai.evidence.slice(0, 20))
       out.push(
-        `- **${markdownText(e.signal)}** (${markdownText(e.weight)}) in ${markdownCode(e.where)}: ${markdownCode(e.match.slice(0, 120))}`
+        `- **${markdownText(e.signal)}** (${markdownText(e.weight)}) in ${markdownCode(e.where)}: ${markdownCode(e.match)}`
       );
     if (ai.evidence.length > 20) out.push(`- \u2026 and ${ai.evidence.length - 20} more`);
     out.push("", "</details>", "");

@@ -1,3 +1,4 @@
+import { type DigestReading, readDigest } from "../src/format/changes.js";
 import type { GitHubClient, RepoRef } from "../src/github/client.js";
 import { statusOf } from "../src/github/errors.js";
 import type { PullComment } from "../src/github/pull-context.js";
@@ -26,6 +27,20 @@ function byAge(a: { createdAt: string; id: number }, b: { createdAt: string; id:
 
 function sameBody(a: string, b: string): boolean {
   return a.replace(/\r\n/g, "\n").trimEnd() === b.replace(/\r\n/g, "\n").trimEnd();
+}
+
+/** The sticky comment a re-run updates: the oldest one the token's identity wrote with the marker. */
+function stickyComment(existing: readonly PullComment[]): PullComment | undefined {
+  return existing.filter((c) => c.mine && c.body.includes(COMMENT_MARKER)).sort(byAge)[0];
+}
+
+/**
+ * The last report's digest, from the sticky comment this run will update. Only a comment the token's
+ * identity wrote is read; its body is still hostile (anyone with write access can edit it).
+ */
+export function previousReport(existing: readonly PullComment[]): DigestReading {
+  const sticky = stickyComment(existing);
+  return sticky ? readDigest(sticky.body) : { kind: "none" };
 }
 
 /**

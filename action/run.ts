@@ -1,14 +1,15 @@
 import * as core from "@actions/core";
 import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
-import { formatMarkdown } from "../src/format/index.js";
+import { comparisonBase } from "../src/format/changes.js";
+import { formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
 import { markdownBlock, markdownCode, markdownText } from "../src/text/markdown.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
 import { createActionClient } from "./client.js";
-import { COMMENT_MARKER, upsertStickyComment } from "./comment.js";
+import { COMMENT_MARKER, previousReport, upsertStickyComment } from "./comment.js";
 import { type ActionPull, gather, readRunEnv, resolveTarget } from "./gather.js";
 import { type ActionInputs, InputError, readInputs } from "./inputs.js";
 import { applyLabels, desiredLabels, planLabels } from "./labels.js";
@@ -126,8 +127,17 @@ async function runAction(options: RunOptions): Promise<void> {
   }
   if (inputs.sarifFile) core.info(`SARIF written to ${writeSarif(inputs.sarifFile, report, gathered.config)}`);
 
+  // Findings link into the PR's "Files changed" view; the last report's digest says what changed since.
+  const previous = previousReport(gathered.context.comments);
+  const since = comparisonBase(previous.kind === "ok" ? previous.digest : null, pull.head.sha);
+  const view: MarkdownOptions = {
+    pullUrl: `${repoUrl}/pull/${pull.number}`,
+    routes: gathered.config.gate.routes,
+    ...(since ? { previous: since } : {}),
+    ...(previous.kind === "invalid" ? { previousUnreadable: true } : {}),
+  };
   if (inputs.comment) {
-    const body = formatMarkdown(report, { repoUrl, headSha: pull.head.sha, marker: COMMENT_MARKER });
+    const body = formatMarkdown(report, { ...view, headSha: pull.head.sha, marker: COMMENT_MARKER, digest: true });
     const res = await writes.attempt("the pull request comment", () =>
       upsertStickyComment(client, ref, body, gathered.context.comments),
     );
@@ -142,9 +152,7 @@ async function runAction(options: RunOptions): Promise<void> {
   writes.emitNotice();
   notes.push(...writeNotes(writes));
 
-  await writeSummary(
-    notesBlock(notes) + formatMarkdown(report, { repoUrl, headSha: pull.head.sha, maxLength: SUMMARY_LIMIT }),
-  );
+  await writeSummary(notesBlock(notes) + formatMarkdown(report, { ...view, maxLength: SUMMARY_LIMIT }));
   core.info(
     `Risk ${report.risk.level} (${report.risk.score}); ${report.findings.length} findings; API requests: ${requests()}`,
   );

@@ -15236,11 +15236,15 @@ function isKnownNonSecretFormat(value) {
   if (/^(?:https?|file):\/\/[^@\s]*$/i.test(v)) return true;
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true;
   if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true;
-  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v)) return true;
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v) && !v.split(/[/.]/).some(mixesCasesAndDigits))
+    return true;
   if (/^[\w.-]+(?:=[\w.-]*)?(?:,[\w.-]+(?:=[\w.-]*)?)+$/.test(v)) return true;
   if (/^[A-Za-z_][A-Za-z_]*(?:\.(?:[A-Za-z_][A-Za-z_]*|\d+)){2,}$/.test(v)) return true;
   if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
+}
+function mixesCasesAndDigits(segment) {
+  return segment.length >= 12 && /[a-z]/.test(segment) && /[A-Z]/.test(segment) && /\d/.test(segment);
 }
 function looksRandom(value, strict) {
   const n = value.length;
@@ -59127,7 +59131,7 @@ function plural2(n, word, many = `${word}s`) {
 
 // src/text/markdown.ts
 function neutralizeReferences(text) {
-  return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B");
+  return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B").replace(/\b([A-Za-z][A-Za-z0-9+.-]{1,20})(?=:\/\/)/g, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B");
 }
 function markdownText(text) {
   const oneLine = escapeControls(singleLine(text));
@@ -59155,84 +59159,265 @@ function markdownProse(text) {
   return escapeControls(singleLine(text)).split(/(`[^`]+`)/).map((part, i) => i % 2 === 1 ? part : neutralizeReferences(part.replace(/[\\`<>&]/g, "\\$&"))).join("");
 }
 
+// src/format/changes.ts
+import { createHash as createHash2 } from "node:crypto";
+var MARK = "ai-review-gate:digest v1";
+var MAX_KEYS = 1e3;
+var KEY_LENGTH = 12;
+var KEYS = new RegExp(`^(?:[0-9a-f]{${KEY_LENGTH}}){1,${MAX_KEYS}}$`);
+var RULE_ID = /^[A-Za-z0-9][\w.-]{0,80}(?:\/[A-Za-z0-9][\w.-]{0,80})?$/;
+var SHA = /^[0-9a-f]{7,64}$/;
+var snapshot = external_exports.strictObject({
+  level: external_exports.enum(LEVELS),
+  score: external_exports.number().int().min(0).max(100),
+  head: external_exports.string().regex(SHA).optional(),
+  /** Finding keys by rule id. */
+  rules: external_exports.record(external_exports.string().regex(RULE_ID), external_exports.string().regex(KEYS)).refine((r) => Object.keys(r).length <= 500, "too many rules").refine((r) => Object.values(r).reduce((n, k) => n + k.length / KEY_LENGTH, 0) <= MAX_KEYS, "too many keys"),
+  partial: external_exports.boolean()
+});
+var digestSchema = snapshot.extend({ base: snapshot.optional() });
+function findingKey(f2) {
+  const message = f2.message.replace(/\d+/g, "#");
+  return createHash2("sha256").update(`${f2.ruleId}\0${f2.side}\0${f2.file}\0${message}`).digest("hex").slice(0, KEY_LENGTH);
+}
+function digestOf(report, head, base) {
+  const rules = /* @__PURE__ */ new Map();
+  let kept = 0;
+  for (const f2 of report.findings) {
+    if (kept >= MAX_KEYS || !RULE_ID.test(f2.ruleId)) continue;
+    rules.set(f2.ruleId, (rules.get(f2.ruleId) ?? "") + findingKey(f2));
+    kept++;
+  }
+  const own2 = {
+    level: report.risk.level,
+    score: report.risk.score,
+    ...head && SHA.test(head) ? { head } : {},
+    rules: Object.fromEntries(rules),
+    partial: kept < report.findings.length
+  };
+  if (!base) return own2;
+  const { base: _older, ...flat } = base;
+  return { ...own2, base: flat };
+}
+function digestBlock(digest) {
+  return `<!-- ${MARK} ${Buffer.from(JSON.stringify(digest), "utf8").toString("base64url")} -->`;
+}
+function compareReports(previous, report) {
+  const left = /* @__PURE__ */ new Map();
+  for (const [ruleId, keys] of Object.entries(previous.rules))
+    for (let at = 0; at < keys.length; at += KEY_LENGTH) {
+      const k = keys.slice(at, at + KEY_LENGTH);
+      const id = `${ruleId}\0${k}`;
+      const e = left.get(id);
+      if (e) e.count++;
+      else left.set(id, { ruleId, count: 1 });
+    }
+  const added = [];
+  let unchanged = 0;
+  for (const f2 of report.findings) {
+    const e = left.get(`${f2.ruleId}\0${findingKey(f2)}`);
+    if (e && e.count > 0) {
+      e.count--;
+      unchanged++;
+    } else added.push(f2);
+  }
+  const byRule = /* @__PURE__ */ new Map();
+  for (const e of left.values()) if (e.count > 0) byRule.set(e.ruleId, (byRule.get(e.ruleId) ?? 0) + e.count);
+  return {
+    previous: { level: previous.level, score: previous.score, ...previous.head ? { head: previous.head } : {} },
+    added,
+    resolved: [...byRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count),
+    unchanged,
+    partial: previous.partial
+  };
+}
+
+// src/format/links.ts
+import { createHash as createHash3 } from "node:crypto";
+
 // src/text/url.ts
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 function encodePath(path) {
   return path.replace(LONE_SURROGATE, "\uFFFD").split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
 }
 
+// src/format/links.ts
+function diffAnchor(path) {
+  return `diff-${createHash3("sha256").update(path).digest("hex")}`;
+}
+var PULL_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)*\/pull\/\d+$/;
+var REPO_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)+$/;
+var SHA2 = /^[0-9a-f]{7,64}$/i;
+function findingHref(loc, base) {
+  if (base.pullUrl && PULL_URL.test(base.pullUrl)) {
+    const line = loc.line === null ? "" : `${loc.side === "old" ? "L" : "R"}${loc.line}`;
+    return `${base.pullUrl}/files#${diffAnchor(loc.file)}${line}`;
+  }
+  if (!base.repoUrl || !REPO_URL.test(base.repoUrl)) return null;
+  const sha = loc.side === "old" ? base.baseSha : base.headSha;
+  if (!sha || !SHA2.test(sha)) return null;
+  return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
+}
+
 // src/format/markdown.ts
 var COMMENT_LIMIT = 65536;
-function lineLink(f2, opts) {
-  const label = markdownCode(f2.line === null ? f2.file : `${f2.file}:${f2.line}`);
-  if (!opts.repoUrl || !opts.headSha || f2.side === "old") return label;
-  const anchor2 = f2.line === null ? "" : `#L${f2.line}`;
-  return `[${label}](${opts.repoUrl}/blob/${opts.headSha.replace(/[^0-9A-Za-z]/g, "")}/${encodePath(f2.file)}${anchor2})`;
+var FOLD_AFTER = 5;
+function htmlText(text) {
+  return singleLine(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-function render(report, opts, perCategory, withEvidence) {
+function locationLink(f2, opts) {
+  const label = markdownCode(f2.line === null ? f2.file : `${f2.file}:${f2.line}`);
+  const href = findingHref(f2, opts);
+  return href ? `[${label}](${href})` : label;
+}
+function findingLine(f2, opts, shown) {
+  const isNew = shown.added.has(f2) ? " \u{1F195}" : "";
+  const removed = f2.side === "old" ? " _(removed line)_" : "";
+  return `${SEVERITY_EMOJI[f2.severity]}${isNew} ${locationLink(f2, opts)} ${markdownText(f2.message)}${removed}`;
+}
+function topFindings(findings, n = 3) {
+  const floor = severityRank(findings[Math.min(n, findings.length) - 1]?.severity ?? "low");
+  const rules = /* @__PURE__ */ new Set();
+  const picked = /* @__PURE__ */ new Set();
+  for (const [i, f2] of findings.entries()) {
+    if (picked.size >= n || severityRank(f2.severity) < floor) break;
+    if (!rules.has(f2.ruleId)) picked.add(i);
+    rules.add(f2.ruleId);
+  }
+  for (let i = 0; i < findings.length && picked.size < n; i++) picked.add(i);
+  return [...picked].sort((a, b) => a - b).map((i) => findings[i]);
+}
+function whoMustAct(report, opts) {
+  const { gate } = report;
+  if (!gate.required) return "";
+  const teams = /* @__PURE__ */ new Map();
+  let owners = false;
+  for (const item of gate.checklist) {
+    const route2 = item.category ? opts.routes?.[item.category] : void 0;
+    if (route2?.team) {
+      const team = `@${route2.team.replace(/^@/, "")}`;
+      teams.set(team, [...teams.get(team) ?? [], CATEGORY_TITLES[item.category]]);
+    }
+    if (route2?.codeowners) owners = true;
+  }
+  const routed = [...teams].map(([team, cats]) => `${markdownCode(team)} ticks ${cats.join(", ")}`);
+  if (owners) routed.push("code owners tick their files' items");
+  return `**Who must act:** ${plural2(gate.approvals, "distinct human approver")}, in the AI Review Gate app's checklist comment${routed.length ? ` (${routed.join("; ")})` : ""}.`;
+}
+function rollbackLine(report) {
+  const rb = report.gate.rollback;
+  if (!rb?.required) return "";
+  const state = rb.present ? "\u2705 present" : "\u274C missing";
+  return `**Rollback plan** (${markdownCode(`## ${rb.heading}`)} in the description): ${state} \u2014 ${markdownProse(rb.reason)}`;
+}
+function changesLine(c, unreadable, risk) {
+  if (unreadable) return "**Since the last report:** its summary could not be read (edited?), so no comparison.";
+  if (!c) return "";
+  const parts = [`\u{1F195} ${c.added.length} new`, `\u2714\uFE0F ${c.resolved.reduce((n, r) => n + r.count, 0)} resolved`];
+  parts.push(`${c.unchanged} unchanged`);
+  const at = c.previous.head ? ` (at ${markdownCode(c.previous.head.slice(0, 7))})` : "";
+  const moved = c.previous.level === risk.level && c.previous.score === risk.score ? `risk unchanged (${risk.level} ${risk.score})` : `risk ${c.previous.level} ${c.previous.score} \u2192 **${risk.level} ${risk.score}**`;
+  const partial2 = c.partial ? " (the last report was too large to compare in full: counts are approximate)" : "";
+  return `**Since the last report${at}:** ${parts.join(" \xB7 ")} \xB7 ${moved}${partial2}.`;
+}
+function resolvedList(c) {
+  if (!c || c.resolved.length === 0) return [];
+  const items = c.resolved.slice(0, 20).map((r) => `${markdownCode(r.ruleId)} \xD7${r.count}`);
+  const more = c.resolved.length > 20 ? `, and ${c.resolved.length - 20} more rules` : "";
+  return [`Resolved since then: ${items.join(", ")}${more}.`, ""];
+}
+function ruleBlock(findings, opts, shown, perRule) {
+  const first = findings[0];
+  const out = [
+    `**${markdownCode(first.ruleId)}** (${plural2(findings.length, "finding")}) \xB7 ${markdownProse(first.remediation)}`,
+    ""
+  ];
+  const listed = findings.slice(0, perRule);
+  for (const f2 of listed.slice(0, FOLD_AFTER)) out.push(`- ${findingLine(f2, opts, shown)}`);
+  if (listed.length > FOLD_AFTER) {
+    out.push("", `<details><summary>${listed.length - FOLD_AFTER} more</summary>`, "");
+    for (const f2 of listed.slice(FOLD_AFTER)) out.push(`- ${findingLine(f2, opts, shown)}`);
+    out.push("", "</details>");
+  }
+  if (findings.length > listed.length)
+    out.push("", `\u2026 and ${findings.length - listed.length} more (see the SARIF report or the JSON output)`);
+  out.push("");
+  return out;
+}
+function checklistLine(item, report, opts) {
+  const covered = item.category ? report.findings.filter((f2) => f2.category === item.category) : [];
+  const top = covered[0];
+  const where = top ? ` \u2014 covers ${locationLink(top, opts)}${covered.length > 1 ? ` and ${covered.length - 1} more` : ""}` : "";
+  return `- \u25FB\uFE0F ${markdownProse(item.text)}${where}`;
+}
+function render(report, opts, perRule, withEvidence) {
   const { risk, ai, gate } = report;
+  const changes = opts.previous ? compareReports(opts.previous, report) : null;
+  const shown = { added: new Set(changes?.added ?? []) };
   const out = [];
   if (opts.marker) out.push(opts.marker);
-  out.push(`## ${LEVEL_EMOJI[risk.level]} AI Review Gate: risk **${risk.level}** (${risk.score}/100)`);
-  out.push("");
-  const aiLine = ai.detected ? `**AI-authored:** yes \u2014 ${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(markdownCode).join(", ")}` : ""}` : "**AI-authored:** no signal found";
-  out.push(
-    `${aiLine} \xB7 **Gate:** ${gate.required ? `required (${plural2(gate.approvals, "approver")})` : "not required"} \xB7 ${plural2(report.findings.length, "finding")} in ${plural2(report.stats.files, "file")} (+${report.stats.additions} \u2212${report.stats.deletions})`
-  );
-  out.push("");
-  out.push(`> ${markdownText(gate.reason)}`);
-  out.push("");
-  if (report.categories.length > 0) {
-    out.push("| | Category | Findings | Files |", "|---|---|---|---|");
-    for (const g of report.categories) {
-      out.push(
-        `| ${SEVERITY_EMOJI[g.severity]} ${g.severity} | ${CATEGORY_TITLES[g.category]} | ${g.count} | ${g.files.length} |`
-      );
-    }
+  const verdict = gate.required ? `human review required (${plural2(gate.approvals, "approver")})` : "no human review required";
+  out.push(`## ${LEVEL_EMOJI[risk.level]} AI Review Gate: risk **${risk.level}** (${risk.score}/100) \xB7 ${verdict}`, "");
+  const authored = ai.detected ? `AI-authored (${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(markdownCode).join(", ")}` : ""})` : "no AI signal";
+  const scope = `${plural2(report.findings.length, "finding")} in ${plural2(report.stats.files, "file")} (+${report.stats.additions} \u2212${report.stats.deletions})`;
+  const top = [`**Why:** ${markdownText(gate.reason)}. ${authored}; ${scope}.`];
+  const who = whoMustAct(report, opts);
+  if (who) top.push(who);
+  const rollback = rollbackLine(report);
+  if (rollback) top.push(rollback);
+  const since = changesLine(changes, opts.previousUnreadable === true, risk);
+  if (since) top.push(since);
+  out.push(top.join("\\\n"), "");
+  const picks = topFindings(report.findings);
+  if (picks.length > 0) {
+    picks.forEach((f2, i) => {
+      out.push(`${i + 1}. ${findingLine(f2, opts, shown)}`);
+    });
     out.push("");
-    for (const g of report.categories) {
-      const findings = report.findings.filter((f2) => f2.category === g.category);
-      const open2 = g.severity === "critical" || g.severity === "high" ? " open" : "";
-      out.push(
-        `<details${open2}><summary><b>${CATEGORY_TITLES[g.category]}</b> (${plural2(g.count, "finding")})</summary>`,
-        ""
-      );
-      for (const f2 of findings.slice(0, perCategory)) {
-        out.push(
-          `- ${SEVERITY_EMOJI[f2.severity]} ${lineLink(f2, opts)} ${markdownText(f2.message)}${f2.side === "old" ? " _(removed code)_" : ""}`
-        );
-        out.push(`  <br>\u21B3 ${markdownProse(f2.remediation)} <sub>${markdownCode(f2.ruleId)}</sub>`);
-      }
-      if (findings.length > perCategory)
-        out.push(`- \u2026 and ${findings.length - perCategory} more (see the SARIF report or the JSON output)`);
-      out.push("", "</details>", "");
-    }
   } else {
     out.push("No risky change found.", "");
   }
+  out.push(...resolvedList(changes));
+  for (const g of report.categories) {
+    const findings = report.findings.filter((f2) => f2.category === g.category);
+    const news = findings.filter((f2) => shown.added.has(f2)).length;
+    const summary = `${SEVERITY_EMOJI[g.severity]} <b>${htmlText(CATEGORY_TITLES[g.category])}</b> \xB7 ${plural2(g.count, "finding")} in ${plural2(g.files.length, "file")}${news ? ` \xB7 ${news} new` : ""}`;
+    out.push(`<details><summary>${summary}</summary>`, "");
+    const byRule = /* @__PURE__ */ new Map();
+    for (const f2 of findings) {
+      const group = byRule.get(f2.ruleId);
+      if (group) group.push(f2);
+      else byRule.set(f2.ruleId, [f2]);
+    }
+    for (const group of byRule.values()) out.push(...ruleBlock(group, opts, shown, perRule));
+    out.push("</details>", "");
+  }
   if (gate.checklist.length > 0) {
+    const where = gate.required ? " \xB7 tick them in the AI Review Gate app's checklist comment" : "";
     out.push(
-      gate.required ? "### Review checklist (tick these in the AI Review Gate app's checklist comment)" : "### Review checklist"
+      `<details><summary>\u2611\uFE0F <b>Review checklist</b> \xB7 ${plural2(gate.checklist.length, "item")}${where}</summary>`,
+      ""
     );
-    for (const item of gate.checklist) out.push(`- \u25FB\uFE0F ${markdownProse(item.text)}`);
-    out.push("");
+    for (const item of gate.checklist) out.push(checklistLine(item, report, opts));
+    const rb = gate.rollback;
+    if (rb?.present && rb.text)
+      out.push("", `Rollback plan as written: ${markdownText(Array.from(rb.text).slice(0, 600).join(""))}`);
+    out.push("", "</details>", "");
   }
   if (withEvidence && ai.evidence.length > 0) {
     out.push("<details><summary>AI authorship evidence</summary>", "");
-    for (const e of ai.evidence.slice(0, 20)) {
+    for (const e of ai.evidence.slice(0, 20))
       out.push(
         `- **${markdownText(e.signal)}** (${markdownText(e.weight)}) in ${markdownCode(e.where)}: ${markdownCode(e.match)}`
       );
-    }
     if (ai.evidence.length > 20) out.push(`- \u2026 and ${ai.evidence.length - 20} more`);
     out.push("", "</details>", "");
   }
   if (report.notAnalyzed.length > 0) {
+    const max = Math.max(perRule, 3) * 2;
     out.push(`<details><summary>Not analyzed (${report.notAnalyzed.length})</summary>`, "");
-    for (const n of report.notAnalyzed.slice(0, perCategory * 2))
-      out.push(`- ${markdownCode(n.file)}: ${markdownText(n.reason)}`);
-    if (report.notAnalyzed.length > perCategory * 2)
-      out.push(`- \u2026 and ${report.notAnalyzed.length - perCategory * 2} more`);
+    for (const n of report.notAnalyzed.slice(0, max)) out.push(`- ${markdownCode(n.file)}: ${markdownText(n.reason)}`);
+    if (report.notAnalyzed.length > max) out.push(`- \u2026 and ${report.notAnalyzed.length - max} more`);
     out.push("", "</details>", "");
   }
   if (report.warnings.length > 0) {
@@ -59241,6 +59426,7 @@ function render(report, opts, perCategory, withEvidence) {
     out.push("", "</details>", "");
   }
   out.push(`<sub>Score: ${markdownText(risk.explanation.join("; "))}. Generated by ai-review-gate.</sub>`);
+  if (opts.digest) out.push("", digestBlock(digestOf(report, opts.headSha, opts.previous)));
   return `${out.join("\n")}
 `;
 }
@@ -59249,11 +59435,11 @@ function formatMarkdown(report, opts = {}) {
 }
 function renderWithinLimit(report, opts) {
   const max = opts.maxLength ?? COMMENT_LIMIT - 1e3;
-  let perCategory = opts.perCategory ?? 15;
-  let text = render(report, opts, perCategory, true);
-  while (text.length > max && perCategory > 0) {
-    perCategory = perCategory > 3 ? Math.floor(perCategory / 2) : perCategory - 1;
-    text = render(report, opts, perCategory, perCategory > 0);
+  let perRule = opts.perRule ?? 50;
+  let text = render(report, opts, perRule, true);
+  while (text.length > max && perRule > 1) {
+    perRule = perRule > 3 ? Math.floor(perRule / 2) : perRule - 1;
+    text = render(report, opts, perRule, perRule > 1);
   }
   if (text.length > max) {
     const cut = text.lastIndexOf("\n", max - 80);
@@ -59266,7 +59452,7 @@ function renderWithinLimit(report, opts) {
 }
 
 // src/format/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var SARIF_LEVEL = {
   critical: "error",
   high: "error",
@@ -59275,7 +59461,7 @@ var SARIF_LEVEL = {
 };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 function fingerprint(f2) {
-  return createHash2("sha256").update(`${f2.ruleId}\0${f2.file}\0${f2.message}`).digest("hex").slice(0, 32);
+  return createHash4("sha256").update(`${f2.ruleId}\0${f2.file}\0${f2.message}`).digest("hex").slice(0, 32);
 }
 function formatSarif(report, opts = {}) {
   return withFinalPass(report, "SARIF", (r) => render2(r, opts));

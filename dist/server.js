@@ -74770,11 +74770,15 @@ function isKnownNonSecretFormat(value) {
   if (/^(?:https?|file):\/\/[^@\s]*$/i.test(v)) return true;
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true;
   if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true;
-  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v)) return true;
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) && !/\/\//.test(v) && !v.split(/[/.]/).some(mixesCasesAndDigits))
+    return true;
   if (/^[\w.-]+(?:=[\w.-]*)?(?:,[\w.-]+(?:=[\w.-]*)?)+$/.test(v)) return true;
   if (/^[A-Za-z_][A-Za-z_]*(?:\.(?:[A-Za-z_][A-Za-z_]*|\d+)){2,}$/.test(v)) return true;
   if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
+}
+function mixesCasesAndDigits(segment) {
+  return segment.length >= 12 && /[a-z]/.test(segment) && /[A-Z]/.test(segment) && /\d/.test(segment);
 }
 function looksRandom(value, strict) {
   const n = value.length;
@@ -96008,6 +96012,50 @@ function fencedPort(port) {
   };
 }
 
+// src/format/labels.ts
+var CATEGORY_TITLES = {
+  "migration-destructive": "Destructive migrations",
+  migration: "Migrations",
+  "infra-deletion": "Infrastructure deletions",
+  "infra-change": "Infrastructure changes",
+  "production-config": "Production scope",
+  "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
+  secrets: "Secrets",
+  "destructive-command": "Destructive commands",
+  "safety-bypass": "Safety bypasses",
+  dependency: "Dependencies",
+  "missing-tests": "Missing tests",
+  custom: "Custom rules"
+};
+
+// src/format/links.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/text/url.ts
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function encodePath(path8) {
+  return path8.replace(LONE_SURROGATE, "\uFFFD").split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
+}
+
+// src/format/links.ts
+function diffAnchor(path8) {
+  return `diff-${createHash2("sha256").update(path8).digest("hex")}`;
+}
+var PULL_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)*\/pull\/\d+$/;
+var REPO_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)+$/;
+var SHA = /^[0-9a-f]{7,64}$/i;
+function findingHref(loc, base) {
+  if (base.pullUrl && PULL_URL.test(base.pullUrl)) {
+    const line = loc.line === null ? "" : `${loc.side === "old" ? "L" : "R"}${loc.line}`;
+    return `${base.pullUrl}/files#${diffAnchor(loc.file)}${line}`;
+  }
+  if (!base.repoUrl || !REPO_URL.test(base.repoUrl)) return null;
+  const sha = loc.side === "old" ? base.baseSha : base.headSha;
+  if (!sha || !SHA.test(sha)) return null;
+  return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
+}
+
 // src/text/markdown.ts
 function markdownCode(text) {
   const content = escapeControls(text);
@@ -96029,7 +96077,7 @@ ${fence}`;
 }
 
 // app/gate/record.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 // app/gate/state.ts
@@ -96081,7 +96129,9 @@ var gateItem = external_exports.object({
    * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
    * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
    */
-  subject: external_exports.string().optional()
+  subject: external_exports.string().optional(),
+  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
+  at: external_exports.array(external_exports.object({ file: external_exports.string(), line: external_exports.number().int().nullable(), side: external_exports.enum(["new", "old"]) })).max(3).optional()
 });
 var rollback = external_exports.object({
   required: external_exports.boolean(),
@@ -96113,6 +96163,8 @@ var gateStateSchema = external_exports.object({
   head: external_exports.string(),
   base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
   status: external_exports.enum(["open", "closed", "merged"]),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: external_exports.string().optional(),
   /** The head this PR moved on to: this record is history, the chain continues on that commit. */
   next: external_exports.string().nullable(),
   required: external_exports.boolean(),
@@ -96190,7 +96242,15 @@ function decodeRecord(text) {
 }
 function digest(state) {
   const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
-  return createHash2("sha256").update(JSON.stringify(decision)).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonicalJson(decision)).digest("hex").slice(0, 16);
+}
+function canonicalJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(
+      Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+    ) : v
+  );
 }
 function viewMarker(state) {
   return `<!-- ai-review-gate:view pr=${state.pr} head=${state.head} seq=${state.seq} digest=${digest(state)} -->`;
@@ -96250,10 +96310,20 @@ function routeText(item, d) {
     return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
   return "";
 }
-function itemLine(item, tick2, d) {
+function itemLinks(item, url2, max = 3) {
+  const links = [];
+  for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
+    const href = url2 ? findingHref(at, { pullUrl: url2 }) : null;
+    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
+    links.push(href ? `[${label}](${href})` : label);
+  }
+  return links.length > 0 ? ` \u2192 ${links.join(", ")}` : "";
+}
+function itemLine(item, tick2, d, url2) {
   const detail = item.detail && d.itemDetail > 0 ? ` \u2014 _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const links = d.itemDetail > 0 ? itemLinks(item, url2) : itemLinks(item, url2, 1);
   const by = tick2 ? ` \u2705 ticked by @${tick2.by.login}, ${when(tick2.at)}, at ${shortSha(tick2.head)}` : "";
-  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
+  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${links}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 function signoffItem(id, total) {
   const n = id.slice("signoff:".length);
@@ -96322,7 +96392,7 @@ function renderAt(state, d) {
     );
     if (state.locked) out.push(`> [!CAUTION]
 > ${inlineText(state.locked, 400)}`, "");
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d, state.url));
     const plan = rollbackLines(state, d.plan);
     if (plan.length > 0) out.push("", ...plan);
     out.push(
@@ -96454,7 +96524,9 @@ function gateTitle(state) {
   const first = p.missingItems[0];
   const and = plan ? `${plan}, and ` : "";
   if (first) {
-    const what = clip(first.detail || first.text, 110);
+    const at = first.at?.[0];
+    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = clip(`${first.detail || first.text}${where}`, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural2(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
       return clip(
@@ -96491,7 +96563,7 @@ function stateSummary(state) {
       );
       for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` \u2014 _${inlineText(item.detail, 200)}_` : ""} \u2192 ${who2(item)}`
+          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} \xB7 ${who2(item)} ticks`
         );
     }
     if (state.ticks.length > 0) {
@@ -96611,7 +96683,7 @@ ${record2}`
 }
 
 // app/gate/evaluate.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/engine/rollback.ts
 var MAX_BODY_CHARS = 64 * 1024;
@@ -96967,18 +97039,21 @@ function buildItems(report, config3, codeowners) {
   return report.gate.checklist.map((c) => {
     const all = c.category ? findingFiles(report, c.category) : [];
     const files = all.filter((f2) => f2.length <= MAX_PATH);
-    const top = c.category ? report.findings.find((f2) => f2.category === c.category) : void 0;
+    const covered = c.category ? report.findings.filter((f2) => f2.category === c.category) : [];
+    const top = covered[0];
     const item = {
       id: c.id,
       text: c.text.slice(0, 500),
       category: c.category,
-      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
+      detail: top ? top.message.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM)
     };
     if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route2 = c.category ? config3.gate.routes[c.category] : void 0;
     if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
     if (route2?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    const at = covered.filter((f2) => f2.file.length <= MAX_PATH).slice(0, 3);
+    if (at.length > 0) item.at = at.map((f2) => ({ file: f2.file, line: f2.line, side: f2.side }));
     return item;
   });
 }
@@ -97009,6 +97084,7 @@ function fresh(input2) {
     head: pull.head.sha,
     base: { ref: pull.base.ref, sha: pull.base.sha },
     status: pull.merged ? "merged" : pull.state,
+    ...pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {},
     next: null,
     required: true,
     reason: "",
@@ -97118,7 +97194,7 @@ function rollbackOf(report) {
 }
 function planSubject(rollback2) {
   if (!rollback2?.present || rollback2.text === null) return "none";
-  return createHash3("sha256").update(rollback2.text).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(rollback2.text).digest("hex").slice(0, 16);
 }
 function withPlanSubject(items, rollback2) {
   return items.map((i) => i.id === ROLLBACK_ITEM_ID ? { ...i, subject: planSubject(rollback2) } : i);
@@ -100481,7 +100557,7 @@ function retrySecondaryRateLimits(client, options2 = {}) {
 
 // app/redis-client.ts
 var import_ioredis = __toESM(require_built3(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function describeRedisUrl(url2) {
   try {
     const u = new URL(url2);
@@ -100520,7 +100596,7 @@ function connectRedis(target, log) {
 var Script = class {
   constructor(lua) {
     this.lua = lua;
-    this.sha = createHash4("sha1").update(lua).digest("hex");
+    this.sha = createHash5("sha1").update(lua).digest("hex");
   }
   lua;
   sha;

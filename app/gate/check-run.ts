@@ -1,5 +1,6 @@
+import { CATEGORY_TITLES } from "../../src/format/labels.js";
 import type { CheckConclusion, CheckRunBody } from "../../src/github/port.js";
-import { inlineText, rollbackLines, signoffItems } from "./checklist-comment.js";
+import { inlineText, itemLinks, rollbackLines, signoffItems } from "./checklist-comment.js";
 import { encodeRecord } from "./record.js";
 import { type GateItem, type GateState, progress } from "./state.js";
 
@@ -60,7 +61,9 @@ export function gateTitle(state: GateState): string {
   // The plan comes first: until it is written, its item cannot be ticked.
   const and = plan ? `${plan}, and ` : "";
   if (first) {
-    const what = clip(first.detail || first.text, 110);
+    const at = first.at?.[0];
+    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = clip(`${first.detail || first.text}${where}`, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
       return clip(
@@ -98,7 +101,7 @@ function stateSummary(state: GateState): string[] {
       );
       for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
+          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} · ${who(item)} ticks`,
         );
     }
     if (state.ticks.length > 0) {

@@ -1,3 +1,4 @@
+import { findingHref } from "../../src/format/links.js";
 import { markdownBlock, markdownCode } from "../../src/text/markdown.js";
 import { truncate } from "../../src/text/quote.js";
 import { viewMarker } from "./record.js";
@@ -88,10 +89,25 @@ function routeText(item: GateItem, d: Detail): string {
   return "";
 }
 
-function itemLine(item: GateItem, tick: Tick | undefined, d: Detail): string {
+/**
+ * Links to where the item's findings are, in the PR's "Files changed" view: the most severe one with its
+ * path and line as the label, then the others as numbers. Nothing when the record predates locations.
+ */
+export function itemLinks(item: GateItem, url: string | undefined, max = 3): string {
+  const links: string[] = [];
+  for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
+    const href = url ? findingHref(at, { pullUrl: url }) : null;
+    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
+    links.push(href ? `[${label}](${href})` : label);
+  }
+  return links.length > 0 ? ` → ${links.join(", ")}` : "";
+}
+
+function itemLine(item: GateItem, tick: Tick | undefined, d: Detail, url?: string): string {
   const detail = item.detail && d.itemDetail > 0 ? ` — _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const links = d.itemDetail > 0 ? itemLinks(item, url) : itemLinks(item, url, 1);
   const by = tick ? ` ✅ ticked by @${tick.by.login}, ${when(tick.at)}, at ${shortSha(tick.head)}` : "";
-  return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
+  return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${links}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 
 export function signoffItem(id: string, total: number): GateItem {
@@ -179,7 +195,7 @@ function renderAt(state: GateState, d: Detail): string {
       "",
     );
     if (state.locked) out.push(`> [!CAUTION]\n> ${inlineText(state.locked, 400)}`, "");
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d, state.url));
     const plan = rollbackLines(state, d.plan);
     if (plan.length > 0) out.push("", ...plan);
     out.push(

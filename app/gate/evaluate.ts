@@ -67,18 +67,22 @@ function buildItems(report: Report, config: Config, codeowners: string | null): 
   return report.gate.checklist.map((c) => {
     const all = c.category ? findingFiles(report, c.category) : [];
     const files = all.filter((f) => f.length <= MAX_PATH);
-    const top = c.category ? report.findings.find((f) => f.category === c.category) : undefined;
+    const covered = c.category ? report.findings.filter((f) => f.category === c.category) : [];
+    const top = covered[0];
     const item: GateItem = {
       id: c.id,
       text: c.text.slice(0, 500),
       category: c.category,
-      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
+      detail: top ? top.message.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
     if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route = c.category ? config.gate.routes[c.category] : undefined;
     if (route?.team) item.route = { team: route.team.replace(/^@/, "") };
     if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    // Last, in the record schema's order: the view's digest is taken over the record as decoded.
+    const at = covered.filter((f) => f.file.length <= MAX_PATH).slice(0, 3);
+    if (at.length > 0) item.at = at.map((f) => ({ file: f.file, line: f.line, side: f.side }));
     return item;
   });
 }
@@ -115,6 +119,7 @@ function fresh(input: EvaluateInput): GateState {
     head: pull.head.sha,
     base: { ref: pull.base.ref, sha: pull.base.sha },
     status: pull.merged ? "merged" : pull.state,
+    ...(pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {}),
     next: null,
     required: true,
     reason: "",

@@ -65,6 +65,11 @@ const gateItem = z.object({
    * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
    */
   subject: z.string().optional(),
+  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
+  at: z
+    .array(z.object({ file: z.string(), line: z.number().int().nullable(), side: z.enum(["new", "old"]) }))
+    .max(3)
+    .optional(),
 });
 export type GateItem = z.infer<typeof gateItem>;
 
@@ -103,6 +108,8 @@ export const gateStateSchema = z.object({
   head: z.string(),
   base: z.object({ ref: z.string(), sha: z.string() }),
   status: z.enum(["open", "closed", "merged"]),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: z.string().optional(),
   /** The head this PR moved on to: this record is history, the chain continues on that commit. */
   next: z.string().nullable(),
   required: z.boolean(),

@@ -233,7 +233,7 @@ async function scan(argv: string[], io: CliIO): Promise<number> {
   }
   let output: string;
   if (format === "json") output = formatJson(report);
-  else if (format === "markdown") output = formatMarkdown(report);
+  else if (format === "markdown") output = formatMarkdown(report, { routes: config.gate.routes });
   else if (format === "sarif") output = formatSarif(report, { rules: activeRules(config), toolVersion: VERSION });
   else output = formatText(report, { color: useColor(io.env, io.isTTY, values["no-color"], !!values.output) });
 

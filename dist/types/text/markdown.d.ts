@@ -3,7 +3,11 @@
  * stays inside the context it is put in: no line break (so no new block, `</details>` or `<!--` line), no
  * HTML, no emphasis or link syntax, and no mention or issue reference that would notify people.
  */
-/** A zero-width space after "@" or "#" keeps text from mentioning people or teams and from cross-referencing issues. */
+/**
+ * A zero-width space after "@" or "#" keeps text from mentioning people or teams and from cross-referencing
+ * issues; one before `://` and after `www` keeps GitHub from turning a quoted name (a file called
+ * `https://evil.test/x`) into a live link.
+ */
 export declare function neutralizeReferences(text: string): string;
 /**
  * Inline text (a message in a list item, a table cell): one line, ASCII punctuation that Markdown or HTML

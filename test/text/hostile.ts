@@ -6,11 +6,15 @@
 
 import { emitAnnotations } from "../../action/annotations.js";
 import { notesBlock, SUMMARY_LIMIT } from "../../action/summary.js";
+import { commitCheck } from "../../app/gate/check-run.js";
+import { renderComment } from "../../app/gate/checklist-comment.js";
+import { decodeRecord } from "../../app/gate/record.js";
 import { validateConfig } from "../../src/config/load.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import type { PullRequestFacts, Report } from "../../src/types.js";
+import { evaluated, H1, pull } from "../app/builders.js";
 import { BEGIN, END, makeJwt } from "../secrets/fixtures.js";
 import { addedFile, deletedFile } from "../support/diff.js";
 import { prng } from "../support/prng.js";
@@ -138,6 +142,7 @@ export const PLACES = [
   "body",
   "commit-message",
   "commit-trailer",
+  "rollback-plan",
   "config-value",
   "private-key",
 ] as const;
@@ -261,6 +266,13 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
         pr: { ...pr, commits: [{ sha: "c1", message: `fix\n\n${filler}\n\nAssisted-by: Claude Code ${text}` }] },
         config,
       };
+    case "rollback-plan":
+      // Quoted whole into gate.rollback.text (the App shows the plan to reviewers).
+      return {
+        diff: addedFile("db/migrate/20260101_drop.sql", ["DROP TABLE users;"]),
+        pr: { ...pr, body: `Done.\n\n## Rollback\n\nRestore it: ${filler} ${text}\n\n## Notes\nnone` },
+        config,
+      };
     case "config-value":
       return {
         diff: addedFile("src/app.js", ["debugger;"]),
@@ -282,16 +294,37 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
   }
 }
 
-/** Every output of a run: the four formats, the Action's job summary and its annotations. */
-export const FORMATS = ["text", "color", "json", "markdown", "sarif", "summary", "annotations"] as const;
+/**
+ * Every output of a run: the four formats, the Action's job summary and its annotations, the App's
+ * checklist comment, its check run's title (plain text) and output (Markdown: summary and text), and the
+ * record the check's text carries, decoded.
+ */
+export const FORMATS = [
+  "text",
+  "color",
+  "json",
+  "markdown",
+  "sarif",
+  "summary",
+  "annotations",
+  "app-comment",
+  "app-check-title",
+  "app-check",
+  "app-record",
+] as const;
 export type Outputs = Record<(typeof FORMATS)[number], string>;
 
 export async function allOutputs(s: Scenario): Promise<{ report: Report; outputs: Outputs }> {
   const report = await analyze({ diff: s.diff, pr: s.pr, config: validateConfig(s.config) });
-  return { report, outputs: render(report) };
+  return { report, outputs: render(report, s.pr) };
 }
 
-export function render(report: Report): Outputs {
+export function render(report: Report, pr: PullRequestFacts = AGENT_PR): Outputs {
+  const state = evaluated({
+    report,
+    pull: pull({ title: pr.title ?? "", head: { sha: H1, ref: pr.head_ref ?? "x" } }),
+  });
+  const check = commitCheck({ sha: H1, entries: [state], openPulls: [state.pr] });
   return {
     text: formatText(report),
     color: formatText(report, { color: true }),
@@ -300,6 +333,10 @@ export function render(report: Report): Outputs {
     sarif: formatSarif(report),
     summary: notesBlock(["note"]) + formatMarkdown(report, { maxLength: SUMMARY_LIMIT }),
     annotations: annotations(report),
+    "app-comment": renderComment(state),
+    "app-check-title": check.title ?? "",
+    "app-check": [check.summary, check.text].join("\n\n"),
+    "app-record": JSON.stringify(decodeRecord(check.text ?? "")),
   };
 }
 

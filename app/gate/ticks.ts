@@ -1,4 +1,5 @@
 import type { Actor } from "../../src/github/port.js";
+import { quote } from "../../src/text/quote.js";
 import {
   type ParsedBody,
   parseBody,
@@ -80,8 +81,8 @@ export function readEdit(state: GateState, fromBody: string, toBody: string): Ed
   return { stale, flips, altered, tampered };
 }
 
-function quote(item: GateItem): string {
-  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}…` : item.text}"`;
+function quoted(item: GateItem): string {
+  return `"${quote(item.text, 70)}"`;
 }
 
 export interface EditInput {
@@ -105,7 +106,7 @@ export function applyEdit(input: EditInput): GateState {
   const notes: string[] = [];
   const events: AuditEvent[] = [];
   const refuse = (item: GateItem | null, reason: string) => {
-    notes.push(`@${sender.login}: ${item ? `${quote(item)}: ` : ""}${reason}`);
+    notes.push(`@${sender.login}: ${item ? `${quoted(item)}: ` : ""}${reason}`);
     events.push({ at, head: state.head, kind: "refused", by, ...(item ? { item: item.id } : {}), note: reason });
   };
 

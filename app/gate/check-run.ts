@@ -1,6 +1,5 @@
 import type { CheckConclusion, CheckRunBody } from "../../src/github/port.js";
-import { quote } from "../../src/text/quote.js";
-import { codeText, inlineText, mention, signoffItems } from "./checklist-comment.js";
+import { inlineText, signoffItems } from "./checklist-comment.js";
 import { encodeRecord } from "./record.js";
 import { type GateItem, type GateState, progress } from "./state.js";
 
@@ -22,9 +21,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The title is plain text: untrusted parts masked, one line, controls escaped, cut (src/text). */
 function clip(s: string, max: number): string {
-  return quote(s, max);
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** Cut text to a byte budget on a character boundary. */
@@ -38,12 +37,11 @@ export function clipBytes(text: string, max: number): string {
   return `${cut}${marker}`;
 }
 
-/** Who may tick `item`; `named` writes a team or an owner (as is in the plain title, `mention` in Markdown). */
-function who(item: GateItem, named: (name: string) => string = (name) => name): string {
+function who(item: GateItem): string {
   if (item.route?.unresolved) return "nobody (unresolved route)";
-  if (item.route?.team) return named(`@${item.route.team.replace(/^@/, "")}`);
+  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
   if (item.route?.owners && item.route.owners.length > 0)
-    return `a code owner (${item.route.owners.slice(0, 2).map(named).join(", ")})`;
+    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
   return "a maintainer with write access";
 }
 
@@ -67,7 +65,7 @@ export function gateTitle(state: GateState): string {
 function stateSummary(state: GateState): string[] {
   const p = progress(state);
   const lines: string[] = [];
-  const at = `\`${state.head.slice(0, 7)}\` into ${codeText(state.base.ref, 100)}`;
+  const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
   if (state.error) {
     lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2000)}`);
   } else if (!state.required) {
@@ -76,7 +74,7 @@ function stateSummary(state: GateState): string[] {
     lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
     if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
     if (p.satisfied) {
-      lines.push(`**Approved** by ${p.approvers.map((a) => mention(a.login)).join(", ")}.`);
+      lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
       lines.push(
         `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural(p.missingItems.length, "item")}, ${plural(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
@@ -84,7 +82,7 @@ function stateSummary(state: GateState): string[] {
       );
       for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item, mention)}`,
+          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
         );
     }
     if (state.ticks.length > 0) {
@@ -92,9 +90,7 @@ function stateSummary(state: GateState): string[] {
       lines.push("", "**Approvals** (audit trail):", "", "| item | approver | when | head |", "|---|---|---|---|");
       for (const t of state.ticks) {
         const item = all.find((i) => i.id === t.item);
-        lines.push(
-          `| ${inlineText(item?.text ?? t.item, 80)} | ${mention(t.by.login)} | ${inlineText(t.at, 40)} | ${t.head.slice(0, 7)} |`,
-        );
+        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.by.login} | ${t.at} | ${t.head.slice(0, 7)} |`);
       }
     }
   }
@@ -112,7 +108,7 @@ function history(state: GateState): string[] {
     "|---|---|---|---|",
     ...events.map(
       (e) =>
-        `| ${inlineText(e.at, 40)} | ${e.by ? mention(e.by.login) : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`,
+        `| ${e.at} | ${e.by ? `@${e.by.login}` : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`,
     ),
     "",
   ];

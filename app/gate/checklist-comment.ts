@@ -1,5 +1,3 @@
-import { markdownCode, markdownText } from "../../src/text/markdown.js";
-import { quote } from "../../src/text/quote.js";
 import { viewMarker } from "./record.js";
 import { type AuditEvent, type GateItem, type GateState, progress, type Tick } from "./state.js";
 
@@ -20,24 +18,27 @@ const HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-revie
 /** GitHub's limit, counted here in UTF-8 bytes (never more than characters). */
 export const MAX_COMMENT = 65536;
 
-/**
- * Text from outside (config extras, finding messages, branch names, notes) in the comment or the check,
- * through the engine's boundary (docs/output-safety.md): secrets masked before the cut, controls shown
- * as escapes, then escaped as inline Markdown (no markup, links, mentions or references; safe in a table
- * cell).
- */
+/** Bidirectional and invisible formatting characters: they can make quoted text read as something else. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Neutralise markdown/HTML in text that reaches the comment or the check (config extras, finding messages). */
 export function inlineText(text: string, max = 300): string {
-  return markdownText(quote(text, max));
+  let s = text
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
+    .replace(INVISIBLE, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}]`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|~])/g, "\\$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
+  return s;
 }
 
-/** The same, shown verbatim in a code span (a path, a branch name). Not for table cells. */
-export function codeText(text: string, max: number): string {
-  return markdownCode(quote(text, max));
-}
-
-/** A GitHub login, team or CODEOWNERS entry mentioned on purpose: `@` kept, the name escaped. */
-export function mention(name: string): string {
-  return name.startsWith("@") || !name.includes("@") ? `@${markdownText(name.replace(/^@/, ""))}` : markdownText(name);
+/** Text quoted from the diff (finding details, file names) must not mention, and so notify, people or teams. */
+export function quotedText(text: string, max: number): string {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
 }
 
 function shortSha(sha: string): string {
@@ -69,17 +70,15 @@ function routeText(item: GateItem, d: Detail): string {
   const r = item.route;
   if (!r) return "";
   if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
-  if (r.team) return ` (only ${mention(r.team)} may tick)`;
+  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
   if (r.owners && r.owners.length > 0)
-    return d.owners > 0
-      ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).map(mention).join(", ")})`
-      : " (code owners)";
+    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
   return "";
 }
 
 function itemLine(item: GateItem, tick: Tick | undefined, d: Detail): string {
-  const detail = item.detail && d.itemDetail > 0 ? ` — _${inlineText(item.detail, d.itemDetail)}_` : "";
-  const by = tick ? ` ✅ ticked by ${mention(tick.by.login)}, ${when(tick.at)}, at ${shortSha(tick.head)}` : "";
+  const detail = item.detail && d.itemDetail > 0 ? ` — _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const by = tick ? ` ✅ ticked by @${tick.by.login}, ${when(tick.at)}, at ${shortSha(tick.head)}` : "";
   return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 
@@ -110,10 +109,9 @@ const AUDIT_WORDS: Record<AuditEvent["kind"], string> = {
 };
 
 function auditRow(e: AuditEvent): string {
-  // A table cell: escaped text, not a code span (a pipe in a code span still splits the cell).
-  const item = e.item ? ` ${inlineText(e.item, 80)}` : "";
+  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
   const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
-  return `| ${when(e.at)} | ${e.by ? mention(e.by.login) : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
+  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
 }
 
 function renderAt(state: GateState, d: Detail): string {
@@ -126,14 +124,14 @@ function renderAt(state: GateState, d: Detail): string {
     out.push("## ✅ AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
   } else {
     const status = p.satisfied
-      ? `**Approved** by ${p.approvers.map((a) => mention(a.login)).join(", ")}.`
+      ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`
       : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
     out.push(
       `## ${p.satisfied ? "✅" : "🔒"} AI Review Gate: human review required`,
       "",
       `${inlineText(state.reason)}. ${status}`,
       "",
-      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against ${codeText(state.base.ref, 100)}. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
+      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
       "",
     );
     if (state.locked) out.push(`> [!CAUTION]\n> ${inlineText(state.locked, 400)}`, "");
@@ -147,7 +145,7 @@ function renderAt(state: GateState, d: Detail): string {
     if (state.notAnalyzed.length > 0) {
       out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
       for (const f of state.notAnalyzed.slice(0, d.notAnalyzed))
-        out.push(`- ${codeText(f.file, 160)}: ${inlineText(f.reason, 160)}`);
+        out.push(`- \`${quotedText(f.file, 160)}\`: ${inlineText(f.reason, 160)}`);
       if (state.notAnalyzed.length > d.notAnalyzed)
         out.push(`- … and ${state.notAnalyzed.length - d.notAnalyzed} more`);
     }

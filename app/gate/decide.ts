@@ -1,6 +1,6 @@
 import type { Actor, CheckRunBody, CheckRunRecord } from "../../src/github/port.js";
 import { commitCheck } from "./check-run.js";
-import { AUDIT_MARKER, codeText, inlineText, mention, renderComment } from "./checklist-comment.js";
+import { AUDIT_MARKER, inlineText, renderComment } from "./checklist-comment.js";
 import type { SenderFacts } from "./eligibility.js";
 import { type EvaluationFacts, evaluateState } from "./evaluate.js";
 import { appendAudit, decisionKey, type GateState, progress } from "./state.js";
@@ -187,9 +187,9 @@ function mergeAudit(anchored: GateState, event: Extract<GateEvent, { kind: "clos
   const p = progress(anchored);
   const sameTarget = anchored.head === event.head && anchored.base.ref === event.base;
   if (sameTarget && p.satisfied) return null;
-  const by = event.mergedBy ? mention(event.mergedBy.login) : "someone";
+  const by = event.mergedBy ? `@${event.mergedBy.login}` : "someone";
   const why = !sameTarget
-    ? `at \`${event.head.slice(0, 7)}\` into ${codeText(event.base, 100)}, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into ${codeText(anchored.base.ref, 100)}`
+    ? `at \`${event.head.slice(0, 7)}\` into \`${inlineText(event.base, 100)}\`, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into \`${inlineText(anchored.base.ref, 100)}\``
     : `at \`${event.head.slice(0, 7)}\` while the gate was not satisfied`;
   const missing = sameTarget ? p.missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
   return [

@@ -1,7 +1,6 @@
 import type { Config } from "../../src/config/schema.js";
 import type { ApiPullFile } from "../../src/github/files.js";
 import type { Actor, Comparison, Listed, PullCommit, PullSnapshot } from "../../src/github/port.js";
-import { quote } from "../../src/text/quote.js";
 import { LEVELS, type Level, levelRank, type Report } from "../../src/types.js";
 import { routeByOwners } from "./codeowners.js";
 import { ineligibleTicks } from "./eligibility.js";
@@ -68,10 +67,9 @@ function buildItems(report: Report, config: Config, codeowners: string | null): 
     const top = c.category ? report.findings.find((f) => f.category === c.category) : undefined;
     const item: GateItem = {
       id: c.id,
-      text: quote(c.text, 500),
+      text: c.text.slice(0, 500),
       category: c.category,
-      // Masked before the cut (src/text): the record keeps what the comment and the check show.
-      detail: top ? quote(`${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`, 500) : "",
+      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
     if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;

@@ -1,7 +1,6 @@
 import type { CheckRunBody } from "../../src/github/port.js";
-import { quote } from "../../src/text/quote.js";
 import { CHECK_NAME, gateTitle } from "./check-run.js";
-import { codeText, inlineText } from "./checklist-comment.js";
+import { inlineText } from "./checklist-comment.js";
 import { type GateState, progress } from "./state.js";
 
 /**
@@ -18,13 +17,13 @@ export interface GroupMember {
   record: GateState | null;
 }
 
-/** Why a member blocks, as plain text (the title shows it as is, the summary escapes it). */
 function memberProblem(m: GroupMember, baseRef: string): string | null {
   const r = m.record;
   if (!r) return "the gate has no record of it";
   if (r.head !== m.headSha || r.next !== null)
     return `the gate last evaluated ${r.head.slice(0, 7)}, not its head ${m.headSha.slice(0, 7)}`;
-  if (r.base.ref !== baseRef) return `the gate evaluated it against \`${r.base.ref}\`, not \`${baseRef}\``;
+  if (r.base.ref !== baseRef)
+    return `the gate evaluated it against \`${inlineText(r.base.ref, 100)}\`, not \`${inlineText(baseRef, 100)}\``;
   if (r.status !== "open") return `it is ${r.status}`;
   if (!progress(r).satisfied) return gateTitle(r);
   return null;
@@ -38,7 +37,7 @@ export function mergeGroupCheck(input: {
   const fail = (title: string, summary: string): CheckRunBody => ({
     name: CHECK_NAME,
     conclusion: "failure",
-    title: quote(title, 240),
+    title: title.slice(0, 240),
     summary,
   });
   if (!Array.isArray(input.members))
@@ -53,7 +52,7 @@ export function mergeGroupCheck(input: {
     return fail(
       `${problems.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
       [
-        `The merge group holds ${list}; each must have passed the AI Review Gate at its current head for ${codeText(input.baseRef, 100)}.`,
+        `The merge group holds ${list}; each must have passed the AI Review Gate at its current head for \`${inlineText(input.baseRef, 100)}\`.`,
         "",
         ...problems.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`),
       ].join("\n"),
@@ -62,6 +61,6 @@ export function mergeGroupCheck(input: {
     name: CHECK_NAME,
     conclusion: "success",
     title: `${list}: gate satisfied`.slice(0, 240),
-    summary: `Every pull request in this merge group (${list}) passed the AI Review Gate at its current head for ${codeText(input.baseRef, 100)}.`,
+    summary: `Every pull request in this merge group (${list}) passed the AI Review Gate at its current head for \`${inlineText(input.baseRef, 100)}\`.`,
   };
 }

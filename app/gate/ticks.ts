@@ -1,5 +1,4 @@
 import type { Actor } from "../../src/github/port.js";
-import { quote } from "../../src/text/quote.js";
 import {
   type ParsedBody,
   parseBody,
@@ -81,8 +80,8 @@ export function readEdit(state: GateState, fromBody: string, toBody: string): Ed
   return { stale, flips, altered, tampered };
 }
 
-function quoted(item: GateItem): string {
-  return `"${quote(item.text, 70)}"`;
+function quote(item: GateItem): string {
+  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}…` : item.text}"`;
 }
 
 export interface EditInput {
@@ -106,7 +105,7 @@ export function applyEdit(input: EditInput): GateState {
   const notes: string[] = [];
   const events: AuditEvent[] = [];
   const refuse = (item: GateItem | null, reason: string) => {
-    notes.push(`@${sender.login}: ${item ? `${quoted(item)}: ` : ""}${reason}`);
+    notes.push(`@${sender.login}: ${item ? `${quote(item)}: ` : ""}${reason}`);
     events.push({ at, head: state.head, kind: "refused", by, ...(item ? { item: item.id } : {}), note: reason });
   };
 

@@ -1,13 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { gateTitle } from "../../app/gate/check-run.js";
-import {
-  codeText,
-  inlineText,
-  mention,
-  parseBody,
-  renderComment,
-  soleMarkerLine,
-} from "../../app/gate/checklist-comment.js";
+import { inlineText, parseBody, quotedText, renderComment, soleMarkerLine } from "../../app/gate/checklist-comment.js";
 import { parseCodeowners, routeByOwners } from "../../app/gate/codeowners.js";
 import { capturePeople, coAuthors, emptyExclusions, MAX_EXCLUDED, unionExclusions } from "../../app/gate/people.js";
 import { decodeRecord, encodeRecord, isViewOf, parseViewMarker, viewMarker } from "../../app/gate/record.js";
@@ -69,13 +62,10 @@ describe("checklist comment", () => {
 
   test("config and diff text cannot inject markup, markers, mentions or invisible reordering", () => {
     expect(inlineText("a <!-- ai-review-gate:view pr=1 --> b\n- [x] c")).toBe(
-      "a \\<!-- ai-review-gate:view pr=1 --\\> b - \\[x\\] c",
+      "a &lt;!-- ai-review-gate:view pr=1 --&gt; b - \\[x\\] c",
     );
-    expect(inlineText("safe\u202Egnp.exe")).toBe("safe\\\\u202egnp.exe");
-    expect(inlineText("ping @org/admins", 100)).toBe("ping @\u200borg/admins");
-    // A code span shows its text verbatim: a backtick cannot close it, an entity is not decoded.
-    expect(codeText("a`b &#x202E; c", 100)).toBe("``a`b &#x202E; c``");
-    expect(mention("dependabot[bot]")).toBe("@dependabot\\[bot\\]");
+    expect(inlineText("safe\u202Egnp.exe")).toBe("safe\\[U+202E\\]gnp.exe");
+    expect(quotedText("ping @org/admins", 100)).toBe("ping @\u200borg/admins");
     const s = evaluated({
       reportSpec: {
         extras: [{ id: "x", text: "x <!-- ai-review-gate:view pr=2 head=aaaaaaa seq=9 digest=0000000000000000 -->" }],

@@ -6,15 +6,11 @@
 
 import { emitAnnotations } from "../../action/annotations.js";
 import { notesBlock, SUMMARY_LIMIT } from "../../action/summary.js";
-import { commitCheck } from "../../app/gate/check-run.js";
-import { renderComment } from "../../app/gate/checklist-comment.js";
-import { decodeRecord } from "../../app/gate/record.js";
 import { validateConfig } from "../../src/config/load.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import type { PullRequestFacts, Report } from "../../src/types.js";
-import { evaluated, H1, pull } from "../app/builders.js";
 import { BEGIN, END, makeJwt } from "../secrets/fixtures.js";
 import { addedFile, deletedFile } from "../support/diff.js";
 import { prng } from "../support/prng.js";
@@ -294,37 +290,16 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
   }
 }
 
-/**
- * Every output of a run: the four formats, the Action's job summary and its annotations, the App's
- * checklist comment, its check run's title (plain text) and output (Markdown: summary and text), and the
- * record the check's text carries, decoded.
- */
-export const FORMATS = [
-  "text",
-  "color",
-  "json",
-  "markdown",
-  "sarif",
-  "summary",
-  "annotations",
-  "app-comment",
-  "app-check-title",
-  "app-check",
-  "app-record",
-] as const;
+/** Every output of a run: the four formats, the Action's job summary and its annotations. */
+export const FORMATS = ["text", "color", "json", "markdown", "sarif", "summary", "annotations"] as const;
 export type Outputs = Record<(typeof FORMATS)[number], string>;
 
 export async function allOutputs(s: Scenario): Promise<{ report: Report; outputs: Outputs }> {
   const report = await analyze({ diff: s.diff, pr: s.pr, config: validateConfig(s.config) });
-  return { report, outputs: render(report, s.pr) };
+  return { report, outputs: render(report) };
 }
 
-export function render(report: Report, pr: PullRequestFacts = AGENT_PR): Outputs {
-  const state = evaluated({
-    report,
-    pull: pull({ title: pr.title ?? "", head: { sha: H1, ref: pr.head_ref ?? "x" } }),
-  });
-  const check = commitCheck({ sha: H1, entries: [state], openPulls: [state.pr] });
+export function render(report: Report): Outputs {
   return {
     text: formatText(report),
     color: formatText(report, { color: true }),
@@ -333,10 +308,6 @@ export function render(report: Report, pr: PullRequestFacts = AGENT_PR): Outputs
     sarif: formatSarif(report),
     summary: notesBlock(["note"]) + formatMarkdown(report, { maxLength: SUMMARY_LIMIT }),
     annotations: annotations(report),
-    "app-comment": renderComment(state),
-    "app-check-title": check.title ?? "",
-    "app-check": [check.summary, check.text].join("\n\n"),
-    "app-record": JSON.stringify(decodeRecord(check.text ?? "")),
   };
 }
 

@@ -69,12 +69,11 @@ const OUR_COLORS = /\x1b\[\d+m/g;
 const OUR_LINK = /^<a href="https:\/\/github\.com\/o\/r\/blob\/abc123\/[^"]*">$/;
 
 /**
- * The Markdown outputs (the Action's comment and job summary, the App's checklist comment and check run)
- * as GitHub renders them: no control character decoded into the page (`&#x202E;`), no image, and no
+ * The Markdown outputs (the Action's comment and job summary) as GitHub renders them: no control character decoded into the page (`&#x202E;`), no image, and no
  * link but ours (GFM autolinks bare URLs, `www.` names and addresses).
  */
 function expectInertMarkdown(outputs: Outputs, place: Place): void {
-  for (const format of ["markdown", "summary", "app-comment", "app-check"] as const) {
+  for (const format of ["markdown", "summary"] as const) {
     const html = markdownToHtml(outputs[format]);
     expect(html.replace(/\n/g, " "), format).not.toMatch(UNSAFE);
     expect(html, format).not.toMatch(/<img\b/);
@@ -94,9 +93,6 @@ describe("no input drives the terminal, the log or the JSON (property)", () => {
           expect(outputs.text, "text").not.toMatch(UNSAFE);
           expect(outputs.color.replace(OUR_COLORS, ""), "colored text").not.toMatch(UNSAFE);
           expect(outputs.annotations, "annotations").not.toMatch(UNSAFE);
-          // The check run's title is plain text on one line.
-          expect(outputs["app-check-title"], "check title").not.toMatch(/\n|[^\S ]/);
-          expect(outputs["app-check-title"], "check title").not.toMatch(UNSAFE);
           for (const format of ["json", "sarif"] as const) {
             expect(() => JSON.parse(outputs[format]), format).not.toThrow();
             expect(outputs[format], format).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);

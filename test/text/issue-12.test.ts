@@ -153,12 +153,9 @@ describe("issue 12 (render harness): what GitHub renders from hostile names and 
     const file = "www.evil.example/db/migrate/20260101_a`b&#x202E;c.sql";
     const line = "kubectl delete namespace prod # https://evil.example/x www.evil.example &#x202E; a@evil.example";
     const diff = addedFile(file, ["DROP TABLE users;"]) + addedFile("deploy/teardown.sh", [line]);
-    // AI-authored, so the App's comment lists the items with their findings.
-    const pr = { commits: [{ sha: "a1", message: "Drop\n\nCo-authored-by: Claude <noreply@anthropic.com>" }] };
-    const { outputs, report } = await allOutputs({ diff, pr, config: {} });
-    expect(outputs["app-comment"]).toContain("evil.example");
+    const { outputs, report } = await allOutputs({ diff, pr: {}, config: {} });
     expect(report.findings.map((f) => f.file)).toEqual(expect.arrayContaining([file, "deploy/teardown.sh"]));
-    for (const format of ["markdown", "summary", "app-comment", "app-check"] as const) {
+    for (const format of ["markdown", "summary"] as const) {
       const html = markdownToHtml(outputs[format]);
       // Only the Action's own links to the finding's line (https://github.com/o/r/blob/…).
       const foreign = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)]

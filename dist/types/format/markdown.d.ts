@@ -11,10 +11,9 @@ export interface MarkdownOptions {
     perCategory?: number;
 }
 export declare const COMMENT_LIMIT = 65536;
-/** Markdown-escape text that comes from the diff (file names, messages), so it cannot inject markup. */
-export declare function escapeMarkdown(text: string): string;
 /**
  * The sticky PR comment and job summary. Stays under `maxLength` by listing fewer findings per
- * category (then dropping evidence), never by failing.
+ * category (then dropping evidence), never by failing. Untrusted text stays inside its context (see
+ * src/text/markdown.ts): one line, no HTML, no mentions.
  */
 export declare function formatMarkdown(report: Report, opts?: MarkdownOptions): string;

@@ -38704,6 +38704,9 @@ function truncate(text, max) {
 function quote(raw, max = 80) {
   return truncate(escapeControls(singleLine(redactSecrets(raw))), max);
 }
+function quoteLines(raw, max) {
+  return truncate(redactSecrets(raw), max);
+}
 
 // src/ai/catalogue.ts
 var GITHUB_NOREPLY = /^(?:(\d{1,12})\+)?([a-z0-9][a-z0-9-]{0,38}(?:\[bot\])?)@users\.noreply\.github\.com$/i;
@@ -71775,7 +71778,7 @@ var installScriptRule = {
     for (const a of dependencyFiles(ctx.files)) {
       if (a.dep.kind !== "manifest") continue;
       for (const s of a.scripts) {
-        const cmd = s.command.length > MAX_COMMAND ? `${s.command.slice(0, MAX_COMMAND)}\u2026` : s.command;
+        const cmd = quote(s.command, MAX_COMMAND);
         const verb = s.previous !== void 0 ? "changes" : "adds";
         findings.push({
           file: a.file.path,
@@ -71991,7 +71994,7 @@ var newDependencyRule = {
 // src/rules/dependency/non-registry-source.ts
 var MAX_TARGET = 160;
 function short(s) {
-  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
+  return quote(s, MAX_TARGET);
 }
 function describe3(s) {
   const who = s.name ? `${s.name} ` : "";
@@ -72727,7 +72730,7 @@ function destroyerOf(file2) {
     if (isCommentLine(file2.path, l.text)) continue;
     const t = teardownOf(l.text, false) ?? cloudDeleteOf(l.text, false);
     if (t && t.severity !== "medium" && !t.what.includes("apply")) return { what: t.what, production };
-    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${cutLine(l.text).trim().slice(0, 80)}`, production };
+    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${quote(cutLine(l.text), 80)}`, production };
   }
   const name = lines.find((l) => /^name\s*:/.test(l.text))?.text.replace(/^name\s*:\s*/, "") ?? "";
   if (DESTROYER_NAME.test(name)) return { what: `workflow '${name.replace(/["']/g, "").trim()}'`, production };
@@ -78382,7 +78385,7 @@ var authCheckRemovedRule = {
             file: file2.path,
             line: l.line,
             severity: b.severity,
-            message: `${b.label} in ${file2.path}: ${t.trim().slice(0, 90)}`
+            message: `${b.label} in ${file2.path}: ${quote(t, 90)}`
           });
           break;
         }
@@ -80137,8 +80140,7 @@ function findRollbackSection(body, heading) {
       own2.push(line);
     }
     const raw = own2.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
-    const masked2 = redactSecrets(raw);
-    const text = masked2.length > MAX_SECTION_CHARS ? `${masked2.slice(0, MAX_SECTION_CHARS - 1)}\u2026` : masked2;
+    const text = quoteLines(raw, MAX_SECTION_CHARS);
     const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
     return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
   }
@@ -80313,7 +80315,7 @@ function contentSignal(file2) {
         const at = view.indexOf(line);
         if (at !== void 0 && planOnlyJob(view.lines, at)) hit = false;
       }
-      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      if (hit) return { via: "content", detail: quote(text, 80), line };
       previous = text;
     }
   }
@@ -80696,9 +80698,12 @@ function plural2(n, word, many = `${word}s`) {
 function neutralizeReferences(text) {
   return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B").replace(/\b([A-Za-z][A-Za-z0-9+.-]{1,20})(?=:\/\/)/g, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B");
 }
+function neutralizeAutolinks(text) {
+  return text.replace(/:(?=\/\/)/g, "\\:").replace(/(?<![A-Za-z0-9])(www)\./gi, "$1\\.");
+}
 function markdownText(text) {
   const oneLine = escapeControls(singleLine(text));
-  return neutralizeReferences(oneLine.replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&"));
+  return neutralizeReferences(neutralizeAutolinks(oneLine.replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&")));
 }
 function markdownCode(text) {
   const content = escapeControls(text);

@@ -73664,6 +73664,9 @@ function truncate(text, max) {
 function quote(raw, max = 80) {
   return truncate(escapeControls(singleLine(redactSecrets(raw))), max);
 }
+function quoteLines(raw, max) {
+  return truncate(redactSecrets(raw), max);
+}
 
 // src/workflows/workflow-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -84776,7 +84779,7 @@ var installScriptRule = {
     for (const a of dependencyFiles(ctx.files)) {
       if (a.dep.kind !== "manifest") continue;
       for (const s of a.scripts) {
-        const cmd = s.command.length > MAX_COMMAND ? `${s.command.slice(0, MAX_COMMAND)}\u2026` : s.command;
+        const cmd = quote(s.command, MAX_COMMAND);
         const verb = s.previous !== void 0 ? "changes" : "adds";
         findings.push({
           file: a.file.path,
@@ -84992,7 +84995,7 @@ var newDependencyRule = {
 // src/rules/dependency/non-registry-source.ts
 var MAX_TARGET = 160;
 function short(s) {
-  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
+  return quote(s, MAX_TARGET);
 }
 function describe3(s) {
   const who3 = s.name ? `${s.name} ` : "";
@@ -85728,7 +85731,7 @@ function destroyerOf(file2) {
     if (isCommentLine(file2.path, l.text)) continue;
     const t = teardownOf(l.text, false) ?? cloudDeleteOf(l.text, false);
     if (t && t.severity !== "medium" && !t.what.includes("apply")) return { what: t.what, production };
-    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${cutLine(l.text).trim().slice(0, 80)}`, production };
+    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${quote(cutLine(l.text), 80)}`, production };
   }
   const name = lines.find((l) => /^name\s*:/.test(l.text))?.text.replace(/^name\s*:\s*/, "") ?? "";
   if (DESTROYER_NAME.test(name)) return { what: `workflow '${name.replace(/["']/g, "").trim()}'`, production };
@@ -91383,7 +91386,7 @@ var authCheckRemovedRule = {
             file: file2.path,
             line: l.line,
             severity: b.severity,
-            message: `${b.label} in ${file2.path}: ${t.trim().slice(0, 90)}`
+            message: `${b.label} in ${file2.path}: ${quote(t, 90)}`
           });
           break;
         }
@@ -94035,8 +94038,7 @@ function findRollbackSection(body, heading) {
       own2.push(line);
     }
     const raw = own2.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
-    const masked2 = redactSecrets(raw);
-    const text = masked2.length > MAX_SECTION_CHARS ? `${masked2.slice(0, MAX_SECTION_CHARS - 1)}\u2026` : masked2;
+    const text = quoteLines(raw, MAX_SECTION_CHARS);
     const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
     return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
   }
@@ -96650,7 +96652,7 @@ function contentSignal(file2) {
         const at = view.indexOf(line);
         if (at !== void 0 && planOnlyJob(view.lines, at)) hit = false;
       }
-      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      if (hit) return { via: "content", detail: quote(text, 80), line };
       previous = text;
     }
   }

@@ -1,6 +1,7 @@
 import type { ChangedFile } from "../diff/model.js";
 import { type SideLine, sideOf } from "../diff/side.js";
 import type { ProductionSignal } from "../rules/types.js";
+import { quote } from "../text/quote.js";
 import { extensionOf, type PathClassifier } from "../util/paths.js";
 import { isDeletedPipeline } from "../workflows/ci-paths.js";
 
@@ -97,7 +98,7 @@ function contentSignal(file: ChangedFile): ProductionSignal | null {
         const at = view.indexOf(line);
         if (at !== undefined && planOnlyJob(view.lines, at)) hit = false;
       }
-      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      if (hit) return { via: "content", detail: quote(text, 80), line };
       previous = text;
     }
   }

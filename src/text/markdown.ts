@@ -19,12 +19,21 @@ export function neutralizeReferences(text: string): string {
 }
 
 /**
+ * GFM's autolink extension turns a bare `scheme://…` or `www.…` into a live link (and `a@b.c` into a
+ * mail link, which neutralizeReferences breaks): an escaped `:` or `.` shows the same and links nothing.
+ */
+export function neutralizeAutolinks(text: string): string {
+  return text.replace(/:(?=\/\/)/g, "\\:").replace(/(?<![A-Za-z0-9])(www)\./gi, "$1\\.");
+}
+
+/**
  * Inline text (a message in a list item, a table cell): one line, ASCII punctuation that Markdown or HTML
- * could read as syntax backslash-escaped (CommonMark renders `\<` as `<`), references neutralized.
+ * could read as syntax backslash-escaped (CommonMark renders `\<` as `<`, and `\&` keeps `&#x202e;` from
+ * being read as a character reference), bare URLs and references neutralized.
  */
 export function markdownText(text: string): string {
   const oneLine = escapeControls(singleLine(text));
-  return neutralizeReferences(oneLine.replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&"));
+  return neutralizeReferences(neutralizeAutolinks(oneLine.replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&")));
 }
 
 /**
@@ -57,7 +66,8 @@ export function markdownBlock(text: string, info = "text"): string {
 
 /**
  * Text the project wrote but that may carry config values (remediations, checklist items): its `code`
- * spans and emphasis stay; outside the spans HTML, entities and references are neutralized; one line.
+ * spans, emphasis and links stay (a maintainer's remediation may link a runbook); outside the spans HTML,
+ * entities and references are neutralized; one line.
  */
 export function markdownProse(text: string): string {
   return escapeControls(singleLine(text))

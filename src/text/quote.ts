@@ -18,3 +18,11 @@ export function truncate(text: string, max: number): string {
 export function quote(raw: string, max = 80): string {
   return truncate(escapeControls(singleLine(redactSecrets(raw))), max);
 }
+
+/**
+ * Untrusted text kept as lines (a section of a PR description): secrets masked on the raw text, then cut
+ * to `max` characters. Controls stay: each format escapes them for its own output, block or inline.
+ */
+export function quoteLines(raw: string, max: number): string {
+  return truncate(redactSecrets(raw), max);
+}

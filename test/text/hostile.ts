@@ -138,6 +138,7 @@ export const PLACES = [
   "body",
   "commit-message",
   "commit-trailer",
+  "rollback-plan",
   "config-value",
   "private-key",
 ] as const;
@@ -259,6 +260,13 @@ export function scenario(place: Place, text: string, pad: number): Scenario {
       return {
         diff: base,
         pr: { ...pr, commits: [{ sha: "c1", message: `fix\n\n${filler}\n\nAssisted-by: Claude Code ${text}` }] },
+        config,
+      };
+    case "rollback-plan":
+      // Quoted whole into gate.rollback.text (the App shows the plan to reviewers).
+      return {
+        diff: addedFile("db/migrate/20260101_drop.sql", ["DROP TABLE users;"]),
+        pr: { ...pr, body: `Done.\n\n## Rollback\n\nRestore it: ${filler} ${text}\n\n## Notes\nnone` },
         config,
       };
     case "config-value":

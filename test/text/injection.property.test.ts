@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { formatMarkdown } from "../../src/format/index.js";
 import { mapStrings } from "../../src/text/walk.js";
-import { allOutputs, PLACES, render, scenario } from "./hostile.js";
+import { markdownToHtml } from "../render/gfm.js";
+import { allOutputs, type Outputs, PLACES, type Place, render, scenario } from "./hostile.js";
 
 /**
  * Issue 12: hostile bytes in every place a PR can put text never drive a terminal (text output) or the log
@@ -49,6 +50,10 @@ const HOSTILE_PIECES = [
   "_",
   "\\",
   "&#64;org",
+  "&#x202E;",
+  "https://evil.example/x",
+  "www.evil.example",
+  "a@evil.example",
   "data",
   "ok",
   " ",
@@ -59,6 +64,24 @@ const hostile = fc.array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 1, max
 const UNSAFE =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const OUR_COLORS = /\x1b\[\d+m/g;
+
+/** Our links: a finding's line at the head commit. */
+const OUR_LINK = /^<a href="https:\/\/github\.com\/o\/r\/blob\/abc123\/[^"]*">$/;
+
+/**
+ * The Markdown outputs (the Action's comment and job summary) as GitHub renders them: no control character decoded into the page (`&#x202E;`), no image, and no
+ * link but ours (GFM autolinks bare URLs, `www.` names and addresses).
+ */
+function expectInertMarkdown(outputs: Outputs, place: Place): void {
+  for (const format of ["markdown", "summary"] as const) {
+    const html = markdownToHtml(outputs[format]);
+    expect(html.replace(/\n/g, " "), format).not.toMatch(UNSAFE);
+    expect(html, format).not.toMatch(/<img\b/);
+    // A maintainer's remediation (the base branch's config) may link a runbook: the one place a link may come from.
+    if (place === "config-value") continue;
+    for (const [link] of html.matchAll(/<a\b[^>]*>/g)) expect(link, format).toMatch(OUR_LINK);
+  }
+}
 
 describe("no input drives the terminal, the log or the JSON (property)", () => {
   it(
@@ -74,6 +97,7 @@ describe("no input drives the terminal, the log or the JSON (property)", () => {
             expect(() => JSON.parse(outputs[format]), format).not.toThrow();
             expect(outputs[format], format).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
           }
+          expectInertMarkdown(outputs, place);
         }),
         params,
       );

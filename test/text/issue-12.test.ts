@@ -3,9 +3,10 @@ import { detectAi } from "../../src/ai/detect.js";
 import { defaultConfig } from "../../src/config/load.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { SecretGuard } from "../../src/secrets/guard.js";
+import { markdownToHtml } from "../render/gfm.js";
 import { FAKE } from "../secrets/fixtures.js";
 import { addedFile } from "../support/diff.js";
-import { allOutputs, longestLeak, render } from "./hostile.js";
+import { allOutputs, FORMATS, longestLeak, render } from "./hostile.js";
 
 /**
  * Regression tests, one per finding measured in issue 12 ("Reports that never leak a secret, never drive a
@@ -21,7 +22,7 @@ async function leaksOf(diff: string, secretPart: string, pr = {}) {
   return { leaks, report, outputs };
 }
 
-const none = { text: 0, color: 0, json: 0, markdown: 0, sarif: 0, summary: 0, annotations: 0 };
+const none = Object.fromEntries(FORMATS.map((f) => [f, 0]));
 
 describe("issue 12: secrets quoted by other rules are masked before any cut", () => {
   it("kubectl delete namespace prod --token=ghp_… (was 36 of 40 characters in every format)", async () => {
@@ -144,6 +145,29 @@ describe("issue 12: no input escapes its place in the PR comment or job summary"
         expect(line).toContain(`\`db/migrate/001\\n${tail}\\n.sql:1\``);
       }
     }
+  });
+});
+
+describe("issue 12 (render harness): what GitHub renders from hostile names and lines", () => {
+  it("a bare URL or www. name is no live link, `&#x202E;` no character, a backtick in a file name stays a backtick", async () => {
+    const file = "www.evil.example/db/migrate/20260101_a`b&#x202E;c.sql";
+    const line = "kubectl delete namespace prod # https://evil.example/x www.evil.example &#x202E; a@evil.example";
+    const diff = addedFile(file, ["DROP TABLE users;"]) + addedFile("deploy/teardown.sh", [line]);
+    const { outputs, report } = await allOutputs({ diff, pr: {}, config: {} });
+    expect(report.findings.map((f) => f.file)).toEqual(expect.arrayContaining([file, "deploy/teardown.sh"]));
+    for (const format of ["markdown", "summary"] as const) {
+      const html = markdownToHtml(outputs[format]);
+      // Only the Action's own links to the finding's line (https://github.com/o/r/blob/…).
+      const foreign = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)]
+        .map((m) => m[1]!)
+        .filter((h) => !h.startsWith("https://github.com/o/r/blob/"));
+      expect(foreign, format).toEqual([]);
+      expect(html, format).not.toContain("\u202e");
+    }
+    // The file name in the Action's comment: its link label is a code span holding the name as written.
+    expect(markdownToHtml(outputs.markdown)).toMatch(
+      /<code>www\.evil\.example\/db\/migrate\/20260101_a`b&(?:amp|#x26);#x202E;c\.sql:1<\/code>/,
+    );
   });
 });
 

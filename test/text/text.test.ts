@@ -1,3 +1,5 @@
+import type { Nodes } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import { describe, expect, it } from "vitest";
 import { FRAGMENT, MASKED_FRAGMENT, SecretGuard } from "../../src/secrets/guard.js";
 import { escapeControls, singleLine } from "../../src/text/controls.js";
@@ -8,7 +10,15 @@ import { forTerminal } from "../../src/text/terminal.js";
 import { encodePath } from "../../src/text/url.js";
 import { mapStrings } from "../../src/text/walk.js";
 import { closest, didYouMean, editDistance } from "../../src/util/did-you-mean.js";
+import { markdownToHtml } from "../render/gfm.js";
 import { FAKE } from "../secrets/fixtures.js";
+
+/** The text a reader sees in rendered HTML (character references decoded). */
+function textOf(html: string): string {
+  const walk = (n: Nodes): string =>
+    n.type === "text" ? n.value : "children" in n ? n.children.map((c) => walk(c as Nodes)).join("") : "";
+  return walk(fromHtml(html, { fragment: true }));
+}
 
 describe("controls", () => {
   it("escapes C0, DEL, C1, bidi and separators visibly, and keeps other text", () => {
@@ -94,6 +104,38 @@ describe("markdown", () => {
     expect(markdownProse("Run `rm -rf <dir> && ls` then ping @team <b>now</b>")).toBe(
       "Run `rm -rf <dir> && ls` then ping @\u200bteam \\<b\\>now\\</b\\>",
     );
+  });
+});
+
+describe("markdown as GitHub renders it (cmark-gfm, autolinks on)", () => {
+  const hostile =
+    "see https://evil.example/x and HTTP://EVIL.EXAMPLE, www.evil.example, _www.evil.example_, a@evil.example, &#x202E;cod.exe &amp; &lt;b&gt; a`b";
+  const linksIn = (html: string) => [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
+
+  it("inline text: no live link, no decoded character reference, the text shown as written", () => {
+    for (const md of [markdownText(hostile)]) {
+      const html = markdownToHtml(md);
+      expect(linksIn(html), md).toEqual([]);
+      expect(html).not.toContain("\u202e");
+      // The zero-width spaces after "@" and "#" are the neutralized references.
+      const shown = textOf(html).replaceAll("\u200b", "");
+      expect(shown).toContain("https://evil.example/x");
+      expect(shown).toContain("www.evil.example");
+      expect(shown).toContain("&#x202E;cod.exe &amp; &lt;b&gt;");
+    }
+  });
+
+  it("prose (remediations, from the project or the maintainers' config): no decoded character reference", () => {
+    const html = markdownToHtml(markdownProse("Run `a&#x202E;b` then &#x202E;c &amp;"));
+    expect(html).not.toContain("\u202e");
+    expect(textOf(html).replaceAll("\u200b", "")).toContain("a&#x202E;b then &#x202E;c &amp;");
+  });
+
+  it("code spans (file names): verbatim, backticks and entities included, never a link", () => {
+    const name = "db/www.evil.example/a`b &#x202E; ``c.sql";
+    const html = markdownToHtml(`- ${markdownCode(name)} x`);
+    expect(linksIn(html)).toEqual([]);
+    expect(textOf(html)).toContain(name);
   });
 });
 

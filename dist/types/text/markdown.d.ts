@@ -10,8 +10,14 @@
  */
 export declare function neutralizeReferences(text: string): string;
 /**
+ * GFM's autolink extension turns a bare `scheme://…` or `www.…` into a live link (and `a@b.c` into a
+ * mail link, which neutralizeReferences breaks): an escaped `:` or `.` shows the same and links nothing.
+ */
+export declare function neutralizeAutolinks(text: string): string;
+/**
  * Inline text (a message in a list item, a table cell): one line, ASCII punctuation that Markdown or HTML
- * could read as syntax backslash-escaped (CommonMark renders `\<` as `<`), references neutralized.
+ * could read as syntax backslash-escaped (CommonMark renders `\<` as `<`, and `\&` keeps `&#x202e;` from
+ * being read as a character reference), bare URLs and references neutralized.
  */
 export declare function markdownText(text: string): string;
 /**
@@ -24,6 +30,7 @@ export declare function markdownCode(text: string): string;
 export declare function markdownBlock(text: string, info?: string): string;
 /**
  * Text the project wrote but that may carry config values (remediations, checklist items): its `code`
- * spans and emphasis stay; outside the spans HTML, entities and references are neutralized; one line.
+ * spans, emphasis and links stay (a maintainer's remediation may link a runbook); outside the spans HTML,
+ * entities and references are neutralized; one line.
  */
 export declare function markdownProse(text: string): string;

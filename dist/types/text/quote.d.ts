@@ -7,3 +7,8 @@ export declare function truncate(text: string, max: number): string;
  * escaped; then it is cut to `max` characters. Formats still escape the result for their own syntax.
  */
 export declare function quote(raw: string, max?: number): string;
+/**
+ * Untrusted text kept as lines (a section of a PR description): secrets masked on the raw text, then cut
+ * to `max` characters. Controls stay: each format escapes them for its own output, block or inline.
+ */
+export declare function quoteLines(raw: string, max: number): string;

@@ -60295,7 +60295,7 @@ function plural2(n, word, many = `${word}s`) {
 
 // src/text/markdown.ts
 function neutralizeReferences(text) {
-  return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B").replace(/\b([A-Za-z][A-Za-z0-9+.-]{1,20})(?=:\/\/)/g, "$1\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B");
+  return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B");
 }
 function neutralizeAutolinks(text) {
   return text.replace(/:(?=\/\/)/g, "\\:").replace(/(?<![A-Za-z0-9])(www)\./gi, "$1\\.");

@@ -8,14 +8,10 @@ import { escapeControls, singleLine } from "./controls.js";
 
 /**
  * A zero-width space after "@" or "#" keeps text from mentioning people or teams and from cross-referencing
- * issues; one before `://` and after `www` keeps GitHub from turning a quoted name (a file called
- * `https://evil.test/x`) into a live link.
+ * issues (bare links are neutralizeAutolinks' part).
  */
 export function neutralizeReferences(text: string): string {
-  return text
-    .replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200b")
-    .replace(/\b([A-Za-z][A-Za-z0-9+.-]{1,20})(?=:\/\/)/g, "$1\u200b")
-    .replace(/\b(www)(?=\.)/gi, "$1\u200b");
+  return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200b");
 }
 
 /**

@@ -5,8 +5,7 @@
  */
 /**
  * A zero-width space after "@" or "#" keeps text from mentioning people or teams and from cross-referencing
- * issues; one before `://` and after `www` keeps GitHub from turning a quoted name (a file called
- * `https://evil.test/x`) into a live link.
+ * issues (bare links are neutralizeAutolinks' part).
  */
 export declare function neutralizeReferences(text: string): string;
 /**

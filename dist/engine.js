@@ -38743,10 +38743,10 @@ var RemovedTally = class {
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 function isGithubWorkflow(path) {
-  return WORKFLOW_PATH.test(path);
+  return path.includes(".github/workflows/") && WORKFLOW_PATH.test(path);
 }
 function isCompositeAction(path) {
-  return COMPOSITE_ACTION_PATH.test(path) || path === "action.yml" || path === "action.yaml";
+  return path.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path) || path === "action.yml" || path === "action.yaml";
 }
 function isGithubActionsYaml(path) {
   return isGithubWorkflow(path) || isCompositeAction(path);
@@ -41225,8 +41225,9 @@ var ACCOUNT = /(?:--profile|aws_profile|--context|kube_?context|use-context|--pr
 function isProdHost(host) {
   return host.split(".").some((label) => PROD_LABEL.test(label));
 }
+var PRODUCTION_HINT = /pro?d|live/i;
 function productionRefs(text) {
-  if (!/pro?d|live/i.test(text)) return [];
+  if (!PRODUCTION_HINT.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (kind2, found) => {
@@ -56512,6 +56513,7 @@ var pointsAtProductionRule = {
     const out = [];
     for (const file2 of ctx.files) {
       if (file2.binary || file2.status === "deleted" || ctx.production.has(file2.path)) continue;
+      if (!PRODUCTION_HINT.test(addedText(file2))) continue;
       let fileEnv;
       for (const l of file2.added) {
         const text = cutLine(l.content);
@@ -58753,8 +58755,20 @@ var TEXT_FIELDS = /* @__PURE__ */ new Set([
   "requesters"
 ]);
 function isTextField(path) {
-  const last = path.replace(/(?:\[\d+\])+$/, "");
-  return TEXT_FIELDS.has(last.slice(last.lastIndexOf(".") + 1));
+  let end = path.length;
+  while (path.charCodeAt(end - 1) === 93) {
+    const open2 = path.lastIndexOf("[", end - 2);
+    if (open2 < 0 || open2 === end - 2 || !isDigits(path, open2 + 1, end - 1)) break;
+    end = open2;
+  }
+  return TEXT_FIELDS.has(path.slice(path.lastIndexOf(".", end - 1) + 1, end));
+}
+function isDigits(text, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 function skeletonOf(report) {
   return mapStrings(report, (text, path) => isTextField(path) ? "" : text);
@@ -58766,9 +58780,14 @@ function maskReport(report, guard) {
     vocabulary ??= [...stringsIn(report)].filter(([, path]) => !isTextField(path)).map(([text]) => text).join("\n");
     return vocabulary.includes(window2);
   };
+  const maskedTexts = /* @__PURE__ */ new Map();
   const masked2 = mapStrings(report, (text, path) => {
     if (!isTextField(path)) return text;
-    const result = guard.mask(redactSecrets(text), false, own2);
+    let result = maskedTexts.get(text);
+    if (result === void 0) {
+      result = guard.mask(redactSecrets(text), false, own2);
+      maskedTexts.set(text, result);
+    }
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

@@ -71723,10 +71723,10 @@ var RemovedTally = class {
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 function isGithubWorkflow(path2) {
-  return WORKFLOW_PATH.test(path2);
+  return path2.includes(".github/workflows/") && WORKFLOW_PATH.test(path2);
 }
 function isCompositeAction(path2) {
-  return COMPOSITE_ACTION_PATH.test(path2) || path2 === "action.yml" || path2 === "action.yaml";
+  return path2.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path2) || path2 === "action.yml" || path2 === "action.yaml";
 }
 function isGithubActionsYaml(path2) {
   return isGithubWorkflow(path2) || isCompositeAction(path2);
@@ -75888,8 +75888,9 @@ var ACCOUNT = /(?:--profile|aws_profile|--context|kube_?context|use-context|--pr
 function isProdHost(host) {
   return host.split(".").some((label) => PROD_LABEL.test(label));
 }
+var PRODUCTION_HINT = /pro?d|live/i;
 function productionRefs(text) {
-  if (!/pro?d|live/i.test(text)) return [];
+  if (!PRODUCTION_HINT.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (kind2, found) => {
@@ -91175,6 +91176,7 @@ var pointsAtProductionRule = {
     const out = [];
     for (const file2 of ctx.files) {
       if (file2.binary || file2.status === "deleted" || ctx.production.has(file2.path)) continue;
+      if (!PRODUCTION_HINT.test(addedText(file2))) continue;
       let fileEnv;
       for (const l of file2.added) {
         const text = cutLine(l.content);
@@ -96565,8 +96567,20 @@ var TEXT_FIELDS = /* @__PURE__ */ new Set([
   "requesters"
 ]);
 function isTextField(path2) {
-  const last = path2.replace(/(?:\[\d+\])+$/, "");
-  return TEXT_FIELDS.has(last.slice(last.lastIndexOf(".") + 1));
+  let end = path2.length;
+  while (path2.charCodeAt(end - 1) === 93) {
+    const open2 = path2.lastIndexOf("[", end - 2);
+    if (open2 < 0 || open2 === end - 2 || !isDigits(path2, open2 + 1, end - 1)) break;
+    end = open2;
+  }
+  return TEXT_FIELDS.has(path2.slice(path2.lastIndexOf(".", end - 1) + 1, end));
+}
+function isDigits(text, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 function maskReport(report, guard) {
   const leaks = /* @__PURE__ */ new Map();
@@ -96575,9 +96589,14 @@ function maskReport(report, guard) {
     vocabulary ??= [...stringsIn(report)].filter(([, path2]) => !isTextField(path2)).map(([text]) => text).join("\n");
     return vocabulary.includes(window2);
   };
+  const maskedTexts = /* @__PURE__ */ new Map();
   const masked2 = mapStrings(report, (text, path2) => {
     if (!isTextField(path2)) return text;
-    const result = guard.mask(redactSecrets(text), false, own2);
+    let result = maskedTexts.get(text);
+    if (result === void 0) {
+      result = guard.mask(redactSecrets(text), false, own2);
+      maskedTexts.set(text, result);
+    }
     if (result.leaks > 0) {
       const place = placeOf(report, path2);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

@@ -74407,10 +74407,10 @@ var RemovedTally = class {
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 function isGithubWorkflow(path8) {
-  return WORKFLOW_PATH.test(path8);
+  return path8.includes(".github/workflows/") && WORKFLOW_PATH.test(path8);
 }
 function isCompositeAction(path8) {
-  return COMPOSITE_ACTION_PATH.test(path8) || path8 === "action.yml" || path8 === "action.yaml";
+  return path8.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path8) || path8 === "action.yml" || path8 === "action.yaml";
 }
 function isGithubActionsYaml(path8) {
   return isGithubWorkflow(path8) || isCompositeAction(path8);
@@ -78572,8 +78572,9 @@ var ACCOUNT = /(?:--profile|aws_profile|--context|kube_?context|use-context|--pr
 function isProdHost(host) {
   return host.split(".").some((label) => PROD_LABEL.test(label));
 }
+var PRODUCTION_HINT = /pro?d|live/i;
 function productionRefs(text) {
-  if (!/pro?d|live/i.test(text)) return [];
+  if (!PRODUCTION_HINT.test(text)) return [];
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (kind2, found) => {
@@ -93859,6 +93860,7 @@ var pointsAtProductionRule = {
     const out = [];
     for (const file2 of ctx.files) {
       if (file2.binary || file2.status === "deleted" || ctx.production.has(file2.path)) continue;
+      if (!PRODUCTION_HINT.test(addedText(file2))) continue;
       let fileEnv;
       for (const l of file2.added) {
         const text = cutLine(l.content);
@@ -99249,8 +99251,20 @@ var TEXT_FIELDS = /* @__PURE__ */ new Set([
   "requesters"
 ]);
 function isTextField(path8) {
-  const last = path8.replace(/(?:\[\d+\])+$/, "");
-  return TEXT_FIELDS.has(last.slice(last.lastIndexOf(".") + 1));
+  let end = path8.length;
+  while (path8.charCodeAt(end - 1) === 93) {
+    const open2 = path8.lastIndexOf("[", end - 2);
+    if (open2 < 0 || open2 === end - 2 || !isDigits(path8, open2 + 1, end - 1)) break;
+    end = open2;
+  }
+  return TEXT_FIELDS.has(path8.slice(path8.lastIndexOf(".", end - 1) + 1, end));
+}
+function isDigits(text, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 function maskReport(report, guard) {
   const leaks = /* @__PURE__ */ new Map();
@@ -99259,9 +99273,14 @@ function maskReport(report, guard) {
     vocabulary ??= [...stringsIn(report)].filter(([, path8]) => !isTextField(path8)).map(([text]) => text).join("\n");
     return vocabulary.includes(window2);
   };
+  const maskedTexts = /* @__PURE__ */ new Map();
   const masked2 = mapStrings(report, (text, path8) => {
     if (!isTextField(path8)) return text;
-    const result = guard.mask(redactSecrets(text), false, own4);
+    let result = maskedTexts.get(text);
+    if (result === void 0) {
+      result = guard.mask(redactSecrets(text), false, own4);
+      maskedTexts.set(text, result);
+    }
     if (result.leaks > 0) {
       const place = placeOf(report, path8);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

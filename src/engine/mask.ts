@@ -1,4 +1,4 @@
-import type { SecretGuard } from "../secrets/guard.js";
+import type { GuardResult, SecretGuard } from "../secrets/guard.js";
 import { attachGuard } from "../secrets/guard.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { mapStrings, stringsIn } from "../text/walk.js";
@@ -31,8 +31,23 @@ const TEXT_FIELDS = new Set([
 ]);
 
 export function isTextField(path: string): boolean {
-  const last = path.replace(/(?:\[\d+\])+$/, "");
-  return TEXT_FIELDS.has(last.slice(last.lastIndexOf(".") + 1));
+  // The field name: the last key, without trailing array indexes (`findings[3].files[0]` → `files`).
+  // Scanned by hand: it is asked for every string of a report that may hold 60,000 findings.
+  let end = path.length;
+  while (path.charCodeAt(end - 1) === 93 /* ] */) {
+    const open = path.lastIndexOf("[", end - 2);
+    if (open < 0 || open === end - 2 || !isDigits(path, open + 1, end - 1)) break;
+    end = open;
+  }
+  return TEXT_FIELDS.has(path.slice(path.lastIndexOf(".", end - 1) + 1, end));
+}
+
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The report with every text field emptied: what a format prints of its own (keys, names, template). */
@@ -58,9 +73,15 @@ export function maskReport(report: Report, guard: SecretGuard): Report {
       .join("\n");
     return vocabulary.includes(window);
   };
+  // Equal texts mask alike (remediations and file names repeat for every finding): each is masked once.
+  const maskedTexts = new Map<string, GuardResult>();
   const masked = mapStrings(report, (text, path) => {
     if (!isTextField(path)) return text;
-    const result = guard.mask(redactSecrets(text), false, own);
+    let result = maskedTexts.get(text);
+    if (result === undefined) {
+      result = guard.mask(redactSecrets(text), false, own);
+      maskedTexts.set(text, result);
+    }
     if (result.leaks > 0) {
       const place = placeOf(report, path);
       leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);

@@ -34,9 +34,12 @@ function isProdHost(host: string): boolean {
   return host.split(".").some((label) => PROD_LABEL.test(label));
 }
 
+/** Text without a match names no production reference: the cheap test before the others. */
+export const PRODUCTION_HINT = /pro?d|live/i;
+
 /** Every production reference in a line (bounded input: the engine cuts lines to 4,000 characters). */
 export function productionRefs(text: string): ProductionRef[] {
-  if (!/pro?d|live/i.test(text)) return [];
+  if (!PRODUCTION_HINT.test(text)) return [];
   const out: ProductionRef[] = [];
   const seen = new Set<string>();
   const add = (kind: ProductionRefKind, found: string) => {

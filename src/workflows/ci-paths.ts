@@ -6,12 +6,17 @@ import { basenameOf } from "../util/paths.js";
 const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 
+// The `includes` first: every rule asks about every path, and almost none are under .github.
 export function isGithubWorkflow(path: string): boolean {
-  return WORKFLOW_PATH.test(path);
+  return path.includes(".github/workflows/") && WORKFLOW_PATH.test(path);
 }
 
 export function isCompositeAction(path: string): boolean {
-  return COMPOSITE_ACTION_PATH.test(path) || path === "action.yml" || path === "action.yaml";
+  return (
+    (path.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path)) ||
+    path === "action.yml" ||
+    path === "action.yaml"
+  );
 }
 
 /** Workflow YAML or composite action: files whose `run:` steps execute in GitHub Actions. */

@@ -203,6 +203,28 @@ describe("issue 12: the last-resort guard", () => {
     expect(masked.warnings[0]).toBe("cut: …(masked)…");
     expect(masked.warnings[1]).toMatch(/^bug: 1 fragment of a secret .* reached warnings unmasked/);
   });
+
+  it("a leaking text repeated in the report is masked and counted at every place (masked once, counted each time)", async () => {
+    const guard = new SecretGuard();
+    guard.add(FAKE.awsSecret);
+    const { maskReport } = await import("../../src/engine/mask.js");
+    const report = await analyze({ diff: addedFile("a.txt", ["x"]) });
+    const text = `cut: ${FAKE.awsSecret.slice(0, 20)}…`;
+    const masked = maskReport({ ...report, warnings: [text, text] }, guard);
+    expect(masked.warnings.slice(0, 2)).toEqual(["cut: …(masked)…", "cut: …(masked)…"]);
+    expect(masked.warnings[2]).toMatch(/^bug: 2 fragments of a secret .* reached warnings unmasked/);
+  });
+
+  it("text fields are told by their last key, past array indexes only", async () => {
+    const { isTextField } = await import("../../src/engine/mask.js");
+    expect(isTextField("findings[3].message")).toBe(true);
+    expect(isTextField("summary[0].files[12]")).toBe(true);
+    expect(isTextField("warnings[0][1]")).toBe(true);
+    expect(isTextField("findings[3].ruleId")).toBe(false);
+    expect(isTextField("files[x]")).toBe(false);
+    expect(isTextField("files[]")).toBe(false);
+    expect(isTextField("")).toBe(false);
+  });
 });
 
 describe("beyond issue 12: a PR cannot turn the guard against the report", () => {

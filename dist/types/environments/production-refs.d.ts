@@ -12,6 +12,8 @@ export interface ProductionRef {
     /** What was found, short, for the message (a host, a variable name, `--profile prod`). */
     text: string;
 }
+/** Text without a match names no production reference: the cheap test before the others. */
+export declare const PRODUCTION_HINT: RegExp;
 /** Every production reference in a line (bounded input: the engine cuts lines to 4,000 characters). */
 export declare function productionRefs(text: string): ProductionRef[];
 /** The most serious kind among references: a database or a credential before an account before a host. */

@@ -1,11 +1,11 @@
 import { isCommentLine } from "../../diff/line-syntax.js";
-import { cutLine } from "../../diff/side.js";
+import { addedText, cutLine } from "../../diff/side.js";
 import {
   type ConfigEnvironment,
   fileEnvironment,
   workflowJobEnvironment,
 } from "../../environments/config-environment.js";
-import { type ProductionRef, productionRefs, worstRef } from "../../environments/production-refs.js";
+import { PRODUCTION_HINT, type ProductionRef, productionRefs, worstRef } from "../../environments/production-refs.js";
 import { quote } from "../../text/quote.js";
 import type { Severity } from "../../types.js";
 import { jobOfKeys, keysAt } from "../../workflows/yaml-keys.js";
@@ -49,6 +49,8 @@ export const pointsAtProductionRule: Rule = {
     const out: RuleFinding[] = [];
     for (const file of ctx.files) {
       if (file.binary || file.status === "deleted" || ctx.production.has(file.path)) continue;
+      // One test of the whole added text (cached per file) instead of one per line.
+      if (!PRODUCTION_HINT.test(addedText(file))) continue;
       // Path classification only for files whose lines name production (most never do).
       let fileEnv: ConfigEnvironment | null | undefined;
       for (const l of file.added) {

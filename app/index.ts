@@ -15,7 +15,6 @@ import { fencedPort } from "./fenced-port.js";
 import { HANDLERS } from "./handlers/index.js";
 import type { Handler } from "./handlers/table.js";
 import { CommitFiles, type GateContext, type Log } from "./load.js";
-import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./rate-limit.js";
 import { redisSettings, sharedState } from "./redis.js";
 
 export interface GateOptions {
@@ -27,11 +26,6 @@ export interface GateOptions {
   /** Locks and delivery log shared by several instances (default: REDIS_URL's Redis, else this process only). */
   locks?: KeyedLocks;
   deliveries?: DeliveryLog;
-}
-
-export interface GateAppOptions extends GateOptions {
-  /** Waiting out secondary rate limits (tests shorten the waits). */
-  rateLimit?: SecondaryRetryOptions;
 }
 
 interface Identity {
@@ -118,7 +112,7 @@ export function createGate(options: GateOptions = {}) {
  * The AI Review Gate App. `createApp(options)` for tests and custom servers; the default export reads
  * the environment (`app/server.ts`, bundled as `dist/server.js`).
  */
-export function createApp(options: GateAppOptions = {}): ApplicationFunction {
+export function createApp(options: GateOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const { settings, problems } = redisSettings(process.env);
     if (problems.length > 0) throw new Error(problems.join("; "));
@@ -138,10 +132,8 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
       const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
       if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
       identity ??= (async () => {
-        const octokit = await app.auth();
-        const { data } = await octokit.request("GET /app");
-        if (!data) throw new Error("GET /app answered without the App");
-        return { appId: data.id, botLogin: `${data.slug ?? "ai-review-gate"}[bot]` };
+        const me = await createGitHubPort(await app.auth()).app();
+        return { appId: me.id, botLogin: `${me.slug ?? "ai-review-gate"}[bot]` };
       })().catch((e) => {
         identity = null; // retry on the next delivery
         throw e;
@@ -153,12 +145,7 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
       const result = await gate.receive(
         { id: context.id, name: context.name, payload: context.payload },
         {
-          port: createGitHubPort(
-            retrySecondaryRateLimits(context.octokit, {
-              warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-              ...options.rateLimit,
-            }),
-          ),
+          port: createGitHubPort(context.octokit),
           log: {
             info: (m) => context.log.info(m),
             warn: (m) => context.log.warn(m),

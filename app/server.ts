@@ -1,5 +1,6 @@
 import { run } from "probot";
 import gateApp from "./index.js";
+import { GateOctokit } from "./octokit.js";
 import { applyDotEnv, checkStartup } from "./startup.js";
 
 /**
@@ -36,7 +37,7 @@ if (problems.length > 0) {
 for (const w of warnings) process.stderr.write(`ai-review-gate: warning: ${w}\n`);
 
 try {
-  const server = await run(gateApp);
+  const server = await run(gateApp, { Octokit: GateOctokit });
   // Containers stop with SIGTERM; as PID 1 without a handler, node would ignore it until SIGKILL.
   process.once("SIGTERM", () => {
     server.stop().then(

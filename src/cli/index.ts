@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { protectCommand } from "../../app/protect.js";
 import { registerCommand, runCli } from "./main.js";
+import { protectCommand } from "./protect.js";
 
 registerCommand("protect", protectCommand);
 

@@ -1,13 +1,25 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { gitLogArgs, pullRequestFactsFromGit } from "../ai/git-facts.js";
-import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText } from "../config/load.js";
-import type { Config } from "../config/schema.js";
-import { DiffParseError } from "../diff/parse.js";
-import { analyze } from "../engine/analyze.js";
-import { formatJson, formatMarkdown, formatSarif, formatText } from "../format/index.js";
-import { activeRules } from "../rules/index.js";
-import { LEVELS, type Level, levelRank, type PullRequestFacts } from "../types.js";
+import {
+  activeRules,
+  analyze,
+  type Config,
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  DiffParseError,
+  defaultConfig,
+  formatJson,
+  formatMarkdown,
+  formatSarif,
+  formatText,
+  gitLogArgs,
+  LEVELS,
+  type Level,
+  levelRank,
+  type PullRequestFacts,
+  parseConfigText,
+  pullRequestFactsFromGit,
+} from "../index.js";
 import { branchDiff, GitError, git, isGitRepository } from "./git.js";
 
 export const VERSION = "0.1.0";
@@ -182,7 +194,10 @@ async function scan(argv: string[], io: CliIO): Promise<number> {
 export type CommandHandler = (argv: string[], io: CliIO) => Promise<number>;
 const extraCommands = new Map<string, CommandHandler>();
 
-/** Lets other entry points (the App's `protect`) plug a subcommand in without the CLI importing them. */
+/**
+ * Lets the entry point (index.ts) plug in subcommands that need the network (`protect`): `scan` and
+ * this module's importers then load no GitHub client.
+ */
 export function registerCommand(name: string, handler: CommandHandler): void {
   extraCommands.set(name, handler);
 }

@@ -1,5 +1,5 @@
 import type { Finding, Report } from "../types.js";
-import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./labels.js";
+import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./titles.js";
 
 export interface MarkdownOptions {
   /** `https://github.com/owner/repo`: findings then link to the exact line of `headSha`. */

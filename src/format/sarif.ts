@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../rules/types.js";
 import type { Finding, Report, Severity } from "../types.js";
-import { CATEGORY_TITLES } from "./labels.js";
+import { CATEGORY_TITLES } from "./titles.js";
 
 /** SARIF 2.1.0 for `github/codeql-action/upload-sarif`. */
 

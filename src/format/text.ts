@@ -1,5 +1,5 @@
 import type { Finding, Level, Report, Severity } from "../types.js";
-import { CATEGORY_TITLES, plural } from "./labels.js";
+import { CATEGORY_TITLES, plural } from "./titles.js";
 
 export interface TextOptions {
   color?: boolean;

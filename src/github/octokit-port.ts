@@ -1,5 +1,5 @@
 import { statusOf } from "./errors.js";
-import { fetchConfig, fetchPullFiles, MAX_PULL_COMMITS } from "./fetch.js";
+import { fetchConfig, fetchPullFiles, hasNextPage, MAX_PULL_COMMITS } from "./fetch.js";
 import type {
   Actor,
   BranchProtection,
@@ -84,10 +84,6 @@ function data<T>(res: { data: unknown }): T {
 function actor(a: RawActor | null | undefined): Actor | null {
   if (!a || typeof a.id !== "number" || !a.login) return null;
   return { id: a.id, login: a.login, type: a.type ?? "User" };
-}
-
-function hasNext(headers: Record<string, unknown>): boolean {
-  return /rel="next"/.test(String(headers.link ?? ""));
 }
 
 function person(p: RawCommitPerson | null | undefined, user: RawActor | null | undefined): CommitPerson {
@@ -221,7 +217,7 @@ export function createGitHubPort(client: GraphQLClient): GitHubPort {
             author: person(c.commit.author, c.author),
             committer: person(c.commit.committer, c.committer),
           });
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         if (!more || items.length >= MAX_PULL_COMMITS)
           return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
       }
@@ -319,7 +315,7 @@ export function createGitHubPort(client: GraphQLClient): GitHubPort {
         });
         const batch = data<RawComment[]>(res).map(comment);
         items.push(...batch);
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         const found = until !== undefined && batch.some(until);
         if (!more || found) return { items, truncated: more && !found };
       }

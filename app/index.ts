@@ -109,8 +109,9 @@ export function createGate(options: GateOptions = {}) {
 }
 
 /**
- * The AI Review Gate App. `createApp(options)` for tests and custom servers; the default export reads
- * the environment (`app/server.ts`, bundled as `dist/server.js`).
+ * The AI Review Gate App. `createApp(options)` for tests and custom servers (whose Probot takes
+ * `Octokit: GateOctokit`, app/octokit.ts); the default export reads the environment (`app/server.ts`,
+ * bundled as `dist/server.js`).
  */
 export function createApp(options: GateOptions = {}): ApplicationFunction {
   return (app: Probot) => {

@@ -10,8 +10,7 @@ function world() {
   gh.addPull({ number: 2, author, head: { sha: "a".repeat(40), ref: "f" } });
   const ref = { ...gh.repo, number: 2 };
   /** What the pull request context lists: `mine` for the token's own comments. */
-  const known = () =>
-    gh.commentsOn(2).map((c) => ({ id: c.id, body: c.body, mine: c.author?.id === gh.bot.id }));
+  const known = () => gh.commentsOn(2).map((c) => ({ id: c.id, body: c.body, mine: c.author?.id === gh.bot.id }));
   return { gh, author, ref, known };
 }
 

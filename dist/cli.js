@@ -557,10 +557,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -666,20 +666,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -988,12 +988,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1167,27 +1167,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json3 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
+        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
+          str += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json3[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code18 = json2.substr(i + 2, 4);
+                str += json3.slice(start, i);
+                const code18 = json3.substr(i + 2, 4);
                 switch (code18) {
                   case "0000":
                     str += "\\0";
@@ -1217,23 +1217,23 @@ var require_stringifyString = __commonJS({
                     if (code18.substr(0, 2) === "00")
                       str += "\\x" + code18.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json3.slice(start, i) + "\n\n";
+                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent;
-                if (json2[i + 2] === " ")
+                if (json3[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -1243,7 +1243,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
+      str = start ? str + json3.slice(start) : json3;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1277,7 +1277,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1329,8 +1329,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1874,20 +1874,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1897,10 +1897,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -1915,8 +1915,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1936,13 +1936,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1955,16 +1955,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1976,8 +1976,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -2001,11 +2001,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2625,7 +2625,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2650,7 +2650,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3665,11 +3665,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -3782,7 +3782,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3816,18 +3816,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3895,7 +3895,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep2 = "";
@@ -4162,15 +4162,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -4180,7 +4180,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4579,7 +4579,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4596,7 +4596,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4612,7 +4612,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4858,7 +4858,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4886,8 +4886,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4973,7 +4973,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -5017,17 +5017,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5042,8 +5042,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -5129,14 +5129,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5151,7 +5151,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5171,25 +5171,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -9774,14 +9774,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs3.writeFile;
       fs3.writeFile = writeFile;
-      function writeFile(path, data, options, cb) {
+      function writeFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
+        return go$writeFile(path, data2, options, cb);
+        function go$writeFile(path2, data3, options2, cb2, startTime) {
+          return fs$writeFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9792,14 +9792,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs3.appendFile;
       if (fs$appendFile)
         fs3.appendFile = appendFile;
-      function appendFile(path, data, options, cb) {
+      function appendFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
+        return go$appendFile(path, data2, options, cb);
+        function go$appendFile(path2, data3, options2, cb2, startTime) {
+          return fs$appendFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -11085,11 +11085,11 @@ var require_jsonfile = __commonJS({
       }
       const fs2 = options.fs || _fs;
       const shouldThrow = "throws" in options ? options.throws : true;
-      let data = await universalify.fromCallback(fs2.readFile)(file2, options);
-      data = stripBom(data);
+      let data2 = await universalify.fromCallback(fs2.readFile)(file2, options);
+      data2 = stripBom(data2);
       let obj2;
       try {
-        obj2 = JSON.parse(data, options ? options.reviver : null);
+        obj2 = JSON.parse(data2, options ? options.reviver : null);
       } catch (err) {
         if (shouldThrow) {
           err.message = `${file2}: ${err.message}`;
@@ -11164,12 +11164,12 @@ var require_output_file = __commonJS({
     var path = __require("path");
     var mkdir = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
-    async function outputFile(file2, data, encoding = "utf-8") {
+    async function outputFile(file2, data2, encoding = "utf-8") {
       const dir = path.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir.mkdirs(dir);
       }
-      return fs2.writeFile(file2, data, encoding);
+      return fs2.writeFile(file2, data2, encoding);
     }
     function outputFileSync(file2, ...args) {
       const dir = path.dirname(file2);
@@ -11191,8 +11191,8 @@ var require_output_json = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils3();
     var { outputFile } = require_output_file();
-    async function outputJson(file2, data, options = {}) {
-      const str = stringify2(data, options);
+    async function outputJson(file2, data2, options = {}) {
+      const str = stringify2(data2, options);
       await outputFile(file2, str, options);
     }
     module.exports = outputJson;
@@ -11205,8 +11205,8 @@ var require_output_json_sync = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils3();
     var { outputFileSync } = require_output_file();
-    function outputJsonSync(file2, data, options) {
-      const str = stringify2(data, options);
+    function outputJsonSync(file2, data2, options) {
+      const str = stringify2(data2, options);
       outputFileSync(file2, str, options);
     }
     module.exports = outputJsonSync;
@@ -13090,7 +13090,7 @@ var require_libpg_query = __commonJS({
           }
         }, ioctl_tcgets(tty) {
           return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
+        }, ioctl_tcsets(tty, optional_actions, data2) {
           return 0;
         }, ioctl_tiocgwinsz(tty) {
           return [24, 80];
@@ -14255,14 +14255,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path, data, opts = {}) {
+        }, writeFile(path, data2, opts = {}) {
           opts.flags = opts.flags || 577;
           var stream = FS.open(path, opts.flags, opts.mode);
-          if (typeof data == "string") {
-            data = new Uint8Array(intArrayFromString(data, true));
+          if (typeof data2 == "string") {
+            data2 = new Uint8Array(intArrayFromString(data2, true));
           }
-          if (ArrayBuffer.isView(data)) {
-            FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          if (ArrayBuffer.isView(data2)) {
+            FS.write(stream, data2, 0, data2.byteLength, void 0, opts.canOwn);
           } else {
             throw new Error("Unsupported data type");
           }
@@ -14409,7 +14409,7 @@ var require_libpg_query = __commonJS({
           var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
           return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+        }, createDataFile(parent, name, data2, canRead, canWrite, canOwn) {
           var path = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
@@ -14417,15 +14417,15 @@ var require_libpg_query = __commonJS({
           }
           var mode = FS_getMode(canRead, canWrite);
           var node2 = FS.create(path, mode);
-          if (data) {
-            if (typeof data == "string") {
-              var arr = new Array(data.length);
-              for (var i = 0, len = data.length; i < len; ++i) arr[i] = data.charCodeAt(i);
-              data = arr;
+          if (data2) {
+            if (typeof data2 == "string") {
+              var arr = new Array(data2.length);
+              for (var i = 0, len = data2.length; i < len; ++i) arr[i] = data2.charCodeAt(i);
+              data2 = arr;
             }
             FS.chmod(node2, mode | 146);
             var stream = FS.open(node2, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.write(stream, data2, 0, data2.length, 0, canOwn);
             FS.close(stream);
             FS.chmod(node2, mode);
           }
@@ -16005,9 +16005,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -16458,12 +16458,973 @@ var require_light = __commonJS({
 // src/cli/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// app/protect.ts
-import { parseArgs as parseArgs2 } from "node:util";
-
 // src/cli/main.ts
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+
+// src/ai/catalogue.ts
+var GITHUB_NOREPLY = /^(?:(\d{1,12})\+)?([a-z0-9][a-z0-9-]{0,38}(?:\[bot\])?)@users\.noreply\.github\.com$/i;
+var AGENTS = [
+  {
+    id: "claude-code",
+    name: "Claude Code",
+    kind: "agent",
+    // claude[bot]: the Claude GitHub App (claude-code-action); anthropic-code-agent[bot]: Claude on
+    // GitHub's agent platform, which commits as <242468646+Claude@users.noreply.github.com>.
+    logins: ["claude[bot]", "anthropic-code-agent[bot]", "claude-code[bot]"],
+    guardedLogins: [{ login: "claude", ids: [242468646, 209825114] }],
+    emails: ["noreply@anthropic.com", "claude@anthropic.com"],
+    trailers: [{ key: "claude-session", weight: "certain" }],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?Generated with \[?Claude Code\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "\u{1F916} Generated with [Claude Code](https://claude.ai/code)"
+      }
+    ],
+    links: [
+      { pattern: /claude\.ai\/code\/session_[A-Za-z0-9]{8,}/, weight: "strong", note: "claude.ai/code/session_\u2026 link" }
+    ],
+    branches: [
+      {
+        pattern: /^claude\/issue-\d+-\d{8}-\d{4}$/,
+        weight: "strong",
+        note: "claude/issue-<n>-<yyyymmdd>-<hhmm> (claude-code-action)"
+      },
+      {
+        pattern: /^claude\/pr-\d+-\d{8}-\d{4}$/,
+        weight: "strong",
+        note: "claude/pr-<n>-<yyyymmdd>-<hhmm> (claude-code-action)"
+      },
+      {
+        // Claude Code on the web: a kebab slug plus a random 5-character suffix with an upper-case letter.
+        pattern: /^claude\/[a-z0-9]+(?:-[a-z0-9]+){0,15}-(?=[A-Za-z0-9]{5}$)[A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/,
+        weight: "strong",
+        note: "claude/<slug>-<5 random chars> (Claude Code on the web)"
+      },
+      { pattern: /^claude\/./, weight: "supporting", note: "claude/ namespace" }
+    ],
+    labels: ["claude", "claude-code", "claude code"],
+    aliases: /\bclaude(?:[ -]code)?\b/i
+  },
+  {
+    id: "copilot",
+    name: "GitHub Copilot",
+    kind: "agent",
+    // "Copilot" is GitHub's reserved account for the coding agent, Autofix and suggestions;
+    // copilot-swe-agent[bot] is the coding agent's app identity.
+    logins: ["copilot", "copilot-swe-agent[bot]", "copilot-pull-request-reviewer[bot]", "github-copilot[bot]"],
+    emails: [],
+    links: [
+      {
+        pattern: /<!--\s*START COPILOT CODING AGENT (?:SUFFIX|TIPS)\s*-->/i,
+        weight: "strong",
+        note: "<!-- START COPILOT CODING AGENT SUFFIX --> marker"
+      },
+      {
+        pattern: /gh\.io\/copilot-coding-agent/i,
+        weight: "strong",
+        note: "Copilot coding agent survey/docs link"
+      }
+    ],
+    footers: [
+      {
+        // The tips the coding agent appends to its PR descriptions.
+        pattern: /(?:Share your feedback on|You can make|Let) Copilot(?: coding agent)? (?:coding agent|smarter|set things up)/i,
+        weight: "strong",
+        note: "\u{1F4AC} Share your feedback on Copilot coding agent / \u{1F4A1} You can make Copilot smarter\u2026"
+      }
+    ],
+    branches: [
+      { pattern: /^copilot\/fix-\d+$/, weight: "strong", note: "copilot/fix-<n>" },
+      { pattern: /^copilot\/./, weight: "supporting", note: "copilot/ namespace" }
+    ],
+    labels: ["copilot", "github-copilot", "copilot-generated"],
+    aliases: /\b(?:github )?copilot\b/i
+  },
+  {
+    id: "codex",
+    name: "OpenAI Codex",
+    kind: "agent",
+    logins: ["chatgpt-codex-connector[bot]", "openai-code-agent[bot]", "codex[bot]"],
+    emails: ["noreply@openai.com", "codex@openai.com"],
+    links: [
+      {
+        pattern: /chatgpt\.com\/codex\/tasks\/task_[a-z]_[0-9a-f]{8,}/i,
+        weight: "strong",
+        note: "chatgpt.com/codex/tasks/task_\u2026 link"
+      }
+    ],
+    branches: [
+      // Codex cloud tasks: codex/<slug>, recent versions add a random hex suffix.
+      {
+        pattern: /^codex\/[a-z0-9-]{1,120}-(?=[0-9a-f]{6}$)[a-f]*\d[0-9a-f]*$/,
+        weight: "strong",
+        note: "codex/<slug>-<hex>"
+      },
+      { pattern: /^codex\/./, weight: "supporting", note: "codex/ namespace" }
+    ],
+    labels: ["codex"],
+    aliases: /\b(?:openai |chatgpt )?codex(?: cli)?\b/i
+  },
+  {
+    id: "cursor",
+    name: "Cursor",
+    kind: "agent",
+    // cursor[bot] is Bugbot; its suggestions and background-agent commits carry cursoragent@cursor.com.
+    logins: ["cursor[bot]", "cursor-agent[bot]"],
+    emails: ["cursoragent@cursor.com"],
+    trailers: [{ key: "made-with", value: /^cursor\b/i, weight: "certain" }],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?(?:Made|Generated|Created) with \[?Cursor\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "Made with [Cursor](https://cursor.com)"
+      }
+    ],
+    links: [
+      {
+        pattern: /cursor\.com\/(?:agents(?:\?|%3F)id=bc-|background-agent(?:\?|%3F)bcId=bc-)[0-9a-f-]{8,}/i,
+        weight: "strong",
+        note: "cursor.com background-agent link (bc-\u2026)"
+      }
+    ],
+    branches: [
+      {
+        pattern: /^cursor\/[a-z0-9-]{1,120}-(?=[0-9a-f]{4}$)[a-f]*\d[0-9a-f]*$/,
+        weight: "strong",
+        note: "cursor/<slug>-<4 hex> (background agent)"
+      },
+      { pattern: /^cursor\/./, weight: "supporting", note: "cursor/ namespace" }
+    ],
+    labels: ["cursor-agent"],
+    aliases: /\bcursor(?: agent| ai)?\b/i
+  },
+  {
+    id: "devin",
+    name: "Devin",
+    kind: "agent",
+    logins: ["devin-ai-integration[bot]"],
+    emails: [],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?Generated with \[?Devin\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "Generated with [Devin](https://devin.ai)"
+      }
+    ],
+    links: [
+      // Only sessions: app.devin.ai/review/… is a review badge humans add to their own PRs.
+      { pattern: /app\.devin\.ai\/sessions\/[0-9a-f]{16,}/i, weight: "strong", note: "app.devin.ai/sessions/\u2026 link" }
+    ],
+    branches: [
+      { pattern: /^devin\/\d{10}-./, weight: "strong", note: "devin/<unix time>-<slug>" },
+      { pattern: /^devin\/./, weight: "supporting", note: "devin/ namespace" }
+    ],
+    labels: ["devin"],
+    aliases: /\bdevin(?: ai)?\b/i
+  },
+  {
+    id: "aider",
+    name: "Aider",
+    kind: "agent",
+    logins: [],
+    emails: ["noreply@aider.chat", "aider@aider.chat"],
+    nameMarks: [{ pattern: /\(aider\)\s*$/i, weight: "certain", note: 'author/committer name ends with "(aider)"' }],
+    titles: [{ pattern: /^aider: \S/, weight: "strong", note: 'commit subject starts with "aider: "' }],
+    labels: ["aider"],
+    aliases: /\baider\b/i
+  },
+  {
+    id: "jules",
+    name: "Google Jules",
+    kind: "agent",
+    logins: ["google-labs-jules[bot]"],
+    emails: [],
+    footers: [
+      {
+        pattern: /PR created automatically by Jules\b/i,
+        weight: "strong",
+        note: "*PR created automatically by Jules for task \u2026*"
+      }
+    ],
+    links: [{ pattern: /jules\.google\.com\/task\/\d{6,}/i, weight: "strong", note: "jules.google.com/task/\u2026 link" }],
+    branches: [
+      { pattern: /^jules[-/]\d{6,}/, weight: "strong", note: "jules-<task id>" },
+      { pattern: /^jules\//, weight: "supporting", note: "jules/ namespace" }
+    ],
+    labels: ["jules"],
+    aliases: /\b(?:google )?jules\b/i
+  },
+  {
+    id: "amazon-q",
+    name: "Amazon Q Developer",
+    kind: "agent",
+    logins: ["amazon-q-developer[bot]", "amazon-q[bot]"],
+    emails: [],
+    branches: [{ pattern: /^Q-DEV-issue-\d+-\d+$/, weight: "strong", note: "Q-DEV-issue-<n>-<timestamp>" }],
+    labels: ["amazon q development agent", "amazon-q"],
+    aliases: /\bamazon q(?: developer)?\b/i
+  },
+  {
+    id: "gemini",
+    name: "Gemini (Code Assist / CLI)",
+    kind: "agent",
+    // gemini-cli-robot is a release account, not an agent: deliberately absent.
+    logins: ["gemini-code-assist[bot]", "gemini-cli[bot]"],
+    emails: [],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?Generated (?:with|by) \[?Gemini(?: CLI| Code Assist)?\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "Generated with Gemini CLI"
+      }
+    ],
+    aliases: /\bgemini(?: cli| code assist)?\b/i
+  },
+  {
+    id: "openhands",
+    name: "OpenHands",
+    kind: "agent",
+    logins: ["openhands-agent", "openhands-ai[bot]", "openhands[bot]"],
+    emails: ["openhands@all-hands.dev", "openhands@openhands.dev"],
+    footers: [
+      {
+        pattern: /Automatic fix generated by \[?OpenHands\b/i,
+        weight: "strong",
+        note: "Automatic fix generated by [OpenHands]"
+      }
+    ],
+    branches: [
+      { pattern: /^openhands-fix-(?:issue|pr)-\d+/, weight: "strong", note: "openhands-fix-issue-<n> (resolver)" },
+      { pattern: /^openhands[-/]./, weight: "supporting", note: "openhands- / openhands/ namespace" }
+    ],
+    labels: ["openhands"],
+    aliases: /\bopen ?hands\b/i
+  },
+  {
+    id: "sweep",
+    name: "Sweep",
+    kind: "agent",
+    logins: ["sweep-ai[bot]", "sweep-nightly[bot]"],
+    emails: [],
+    branches: [{ pattern: /^sweep\/./, weight: "supporting", note: "sweep/ namespace" }],
+    titles: [{ pattern: /^Sweep: \S/, weight: "supporting", note: 'PR title "Sweep: \u2026"' }],
+    aliases: /\bsweep(?: ai|\.dev)\b/i
+  },
+  {
+    id: "factory",
+    name: "Factory (Droid)",
+    kind: "agent",
+    logins: ["factory-droid[bot]"],
+    emails: ["droid@factory.ai", "noreply@factory.ai"],
+    aliases: /\bfactory(?:\.ai| droid)\b|\bdroid\b/i
+  },
+  {
+    id: "amp",
+    name: "Sourcegraph Amp",
+    kind: "agent",
+    logins: [],
+    emails: ["amp@ampcode.com"],
+    trailers: [
+      { key: "amp-thread-id", weight: "certain" },
+      { key: "amp-thread", weight: "certain" }
+    ],
+    links: [
+      { pattern: /ampcode\.com\/threads\/T-[0-9a-f-]{8,}/i, weight: "strong", note: "ampcode.com/threads/T-\u2026 link" }
+    ],
+    aliases: /(?<!&)\b(?:sourcegraph )?amp(?:code)?\b(?!;)/i
+  },
+  {
+    id: "windsurf",
+    name: "Windsurf (Cascade)",
+    kind: "agent",
+    logins: ["windsurf[bot]", "codeium[bot]"],
+    emails: ["noreply@windsurf.com", "cascade@windsurf.com", "noreply@codeium.com"],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?(?:Generated|Made) (?:with|by) \[?(?:Windsurf|Cascade)\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "Generated with Windsurf / Cascade"
+      }
+    ],
+    aliases: /\bwindsurf\b|\bcascade (?:agent|ai)\b|\bcodeium\b/i
+  },
+  {
+    id: "cline",
+    name: "Cline / Roo Code",
+    kind: "agent",
+    // Roo Code is a Cline fork; its cloud agent commits as roomote with roomote@roocode.com.
+    logins: ["cline[bot]", "roomote[bot]", "roomote-v0[bot]", "roo-code[bot]"],
+    emails: ["roomote@roocode.com", "noreply@cline.bot", "cline@cline.bot"],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?(?:Generated|Made) (?:with|by) \[?(?:Cline|Roo Code|Roo)\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "Generated with Cline / Roo Code"
+      }
+    ],
+    labels: ["cline", "roo-code"],
+    aliases: /\b(?:cline|roo(?: ?code)?|roomote)\b/i
+  },
+  {
+    id: "junie",
+    name: "JetBrains Junie",
+    kind: "agent",
+    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]"],
+    emails: ["junie@jetbrains.com"],
+    footers: [
+      { pattern: /^#{1,6}\s*(?:📊\s*)?Junie Summary\b/i, weight: "strong", note: "### \u{1F4CA} Junie Summary" },
+      { pattern: /^Generated automatically by Junie\b/i, weight: "strong", note: "Generated automatically by Junie" }
+    ],
+    branches: [
+      { pattern: /^junie\/issue-\d+-\d+$/, weight: "strong", note: "junie/issue-<n>-<run id> (junie-github-action)" },
+      { pattern: /^junie\/./, weight: "supporting", note: "junie/ namespace" }
+    ],
+    titles: [{ pattern: /^\[Junie\]:\s/, weight: "strong", note: 'PR title "[Junie]: \u2026"' }],
+    labels: ["junie"],
+    aliases: /\b(?:jetbrains )?junie\b/i
+  },
+  {
+    id: "replit",
+    name: "Replit Agent",
+    kind: "agent",
+    logins: ["replit-agent[bot]"],
+    emails: [],
+    trailers: [
+      { key: "replit-commit-author", value: /^(?:agent|assistant)\b/i, weight: "certain" },
+      // Workspace trailers may also follow a person's commit in Replit: supporting only.
+      { key: "replit-commit-session-id", weight: "supporting" },
+      { key: "replit-commit-checkpoint-type", weight: "supporting" }
+    ],
+    aliases: /\breplit(?: agent)?\b/i
+  },
+  {
+    id: "kiro",
+    name: "Kiro",
+    kind: "agent",
+    logins: ["kiro-agent", "kiro[bot]", "kiro-agent[bot]"],
+    emails: ["noreply@kiro.dev"],
+    aliases: /\bkiro\b/i
+  },
+  {
+    id: "warp",
+    name: "Warp (Oz agent)",
+    kind: "agent",
+    logins: ["warp-agent[bot]", "oz-agent[bot]"],
+    emails: ["oz-agent@warp.dev", "agent@warp.dev"],
+    aliases: /\bwarp(?: agent)?\b|\boz agent\b/i
+  },
+  {
+    id: "opencode",
+    name: "opencode",
+    kind: "agent",
+    logins: ["opencode-agent[bot]", "opencode[bot]"],
+    emails: ["noreply@opencode.ai"],
+    footers: [
+      {
+        pattern: /^(?:🤖\s*)?Generated with \[?opencode\]?(?:\([^)\s]{0,100}\))?\.?$/i,
+        weight: "strong",
+        note: "\u{1F916} Generated with [opencode](https://opencode.ai)"
+      }
+    ],
+    links: [{ pattern: /opencode\.ai\/s\/[A-Za-z0-9]{6,}/, weight: "strong", note: "opencode.ai/s/\u2026 share link" }],
+    branches: [
+      { pattern: /^opencode\/(?:issue|pr)\d+-\d{6,}/, weight: "strong", note: "opencode/issue<n>-<timestamp>" },
+      { pattern: /^opencode\/./, weight: "supporting", note: "opencode/ namespace" }
+    ],
+    aliases: /\bopen ?code\b/i
+  },
+  {
+    id: "codegen",
+    name: "Codegen",
+    kind: "agent",
+    logins: ["codegen-sh[bot]", "codegen-bot[bot]"],
+    emails: [],
+    links: [
+      { pattern: /codegen\.(?:com|sh)\/agent\/trace\/\d+/i, weight: "strong", note: "codegen.com/agent/trace/\u2026 link" }
+    ],
+    branches: [{ pattern: /^codegen-bot\/./, weight: "supporting", note: "codegen-bot/ namespace" }],
+    aliases: /\bcodegen(?:\.com|\.sh| agent)\b/i
+  },
+  // Review bots: committed suggestions carry the bot as co-author.
+  {
+    id: "coderabbit",
+    name: "CodeRabbit",
+    kind: "review-bot",
+    logins: ["coderabbitai[bot]"],
+    emails: [],
+    aliases: /\bcode ?rabbit\b/i
+  },
+  {
+    id: "ellipsis",
+    name: "Ellipsis",
+    kind: "review-bot",
+    logins: ["ellipsis-dev[bot]"],
+    emails: [],
+    aliases: /\bellipsis\b/i
+  },
+  {
+    id: "greptile",
+    name: "Greptile",
+    kind: "review-bot",
+    logins: ["greptile-apps[bot]"],
+    emails: [],
+    aliases: /\bgreptile\b/i
+  },
+  {
+    id: "sourcery",
+    name: "Sourcery",
+    kind: "review-bot",
+    logins: ["sourcery-ai[bot]"],
+    emails: [],
+    aliases: /\bsourcery\b/i
+  },
+  {
+    id: "qodo",
+    name: "Qodo Merge",
+    kind: "review-bot",
+    logins: ["qodo-merge-pro[bot]", "qodo-code-review[bot]", "codiumai-pr-agent-pro[bot]"],
+    emails: [],
+    aliases: /\b(?:qodo|codium ?ai)\b/i
+  }
+];
+var GENERIC = {
+  /** Trailer keys that declare AI assistance (normalised). Linux kernel / Fedora / Apache conventions. */
+  declarationTrailers: [
+    "assisted-by",
+    "generated-by",
+    "ai-assisted",
+    "ai-generated",
+    "ai-agent",
+    "ai-tool",
+    "llm-used"
+  ],
+  /** GitHub's agent platform links each agent commit to its session log. */
+  agentPlatformTrailers: ["agent-logs-url"],
+  /** Local parts and domains that make a co-author address clearly an AI's, not a person's. */
+  aiAddressLocalParts: ["noreply", "no-reply", "ai", "agent", "bot", "assistant"],
+  aiDomains: [
+    "anthropic.com",
+    "openai.com",
+    "mistral.ai",
+    "x.ai",
+    "deepseek.com",
+    "gemini.google.com",
+    "moonshot.ai",
+    "z.ai",
+    "qwen.ai",
+    "augmentcode.com",
+    "tabnine.com",
+    "cognition.ai",
+    "githubcopilot.com"
+  ],
+  /**
+   * Large companies whose people also commit: an address there is an AI's only when its local part
+   * is a model or assistant name ("gemini@google.com", "copilot@github.com").
+   */
+  modelNameDomains: ["google.com", "github.com", "alibabacloud.com", "alibaba-inc.com", "microsoft.com", "amazon.com"],
+  /** Local parts that are model or assistant names. */
+  modelLocalPart: /^(?:gemini|qwen(?:-?coder)?|claude|codex|copilot|gpt|chatgpt|grok|kimi|deepseek|mistral|auggie)(?:[-._][a-z0-9]+){0,3}$/,
+  /**
+   * A line that states AI generation ("🤖 This PR was generated by an AI agent (OpenHands)",
+   * "Generated with AI assistance"). Anchored at the line start, so "not generated by AI" never matches.
+   */
+  aiStatement: /^(?:(?:🤖|✨)\s*)?(?:this (?:pr|pull request|commit|change|patch|code)(?: description)? (?:was|is|has been) )?(?:fully |partially |partly |mostly |largely )?(?:generated|written|created|authored|co-authored|opened|drafted) (?:with|by|using) (?:the help of |assistance from )?(?:an? )?(?:AI|LLM|generative AI|AI[- ](?:agent|assistant|coding (?:agent|assistant)|tools?)|coding agent)\b/i,
+  /** Co-author display names that are AI models, used only together with a noreply-style address. */
+  aiNames: /^(?:chatgpt|gpt-?\d|gemini|grok|deepseek|qwen|kimi|mistral|llama|claude|copilot|codex|augment|auggie)\b/i,
+  /**
+   * Tool-generated commit subjects of agent orchestrators that run several agents
+   * (claude-squad auto-commits "[claudesquad] update from '<session>' on <date>").
+   */
+  orchestratorSubjects: [{ pattern: /^\[claudesquad\] update from '/i, note: "claude-squad auto-commit" }],
+  /** Labels that declare AI authorship (lower-case, compared after trimming emoji and spaces). */
+  labels: [
+    "ai-generated",
+    "ai-assisted",
+    "ai-authored",
+    "ai-written",
+    "ai-created",
+    "ai-pr",
+    "ai-contribution",
+    "llm-generated",
+    "llm-assisted",
+    "agent-generated",
+    "agent-authored",
+    "generated-by-ai",
+    "written-by-ai",
+    "ai generated",
+    "ai assisted",
+    "ai-agent",
+    "coding-agent",
+    "vibe-coded"
+  ]
+};
+
+// src/ai/markdown.ts
+var MAX_LINE_CHARS = 4e3;
+var MAX_TEXT_CHARS = 1e5;
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var QUOTE = /^ {0,3}>/;
+var INLINE_CODE = /``[^`\n]*``|`[^`\n]*`/g;
+function proseLines(text) {
+  if (!text) return [];
+  const capped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  const out = [];
+  let fence = null;
+  for (const raw of capped.split(/\r?\n/)) {
+    const line = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
+    const fenceMatch = FENCE.exec(line);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      continue;
+    }
+    if (QUOTE.test(line)) continue;
+    out.push(line.includes("`") ? line.replace(INLINE_CODE, " ") : line);
+  }
+  return out;
+}
+
+// src/ai/signals.ts
+var NO_EXTRAS = { bots: /* @__PURE__ */ new Set(), trailers: /* @__PURE__ */ new Set(), labels: /* @__PURE__ */ new Set(), branches: [] };
+var byLogin = /* @__PURE__ */ new Map();
+var guarded = /* @__PURE__ */ new Map();
+var byEmail = /* @__PURE__ */ new Map();
+var byTrailerKey = /* @__PURE__ */ new Map();
+var TEXT_SIGNALS = [];
+var byLabel = /* @__PURE__ */ new Map();
+for (const agent of AGENTS) {
+  for (const l of agent.logins) byLogin.set(l.toLowerCase(), agent);
+  for (const g of agent.guardedLogins ?? []) guarded.set(g.login.toLowerCase(), { agent, ids: new Set(g.ids) });
+  for (const e of agent.emails) byEmail.set(e.toLowerCase(), agent);
+  for (const t of agent.trailers ?? []) {
+    const list = byTrailerKey.get(t.key) ?? [];
+    list.push({ agent, signal: t });
+    byTrailerKey.set(t.key, list);
+  }
+  for (const f2 of agent.footers ?? []) TEXT_SIGNALS.push({ agent, signal: f2, kind: "footer" });
+  for (const l of agent.links ?? []) TEXT_SIGNALS.push({ agent, signal: l, kind: "session-link" });
+  for (const l of agent.labels ?? []) byLabel.set(normaliseLabel(l), agent);
+}
+var GENERIC_LABELS = new Set(GENERIC.labels.map(normaliseLabel));
+var DECLARATION_KEYS = new Set(GENERIC.declarationTrailers);
+var PLATFORM_KEYS = new Set(GENERIC.agentPlatformTrailers);
+var AI_DOMAINS = GENERIC.aiDomains;
+var AI_LOCAL_PARTS = new Set(GENERIC.aiAddressLocalParts);
+var CO_AUTHOR_KEYS = /* @__PURE__ */ new Set(["co-authored-by", "co-developed-by", "coauthored-by", "co-author"]);
+var TEXT_HINTS = [
+  "generated",
+  "written",
+  "created",
+  "authored",
+  "opened",
+  "drafted",
+  "made with",
+  "created with",
+  "claude.ai",
+  "chatgpt.com",
+  "devin.ai",
+  "jules",
+  "cursor.com",
+  "ampcode.com",
+  "opencode.ai",
+  "codegen.",
+  "copilot",
+  "junie",
+  "openhands"
+];
+function normaliseLabel(label) {
+  return label.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "").replace(/[\s_]+/g, "-");
+}
+function normaliseTrailerKey(key) {
+  return key.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+var TRAILER_LINE = /^\s{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_ ][A-Za-z0-9]+){0,5})\s{0,3}:\s{0,3}(\S.*)$/;
+function parseTrailer(line) {
+  if (!line.includes(":")) return null;
+  const m = TRAILER_LINE.exec(line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line);
+  if (!m) return null;
+  return { key: normaliseTrailerKey(m[1]), value: m[2].trim().slice(0, 300) };
+}
+function parseIdentity(value) {
+  const angle = /^(.*?)<([^<>\s]{1,200})>\s*$/.exec(value);
+  if (angle) return { name: angle[1].trim(), email: angle[2].trim().toLowerCase() };
+  const bare2 = /^(.*?)\s*\b([^\s<>@]{1,100}@[^\s<>@]{1,100}\.[a-z]{2,})\s*$/i.exec(value);
+  if (bare2) return { name: bare2[1].trim(), email: bare2[2].toLowerCase() };
+  return { name: value.trim(), email: null };
+}
+function matchIdentity(id, extras) {
+  const login = id.login?.trim().toLowerCase() || null;
+  const email3 = id.email?.trim().toLowerCase() || null;
+  const name = id.name?.trim() || null;
+  if (login) {
+    const agent = byLogin.get(login);
+    if (agent) return { agent, match: id.login, via: "catalogue" };
+    const g = guarded.get(login);
+    if (g && id.isBot) return { agent: g.agent, match: id.login, via: "catalogue" };
+  }
+  if (email3) {
+    const agent = byEmail.get(email3);
+    if (agent) return { agent, match: email3, via: "catalogue" };
+    const noreply = GITHUB_NOREPLY.exec(email3);
+    if (noreply) {
+      const noreplyLogin = noreply[2].toLowerCase();
+      const byNoreply = byLogin.get(noreplyLogin);
+      if (byNoreply) return { agent: byNoreply, match: email3, via: "catalogue" };
+      const g = guarded.get(noreplyLogin);
+      if (g && noreply[1] && g.ids.has(Number(noreply[1]))) return { agent: g.agent, match: email3, via: "catalogue" };
+    }
+  }
+  if (name) {
+    if (name.endsWith("[bot]")) {
+      const agent = byLogin.get(name.toLowerCase());
+      if (agent) return { agent, match: name, via: "catalogue" };
+    }
+    for (const agent of AGENTS) {
+      for (const mark of agent.nameMarks ?? []) {
+        if (mark.pattern.test(name)) return { agent, match: name, via: "catalogue" };
+      }
+    }
+  }
+  if (extras.bots.size > 0) {
+    for (const candidate of [login, email3, name?.toLowerCase() ?? null]) {
+      if (!candidate) continue;
+      const bare2 = candidate.replace(/\[bot\]$/, "");
+      if (extras.bots.has(candidate) || extras.bots.has(bare2) || extras.bots.has(`${bare2}[bot]`)) {
+        return { agent: null, match: candidate, via: "config-bot" };
+      }
+      const noreply = GITHUB_NOREPLY.exec(candidate);
+      if (noreply && (extras.bots.has(noreply[2].toLowerCase()) || extras.bots.has(`${noreply[2].toLowerCase()}[bot]`)))
+        return { agent: null, match: candidate, via: "config-bot" };
+    }
+  }
+  return null;
+}
+function isGenericAiAddress(name, email3) {
+  if (!email3) return false;
+  const at = email3.lastIndexOf("@");
+  if (at <= 0) return false;
+  const local = email3.slice(0, at);
+  const domain2 = email3.slice(at + 1);
+  const within = (d) => domain2 === d || domain2.endsWith(`.${d}`);
+  if (AI_DOMAINS.some(within) && (AI_LOCAL_PARTS.has(local) || GENERIC.modelLocalPart.test(local))) return true;
+  if (GENERIC.modelNameDomains.some(within) && GENERIC.modelLocalPart.test(local)) return true;
+  return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
+}
+function agentNamedIn(text) {
+  for (const agent of AGENTS) if (agent.aliases.test(text)) return agent;
+  return null;
+}
+var HUMAN_IDENTITY = /<[^<>@\s]+@[^<>\s]+>/;
+var NEGATIVE_VALUE = /^(?:no|none|false|n\/?a|0|-)\b/i;
+var AI_WORDS = /\b(?:AI|LLMs?|GenAI|gen-AI|GPT[-\w.]*|chatgpt|copilot)\b/i;
+var EvidenceCollector = class {
+  evidence = [];
+  /** Every `where` that has at least one evidence row. */
+  places = /* @__PURE__ */ new Set();
+  seen = /* @__PURE__ */ new Set();
+  add(signal, where, match, agent, weight) {
+    const short2 = match.length > 120 ? `${match.slice(0, 117)}...` : match;
+    const key = `${signal}\0${where}\0${short2}\0${agent}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.places.add(where);
+    this.evidence.push({ signal, where, match: short2, agent, weight });
+  }
+};
+function identitySignals(c, where, role, id, extras) {
+  const m = matchIdentity(id, extras);
+  if (!m) return null;
+  const signal = m.via === "config-bot" ? "config-bot" : role === "pr-author" ? "bot-author" : `agent-${role}`;
+  c.add(signal, where, m.match, m.agent?.id ?? null, "certain");
+  return m;
+}
+function textSignals(c, where, lines, inCommit, extras) {
+  const humanCoAuthors = [];
+  const trailerWeight = (w) => inCommit || w === "supporting" ? w : "strong";
+  for (const line of lines) {
+    const trailer = parseTrailer(line);
+    if (trailer) {
+      const { key, value } = trailer;
+      if (CO_AUTHOR_KEYS.has(key)) {
+        const ident = parseIdentity(value);
+        const m = matchIdentity({ name: ident.name, email: ident.email }, extras);
+        if (m) {
+          c.add(
+            m.via === "config-bot" ? "config-bot" : "co-author-trailer",
+            where,
+            line.trim(),
+            m.agent?.id ?? null,
+            trailerWeight("certain")
+          );
+        } else if (isGenericAiAddress(ident.name, ident.email)) {
+          c.add(
+            "co-author-trailer",
+            where,
+            line.trim(),
+            agentNamedIn(ident.name)?.id ?? null,
+            trailerWeight("certain")
+          );
+        } else if (ident.email && !/\[bot\]@|^(?:you|your\.?email|user|email)@example\.com$/i.test(ident.email)) {
+          const noreply = GITHUB_NOREPLY.exec(ident.email);
+          humanCoAuthors.push(noreply ? noreply[2] : ident.name || ident.email);
+        }
+        continue;
+      }
+      const agentTrailers = byTrailerKey.get(key);
+      if (agentTrailers) {
+        for (const { agent, signal } of agentTrailers) {
+          if (signal.value && !signal.value.test(value)) continue;
+          c.add("agent-trailer", where, line.trim(), agent.id, trailerWeight(signal.weight));
+        }
+        continue;
+      }
+      if (PLATFORM_KEYS.has(key)) {
+        c.add("agent-trailer", where, line.trim(), null, trailerWeight("certain"));
+        continue;
+      }
+      if (DECLARATION_KEYS.has(key)) {
+        declarationTrailer(c, where, key, value, line.trim(), extras);
+        continue;
+      }
+      if (extras.trailers.has(key)) {
+        c.add("config-trailer", where, line.trim(), agentNamedIn(value)?.id ?? null, trailerWeight("certain"));
+        continue;
+      }
+    }
+    const lower = line.toLowerCase();
+    if (!TEXT_HINTS.some((h) => lower.includes(h))) continue;
+    const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
+    let named = false;
+    for (const { agent, signal, kind } of TEXT_SIGNALS) {
+      if (signal.pattern.test(kind === "footer" ? trimmed : line)) {
+        c.add(kind, where, trimmed, agent.id, signal.weight);
+        named = true;
+      }
+    }
+    if (!named && GENERIC.aiStatement.test(trimmed)) {
+      c.add("ai-statement", where, trimmed, agentNamedIn(trimmed)?.id ?? null, "declared");
+    }
+  }
+  return { humanCoAuthors };
+}
+function declarationTrailer(c, where, key, value, line, extras) {
+  if (NEGATIVE_VALUE.test(value)) return;
+  if (HUMAN_IDENTITY.test(value)) {
+    const ident = parseIdentity(value);
+    const m = matchIdentity({ name: ident.name, email: ident.email }, extras);
+    if (m) c.add("ai-declaration", where, line, m.agent?.id ?? null, "declared");
+    else if (isGenericAiAddress(ident.name, ident.email))
+      c.add("ai-declaration", where, line, agentNamedIn(ident.name)?.id ?? null, "declared");
+    return;
+  }
+  const named = agentNamedIn(value);
+  if (key === "generated-by" && !named && !AI_WORDS.test(value)) return;
+  c.add("ai-declaration", where, line, named?.id ?? null, "declared");
+}
+function branchSignals(c, headRef, extras) {
+  const branch = normaliseBranch(headRef);
+  if (!branch) return;
+  for (const agent of AGENTS) {
+    const hit = agent.branches?.find((b) => b.pattern.test(branch));
+    if (hit) c.add("branch-prefix", "pr.head_ref", branch, agent.id, hit.weight);
+  }
+  for (const prefix of extras.branches) {
+    if (prefix && branch.toLowerCase().startsWith(prefix.toLowerCase())) {
+      c.add("config-branch", "pr.head_ref", branch, null, "strong");
+    }
+  }
+}
+function normaliseBranch(ref) {
+  let b = ref.trim().slice(0, 300);
+  if (b.startsWith("refs/heads/")) b = b.slice("refs/heads/".length);
+  const colon = b.indexOf(":");
+  if (colon > 0 && !b.slice(0, colon).includes("/")) b = b.slice(colon + 1);
+  return b;
+}
+function titleSignals(c, where, subject2) {
+  const s = subject2.trim().slice(0, 300);
+  if (!s) return;
+  for (const agent of AGENTS) {
+    for (const t of agent.titles ?? []) {
+      if (t.pattern.test(s)) c.add("agent-title", where, s, agent.id, t.weight);
+    }
+  }
+  for (const o of GENERIC.orchestratorSubjects) {
+    if (o.pattern.test(s)) c.add("agent-title", where, s, null, "strong");
+  }
+}
+function labelSignals(c, labels, extras) {
+  for (const raw of labels.slice(0, 100)) {
+    if (typeof raw !== "string") continue;
+    const label = normaliseLabel(raw);
+    if (!label) continue;
+    const agent = byLabel.get(label);
+    if (agent) c.add("label", "pr.labels", raw, agent.id, "declared");
+    else if (GENERIC_LABELS.has(label) || extras.labels.has(label)) c.add("label", "pr.labels", raw, null, "declared");
+  }
+}
+var TICKED = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.{1,300})/;
+var CHECKBOX_AI = /\b(?:AI|A\.I\.|GenAI|gen-AI|LLMs?|generative|machine-generated|coding agents?|AI agents?)\b/;
+var CHECKBOX_AI_CI = /\b(?:llms?|generative ai|genai|ai-(?:assisted|generated|authored|written))\b/i;
+var CHECKBOX_USE = /\b(?:used?|using|uses|assisted|generated|written|wrote|authored|co-?authored|created|helped|help|with|involved|produced|by)\b/i;
+var CHECKBOX_NEGATION = /\b(?:no|not|without|never|none|didn'?t|don'?t|zero|read|policy|policies|guidelines?|understand|agree|acknowledge|aware|reviewed|review)\b/i;
+var YES_ANSWER = /^(?:yes|yep|y)\b/i;
+var QUESTION_AI = /\b(?:AI|LLMs?|GenAI|generative|coding agents?|copilot|chatgpt)\b/i;
+function checkboxSignals(c, lines) {
+  let recentQuestion = -100;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const ticked = TICKED.exec(line);
+    if (!ticked) {
+      if (line.includes("?") && QUESTION_AI.test(line)) recentQuestion = i;
+      continue;
+    }
+    const text = ticked[1].trim();
+    const named = agentNamedIn(text);
+    const mentionsAi = CHECKBOX_AI.test(text) || CHECKBOX_AI_CI.test(text);
+    if (mentionsAi && CHECKBOX_USE.test(text) && !CHECKBOX_NEGATION.test(text)) {
+      c.add("template-declaration", "pr.body", line.trim(), named?.id ?? null, "declared");
+      continue;
+    }
+    if (i - recentQuestion <= 4 && YES_ANSWER.test(text)) {
+      c.add("template-declaration", "pr.body", line.trim(), named?.id ?? null, "declared");
+    }
+  }
+}
+var REQUESTER = /\b(?:requested|assigned|started|triggered|initiated|invoked|prompted) by:?\s{1,3}(?:[^@\n()]{0,60}\(\s{0,2})?@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/gi;
+function requestersIn(lines) {
+  const out = [];
+  for (const line of lines) {
+    if (!/ by/i.test(line)) continue;
+    for (const m of line.matchAll(REQUESTER)) out.push(m[1]);
+  }
+  return out;
+}
+
+// src/ai/detect.ts
+var NO_AI = { detected: false, agents: [], confidence: "none", evidence: [], commitShare: null };
+var MAX_COMMITS = 1e3;
+var WEIGHT_SCORE = { certain: 8, strong: 4, declared: 2, supporting: 1 };
+function extrasFrom(config2) {
+  const ai = config2?.ai;
+  if (!ai) return NO_EXTRAS;
+  return {
+    bots: new Set(ai.bots.map((b) => b.trim().toLowerCase()).filter(Boolean)),
+    trailers: new Set(ai.trailers.map(normaliseTrailerKey).filter(Boolean)),
+    labels: new Set(ai.labels.map(normaliseLabel).filter(Boolean)),
+    branches: ai.branches.map((b) => b.trim()).filter(Boolean)
+  };
+}
+function commitWhere(commit, index) {
+  const sha = typeof commit.sha === "string" ? commit.sha.trim() : "";
+  return sha ? `commit:${sha.slice(0, 12)}` : `commit:#${index + 1}`;
+}
+function detectAi(pr, config2) {
+  if (!pr || typeof pr !== "object") return NO_AI;
+  const extras = extrasFrom(config2);
+  const c = new EvidenceCollector();
+  const requesters = [];
+  const prAuthorIsBot = typeof pr.author_type === "string" && pr.author_type.toLowerCase() === "bot";
+  const prAuthorAgent = typeof pr.author_login === "string" ? identitySignals(c, "pr.author", "pr-author", { login: pr.author_login, isBot: prAuthorIsBot }, extras) : null;
+  if (typeof pr.title === "string") {
+    titleSignals(c, "pr.title", pr.title);
+    textSignals(c, "pr.title", proseLines(pr.title), false, extras);
+  }
+  if (typeof pr.head_ref === "string") branchSignals(c, pr.head_ref, extras);
+  if (Array.isArray(pr.labels)) labelSignals(c, pr.labels, extras);
+  const bodyLines = typeof pr.body === "string" ? proseLines(pr.body) : [];
+  if (bodyLines.length > 0) {
+    textSignals(c, "pr.body", bodyLines, false, extras);
+    checkboxSignals(c, bodyLines);
+  }
+  const commits = Array.isArray(pr.commits) ? pr.commits.slice(0, MAX_COMMITS) : [];
+  let aiCommits = 0;
+  commits.forEach((commit, index) => {
+    if (!commit || typeof commit !== "object") return;
+    const where = commitWhere(commit, index);
+    const author = identitySignals(
+      c,
+      where,
+      "author",
+      { name: commit.author_name, email: commit.author_email, login: commit.author_login },
+      extras
+    );
+    const committer = identitySignals(
+      c,
+      where,
+      "committer",
+      { name: commit.committer_name, email: commit.committer_email, login: commit.committer_login },
+      extras
+    );
+    const message = typeof commit.message === "string" ? commit.message : "";
+    const lines = proseLines(message);
+    if (lines.length > 0) titleSignals(c, where, lines[0]);
+    const scan3 = textSignals(c, where, lines, true, extras);
+    if (author?.agent || committer?.agent) requesters.push(...scan3.humanCoAuthors);
+    if (c.places.has(where)) aiCommits++;
+  });
+  const evidence = c.evidence;
+  if (evidence.length === 0) {
+    return { ...NO_AI, commitShare: commits.length > 0 ? 0 : null };
+  }
+  const confidence = decideConfidence(evidence);
+  const detected = confidence === "certain" || confidence === "likely" || evidence.some((e) => e.weight === "declared");
+  if (detected) {
+    requesters.push(...requestersIn(bodyLines));
+    if (prAuthorAgent && Array.isArray(pr.assignees))
+      requesters.push(...pr.assignees.filter((a) => typeof a === "string"));
+  }
+  const result = {
+    detected,
+    agents: detected ? rankAgents(evidence) : [],
+    confidence,
+    evidence: sortEvidence(evidence),
+    commitShare: commits.length > 0 ? aiCommits / commits.length : null
+  };
+  const people = detected ? cleanRequesters(requesters, extras) : [];
+  if (people.length > 0) result.requesters = people;
+  return result;
+}
+function decideConfidence(evidence) {
+  if (evidence.some((e) => e.weight === "certain")) return "certain";
+  if (evidence.some((e) => e.weight === "strong")) return "likely";
+  const kinds = new Set(
+    evidence.filter((e) => e.weight === "supporting" || e.weight === "declared").map((e) => e.signal)
+  );
+  if (kinds.size >= 2) return "likely";
+  return kinds.size === 1 ? "possible" : "none";
+}
+function rankAgents(evidence) {
+  const score = /* @__PURE__ */ new Map();
+  for (const e of evidence) {
+    if (!e.agent) continue;
+    score.set(e.agent, (score.get(e.agent) ?? 0) + WEIGHT_SCORE[e.weight]);
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+function sortEvidence(evidence) {
+  return evidence.map((e, i) => ({ e, i })).sort((a, b) => WEIGHT_SCORE[b.e.weight] - WEIGHT_SCORE[a.e.weight] || a.i - b.i).slice(0, 100).map(({ e }) => e);
+}
+var KNOWN_AGENT_NAMES = new Set(AGENTS.map((a) => a.name.toLowerCase()));
+function cleanRequesters(raw, extras) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of raw) {
+    const name = r.trim().replace(/^@/, "");
+    if (!name || name.length > 100) continue;
+    const key = name.toLowerCase();
+    if (seen.has(key) || key.endsWith("[bot]") || KNOWN_AGENT_NAMES.has(key)) continue;
+    if (matchIdentity({ login: name, isBot: false }, extras)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
 
 // src/ai/git-facts.ts
 var FIELD = "";
@@ -16472,12 +17433,12 @@ var GIT_LOG_FORMAT = "%H%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B";
 function gitLogArgs(base, head = "HEAD") {
   return ["log", "-z", "--reverse", "--no-color", `--format=${GIT_LOG_FORMAT}`, `${base}..${head}`];
 }
-var MAX_COMMITS = 1e3;
+var MAX_COMMITS2 = 1e3;
 function parseGitLog(text) {
   const commits = [];
   if (!text) return commits;
   for (const record2 of text.split(RECORD)) {
-    if (commits.length >= MAX_COMMITS) break;
+    if (commits.length >= MAX_COMMITS2) break;
     const trimmed = record2.replace(/^\n+/, "");
     if (!trimmed) continue;
     const parts = trimmed.split(FIELD);
@@ -16643,8 +17604,8 @@ var UnicodeRangeTable = class {
   * @param {Uint32Array | number[]} data
   * @param {boolean} isStride1
   */
-  constructor(data, isStride1 = false) {
-    this.data = data;
+  constructor(data2, isStride1 = false) {
+    this.data = data2;
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
@@ -22665,18 +23626,18 @@ var TranslateRegExpString = class TranslateRegExpString2 {
   static isHexadecimal(ch) {
     return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
   }
-  static translate(data) {
+  static translate(data2) {
     let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
+    if (Object.prototype.toString.call(data2) === "[object RegExp]") {
+      if (data2.ignoreCase) prefixFlags += "i";
+      if (data2.multiline) prefixFlags += "m";
+      if (data2.dotAll) prefixFlags += "s";
+      data2 = data2.source;
     }
-    if (typeof data !== "string") return data;
+    if (typeof data2 !== "string") return data2;
     let result = "";
     let changed = false;
-    let size = data.length;
+    let size = data2.length;
     if (size === 0) {
       result = "(?:)";
       changed = true;
@@ -22684,10 +23645,10 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     let inCharClass = false;
     let i = 0;
     while (i < size) {
-      let ch = data[i];
+      let ch = data2[i];
       if (ch === "\\") {
         if (i + 1 < size) {
-          ch = data[i + 1];
+          ch = data2[i + 1];
           switch (ch) {
             case "\\":
               result += "\\\\";
@@ -22695,7 +23656,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code18 = data[i + 2].charCodeAt(0);
+                let code18 = data2[i + 2].charCodeAt(0);
                 if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
                   let val = code18 % 32;
                   result += "\\x";
@@ -22712,12 +23673,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "u":
               if (i + 2 < size) {
-                if (data[i + 2] === "{") {
+                if (data2[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
                   while (j < size) {
-                    const hexChar = data[j];
+                    const hexChar = data2[j];
                     if (hexChar === "}") {
                       closed = true;
                       break;
@@ -22734,12 +23695,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   }
                 } else if (i + 5 < size) {
                   let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data2[i + 2 + j])) {
                     isHex4 = false;
                     break;
                   }
                   if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    result += "\\x{" + data2.substring(i + 2, i + 6) + "}";
                     i += 6;
                     changed = true;
                     continue;
@@ -22752,12 +23713,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size && data2[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
                 while (j < size) {
-                  const hexChar = data[j];
+                  const hexChar = data2[j];
                   if (hexChar === "}") {
                     closed = true;
                     break;
@@ -22767,7 +23728,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data2[i + 2]) && TranslateRegExpString2.isHexadecimal(data2[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -22810,16 +23771,16 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             default: {
-              let cp2 = data.codePointAt(i + 1);
+              let cp2 = data2.codePointAt(i + 1);
               if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
                 changed = true;
               } else {
                 result += "\\";
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
               }
               continue;
@@ -22832,13 +23793,13 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         changed = true;
         continue;
       } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
+        if (!inCharClass && data2[i + 1] === "]") {
           result += "[^\\x00-\\x{10FFFF}]";
           i += 2;
           changed = true;
           continue;
         }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+        if (!inCharClass && data2[i + 1] === "^" && data2[i + 2] === "]") {
           result += "[\\x00-\\x{10FFFF}]";
           i += 3;
           changed = true;
@@ -22846,20 +23807,20 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data2[i + 1] === "?" && data2[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data2[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
           continue;
         }
       }
-      let cp = data.codePointAt(i);
+      let cp = data2.codePointAt(i);
       let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
+      result += data2.substring(i, i + symSize);
       i += symSize;
     }
-    const finalResult = changed ? result : data;
+    const finalResult = changed ? result : data2;
     if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
     return finalResult;
   }
@@ -23883,9 +24844,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries2) {
-  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
-  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -24056,8 +25017,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -24101,24 +25062,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -24128,25 +25089,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -24450,20 +25411,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj2 = data;
+      const obj2 = data2;
       if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
         return obj2.constructor.name;
       }
@@ -25720,16 +26681,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries2;
+  let entries;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries2) {
+    for (const [key, schema] of entries) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -26215,15 +27176,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -26246,10 +27207,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -36220,22 +37181,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser(data);
+    targetAny.parse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse2(data, params);
+      return originalParse2(data2, params);
     };
   }
 }
@@ -38547,18 +39508,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries2, params) {
+function _nativeEnum(Class2, entries, params) {
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -38768,12 +39729,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -38854,13 +39815,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
+function handleUnrepresentable(schema, ctx, json3, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json3, result);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -39096,12 +40057,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -39120,8 +40081,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -39203,20 +40164,20 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -39451,29 +40412,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
-  const json2 = _json;
-  json2.type = "string";
+  const json3 = _json;
+  json3.type = "string";
   const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minLength = minimum;
+    json3.minLength = minimum;
   if (typeof maximum === "number")
-    json2.maxLength = maximum;
+    json3.maxLength = maximum;
   if (format) {
-    json2.format = formatMap[format] ?? format;
-    if (json2.format === "")
-      delete json2.format;
+    json3.format = formatMap[format] ?? format;
+    if (json3.format === "")
+      delete json3.format;
     if (format === "time" || laxFormat) {
-      delete json2.format;
+      delete json3.format;
     }
   }
   if (contentEncoding)
-    json2.contentEncoding = contentEncoding;
+    json3.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json2.pattern = patternList[0].source;
+      json3.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json2.allOf = [
+      json3.allOf = [
         ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex2.source
@@ -39483,31 +40444,31 @@ var stringProcessor = (schema, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-  json2.type = isInt ? "integer" : "number";
+  json3.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json2.minimum = exclusiveMinimum;
-      json2.exclusiveMinimum = true;
+      json3.minimum = exclusiveMinimum;
+      json3.exclusiveMinimum = true;
     } else {
-      json2.exclusiveMinimum = exclusiveMinimum;
+      json3.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json2.minimum = minimum;
+    json3.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json2.maximum = exclusiveMaximum;
-      json2.exclusiveMaximum = true;
+      json3.maximum = exclusiveMaximum;
+      json3.exclusiveMaximum = true;
     } else {
-      json2.exclusiveMaximum = exclusiveMaximum;
+      json3.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json2.maximum = maximum;
+    json3.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -39515,75 +40476,75 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
-      json2.multipleOf = first;
+      json3.multipleOf = first;
     if (rest.length)
-      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var bigintProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json2, _params) => {
+var nullProcessor = (_schema, ctx, json3, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json2.type = "string";
-    json2.nullable = true;
-    json2.enum = [null];
+    json3.type = "string";
+    json3.nullable = true;
+    json3.enum = [null];
   } else {
-    json2.type = "null";
+    json3.type = "null";
   }
 };
-var undefinedProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json2, _params) => {
-  json2.not = {};
+var neverProcessor = (_schema, _ctx, json3, _params) => {
+  json3.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema, _ctx, json2, _params) => {
+var enumProcessor = (schema, _ctx, json3, _params) => {
   const def = schema._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   if (values.every((v) => typeof v === "number"))
-    json2.type = "number";
+    json3.type = "number";
   if (values.every((v) => typeof v === "string"))
-    json2.type = "string";
-  json2.enum = values;
+    json3.type = "string";
+  json3.enum = values;
 };
-var literalProcessor = (schema, ctx, json2, params) => {
+var literalProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   if (def.values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -39593,37 +40554,37 @@ var literalProcessor = (schema, ctx, json2, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    json3.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json3.enum = [val];
     } else {
-      json2.const = val;
+      json3.const = val;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
-      json2.type = "number";
+      json3.type = "number";
     if (vals.every((v) => typeof v === "string"))
-      json2.type = "string";
+      json3.type = "string";
     if (vals.every((v) => typeof v === "boolean"))
-      json2.type = "boolean";
+      json3.type = "boolean";
     if (vals.every((v) => v === null))
-      json2.type = "null";
-    json2.enum = vals;
+      json3.type = "null";
+    json3.enum = vals;
   }
 };
-var nanProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
+var templateLiteralProcessor = (schema, _ctx, json3, _params) => {
+  const _json = json3;
   const pattern = schema._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
+var fileProcessor = (schema, _ctx, json3, _params) => {
+  const _json = json3;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -39641,34 +40602,34 @@ var fileProcessor = (schema, _ctx, json2, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var successProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var customProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
-  json2.type = "array";
-  json2.items = processSchema(def.element, ctx, {
+    json3.maxItems = maximum;
+  json3.type = "array";
+  json3.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -39684,17 +40645,17 @@ function inputOptin(schema) {
   return schema._zod.optin;
 }
 var objectProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json2.type = "object";
-  json2.properties = {};
+  json3.type = "object";
+  json3.properties = {};
   for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -39707,21 +40668,21 @@ var objectProcessor = (schema, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json2.required = requiredKeys;
+    json3.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json2.additionalProperties = false;
+    json3.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json2.additionalProperties = false;
+      json3.additionalProperties = false;
   } else if (def.catchall) {
-    json2.additionalProperties = processSchema(def.catchall, ctx, {
+    json3.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema, ctx, json2, params) => {
+var unionProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
@@ -39729,12 +40690,12 @@ var unionProcessor = (schema, ctx, json2, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json3.oneOf = options;
   } else {
-    json2.anyOf = options;
+    json3.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json2, params) => {
+var intersectionProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
@@ -39749,13 +40710,13 @@ var intersectionProcessor = (schema, ctx, json2, params) => {
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json2.allOf = allOf;
+  json3.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
-  json2.type = "array";
+  json3.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -39777,70 +40738,70 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json2.prefixItems = prefixItems;
+    json3.prefixItems = prefixItems;
     if (isClosed) {
-      json2.items = false;
+      json3.items = false;
     } else if (rest) {
-      json2.items = rest;
+      json3.items = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json2.items = {
+    json3.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json2.items.anyOf.push(rest);
+      json3.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else {
-    json2.items = prefixItems;
+    json3.items = prefixItems;
     if (isClosed) {
-      json2.additionalItems = false;
+      json3.additionalItems = false;
     } else if (rest) {
-      json2.additionalItems = rest;
+      json3.additionalItems = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
+    json3.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json2;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -39880,9 +40841,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
-  json2.type = "object";
+  json3.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -39890,13 +40851,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json2.patternProperties = {};
+    json3.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json2.propertyNames = processSchema(def.keyType, ctx, {
+      json3.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -39908,7 +40869,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
       }
       pending.push(schema);
     }
-    json2.additionalProperties = processSchema(def.valueType, ctx, {
+    json3.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -39918,19 +40879,19 @@ var recordProcessor = (schema, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
     if (validKeyValues.length > 0) {
-      json2.required = validKeyValues.map(String);
+      json3.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema, ctx, json2, params) => {
+var nullableProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json2.nullable = true;
+    json3.nullable = true;
   } else {
-    json2.anyOf = [inner, { type: "null" }];
+    json3.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -39940,7 +40901,7 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value, schema, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -39950,30 +40911,30 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json2, params) => {
+var defaultProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+    json3.default = value;
 };
-var prefaultProcessor = (schema, ctx, json2, params) => {
+var prefaultProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+    json3._prefault = value;
 };
-var catchProcessor = (schema, ctx, json2, params) => {
+var catchProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
@@ -39982,10 +40943,10 @@ var catchProcessor = (schema, ctx, json2, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json2.default = catchValue;
+  json3.default = catchValue;
 };
 var pipeProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -39995,12 +40956,12 @@ var pipeProcessor = (schema, ctx, _json, params) => {
   const seen = ctx.seen.get(schema);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json2, params) => {
+var readonlyProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  json2.readOnly = true;
+  json3.readOnly = true;
 };
 var promiseProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -40576,17 +41537,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -40595,35 +41556,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -40642,7 +41603,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -41001,7 +41962,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -41091,7 +42052,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -41101,7 +42062,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -41159,7 +42120,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -41167,7 +42128,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -41175,7 +42136,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -41183,7 +42144,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
 });
 function any() {
   return _any(ZodAny);
@@ -41191,7 +42152,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -41199,7 +42160,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -41207,7 +42168,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -41217,7 +42178,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -41239,7 +42200,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
   inst.element = def.element;
 }, {
   min(n, params) {
@@ -41269,7 +42230,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
   util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
@@ -41342,7 +42303,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function union(options, params) {
@@ -41355,7 +42316,7 @@ function union(options, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function xor(options, params) {
@@ -41381,7 +42342,7 @@ function discriminatedUnion(discriminator, options, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -41394,7 +42355,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -41427,7 +42388,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -41469,7 +42430,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -41489,7 +42450,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -41505,7 +42466,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -41541,24 +42502,24 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries2, params) {
+function nativeEnum(entries, params) {
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -41579,7 +42540,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -41591,7 +42552,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -41630,7 +42591,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -41642,7 +42603,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -41654,7 +42615,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -41669,7 +42630,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -41685,7 +42646,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -41700,7 +42661,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -41713,7 +42674,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -41725,7 +42686,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -41739,7 +42700,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -41747,7 +42708,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -41789,7 +42750,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -41801,7 +42762,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -41813,7 +42774,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -41825,7 +42786,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -41837,7 +42798,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -41849,7 +42810,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -41881,7 +42842,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -43330,970 +44291,6 @@ function parseUnifiedDiff(input2) {
     throw new DiffParseError("input has diff-like lines but no file section could be parsed");
   }
   return { files, warnings };
-}
-
-// src/ai/catalogue.ts
-var GITHUB_NOREPLY = /^(?:(\d{1,12})\+)?([a-z0-9][a-z0-9-]{0,38}(?:\[bot\])?)@users\.noreply\.github\.com$/i;
-var AGENTS = [
-  {
-    id: "claude-code",
-    name: "Claude Code",
-    kind: "agent",
-    // claude[bot]: the Claude GitHub App (claude-code-action); anthropic-code-agent[bot]: Claude on
-    // GitHub's agent platform, which commits as <242468646+Claude@users.noreply.github.com>.
-    logins: ["claude[bot]", "anthropic-code-agent[bot]", "claude-code[bot]"],
-    guardedLogins: [{ login: "claude", ids: [242468646, 209825114] }],
-    emails: ["noreply@anthropic.com", "claude@anthropic.com"],
-    trailers: [{ key: "claude-session", weight: "certain" }],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?Generated with \[?Claude Code\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "\u{1F916} Generated with [Claude Code](https://claude.ai/code)"
-      }
-    ],
-    links: [
-      { pattern: /claude\.ai\/code\/session_[A-Za-z0-9]{8,}/, weight: "strong", note: "claude.ai/code/session_\u2026 link" }
-    ],
-    branches: [
-      {
-        pattern: /^claude\/issue-\d+-\d{8}-\d{4}$/,
-        weight: "strong",
-        note: "claude/issue-<n>-<yyyymmdd>-<hhmm> (claude-code-action)"
-      },
-      {
-        pattern: /^claude\/pr-\d+-\d{8}-\d{4}$/,
-        weight: "strong",
-        note: "claude/pr-<n>-<yyyymmdd>-<hhmm> (claude-code-action)"
-      },
-      {
-        // Claude Code on the web: a kebab slug plus a random 5-character suffix with an upper-case letter.
-        pattern: /^claude\/[a-z0-9]+(?:-[a-z0-9]+){0,15}-(?=[A-Za-z0-9]{5}$)[A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/,
-        weight: "strong",
-        note: "claude/<slug>-<5 random chars> (Claude Code on the web)"
-      },
-      { pattern: /^claude\/./, weight: "supporting", note: "claude/ namespace" }
-    ],
-    labels: ["claude", "claude-code", "claude code"],
-    aliases: /\bclaude(?:[ -]code)?\b/i
-  },
-  {
-    id: "copilot",
-    name: "GitHub Copilot",
-    kind: "agent",
-    // "Copilot" is GitHub's reserved account for the coding agent, Autofix and suggestions;
-    // copilot-swe-agent[bot] is the coding agent's app identity.
-    logins: ["copilot", "copilot-swe-agent[bot]", "copilot-pull-request-reviewer[bot]", "github-copilot[bot]"],
-    emails: [],
-    links: [
-      {
-        pattern: /<!--\s*START COPILOT CODING AGENT (?:SUFFIX|TIPS)\s*-->/i,
-        weight: "strong",
-        note: "<!-- START COPILOT CODING AGENT SUFFIX --> marker"
-      },
-      {
-        pattern: /gh\.io\/copilot-coding-agent/i,
-        weight: "strong",
-        note: "Copilot coding agent survey/docs link"
-      }
-    ],
-    footers: [
-      {
-        // The tips the coding agent appends to its PR descriptions.
-        pattern: /(?:Share your feedback on|You can make|Let) Copilot(?: coding agent)? (?:coding agent|smarter|set things up)/i,
-        weight: "strong",
-        note: "\u{1F4AC} Share your feedback on Copilot coding agent / \u{1F4A1} You can make Copilot smarter\u2026"
-      }
-    ],
-    branches: [
-      { pattern: /^copilot\/fix-\d+$/, weight: "strong", note: "copilot/fix-<n>" },
-      { pattern: /^copilot\/./, weight: "supporting", note: "copilot/ namespace" }
-    ],
-    labels: ["copilot", "github-copilot", "copilot-generated"],
-    aliases: /\b(?:github )?copilot\b/i
-  },
-  {
-    id: "codex",
-    name: "OpenAI Codex",
-    kind: "agent",
-    logins: ["chatgpt-codex-connector[bot]", "openai-code-agent[bot]", "codex[bot]"],
-    emails: ["noreply@openai.com", "codex@openai.com"],
-    links: [
-      {
-        pattern: /chatgpt\.com\/codex\/tasks\/task_[a-z]_[0-9a-f]{8,}/i,
-        weight: "strong",
-        note: "chatgpt.com/codex/tasks/task_\u2026 link"
-      }
-    ],
-    branches: [
-      // Codex cloud tasks: codex/<slug>, recent versions add a random hex suffix.
-      {
-        pattern: /^codex\/[a-z0-9-]{1,120}-(?=[0-9a-f]{6}$)[a-f]*\d[0-9a-f]*$/,
-        weight: "strong",
-        note: "codex/<slug>-<hex>"
-      },
-      { pattern: /^codex\/./, weight: "supporting", note: "codex/ namespace" }
-    ],
-    labels: ["codex"],
-    aliases: /\b(?:openai |chatgpt )?codex(?: cli)?\b/i
-  },
-  {
-    id: "cursor",
-    name: "Cursor",
-    kind: "agent",
-    // cursor[bot] is Bugbot; its suggestions and background-agent commits carry cursoragent@cursor.com.
-    logins: ["cursor[bot]", "cursor-agent[bot]"],
-    emails: ["cursoragent@cursor.com"],
-    trailers: [{ key: "made-with", value: /^cursor\b/i, weight: "certain" }],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?(?:Made|Generated|Created) with \[?Cursor\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "Made with [Cursor](https://cursor.com)"
-      }
-    ],
-    links: [
-      {
-        pattern: /cursor\.com\/(?:agents(?:\?|%3F)id=bc-|background-agent(?:\?|%3F)bcId=bc-)[0-9a-f-]{8,}/i,
-        weight: "strong",
-        note: "cursor.com background-agent link (bc-\u2026)"
-      }
-    ],
-    branches: [
-      {
-        pattern: /^cursor\/[a-z0-9-]{1,120}-(?=[0-9a-f]{4}$)[a-f]*\d[0-9a-f]*$/,
-        weight: "strong",
-        note: "cursor/<slug>-<4 hex> (background agent)"
-      },
-      { pattern: /^cursor\/./, weight: "supporting", note: "cursor/ namespace" }
-    ],
-    labels: ["cursor-agent"],
-    aliases: /\bcursor(?: agent| ai)?\b/i
-  },
-  {
-    id: "devin",
-    name: "Devin",
-    kind: "agent",
-    logins: ["devin-ai-integration[bot]"],
-    emails: [],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?Generated with \[?Devin\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "Generated with [Devin](https://devin.ai)"
-      }
-    ],
-    links: [
-      // Only sessions: app.devin.ai/review/… is a review badge humans add to their own PRs.
-      { pattern: /app\.devin\.ai\/sessions\/[0-9a-f]{16,}/i, weight: "strong", note: "app.devin.ai/sessions/\u2026 link" }
-    ],
-    branches: [
-      { pattern: /^devin\/\d{10}-./, weight: "strong", note: "devin/<unix time>-<slug>" },
-      { pattern: /^devin\/./, weight: "supporting", note: "devin/ namespace" }
-    ],
-    labels: ["devin"],
-    aliases: /\bdevin(?: ai)?\b/i
-  },
-  {
-    id: "aider",
-    name: "Aider",
-    kind: "agent",
-    logins: [],
-    emails: ["noreply@aider.chat", "aider@aider.chat"],
-    nameMarks: [{ pattern: /\(aider\)\s*$/i, weight: "certain", note: 'author/committer name ends with "(aider)"' }],
-    titles: [{ pattern: /^aider: \S/, weight: "strong", note: 'commit subject starts with "aider: "' }],
-    labels: ["aider"],
-    aliases: /\baider\b/i
-  },
-  {
-    id: "jules",
-    name: "Google Jules",
-    kind: "agent",
-    logins: ["google-labs-jules[bot]"],
-    emails: [],
-    footers: [
-      {
-        pattern: /PR created automatically by Jules\b/i,
-        weight: "strong",
-        note: "*PR created automatically by Jules for task \u2026*"
-      }
-    ],
-    links: [{ pattern: /jules\.google\.com\/task\/\d{6,}/i, weight: "strong", note: "jules.google.com/task/\u2026 link" }],
-    branches: [
-      { pattern: /^jules[-/]\d{6,}/, weight: "strong", note: "jules-<task id>" },
-      { pattern: /^jules\//, weight: "supporting", note: "jules/ namespace" }
-    ],
-    labels: ["jules"],
-    aliases: /\b(?:google )?jules\b/i
-  },
-  {
-    id: "amazon-q",
-    name: "Amazon Q Developer",
-    kind: "agent",
-    logins: ["amazon-q-developer[bot]", "amazon-q[bot]"],
-    emails: [],
-    branches: [{ pattern: /^Q-DEV-issue-\d+-\d+$/, weight: "strong", note: "Q-DEV-issue-<n>-<timestamp>" }],
-    labels: ["amazon q development agent", "amazon-q"],
-    aliases: /\bamazon q(?: developer)?\b/i
-  },
-  {
-    id: "gemini",
-    name: "Gemini (Code Assist / CLI)",
-    kind: "agent",
-    // gemini-cli-robot is a release account, not an agent: deliberately absent.
-    logins: ["gemini-code-assist[bot]", "gemini-cli[bot]"],
-    emails: [],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?Generated (?:with|by) \[?Gemini(?: CLI| Code Assist)?\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "Generated with Gemini CLI"
-      }
-    ],
-    aliases: /\bgemini(?: cli| code assist)?\b/i
-  },
-  {
-    id: "openhands",
-    name: "OpenHands",
-    kind: "agent",
-    logins: ["openhands-agent", "openhands-ai[bot]", "openhands[bot]"],
-    emails: ["openhands@all-hands.dev", "openhands@openhands.dev"],
-    footers: [
-      {
-        pattern: /Automatic fix generated by \[?OpenHands\b/i,
-        weight: "strong",
-        note: "Automatic fix generated by [OpenHands]"
-      }
-    ],
-    branches: [
-      { pattern: /^openhands-fix-(?:issue|pr)-\d+/, weight: "strong", note: "openhands-fix-issue-<n> (resolver)" },
-      { pattern: /^openhands[-/]./, weight: "supporting", note: "openhands- / openhands/ namespace" }
-    ],
-    labels: ["openhands"],
-    aliases: /\bopen ?hands\b/i
-  },
-  {
-    id: "sweep",
-    name: "Sweep",
-    kind: "agent",
-    logins: ["sweep-ai[bot]", "sweep-nightly[bot]"],
-    emails: [],
-    branches: [{ pattern: /^sweep\/./, weight: "supporting", note: "sweep/ namespace" }],
-    titles: [{ pattern: /^Sweep: \S/, weight: "supporting", note: 'PR title "Sweep: \u2026"' }],
-    aliases: /\bsweep(?: ai|\.dev)\b/i
-  },
-  {
-    id: "factory",
-    name: "Factory (Droid)",
-    kind: "agent",
-    logins: ["factory-droid[bot]"],
-    emails: ["droid@factory.ai", "noreply@factory.ai"],
-    aliases: /\bfactory(?:\.ai| droid)\b|\bdroid\b/i
-  },
-  {
-    id: "amp",
-    name: "Sourcegraph Amp",
-    kind: "agent",
-    logins: [],
-    emails: ["amp@ampcode.com"],
-    trailers: [
-      { key: "amp-thread-id", weight: "certain" },
-      { key: "amp-thread", weight: "certain" }
-    ],
-    links: [
-      { pattern: /ampcode\.com\/threads\/T-[0-9a-f-]{8,}/i, weight: "strong", note: "ampcode.com/threads/T-\u2026 link" }
-    ],
-    aliases: /(?<!&)\b(?:sourcegraph )?amp(?:code)?\b(?!;)/i
-  },
-  {
-    id: "windsurf",
-    name: "Windsurf (Cascade)",
-    kind: "agent",
-    logins: ["windsurf[bot]", "codeium[bot]"],
-    emails: ["noreply@windsurf.com", "cascade@windsurf.com", "noreply@codeium.com"],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?(?:Generated|Made) (?:with|by) \[?(?:Windsurf|Cascade)\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "Generated with Windsurf / Cascade"
-      }
-    ],
-    aliases: /\bwindsurf\b|\bcascade (?:agent|ai)\b|\bcodeium\b/i
-  },
-  {
-    id: "cline",
-    name: "Cline / Roo Code",
-    kind: "agent",
-    // Roo Code is a Cline fork; its cloud agent commits as roomote with roomote@roocode.com.
-    logins: ["cline[bot]", "roomote[bot]", "roomote-v0[bot]", "roo-code[bot]"],
-    emails: ["roomote@roocode.com", "noreply@cline.bot", "cline@cline.bot"],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?(?:Generated|Made) (?:with|by) \[?(?:Cline|Roo Code|Roo)\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "Generated with Cline / Roo Code"
-      }
-    ],
-    labels: ["cline", "roo-code"],
-    aliases: /\b(?:cline|roo(?: ?code)?|roomote)\b/i
-  },
-  {
-    id: "junie",
-    name: "JetBrains Junie",
-    kind: "agent",
-    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]"],
-    emails: ["junie@jetbrains.com"],
-    footers: [
-      { pattern: /^#{1,6}\s*(?:📊\s*)?Junie Summary\b/i, weight: "strong", note: "### \u{1F4CA} Junie Summary" },
-      { pattern: /^Generated automatically by Junie\b/i, weight: "strong", note: "Generated automatically by Junie" }
-    ],
-    branches: [
-      { pattern: /^junie\/issue-\d+-\d+$/, weight: "strong", note: "junie/issue-<n>-<run id> (junie-github-action)" },
-      { pattern: /^junie\/./, weight: "supporting", note: "junie/ namespace" }
-    ],
-    titles: [{ pattern: /^\[Junie\]:\s/, weight: "strong", note: 'PR title "[Junie]: \u2026"' }],
-    labels: ["junie"],
-    aliases: /\b(?:jetbrains )?junie\b/i
-  },
-  {
-    id: "replit",
-    name: "Replit Agent",
-    kind: "agent",
-    logins: ["replit-agent[bot]"],
-    emails: [],
-    trailers: [
-      { key: "replit-commit-author", value: /^(?:agent|assistant)\b/i, weight: "certain" },
-      // Workspace trailers may also follow a person's commit in Replit: supporting only.
-      { key: "replit-commit-session-id", weight: "supporting" },
-      { key: "replit-commit-checkpoint-type", weight: "supporting" }
-    ],
-    aliases: /\breplit(?: agent)?\b/i
-  },
-  {
-    id: "kiro",
-    name: "Kiro",
-    kind: "agent",
-    logins: ["kiro-agent", "kiro[bot]", "kiro-agent[bot]"],
-    emails: ["noreply@kiro.dev"],
-    aliases: /\bkiro\b/i
-  },
-  {
-    id: "warp",
-    name: "Warp (Oz agent)",
-    kind: "agent",
-    logins: ["warp-agent[bot]", "oz-agent[bot]"],
-    emails: ["oz-agent@warp.dev", "agent@warp.dev"],
-    aliases: /\bwarp(?: agent)?\b|\boz agent\b/i
-  },
-  {
-    id: "opencode",
-    name: "opencode",
-    kind: "agent",
-    logins: ["opencode-agent[bot]", "opencode[bot]"],
-    emails: ["noreply@opencode.ai"],
-    footers: [
-      {
-        pattern: /^(?:🤖\s*)?Generated with \[?opencode\]?(?:\([^)\s]{0,100}\))?\.?$/i,
-        weight: "strong",
-        note: "\u{1F916} Generated with [opencode](https://opencode.ai)"
-      }
-    ],
-    links: [{ pattern: /opencode\.ai\/s\/[A-Za-z0-9]{6,}/, weight: "strong", note: "opencode.ai/s/\u2026 share link" }],
-    branches: [
-      { pattern: /^opencode\/(?:issue|pr)\d+-\d{6,}/, weight: "strong", note: "opencode/issue<n>-<timestamp>" },
-      { pattern: /^opencode\/./, weight: "supporting", note: "opencode/ namespace" }
-    ],
-    aliases: /\bopen ?code\b/i
-  },
-  {
-    id: "codegen",
-    name: "Codegen",
-    kind: "agent",
-    logins: ["codegen-sh[bot]", "codegen-bot[bot]"],
-    emails: [],
-    links: [
-      { pattern: /codegen\.(?:com|sh)\/agent\/trace\/\d+/i, weight: "strong", note: "codegen.com/agent/trace/\u2026 link" }
-    ],
-    branches: [{ pattern: /^codegen-bot\/./, weight: "supporting", note: "codegen-bot/ namespace" }],
-    aliases: /\bcodegen(?:\.com|\.sh| agent)\b/i
-  },
-  // Review bots: committed suggestions carry the bot as co-author.
-  {
-    id: "coderabbit",
-    name: "CodeRabbit",
-    kind: "review-bot",
-    logins: ["coderabbitai[bot]"],
-    emails: [],
-    aliases: /\bcode ?rabbit\b/i
-  },
-  {
-    id: "ellipsis",
-    name: "Ellipsis",
-    kind: "review-bot",
-    logins: ["ellipsis-dev[bot]"],
-    emails: [],
-    aliases: /\bellipsis\b/i
-  },
-  {
-    id: "greptile",
-    name: "Greptile",
-    kind: "review-bot",
-    logins: ["greptile-apps[bot]"],
-    emails: [],
-    aliases: /\bgreptile\b/i
-  },
-  {
-    id: "sourcery",
-    name: "Sourcery",
-    kind: "review-bot",
-    logins: ["sourcery-ai[bot]"],
-    emails: [],
-    aliases: /\bsourcery\b/i
-  },
-  {
-    id: "qodo",
-    name: "Qodo Merge",
-    kind: "review-bot",
-    logins: ["qodo-merge-pro[bot]", "qodo-code-review[bot]", "codiumai-pr-agent-pro[bot]"],
-    emails: [],
-    aliases: /\b(?:qodo|codium ?ai)\b/i
-  }
-];
-var GENERIC = {
-  /** Trailer keys that declare AI assistance (normalised). Linux kernel / Fedora / Apache conventions. */
-  declarationTrailers: [
-    "assisted-by",
-    "generated-by",
-    "ai-assisted",
-    "ai-generated",
-    "ai-agent",
-    "ai-tool",
-    "llm-used"
-  ],
-  /** GitHub's agent platform links each agent commit to its session log. */
-  agentPlatformTrailers: ["agent-logs-url"],
-  /** Local parts and domains that make a co-author address clearly an AI's, not a person's. */
-  aiAddressLocalParts: ["noreply", "no-reply", "ai", "agent", "bot", "assistant"],
-  aiDomains: [
-    "anthropic.com",
-    "openai.com",
-    "mistral.ai",
-    "x.ai",
-    "deepseek.com",
-    "gemini.google.com",
-    "moonshot.ai",
-    "z.ai",
-    "qwen.ai",
-    "augmentcode.com",
-    "tabnine.com",
-    "cognition.ai",
-    "githubcopilot.com"
-  ],
-  /**
-   * Large companies whose people also commit: an address there is an AI's only when its local part
-   * is a model or assistant name ("gemini@google.com", "copilot@github.com").
-   */
-  modelNameDomains: ["google.com", "github.com", "alibabacloud.com", "alibaba-inc.com", "microsoft.com", "amazon.com"],
-  /** Local parts that are model or assistant names. */
-  modelLocalPart: /^(?:gemini|qwen(?:-?coder)?|claude|codex|copilot|gpt|chatgpt|grok|kimi|deepseek|mistral|auggie)(?:[-._][a-z0-9]+){0,3}$/,
-  /**
-   * A line that states AI generation ("🤖 This PR was generated by an AI agent (OpenHands)",
-   * "Generated with AI assistance"). Anchored at the line start, so "not generated by AI" never matches.
-   */
-  aiStatement: /^(?:(?:🤖|✨)\s*)?(?:this (?:pr|pull request|commit|change|patch|code)(?: description)? (?:was|is|has been) )?(?:fully |partially |partly |mostly |largely )?(?:generated|written|created|authored|co-authored|opened|drafted) (?:with|by|using) (?:the help of |assistance from )?(?:an? )?(?:AI|LLM|generative AI|AI[- ](?:agent|assistant|coding (?:agent|assistant)|tools?)|coding agent)\b/i,
-  /** Co-author display names that are AI models, used only together with a noreply-style address. */
-  aiNames: /^(?:chatgpt|gpt-?\d|gemini|grok|deepseek|qwen|kimi|mistral|llama|claude|copilot|codex|augment|auggie)\b/i,
-  /**
-   * Tool-generated commit subjects of agent orchestrators that run several agents
-   * (claude-squad auto-commits "[claudesquad] update from '<session>' on <date>").
-   */
-  orchestratorSubjects: [{ pattern: /^\[claudesquad\] update from '/i, note: "claude-squad auto-commit" }],
-  /** Labels that declare AI authorship (lower-case, compared after trimming emoji and spaces). */
-  labels: [
-    "ai-generated",
-    "ai-assisted",
-    "ai-authored",
-    "ai-written",
-    "ai-created",
-    "ai-pr",
-    "ai-contribution",
-    "llm-generated",
-    "llm-assisted",
-    "agent-generated",
-    "agent-authored",
-    "generated-by-ai",
-    "written-by-ai",
-    "ai generated",
-    "ai assisted",
-    "ai-agent",
-    "coding-agent",
-    "vibe-coded"
-  ]
-};
-
-// src/ai/markdown.ts
-var MAX_LINE_CHARS = 4e3;
-var MAX_TEXT_CHARS = 1e5;
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var QUOTE = /^ {0,3}>/;
-var INLINE_CODE = /``[^`\n]*``|`[^`\n]*`/g;
-function proseLines(text) {
-  if (!text) return [];
-  const capped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-  const out = [];
-  let fence = null;
-  for (const raw of capped.split(/\r?\n/)) {
-    const line = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
-    const fenceMatch = FENCE.exec(line);
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      continue;
-    }
-    if (QUOTE.test(line)) continue;
-    out.push(line.includes("`") ? line.replace(INLINE_CODE, " ") : line);
-  }
-  return out;
-}
-
-// src/ai/signals.ts
-var NO_EXTRAS = { bots: /* @__PURE__ */ new Set(), trailers: /* @__PURE__ */ new Set(), labels: /* @__PURE__ */ new Set(), branches: [] };
-var byLogin = /* @__PURE__ */ new Map();
-var guarded = /* @__PURE__ */ new Map();
-var byEmail = /* @__PURE__ */ new Map();
-var byTrailerKey = /* @__PURE__ */ new Map();
-var TEXT_SIGNALS = [];
-var byLabel = /* @__PURE__ */ new Map();
-for (const agent of AGENTS) {
-  for (const l of agent.logins) byLogin.set(l.toLowerCase(), agent);
-  for (const g of agent.guardedLogins ?? []) guarded.set(g.login.toLowerCase(), { agent, ids: new Set(g.ids) });
-  for (const e of agent.emails) byEmail.set(e.toLowerCase(), agent);
-  for (const t of agent.trailers ?? []) {
-    const list = byTrailerKey.get(t.key) ?? [];
-    list.push({ agent, signal: t });
-    byTrailerKey.set(t.key, list);
-  }
-  for (const f2 of agent.footers ?? []) TEXT_SIGNALS.push({ agent, signal: f2, kind: "footer" });
-  for (const l of agent.links ?? []) TEXT_SIGNALS.push({ agent, signal: l, kind: "session-link" });
-  for (const l of agent.labels ?? []) byLabel.set(normaliseLabel(l), agent);
-}
-var GENERIC_LABELS = new Set(GENERIC.labels.map(normaliseLabel));
-var DECLARATION_KEYS = new Set(GENERIC.declarationTrailers);
-var PLATFORM_KEYS = new Set(GENERIC.agentPlatformTrailers);
-var AI_DOMAINS = GENERIC.aiDomains;
-var AI_LOCAL_PARTS = new Set(GENERIC.aiAddressLocalParts);
-var CO_AUTHOR_KEYS = /* @__PURE__ */ new Set(["co-authored-by", "co-developed-by", "coauthored-by", "co-author"]);
-var TEXT_HINTS = [
-  "generated",
-  "written",
-  "created",
-  "authored",
-  "opened",
-  "drafted",
-  "made with",
-  "created with",
-  "claude.ai",
-  "chatgpt.com",
-  "devin.ai",
-  "jules",
-  "cursor.com",
-  "ampcode.com",
-  "opencode.ai",
-  "codegen.",
-  "copilot",
-  "junie",
-  "openhands"
-];
-function normaliseLabel(label) {
-  return label.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "").replace(/[\s_]+/g, "-");
-}
-function normaliseTrailerKey(key) {
-  return key.trim().toLowerCase().replace(/[\s_]+/g, "-");
-}
-var TRAILER_LINE = /^\s{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_ ][A-Za-z0-9]+){0,5})\s{0,3}:\s{0,3}(\S.*)$/;
-function parseTrailer(line) {
-  if (!line.includes(":")) return null;
-  const m = TRAILER_LINE.exec(line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line);
-  if (!m) return null;
-  return { key: normaliseTrailerKey(m[1]), value: m[2].trim().slice(0, 300) };
-}
-function parseIdentity(value) {
-  const angle = /^(.*?)<([^<>\s]{1,200})>\s*$/.exec(value);
-  if (angle) return { name: angle[1].trim(), email: angle[2].trim().toLowerCase() };
-  const bare2 = /^(.*?)\s*\b([^\s<>@]{1,100}@[^\s<>@]{1,100}\.[a-z]{2,})\s*$/i.exec(value);
-  if (bare2) return { name: bare2[1].trim(), email: bare2[2].toLowerCase() };
-  return { name: value.trim(), email: null };
-}
-function matchIdentity(id, extras) {
-  const login = id.login?.trim().toLowerCase() || null;
-  const email3 = id.email?.trim().toLowerCase() || null;
-  const name = id.name?.trim() || null;
-  if (login) {
-    const agent = byLogin.get(login);
-    if (agent) return { agent, match: id.login, via: "catalogue" };
-    const g = guarded.get(login);
-    if (g && id.isBot) return { agent: g.agent, match: id.login, via: "catalogue" };
-  }
-  if (email3) {
-    const agent = byEmail.get(email3);
-    if (agent) return { agent, match: email3, via: "catalogue" };
-    const noreply = GITHUB_NOREPLY.exec(email3);
-    if (noreply) {
-      const noreplyLogin = noreply[2].toLowerCase();
-      const byNoreply = byLogin.get(noreplyLogin);
-      if (byNoreply) return { agent: byNoreply, match: email3, via: "catalogue" };
-      const g = guarded.get(noreplyLogin);
-      if (g && noreply[1] && g.ids.has(Number(noreply[1]))) return { agent: g.agent, match: email3, via: "catalogue" };
-    }
-  }
-  if (name) {
-    if (name.endsWith("[bot]")) {
-      const agent = byLogin.get(name.toLowerCase());
-      if (agent) return { agent, match: name, via: "catalogue" };
-    }
-    for (const agent of AGENTS) {
-      for (const mark of agent.nameMarks ?? []) {
-        if (mark.pattern.test(name)) return { agent, match: name, via: "catalogue" };
-      }
-    }
-  }
-  if (extras.bots.size > 0) {
-    for (const candidate of [login, email3, name?.toLowerCase() ?? null]) {
-      if (!candidate) continue;
-      const bare2 = candidate.replace(/\[bot\]$/, "");
-      if (extras.bots.has(candidate) || extras.bots.has(bare2) || extras.bots.has(`${bare2}[bot]`)) {
-        return { agent: null, match: candidate, via: "config-bot" };
-      }
-      const noreply = GITHUB_NOREPLY.exec(candidate);
-      if (noreply && (extras.bots.has(noreply[2].toLowerCase()) || extras.bots.has(`${noreply[2].toLowerCase()}[bot]`)))
-        return { agent: null, match: candidate, via: "config-bot" };
-    }
-  }
-  return null;
-}
-function isGenericAiAddress(name, email3) {
-  if (!email3) return false;
-  const at = email3.lastIndexOf("@");
-  if (at <= 0) return false;
-  const local = email3.slice(0, at);
-  const domain2 = email3.slice(at + 1);
-  const within = (d) => domain2 === d || domain2.endsWith(`.${d}`);
-  if (AI_DOMAINS.some(within) && (AI_LOCAL_PARTS.has(local) || GENERIC.modelLocalPart.test(local))) return true;
-  if (GENERIC.modelNameDomains.some(within) && GENERIC.modelLocalPart.test(local)) return true;
-  return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
-}
-function agentNamedIn(text) {
-  for (const agent of AGENTS) if (agent.aliases.test(text)) return agent;
-  return null;
-}
-var HUMAN_IDENTITY = /<[^<>@\s]+@[^<>\s]+>/;
-var NEGATIVE_VALUE = /^(?:no|none|false|n\/?a|0|-)\b/i;
-var AI_WORDS = /\b(?:AI|LLMs?|GenAI|gen-AI|GPT[-\w.]*|chatgpt|copilot)\b/i;
-var EvidenceCollector = class {
-  evidence = [];
-  /** Every `where` that has at least one evidence row. */
-  places = /* @__PURE__ */ new Set();
-  seen = /* @__PURE__ */ new Set();
-  add(signal, where, match, agent, weight) {
-    const short2 = match.length > 120 ? `${match.slice(0, 117)}...` : match;
-    const key = `${signal}\0${where}\0${short2}\0${agent}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.places.add(where);
-    this.evidence.push({ signal, where, match: short2, agent, weight });
-  }
-};
-function identitySignals(c, where, role, id, extras) {
-  const m = matchIdentity(id, extras);
-  if (!m) return null;
-  const signal = m.via === "config-bot" ? "config-bot" : role === "pr-author" ? "bot-author" : `agent-${role}`;
-  c.add(signal, where, m.match, m.agent?.id ?? null, "certain");
-  return m;
-}
-function textSignals(c, where, lines, inCommit, extras) {
-  const humanCoAuthors = [];
-  const trailerWeight = (w) => inCommit || w === "supporting" ? w : "strong";
-  for (const line of lines) {
-    const trailer = parseTrailer(line);
-    if (trailer) {
-      const { key, value } = trailer;
-      if (CO_AUTHOR_KEYS.has(key)) {
-        const ident = parseIdentity(value);
-        const m = matchIdentity({ name: ident.name, email: ident.email }, extras);
-        if (m) {
-          c.add(
-            m.via === "config-bot" ? "config-bot" : "co-author-trailer",
-            where,
-            line.trim(),
-            m.agent?.id ?? null,
-            trailerWeight("certain")
-          );
-        } else if (isGenericAiAddress(ident.name, ident.email)) {
-          c.add(
-            "co-author-trailer",
-            where,
-            line.trim(),
-            agentNamedIn(ident.name)?.id ?? null,
-            trailerWeight("certain")
-          );
-        } else if (ident.email && !/\[bot\]@|^(?:you|your\.?email|user|email)@example\.com$/i.test(ident.email)) {
-          const noreply = GITHUB_NOREPLY.exec(ident.email);
-          humanCoAuthors.push(noreply ? noreply[2] : ident.name || ident.email);
-        }
-        continue;
-      }
-      const agentTrailers = byTrailerKey.get(key);
-      if (agentTrailers) {
-        for (const { agent, signal } of agentTrailers) {
-          if (signal.value && !signal.value.test(value)) continue;
-          c.add("agent-trailer", where, line.trim(), agent.id, trailerWeight(signal.weight));
-        }
-        continue;
-      }
-      if (PLATFORM_KEYS.has(key)) {
-        c.add("agent-trailer", where, line.trim(), null, trailerWeight("certain"));
-        continue;
-      }
-      if (DECLARATION_KEYS.has(key)) {
-        declarationTrailer(c, where, key, value, line.trim(), extras);
-        continue;
-      }
-      if (extras.trailers.has(key)) {
-        c.add("config-trailer", where, line.trim(), agentNamedIn(value)?.id ?? null, trailerWeight("certain"));
-        continue;
-      }
-    }
-    const lower = line.toLowerCase();
-    if (!TEXT_HINTS.some((h) => lower.includes(h))) continue;
-    const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
-    let named = false;
-    for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      if (signal.pattern.test(kind === "footer" ? trimmed : line)) {
-        c.add(kind, where, trimmed, agent.id, signal.weight);
-        named = true;
-      }
-    }
-    if (!named && GENERIC.aiStatement.test(trimmed)) {
-      c.add("ai-statement", where, trimmed, agentNamedIn(trimmed)?.id ?? null, "declared");
-    }
-  }
-  return { humanCoAuthors };
-}
-function declarationTrailer(c, where, key, value, line, extras) {
-  if (NEGATIVE_VALUE.test(value)) return;
-  if (HUMAN_IDENTITY.test(value)) {
-    const ident = parseIdentity(value);
-    const m = matchIdentity({ name: ident.name, email: ident.email }, extras);
-    if (m) c.add("ai-declaration", where, line, m.agent?.id ?? null, "declared");
-    else if (isGenericAiAddress(ident.name, ident.email))
-      c.add("ai-declaration", where, line, agentNamedIn(ident.name)?.id ?? null, "declared");
-    return;
-  }
-  const named = agentNamedIn(value);
-  if (key === "generated-by" && !named && !AI_WORDS.test(value)) return;
-  c.add("ai-declaration", where, line, named?.id ?? null, "declared");
-}
-function branchSignals(c, headRef, extras) {
-  const branch = normaliseBranch(headRef);
-  if (!branch) return;
-  for (const agent of AGENTS) {
-    const hit = agent.branches?.find((b) => b.pattern.test(branch));
-    if (hit) c.add("branch-prefix", "pr.head_ref", branch, agent.id, hit.weight);
-  }
-  for (const prefix of extras.branches) {
-    if (prefix && branch.toLowerCase().startsWith(prefix.toLowerCase())) {
-      c.add("config-branch", "pr.head_ref", branch, null, "strong");
-    }
-  }
-}
-function normaliseBranch(ref) {
-  let b = ref.trim().slice(0, 300);
-  if (b.startsWith("refs/heads/")) b = b.slice("refs/heads/".length);
-  const colon = b.indexOf(":");
-  if (colon > 0 && !b.slice(0, colon).includes("/")) b = b.slice(colon + 1);
-  return b;
-}
-function titleSignals(c, where, subject2) {
-  const s = subject2.trim().slice(0, 300);
-  if (!s) return;
-  for (const agent of AGENTS) {
-    for (const t of agent.titles ?? []) {
-      if (t.pattern.test(s)) c.add("agent-title", where, s, agent.id, t.weight);
-    }
-  }
-  for (const o of GENERIC.orchestratorSubjects) {
-    if (o.pattern.test(s)) c.add("agent-title", where, s, null, "strong");
-  }
-}
-function labelSignals(c, labels, extras) {
-  for (const raw of labels.slice(0, 100)) {
-    if (typeof raw !== "string") continue;
-    const label = normaliseLabel(raw);
-    if (!label) continue;
-    const agent = byLabel.get(label);
-    if (agent) c.add("label", "pr.labels", raw, agent.id, "declared");
-    else if (GENERIC_LABELS.has(label) || extras.labels.has(label)) c.add("label", "pr.labels", raw, null, "declared");
-  }
-}
-var TICKED = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.{1,300})/;
-var CHECKBOX_AI = /\b(?:AI|A\.I\.|GenAI|gen-AI|LLMs?|generative|machine-generated|coding agents?|AI agents?)\b/;
-var CHECKBOX_AI_CI = /\b(?:llms?|generative ai|genai|ai-(?:assisted|generated|authored|written))\b/i;
-var CHECKBOX_USE = /\b(?:used?|using|uses|assisted|generated|written|wrote|authored|co-?authored|created|helped|help|with|involved|produced|by)\b/i;
-var CHECKBOX_NEGATION = /\b(?:no|not|without|never|none|didn'?t|don'?t|zero|read|policy|policies|guidelines?|understand|agree|acknowledge|aware|reviewed|review)\b/i;
-var YES_ANSWER = /^(?:yes|yep|y)\b/i;
-var QUESTION_AI = /\b(?:AI|LLMs?|GenAI|generative|coding agents?|copilot|chatgpt)\b/i;
-function checkboxSignals(c, lines) {
-  let recentQuestion = -100;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const ticked = TICKED.exec(line);
-    if (!ticked) {
-      if (line.includes("?") && QUESTION_AI.test(line)) recentQuestion = i;
-      continue;
-    }
-    const text = ticked[1].trim();
-    const named = agentNamedIn(text);
-    const mentionsAi = CHECKBOX_AI.test(text) || CHECKBOX_AI_CI.test(text);
-    if (mentionsAi && CHECKBOX_USE.test(text) && !CHECKBOX_NEGATION.test(text)) {
-      c.add("template-declaration", "pr.body", line.trim(), named?.id ?? null, "declared");
-      continue;
-    }
-    if (i - recentQuestion <= 4 && YES_ANSWER.test(text)) {
-      c.add("template-declaration", "pr.body", line.trim(), named?.id ?? null, "declared");
-    }
-  }
-}
-var REQUESTER = /\b(?:requested|assigned|started|triggered|initiated|invoked|prompted) by:?\s{1,3}(?:[^@\n()]{0,60}\(\s{0,2})?@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/gi;
-function requestersIn(lines) {
-  const out = [];
-  for (const line of lines) {
-    if (!/ by/i.test(line)) continue;
-    for (const m of line.matchAll(REQUESTER)) out.push(m[1]);
-  }
-  return out;
-}
-
-// src/ai/detect.ts
-var NO_AI = { detected: false, agents: [], confidence: "none", evidence: [], commitShare: null };
-var MAX_COMMITS2 = 1e3;
-var WEIGHT_SCORE = { certain: 8, strong: 4, declared: 2, supporting: 1 };
-function extrasFrom(config2) {
-  const ai = config2?.ai;
-  if (!ai) return NO_EXTRAS;
-  return {
-    bots: new Set(ai.bots.map((b) => b.trim().toLowerCase()).filter(Boolean)),
-    trailers: new Set(ai.trailers.map(normaliseTrailerKey).filter(Boolean)),
-    labels: new Set(ai.labels.map(normaliseLabel).filter(Boolean)),
-    branches: ai.branches.map((b) => b.trim()).filter(Boolean)
-  };
-}
-function commitWhere(commit, index) {
-  const sha = typeof commit.sha === "string" ? commit.sha.trim() : "";
-  return sha ? `commit:${sha.slice(0, 12)}` : `commit:#${index + 1}`;
-}
-function detectAi(pr, config2) {
-  if (!pr || typeof pr !== "object") return NO_AI;
-  const extras = extrasFrom(config2);
-  const c = new EvidenceCollector();
-  const requesters = [];
-  const prAuthorIsBot = typeof pr.author_type === "string" && pr.author_type.toLowerCase() === "bot";
-  const prAuthorAgent = typeof pr.author_login === "string" ? identitySignals(c, "pr.author", "pr-author", { login: pr.author_login, isBot: prAuthorIsBot }, extras) : null;
-  if (typeof pr.title === "string") {
-    titleSignals(c, "pr.title", pr.title);
-    textSignals(c, "pr.title", proseLines(pr.title), false, extras);
-  }
-  if (typeof pr.head_ref === "string") branchSignals(c, pr.head_ref, extras);
-  if (Array.isArray(pr.labels)) labelSignals(c, pr.labels, extras);
-  const bodyLines = typeof pr.body === "string" ? proseLines(pr.body) : [];
-  if (bodyLines.length > 0) {
-    textSignals(c, "pr.body", bodyLines, false, extras);
-    checkboxSignals(c, bodyLines);
-  }
-  const commits = Array.isArray(pr.commits) ? pr.commits.slice(0, MAX_COMMITS2) : [];
-  let aiCommits = 0;
-  commits.forEach((commit, index) => {
-    if (!commit || typeof commit !== "object") return;
-    const where = commitWhere(commit, index);
-    const author = identitySignals(
-      c,
-      where,
-      "author",
-      { name: commit.author_name, email: commit.author_email, login: commit.author_login },
-      extras
-    );
-    const committer = identitySignals(
-      c,
-      where,
-      "committer",
-      { name: commit.committer_name, email: commit.committer_email, login: commit.committer_login },
-      extras
-    );
-    const message = typeof commit.message === "string" ? commit.message : "";
-    const lines = proseLines(message);
-    if (lines.length > 0) titleSignals(c, where, lines[0]);
-    const scan3 = textSignals(c, where, lines, true, extras);
-    if (author?.agent || committer?.agent) requesters.push(...scan3.humanCoAuthors);
-    if (c.places.has(where)) aiCommits++;
-  });
-  const evidence = c.evidence;
-  if (evidence.length === 0) {
-    return { ...NO_AI, commitShare: commits.length > 0 ? 0 : null };
-  }
-  const confidence = decideConfidence(evidence);
-  const detected = confidence === "certain" || confidence === "likely" || evidence.some((e) => e.weight === "declared");
-  if (detected) {
-    requesters.push(...requestersIn(bodyLines));
-    if (prAuthorAgent && Array.isArray(pr.assignees))
-      requesters.push(...pr.assignees.filter((a) => typeof a === "string"));
-  }
-  const result = {
-    detected,
-    agents: detected ? rankAgents(evidence) : [],
-    confidence,
-    evidence: sortEvidence(evidence),
-    commitShare: commits.length > 0 ? aiCommits / commits.length : null
-  };
-  const people = detected ? cleanRequesters(requesters, extras) : [];
-  if (people.length > 0) result.requesters = people;
-  return result;
-}
-function decideConfidence(evidence) {
-  if (evidence.some((e) => e.weight === "certain")) return "certain";
-  if (evidence.some((e) => e.weight === "strong")) return "likely";
-  const kinds = new Set(
-    evidence.filter((e) => e.weight === "supporting" || e.weight === "declared").map((e) => e.signal)
-  );
-  if (kinds.size >= 2) return "likely";
-  return kinds.size === 1 ? "possible" : "none";
-}
-function rankAgents(evidence) {
-  const score = /* @__PURE__ */ new Map();
-  for (const e of evidence) {
-    if (!e.agent) continue;
-    score.set(e.agent, (score.get(e.agent) ?? 0) + WEIGHT_SCORE[e.weight]);
-  }
-  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-}
-function sortEvidence(evidence) {
-  return evidence.map((e, i) => ({ e, i })).sort((a, b) => WEIGHT_SCORE[b.e.weight] - WEIGHT_SCORE[a.e.weight] || a.i - b.i).slice(0, 100).map(({ e }) => e);
-}
-var KNOWN_AGENT_NAMES = new Set(AGENTS.map((a) => a.name.toLowerCase()));
-function cleanRequesters(raw, extras) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const r of raw) {
-    const name = r.trim().replace(/^@/, "");
-    if (!name || name.length > 100) continue;
-    const key = name.toLowerCase();
-    if (seen.has(key) || key.endsWith("[bot]") || KNOWN_AGENT_NAMES.has(key)) continue;
-    if (matchIdentity({ login: name, isBot: false }, extras)) continue;
-    seen.add(key);
-    out.push(name);
-  }
-  return out;
 }
 
 // src/agents/catalogue.ts
@@ -46520,8 +46517,8 @@ function detectPrivateKey(line, nextLine, traits, out) {
 var JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 function decodeJsonSegment(segment) {
   try {
-    const json2 = Buffer.from(segment, "base64url").toString("utf8");
-    const parsed = JSON.parse(json2);
+    const json3 = Buffer.from(segment, "base64url").toString("utf8");
+    const parsed = JSON.parse(json3);
     return parsed !== null && typeof parsed === "object" ? parsed : null;
   } catch {
     return null;
@@ -48257,18 +48254,18 @@ function yamlScalar(raw) {
 }
 var cache = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
 function configEntries(file2, side, syntax) {
-  let entries2 = cache[side].get(file2);
-  if (entries2) return entries2;
-  entries2 = [];
+  let entries = cache[side].get(file2);
+  if (entries) return entries;
+  entries = [];
   const view = sideOf(file2, side);
   const whole = wholeSideText(file2, side);
   if (whole !== null && syntax !== "json") {
     try {
-      flatten(parseWhole(syntax, whole), [], view.lines, entries2, { i: 0 });
-      cache[side].set(file2, entries2);
-      return entries2;
+      flatten(parseWhole(syntax, whole), [], view.lines, entries, { i: 0 });
+      cache[side].set(file2, entries);
+      return entries;
     } catch {
-      entries2 = [];
+      entries = [];
     }
   }
   if (syntax === "json") {
@@ -48281,12 +48278,12 @@ function configEntries(file2, side, syntax) {
         if (size >= MAX_PARSE_CHARS) break;
         lines.push(l);
       }
-      parseJsonLines(lines, hunk[0].line === 1 && /^\s*[[{]/.test(hunk[0].text), entries2);
+      parseJsonLines(lines, hunk[0].line === 1 && /^\s*[[{]/.test(hunk[0].text), entries);
     }
-  } else if (syntax === "toml") readToml(view.lines, entries2);
-  else readYaml(view.lines, entries2);
-  cache[side].set(file2, entries2);
-  return entries2;
+  } else if (syntax === "toml") readToml(view.lines, entries);
+  else readYaml(view.lines, entries);
+  cache[side].set(file2, entries);
+  return entries;
 }
 function jsonTextEntries(text, line, changed) {
   const out = [];
@@ -48321,10 +48318,10 @@ function siblingsOf(format, spec) {
   const parent = spec.path.split(".").slice(0, -1).join(".");
   return (format.lists ?? []).filter((l) => l !== spec && l.effect !== "allow" && l.path.split(".").slice(0, -1).join(".") === parent).map((l) => l.path.split(".").pop());
 }
-function listEntries(entries2, format, spec) {
+function listEntries(entries, format, spec) {
   const out = [];
   const siblings = siblingsOf(format, spec);
-  for (const e of entries2) {
+  for (const e of entries) {
     if (!e.changed) continue;
     if (spec.map) {
       const wanted = spec.effect === "allow";
@@ -48448,10 +48445,10 @@ function inputLists(input2) {
   if (a.settingsInputs?.includes(input2.input)) {
     const format = AGENT_CONFIG_FORMATS.find((f2) => f2.id === a.settingsFormat);
     if (!format) return [];
-    const entries2 = jsonTextEntries(input2.value, input2.line, true);
+    const entries = jsonTextEntries(input2.value, input2.line, true);
     return (format.lists ?? []).map((spec) => ({
       effect: spec.effect,
-      tools: entries2.filter((e) => typeof e.value === "string" && entryAt(e, spec.path)).map((e) => e.value)
+      tools: entries.filter((e) => typeof e.value === "string" && entryAt(e, spec.path)).map((e) => e.value)
     }));
   }
   return [];
@@ -48540,12 +48537,12 @@ var MODE_SWITCH = CLAUDE.switches.find((s) => s.path === "permissions.defaultMod
 function workflowSwitches(file2) {
   const out = [];
   const before = settingsInputEntries(file2, "old");
-  for (const { input: input2, entries: entries2, format } of settingsInputEntries(file2, "new")) {
+  for (const { input: input2, entries, format } of settingsInputEntries(file2, "new")) {
     const was = before.filter((b) => b.input.job === input2.job).flatMap((b) => b.entries);
     for (const sw of format.switches ?? []) {
       for (const l of sw.loosens) {
         const set2 = (es) => es.some((e) => entryAt(e, sw.path) && e.value === l.value);
-        if (set2(entries2) && !set2(was))
+        if (set2(entries) && !set2(was))
           out.push({
             file: file2.path,
             line: input2.line,
@@ -49035,8 +49032,8 @@ function worstRef(refs) {
 var IDENTITY = /* @__PURE__ */ new Set(["command", "args", "url", "httpUrl", "serverUrl", "type", "image", "package"]);
 var GIVEN = /* @__PURE__ */ new Set(["env", "headers", "args", "environment", "http_headers", "env_http_headers"]);
 var MAPS = /* @__PURE__ */ new Set(["env", "headers", "environment", "http_headers", "env_http_headers"]);
-function serversFrom(entries2, paths, out) {
-  for (const e of entries2) {
+function serversFrom(entries, paths, out) {
+  for (const e of entries) {
     const k = e.keys;
     let at;
     let field;
@@ -49073,8 +49070,8 @@ function mcpServers(file2, side) {
   out = /* @__PURE__ */ new Map();
   const format = agentFormatOf(file2.path);
   if (format?.mcpServers) serversFrom(configEntries(file2, side, format.syntax), format.mcpServers, out);
-  for (const { entries: entries2, format: f2 } of settingsInputEntries(file2, side))
-    if (f2.mcpServers) serversFrom(entries2, f2.mcpServers, out);
+  for (const { entries, format: f2 } of settingsInputEntries(file2, side))
+    if (f2.mcpServers) serversFrom(entries, f2.mcpServers, out);
   for (const input2 of agentInputs(file2, side)) {
     if (!input2.changed || !input2.action.argInputs?.includes(input2.input)) continue;
     for (const cfg of parseAgentArgs(input2.value).mcpConfigs)
@@ -51417,16 +51414,16 @@ function short(s) {
   return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}\u2026` : s;
 }
 function describe3(s) {
-  const who2 = s.name ? `${s.name} ` : "";
+  const who = s.name ? `${s.name} ` : "";
   const t = short(s.target);
   const what = {
-    git: `${who2}installs from git (${t}) instead of the registry`,
-    url: `${who2}installs from a URL (${t}) instead of the registry`,
+    git: `${who}installs from git (${t}) instead of the registry`,
+    url: `${who}installs from a URL (${t}) instead of the registry`,
     registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who2}installs from a local path (${t})`,
-    archive: `${who2}installs from a local archive (${t})`,
-    alias: `${who2}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who2}with ${t}`,
+    path: `${who}installs from a local path (${t})`,
+    archive: `${who}installs from a local archive (${t})`,
+    alias: `${who}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who}with ${t}`,
     tls: `weakens TLS for package downloads (${t})`
   };
   return what[s.kind];
@@ -51435,8 +51432,8 @@ function updatedSeverity(s) {
   return pinnedRevision(s.target) || !pinnedRevision(s.previous ?? "") ? "low" : "medium";
 }
 function describeUpdate(s) {
-  const who2 = s.name ? `${s.name} ` : "";
-  return `${who2}still installs from the same repository as before (${short(s.target)}, was ${short(s.previous ?? "")})${pinnedRevision(s.target) ? "" : ": not pinned to a commit or version tag"}`;
+  const who = s.name ? `${s.name} ` : "";
+  return `${who}still installs from the same repository as before (${short(s.target)}, was ${short(s.previous ?? "")})${pinnedRevision(s.target) ? "" : ": not pinned to a commit or version tag"}`;
 }
 var nonRegistrySourceRule = {
   id: "dependency/non-registry-source",
@@ -51579,10 +51576,10 @@ function cloudDeleteOf(text, productionFile) {
       } : null;
     const v = AWS_DELETE_VERB.exec(text);
     if (v && v[1] !== "s3") {
-      const data = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
+      const data2 = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
       return {
-        what: `aws ${v[1]} ${v[2]}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `aws ${v[1]} ${v[2]}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -51590,11 +51587,11 @@ function cloudDeleteOf(text, productionFile) {
     if (GCLOUD_STORAGE_RM.test(text)) return { what: "recursive Cloud Storage deletion", severity: sev("high") };
     const g = GCLOUD_DELETE.exec(text);
     if (g) {
-      const data = GCLOUD_DATA.test(g[1]);
+      const data2 = GCLOUD_DATA.test(g[1]);
       const quiet = /\s(?:--quiet|-q)\b/.test(g[2]);
       return {
-        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -51602,10 +51599,10 @@ function cloudDeleteOf(text, productionFile) {
     const a = AZ_DELETE.exec(text);
     if (a) {
       const group = a[1].startsWith("group");
-      const data = AZ_DATA.test(a[1]);
+      const data2 = AZ_DATA.test(a[1]);
       return {
-        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -53030,19 +53027,19 @@ function scanTerraformFile(file2) {
   return out;
 }
 async function parsedAddresses(path, text) {
-  let json2;
+  let json3;
   try {
-    json2 = await (0, import_hcl2json.parse)(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
+    json3 = await (0, import_hcl2json.parse)(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
   } catch {
     return null;
   }
   const set2 = /* @__PURE__ */ new Set();
-  const resource = json2.resource;
-  const data = json2.data;
-  const modules = json2.module;
+  const resource = json3.resource;
+  const data2 = json3.data;
+  const modules = json3.module;
   for (const [type, byName2] of Object.entries(resource ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
+  for (const [type, byName2] of Object.entries(data2 ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
   for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
   return set2;
@@ -53063,15 +53060,15 @@ async function confirmWithParser(scan3, budget) {
   else scan3.addedHeaders = scan3.addedHeaders.filter(keep);
 }
 function tfJsonBlocks(text) {
-  let json2;
+  let json3;
   try {
-    json2 = JSON.parse(text);
+    json3 = JSON.parse(text);
   } catch {
     return [];
   }
   const out = [];
-  if (!json2 || typeof json2 !== "object") return out;
-  const root = json2;
+  if (!json3 || typeof json3 !== "object") return out;
+  const root = json3;
   const addTyped = (kind, section) => {
     if (!section || typeof section !== "object") return;
     for (const [type, byName2] of Object.entries(section)) {
@@ -53259,10 +53256,10 @@ async function analyzeTerraform(ctx) {
   const jsonFiles = [];
   const budget = { parses: MAX_PARSED_FILES };
   for (const file2 of ctx.files) {
-    const json2 = isTerraformJsonPath(file2.path);
-    if (!json2 && !isTerraformPath(file2.path)) continue;
+    const json3 = isTerraformJsonPath(file2.path);
+    if (!json3 && !isTerraformPath(file2.path)) continue;
     if (file2.binary || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-    if (json2) {
+    if (json3) {
       jsonFiles.push(file2);
       continue;
     }
@@ -54858,9 +54855,9 @@ function scanLiterals(lines, language) {
         i++;
         continue;
       }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
+      const comment2 = commentStart(language, s, i);
+      if (comment2 === "line") break;
+      if (comment2 === "block") {
         blockComment = true;
         i += 2;
         continue;
@@ -58774,6 +58771,7 @@ function findRollbackSection(body, heading) {
 }
 
 // src/engine/gate-decision.ts
+var GATE_CHECK_NAME = "AI Review Gate";
 var ROLLBACK_ITEM_ID = "rollback:plan";
 var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
 function rollbackReadiness(gateRequired, level, pr, findings, config2) {
@@ -58819,11 +58817,11 @@ function decideGate(files, level, ai, checklist, config2, paths, pr = null, find
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
-  const who2 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const who = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
   const rollback = rollbackReadiness(true, level, pr, findings, config2);
   return {
     required: true,
-    reason: `${who2} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    reason: `${who} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
     checklist: rollback.required ? [...checklist, rollbackItem(rollback)] : checklist,
     approvals,
     rollback
@@ -59079,7 +59077,7 @@ function formatJson(report) {
 `;
 }
 
-// src/format/labels.ts
+// src/format/titles.ts
 var CATEGORY_TITLES = {
   "migration-destructive": "Destructive migrations",
   migration: "Migrations",
@@ -59610,6 +59608,9 @@ async function runCli(argv, io) {
     throw e;
   }
 }
+
+// src/cli/protect.ts
+import { parseArgs as parseArgs2 } from "node:util";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -61048,19 +61049,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -61089,9 +61090,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -61426,8 +61427,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -63968,24 +63969,29 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/client.ts
-function resilienceOptions(tuning = {}, log = console) {
-  const maxWait = tuning.maxRateLimitWait ?? 120;
-  const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+function waitOutRateLimit(kind, policy, log) {
+  return (retryAfter, options, octokit, retryCount) => {
+    const warn = (m) => (log ?? octokit.log ?? console).warn(m);
     const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
-    if (retryCount < 1 && retryAfter <= maxWait) {
-      log.warn(`GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s`);
+    if (retryCount < policy.retries && retryAfter <= policy.maxWaitSeconds) {
+      warn(
+        `GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${policy.retries})`
+      );
       return true;
     }
-    log.warn(`GitHub ${kind} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    warn(`GitHub ${kind} hit for ${what}; giving up (retry after ${retryAfter}s)`);
     return false;
   };
+}
+function resilienceOptions(tuning = {}, log = console) {
+  const policy = { retries: 1, maxWaitSeconds: tuning.maxRateLimitWait ?? 120 };
   return {
     retry: { retries: tuning.retries ?? 3, retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3 },
     throttle: {
       enabled: tuning.throttle ?? true,
       retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3,
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit")
+      onRateLimit: waitOutRateLimit("rate limit", policy, log),
+      onSecondaryRateLimit: waitOutRateLimit("secondary rate limit", policy, log)
     }
   };
 }
@@ -64025,114 +64031,549 @@ function redactUrl(url2) {
   return i === -1 ? url2 : url2.slice(0, i);
 }
 
+// src/github/fetch.ts
+var MAX_PULL_FILES = 3e3;
+var MAX_PULL_COMMITS = 250;
+var PER_PAGE = 100;
+function hasNextPage(headers) {
+  return typeof headers.link === "string" && /rel="next"/.test(headers.link);
+}
+async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
+  const files = [];
+  for (let page = 1; ; page++) {
+    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      ...ref,
+      per_page: PER_PAGE,
+      page
+    });
+    files.push(...res.data);
+    if (files.length >= limit) return { files: files.slice(0, limit), truncated: hasNextPage(res.headers) };
+    if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
+  }
+}
+async function fetchConfig(client, repo, baseSha, path) {
+  try {
+    const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ref: baseSha,
+      mediaType: { format: "raw" }
+    });
+    const data2 = res.data;
+    if (typeof data2 === "string") return data2;
+    if (data2 instanceof ArrayBuffer) return new TextDecoder().decode(data2);
+    if (data2 && typeof data2 === "object" && !Array.isArray(data2) && "content" in data2) {
+      const content = data2.content ?? "";
+      return Buffer.from(content, "base64").toString("utf8");
+    }
+    throw new Error(`config path ${path} is not a file at ${baseSha.slice(0, 7)}`);
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
+
 // src/github/pull-context.ts
 var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
   nodes { commit { oid message
     author { name email user { login } }
     committer { name email user { login } } } }`;
 var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
+function mainQuery(q) {
+  const labelAliases = q.labelNames.map((_, i) => `l${i}: label(name: $label${i}) { name }`).join("\n    ");
+  const prefixAliases = q.labelPrefixes.map((_, i) => `p${i}: labels(first: 100, query: $prefix${i}) { nodes { name } }`).join("\n    ");
+  const vars = [
+    ...q.labelNames.map((_, i) => `$label${i}: String!`),
+    ...q.labelPrefixes.map((_, i) => `$prefix${i}: String!`)
+  ].join(", ");
+  return `query($owner: String!, $repo: String!, $number: Int!, $configExpr: String!${vars ? `, ${vars}` : ""}) {
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { __typename ... on Blob { text isBinary } }
+    ${labelAliases}
+    ${prefixAliases}
+    pullRequest(number: $number) {
+      labels(first: 100) { nodes { name } }
+      commits(first: 100) { ${COMMIT_FIELDS} }
+      comments(first: 100) { ${COMMENT_FIELDS} }
+    }
+  }
+}`;
+}
 var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
 }`;
 var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
 }`;
+function toApiCommit(n) {
+  const c = n.commit;
+  return {
+    sha: c.oid,
+    commit: {
+      message: c.message,
+      author: { name: c.author?.name ?? null, email: c.author?.email ?? null },
+      committer: { name: c.committer?.name ?? null, email: c.committer?.email ?? null }
+    },
+    author: c.author?.user ? { login: c.author.user.login } : null,
+    committer: c.committer?.user ? { login: c.committer.user.login } : null
+  };
+}
+function toComment(n) {
+  return { id: n.databaseId, body: n.body, mine: n.viewerDidAuthor, createdAt: n.createdAt };
+}
+async function fetchPullContext(client, q) {
+  const vars = {
+    owner: q.owner,
+    repo: q.repo,
+    number: q.number,
+    configExpr: `${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`
+  };
+  q.labelNames.forEach((name, i) => {
+    vars[`label${i}`] = name;
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    vars[`prefix${i}`] = prefix;
+  });
+  const data2 = await client.graphql(mainQuery(q), vars);
+  let requests = 1;
+  const repo = data2.repository;
+  if (!repo?.pullRequest) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
+  const pull = repo.pullRequest;
+  let configText = null;
+  let configProblem = null;
+  if (repo.config) {
+    if (repo.config.__typename !== "Blob")
+      configProblem = `${q.configPath} is a ${repo.config.__typename.toLowerCase()}, not a file`;
+    else if (repo.config.isBinary || typeof repo.config.text !== "string")
+      configProblem = `${q.configPath} is not a text file`;
+    else configText = repo.config.text;
+  }
+  const repoLabels = /* @__PURE__ */ new Set();
+  q.labelNames.forEach((_, i) => {
+    const l = repo[`l${i}`];
+    if (l?.name) repoLabels.add(l.name);
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    const l = repo[`p${i}`];
+    for (const n of l?.nodes ?? []) if (n.name.startsWith(prefix)) repoLabels.add(n.name);
+  });
+  const commits = pull.commits.nodes.map(toApiCommit);
+  let commitPage = pull.commits.pageInfo;
+  while (commitPage.hasNextPage && commitPage.endCursor && commits.length < MAX_PULL_COMMITS) {
+    const more = await client.graphql(MORE_COMMITS, {
+      owner: q.owner,
+      repo: q.repo,
+      number: q.number,
+      after: commitPage.endCursor
+    });
+    requests++;
+    commits.push(...more.repository.pullRequest.commits.nodes.map(toApiCommit));
+    commitPage = more.repository.pullRequest.commits.pageInfo;
+  }
+  const comments = pull.comments.nodes.map(toComment);
+  let commentPage = pull.comments.pageInfo;
+  const found = () => !!q.commentMarker && comments.some((c) => c.mine && c.body.includes(q.commentMarker));
+  while (commentPage.hasNextPage && commentPage.endCursor && !found()) {
+    const more = await client.graphql(
+      MORE_COMMENTS,
+      { owner: q.owner, repo: q.repo, number: q.number, after: commentPage.endCursor }
+    );
+    requests++;
+    comments.push(...more.repository.pullRequest.comments.nodes.map(toComment));
+    commentPage = more.repository.pullRequest.comments.pageInfo;
+  }
+  return {
+    configText,
+    configProblem,
+    commits: commits.slice(0, MAX_PULL_COMMITS),
+    labels: pull.labels.nodes.map((l) => l.name),
+    repoLabels,
+    comments,
+    requests
+  };
+}
 
-// app/gate/state.ts
-var STATE_VERSION = 2;
-var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
-var tick = external_exports.object({
-  item: external_exports.string(),
-  by: who,
-  at: external_exports.string(),
-  /** Head SHA and base branch the reviewer ticked at. */
-  head: external_exports.string(),
-  base: external_exports.string()
-});
-var auditEvent = external_exports.object({
-  at: external_exports.string(),
-  head: external_exports.string(),
-  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
-  by: who.optional(),
-  item: external_exports.string().optional(),
-  note: external_exports.string().optional()
-});
-var itemRoute = external_exports.object({
-  /** `org/team-slug`: only its members may tick. */
-  team: external_exports.string().optional(),
-  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
-  owners: external_exports.array(external_exports.string()).optional(),
-  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
-  unresolved: external_exports.string().optional()
-});
-var gateItem = external_exports.object({
-  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
-  id: external_exports.string(),
-  text: external_exports.string(),
-  category: external_exports.enum(CATEGORIES).nullable(),
-  /** The top finding's message, so the check title can say what is at stake. */
-  detail: external_exports.string(),
-  /** Files with findings in this category (capped; `filesTruncated` then). */
-  files: external_exports.array(external_exports.string()),
-  filesTruncated: external_exports.boolean().optional(),
-  route: itemRoute.optional()
-});
-var exclusions = external_exports.object({
-  ids: external_exports.array(external_exports.number().int()),
-  /** Lower-cased logins whose account id could not be resolved. */
-  logins: external_exports.array(external_exports.string()),
-  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
-  emails: external_exports.array(external_exports.string()),
-  names: external_exports.array(external_exports.string()),
-  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
-  overflow: external_exports.boolean()
-});
-var gateStateSchema = external_exports.object({
-  v: external_exports.literal(STATE_VERSION),
-  pr: external_exports.number().int(),
-  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
-  seq: external_exports.number().int(),
-  head: external_exports.string(),
-  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
-  status: external_exports.enum(["open", "closed", "merged"]),
-  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
-  next: external_exports.string().nullable(),
-  required: external_exports.boolean(),
-  reason: external_exports.string(),
-  level: external_exports.enum(LEVELS),
-  approvals: external_exports.number().int(),
-  items: external_exports.array(gateItem),
-  /** Sign-off slots (`signoff:<n>`), one per required approver. */
-  signoffs: external_exports.array(external_exports.string()),
-  ticks: external_exports.array(tick),
-  /** People who may never approve this PR, captured once and only ever growing. */
-  excluded: exclusions,
-  /** Accounts the base branch's config names as machines (never approvers). */
-  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
-  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
-  locked: external_exports.string().nullable(),
-  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
-  error: external_exports.string().nullable(),
-  /** Files the App could not analyse, with the reason (shown in the checklist). */
-  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
-  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
-  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
-  author: who.nullable(),
-  commentId: external_exports.number().int().nullable(),
-  audit: external_exports.array(auditEvent),
-  /** Visible notes from the last handled event (refusals and resets). */
-  notes: external_exports.array(external_exports.string())
-});
+// src/github/octokit-port.ts
+function data(res) {
+  return res.data;
+}
+function actor(a) {
+  if (!a || typeof a.id !== "number" || !a.login) return null;
+  return { id: a.id, login: a.login, type: a.type ?? "User" };
+}
+function person(p, user) {
+  return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
+}
+function checkRun(r) {
+  return {
+    id: r.id,
+    headSha: r.head_sha,
+    name: r.name,
+    appId: r.app?.id ?? null,
+    status: r.status ?? "completed",
+    conclusion: r.conclusion ?? null,
+    title: r.output?.title ?? "",
+    summary: r.output?.summary ?? "",
+    text: r.output?.text ?? "",
+    externalId: r.external_id ?? ""
+  };
+}
+function comment(c) {
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    author: actor(c.user),
+    htmlUrl: c.html_url ?? "",
+    createdAt: c.created_at ?? ""
+  };
+}
+var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
+async function orAbsent(call, absent) {
+  try {
+    return await call();
+  } catch (e) {
+    if (statusOf(e) === 404) return absent;
+    throw e;
+  }
+}
+var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes { position headCommit { oid } pullRequest { number headRefOid baseRefName } }
+      }
+    }
+  }
+}`;
+function unavailable(e) {
+  const s = statusOf(e);
+  return s === 403 || s === 404;
+}
+function createGitHubPort(client) {
+  return {
+    async pull(ref) {
+      const p = data(
+        await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number
+        })
+      );
+      const snapshot = {
+        number: p.number,
+        state: p.state === "closed" ? "closed" : "open",
+        merged: p.merged === true,
+        title: p.title ?? "",
+        body: p.body ?? "",
+        htmlUrl: p.html_url ?? "",
+        author: actor(p.user),
+        head: { sha: p.head.sha, ref: p.head.ref ?? "" },
+        base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        headRepo: p.head.repo?.full_name ?? null,
+        baseRepo: p.base.repo?.full_name ?? `${ref.owner}/${ref.repo}`,
+        labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
+        assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
+        changedFiles: p.changed_files ?? 0,
+        commits: p.commits ?? 0
+      };
+      return snapshot;
+    },
+    async pullFiles(ref) {
+      const { files, truncated } = await fetchPullFiles(client, {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.number
+      });
+      return { items: files, truncated };
+    },
+    async pullCommits(ref) {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number,
+          per_page: 100,
+          page
+        });
+        const batch = data(res);
+        for (const c of batch)
+          items.push({
+            sha: c.sha,
+            message: c.commit.message,
+            author: person(c.commit.author, c.author),
+            committer: person(c.commit.committer, c.committer)
+          });
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        if (!more || items.length >= MAX_PULL_COMMITS)
+          return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
+      }
+    },
+    fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    compare: (repo, base, head) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          ...repo,
+          basehead: `${base}...${head}`,
+          per_page: 100
+        })
+      );
+      const files = [];
+      for (const f2 of d.files ?? []) {
+        files.push(f2.filename);
+        if (f2.previous_filename) files.push(f2.previous_filename);
+      }
+      return { status: d.status ?? "unknown", files, truncated: (d.files?.length ?? 0) >= 300 };
+    }, null),
+    async checkRuns(repo, sha, filter) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repo,
+        ref: sha,
+        check_name: filter.name,
+        app_id: filter.appId,
+        filter: "all",
+        per_page: 100
+      });
+      return data(res).check_runs.map(checkRun).filter((r) => r.appId === filter.appId && r.name === filter.name && r.headSha === sha).sort((a, b) => b.id - a.id);
+    },
+    async upsertCheckRun(repo, target, body) {
+      const fields = {
+        name: body.name,
+        status: "completed",
+        conclusion: body.conclusion,
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...body.detailsUrl ? { details_url: body.detailsUrl } : {},
+        ...body.externalId !== void 0 ? { external_id: body.externalId } : {},
+        output: { title: body.title, summary: body.summary, ...body.text !== void 0 ? { text: body.text } : {} }
+      };
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(async () => {
+          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            ...repo,
+            check_run_id: id,
+            ...fields
+          });
+          return true;
+        }, false);
+        if (updated) return id;
+      }
+      const res = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        head_sha: target.sha,
+        ...fields
+      });
+      return data(res).id;
+    },
+    comment: (repo, id) => orAbsent(
+      async () => comment(
+        data(
+          await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: id
+          })
+        )
+      ),
+      null
+    ),
+    async comments(repo, issue2, until, since) {
+      const items = [];
+      for (let page = 1; page <= 30; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issue2,
+          per_page: 100,
+          page,
+          ...since !== void 0 ? { since } : {}
+        });
+        const batch = data(res).map(comment);
+        items.push(...batch);
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        const found = until !== void 0 && batch.some(until);
+        if (!more || found) return { items, truncated: more && !found };
+      }
+      return { items, truncated: true };
+    },
+    async upsertComment(repo, target, body) {
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(
+          async () => comment(
+            data(
+              await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+                ...repo,
+                comment_id: id,
+                body
+              })
+            )
+          ),
+          null
+        );
+        if (updated) return updated;
+      }
+      return comment(
+        data(
+          await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: target.issue,
+            body
+          })
+        )
+      );
+    },
+    deleteComment: (repo, id) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      return true;
+    }, false),
+    permission: (repo, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          ...repo,
+          username: login
+        })
+      );
+      for (const p of [d.role_name, d.permission])
+        if (p && PERMISSIONS.has(p)) return p;
+      return "none";
+    }, "none"),
+    teamMember: (org, team, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+          org,
+          team_slug: team,
+          username: login
+        })
+      );
+      return d.state === "active";
+    }, false),
+    user: (login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /users/{username}", { username: login })
+      );
+      const a = actor(d);
+      return a ? { ...a, name: d.name ?? null, email: d.email ?? null } : null;
+    }, null),
+    async pullsForCommit(repo, sha) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        ...repo,
+        commit_sha: sha,
+        per_page: 100
+      });
+      return data(res).map(
+        (p) => ({
+          number: p.number,
+          state: p.state === "closed" ? "closed" : "open",
+          headSha: p.head.sha,
+          baseRef: p.base.ref ?? ""
+        })
+      );
+    },
+    async mergeQueue(repo, branch) {
+      const res = data(
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch }
+        })
+      );
+      if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
+      const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];
+      return nodes.filter((n) => n !== null).map(
+        (n) => ({
+          position: n.position,
+          headSha: n.headCommit?.oid ?? null,
+          pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
+        })
+      ).sort((a, b) => a.position - b.position);
+    },
+    async app() {
+      const d = data(await client.request("GET /app"));
+      if (!d) throw new Error("GET /app answered without the App");
+      return { id: d.id, slug: d.slug ?? null };
+    },
+    pullContext: (query) => fetchPullContext(client, query),
+    async createLabel(repo, label) {
+      try {
+        await client.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+        return true;
+      } catch (e) {
+        if (statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async addLabels(ref, names) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        labels: names
+      });
+    },
+    removeLabel: (ref, name) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        name
+      });
+      return true;
+    }, false),
+    async defaultBranch(repo) {
+      return data(await client.request("GET /repos/{owner}/{repo}", { ...repo })).default_branch;
+    },
+    async rulesets(repo) {
+      try {
+        const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
+          ...repo,
+          per_page: 100,
+          includes_parents: false
+        });
+        return data(res);
+      } catch (e) {
+        if (unavailable(e)) return null;
+        throw e;
+      }
+    },
+    async ruleset(repo, id) {
+      return data(
+        await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id })
+      );
+    },
+    async createRuleset(repo, body) {
+      try {
+        await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...body });
+        return true;
+      } catch (e) {
+        if (unavailable(e) || statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async updateRuleset(repo, id, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id, ...body });
+    },
+    branchProtection: (repo, branch) => orAbsent(
+      async () => data(
+        await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })
+      ),
+      null
+    ),
+    async protectBranch(repo, branch, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    },
+    async setRequiredChecks(repo, branch, checks) {
+      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
+        ...repo,
+        branch,
+        checks
+      });
+    }
+  };
+}
+function loose(client) {
+  return (route2, params) => client.request(route2, params);
+}
 
-// app/gate/record.ts
-var entries = external_exports.array(gateStateSchema);
-
-// app/gate/check-run.ts
-var CHECK_NAME = "AI Review Gate";
-
-// app/protect.ts
+// src/github/protect.ts
 var RULESET_NAME = "AI Review Gate";
-var loose = (client) => (route2, params) => client.request(route2, params);
 var DEFAULT_BRANCH_REF = "~DEFAULT_BRANCH";
 function desiredRuleset(branch, appId) {
   const ref = branch === DEFAULT_BRANCH_REF ? branch : `refs/heads/${branch}`;
@@ -64147,7 +64588,7 @@ function desiredRuleset(branch, appId) {
         parameters: {
           strict_required_status_checks_policy: false,
           do_not_enforce_on_create: false,
-          required_status_checks: [{ context: CHECK_NAME, integration_id: appId }]
+          required_status_checks: [{ context: GATE_CHECK_NAME, integration_id: appId }]
         }
       }
     ]
@@ -64155,74 +64596,45 @@ function desiredRuleset(branch, appId) {
 }
 function rulesetSatisfied(r, branch, appId) {
   const includes = r.conditions?.ref_name?.include ?? [];
-  const covers = includes.includes(`refs/heads/${branch}`) || includes.includes("~DEFAULT_BRANCH") || includes.includes("~ALL");
+  const covers = includes.includes(`refs/heads/${branch}`) || includes.includes(DEFAULT_BRANCH_REF) || includes.includes("~ALL");
   const pinned = (r.rules ?? []).some(
     (rule) => rule.type === "required_status_checks" && (rule.parameters?.required_status_checks ?? []).some(
-      (c) => c.context === CHECK_NAME && c.integration_id === appId
+      (c) => c.context === GATE_CHECK_NAME && c.integration_id === appId
     )
   );
   return r.enforcement === "active" && covers && pinned;
 }
-async function viaRulesets(client, repo, branch, appId, dryRun, out) {
-  let list;
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
-      ...repo,
-      per_page: 100,
-      includes_parents: false
-    });
-    list = res.data;
-  } catch (e) {
-    const s = statusOf(e);
-    if (s === 403 || s === 404) return "unavailable";
-    throw e;
-  }
+var json2 = (value) => JSON.stringify(value, null, 2);
+async function viaRulesets(port, req) {
+  const { repo, branch, appId, dryRun, out } = req;
+  const list = await port.rulesets(repo);
+  if (list === null) return "unavailable";
   const desired = desiredRuleset(branch, appId);
   const existing = list.find((r) => r.name === RULESET_NAME);
   if (existing) {
-    const full = (await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: existing.id })).data;
-    if (rulesetSatisfied(full, branch, appId)) {
+    if (rulesetSatisfied(await port.ruleset(repo, existing.id), branch, appId)) {
       out(
-        `ruleset "${RULESET_NAME}" (id ${existing.id}) already requires "${CHECK_NAME}" from app ${appId} on ${branch}: nothing to do
+        `ruleset "${RULESET_NAME}" (id ${existing.id}) already requires "${GATE_CHECK_NAME}" from app ${appId} on ${branch}: nothing to do
 `
       );
       return true;
     }
-    out(
-      `${dryRun ? "would update" : "updating"} ruleset "${RULESET_NAME}" (id ${existing.id}):
-${JSON.stringify(desired, null, 2)}
-`
-    );
-    if (!dryRun)
-      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", {
-        ...repo,
-        ruleset_id: existing.id,
-        ...desired
-      });
+    out(`${dryRun ? "would update" : "updating"} ruleset "${RULESET_NAME}" (id ${existing.id}):
+${json2(desired)}
+`);
+    if (!dryRun) await port.updateRuleset(repo, existing.id, desired);
     return true;
   }
   out(`${dryRun ? "would create" : "creating"} ruleset:
-${JSON.stringify(desired, null, 2)}
+${json2(desired)}
 `);
-  if (!dryRun) {
-    try {
-      await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...desired });
-    } catch (e) {
-      const s = statusOf(e);
-      if (s === 403 || s === 404 || s === 422) return "unavailable";
-      throw e;
-    }
-  }
+  if (!dryRun && !await port.createRuleset(repo, desired)) return "unavailable";
   return true;
 }
-async function viaBranchProtection(client, repo, branch, appId, dryRun, out) {
-  const pinned = { context: CHECK_NAME, app_id: appId };
-  let current = null;
-  try {
-    current = (await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })).data;
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
+async function viaBranchProtection(port, req) {
+  const { repo, branch, appId, dryRun, out } = req;
+  const pinned = { context: GATE_CHECK_NAME, app_id: appId };
+  const current = await port.branchProtection(repo, branch);
   if (!current) {
     const body = {
       required_status_checks: { strict: false, checks: [pinned] },
@@ -64230,42 +64642,40 @@ async function viaBranchProtection(client, repo, branch, appId, dryRun, out) {
       required_pull_request_reviews: null,
       restrictions: null
     };
-    out(
-      `${dryRun ? "would protect" : "protecting"} branch ${branch} (it has no protection yet):
-${JSON.stringify(body, null, 2)}
-`
-    );
-    if (!dryRun)
-      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    out(`${dryRun ? "would protect" : "protecting"} branch ${branch} (it has no protection yet):
+${json2(body)}
+`);
+    if (!dryRun) await port.protectBranch(repo, branch, body);
     return true;
   }
   const checks = current.required_status_checks?.checks ?? [];
-  if (checks.some((c) => c.context === CHECK_NAME && c.app_id === appId)) {
-    out(`branch protection of ${branch} already requires "${CHECK_NAME}" from app ${appId}: nothing to do
+  if (checks.some((c) => c.context === GATE_CHECK_NAME && c.app_id === appId)) {
+    out(`branch protection of ${branch} already requires "${GATE_CHECK_NAME}" from app ${appId}: nothing to do
 `);
     return true;
   }
-  const next = [...checks.filter((c) => c.context !== CHECK_NAME), pinned];
+  const next = [...checks.filter((c) => c.context !== GATE_CHECK_NAME), pinned];
   out(`${dryRun ? "would set" : "setting"} the required checks of ${branch} to:
-${JSON.stringify(next, null, 2)}
+${json2(next)}
 `);
-  if (!dryRun) {
-    if (current.required_status_checks) {
-      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
-        ...repo,
-        branch,
-        checks: next
-      });
-    } else {
-      out(
-        `branch ${branch} is protected but has no required status checks; add "${CHECK_NAME}" with source app ${appId} in Settings \u2192 Branches (docs/app.md)
+  if (dryRun) return true;
+  if (!current.required_status_checks) {
+    out(
+      `branch ${branch} is protected but has no required status checks; add "${GATE_CHECK_NAME}" with source app ${appId} in Settings \u2192 Branches (docs/app.md)
 `
-      );
-      return false;
-    }
+    );
+    return false;
   }
+  await port.setRequiredChecks(repo, branch, next);
   return true;
 }
+async function protectBranch(port, req) {
+  if (await viaRulesets(port, req) === true) return true;
+  req.out("rulesets are not available to this token or plan; using the branch protection API\n");
+  return viaBranchProtection(port, req);
+}
+
+// src/cli/protect.ts
 async function protectCommand(argv, io, deps = {}) {
   const { values } = parseArgs2({
     args: argv,
@@ -64285,7 +64695,7 @@ async function protectCommand(argv, io, deps = {}) {
     throw new UsageError("protect needs the App's id to pin the check to (--app-id N or APP_ID)");
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const dryRun = values["dry-run"] ?? false;
-  if (!deps.client && !token) {
+  if (!deps.port && !token) {
     if (!dryRun) throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
     const branch = values.branch ?? DEFAULT_BRANCH_REF;
     const where = values.branch ? "" : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
@@ -64297,14 +64707,13 @@ ${JSON.stringify(desiredRuleset(branch, appId), null, 2)}
     );
     return 0;
   }
-  const client = deps.client ?? createClient({ auth: token, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}
-`) } });
+  const port = deps.port ?? createGitHubPort(
+    createClient({ auth: token, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}
+`) } })
+  );
   try {
-    const branch = values.branch ?? (await client.request("GET /repos/{owner}/{repo}", repo)).data.default_branch;
-    const viaRules = await viaRulesets(client, repo, branch, appId, dryRun, io.stdout);
-    if (viaRules === true) return 0;
-    io.stdout("rulesets are not available to this token or plan; using the branch protection API\n");
-    return await viaBranchProtection(client, repo, branch, appId, dryRun, io.stdout) ? 0 : 1;
+    const branch = values.branch ?? await port.defaultBranch(repo);
+    return await protectBranch(port, { repo, branch, appId, dryRun, out: io.stdout }) ? 0 : 1;
   } catch (e) {
     io.stderr(`ai-review-gate: ${describeApiError(e, "protect")}
 `);

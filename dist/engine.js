@@ -57447,6 +57447,7 @@ function findRollbackSection(body, heading) {
 }
 
 // src/engine/gate-decision.ts
+var GATE_CHECK_NAME = "AI Review Gate";
 var ROLLBACK_ITEM_ID = "rollback:plan";
 var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
 function rollbackReadiness(gateRequired, level, pr, findings, config2) {
@@ -57757,7 +57758,7 @@ function formatJson(report) {
 `;
 }
 
-// src/format/labels.ts
+// src/format/titles.ts
 var CATEGORY_TITLES = {
   "migration-destructive": "Destructive migrations",
   migration: "Migrations",
@@ -58074,6 +58075,7 @@ export {
   ConfigError,
   DEFAULT_CONFIG_PATH,
   DiffParseError,
+  GATE_CHECK_NAME,
   LEVELS,
   SEVERITIES,
   activeRules,

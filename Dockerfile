@@ -21,6 +21,7 @@ RUN node scripts/build.mjs --only server
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
+    LOG_FORMAT=json \
     PORT=3000
 WORKDIR /app
 # package.json only tells node that dist/*.js are ES modules (and gives Probot the App's name and version).

@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { escapeControls } from "../src/text/controls.js";
 import type { Finding, Severity } from "../src/types.js";
 
 /** GitHub shows at most this many annotations of each kind per step. */
@@ -32,11 +33,15 @@ export function emitAnnotations(findings: readonly Finding[]): AnnotationStats {
     const slots = ANNOTATIONS_PER_KIND - RESERVED[kind];
     const shown = list.length > slots ? list.slice(0, slots - 1) : list;
     for (const f of shown) {
-      const props: core.AnnotationProperties = { title: `${f.severity}: ${f.ruleId}`, file: f.file };
+      const props: core.AnnotationProperties = {
+        title: escapeControls(`${f.severity}: ${f.ruleId}`),
+        file: escapeControls(f.file),
+      };
       // Removed lines and whole-file findings have no line in the head version to attach to.
       if (f.line !== null && f.side === "new") props.startLine = f.line;
       const where = f.side === "old" && f.line !== null ? ` (removed line ${f.line})` : "";
-      EMIT[kind](`${f.message}${where}. ${f.remediation}`, props);
+      // Messages are masked by the engine; controls are escaped here so no input writes raw to the log.
+      EMIT[kind](escapeControls(`${f.message}${where}. ${f.remediation}`), props);
       emitted++;
     }
     const rest = list.length - shown.length;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { extendsNotApplied } from "../src/config/extends.js";
 import { ConfigError, defaultConfig, parseConfigText } from "../src/config/load.js";
 import type { Config } from "../src/config/schema.js";
 import type { ChangedFile } from "../src/diff/model.js";
@@ -155,6 +156,8 @@ export async function gather(
   const fetched = await port.pullFiles({ owner: env.owner, repo: env.repo, number: pull.number });
   const converted = changedFilesFromPullFiles(fetched.items);
   const warnings = [...converted.warnings];
+  const central = extendsNotApplied(config);
+  if (central) warnings.push(central);
   if (fetched.truncated || (pull.changed_files ?? 0) > MAX_PULL_FILES)
     warnings.push(
       `this pull request changes ${pull.changed_files ?? "more than 3,000"} files; GitHub lists only the first ${MAX_PULL_FILES}, the rest were not analyzed`,

@@ -1,14 +1,16 @@
 import * as core from "@actions/core";
 import type { ConfigError } from "../src/config/load.js";
 import { analyze } from "../src/engine/analyze.js";
-import { escapeMarkdown, formatMarkdown } from "../src/format/index.js";
+import { comparisonBase } from "../src/format/changes.js";
+import { formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
 import { upsertMarkedComment } from "../src/github/marked-comment.js";
+import { markdownBlock, markdownCode, markdownText } from "../src/text/markdown.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
 import { createActionPort } from "./client.js";
-import { COMMENT_MARKER } from "./comment.js";
+import { COMMENT_MARKER, previousReport } from "./comment.js";
 import { type ActionPull, gather, readRunEnv, resolveTarget } from "./gather.js";
 import { type ActionInputs, InputError, readInputs } from "./inputs.js";
 import { applyLabels, desiredLabels, planLabels } from "./labels.js";
@@ -49,11 +51,9 @@ function configErrorMarkdown(err: ConfigError, marker?: string): string {
     ...(marker ? [marker] : []),
     "## ⚠️ AI Review Gate: invalid configuration",
     "",
-    `The config \`${err.source.replace(/`/g, "'")}\` on the base branch is invalid, so this pull request was not analyzed. Fix it on the base branch (the config is never read from the pull request).`,
+    `The config ${markdownCode(err.source)} on the base branch is invalid, so this pull request was not analyzed. Fix it on the base branch (the config is never read from the pull request).`,
     "",
-    "```text",
-    err.message.replace(/```/g, "'''"),
-    "```",
+    markdownBlock(err.message),
     "",
   ];
   return lines.join("\n");
@@ -134,8 +134,17 @@ async function runAction(options: RunOptions): Promise<void> {
   }
   if (inputs.sarifFile) core.info(`SARIF written to ${writeSarif(inputs.sarifFile, report, gathered.config)}`);
 
+  // Findings link into the PR's "Files changed" view; the last report's digest says what changed since.
+  const previous = previousReport(gathered.context.comments);
+  const since = comparisonBase(previous.kind === "ok" ? previous.digest : null, pull.head.sha);
+  const view: MarkdownOptions = {
+    pullUrl: `${repoUrl}/pull/${pull.number}`,
+    routes: gathered.config.gate.routes,
+    ...(since ? { previous: since } : {}),
+    ...(previous.kind === "invalid" ? { previousUnreadable: true } : {}),
+  };
   if (inputs.comment) {
-    const body = formatMarkdown(report, { repoUrl, headSha: pull.head.sha, marker: COMMENT_MARKER });
+    const body = formatMarkdown(report, { ...view, headSha: pull.head.sha, marker: COMMENT_MARKER, digest: true });
     const res = await writes.attempt("the pull request comment", () =>
       upsertMarkedComment(port, ref, COMMENT_MARKER, body, gathered.context.comments),
     );
@@ -150,9 +159,7 @@ async function runAction(options: RunOptions): Promise<void> {
   writes.emitNotice();
   notes.push(...writeNotes(writes));
 
-  await writeSummary(
-    notesBlock(notes) + formatMarkdown(report, { repoUrl, headSha: pull.head.sha, maxLength: SUMMARY_LIMIT }),
-  );
+  await writeSummary(notesBlock(notes) + formatMarkdown(report, { ...view, maxLength: SUMMARY_LIMIT }));
   core.info(
     `Risk ${report.risk.level} (${report.risk.score}); ${report.findings.length} findings; API requests: ${requests()}`,
   );
@@ -167,8 +174,8 @@ function writeNotes(writes: WriteAccess): string[] {
   const notes: string[] = [];
   if (writes.readOnly && writes.skipped.length > 0)
     notes.push(
-      `ℹ️ The ${escapeMarkdown(writes.skipped.join(" and "))} ${writes.skipped.length > 1 ? "were" : "was"} skipped: the token lacks \`${WRITE_PERMISSION}\`.`,
+      `ℹ️ The ${markdownText(writes.skipped.join(" and "))} ${writes.skipped.length > 1 ? "were" : "was"} skipped: the token lacks \`${WRITE_PERMISSION}\`.`,
     );
-  for (const e of writes.errors) notes.push(`❌ ${escapeMarkdown(e)}`);
+  for (const e of writes.errors) notes.push(`❌ ${markdownText(e)}`);
   return notes;
 }

@@ -40,6 +40,7 @@ const READS: ReadonlySet<string | symbol> = new Set<keyof GitHubPort>([
   "pullFiles",
   "pullCommits",
   "fileAt",
+  "fileOnDefaultBranch",
   "compare",
   "checkRuns",
   "comment",

@@ -61,6 +61,7 @@ async function run(
     decision.checkRuns.map((w) => w.sha),
   );
   for (const n of decision.notes) ctx.log.info(`ai-review-gate: #${input.pr}: ${n}`);
+  ctx.observe?.decided(input.pr, decision, input.snapshot.at);
   return publish(ctx, { pr: input.pr, snapshot: input.snapshot, decision, anchored: input.anchored });
 }
 

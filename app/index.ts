@@ -2,6 +2,8 @@ import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_CONFIG_PATH } from "../src/config/load.js";
 import { createGitHubPort } from "../src/github/octokit-port.js";
 import type { GitHubPort } from "../src/github/port.js";
+import { quote } from "../src/text/quote.js";
+import { CentralFiles } from "./central-files.js";
 import {
   type DeliveryLog,
   type KeyedLocks,
@@ -15,6 +17,15 @@ import { fencedPort } from "./fenced-port.js";
 import { HANDLERS } from "./handlers/index.js";
 import type { Handler } from "./handlers/table.js";
 import { CommitFiles, type GateContext, type Log } from "./load.js";
+import {
+  type DeliveryOutcome,
+  DeliveryStats,
+  type DeliverySummary,
+  eventName,
+  GateMetrics,
+  repositoryName,
+} from "./observe.js";
+import { onRateLimitWait } from "./octokit.js";
 import { redisSettings, sharedState } from "./redis.js";
 
 export interface GateOptions {
@@ -26,6 +37,11 @@ export interface GateOptions {
   /** Locks and delivery log shared by several instances (default: REDIS_URL's Redis, else this process only). */
   locks?: KeyedLocks;
   deliveries?: DeliveryLog;
+}
+
+export interface GateAppOptions extends GateOptions {
+  /** The metrics to count in (tests read them; default: a registry of this App's own). */
+  metrics?: GateMetrics;
 }
 
 interface Identity {
@@ -43,6 +59,8 @@ export interface Delivery {
 export interface DeliveryIO {
   port: GitHubPort;
   log: Log;
+  /** Gathers what the delivery decided, for its log line and the metrics. */
+  observe?: GateContext["observe"];
   /** The App's identity, when the caller knows it; otherwise options or `GET /app`. */
   identity: () => Promise<Identity>;
 }
@@ -72,6 +90,7 @@ export function createGate(options: GateOptions = {}) {
   const configPath = options.configPath ?? process.env.GATE_CONFIG_PATH ?? DEFAULT_CONFIG_PATH;
   const now = options.now ?? (() => new Date());
   const files = new CommitFiles();
+  const central = new CentralFiles();
   return {
     async receive(delivery: Delivery, io: DeliveryIO): Promise<Received> {
       const handler = handlerFor(delivery.name, delivery.payload);
@@ -94,6 +113,8 @@ export function createGate(options: GateOptions = {}) {
           now,
           log: io.log,
           files,
+          central: central.forDelivery(io.port),
+          ...(io.observe ? { observe: io.observe } : {}),
         };
         return withGrowingLocks(locks, run.keys(run.repo.id), (held) => run.run({ ...base, held }, { locks }));
       });
@@ -111,9 +132,10 @@ export function createGate(options: GateOptions = {}) {
 /**
  * The AI Review Gate App. `createApp(options)` for tests and custom servers (whose Probot takes
  * `Octokit: GateOctokit`, app/octokit.ts); the default export reads the environment (`app/server.ts`,
- * bundled as `dist/server.js`).
+ * bundled as `dist/server.js`; `app/lambda.ts` as `dist/lambda.js`). Each delivery ends with one log
+ * line and counts in `options.metrics` (app/observe.ts), which the server serves on METRICS_PORT.
  */
-export function createApp(options: GateOptions = {}): ApplicationFunction {
+export function createApp(options: GateAppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const { settings, problems } = redisSettings(process.env);
     if (problems.length > 0) throw new Error(problems.join("; "));
@@ -127,6 +149,7 @@ export function createApp(options: GateOptions = {}): ApplicationFunction {
         : null;
     if (shared) app.log.info(`ai-review-gate: locks and delivery log in Redis at ${shared.where}`);
     const gate = createGate(shared ? { ...options, locks: shared.locks, deliveries: shared.deliveries } : options);
+    const metrics = options.metrics ?? new GateMetrics();
     let identity: Promise<Identity> | null = null;
     const whoAmI = (): Promise<Identity> => {
       const fixedId = options.appId ?? (process.env.APP_ID ? Number(process.env.APP_ID) : undefined);
@@ -143,19 +166,52 @@ export function createApp(options: GateOptions = {}): ApplicationFunction {
     };
     const events = [...new Set(HANDLERS.flatMap((h) => h.events))];
     app.on(events, async (context) => {
-      const result = await gate.receive(
-        { id: context.id, name: context.name, payload: context.payload },
-        {
-          port: createGitHubPort(context.octokit),
-          log: {
-            info: (m) => context.log.info(m),
-            warn: (m) => context.log.warn(m),
-            error: (m) => context.log.error(m),
+      const started = performance.now();
+      const stats = new DeliveryStats();
+      stats.countRequests(context.octokit);
+      // GateOctokit waits secondary rate limits out; each wait is this delivery's.
+      onRateLimitWait(context.octokit, () => stats.rateLimitWaits++);
+      let outcome: DeliveryOutcome = "failed";
+      let failure: string | undefined;
+      try {
+        outcome = await gate.receive(
+          { id: context.id, name: context.name, payload: context.payload },
+          {
+            port: createGitHubPort(context.octokit),
+            log: {
+              info: (m) => context.log.info(m),
+              warn: (m) => context.log.warn(m),
+              error: (m) => context.log.error(m),
+            },
+            observe: stats,
+            identity: whoAmI,
           },
-          identity: whoAmI,
-        },
-      );
-      if (result === "duplicate") context.log.info(`ai-review-gate: delivery ${context.id} already handled`);
+        );
+      } catch (e) {
+        // An API error message can quote request data: masked before the cut, like every report.
+        failure = quote((e instanceof Error ? e.message : String(e)).split("\n")[0]!, 300);
+        throw e;
+      } finally {
+        const summary: DeliverySummary = {
+          delivery: context.id,
+          event: eventName(context.name, context.payload),
+          repository: repositoryName(context.payload),
+          outcome,
+          decisions: stats.decisions,
+          refusedTicks: stats.refusedTicks,
+          requests: stats.requests,
+          retries: stats.retries,
+          apiErrors: stats.apiErrors,
+          rateLimitWaits: stats.rateLimitWaits,
+          durationMs: Math.round(performance.now() - started),
+          ...(failure ? { error: failure } : {}),
+        };
+        metrics.record(summary);
+        metrics.observeEvaluations(stats.evaluationSeconds);
+        const line = `ai-review-gate: delivery ${summary.event} ${outcome}`;
+        if (outcome === "failed") context.log.error(summary, line);
+        else context.log.info(summary, line);
+      }
     });
   };
 }

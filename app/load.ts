@@ -1,4 +1,5 @@
-import { ConfigError, parseConfigText } from "../src/config/load.js";
+import { type CentralReader, resolveConfig } from "../src/config/extends.js";
+import { ConfigError } from "../src/config/load.js";
 import type { Config } from "../src/config/schema.js";
 import { analyze } from "../src/engine/analyze.js";
 import type { RepoRef } from "../src/github/client.js";
@@ -15,6 +16,7 @@ import type { EvaluationFacts } from "./gate/evaluate.js";
 import { loginsToResolve } from "./gate/people.js";
 import { decodeRecord, mergeRecords, parseViewMarker } from "./gate/record.js";
 import { type GateItem, type GateState, isSignoff } from "./gate/state.js";
+import type { DeliveryStats } from "./observe.js";
 
 /**
  * The load stage: every read the gate needs, from the port, before anything is decided. Reads that do
@@ -40,6 +42,10 @@ export interface GateContext {
   held: ReadonlySet<string>;
   /** Files at commits already read: a commit never changes, so its config and CODEOWNERS are read once. */
   files: CommitFiles;
+  /** Central config files (`extends:`) for this delivery: each read once (app/central-files.ts). */
+  central: CentralReader;
+  /** What this delivery decided and how long its evaluations took, for its log line and the metrics. */
+  observe?: Pick<DeliveryStats, "decided" | "evaluated">;
 }
 
 /**
@@ -138,19 +144,28 @@ export function markerHead(body: string, pr: number): string | null {
 
 // ------------------------------------------------------------------ evaluation facts
 
+/**
+ * The config at the base commit, built on the central files it extends (each at its repository's default
+ * branch, never at the PR's head). Any problem with any of them is a config error: the gate fails closed.
+ */
 async function readConfig(
   ctx: GateContext,
   baseSha: string,
 ): Promise<{ ok: true; config: Config } | { ok: false; error: string }> {
+  const path = ctx.configPath.replace(/^\.?\//, "");
   try {
-    const text = await ctx.files.read(ctx, ctx.configPath.replace(/^\.?\//, ""), baseSha);
-    return { ok: true, config: parseConfigText(text ?? "", ctx.configPath) };
+    const text = await ctx.files.read(ctx, path, baseSha);
+    const at = { owner: ctx.repo.owner, repo: ctx.repo.repo, path };
+    const { config } = await resolveConfig({ text: text ?? "", source: ctx.configPath, at }, ctx.central);
+    return { ok: true, config };
   } catch (e) {
-    if (e instanceof ConfigError)
-      return {
-        ok: false,
-        error: `${e.message}\n\nFix the config on the base branch (${baseSha.slice(0, 7)}), then re-run this check.`,
-      };
+    if (e instanceof ConfigError) {
+      const where =
+        e.source === ctx.configPath
+          ? `the config on the base branch (${baseSha.slice(0, 7)})`
+          : `${e.source} on its repository's default branch`;
+      return { ok: false, error: `${e.message}\n\nFix ${where}, then re-run this check.` };
+    }
     throw e;
   }
 }
@@ -274,7 +289,9 @@ export async function completeEvaluation(
   if (!config.ok)
     return { pull, config, files, commits, report: null, codeowners: null, resolved: new Map(), touched: null };
   const needOwners = Object.values(config.config.gate.routes).some((r) => r?.codeowners);
+  const started = performance.now();
   const report = await assess({ pull, files, commits, config: config.config }, previous);
+  ctx.observe?.evaluated((performance.now() - started) / 1000);
   const pending = loginsToResolve(
     { author: pull.author, commits: commits.items, requesters: report.ai.requesters ?? [], known: pull.assignees },
     previous?.excluded ?? null,

@@ -12,10 +12,31 @@ import { waitOutRateLimit } from "../src/github/client.js";
  */
 export const SECONDARY_RATE_LIMIT = { retries: 2, maxWaitSeconds: 60 };
 
+const waitListeners = new WeakMap<object, (seconds: number) => void>();
+
+/**
+ * Tells `listener` of each secondary rate limit that `octokit` (a GateOctokit) waits out: Probot makes
+ * one Octokit per delivery, so the delivery's log line and metrics count its own waits.
+ */
+export function onRateLimitWait(octokit: object, listener: (seconds: number) => void): void {
+  waitListeners.set(octokit, listener);
+}
+
+const waitOutSecondary = waitOutRateLimit("secondary rate limit", SECONDARY_RATE_LIMIT);
+
 export const GateOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
   throttle: {
     ...(options.throttle as object | undefined),
-    onSecondaryRateLimit: waitOutRateLimit("secondary rate limit", SECONDARY_RATE_LIMIT),
+    onSecondaryRateLimit: (
+      retryAfter: number,
+      request: { method?: string; url?: string },
+      octokit: object,
+      retryCount: number,
+    ) => {
+      const retry = waitOutSecondary(retryAfter, request, octokit, retryCount);
+      if (retry) waitListeners.get(octokit)?.(retryAfter);
+      return retry;
+    },
   },
 }));

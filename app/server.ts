@@ -1,12 +1,14 @@
 import { run } from "probot";
-import gateApp from "./index.js";
+import { createApp } from "./index.js";
+import { GateMetrics, serveMetrics } from "./observe.js";
 import { GateOctokit } from "./octokit.js";
-import { applyDotEnv, checkStartup } from "./startup.js";
+import { applyDotEnv, checkStartup, metricsSettings } from "./startup.js";
 
 /**
  * The App's production entry (`npm start`, the container): `node dist/server.js`. Probot's own server,
  * after the start-up check: a refusal is one line on stderr and exit code 1, never a stack trace.
- * HOST (Probot's default: localhost), PORT, WEBHOOK_PATH, WEBHOOK_PROXY_URL and LOG_LEVEL are Probot's.
+ * HOST (Probot's default: localhost), PORT, WEBHOOK_PATH, WEBHOOK_PROXY_URL, LOG_LEVEL and LOG_FORMAT are
+ * Probot's. METRICS_PORT (and METRICS_TOKEN) serve Prometheus metrics on a listener of their own.
  */
 
 const fail = (line: string): never => {
@@ -37,9 +39,16 @@ if (problems.length > 0) {
 for (const w of warnings) process.stderr.write(`ai-review-gate: warning: ${w}\n`);
 
 try {
-  const server = await run(gateApp, { Octokit: GateOctokit });
+  const metrics = new GateMetrics();
+  const server = await run(createApp({ metrics }), { Octokit: GateOctokit });
+  const scrape = metricsSettings(process.env).settings;
+  const metricsServer = scrape
+    ? // On the same interface as the webhook server (Probot's default: localhost).
+      await serveMetrics(metrics, { ...scrape, host: process.env.HOST || "localhost" })
+    : null;
   // Containers stop with SIGTERM; as PID 1 without a handler, node would ignore it until SIGKILL.
   process.once("SIGTERM", () => {
+    metricsServer?.close();
     server.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -77,6 +77,8 @@ export function checkStartup(env: NodeJS.ProcessEnv, cwd: string): StartupReport
   // Several instances share locks through REDIS_URL: a malformed one must not start an instance alone.
   problems.push(...redisSettings(env).problems);
 
+  problems.push(...metricsSettings(env).problems);
+
   // Without an id or a key (outside production) Probot serves its setup page, which writes the secret.
   const setupPage = !production && (!set(env.APP_ID) || key === "missing");
   if (setupPage) return { problems, warnings };
@@ -86,4 +88,22 @@ export function checkStartup(env: NodeJS.ProcessEnv, cwd: string): StartupReport
     unsafe(`WEBHOOK_SECRET is Probot's public default "${PROBOT_DEFAULT_SECRET}": anyone could sign deliveries`);
   }
   return { problems, warnings };
+}
+
+/**
+ * METRICS_PORT: serve Prometheus metrics on that port (off when unset). METRICS_TOKEN: require it as a
+ * bearer token. The port must differ from the webhook server's (PORT, default 3000).
+ */
+export function metricsSettings(env: NodeJS.ProcessEnv): {
+  settings: { port: number; token?: string } | null;
+  problems: string[];
+} {
+  if (!set(env.METRICS_PORT)) return { settings: null, problems: [] };
+  const port = Number(env.METRICS_PORT.trim());
+  if (!/^\d+$/.test(env.METRICS_PORT.trim()) || port < 1 || port > 65535)
+    return { settings: null, problems: ["METRICS_PORT is not a port number (1-65535)"] };
+  if (port === Number(env.PORT || 3000))
+    return { settings: null, problems: ["METRICS_PORT must differ from the webhook server's PORT"] };
+  const token = env.METRICS_TOKEN?.trim();
+  return { settings: { port, ...(token ? { token } : {}) }, problems: [] };
 }

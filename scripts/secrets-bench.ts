@@ -38,7 +38,10 @@ const log = (s = "") => {
 interface SecretCase {
   id: string;
   file: string;
-  line: string;
+  /** One added line, or (sets kept in this repository) the added lines base64-encoded, so that no
+   * scanner or push protection reads the fake values in the labels file. */
+  line?: string;
+  lines_b64?: string;
   expected: { secret: boolean; kind: string | null };
 }
 
@@ -81,13 +84,17 @@ function tally(t: Tally, expected: boolean, flagged: boolean): void {
   else flagged ? t.fp++ : t.tn++;
 }
 
+const linesOf = (c: SecretCase): string[] =>
+  c.lines_b64 !== undefined ? Buffer.from(c.lines_b64, "base64").toString("utf8").split("\n") : [c.line ?? ""];
+
 for (const c of cases) {
-  const report = await analyze({ diff: addedFile(c.file, [c.line]), config: secretsOnly });
+  const lines = linesOf(c);
+  const report = await analyze({ diff: addedFile(c.file, lines), config: secretsOnly });
   const ourFindings = report.findings.filter((f) => f.category === "secrets");
-  const { files } = parseUnifiedDiff(addedFile(c.file, [c.line]));
+  const { files } = parseUnifiedDiff(addedFile(c.file, lines));
   const ourKinds = files.flatMap((f) => scanFile(f).map((h) => h.kind));
   const flagged = ourFindings.length > 0;
-  const theirFlag = (await secretlintFlags(`${c.line}\n`, c.file)) > 0;
+  const theirFlag = (await secretlintFlags(`${lines.join("\n")}\n`, c.file)) > 0;
   tally(ours, c.expected.secret, flagged);
   tally(theirs, c.expected.secret, theirFlag);
   if (c.expected.secret && !flagged) oursMissed.push(`${c.id} (${c.expected.kind})`);

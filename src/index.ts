@@ -5,6 +5,15 @@
 
 export { detectAi } from "./ai/detect.js";
 export { gitLogArgs, pullRequestFactsFromGit } from "./ai/git-facts.js";
+// Organization-wide configuration: a file and the central files it extends, read by the caller's reader.
+export {
+  type CentralFile,
+  type CentralReader,
+  type ConfigLocation,
+  MAX_EXTENDS_DEPTH,
+  type ResolvedConfig,
+  resolveConfig,
+} from "./config/extends.js";
 // Configuration (read from the base branch by the surfaces).
 export { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText, validateConfig } from "./config/load.js";
 export type { Config } from "./config/schema.js";
@@ -20,7 +29,6 @@ export { levelForScore, scoreRange } from "./engine/score.js";
 export {
   CATEGORY_TITLES,
   COMMENT_LIMIT,
-  escapeMarkdown,
   formatJson,
   formatMarkdown,
   formatSarif,
@@ -32,6 +40,11 @@ export {
 // Rules (SARIF rule metadata, docs).
 export { activeRules, BUILTIN_RULES } from "./rules/index.js";
 export type { Rule, RuleContext, RuleDocs, RuleFinding, RuleMeta } from "./rules/types.js";
+// Untrusted text (docs/output-safety.md): quote it, then escape it for its output.
+export { escapeControls } from "./text/controls.js";
+export { markdownBlock, markdownCode, markdownProse, markdownText } from "./text/markdown.js";
+export { quote } from "./text/quote.js";
+export { forTerminal } from "./text/terminal.js";
 export * from "./types.js";
 
 // Path globs, matched the way the config's `paths` are.

@@ -1,6 +1,7 @@
+import { CATEGORY_TITLES } from "../../src/format/titles.js";
 import type { CheckConclusion, CheckRunBody } from "../../src/github/port.js";
 import { GATE_CHECK_NAME } from "../../src/index.js";
-import { inlineText, signoffItems } from "./checklist-comment.js";
+import { inlineText, itemLinks, rollbackLines, signoffItems } from "./checklist-comment.js";
 import { encodeRecord } from "./record.js";
 import { type GateItem, type GateState, progress } from "./state.js";
 
@@ -17,6 +18,8 @@ export const CHECK_NAME = GATE_CHECK_NAME;
 export const MAX_OUTPUT = 65535;
 /** Room the record may take in `output.text`; the rest is the readable history. */
 const MAX_RECORD = 60000;
+/** Characters of the rollback plan the summary quotes (all the engine keeps). */
+const MAX_PLAN = 2000;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -52,15 +55,29 @@ export function gateTitle(state: GateState): string {
   if (!state.required) return clip(`not required: ${state.reason}`, 200);
   if (state.locked) return clip(`blocked: ${state.locked}`, 240);
   if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
+  const plan = p.rollbackMissing
+    ? `a "${clip(state.rollback!.heading, 40)}" section in the PR description saying how to undo this change`
+    : null;
   const first = p.missingItems[0];
+  // The plan comes first: until it is written, its item cannot be ticked.
+  const and = plan ? `${plan}, and ` : "";
   if (first) {
-    const what = clip(first.detail || first.text, 110);
+    const at = first.at?.[0];
+    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = clip(`${first.detail || first.text}${where}`, 110);
     const more = p.missingItems.length > 1 ? ` (+${plural(p.missingItems.length - 1, "more item")})` : "";
     if (p.moreApprovers > 0)
-      return clip(`needs ${plural(p.moreApprovers, "more sign-off")} and ${who(first)} to tick: ${what}${more}`, 240);
-    return clip(`needs ${who(first)} to tick: ${what}${more}`, 240);
+      return clip(
+        `needs ${and}${plural(p.moreApprovers, "more sign-off")} and ${who(first)} to tick: ${what}${more}`,
+        240,
+      );
+    return clip(`needs ${and}${who(first)} to tick: ${what}${more}`, 240);
   }
-  return `needs ${plural(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`;
+  if (p.moreApprovers === 0 && plan) return clip(`needs ${plan} (every box is ticked)`, 240);
+  return clip(
+    `needs ${and}${plural(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`,
+    240,
+  );
 }
 
 function stateSummary(state: GateState): string[] {
@@ -74,6 +91,8 @@ function stateSummary(state: GateState): string[] {
   } else {
     lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
     if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
+    const plan = rollbackLines(state, MAX_PLAN);
+    if (plan.length > 0) lines.push(...plan, "");
     if (p.satisfied) {
       lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
     } else {
@@ -83,7 +102,7 @@ function stateSummary(state: GateState): string[] {
       );
       for (const item of p.missingItems.slice(0, 50))
         lines.push(
-          `- ${inlineText(item.text, 200)}${item.detail ? ` — _${inlineText(item.detail, 200)}_` : ""} → ${who(item)}`,
+          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} · ${who(item)} ticks`,
         );
     }
     if (state.ticks.length > 0) {

@@ -1,3 +1,6 @@
+import { findingHref } from "../../src/format/links.js";
+import { markdownBlock, markdownCode } from "../../src/text/markdown.js";
+import { truncate } from "../../src/text/quote.js";
 import { viewMarker } from "./record.js";
 import { type AuditEvent, type GateItem, type GateState, progress, type Tick } from "./state.js";
 
@@ -21,7 +24,15 @@ export const MAX_COMMENT = 65536;
 /** Bidirectional and invisible formatting characters: they can make quoted text read as something else. */
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-/** Neutralise markdown/HTML in text that reaches the comment or the check (config extras, finding messages). */
+/** The App's marker words, broken by a zero-width space wherever quoted text would repeat them. */
+const MARKER_WORD = /ai-review-gate:/gi;
+
+/**
+ * Neutralise markdown/HTML in text that reaches the comment or the check (config extras, finding
+ * messages, the PR description's rollback plan), and break the App's marker words, so that no quoted
+ * text can read as an item or a hidden marker to the parser below (which would make every edit count
+ * as tampering).
+ */
 export function inlineText(text: string, max = 300): string {
   let s = text
     .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
@@ -33,7 +44,7 @@ export function inlineText(text: string, max = 300): string {
     .replace(/\s+/g, " ")
     .trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}…`;
-  return s;
+  return s.replace(MARKER_WORD, (w) => `${w.slice(0, -1)}\u200b:`);
 }
 
 /** Text quoted from the diff (finding details, file names) must not mention, and so notify, people or teams. */
@@ -57,13 +68,15 @@ interface Detail {
   notes: number;
   audit: number;
   notAnalyzed: number;
+  /** Characters of the rollback plan quoted. */
+  plan: number;
 }
 
 const LEVELS: Detail[] = [
-  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30 },
-  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10 },
-  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3 },
-  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0 },
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30, plan: 2000 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10, plan: 800 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3, plan: 200 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0, plan: 0 },
 ];
 
 function routeText(item: GateItem, d: Detail): string {
@@ -76,10 +89,25 @@ function routeText(item: GateItem, d: Detail): string {
   return "";
 }
 
-function itemLine(item: GateItem, tick: Tick | undefined, d: Detail): string {
+/**
+ * Links to where the item's findings are, in the PR's "Files changed" view: the most severe one with its
+ * path and line as the label, then the others as numbers. Nothing when the record predates locations.
+ */
+export function itemLinks(item: GateItem, url: string | undefined, max = 3): string {
+  const links: string[] = [];
+  for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
+    const href = url ? findingHref(at, { pullUrl: url }) : null;
+    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
+    links.push(href ? `[${label}](${href})` : label);
+  }
+  return links.length > 0 ? ` → ${links.join(", ")}` : "";
+}
+
+function itemLine(item: GateItem, tick: Tick | undefined, d: Detail, url?: string): string {
   const detail = item.detail && d.itemDetail > 0 ? ` — _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const links = d.itemDetail > 0 ? itemLinks(item, url) : itemLinks(item, url, 1);
   const by = tick ? ` ✅ ticked by @${tick.by.login}, ${when(tick.at)}, at ${shortSha(tick.head)}` : "";
-  return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
+  return `- [${tick ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${links}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
 }
 
 export function signoffItem(id: string, total: number): GateItem {
@@ -95,6 +123,38 @@ export function signoffItem(id: string, total: number): GateItem {
 
 export function signoffItems(state: GateState): GateItem[] {
   return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
+}
+
+/**
+ * Rollback readiness, when required: what the description must have (the configured heading) while it
+ * has none, else the plan quoted from it (masked by the engine) so reviewers tick what they read.
+ */
+export function rollbackLines(state: GateState, planChars: number): string[] {
+  const r = state.rollback;
+  if (!r?.required) return [];
+  const heading = inlineText(r.heading, 80);
+  const migrations =
+    r.related.length > 0
+      ? [
+          `It is required by ${r.related.length === 1 ? "a destructive migration" : `${r.related.length} destructive migrations`} without a down migration: ${r.related
+            .slice(0, 5)
+            .map((m) => markdownCode(truncate(`${m.file}${m.line ? `:${m.line}` : ""}`, 160)))
+            .join(", ")}.`,
+        ]
+      : [];
+  if (!r.present)
+    return [
+      `**Rollback plan: missing.** Add a section headed "## ${heading}" to the PR description saying how to undo this change (revert, down migration, restore from a backup)${r.text !== null ? ` (the "${heading}" section there says nothing yet)` : ""}. The gate blocks until it is there, even with every box ticked.`,
+      ...migrations,
+    ];
+  // A code block shows the plan verbatim and inert: no Markdown, HTML, mention or marker inside it acts,
+  // and the parser skips fenced lines (its fence is longer than any backtick run in the text).
+  const quoted = planChars > 0 && r.text ? ["", markdownBlock(truncate(r.text, planChars))] : [];
+  return [
+    `**Rollback plan: present** (the "${heading}" section of the PR description, quoted with secrets masked; editing it resets the tick on the plan):`,
+    ...quoted,
+    ...(migrations.length > 0 ? ["", ...migrations] : []),
+  ];
 }
 
 const AUDIT_WORDS: Record<AuditEvent["kind"], string> = {
@@ -125,7 +185,7 @@ function renderAt(state: GateState, d: Detail): string {
   } else {
     const status = p.satisfied
       ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`
-      : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total).`;
+      : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total)${p.rollbackMissing ? "; a rollback plan in the PR description (below)" : ""}.`;
     out.push(
       `## ${p.satisfied ? "✅" : "🔒"} AI Review Gate: human review required`,
       "",
@@ -135,7 +195,9 @@ function renderAt(state: GateState, d: Detail): string {
       "",
     );
     if (state.locked) out.push(`> [!CAUTION]\n> ${inlineText(state.locked, 400)}`, "");
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d));
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d, state.url));
+    const plan = rollbackLines(state, d.plan);
+    if (plan.length > 0) out.push("", ...plan);
     out.push(
       "",
       `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,

@@ -199,6 +199,9 @@ function mergeAudit(anchored: GateState, event: Extract<GateEvent, { kind: "clos
     `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
     ...(missing.length > 0 ? ["", "Unticked items:", ...missing] : []),
     ...(p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : []),
+    ...(p.rollbackMissing && sameTarget
+      ? ["", `The description had no "${inlineText(anchored.rollback!.heading, 80)}" section with a rollback plan.`]
+      : []),
     "",
     "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect).",
   ].join("\n");

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Config } from "../../src/config/schema.js";
+import { ROLLBACK_ITEM_ID } from "../../src/engine/gate-decision.js";
 import type { ApiPullFile } from "../../src/github/files.js";
 import type { Actor, Comparison, Listed, PullCommit, PullSnapshot } from "../../src/github/port.js";
 import { LEVELS, type Level, levelRank, type Report } from "../../src/types.js";
@@ -13,6 +15,7 @@ import {
   type GateState,
   isSignoff,
   MAX_FILES_PER_ITEM,
+  type RollbackState,
   STATE_VERSION,
   signoffIds,
   type Tick,
@@ -64,18 +67,22 @@ function buildItems(report: Report, config: Config, codeowners: string | null): 
   return report.gate.checklist.map((c) => {
     const all = c.category ? findingFiles(report, c.category) : [];
     const files = all.filter((f) => f.length <= MAX_PATH);
-    const top = c.category ? report.findings.find((f) => f.category === c.category) : undefined;
+    const covered = c.category ? report.findings.filter((f) => f.category === c.category) : [];
+    const top = covered[0];
     const item: GateItem = {
       id: c.id,
       text: c.text.slice(0, 500),
       category: c.category,
-      detail: top ? `${top.message} (${top.file}${top.line ? `:${top.line}` : ""})`.slice(0, 500) : "",
+      detail: top ? top.message.slice(0, 500) : "",
       files: files.slice(0, MAX_FILES_PER_ITEM),
     };
     if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
     const route = c.category ? config.gate.routes[c.category] : undefined;
     if (route?.team) item.route = { team: route.team.replace(/^@/, "") };
     if (route?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    // Last, in the record schema's order: the view's digest is taken over the record as decoded.
+    const at = covered.filter((f) => f.file.length <= MAX_PATH).slice(0, 3);
+    if (at.length > 0) item.at = at.map((f) => ({ file: f.file, line: f.line, side: f.side }));
     return item;
   });
 }
@@ -112,6 +119,7 @@ function fresh(input: EvaluateInput): GateState {
     head: pull.head.sha,
     base: { ref: pull.base.ref, sha: pull.base.sha },
     status: pull.merged ? "merged" : pull.state,
+    ...(pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {}),
     next: null,
     required: true,
     reason: "",
@@ -119,6 +127,7 @@ function fresh(input: EvaluateInput): GateState {
     approvals: 1,
     items: [],
     signoffs: [],
+    rollback: null,
     ticks: [],
     excluded: previous?.excluded ?? emptyExclusions(),
     machines: previous?.machines ?? { ids: [], logins: [] },
@@ -143,6 +152,7 @@ function fresh(input: EvaluateInput): GateState {
       approvals: kept?.approvals ?? 1,
       items: kept?.items ?? [],
       signoffs: kept?.signoffs ?? signoffIds(1),
+      rollback: kept?.rollback ?? null,
       ticks: kept?.ticks ?? [],
       error,
     };
@@ -197,6 +207,7 @@ function fresh(input: EvaluateInput): GateState {
     approvals: required ? Math.max(1, approvals) : 0,
     items: required ? items : [],
     signoffs: required ? signoffIds(approvals) : [],
+    rollback: rollbackOf(report),
     excluded,
     machines: machines(config, previous),
     locked: required ? locked : null,
@@ -206,6 +217,30 @@ function fresh(input: EvaluateInput): GateState {
       agents: [...new Set([...base.ai.agents, ...report.ai.agents])],
     },
   };
+}
+
+function rollbackOf(report: Report): RollbackState | null {
+  const r = report.gate.rollback;
+  if (!r) return null;
+  // Built in the schema's key order: a record's digest is taken over its JSON as decoded.
+  return {
+    required: r.required,
+    present: r.present,
+    heading: r.heading,
+    text: r.text,
+    reason: r.reason,
+    related: r.related.slice(0, MAX_FILES_PER_ITEM).map((m) => ({ ruleId: m.ruleId, file: m.file, line: m.line })),
+  };
+}
+
+/** The rollback item attests the plan as it reads now: its subject is the plan's digest ("none" without one). */
+function planSubject(rollback: RollbackState | null): string {
+  if (!rollback?.present || rollback.text === null) return "none";
+  return createHash("sha256").update(rollback.text).digest("hex").slice(0, 16);
+}
+
+function withPlanSubject(items: GateItem[], rollback: RollbackState | null): GateItem[] {
+  return items.map((i) => (i.id === ROLLBACK_ITEM_ID ? { ...i, subject: planSubject(rollback) } : i));
 }
 
 function itemsUnion(now: GateItem[], before: GateItem[]): GateItem[] {
@@ -224,6 +259,8 @@ function keepRequirement(next: GateState, previous: GateState): void {
   next.items = itemsUnion(next.items, previous.items);
   next.signoffs = signoffIds(next.approvals);
   next.locked ??= previous.locked;
+  if (previous.rollback?.required && next.rollback && !next.rollback.required)
+    next.rollback = { ...next.rollback, required: true, reason: previous.rollback.reason };
 }
 
 interface Carried {
@@ -233,7 +270,13 @@ interface Carried {
 }
 
 function sameMeaning(a: GateItem | undefined, b: GateItem | undefined): boolean {
-  return !!a && !!b && a.text === b.text && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+  return (
+    !!a &&
+    !!b &&
+    a.text === b.text &&
+    a.subject === b.subject &&
+    JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null)
+  );
 }
 
 /** Ticks that survive from the record in force to the new state. */
@@ -243,8 +286,19 @@ function carry(previous: GateState, next: GateState, facts: EvaluationFacts, at:
   const slots = new Set(next.signoffs);
   const exists = (t: Tick) =>
     isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
-  if (previous.head === next.head && previous.base.ref === next.base.ref)
-    return { ticks: previous.ticks.filter(exists), notes: [], audit: [] };
+  if (previous.head === next.head && previous.base.ref === next.base.ref) {
+    const ticks = previous.ticks.filter(exists);
+    // The description is not the diff: editing it keeps every tick but the one on the plan it changed.
+    const plan = previous.ticks.find((t) => t.item === ROLLBACK_ITEM_ID && !ticks.includes(t));
+    if (!plan || !nextItems.has(ROLLBACK_ITEM_ID)) return { ticks, notes: [], audit: [] };
+    return {
+      ticks,
+      notes: [
+        `The rollback plan in the PR description changed since @${plan.by.login} ticked it: that tick was reset; review the plan as it reads now and tick again.`,
+      ],
+      audit: [{ at, head: next.head, kind: "reset", item: ROLLBACK_ITEM_ID, note: "rollback plan edited" }],
+    };
+  }
   if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
   if (previous.base.ref !== next.base.ref) {
     const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
@@ -294,8 +348,9 @@ export function evaluateState(input: EvaluateInput): GateState {
   const next = fresh(input);
   const notes = [...(input.notes ?? [])];
   const audit = [...(input.audit ?? [])];
+  if (previous && previous.head === next.head) keepRequirement(next, previous);
+  next.items = withPlanSubject(next.items, next.rollback);
   if (previous) {
-    if (previous.head === next.head) keepRequirement(next, previous);
     const carried = carry(previous, next, facts, at);
     next.ticks = carried.ticks;
     notes.push(...carried.notes);

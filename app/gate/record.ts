@@ -39,7 +39,21 @@ export function decodeRecord(text: string): GateState[] {
 /** Digest of a state's decision and sequence number (not its audit trail, notes or comment id): views carry it. */
 export function digest(state: GateState): string {
   const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
-  return createHash("sha256").update(JSON.stringify(decision)).digest("hex").slice(0, 16);
+  return createHash("sha256").update(canonicalJson(decision)).digest("hex").slice(0, 16);
+}
+
+/**
+ * JSON with object keys sorted: a state built in memory and the same state decoded through the schema
+ * (which orders keys its own way) must digest alike, or the App would take its own view for stale.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 export interface ViewMarker {

@@ -45,7 +45,12 @@ const itemRoute = z.object({
 export type ItemRoute = z.infer<typeof itemRoute>;
 
 const gateItem = z.object({
-  /** Stable id: `category:<name>`, `extra:<id>` or `limit:<what>`. */
+  /**
+   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
+   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
+   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
+   * Sign-off slots are not items (`signoff:<n>`, below).
+   */
   id: z.string(),
   text: z.string(),
   category: z.enum(CATEGORIES).nullable(),
@@ -55,8 +60,33 @@ const gateItem = z.object({
   files: z.array(z.string()),
   filesTruncated: z.boolean().optional(),
   route: itemRoute.optional(),
+  /**
+   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
+   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
+   */
+  subject: z.string().optional(),
+  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
+  at: z
+    .array(z.object({ file: z.string(), line: z.number().int().nullable(), side: z.enum(["new", "old"]) }))
+    .max(3)
+    .optional(),
 });
 export type GateItem = z.infer<typeof gateItem>;
+
+/** Rollback readiness as the engine reported it (`gate.rollback`), re-read from the PR description on every evaluation. */
+const rollback = z.object({
+  required: z.boolean(),
+  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
+  present: z.boolean(),
+  /** The configured heading (from the base branch's config). */
+  heading: z.string(),
+  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
+  text: z.string().nullable(),
+  reason: z.string(),
+  /** Destructive migrations without a down migration (capped). */
+  related: z.array(z.object({ ruleId: z.string(), file: z.string(), line: z.number().int().nullable() })),
+});
+export type RollbackState = z.infer<typeof rollback>;
 
 const exclusions = z.object({
   ids: z.array(z.number().int()),
@@ -78,6 +108,8 @@ export const gateStateSchema = z.object({
   head: z.string(),
   base: z.object({ ref: z.string(), sha: z.string() }),
   status: z.enum(["open", "closed", "merged"]),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: z.string().optional(),
   /** The head this PR moved on to: this record is history, the chain continues on that commit. */
   next: z.string().nullable(),
   required: z.boolean(),
@@ -87,6 +119,8 @@ export const gateStateSchema = z.object({
   items: z.array(gateItem),
   /** Sign-off slots (`signoff:<n>`), one per required approver. */
   signoffs: z.array(z.string()),
+  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
+  rollback: rollback.nullable().default(null),
   ticks: z.array(tick),
   /** People who may never approve this PR, captured once and only ever growing. */
   excluded: exclusions,
@@ -124,6 +158,8 @@ export function isSignoff(id: string): boolean {
 
 export interface GateProgress {
   satisfied: boolean;
+  /** A rollback plan is required and the PR description has none: blocking whatever is ticked. */
+  rollbackMissing: boolean;
   /** Items (not sign-offs) still unticked. */
   missingItems: GateItem[];
   /** People who signed off the whole change (distinct by account id). */
@@ -138,10 +174,12 @@ export function progress(state: GateState): GateProgress {
   const approvers: Who[] = [];
   for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
   const moreApprovers = Math.max(0, state.approvals - approvers.length);
+  const rollbackMissing = state.required && !!state.rollback?.required && !state.rollback.present;
   const satisfied =
     state.error === null &&
-    (!state.required || (state.locked === null && missingItems.length === 0 && moreApprovers === 0));
-  return { satisfied, missingItems, approvers, moreApprovers };
+    (!state.required ||
+      (state.locked === null && missingItems.length === 0 && moreApprovers === 0 && !rollbackMissing));
+  return { satisfied, rollbackMissing, missingItems, approvers, moreApprovers };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ROLLBACK_ITEM_ID } from "../../src/engine/gate-decision.js";
 import type { Actor } from "../../src/github/port.js";
 import {
   type ParsedBody,
@@ -84,6 +85,13 @@ function quote(item: GateItem): string {
   return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}…` : item.text}"`;
 }
 
+/** Why an item cannot be ticked yet whoever ticks it (a plan to approve that is not written), or null. */
+function nothingToAttest(state: GateState, item: GateItem): string | null {
+  if (item.id !== ROLLBACK_ITEM_ID || state.rollback?.present) return null;
+  const heading = state.rollback?.heading ?? "Rollback";
+  return `the PR description has no "${heading}" section with a plan in it yet; once it has, review the plan and tick`;
+}
+
 export interface EditInput {
   state: GateState;
   sender: Actor;
@@ -144,6 +152,11 @@ export function applyEdit(input: EditInput): GateState {
       const existing = ticks.findIndex((t) => t.item === a.item.id);
       if (a.tick) {
         if (existing !== -1) continue;
+        const nothing = nothingToAttest(state, a.item);
+        if (nothing) {
+          refuse(a.item, `tick refused: ${nothing}`);
+          continue;
+        }
         if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
           refuse(a.item, "each sign-off needs a different person; you already signed off");
           continue;

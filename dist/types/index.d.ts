@@ -4,6 +4,7 @@
  */
 export { detectAi } from "./ai/detect.js";
 export { gitLogArgs, pullRequestFactsFromGit } from "./ai/git-facts.js";
+export { type CentralFile, type CentralReader, type ConfigLocation, MAX_EXTENDS_DEPTH, type ResolvedConfig, resolveConfig, } from "./config/extends.js";
 export { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfigText, validateConfig } from "./config/load.js";
 export type { Config } from "./config/schema.js";
 export type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./diff/model.js";
@@ -12,8 +13,12 @@ export { type AnalyzeInput, analyze } from "./engine/analyze.js";
 export { CATEGORY_CHECKLIST } from "./engine/checklist.js";
 export { GATE_CHECK_NAME } from "./engine/gate-decision.js";
 export { levelForScore, scoreRange } from "./engine/score.js";
-export { CATEGORY_TITLES, COMMENT_LIMIT, escapeMarkdown, formatJson, formatMarkdown, formatSarif, formatText, type MarkdownOptions, type SarifOptions, type TextOptions, } from "./format/index.js";
+export { CATEGORY_TITLES, COMMENT_LIMIT, formatJson, formatMarkdown, formatSarif, formatText, type MarkdownOptions, type SarifOptions, type TextOptions, } from "./format/index.js";
 export { activeRules, BUILTIN_RULES } from "./rules/index.js";
 export type { Rule, RuleContext, RuleDocs, RuleFinding, RuleMeta } from "./rules/types.js";
+export { escapeControls } from "./text/controls.js";
+export { markdownBlock, markdownCode, markdownProse, markdownText } from "./text/markdown.js";
+export { quote } from "./text/quote.js";
+export { forTerminal } from "./text/terminal.js";
 export * from "./types.js";
 export { compileGlobs, type PathMatcher } from "./util/paths.js";

@@ -113,7 +113,16 @@ export const AGENTS: readonly AgentDefinition[] = [
     kind: "agent",
     // "Copilot" is GitHub's reserved account for the coding agent, Autofix and suggestions;
     // copilot-swe-agent[bot] is the coding agent's app identity.
-    logins: ["copilot", "copilot-swe-agent[bot]", "copilot-pull-request-reviewer[bot]", "github-copilot[bot]"],
+    // github-advanced-security[bot] / github-code-quality[bot]: Copilot Autofix suggestions for code
+    // scanning and code quality findings, committed with "Copilot Autofix powered by AI" as co-author.
+    logins: [
+      "copilot",
+      "copilot-swe-agent[bot]",
+      "copilot-pull-request-reviewer[bot]",
+      "github-copilot[bot]",
+      "github-advanced-security[bot]",
+      "github-code-quality[bot]",
+    ],
     emails: [],
     links: [
       {
@@ -372,7 +381,8 @@ export const AGENTS: readonly AgentDefinition[] = [
     id: "junie",
     name: "JetBrains Junie",
     kind: "agent",
-    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]"],
+    // junie-github-actions[bot]: Junie run as a GitHub Action (junie-github-action) commits as this app.
+    logins: ["jetbrains-junie[bot]", "junie-agent", "junie[bot]", "junie-github-actions[bot]"],
     emails: ["junie@jetbrains.com"],
     footers: [
       { pattern: /^#{1,6}\s*(?:📊\s*)?Junie Summary\b/i, weight: "strong", note: "### 📊 Junie Summary" },
@@ -482,6 +492,14 @@ export const AGENTS: readonly AgentDefinition[] = [
     aliases: /\bsourcery\b/i,
   },
   {
+    id: "cubic",
+    name: "cubic",
+    kind: "review-bot",
+    logins: ["cubic-dev-ai[bot]"],
+    emails: [],
+    aliases: /\bcubic(?:\.dev|[ -]dev[ -]ai)\b/i,
+  },
+  {
     id: "qodo",
     name: "Qodo Merge",
     kind: "review-bot",
@@ -539,6 +557,12 @@ export const GENERIC = {
    */
   aiStatement:
     /^(?:(?:🤖|✨)\s*)?(?:this (?:pr|pull request|commit|change|patch|code)(?: description)? (?:was|is|has been) )?(?:fully |partially |partly |mostly |largely )?(?:generated|written|created|authored|co-authored|opened|drafted) (?:with|by|using) (?:the help of |assistance from )?(?:an? )?(?:AI|LLM|generative AI|AI[- ](?:agent|assistant|coding (?:agent|assistant)|tools?)|coding agent)\b/i,
+  /**
+   * Words that make a GitHub App (`[bot]` identity) an AI when its login or display name contains one as
+   * a word: "cubic-dev-ai[bot]", "Copilot Autofix powered by AI". Not "bot", "agent" or "autofix":
+   * dependency, CI and lint-fix apps use those too (autofix-ci[bot], buildkite-agent).
+   */
+  aiBotWords: ["ai", "genai", "llm", "gpt", "chatgpt", "openai", "anthropic", "claude", "gemini", "copilot", "codex"],
   /** Co-author display names that are AI models, used only together with a noreply-style address. */
   aiNames: /^(?:chatgpt|gpt-?\d|gemini|grok|deepseek|qwen|kimi|mistral|llama|claude|copilot|codex|augment|auggie)\b/i,
   /**

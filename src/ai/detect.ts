@@ -3,9 +3,10 @@
  * we, and on what evidence. See docs/ai-detection.md for the signals, weights and decision rules.
  */
 import type { Config } from "../config/schema.js";
+import { quote } from "../text/quote.js";
 import type { AiConfidence, AiEvidence, AiResult, CommitFacts, PullRequestFacts } from "../types.js";
 import { AGENTS } from "./catalogue.js";
-import { proseLines } from "./markdown.js";
+import { MAX_TEXT_CHARS, proseLines } from "./markdown.js";
 import {
   branchSignals,
   checkboxSignals,
@@ -21,6 +22,7 @@ import {
   textSignals,
   titleSignals,
 } from "./signals.js";
+import { trailerLines } from "./trailers.js";
 
 export const NO_AI: AiResult = { detected: false, agents: [], confidence: "none", evidence: [], commitShare: null };
 
@@ -44,7 +46,7 @@ function extrasFrom(config: Config | null | undefined): ExtraSignals {
 
 function commitWhere(commit: CommitFacts, index: number): string {
   const sha = typeof commit.sha === "string" ? commit.sha.trim() : "";
-  return sha ? `commit:${sha.slice(0, 12)}` : `commit:#${index + 1}`;
+  return sha ? `commit:${quote(sha, 40).slice(0, 12)}` : `commit:#${index + 1}`;
 }
 
 /**
@@ -108,8 +110,11 @@ export function detectAi(pr: PullRequestFacts | null, config: Config): AiResult 
     const lines = proseLines(message);
     if (lines.length > 0) titleSignals(c, where, lines[0]!);
     const scan = textSignals(c, where, lines, true, extras);
+    // The trailer block, read from the end of the whole message as git does: no padding or unclosed
+    // code fence before it can hide it (evidence seen twice is kept once).
+    const block = textSignals(c, where, trailerLines(message), true, extras);
     // The people co-authoring an agent's commits are the ones who asked for them.
-    if (author?.agent || committer?.agent) requesters.push(...scan.humanCoAuthors);
+    if (author?.agent || committer?.agent) requesters.push(...scan.humanCoAuthors, ...block.humanCoAuthors);
     if (c.places.has(where)) aiCommits++;
   });
 
@@ -184,4 +189,36 @@ function cleanRequesters(raw: readonly string[], extras: ExtraSignals): string[]
     out.push(name);
   }
   return out;
+}
+
+function kb(chars: number): string {
+  return `${Math.round(chars / 1024).toLocaleString("en-US")} KB`;
+}
+
+/**
+ * What AI detection did not read whole, for the report's warnings: a cap never drops a signal silently.
+ * Texts over MAX_TEXT_CHARS are read as head and tail (trailer blocks in full); commits past MAX_COMMITS
+ * are not read.
+ */
+export function aiReadNotes(pr: PullRequestFacts | null): string[] {
+  if (!pr || typeof pr !== "object") return [];
+  const notes: string[] = [];
+  const half = kb(MAX_TEXT_CHARS / 2);
+  const long = (text: unknown): text is string => typeof text === "string" && text.length > MAX_TEXT_CHARS;
+  if (long(pr.body))
+    notes.push(
+      `AI detection read the first and last ${half} of the ${kb(pr.body.length)} PR body; signals in between were not read`,
+    );
+  if (long(pr.title)) notes.push(`AI detection read the first and last ${half} of the ${kb(pr.title.length)} PR title`);
+  const commits = Array.isArray(pr.commits) ? pr.commits : [];
+  const longMessages = commits.slice(0, MAX_COMMITS).filter((commit) => long(commit?.message)).length;
+  if (longMessages > 0)
+    notes.push(
+      `AI detection read the first and last ${half} of ${longMessages} commit message${longMessages === 1 ? "" : "s"} over ${kb(MAX_TEXT_CHARS)} (their trailer blocks in full); signals in between were not read`,
+    );
+  if (commits.length > MAX_COMMITS)
+    notes.push(
+      `AI detection read the first ${MAX_COMMITS.toLocaleString("en-US")} of ${commits.length.toLocaleString("en-US")} commits`,
+    );
+  return notes;
 }

@@ -3,6 +3,8 @@
  * (identity, trailer, footer/link, branch, title, label, template checkbox) and consults the catalogue.
  * Everything is linear in the size of the input; regexes run on capped prose lines only.
  */
+
+import { quote } from "../text/quote.js";
 import type { AiEvidence } from "../types.js";
 import {
   AGENTS,
@@ -13,7 +15,7 @@ import {
   type SignalWeight,
   type TrailerSignal,
 } from "./catalogue.js";
-import { MAX_LINE_CHARS } from "./markdown.js";
+import { lineWindows, MAX_LINE_CHARS } from "./markdown.js";
 
 export interface ExtraSignals {
   /** Extra bot logins or addresses (lower-case). */
@@ -193,6 +195,29 @@ export function isGenericAiAddress(name: string, email: string | null): boolean 
   return AI_LOCAL_PARTS.has(local) && GENERIC.aiNames.test(name);
 }
 
+/** Words in a GitHub App's login or display name that declare it an AI ("cubic-dev-ai", "… powered by AI"). */
+const AI_BOT_WORDS = new Set(GENERIC.aiBotWords);
+
+function nameWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\[bot\]$/, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * A GitHub App identity (a `[bot]` login, or its `…[bot]@users.noreply.github.com` address) whose login
+ * or display name declares AI: AI evidence even when the catalogue does not know the app. Only apps
+ * can hold `[bot]` identities, so a person's commit that merely names an AI never matches.
+ */
+export function isAiNamedBot(id: { name?: string | null; email?: string | null; login?: string | null }): boolean {
+  const noreply = id.email ? GITHUB_NOREPLY.exec(id.email.trim()) : null;
+  const botLogin = noreply?.[2] ?? id.login?.trim() ?? "";
+  if (!/\[bot\]$/i.test(botLogin)) return false;
+  return [...nameWords(botLogin), ...nameWords(id.name ?? "")].some((w) => AI_BOT_WORDS.has(w));
+}
+
 /** Which agent a free-text declaration names ("Claude Code (Claude Opus 4.6)"), if any. */
 export function agentNamedIn(text: string): AgentDefinition | null {
   for (const agent of AGENTS) if (agent.aliases.test(text)) return agent;
@@ -212,7 +237,8 @@ export class EvidenceCollector {
   private readonly seen = new Set<string>();
 
   add(signal: string, where: string, match: string, agent: string | null, weight: SignalWeight): void {
-    const short = match.length > 120 ? `${match.slice(0, 117)}...` : match;
+    // PR facts are hostile: secrets masked on the raw text before the cut, one line, no control characters.
+    const short = quote(match, 120);
     const key = `${signal}\u0000${where}\u0000${short}\u0000${agent}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -230,7 +256,19 @@ export function identitySignals(
   extras: ExtraSignals,
 ): IdentityMatch | null {
   const m = matchIdentity(id, extras);
-  if (!m) return null;
+  if (!m) {
+    if (isAiNamedBot(id)) {
+      const match = id.login || id.email || id.name || "";
+      c.add(
+        role === "pr-author" ? "bot-author" : `agent-${role}`,
+        where,
+        match,
+        agentNamedIn(match)?.id ?? null,
+        "certain",
+      );
+    }
+    return null;
+  }
   const signal = m.via === "config-bot" ? "config-bot" : role === "pr-author" ? "bot-author" : `agent-${role}`;
   c.add(signal, where, m.match, m.agent?.id ?? null, "certain");
   return m;
@@ -271,7 +309,7 @@ export function textSignals(
             m.agent?.id ?? null,
             trailerWeight("certain"),
           );
-        } else if (isGenericAiAddress(ident.name, ident.email)) {
+        } else if (isGenericAiAddress(ident.name, ident.email) || isAiNamedBot(ident)) {
           c.add(
             "co-author-trailer",
             where,
@@ -309,16 +347,23 @@ export function textSignals(
     const lower = line.toLowerCase();
     if (!TEXT_HINTS.some((h) => lower.includes(h))) continue;
     const trimmed = line.trim().replace(/^[*_]+|[*_]+$/g, "");
+    // A footer is a short line of its own; links and statements may sit anywhere in a long line, so
+    // every window of it is tried.
+    const footerLine = trimmed.length <= MAX_LINE_CHARS;
+    const windows = lineWindows(line);
     let named = false;
     for (const { agent, signal, kind } of TEXT_SIGNALS) {
-      if (signal.pattern.test(kind === "footer" ? trimmed : line)) {
-        c.add(kind, where, trimmed, agent.id, signal.weight);
+      const hit =
+        kind === "footer" ? footerLine && signal.pattern.test(trimmed) : windows.some((w) => signal.pattern.test(w));
+      if (hit) {
+        c.add(kind, where, line.trim(), agent.id, signal.weight);
         named = true;
       }
     }
     // A plain statement of AI generation is a declaration; it names an agent only if the line does.
-    if (!named && GENERIC.aiStatement.test(trimmed)) {
-      c.add("ai-statement", where, trimmed, agentNamedIn(trimmed)?.id ?? null, "declared");
+    const head = trimmed.slice(0, MAX_LINE_CHARS);
+    if (!named && GENERIC.aiStatement.test(head)) {
+      c.add("ai-statement", where, line.trim(), agentNamedIn(head)?.id ?? null, "declared");
     }
   }
   return { humanCoAuthors };
@@ -354,11 +399,12 @@ export function branchSignals(c: EvidenceCollector, headRef: string, extras: Ext
   for (const agent of AGENTS) {
     // Patterns are ordered strongest first; the first hit per agent is its evidence.
     const hit = agent.branches?.find((b) => b.pattern.test(branch));
-    if (hit) c.add("branch-prefix", "pr.head_ref", branch, agent.id, hit.weight);
+    // Evidence quotes the whole name: a cut made before quote() could keep part of a secret.
+    if (hit) c.add("branch-prefix", "pr.head_ref", headRef.trim(), agent.id, hit.weight);
   }
   for (const prefix of extras.branches) {
     if (prefix && branch.toLowerCase().startsWith(prefix.toLowerCase())) {
-      c.add("config-branch", "pr.head_ref", branch, null, "strong");
+      c.add("config-branch", "pr.head_ref", headRef.trim(), null, "strong");
     }
   }
 }
@@ -378,11 +424,11 @@ export function titleSignals(c: EvidenceCollector, where: string, subject: strin
   if (!s) return;
   for (const agent of AGENTS) {
     for (const t of agent.titles ?? []) {
-      if (t.pattern.test(s)) c.add("agent-title", where, s, agent.id, t.weight);
+      if (t.pattern.test(s)) c.add("agent-title", where, subject.trim(), agent.id, t.weight);
     }
   }
   for (const o of GENERIC.orchestratorSubjects) {
-    if (o.pattern.test(s)) c.add("agent-title", where, s, null, "strong");
+    if (o.pattern.test(s)) c.add("agent-title", where, subject.trim(), null, "strong");
   }
 }
 

@@ -5,11 +5,18 @@ export class GitError extends Error {
   override name = "GitError";
 }
 
-export function git(args: string[], cwd: string, maxBuffer = 512 * 1024 * 1024): string {
+/** git's output past this many bytes is refused (the CLI passes its input caps). */
+const DEFAULT_MAX_OUTPUT = 512 * 1024 * 1024;
+
+export function git(args: string[], cwd: string, maxBuffer = DEFAULT_MAX_OUTPUT): string {
   try {
     return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer, stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
-    const err = e as { stderr?: string; message: string };
+    const err = e as { stderr?: string; message: string; code?: string };
+    if (err.code === "ENOBUFS")
+      throw new GitError(
+        `git ${args[0]} printed more than ${Math.round(maxBuffer / (1024 * 1024))} MiB, the cap for ${args[0] === "diff" ? "a diff; raise it with --max-diff-mb N" : "PR facts"}`,
+      );
     throw new GitError(`git ${args.join(" ")} failed: ${(err.stderr || err.message).trim().split("\n")[0]}`);
   }
 }
@@ -49,10 +56,12 @@ export interface BranchDiff {
 }
 
 /** The current branch's committed changes against its merge base with `base`. */
-export function branchDiff(cwd: string, base?: string): BranchDiff {
+export function branchDiff(cwd: string, base?: string, maxBytes = DEFAULT_MAX_OUTPUT): BranchDiff {
   const baseRef = base ?? defaultBranch(cwd);
+  // A ref that starts with "-" would be read by git as an option.
+  if (baseRef.startsWith("-")) throw new GitError(`--base must name a ref, not an option (got "${baseRef}")`);
   const mergeBase = git(["merge-base", baseRef, "HEAD"], cwd).trim();
-  const diff = git(["diff", "--no-color", "--no-ext-diff", "--find-renames", `${mergeBase}`, "HEAD"], cwd);
+  const diff = git(["diff", "--no-color", "--no-ext-diff", "--find-renames", `${mergeBase}`, "HEAD"], cwd, maxBytes);
   let branch: string | null = git(["rev-parse", "--abbrev-ref", "HEAD"], cwd).trim();
   if (branch === "HEAD") branch = null;
   return { diff, mergeBase, base: baseRef, branch };

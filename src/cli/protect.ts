@@ -4,7 +4,7 @@ import { describeApiError } from "../github/errors.js";
 import { createGitHubPort } from "../github/octokit-port.js";
 import type { GitHubPort } from "../github/port.js";
 import { DEFAULT_BRANCH_REF, desiredRuleset, type ProtectionPort, protectBranch } from "../github/protect.js";
-import { type CliIO, UsageError } from "./main.js";
+import { type CliIO, registerCommand, UsageError } from "./main.js";
 
 /**
  * `ai-review-gate protect --repo OWNER/REPO [--branch main] [--dry-run] [--app-id N]`: require the
@@ -60,4 +60,23 @@ export async function protectCommand(argv: string[], io: CliIO, deps: ProtectDep
     io.stderr(`ai-review-gate: ${describeApiError(e, "protect")}\n`);
     return 1;
   }
+}
+
+const PROTECT_HELP = `Usage: ai-review-gate protect --repo OWNER/REPO [--branch BRANCH] [--dry-run] [--app-id N]
+
+Require the AI Review Gate check, pinned to the App's id, on a branch (a ruleset, or classic branch
+protection when rulesets are not available). Needs a token with administration rights in GITHUB_TOKEN
+or GH_TOKEN.
+
+Options:
+  --repo OWNER/REPO  the repository
+  --branch BRANCH    the branch to protect (default: the repository's default branch)
+  --app-id N         the App's id to pin the check to (default: APP_ID)
+  --dry-run          print what would change, change nothing
+  -h, --help         show this help
+`;
+
+/** Registered by the entry point (index.ts), so `scan` and main.ts's importers load no GitHub client. */
+export function registerProtect(): void {
+  registerCommand("protect", protectCommand, { help: PROTECT_HELP, flags: ["repo", "branch", "dry-run", "app-id"] });
 }

@@ -1,9 +1,20 @@
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
+import { BUILTIN_RULES } from "../rules/index.js";
+import { redactSecrets } from "../secrets/redact.js";
+import { escapeControls } from "../text/controls.js";
+import { CATEGORIES } from "../types.js";
+import { didYouMean } from "../util/did-you-mean.js";
 import { safeRegexError } from "../util/safe-regex.js";
+import { DEFAULT_CONFIG_PATH } from "./paths.js";
 import { type Config, configSchema } from "./schema.js";
 
-export const DEFAULT_CONFIG_PATH = ".github/ai-review-gate.yml";
+export { DEFAULT_CONFIG_PATH };
+/**
+ * Largest config read (in UTF-16 code units, about bytes for a YAML file): a real one is a few KB, and
+ * YAML parsing is the slowest thing this tool does per byte (50 MB took 25 s and 2.8 GB).
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface ConfigProblem {
   /** Key path, e.g. `gate.threshold` or `custom_rules[0].pattern`. */
@@ -13,17 +24,28 @@ export interface ConfigProblem {
   line?: number;
 }
 
-/** An invalid config: names the file, each key path and the problem. Adapters show `message` verbatim. */
+/** Config text quoted back in an error (a key, a YAML snippet): masked, one line, no control characters. */
+function quoted(text: string): string {
+  return escapeControls(redactSecrets(text).replace(/\r?\n/g, " "));
+}
+
+/**
+ * An invalid config: names the file, each key path and the problem. Adapters show `message` verbatim: every
+ * part quoted from the file is masked and stripped of control characters.
+ */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  readonly problems: ConfigProblem[];
   constructor(
     readonly source: string,
-    readonly problems: ConfigProblem[],
+    problems: ConfigProblem[],
   ) {
+    const safe = problems.map((p) => ({ ...p, path: quoted(p.path), message: quoted(p.message) }));
     super(
-      `invalid config ${source}:\n` +
-        problems.map((p) => `  - ${p.path || "(root)"}${p.line ? ` (line ${p.line})` : ""}: ${p.message}`).join("\n"),
+      `invalid config ${quoted(source)}:\n` +
+        safe.map((p) => `  - ${p.path || "(root)"}${p.line ? ` (line ${p.line})` : ""}: ${p.message}`).join("\n"),
     );
+    this.problems = safe;
   }
 }
 
@@ -54,9 +76,39 @@ function lineOf(doc: Document, counter: LineCounter, path: ReadonlyArray<Propert
   return offset === undefined ? undefined : counter.linePos(offset).line;
 }
 
+/** The schema node at a key path, through defaults, prefaults and optionals. */
+function schemaAt(path: ReadonlyArray<PropertyKey>): z.ZodType | null {
+  let node: z.ZodType = configSchema;
+  const unwrap = (n: z.ZodType): z.ZodType => {
+    let cur = n;
+    for (let i = 0; i < 10; i++) {
+      const inner = (cur as unknown as { _zod: { def: { innerType?: z.ZodType } } })._zod.def.innerType;
+      if (!inner) break;
+      cur = inner;
+    }
+    return cur;
+  };
+  node = unwrap(node);
+  for (const seg of path) {
+    if (node instanceof z.ZodObject) {
+      const next = node.shape[String(seg)] as z.ZodType | undefined;
+      if (!next) return null;
+      node = unwrap(next);
+    } else if (node instanceof z.ZodArray) node = unwrap(node.element as z.ZodType);
+    else return null;
+  }
+  return node;
+}
+
+function unknownKeys(issue: z.core.$ZodIssue & { code: "unrecognized_keys" }): string {
+  const parent = schemaAt(issue.path);
+  const known = parent instanceof z.ZodObject ? Object.keys(parent.shape) : [];
+  const keys = issue.keys.map((k) => `${JSON.stringify(k)}${didYouMean(k, known)}`);
+  return `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
+}
+
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys")
-    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+  if (issue.code === "unrecognized_keys") return unknownKeys(issue);
   if (issue.code === "invalid_union")
     return 'expected "off", a severity (low, medium, high, critical) or {enabled, severity}';
   return issue.message;
@@ -74,6 +126,10 @@ export function validateConfig(value: unknown, source = "config"): Config {
 
 /** Parse and validate YAML config text. Empty text gives the defaults. */
 export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PATH): Config {
+  if (text.length > MAX_CONFIG_BYTES)
+    throw new ConfigError(source, [
+      { path: "", message: `the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, the cap for a config file` },
+    ]);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -133,6 +189,38 @@ export function parseConfigText(text: string, source: string = DEFAULT_CONFIG_PA
     if (ids.has(rule.id)) problems.push({ path: `custom_rules[${i}].id`, message: `duplicate id "${rule.id}"` });
     ids.add(rule.id);
   });
+  // A mistyped rule id would silently leave the rule on: unknown ids are errors, like unknown keys.
+  const known = new Set<string>([
+    ...CATEGORIES,
+    ...BUILTIN_RULES.map((r) => r.id),
+    ...config.custom_rules.map((r) => `custom/${r.id}`),
+  ]);
+  for (const key of Object.keys(config.rules)) {
+    if (known.has(key)) continue;
+    problems.push({
+      path: `rules.${key}`,
+      message: `unknown rule id or category "${key}"${didYouMean(key, known)}`,
+      line: lineOf(doc, counter, ["rules", key]),
+    });
+  }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return config;
+}
+
+/** A validated config file with what combining files needs: its own keys (before defaults) and their lines. */
+export interface ConfigFile {
+  source: string;
+  config: Config;
+  /** The keys the file itself sets, as written (no defaults). */
+  input: Record<string, unknown>;
+  /** 1-based line of a key path in this file (or of the nearest key above it). */
+  line(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export function parseConfigFile(text: string, source: string): ConfigFile {
+  const config = parseConfigText(text, source);
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const input = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  return { source, config, input, line: (path) => lineOf(doc, counter, path) };
 }

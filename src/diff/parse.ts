@@ -22,8 +22,15 @@ interface GitHeaderMeta {
 const GIT_HEADER = /^diff --git /;
 const HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
 const DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
-const HEADER_FACTS_ANYWHERE =
-  /^(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)/m;
+const HEADER_FACT = "(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)";
+const HEADER_FACT_FIRST_LINE = new RegExp(`^${HEADER_FACT}`);
+// Not a multiline ^: that one is tried at every position of the section; a newline is searched for fast.
+const HEADER_FACT_LATER_LINE = new RegExp(`\n${HEADER_FACT}`);
+
+/** Does any line of the section start with a header fact parse-diff drops? */
+function hasHeaderFacts(section: string): boolean {
+  return HEADER_FACT_FIRST_LINE.test(section) || HEADER_FACT_LATER_LINE.test(section);
+}
 
 /** Decode bytes as UTF-8, replacing invalid sequences instead of failing: a diff may carry Latin-1 files. */
 export function decodeDiff(input: string | Uint8Array): string {
@@ -31,10 +38,38 @@ export function decodeDiff(input: string | Uint8Array): string {
   return new TextDecoder("utf-8", { fatal: false }).decode(input);
 }
 
+const GIT_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+/** A C-quoted path body: every backslash starts one of git's escapes (`\303`, `\n`, `\"`, `\\`). */
+const GIT_QUOTED_BODY = /^(?:[^\\]|\\(?:[0-3][0-7]{2}|[abtnvfr"\\]))*$/;
+
+/**
+ * A path as git prints it, decoded: git C-quotes names with non-ASCII bytes, controls, quotes or
+ * backslashes (`"db/003_donn\303\251es.sql"`), octal escapes being UTF-8 bytes. parse-diff strips the
+ * quotes but keeps the escapes, so an unquoted path is decoded too when every backslash in it is a valid
+ * git escape (git never prints a raw backslash in a path). Invalid UTF-8 becomes U+FFFD.
+ */
 function unquoteGitPath(p: string): string {
   let s = p.trim();
-  if (s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(.)/g, "$1");
-  return s;
+  const quoted = s.length >= 2 && s.startsWith('"') && s.endsWith('"');
+  if (quoted) s = s.slice(1, -1);
+  if (!s.includes("\\") || !GIT_QUOTED_BODY.test(s)) return s;
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = s[i + 1]!;
+    if (next >= "0" && next <= "3") {
+      bytes.push(Number.parseInt(s.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(GIT_ESCAPES[next]!);
+      i++;
+    }
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Uint8Array.from(bytes));
 }
 
 /**
@@ -92,10 +127,10 @@ function cleanPath(p: string | undefined): string | undefined {
 function parseSection(section: string, files: ChangedFile[], warnings: string[]): void {
   // Splitting and scanning every line costs as much as parse-diff itself: do it only when the diff
   // carries header facts parse-diff drops (renames, copies, binaries) or markers it mishandles.
-  const hasHeaderFacts = HEADER_FACTS_ANYWHERE.test(section);
+  const headerFacts = hasHeaderFacts(section);
   const hasMarkers = section.includes("\n\\");
-  const lines = hasHeaderFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && hasHeaderFacts ? scanGitHeaders(lines) : [];
+  const lines = headerFacts || hasMarkers ? section.split("\n") : null;
+  const metas = lines && headerFacts ? scanGitHeaders(lines) : [];
   // "\ No newline at end of file" (and its translations) carry nothing the model keeps, and parse-diff
   // crashes on one placed right after a hunk header: drop them before parsing.
   const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;

@@ -1,11 +1,12 @@
-import { detectAi } from "../ai/detect.js";
+import { aiReadNotes, detectAi } from "../ai/detect.js";
 import { defaultConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { ChangedFile } from "../diff/model.js";
 import { parseUnifiedDiff } from "../diff/parse.js";
 import { activeRules, ruleSetting } from "../rules/index.js";
 import type { Rule, RuleFinding } from "../rules/types.js";
-import { redactSecrets } from "../secrets/redact.js";
+import { scannedForSecrets, secretHits } from "../secrets/findings.js";
+import { runSecretGuard } from "../secrets/run-secrets.js";
 import type {
   AiResult,
   Category,
@@ -19,6 +20,8 @@ import type {
 import { bumpSeverity, CATEGORIES, severityRank } from "../types.js";
 import { deriveChecklist } from "./checklist.js";
 import { decideGate } from "./gate-decision.js";
+import { maskReport } from "./mask.js";
+import { productionRaised } from "./production-scope.js";
 import { ruleContext } from "./rule-context.js";
 import { scoreFindings } from "./score.js";
 
@@ -64,10 +67,31 @@ function toFinding(rule: Rule, raw: RuleFinding, override: Severity | undefined,
     file: raw.file,
     line: raw.line,
     side: raw.side ?? "new",
-    // Any rule may quote a line (a dependency URL, an env value): mask secrets before they reach an output.
-    message: redactSecrets(raw.message),
+    // Any rule may quote a line (a dependency URL, an env value): maskReport masks what it carries.
+    message: raw.message,
     remediation: raw.remediation ?? rule.remediation,
   };
+}
+
+/** Messages already reported per rule, file, side and line (almost always one). */
+type SeenFindings = Map<string, string | string[]>;
+
+/**
+ * A finding repeats another when rule, place and message agree. The key leaves the message out (long
+ * messages made every lookup copy them); the few messages at one place are compared directly.
+ */
+function isDuplicate(seen: SeenFindings, f: Finding): boolean {
+  const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}`;
+  const messages = seen.get(key);
+  if (messages === undefined) seen.set(key, f.message);
+  else if (typeof messages === "string") {
+    if (messages === f.message) return true;
+    seen.set(key, [messages, f.message]);
+  } else {
+    if (messages.includes(f.message)) return true;
+    messages.push(f.message);
+  }
+  return false;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -82,15 +106,23 @@ function compareFindings(a: Finding, b: Finding): number {
 
 function summarize(findings: readonly Finding[]): CategorySummary[] {
   const map = new Map<Category, CategorySummary>();
+  // Files already listed per category: a set, so tens of thousands of findings stay linear.
+  const listed = new Map<Category, Set<string>>();
   for (const f of findings) {
     let s = map.get(f.category);
-    if (!s) {
+    let files = listed.get(f.category);
+    if (!s || !files) {
       s = { category: f.category, severity: f.severity, count: 0, files: [] };
+      files = new Set();
       map.set(f.category, s);
+      listed.set(f.category, files);
     }
     s.count++;
     if (severityRank(f.severity) > severityRank(s.severity)) s.severity = f.severity;
-    if (!s.files.includes(f.file)) s.files.push(f.file);
+    if (!files.has(f.file)) {
+      files.add(f.file);
+      s.files.push(f.file);
+    }
   }
   return [...map.values()].sort(
     (a, b) =>
@@ -117,11 +149,13 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
   }
   const pr = input.pr ?? null;
   const ai = input.ai ?? detectAi(pr, config);
+  if (!input.ai) warnings.push(...aiReadNotes(pr));
   const ctx = ruleContext(allFiles, config, pr, ai);
+  const raised = productionRaised(ctx.files, ctx.production);
 
   const rules = activeRules(config);
   await initRules(rules);
-  const seen = new Set<string>();
+  const seen: SeenFindings = new Map();
   const findings: Finding[] = [];
   for (const rule of rules) {
     let raw: RuleFinding[];
@@ -133,23 +167,30 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     }
     const override = severityOverride(config, rule);
     for (const r of raw) {
-      const f = toFinding(rule, r, override, ctx.production.has(r.file));
-      const key = `${f.ruleId}\u0000${f.file}\u0000${f.side}\u0000${f.line}\u0000${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push(f);
+      const f = toFinding(rule, r, override, raised.has(r.file));
+      if (!isDuplicate(seen, f)) findings.push(f);
     }
   }
   findings.sort(compareFindings);
+  // Every secret this run can see, wherever it sits, for the masking step at the end. Added lines of
+  // changed files come from the secrets rules' shared scan (ignored files included).
+  const guard = runSecretGuard({
+    files: allFiles,
+    others: [pr, config, input.notAnalyzed ?? [], input.ai ?? null],
+    added: { hits: secretHits(ctx), files: scannedForSecrets(ctx) },
+  });
 
   const risk = scoreFindings(findings, ai, config.ai.raise_level);
   const checklist = deriveChecklist(findings, risk.level, config);
   const gate = decideGate(ctx.files, risk.level, ai, checklist, config, ctx.paths, pr, findings);
 
   const notAnalyzed: NotAnalyzedFile[] = [...(input.notAnalyzed ?? [])];
+  const notAnalyzedPaths = new Set(notAnalyzed.map((n) => n.file));
   for (const f of allFiles) {
-    if (f.patchMissing && !notAnalyzed.some((n) => n.file === f.path))
+    if (f.patchMissing && !notAnalyzedPaths.has(f.path)) {
+      notAnalyzedPaths.add(f.path);
       notAnalyzed.push({ file: f.path, reason: f.patchMissing });
+    }
   }
   let additions = 0;
   let deletions = 0;
@@ -157,7 +198,7 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     additions += f.added.length;
     deletions += f.removed.length;
   }
-  return {
+  const report: Report = {
     version: 1,
     risk: { score: risk.score, level: risk.level, explanation: risk.explanation },
     ai,
@@ -168,4 +209,5 @@ export async function analyze(input: AnalyzeInput): Promise<Report> {
     notAnalyzed,
     warnings,
   };
+  return maskReport(report, guard);
 }

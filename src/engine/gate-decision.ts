@@ -87,9 +87,12 @@ export function decideGate(
   if (config.gate.policy === "ai-authored" && !ai.detected) {
     return notRequired("not AI-authored, and the gate policy is `ai-authored`");
   }
-  // An agent's settings and instructions are never "docs": a PR loosening them is not auto-approved.
+  // A path exempts what it is, never what it holds: an agent's settings and instructions are never
+  // "docs", and a secret is a leak wherever it was committed (`paths.ignore` included: the secret scan
+  // reads every file), so a PR with one is never auto-approved; only `secrets.allowlist` exempts a secret.
+  const leaks = findings.some((f) => f.category === "secrets");
   const safe = (p: string) => paths.isSafe(p) && !isAgentConfigPath(p);
-  if (files.length > 0 && files.every((f) => safe(f.path) && (!f.oldPath || safe(f.oldPath)))) {
+  if (!leaks && files.length > 0 && files.every((f) => safe(f.path) && (!f.oldPath || safe(f.oldPath)))) {
     return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
   }
   if (levelRank(level) < levelRank(config.gate.threshold)) {

@@ -1,7 +1,9 @@
 import type { ChangedFile } from "../diff/model.js";
 import { type SideLine, sideOf } from "../diff/side.js";
 import type { ProductionSignal } from "../rules/types.js";
+import { quote } from "../text/quote.js";
 import { extensionOf, type PathClassifier } from "../util/paths.js";
+import { isDeletedPipeline } from "../workflows/ci-paths.js";
 
 /**
  * Which changed files reach production: by path (built-in and configured globs) or by content the diff
@@ -96,7 +98,7 @@ function contentSignal(file: ChangedFile): ProductionSignal | null {
         const at = view.indexOf(line);
         if (at !== undefined && planOnlyJob(view.lines, at)) hit = false;
       }
-      if (hit) return { via: "content", detail: text.trim().slice(0, 80), line };
+      if (hit) return { via: "content", detail: quote(text, 80), line };
       previous = text;
     }
   }
@@ -119,4 +121,14 @@ export function productionScope(files: readonly ChangedFile[], paths: PathClassi
     if (signal && !paths.isTest(file.path)) signals.set(file.path, signal);
   }
   return signals;
+}
+
+/** Files whose other findings production scope raises one step: all in scope but deleted pipelines. */
+export function productionRaised(
+  files: readonly ChangedFile[],
+  production: ReadonlyMap<string, ProductionSignal>,
+): Set<string> {
+  const raised = new Set<string>();
+  for (const file of files) if (production.has(file.path) && !isDeletedPipeline(file)) raised.add(file.path);
+  return raised;
 }

@@ -1,4 +1,4 @@
-import { redactSecrets } from "../secrets/redact.js";
+import { quoteLines } from "../text/quote.js";
 
 /**
  * The rollback section of a pull request description: a heading whose text contains the configured
@@ -60,8 +60,7 @@ export function findRollbackSection(body: string | null | undefined, heading: st
       .join("\n")
       .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
       .trim();
-    const masked = redactSecrets(raw);
-    const text = masked.length > MAX_SECTION_CHARS ? `${masked.slice(0, MAX_SECTION_CHARS - 1)}…` : masked;
+    const text = quoteLines(raw, MAX_SECTION_CHARS);
     const bare = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
     return { heading: h.text, text, meaningful: bare !== "" && !PLACEHOLDER.test(bare) && /[a-z]{3}/i.test(bare) };
   }

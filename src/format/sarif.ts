@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Rule } from "../rules/types.js";
+import { toJson } from "../text/json.js";
+import { encodePath } from "../text/url.js";
 import type { Finding, Report, Severity } from "../types.js";
+import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES } from "./titles.js";
 
 /** SARIF 2.1.0 for `github/codeql-action/upload-sarif`. */
@@ -28,6 +31,10 @@ function fingerprint(f: Finding): string {
 }
 
 export function formatSarif(report: Report, opts: SarifOptions = {}): string {
+  return withFinalPass(report, "SARIF", (r) => render(r, opts));
+}
+
+function render(report: Report, opts: SarifOptions): string {
   const known = new Map((opts.rules ?? []).map((r) => [r.id, r]));
   const used = new Map<string, RuleMeta>();
   for (const f of report.findings) {
@@ -65,7 +72,7 @@ export function formatSarif(report: Report, opts: SarifOptions = {}): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: encodePath(f.file), uriBaseId: "%SRCROOT%" },
           // Whole-file and removed-line findings point at line 1: code scanning needs a region in the head file.
           region: { startLine: f.line !== null && f.side === "new" ? Math.max(1, f.line) : 1 },
         },
@@ -92,5 +99,5 @@ export function formatSarif(report: Report, opts: SarifOptions = {}): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${toJson(sarif)}\n`;
 }

@@ -1,4 +1,7 @@
+import { forTerminal } from "../text/terminal.js";
+import { mapStrings } from "../text/walk.js";
 import type { Finding, Level, Report, Severity } from "../types.js";
+import { withFinalPass } from "./final-pass.js";
 import { CATEGORY_TITLES, plural } from "./titles.js";
 
 export interface TextOptions {
@@ -37,8 +40,15 @@ function location(f: Finding): string {
   return `${f.file}:${f.line}${f.side === "old" ? " (removed)" : ""}`;
 }
 
-/** Plain report for a terminal; colored when `color` is set (the CLI sets it on a TTY only). */
+/**
+ * Plain report for a terminal; colored when `color` is set. Every string of the report is escaped for the
+ * terminal first (no ESC, BEL, CR, C1 or bidi control reaches it raw); the colors are added after.
+ */
 export function formatText(report: Report, options: TextOptions = {}): string {
+  return withFinalPass(report, "text", (r) => render(mapStrings(r, forTerminal), options));
+}
+
+function render(report: Report, options: TextOptions): string {
   const c = (code: string, s: string) => (options.color ? `${code}${s}${ANSI.reset}` : s);
   const perCategory = options.perCategory ?? 10;
   const out: string[] = [];

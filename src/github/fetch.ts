@@ -1,6 +1,7 @@
 import type { GitHubClient, RepoRef } from "./client.js";
-import { statusOf } from "./errors.js";
+import { isPermissionError, statusOf } from "./errors.js";
 import type { ApiPullFile } from "./files.js";
+import type { DefaultBranchFile } from "./port.js";
 
 /** GitHub lists at most 3,000 files and 250 commits for a pull request. */
 export const MAX_PULL_FILES = 3000;
@@ -68,4 +69,47 @@ export async function fetchConfig(
     if (statusOf(e) === 404) return null;
     throw e;
   }
+}
+
+/** Contents larger than this are not a config file (the contents API stops inlining them at 1 MB). */
+const MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
+
+/**
+ * A file at a repository's default branch (the contents API without `ref`), conditionally when an ETag
+ * is known. A 404 costs one more request (`GET /repos/{owner}/{repo}`) to tell a missing file (naming
+ * the default branch) from a repository this token cannot read.
+ */
+export async function fetchDefaultBranchFile(
+  client: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  etag?: string | null,
+): Promise<DefaultBranchFile> {
+  let res: { data: unknown; headers: { etag?: string } };
+  try {
+    res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ...(etag ? { headers: { "if-none-match": etag } } : {}),
+    });
+  } catch (e) {
+    if (statusOf(e) === 304) return { status: "unchanged" };
+    if (isPermissionError(e)) return { status: "no-repository" };
+    if (statusOf(e) !== 404) throw e;
+    try {
+      const about = await client.request("GET /repos/{owner}/{repo}", { ...repo });
+      const branch = (about.data as { default_branch?: string }).default_branch ?? "the default branch";
+      return { status: "no-file", branch };
+    } catch (again) {
+      if (statusOf(again) === 404 || isPermissionError(again)) return { status: "no-repository" };
+      throw again;
+    }
+  }
+  const data = res.data as { type?: string; encoding?: string; content?: string; sha?: string; size?: number };
+  if (Array.isArray(res.data) || data.type !== "file") return { status: "unreadable", reason: "it is not a file" };
+  if ((data.size ?? 0) > MAX_DEFAULT_BRANCH_FILE || data.encoding !== "base64")
+    return { status: "unreadable", reason: `it is larger than ${MAX_DEFAULT_BRANCH_FILE / 1024} KB` };
+  const bytes = Buffer.from(data.content ?? "", "base64");
+  if (bytes.includes(0)) return { status: "unreadable", reason: "it is not a text file" };
+  return { status: "found", text: bytes.toString("utf8"), blobSha: data.sha ?? "", etag: res.headers.etag ?? null };
 }

@@ -21,6 +21,15 @@ function sameBody(a: string, b: string): boolean {
 // Comment ids grow with creation, so the lowest id is the oldest comment.
 const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 
+/** The comment a re-run keeps and updates: the oldest the token's identity wrote with `marker`. */
+export function markedComment<T extends KnownComment>(known: readonly T[], marker: string): T | undefined {
+  return ours(known, marker).sort(byId)[0];
+}
+
+function ours<T extends KnownComment>(known: readonly T[], marker: string): T[] {
+  return known.filter((c) => c.mine && c.body.includes(marker));
+}
+
 /**
  * Create or update the one comment carrying `marker` on a pull request. Only comments the token's
  * identity wrote AND that carry the marker are touched; re-runs update in place, and send nothing when
@@ -43,7 +52,7 @@ export async function upsertMarkedComment(
     return oldest;
   };
 
-  const keep = await keepOldest(known.filter((c) => c.mine && c.body.includes(marker)));
+  const keep = await keepOldest(ours(known, marker));
   if (keep) {
     const kept = known.find((c) => c.id === keep.id)!;
     if (sameBody(kept.body, body)) return { action: "unchanged", id: keep.id, deleted };

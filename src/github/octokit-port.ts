@@ -1,5 +1,5 @@
 import { statusOf } from "./errors.js";
-import { fetchConfig, fetchPullFiles, hasNextPage, MAX_PULL_COMMITS } from "./fetch.js";
+import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles, hasNextPage, MAX_PULL_COMMITS } from "./fetch.js";
 import type {
   Actor,
   BranchProtection,
@@ -224,6 +224,7 @@ export function createGitHubPort(client: GraphQLClient): GitHubPort {
     },
 
     fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    fileOnDefaultBranch: (repo, path, etag) => fetchDefaultBranchFile(client, repo, path, etag),
 
     compare: (repo, base, head) =>
       orAbsent(async () => {

@@ -159,6 +159,19 @@ export interface BranchProtectionBody {
   restrictions: null;
 }
 
+/**
+ * A file on a repository's default branch: its text and blob SHA (with the ETag to ask again
+ * conditionally), `unchanged` when the ETag still matches, or what is missing.
+ */
+export type DefaultBranchFile =
+  | { status: "found"; text: string; blobSha: string; etag: string | null }
+  | { status: "unchanged" }
+  /** The repository is readable but has no file at that path on its default branch. */
+  | { status: "no-file"; branch: string }
+  /** No such repository, or this token cannot read it (GitHub answers 404 to both). */
+  | { status: "no-repository" }
+  | { status: "unreadable"; reason: string };
+
 export interface GitHubPort {
   /** The pull request as it is now. */
   pull(ref: PullRef): Promise<PullSnapshot>;
@@ -168,6 +181,12 @@ export interface GitHubPort {
   pullCommits(ref: PullRef): Promise<Listed<PullCommit>>;
   /** A file's text at a commit; null when there is no such file. */
   fileAt(repo: RepoRef, path: string, ref: string): Promise<string | null>;
+  /**
+   * A file on another (or this) repository's default branch. With `etag`, GitHub answers 304 when the
+   * file is unchanged (not counted against the rate limit). A 404 costs one more request, to tell a
+   * missing file from a repository that cannot be read.
+   */
+  fileOnDefaultBranch(repo: RepoRef, path: string, etag?: string | null): Promise<DefaultBranchFile>;
   /** Files changed from `base` to `head`; null when either commit is unknown. */
   compare(repo: RepoRef, base: string, head: string): Promise<Comparison | null>;
   /** Check runs of one name created by one App on a commit, newest first. */

@@ -1,4 +1,3 @@
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { indentOf, isCommentLine } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
 import { type Side, type SideLine, sideOf, wholeSideText } from "../diff/side.js";
@@ -247,6 +246,9 @@ export function scanTerraformFile(file: ChangedFile): TfFileScan {
 async function parsedAddresses(path: string, text: string): Promise<Set<string> | null> {
   let json: Record<string, unknown>;
   try {
+    // Loaded on first use: hcl2json starts a Go runtime from a 6 MB WASM when its module is evaluated,
+    // a fixed cost every scan paid even without a Terraform file.
+    const { parse: parseHcl } = await import("@cdktf/hcl2json");
     json = await parseHcl(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
   } catch {
     return null;

@@ -33,12 +33,13 @@ export const ADDED_PROTECTION_PATTERNS: readonly ProtectionPattern[] = [
   },
   {
     id: "force-destroy",
-    added: /^\s*(force_destroy|force_delete)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    // Also module inputs that pass it through: `force_destroy_s3_bucket`, `bucket_force_destroy`.
+    added: /^\s*(\w*force_destroy\w*|\w*force_delete\w*)\s*=\s*"?true"?\s*(?:#.*)?$/,
     onNewBlock: "medium",
   },
   {
     id: "skip-final-snapshot",
-    added: /^\s*(skip_final_snapshot)\s*=\s*"?true"?\s*(?:#.*)?$/,
+    added: /^\s*(\w*skip_final_snapshot\w*)\s*=\s*"?true"?\s*(?:#.*)?$/,
     onNewBlock: "medium",
   },
   {
@@ -63,7 +64,7 @@ export const LIFECYCLE_OPEN = /^\s+lifecycle\s*\{/;
 
 /** True when an added line is one the protection rule reports. */
 const PROTECTION_ATTR =
-  /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|force_destroy|force_delete|skip_final_snapshot|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
+  /^\s*(?:prevent_destroy|\w*deletion_protection\w*|\w*termination_protection\w*|purge_protection_enabled|\w*force_destroy\w*|\w*force_delete\w*|\w*skip_final_snapshot\w*|\w*backup\w*retention\w*|\w*retention\w*backup\w*|replicas|desired_count|desired_capacity|replica_count)\s*=/;
 
 /** True when a changed line (either side) sets one of the protections the protection rule watches. */
 export function isProtectionLine(text: string): boolean {

@@ -60,6 +60,18 @@ function sniffText(file: ChangedFile): string {
  * hints at migrations, and source files in the languages whose migrations are known by content.
  */
 export function migrationKindOf(file: ChangedFile): MigrationFileKind | null {
+  // Asked by several rules about every file; the content sniff is the costly part.
+  let kind = kinds.get(file);
+  if (kind === undefined) {
+    kind = detectKind(file);
+    kinds.set(file, kind);
+  }
+  return kind;
+}
+
+const kinds = new WeakMap<ChangedFile, MigrationFileKind | null>();
+
+function detectKind(file: ChangedFile): MigrationFileKind | null {
   const hinted = (p: string | undefined) =>
     p !== undefined && (MIGRATION_PATH_HINT.test(p) || MIGRATION_CONTENT_EXT.test(p));
   if (!hinted(file.path) && !hinted(file.oldPath)) return null;
@@ -198,6 +210,15 @@ function refine(ops: MigrationOp[], kind: MigrationFileKind): MigrationOp[] {
   for (const op of ops) if (op.kind === "create-table" && op.table) created.add(bare(op.table));
   const renamedInto = new Map<string, string>();
   for (const op of ops) if (op.kind === "rename-table" && op.newName) renamedInto.set(bare(op.newName), bare(op.table));
+  // Looked up per operation below: sets and first lines instead of a scan of all operations each time.
+  const firstCreated = new Map<string, number>();
+  const droppedTables = new Set<string>();
+  for (const op of ops) {
+    const t = bare(op.table);
+    if (op.kind === "create-table" && op.line < (firstCreated.get(t) ?? Number.POSITIVE_INFINITY))
+      firstCreated.set(t, op.line);
+    if (op.kind === "drop-table") droppedTables.add(t);
+  }
   const out: MigrationOp[] = [];
   for (const op of ops) {
     const t = bare(op.table);
@@ -222,18 +243,12 @@ function refine(ops: MigrationOp[], kind: MigrationFileKind): MigrationOp[] {
         }
         // A table created and dropped by the same file is scratch space; a weak .sql that drops and
         // re-creates a table is a schema script, not a migration of live data.
-        if (
-          onNewTable &&
-          (kind.strength === "weak" ||
-            ops.some((o) => o.kind === "create-table" && bare(o.table) === t && o.line < op.line))
-        )
+        if (onNewTable && (kind.strength === "weak" || (firstCreated.get(t) ?? Number.POSITIVE_INFINITY) < op.line))
           continue;
         break;
       }
       case "rename-table": {
-        const dropped = ops.some(
-          (o) => o.kind === "drop-table" && bare(o.table) === bare(op.newName) && created.has(t),
-        );
+        const dropped = created.has(t) && droppedTables.has(bare(op.newName));
         if (dropped || onNewTable) continue;
         break;
       }
@@ -305,26 +320,43 @@ function missingRollback(
 // ---------------------------------------------------------------------------------------------
 // Django: an AlterField whose model diff shows the field class changing is a type change.
 
+const DJANGO_FIELD = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
+
+/** Field name to field class in the removed and the added lines of the app's models. */
+function modelFieldClasses(
+  appDir: string,
+  allFiles: readonly ChangedFile[],
+): { removed: Map<string, string>; added: Map<string, string> } {
+  const removed = new Map<string, string>();
+  const added = new Map<string, string>();
+  for (const f of allFiles) {
+    if (!f.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f.path.slice(appDir.length)))
+      continue;
+    for (const l of f.removed) {
+      const m = DJANGO_FIELD.exec(l.content);
+      if (m) removed.set(m[1]!.toLowerCase(), m[2]!);
+    }
+    for (const l of f.added) {
+      const m = DJANGO_FIELD.exec(l.content);
+      if (m) added.set(m[1]!.toLowerCase(), m[2]!);
+    }
+  }
+  return { removed, added };
+}
+
 function djangoTypeChanges(files: FileAnalysis[], allFiles: readonly ChangedFile[]): void {
   const alters = files.filter((f) => f.kind.framework === "django" && f.ops.some((o) => o.kind === "alter-field"));
   if (alters.length === 0) return;
-  const fieldRe = /^\s*(\w+)\s*(?::\s*[\w.[\], ]+)?=\s*(?:models\.)?(\w+Field)\(/;
+  // Migrations of one app share its models: read them once per app, not once per migration.
+  const fieldsByApp = new Map<string, { removed: Map<string, string>; added: Map<string, string> }>();
   for (const fa of alters) {
     const appDir = fa.file.path.slice(0, fa.file.path.lastIndexOf("/migrations/"));
-    const removed = new Map<string, string>();
-    const added = new Map<string, string>();
-    for (const f of allFiles) {
-      if (!f.path.startsWith(`${appDir}/`) || !/(?:^|\/)models(?:\/[^/]+)?\.py$/.test(f.path.slice(appDir.length)))
-        continue;
-      for (const l of f.removed) {
-        const m = fieldRe.exec(l.content);
-        if (m) removed.set(m[1]!.toLowerCase(), m[2]!);
-      }
-      for (const l of f.added) {
-        const m = fieldRe.exec(l.content);
-        if (m) added.set(m[1]!.toLowerCase(), m[2]!);
-      }
+    let fields = fieldsByApp.get(appDir);
+    if (!fields) {
+      fields = modelFieldClasses(appDir, allFiles);
+      fieldsByApp.set(appDir, fields);
     }
+    const { removed, added } = fields;
     for (const op of fa.ops) {
       if (op.kind !== "alter-field") continue;
       const col = op.columns?.[0]?.toLowerCase();

@@ -753,6 +753,18 @@ const INTERESTING_STATEMENT =
 /** A cheap test: could this text hold a statement we care about? */
 export const SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
 
+/** The index of the last of `sorted` (ascending, non-empty) that is at most `value`, or 0. */
+function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Parse statements (comment-masked, joined) in one call; null when they do not parse together. */
 function parseJoined(masked: string, statements: readonly Statement[]): SqlOp[] | null {
   const pieces: string[] = [];
@@ -768,13 +780,7 @@ function parseJoined(masked: string, statements: readonly Statement[]): SqlOp[] 
   if (!parsed) return null;
   const toChar = byteToCharMapper(compact);
   const toOriginal = (offset: number): number => {
-    let lo = 0;
-    let hi = compactStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (compactStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBelow(compactStarts, offset);
     const st = statements[lo]!;
     return st.start + Math.min(offset - compactStarts[lo]!, st.end - st.start);
   };
@@ -790,9 +796,37 @@ function parseJoined(masked: string, statements: readonly Statement[]): SqlOp[] 
 }
 
 /**
+ * Statements the Postgres grammar rejects by their first word (SQL Server's EXEC and sp_rename, MySQL's
+ * RENAME TABLE): they go to the regex fallback without a parse attempt, so one of them no longer makes
+ * the joined parse fail and every other statement of the file parse again on its own.
+ */
+const NOT_POSTGRES_STATEMENT = /^\s*(?:EXEC|RENAME|sp_rename)\b/i;
+
+/**
+ * Parse a run of statements together; when the run does not parse, halve it until the statements that
+ * do not parse stand alone and go through the regex fallback. A file with k such statements among n
+ * costs about k·log(n) failed parse attempts instead of n single-statement parses.
+ */
+function parseOrFallBack(masked: string, statements: readonly Statement[], mysql: boolean, ops: SqlOp[]): void {
+  const parsed = parseJoined(masked, statements);
+  if (parsed) {
+    for (const op of parsed) ops.push(op);
+    return;
+  }
+  if (statements.length === 1) {
+    const st = statements[0]!;
+    regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, ops);
+    return;
+  }
+  const half = statements.length >> 1;
+  parseOrFallBack(masked, statements.slice(0, half), mysql, ops);
+  parseOrFallBack(masked, statements.slice(half), mysql, ops);
+}
+
+/**
  * All operations in a SQL text. Only statements that can change schema or data are looked at; they are
- * parsed together with the Postgres grammar, or one by one when that fails, and a statement that still
- * does not parse (MySQL, SQLite, SQL Server, a fragment) goes through the regex fallback.
+ * parsed with the Postgres grammar, as many together as parse together, and a statement that does not
+ * parse (MySQL, SQLite, SQL Server, a fragment) goes through the regex fallback.
  */
 export function analyzeSql(text: string): SqlOp[] {
   if (!SQL_ANCHOR.test(text)) return [];
@@ -800,16 +834,31 @@ export function analyzeSql(text: string): SqlOp[] {
   const statements = splitStatements(masked).filter((st) => INTERESTING_STATEMENT.test(masked.slice(st.start, st.end)));
   if (statements.length === 0) return [];
   const mysql = looksLikeMysql(masked);
-  const parseable = text.length <= MAX_PARSE_CHARS && !mysql;
-  if (parseable) {
-    const joined = parseJoined(masked, statements);
-    if (joined) return joined;
-  }
   const ops: SqlOp[] = [];
-  for (const st of statements) {
-    const single = parseable ? parseJoined(masked, [st]) : null;
-    if (single) ops.push(...single);
-    else regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, ops);
+  if (text.length > MAX_PARSE_CHARS || mysql) {
+    for (const st of statements) regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, ops);
+    return ops;
   }
-  return ops;
+  const accepted: Statement[] = [];
+  const rejected: Statement[] = [];
+  for (const st of statements)
+    (NOT_POSTGRES_STATEMENT.test(masked.slice(st.start, st.end)) ? rejected : accepted).push(st);
+  if (accepted.length > 0) parseOrFallBack(masked, accepted, mysql, ops);
+  if (rejected.length === 0) return ops;
+  const fallback: SqlOp[] = [];
+  for (const st of rejected) regexStatementOps(masked.slice(st.start, st.end), st.start, mysql, fallback);
+  return inStatementOrder(ops, fallback, statements);
+}
+
+/** Merge two op lists, each in statement order, into one in statement order (ops of one statement stay together). */
+function inStatementOrder(a: readonly SqlOp[], b: readonly SqlOp[], statements: readonly Statement[]): SqlOp[] {
+  const starts = statements.map((st) => st.start);
+  const indexOf = (offset: number): number => lastAtOrBelow(starts, offset);
+  const out: SqlOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(indexOf(a[i]!.offset) < indexOf(b[j]!.offset) ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { DetectorGroup } from "../secrets/detect.js";
 import { secretHits } from "../secrets/findings.js";
-import { maskSecret } from "../secrets/mask.js";
+import { maskDetection } from "../secrets/mask.js";
 import type { SecretHit } from "../secrets/scan.js";
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from "./types.js";
 
@@ -20,7 +20,7 @@ export interface SecretGroupRow extends RuleMeta {
 
 /** The value as the message shows it: masked, with the detector's context. */
 function masked(hit: SecretHit): string {
-  return `${maskSecret(hit.label, hit.value)}${hit.detail ? ` (${hit.detail})` : ""}`;
+  return `${maskDetection(hit)}${hit.detail ? ` (${hit.detail})` : ""}`;
 }
 
 /** Rotation first: the value is exposed to anyone who can read the branch. */

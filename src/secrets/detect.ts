@@ -1,9 +1,17 @@
 import type { Severity } from "../types.js";
 import { basenameOf, extensionOf, SOURCE_EXTENSIONS } from "../util/paths.js";
+import { commandLineSecrets } from "./command-line.js";
+import {
+  detectBasicAuth,
+  detectCommandLineCredentials,
+  detectCredentialUrl,
+  detectSchemelessDsn,
+} from "./credentials.js";
 import { shannonEntropy } from "./entropy.js";
-import { classifyKey, judgeGenericValue, splitWords } from "./generic.js";
-import { isPlaceholderToken, isPlaceholderValue, isReference, looksRandom } from "./placeholder.js";
-import { PROVIDER_FORMATS, providerLabel } from "./providers.js";
+import { classifyKey, judgeGenericValue, keyHoldsUuidCredential, splitWords } from "./generic.js";
+import { isPlaceholderToken, isPlaceholderValue } from "./placeholder.js";
+import { PROVIDER_FORMATS, providerLabel, publicPrefix } from "./providers.js";
+import { callsSdkClient, detectSdkClientCredentials } from "./sdk-clients.js";
 
 /**
  * The line scanner behind every `secrets/*` rule. One cheap trigger test per line; only lines that
@@ -17,8 +25,10 @@ export interface Detection {
   group: DetectorGroup;
   kind: string;
   label: string;
-  /** Raw secret. Never print it: use maskSecret(). */
+  /** Raw secret. Never print it: use maskDetection(). */
   value: string;
+  /** Public prefix naming the format (`ghp_`, `AKIA`): the only part of `value` a masked form shows. */
+  prefix?: string;
   start: number;
   end: number;
   severity: Severity;
@@ -39,6 +49,8 @@ export interface FileTraits {
   quotedOnly: boolean;
   lockfile: boolean;
   dockerfile: boolean;
+  /** A translation catalogue: its values are UI text ("Passwort", "Mot de passe"), not credentials. */
+  translations: boolean;
 }
 
 const SHELL_EXTENSIONS = new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "bat", "cmd"]);
@@ -79,6 +91,20 @@ const LOCKFILES = new Set([
   "package.resolved",
 ]);
 
+const TRANSLATION_EXTENSIONS = new Set([
+  "json",
+  "yml",
+  "yaml",
+  "po",
+  "pot",
+  "properties",
+  "php",
+  "xlf",
+  "xliff",
+  "ts",
+  "js",
+]);
+
 export function fileTraits(path: string): FileTraits {
   const base = basenameOf(path).toLowerCase();
   const ext = extensionOf(path);
@@ -94,7 +120,10 @@ export function fileTraits(path: string): FileTraits {
   const prose = PROSE_EXTENSIONS.has(ext);
   const dockerfile =
     base === "dockerfile" || base.startsWith("dockerfile.") || ext === "dockerfile" || base === "containerfile";
-  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile };
+  const translations =
+    TRANSLATION_EXTENSIONS.has(ext) &&
+    /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(path);
+  return { source, prose, quotedOnly: source || prose || QUOTED_FORMATS.has(ext), lockfile, dockerfile, translations };
 }
 
 /** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */
@@ -107,10 +136,13 @@ export const MAX_WINDOW = 4000;
  * letter so the regex engine dispatches on one character per position (about 2.5x faster).
  */
 const TRIGGER =
-  /p(?:ass|wd|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|cred|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|rk_live|whsec|hf_|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|lin_api|_pat\b/i;
+  /p(?:ass|wd|w(?![a-z])|ypi-|mak-)|s(?:ecret|k[-_]|k[0-9a-f]{32}|g\.|hp[a-z]{2}_|shpass)|t(?:oken|wilio)|key|a(?:uth|kia|sia|bia|cca|3t|iza|pi_org)|c(?:red|url)|eyj|:\/\/|g(?:h[pousr]_|ithub_pat|l[a-z]{1,6}-|r1348941)|x(?:ox|app)|r(?:k_(?:live|test)|edis-cli)|m(?:ysql|ariadb)|whsec|h(?:f_|ooks\.slack)|npm_|q~|d(?:o[opr]_v1|p\.[a-z]{2}\.)|l(?:in_api|ogin)|_pat\b|\d:aa|wget|@tcp\(|@unix\(/i;
+
+/** `user:password@`: connection strings without a scheme carry no keyword. */
+const INLINE_PASSWORD = /[\w.-]:[^\s:/@'"`]{6,128}@[\w.(-]/;
 
 export function isCandidateLine(line: string): boolean {
-  return TRIGGER.test(line);
+  return TRIGGER.test(line) || (line.includes("@") && INLINE_PASSWORD.test(line)) || callsSdkClient(line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +150,7 @@ export function isCandidateLine(line: string): boolean {
 
 /** Every provider hint in one case-sensitive regex: most candidate lines only hold a keyword. */
 const PROVIDER_HINT =
-  /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_live_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\./;
+  /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_(?:live|test)_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\.|\d:AA/;
 
 function detectProviders(line: string, out: Detection[]): void {
   if (!PROVIDER_HINT.test(line)) return;
@@ -153,6 +185,7 @@ function detectProviders(line: string, out: Detection[]): void {
         kind: format.kind,
         label: providerLabel(format, token),
         value: token,
+        prefix: publicPrefix(token),
         start,
         end: start + token.length,
         severity,
@@ -233,7 +266,8 @@ function detectPrivateKey(line: string, nextLine: string | undefined, traits: Fi
 // ---------------------------------------------------------------------------------------------
 // JWTs
 
-const JWT = /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
+// A dash may precede the token (`fix-eyJ…` in a branch name): the decoded header check keeps precision.
+const JWT = /(?<![A-Za-z0-9_])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 
 function decodeJsonSegment(segment: string): Record<string, unknown> | null {
   try {
@@ -278,84 +312,9 @@ function detectJwt(line: string, traits: FileTraits, out: Detection[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// URLs with credentials and HTTP Basic headers
-
-const CRED_URL =
-  /\b([a-zA-Z][a-zA-Z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>(){}]{0,100}|\$\{[^}\s]{1,80}\}):([^\s/@'"`<>]{1,200})@([A-Za-z0-9._\-[\]%]{1,253})/g;
-const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
-const EXAMPLE_HOST =
-  /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$|^(?:host|hostname|server|domain|your[-_]?host.*|x+)$/i;
-const WEAK_DEFAULTS =
-  /^(?:guest|admin|root|postgres|mysql|redis|mongo|rabbitmq|user|pass|demo|dev|local|test|password|secret|changeme|toor)$/i;
-
-function weakUrlPassword(user: string, password: string): boolean {
-  if (password.length < 6) return true;
-  if (password === user) return true;
-  if (WEAK_DEFAULTS.test(password)) return true;
-  if (isReference(password) || isPlaceholderValue(password)) return true;
-  if (/^\*+$|^x+$/i.test(password)) return true;
-  return false;
-}
-
-function detectCredentialUrl(line: string, out: Detection[]): void {
-  if (!line.includes("://")) return;
-  CRED_URL.lastIndex = 0;
-  for (let m = CRED_URL.exec(line); m !== null; m = CRED_URL.exec(line)) {
-    const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
-    if (isReference(user) && isReference(password)) continue;
-    if (weakUrlPassword(user, password)) continue;
-    const hostname = host.replace(/:\d+$/, "");
-    if (EXAMPLE_HOST.test(hostname)) continue;
-    const local = LOCAL_HOST.test(hostname);
-    const random = looksRandom(password, false);
-    if (local && !looksRandom(password, true)) continue;
-    const start = m.index + m[0].lastIndexOf(`:${password}@`) + 1;
-    out.push({
-      group: "credential-url",
-      kind: "credentialed-url",
-      label: `${scheme.toLowerCase()} URL password`,
-      value: password,
-      start,
-      end: start + password.length,
-      severity: random && !local ? "critical" : "high",
-      detail: `${user ? `user ${user.slice(0, 40)} ` : ""}at ${hostname.slice(0, 80)}`,
-      service: `the ${scheme.toLowerCase()} server`,
-    });
-  }
-}
-
-const BASIC_AUTH = /\bBasic\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g;
-
-function detectBasicAuth(line: string, out: Detection[]): void {
-  if (!line.includes("Basic")) return;
-  BASIC_AUTH.lastIndex = 0;
-  for (let m = BASIC_AUTH.exec(line); m !== null; m = BASIC_AUTH.exec(line)) {
-    const encoded = m[1]!;
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
-    const user = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    if (weakUrlPassword(user, password)) continue;
-    const start = m.index + m[0].length - encoded.length;
-    out.push({
-      group: "credential-url",
-      kind: "http-basic-auth",
-      label: "HTTP Basic credentials",
-      value: encoded,
-      start,
-      end: start + encoded.length,
-      severity: looksRandom(password, false) ? "critical" : "high",
-      detail: user ? `user ${user.slice(0, 40)}` : undefined,
-      service: "the server that accepts them",
-    });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Generic key = value
 
-const KEYWORD = /pass|pwd|secret|token|key|auth|cred|pat\b/gi;
+const KEYWORD = /pass|pwd|pw(?![a-z])|secret|token|key|auth|cred|pat\b/gi;
 
 function isIdentChar(c: number): boolean {
   return (
@@ -383,7 +342,7 @@ export function awsSecretKeyDetection(value: string, start: number): Detection {
   };
 }
 
-interface KeyValue {
+export interface KeyValue {
   key: string;
   value: string;
   valueStart: number;
@@ -409,7 +368,7 @@ function readValue(line: string, from: number): { value: string; start: number; 
   return { value: m[0], start: i, quoted: false };
 }
 
-function keyValuesOf(line: string, traits: FileTraits): KeyValue[] {
+export function keyValuesOf(line: string, traits: FileTraits): KeyValue[] {
   const out: KeyValue[] = [];
   let consumedTo = -1;
   KEYWORD.lastIndex = 0;
@@ -447,6 +406,7 @@ function stripAuthScheme(value: string): { value: string; offset: number } {
   return m ? { value: value.slice(m[0].length), offset: m[0].length } : { value, offset: 0 };
 }
 
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENV_STYLE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\S/;
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 
@@ -474,7 +434,10 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
       out.push({ ...awsSecretKeyDetection(value, start), detail: `assigned to ${kv.key}` });
       continue;
     }
-    const verdict = judgeGenericValue(value, strength === "weak-key");
+    // UUIDs are ids almost everywhere, but several services issue API keys in that shape.
+    const uuid = UUID_VALUE.test(value);
+    if (uuid && (!keyHoldsUuidCredential(words) || isPlaceholderValue(value))) continue;
+    const verdict = uuid ? ({ ok: true, strong: true } as const) : judgeGenericValue(value, strength === "weak-key");
     if (!verdict.ok) continue;
     out.push({
       group: "generic-secret",
@@ -485,6 +448,26 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
       end: start + value.length,
       severity: verdict.strong && strength === "secret" ? "high" : "medium",
       detail: `assigned to ${kv.key.slice(0, 80)}`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords given to a command (`mysql -pS3cret`, `curl -u user:S3cret`, `--password S3cret`)
+
+function detectCommandLine(line: string, out: Detection[]): void {
+  for (const c of commandLineSecrets(line)) {
+    const verdict = judgeGenericValue(c.value, false);
+    if (!verdict.ok) continue;
+    out.push({
+      group: "generic-secret",
+      kind: "command-line-password",
+      label: "password",
+      value: c.value,
+      start: c.start,
+      end: c.end,
+      severity: verdict.strong ? "high" : "medium",
+      detail: `passed to ${c.via}`,
     });
   }
 }
@@ -519,26 +502,35 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
   if (line.length < 8) return [];
   if (line.length > MAX_WINDOW) {
     const all: Detection[] = [];
+    // Windows overlap: a detection in the overlap is kept once (a set, so a huge line stays linear).
+    const kept = new Set<string>();
     const step = MAX_WINDOW - 512;
     for (let offset = 0; offset < line.length; offset += step) {
       const window = line.slice(offset, offset + MAX_WINDOW);
       for (const d of detectLine(window, traits, undefined)) {
         const shifted = { ...d, start: d.start + offset, end: d.end + offset };
-        if (!all.some((k) => k.start === shifted.start && k.group === shifted.group)) all.push(shifted);
+        const key = `${shifted.start}\u0000${shifted.group}`;
+        if (kept.has(key)) continue;
+        kept.add(key);
+        all.push(shifted);
       }
       if (offset + MAX_WINDOW >= line.length) break;
     }
     return all;
   }
-  if (!TRIGGER.test(line)) return [];
+  if (!isCandidateLine(line)) return [];
   const found: Detection[] = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);
   if (!traits.lockfile) {
     detectJwt(line, traits, found);
     detectCredentialUrl(line, found);
+    detectSchemelessDsn(line, found);
+    detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
-    detectGeneric(line, traits, found);
+    detectSdkClientCredentials(line, found);
+    if (!traits.translations) detectGeneric(line, traits, found);
+    detectCommandLine(line, found);
   }
   return resolveOverlaps(found);
 }

@@ -12,6 +12,7 @@ const SECRET_WORDS = new Set([
   "passwd",
   "passphrase",
   "pwd",
+  "pw",
   "secret",
   "secrets",
   "token",
@@ -266,7 +267,22 @@ export function classifyKey(key: string): KeyStrength {
   // "pass" only as the last word (db_pass), never inside (bypass is one word anyway).
   if (last === "pass") return "secret";
   for (const w of words) if (SECRET_WORDS.has(w)) return "secret";
+  // Run-together names of well-known variables: PGPASSWORD, MYSQL_ROOTPASSWORD, CLIENTSECRET.
+  if (/(?:password|passwd|passphrase|secret)$/.test(last)) return "secret";
   return "none";
+}
+
+/**
+ * Keys under which a UUID is the credential itself (Heroku, Datadog-style API keys, license keys,
+ * auth tokens), not an id: a key, a secret, a password, or an auth/access/api/bot token.
+ */
+export function keyHoldsUuidCredential(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last === "key" || last === "apikey" || last === "secret" || last === "password" || last === "secretkey")
+    return words.length > 1 || last !== "key";
+  if (last === "token" || last === "authtoken")
+    return words.some((w) => w === "auth" || w === "access" || w === "api" || w === "bot" || w === "authtoken");
+  return false;
 }
 
 export type ValueVerdict = { ok: true; strong: boolean } | { ok: false; reason: string };

@@ -27,7 +27,7 @@ export function isReference(value: string): boolean {
 
 /** Words that mark a value as a placeholder, a documented example or a throwaway default. */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid/i;
+  /example|sample|dummy|placeholder|changeme|change_me|change-me|replace|your[_-]?|insert|redacted|todo|fixme|xxxx|\*\*\*|\.\.\.|…|secret|password|passw0rd|p@ssw0rd|letmein|qwerty|12345|abcdef|test|fake|mock|foobar|lorem|default|notreal|not[_-]?a[_-]?real|invalid|hunter2/i;
 
 /**
  * Share of characters inside ascending runs of 3+ ("abc", "123", "xyz"): high for typed examples
@@ -80,8 +80,26 @@ export function isKnownNonSecretFormat(value: string): boolean {
   if (/^[+-]?\d+(?:\.\d+)?(?:[smhd]|ms|kb|mb|gb)?$/i.test(v)) return true; // numbers and durations
   if (/^(?:https?|file):\/\/[^@\s]*$/i.test(v)) return true; // plain URL without credentials
   if (/^\.{0,2}\/[\w./-]*$/.test(v) || /^~\//.test(v) || /^[A-Za-z]:\\/.test(v)) return true; // file paths
-  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc)$/i.test(v)) return true; // file names
+  if (/^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|gpg|asc|tfstate)$/i.test(v)) return true; // file names
+  // Relative paths to a file ("env/prod/network.tfstate": Terraform backend `key`, object keys).
+  // A base64 key holds "/" too: a path's segments are words, never a long run mixing cases and digits.
+  if (
+    /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(v) &&
+    !/\/\//.test(v) &&
+    !v.split(/[/.]/).some(mixesCasesAndDigits)
+  )
+    return true;
+  // Struct tags and option lists ("bytes,1,opt,name=key"): secrets hold no comma-separated words.
+  if (/^[\w.-]+(?:=[\w.-]*)?(?:,[\w.-]+(?:=[\w.-]*)?)+$/.test(v)) return true;
+  // Dotted attribute paths ("llm.input_messages.10001.content"): words and indexes, three or more.
+  if (/^[A-Za-z_][A-Za-z_]*(?:\.(?:[A-Za-z_][A-Za-z_]*|\d+)){2,}$/.test(v)) return true;
+  // Python object references ("pkg.module:Attr"): entry points and plugin registrations.
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v)) return true;
   return false;
+}
+
+function mixesCasesAndDigits(segment: string): boolean {
+  return segment.length >= 12 && /[a-z]/.test(segment) && /[A-Z]/.test(segment) && /\d/.test(segment);
 }
 
 /** A generic value looks random enough to be a credential (not a word, a name or a sentence). */
@@ -89,6 +107,7 @@ export function looksRandom(value: string, strict: boolean): boolean {
   const n = value.length;
   if (n < 8 || n > 1000) return false;
   if (/\s/.test(value)) return false; // sentences, UI strings, commands
+  if (/[^\x21-\x7e]/.test(value)) return false; // credentials are printable ASCII; translations are not
   const classes = charClassCount(value);
   const entropy = shannonEntropy(value);
   const isHex = /^[0-9a-f]+$/i.test(value);

@@ -158,6 +158,16 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
   },
   {
     kind: "stripe-key",
+    label: (t) => (t.startsWith("rk_") ? "Stripe restricted test-mode key" : "Stripe test-mode secret key"),
+    service: "Stripe (Dashboard > Developers > API keys, test mode)",
+    hints: ["sk_test_", "rk_test_"],
+    re: rx(`${B}((?:sk|rk)_test_[A-Za-z0-9]{24,247})${E}`),
+    // Test mode moves no money but reads and writes the account's test data and settings.
+    severity: "medium",
+    randomPart: (t) => t.slice(8),
+  },
+  {
+    kind: "stripe-key",
     label: "Stripe webhook signing secret",
     service: "Stripe (Dashboard > Developers > Webhooks)",
     hints: ["whsec_"],
@@ -195,7 +205,10 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     label: "Microsoft Entra ID client secret",
     service: "Microsoft Entra ID (App registrations > Certificates & secrets)",
     hints: ["Q~"],
-    re: rx(`(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
+    // `.` is part of the charset, so the end may be a sentence's period or a file extension (`….json`).
+    re: rx(
+      `(?<![A-Za-z0-9_~.])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?=$|[^A-Za-z0-9_~.-]|\\.(?:[a-z]{1,5})?(?:$|[^A-Za-z0-9_~.-]))`,
+    ),
     severity: "critical",
     randomPart: (t) => t.slice(6),
   },
@@ -334,6 +347,16 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     randomPart: (t) => t.slice(8),
   },
   {
+    kind: "telegram-bot-token",
+    label: "Telegram bot token",
+    service: "Telegram (@BotFather > /revoke)",
+    hints: [":AA"],
+    // <bot id>:<35 characters>; the secret part starts with "AA" (Bot API tokens since 2015).
+    re: rx(`(?<![A-Za-z0-9_:])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`),
+    severity: "critical",
+    randomPart: (t) => t.slice(t.indexOf(":") + 3),
+  },
+  {
     kind: "doppler-token",
     label: "Doppler token",
     service: "Doppler",
@@ -346,4 +369,15 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
 
 export function providerLabel(format: ProviderFormat, token: string): string {
   return typeof format.label === "string" ? format.label : format.label(token);
+}
+
+/**
+ * The literal that names a token's format (`ghp_`, `AKIA`, `sk_live_`, `xoxb-`): public by design, the
+ * only characters of a provider token a masked form may show. Tokens without one show nothing.
+ */
+const PUBLIC_PREFIX =
+  /^(?:AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|(?:xoxe\.)?xox[abposre]-|xapp-|hooks\.slack\.com\/(?:services|workflows|triggers)\/|[sr]k_live_|whsec_|AIza|sk-ant-(?:api|admin|oat)\d\d-|sk-(?:proj|svcacct|admin|None)-|sk-|hf_|api_org_|npm_|pypi-|SK|SG\.|key-|shp(?:at|ss|ca|pa)_|do[opr]_v1_|PMAK-|lin_api_|dp\.(?:pt|st|sa|ct)\.)/;
+
+export function publicPrefix(token: string): string {
+  return PUBLIC_PREFIX.exec(token)?.[0] ?? "";
 }

@@ -3,6 +3,7 @@ import type { Severity } from "../types.js";
 import { bumpSeverity } from "../types.js";
 import { extensionOf } from "../util/paths.js";
 import type { SecretAllowlist } from "./allowlist.js";
+import { continuesOnNextLine, hasLiteralSeam, joinLiterals, MAX_JOINED_LINES } from "./concatenation.js";
 import { awsSecretKeyDetection, type Detection, detectLine, type FileTraits, fileTraits } from "./detect.js";
 import { shannonEntropy } from "./entropy.js";
 import { judgeGenericValue } from "./generic.js";
@@ -107,7 +108,13 @@ function pairAwsKeys(lines: Map<number, string>, hits: SecretHit[]): void {
   }
 }
 
-/** A Twilio API key SID with a 32-character secret literal on the same line is a usable credential. */
+/** How far apart (in lines) a Twilio API key SID and its secret still read as one credential. */
+const TWILIO_PAIR_DISTANCE = 3;
+
+/**
+ * A Twilio API key SID with its 32-character secret is a usable credential: the secret as a literal on
+ * the same line, or reported on a line close by (`TWILIO_API_KEY=SK…` then `TWILIO_API_SECRET=…`).
+ */
 function pairTwilio(lines: Map<number, string>, hits: SecretHit[]): void {
   for (const h of hits) {
     if (h.kind !== "twilio-key") continue;
@@ -118,6 +125,61 @@ function pairTwilio(lines: Map<number, string>, hits: SecretHit[]): void {
       h.severity = "critical";
       h.detail = "with its API secret on the same line";
       break;
+    }
+    if (h.severity === "critical") continue;
+    const secret = hits.find(
+      (o) =>
+        o !== h &&
+        o.group === "generic-secret" &&
+        o.value.length === 32 &&
+        o.line !== h.line &&
+        Math.abs(o.line - h.line) <= TWILIO_PAIR_DISTANCE,
+    );
+    if (secret) {
+      h.severity = "critical";
+      h.detail = `with its API secret on line ${secret.line}`;
+    }
+  }
+}
+
+/**
+ * Values split into string pieces (`"ghp_" + "…"`, implicit concatenation, a literal continued on the
+ * next lines): the statement's pieces are joined and scanned again. A value found only when joined is
+ * reported on the statement's first line and replaces the fragments found on its lines.
+ */
+function scanJoinedLiterals(
+  file: ChangedFile,
+  traits: FileTraits,
+  lineText: Map<number, string>,
+  hits: SecretHit[],
+): void {
+  const added = file.added;
+  for (let i = 0; i < added.length; i++) {
+    let text = added[i]!.content;
+    let j = i;
+    while (
+      j + 1 < added.length &&
+      j - i + 1 < MAX_JOINED_LINES &&
+      added[j + 1]!.line === added[j]!.line + 1 &&
+      continuesOnNextLine(added[j]!.content, added[j + 1]!.content, traits.source)
+    ) {
+      j++;
+      text = `${text.replace(/\\\s*$/, "")} ${added[j]!.content.trim()}`;
+    }
+    if (j === i && !hasLiteralSeam(text, traits.source)) continue;
+    const joined = joinLiterals(text, traits.source);
+    const first = added[i]!.line;
+    const last = added[j]!.line;
+    i = j;
+    if (joined === text) continue;
+    for (const d of detectLine(joined, traits)) {
+      const inStatement = (h: SecretHit) => h.file === file.path && h.line >= first && h.line <= last;
+      if (hits.some((h) => inStatement(h) && h.value.includes(d.value))) continue;
+      for (let k = hits.length - 1; k >= 0; k--)
+        if (inStatement(hits[k]!) && d.value.includes(hits[k]!.value)) hits.splice(k, 1);
+      const detail = d.detail ? `${d.detail}, joined from string pieces` : "joined from string pieces";
+      hits.push({ ...d, detail, file: file.path, line: first });
+      if (!lineText.has(first)) lineText.set(first, joined);
     }
   }
 }
@@ -156,6 +218,7 @@ export function scanFile(file: ChangedFile, opts: ScanFileOptions = {}): SecretH
     lineText.set(a.line, a.content);
     for (const d of found) hits.push({ ...d, file: file.path, line: a.line });
   }
+  scanJoinedLiterals(file, traits, lineText, hits);
   pairAwsKeys(lineText, hits);
   pairTwilio(lineText, hits);
   const isTest = opts.isTest?.(file.path) ?? false;

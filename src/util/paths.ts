@@ -126,10 +126,16 @@ const GLOB_OPTIONS = { dot: true, nocase: false } as const;
 
 export type PathMatcher = (path: string) => boolean;
 
+/**
+ * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
+ * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
+ * glob always does, otherwise the glob's RegExp decides.
+ */
 export function compileGlobs(globs: readonly string[]): PathMatcher {
   if (globs.length === 0) return () => false;
-  const matcher = picomatch(globs as string[], GLOB_OPTIONS);
-  return (path) => matcher(path);
+  const literal = new Set(globs);
+  const any = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
+  return (path) => path !== "" && (literal.has(path) || any.test(path));
 }
 
 export function extensionOf(path: string): string {

@@ -1,3 +1,4 @@
+import type { ChangedFile } from "../diff/model.js";
 import { basenameOf } from "../util/paths.js";
 
 /** Which paths configure CI: GitHub Actions workflows and composite actions, and the other CI services. */
@@ -42,4 +43,9 @@ export function ciSystemOf(path: string): string | null {
 /** True for any CI configuration file (workflow, composite action, other CI services). */
 export function isCiFile(path: string): boolean {
   return ciSystemOf(path) !== null;
+}
+
+/** A deleted CI pipeline changes no production state (deploys stop); the CI rules rate what goes with it. */
+export function isDeletedPipeline(file: ChangedFile): boolean {
+  return file.status === "deleted" && isCiFile(file.path);
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { COMMENT_MARKER } from "../../action/comment.js";
+import { diffAnchor } from "../../src/format/links.js";
 import { type DoubleFile, newWorld, serve, type World } from "./github-double.js";
 import { pullRequestPayload, runAction } from "./harness.js";
 
@@ -113,12 +114,12 @@ describe("AI PR with risky changes", () => {
     // fail-on: one-line reason.
     expect(res.failed).toMatch(/^ai-review-gate: risk level (high|critical) \(score \d+\) reaches fail-on: high/);
 
-    // Sticky comment linking to the head commit's lines.
+    // Sticky comment linking into the PR's "Files changed" view at the line.
     expect(w.comments).toHaveLength(1);
     const comment = w.comments[0]!.body;
     expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
     expect(comment).toContain(
-      `https://github.com/Codertocat/Hello-World/blob/${HEAD}/db/migrations/20261124_drop_users.sql#L2`,
+      `https://github.com/Codertocat/Hello-World/pull/2/files#${diffAnchor("db/migrations/20261124_drop_users.sql")}R2`,
     );
     expect(comment).toContain("<details");
 
@@ -341,6 +342,15 @@ describe("config", () => {
     expect(res.annotations.some((a) => a.kind === "error" && a.props.includes("line=2"))).toBe(true);
     expect(w.log.some((l) => l.endsWith("/files"))).toBe(false);
     expect(res.outputs).toEqual({});
+  });
+});
+
+describe("config extends", () => {
+  test("the Action warns that extends is the App's and scans with the repository's file alone", async () => {
+    const w = setup({ blobs: { [`${BASE}:${CONFIG_PATH}`]: `extends: .github\n${BASE_CONFIG}` }, files: RISKY_FILES });
+    const res = await runAction({ eventName: "pull_request", payload: pullRequestPayload(AI_PR) });
+    expect(res.failed).toBeNull();
+    expect(w.comments[0]!.body).toContain("extends: .github is applied by the App only");
   });
 });
 

@@ -289,6 +289,68 @@ describe("generic declarations", () => {
   it("a co-author with a clearly AI address", () => {
     expect(detect({ commits: [commit("Fix\n\nCo-authored-by: Grok <noreply@x.ai>")] }).detected).toBe(true);
   });
+  it("Copilot Autofix for code scanning and code quality findings is Copilot", () => {
+    for (const app of ["62310815+github-advanced-security[bot]", "223894421+github-code-quality[bot]"])
+      expectAgent(
+        {
+          commits: [
+            commit(
+              `Potential fix for pull request finding\n\nCo-authored-by: Copilot Autofix powered by AI <${app}@users.noreply.github.com>`,
+            ),
+          ],
+        },
+        "copilot",
+      );
+  });
+  it("Junie run as a GitHub Action and the cubic review bot are known apps", () => {
+    expectAgent(
+      {
+        commits: [
+          commit("Add retry", {
+            author_name: "junie-github-actions[bot]",
+            author_email: "1234+junie-github-actions[bot]@users.noreply.github.com",
+          }),
+        ],
+      },
+      "junie",
+    );
+    expectAgent(
+      {
+        commits: [
+          commit(
+            "Apply suggestions\n\nCo-authored-by: cubic-dev-ai[bot] <191113872+cubic-dev-ai[bot]@users.noreply.github.com>",
+          ),
+        ],
+      },
+      "cubic",
+    );
+  });
+  it("an uncatalogued GitHub App whose name declares AI is AI evidence; other apps and people are not", () => {
+    const coAuthor = (who: string) => detect({ commits: [commit(`Speed up parser\n\nCo-authored-by: ${who}`)] });
+    expect(coAuthor("acme-perf-ai[bot] <148906541+acme-perf-ai[bot]@users.noreply.github.com>")).toMatchObject({
+      detected: true,
+      confidence: "certain",
+      agents: [],
+    });
+    expect(coAuthor("Docs Reviewer powered by AI <1+docs-review[bot]@users.noreply.github.com>").detected).toBe(true);
+    expect(
+      detect({
+        commits: [
+          commit("Bump", { author_name: "acme-llm[bot]", author_email: "acme-llm[bot]@users.noreply.github.com" }),
+        ],
+      }).detected,
+    ).toBe(true);
+    // Lint-fix, CI and dependency apps are bots but not AI; "agent" alone does not declare AI.
+    expect(coAuthor("autofix-ci[bot] <114827586+autofix-ci[bot]@users.noreply.github.com>").detected).toBe(false);
+    expect(coAuthor("eon-pulumi-agent[bot] <294618585+eon-pulumi-agent[bot]@users.noreply.github.com>").detected).toBe(
+      false,
+    );
+    expect(coAuthor("renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>").detected).toBe(false);
+    // A person who writes about an AI, or is named after one, is not AI.
+    expect(coAuthor("Claude Monet <claude.monet@fastmail.com>").detected).toBe(false);
+    expect(coAuthor("AI Lab Intern <1234+ai-lab-intern@users.noreply.github.com>").detected).toBe(false);
+    expect(detect({ commits: [commit("Compare Claude and Copilot suggestions for the parser")] }).detected).toBe(false);
+  });
   it("AI labels declare; config labels too", () => {
     expect(detect({ labels: ["🤖 AI-generated"] })).toMatchObject({ detected: true, confidence: "possible" });
     expectAgent({ labels: ["copilot"] }, "copilot", "possible");

@@ -157,9 +157,9 @@ describe("proseLines", () => {
     ].join("\n");
     expect(proseLines(text)).toEqual(["keep 1", "keep   2", "keep 3"]);
   });
-  it("keeps HTML comments (agents put markers there) and caps long lines", () => {
+  it("keeps HTML comments (agents put markers there) and long lines whole", () => {
     expect(proseLines("<!-- marker -->")).toEqual(["<!-- marker -->"]);
-    expect(proseLines("a".repeat(10_000))[0]!.length).toBe(4_000);
+    expect(proseLines("a".repeat(10_000))[0]!.length).toBe(10_000);
     expect(proseLines(null)).toEqual([]);
   });
 });

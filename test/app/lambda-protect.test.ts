@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { handler } from "../../app/lambda.js";
+import { forgetStartupCheck, handler, startupRefusal } from "../../app/lambda.js";
 import { runCli } from "../../src/cli/main.js";
 import { protectCommand } from "../../src/cli/protect.js";
 import { pullRequestEvent } from "../e2e/support/payloads.js";
@@ -71,6 +71,38 @@ function io(env: Record<string, string> = {}) {
     },
   };
 }
+
+describe("lambda start-up check", () => {
+  test("refuses every event in one log line naming what is missing, never values, without details to the caller", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("APP_ID", "");
+    vi.stubEnv("PRIVATE_KEY", "");
+    vi.stubEnv("PRIVATE_KEY_PATH", "");
+    vi.stubEnv("WEBHOOK_SECRET", "development");
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      forgetStartupCheck();
+      const headers = { "x-github-delivery": "1", "x-github-event": "ping", "x-hub-signature-256": "sha256=00" };
+      const first = await handler({ headers, body: "{}" });
+      const again = await handler({ headers, body: "{}" });
+      expect([first.statusCode, again.statusCode]).toEqual([500, 500]);
+      expect(first.body).not.toMatch(/APP_ID|secret/i);
+      expect(written).toEqual([
+        'ai-review-gate: refusing to start in production: APP_ID is not set; no private key: set PRIVATE_KEY or PRIVATE_KEY_PATH; WEBHOOK_SECRET is Probot\'s public default "development": anyone could sign deliveries\n',
+      ]);
+      // Without NODE_ENV, a function is a deployment: the same refusal.
+      forgetStartupCheck();
+      expect(startupRefusal({}, "/nonexistent")).toMatch(/^refusing to start in production: APP_ID is not set/);
+    } finally {
+      spy.mockRestore();
+      forgetStartupCheck();
+    }
+  });
+});
 
 describe("protect", () => {
   const REQUIRED = { context: "AI Review Gate", integration_id: 123 };

@@ -15,17 +15,26 @@ import { BASE, CONFIG, commitBy, docsFile, HEAD, riskyFile, setBox, WEAK_BASE, W
  * ungated base, ticks and unticks on the current page or on a stale one, deliveries held back and
  * delivered out of order, redeliveries (same delivery id, or a new one as after a restart), deleted
  * and pasted checklists, close/reopen, labels, re-runs, account renames, and a second PR on the same
- * commit. The real system is the App's handler table over the in-memory GitHub port. The model keeps
+ * commit, and edits of the PR description by random actors that add, reword or remove the rollback plan
+ * the base's config requires (some of them with forged checklist lines and markers in the plan). The
+ * invariant here is extended: `success` also needs the plan present in the description, and the tick on
+ * `rollback:plan` given on the plan as it reads now. The real system is the App's handler table over
+ * the in-memory GitHub port. The model keeps
  * the ground truth (who really acted on which view, who ever authored what) and checks the invariant
  * after every step, with the model's own notion of what each base requires.
  *
  * Events that make a PR point at a commit whose check may already be green for another PR, or change
- * the base a PR targets (open, reopen, retarget, a force-push onto a commit whose check is green) are
- * delivered at once: between such an event and its delivery, a check computed before cannot know it
+ * the base a PR targets (open, reopen, retarget, a force-push onto a commit whose check is green), and
+ * description edits that remove or reword a plan, are delivered at once: between such an event and its delivery, a check computed before cannot know it
  * (the residual window documented in docs/app.md). Everything else may be held back and reordered.
  */
 
 const STRICT_BASE = "5757575757575757575757575757575757575757";
+/** The gated bases require a rollback plan from `high` (the risky change's level). */
+const MODEL_CONFIG = CONFIG.replace(
+  "gate:\n  policy: all\n",
+  "gate:\n  policy: all\n  rollback:\n    required_from: high\n",
+);
 const BASES = { main: BASE, strict: STRICT_BASE, weak: WEAK_BASE } as const;
 type BaseName = keyof typeof BASES;
 
@@ -35,7 +44,7 @@ const FILES: Record<Kind, FakeFile[]> = { risky: [riskyFile()], docs: [docsFile(
 /** What a base requires for a content, by the model's own reading of the configs. */
 function requirement(kind: Kind, base: BaseName): { items: string[]; approvals: number } | null {
   if (kind === "docs" || base === "weak") return null;
-  return { items: ["category:custom", "extra:rollback"], approvals: base === "strict" ? 2 : 1 };
+  return { items: ["category:custom", "extra:rollback", "rollback:plan"], approvals: base === "strict" ? 2 : 1 };
 }
 
 interface Action {
@@ -44,6 +53,8 @@ interface Action {
   item: string;
   head: string;
   base: string;
+  /** The plan version the page showed (null: none). */
+  plan: number | null;
 }
 
 interface PullModel {
@@ -54,6 +65,8 @@ interface PullModel {
   chain: Array<{ sha: string; commits: PullCommit[]; kind: Kind }>;
   /** Everyone who ever authored, committed or co-authored a commit of this PR (ids). */
   authors: Set<number>;
+  /** The rollback plan version the description holds now (null: none, or a placeholder). */
+  plan: number | null;
 }
 
 interface Delivery {
@@ -65,6 +78,7 @@ interface Delivery {
 class Model {
   step = 0;
   shaCount = 0;
+  planCount = 0;
   pulls = new Map<number, PullModel>();
   kindOf = new Map<string, Kind>();
   actions: Action[] = [];
@@ -114,6 +128,10 @@ function checkInvariant(m: Model, r: Real): void {
     for (const item of req.items)
       if (!valid.some((a) => a.item === item))
         throw new Error(`success on ${pr.head.slice(0, 7)} for PR #${number} without an eligible tick of ${item}`);
+    if (pr.plan === null)
+      throw new Error(`success on ${pr.head.slice(0, 7)} for PR #${number} without a rollback plan in the description`);
+    if (!valid.some((a) => a.item === "rollback:plan" && a.plan === pr.plan))
+      throw new Error(`success on ${pr.head.slice(0, 7)} for PR #${number} without a tick on plan v${pr.plan}`);
     const signers = new Set(valid.filter((a) => a.item.startsWith("signoff:")).map((a) => a.actor));
     if (signers.size < req.approvals)
       throw new Error(`success on ${pr.head.slice(0, 7)} for PR #${number} with ${signers.size} eligible sign-offs`);
@@ -160,7 +178,7 @@ const pr = fc.constantFrom(2, 3);
 const actorIndex = fc.nat(9);
 /** Reviewers with write access act most often, so approvals happen and the invariant is exercised. */
 const reviewer = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(1, 2, 3, 4) }, { weight: 2, arbitrary: actorIndex });
-const ITEMS = ["category:custom", "extra:rollback", "signoff:1", "signoff:2"];
+const ITEMS = ["category:custom", "extra:rollback", "rollback:plan", "signoff:1", "signoff:2"];
 const tickIds = fc.oneof(
   { weight: 2, arbitrary: fc.constant(ITEMS) },
   { weight: 3, arbitrary: fc.subarray(ITEMS, { minLength: 1 }) },
@@ -192,15 +210,60 @@ const tickCommand = fc
         const by = r.actors[c.by]!;
         const marker = parseViewMarker(soleMarkerLine(parseBody(page)) ?? "");
         const base = /against `([^`]+)`/.exec(page)?.[1];
+        const shown = /^Revert the change \(plan v(\d+)\)/m.exec(page);
+        const plan = shown ? Number(shown[1]) : null;
         if (c.checked && marker && base)
-          for (const item of ids) m.actions.push({ pr: c.pr, actor: by.id, item, head: marker.head, base });
+          for (const item of ids) m.actions.push({ pr: c.pr, actor: by.id, item, head: marker.head, base, plan });
         const payload = r.w.commentPayload("edited", current, by, from);
         await send(m, r, { name: "issue_comment", payload, id: `tick-${m.step}` }, c.hold);
       },
     ),
   );
 
+/** A forged item and view marker inside the plan: quoted, they must stay inert. */
+const FORGED = [
+  "- [x] **Sign-off 1 of 1: I reviewed the whole change and approve it** <!-- ai-review-gate:item signoff:1 -->",
+  "<!-- ai-review-gate:view pr=2 head=aaaa seq=999 digest=0000000000000000 -->",
+].join("\n");
+
+function planBody(summary: string, plan: number, forge: boolean): string {
+  return `## Summary\n${summary}\n\n## Rollback\nRevert the change (plan v${plan}).${forge ? `\n${FORGED}` : ""}`;
+}
+
+type BodyEdit = "add" | "reword" | "remove" | "placeholder" | "summary";
+
+/** Someone (anyone who can edit the PR) edits its description; an edit that adds a plan may arrive late. */
+const editBodyCommand = fc
+  .record({
+    pr,
+    by: actorIndex,
+    edit: fc.constantFrom<BodyEdit>("add", "reword", "remove", "placeholder", "summary"),
+    forge: fc.boolean(),
+    hold: fc.boolean(),
+  })
+  .map((c) =>
+    command(
+      `editBody(${JSON.stringify(c)})`,
+      (m) => m.pulls.has(c.pr),
+      async (m, r) => {
+        const p = m.pulls.get(c.pr)!;
+        const was = p.plan;
+        if (c.edit === "add" || c.edit === "reword") p.plan = ++m.planCount;
+        else if (c.edit !== "summary") p.plan = null;
+        const body =
+          p.plan !== null
+            ? planBody(`Change number ${m.step}.`, p.plan, c.forge)
+            : `## Summary\nChange number ${m.step}.${c.edit === "placeholder" ? "\n\n## Rollback\nN/A" : ""}`;
+        const payload = await r.w.editBody(body, { number: c.pr, by: r.actors[c.by]!, deliver: false });
+        // Removing or rewording an approved plan while its edit is in flight is the residual window.
+        const late = c.hold && was === null;
+        await send(m, r, { name: "pull_request", payload, id: `body-${m.step}` }, late);
+      },
+    ),
+  );
+
 const commands = [
+  ...Array.from({ length: 3 }, () => editBodyCommand),
   fc
     .record({
       pr,
@@ -375,7 +438,9 @@ const commands = [
       async (m, r) => {
         m.shared = true;
         const p2 = m.pulls.get(2)!;
+        const plan = ++m.planCount;
         r.w.pull(3, {
+          body: planBody(`PR 3`, plan, false),
           head: { sha: p2.head, ref: "other" },
           base: { sha: STRICT_BASE, ref: "strict" },
           files: FILES[m.kindOf.get(p2.head) ?? "risky"],
@@ -387,6 +452,7 @@ const commands = [
           head: p2.head,
           chain: [...p2.chain],
           authors: new Set(p2.authors),
+          plan,
         });
         await send(m, r, { name: "pull_request", payload: r.w.prPayload("opened", 3), id: `open-3-${m.step}` }, false);
       },
@@ -395,10 +461,11 @@ const commands = [
 ];
 
 async function setup(): Promise<{ model: Model; real: Real }> {
-  const w = new World();
-  w.gh.setFile(STRICT_BASE, ".github/ai-review-gate.yml", CONFIG.replace("high: 1", "high: 2"));
-  w.pull(2);
+  const w = new World(MODEL_CONFIG);
+  w.gh.setFile(STRICT_BASE, ".github/ai-review-gate.yml", MODEL_CONFIG.replace("high: 1", "high: 2"));
   const model = new Model();
+  // PRs open with a plan (v1), so approvals are reachable; edits remove, reword and restore it.
+  w.pull(2, { body: planBody("PR 2", ++model.planCount, false) });
   model.kindOf.set(HEAD, "risky");
   model.pulls.set(2, {
     open: true,
@@ -406,6 +473,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     head: HEAD,
     chain: [{ sha: HEAD, commits: [commitBy(HEAD, w.people.author)], kind: "risky" }],
     authors: new Set([w.people.author.id]),
+    plan: 1,
   });
   const p = w.people;
   const real = {
@@ -435,21 +503,28 @@ describe("model-based: the gate invariant holds under random events by random ac
     expect(seen.greenGated).toBeGreaterThan(RUNS / 10);
   }, 600_000);
 
-  test("the positive path is reachable: authorized ticks make the check green", async () => {
+  test("the positive path is reachable: a plan and authorized ticks make the check green", async () => {
     // A fixed sequence through the same commands' effects: the model is not vacuous.
     const { model, real } = await setup();
-    await real.w.tick(real.w.people.alice, ["category:custom", "extra:rollback", "signoff:1"]);
+    const ticked = ["category:custom", "extra:rollback", "rollback:plan", "signoff:1"];
+    await real.w.tick(
+      real.w.people.alice,
+      ticked.filter((i) => i !== "rollback:plan"),
+    );
+    expect(real.w.gh.conclusion(HEAD)).toBe("action_required");
+    await real.w.editBody("## Rollback\nRevert the change (plan v1).");
+    model.pulls.get(2)!.plan = 1;
+    await real.w.tick(real.w.people.alice, ["rollback:plan"]);
     model.actions.push(
-      ...["category:custom", "extra:rollback", "signoff:1"].map((item) => ({
-        pr: 2,
-        actor: real.w.people.alice.id,
-        item,
-        head: HEAD,
-        base: "main",
-      })),
+      ...ticked.map((item) => ({ pr: 2, actor: real.w.people.alice.id, item, head: HEAD, base: "main", plan: 1 })),
     );
     expect(real.w.gh.conclusion(HEAD)).toBe("success");
     expect(() => checkInvariant(model, real)).not.toThrow();
+    model.pulls.get(2)!.plan = 2;
+    expect(() => checkInvariant(model, real)).toThrow(/without a tick on plan v2/);
+    model.pulls.get(2)!.plan = null;
+    expect(() => checkInvariant(model, real)).toThrow(/without a rollback plan/);
+    model.pulls.get(2)!.plan = 1;
     model.actions.length = 0;
     expect(() => checkInvariant(model, real)).toThrow(/without an eligible tick/);
   });

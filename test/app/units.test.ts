@@ -62,8 +62,11 @@ describe("checklist comment", () => {
 
   test("config and diff text cannot inject markup, markers, mentions or invisible reordering", () => {
     expect(inlineText("a <!-- ai-review-gate:view pr=1 --> b\n- [x] c")).toBe(
-      "a &lt;!-- ai-review-gate:view pr=1 --&gt; b - \\[x\\] c",
+      "a &lt;!-- ai-review-gate\u200b:view pr=1 --&gt; b - \\[x\\] c",
     );
+    // The App's marker words are broken in any quoted text, so the parser never counts it as a marker.
+    expect(parseBody(inlineText("ai-review-gate:item category:x ai-review-gate:view")).malformedItemMarkers).toBe(0);
+    expect(parseBody(inlineText("AI-Review-Gate:view")).markerLines).toEqual([]);
     expect(inlineText("safe\u202Egnp.exe")).toBe("safe\\[U+202E\\]gnp.exe");
     expect(quotedText("ping @org/admins", 100)).toBe("ping @\u200borg/admins");
     const s = evaluated({

@@ -2,6 +2,7 @@ import { parseBody, soleMarkerLine } from "../../app/gate/checklist-comment.js";
 import { decodeRecord, parseViewMarker } from "../../app/gate/record.js";
 import type { GateState } from "../../app/gate/state.js";
 import { createGate } from "../../app/index.js";
+import type { DeliveryStats } from "../../app/observe.js";
 import type { Actor, PullCommit } from "../../src/github/port.js";
 import { example } from "../e2e/support/payloads.js";
 import { type FakeFile, MemoryGitHub, type MemoryPull } from "../support/memory-github.js";
@@ -79,6 +80,8 @@ export class World {
   clock = NOW;
   private delivery = 0;
   readonly logs: string[] = [];
+  /** Told what each delivery decides (app/observe.ts), when set. */
+  observe: DeliveryStats | null = null;
 
   readonly people = {
     author: this.gh.addUser({ id: 21031067, login: "Codertocat" }, "admin"),
@@ -127,6 +130,7 @@ export class World {
         port: this.gh,
         log: { info: () => {}, warn: (m) => this.logs.push(m), error: (m) => this.logs.push(m) },
         identity: async () => ({ appId: this.gh.appId, botLogin: this.gh.bot.login }),
+        ...(this.observe ? { observe: this.observe } : {}),
       },
     );
   }
@@ -181,6 +185,19 @@ export class World {
       changes: { base: { ref: { from: from.ref }, sha: { from: from.sha } } },
     });
     if (deliver) await this.deliver("pull_request", payload);
+    return payload;
+  }
+
+  /** `who` (the author by default) edits the PR description; GitHub sends `edited` with `changes.body.from`. */
+  async editBody(body: string, opts: { number?: number; by?: Actor; deliver?: boolean } = {}) {
+    const number = opts.number ?? 2;
+    const pull = this.gh.mustPull(number);
+    const from = pull.body;
+    pull.body = body;
+    const payload = this.prPayload("edited", number, { changes: { body: { from } } });
+    payload.pull_request.body = body;
+    if (opts.by) payload.sender = this.sender(opts.by);
+    if (opts.deliver !== false) await this.deliver("pull_request", payload);
     return payload;
   }
 

@@ -3,26 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CliIO, runCli } from "../../src/cli/main.js";
+import { runCli } from "../../src/cli/main.js";
+import { io } from "../support/cli-io.js";
 import { addedFile } from "../support/diff.js";
 
 const root = join(import.meta.dirname, "../..");
 const example = join(root, "examples/risky-ai-pr.diff");
-
-function io(overrides: Partial<CliIO> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIO = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readStdin: () => Buffer.from(""),
-    cwd: mkdtempSync(join(tmpdir(), "arg-cli-")),
-    isTTY: false,
-    env: {},
-    ...overrides,
-  };
-  return { io: value, out: () => out.join(""), err: () => err.join("") };
-}
 
 const CUSTOM_CONFIG =
   'custom_rules:\n  - id: dbg\n    pattern: "debugger"\n    severity: high\n    message: debugger left in\n';
@@ -87,6 +73,17 @@ describe("ai-review-gate scan", () => {
     const t = io();
     expect(await runCli(["scan", "--diff", example, "--config", join(dir, "bad.yml")], t.io)).toBe(2);
     expect(t.err()).toMatch(/gate\.threshold \(line 2\)/);
+  });
+
+  it("warns that a config's extends is applied by the App only, and scans with the file alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "arg-cfg-"));
+    writeFileSync(join(dir, "cfg.yml"), `extends: acme/.github\n${CUSTOM_CONFIG}`);
+    const t = io();
+    expect(await runCli(["scan", "--diff", example, "--config", join(dir, "cfg.yml"), "--format", "json"], t.io)).toBe(
+      0,
+    );
+    expect(t.err()).toContain("warning: extends: acme/.github is applied by the App only");
+    expect(JSON.parse(t.out()).version).toBe(1);
   });
 
   it("exits 2 when not in a git repository and no --diff is given", async () => {

@@ -77,7 +77,7 @@ function addAgentPull(base = FAULT_BASE): { number: number; head: string } {
   fake.addPull({
     number,
     title: "Drop users.email",
-    body: "<!-- START COPILOT CODING AGENT TIPS -->",
+    body: "## Rollback\nRestore `users.email` from the snapshot taken before the migration.\n\n<!-- START COPILOT CODING AGENT TIPS -->",
     user: PEOPLE.copilot,
     head: { ref: `copilot/fix-${number}`, sha: head },
     base: { ref: "main", sha: base },

@@ -85,6 +85,29 @@ test("tick: at most 6 requests, cold", async () => {
   expect(fake.runsFor(HEAD_1)[0]?.conclusion).toBe("success");
 });
 
+test("description edit", async () => {
+  const pull = fake.mustPull(2);
+  const from = pull.body ?? "";
+  const edited = (body: string) => {
+    pull.body = body;
+    return { ...pullRequestEvent(fake, "edited", 2), changes: { body: { from } } };
+  };
+  const quiet = await measure(
+    "description edit (edited, body), nothing changed",
+    "pull_request",
+    edited(`Thanks!\n\n${from}`),
+  );
+  expect(quiet.filter((r) => !r.startsWith("GET"))).toEqual([]);
+  expect(quiet.length).toBeLessThanOrEqual(6);
+  const removed = await measure(
+    "description edit removing the rollback plan",
+    "pull_request",
+    edited(from.replace(/## Rollback\n[^\n]*\n/, "")),
+  );
+  expect(removed.length).toBeLessThanOrEqual(quiet.length + 3);
+  expect(fake.runsFor(HEAD_1)[0]?.conclusion).toBe("action_required");
+});
+
 test("push", async () => {
   fake.push(2, sha(2, 1), {
     message: "more",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, defaultConfig, parseConfigText } from "../../src/config/load.js";
+import { ConfigError, defaultConfig, parseConfigText, validateConfig } from "../../src/config/load.js";
 
 function problemsOf(text: string) {
   try {
@@ -36,7 +36,7 @@ paths:
 rules:
   dependency: off
   safety-bypass/lint-suppression: low
-  ci-workflow/any-change: { enabled: false }
+  ci-workflow/ci-config-changed: { enabled: false }
 checklist:
   extra:
     - id: on-call
@@ -60,7 +60,40 @@ custom_rules:
     const problems = problemsOf("gate:\n  threshold: extreme\n  polcy: all\n");
     expect(problems).toContainEqual(expect.objectContaining({ path: "gate.threshold", line: 2 }));
     expect(problems.find((p) => p.path === "gate.threshold")!.message).toMatch(/low.*medium.*high.*critical/);
-    expect(problems).toContainEqual(expect.objectContaining({ path: "gate", message: 'unknown key "polcy"' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: "gate", message: 'unknown key "polcy"; did you mean "policy"?' }),
+    );
+  });
+
+  it("rejects unknown rule ids in rules:, suggesting the closest id (issue 12)", () => {
+    const problems = problemsOf("rules:\n  secrets/provider-tokn: off\n  dependncy: low\n  nothing-like-it: off\n");
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: "rules.secrets/provider-tokn",
+        line: 2,
+        message: 'unknown rule id or category "secrets/provider-tokn"; did you mean "secrets/provider-token"?',
+      }),
+      expect.objectContaining({ path: "rules.dependncy", line: 3, message: expect.stringContaining('"dependency"?') }),
+      expect.objectContaining({
+        path: "rules.nothing-like-it",
+        message: 'unknown rule id or category "nothing-like-it"',
+      }),
+    ]);
+    // Custom rules are addressed as custom/<id>.
+    expect(() =>
+      validateConfig({ custom_rules: [{ id: "dbg", pattern: "x", message: "m" }], rules: { "custom/dbg": "off" } }),
+    ).not.toThrow();
+  });
+
+  it("refuses a config over the 1 MiB cap at once, and masks what it quotes back (issue 12)", () => {
+    const started = Date.now();
+    expect(() => parseConfigText(`# ${"x".repeat(50 * 1024 * 1024)}\n`)).toThrow(/larger than 1 MiB, the cap/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const token = ["ghp_", "Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IL"].join("");
+    const problems = problemsOf(`${token}: 1\n"\u001b]0;owned\u0007": 2\n`);
+    const text = JSON.stringify(problems);
+    expect(text).not.toContain(token.slice(4, 12));
+    expect(text).not.toContain("\u001b");
   });
 
   it("reports wrong types inside lists with their index", () => {

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { describeApiError, isPermissionError } from "../../src/github/errors.js";
-import { fetchConfig, fetchPullFiles } from "../../src/github/fetch.js";
+import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles } from "../../src/github/fetch.js";
 import { createGitHubPort } from "../../src/github/octokit-port.js";
 
 const API = "https://api.github.com";
@@ -79,6 +79,55 @@ describe("fetch helpers", () => {
       "gate:\n  threshold: high\n",
     );
     expect(await fetchConfig(client(), repo, "base123", "missing.yml")).toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test("fetchDefaultBranchFile: the file with its ETag, 304 when unchanged, 404 told apart, no blobs", async () => {
+    const text = "gate:\n  policy: all\n";
+    const file = (extra = {}) => ({
+      type: "file",
+      encoding: "base64",
+      size: text.length,
+      sha: "b".repeat(40),
+      content: Buffer.from(text).toString("base64"),
+      ...extra,
+    });
+    const scope = nock(API)
+      .get(/\/repos\/org\/\.github\/contents\/\.github(%2F|\/)gate\.yml$/)
+      .reply(200, file(), { etag: '"e1"' })
+      .get(/\/repos\/org\/\.github\/contents\/\.github(%2F|\/)gate\.yml$/)
+      .matchHeader("if-none-match", '"e1"')
+      .reply(304)
+      .get(/\/repos\/org\/\.github\/contents\/missing\.yml$/)
+      .reply(404, { message: "Not Found" })
+      .get("/repos/org/.github")
+      .reply(200, { default_branch: "trunk" })
+      .get(/\/repos\/org\/private\/contents\/x\.yml$/)
+      .reply(404, { message: "Not Found" })
+      .get("/repos/org/private")
+      .reply(404, { message: "Not Found" })
+      .get(/\/repos\/org\/\.github\/contents\/dir$/)
+      .reply(200, [file()])
+      .get(/\/repos\/org\/\.github\/contents\/big\.yml$/)
+      .reply(200, file({ size: 2_000_000, encoding: "none", content: "" }))
+      .get(/\/repos\/org\/\.github\/contents\/bin\.yml$/)
+      .reply(200, file({ content: Buffer.from("a\0b").toString("base64") }));
+    const central = { owner: "org", repo: ".github" };
+    const found = await fetchDefaultBranchFile(client(), central, ".github/gate.yml");
+    expect(found).toEqual({ status: "found", text, blobSha: "b".repeat(40), etag: '"e1"' });
+    expect(await fetchDefaultBranchFile(client(), central, ".github/gate.yml", '"e1"')).toEqual({
+      status: "unchanged",
+    });
+    expect(await fetchDefaultBranchFile(client(), central, "missing.yml")).toEqual({
+      status: "no-file",
+      branch: "trunk",
+    });
+    expect(await fetchDefaultBranchFile(client(), { owner: "org", repo: "private" }, "x.yml")).toEqual({
+      status: "no-repository",
+    });
+    expect(await fetchDefaultBranchFile(client(), central, "dir")).toMatchObject({ status: "unreadable" });
+    expect(await fetchDefaultBranchFile(client(), central, "big.yml")).toMatchObject({ status: "unreadable" });
+    expect(await fetchDefaultBranchFile(client(), central, "bin.yml")).toMatchObject({ status: "unreadable" });
     expect(scope.isDone()).toBe(true);
   });
 

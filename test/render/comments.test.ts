@@ -21,8 +21,7 @@ import { textDefects } from "./text-checks.js";
  * Issue 18's targets, checked on what GitHub would show (cmark-gfm + GitHub's sanitization +
  * github-markdown-css in headless Chromium at 950 px) for the outputs of the current code: the CLI's
  * comment for the bundled example, the Action's comment on the example PR and on a 300-finding PR, and
- * the App's checklist comment and check run. Assertions the current output fails are `it.fails`: the
- * comment redesign (issue 18) fixes them and must turn them into plain `it`.
+ * the App's checklist comment and check run, against the targets of the comment redesign (issue 18).
  */
 
 const FOLD_TARGET = 1_200;
@@ -102,13 +101,13 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
       expect([...defectsOf(shown, "html-tag"), ...defectsOf(shown, "html-comment")]).toEqual([]);
     });
 
-    // Fixed by the redesign: today a remediation's code span shows `@&lt;sha&gt; # v4.2.0`.
-    it.fails("shows no literal character references", () => {
+    // Was `@&lt;sha&gt; # v4.2.0` in a remediation's code span (issue 12: prose escapes with backslashes).
+    it("shows no literal character references", () => {
       expect(defectsOf(shown, "entity")).toEqual([]);
     });
 
-    // Fixed by the redesign: today all 19 findings are open in 8 sections (about 3,400 px).
-    it.fails(`fits above the first fold in ${FOLD_TARGET} px`, () => {
+    // All 19 findings were once open in 8 sections (about 3,400 px).
+    it(`fits above the first fold in ${FOLD_TARGET} px`, () => {
       expect(shown.heights.aboveFold).toBeLessThanOrEqual(FOLD_TARGET);
     });
   });
@@ -144,24 +143,23 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
       expect(links.problems).toEqual([]);
     });
 
-    // Fixed by the redesign: a finding in removed code (the old side) gets no link today.
-    it.fails("links every finding that has a line, old side included", () => {
+    // A finding in removed code (the old side) links to the diff's left side.
+    it("links every finding that has a line, old side included", () => {
       expect(links.unlinked).toEqual([]);
     });
 
-    // Fixed by the redesign: findings link to blob lines at the head, not to the PR's "Files changed" view.
-    it.fails("links into the PR's Files changed view", () => {
+    // Not blob lines at the head: the PR's "Files changed" view, where reviewers comment.
+    it("links into the PR's Files changed view", () => {
       expect(links.kinds.blob).toBe(0);
       expect(links.kinds["pr-diff"]).toBeGreaterThan(0);
     });
 
-    // Fixed by the redesign (same cause as the CLI comment's).
-    it.fails("shows no literal character references", () => {
+    // Same cause as the CLI comment's, fixed the same way.
+    it("shows no literal character references", () => {
       expect(defectsOf(shown, "entity")).toEqual([]);
     });
 
-    // Fixed by the redesign.
-    it.fails(`fits above the first fold in ${FOLD_TARGET} px`, () => {
+    it(`fits above the first fold in ${FOLD_TARGET} px`, () => {
       expect(shown.heights.aboveFold).toBeLessThanOrEqual(FOLD_TARGET);
     });
   });
@@ -186,20 +184,17 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
       expect(links.problems).toEqual([]);
     });
 
-    // Fixed by the redesign.
-    it.fails("links into the PR's Files changed view", () => {
+    it("links into the PR's Files changed view", () => {
       expect(links.kinds.blob).toBe(0);
       expect(links.kinds["pr-diff"]).toBeGreaterThan(0);
     });
 
-    // Passes today only because the summarized sections leave out the findings whose remediation has `<sha>`.
     it("shows no literal character references", () => {
       expect(defectsOf(shown, "entity")).toEqual([]);
     });
 
     // The top of the comment does not grow with the PR: the issue's fold target holds here too.
-    // Fixed by the redesign.
-    it.fails(`fits above the first fold in ${FOLD_TARGET} px`, () => {
+    it(`fits above the first fold in ${FOLD_TARGET} px`, () => {
       expect(shown.heights.aboveFold).toBeLessThanOrEqual(FOLD_TARGET);
     });
   });
@@ -239,8 +234,8 @@ describe.skipIf(!run)("comments rendered as GitHub shows them", () => {
         expect(checkLinks(view().links, context).problems).toEqual([]);
       });
 
-      // Fixed by the redesign: items name their top finding as text today, with no link to it.
-      it.fails(`${name}: items link to the findings they cover`, () => {
+      // Items once named their top finding as text, with no link to it.
+      it(`${name}: items link to the findings they cover`, () => {
         expect(checkLinks(view().links, context).findingLinks).toBeGreaterThanOrEqual(coveredItems);
       });
     }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RepoRef } from "../../src/github/client.js";
 import type { ApiCommit } from "../../src/github/facts.js";
 import type { ApiPullFile } from "../../src/github/files.js";
@@ -10,6 +11,7 @@ import type {
   CommentRecord,
   CommitPull,
   Comparison,
+  DefaultBranchFile,
   GitHubPort,
   LabelSpec,
   Listed,
@@ -104,6 +106,11 @@ export class MemoryGitHub implements GitHubPort {
   rulesetsAvailable = true;
   readonly protections = new Map<string, BranchProtection>();
   defaultBranchName = "main";
+  /**
+   * Other repositories the installation can read (`owner/repo` → default branch and files), as
+   * `extends:` reads them. This repository's default branch is `defaultBranchName` in `contents`.
+   */
+  readonly repositories = new Map<string, { branch: string; files: Map<string, string> }>();
   readonly calls: Verb[] = [];
   private readonly faults: Fault[] = [];
   private nextId = 5000;
@@ -133,6 +140,13 @@ export class MemoryGitHub implements GitHubPort {
 
   setFile(ref: string, path: string, text: string): void {
     this.contents.set(`${ref}:${path}`, text);
+  }
+
+  /** A file on the default branch of another repository the installation can read (created on first use). */
+  setRepositoryFile(fullName: string, path: string, text: string, branch = "main"): void {
+    const repo = this.repositories.get(fullName) ?? { branch, files: new Map<string, string>() };
+    repo.files.set(path, text);
+    this.repositories.set(fullName, repo);
   }
 
   addPull(p: Partial<MemoryPull> & { number: number; author: Actor; head: MemoryPull["head"] }): MemoryPull {
@@ -279,6 +293,25 @@ export class MemoryGitHub implements GitHubPort {
   async fileAt(_repo: RepoRef, path: string, ref: string): Promise<string | null> {
     this.call("fileAt");
     return this.contents.get(`${ref}:${path}`) ?? null;
+  }
+
+  async fileOnDefaultBranch(repo: RepoRef, path: string, etag?: string | null): Promise<DefaultBranchFile> {
+    this.call("fileOnDefaultBranch");
+    const own = repo.owner === this.repo.owner && repo.repo === this.repo.repo;
+    const found = own
+      ? {
+          branch: this.defaultBranchName,
+          files: new Map([[path, this.contents.get(`${this.defaultBranchName}:${path}`)]]),
+        }
+      : this.repositories.get(`${repo.owner}/${repo.repo}`);
+    if (!found) return { status: "no-repository" };
+    const text = found.files.get(path);
+    if (text === undefined) return { status: "no-file", branch: found.branch };
+    const blobSha = createHash("sha1")
+      .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+      .digest("hex");
+    if (etag === `"${blobSha}"`) return { status: "unchanged" };
+    return { status: "found", text, blobSha, etag: `"${blobSha}"` };
   }
 
   async compare(_repo: RepoRef, base: string, head: string): Promise<Comparison | null> {

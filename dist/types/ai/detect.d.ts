@@ -18,3 +18,9 @@ export { agentsCatalogue } from "./catalogue.js";
  * Assisted-by): a branch namespace alone (`cursor/...`) is recorded but does not flag the PR.
  */
 export declare function detectAi(pr: PullRequestFacts | null, config: Config): AiResult;
+/**
+ * What AI detection did not read whole, for the report's warnings: a cap never drops a signal silently.
+ * Texts over MAX_TEXT_CHARS are read as head and tail (trailer blocks in full); commits past MAX_COMMITS
+ * are not read.
+ */
+export declare function aiReadNotes(pr: PullRequestFacts | null): string[];

@@ -43,6 +43,16 @@ export declare function matchIdentity(id: {
 }, extras: ExtraSignals): IdentityMatch | null;
 /** A co-author address that is clearly an AI's (vendor domain with a noreply/agent local part). */
 export declare function isGenericAiAddress(name: string, email: string | null): boolean;
+/**
+ * A GitHub App identity (a `[bot]` login, or its `…[bot]@users.noreply.github.com` address) whose login
+ * or display name declares AI: AI evidence even when the catalogue does not know the app. Only apps
+ * can hold `[bot]` identities, so a person's commit that merely names an AI never matches.
+ */
+export declare function isAiNamedBot(id: {
+    name?: string | null;
+    email?: string | null;
+    login?: string | null;
+}): boolean;
 /** Which agent a free-text declaration names ("Claude Code (Claude Opus 4.6)"), if any. */
 export declare function agentNamedIn(text: string): AgentDefinition | null;
 export declare class EvidenceCollector {

@@ -63,7 +63,9 @@ export type Config = {
             patterns: string[];
         };
     };
+    locked: string[];
     version?: 1 | undefined;
+    extends?: string | undefined;
 };
 export type ConfigInput = {
     version?: 1 | undefined;
@@ -130,6 +132,8 @@ export type ConfigInput = {
             patterns?: string[] | undefined;
         } | undefined;
     } | undefined;
+    extends?: string | undefined;
+    locked?: string[] | undefined;
 };
 export type CustomRuleConfig = {
     id: string;

@@ -4,5 +4,8 @@ export interface TextOptions {
     /** Findings shown per category before "… and N more" (default 10). */
     perCategory?: number;
 }
-/** Plain report for a terminal; colored when `color` is set (the CLI sets it on a TTY only). */
+/**
+ * Plain report for a terminal; colored when `color` is set. Every string of the report is escaped for the
+ * terminal first (no ESC, BEL, CR, C1 or bidi control reaches it raw); the colors are added after.
+ */
 export declare function formatText(report: Report, options?: TextOptions): string;

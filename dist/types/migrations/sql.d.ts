@@ -30,8 +30,8 @@ export declare function regexStatementOps(stmt: string, base: number, mysql: boo
 export declare const SQL_ANCHOR: RegExp;
 /**
  * All operations in a SQL text. Only statements that can change schema or data are looked at; they are
- * parsed together with the Postgres grammar, or one by one when that fails, and a statement that still
- * does not parse (MySQL, SQLite, SQL Server, a fragment) goes through the regex fallback.
+ * parsed with the Postgres grammar, as many together as parse together, and a statement that does not
+ * parse (MySQL, SQLite, SQL Server, a fragment) goes through the regex fallback.
  */
 export declare function analyzeSql(text: string): SqlOp[];
 export {};

@@ -9,8 +9,10 @@ export interface Detection {
     group: DetectorGroup;
     kind: string;
     label: string;
-    /** Raw secret. Never print it: use maskSecret(). */
+    /** Raw secret. Never print it: use maskDetection(). */
     value: string;
+    /** Public prefix naming the format (`ghp_`, `AKIA`): the only part of `value` a masked form shows. */
+    prefix?: string;
     start: number;
     end: number;
     severity: Severity;
@@ -30,6 +32,8 @@ export interface FileTraits {
     quotedOnly: boolean;
     lockfile: boolean;
     dockerfile: boolean;
+    /** A translation catalogue: its values are UI text ("Passwort", "Mot de passe"), not credentials. */
+    translations: boolean;
 }
 export declare function fileTraits(path: string): FileTraits;
 /** Longest slice of a line the scanner looks at in one go (minified files are cut in windows). */
@@ -37,6 +41,13 @@ export declare const MAX_WINDOW = 4000;
 export declare function isCandidateLine(line: string): boolean;
 /** An AWS secret access key found at `start`: found by its key name here, or next to its key id by the file scan. */
 export declare function awsSecretKeyDetection(value: string, start: number): Detection;
+export interface KeyValue {
+    key: string;
+    value: string;
+    valueStart: number;
+    quoted: boolean;
+}
+export declare function keyValuesOf(line: string, traits: FileTraits): KeyValue[];
 /**
  * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
  * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.

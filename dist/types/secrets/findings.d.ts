@@ -1,8 +1,6 @@
-import type { RuleContext, RuleFinding } from "../rules/types.js";
-import type { DetectorGroup } from "./detect.js";
+import type { ChangedFile } from "../diff/model.js";
+import type { RuleContext } from "../rules/types.js";
 import { type SecretHit } from "./scan.js";
 export declare function secretHits(ctx: RuleContext): SecretHit[];
-/** The one-line message: what it is, masked, and the context that helps the reviewer. Never the value. */
-export declare function secretMessage(hit: SecretHit): string;
-export declare function secretRemediation(hit: SecretHit): string;
-export declare function findingsFor(ctx: RuleContext, groups: readonly DetectorGroup[]): RuleFinding[];
+/** The files whose added lines secretHits() scans: every changed file outside the allowlisted paths. */
+export declare function scannedForSecrets(ctx: RuleContext): Set<ChangedFile>;

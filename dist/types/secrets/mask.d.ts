@@ -1,8 +1,19 @@
+import type { Detection } from "./detect.js";
 /**
- * Redaction: every message about a secret shows this masked form and never the value.
- * The first characters are usually the public prefix (ghp_, AKIA, sk_l); the hash lets a reviewer
- * match two findings (or a value in a vault) without seeing the secret.
+ * Redaction: every message about a secret shows a masked form and never the value. The only real
+ * characters shown are a public prefix that names the format (ghp_, AKIA, sk_live_); a value without one
+ * (an AWS secret access key, a password) shows none. The short hash lets a reviewer match two findings,
+ * or a value in a vault, without seeing the secret; it is shown only for values random enough that 32 bits
+ * of their hash cannot be brute-forced back (a password's could: a dictionary would find it).
  */
 export declare function sha256Hex(value: string): string;
-/** `GitHub personal access token ghp_…(40 chars, sha256:1a2b3c4d)`. `kind` is the label to print. */
-export declare function maskSecret(kind: string, value: string): string;
+export interface MaskOptions {
+    /** Public prefix to show; ignored unless `value` starts with it. */
+    prefix?: string;
+    /** Show `sha256:` and the first 8 hex digits of the value's SHA-256. */
+    hash?: boolean;
+}
+/** `GitHub personal access token ghp_…(40 chars, sha256:1a2b3c4d)`, `secret value …(22 chars)`. */
+export declare function maskSecret(label: string, value: string, opts?: MaskOptions): string;
+/** The masked form of a detection: its label, its public prefix only, its length. */
+export declare function maskDetection(d: Pick<Detection, "group" | "label" | "value" | "prefix">): string;

@@ -22,3 +22,4 @@ export interface ProviderFormat {
 }
 export declare const PROVIDER_FORMATS: readonly ProviderFormat[];
 export declare function providerLabel(format: ProviderFormat, token: string): string;
+export declare function publicPrefix(token: string): string;

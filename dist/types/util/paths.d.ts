@@ -8,6 +8,11 @@ export declare const BUILTIN_DOC_GLOBS: string[];
 export declare const BUILTIN_PRODUCTION_GLOBS: string[];
 export declare const SOURCE_EXTENSIONS: Set<string>;
 export type PathMatcher = (path: string) => boolean;
+/**
+ * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
+ * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
+ * glob always does, otherwise the glob's RegExp decides.
+ */
 export declare function compileGlobs(globs: readonly string[]): PathMatcher;
 export declare function extensionOf(path: string): string;
 export declare function basenameOf(path: string): string;

@@ -1,3 +1,4 @@
+import type { ChangedFile } from "../diff/model.js";
 export declare function isGithubWorkflow(path: string): boolean;
 export declare function isCompositeAction(path: string): boolean;
 /** Workflow YAML or composite action: files whose `run:` steps execute in GitHub Actions. */
@@ -6,3 +7,5 @@ export declare function isGithubActionsYaml(path: string): boolean;
 export declare function ciSystemOf(path: string): string | null;
 /** True for any CI configuration file (workflow, composite action, other CI services). */
 export declare function isCiFile(path: string): boolean;
+/** A deleted CI pipeline changes no production state (deploys stop); the CI rules rate what goes with it. */
+export declare function isDeletedPipeline(file: ChangedFile): boolean;

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
+import { DEFAULT_CONFIG_PATH } from "../../config/paths.js";
 import { basenameOf } from "../../util/paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 

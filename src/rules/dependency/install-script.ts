@@ -1,4 +1,5 @@
 import { dependencyFiles } from "../../deps/analyze.js";
+import { quote } from "../../text/quote.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const MAX_COMMAND = 120;
@@ -26,7 +27,7 @@ export const installScriptRule: Rule = {
     for (const a of dependencyFiles(ctx.files)) {
       if (a.dep.kind !== "manifest") continue;
       for (const s of a.scripts) {
-        const cmd = s.command.length > MAX_COMMAND ? `${s.command.slice(0, MAX_COMMAND)}…` : s.command;
+        const cmd = quote(s.command, MAX_COMMAND);
         const verb = s.previous !== undefined ? "changes" : "adds";
         findings.push({
           file: a.file.path,

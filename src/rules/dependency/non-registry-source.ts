@@ -1,12 +1,13 @@
 import { dependencyFiles, listNames } from "../../deps/analyze.js";
 import { hostOf, pinnedRevision, type SourceKind, type SourceRef } from "../../deps/sources.js";
+import { quote } from "../../text/quote.js";
 import { type Severity, severityRank } from "../../types.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const MAX_TARGET = 160;
 
 function short(s: string): string {
-  return s.length > MAX_TARGET ? `${s.slice(0, MAX_TARGET)}…` : s;
+  return quote(s, MAX_TARGET);
 }
 
 function describe(s: SourceRef): string {

@@ -2,6 +2,7 @@ import { mentionsProduction } from "../../diff/command-lines.js";
 import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
 import { cutLine, RemovedTally, sideOf } from "../../diff/side.js";
+import { quote } from "../../text/quote.js";
 import { basenameOf } from "../../util/paths.js";
 import { isGithubWorkflow } from "../../workflows/ci-paths.js";
 import type { Rule, RuleFinding } from "../types.js";
@@ -24,7 +25,7 @@ function destroyerOf(file: ChangedFile): { what: string; production: boolean } |
     const t = teardownOf(l.text, false) ?? cloudDeleteOf(l.text, false);
     // `apply -auto-approve` deploys; only what destroys counts here.
     if (t && t.severity !== "medium" && !t.what.includes("apply")) return { what: t.what, production };
-    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${cutLine(l.text).trim().slice(0, 80)}`, production };
+    if (DESTROYER_SCRIPT.test(l.text)) return { what: `runs ${quote(cutLine(l.text), 80)}`, production };
   }
   const name = lines.find((l) => /^name\s*:/.test(l.text))?.text.replace(/^name\s*:\s*/, "") ?? "";
   if (DESTROYER_NAME.test(name)) return { what: `workflow '${name.replace(/["']/g, "").trim()}'`, production };

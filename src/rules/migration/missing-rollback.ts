@@ -1,6 +1,6 @@
 import { migrationAnalysis } from "../../migrations/analyze.js";
 import type { MigrationLanguage } from "../../migrations/detect.js";
-import type { RollbackIssue } from "../../migrations/ops.js";
+import type { OpKind, RollbackIssue } from "../../migrations/ops.js";
 import { initPostgresParser } from "../../migrations/pg.js";
 import { migrationName } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
@@ -23,6 +23,9 @@ function problem(issue: RollbackIssue, language: MigrationLanguage): string {
   }
 }
 
+/** Steps a person undoes by hand with a drop, with no data to restore: a missing rollback there is low. */
+const ADDITIVE = new Set<OpKind>(["create-table", "add-column", "create-index"]);
+
 export const missingRollbackRule: Rule = {
   id: "migration/missing-rollback",
   category: "migration",
@@ -32,7 +35,7 @@ export const missingRollbackRule: Rule = {
   remediation:
     "Write the down/downgrade/reverse step (or state in the PR why the change cannot be reversed and how a bad deploy is recovered).",
   docs: {
-    severity: "medium",
+    severity: "medium; low when every step of the migration is additive (new tables, columns or indexes)",
     detects:
       "New migration without a working rollback: Rails `def up` without `def down` or a down that only raises `IrreversibleMigration`; Alembic `downgrade()` that only passes; Knex/Sequelize/TypeORM/Laravel/Ecto `up` without (or with an empty) `down`; Django `RunPython` without `reverse_code`, `RunSQL` without `reverse_sql`; golang-migrate `.up.sql` added without its `.down.sql`",
   },
@@ -40,12 +43,14 @@ export const missingRollbackRule: Rule = {
   run(ctx) {
     const out: RuleFinding[] = [];
     for (const fa of migrationAnalysis(ctx).files) {
+      const additive = fa.ops.length > 0 && fa.ops.every((op) => ADDITIVE.has(op.kind));
       for (const issue of fa.rollback) {
         const name = migrationName(fa.file.path);
         out.push({
           file: fa.file.path,
           line: issue.line,
           message: `Migration ${name}: ${problem(issue, fa.kind.language)}`,
+          ...(additive ? { severity: "low" as const } : {}),
         });
       }
     }

@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import { isCommentLine } from "../../diff/line-syntax.js";
 import { meaningfulAddedLines } from "../../diff/meaningful-lines.js";
 import type { ChangedFile } from "../../diff/model.js";
@@ -11,18 +10,12 @@ const MAX_LISTED = 10;
 /** Above this many meaningful added source lines without any test change, the finding is medium. */
 export const LARGE_CHANGE_LINES = 50;
 
-/** Many globs as ONE alternation: one regex test per path instead of one per glob. */
-function compileOneRegex(globs: readonly string[]): (path: string) => boolean {
-  const re = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, { dot: true }).source})`).join("|"));
-  return (path) => re.test(path);
-}
-
 /**
  * Code-bearing files that are configuration, build scripts, generated or framework glue rather
  * than behaviour a unit test covers. They never trigger the rule (the `paths.source` config can
  * still opt a path in, because it is checked first).
  */
-const NOT_TESTABLE = compileOneRegex([
+const NOT_TESTABLE = compileGlobs([
   "**/*.config.{js,cjs,mjs,ts,cts,mts}",
   "**/.*.{js,cjs,mjs,ts,cts,mts}",
   "**/*rc.{js,cjs}",
@@ -77,7 +70,7 @@ const NOT_TESTABLE = compileOneRegex([
  * User-interface code: components, views and templates are checked by eye, snapshot or end-to-end
  * suites far more than by unit tests, so a large untested change there stays low.
  */
-const UI_SOURCE = compileOneRegex([
+const UI_SOURCE = compileGlobs([
   "**/*.{vue,svelte,tsx,jsx,astro}",
   "**/{components,views,pages,screens,layouts,templates,widgets,ui,frontend}/**",
 ]);
@@ -90,7 +83,7 @@ const REFACTOR_SHARE = 0.6;
  * JVM `*Spec`/`*IT` classes, C++ `_unittest` files). They count as tests here, in addition to
  * `ctx.paths.isTest` (built-in globs plus config `paths.tests`).
  */
-const EXTRA_TESTS = compileOneRegex([
+const EXTRA_TESTS = compileGlobs([
   "**/Tests/**",
   "**/*Tests/**",
   "**/*Test.{swift,scala,groovy,m,mm}",

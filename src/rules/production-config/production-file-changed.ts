@@ -2,6 +2,7 @@ import type { ChangedFile } from "../../diff/model.js";
 import { cutLine } from "../../diff/side.js";
 import type { Severity } from "../../types.js";
 import { basenameOf } from "../../util/paths.js";
+import { isDeletedPipeline } from "../../workflows/ci-paths.js";
 import type { Rule, RuleFinding } from "../types.js";
 
 const SECRET_KEY =
@@ -22,6 +23,8 @@ interface Assessment {
 }
 
 function assess(file: ChangedFile): Assessment {
+  // Its removed lines only reference secrets, they hold none.
+  if (isDeletedPipeline(file)) return { severity: "low", reasons: ["pipeline deleted"] };
   const reasons: string[] = [];
   if (file.status === "deleted") reasons.push("file deleted");
   const changed = [...file.added, ...file.removed].map((l) => cutLine(l.content)).filter((t) => t.trim() !== "");
@@ -49,7 +52,7 @@ export const productionFileChangedRule: Rule = {
     "Have someone who owns production review it; roll the same change through staging first and make sure it can be rolled back.",
   docs: {
     severity:
-      "medium; **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
+      "medium (low for a deleted CI pipeline: the ci-workflow rules rate its removal); **high** when the file is deleted or the change touches secrets or credentials (any value in a `.env*` file), replica counts, deletion protections (`prevent_destroy`, `deletion_protection`, `force_destroy`, `skip_final_snapshot`, backup retention, `DeletionPolicy`, `RemovalPolicy`, reclaim policies, `protect`) or removes Terraform blocks / Kubernetes objects / CloudFormation resources",
     detects:
       "One finding per production-scope file, at its first changed line, saying why it is in scope and what it touches.",
   },

@@ -1,6 +1,7 @@
 import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
 import { addedText, cutLine, removedText, sideOf } from "../../diff/side.js";
+import { quote } from "../../text/quote.js";
 import type { Severity } from "../../types.js";
 import type { Rule, RuleFinding } from "../types.js";
 
@@ -165,7 +166,7 @@ export const authCheckRemovedRule: Rule = {
             file: file.path,
             line: l.line,
             severity: b.severity,
-            message: `${b.label} in ${file.path}: ${t.trim().slice(0, 90)}`,
+            message: `${b.label} in ${file.path}: ${quote(t, 90)}`,
           });
           break;
         }

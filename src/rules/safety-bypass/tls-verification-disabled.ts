@@ -1,14 +1,40 @@
 import { quote } from "../../text/quote.js";
 import { type LinePattern, linePatternRule } from "../line-pattern.js";
 
-const TLS_OFF: (LinePattern & { keyword: string; label: string })[] = [
+type TlsPattern = LinePattern & { keyword: string; label: string };
+
+/**
+ * Environment switches that turn verification off for a whole process or tool, in every way a value is
+ * set: `NAME=v`, `export NAME=v`, `NAME: "v"` (YAML, JSON), Dockerfile `ENV NAME v`,
+ * `os.environ["NAME"] = "v"`, `process.env.NAME = "v"`. Comparisons (`===`, `!=`) and reads do not match.
+ */
+function envSwitch(keyword: string, name: string, value: string, label: string): TlsPattern {
+  return { keyword, re: new RegExp(`\\b${name}["'\\]]*\\s*(?:[=:]\\s*|\\s+)["']?${value}(?![\\w.])`), label };
+}
+
+/** An empty CA bundle path makes curl and Python requests skip verification (`CURL_CA_BUNDLE=""`). */
+const EMPTY_VALUE = `(?:""|''|(?=\\s*(?:$|[,;}#])))`;
+
+const ENV_SWITCHES: TlsPattern[] = [
+  envSwitch(
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    "0",
+    "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)",
+  ),
+  envSwitch("PYTHONHTTPSVERIFY", "PYTHONHTTPSVERIFY", "0", "PYTHONHTTPSVERIFY=0 (Python's HTTPS checks off)"),
+  envSwitch("GIT_SSL_NO_VERIFY", "GIT_SSL_NO_VERIFY", "(?:1|true|yes)", "GIT_SSL_NO_VERIFY"),
+  envSwitch("STRICT_SSL", "(?:npm_config|NPM_CONFIG|YARN)_STRICT_SSL", "false", "npm/yarn strict-ssl false"),
+  {
+    keyword: "CA_BUNDLE",
+    re: new RegExp(`\\b(?:CURL|REQUESTS)_CA_BUNDLE["'\\]]*\\s*[=:]\\s*${EMPTY_VALUE}`),
+    label: "empty CA bundle (curl/requests skip verification)",
+  },
+];
+
+const TLS_OFF: TlsPattern[] = [
   { keyword: "verify", re: /\bverify\s*=\s*False\b/, label: "verify=False (requests/httpx skip certificate checks)" },
   { keyword: "rejectUnauthorized", re: /rejectUnauthorized["']?\s*[:=]\s*false\b/, label: "rejectUnauthorized: false" },
-  {
-    keyword: "NODE_TLS_REJECT_UNAUTHORIZED",
-    re: /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0/,
-    label: "NODE_TLS_REJECT_UNAUTHORIZED=0 (TLS checks off for the whole process)",
-  },
   { keyword: "InsecureSkipVerify", re: /InsecureSkipVerify\s*:\s*true\b/, label: "InsecureSkipVerify: true" },
   {
     keyword: "ssl",
@@ -31,8 +57,7 @@ const TLS_OFF: (LinePattern & { keyword: string; label: string })[] = [
     re: /strict-ssl["']?\s*[=:]?\s*["']?false\b|strict-ssl\s+false\b/,
     label: "npm strict-ssl false",
   },
-  { keyword: "GIT_SSL_NO_VERIFY", re: /GIT_SSL_NO_VERIFY\s*[=:]\s*["']?(?:1|true)/, label: "GIT_SSL_NO_VERIFY" },
-  { keyword: "PYTHONHTTPSVERIFY", re: /PYTHONHTTPSVERIFY\s*[=:]\s*["']?0/, label: "PYTHONHTTPSVERIFY=0" },
+  ...ENV_SWITCHES,
   {
     keyword: "_create_unverified_context",
     re: /ssl\._create_unverified_context\b/,
@@ -75,14 +100,14 @@ export const tlsVerificationDisabledRule = linePatternRule({
   id: "safety-bypass/tls-verification-disabled",
   category: "safety-bypass",
   description:
-    "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, NODE_TLS_REJECT_UNAUTHORIZED=0, curl -k.",
+    "TLS certificate verification turned off: verify=False, rejectUnauthorized: false, InsecureSkipVerify: true, environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, an empty CURL_CA_BUNDLE/REQUESTS_CA_BUNDLE), curl -k.",
   severity: "high",
   remediation:
     "Keep verification on; trust a private CA explicitly (CA bundle / NODE_EXTRA_CA_CERTS) instead of disabling checks.",
   docs: {
     severity: "high",
     detects:
-      "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, `GIT_SSL_NO_VERIFY`, `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers).",
+      "`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, `ssl_verify: false`, `curl -k/--insecure`, `wget --no-check-certificate`, `strict-ssl false`, environment switches in any syntax (`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY=1`, `NPM_CONFIG_STRICT_SSL=false`, empty `CURL_CA_BUNDLE`/`REQUESTS_CA_BUNDLE`), `ssl._create_unverified_context`, `CERT_NONE`, `check_hostname = False`, `VERIFY_NONE`, `validate_certs: false`, trust-all managers, `danger_accept_invalid_certs(true)`. Tests are skipped (local self-signed servers).",
   },
   // Tests talk to local self-signed servers; docs explain flags.
   scope: "code",
@@ -98,6 +123,9 @@ export const tlsVerificationDisabledRule = linePatternRule({
       "r = requests.get(url, verify=False)",
       "ctx = ssl._create_unverified_context()",
       'PYTHONHTTPSVERIFY = "0"',
+      'os.environ["PYTHONHTTPSVERIFY"] = "0"',
+      'env = {"NODE_TLS_REJECT_UNAUTHORIZED": "0"}',
+      "os.environ['CURL_CA_BUNDLE'] = ''",
       "ctx.check_hostname = False",
       "subprocess.run('curl -k https://internal', shell=True)",
     ],
@@ -105,6 +133,9 @@ export const tlsVerificationDisabledRule = linePatternRule({
       "r = requests.get(url, verify=True)",
       "# verify=False is never allowed",
       "ssl_context = ssl.create_default_context()",
+      'if os.environ.get("PYTHONHTTPSVERIFY") == "0":',
+      'bundle = os.environ.get("REQUESTS_CA_BUNDLE", "")',
+      'os.environ["REQUESTS_CA_BUNDLE"] = "/etc/ssl/certs/ca-certificates.crt"',
     ],
   },
 });

@@ -14,7 +14,7 @@ export const genericSecretRule = secretGroupRule({
       "`key = value` / `key: value` where the key names a secret and the value looks random; Kubernetes Secret `data:` (base64-decoded) and `stringData:`",
   },
   group: "generic-secret",
-  says: "Hardcoded secret:",
+  says: "Hardcoded",
   samples: {
     path: "config/settings.py",
     match: [pieces('API_TOKEN = "Phw0MZOqSCJN', 'ViCRUCIlsmlHwqxDqMrz"')],

@@ -28,6 +28,20 @@ type LimiterGroup = new (options: {
   connection?: unknown;
 }) => unknown;
 const Bottleneck = createRequire(import.meta.url)("bottleneck") as { Group: LimiterGroup };
+
+/**
+ * Throttling options without the 1 s spacing of writes, and a `retry-after: 1` waited 10 ms. Octokits
+ * meant to share limits must share one result.
+ */
+export function fastThrottle(connection?: unknown): Record<string, unknown> {
+  const clustered = connection ? { connection } : {};
+  return {
+    write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 10, minTime: 0, ...clustered }),
+    notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 10, minTime: 0, ...clustered }),
+    retryAfterBaseValue: 10,
+  };
+}
+
 const privateKey = readFileSync(new URL("../../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 
 export interface AppServer {
@@ -78,12 +92,7 @@ export async function startAppServer(fake: GitHubTarget, opts: AppServerOptions 
   const errors: string[] = [];
   let fast: Record<string, unknown> | null = null;
   const limiters = (connection: unknown) => {
-    const clustered = connection ? { connection } : {};
-    fast ??= {
-      write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 10, minTime: 0, ...clustered }),
-      notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 10, minTime: 0, ...clustered }),
-      retryAfterBaseValue: 10,
-    };
+    fast ??= fastThrottle(connection);
     return fast;
   };
   const Octokit = GateOctokit.defaults((o: Record<string, unknown>) => {

@@ -48,6 +48,22 @@ describe("infra-change/terraform-protection-weakened", () => {
     ]);
   });
 
+  it("reads module inputs that pass a protection through (force_destroy_s3_bucket, rds_skip_final_snapshot)", async () => {
+    const diff = modifiedFile("site.tf", [
+      ' module "status_site" {',
+      '   source = "../modules/static_site"',
+      '-  force_destroy_s3_bucket = var.env == "staging" ? true : var.force_destroy_s3',
+      "+  force_destroy_s3_bucket = true",
+      "+  rds_skip_final_snapshot = true",
+      " }",
+    ]);
+    const f = await runRule(protection, diff);
+    expect(f.map((x) => [x.severity, x.message])).toEqual([
+      ["high", "module.status_site: force_destroy_s3_bucket set to true (a destroy also deletes its contents)"],
+      ["high", "module.status_site: skip_final_snapshot set to true (no snapshot is kept on destroy)"],
+    ]);
+  });
+
   it("rates a lifecycle that only ignored changes medium", async () => {
     const diff = modifiedFile("asg.tf", [
       ' resource "aws_autoscaling_group" "web" {',

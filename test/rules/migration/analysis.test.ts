@@ -131,6 +131,40 @@ describe("analyzeSql", () => {
     expect(splitStatements(masked)).toHaveLength(3);
   });
 
+  it("gives the same operations, in statement order, as analysing each statement alone", () => {
+    // Statements the grammar rejects (by their first word, or only on parsing) among ones it accepts:
+    // the accepted ones are parsed together, the rejected ones go to the regex fallback.
+    const statements = [
+      "ALTER TABLE a DROP COLUMN x;",
+      "EXEC sp_rename 'a.y', 'y_old', 'COLUMN';",
+      "DROP TABLE b;",
+      "UPDATE c SET d = NULL;",
+      "ALTER TABLE e ALTER COLUMN f SET NOT NULL, FROBNICATE g;",
+      "RENAME TABLE h TO i;",
+      "DELETE FROM j;",
+      "CREATE INDEX k_idx ON k (l);",
+      "ALTER TABLE m RENAME COLUMN n TO o;",
+    ];
+    const text = statements.join("\n");
+    const alone = statements.flatMap((st) => {
+      const base = text.indexOf(st);
+      return analyzeSql(st).map((op) => ({ ...op, offset: op.offset + base }));
+    });
+    expect(alone.map((o) => o.kind)).toEqual([
+      "drop-column",
+      "rename-column",
+      "drop-table",
+      "update-all",
+      "set-not-null",
+      "other",
+      "rename-table",
+      "delete-all",
+      "create-index",
+      "rename-column",
+    ]);
+    expect(analyzeSql(text)).toEqual(alone);
+  });
+
   it("recognizes SQL Server sp_rename and ALTER COLUMN type changes", () => {
     const ops = analyzeSql(
       "EXEC sp_rename 'dbo.Users.Name', 'FullName', 'COLUMN';\nALTER TABLE Users ALTER COLUMN Age SMALLINT NOT NULL;",

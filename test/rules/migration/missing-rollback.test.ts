@@ -12,6 +12,23 @@ describe("migration/missing-rollback", () => {
     expect(findings[0]!.message).toContain("up has no down");
   });
 
+  it("rates a missing rollback low when every step is additive, medium when one is not", async () => {
+    const additive = railsMigration("add_slug", [
+      "  def up",
+      "    add_column :posts, :slug, :string",
+      "    add_index :posts, :slug",
+      "  end",
+    ]);
+    expect((await runRule(missingRollbackRule, additive)).map((f) => f.severity)).toEqual(["low"]);
+    const mixed = railsMigration("move_slug", [
+      "  def up",
+      "    add_column :posts, :slug, :string",
+      "    remove_column :posts, :permalink",
+      "  end",
+    ]);
+    expect((await runRule(missingRollbackRule, mixed)).map((f) => f.severity ?? "medium")).toEqual(["medium"]);
+  });
+
   it("flags a down that only raises IrreversibleMigration", async () => {
     const diff = railsMigration("drop_jobs", [
       "  def up",

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: workflow expressions are literal text here
 import { describe, expect, it } from "vitest";
 import { productionFileChangedRule as rule } from "../../../src/rules/production-config/production-file-changed.js";
 import { addedFile, deletedFile, modifiedFile, runRule, scan } from "../../support/diff.js";
@@ -32,6 +33,24 @@ describe("production-config/production-file-changed", () => {
     expect(f[0]!.message).toContain("file deleted");
   });
 
+  it("rates a deleted production pipeline low: it changes no production state, the CI rules rate its removal", async () => {
+    const workflow = deletedFile(".github/workflows/deploy_production.yml", [
+      "name: Deploy (Production)",
+      "on: { push: { branches: [main] } }",
+      "jobs:",
+      "  deploy:",
+      "    environment: production",
+      "    steps:",
+      "      - run: ./deploy.sh",
+      "        env:",
+      "          AWS_SECRET_ACCESS_KEY: ${{ secrets.PROD_AWS_SECRET }}",
+    ]);
+    const f = await runRule(rule, workflow);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "low", line: null });
+    expect(f[0]!.message).toContain("pipeline deleted");
+  });
+
   it("reports nothing for changes outside production", async () => {
     const diff = modifiedFile("environments/staging/main.tf", ["-  size = 1", "+  size = 2"]);
     expect(await runRule(rule, diff)).toEqual([]);
@@ -51,6 +70,24 @@ describe("production-config/production-file-changed", () => {
     expect(infra?.severity).toBe("critical");
     expect(prod?.severity).toBe("high");
     expect(["high", "critical"]).toContain(report.risk.level);
+  });
+
+  it("does not raise the CI rules' findings on a deleted production pipeline", async () => {
+    const lines = [
+      "name: Build image (production)",
+      "on: { workflow_dispatch: {} }",
+      "permissions: { id-token: write, contents: read }",
+      "jobs:",
+      "  build:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: docker build -t app .",
+    ];
+    const report = await scan(deletedFile(".github/workflows/build_production.yml", lines));
+    const removed = report.findings.find((x) => x.ruleId === "ci-workflow/workflow-removed");
+    const kept = await scan(deletedFile(".github/workflows/build_image.yml", lines));
+    expect(removed?.severity).toBe(kept.findings.find((x) => x.ruleId === "ci-workflow/workflow-removed")?.severity);
+    expect(report.findings.find((x) => x.category === "production-config")?.severity).toBe("low");
   });
 });
 

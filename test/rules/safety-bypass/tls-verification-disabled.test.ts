@@ -29,6 +29,37 @@ describe("safety-bypass/tls-verification-disabled", () => {
     expect(f[0]!.message).toContain("verify=False");
   });
 
+  it("flags environment switches that turn verification off, in every syntax that sets them", async () => {
+    const diff =
+      addedFile("Dockerfile", ["ENV PYTHONHTTPSVERIFY 0", 'ENV CURL_CA_BUNDLE=""']) +
+      addedFile("deploy/worker.yaml", [
+        "        - name: x",
+        "          env:",
+        '            GIT_SSL_NO_VERIFY: "true"',
+      ]) +
+      addedFile("scripts/sync.py", ['os.environ["REQUESTS_CA_BUNDLE"] = ""', 'env = {"PYTHONHTTPSVERIFY": "0"}']) +
+      addedFile(".npmrc.sh", ["export NPM_CONFIG_STRICT_SSL=false"]);
+    const f = await runRule(tlsVerificationDisabledRule, diff);
+    expect(f.map((x) => `${x.file}:${x.line}`)).toEqual([
+      "Dockerfile:1",
+      "Dockerfile:2",
+      "deploy/worker.yaml:3",
+      "scripts/sync.py:1",
+      "scripts/sync.py:2",
+      ".npmrc.sh:1",
+    ]);
+  });
+
+  it("does not flag reads, comparisons or a CA bundle that is set", async () => {
+    const diff = addedFile("app/http.py", [
+      'if os.environ.get("PYTHONHTTPSVERIFY") == "0":',
+      'if (process.env.NODE_TLS_REJECT_UNAUTHORIZED !== "0") {',
+      'os.environ["REQUESTS_CA_BUNDLE"] = certifi.where()',
+      "export CURL_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt",
+    ]);
+    expect(await runRule(tlsVerificationDisabledRule, diff)).toEqual([]);
+  });
+
   it("ignores verification left on, tests, comments and existing settings", async () => {
     const diff =
       addedFile("app/client.py", [

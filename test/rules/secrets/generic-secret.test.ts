@@ -13,9 +13,7 @@ describe("secrets/generic-secret", () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 2, severity: "high" });
-    expect(findings[0]!.message).toMatch(
-      /^Hardcoded secret: secret value %zYu…\(22 chars, sha256:[0-9a-f]{8}\) \(assigned to password\)$/,
-    );
+    expect(findings[0]!.message).toMatch(/^Hardcoded secret value …\(22 chars\) \(assigned to password\)$/);
   });
 
   it("decodes Kubernetes Secret data and judges the decoded value", async () => {
@@ -63,7 +61,7 @@ ruleTester(genericSecretRule, {
     {
       name: "a random value under a secret key",
       diff: addedFile("config/app.yaml", ["smtp:", `  password: "${FAKE.password}"`]),
-      findings: [{ line: 2, severity: "high", message: /^Hardcoded secret: .* \(assigned to password\)$/ }],
+      findings: [{ line: 2, severity: "high", message: /^Hardcoded secret value .* \(assigned to password\)$/ }],
     },
   ],
 });

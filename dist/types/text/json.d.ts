@@ -1,0 +1,1 @@
+export declare function toJson(value: unknown, indent?: number): string;

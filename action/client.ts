@@ -3,12 +3,19 @@ import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { type ClientTuning, resilienceOptions } from "../src/github/client.js";
+import { createGitHubPort } from "../src/github/octokit-port.js";
+import type { GitHubPort } from "../src/github/port.js";
 
 /**
- * @actions/github's Octokit (honours the runner's proxy settings) with retry and throttling.
- * The base URL is passed explicitly so GHES and test doubles work whatever was set at import time.
+ * The Action's GitHub port: @actions/github's Octokit (it honours the runner's proxy settings) with the
+ * project's retry and throttling options. The base URL is passed explicitly so GHES and test doubles
+ * work whatever was set at import time.
  */
-export function createActionClient(token: string, apiUrl: string, tuning: ClientTuning = {}) {
+export function createActionPort(
+  token: string,
+  apiUrl: string,
+  tuning: ClientTuning = {},
+): { port: GitHubPort; requests: () => number } {
   const log = { warn: (m: string) => core.info(m) };
   const client = getOctokit(
     token,
@@ -26,5 +33,5 @@ export function createActionClient(token: string, apiUrl: string, tuning: Client
   client.hook.before("request", () => {
     requests++;
   });
-  return { client, requests: () => requests };
+  return { port: createGitHubPort(client), requests: () => requests };
 }

@@ -4,10 +4,10 @@ import { ConfigError, defaultConfig, parseConfigText } from "../src/config/load.
 import type { Config } from "../src/config/schema.js";
 import type { ChangedFile } from "../src/diff/model.js";
 import { type ApiPull, prFactsFromApi } from "../src/github/facts.js";
-import { fetchPull, fetchPullFiles, MAX_PULL_FILES } from "../src/github/fetch.js";
+import { MAX_PULL_FILES } from "../src/github/fetch.js";
 import { changedFilesFromPullFiles } from "../src/github/files.js";
-import type { GraphQLClient, PullContext } from "../src/github/pull-context.js";
-import { fetchPullContext } from "../src/github/pull-context.js";
+import type { GitHubPort, PullSnapshot } from "../src/github/port.js";
+import type { PullContext } from "../src/github/pull-context.js";
 import type { NotAnalyzedFile, PullRequestFacts } from "../src/types.js";
 import { COMMENT_MARKER } from "./comment.js";
 import { type ActionInputs, InputError } from "./inputs.js";
@@ -53,15 +53,32 @@ export const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
 
 export type Target = { pull: ActionPull; fromPayload: boolean } | { skip: string };
 
+/** The REST/webhook shape of a pull request read through the port (for `pr-number`). */
+function actionPull(p: PullSnapshot): ActionPull {
+  const user = p.author ? { login: p.author.login, type: p.author.type } : null;
+  return {
+    number: p.number,
+    state: p.state,
+    title: p.title,
+    body: p.body,
+    user,
+    labels: p.labels,
+    assignees: p.assignees.map((a) => ({ login: a.login })),
+    changed_files: p.changedFiles,
+    head: { ...p.head, repo: p.headRepo ? { full_name: p.headRepo } : null },
+    base: { ...p.base, repo: { full_name: p.baseRepo } },
+  };
+}
+
 /** Which PR to analyze: the event's, or the `pr-number` input's (workflow_dispatch or any other event). */
-export async function resolveTarget(env: RunEnv, inputs: ActionInputs, client: GraphQLClient): Promise<Target> {
+export async function resolveTarget(
+  env: RunEnv,
+  inputs: ActionInputs,
+  port: Pick<GitHubPort, "pull">,
+): Promise<Target> {
   if (inputs.prNumber !== null) {
-    const pull = (await fetchPull(client, {
-      owner: env.owner,
-      repo: env.repo,
-      pull_number: inputs.prNumber,
-    })) as ActionPull;
-    return { pull, fromPayload: false };
+    const pull = await port.pull({ owner: env.owner, repo: env.repo, number: inputs.prNumber });
+    return { pull: actionPull(pull), fromPayload: false };
   }
   if (PR_EVENTS.has(env.eventName) && env.payload.pull_request) {
     return { pull: env.payload.pull_request as ActionPull, fromPayload: true };
@@ -101,10 +118,10 @@ function loadConfig(ctx: PullContext, path: string, baseSha: string) {
 export async function gather(
   env: RunEnv,
   inputs: ActionInputs,
-  client: GraphQLClient,
+  port: Pick<GitHubPort, "pullContext" | "pullFiles">,
   pull: ActionPull,
 ): Promise<Gathered> {
-  const context = await fetchPullContext(client, {
+  const context = await port.pullContext({
     owner: env.owner,
     repo: env.repo,
     number: pull.number,
@@ -136,8 +153,8 @@ export async function gather(
     };
   }
 
-  const fetched = await fetchPullFiles(client, { owner: env.owner, repo: env.repo, pull_number: pull.number });
-  const converted = changedFilesFromPullFiles(fetched.files);
+  const fetched = await port.pullFiles({ owner: env.owner, repo: env.repo, number: pull.number });
+  const converted = changedFilesFromPullFiles(fetched.items);
   const warnings = [...converted.warnings];
   const central = extendsNotApplied(config);
   if (central) warnings.push(central);

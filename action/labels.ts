@@ -1,12 +1,7 @@
-import type { GitHubClient, RepoRef } from "../src/github/client.js";
-import { statusOf } from "../src/github/errors.js";
-import type { Level, Report } from "../src/types.js";
+import type { GitHubPort, LabelSpec, PullRef } from "../src/github/port.js";
+import { type Level, type Report, scoreRange } from "../src/index.js";
 
-export interface LabelSpec {
-  name: string;
-  color: string;
-  description: string;
-}
+export type { LabelSpec };
 
 export const AI_LABEL = "ai-authored";
 export const AGENT_PREFIX = "ai-agent:";
@@ -18,13 +13,6 @@ const RISK_COLORS: Record<Exclude<Level, "none">, string> = {
   medium: "fbca04",
   high: "d93f0b",
   critical: "b60205",
-};
-
-const RISK_RANGES: Record<Exclude<Level, "none">, string> = {
-  low: "1-29",
-  medium: "30-54",
-  high: "55-79",
-  critical: "80-100",
 };
 
 /** Label names GitHub accepts are at most 50 characters. */
@@ -49,7 +37,7 @@ export function desiredLabels(report: Report): LabelSpec[] {
     out.push({
       name: `${RISK_PREFIX}${level}`,
       color: RISK_COLORS[level],
-      description: `Risk level ${level} from ai-review-gate (score ${RISK_RANGES[level]})`,
+      description: `Risk level ${level} from ai-review-gate (score ${scoreRange(level)})`,
     });
   return out;
 }
@@ -82,49 +70,18 @@ export function planLabels(current: readonly string[], desired: readonly LabelSp
  * request, remove stale ones. Nothing is sent when the PR already has the right labels.
  */
 export async function applyLabels(
-  client: GitHubClient,
-  ref: RepoRef & { number: number },
+  port: Pick<GitHubPort, "createLabel" | "addLabels" | "removeLabel">,
+  ref: PullRef,
   plan: LabelPlan,
   repoLabels: ReadonlySet<string>,
-): Promise<number> {
-  let requests = 0;
-  for (const spec of plan.add) {
-    if (repoLabels.has(spec.name)) continue;
-    requests++;
-    try {
-      await client.request("POST /repos/{owner}/{repo}/labels", {
-        owner: ref.owner,
-        repo: ref.repo,
-        name: spec.name,
-        color: spec.color,
-        description: spec.description,
-      });
-    } catch (e) {
-      // 422: created meanwhile by a concurrent run. Anything else is a real failure.
-      if (statusOf(e) !== 422) throw e;
-    }
-  }
-  if (plan.add.length > 0) {
-    requests++;
-    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
-      labels: plan.add.map((l) => l.name),
-    });
-  }
-  for (const name of plan.remove) {
-    requests++;
-    try {
-      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.number,
-        name,
-      });
-    } catch (e) {
-      if (statusOf(e) !== 404) throw e;
-    }
-  }
-  return requests;
+): Promise<void> {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  // A label created meanwhile by a concurrent run is as good as ours.
+  for (const spec of plan.add) if (!repoLabels.has(spec.name)) await port.createLabel(repo, spec);
+  if (plan.add.length > 0)
+    await port.addLabels(
+      ref,
+      plan.add.map((l) => l.name),
+    );
+  for (const name of plan.remove) await port.removeLabel(ref, name);
 }

@@ -5,11 +5,12 @@ import { comparisonBase } from "../src/format/changes.js";
 import { formatMarkdown, type MarkdownOptions } from "../src/format/index.js";
 import type { ClientTuning } from "../src/github/client.js";
 import { describeApiError, isRequestError } from "../src/github/errors.js";
+import { upsertMarkedComment } from "../src/github/marked-comment.js";
 import { markdownBlock, markdownCode, markdownText } from "../src/text/markdown.js";
 import { levelRank, type Report } from "../src/types.js";
 import { emitAnnotations } from "./annotations.js";
-import { createActionClient } from "./client.js";
-import { COMMENT_MARKER, previousReport, upsertStickyComment } from "./comment.js";
+import { createActionPort } from "./client.js";
+import { COMMENT_MARKER, previousReport } from "./comment.js";
 import { type ActionPull, gather, readRunEnv, resolveTarget } from "./gather.js";
 import { type ActionInputs, InputError, readInputs } from "./inputs.js";
 import { applyLabels, desiredLabels, planLabels } from "./labels.js";
@@ -71,9 +72,9 @@ async function runAction(options: RunOptions): Promise<void> {
   const env = readRunEnv();
   if (!env.owner || !env.repo) throw new InputError("GITHUB_REPOSITORY is not set: run this inside GitHub Actions");
   if (!inputs.token) throw new InputError("no token: set the github-token input");
-  const { client, requests } = createActionClient(inputs.token, env.apiUrl, options.tuning);
+  const { port, requests } = createActionPort(inputs.token, env.apiUrl, options.tuning);
 
-  const target = await resolveTarget(env, inputs, client);
+  const target = await resolveTarget(env, inputs, port);
   if ("skip" in target) {
     core.notice(target.skip, { title: "ai-review-gate: nothing to do" });
     return;
@@ -83,7 +84,7 @@ async function runAction(options: RunOptions): Promise<void> {
   const repoUrl = `${env.serverUrl}/${env.owner}/${env.repo}`;
   core.info(`Analyzing ${env.owner}/${env.repo}#${pull.number} at ${pull.head.sha} (base ${pull.base.sha})`);
 
-  const gathered = await gather(env, inputs, client, pull);
+  const gathered = await gather(env, inputs, port, pull);
   const writes = new WriteAccess(forkDenial(env.eventName, pull));
 
   if (gathered.configError) {
@@ -96,7 +97,13 @@ async function runAction(options: RunOptions): Promise<void> {
       });
     if (inputs.comment)
       await writes.attempt("the pull request comment", () =>
-        upsertStickyComment(client, ref, configErrorMarkdown(err, COMMENT_MARKER), gathered.context.comments),
+        upsertMarkedComment(
+          port,
+          ref,
+          COMMENT_MARKER,
+          configErrorMarkdown(err, COMMENT_MARKER),
+          gathered.context.comments,
+        ),
       );
     writes.emitNotice();
     await writeSummary(notesBlock(writeNotes(writes)) + configErrorMarkdown(err));
@@ -139,7 +146,7 @@ async function runAction(options: RunOptions): Promise<void> {
   if (inputs.comment) {
     const body = formatMarkdown(report, { ...view, headSha: pull.head.sha, marker: COMMENT_MARKER, digest: true });
     const res = await writes.attempt("the pull request comment", () =>
-      upsertStickyComment(client, ref, body, gathered.context.comments),
+      upsertMarkedComment(port, ref, COMMENT_MARKER, body, gathered.context.comments),
     );
     if (res)
       core.info(`Comment ${res.action} (id ${res.id}${res.deleted ? `, ${res.deleted} duplicate(s) deleted` : ""})`);
@@ -147,7 +154,7 @@ async function runAction(options: RunOptions): Promise<void> {
   if (inputs.labels) {
     const plan = planLabels(gathered.context.labels, desiredLabels(report));
     if (plan.add.length > 0 || plan.remove.length > 0)
-      await writes.attempt("the labels", () => applyLabels(client, ref, plan, gathered.context.repoLabels));
+      await writes.attempt("the labels", () => applyLabels(port, ref, plan, gathered.context.repoLabels));
   }
   writes.emitNotice();
   notes.push(...writeNotes(writes));

@@ -1,9 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import type { Config } from "../src/config/schema.js";
-import { formatSarif } from "../src/format/index.js";
-import { activeRules } from "../src/rules/index.js";
-import type { Report } from "../src/types.js";
+import { activeRules, type Config, formatSarif, type Report } from "../src/index.js";
 
 /** Write SARIF for github/codeql-action/upload-sarif; a relative path is relative to the workspace. */
 export function writeSarif(path: string, report: Report, config: Config): string {

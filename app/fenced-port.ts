@@ -23,23 +23,37 @@ export function fencedPort(port: GitHubPort): GitHubPort {
       }
       return result;
     };
-  return {
-    pull: (...a) => port.pull(...a),
-    pullFiles: (...a) => port.pullFiles(...a),
-    pullCommits: (...a) => port.pullCommits(...a),
-    fileAt: (...a) => port.fileAt(...a),
-    fileOnDefaultBranch: (...a) => port.fileOnDefaultBranch(...a),
-    compare: (...a) => port.compare(...a),
-    checkRuns: (...a) => port.checkRuns(...a),
-    comment: (...a) => port.comment(...a),
-    comments: (...a) => port.comments(...a),
-    permission: (...a) => port.permission(...a),
-    teamMember: (...a) => port.teamMember(...a),
-    user: (...a) => port.user(...a),
-    pullsForCommit: (...a) => port.pullsForCommit(...a),
-    mergeQueue: (...a) => port.mergeQueue(...a),
-    upsertCheckRun: fenced((...a: Parameters<GitHubPort["upsertCheckRun"]>) => port.upsertCheckRun(...a)),
-    upsertComment: fenced((...a: Parameters<GitHubPort["upsertComment"]>) => port.upsertComment(...a)),
-    deleteComment: fenced((...a: Parameters<GitHubPort["deleteComment"]>) => port.deleteComment(...a)),
-  };
+  // Every verb not named here as a read is fenced, so a verb added to the port later is safe by default.
+  return new Proxy(port, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      const bound = (value as (...args: unknown[]) => Promise<unknown>).bind(target);
+      return READS.has(key) ? bound : fenced(bound);
+    },
+  });
 }
+
+/** The port's verbs that only read: they run unfenced. */
+const READS: ReadonlySet<string | symbol> = new Set<keyof GitHubPort>([
+  "pull",
+  "pullFiles",
+  "pullCommits",
+  "fileAt",
+  "fileOnDefaultBranch",
+  "compare",
+  "checkRuns",
+  "comment",
+  "comments",
+  "permission",
+  "teamMember",
+  "user",
+  "pullsForCommit",
+  "mergeQueue",
+  "app",
+  "pullContext",
+  "defaultBranch",
+  "rulesets",
+  "ruleset",
+  "branchProtection",
+]);

@@ -25,7 +25,7 @@ import {
   GateMetrics,
   repositoryName,
 } from "./observe.js";
-import { retrySecondaryRateLimits, type SecondaryRetryOptions } from "./rate-limit.js";
+import { onRateLimitWait } from "./octokit.js";
 import { redisSettings, sharedState } from "./redis.js";
 
 export interface GateOptions {
@@ -40,8 +40,6 @@ export interface GateOptions {
 }
 
 export interface GateAppOptions extends GateOptions {
-  /** Waiting out secondary rate limits (tests shorten the waits). */
-  rateLimit?: SecondaryRetryOptions;
   /** The metrics to count in (tests read them; default: a registry of this App's own). */
   metrics?: GateMetrics;
 }
@@ -132,10 +130,10 @@ export function createGate(options: GateOptions = {}) {
 }
 
 /**
- * The AI Review Gate App. `createApp(options)` for tests and custom servers; the default export reads
- * the environment (`app/server.ts`, bundled as `dist/server.js`; `app/lambda.ts` as `dist/lambda.js`).
- * Each delivery ends with one log line and counts in `options.metrics` (app/observe.ts), which the
- * server serves on METRICS_PORT.
+ * The AI Review Gate App. `createApp(options)` for tests and custom servers (whose Probot takes
+ * `Octokit: GateOctokit`, app/octokit.ts); the default export reads the environment (`app/server.ts`,
+ * bundled as `dist/server.js`; `app/lambda.ts` as `dist/lambda.js`). Each delivery ends with one log
+ * line and counts in `options.metrics` (app/observe.ts), which the server serves on METRICS_PORT.
  */
 export function createApp(options: GateAppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
@@ -158,10 +156,8 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
       const fixedSlug = options.appSlug ?? process.env.APP_SLUG;
       if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
       identity ??= (async () => {
-        const octokit = await app.auth();
-        const { data } = await octokit.request("GET /app");
-        if (!data) throw new Error("GET /app answered without the App");
-        return { appId: data.id, botLogin: `${data.slug ?? "ai-review-gate"}[bot]` };
+        const me = await createGitHubPort(await app.auth()).app();
+        return { appId: me.id, botLogin: `${me.slug ?? "ai-review-gate"}[bot]` };
       })().catch((e) => {
         identity = null; // retry on the next delivery
         throw e;
@@ -173,18 +169,15 @@ export function createApp(options: GateAppOptions = {}): ApplicationFunction {
       const started = performance.now();
       const stats = new DeliveryStats();
       stats.countRequests(context.octokit);
-      const client = retrySecondaryRateLimits(context.octokit, {
-        warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-        onWait: () => stats.rateLimitWaits++,
-        ...options.rateLimit,
-      });
+      // GateOctokit waits secondary rate limits out; each wait is this delivery's.
+      onRateLimitWait(context.octokit, () => stats.rateLimitWaits++);
       let outcome: DeliveryOutcome = "failed";
       let failure: string | undefined;
       try {
         outcome = await gate.receive(
           { id: context.id, name: context.name, payload: context.payload },
           {
-            port: createGitHubPort(client),
+            port: createGitHubPort(context.octokit),
             log: {
               info: (m) => context.log.info(m),
               warn: (m) => context.log.warn(m),

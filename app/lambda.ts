@@ -1,5 +1,6 @@
 import { createProbot, type Probot } from "probot";
 import gateApp from "./index.js";
+import { GateOctokit } from "./octokit.js";
 import { checkStartup } from "./startup.js";
 
 /**
@@ -27,7 +28,9 @@ export interface LambdaResult {
 let ready: Promise<Probot> | null = null;
 
 /** Memoised: one Probot per container; a failed load is retried on the next event. */
-export function loadProbot(factory: () => Probot = () => createProbot()): Promise<Probot> {
+export function loadProbot(
+  factory: () => Probot = () => createProbot({ overrides: { Octokit: GateOctokit } }),
+): Promise<Probot> {
   ready ??= (async () => {
     const probot = factory();
     await probot.load(gateApp);

@@ -2,7 +2,6 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { Decision } from "./gate/decide.js";
-import type { HookedClient } from "./rate-limit.js";
 
 /**
  * What the App tells its operators: one structured log line per delivery (Probot's pino logger; JSON
@@ -10,10 +9,21 @@ import type { HookedClient } from "./rate-limit.js";
  * never a payload, a PR's text, a config value or a credential.
  */
 
+/** The part of an Octokit instance this needs: its request hook (every Octokit flavour has it). */
+export interface HookedClient {
+  hook: {
+    wrap(
+      name: "request",
+      // biome-ignore lint/suspicious/noExplicitAny: Octokit's hook passes its own request and response types through unchanged
+      wrapper: (request: (options: any) => any, options: any) => any,
+    ): void;
+  };
+}
+
 /** What one delivery did, gathered while it runs. */
 export class DeliveryStats {
   requests = 0;
-  /** Attempts repeated by Octokit's retry plugin (server errors, timeouts). */
+  /** Attempts repeated (after a server error, a timeout or a secondary rate limit). */
   retries = 0;
   apiErrors = 0;
   rateLimitWaits = 0;
@@ -22,30 +32,32 @@ export class DeliveryStats {
   readonly evaluationSeconds: number[] = [];
 
   /**
-   * Counts a delivery's requests. Octokit's retry plugin (server errors, timeouts) sits inside this
-   * wrapper and retries unseen, but records its failures in `options.request.retryCount`. Every layer
-   * of Octokit's hook sees the same options object, whose `request` is shared with the client's defaults:
-   * it is replaced in place with one of this call's own, read afterwards. Register before the
-   * secondary-rate-limit wrapper, so that its retries pass through here too.
+   * Counts a delivery's requests as GitHub sees them: each attempt of each call, however it was
+   * repeated (Octokit's retry plugin after a server error or timeout, the throttling plugin after a
+   * secondary rate limit, both inside this wrapper). The plugins keep no count of their own that holds
+   * both, so the call's `fetch` counts the attempts. Every layer of Octokit's hook sees the same options
+   * object, whose `request` is shared with the client's defaults: it is replaced with one of this call's own.
    */
   countRequests(client: HookedClient): void {
     client.hook.wrap("request", async (request, options) => {
-      const own: { retryCount?: number } = { ...options.request, retryCount: 0 };
-      options.request = own;
-      let failed = false;
+      const send: typeof fetch = options.request?.fetch ?? globalThis.fetch;
+      let attempts = 0;
+      options.request = {
+        ...options.request,
+        fetch: (...args: Parameters<typeof fetch>) => {
+          attempts++;
+          return send(...args);
+        },
+      };
       try {
         return await request(options);
       } catch (e) {
-        failed = true;
         // 304 (a conditional read that found the file unchanged) is an answer, not an error.
         if ((e as { status?: number }).status !== 304) this.apiErrors++;
         throw e;
       } finally {
-        // The plugin counts failures: a call that failed for good made as many attempts as it had failures.
-        const failures = Number(own.retryCount) || 0;
-        const attempts = failed ? Math.max(1, failures) : 1 + failures;
         this.requests += attempts;
-        this.retries += attempts - 1;
+        this.retries += Math.max(0, attempts - 1);
       }
     });
   }
@@ -138,7 +150,7 @@ export class GateMetrics {
   });
   private readonly retries = new Counter({
     name: "ai_review_gate_github_retries_total",
-    help: "GitHub API requests repeated after a server error or a timeout",
+    help: "GitHub API requests repeated after a server error, a timeout or a secondary rate limit",
     registers: [this.registry],
   });
   private readonly apiErrors = new Counter({

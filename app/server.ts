@@ -1,6 +1,7 @@
 import { run } from "probot";
 import { createApp } from "./index.js";
 import { GateMetrics, serveMetrics } from "./observe.js";
+import { GateOctokit } from "./octokit.js";
 import { applyDotEnv, checkStartup, metricsSettings } from "./startup.js";
 
 /**
@@ -39,7 +40,7 @@ for (const w of warnings) process.stderr.write(`ai-review-gate: warning: ${w}\n`
 
 try {
   const metrics = new GateMetrics();
-  const server = await run(createApp({ metrics }));
+  const server = await run(createApp({ metrics }), { Octokit: GateOctokit });
   const scrape = metricsSettings(process.env).settings;
   const metricsServer = scrape
     ? // On the same interface as the webhook server (Probot's default: localhost).

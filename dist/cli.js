@@ -557,10 +557,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -666,20 +666,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -988,12 +988,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1167,27 +1167,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json3 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
+        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
+          str += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json3[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code18 = json2.substr(i + 2, 4);
+                str += json3.slice(start, i);
+                const code18 = json3.substr(i + 2, 4);
                 switch (code18) {
                   case "0000":
                     str += "\\0";
@@ -1217,23 +1217,23 @@ var require_stringifyString = __commonJS({
                     if (code18.substr(0, 2) === "00")
                       str += "\\x" + code18.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json3.slice(start, i) + "\n\n";
+                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent;
-                if (json2[i + 2] === " ")
+                if (json3[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -1243,7 +1243,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
+      str = start ? str + json3.slice(start) : json3;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1277,7 +1277,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1329,8 +1329,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1874,20 +1874,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1897,10 +1897,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -1915,8 +1915,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1936,13 +1936,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1955,16 +1955,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1976,8 +1976,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -2001,11 +2001,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2625,7 +2625,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2650,7 +2650,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3665,11 +3665,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -3782,7 +3782,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3816,18 +3816,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3895,7 +3895,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep2 = "";
@@ -4162,15 +4162,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -4180,7 +4180,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4579,7 +4579,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4596,7 +4596,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4612,7 +4612,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4858,7 +4858,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4886,8 +4886,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4973,7 +4973,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -5017,17 +5017,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5042,8 +5042,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -5129,14 +5129,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5151,7 +5151,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5171,25 +5171,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -9684,14 +9684,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs3.writeFile;
       fs3.writeFile = writeFile;
-      function writeFile(path, data, options, cb) {
+      function writeFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
+        return go$writeFile(path, data2, options, cb);
+        function go$writeFile(path2, data3, options2, cb2, startTime) {
+          return fs$writeFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9702,14 +9702,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs3.appendFile;
       if (fs$appendFile)
         fs3.appendFile = appendFile;
-      function appendFile(path, data, options, cb) {
+      function appendFile(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
+        return go$appendFile(path, data2, options, cb);
+        function go$appendFile(path2, data3, options2, cb2, startTime) {
+          return fs$appendFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -10995,11 +10995,11 @@ var require_jsonfile = __commonJS({
       }
       const fs2 = options.fs || _fs;
       const shouldThrow = "throws" in options ? options.throws : true;
-      let data = await universalify.fromCallback(fs2.readFile)(file2, options);
-      data = stripBom(data);
+      let data2 = await universalify.fromCallback(fs2.readFile)(file2, options);
+      data2 = stripBom(data2);
       let obj2;
       try {
-        obj2 = JSON.parse(data, options ? options.reviver : null);
+        obj2 = JSON.parse(data2, options ? options.reviver : null);
       } catch (err) {
         if (shouldThrow) {
           err.message = `${file2}: ${err.message}`;
@@ -11074,12 +11074,12 @@ var require_output_file = __commonJS({
     var path = __require("path");
     var mkdir = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
-    async function outputFile(file2, data, encoding = "utf-8") {
+    async function outputFile(file2, data2, encoding = "utf-8") {
       const dir = path.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir.mkdirs(dir);
       }
-      return fs2.writeFile(file2, data, encoding);
+      return fs2.writeFile(file2, data2, encoding);
     }
     function outputFileSync(file2, ...args) {
       const dir = path.dirname(file2);
@@ -11101,8 +11101,8 @@ var require_output_json = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils3();
     var { outputFile } = require_output_file();
-    async function outputJson(file2, data, options = {}) {
-      const str = stringify2(data, options);
+    async function outputJson(file2, data2, options = {}) {
+      const str = stringify2(data2, options);
       await outputFile(file2, str, options);
     }
     module.exports = outputJson;
@@ -11115,8 +11115,8 @@ var require_output_json_sync = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils3();
     var { outputFileSync } = require_output_file();
-    function outputJsonSync(file2, data, options) {
-      const str = stringify2(data, options);
+    function outputJsonSync(file2, data2, options) {
+      const str = stringify2(data2, options);
       outputFileSync(file2, str, options);
     }
     module.exports = outputJsonSync;
@@ -13000,7 +13000,7 @@ var require_libpg_query = __commonJS({
           }
         }, ioctl_tcgets(tty) {
           return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
+        }, ioctl_tcsets(tty, optional_actions, data2) {
           return 0;
         }, ioctl_tiocgwinsz(tty) {
           return [24, 80];
@@ -14165,14 +14165,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path, data, opts = {}) {
+        }, writeFile(path, data2, opts = {}) {
           opts.flags = opts.flags || 577;
           var stream = FS.open(path, opts.flags, opts.mode);
-          if (typeof data == "string") {
-            data = new Uint8Array(intArrayFromString(data, true));
+          if (typeof data2 == "string") {
+            data2 = new Uint8Array(intArrayFromString(data2, true));
           }
-          if (ArrayBuffer.isView(data)) {
-            FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          if (ArrayBuffer.isView(data2)) {
+            FS.write(stream, data2, 0, data2.byteLength, void 0, opts.canOwn);
           } else {
             throw new Error("Unsupported data type");
           }
@@ -14319,7 +14319,7 @@ var require_libpg_query = __commonJS({
           var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
           return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+        }, createDataFile(parent, name, data2, canRead, canWrite, canOwn) {
           var path = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
@@ -14327,15 +14327,15 @@ var require_libpg_query = __commonJS({
           }
           var mode = FS_getMode(canRead, canWrite);
           var node2 = FS.create(path, mode);
-          if (data) {
-            if (typeof data == "string") {
-              var arr = new Array(data.length);
-              for (var i = 0, len = data.length; i < len; ++i) arr[i] = data.charCodeAt(i);
-              data = arr;
+          if (data2) {
+            if (typeof data2 == "string") {
+              var arr = new Array(data2.length);
+              for (var i = 0, len = data2.length; i < len; ++i) arr[i] = data2.charCodeAt(i);
+              data2 = arr;
             }
             FS.chmod(node2, mode | 146);
             var stream = FS.open(node2, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.write(stream, data2, 0, data2.length, 0, canOwn);
             FS.close(stream);
             FS.chmod(node2, mode);
           }
@@ -16005,9 +16005,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -17187,9 +17187,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries2) {
-  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
-  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -17360,8 +17360,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -17405,24 +17405,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -17432,25 +17432,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -17754,20 +17754,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj2 = data;
+      const obj2 = data2;
       if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
         return obj2.constructor.name;
       }
@@ -19024,16 +19024,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries2;
+  let entries;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries2) {
+    for (const [key, schema] of entries) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -19519,15 +19519,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -19550,10 +19550,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -29524,22 +29524,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser(data);
+    targetAny.parse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse2(data, params);
+      return originalParse2(data2, params);
     };
   }
 }
@@ -31851,18 +31851,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries2, params) {
+function _nativeEnum(Class2, entries, params) {
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -32072,12 +32072,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -32158,13 +32158,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
+function handleUnrepresentable(schema, ctx, json3, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json3, result);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -32400,12 +32400,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -32424,8 +32424,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -32507,20 +32507,20 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -32755,29 +32755,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
-  const json2 = _json;
-  json2.type = "string";
+  const json3 = _json;
+  json3.type = "string";
   const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minLength = minimum;
+    json3.minLength = minimum;
   if (typeof maximum === "number")
-    json2.maxLength = maximum;
+    json3.maxLength = maximum;
   if (format) {
-    json2.format = formatMap[format] ?? format;
-    if (json2.format === "")
-      delete json2.format;
+    json3.format = formatMap[format] ?? format;
+    if (json3.format === "")
+      delete json3.format;
     if (format === "time" || laxFormat) {
-      delete json2.format;
+      delete json3.format;
     }
   }
   if (contentEncoding)
-    json2.contentEncoding = contentEncoding;
+    json3.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json2.pattern = patternList[0].source;
+      json3.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json2.allOf = [
+      json3.allOf = [
         ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex2.source
@@ -32787,31 +32787,31 @@ var stringProcessor = (schema, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-  json2.type = isInt ? "integer" : "number";
+  json3.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json2.minimum = exclusiveMinimum;
-      json2.exclusiveMinimum = true;
+      json3.minimum = exclusiveMinimum;
+      json3.exclusiveMinimum = true;
     } else {
-      json2.exclusiveMinimum = exclusiveMinimum;
+      json3.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json2.minimum = minimum;
+    json3.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json2.maximum = exclusiveMaximum;
-      json2.exclusiveMaximum = true;
+      json3.maximum = exclusiveMaximum;
+      json3.exclusiveMaximum = true;
     } else {
-      json2.exclusiveMaximum = exclusiveMaximum;
+      json3.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json2.maximum = maximum;
+    json3.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -32819,75 +32819,75 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
-      json2.multipleOf = first;
+      json3.multipleOf = first;
     if (rest.length)
-      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var bigintProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json2, _params) => {
+var nullProcessor = (_schema, ctx, json3, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json2.type = "string";
-    json2.nullable = true;
-    json2.enum = [null];
+    json3.type = "string";
+    json3.nullable = true;
+    json3.enum = [null];
   } else {
-    json2.type = "null";
+    json3.type = "null";
   }
 };
-var undefinedProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json2, _params) => {
-  json2.not = {};
+var neverProcessor = (_schema, _ctx, json3, _params) => {
+  json3.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema, _ctx, json2, _params) => {
+var enumProcessor = (schema, _ctx, json3, _params) => {
   const def = schema._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   if (values.every((v) => typeof v === "number"))
-    json2.type = "number";
+    json3.type = "number";
   if (values.every((v) => typeof v === "string"))
-    json2.type = "string";
-  json2.enum = values;
+    json3.type = "string";
+  json3.enum = values;
 };
-var literalProcessor = (schema, ctx, json2, params) => {
+var literalProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   if (def.values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -32897,37 +32897,37 @@ var literalProcessor = (schema, ctx, json2, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    json3.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json3.enum = [val];
     } else {
-      json2.const = val;
+      json3.const = val;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
-      json2.type = "number";
+      json3.type = "number";
     if (vals.every((v) => typeof v === "string"))
-      json2.type = "string";
+      json3.type = "string";
     if (vals.every((v) => typeof v === "boolean"))
-      json2.type = "boolean";
+      json3.type = "boolean";
     if (vals.every((v) => v === null))
-      json2.type = "null";
-    json2.enum = vals;
+      json3.type = "null";
+    json3.enum = vals;
   }
 };
-var nanProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
+var templateLiteralProcessor = (schema, _ctx, json3, _params) => {
+  const _json = json3;
   const pattern = schema._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
+var fileProcessor = (schema, _ctx, json3, _params) => {
+  const _json = json3;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -32945,34 +32945,34 @@ var fileProcessor = (schema, _ctx, json2, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var successProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var customProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema, ctx, json3, params) => {
+  handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
-  json2.type = "array";
-  json2.items = processSchema(def.element, ctx, {
+    json3.maxItems = maximum;
+  json3.type = "array";
+  json3.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -32988,17 +32988,17 @@ function inputOptin(schema) {
   return schema._zod.optin;
 }
 var objectProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json2.type = "object";
-  json2.properties = {};
+  json3.type = "object";
+  json3.properties = {};
   for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -33011,21 +33011,21 @@ var objectProcessor = (schema, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json2.required = requiredKeys;
+    json3.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json2.additionalProperties = false;
+    json3.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json2.additionalProperties = false;
+      json3.additionalProperties = false;
   } else if (def.catchall) {
-    json2.additionalProperties = processSchema(def.catchall, ctx, {
+    json3.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema, ctx, json2, params) => {
+var unionProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
@@ -33033,12 +33033,12 @@ var unionProcessor = (schema, ctx, json2, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json3.oneOf = options;
   } else {
-    json2.anyOf = options;
+    json3.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json2, params) => {
+var intersectionProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
@@ -33053,13 +33053,13 @@ var intersectionProcessor = (schema, ctx, json2, params) => {
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json2.allOf = allOf;
+  json3.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
-  json2.type = "array";
+  json3.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -33081,70 +33081,70 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json2.prefixItems = prefixItems;
+    json3.prefixItems = prefixItems;
     if (isClosed) {
-      json2.items = false;
+      json3.items = false;
     } else if (rest) {
-      json2.items = rest;
+      json3.items = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json2.items = {
+    json3.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json2.items.anyOf.push(rest);
+      json3.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else {
-    json2.items = prefixItems;
+    json3.items = prefixItems;
     if (isClosed) {
-      json2.additionalItems = false;
+      json3.additionalItems = false;
     } else if (rest) {
-      json2.additionalItems = rest;
+      json3.additionalItems = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
+    json3.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json2;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -33184,9 +33184,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema._zod.def;
-  json2.type = "object";
+  json3.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -33194,13 +33194,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json2.patternProperties = {};
+    json3.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json2.propertyNames = processSchema(def.keyType, ctx, {
+      json3.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -33212,7 +33212,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
       }
       pending.push(schema);
     }
-    json2.additionalProperties = processSchema(def.valueType, ctx, {
+    json3.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -33222,19 +33222,19 @@ var recordProcessor = (schema, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
     if (validKeyValues.length > 0) {
-      json2.required = validKeyValues.map(String);
+      json3.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema, ctx, json2, params) => {
+var nullableProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json2.nullable = true;
+    json3.nullable = true;
   } else {
-    json2.anyOf = [inner, { type: "null" }];
+    json3.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -33244,7 +33244,7 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value, schema, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -33254,30 +33254,30 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json2, params) => {
+var defaultProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+    json3.default = value;
 };
-var prefaultProcessor = (schema, ctx, json2, params) => {
+var prefaultProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+    json3._prefault = value;
 };
-var catchProcessor = (schema, ctx, json2, params) => {
+var catchProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
@@ -33286,10 +33286,10 @@ var catchProcessor = (schema, ctx, json2, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json2.default = catchValue;
+  json3.default = catchValue;
 };
 var pipeProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -33299,12 +33299,12 @@ var pipeProcessor = (schema, ctx, _json, params) => {
   const seen = ctx.seen.get(schema);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json2, params) => {
+var readonlyProcessor = (schema, ctx, json3, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  json2.readOnly = true;
+  json3.readOnly = true;
 };
 var promiseProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
@@ -33880,17 +33880,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -33899,35 +33899,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -33946,7 +33946,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -34305,7 +34305,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -34395,7 +34395,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -34405,7 +34405,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -34463,7 +34463,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -34471,7 +34471,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -34479,7 +34479,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -34487,7 +34487,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
 });
 function any() {
   return _any(ZodAny);
@@ -34495,7 +34495,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -34503,7 +34503,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -34511,7 +34511,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -34521,7 +34521,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -34543,7 +34543,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
   inst.element = def.element;
 }, {
   min(n, params) {
@@ -34573,7 +34573,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
   util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
@@ -34646,7 +34646,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function union(options, params) {
@@ -34659,7 +34659,7 @@ function union(options, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function xor(options, params) {
@@ -34685,7 +34685,7 @@ function discriminatedUnion(discriminator, options, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -34698,7 +34698,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -34731,7 +34731,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -34773,7 +34773,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -34793,7 +34793,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -34809,7 +34809,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -34845,24 +34845,24 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries2, params) {
+function nativeEnum(entries, params) {
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -34883,7 +34883,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -34895,7 +34895,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -34934,7 +34934,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -34946,7 +34946,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -34958,7 +34958,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -34973,7 +34973,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -34989,7 +34989,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -35004,7 +35004,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -35017,7 +35017,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -35029,7 +35029,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -35043,7 +35043,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -35051,7 +35051,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -35093,7 +35093,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -35105,7 +35105,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -35117,7 +35117,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -35129,7 +35129,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -35141,7 +35141,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -35153,7 +35153,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -35185,7 +35185,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -38873,8 +38873,8 @@ function detectPrivateKey(line, nextLine, traits, out) {
 var JWT = /(?<![A-Za-z0-9_])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000})/g;
 function decodeJsonSegment(segment) {
   try {
-    const json2 = Buffer.from(segment, "base64url").toString("utf8");
-    const parsed = JSON.parse(json2);
+    const json3 = Buffer.from(segment, "base64url").toString("utf8");
+    const parsed = JSON.parse(json3);
     return parsed !== null && typeof parsed === "object" ? parsed : null;
   } catch {
     return null;
@@ -40691,18 +40691,18 @@ function yamlScalar(raw) {
 }
 var cache = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
 function configEntries(file2, side, syntax) {
-  let entries2 = cache[side].get(file2);
-  if (entries2) return entries2;
-  entries2 = [];
+  let entries = cache[side].get(file2);
+  if (entries) return entries;
+  entries = [];
   const view = sideOf(file2, side);
   const whole = wholeSideText(file2, side);
   if (whole !== null && syntax !== "json") {
     try {
-      flatten(parseWhole(syntax, whole), [], view.lines, entries2, { i: 0 });
-      cache[side].set(file2, entries2);
-      return entries2;
+      flatten(parseWhole(syntax, whole), [], view.lines, entries, { i: 0 });
+      cache[side].set(file2, entries);
+      return entries;
     } catch {
-      entries2 = [];
+      entries = [];
     }
   }
   if (syntax === "json") {
@@ -40715,12 +40715,12 @@ function configEntries(file2, side, syntax) {
         if (size >= MAX_PARSE_CHARS) break;
         lines.push(l);
       }
-      parseJsonLines(lines, hunk[0].line === 1 && /^\s*[[{]/.test(hunk[0].text), entries2);
+      parseJsonLines(lines, hunk[0].line === 1 && /^\s*[[{]/.test(hunk[0].text), entries);
     }
-  } else if (syntax === "toml") readToml(view.lines, entries2);
-  else readYaml(view.lines, entries2);
-  cache[side].set(file2, entries2);
-  return entries2;
+  } else if (syntax === "toml") readToml(view.lines, entries);
+  else readYaml(view.lines, entries);
+  cache[side].set(file2, entries);
+  return entries;
 }
 function jsonTextEntries(text, line, changed) {
   const out = [];
@@ -40755,10 +40755,10 @@ function siblingsOf(format, spec) {
   const parent = spec.path.split(".").slice(0, -1).join(".");
   return (format.lists ?? []).filter((l) => l !== spec && l.effect !== "allow" && l.path.split(".").slice(0, -1).join(".") === parent).map((l) => l.path.split(".").pop());
 }
-function listEntries(entries2, format, spec) {
+function listEntries(entries, format, spec) {
   const out = [];
   const siblings = siblingsOf(format, spec);
-  for (const e of entries2) {
+  for (const e of entries) {
     if (!e.changed) continue;
     if (spec.map) {
       const wanted = spec.effect === "allow";
@@ -40882,10 +40882,10 @@ function inputLists(input2) {
   if (a.settingsInputs?.includes(input2.input)) {
     const format = AGENT_CONFIG_FORMATS.find((f2) => f2.id === a.settingsFormat);
     if (!format) return [];
-    const entries2 = jsonTextEntries(input2.value, input2.line, true);
+    const entries = jsonTextEntries(input2.value, input2.line, true);
     return (format.lists ?? []).map((spec) => ({
       effect: spec.effect,
-      tools: entries2.filter((e) => typeof e.value === "string" && entryAt(e, spec.path)).map((e) => e.value)
+      tools: entries.filter((e) => typeof e.value === "string" && entryAt(e, spec.path)).map((e) => e.value)
     }));
   }
   return [];
@@ -40974,12 +40974,12 @@ var MODE_SWITCH = CLAUDE.switches.find((s) => s.path === "permissions.defaultMod
 function workflowSwitches(file2) {
   const out = [];
   const before = settingsInputEntries(file2, "old");
-  for (const { input: input2, entries: entries2, format } of settingsInputEntries(file2, "new")) {
+  for (const { input: input2, entries, format } of settingsInputEntries(file2, "new")) {
     const was = before.filter((b) => b.input.job === input2.job).flatMap((b) => b.entries);
     for (const sw of format.switches ?? []) {
       for (const l of sw.loosens) {
         const set2 = (es) => es.some((e) => entryAt(e, sw.path) && e.value === l.value);
-        if (set2(entries2) && !set2(was))
+        if (set2(entries) && !set2(was))
           out.push({
             file: file2.path,
             line: input2.line,
@@ -41499,8 +41499,8 @@ function worstRef(refs) {
 var IDENTITY = /* @__PURE__ */ new Set(["command", "args", "url", "httpUrl", "serverUrl", "type", "image", "package"]);
 var GIVEN = /* @__PURE__ */ new Set(["env", "headers", "args", "environment", "http_headers", "env_http_headers"]);
 var MAPS = /* @__PURE__ */ new Set(["env", "headers", "environment", "http_headers", "env_http_headers"]);
-function serversFrom(entries2, paths, out) {
-  for (const e of entries2) {
+function serversFrom(entries, paths, out) {
+  for (const e of entries) {
     const k = e.keys;
     let at;
     let field;
@@ -41537,8 +41537,8 @@ function mcpServers(file2, side) {
   out = /* @__PURE__ */ new Map();
   const format = agentFormatOf(file2.path);
   if (format?.mcpServers) serversFrom(configEntries(file2, side, format.syntax), format.mcpServers, out);
-  for (const { entries: entries2, format: f2 } of settingsInputEntries(file2, side))
-    if (f2.mcpServers) serversFrom(entries2, f2.mcpServers, out);
+  for (const { entries, format: f2 } of settingsInputEntries(file2, side))
+    if (f2.mcpServers) serversFrom(entries, f2.mcpServers, out);
   for (const input2 of agentInputs(file2, side)) {
     if (!input2.changed || !input2.action.argInputs?.includes(input2.input)) continue;
     for (const cfg of parseAgentArgs(input2.value).mcpConfigs)
@@ -42529,8 +42529,8 @@ var UnicodeRangeTable = class {
   * @param {Uint32Array | number[]} data
   * @param {boolean} isStride1
   */
-  constructor(data, isStride1 = false) {
-    this.data = data;
+  constructor(data2, isStride1 = false) {
+    this.data = data2;
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
@@ -48551,18 +48551,18 @@ var TranslateRegExpString = class TranslateRegExpString2 {
   static isHexadecimal(ch) {
     return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
   }
-  static translate(data) {
+  static translate(data2) {
     let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
+    if (Object.prototype.toString.call(data2) === "[object RegExp]") {
+      if (data2.ignoreCase) prefixFlags += "i";
+      if (data2.multiline) prefixFlags += "m";
+      if (data2.dotAll) prefixFlags += "s";
+      data2 = data2.source;
     }
-    if (typeof data !== "string") return data;
+    if (typeof data2 !== "string") return data2;
     let result = "";
     let changed = false;
-    let size = data.length;
+    let size = data2.length;
     if (size === 0) {
       result = "(?:)";
       changed = true;
@@ -48570,10 +48570,10 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     let inCharClass = false;
     let i = 0;
     while (i < size) {
-      let ch = data[i];
+      let ch = data2[i];
       if (ch === "\\") {
         if (i + 1 < size) {
-          ch = data[i + 1];
+          ch = data2[i + 1];
           switch (ch) {
             case "\\":
               result += "\\\\";
@@ -48581,7 +48581,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code18 = data[i + 2].charCodeAt(0);
+                let code18 = data2[i + 2].charCodeAt(0);
                 if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
                   let val = code18 % 32;
                   result += "\\x";
@@ -48598,12 +48598,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "u":
               if (i + 2 < size) {
-                if (data[i + 2] === "{") {
+                if (data2[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
                   while (j < size) {
-                    const hexChar = data[j];
+                    const hexChar = data2[j];
                     if (hexChar === "}") {
                       closed = true;
                       break;
@@ -48620,12 +48620,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   }
                 } else if (i + 5 < size) {
                   let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data2[i + 2 + j])) {
                     isHex4 = false;
                     break;
                   }
                   if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    result += "\\x{" + data2.substring(i + 2, i + 6) + "}";
                     i += 6;
                     changed = true;
                     continue;
@@ -48638,12 +48638,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size && data2[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
                 while (j < size) {
-                  const hexChar = data[j];
+                  const hexChar = data2[j];
                   if (hexChar === "}") {
                     closed = true;
                     break;
@@ -48653,7 +48653,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data2[i + 2]) && TranslateRegExpString2.isHexadecimal(data2[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -48696,16 +48696,16 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             default: {
-              let cp2 = data.codePointAt(i + 1);
+              let cp2 = data2.codePointAt(i + 1);
               if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
                 changed = true;
               } else {
                 result += "\\";
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
               }
               continue;
@@ -48718,13 +48718,13 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         changed = true;
         continue;
       } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
+        if (!inCharClass && data2[i + 1] === "]") {
           result += "[^\\x00-\\x{10FFFF}]";
           i += 2;
           changed = true;
           continue;
         }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+        if (!inCharClass && data2[i + 1] === "^" && data2[i + 2] === "]") {
           result += "[\\x00-\\x{10FFFF}]";
           i += 3;
           changed = true;
@@ -48732,20 +48732,20 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data2[i + 1] === "?" && data2[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data2[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
           continue;
         }
       }
-      let cp = data.codePointAt(i);
+      let cp = data2.codePointAt(i);
       let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
+      result += data2.substring(i, i + symSize);
       i += symSize;
     }
-    const finalResult = changed ? result : data;
+    const finalResult = changed ? result : data2;
     if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
     return finalResult;
   }
@@ -50575,16 +50575,16 @@ function short(s) {
   return quote(s, MAX_TARGET);
 }
 function describe3(s) {
-  const who2 = s.name ? `${s.name} ` : "";
+  const who = s.name ? `${s.name} ` : "";
   const t = short(s.target);
   const what = {
-    git: `${who2}installs from git (${t}) instead of the registry`,
-    url: `${who2}installs from a URL (${t}) instead of the registry`,
+    git: `${who}installs from git (${t}) instead of the registry`,
+    url: `${who}installs from a URL (${t}) instead of the registry`,
     registry: `adds a package source outside the public registry: ${t}`,
-    path: `${who2}installs from a local path (${t})`,
-    archive: `${who2}installs from a local archive (${t})`,
-    alias: `${who2}is an alias for a differently named package (${t})`,
-    fork: `replaces ${who2}with ${t}`,
+    path: `${who}installs from a local path (${t})`,
+    archive: `${who}installs from a local archive (${t})`,
+    alias: `${who}is an alias for a differently named package (${t})`,
+    fork: `replaces ${who}with ${t}`,
     tls: `weakens TLS for package downloads (${t})`
   };
   return what[s.kind];
@@ -50593,8 +50593,8 @@ function updatedSeverity(s) {
   return pinnedRevision(s.target) || !pinnedRevision(s.previous ?? "") ? "low" : "medium";
 }
 function describeUpdate(s) {
-  const who2 = s.name ? `${s.name} ` : "";
-  return `${who2}still installs from the same repository as before (${short(s.target)}, was ${short(s.previous ?? "")})${pinnedRevision(s.target) ? "" : ": not pinned to a commit or version tag"}`;
+  const who = s.name ? `${s.name} ` : "";
+  return `${who}still installs from the same repository as before (${short(s.target)}, was ${short(s.previous ?? "")})${pinnedRevision(s.target) ? "" : ": not pinned to a commit or version tag"}`;
 }
 var nonRegistrySourceRule = {
   id: "dependency/non-registry-source",
@@ -50737,10 +50737,10 @@ function cloudDeleteOf(text, productionFile) {
       } : null;
     const v = AWS_DELETE_VERB.exec(text);
     if (v && v[1] !== "s3") {
-      const data = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
+      const data2 = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
       return {
-        what: `aws ${v[1]} ${v[2]}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `aws ${v[1]} ${v[2]}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -50748,11 +50748,11 @@ function cloudDeleteOf(text, productionFile) {
     if (GCLOUD_STORAGE_RM.test(text)) return { what: "recursive Cloud Storage deletion", severity: sev("high") };
     const g = GCLOUD_DELETE.exec(text);
     if (g) {
-      const data = GCLOUD_DATA.test(g[1]);
+      const data2 = GCLOUD_DATA.test(g[1]);
       const quiet = /\s(?:--quiet|-q)\b/.test(g[2]);
       return {
-        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -50760,10 +50760,10 @@ function cloudDeleteOf(text, productionFile) {
     const a = AZ_DELETE.exec(text);
     if (a) {
       const group = a[1].startsWith("group");
-      const data = AZ_DATA.test(a[1]);
+      const data2 = AZ_DATA.test(a[1]);
       return {
-        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -52187,20 +52187,20 @@ function scanTerraformFile(file2) {
   return out;
 }
 async function parsedAddresses(path, text) {
-  let json2;
+  let json3;
   try {
     const { parse: parseHcl } = await Promise.resolve().then(() => __toESM(require_lib2(), 1));
-    json2 = await parseHcl(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
+    json3 = await parseHcl(path.slice(path.lastIndexOf("/") + 1) || "main.tf", text);
   } catch {
     return null;
   }
   const set2 = /* @__PURE__ */ new Set();
-  const resource = json2.resource;
-  const data = json2.data;
-  const modules = json2.module;
+  const resource = json3.resource;
+  const data2 = json3.data;
+  const modules = json3.module;
   for (const [type, byName2] of Object.entries(resource ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
+  for (const [type, byName2] of Object.entries(data2 ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
   for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
   return set2;
@@ -52221,15 +52221,15 @@ async function confirmWithParser(scan3, budget) {
   else scan3.addedHeaders = scan3.addedHeaders.filter(keep);
 }
 function tfJsonBlocks(text) {
-  let json2;
+  let json3;
   try {
-    json2 = JSON.parse(text);
+    json3 = JSON.parse(text);
   } catch {
     return [];
   }
   const out = [];
-  if (!json2 || typeof json2 !== "object") return out;
-  const root = json2;
+  if (!json3 || typeof json3 !== "object") return out;
+  const root = json3;
   const addTyped = (kind2, section) => {
     if (!section || typeof section !== "object") return;
     for (const [type, byName2] of Object.entries(section)) {
@@ -52417,10 +52417,10 @@ async function analyzeTerraform(ctx) {
   const jsonFiles = [];
   const budget = { parses: MAX_PARSED_FILES };
   for (const file2 of ctx.files) {
-    const json2 = isTerraformJsonPath(file2.path);
-    if (!json2 && !isTerraformPath(file2.path)) continue;
+    const json3 = isTerraformJsonPath(file2.path);
+    if (!json3 && !isTerraformPath(file2.path)) continue;
     if (file2.binary || ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
-    if (json2) {
+    if (json3) {
       jsonFiles.push(file2);
       continue;
     }
@@ -54050,9 +54050,9 @@ function scanLiterals(lines, language) {
         i++;
         continue;
       }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
+      const comment2 = commentStart(language, s, i);
+      if (comment2 === "line") break;
+      if (comment2 === "block") {
         blockComment = true;
         i += 2;
         continue;
@@ -54607,7 +54607,7 @@ var alembic = {
 
 // src/migrations/frameworks/django.ts
 var DJANGO_OP = /(?:^|[\s([,])(?:migrations\.|operations\.)?(RemoveField|DeleteModel|RenameField|RenameModel|AlterField|AddField|AddIndex|AddIndexConcurrently|RemoveIndex|RemoveIndexConcurrently|AddConstraint|AddConstraintNotValid|RemoveConstraint|CreateModel|RunPython|RunSQL|AlterModelTable|AlterUniqueTogether)\s*\(/;
-function djangoLine(s, lines, i, emit, rollback2) {
+function djangoLine(s, lines, i, emit, rollback) {
   const m = DJANGO_OP.exec(s);
   if (!m) return;
   const op = m[1];
@@ -54709,12 +54709,12 @@ function djangoLine(s, lines, i, emit, rollback2) {
       const fwd = pos[0]?.trim() ?? namedArg(args, "code");
       emit({ kind: "backfill", table: fwd, via: "RunPython" });
       if (pos.length < 2 && namedArg(args, "reverse_code") === void 0)
-        rollback2.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
+        rollback.push({ kind: "run-python-without-reverse", line, forward: fwd ?? "" });
       return;
     }
     case "RunSQL":
       if (pos.length < 2 && namedArg(args, "reverse_sql") === void 0)
-        rollback2.push({ kind: "run-sql-without-reverse", line });
+        rollback.push({ kind: "run-sql-without-reverse", line });
       return;
     default:
       return;
@@ -55532,9 +55532,9 @@ var READERS = [rails, django, alembic, jsSchemaBuilders, efCore, ecto, liquibase
 function frameworkOps(input2) {
   const { path, lines, ctx, startsInString, language, framework } = input2;
   const ops = [];
-  const rollback2 = [];
+  const rollback = [];
   const reader = READERS.find((r) => r.reads(language, framework));
-  if (!reader) return { ops, rollback: rollback2 };
+  if (!reader) return { ops, rollback };
   let loopReported = false;
   for (let i = 0; i < lines.length; i++) {
     const sl = lines[i];
@@ -55550,7 +55550,7 @@ function frameworkOps(input2) {
       lines,
       index: i,
       emit: (op) => ops.push({ ...op, line: sl.line }),
-      rollback: rollback2,
+      rollback,
       sql(sqlText, startIndex) {
         for (const op of analyzeSql(sqlText)) pushSqlOp(op, sqlLiteral(sqlText, startIndex, lines), lines, ops);
       }
@@ -55561,7 +55561,7 @@ function frameworkOps(input2) {
       loopReported = true;
     }
   }
-  return { ops, rollback: rollback2 };
+  return { ops, rollback };
 }
 function sqlLiteral(text, startIndex, lines) {
   const lit = { text, starts: [0], lineIdx: [startIndex] };
@@ -55679,7 +55679,7 @@ function analyzeFile(file2, kind2) {
   if (lines.length === 0) return null;
   const headers = file2.hunks.map((h) => h.header);
   let ops = [];
-  let rollback2 = [];
+  let rollback = [];
   if (kind2.language === "sql") {
     const ctx = classifyLines(lines, "sql", headers, []);
     ops = sqlFileOps(lines, ctx);
@@ -55699,14 +55699,14 @@ function analyzeFile(file2, kind2) {
       framework: kind2.framework
     });
     ops.push(...fw.ops);
-    rollback2 = fw.rollback;
+    rollback = fw.rollback;
     if (file2.status === "added" && kind2.strength === "strong")
-      rollback2.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
+      rollback.push(...missingRollback(file2.path, lines, ctx, kind2, startsInString));
   }
   if (kind2.strength === "weak") ops = ops.filter((op) => WEAK_KINDS.has(op.kind));
   ops = refine2(ops, kind2);
   ops.sort((a, b) => a.line - b.line);
-  return { file: file2, kind: kind2, ops, rollback: rollback2 };
+  return { file: file2, kind: kind2, ops, rollback };
 }
 function literalHasAddedLine(lit, lines) {
   for (const idx of lit.lineIdx) if (lines[idx]?.changed) return true;
@@ -59845,6 +59845,7 @@ function findRollbackSection(body, heading) {
 }
 
 // src/engine/gate-decision.ts
+var GATE_CHECK_NAME = "AI Review Gate";
 var ROLLBACK_ITEM_ID = "rollback:plan";
 var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
 function rollbackReadiness(gateRequired, level, pr, findings, config2) {
@@ -59891,14 +59892,14 @@ function decideGate(files, level, ai, checklist, config2, paths, pr = null, find
   if (levelRank(level) < levelRank(config2.gate.threshold)) {
     return notRequired(`risk level ${level} is below the gate threshold (${config2.gate.threshold})`);
   }
-  const who2 = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
-  const rollback2 = rollbackReadiness(true, level, pr, findings, config2);
+  const who = config2.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const rollback = rollbackReadiness(true, level, pr, findings, config2);
   return {
     required: true,
-    reason: `${who2} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
-    checklist: rollback2.required ? [...checklist, rollbackItem(rollback2)] : checklist,
+    reason: `${who} at risk level ${level} (threshold ${config2.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    checklist: rollback.required ? [...checklist, rollbackItem(rollback)] : checklist,
     approvals,
-    rollback: rollback2
+    rollback
   };
 }
 
@@ -60279,39 +60280,6 @@ function formatJson(report) {
 `);
 }
 
-// src/format/labels.ts
-var CATEGORY_TITLES = {
-  "migration-destructive": "Destructive migrations",
-  migration: "Migrations",
-  "infra-deletion": "Infrastructure deletions",
-  "infra-change": "Infrastructure changes",
-  "production-config": "Production scope",
-  "ci-workflow": "CI/CD workflows",
-  "agent-autonomy": "Agent autonomy",
-  secrets: "Secrets",
-  "destructive-command": "Destructive commands",
-  "safety-bypass": "Safety bypasses",
-  dependency: "Dependencies",
-  "missing-tests": "Missing tests",
-  custom: "Custom rules"
-};
-var LEVEL_EMOJI = {
-  none: "\u26AA",
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-var SEVERITY_EMOJI = {
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-function plural2(n, word, many = `${word}s`) {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 // src/text/markdown.ts
 function neutralizeReferences(text) {
   return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B");
@@ -60436,6 +60404,39 @@ function findingHref(loc, base) {
   return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
 }
 
+// src/format/titles.ts
+var CATEGORY_TITLES = {
+  "migration-destructive": "Destructive migrations",
+  migration: "Migrations",
+  "infra-deletion": "Infrastructure deletions",
+  "infra-change": "Infrastructure changes",
+  "production-config": "Production scope",
+  "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
+  secrets: "Secrets",
+  "destructive-command": "Destructive commands",
+  "safety-bypass": "Safety bypasses",
+  dependency: "Dependencies",
+  "missing-tests": "Missing tests",
+  custom: "Custom rules"
+};
+var LEVEL_EMOJI = {
+  none: "\u26AA",
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+var SEVERITY_EMOJI = {
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+function plural2(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
 // src/format/markdown.ts
 var COMMENT_LIMIT = 65536;
 var FOLD_AFTER = 5;
@@ -60538,10 +60539,10 @@ function render(report, opts, perRule, withEvidence) {
   const authored = ai.detected ? `AI-authored (${ai.confidence}${ai.agents.length ? `, ${ai.agents.map(markdownCode).join(", ")}` : ""})` : "no AI signal";
   const scope = `${plural2(report.findings.length, "finding")} in ${plural2(report.stats.files, "file")} (+${report.stats.additions} \u2212${report.stats.deletions})`;
   const top = [`**Why:** ${markdownText(gate.reason)}. ${authored}; ${scope}.`];
-  const who2 = whoMustAct(report, opts);
-  if (who2) top.push(who2);
-  const rollback2 = rollbackLine(report);
-  if (rollback2) top.push(rollback2);
+  const who = whoMustAct(report, opts);
+  if (who) top.push(who);
+  const rollback = rollbackLine(report);
+  if (rollback) top.push(rollback);
   const since = changesLine(changes, opts.previousUnreadable === true, risk);
   if (since) top.push(since);
   out.push(top.join("\\\n"), "");
@@ -60911,7 +60912,7 @@ function sameFile(a, b) {
     return false;
   }
 }
-function writeFileAtomic(target, data, inputs, shown = target) {
+function writeFileAtomic(target, data2, inputs, shown = target) {
   for (const [flag, path] of inputs) {
     if (path !== "-" && sameFile(target, path))
       throw new FileError(`--output ${shown} is the ${flag} input; refusing to overwrite it`);
@@ -60927,12 +60928,12 @@ function writeFileAtomic(target, data, inputs, shown = target) {
   }
   if (existing?.isDirectory()) throw new FileError(`cannot write --output ${shown}: ${REASONS.EISDIR} (EISDIR)`);
   if (existing && !existing.isFile()) {
-    writeAll(real, data, "w", shown);
+    writeAll(real, data2, "w", shown);
     return;
   }
   const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    writeAll(temp, data, "wx", shown, existing ? existing.mode & 511 : void 0);
+    writeAll(temp, data2, "wx", shown, existing ? existing.mode & 511 : void 0);
     renameSync(temp, real);
   } catch (e) {
     try {
@@ -60942,7 +60943,7 @@ function writeFileAtomic(target, data, inputs, shown = target) {
     throw e instanceof FileError ? e : new FileError(`cannot write --output ${shown}: ${reasonOf(e)}`);
   }
 }
-function writeAll(path, data, flags, shown, mode) {
+function writeAll(path, data2, flags, shown, mode) {
   let fd;
   try {
     fd = openSync(path, flags, mode);
@@ -60950,7 +60951,7 @@ function writeAll(path, data, flags, shown, mode) {
     throw new FileError(`cannot write --output ${shown}: ${reasonOf(e)}`);
   }
   try {
-    const bytes = Buffer.from(data, "utf8");
+    const bytes = Buffer.from(data2, "utf8");
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     if (flags === "wx") fsyncSync(fd);
   } catch (e) {
@@ -61281,7 +61282,7 @@ async function runCli(argv, io) {
   }
 }
 
-// app/protect.ts
+// src/cli/protect.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -62721,19 +62722,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -62762,9 +62763,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -63099,8 +63100,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -65641,24 +65642,29 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/client.ts
-function resilienceOptions(tuning = {}, log = console) {
-  const maxWait = tuning.maxRateLimitWait ?? 120;
-  const onLimit = (kind2) => (retryAfter, options, _octokit, retryCount) => {
+function waitOutRateLimit(kind2, policy, log) {
+  return (retryAfter, options, octokit, retryCount) => {
+    const warn = (m) => (log ?? octokit.log ?? console).warn(m);
     const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
-    if (retryCount < 1 && retryAfter <= maxWait) {
-      log.warn(`GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s`);
+    if (retryCount < policy.retries && retryAfter <= policy.maxWaitSeconds) {
+      warn(
+        `GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${policy.retries})`
+      );
       return true;
     }
-    log.warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
     return false;
   };
+}
+function resilienceOptions(tuning = {}, log = console) {
+  const policy = { retries: 1, maxWaitSeconds: tuning.maxRateLimitWait ?? 120 };
   return {
     retry: { retries: tuning.retries ?? 3, retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3 },
     throttle: {
       enabled: tuning.throttle ?? true,
       retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3,
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit")
+      onRateLimit: waitOutRateLimit("rate limit", policy, log),
+      onSecondaryRateLimit: waitOutRateLimit("secondary rate limit", policy, log)
     }
   };
 }
@@ -65685,6 +65691,13 @@ function isRequestError2(e) {
 function statusOf(e) {
   return isRequestError2(e) ? e.status : void 0;
 }
+function isPermissionError(e) {
+  if (!isRequestError2(e)) return false;
+  if (e.status !== 403) return false;
+  const text = `${e.message} ${JSON.stringify(e.response?.data ?? "")}`;
+  if (/rate limit/i.test(text)) return false;
+  return true;
+}
 function describeApiError(e, what) {
   if (isRequestError2(e)) {
     const req = e.request ? ` (${e.request.method ?? "GET"} ${redactUrl(e.request.url ?? "")})` : "";
@@ -65699,7 +65712,76 @@ function redactUrl(url2) {
 }
 
 // src/github/fetch.ts
+var MAX_PULL_FILES = 3e3;
+var MAX_PULL_COMMITS = 250;
+var PER_PAGE = 100;
+function hasNextPage(headers) {
+  return typeof headers.link === "string" && /rel="next"/.test(headers.link);
+}
+async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
+  const files = [];
+  for (let page = 1; ; page++) {
+    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      ...ref,
+      per_page: PER_PAGE,
+      page
+    });
+    files.push(...res.data);
+    if (files.length >= limit) return { files: files.slice(0, limit), truncated: hasNextPage(res.headers) };
+    if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
+  }
+}
+async function fetchConfig(client, repo, baseSha, path) {
+  try {
+    const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ref: baseSha,
+      mediaType: { format: "raw" }
+    });
+    const data2 = res.data;
+    if (typeof data2 === "string") return data2;
+    if (data2 instanceof ArrayBuffer) return new TextDecoder().decode(data2);
+    if (data2 && typeof data2 === "object" && !Array.isArray(data2) && "content" in data2) {
+      const content = data2.content ?? "";
+      return Buffer.from(content, "base64").toString("utf8");
+    }
+    throw new Error(`config path ${path} is not a file at ${baseSha.slice(0, 7)}`);
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
 var MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
+async function fetchDefaultBranchFile(client, repo, path, etag) {
+  let res;
+  try {
+    res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ...etag ? { headers: { "if-none-match": etag } } : {}
+    });
+  } catch (e) {
+    if (statusOf(e) === 304) return { status: "unchanged" };
+    if (isPermissionError(e)) return { status: "no-repository" };
+    if (statusOf(e) !== 404) throw e;
+    try {
+      const about = await client.request("GET /repos/{owner}/{repo}", { ...repo });
+      const branch = about.data.default_branch ?? "the default branch";
+      return { status: "no-file", branch };
+    } catch (again) {
+      if (statusOf(again) === 404 || isPermissionError(again)) return { status: "no-repository" };
+      throw again;
+    }
+  }
+  const data2 = res.data;
+  if (Array.isArray(res.data) || data2.type !== "file") return { status: "unreadable", reason: "it is not a file" };
+  if ((data2.size ?? 0) > MAX_DEFAULT_BRANCH_FILE || data2.encoding !== "base64")
+    return { status: "unreadable", reason: `it is larger than ${MAX_DEFAULT_BRANCH_FILE / 1024} KB` };
+  const bytes = Buffer.from(data2.content ?? "", "base64");
+  if (bytes.includes(0)) return { status: "unreadable", reason: "it is not a text file" };
+  return { status: "found", text: bytes.toString("utf8"), blobSha: data2.sha ?? "", etag: res.headers.etag ?? null };
+}
 
 // src/github/pull-context.ts
 var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
@@ -65707,136 +65789,502 @@ var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
     author { name email user { login } }
     committer { name email user { login } } } }`;
 var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
+function mainQuery(q) {
+  const labelAliases = q.labelNames.map((_, i) => `l${i}: label(name: $label${i}) { name }`).join("\n    ");
+  const prefixAliases = q.labelPrefixes.map((_, i) => `p${i}: labels(first: 100, query: $prefix${i}) { nodes { name } }`).join("\n    ");
+  const vars = [
+    ...q.labelNames.map((_, i) => `$label${i}: String!`),
+    ...q.labelPrefixes.map((_, i) => `$prefix${i}: String!`)
+  ].join(", ");
+  return `query($owner: String!, $repo: String!, $number: Int!, $configExpr: String!${vars ? `, ${vars}` : ""}) {
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { __typename ... on Blob { text isBinary } }
+    ${labelAliases}
+    ${prefixAliases}
+    pullRequest(number: $number) {
+      labels(first: 100) { nodes { name } }
+      commits(first: 100) { ${COMMIT_FIELDS} }
+      comments(first: 100) { ${COMMENT_FIELDS} }
+    }
+  }
+}`;
+}
 var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
 }`;
 var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
 }`;
+function toApiCommit(n) {
+  const c = n.commit;
+  return {
+    sha: c.oid,
+    commit: {
+      message: c.message,
+      author: { name: c.author?.name ?? null, email: c.author?.email ?? null },
+      committer: { name: c.committer?.name ?? null, email: c.committer?.email ?? null }
+    },
+    author: c.author?.user ? { login: c.author.user.login } : null,
+    committer: c.committer?.user ? { login: c.committer.user.login } : null
+  };
+}
+function toComment(n) {
+  return { id: n.databaseId, body: n.body, mine: n.viewerDidAuthor, createdAt: n.createdAt };
+}
+async function fetchPullContext(client, q) {
+  const vars = {
+    owner: q.owner,
+    repo: q.repo,
+    number: q.number,
+    configExpr: `${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`
+  };
+  q.labelNames.forEach((name, i) => {
+    vars[`label${i}`] = name;
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    vars[`prefix${i}`] = prefix;
+  });
+  const data2 = await client.graphql(mainQuery(q), vars);
+  let requests = 1;
+  const repo = data2.repository;
+  if (!repo?.pullRequest) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
+  const pull = repo.pullRequest;
+  let configText = null;
+  let configProblem = null;
+  if (repo.config) {
+    if (repo.config.__typename !== "Blob")
+      configProblem = `${q.configPath} is a ${repo.config.__typename.toLowerCase()}, not a file`;
+    else if (repo.config.isBinary || typeof repo.config.text !== "string")
+      configProblem = `${q.configPath} is not a text file`;
+    else configText = repo.config.text;
+  }
+  const repoLabels = /* @__PURE__ */ new Set();
+  q.labelNames.forEach((_, i) => {
+    const l = repo[`l${i}`];
+    if (l?.name) repoLabels.add(l.name);
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    const l = repo[`p${i}`];
+    for (const n of l?.nodes ?? []) if (n.name.startsWith(prefix)) repoLabels.add(n.name);
+  });
+  const commits = pull.commits.nodes.map(toApiCommit);
+  let commitPage = pull.commits.pageInfo;
+  while (commitPage.hasNextPage && commitPage.endCursor && commits.length < MAX_PULL_COMMITS) {
+    const more = await client.graphql(MORE_COMMITS, {
+      owner: q.owner,
+      repo: q.repo,
+      number: q.number,
+      after: commitPage.endCursor
+    });
+    requests++;
+    commits.push(...more.repository.pullRequest.commits.nodes.map(toApiCommit));
+    commitPage = more.repository.pullRequest.commits.pageInfo;
+  }
+  const comments = pull.comments.nodes.map(toComment);
+  let commentPage = pull.comments.pageInfo;
+  const found = () => !!q.commentMarker && comments.some((c) => c.mine && c.body.includes(q.commentMarker));
+  while (commentPage.hasNextPage && commentPage.endCursor && !found()) {
+    const more = await client.graphql(
+      MORE_COMMENTS,
+      { owner: q.owner, repo: q.repo, number: q.number, after: commentPage.endCursor }
+    );
+    requests++;
+    comments.push(...more.repository.pullRequest.comments.nodes.map(toComment));
+    commentPage = more.repository.pullRequest.comments.pageInfo;
+  }
+  return {
+    configText,
+    configProblem,
+    commits: commits.slice(0, MAX_PULL_COMMITS),
+    labels: pull.labels.nodes.map((l) => l.name),
+    repoLabels,
+    comments,
+    requests
+  };
+}
 
-// app/gate/state.ts
-var STATE_VERSION = 2;
-var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
-var tick = external_exports.object({
-  item: external_exports.string(),
-  by: who,
-  at: external_exports.string(),
-  /** Head SHA and base branch the reviewer ticked at. */
-  head: external_exports.string(),
-  base: external_exports.string()
-});
-var auditEvent = external_exports.object({
-  at: external_exports.string(),
-  head: external_exports.string(),
-  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
-  by: who.optional(),
-  item: external_exports.string().optional(),
-  note: external_exports.string().optional()
-});
-var itemRoute = external_exports.object({
-  /** `org/team-slug`: only its members may tick. */
-  team: external_exports.string().optional(),
-  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
-  owners: external_exports.array(external_exports.string()).optional(),
-  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
-  unresolved: external_exports.string().optional()
-});
-var gateItem = external_exports.object({
-  /**
-   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
-   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
-   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
-   * Sign-off slots are not items (`signoff:<n>`, below).
-   */
-  id: external_exports.string(),
-  text: external_exports.string(),
-  category: external_exports.enum(CATEGORIES).nullable(),
-  /** The top finding's message, so the check title can say what is at stake. */
-  detail: external_exports.string(),
-  /** Files with findings in this category (capped; `filesTruncated` then). */
-  files: external_exports.array(external_exports.string()),
-  filesTruncated: external_exports.boolean().optional(),
-  route: itemRoute.optional(),
-  /**
-   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
-   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
-   */
-  subject: external_exports.string().optional(),
-  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
-  at: external_exports.array(external_exports.object({ file: external_exports.string(), line: external_exports.number().int().nullable(), side: external_exports.enum(["new", "old"]) })).max(3).optional()
-});
-var rollback = external_exports.object({
-  required: external_exports.boolean(),
-  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
-  present: external_exports.boolean(),
-  /** The configured heading (from the base branch's config). */
-  heading: external_exports.string(),
-  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
-  text: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  /** Destructive migrations without a down migration (capped). */
-  related: external_exports.array(external_exports.object({ ruleId: external_exports.string(), file: external_exports.string(), line: external_exports.number().int().nullable() }))
-});
-var exclusions = external_exports.object({
-  ids: external_exports.array(external_exports.number().int()),
-  /** Lower-cased logins whose account id could not be resolved. */
-  logins: external_exports.array(external_exports.string()),
-  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
-  emails: external_exports.array(external_exports.string()),
-  names: external_exports.array(external_exports.string()),
-  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
-  overflow: external_exports.boolean()
-});
-var gateStateSchema = external_exports.object({
-  v: external_exports.literal(STATE_VERSION),
-  pr: external_exports.number().int(),
-  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
-  seq: external_exports.number().int(),
-  head: external_exports.string(),
-  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
-  status: external_exports.enum(["open", "closed", "merged"]),
-  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
-  url: external_exports.string().optional(),
-  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
-  next: external_exports.string().nullable(),
-  required: external_exports.boolean(),
-  reason: external_exports.string(),
-  level: external_exports.enum(LEVELS),
-  approvals: external_exports.number().int(),
-  items: external_exports.array(gateItem),
-  /** Sign-off slots (`signoff:<n>`), one per required approver. */
-  signoffs: external_exports.array(external_exports.string()),
-  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
-  rollback: rollback.nullable().default(null),
-  ticks: external_exports.array(tick),
-  /** People who may never approve this PR, captured once and only ever growing. */
-  excluded: exclusions,
-  /** Accounts the base branch's config names as machines (never approvers). */
-  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
-  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
-  locked: external_exports.string().nullable(),
-  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
-  error: external_exports.string().nullable(),
-  /** Files the App could not analyse, with the reason (shown in the checklist). */
-  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
-  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
-  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
-  author: who.nullable(),
-  commentId: external_exports.number().int().nullable(),
-  audit: external_exports.array(auditEvent),
-  /** Visible notes from the last handled event (refusals and resets). */
-  notes: external_exports.array(external_exports.string())
-});
+// src/github/octokit-port.ts
+function data(res) {
+  return res.data;
+}
+function actor(a) {
+  if (!a || typeof a.id !== "number" || !a.login) return null;
+  return { id: a.id, login: a.login, type: a.type ?? "User" };
+}
+function person(p, user) {
+  return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
+}
+function checkRun(r) {
+  return {
+    id: r.id,
+    headSha: r.head_sha,
+    name: r.name,
+    appId: r.app?.id ?? null,
+    status: r.status ?? "completed",
+    conclusion: r.conclusion ?? null,
+    title: r.output?.title ?? "",
+    summary: r.output?.summary ?? "",
+    text: r.output?.text ?? "",
+    externalId: r.external_id ?? ""
+  };
+}
+function comment(c) {
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    author: actor(c.user),
+    htmlUrl: c.html_url ?? "",
+    createdAt: c.created_at ?? ""
+  };
+}
+var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
+async function orAbsent(call, absent) {
+  try {
+    return await call();
+  } catch (e) {
+    if (statusOf(e) === 404) return absent;
+    throw e;
+  }
+}
+var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes { position headCommit { oid } pullRequest { number headRefOid baseRefName } }
+      }
+    }
+  }
+}`;
+function unavailable(e) {
+  const s = statusOf(e);
+  return s === 403 || s === 404;
+}
+function createGitHubPort(client) {
+  return {
+    async pull(ref) {
+      const p = data(
+        await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number
+        })
+      );
+      const snapshot2 = {
+        number: p.number,
+        state: p.state === "closed" ? "closed" : "open",
+        merged: p.merged === true,
+        title: p.title ?? "",
+        body: p.body ?? "",
+        htmlUrl: p.html_url ?? "",
+        author: actor(p.user),
+        head: { sha: p.head.sha, ref: p.head.ref ?? "" },
+        base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        headRepo: p.head.repo?.full_name ?? null,
+        baseRepo: p.base.repo?.full_name ?? `${ref.owner}/${ref.repo}`,
+        labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
+        assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
+        changedFiles: p.changed_files ?? 0,
+        commits: p.commits ?? 0
+      };
+      return snapshot2;
+    },
+    async pullFiles(ref) {
+      const { files, truncated } = await fetchPullFiles(client, {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.number
+      });
+      return { items: files, truncated };
+    },
+    async pullCommits(ref) {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number,
+          per_page: 100,
+          page
+        });
+        const batch = data(res);
+        for (const c of batch)
+          items.push({
+            sha: c.sha,
+            message: c.commit.message,
+            author: person(c.commit.author, c.author),
+            committer: person(c.commit.committer, c.committer)
+          });
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        if (!more || items.length >= MAX_PULL_COMMITS)
+          return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
+      }
+    },
+    fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    fileOnDefaultBranch: (repo, path, etag) => fetchDefaultBranchFile(client, repo, path, etag),
+    compare: (repo, base, head) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          ...repo,
+          basehead: `${base}...${head}`,
+          per_page: 100
+        })
+      );
+      const files = [];
+      for (const f2 of d.files ?? []) {
+        files.push(f2.filename);
+        if (f2.previous_filename) files.push(f2.previous_filename);
+      }
+      return { status: d.status ?? "unknown", files, truncated: (d.files?.length ?? 0) >= 300 };
+    }, null),
+    async checkRuns(repo, sha, filter) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repo,
+        ref: sha,
+        check_name: filter.name,
+        app_id: filter.appId,
+        filter: "all",
+        per_page: 100
+      });
+      return data(res).check_runs.map(checkRun).filter((r) => r.appId === filter.appId && r.name === filter.name && r.headSha === sha).sort((a, b) => b.id - a.id);
+    },
+    async upsertCheckRun(repo, target, body) {
+      const fields = {
+        name: body.name,
+        status: "completed",
+        conclusion: body.conclusion,
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...body.detailsUrl ? { details_url: body.detailsUrl } : {},
+        ...body.externalId !== void 0 ? { external_id: body.externalId } : {},
+        output: { title: body.title, summary: body.summary, ...body.text !== void 0 ? { text: body.text } : {} }
+      };
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(async () => {
+          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            ...repo,
+            check_run_id: id,
+            ...fields
+          });
+          return true;
+        }, false);
+        if (updated) return id;
+      }
+      const res = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        head_sha: target.sha,
+        ...fields
+      });
+      return data(res).id;
+    },
+    comment: (repo, id) => orAbsent(
+      async () => comment(
+        data(
+          await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: id
+          })
+        )
+      ),
+      null
+    ),
+    async comments(repo, issue2, until, since) {
+      const items = [];
+      for (let page = 1; page <= 30; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issue2,
+          per_page: 100,
+          page,
+          ...since !== void 0 ? { since } : {}
+        });
+        const batch = data(res).map(comment);
+        items.push(...batch);
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        const found = until !== void 0 && batch.some(until);
+        if (!more || found) return { items, truncated: more && !found };
+      }
+      return { items, truncated: true };
+    },
+    async upsertComment(repo, target, body) {
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(
+          async () => comment(
+            data(
+              await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+                ...repo,
+                comment_id: id,
+                body
+              })
+            )
+          ),
+          null
+        );
+        if (updated) return updated;
+      }
+      return comment(
+        data(
+          await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: target.issue,
+            body
+          })
+        )
+      );
+    },
+    deleteComment: (repo, id) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      return true;
+    }, false),
+    permission: (repo, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          ...repo,
+          username: login
+        })
+      );
+      for (const p of [d.role_name, d.permission])
+        if (p && PERMISSIONS.has(p)) return p;
+      return "none";
+    }, "none"),
+    teamMember: (org, team, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+          org,
+          team_slug: team,
+          username: login
+        })
+      );
+      return d.state === "active";
+    }, false),
+    user: (login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /users/{username}", { username: login })
+      );
+      const a = actor(d);
+      return a ? { ...a, name: d.name ?? null, email: d.email ?? null } : null;
+    }, null),
+    async pullsForCommit(repo, sha) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        ...repo,
+        commit_sha: sha,
+        per_page: 100
+      });
+      return data(res).map(
+        (p) => ({
+          number: p.number,
+          state: p.state === "closed" ? "closed" : "open",
+          headSha: p.head.sha,
+          baseRef: p.base.ref ?? ""
+        })
+      );
+    },
+    async mergeQueue(repo, branch) {
+      const res = data(
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch }
+        })
+      );
+      if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
+      const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];
+      return nodes.filter((n) => n !== null).map(
+        (n) => ({
+          position: n.position,
+          headSha: n.headCommit?.oid ?? null,
+          pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
+        })
+      ).sort((a, b) => a.position - b.position);
+    },
+    async app() {
+      const d = data(await client.request("GET /app"));
+      if (!d) throw new Error("GET /app answered without the App");
+      return { id: d.id, slug: d.slug ?? null };
+    },
+    pullContext: (query) => fetchPullContext(client, query),
+    async createLabel(repo, label) {
+      try {
+        await client.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+        return true;
+      } catch (e) {
+        if (statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async addLabels(ref, names) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        labels: names
+      });
+    },
+    removeLabel: (ref, name) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        name
+      });
+      return true;
+    }, false),
+    async defaultBranch(repo) {
+      return data(await client.request("GET /repos/{owner}/{repo}", { ...repo })).default_branch;
+    },
+    async rulesets(repo) {
+      try {
+        const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
+          ...repo,
+          per_page: 100,
+          includes_parents: false
+        });
+        return data(res);
+      } catch (e) {
+        if (unavailable(e)) return null;
+        throw e;
+      }
+    },
+    async ruleset(repo, id) {
+      return data(
+        await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id })
+      );
+    },
+    async createRuleset(repo, body) {
+      try {
+        await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...body });
+        return true;
+      } catch (e) {
+        if (unavailable(e) || statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async updateRuleset(repo, id, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id, ...body });
+    },
+    branchProtection: (repo, branch) => orAbsent(
+      async () => data(
+        await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })
+      ),
+      null
+    ),
+    async protectBranch(repo, branch, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    },
+    async setRequiredChecks(repo, branch, checks) {
+      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
+        ...repo,
+        branch,
+        checks
+      });
+    }
+  };
+}
+function loose(client) {
+  return (route2, params) => client.request(route2, params);
+}
 
-// app/gate/record.ts
-var entries = external_exports.array(gateStateSchema);
-
-// app/gate/check-run.ts
-var CHECK_NAME = "AI Review Gate";
-
-// app/protect.ts
+// src/github/protect.ts
 var RULESET_NAME = "AI Review Gate";
-var loose = (client) => (route2, params) => client.request(route2, params);
 var DEFAULT_BRANCH_REF = "~DEFAULT_BRANCH";
 function desiredRuleset(branch, appId) {
   const ref = branch === DEFAULT_BRANCH_REF ? branch : `refs/heads/${branch}`;
@@ -65851,7 +66299,7 @@ function desiredRuleset(branch, appId) {
         parameters: {
           strict_required_status_checks_policy: false,
           do_not_enforce_on_create: false,
-          required_status_checks: [{ context: CHECK_NAME, integration_id: appId }]
+          required_status_checks: [{ context: GATE_CHECK_NAME, integration_id: appId }]
         }
       }
     ]
@@ -65859,74 +66307,45 @@ function desiredRuleset(branch, appId) {
 }
 function rulesetSatisfied(r, branch, appId) {
   const includes = r.conditions?.ref_name?.include ?? [];
-  const covers = includes.includes(`refs/heads/${branch}`) || includes.includes("~DEFAULT_BRANCH") || includes.includes("~ALL");
+  const covers = includes.includes(`refs/heads/${branch}`) || includes.includes(DEFAULT_BRANCH_REF) || includes.includes("~ALL");
   const pinned = (r.rules ?? []).some(
     (rule) => rule.type === "required_status_checks" && (rule.parameters?.required_status_checks ?? []).some(
-      (c) => c.context === CHECK_NAME && c.integration_id === appId
+      (c) => c.context === GATE_CHECK_NAME && c.integration_id === appId
     )
   );
   return r.enforcement === "active" && covers && pinned;
 }
-async function viaRulesets(client, repo, branch, appId, dryRun, out) {
-  let list;
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
-      ...repo,
-      per_page: 100,
-      includes_parents: false
-    });
-    list = res.data;
-  } catch (e) {
-    const s = statusOf(e);
-    if (s === 403 || s === 404) return "unavailable";
-    throw e;
-  }
+var json2 = (value) => JSON.stringify(value, null, 2);
+async function viaRulesets(port, req) {
+  const { repo, branch, appId, dryRun, out } = req;
+  const list = await port.rulesets(repo);
+  if (list === null) return "unavailable";
   const desired = desiredRuleset(branch, appId);
   const existing = list.find((r) => r.name === RULESET_NAME);
   if (existing) {
-    const full = (await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: existing.id })).data;
-    if (rulesetSatisfied(full, branch, appId)) {
+    if (rulesetSatisfied(await port.ruleset(repo, existing.id), branch, appId)) {
       out(
-        `ruleset "${RULESET_NAME}" (id ${existing.id}) already requires "${CHECK_NAME}" from app ${appId} on ${branch}: nothing to do
+        `ruleset "${RULESET_NAME}" (id ${existing.id}) already requires "${GATE_CHECK_NAME}" from app ${appId} on ${branch}: nothing to do
 `
       );
       return true;
     }
-    out(
-      `${dryRun ? "would update" : "updating"} ruleset "${RULESET_NAME}" (id ${existing.id}):
-${JSON.stringify(desired, null, 2)}
-`
-    );
-    if (!dryRun)
-      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", {
-        ...repo,
-        ruleset_id: existing.id,
-        ...desired
-      });
+    out(`${dryRun ? "would update" : "updating"} ruleset "${RULESET_NAME}" (id ${existing.id}):
+${json2(desired)}
+`);
+    if (!dryRun) await port.updateRuleset(repo, existing.id, desired);
     return true;
   }
   out(`${dryRun ? "would create" : "creating"} ruleset:
-${JSON.stringify(desired, null, 2)}
+${json2(desired)}
 `);
-  if (!dryRun) {
-    try {
-      await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...desired });
-    } catch (e) {
-      const s = statusOf(e);
-      if (s === 403 || s === 404 || s === 422) return "unavailable";
-      throw e;
-    }
-  }
+  if (!dryRun && !await port.createRuleset(repo, desired)) return "unavailable";
   return true;
 }
-async function viaBranchProtection(client, repo, branch, appId, dryRun, out) {
-  const pinned = { context: CHECK_NAME, app_id: appId };
-  let current = null;
-  try {
-    current = (await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })).data;
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
+async function viaBranchProtection(port, req) {
+  const { repo, branch, appId, dryRun, out } = req;
+  const pinned = { context: GATE_CHECK_NAME, app_id: appId };
+  const current = await port.branchProtection(repo, branch);
   if (!current) {
     const body = {
       required_status_checks: { strict: false, checks: [pinned] },
@@ -65934,42 +66353,40 @@ async function viaBranchProtection(client, repo, branch, appId, dryRun, out) {
       required_pull_request_reviews: null,
       restrictions: null
     };
-    out(
-      `${dryRun ? "would protect" : "protecting"} branch ${branch} (it has no protection yet):
-${JSON.stringify(body, null, 2)}
-`
-    );
-    if (!dryRun)
-      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    out(`${dryRun ? "would protect" : "protecting"} branch ${branch} (it has no protection yet):
+${json2(body)}
+`);
+    if (!dryRun) await port.protectBranch(repo, branch, body);
     return true;
   }
   const checks = current.required_status_checks?.checks ?? [];
-  if (checks.some((c) => c.context === CHECK_NAME && c.app_id === appId)) {
-    out(`branch protection of ${branch} already requires "${CHECK_NAME}" from app ${appId}: nothing to do
+  if (checks.some((c) => c.context === GATE_CHECK_NAME && c.app_id === appId)) {
+    out(`branch protection of ${branch} already requires "${GATE_CHECK_NAME}" from app ${appId}: nothing to do
 `);
     return true;
   }
-  const next = [...checks.filter((c) => c.context !== CHECK_NAME), pinned];
+  const next = [...checks.filter((c) => c.context !== GATE_CHECK_NAME), pinned];
   out(`${dryRun ? "would set" : "setting"} the required checks of ${branch} to:
-${JSON.stringify(next, null, 2)}
+${json2(next)}
 `);
-  if (!dryRun) {
-    if (current.required_status_checks) {
-      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
-        ...repo,
-        branch,
-        checks: next
-      });
-    } else {
-      out(
-        `branch ${branch} is protected but has no required status checks; add "${CHECK_NAME}" with source app ${appId} in Settings \u2192 Branches (docs/app.md)
+  if (dryRun) return true;
+  if (!current.required_status_checks) {
+    out(
+      `branch ${branch} is protected but has no required status checks; add "${GATE_CHECK_NAME}" with source app ${appId} in Settings \u2192 Branches (docs/app.md)
 `
-      );
-      return false;
-    }
+    );
+    return false;
   }
+  await port.setRequiredChecks(repo, branch, next);
   return true;
 }
+async function protectBranch(port, req) {
+  if (await viaRulesets(port, req) === true) return true;
+  req.out("rulesets are not available to this token or plan; using the branch protection API\n");
+  return viaBranchProtection(port, req);
+}
+
+// src/cli/protect.ts
 async function protectCommand(argv, io, deps = {}) {
   const { values } = parseArgs2({
     args: argv,
@@ -65989,7 +66406,7 @@ async function protectCommand(argv, io, deps = {}) {
     throw new UsageError("protect needs the App's id to pin the check to (--app-id N or APP_ID)");
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const dryRun = values["dry-run"] ?? false;
-  if (!deps.client && !token) {
+  if (!deps.port && !token) {
     if (!dryRun) throw new UsageError("protect needs a token with administration rights in GITHUB_TOKEN or GH_TOKEN");
     const branch = values.branch ?? DEFAULT_BRANCH_REF;
     const where = values.branch ? "" : "; ~DEFAULT_BRANCH stands for the default branch, which a run with a token names";
@@ -66001,22 +66418,19 @@ ${JSON.stringify(desiredRuleset(branch, appId), null, 2)}
     );
     return 0;
   }
-  const client = deps.client ?? createClient({ auth: token, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}
-`) } });
+  const port = deps.port ?? createGitHubPort(
+    createClient({ auth: token, baseUrl: io.env.GITHUB_API_URL, log: { warn: (s) => io.stderr(`${s}
+`) } })
+  );
   try {
-    const branch = values.branch ?? (await client.request("GET /repos/{owner}/{repo}", repo)).data.default_branch;
-    const viaRules = await viaRulesets(client, repo, branch, appId, dryRun, io.stdout);
-    if (viaRules === true) return 0;
-    io.stdout("rulesets are not available to this token or plan; using the branch protection API\n");
-    return await viaBranchProtection(client, repo, branch, appId, dryRun, io.stdout) ? 0 : 1;
+    const branch = values.branch ?? await port.defaultBranch(repo);
+    return await protectBranch(port, { repo, branch, appId, dryRun, out: io.stdout }) ? 0 : 1;
   } catch (e) {
     io.stderr(`ai-review-gate: ${describeApiError(e, "protect")}
 `);
     return 1;
   }
 }
-
-// src/cli/protect.ts
 var PROTECT_HELP = `Usage: ai-review-gate protect --repo OWNER/REPO [--branch BRANCH] [--dry-run] [--app-id N]
 
 Require the AI Review Gate check, pinned to the App's id, on a branch (a ruleset, or classic branch

@@ -58678,6 +58678,7 @@ function findRollbackSection(body, heading) {
 }
 
 // src/engine/gate-decision.ts
+var GATE_CHECK_NAME = "AI Review Gate";
 var ROLLBACK_ITEM_ID = "rollback:plan";
 var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
 function rollbackReadiness(gateRequired, level, pr, findings, config2) {
@@ -59117,39 +59118,6 @@ function formatJson(report) {
 `);
 }
 
-// src/format/labels.ts
-var CATEGORY_TITLES = {
-  "migration-destructive": "Destructive migrations",
-  migration: "Migrations",
-  "infra-deletion": "Infrastructure deletions",
-  "infra-change": "Infrastructure changes",
-  "production-config": "Production scope",
-  "ci-workflow": "CI/CD workflows",
-  "agent-autonomy": "Agent autonomy",
-  secrets: "Secrets",
-  "destructive-command": "Destructive commands",
-  "safety-bypass": "Safety bypasses",
-  dependency: "Dependencies",
-  "missing-tests": "Missing tests",
-  custom: "Custom rules"
-};
-var LEVEL_EMOJI = {
-  none: "\u26AA",
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-var SEVERITY_EMOJI = {
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-function plural2(n, word, many = `${word}s`) {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 // src/text/markdown.ts
 function neutralizeReferences(text) {
   return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B");
@@ -59281,6 +59249,39 @@ function findingHref(loc, base) {
   const sha = loc.side === "old" ? base.baseSha : base.headSha;
   if (!sha || !SHA2.test(sha)) return null;
   return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
+}
+
+// src/format/titles.ts
+var CATEGORY_TITLES = {
+  "migration-destructive": "Destructive migrations",
+  migration: "Migrations",
+  "infra-deletion": "Infrastructure deletions",
+  "infra-change": "Infrastructure changes",
+  "production-config": "Production scope",
+  "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
+  secrets: "Secrets",
+  "destructive-command": "Destructive commands",
+  "safety-bypass": "Safety bypasses",
+  dependency: "Dependencies",
+  "missing-tests": "Missing tests",
+  custom: "Custom rules"
+};
+var LEVEL_EMOJI = {
+  none: "\u26AA",
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+var SEVERITY_EMOJI = {
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+function plural2(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 // src/format/markdown.ts
@@ -59663,6 +59664,7 @@ export {
   ConfigError,
   DEFAULT_CONFIG_PATH,
   DiffParseError,
+  GATE_CHECK_NAME,
   LEVELS,
   MAX_EXTENDS_DEPTH,
   SEVERITIES,

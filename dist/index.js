@@ -593,11 +593,11 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code, data2) {
         super(message);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
-        this.data = data ? data.toString() : void 0;
+        this.data = data2 ? data2.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kHTTPParserError] === true;
@@ -619,13 +619,13 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -635,13 +635,13 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -2165,8 +2165,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+            this.close((err, data2) => {
+              return err ? reject(err) : resolve2(data2);
             });
           });
         }
@@ -2205,11 +2205,11 @@ var require_dispatcher_base = __commonJS({
         }
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.destroy(err, (err2, data) => {
+            this.destroy(err, (err2, data2) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve2(data2);
             });
           });
         }
@@ -3494,13 +3494,13 @@ var require_data_url = __commonJS({
       }
       return mimeType;
     }
-    function forgivingBase64(data) {
-      data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
-      let dataLength = data.length;
+    function forgivingBase64(data2) {
+      data2 = data2.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
+      let dataLength = data2.length;
       if (dataLength % 4 === 0) {
-        if (data.charCodeAt(dataLength - 1) === 61) {
+        if (data2.charCodeAt(dataLength - 1) === 61) {
           --dataLength;
-          if (data.charCodeAt(dataLength - 1) === 61) {
+          if (data2.charCodeAt(dataLength - 1) === 61) {
             --dataLength;
           }
         }
@@ -3508,10 +3508,10 @@ var require_data_url = __commonJS({
       if (dataLength % 4 === 1) {
         return "failure";
       }
-      if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
+      if (/[^+/0-9A-Za-z]/.test(data2.length === dataLength ? data2 : data2.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
+      const buffer = Buffer.from(data2, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
     function collectAnHTTPQuotedString(input2, position, extractValue2) {
@@ -4689,26 +4689,26 @@ var require_util2 = __commonJS({
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
-      if (!data.startsWith("bytes")) {
+      const data2 = value;
+      if (!data2.startsWith("bytes")) {
         return "failure";
       }
       const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data2.charCodeAt(position.position) !== 61) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
@@ -4717,25 +4717,25 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data2.charCodeAt(position.position) !== 45) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
@@ -4744,11 +4744,11 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position.position < data2.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -5694,9 +5694,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       throwIfAborted(object2[kState]);
       const promise2 = createDeferredPromise();
       const errorSteps = (error63) => promise2.reject(error63);
-      const successSteps = (data) => {
+      const successSteps = (data2) => {
         try {
-          promise2.resolve(convertBytesToJSValue(data));
+          promise2.resolve(convertBytesToJSValue(data2));
         } catch (e) {
           errorSteps(e);
         }
@@ -5933,25 +5933,25 @@ var require_client_h1 = __commonJS({
           this.execute(chunk);
         }
       }
-      execute(data) {
+      execute(data2) {
         assert2(this.ptr != null);
         assert2(currentParser == null);
         assert2(!this.paused);
         const { socket, llhttp } = this;
-        if (data.length > currentBufferSize) {
+        if (data2.length > currentBufferSize) {
           if (currentBufferPtr) {
             llhttp.free(currentBufferPtr);
           }
-          currentBufferSize = Math.ceil(data.length / 4096) * 4096;
+          currentBufferSize = Math.ceil(data2.length / 4096) * 4096;
           currentBufferPtr = llhttp.malloc(currentBufferSize);
         }
-        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data);
+        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data2);
         try {
           let ret;
           try {
-            currentBufferRef = data;
+            currentBufferRef = data2;
             currentParser = this;
-            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
+            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data2.length);
           } catch (err) {
             throw err;
           } finally {
@@ -5960,7 +5960,7 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body = data2.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
             } else if (ret === constants3.ERROR.PAUSED) {
@@ -5995,7 +5995,7 @@ var require_client_h1 = __commonJS({
         }
         return this.createError(ret, EMPTY_BUF);
       }
-      createError(ret, data) {
+      createError(ret, data2) {
         const { llhttp, contentLength, bytesRead } = this;
         if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data2);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -8141,8 +8141,8 @@ var require_fixed_queue = __commonJS({
       isFull() {
         return (this.top + 1 & kMask) === this.bottom;
       }
-      push(data) {
-        this.list[this.top] = data;
+      push(data2) {
+        this.list[this.top] = data2;
         this.top = this.top + 1 & kMask;
       }
       shift() {
@@ -8161,11 +8161,11 @@ var require_fixed_queue = __commonJS({
       isEmpty() {
         return this.head.isEmpty();
       }
-      push(data) {
+      push(data2) {
         if (this.head.isFull()) {
           this.head = this.head.next = new FixedCircularBuffer();
         }
-        this.head.push(data);
+        this.head.push(data2);
       }
       shift() {
         const tail = this.tail;
@@ -8750,14 +8750,14 @@ var require_proxy_agent = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const onHeaders = handler2.onHeaders;
-        handler2.onHeaders = function(statusCode, data, resume) {
+        handler2.onHeaders = function(statusCode, data2, resume) {
           if (statusCode === 407) {
             if (typeof handler2.onError === "function") {
               handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
-          if (onHeaders) onHeaders.call(this, statusCode, data, resume);
+          if (onHeaders) onHeaders.call(this, statusCode, data2, resume);
         };
         const {
           origin,
@@ -9964,8 +9964,8 @@ var require_api_request = __commonJS({
     function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          request2.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10189,8 +10189,8 @@ var require_api_stream = __commonJS({
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          stream.call(this, opts, factory, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10476,8 +10476,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          upgrade.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10570,8 +10570,8 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          connect.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10755,17 +10755,17 @@ var require_mock_utils = __commonJS({
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData2(data) {
-      if (Buffer.isBuffer(data)) {
-        return data;
-      } else if (data instanceof Uint8Array) {
-        return data;
-      } else if (data instanceof ArrayBuffer) {
-        return data;
-      } else if (typeof data === "object") {
-        return JSON.stringify(data);
+    function getResponseData2(data2) {
+      if (Buffer.isBuffer(data2)) {
+        return data2;
+      } else if (data2 instanceof Uint8Array) {
+        return data2;
+      } else if (data2 instanceof ArrayBuffer) {
+        return data2;
+      } else if (typeof data2 === "object") {
+        return JSON.stringify(data2);
       } else {
-        return data.toString();
+        return data2.toString();
       }
     }
     function getMockDispatch(mockDispatches, key) {
@@ -10790,9 +10790,9 @@ var require_mock_utils = __commonJS({
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key, data2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
-      const replyData = typeof data === "function" ? { callback: data } : { ...data };
+      const replyData = typeof data2 === "function" ? { callback: data2 } : { ...data2 };
       const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
@@ -10818,12 +10818,12 @@ var require_mock_utils = __commonJS({
         query
       };
     }
-    function generateKeyValues(data) {
-      const keys = Object.keys(data);
+    function generateKeyValues(data2) {
+      const keys = Object.keys(data2);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value = data[key];
+        const value = data2[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
@@ -10840,8 +10840,8 @@ var require_mock_utils = __commonJS({
     }
     async function getResponse(body) {
       const buffers = [];
-      for await (const data of body) {
-        buffers.push(data);
+      for await (const data2 of body) {
+        buffers.push(data2);
       }
       return Buffer.concat(buffers).toString("utf8");
     }
@@ -10852,7 +10852,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error63 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data: data2, headers, trailers, error: error63 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10868,7 +10868,7 @@ var require_mock_utils = __commonJS({
       } else {
         handleReply(this[kDispatches]);
       }
-      function handleReply(mockDispatches, _data = data) {
+      function handleReply(mockDispatches, _data = data2) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
         const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
         if (isPromise(body)) {
@@ -11026,12 +11026,12 @@ var require_mock_interceptor = __commonJS({
         this[kDefaultTrailers] = {};
         this[kContentLength] = false;
       }
-      createMockScopeDispatchData({ statusCode, data, responseOptions }) {
-        const responseData = getResponseData2(data);
+      createMockScopeDispatchData({ statusCode, data: data2, responseOptions }) {
+        const responseData = getResponseData2(data2);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
-        return { statusCode, data, headers, trailers };
+        return { statusCode, data: data2, headers, trailers };
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
@@ -12411,13 +12411,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response-json
-      static json(data, init = {}) {
+      static json(data2, init = {}) {
         webidl.argumentLengthCheck(arguments, 1, "Response.json");
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
         const bytes = textEncoder.encode(
-          serializeJavascriptValueToJSONString(data)
+          serializeJavascriptValueToJSONString(data2)
         );
         const body = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
@@ -16615,13 +16615,13 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data2 = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
-          data,
+          data: data2,
           origin,
           lastEventId,
           source,
@@ -16933,23 +16933,23 @@ var require_util7 = __commonJS({
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data) {
+    function websocketMessageReceived(ws, type, data2) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
       if (type === opcodes.TEXT) {
         try {
-          dataForEvent = utf8Decode(data);
+          dataForEvent = utf8Decode(data2);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
       } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
-          dataForEvent = new Blob([data]);
+          dataForEvent = new Blob([data2]);
         } else {
-          dataForEvent = toArrayBuffer(data);
+          dataForEvent = toArrayBuffer(data2);
         }
       }
       fireEvent("message", ws, createFastMessageEvent, {
@@ -17114,8 +17114,8 @@ var require_frame = __commonJS({
       /**
        * @param {Buffer|undefined} data
        */
-      constructor(data) {
-        this.frameData = data;
+      constructor(data2) {
+        this.frameData = data2;
       }
       createFrame(opcode) {
         const frameData = this.frameData;
@@ -17390,8 +17390,8 @@ var require_permessage_deflate = __commonJS({
           }
           this.#inflate[kBuffer] = [];
           this.#inflate[kLength] = 0;
-          this.#inflate.on("data", (data) => {
-            this.#inflate[kLength] += data.length;
+          this.#inflate.on("data", (data2) => {
+            this.#inflate[kLength] += data2.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
               callback(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
@@ -17399,7 +17399,7 @@ var require_permessage_deflate = __commonJS({
               this.#inflate = null;
               return;
             }
-            this.#inflate[kBuffer].push(data);
+            this.#inflate[kBuffer].push(data2);
           });
           this.#inflate.on("error", (err) => {
             this.#inflate = null;
@@ -17634,13 +17634,13 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error63, data) => {
+                  (error63, data2) => {
                     if (error63) {
                       const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
                       failWebsocketConnectionWithCode(this.ws, code, error63.message);
                       return;
                     }
-                    if (!this.writeFragments(data)) {
+                    if (!this.writeFragments(data2)) {
                       return;
                     }
                     if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17721,16 +17721,16 @@ var require_receiver = __commonJS({
         this.#fragmentsBytes = 0;
         return output2;
       }
-      parseCloseBody(data) {
-        assert2(data.length !== 1);
+      parseCloseBody(data2) {
+        assert2(data2.length !== 1);
         let code;
-        if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+        if (data2.length >= 2) {
+          code = data2.readUInt16BE(0);
         }
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
+        let reason = data2.subarray(2);
         if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
           reason = reason.subarray(3);
         }
@@ -17871,18 +17871,18 @@ var require_sender = __commonJS({
         this.#running = false;
       }
     };
-    function createFrame(data, hint) {
-      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+    function createFrame(data2, hint) {
+      return new WebsocketFrameSend(toBuffer(data2, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
     }
-    function toBuffer(data, hint) {
+    function toBuffer(data2, hint) {
       switch (hint) {
         case sendHints.string:
-          return Buffer.from(data);
+          return Buffer.from(data2);
         case sendHints.arrayBuffer:
         case sendHints.blob:
-          return new FastBuffer(data);
+          return new FastBuffer(data2);
         case sendHints.typedArray:
-          return new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
+          return new FastBuffer(data2.buffer, data2.byteOffset, data2.byteLength);
       }
     }
     module.exports = { SendQueue };
@@ -18023,37 +18023,37 @@ var require_websocket = __commonJS({
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
        * @param {NodeJS.TypedArray|ArrayBuffer|Blob|string} data
        */
-      send(data) {
+      send(data2) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.send";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        data2 = webidl.converters.WebSocketSendData(data2, prefix, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
         if (!isEstablished(this) || isClosing(this)) {
           return;
         }
-        if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
+        if (typeof data2 === "string") {
+          const length = Buffer.byteLength(data2);
           this.#bufferedAmount += length;
-          this.#sendQueue.add(data, () => {
+          this.#sendQueue.add(data2, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types.isArrayBuffer(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (types.isArrayBuffer(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.arrayBuffer);
-        } else if (ArrayBuffer.isView(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (ArrayBuffer.isView(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.typedArray);
-        } else if (isBlobLike(data)) {
-          this.#bufferedAmount += data.size;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.size;
+        } else if (isBlobLike(data2)) {
+          this.#bufferedAmount += data2.size;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.size;
           }, sendHints.blob);
         }
       }
@@ -21446,10 +21446,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -21555,20 +21555,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -21877,12 +21877,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -22166,7 +22166,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -22218,8 +22218,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -22763,20 +22763,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -22786,10 +22786,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -22804,8 +22804,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -22825,13 +22825,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -22844,16 +22844,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -22865,8 +22865,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -22890,11 +22890,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -23514,7 +23514,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -23539,7 +23539,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -24671,7 +24671,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -24705,18 +24705,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -24784,7 +24784,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -25037,7 +25037,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep2 = "";
@@ -25051,15 +25051,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -25069,7 +25069,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -25468,7 +25468,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error63 !== -1)
         onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -25485,7 +25485,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -25501,7 +25501,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -25747,7 +25747,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -25775,8 +25775,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -25862,7 +25862,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -25906,17 +25906,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -25931,8 +25931,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -26018,14 +26018,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -26040,7 +26040,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -26060,25 +26060,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -28797,14 +28797,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs5.writeFile;
       fs5.writeFile = writeFile2;
-      function writeFile2(path, data, options, cb) {
+      function writeFile2(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
+        return go$writeFile(path, data2, options, cb);
+        function go$writeFile(path2, data3, options2, cb2, startTime) {
+          return fs$writeFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -28815,14 +28815,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs5.appendFile;
       if (fs$appendFile)
         fs5.appendFile = appendFile2;
-      function appendFile2(path, data, options, cb) {
+      function appendFile2(path, data2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
+        return go$appendFile(path, data2, options, cb);
+        function go$appendFile(path2, data3, options2, cb2, startTime) {
+          return fs$appendFile(path2, data3, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path2, data3, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -30108,11 +30108,11 @@ var require_jsonfile = __commonJS({
       }
       const fs4 = options.fs || _fs;
       const shouldThrow = "throws" in options ? options.throws : true;
-      let data = await universalify.fromCallback(fs4.readFile)(file2, options);
-      data = stripBom(data);
+      let data2 = await universalify.fromCallback(fs4.readFile)(file2, options);
+      data2 = stripBom(data2);
       let obj2;
       try {
-        obj2 = JSON.parse(data, options ? options.reviver : null);
+        obj2 = JSON.parse(data2, options ? options.reviver : null);
       } catch (err) {
         if (shouldThrow) {
           err.message = `${file2}: ${err.message}`;
@@ -30187,12 +30187,12 @@ var require_output_file = __commonJS({
     var path = __require("path");
     var mkdir2 = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
-    async function outputFile(file2, data, encoding = "utf-8") {
+    async function outputFile(file2, data2, encoding = "utf-8") {
       const dir = path.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir2.mkdirs(dir);
       }
-      return fs4.writeFile(file2, data, encoding);
+      return fs4.writeFile(file2, data2, encoding);
     }
     function outputFileSync(file2, ...args) {
       const dir = path.dirname(file2);
@@ -30214,8 +30214,8 @@ var require_output_json = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils4();
     var { outputFile } = require_output_file();
-    async function outputJson(file2, data, options = {}) {
-      const str = stringify2(data, options);
+    async function outputJson(file2, data2, options = {}) {
+      const str = stringify2(data2, options);
       await outputFile(file2, str, options);
     }
     module.exports = outputJson;
@@ -30228,8 +30228,8 @@ var require_output_json_sync = __commonJS({
     "use strict";
     var { stringify: stringify2 } = require_utils4();
     var { outputFileSync } = require_output_file();
-    function outputJsonSync(file2, data, options) {
-      const str = stringify2(data, options);
+    function outputJsonSync(file2, data2, options) {
+      const str = stringify2(data2, options);
       outputFileSync(file2, str, options);
     }
     module.exports = outputJsonSync;
@@ -32113,7 +32113,7 @@ var require_libpg_query = __commonJS({
           }
         }, ioctl_tcgets(tty) {
           return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-        }, ioctl_tcsets(tty, optional_actions, data) {
+        }, ioctl_tcsets(tty, optional_actions, data2) {
           return 0;
         }, ioctl_tiocgwinsz(tty) {
           return [24, 80];
@@ -33278,14 +33278,14 @@ var require_libpg_query = __commonJS({
           }
           FS.close(stream);
           return buf;
-        }, writeFile(path, data, opts = {}) {
+        }, writeFile(path, data2, opts = {}) {
           opts.flags = opts.flags || 577;
           var stream = FS.open(path, opts.flags, opts.mode);
-          if (typeof data == "string") {
-            data = new Uint8Array(intArrayFromString(data, true));
+          if (typeof data2 == "string") {
+            data2 = new Uint8Array(intArrayFromString(data2, true));
           }
-          if (ArrayBuffer.isView(data)) {
-            FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          if (ArrayBuffer.isView(data2)) {
+            FS.write(stream, data2, 0, data2.byteLength, void 0, opts.canOwn);
           } else {
             throw new Error("Unsupported data type");
           }
@@ -33432,7 +33432,7 @@ var require_libpg_query = __commonJS({
           var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
           var mode = FS_getMode(canRead, canWrite);
           return FS.create(path, mode);
-        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+        }, createDataFile(parent, name, data2, canRead, canWrite, canOwn) {
           var path = name;
           if (parent) {
             parent = typeof parent == "string" ? parent : FS.getPath(parent);
@@ -33440,15 +33440,15 @@ var require_libpg_query = __commonJS({
           }
           var mode = FS_getMode(canRead, canWrite);
           var node2 = FS.create(path, mode);
-          if (data) {
-            if (typeof data == "string") {
-              var arr = new Array(data.length);
-              for (var i = 0, len = data.length; i < len; ++i) arr[i] = data.charCodeAt(i);
-              data = arr;
+          if (data2) {
+            if (typeof data2 == "string") {
+              var arr = new Array(data2.length);
+              for (var i = 0, len = data2.length; i < len; ++i) arr[i] = data2.charCodeAt(i);
+              data2 = arr;
             }
             FS.chmod(node2, mode | 146);
             var stream = FS.open(node2, 577);
-            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.write(stream, data2, 0, data2.length, 0, canOwn);
             FS.close(stream);
             FS.chmod(node2, mode);
           }
@@ -34563,19 +34563,19 @@ var require_lib3 = __commonJS({
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
-      post(requestUrl, data, additionalHeaders) {
+      post(requestUrl, data2, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
+          return this.request("POST", requestUrl, data2, additionalHeaders || {});
         });
       }
-      patch(requestUrl, data, additionalHeaders) {
+      patch(requestUrl, data2, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+          return this.request("PATCH", requestUrl, data2, additionalHeaders || {});
         });
       }
-      put(requestUrl, data, additionalHeaders) {
+      put(requestUrl, data2, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+          return this.request("PUT", requestUrl, data2, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
@@ -34601,28 +34601,28 @@ var require_lib3 = __commonJS({
       }
       postJson(requestUrl_1, obj_1) {
         return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+          const data2 = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
+          const res = yield this.post(requestUrl, data2, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       putJson(requestUrl_1, obj_1) {
         return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+          const data2 = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
+          const res = yield this.put(requestUrl, data2, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       patchJson(requestUrl_1, obj_1) {
         return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+          const data2 = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          const res = yield this.patch(requestUrl, data2, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
@@ -34631,7 +34631,7 @@ var require_lib3 = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data, headers) {
+      request(verb, requestUrl, data2, headers) {
         return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
@@ -34642,7 +34642,7 @@ var require_lib3 = __commonJS({
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info2, data2);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -34652,7 +34652,7 @@ var require_lib3 = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info2, data2);
               } else {
                 return response;
               }
@@ -34676,7 +34676,7 @@ var require_lib3 = __commonJS({
                 }
               }
               info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              response = yield this.requestRaw(info2, data2);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -34705,7 +34705,7 @@ var require_lib3 = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info2, data2) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
@@ -34717,7 +34717,7 @@ var require_lib3 = __commonJS({
                 resolve2(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info2, data2, callbackForResult);
           });
         });
       }
@@ -34727,12 +34727,12 @@ var require_lib3 = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
+      requestRawWithCallback(info2, data2, onResult) {
+        if (typeof data2 === "string") {
           if (!info2.options.headers) {
             info2.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data2, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -34758,14 +34758,14 @@ var require_lib3 = __commonJS({
         req.on("error", function(err) {
           handleResult(err);
         });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
+        if (data2 && typeof data2 === "string") {
+          req.write(data2, "utf8");
         }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
+        if (data2 && typeof data2 !== "string") {
+          data2.on("close", function() {
             req.end();
           });
-          data.pipe(req);
+          data2.pipe(req);
         } else {
           req.end();
         }
@@ -35890,9 +35890,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -36684,10 +36684,10 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data: data2, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag, data2, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -40646,8 +40646,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -40691,24 +40691,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -40718,25 +40718,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -41040,20 +41040,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj2 = data;
+      const obj2 = data2;
       if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
         return obj2.constructor.name;
       }
@@ -42805,15 +42805,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -42836,10 +42836,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -52810,22 +52810,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser(data);
+    targetAny.parse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse2(data, params);
+      return originalParse2(data2, params);
     };
   }
 }
@@ -55358,12 +55358,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -57166,17 +57166,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -57185,35 +57185,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -58471,7 +58471,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -63952,8 +63952,8 @@ var UnicodeRangeTable = class {
   * @param {Uint32Array | number[]} data
   * @param {boolean} isStride1
   */
-  constructor(data, isStride1 = false) {
-    this.data = data;
+  constructor(data2, isStride1 = false) {
+    this.data = data2;
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
@@ -69974,18 +69974,18 @@ var TranslateRegExpString = class TranslateRegExpString2 {
   static isHexadecimal(ch) {
     return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
   }
-  static translate(data) {
+  static translate(data2) {
     let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
+    if (Object.prototype.toString.call(data2) === "[object RegExp]") {
+      if (data2.ignoreCase) prefixFlags += "i";
+      if (data2.multiline) prefixFlags += "m";
+      if (data2.dotAll) prefixFlags += "s";
+      data2 = data2.source;
     }
-    if (typeof data !== "string") return data;
+    if (typeof data2 !== "string") return data2;
     let result = "";
     let changed = false;
-    let size = data.length;
+    let size = data2.length;
     if (size === 0) {
       result = "(?:)";
       changed = true;
@@ -69993,10 +69993,10 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     let inCharClass = false;
     let i = 0;
     while (i < size) {
-      let ch = data[i];
+      let ch = data2[i];
       if (ch === "\\") {
         if (i + 1 < size) {
-          ch = data[i + 1];
+          ch = data2[i + 1];
           switch (ch) {
             case "\\":
               result += "\\\\";
@@ -70004,7 +70004,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code = data[i + 2].charCodeAt(0);
+                let code = data2[i + 2].charCodeAt(0);
                 if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                   let val = code % 32;
                   result += "\\x";
@@ -70021,12 +70021,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "u":
               if (i + 2 < size) {
-                if (data[i + 2] === "{") {
+                if (data2[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
                   while (j < size) {
-                    const hexChar = data[j];
+                    const hexChar = data2[j];
                     if (hexChar === "}") {
                       closed = true;
                       break;
@@ -70043,12 +70043,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   }
                 } else if (i + 5 < size) {
                   let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data2[i + 2 + j])) {
                     isHex4 = false;
                     break;
                   }
                   if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    result += "\\x{" + data2.substring(i + 2, i + 6) + "}";
                     i += 6;
                     changed = true;
                     continue;
@@ -70061,12 +70061,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size && data2[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
                 while (j < size) {
-                  const hexChar = data[j];
+                  const hexChar = data2[j];
                   if (hexChar === "}") {
                     closed = true;
                     break;
@@ -70076,7 +70076,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data2[i + 2]) && TranslateRegExpString2.isHexadecimal(data2[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -70119,16 +70119,16 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             default: {
-              let cp2 = data.codePointAt(i + 1);
+              let cp2 = data2.codePointAt(i + 1);
               if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
                 changed = true;
               } else {
                 result += "\\";
                 let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
+                result += data2.substring(i + 1, i + 1 + symSize2);
                 i += symSize2 + 1;
               }
               continue;
@@ -70141,13 +70141,13 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         changed = true;
         continue;
       } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
+        if (!inCharClass && data2[i + 1] === "]") {
           result += "[^\\x00-\\x{10FFFF}]";
           i += 2;
           changed = true;
           continue;
         }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+        if (!inCharClass && data2[i + 1] === "^" && data2[i + 2] === "]") {
           result += "[\\x00-\\x{10FFFF}]";
           i += 3;
           changed = true;
@@ -70155,20 +70155,20 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data2[i + 1] === "?" && data2[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data2[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
           continue;
         }
       }
-      let cp = data.codePointAt(i);
+      let cp = data2.codePointAt(i);
       let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
+      result += data2.substring(i, i + symSize);
       i += symSize;
     }
-    const finalResult = changed ? result : data;
+    const finalResult = changed ? result : data2;
     if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
     return finalResult;
   }
@@ -72160,10 +72160,10 @@ function cloudDeleteOf(text, productionFile) {
       } : null;
     const v = AWS_DELETE_VERB.exec(text);
     if (v && v[1] !== "s3") {
-      const data = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
+      const data2 = AWS_DATA.test(v[1]) || AWS_DATA.test(`${v[1]}:${v[2]}`);
       return {
-        what: `aws ${v[1]} ${v[2]}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `aws ${v[1]} ${v[2]}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -72171,11 +72171,11 @@ function cloudDeleteOf(text, productionFile) {
     if (GCLOUD_STORAGE_RM.test(text)) return { what: "recursive Cloud Storage deletion", severity: sev("high") };
     const g = GCLOUD_DELETE.exec(text);
     if (g) {
-      const data = GCLOUD_DATA.test(g[1]);
+      const data2 = GCLOUD_DATA.test(g[1]);
       const quiet = /\s(?:--quiet|-q)\b/.test(g[2]);
       return {
-        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `gcloud ${g[1]} delete${quiet ? " --quiet (no confirmation)" : ""}${data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -72183,10 +72183,10 @@ function cloudDeleteOf(text, productionFile) {
     const a = AZ_DELETE.exec(text);
     if (a) {
       const group = a[1].startsWith("group");
-      const data = AZ_DATA.test(a[1]);
+      const data2 = AZ_DATA.test(a[1]);
       return {
-        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data ? " (deletes stored data)" : ""}`,
-        severity: sev(data ? "high" : "medium")
+        what: `az ${a[1]} delete${/\s(?:--yes|-y)\b/.test(a[2]) ? " --yes" : ""}${group ? " removes the whole resource group" : data2 ? " (deletes stored data)" : ""}`,
+        severity: sev(data2 ? "high" : "medium")
       };
     }
   }
@@ -73619,11 +73619,11 @@ async function parsedAddresses(path, text) {
   }
   const set2 = /* @__PURE__ */ new Set();
   const resource = json2.resource;
-  const data = json2.data;
+  const data2 = json2.data;
   const modules = json2.module;
   for (const [type, byName2] of Object.entries(resource ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`${type}.${name}`);
-  for (const [type, byName2] of Object.entries(data ?? {}))
+  for (const [type, byName2] of Object.entries(data2 ?? {}))
     for (const name of Object.keys(byName2 ?? {})) set2.add(`data.${type}.${name}`);
   for (const name of Object.keys(modules ?? {})) set2.add(`module.${name}`);
   return set2;
@@ -75473,9 +75473,9 @@ function scanLiterals(lines, language) {
         i++;
         continue;
       }
-      const comment = commentStart(language, s, i);
-      if (comment === "line") break;
-      if (comment === "block") {
+      const comment2 = commentStart(language, s, i);
+      if (comment2 === "line") break;
+      if (comment2 === "block") {
         blockComment = true;
         i += 2;
         continue;
@@ -80376,6 +80376,11 @@ function levelForScore(score) {
   for (let i = LEVELS.length - 1; i > 0; i--) if (score >= LEVEL_FLOOR[LEVELS[i]]) return LEVELS[i];
   return "none";
 }
+function scoreRange(level) {
+  const i = LEVELS.indexOf(level);
+  const next = LEVELS[i + 1];
+  return `${LEVEL_FLOOR[level]}-${next ? LEVEL_FLOOR[next] - 1 : 100}`;
+}
 function scoreFindings(findings, ai, aiRaiseLevels) {
   if (findings.length === 0) return { score: 0, level: "none", baseLevel: "none", explanation: ["no findings"] };
   const perCategory = /* @__PURE__ */ new Map();
@@ -80680,39 +80685,6 @@ function formatJson(report) {
 `);
 }
 
-// src/format/labels.ts
-var CATEGORY_TITLES = {
-  "migration-destructive": "Destructive migrations",
-  migration: "Migrations",
-  "infra-deletion": "Infrastructure deletions",
-  "infra-change": "Infrastructure changes",
-  "production-config": "Production scope",
-  "ci-workflow": "CI/CD workflows",
-  "agent-autonomy": "Agent autonomy",
-  secrets: "Secrets",
-  "destructive-command": "Destructive commands",
-  "safety-bypass": "Safety bypasses",
-  dependency: "Dependencies",
-  "missing-tests": "Missing tests",
-  custom: "Custom rules"
-};
-var LEVEL_EMOJI = {
-  none: "\u26AA",
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-var SEVERITY_EMOJI = {
-  low: "\u{1F7E2}",
-  medium: "\u{1F7E1}",
-  high: "\u{1F7E0}",
-  critical: "\u{1F534}"
-};
-function plural2(n, word, many = `${word}s`) {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 // src/text/markdown.ts
 function neutralizeReferences(text) {
   return text.replace(/([@#])(?=[A-Za-z0-9_])/g, "$1\u200B");
@@ -80771,6 +80743,39 @@ function findingHref(loc, base) {
   const sha = loc.side === "old" ? base.baseSha : base.headSha;
   if (!sha || !SHA2.test(sha)) return null;
   return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
+}
+
+// src/format/titles.ts
+var CATEGORY_TITLES = {
+  "migration-destructive": "Destructive migrations",
+  migration: "Migrations",
+  "infra-deletion": "Infrastructure deletions",
+  "infra-change": "Infrastructure changes",
+  "production-config": "Production scope",
+  "ci-workflow": "CI/CD workflows",
+  "agent-autonomy": "Agent autonomy",
+  secrets: "Secrets",
+  "destructive-command": "Destructive commands",
+  "safety-bypass": "Safety bypasses",
+  dependency: "Dependencies",
+  "missing-tests": "Missing tests",
+  custom: "Custom rules"
+};
+var LEVEL_EMOJI = {
+  none: "\u26AA",
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+var SEVERITY_EMOJI = {
+  low: "\u{1F7E2}",
+  medium: "\u{1F7E1}",
+  high: "\u{1F7E0}",
+  critical: "\u{1F534}"
+};
+function plural2(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 // src/format/markdown.ts
@@ -81099,6 +81104,45 @@ function describeApiError(e, what) {
 function redactUrl(url2) {
   const i = url2.indexOf("?");
   return i === -1 ? url2 : url2.slice(0, i);
+}
+
+// src/github/marked-comment.ts
+function sameBody2(a, b) {
+  return a.replace(/\r\n/g, "\n").trimEnd() === b.replace(/\r\n/g, "\n").trimEnd();
+}
+var byId = (a, b) => a.id - b.id;
+function markedComment(known, marker) {
+  return ours(known, marker).sort(byId)[0];
+}
+function ours(known, marker) {
+  return known.filter((c) => c.mine && c.body.includes(marker));
+}
+async function upsertMarkedComment(port, ref, marker, body, known) {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  let deleted = 0;
+  const keepOldest = async (ours2) => {
+    const [oldest2, ...newer] = [...ours2].sort(byId);
+    for (const dup of newer) if (await port.deleteComment(repo, dup.id)) deleted++;
+    return oldest2;
+  };
+  const keep = await keepOldest(ours(known, marker));
+  if (keep) {
+    const kept = known.find((c) => c.id === keep.id);
+    if (sameBody2(kept.body, body)) return { action: "unchanged", id: keep.id, deleted };
+    const written = await port.upsertComment(repo, { issue: ref.number, id: keep.id }, body);
+    return { action: written.id === keep.id ? "updated" : "created", id: written.id, deleted };
+  }
+  const created = await port.upsertComment(repo, { issue: ref.number }, body);
+  const at = Date.parse(created.createdAt);
+  const since = new Date((Number.isNaN(at) ? Date.now() : at) - 10 * 6e4).toISOString();
+  const listed = await port.comments(repo, ref.number, void 0, since);
+  const mine = (c) => c.author?.login === created.author?.login && c.body.includes(marker);
+  const twins = listed.items.filter(mine);
+  if (!twins.some((t) => t.id === created.id)) twins.push(created);
+  const oldest = await keepOldest(twins);
+  if (oldest.id === created.id) return { action: "created", id: oldest.id, deleted };
+  await port.upsertComment(repo, { issue: ref.number, id: oldest.id }, body);
+  return { action: "updated", id: oldest.id, deleted };
 }
 
 // action/annotations.ts
@@ -82389,19 +82433,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -82430,9 +82474,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -85175,8 +85219,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -85644,31 +85688,608 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/client.ts
-function resilienceOptions(tuning = {}, log = console) {
-  const maxWait = tuning.maxRateLimitWait ?? 120;
-  const onLimit = (kind2) => (retryAfter, options, _octokit, retryCount) => {
+function waitOutRateLimit(kind2, policy, log) {
+  return (retryAfter, options, octokit, retryCount) => {
+    const warn = (m) => (log ?? octokit.log ?? console).warn(m);
     const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
-    if (retryCount < 1 && retryAfter <= maxWait) {
-      log.warn(`GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s`);
+    if (retryCount < policy.retries && retryAfter <= policy.maxWaitSeconds) {
+      warn(
+        `GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${policy.retries})`
+      );
       return true;
     }
-    log.warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
     return false;
   };
+}
+function resilienceOptions(tuning = {}, log = console) {
+  const policy = { retries: 1, maxWaitSeconds: tuning.maxRateLimitWait ?? 120 };
   return {
     retry: { retries: tuning.retries ?? 3, retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3 },
     throttle: {
       enabled: tuning.throttle ?? true,
       retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1e3,
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit")
+      onRateLimit: waitOutRateLimit("rate limit", policy, log),
+      onSecondaryRateLimit: waitOutRateLimit("secondary rate limit", policy, log)
     }
   };
 }
 var ResilientOctokit = Octokit2.plugin(retry, throttling);
 
+// src/github/fetch.ts
+var MAX_PULL_FILES = 3e3;
+var MAX_PULL_COMMITS = 250;
+var PER_PAGE = 100;
+function hasNextPage(headers) {
+  return typeof headers.link === "string" && /rel="next"/.test(headers.link);
+}
+async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
+  const files = [];
+  for (let page = 1; ; page++) {
+    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      ...ref,
+      per_page: PER_PAGE,
+      page
+    });
+    files.push(...res.data);
+    if (files.length >= limit) return { files: files.slice(0, limit), truncated: hasNextPage(res.headers) };
+    if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
+  }
+}
+async function fetchConfig(client, repo, baseSha, path) {
+  try {
+    const res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ref: baseSha,
+      mediaType: { format: "raw" }
+    });
+    const data2 = res.data;
+    if (typeof data2 === "string") return data2;
+    if (data2 instanceof ArrayBuffer) return new TextDecoder().decode(data2);
+    if (data2 && typeof data2 === "object" && !Array.isArray(data2) && "content" in data2) {
+      const content = data2.content ?? "";
+      return Buffer.from(content, "base64").toString("utf8");
+    }
+    throw new Error(`config path ${path} is not a file at ${baseSha.slice(0, 7)}`);
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
+var MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
+async function fetchDefaultBranchFile(client, repo, path, etag) {
+  let res;
+  try {
+    res = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path.replace(/^\.?\//, ""),
+      ...etag ? { headers: { "if-none-match": etag } } : {}
+    });
+  } catch (e) {
+    if (statusOf(e) === 304) return { status: "unchanged" };
+    if (isPermissionError(e)) return { status: "no-repository" };
+    if (statusOf(e) !== 404) throw e;
+    try {
+      const about = await client.request("GET /repos/{owner}/{repo}", { ...repo });
+      const branch = about.data.default_branch ?? "the default branch";
+      return { status: "no-file", branch };
+    } catch (again) {
+      if (statusOf(again) === 404 || isPermissionError(again)) return { status: "no-repository" };
+      throw again;
+    }
+  }
+  const data2 = res.data;
+  if (Array.isArray(res.data) || data2.type !== "file") return { status: "unreadable", reason: "it is not a file" };
+  if ((data2.size ?? 0) > MAX_DEFAULT_BRANCH_FILE || data2.encoding !== "base64")
+    return { status: "unreadable", reason: `it is larger than ${MAX_DEFAULT_BRANCH_FILE / 1024} KB` };
+  const bytes = Buffer.from(data2.content ?? "", "base64");
+  if (bytes.includes(0)) return { status: "unreadable", reason: "it is not a text file" };
+  return { status: "found", text: bytes.toString("utf8"), blobSha: data2.sha ?? "", etag: res.headers.etag ?? null };
+}
+
+// src/github/pull-context.ts
+var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
+  nodes { commit { oid message
+    author { name email user { login } }
+    committer { name email user { login } } } }`;
+var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
+function mainQuery(q) {
+  const labelAliases = q.labelNames.map((_, i) => `l${i}: label(name: $label${i}) { name }`).join("\n    ");
+  const prefixAliases = q.labelPrefixes.map((_, i) => `p${i}: labels(first: 100, query: $prefix${i}) { nodes { name } }`).join("\n    ");
+  const vars = [
+    ...q.labelNames.map((_, i) => `$label${i}: String!`),
+    ...q.labelPrefixes.map((_, i) => `$prefix${i}: String!`)
+  ].join(", ");
+  return `query($owner: String!, $repo: String!, $number: Int!, $configExpr: String!${vars ? `, ${vars}` : ""}) {
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { __typename ... on Blob { text isBinary } }
+    ${labelAliases}
+    ${prefixAliases}
+    pullRequest(number: $number) {
+      labels(first: 100) { nodes { name } }
+      commits(first: 100) { ${COMMIT_FIELDS} }
+      comments(first: 100) { ${COMMENT_FIELDS} }
+    }
+  }
+}`;
+}
+var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
+}`;
+var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
+}`;
+function toApiCommit(n) {
+  const c = n.commit;
+  return {
+    sha: c.oid,
+    commit: {
+      message: c.message,
+      author: { name: c.author?.name ?? null, email: c.author?.email ?? null },
+      committer: { name: c.committer?.name ?? null, email: c.committer?.email ?? null }
+    },
+    author: c.author?.user ? { login: c.author.user.login } : null,
+    committer: c.committer?.user ? { login: c.committer.user.login } : null
+  };
+}
+function toComment(n) {
+  return { id: n.databaseId, body: n.body, mine: n.viewerDidAuthor, createdAt: n.createdAt };
+}
+async function fetchPullContext(client, q) {
+  const vars = {
+    owner: q.owner,
+    repo: q.repo,
+    number: q.number,
+    configExpr: `${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`
+  };
+  q.labelNames.forEach((name, i) => {
+    vars[`label${i}`] = name;
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    vars[`prefix${i}`] = prefix;
+  });
+  const data2 = await client.graphql(mainQuery(q), vars);
+  let requests = 1;
+  const repo = data2.repository;
+  if (!repo?.pullRequest) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
+  const pull = repo.pullRequest;
+  let configText = null;
+  let configProblem = null;
+  if (repo.config) {
+    if (repo.config.__typename !== "Blob")
+      configProblem = `${q.configPath} is a ${repo.config.__typename.toLowerCase()}, not a file`;
+    else if (repo.config.isBinary || typeof repo.config.text !== "string")
+      configProblem = `${q.configPath} is not a text file`;
+    else configText = repo.config.text;
+  }
+  const repoLabels = /* @__PURE__ */ new Set();
+  q.labelNames.forEach((_, i) => {
+    const l = repo[`l${i}`];
+    if (l?.name) repoLabels.add(l.name);
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    const l = repo[`p${i}`];
+    for (const n of l?.nodes ?? []) if (n.name.startsWith(prefix)) repoLabels.add(n.name);
+  });
+  const commits = pull.commits.nodes.map(toApiCommit);
+  let commitPage = pull.commits.pageInfo;
+  while (commitPage.hasNextPage && commitPage.endCursor && commits.length < MAX_PULL_COMMITS) {
+    const more = await client.graphql(MORE_COMMITS, {
+      owner: q.owner,
+      repo: q.repo,
+      number: q.number,
+      after: commitPage.endCursor
+    });
+    requests++;
+    commits.push(...more.repository.pullRequest.commits.nodes.map(toApiCommit));
+    commitPage = more.repository.pullRequest.commits.pageInfo;
+  }
+  const comments = pull.comments.nodes.map(toComment);
+  let commentPage = pull.comments.pageInfo;
+  const found = () => !!q.commentMarker && comments.some((c) => c.mine && c.body.includes(q.commentMarker));
+  while (commentPage.hasNextPage && commentPage.endCursor && !found()) {
+    const more = await client.graphql(
+      MORE_COMMENTS,
+      { owner: q.owner, repo: q.repo, number: q.number, after: commentPage.endCursor }
+    );
+    requests++;
+    comments.push(...more.repository.pullRequest.comments.nodes.map(toComment));
+    commentPage = more.repository.pullRequest.comments.pageInfo;
+  }
+  return {
+    configText,
+    configProblem,
+    commits: commits.slice(0, MAX_PULL_COMMITS),
+    labels: pull.labels.nodes.map((l) => l.name),
+    repoLabels,
+    comments,
+    requests
+  };
+}
+
+// src/github/octokit-port.ts
+function data(res) {
+  return res.data;
+}
+function actor(a) {
+  if (!a || typeof a.id !== "number" || !a.login) return null;
+  return { id: a.id, login: a.login, type: a.type ?? "User" };
+}
+function person(p, user) {
+  return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
+}
+function checkRun(r) {
+  return {
+    id: r.id,
+    headSha: r.head_sha,
+    name: r.name,
+    appId: r.app?.id ?? null,
+    status: r.status ?? "completed",
+    conclusion: r.conclusion ?? null,
+    title: r.output?.title ?? "",
+    summary: r.output?.summary ?? "",
+    text: r.output?.text ?? "",
+    externalId: r.external_id ?? ""
+  };
+}
+function comment(c) {
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    author: actor(c.user),
+    htmlUrl: c.html_url ?? "",
+    createdAt: c.created_at ?? ""
+  };
+}
+var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
+async function orAbsent(call, absent) {
+  try {
+    return await call();
+  } catch (e) {
+    if (statusOf(e) === 404) return absent;
+    throw e;
+  }
+}
+var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes { position headCommit { oid } pullRequest { number headRefOid baseRefName } }
+      }
+    }
+  }
+}`;
+function unavailable(e) {
+  const s = statusOf(e);
+  return s === 403 || s === 404;
+}
+function createGitHubPort(client) {
+  return {
+    async pull(ref) {
+      const p = data(
+        await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number
+        })
+      );
+      const snapshot2 = {
+        number: p.number,
+        state: p.state === "closed" ? "closed" : "open",
+        merged: p.merged === true,
+        title: p.title ?? "",
+        body: p.body ?? "",
+        htmlUrl: p.html_url ?? "",
+        author: actor(p.user),
+        head: { sha: p.head.sha, ref: p.head.ref ?? "" },
+        base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        headRepo: p.head.repo?.full_name ?? null,
+        baseRepo: p.base.repo?.full_name ?? `${ref.owner}/${ref.repo}`,
+        labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
+        assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
+        changedFiles: p.changed_files ?? 0,
+        commits: p.commits ?? 0
+      };
+      return snapshot2;
+    },
+    async pullFiles(ref) {
+      const { files, truncated } = await fetchPullFiles(client, {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.number
+      });
+      return { items: files, truncated };
+    },
+    async pullCommits(ref) {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+          owner: ref.owner,
+          repo: ref.repo,
+          pull_number: ref.number,
+          per_page: 100,
+          page
+        });
+        const batch = data(res);
+        for (const c of batch)
+          items.push({
+            sha: c.sha,
+            message: c.commit.message,
+            author: person(c.commit.author, c.author),
+            committer: person(c.commit.committer, c.committer)
+          });
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        if (!more || items.length >= MAX_PULL_COMMITS)
+          return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
+      }
+    },
+    fileAt: (repo, path, ref) => fetchConfig(client, repo, ref, path),
+    fileOnDefaultBranch: (repo, path, etag) => fetchDefaultBranchFile(client, repo, path, etag),
+    compare: (repo, base, head) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          ...repo,
+          basehead: `${base}...${head}`,
+          per_page: 100
+        })
+      );
+      const files = [];
+      for (const f2 of d.files ?? []) {
+        files.push(f2.filename);
+        if (f2.previous_filename) files.push(f2.previous_filename);
+      }
+      return { status: d.status ?? "unknown", files, truncated: (d.files?.length ?? 0) >= 300 };
+    }, null),
+    async checkRuns(repo, sha, filter) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+        ...repo,
+        ref: sha,
+        check_name: filter.name,
+        app_id: filter.appId,
+        filter: "all",
+        per_page: 100
+      });
+      return data(res).check_runs.map(checkRun).filter((r) => r.appId === filter.appId && r.name === filter.name && r.headSha === sha).sort((a, b) => b.id - a.id);
+    },
+    async upsertCheckRun(repo, target, body) {
+      const fields = {
+        name: body.name,
+        status: "completed",
+        conclusion: body.conclusion,
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...body.detailsUrl ? { details_url: body.detailsUrl } : {},
+        ...body.externalId !== void 0 ? { external_id: body.externalId } : {},
+        output: { title: body.title, summary: body.summary, ...body.text !== void 0 ? { text: body.text } : {} }
+      };
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(async () => {
+          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            ...repo,
+            check_run_id: id,
+            ...fields
+          });
+          return true;
+        }, false);
+        if (updated) return id;
+      }
+      const res = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...repo,
+        head_sha: target.sha,
+        ...fields
+      });
+      return data(res).id;
+    },
+    comment: (repo, id) => orAbsent(
+      async () => comment(
+        data(
+          await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: id
+          })
+        )
+      ),
+      null
+    ),
+    async comments(repo, issue3, until, since) {
+      const items = [];
+      for (let page = 1; page <= 30; page++) {
+        const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issue3,
+          per_page: 100,
+          page,
+          ...since !== void 0 ? { since } : {}
+        });
+        const batch = data(res).map(comment);
+        items.push(...batch);
+        const more = hasNextPage(res.headers) && batch.length > 0;
+        const found = until !== void 0 && batch.some(until);
+        if (!more || found) return { items, truncated: more && !found };
+      }
+      return { items, truncated: true };
+    },
+    async upsertComment(repo, target, body) {
+      if (target.id !== void 0) {
+        const id = target.id;
+        const updated = await orAbsent(
+          async () => comment(
+            data(
+              await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+                ...repo,
+                comment_id: id,
+                body
+              })
+            )
+          ),
+          null
+        );
+        if (updated) return updated;
+      }
+      return comment(
+        data(
+          await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: target.issue,
+            body
+          })
+        )
+      );
+    },
+    deleteComment: (repo, id) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      return true;
+    }, false),
+    permission: (repo, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          ...repo,
+          username: login
+        })
+      );
+      for (const p of [d.role_name, d.permission])
+        if (p && PERMISSIONS.has(p)) return p;
+      return "none";
+    }, "none"),
+    teamMember: (org, team, login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", {
+          org,
+          team_slug: team,
+          username: login
+        })
+      );
+      return d.state === "active";
+    }, false),
+    user: (login) => orAbsent(async () => {
+      const d = data(
+        await client.request("GET /users/{username}", { username: login })
+      );
+      const a = actor(d);
+      return a ? { ...a, name: d.name ?? null, email: d.email ?? null } : null;
+    }, null),
+    async pullsForCommit(repo, sha) {
+      const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+        ...repo,
+        commit_sha: sha,
+        per_page: 100
+      });
+      return data(res).map(
+        (p) => ({
+          number: p.number,
+          state: p.state === "closed" ? "closed" : "open",
+          headSha: p.head.sha,
+          baseRef: p.base.ref ?? ""
+        })
+      );
+    },
+    async mergeQueue(repo, branch) {
+      const res = data(
+        await client.request("POST /graphql", {
+          query: MERGE_QUEUE_QUERY,
+          variables: { owner: repo.owner, repo: repo.repo, branch }
+        })
+      );
+      if (res.errors?.length) throw new Error(`merge queue query failed: ${res.errors[0]?.message ?? "unknown"}`);
+      const nodes = res.data?.repository?.mergeQueue?.entries?.nodes ?? [];
+      return nodes.filter((n) => n !== null).map(
+        (n) => ({
+          position: n.position,
+          headSha: n.headCommit?.oid ?? null,
+          pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
+        })
+      ).sort((a, b) => a.position - b.position);
+    },
+    async app() {
+      const d = data(await client.request("GET /app"));
+      if (!d) throw new Error("GET /app answered without the App");
+      return { id: d.id, slug: d.slug ?? null };
+    },
+    pullContext: (query) => fetchPullContext(client, query),
+    async createLabel(repo, label) {
+      try {
+        await client.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+        return true;
+      } catch (e) {
+        if (statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async addLabels(ref, names) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        labels: names
+      });
+    },
+    removeLabel: (ref, name) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        name
+      });
+      return true;
+    }, false),
+    async defaultBranch(repo) {
+      return data(await client.request("GET /repos/{owner}/{repo}", { ...repo })).default_branch;
+    },
+    async rulesets(repo) {
+      try {
+        const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
+          ...repo,
+          per_page: 100,
+          includes_parents: false
+        });
+        return data(res);
+      } catch (e) {
+        if (unavailable(e)) return null;
+        throw e;
+      }
+    },
+    async ruleset(repo, id) {
+      return data(
+        await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id })
+      );
+    },
+    async createRuleset(repo, body) {
+      try {
+        await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...body });
+        return true;
+      } catch (e) {
+        if (unavailable(e) || statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async updateRuleset(repo, id, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id, ...body });
+    },
+    branchProtection: (repo, branch) => orAbsent(
+      async () => data(
+        await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })
+      ),
+      null
+    ),
+    async protectBranch(repo, branch, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    },
+    async setRequiredChecks(repo, branch, checks) {
+      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
+        ...repo,
+        branch,
+        checks
+      });
+    }
+  };
+}
+function loose(client) {
+  return (route2, params) => client.request(route2, params);
+}
+
 // action/client.ts
-function createActionClient(token, apiUrl, tuning = {}) {
+function createActionPort(token, apiUrl, tuning = {}) {
   const log = { warn: (m) => info(m) };
   const client = getOctokit(
     token,
@@ -85685,77 +86306,14 @@ function createActionClient(token, apiUrl, tuning = {}) {
   client.hook.before("request", () => {
     requests++;
   });
-  return { client, requests: () => requests };
+  return { port: createGitHubPort(client), requests: () => requests };
 }
 
 // action/comment.ts
 var COMMENT_MARKER = "<!-- ai-review-gate:action -->";
-function byAge(a, b) {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id;
-}
-function sameBody2(a, b) {
-  return a.replace(/\r\n/g, "\n").trimEnd() === b.replace(/\r\n/g, "\n").trimEnd();
-}
-function stickyComment(existing) {
-  return existing.filter((c) => c.mine && c.body.includes(COMMENT_MARKER)).sort(byAge)[0];
-}
 function previousReport(existing) {
-  const sticky = stickyComment(existing);
+  const sticky = markedComment(existing, COMMENT_MARKER);
   return sticky ? readDigest(sticky.body) : { kind: "none" };
-}
-async function upsertStickyComment(client, ref, body, existing) {
-  const params = { owner: ref.owner, repo: ref.repo };
-  let requests = 0;
-  let deleted = 0;
-  const deleteComment = async (id) => {
-    requests++;
-    try {
-      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...params, comment_id: id });
-      deleted++;
-    } catch (e) {
-      if (statusOf(e) !== 404) throw e;
-    }
-  };
-  const update = async (id) => {
-    requests++;
-    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      ...params,
-      comment_id: id,
-      body
-    });
-  };
-  const ours = existing.filter((c) => c.mine && c.body.includes(COMMENT_MARKER)).sort(byAge);
-  const keep = ours[0];
-  if (keep) {
-    for (const dup of ours.slice(1)) await deleteComment(dup.id);
-    if (sameBody2(keep.body, body)) return { action: "unchanged", id: keep.id, deleted, requests };
-    await update(keep.id);
-    return { action: "updated", id: keep.id, deleted, requests };
-  }
-  requests++;
-  const created = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    ...params,
-    issue_number: ref.number,
-    body
-  });
-  const me = created.data.user?.login;
-  const createdId = Number(created.data.id);
-  const since = new Date(Date.parse(created.data.created_at) - 10 * 6e4).toISOString();
-  requests++;
-  const listed = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    ...params,
-    issue_number: ref.number,
-    since,
-    per_page: 100
-  });
-  const twins = listed.data.filter((c) => c.user?.login === me && (c.body ?? "").includes(COMMENT_MARKER)).map((c) => ({ id: c.id, createdAt: c.created_at }));
-  if (!twins.some((t) => t.id === createdId)) twins.push({ id: createdId, createdAt: created.data.created_at });
-  twins.sort(byAge);
-  const oldest = twins[0];
-  for (const t of twins.slice(1)) await deleteComment(t.id);
-  if (oldest.id === createdId) return { action: "created", id: oldest.id, deleted, requests };
-  await update(oldest.id);
-  return { action: "updated", id: oldest.id, deleted, requests };
 }
 
 // action/gather.ts
@@ -85823,32 +86381,6 @@ function prFactsFromApi(pull, commits) {
     commits: commits.map(commitFactsFromApi)
   };
 }
-
-// src/github/fetch.ts
-var MAX_PULL_FILES = 3e3;
-var MAX_PULL_COMMITS = 250;
-var PER_PAGE = 100;
-function hasNextPage(headers) {
-  return typeof headers.link === "string" && /rel="next"/.test(headers.link);
-}
-async function fetchPullFiles(client, ref, limit = MAX_PULL_FILES) {
-  const files = [];
-  for (let page = 1; ; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      ...ref,
-      per_page: PER_PAGE,
-      page
-    });
-    files.push(...res.data);
-    if (files.length >= limit) return { files: files.slice(0, limit), truncated: hasNextPage(res.headers) };
-    if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
-  }
-}
-async function fetchPull(client, ref) {
-  const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref });
-  return res.data;
-}
-var MAX_DEFAULT_BRANCH_FILE = 512 * 1024;
 
 // src/github/files.ts
 var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
@@ -85924,126 +86456,6 @@ function changedFilesFromPullFiles(apiFiles) {
   return { files, notAnalyzed, warnings };
 }
 
-// src/github/pull-context.ts
-var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
-  nodes { commit { oid message
-    author { name email user { login } }
-    committer { name email user { login } } } }`;
-var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
-function mainQuery(q) {
-  const labelAliases = q.labelNames.map((_, i) => `l${i}: label(name: $label${i}) { name }`).join("\n    ");
-  const prefixAliases = q.labelPrefixes.map((_, i) => `p${i}: labels(first: 100, query: $prefix${i}) { nodes { name } }`).join("\n    ");
-  const vars = [
-    ...q.labelNames.map((_, i) => `$label${i}: String!`),
-    ...q.labelPrefixes.map((_, i) => `$prefix${i}: String!`)
-  ].join(", ");
-  return `query($owner: String!, $repo: String!, $number: Int!, $configExpr: String!${vars ? `, ${vars}` : ""}) {
-  repository(owner: $owner, name: $repo) {
-    config: object(expression: $configExpr) { __typename ... on Blob { text isBinary } }
-    ${labelAliases}
-    ${prefixAliases}
-    pullRequest(number: $number) {
-      labels(first: 100) { nodes { name } }
-      commits(first: 100) { ${COMMIT_FIELDS} }
-      comments(first: 100) { ${COMMENT_FIELDS} }
-    }
-  }
-}`;
-}
-var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
-}`;
-var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
-  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
-}`;
-function toApiCommit(n) {
-  const c = n.commit;
-  return {
-    sha: c.oid,
-    commit: {
-      message: c.message,
-      author: { name: c.author?.name ?? null, email: c.author?.email ?? null },
-      committer: { name: c.committer?.name ?? null, email: c.committer?.email ?? null }
-    },
-    author: c.author?.user ? { login: c.author.user.login } : null,
-    committer: c.committer?.user ? { login: c.committer.user.login } : null
-  };
-}
-function toComment(n) {
-  return { id: n.databaseId, body: n.body, mine: n.viewerDidAuthor, createdAt: n.createdAt };
-}
-async function fetchPullContext(client, q) {
-  const vars = {
-    owner: q.owner,
-    repo: q.repo,
-    number: q.number,
-    configExpr: `${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`
-  };
-  q.labelNames.forEach((name, i) => {
-    vars[`label${i}`] = name;
-  });
-  q.labelPrefixes.forEach((prefix, i) => {
-    vars[`prefix${i}`] = prefix;
-  });
-  const data = await client.graphql(mainQuery(q), vars);
-  let requests = 1;
-  const repo = data.repository;
-  if (!repo?.pullRequest) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
-  const pull = repo.pullRequest;
-  let configText = null;
-  let configProblem = null;
-  if (repo.config) {
-    if (repo.config.__typename !== "Blob")
-      configProblem = `${q.configPath} is a ${repo.config.__typename.toLowerCase()}, not a file`;
-    else if (repo.config.isBinary || typeof repo.config.text !== "string")
-      configProblem = `${q.configPath} is not a text file`;
-    else configText = repo.config.text;
-  }
-  const repoLabels = /* @__PURE__ */ new Set();
-  q.labelNames.forEach((_, i) => {
-    const l = repo[`l${i}`];
-    if (l?.name) repoLabels.add(l.name);
-  });
-  q.labelPrefixes.forEach((prefix, i) => {
-    const l = repo[`p${i}`];
-    for (const n of l?.nodes ?? []) if (n.name.startsWith(prefix)) repoLabels.add(n.name);
-  });
-  const commits = pull.commits.nodes.map(toApiCommit);
-  let commitPage = pull.commits.pageInfo;
-  while (commitPage.hasNextPage && commitPage.endCursor && commits.length < MAX_PULL_COMMITS) {
-    const more = await client.graphql(MORE_COMMITS, {
-      owner: q.owner,
-      repo: q.repo,
-      number: q.number,
-      after: commitPage.endCursor
-    });
-    requests++;
-    commits.push(...more.repository.pullRequest.commits.nodes.map(toApiCommit));
-    commitPage = more.repository.pullRequest.commits.pageInfo;
-  }
-  const comments = pull.comments.nodes.map(toComment);
-  let commentPage = pull.comments.pageInfo;
-  const found = () => !!q.commentMarker && comments.some((c) => c.mine && c.body.includes(q.commentMarker));
-  while (commentPage.hasNextPage && commentPage.endCursor && !found()) {
-    const more = await client.graphql(
-      MORE_COMMENTS,
-      { owner: q.owner, repo: q.repo, number: q.number, after: commentPage.endCursor }
-    );
-    requests++;
-    comments.push(...more.repository.pullRequest.comments.nodes.map(toComment));
-    commentPage = more.repository.pullRequest.comments.pageInfo;
-  }
-  return {
-    configText,
-    configProblem,
-    commits: commits.slice(0, MAX_PULL_COMMITS),
-    labels: pull.labels.nodes.map((l) => l.name),
-    repoLabels,
-    comments,
-    requests
-  };
-}
-
 // action/inputs.ts
 var InputError = class extends Error {
   name = "InputError";
@@ -86094,12 +86506,6 @@ var RISK_COLORS = {
   high: "d93f0b",
   critical: "b60205"
 };
-var RISK_RANGES = {
-  low: "1-29",
-  medium: "30-54",
-  high: "55-79",
-  critical: "80-100"
-};
 function labelName2(text) {
   return text.slice(0, 50);
 }
@@ -86119,7 +86525,7 @@ function desiredLabels(report) {
     out.push({
       name: `${RISK_PREFIX}${level}`,
       color: RISK_COLORS[level],
-      description: `Risk level ${level} from ai-review-gate (score ${RISK_RANGES[level]})`
+      description: `Risk level ${level} from ai-review-gate (score ${scoreRange(level)})`
     });
   return out;
 }
@@ -86135,46 +86541,15 @@ function planLabels(current, desired) {
     remove: current.filter((n) => (n.startsWith(RISK_PREFIX) || n.startsWith(AGENT_PREFIX)) && !want.has(n))
   };
 }
-async function applyLabels(client, ref, plan, repoLabels) {
-  let requests = 0;
-  for (const spec of plan.add) {
-    if (repoLabels.has(spec.name)) continue;
-    requests++;
-    try {
-      await client.request("POST /repos/{owner}/{repo}/labels", {
-        owner: ref.owner,
-        repo: ref.repo,
-        name: spec.name,
-        color: spec.color,
-        description: spec.description
-      });
-    } catch (e) {
-      if (statusOf(e) !== 422) throw e;
-    }
-  }
-  if (plan.add.length > 0) {
-    requests++;
-    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
-      labels: plan.add.map((l) => l.name)
-    });
-  }
-  for (const name of plan.remove) {
-    requests++;
-    try {
-      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.number,
-        name
-      });
-    } catch (e) {
-      if (statusOf(e) !== 404) throw e;
-    }
-  }
-  return requests;
+async function applyLabels(port, ref, plan, repoLabels) {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  for (const spec of plan.add) if (!repoLabels.has(spec.name)) await port.createLabel(repo, spec);
+  if (plan.add.length > 0)
+    await port.addLabels(
+      ref,
+      plan.add.map((l) => l.name)
+    );
+  for (const name of plan.remove) await port.removeLabel(ref, name);
 }
 
 // action/gather.ts
@@ -86194,14 +86569,25 @@ function readRunEnv() {
   };
 }
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-async function resolveTarget(env, inputs, client) {
+function actionPull(p) {
+  const user = p.author ? { login: p.author.login, type: p.author.type } : null;
+  return {
+    number: p.number,
+    state: p.state,
+    title: p.title,
+    body: p.body,
+    user,
+    labels: p.labels,
+    assignees: p.assignees.map((a) => ({ login: a.login })),
+    changed_files: p.changedFiles,
+    head: { ...p.head, repo: p.headRepo ? { full_name: p.headRepo } : null },
+    base: { ...p.base, repo: { full_name: p.baseRepo } }
+  };
+}
+async function resolveTarget(env, inputs, port) {
   if (inputs.prNumber !== null) {
-    const pull = await fetchPull(client, {
-      owner: env.owner,
-      repo: env.repo,
-      pull_number: inputs.prNumber
-    });
-    return { pull, fromPayload: false };
+    const pull = await port.pull({ owner: env.owner, repo: env.repo, number: inputs.prNumber });
+    return { pull: actionPull(pull), fromPayload: false };
   }
   if (PR_EVENTS.has(env.eventName) && env.payload.pull_request) {
     return { pull: env.payload.pull_request, fromPayload: true };
@@ -86220,8 +86606,8 @@ function loadConfig(ctx, path, baseSha) {
   if (ctx.configText === null) return { config: defaultConfig(), source: "defaults" };
   return { config: parseConfigText(ctx.configText, path), source: `${path}@${baseSha.slice(0, 7)}` };
 }
-async function gather2(env, inputs, client, pull) {
-  const context3 = await fetchPullContext(client, {
+async function gather2(env, inputs, port, pull) {
+  const context3 = await port.pullContext({
     owner: env.owner,
     repo: env.repo,
     number: pull.number,
@@ -86250,8 +86636,8 @@ async function gather2(env, inputs, client, pull) {
       warnings: []
     };
   }
-  const fetched = await fetchPullFiles(client, { owner: env.owner, repo: env.repo, pull_number: pull.number });
-  const converted = changedFilesFromPullFiles(fetched.files);
+  const fetched = await port.pullFiles({ owner: env.owner, repo: env.repo, number: pull.number });
+  const converted = changedFilesFromPullFiles(fetched.items);
   const warnings = [...converted.warnings];
   const central = extendsNotApplied(config2);
   if (central) warnings.push(central);
@@ -86402,8 +86788,8 @@ async function runAction(options) {
   const env = readRunEnv();
   if (!env.owner || !env.repo) throw new InputError("GITHUB_REPOSITORY is not set: run this inside GitHub Actions");
   if (!inputs.token) throw new InputError("no token: set the github-token input");
-  const { client, requests } = createActionClient(inputs.token, env.apiUrl, options.tuning);
-  const target = await resolveTarget(env, inputs, client);
+  const { port, requests } = createActionPort(inputs.token, env.apiUrl, options.tuning);
+  const target = await resolveTarget(env, inputs, port);
   if ("skip" in target) {
     notice(target.skip, { title: "ai-review-gate: nothing to do" });
     return;
@@ -86412,7 +86798,7 @@ async function runAction(options) {
   const ref = { owner: env.owner, repo: env.repo, number: pull.number };
   const repoUrl = `${env.serverUrl}/${env.owner}/${env.repo}`;
   info(`Analyzing ${env.owner}/${env.repo}#${pull.number} at ${pull.head.sha} (base ${pull.base.sha})`);
-  const gathered = await gather2(env, inputs, client, pull);
+  const gathered = await gather2(env, inputs, port, pull);
   const writes = new WriteAccess(forkDenial(env.eventName, pull));
   if (gathered.configError) {
     const err = gathered.configError;
@@ -86425,7 +86811,13 @@ async function runAction(options) {
     if (inputs.comment)
       await writes.attempt(
         "the pull request comment",
-        () => upsertStickyComment(client, ref, configErrorMarkdown(err, COMMENT_MARKER), gathered.context.comments)
+        () => upsertMarkedComment(
+          port,
+          ref,
+          COMMENT_MARKER,
+          configErrorMarkdown(err, COMMENT_MARKER),
+          gathered.context.comments
+        )
       );
     writes.emitNotice();
     await writeSummary(notesBlock(writeNotes(writes)) + configErrorMarkdown(err));
@@ -86465,7 +86857,7 @@ async function runAction(options) {
     const body = formatMarkdown(report, { ...view, headSha: pull.head.sha, marker: COMMENT_MARKER, digest: true });
     const res = await writes.attempt(
       "the pull request comment",
-      () => upsertStickyComment(client, ref, body, gathered.context.comments)
+      () => upsertMarkedComment(port, ref, COMMENT_MARKER, body, gathered.context.comments)
     );
     if (res)
       info(`Comment ${res.action} (id ${res.id}${res.deleted ? `, ${res.deleted} duplicate(s) deleted` : ""})`);
@@ -86473,7 +86865,7 @@ async function runAction(options) {
   if (inputs.labels) {
     const plan = planLabels(gathered.context.labels, desiredLabels(report));
     if (plan.add.length > 0 || plan.remove.length > 0)
-      await writes.attempt("the labels", () => applyLabels(client, ref, plan, gathered.context.repoLabels));
+      await writes.attempt("the labels", () => applyLabels(port, ref, plan, gathered.context.repoLabels));
   }
   writes.emitNotice();
   notes.push(...writeNotes(writes));

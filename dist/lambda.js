@@ -9461,15 +9461,15 @@ var require_light = __commonJS({
             return job.promise;
           }
           wrap(fn) {
-            var schedule, wrapped2;
+            var schedule, wrapped;
             schedule = this.schedule.bind(this);
-            wrapped2 = function(...args) {
+            wrapped = function(...args) {
               return schedule(fn.bind(this), ...args);
             };
-            wrapped2.withOptions = function(options2, ...args) {
+            wrapped.withOptions = function(options2, ...args) {
               return schedule(options2, fn, ...args);
             };
-            return wrapped2;
+            return wrapped;
           }
           async updateSettings(options2 = {}) {
             await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
@@ -19655,15 +19655,15 @@ var require_Bottleneck = __commonJS({
           return job.promise;
         }
         wrap(fn) {
-          var schedule, wrapped2;
+          var schedule, wrapped;
           schedule = this.schedule.bind(this);
-          wrapped2 = function wrapped3(...args) {
+          wrapped = function wrapped2(...args) {
             return schedule(fn.bind(this), ...args);
           };
-          wrapped2.withOptions = function(options2, ...args) {
+          wrapped.withOptions = function(options2, ...args) {
             return schedule(options2, fn, ...args);
           };
-          return wrapped2;
+          return wrapped;
         }
         updateSettings(options2 = {}) {
           var _this3 = this;
@@ -23305,20 +23305,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural4(ms, msAbs, d, "day");
+        return plural5(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural4(ms, msAbs, h, "hour");
+        return plural5(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural4(ms, msAbs, m, "minute");
+        return plural5(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural4(ms, msAbs, s, "second");
+        return plural5(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural4(ms, msAbs, n, name) {
+    function plural5(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -40109,8 +40109,8 @@ var require_types3 = __commonJS({
 // node_modules/@opentelemetry/api/dist/version.cjs
 var require_version2 = __commonJS({
   "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
-    var VERSION19 = "1.10.0";
-    exports2.VERSION = VERSION19;
+    var VERSION21 = "1.10.0";
+    exports2.VERSION = VERSION21;
   }
 });
 
@@ -44138,8 +44138,8 @@ async function getAuthenticatedOctokit(options2) {
           installationId
         }
       };
-      const Octokit2 = octokit2.constructor;
-      return new Octokit2(options3);
+      const Octokit3 = octokit2.constructor;
+      return new Octokit3(options3);
     }
   });
 }
@@ -50654,7 +50654,7 @@ var Probot = class {
         sentryDsn: this.#state.sentryDsn
       });
       this.#state.log = this.#state.log.child({ name: "probot" });
-      const Octokit2 = await getProbotOctokitWithDefaults({
+      const Octokit3 = await getProbotOctokitWithDefaults({
         githubToken: this.#state.githubToken,
         Octokit: this.#state.OctokitBase,
         appId: this.#state.appId,
@@ -50665,7 +50665,7 @@ var Probot = class {
         baseUrl: this.#state.baseUrl,
         request: this.#state.request
       });
-      this.#state.octokit = new Octokit2();
+      this.#state.octokit = new Octokit3();
       this.#state.webhooks = getWebhooks({
         log: this.#state.log,
         octokit: this.#state.octokit,
@@ -56168,14 +56168,14 @@ var memo = {
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
-      const wrapped2 = (payload, ctx) => {
+      const wrapped = (payload, ctx) => {
         if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
           throw new $ZodCyclicError();
         return base(payload, ctx);
       };
-      inst._zod.parse = wrapped2;
+      inst._zod.parse = wrapped;
       if (inst._zod.run === base)
-        inst._zod.run = wrapped2;
+        inst._zod.run = wrapped;
     });
   },
   attach(inst) {
@@ -56187,12 +56187,12 @@ var memo = {
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
-      const wrapped2 = (payload, ctx) => {
+      const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
           if (walked === NONE) {
             inst._zod.parse = base;
-            if (inst._zod.run === wrapped2)
+            if (inst._zod.run === wrapped)
               inst._zod.run = base;
             return base(payload, ctx);
           }
@@ -56246,9 +56246,9 @@ var memo = {
           entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
         return result;
       };
-      inst._zod.parse = wrapped2;
+      inst._zod.parse = wrapped;
       if (inst._zod.run === base)
-        inst._zod.run = wrapped2;
+        inst._zod.run = wrapped;
     });
   }
 };
@@ -61646,8 +61646,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -61791,8 +61791,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -63919,7 +63919,7 @@ function withParser(schema, parser2) {
   const clone2 = clone(schema);
   const liveRun = schema._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
-  const wrapped2 = (payload, ctx) => {
+  const wrapped = (payload, ctx) => {
     if (ctx?.async || ctx?.direction === "backward" || ctx?.skipChecks || ctx?.[FALLBACK_FLAG]) {
       return originalRun(payload, ctx);
     }
@@ -63935,10 +63935,10 @@ function withParser(schema, parser2) {
       ctx[FALLBACK_FLAG] = true;
     return originalRun(payload, ctx);
   };
-  wrapped2.__originalRun = originalRun;
+  wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
   clone2._zod.bag.validator = parser2;
-  clone2._zod.run = wrapped2;
+  clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
     installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
@@ -92866,6 +92866,126 @@ async function fetchDefaultBranchFile(client, repo, path2, etag) {
   return { status: "found", text: bytes.toString("utf8"), blobSha: data2.sha ?? "", etag: res.headers.etag ?? null };
 }
 
+// src/github/pull-context.ts
+var COMMIT_FIELDS = `pageInfo { hasNextPage endCursor }
+  nodes { commit { oid message
+    author { name email user { login } }
+    committer { name email user { login } } } }`;
+var COMMENT_FIELDS = "pageInfo { hasNextPage endCursor } nodes { databaseId body viewerDidAuthor createdAt }";
+function mainQuery(q) {
+  const labelAliases = q.labelNames.map((_, i) => `l${i}: label(name: $label${i}) { name }`).join("\n    ");
+  const prefixAliases = q.labelPrefixes.map((_, i) => `p${i}: labels(first: 100, query: $prefix${i}) { nodes { name } }`).join("\n    ");
+  const vars = [
+    ...q.labelNames.map((_, i) => `$label${i}: String!`),
+    ...q.labelPrefixes.map((_, i) => `$prefix${i}: String!`)
+  ].join(", ");
+  return `query($owner: String!, $repo: String!, $number: Int!, $configExpr: String!${vars ? `, ${vars}` : ""}) {
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { __typename ... on Blob { text isBinary } }
+    ${labelAliases}
+    ${prefixAliases}
+    pullRequest(number: $number) {
+      labels(first: 100) { nodes { name } }
+      commits(first: 100) { ${COMMIT_FIELDS} }
+      comments(first: 100) { ${COMMENT_FIELDS} }
+    }
+  }
+}`;
+}
+var MORE_COMMITS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { commits(first: 100, after: $after) { ${COMMIT_FIELDS} } } }
+}`;
+var MORE_COMMENTS = `query($owner: String!, $repo: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } } }
+}`;
+function toApiCommit(n) {
+  const c = n.commit;
+  return {
+    sha: c.oid,
+    commit: {
+      message: c.message,
+      author: { name: c.author?.name ?? null, email: c.author?.email ?? null },
+      committer: { name: c.committer?.name ?? null, email: c.committer?.email ?? null }
+    },
+    author: c.author?.user ? { login: c.author.user.login } : null,
+    committer: c.committer?.user ? { login: c.committer.user.login } : null
+  };
+}
+function toComment(n) {
+  return { id: n.databaseId, body: n.body, mine: n.viewerDidAuthor, createdAt: n.createdAt };
+}
+async function fetchPullContext(client, q) {
+  const vars = {
+    owner: q.owner,
+    repo: q.repo,
+    number: q.number,
+    configExpr: `${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`
+  };
+  q.labelNames.forEach((name, i) => {
+    vars[`label${i}`] = name;
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    vars[`prefix${i}`] = prefix;
+  });
+  const data2 = await client.graphql(mainQuery(q), vars);
+  let requests = 1;
+  const repo = data2.repository;
+  if (!repo?.pullRequest) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
+  const pull = repo.pullRequest;
+  let configText = null;
+  let configProblem = null;
+  if (repo.config) {
+    if (repo.config.__typename !== "Blob")
+      configProblem = `${q.configPath} is a ${repo.config.__typename.toLowerCase()}, not a file`;
+    else if (repo.config.isBinary || typeof repo.config.text !== "string")
+      configProblem = `${q.configPath} is not a text file`;
+    else configText = repo.config.text;
+  }
+  const repoLabels = /* @__PURE__ */ new Set();
+  q.labelNames.forEach((_, i) => {
+    const l = repo[`l${i}`];
+    if (l?.name) repoLabels.add(l.name);
+  });
+  q.labelPrefixes.forEach((prefix, i) => {
+    const l = repo[`p${i}`];
+    for (const n of l?.nodes ?? []) if (n.name.startsWith(prefix)) repoLabels.add(n.name);
+  });
+  const commits = pull.commits.nodes.map(toApiCommit);
+  let commitPage = pull.commits.pageInfo;
+  while (commitPage.hasNextPage && commitPage.endCursor && commits.length < MAX_PULL_COMMITS) {
+    const more = await client.graphql(MORE_COMMITS, {
+      owner: q.owner,
+      repo: q.repo,
+      number: q.number,
+      after: commitPage.endCursor
+    });
+    requests++;
+    commits.push(...more.repository.pullRequest.commits.nodes.map(toApiCommit));
+    commitPage = more.repository.pullRequest.commits.pageInfo;
+  }
+  const comments = pull.comments.nodes.map(toComment);
+  let commentPage = pull.comments.pageInfo;
+  const found = () => !!q.commentMarker && comments.some((c) => c.mine && c.body.includes(q.commentMarker));
+  while (commentPage.hasNextPage && commentPage.endCursor && !found()) {
+    const more = await client.graphql(
+      MORE_COMMENTS,
+      { owner: q.owner, repo: q.repo, number: q.number, after: commentPage.endCursor }
+    );
+    requests++;
+    comments.push(...more.repository.pullRequest.comments.nodes.map(toComment));
+    commentPage = more.repository.pullRequest.comments.pageInfo;
+  }
+  return {
+    configText,
+    configProblem,
+    commits: commits.slice(0, MAX_PULL_COMMITS),
+    labels: pull.labels.nodes.map((l) => l.name),
+    repoLabels,
+    comments,
+    requests
+  };
+}
+
 // src/github/octokit-port.ts
 function data(res) {
   return res.data;
@@ -92873,9 +92993,6 @@ function data(res) {
 function actor(a) {
   if (!a || typeof a.id !== "number" || !a.login) return null;
   return { id: a.id, login: a.login, type: a.type ?? "User" };
-}
-function hasNext(headers) {
-  return /rel="next"/.test(String(headers.link ?? ""));
 }
 function person(p, user) {
   return { name: p?.name ?? null, email: p?.email ?? null, user: actor(user) };
@@ -92895,7 +93012,13 @@ function checkRun(r) {
   };
 }
 function comment(c) {
-  return { id: c.id, body: c.body ?? "", author: actor(c.user), htmlUrl: c.html_url ?? "" };
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    author: actor(c.user),
+    htmlUrl: c.html_url ?? "",
+    createdAt: c.created_at ?? ""
+  };
 }
 var PERMISSIONS = /* @__PURE__ */ new Set(["admin", "maintain", "write", "triage", "read", "none"]);
 async function orAbsent(call, absent) {
@@ -92915,6 +93038,10 @@ var MERGE_QUEUE_QUERY = `query($owner: String!, $repo: String!, $branch: String!
     }
   }
 }`;
+function unavailable(e) {
+  const s = statusOf(e);
+  return s === 403 || s === 404;
+}
 function createGitHubPort(client) {
   return {
     async pull(ref) {
@@ -92925,7 +93052,7 @@ function createGitHubPort(client) {
           pull_number: ref.number
         })
       );
-      const snapshot = {
+      const snapshot2 = {
         number: p.number,
         state: p.state === "closed" ? "closed" : "open",
         merged: p.merged === true,
@@ -92935,12 +93062,14 @@ function createGitHubPort(client) {
         author: actor(p.user),
         head: { sha: p.head.sha, ref: p.head.ref ?? "" },
         base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        headRepo: p.head.repo?.full_name ?? null,
+        baseRepo: p.base.repo?.full_name ?? `${ref.owner}/${ref.repo}`,
         labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
         assignees: (p.assignees ?? []).map(actor).filter((a) => a !== null),
         changedFiles: p.changed_files ?? 0,
         commits: p.commits ?? 0
       };
-      return snapshot;
+      return snapshot2;
     },
     async pullFiles(ref) {
       const { files, truncated } = await fetchPullFiles(client, {
@@ -92968,7 +93097,7 @@ function createGitHubPort(client) {
             author: person(c.commit.author, c.author),
             committer: person(c.commit.committer, c.committer)
           });
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         if (!more || items.length >= MAX_PULL_COMMITS)
           return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
       }
@@ -93041,18 +93170,19 @@ function createGitHubPort(client) {
       ),
       null
     ),
-    async comments(repo, issue2, until) {
+    async comments(repo, issue2, until, since) {
       const items = [];
       for (let page = 1; page <= 30; page++) {
         const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
           ...repo,
           issue_number: issue2,
           per_page: 100,
-          page
+          page,
+          ...since !== void 0 ? { since } : {}
         });
         const batch = data(res).map(comment);
         items.push(...batch);
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         const found = until !== void 0 && batch.some(until);
         if (!more || found) return { items, truncated: more && !found };
       }
@@ -93085,11 +93215,10 @@ function createGitHubPort(client) {
         )
       );
     },
-    async deleteComment(repo, id) {
-      await orAbsent(async () => {
-        await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
-      }, void 0);
-    },
+    deleteComment: (repo, id) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+      return true;
+    }, false),
     permission: (repo, login) => orAbsent(async () => {
       const d = data(
         await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
@@ -93149,8 +93278,92 @@ function createGitHubPort(client) {
           pull: n.pullRequest ? { number: n.pullRequest.number, headSha: n.pullRequest.headRefOid, baseRef: n.pullRequest.baseRefName } : null
         })
       ).sort((a, b) => a.position - b.position);
+    },
+    async app() {
+      const d = data(await client.request("GET /app"));
+      if (!d) throw new Error("GET /app answered without the App");
+      return { id: d.id, slug: d.slug ?? null };
+    },
+    pullContext: (query) => fetchPullContext(client, query),
+    async createLabel(repo, label) {
+      try {
+        await client.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+        return true;
+      } catch (e) {
+        if (statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async addLabels(ref, names) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        labels: names
+      });
+    },
+    removeLabel: (ref, name) => orAbsent(async () => {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        name
+      });
+      return true;
+    }, false),
+    async defaultBranch(repo) {
+      return data(await client.request("GET /repos/{owner}/{repo}", { ...repo })).default_branch;
+    },
+    async rulesets(repo) {
+      try {
+        const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
+          ...repo,
+          per_page: 100,
+          includes_parents: false
+        });
+        return data(res);
+      } catch (e) {
+        if (unavailable(e)) return null;
+        throw e;
+      }
+    },
+    async ruleset(repo, id) {
+      return data(
+        await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id })
+      );
+    },
+    async createRuleset(repo, body) {
+      try {
+        await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...body });
+        return true;
+      } catch (e) {
+        if (unavailable(e) || statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+    async updateRuleset(repo, id, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id, ...body });
+    },
+    branchProtection: (repo, branch) => orAbsent(
+      async () => data(
+        await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch })
+      ),
+      null
+    ),
+    async protectBranch(repo, branch, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    },
+    async setRequiredChecks(repo, branch, checks) {
+      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
+        ...repo,
+        branch,
+        checks
+      });
     }
   };
+}
+function loose(client) {
+  return (route2, params) => client.request(route2, params);
 }
 
 // app/central-files.ts
@@ -93312,28 +93525,39 @@ function fencedPort(port) {
     }
     return result;
   };
-  return {
-    pull: (...a) => port.pull(...a),
-    pullFiles: (...a) => port.pullFiles(...a),
-    pullCommits: (...a) => port.pullCommits(...a),
-    fileAt: (...a) => port.fileAt(...a),
-    fileOnDefaultBranch: (...a) => port.fileOnDefaultBranch(...a),
-    compare: (...a) => port.compare(...a),
-    checkRuns: (...a) => port.checkRuns(...a),
-    comment: (...a) => port.comment(...a),
-    comments: (...a) => port.comments(...a),
-    permission: (...a) => port.permission(...a),
-    teamMember: (...a) => port.teamMember(...a),
-    user: (...a) => port.user(...a),
-    pullsForCommit: (...a) => port.pullsForCommit(...a),
-    mergeQueue: (...a) => port.mergeQueue(...a),
-    upsertCheckRun: fenced((...a) => port.upsertCheckRun(...a)),
-    upsertComment: fenced((...a) => port.upsertComment(...a)),
-    deleteComment: fenced((...a) => port.deleteComment(...a))
-  };
+  return new Proxy(port, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      const bound = value.bind(target);
+      return READS.has(key) ? bound : fenced(bound);
+    }
+  });
 }
+var READS = /* @__PURE__ */ new Set([
+  "pull",
+  "pullFiles",
+  "pullCommits",
+  "fileAt",
+  "fileOnDefaultBranch",
+  "compare",
+  "checkRuns",
+  "comment",
+  "comments",
+  "permission",
+  "teamMember",
+  "user",
+  "pullsForCommit",
+  "mergeQueue",
+  "app",
+  "pullContext",
+  "defaultBranch",
+  "rulesets",
+  "ruleset",
+  "branchProtection"
+]);
 
-// src/format/labels.ts
+// src/format/titles.ts
 var CATEGORY_TITLES = {
   "migration-destructive": "Destructive migrations",
   migration: "Migrations",
@@ -93349,1768 +93573,6 @@ var CATEGORY_TITLES = {
   "missing-tests": "Missing tests",
   custom: "Custom rules"
 };
-
-// src/format/links.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/text/url.ts
-var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-function encodePath(path2) {
-  return path2.replace(LONE_SURROGATE, "\uFFFD").split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
-}
-
-// src/format/links.ts
-function diffAnchor(path2) {
-  return `diff-${createHash2("sha256").update(path2).digest("hex")}`;
-}
-var PULL_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)*\/pull\/\d+$/;
-var REPO_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)+$/;
-var SHA = /^[0-9a-f]{7,64}$/i;
-function findingHref(loc, base) {
-  if (base.pullUrl && PULL_URL.test(base.pullUrl)) {
-    const line = loc.line === null ? "" : `${loc.side === "old" ? "L" : "R"}${loc.line}`;
-    return `${base.pullUrl}/files#${diffAnchor(loc.file)}${line}`;
-  }
-  if (!base.repoUrl || !REPO_URL.test(base.repoUrl)) return null;
-  const sha = loc.side === "old" ? base.baseSha : base.headSha;
-  if (!sha || !SHA.test(sha)) return null;
-  return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
-}
-
-// src/text/markdown.ts
-function markdownCode(text) {
-  const content = escapeControls(text);
-  if (content === "") return "` `";
-  let longest = 0;
-  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
-  const fence = "`".repeat(longest + 1);
-  const pad = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ");
-  return pad ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
-}
-function markdownBlock(text, info = "text") {
-  const content = text.replace(/\r\n?/g, "\n").split("\n").map((line) => escapeControls(line)).join("\n");
-  let longest = 2;
-  for (const run3 of content.match(/`{3,}/g) ?? []) longest = Math.max(longest, run3.length);
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${info}
-${content}
-${fence}`;
-}
-
-// app/gate/record.ts
-import { createHash as createHash3 } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-
-// app/gate/state.ts
-var STATE_VERSION = 2;
-var MAX_AUDIT = 40;
-var MAX_FILES_PER_ITEM = 30;
-var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
-var tick = external_exports.object({
-  item: external_exports.string(),
-  by: who,
-  at: external_exports.string(),
-  /** Head SHA and base branch the reviewer ticked at. */
-  head: external_exports.string(),
-  base: external_exports.string()
-});
-var auditEvent = external_exports.object({
-  at: external_exports.string(),
-  head: external_exports.string(),
-  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
-  by: who.optional(),
-  item: external_exports.string().optional(),
-  note: external_exports.string().optional()
-});
-var itemRoute = external_exports.object({
-  /** `org/team-slug`: only its members may tick. */
-  team: external_exports.string().optional(),
-  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
-  owners: external_exports.array(external_exports.string()).optional(),
-  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
-  unresolved: external_exports.string().optional()
-});
-var gateItem = external_exports.object({
-  /**
-   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
-   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
-   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
-   * Sign-off slots are not items (`signoff:<n>`, below).
-   */
-  id: external_exports.string(),
-  text: external_exports.string(),
-  category: external_exports.enum(CATEGORIES).nullable(),
-  /** The top finding's message, so the check title can say what is at stake. */
-  detail: external_exports.string(),
-  /** Files with findings in this category (capped; `filesTruncated` then). */
-  files: external_exports.array(external_exports.string()),
-  filesTruncated: external_exports.boolean().optional(),
-  route: itemRoute.optional(),
-  /**
-   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
-   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
-   */
-  subject: external_exports.string().optional(),
-  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
-  at: external_exports.array(external_exports.object({ file: external_exports.string(), line: external_exports.number().int().nullable(), side: external_exports.enum(["new", "old"]) })).max(3).optional()
-});
-var rollback = external_exports.object({
-  required: external_exports.boolean(),
-  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
-  present: external_exports.boolean(),
-  /** The configured heading (from the base branch's config). */
-  heading: external_exports.string(),
-  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
-  text: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  /** Destructive migrations without a down migration (capped). */
-  related: external_exports.array(external_exports.object({ ruleId: external_exports.string(), file: external_exports.string(), line: external_exports.number().int().nullable() }))
-});
-var exclusions = external_exports.object({
-  ids: external_exports.array(external_exports.number().int()),
-  /** Lower-cased logins whose account id could not be resolved. */
-  logins: external_exports.array(external_exports.string()),
-  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
-  emails: external_exports.array(external_exports.string()),
-  names: external_exports.array(external_exports.string()),
-  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
-  overflow: external_exports.boolean()
-});
-var gateStateSchema = external_exports.object({
-  v: external_exports.literal(STATE_VERSION),
-  pr: external_exports.number().int(),
-  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
-  seq: external_exports.number().int(),
-  head: external_exports.string(),
-  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
-  status: external_exports.enum(["open", "closed", "merged"]),
-  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
-  url: external_exports.string().optional(),
-  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
-  next: external_exports.string().nullable(),
-  required: external_exports.boolean(),
-  reason: external_exports.string(),
-  level: external_exports.enum(LEVELS),
-  approvals: external_exports.number().int(),
-  items: external_exports.array(gateItem),
-  /** Sign-off slots (`signoff:<n>`), one per required approver. */
-  signoffs: external_exports.array(external_exports.string()),
-  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
-  rollback: rollback.nullable().default(null),
-  ticks: external_exports.array(tick),
-  /** People who may never approve this PR, captured once and only ever growing. */
-  excluded: exclusions,
-  /** Accounts the base branch's config names as machines (never approvers). */
-  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
-  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
-  locked: external_exports.string().nullable(),
-  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
-  error: external_exports.string().nullable(),
-  /** Files the App could not analyse, with the reason (shown in the checklist). */
-  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
-  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
-  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
-  author: who.nullable(),
-  commentId: external_exports.number().int().nullable(),
-  audit: external_exports.array(auditEvent),
-  /** Visible notes from the last handled event (refusals and resets). */
-  notes: external_exports.array(external_exports.string())
-});
-function appendAudit(state, events) {
-  state.audit.push(...events);
-  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
-}
-function signoffIds(approvals) {
-  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
-}
-function isSignoff(id) {
-  return id.startsWith("signoff:");
-}
-function progress(state) {
-  const ticked = new Set(state.ticks.map((t) => t.item));
-  const missingItems = state.items.filter((i) => !ticked.has(i.id));
-  const approvers = [];
-  for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
-  const moreApprovers = Math.max(0, state.approvals - approvers.length);
-  const rollbackMissing = state.required && !!state.rollback?.required && !state.rollback.present;
-  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0 && !rollbackMissing);
-  return { satisfied, rollbackMissing, missingItems, approvers, moreApprovers };
-}
-function decisionKey(state) {
-  const { seq: _seq, audit: _audit, notes: _notes, commentId: _comment, ...rest } = state;
-  return JSON.stringify(rest);
-}
-
-// app/gate/record.ts
-var RECORD_PREFIX = "<!-- ai-review-gate:record v2 ";
-var RECORD = /<!-- ai-review-gate:record v2 ([A-Za-z0-9_-]+) -->/;
-var VIEW = /^<!-- ai-review-gate:view pr=(\d+) head=([0-9a-f]{7,64}) seq=(\d+) digest=([0-9a-f]{16}) -->$/;
-var entries = external_exports.array(gateStateSchema);
-function encodeRecord(states) {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(states), "utf8")).toString("base64url");
-  return `${RECORD_PREFIX}${packed} -->`;
-}
-function decodeRecord(text) {
-  const m = RECORD.exec(text);
-  if (!m) return [];
-  try {
-    const json2 = JSON.parse(inflateRawSync(Buffer.from(m[1], "base64url")).toString("utf8"));
-    const parsed = entries.safeParse(json2);
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-function digest(state) {
-  const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
-  return createHash3("sha256").update(canonicalJson(decision)).digest("hex").slice(0, 16);
-}
-function canonicalJson(value) {
-  return JSON.stringify(
-    value,
-    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(
-      Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-    ) : v
-  );
-}
-function viewMarker(state) {
-  return `<!-- ai-review-gate:view pr=${state.pr} head=${state.head} seq=${state.seq} digest=${digest(state)} -->`;
-}
-function parseViewMarker(line) {
-  const m = VIEW.exec(line.trim());
-  return m ? { pr: Number(m[1]), head: m[2], seq: Number(m[3]), digest: m[4] } : null;
-}
-function isViewOf(marker, state) {
-  return marker !== null && marker.pr === state.pr && marker.head === state.head && marker.seq === state.seq && marker.digest === digest(state);
-}
-function mergeRecords(lists) {
-  const best = /* @__PURE__ */ new Map();
-  for (const list2 of lists)
-    for (const s of list2) {
-      const seen = best.get(s.pr);
-      if (!seen || s.seq > seen.seq) best.set(s.pr, s);
-    }
-  return [...best.values()].sort((a, b) => a.pr - b.pr);
-}
-
-// app/gate/checklist-comment.ts
-var CHECKLIST_MARKER = "<!-- ai-review-gate:checklist -->";
-var AUDIT_MARKER = "<!-- ai-review-gate:audit -->";
-var ITEM_MARKER = "ai-review-gate:item";
-var ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_-]{0,80}) -->$/;
-var HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
-var MAX_COMMENT = 65536;
-var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-var MARKER_WORD = /ai-review-gate:/gi;
-function inlineText(text, max = 300) {
-  let s = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(INVISIBLE, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
-  if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
-  return s.replace(MARKER_WORD, (w) => `${w.slice(0, -1)}\u200B:`);
-}
-function quotedText(text, max) {
-  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
-}
-function shortSha(sha) {
-  return sha.slice(0, 7);
-}
-function when(iso) {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
-}
-var LEVELS2 = [
-  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30, plan: 2e3 },
-  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10, plan: 800 },
-  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3, plan: 200 },
-  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0, plan: 0 }
-];
-function routeText(item, d) {
-  const r = item.route;
-  if (!r) return "";
-  if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
-  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
-  if (r.owners && r.owners.length > 0)
-    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
-  return "";
-}
-function itemLinks(item, url2, max = 3) {
-  const links = [];
-  for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
-    const href = url2 ? findingHref(at, { pullUrl: url2 }) : null;
-    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
-    links.push(href ? `[${label}](${href})` : label);
-  }
-  return links.length > 0 ? ` \u2192 ${links.join(", ")}` : "";
-}
-function itemLine(item, tick2, d, url2) {
-  const detail = item.detail && d.itemDetail > 0 ? ` \u2014 _${quotedText(item.detail, d.itemDetail)}_` : "";
-  const links = d.itemDetail > 0 ? itemLinks(item, url2) : itemLinks(item, url2, 1);
-  const by = tick2 ? ` \u2705 ticked by @${tick2.by.login}, ${when(tick2.at)}, at ${shortSha(tick2.head)}` : "";
-  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${links}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
-}
-function signoffItem(id, total) {
-  const n = id.slice("signoff:".length);
-  return {
-    id,
-    text: `Sign-off ${n} of ${total}: I reviewed the whole change and approve it`,
-    category: null,
-    detail: "",
-    files: []
-  };
-}
-function signoffItems(state) {
-  return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
-}
-function rollbackLines(state, planChars) {
-  const r = state.rollback;
-  if (!r?.required) return [];
-  const heading = inlineText(r.heading, 80);
-  const migrations = r.related.length > 0 ? [
-    `It is required by ${r.related.length === 1 ? "a destructive migration" : `${r.related.length} destructive migrations`} without a down migration: ${r.related.slice(0, 5).map((m) => markdownCode(truncate(`${m.file}${m.line ? `:${m.line}` : ""}`, 160))).join(", ")}.`
-  ] : [];
-  if (!r.present)
-    return [
-      `**Rollback plan: missing.** Add a section headed "## ${heading}" to the PR description saying how to undo this change (revert, down migration, restore from a backup)${r.text !== null ? ` (the "${heading}" section there says nothing yet)` : ""}. The gate blocks until it is there, even with every box ticked.`,
-      ...migrations
-    ];
-  const quoted2 = planChars > 0 && r.text ? ["", markdownBlock(truncate(r.text, planChars))] : [];
-  return [
-    `**Rollback plan: present** (the "${heading}" section of the PR description, quoted with secrets masked; editing it resets the tick on the plan):`,
-    ...quoted2,
-    ...migrations.length > 0 ? ["", ...migrations] : []
-  ];
-}
-var AUDIT_WORDS = {
-  tick: "ticked",
-  untick: "unticked",
-  refused: "refused",
-  reset: "reset",
-  recreated: "recreated",
-  restored: "restored",
-  evaluated: "evaluated",
-  retarget: "retargeted"
-};
-function auditRow(e) {
-  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
-  const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
-  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
-}
-function renderAt(state, d) {
-  const out = [CHECKLIST_MARKER];
-  const p = progress(state);
-  const tickOf = new Map(state.ticks.map((t) => [t.item, t]));
-  if (state.error) {
-    out.push("## \u26D4 AI Review Gate: cannot be evaluated", "", inlineText(state.error, 600));
-  } else if (!state.required) {
-    out.push("## \u2705 AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
-  } else {
-    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total)${p.rollbackMissing ? "; a rollback plan in the PR description (below)" : ""}.`;
-    out.push(
-      `## ${p.satisfied ? "\u2705" : "\u{1F512}"} AI Review Gate: human review required`,
-      "",
-      `${inlineText(state.reason)}. ${status}`,
-      "",
-      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
-      ""
-    );
-    if (state.locked) out.push(`> [!CAUTION]
-> ${inlineText(state.locked, 400)}`, "");
-    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d, state.url));
-    const plan = rollbackLines(state, d.plan);
-    if (plan.length > 0) out.push("", ...plan);
-    out.push(
-      "",
-      `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
-      ""
-    );
-    for (const item of signoffItems(state)) out.push(itemLine(item, tickOf.get(item.id), d));
-    if (state.notAnalyzed.length > 0) {
-      out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
-      for (const f2 of state.notAnalyzed.slice(0, d.notAnalyzed))
-        out.push(`- \`${quotedText(f2.file, 160)}\`: ${inlineText(f2.reason, 160)}`);
-      if (state.notAnalyzed.length > d.notAnalyzed)
-        out.push(`- \u2026 and ${state.notAnalyzed.length - d.notAnalyzed} more`);
-    }
-  }
-  if (state.notes.length > 0 && d.notes > 0) {
-    out.push("", "> [!WARNING]");
-    for (const n of state.notes.slice(-10)) out.push(`> ${inlineText(n, d.notes)}`);
-  }
-  if (state.audit.length > 0 && d.audit > 0) {
-    out.push("", "<details><summary>Audit trail</summary>", "", "| when | who | what | head |", "|---|---|---|---|");
-    for (const e of state.audit.slice(-d.audit)) out.push(auditRow(e));
-    out.push("", "</details>");
-  }
-  out.push("", viewMarker(state));
-  return out.join("\n");
-}
-var rendered = /* @__PURE__ */ new WeakMap();
-function renderComment(state) {
-  const known = rendered.get(state);
-  if (known !== void 0) return known;
-  let body = "";
-  for (const d of LEVELS2) {
-    body = renderAt(state, d);
-    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
-  }
-  rendered.set(state, body);
-  return body;
-}
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-function parseBody(body) {
-  const items = /* @__PURE__ */ new Map();
-  const markerLines = [];
-  let malformedItemMarkers = 0;
-  let fence = null;
-  let inComment = false;
-  for (const line of body.normalize("NFC").split(/\r\n|\r|\n/)) {
-    if (fence) {
-      const m2 = FENCE.exec(line);
-      if (m2 && m2[1][0] === fence[0] && m2[1].length >= fence.length && line.trim() === m2[1]) fence = null;
-      continue;
-    }
-    if (inComment) {
-      if (line.includes("-->")) inComment = false;
-      continue;
-    }
-    const f2 = FENCE.exec(line);
-    if (f2) {
-      fence = f2[1];
-      continue;
-    }
-    const m = ITEM_LINE.exec(line);
-    if (m) {
-      const id = m[3];
-      const prev = items.get(id);
-      if (prev) prev.count++;
-      else items.set(id, { checked: m[1] !== " ", rest: m[2], count: 1 });
-    } else if (line.includes(ITEM_MARKER)) {
-      malformedItemMarkers++;
-    } else if (HIDDEN_MARKERS.some((h) => line.includes(h))) {
-      markerLines.push(line);
-    }
-    if (line.replace(/<!--[\s\S]*?-->/g, "").includes("<!--")) inComment = true;
-  }
-  return { items, markerLines, malformedItemMarkers };
-}
-function soleMarkerLine(parsed) {
-  return parsed.markerLines.length === 1 ? parsed.markerLines[0] : null;
-}
-function looksLikeChecklist(body) {
-  return typeof body === "string" && body.startsWith(CHECKLIST_MARKER);
-}
-function looksLikeAudit(body) {
-  return typeof body === "string" && body.startsWith(AUDIT_MARKER);
-}
-function sameItems(body, expected) {
-  if (body.malformedItemMarkers > 0 || body.items.size !== expected.items.size) return false;
-  for (const [id, want] of expected.items) {
-    const got = body.items.get(id);
-    if (got?.count !== 1 || got.checked !== want.checked || got.rest !== want.rest) return false;
-  }
-  return true;
-}
-
-// app/gate/check-run.ts
-var CHECK_NAME = "AI Review Gate";
-var MAX_OUTPUT = 65535;
-var MAX_RECORD = 6e4;
-var MAX_PLAN = 2e3;
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function clip(s, max) {
-  const one = s.replace(/\s+/g, " ").trim();
-  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
-}
-function clipBytes(text, max) {
-  if (Buffer.byteLength(text, "utf8") <= max) return text;
-  const marker = "\n\n\u2026 (shortened to fit GitHub's limit)";
-  let cut = Buffer.from(text, "utf8").subarray(0, max - Buffer.byteLength(marker)).toString("utf8");
-  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
-  return `${cut}${marker}`;
-}
-function who2(item) {
-  if (item.route?.unresolved) return "nobody (unresolved route)";
-  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
-  if (item.route?.owners && item.route.owners.length > 0)
-    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
-  return "a maintainer with write access";
-}
-function gateTitle(state) {
-  const p = progress(state);
-  if (state.error) return clip(`cannot evaluate: ${state.error}`, 200);
-  if (!state.required) return clip(`not required: ${state.reason}`, 200);
-  if (state.locked) return clip(`blocked: ${state.locked}`, 240);
-  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
-  const plan = p.rollbackMissing ? `a "${clip(state.rollback.heading, 40)}" section in the PR description saying how to undo this change` : null;
-  const first = p.missingItems[0];
-  const and = plan ? `${plan}, and ` : "";
-  if (first) {
-    const at = first.at?.[0];
-    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
-    const what = clip(`${first.detail || first.text}${where}`, 110);
-    const more = p.missingItems.length > 1 ? ` (+${plural2(p.missingItems.length - 1, "more item")})` : "";
-    if (p.moreApprovers > 0)
-      return clip(
-        `needs ${and}${plural2(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`,
-        240
-      );
-    return clip(`needs ${and}${who2(first)} to tick: ${what}${more}`, 240);
-  }
-  if (p.moreApprovers === 0 && plan) return clip(`needs ${plan} (every box is ticked)`, 240);
-  return clip(
-    `needs ${and}${plural2(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`,
-    240
-  );
-}
-function stateSummary(state) {
-  const p = progress(state);
-  const lines = [];
-  const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
-  if (state.error) {
-    lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2e3)}`);
-  } else if (!state.required) {
-    lines.push(`The gate does not apply at ${at}: ${inlineText(state.reason)}.`);
-  } else {
-    lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
-    if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
-    const plan = rollbackLines(state, MAX_PLAN);
-    if (plan.length > 0) lines.push(...plan, "");
-    if (p.satisfied) {
-      lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
-    } else {
-      lines.push(
-        `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural2(p.missingItems.length, "item")}, ${plural2(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
-        ""
-      );
-      for (const item of p.missingItems.slice(0, 50))
-        lines.push(
-          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} \xB7 ${who2(item)} ticks`
-        );
-    }
-    if (state.ticks.length > 0) {
-      const all = [...state.items, ...signoffItems(state)];
-      lines.push("", "**Approvals** (audit trail):", "", "| item | approver | when | head |", "|---|---|---|---|");
-      for (const t of state.ticks) {
-        const item = all.find((i) => i.id === t.item);
-        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.by.login} | ${t.at} | ${t.head.slice(0, 7)} |`);
-      }
-    }
-  }
-  if (state.notes.length > 0) lines.push("", ...state.notes.slice(-10).map((n) => `> ${inlineText(n, 400)}`));
-  return lines;
-}
-function history(state) {
-  const events = state.audit.slice(-15);
-  if (events.length === 0) return [];
-  return [
-    `**PR #${state.pr}** history:`,
-    "",
-    "| when | who | event | head |",
-    "|---|---|---|---|",
-    ...events.map(
-      (e) => `| ${e.at} | ${e.by ? `@${e.by.login}` : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`
-    ),
-    ""
-  ];
-}
-function deciding(sha, entries2) {
-  return entries2.filter((e) => e.head === sha && e.next === null && (e.status === "open" || e.status === "merged"));
-}
-function fitRecord(entries2) {
-  let record2 = encodeRecord(entries2);
-  if (record2.length <= MAX_RECORD) return record2;
-  let states = entries2.map((e) => structuredClone(e));
-  const history2 = (s) => s.next !== null || s.status !== "open";
-  const attempts = [
-    (s) => {
-      if (!history2(s)) return;
-      s.audit = [];
-      s.notes = [];
-      for (const i of s.items) if (i.files.length > 0) Object.assign(i, { files: [], filesTruncated: true });
-    },
-    (s) => {
-      s.audit = s.audit.slice(-10);
-    },
-    (s) => {
-      s.audit = [];
-      s.notes = [];
-    }
-  ];
-  for (const shrink of attempts) {
-    states = states.map((s) => {
-      shrink(s);
-      return s;
-    });
-    record2 = encodeRecord(states);
-    if (record2.length <= MAX_RECORD) return record2;
-  }
-  throw new Error(`the gate's record for ${entries2.length} pull requests does not fit in one check run`);
-}
-function commitCheck(input2) {
-  const decide2 = deciding(input2.sha, input2.entries);
-  const known = new Set(decide2.map((e) => e.pr));
-  const unevaluated = (input2.openPulls ?? []).filter((n) => !known.has(n));
-  const verdicts = decide2.map((e) => ({ state: e, ok: progress(e).satisfied }));
-  let conclusion;
-  let title;
-  const summary = [];
-  if (input2.failure) {
-    conclusion = "failure";
-    title = clip(input2.failure, 200);
-    summary.push(
-      "The App could not complete what it needs to vouch for this commit, so it fails closed instead of guessing.",
-      "",
-      `Reason: ${inlineText(input2.failure, 600)}`,
-      "",
-      "Re-run this check, or push, to evaluate again."
-    );
-  } else if (decide2.length === 0 && unevaluated.length === 0) {
-    conclusion = "action_required";
-    const moved = input2.entries.find((e) => e.head === input2.sha && e.next !== null);
-    title = moved ? `superseded: PR #${moved.pr} moved on to ${moved.next.slice(0, 7)}; this commit is not what was reviewed` : "no open pull request has this commit as its head";
-    summary.push(`${title}.`, "", "This commit's check blocks until a pull request with this head is evaluated again.");
-  } else {
-    const failed = verdicts.some((v) => v.state.error !== null);
-    const ok = verdicts.every((v) => v.ok) && unevaluated.length === 0;
-    conclusion = failed ? "failure" : ok ? "success" : "action_required";
-    const parts = verdicts.map(
-      (v) => decide2.length > 1 ? `PR #${v.state.pr}: ${gateTitle(v.state)}` : gateTitle(v.state)
-    );
-    for (const n of unevaluated) parts.push(`PR #${n}: not evaluated yet`);
-    title = clip(parts.join("; "), 240);
-    if (decide2.length + unevaluated.length > 1)
-      summary.push(
-        `${decide2.length + unevaluated.length} open pull requests have this commit as their head: the check is \`success\` only when every one of them is satisfied.`,
-        ""
-      );
-    for (const v of verdicts) {
-      if (decide2.length > 1) summary.push(`### PR #${v.state.pr}`, "");
-      summary.push(...stateSummary(v.state), "");
-    }
-    for (const n of unevaluated)
-      summary.push(`### PR #${n}`, "", "Not evaluated yet: the check blocks until it is.", "");
-  }
-  const record2 = fitRecord(input2.entries);
-  const readable = clipBytes(decide2.flatMap(history).join("\n"), MAX_OUTPUT - record2.length - 2);
-  return {
-    name: CHECK_NAME,
-    conclusion,
-    title,
-    summary: clipBytes(summary.join("\n").trim(), MAX_OUTPUT),
-    text: `${readable}
-
-${record2}`
-  };
-}
-
-// app/gate/evaluate.ts
-import { createHash as createHash4 } from "node:crypto";
-
-// src/engine/rollback.ts
-var MAX_BODY_CHARS = 64 * 1024;
-var MAX_SECTION_CHARS = 2e3;
-var ATX = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
-var BOLD = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
-var PLACEHOLDER = /^(?:n\/?a|none|tbd|todo|tba|-+|\.+|no|nothing|not applicable|\?+)$/i;
-function normalize(s) {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function headingOf(line) {
-  const a = ATX.exec(line);
-  if (a) return { level: a[1].length, text: a[2] };
-  const b = BOLD.exec(line);
-  if (b) return { level: 7, text: b[1] };
-  return null;
-}
-function findRollbackSection(body, heading) {
-  if (!body) return null;
-  const wanted = normalize(heading);
-  if (wanted === "") return null;
-  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const h = headingOf(lines[i]);
-    if (!h || !normalize(h.text).includes(wanted)) continue;
-    const own2 = [];
-    let inFence = false;
-    for (let j = i + 1; j < lines.length; j++) {
-      const line = lines[j];
-      if (/^\s{0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-      const next = inFence ? null : headingOf(line);
-      if (next && (next.level <= h.level || h.level === 7)) break;
-      own2.push(line);
-    }
-    const raw = own2.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
-    const text = quoteLines(raw, MAX_SECTION_CHARS);
-    const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
-    return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
-  }
-  return null;
-}
-
-// src/engine/gate-decision.ts
-var ROLLBACK_ITEM_ID = "rollback:plan";
-var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
-function rollbackReadiness(gateRequired, level, pr, findings, config3) {
-  const { required_from: from, heading } = config3.gate.rollback;
-  const section = findRollbackSection(pr?.body, heading);
-  const present = section?.meaningful ?? false;
-  const related = findings.filter((f2) => NEEDS_ROLLBACK_PLAN.has(f2.ruleId)).map((f2) => ({ ruleId: f2.ruleId, file: f2.file, line: f2.line }));
-  const base = { present, heading, text: section ? section.text : null, related };
-  if (from === "off") return { ...base, required: false, reason: "not required (gate.rollback.required_from: off)" };
-  if (!gateRequired) return { ...base, required: false, reason: "not required: the gate does not apply to this PR" };
-  const atLevel = levelRank(level) >= levelRank(from);
-  const byMigration = related.length > 0 && levelRank(level) >= levelRank("high");
-  if (!atLevel && !byMigration)
-    return { ...base, required: false, reason: `not required below risk level ${from} (gate.rollback.required_from)` };
-  const why = atLevel ? `required at risk level ${level}` : `required: ${related.length} destructive migration${related.length === 1 ? "" : "s"} without a down migration`;
-  const state = present ? `the description has a "${heading}" section` : section ? `the "${heading}" section of the description is empty` : `add a "## ${heading}" section to the PR description saying how to undo this change`;
-  return { ...base, required: true, reason: `${why}: ${state}` };
-}
-function rollbackItem(r) {
-  const migrations = r.related.length > 0 ? ", including the destructive migrations without a down migration" : "";
-  return {
-    id: ROLLBACK_ITEM_ID,
-    text: `The "${r.heading}" section of the PR description says how to undo this change (revert, down migration, restore from backup)${migrations}, and it would work.`,
-    category: null
-  };
-}
-function decideGate(files, level, ai, checklist, config3, paths, pr = null, findings = []) {
-  const approvals = level === "none" ? 0 : config3.gate.approvals[level];
-  const notRequired = (reason) => ({
-    required: false,
-    reason,
-    checklist,
-    approvals: 0,
-    rollback: rollbackReadiness(false, level, pr, findings, config3)
-  });
-  if (config3.gate.policy === "ai-authored" && !ai.detected) {
-    return notRequired("not AI-authored, and the gate policy is `ai-authored`");
-  }
-  const leaks = findings.some((f2) => f2.category === "secrets");
-  const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
-  if (!leaks && files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
-    return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
-  }
-  if (levelRank(level) < levelRank(config3.gate.threshold)) {
-    return notRequired(`risk level ${level} is below the gate threshold (${config3.gate.threshold})`);
-  }
-  const who3 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
-  const rollback2 = rollbackReadiness(true, level, pr, findings, config3);
-  return {
-    required: true,
-    reason: `${who3} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
-    checklist: rollback2.required ? [...checklist, rollbackItem(rollback2)] : checklist,
-    approvals,
-    rollback: rollback2
-  };
-}
-
-// app/gate/codeowners.ts
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-function toGlobs(pattern) {
-  let p = pattern;
-  const anchored = p.startsWith("/");
-  if (anchored) p = p.slice(1);
-  const dir = p.endsWith("/");
-  if (dir) p = p.slice(0, -1);
-  const base = anchored || p.includes("/") ? p : `**/${p}`;
-  return dir ? [`${base}/**`] : [base, `${base}/**`];
-}
-function parseCodeowners(text) {
-  const rules = [];
-  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (!line) continue;
-    const [pattern, ...owners] = line.split(/\s+/);
-    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
-    try {
-      rules.push({ pattern, match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
-    } catch {
-    }
-  }
-  return {
-    ownersOf(path2) {
-      for (let i = rules.length - 1; i >= 0; i--)
-        if (rules[i].match(path2)) return { pattern: rules[i].pattern, owners: rules[i].owners };
-      return { pattern: null, owners: [] };
-    }
-  };
-}
-function routeByOwners(text, files) {
-  if (text === null) return { unresolved: "the base branch has no CODEOWNERS file" };
-  const co = parseCodeowners(text);
-  const owners = [];
-  for (const f2 of files) {
-    const o = co.ownersOf(f2);
-    if (o.pattern === null) return { unresolved: `no CODEOWNERS rule on the base branch covers ${f2}` };
-    if (o.owners.length === 0)
-      return { unresolved: `the CODEOWNERS rule for ${f2} (${o.pattern}) names no GitHub user or team` };
-    for (const x of o.owners) if (!owners.includes(x)) owners.push(x);
-  }
-  if (owners.length === 0) return { unresolved: "the item has no files to find code owners for" };
-  return { owners: owners.slice(0, 20) };
-}
-
-// app/gate/eligibility.ts
-var lower = (s) => s.trim().toLowerCase();
-var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
-function isBotAccount(a) {
-  return a.type !== "User" || /\[bot\]$/i.test(a.login);
-}
-function identityRefusal(who3, state) {
-  if (state.machines.ids.includes(who3.id) || state.machines.logins.includes(lower(who3.login)))
-    return "machine accounts listed in gate.machine_accounts cannot approve";
-  if (state.author && state.author.id === who3.id) return "the PR author cannot approve their own PR";
-  if (state.excluded.ids.includes(who3.id) || state.excluded.logins.includes(lower(who3.login)))
-    return "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it";
-  return null;
-}
-function refusalWithoutFacts(sender, state) {
-  if (isBotAccount(sender)) return "bots and apps cannot approve";
-  return identityRefusal(sender, state) ?? state.locked;
-}
-function personVerdict(sender, state, facts) {
-  const early = refusalWithoutFacts(sender, state);
-  if (early) return { ok: false, reason: early };
-  if (state.excluded.emails.length > 0 || state.excluded.names.length > 0) {
-    if (!facts.profile) return { ok: false, reason: "the App could not read your profile to rule out co-authorship" };
-    const email3 = facts.profile.email ? lower(facts.profile.email) : null;
-    const name = facts.profile.name ? lower(facts.profile.name) : null;
-    if (email3 && state.excluded.emails.includes(email3) || name && state.excluded.names.includes(name) || state.excluded.names.includes(lower(sender.login)))
-      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
-  }
-  const permission = facts.permission ?? "none";
-  if (!WRITERS.has(permission))
-    return {
-      ok: false,
-      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
-    };
-  return { ok: true };
-}
-function teamKey(spec) {
-  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(spec.trim());
-  return m ? `${lower(m[1])}/${lower(m[2])}` : null;
-}
-function routeTeams(item) {
-  const route2 = item.route;
-  if (!route2 || route2.unresolved) return [];
-  const out = [];
-  if (route2.team) {
-    const t = teamKey(route2.team);
-    if (t) out.push(t);
-  }
-  for (const o of route2.owners ?? []) {
-    const t = teamKey(o);
-    if (t) out.push(t);
-  }
-  return out;
-}
-function routeVerdict(sender, item, facts) {
-  const route2 = item.route;
-  if (!route2) return { ok: true };
-  if (route2.unresolved) return { ok: false, reason: `nobody can tick this item: ${route2.unresolved}` };
-  if (route2.team) {
-    const t = teamKey(route2.team);
-    if (!t || facts.teams[t] !== true)
-      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
-  }
-  if (route2.owners && route2.owners.length > 0) {
-    const me = `@${lower(sender.login)}`;
-    if (route2.owners.some((o) => lower(o) === me)) return { ok: true };
-    if (route2.owners.some((o) => facts.teams[teamKey(o) ?? ""] === true)) return { ok: true };
-    return {
-      ok: false,
-      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
-    };
-  }
-  return { ok: true };
-}
-function factsNeeded(sender, state, items) {
-  if (items.length === 0 || refusalWithoutFacts(sender, state)) return { permission: false, profile: false, teams: [] };
-  const me = `@${lower(sender.login)}`;
-  const teams = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    if (item.route?.owners?.some((o) => lower(o) === me)) continue;
-    for (const t of routeTeams(item)) teams.add(t);
-  }
-  return {
-    permission: true,
-    profile: state.excluded.emails.length > 0 || state.excluded.names.length > 0,
-    teams: [...teams].sort()
-  };
-}
-function ineligibleTicks(state) {
-  return state.ticks.filter((t) => identityRefusal(t.by, state) !== null).map((t) => t.item);
-}
-
-// app/gate/people.ts
-var MAX_EXCLUDED = 1e3;
-var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
-var NOREPLY = /^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]{0,38}))@users\.noreply\.github\.com$/i;
-var LOGIN = /^@?([a-z0-9](?:[a-z0-9-]{0,38}))$/i;
-var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
-var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
-var lower2 = (s) => s.trim().toLowerCase();
-function emptyExclusions() {
-  return { ids: [], logins: [], emails: [], names: [], overflow: false };
-}
-function coAuthors(message) {
-  const out = [];
-  for (const line of message.split(/\r?\n/).slice(-50)) {
-    const m = CO_AUTHOR.exec(line.trim());
-    if (m) out.push({ name: m[1] || null, email: m[2] });
-  }
-  return out;
-}
-var Collector = class {
-  constructor(input2) {
-    this.input = input2;
-  }
-  input;
-  ids = /* @__PURE__ */ new Set();
-  logins = /* @__PURE__ */ new Set();
-  emails = /* @__PURE__ */ new Set();
-  names = /* @__PURE__ */ new Set();
-  login(raw, id) {
-    const login = lower2(raw).replace(/^@/, "");
-    if (!login || NON_PEOPLE.has(login)) return;
-    if (id !== void 0) {
-      this.ids.add(id);
-      return;
-    }
-    const known = this.input.known.find((a) => lower2(a.login) === login) ?? this.input.resolved.get(login);
-    if (known) this.ids.add(known.id);
-    this.logins.add(login);
-  }
-  person(p) {
-    if (p.user && p.user.type !== "Bot") {
-      if (!NON_PEOPLE.has(lower2(p.user.login))) this.ids.add(p.user.id);
-      return;
-    }
-    if (p.user) return;
-    const email3 = p.email ? lower2(p.email) : "";
-    const noreply = NOREPLY.exec(email3);
-    if (noreply) {
-      this.login(noreply[2], noreply[1] ? Number(noreply[1]) : void 0);
-      return;
-    }
-    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
-    if (email3 && !NON_PEOPLE.has(email3)) this.emails.add(email3);
-    if (p.name && !NON_PEOPLE.has(lower2(p.name))) this.names.add(lower2(p.name));
-  }
-  requester(raw) {
-    const s = raw.trim();
-    if (!s) return;
-    if (s.includes("@") && !s.startsWith("@")) this.person({ email: s });
-    else if (LOGIN.test(s)) this.login(s);
-    else this.names.add(lower2(s));
-  }
-  result() {
-    const sorted = (set4) => [...set4].sort();
-    return {
-      ids: [...this.ids].sort((a, b) => a - b),
-      logins: sorted(this.logins),
-      emails: sorted(this.emails),
-      names: sorted(this.names),
-      overflow: false
-    };
-  }
-};
-function capturePeople(input2) {
-  const c = new Collector(input2);
-  if (input2.author) c.login(input2.author.login, input2.author.id);
-  for (const commit of input2.commits) {
-    c.person(commit.author);
-    c.person(commit.committer);
-    for (const p of coAuthors(commit.message)) c.person(p);
-  }
-  for (const r of input2.requesters) c.requester(r);
-  return c.result();
-}
-function loginsToResolve(input2, remembered) {
-  const captured = capturePeople({ ...input2, resolved: /* @__PURE__ */ new Map() });
-  const mapped = new Set(input2.known.map((a) => lower2(a.login)));
-  return captured.logins.filter((l) => !mapped.has(l) && !remembered?.logins.includes(l));
-}
-function exclusionCount(e) {
-  return e.ids.length + e.logins.length + e.emails.length + e.names.length;
-}
-function unionExclusions(remembered, seen) {
-  const merge4 = (x, y) => [.../* @__PURE__ */ new Set([...x, ...y])].sort();
-  const union2 = {
-    ids: [.../* @__PURE__ */ new Set([...remembered.ids, ...seen.ids])].sort((x, y) => x - y),
-    logins: merge4(remembered.logins, seen.logins),
-    emails: merge4(remembered.emails, seen.emails),
-    names: merge4(remembered.names, seen.names),
-    overflow: remembered.overflow || seen.overflow
-  };
-  if (exclusionCount(union2) <= MAX_EXCLUDED) return union2;
-  return { ...remembered, overflow: true };
-}
-
-// app/gate/evaluate.ts
-function findingFiles(report, category2) {
-  const files = [];
-  for (const f2 of report.findings) if (f2.category === category2 && !files.includes(f2.file)) files.push(f2.file);
-  return files;
-}
-var MAX_PATH = 300;
-function buildItems(report, config3, codeowners) {
-  return report.gate.checklist.map((c) => {
-    const all = c.category ? findingFiles(report, c.category) : [];
-    const files = all.filter((f2) => f2.length <= MAX_PATH);
-    const covered = c.category ? report.findings.filter((f2) => f2.category === c.category) : [];
-    const top = covered[0];
-    const item = {
-      id: c.id,
-      text: c.text.slice(0, 500),
-      category: c.category,
-      detail: top ? top.message.slice(0, 500) : "",
-      files: files.slice(0, MAX_FILES_PER_ITEM)
-    };
-    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
-    const route2 = c.category ? config3.gate.routes[c.category] : void 0;
-    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
-    if (route2?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
-    const at = covered.filter((f2) => f2.file.length <= MAX_PATH).slice(0, 3);
-    if (at.length > 0) item.at = at.map((f2) => ({ file: f2.file, line: f2.line, side: f2.side }));
-    return item;
-  });
-}
-function plural3(n, word) {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-}
-function limits(facts) {
-  const { pull, files, commits } = facts;
-  const filesMissing = Math.max(pull.changedFiles - files.items.length, files.truncated ? 1 : 0);
-  const commitsMissing = Math.max(pull.commits - commits.items.length, commits.truncated ? 1 : 0);
-  return { filesMissing, commitsMissing };
-}
-function machines(config3, previous) {
-  const ids = new Set(previous?.machines.ids ?? []);
-  const logins = new Set(previous?.machines.logins ?? []);
-  for (const m of config3.gate.machine_accounts)
-    if (typeof m === "number") ids.add(m);
-    else logins.add(m.replace(/^@/, "").toLowerCase());
-  return { ids: [...ids].sort((a, b) => a - b), logins: [...logins].sort() };
-}
-function fresh(input2) {
-  const { facts, previous } = input2;
-  const pull = facts.pull;
-  const base = {
-    v: STATE_VERSION,
-    pr: pull.number,
-    seq: previous?.seq ?? 0,
-    head: pull.head.sha,
-    base: { ref: pull.base.ref, sha: pull.base.sha },
-    status: pull.merged ? "merged" : pull.state,
-    ...pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {},
-    next: null,
-    required: true,
-    reason: "",
-    level: "none",
-    approvals: 1,
-    items: [],
-    signoffs: [],
-    rollback: null,
-    ticks: [],
-    excluded: previous?.excluded ?? emptyExclusions(),
-    machines: previous?.machines ?? { ids: [], logins: [] },
-    locked: null,
-    error: null,
-    notAnalyzed: [],
-    ai: previous?.ai ?? { detected: false, agents: [] },
-    author: pull.author ? { id: pull.author.id, login: pull.author.login } : null,
-    commentId: previous?.commentId ?? null,
-    audit: [...previous?.audit ?? []],
-    notes: []
-  };
-  if (!facts.config.ok || !facts.report) {
-    const error62 = facts.config.ok ? "the analysis did not run" : facts.config.error;
-    const kept = previous && previous.head === base.head && previous.base.ref === base.base.ref ? previous : null;
-    return {
-      ...base,
-      required: kept?.required ?? true,
-      reason: kept?.reason ?? "the gate cannot be evaluated",
-      level: kept?.level ?? "none",
-      approvals: kept?.approvals ?? 1,
-      items: kept?.items ?? [],
-      signoffs: kept?.signoffs ?? signoffIds(1),
-      rollback: kept?.rollback ?? null,
-      ticks: kept?.ticks ?? [],
-      error: error62
-    };
-  }
-  const config3 = facts.config.config;
-  const report = facts.report;
-  const { filesMissing, commitsMissing } = limits(facts);
-  const items = buildItems(report, config3, facts.codeowners);
-  let required2 = report.gate.required;
-  let approvals = report.gate.approvals;
-  let reason = report.gate.reason;
-  let level = report.risk.level;
-  if (filesMissing > 0 || commitsMissing > 0) {
-    const floor = levelRank(level) >= levelRank(config3.gate.threshold) ? level : config3.gate.threshold;
-    level = LEVELS[Math.max(levelRank(level), levelRank(floor))];
-    const unread = [
-      filesMissing > 0 ? `${plural3(filesMissing, "changed file")} GitHub does not list (it lists 3,000)` : "",
-      commitsMissing > 0 ? `${plural3(commitsMissing, "commit")} GitHub does not list (it lists 250)` : ""
-    ].filter(Boolean);
-    reason = `${required2 ? `${reason}; ` : ""}the App could not read the whole PR (${unread.join(", ")}), so the gate applies`;
-    required2 = true;
-    approvals = Math.max(approvals, config3.gate.approvals[level === "none" ? "low" : level]);
-    if (filesMissing > 0)
-      items.push({
-        id: "limit:files",
-        text: `Review by hand the ${plural3(filesMissing, "changed file")} past the first 3,000: the App could not analyse them`,
-        category: null,
-        detail: "",
-        files: []
-      });
-  }
-  const seen = capturePeople({
-    author: pull.author,
-    commits: facts.commits.items,
-    requesters: report.ai.requesters ?? [],
-    known: pull.assignees,
-    resolved: facts.resolved
-  });
-  const excluded = unionExclusions(base.excluded, seen);
-  let locked = null;
-  if (commitsMissing > 0)
-    locked = `This PR has ${plural3(pull.commits, "commit")}; GitHub lists only 250, so the App cannot tell who wrote the rest and no tick can count. Squash or split the PR below 250 commits.`;
-  else if (excluded.overflow)
-    locked = "More people authored or requested this PR than the gate can keep track of, so no tick can count. Open a smaller PR.";
-  return {
-    ...base,
-    required: required2,
-    reason,
-    level,
-    approvals: required2 ? Math.max(1, approvals) : 0,
-    items: required2 ? items : [],
-    signoffs: required2 ? signoffIds(approvals) : [],
-    rollback: rollbackOf(report),
-    excluded,
-    machines: machines(config3, previous),
-    locked: required2 ? locked : null,
-    notAnalyzed: report.notAnalyzed.slice(0, 200),
-    ai: {
-      detected: report.ai.detected || base.ai.detected,
-      agents: [.../* @__PURE__ */ new Set([...base.ai.agents, ...report.ai.agents])]
-    }
-  };
-}
-function rollbackOf(report) {
-  const r = report.gate.rollback;
-  if (!r) return null;
-  return {
-    required: r.required,
-    present: r.present,
-    heading: r.heading,
-    text: r.text,
-    reason: r.reason,
-    related: r.related.slice(0, MAX_FILES_PER_ITEM).map((m) => ({ ruleId: m.ruleId, file: m.file, line: m.line }))
-  };
-}
-function planSubject(rollback2) {
-  if (!rollback2?.present || rollback2.text === null) return "none";
-  return createHash4("sha256").update(rollback2.text).digest("hex").slice(0, 16);
-}
-function withPlanSubject(items, rollback2) {
-  return items.map((i) => i.id === ROLLBACK_ITEM_ID ? { ...i, subject: planSubject(rollback2) } : i);
-}
-function itemsUnion(now, before) {
-  const ids = new Set(now.map((i) => i.id));
-  return [...now, ...before.filter((i) => !ids.has(i.id))];
-}
-function keepRequirement(next, previous) {
-  if (!previous.required || previous.error || next.error) return;
-  if (!next.required)
-    next.reason = `${previous.reason} (kept: at one commit the gate never relaxes; push to re-evaluate)`;
-  next.required = true;
-  next.level = levelRank(previous.level) > levelRank(next.level) ? previous.level : next.level;
-  next.approvals = Math.max(next.approvals, previous.approvals);
-  next.items = itemsUnion(next.items, previous.items);
-  next.signoffs = signoffIds(next.approvals);
-  next.locked ??= previous.locked;
-  if (previous.rollback?.required && next.rollback && !next.rollback.required)
-    next.rollback = { ...next.rollback, required: true, reason: previous.rollback.reason };
-}
-function sameMeaning(a, b) {
-  return !!a && !!b && a.text === b.text && a.subject === b.subject && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
-}
-function carry(previous, next, facts, at) {
-  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
-  const nextItems = new Map(next.items.map((i) => [i.id, i]));
-  const slots = new Set(next.signoffs);
-  const exists = (t) => isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
-  if (previous.head === next.head && previous.base.ref === next.base.ref) {
-    const ticks2 = previous.ticks.filter(exists);
-    const plan = previous.ticks.find((t) => t.item === ROLLBACK_ITEM_ID && !ticks2.includes(t));
-    if (!plan || !nextItems.has(ROLLBACK_ITEM_ID)) return { ticks: ticks2, notes: [], audit: [] };
-    return {
-      ticks: ticks2,
-      notes: [
-        `The rollback plan in the PR description changed since @${plan.by.login} ticked it: that tick was reset; review the plan as it reads now and tick again.`
-      ],
-      audit: [{ at, head: next.head, kind: "reset", item: ROLLBACK_ITEM_ID, note: "rollback plan edited" }]
-    };
-  }
-  if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
-  if (previous.base.ref !== next.base.ref) {
-    const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
-    return { ticks: [], notes: [note], audit: [{ at, head: next.head, kind: "reset", note: "base changed" }] };
-  }
-  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
-  const stale = facts.config.ok ? facts.config.config.gate.stale : "reset";
-  if (stale === "reset")
-    return {
-      ticks: [],
-      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
-      audit: [{ at, head: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
-    };
-  const touched = facts.touched;
-  if (touched?.status !== "ahead" || touched.truncated)
-    return {
-      ticks: [],
-      notes: [`New commits (${push}) rewrote the branch history or changed too much to compare: all ticks were reset.`],
-      audit: [{ at, head: next.head, kind: "reset", note: `history rewritten or too large ${push}` }]
-    };
-  const changed = new Set(touched.files);
-  const untouched = (id) => {
-    const a = prevItems.get(id);
-    const b = nextItems.get(id);
-    const files = [...a?.files ?? [], ...b?.files ?? []];
-    return files.length > 0 && !a?.filesTruncated && !b?.filesTruncated && !files.some((f2) => changed.has(f2));
-  };
-  const ticks = previous.ticks.filter((t) => !isSignoff(t.item) && exists(t) && untouched(t.item));
-  const dropped = previous.ticks.filter((t) => !ticks.includes(t)).map((t) => t.item);
-  return {
-    ticks,
-    notes: [
-      dropped.length === 0 ? `New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).` : `New commits (${push}): ticks reset on ${dropped.join(", ")} (sign-offs always reset; gate.stale: touched-files).`
-    ],
-    audit: [
-      { at, head: next.head, kind: "reset", note: `new commits ${push}: reset ${dropped.join(", ") || "nothing"}` }
-    ]
-  };
-}
-function evaluateState(input2) {
-  const { previous, at, facts } = input2;
-  const next = fresh(input2);
-  const notes = [...input2.notes ?? []];
-  const audit = [...input2.audit ?? []];
-  if (previous && previous.head === next.head) keepRequirement(next, previous);
-  next.items = withPlanSubject(next.items, next.rollback);
-  if (previous) {
-    const carried = carry(previous, next, facts, at);
-    next.ticks = carried.ticks;
-    notes.push(...carried.notes);
-    audit.push(...carried.audit);
-    const gone = ineligibleTicks(next);
-    if (gone.length > 0) {
-      next.ticks = next.ticks.filter((t) => !gone.includes(t.item));
-      notes.push(`Ticks on ${gone.join(", ")} were dropped: their authors may no longer approve this PR.`);
-      audit.push({ at, head: next.head, kind: "reset", note: `ineligible ticks dropped: ${gone.join(", ")}` });
-    }
-    if (previous.head !== next.head && previous.next === null && previous.status === "open")
-      audit.push({ at, head: next.head, kind: "evaluated", note: `moved from ${previous.head.slice(0, 7)}` });
-  }
-  next.seq = previous && decisionKey(previous) === decisionKey(next) ? previous.seq : (previous?.seq ?? 0) + 1;
-  next.notes = notes.length > 0 || !previous || next.seq !== previous.seq ? notes : previous.notes;
-  appendAudit(next, audit);
-  return next;
-}
-
-// app/gate/ticks.ts
-function staleReason(state, from) {
-  const line = soleMarkerLine(from);
-  const marker = line ? parseViewMarker(line) : null;
-  if (marker && marker.head !== state.head)
-    return `the edit was made on the checklist for ${marker.head.slice(0, 7)}, but the PR is now at ${state.head.slice(0, 7)}: review the new head and tick again`;
-  if (!isViewOf(marker, state))
-    return "the edit was made on an outdated view of the checklist (the gate changed since it was loaded): tick again on the current checklist";
-  if (!sameItems(from, parseBody(renderComment(state))))
-    return "the checklist had been altered by someone else when this edit was made: tick again on the restored checklist";
-  return null;
-}
-function readEdit(state, fromBody, toBody) {
-  const from = parseBody(fromBody);
-  const to = parseBody(toBody);
-  const stale = staleReason(state, from);
-  const flips = [];
-  const altered = [];
-  for (const item of [...state.items, ...signoffItems(state)]) {
-    const f2 = from.items.get(item.id);
-    const n = to.items.get(item.id);
-    if (n?.count !== 1 || f2 && f2.count === 1 && n.rest !== f2.rest) {
-      altered.push(item);
-      continue;
-    }
-    const was = f2?.count === 1 ? f2.checked : state.ticks.some((t) => t.item === item.id);
-    if (n.checked !== was) flips.push({ item, tick: n.checked });
-  }
-  const toMarker = soleMarkerLine(to);
-  const tampered = toMarker !== soleMarkerLine(from) || to.markerLines.length !== 1;
-  const older = tampered && toMarker ? parseViewMarker(toMarker) : null;
-  if (older && older.pr === state.pr && !isViewOf(older, state))
-    return {
-      stale: stale ?? `the edit was made on an outdated view of the checklist (for ${older.head.slice(0, 7)}, sequence ${older.seq}): tick again on the current checklist`,
-      flips,
-      altered,
-      tampered
-    };
-  return { stale, flips, altered, tampered };
-}
-function quote2(item) {
-  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text}"`;
-}
-function nothingToAttest(state, item) {
-  if (item.id !== ROLLBACK_ITEM_ID || state.rollback?.present) return null;
-  const heading = state.rollback?.heading ?? "Rollback";
-  return `the PR description has no "${heading}" section with a plan in it yet; once it has, review the plan and tick`;
-}
-function applyEdit(input2) {
-  const { state, sender, reading, at } = input2;
-  const by = { id: sender.id, login: sender.login };
-  const next = structuredClone(state);
-  const notes = [];
-  const events = [];
-  const refuse = (item, reason) => {
-    notes.push(`@${sender.login}: ${item ? `${quote2(item)}: ` : ""}${reason}`);
-    events.push({ at, head: state.head, kind: "refused", by, ...item ? { item: item.id } : {}, note: reason });
-  };
-  let attempts = reading.flips;
-  if (input2.closed) {
-    if (attempts.length > 0) refuse(null, "the PR is closed; the edit was not counted");
-    attempts = [];
-  } else if (reading.stale) {
-    refuse(null, `not counted: ${reading.stale}`);
-    attempts = [];
-  } else if (reading.tampered) {
-    refuse(
-      null,
-      "the hidden marker of the checklist was modified; the whole edit was refused and the checklist restored"
-    );
-    attempts = [];
-  }
-  for (const item of reading.altered)
-    refuse(item, "removing, duplicating or rewording a checklist item is not allowed; restored");
-  const ticks = [...state.ticks];
-  let counted = 0;
-  if (attempts.length > 0) {
-    const person2 = personVerdict(sender, state, input2.facts);
-    for (const a of attempts) {
-      const verb = a.tick ? "tick" : "untick";
-      if (!person2.ok) {
-        refuse(a.item, `${verb} refused: ${person2.reason}`);
-        continue;
-      }
-      const route2 = routeVerdict(sender, a.item, input2.facts);
-      if (!route2.ok) {
-        refuse(a.item, `${verb} refused: ${route2.reason}`);
-        continue;
-      }
-      const existing = ticks.findIndex((t) => t.item === a.item.id);
-      if (a.tick) {
-        if (existing !== -1) continue;
-        const nothing2 = nothingToAttest(state, a.item);
-        if (nothing2) {
-          refuse(a.item, `tick refused: ${nothing2}`);
-          continue;
-        }
-        if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
-          refuse(a.item, "each sign-off needs a different person; you already signed off");
-          continue;
-        }
-        ticks.push({ item: a.item.id, by, at, head: state.head, base: state.base.ref });
-        events.push({ at, head: state.head, kind: "tick", by, item: a.item.id });
-      } else {
-        if (existing === -1) continue;
-        ticks.splice(existing, 1);
-        events.push({ at, head: state.head, kind: "untick", by, item: a.item.id });
-      }
-      counted++;
-    }
-  }
-  if (events.length === 0 && reading.flips.length === 0)
-    notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
-  if (counted > 0) {
-    next.ticks = ticks;
-    next.seq = state.seq + 1;
-  }
-  next.notes = notes;
-  appendAudit(next, events);
-  return next;
-}
-
-// app/gate/decide.ts
-var nothing = (state, notes = []) => ({
-  state,
-  checkRuns: [],
-  comment: null,
-  notice: null,
-  notes
-});
-function replaceEntry(entries2, state) {
-  return [...entries2.filter((e) => e.pr !== state.pr), state].sort((a, b) => a.pr - b.pr);
-}
-function sameBody2(run3, body) {
-  return !!run3 && run3.status === "completed" && run3.conclusion === body.conclusion && run3.title === body.title && run3.summary === body.summary && run3.text === (body.text ?? "");
-}
-function commitWrite(snapshot, sha, state, failure2) {
-  const set4 = snapshot.runs.get(sha);
-  const body = commitCheck({
-    sha,
-    entries: replaceEntry(set4?.entries ?? [], state),
-    openPulls: snapshot.openPulls.get(sha) ?? null,
-    ...failure2 ? { failure: failure2 } : {}
-  });
-  const newest = set4?.runs[0];
-  if (!failure2 && sameBody2(newest, body)) return null;
-  if (snapshot.commentUrl) body.detailsUrl = snapshot.commentUrl;
-  return { sha, ...newest ? { runId: newest.id } : {}, body };
-}
-function viewWrite(state) {
-  return { ...state.commentId !== null ? { id: state.commentId } : {}, body: renderComment(state) };
-}
-function evaluate(snapshot, anchored, event) {
-  const facts = snapshot.evaluation;
-  if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
-  const evaluated = evaluateState({
-    facts,
-    previous: anchored,
-    at: snapshot.at,
-    ...event.notes ? { notes: event.notes } : {}
-  });
-  const state = evaluated.commentId === null && event.view !== void 0 ? { ...evaluated, commentId: event.view } : evaluated;
-  const checkRuns = [];
-  const head = commitWrite(snapshot, state.head, state);
-  if (head) checkRuns.push(head);
-  if (anchored && anchored.head !== state.head && anchored.next === null) {
-    const left = commitWrite(snapshot, anchored.head, { ...anchored, next: state.head });
-    if (left) checkRuns.push(left);
-  }
-  const changed = !anchored || JSON.stringify(anchored) !== JSON.stringify(state);
-  const wantsView = state.required || state.error !== null || state.commentId !== null;
-  const comment2 = wantsView && (changed || head !== null || state.commentId === null) ? viewWrite(state) : null;
-  return { state, checkRuns, comment: comment2, notice: null, notes: [] };
-}
-function edit(snapshot, anchored, event) {
-  if (anchored.commentId !== null && event.commentId !== anchored.commentId)
-    return {
-      ...nothing(anchored, [`edit of an outdated checklist comment ${event.commentId}`]),
-      comment: {
-        id: event.commentId,
-        body: `${renderComment(anchored).split("\n")[0]}
-
-This checklist is outdated and counts for nothing; the current one is further down.`
-      }
-    };
-  const reading = readEdit(anchored, event.from, event.to);
-  const state = applyEdit({
-    state: { ...anchored, commentId: event.commentId },
-    sender: event.sender,
-    reading,
-    facts: snapshot.sender ?? { permission: null, teams: {}, profile: null },
-    at: snapshot.at,
-    closed: event.closed
-  });
-  const head = commitWrite(snapshot, state.head, state);
-  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: state.notes };
-}
-function recreate(snapshot, anchored, event) {
-  if (anchored.commentId !== null && anchored.commentId !== event.commentId) return nothing(anchored);
-  if (anchored.status !== "open" || anchored.next !== null) return nothing(anchored);
-  const state = {
-    ...structuredClone(anchored),
-    commentId: null,
-    notes: [
-      `The checklist comment was deleted by @${event.sender.login}; it was recreated from the gate's record (kept in the App's check run), with every tick as it was.`
-    ]
-  };
-  appendAudit(state, [
-    {
-      at: snapshot.at,
-      head: state.head,
-      kind: "recreated",
-      by: { id: event.sender.id, login: event.sender.login },
-      note: "checklist comment deleted"
-    }
-  ]);
-  const head = commitWrite(snapshot, state.head, state);
-  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: [] };
-}
-function mergeAudit(anchored, event) {
-  const p = progress(anchored);
-  const sameTarget = anchored.head === event.head && anchored.base.ref === event.base;
-  if (sameTarget && p.satisfied) return null;
-  const by = event.mergedBy ? `@${event.mergedBy.login}` : "someone";
-  const why = !sameTarget ? `at \`${event.head.slice(0, 7)}\` into \`${inlineText(event.base, 100)}\`, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into \`${inlineText(anchored.base.ref, 100)}\`` : `at \`${event.head.slice(0, 7)}\` while the gate was not satisfied`;
-  const missing = sameTarget ? p.missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
-  return [
-    AUDIT_MARKER,
-    "### \u26A0\uFE0F Merged without a satisfied AI Review Gate",
-    "",
-    `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
-    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
-    ...p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : [],
-    ...p.rollbackMissing && sameTarget ? ["", `The description had no "${inlineText(anchored.rollback.heading, 80)}" section with a rollback plan.`] : [],
-    "",
-    "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect)."
-  ].join("\n");
-}
-function closed(snapshot, anchored, event) {
-  const status = event.merged ? "merged" : "closed";
-  const state = { ...anchored, status, seq: anchored.status === status ? anchored.seq : anchored.seq + 1 };
-  const write = event.merged || decisionKey(state) === decisionKey(anchored) ? null : commitWrite(snapshot, state.head, state);
-  return {
-    state,
-    checkRuns: write ? [write] : [],
-    comment: null,
-    notice: event.merged ? mergeAudit(anchored, event) : null,
-    notes: []
-  };
-}
-function decide(snapshot, anchored, event) {
-  switch (event.kind) {
-    case "evaluate":
-      return evaluate(snapshot, anchored, event);
-    case "edit":
-      if (!anchored) throw new Error("decide: an edit needs the record in force");
-      return edit(snapshot, anchored, event);
-    case "comment-deleted":
-      return anchored ? recreate(snapshot, anchored, event) : nothing(null);
-    case "closed":
-      return anchored ? closed(snapshot, anchored, event) : nothing(null);
-  }
-}
-function recordComment(snapshot, state, commentId) {
-  const next = { ...state, commentId };
-  return { state: next, write: commitWrite(snapshot, next.head, next) };
-}
-
-// app/gate/merge-group.ts
-function memberProblem(m, baseRef) {
-  const r = m.record;
-  if (!r) return "the gate has no record of it";
-  if (r.head !== m.headSha || r.next !== null)
-    return `the gate last evaluated ${r.head.slice(0, 7)}, not its head ${m.headSha.slice(0, 7)}`;
-  if (r.base.ref !== baseRef)
-    return `the gate evaluated it against \`${inlineText(r.base.ref, 100)}\`, not \`${inlineText(baseRef, 100)}\``;
-  if (r.status !== "open") return `it is ${r.status}`;
-  if (!progress(r).satisfied) return gateTitle(r);
-  return null;
-}
-function mergeGroupCheck(input2) {
-  const fail = (title, summary) => ({
-    name: CHECK_NAME,
-    conclusion: "failure",
-    title: title.slice(0, 240),
-    summary
-  });
-  if (!Array.isArray(input2.members))
-    return fail("cannot tell which pull requests this merge group holds", inlineText(input2.members.error, 600));
-  if (input2.members.length === 0)
-    return fail("cannot tell which pull requests this merge group holds", "The merge queue lists no entry for it.");
-  const problems = input2.members.map((m) => ({ m, problem: memberProblem(m, input2.baseRef) })).filter((x) => x.problem !== null);
-  const list2 = input2.members.map((m) => `#${m.number}`).join(", ");
-  if (problems.length > 0)
-    return fail(
-      `${problems.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
-      [
-        `The merge group holds ${list2}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
-        "",
-        ...problems.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`)
-      ].join("\n")
-    );
-  return {
-    name: CHECK_NAME,
-    conclusion: "success",
-    title: `${list2}: gate satisfied`.slice(0, 240),
-    summary: `Every pull request in this merge group (${list2}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
-  };
-}
-
-// src/config/extends.ts
-var MAX_EXTENDS_DEPTH = 2;
-function parseExtends(value, from) {
-  const m = EXTENDS_PATTERN.exec(value);
-  if (!m) throw new Error(`not an extends value: ${value}`);
-  return { owner: m[1] ?? from?.owner ?? null, repo: m[2], path: m[3] ?? DEFAULT_CONFIG_PATH };
-}
-function locationName(at) {
-  return `${at.owner ?? "(same owner)"}/${at.repo}:${at.path}`;
-}
-var identity = (at) => `${(at.owner ?? "").toLowerCase()}/${at.repo.toLowerCase()}:${at.path}`;
-async function resolveConfig(own2, read) {
-  let current = { file: parseConfigFile(own2.text, own2.source), at: own2.at };
-  const chain = [current];
-  const seen = [own2.at ? identity(own2.at) : ""];
-  for (let value = current.file.config.extends; value !== void 0; value = current.file.config.extends) {
-    const { file: file2 } = current;
-    const fail = (message) => new ConfigError(file2.source, [{ path: "extends", message, line: file2.line(["extends"]) }]);
-    const at = parseExtends(value, current.at);
-    if (seen.includes(identity(at)))
-      throw fail(`a cycle: ${[...chain.map((c) => c.file.source), locationName(at)].join(" \u2192 ")}`);
-    if (chain.length > MAX_EXTENDS_DEPTH)
-      throw fail(
-        `${locationName(at)}: too many levels (${chain.map((c) => c.file.source).join(" \u2192 ")} \u2192 \u2026); a chain holds at most ${MAX_EXTENDS_DEPTH} central files`
-      );
-    seen.push(identity(at));
-    const got = await read(at);
-    if (!got.found) throw fail(`${locationName(at)}: ${got.problem}`);
-    current = {
-      file: parseConfigFile(got.text, locationName(at)),
-      at,
-      ...got.version ? { version: got.version } : {}
-    };
-    chain.push(current);
-  }
-  chain.reverse();
-  const root = chain[0];
-  let config3 = root.file.config;
-  let input2 = withoutExtends(root.file.input);
-  const lockedBy = new Map(root.file.config.locked.map((k) => [k, root.file.source]));
-  for (const child of chain.slice(1)) {
-    input2 = mergeConfigInputs(input2, child.file.input);
-    const merged = validateConfig(input2, `${child.file.source} combined with ${root.file.source}`);
-    const problems = lockViolations(config3, merged, lockedBy, child.file);
-    if (problems.length > 0) throw new ConfigError(child.file.source, problems);
-    for (const k of child.file.config.locked) if (!lockedBy.has(k)) lockedBy.set(k, child.file.source);
-    config3 = merged;
-  }
-  return {
-    config: config3,
-    sources: chain.map((c) => c.version ? `${c.file.source}@${c.version}` : c.file.source)
-  };
-}
-var LISTS_BY_ID = /* @__PURE__ */ new Set(["custom_rules", "checklist.extra"]);
-var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function withoutExtends(input2) {
-  const { extends: _consumed, ...rest } = input2;
-  return rest;
-}
-function mergeById(base, over) {
-  const idOf = (e) => isMapping(e) && typeof e.id === "string" ? e.id : null;
-  const overIds = new Map(over.map((e) => [idOf(e), e]));
-  const kept = base.map((e) => {
-    const id = idOf(e);
-    return id !== null && overIds.has(id) ? overIds.get(id) : e;
-  });
-  const baseIds = new Set(base.map(idOf));
-  return [...kept, ...over.filter((e) => idOf(e) === null || !baseIds.has(idOf(e)))];
-}
-function mergeAt(base, over, path2) {
-  if (over === void 0) return base;
-  if (isMapping(base) && isMapping(over)) {
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = mergeAt(base[k], v, path2 ? `${path2}.${k}` : k);
-    return out;
-  }
-  if (LISTS_BY_ID.has(path2) && Array.isArray(base) && Array.isArray(over)) return mergeById(base, over);
-  return over;
-}
-function mergeConfigInputs(central, extending) {
-  const merged = mergeAt(central, withoutExtends(extending), "");
-  const locked = [...asList(central.locked), ...asList(extending.locked)];
-  if (locked.length > 0) merged.locked = [...new Set(locked)];
-  return merged;
-}
-var asList = (v) => Array.isArray(v) ? v : [];
-var order = (...values) => ({ kind: "order", values });
-var kind = (k) => ({ kind: k });
-var STRICTNESS = {
-  "gate.policy": order("ai-authored", "all"),
-  "gate.threshold": order("critical", "high", "medium", "low"),
-  "gate.approvals.low": kind("more"),
-  "gate.approvals.medium": kind("more"),
-  "gate.approvals.high": kind("more"),
-  "gate.approvals.critical": kind("more"),
-  "gate.stale": order("touched-files", "reset"),
-  "gate.rollback.required_from": order("off", "critical", "high"),
-  "gate.machine_accounts": kind("superset"),
-  "ai.raise_level": kind("more"),
-  "ai.bots": kind("superset"),
-  "ai.trailers": kind("superset"),
-  "ai.labels": kind("superset"),
-  "ai.branches": kind("superset"),
-  "paths.production": kind("superset"),
-  "paths.source": kind("superset"),
-  "gate.safe_paths": kind("subset"),
-  "paths.ignore": kind("subset"),
-  "secrets.allowlist.paths": kind("subset"),
-  "secrets.allowlist.values_sha256": kind("subset"),
-  "secrets.allowlist.patterns": kind("subset"),
-  custom_rules: kind("entries"),
-  "checklist.extra": kind("entries")
-};
-function lockedLeaves(key) {
-  const under = LOCKABLE_KEYS.filter((k) => k.startsWith(`${key}.`));
-  return under.length === 0 ? [key] : under.filter((k) => !LOCKABLE_KEYS.some((o) => o.startsWith(`${k}.`)));
-}
-function valueAt(config3, path2) {
-  let v = config3;
-  for (const seg of path2.split(".")) v = isMapping(v) ? v[seg] : void 0;
-  return v;
-}
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (isMapping(v))
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
-  return JSON.stringify(v) ?? "null";
-}
-var ACCOUNT_LISTS = /* @__PURE__ */ new Set(["gate.machine_accounts", "ai.bots"]);
-var entryKeyOf = (leaf) => (v) => ACCOUNT_LISTS.has(leaf) && typeof v === "string" ? v.replace(/^@/, "").toLowerCase() : canonical(v);
-function show(v) {
-  const text = canonical(v);
-  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
-}
-var list = (vs) => vs.map(show).join(", ");
-function weakening(leaf, locked, next) {
-  const strictness = STRICTNESS[leaf] ?? { kind: "equal" };
-  const entryKey = entryKeyOf(leaf);
-  switch (strictness.kind) {
-    case "order": {
-      const rank = (v) => strictness.values.indexOf(v);
-      if (rank(next) >= rank(locked)) return null;
-      const allowed = strictness.values.slice(rank(locked));
-      return `at ${show(locked)} or stricter (${list(allowed)}); this file sets ${show(next)}`;
-    }
-    case "more":
-      return Number(next) >= Number(locked) ? null : `at ${show(locked)} or more; this file sets ${show(next)}`;
-    case "superset": {
-      const have = new Set(asList(next).map(entryKey));
-      const missing = asList(locked).filter((e) => !have.has(entryKey(e)));
-      return missing.length === 0 ? null : `entries can be added, not removed; keep ${list(missing)}`;
-    }
-    case "subset": {
-      const allowed = new Set(asList(locked).map(entryKey));
-      const added = asList(next).filter((e) => !allowed.has(entryKey(e)));
-      return added.length === 0 ? null : `entries can be removed, not added; ${list(added)} cannot be added`;
-    }
-    case "entries": {
-      const byId = new Map(asList(next).map((e) => [isMapping(e) ? e.id : void 0, canonical(e)]));
-      const changed = asList(locked).filter((e) => !isMapping(e) || byId.get(e.id) !== canonical(e));
-      return changed.length === 0 ? null : `entries can be added; keep ${list(changed.map((e) => isMapping(e) ? e.id : e))} as the central file has them`;
-    }
-    case "equal":
-      return canonical(next) === canonical(locked) ? null : `at ${show(locked)}; this file changes it`;
-  }
-}
-function lockViolations(central, merged, lockedBy, file2) {
-  const problems = [];
-  const checked = /* @__PURE__ */ new Set();
-  for (const [key, source] of lockedBy) {
-    for (const leaf of lockedLeaves(key)) {
-      if (checked.has(leaf)) continue;
-      checked.add(leaf);
-      const why = weakening(leaf, valueAt(central, leaf), valueAt(merged, leaf));
-      if (why) problems.push({ path: leaf, message: `locked by ${source} ${why}`, line: file2.line(leaf.split(".")) });
-    }
-  }
-  return problems;
-}
 
 // src/ai/catalogue.ts
 var GITHUB_NOREPLY = /^(?:(\d{1,12})\+)?([a-z0-9][a-z0-9-]{0,38}(?:\[bot\])?)@users\.noreply\.github\.com$/i;
@@ -95639,7 +94101,7 @@ var GENERIC = {
 var MAX_LINE_CHARS = 4e3;
 var LINE_OVERLAP = 500;
 var MAX_TEXT_CHARS = 1e5;
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 var QUOTE = /^ {0,3}>/;
 var INLINE_CODE = /``[^`\n]*``|`[^`\n]*`/g;
 function readParts(text) {
@@ -95667,7 +94129,7 @@ function proseLines(text) {
   for (const part of readParts(text)) {
     let fence = null;
     for (const line of part.split(/\r?\n/)) {
-      const fenceMatch = FENCE2.exec(line);
+      const fenceMatch = FENCE.exec(line);
       if (fence !== null) {
         if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
         continue;
@@ -96198,6 +94660,186 @@ function aiReadNotes(pr) {
   return notes;
 }
 
+// src/config/extends.ts
+var MAX_EXTENDS_DEPTH = 2;
+function parseExtends(value, from) {
+  const m = EXTENDS_PATTERN.exec(value);
+  if (!m) throw new Error(`not an extends value: ${value}`);
+  return { owner: m[1] ?? from?.owner ?? null, repo: m[2], path: m[3] ?? DEFAULT_CONFIG_PATH };
+}
+function locationName(at) {
+  return `${at.owner ?? "(same owner)"}/${at.repo}:${at.path}`;
+}
+var identity = (at) => `${(at.owner ?? "").toLowerCase()}/${at.repo.toLowerCase()}:${at.path}`;
+async function resolveConfig(own2, read) {
+  let current = { file: parseConfigFile(own2.text, own2.source), at: own2.at };
+  const chain = [current];
+  const seen = [own2.at ? identity(own2.at) : ""];
+  for (let value = current.file.config.extends; value !== void 0; value = current.file.config.extends) {
+    const { file: file2 } = current;
+    const fail = (message) => new ConfigError(file2.source, [{ path: "extends", message, line: file2.line(["extends"]) }]);
+    const at = parseExtends(value, current.at);
+    if (seen.includes(identity(at)))
+      throw fail(`a cycle: ${[...chain.map((c) => c.file.source), locationName(at)].join(" \u2192 ")}`);
+    if (chain.length > MAX_EXTENDS_DEPTH)
+      throw fail(
+        `${locationName(at)}: too many levels (${chain.map((c) => c.file.source).join(" \u2192 ")} \u2192 \u2026); a chain holds at most ${MAX_EXTENDS_DEPTH} central files`
+      );
+    seen.push(identity(at));
+    const got = await read(at);
+    if (!got.found) throw fail(`${locationName(at)}: ${got.problem}`);
+    current = {
+      file: parseConfigFile(got.text, locationName(at)),
+      at,
+      ...got.version ? { version: got.version } : {}
+    };
+    chain.push(current);
+  }
+  chain.reverse();
+  const root = chain[0];
+  let config3 = root.file.config;
+  let input2 = withoutExtends(root.file.input);
+  const lockedBy = new Map(root.file.config.locked.map((k) => [k, root.file.source]));
+  for (const child of chain.slice(1)) {
+    input2 = mergeConfigInputs(input2, child.file.input);
+    const merged = validateConfig(input2, `${child.file.source} combined with ${root.file.source}`);
+    const problems = lockViolations(config3, merged, lockedBy, child.file);
+    if (problems.length > 0) throw new ConfigError(child.file.source, problems);
+    for (const k of child.file.config.locked) if (!lockedBy.has(k)) lockedBy.set(k, child.file.source);
+    config3 = merged;
+  }
+  return {
+    config: config3,
+    sources: chain.map((c) => c.version ? `${c.file.source}@${c.version}` : c.file.source)
+  };
+}
+var LISTS_BY_ID = /* @__PURE__ */ new Set(["custom_rules", "checklist.extra"]);
+var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function withoutExtends(input2) {
+  const { extends: _consumed, ...rest } = input2;
+  return rest;
+}
+function mergeById(base, over) {
+  const idOf = (e) => isMapping(e) && typeof e.id === "string" ? e.id : null;
+  const overIds = new Map(over.map((e) => [idOf(e), e]));
+  const kept = base.map((e) => {
+    const id = idOf(e);
+    return id !== null && overIds.has(id) ? overIds.get(id) : e;
+  });
+  const baseIds = new Set(base.map(idOf));
+  return [...kept, ...over.filter((e) => idOf(e) === null || !baseIds.has(idOf(e)))];
+}
+function mergeAt(base, over, path2) {
+  if (over === void 0) return base;
+  if (isMapping(base) && isMapping(over)) {
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = mergeAt(base[k], v, path2 ? `${path2}.${k}` : k);
+    return out;
+  }
+  if (LISTS_BY_ID.has(path2) && Array.isArray(base) && Array.isArray(over)) return mergeById(base, over);
+  return over;
+}
+function mergeConfigInputs(central, extending) {
+  const merged = mergeAt(central, withoutExtends(extending), "");
+  const locked = [...asList(central.locked), ...asList(extending.locked)];
+  if (locked.length > 0) merged.locked = [...new Set(locked)];
+  return merged;
+}
+var asList = (v) => Array.isArray(v) ? v : [];
+var order = (...values) => ({ kind: "order", values });
+var kind = (k) => ({ kind: k });
+var STRICTNESS = {
+  "gate.policy": order("ai-authored", "all"),
+  "gate.threshold": order("critical", "high", "medium", "low"),
+  "gate.approvals.low": kind("more"),
+  "gate.approvals.medium": kind("more"),
+  "gate.approvals.high": kind("more"),
+  "gate.approvals.critical": kind("more"),
+  "gate.stale": order("touched-files", "reset"),
+  "gate.rollback.required_from": order("off", "critical", "high"),
+  "gate.machine_accounts": kind("superset"),
+  "ai.raise_level": kind("more"),
+  "ai.bots": kind("superset"),
+  "ai.trailers": kind("superset"),
+  "ai.labels": kind("superset"),
+  "ai.branches": kind("superset"),
+  "paths.production": kind("superset"),
+  "paths.source": kind("superset"),
+  "gate.safe_paths": kind("subset"),
+  "paths.ignore": kind("subset"),
+  "secrets.allowlist.paths": kind("subset"),
+  "secrets.allowlist.values_sha256": kind("subset"),
+  "secrets.allowlist.patterns": kind("subset"),
+  custom_rules: kind("entries"),
+  "checklist.extra": kind("entries")
+};
+function lockedLeaves(key) {
+  const under = LOCKABLE_KEYS.filter((k) => k.startsWith(`${key}.`));
+  return under.length === 0 ? [key] : under.filter((k) => !LOCKABLE_KEYS.some((o) => o.startsWith(`${k}.`)));
+}
+function valueAt(config3, path2) {
+  let v = config3;
+  for (const seg of path2.split(".")) v = isMapping(v) ? v[seg] : void 0;
+  return v;
+}
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (isMapping(v))
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+var ACCOUNT_LISTS = /* @__PURE__ */ new Set(["gate.machine_accounts", "ai.bots"]);
+var entryKeyOf = (leaf) => (v) => ACCOUNT_LISTS.has(leaf) && typeof v === "string" ? v.replace(/^@/, "").toLowerCase() : canonical(v);
+function show(v) {
+  const text = canonical(v);
+  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+var list = (vs) => vs.map(show).join(", ");
+function weakening(leaf, locked, next) {
+  const strictness = STRICTNESS[leaf] ?? { kind: "equal" };
+  const entryKey = entryKeyOf(leaf);
+  switch (strictness.kind) {
+    case "order": {
+      const rank = (v) => strictness.values.indexOf(v);
+      if (rank(next) >= rank(locked)) return null;
+      const allowed = strictness.values.slice(rank(locked));
+      return `at ${show(locked)} or stricter (${list(allowed)}); this file sets ${show(next)}`;
+    }
+    case "more":
+      return Number(next) >= Number(locked) ? null : `at ${show(locked)} or more; this file sets ${show(next)}`;
+    case "superset": {
+      const have = new Set(asList(next).map(entryKey));
+      const missing = asList(locked).filter((e) => !have.has(entryKey(e)));
+      return missing.length === 0 ? null : `entries can be added, not removed; keep ${list(missing)}`;
+    }
+    case "subset": {
+      const allowed = new Set(asList(locked).map(entryKey));
+      const added = asList(next).filter((e) => !allowed.has(entryKey(e)));
+      return added.length === 0 ? null : `entries can be removed, not added; ${list(added)} cannot be added`;
+    }
+    case "entries": {
+      const byId = new Map(asList(next).map((e) => [isMapping(e) ? e.id : void 0, canonical(e)]));
+      const changed = asList(locked).filter((e) => !isMapping(e) || byId.get(e.id) !== canonical(e));
+      return changed.length === 0 ? null : `entries can be added; keep ${list(changed.map((e) => isMapping(e) ? e.id : e))} as the central file has them`;
+    }
+    case "equal":
+      return canonical(next) === canonical(locked) ? null : `at ${show(locked)}; this file changes it`;
+  }
+}
+function lockViolations(central, merged, lockedBy, file2) {
+  const problems = [];
+  const checked = /* @__PURE__ */ new Set();
+  for (const [key, source] of lockedBy) {
+    for (const leaf of lockedLeaves(key)) {
+      if (checked.has(leaf)) continue;
+      checked.add(leaf);
+      const why = weakening(leaf, valueAt(central, leaf), valueAt(merged, leaf));
+      if (why) problems.push({ path: leaf, message: `locked by ${source} ${why}`, line: file2.line(leaf.split(".")) });
+    }
+  }
+  return problems;
+}
+
 // src/diff/parse.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
 var DiffParseError = class extends Error {
@@ -96547,6 +95189,106 @@ function deriveChecklist(findings, level, config3) {
   return items;
 }
 
+// src/engine/rollback.ts
+var MAX_BODY_CHARS = 64 * 1024;
+var MAX_SECTION_CHARS = 2e3;
+var ATX = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+var BOLD = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
+var PLACEHOLDER = /^(?:n\/?a|none|tbd|todo|tba|-+|\.+|no|nothing|not applicable|\?+)$/i;
+function normalize(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function headingOf(line) {
+  const a = ATX.exec(line);
+  if (a) return { level: a[1].length, text: a[2] };
+  const b = BOLD.exec(line);
+  if (b) return { level: 7, text: b[1] };
+  return null;
+}
+function findRollbackSection(body, heading) {
+  if (!body) return null;
+  const wanted = normalize(heading);
+  if (wanted === "") return null;
+  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const h = headingOf(lines[i]);
+    if (!h || !normalize(h.text).includes(wanted)) continue;
+    const own2 = [];
+    let inFence = false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (/^\s{0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
+      const next = inFence ? null : headingOf(line);
+      if (next && (next.level <= h.level || h.level === 7)) break;
+      own2.push(line);
+    }
+    const raw = own2.join("\n").replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
+    const text = quoteLines(raw, MAX_SECTION_CHARS);
+    const bare2 = raw.replace(/^[\s>*\-+[\]x]+/gm, "").trim();
+    return { heading: h.text, text, meaningful: bare2 !== "" && !PLACEHOLDER.test(bare2) && /[a-z]{3}/i.test(bare2) };
+  }
+  return null;
+}
+
+// src/engine/gate-decision.ts
+var GATE_CHECK_NAME = "AI Review Gate";
+var ROLLBACK_ITEM_ID = "rollback:plan";
+var NEEDS_ROLLBACK_PLAN = /* @__PURE__ */ new Set(["migration/missing-rollback"]);
+function rollbackReadiness(gateRequired, level, pr, findings, config3) {
+  const { required_from: from, heading } = config3.gate.rollback;
+  const section = findRollbackSection(pr?.body, heading);
+  const present = section?.meaningful ?? false;
+  const related = findings.filter((f2) => NEEDS_ROLLBACK_PLAN.has(f2.ruleId)).map((f2) => ({ ruleId: f2.ruleId, file: f2.file, line: f2.line }));
+  const base = { present, heading, text: section ? section.text : null, related };
+  if (from === "off") return { ...base, required: false, reason: "not required (gate.rollback.required_from: off)" };
+  if (!gateRequired) return { ...base, required: false, reason: "not required: the gate does not apply to this PR" };
+  const atLevel = levelRank(level) >= levelRank(from);
+  const byMigration = related.length > 0 && levelRank(level) >= levelRank("high");
+  if (!atLevel && !byMigration)
+    return { ...base, required: false, reason: `not required below risk level ${from} (gate.rollback.required_from)` };
+  const why = atLevel ? `required at risk level ${level}` : `required: ${related.length} destructive migration${related.length === 1 ? "" : "s"} without a down migration`;
+  const state = present ? `the description has a "${heading}" section` : section ? `the "${heading}" section of the description is empty` : `add a "## ${heading}" section to the PR description saying how to undo this change`;
+  return { ...base, required: true, reason: `${why}: ${state}` };
+}
+function rollbackItem(r) {
+  const migrations = r.related.length > 0 ? ", including the destructive migrations without a down migration" : "";
+  return {
+    id: ROLLBACK_ITEM_ID,
+    text: `The "${r.heading}" section of the PR description says how to undo this change (revert, down migration, restore from backup)${migrations}, and it would work.`,
+    category: null
+  };
+}
+function decideGate(files, level, ai, checklist, config3, paths, pr = null, findings = []) {
+  const approvals = level === "none" ? 0 : config3.gate.approvals[level];
+  const notRequired = (reason) => ({
+    required: false,
+    reason,
+    checklist,
+    approvals: 0,
+    rollback: rollbackReadiness(false, level, pr, findings, config3)
+  });
+  if (config3.gate.policy === "ai-authored" && !ai.detected) {
+    return notRequired("not AI-authored, and the gate policy is `ai-authored`");
+  }
+  const leaks = findings.some((f2) => f2.category === "secrets");
+  const safe = (p) => paths.isSafe(p) && !isAgentConfigPath(p);
+  if (!leaks && files.length > 0 && files.every((f2) => safe(f2.path) && (!f2.oldPath || safe(f2.oldPath)))) {
+    return notRequired("only safe paths changed (gate.safe_paths), auto-approved");
+  }
+  if (levelRank(level) < levelRank(config3.gate.threshold)) {
+    return notRequired(`risk level ${level} is below the gate threshold (${config3.gate.threshold})`);
+  }
+  const who3 = config3.gate.policy === "ai-authored" ? "AI-authored PR" : "PR";
+  const rollback2 = rollbackReadiness(true, level, pr, findings, config3);
+  return {
+    required: true,
+    reason: `${who3} at risk level ${level} (threshold ${config3.gate.threshold}): ${approvals} human approver${approvals === 1 ? "" : "s"} must tick the checklist`,
+    checklist: rollback2.required ? [...checklist, rollbackItem(rollback2)] : checklist,
+    approvals,
+    rollback: rollback2
+  };
+}
+
 // src/engine/mask.ts
 function placeOf(report, path2) {
   const finding = /^findings\[(\d+)\]/.exec(path2);
@@ -96887,6 +95629,1530 @@ async function analyze(input2) {
   return maskReport(report, guard);
 }
 
+// src/text/markdown.ts
+function markdownCode(text) {
+  const content = escapeControls(text);
+  if (content === "") return "` `";
+  let longest = 0;
+  for (const run3 of content.match(/`+/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ");
+  return pad ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+function markdownBlock(text, info = "text") {
+  const content = text.replace(/\r\n?/g, "\n").split("\n").map((line) => escapeControls(line)).join("\n");
+  let longest = 2;
+  for (const run3 of content.match(/`{3,}/g) ?? []) longest = Math.max(longest, run3.length);
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info}
+${content}
+${fence}`;
+}
+
+// src/format/changes.ts
+var MAX_KEYS = 1e3;
+var KEY_LENGTH = 12;
+var KEYS = new RegExp(`^(?:[0-9a-f]{${KEY_LENGTH}}){1,${MAX_KEYS}}$`);
+var RULE_ID = /^[A-Za-z0-9][\w.-]{0,80}(?:\/[A-Za-z0-9][\w.-]{0,80})?$/;
+var SHA = /^[0-9a-f]{7,64}$/;
+var snapshot = external_exports.strictObject({
+  level: external_exports.enum(LEVELS),
+  score: external_exports.number().int().min(0).max(100),
+  head: external_exports.string().regex(SHA).optional(),
+  /** Finding keys by rule id. */
+  rules: external_exports.record(external_exports.string().regex(RULE_ID), external_exports.string().regex(KEYS)).refine((r) => Object.keys(r).length <= 500, "too many rules").refine((r) => Object.values(r).reduce((n, k) => n + k.length / KEY_LENGTH, 0) <= MAX_KEYS, "too many keys"),
+  partial: external_exports.boolean()
+});
+var digestSchema = snapshot.extend({ base: snapshot.optional() });
+
+// src/format/links.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/text/url.ts
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function encodePath(path2) {
+  return path2.replace(LONE_SURROGATE, "\uFFFD").split("/").map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => ch === "(" ? "%28" : "%29")).join("/");
+}
+
+// src/format/links.ts
+function diffAnchor(path2) {
+  return `diff-${createHash2("sha256").update(path2).digest("hex")}`;
+}
+var PULL_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)*\/pull\/\d+$/;
+var REPO_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._-]+)+$/;
+var SHA2 = /^[0-9a-f]{7,64}$/i;
+function findingHref(loc, base) {
+  if (base.pullUrl && PULL_URL.test(base.pullUrl)) {
+    const line = loc.line === null ? "" : `${loc.side === "old" ? "L" : "R"}${loc.line}`;
+    return `${base.pullUrl}/files#${diffAnchor(loc.file)}${line}`;
+  }
+  if (!base.repoUrl || !REPO_URL.test(base.repoUrl)) return null;
+  const sha = loc.side === "old" ? base.baseSha : base.headSha;
+  if (!sha || !SHA2.test(sha)) return null;
+  return `${base.repoUrl}/blob/${sha}/${encodePath(loc.file)}${loc.line === null ? "" : `#L${loc.line}`}`;
+}
+
+// src/format/text.ts
+var ANSI = {
+  reset: "\x1B[0m",
+  bold: "\x1B[1m",
+  dim: "\x1B[2m",
+  red: "\x1B[31m",
+  yellow: "\x1B[33m",
+  green: "\x1B[32m",
+  magenta: "\x1B[35m",
+  cyan: "\x1B[36m"
+};
+var LEVEL_COLOR = {
+  none: ANSI.dim,
+  low: ANSI.green,
+  medium: ANSI.yellow,
+  high: ANSI.magenta,
+  critical: ANSI.red
+};
+var SEVERITY_COLOR = {
+  low: ANSI.green,
+  medium: ANSI.yellow,
+  high: ANSI.magenta,
+  critical: ANSI.red
+};
+
+// app/gate/record.ts
+import { createHash as createHash3 } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+// app/gate/state.ts
+var STATE_VERSION = 2;
+var MAX_AUDIT = 40;
+var MAX_FILES_PER_ITEM = 30;
+var who = external_exports.object({ id: external_exports.number().int(), login: external_exports.string() });
+var tick = external_exports.object({
+  item: external_exports.string(),
+  by: who,
+  at: external_exports.string(),
+  /** Head SHA and base branch the reviewer ticked at. */
+  head: external_exports.string(),
+  base: external_exports.string()
+});
+var auditEvent = external_exports.object({
+  at: external_exports.string(),
+  head: external_exports.string(),
+  kind: external_exports.enum(["tick", "untick", "refused", "reset", "recreated", "restored", "evaluated", "retarget"]),
+  by: who.optional(),
+  item: external_exports.string().optional(),
+  note: external_exports.string().optional()
+});
+var itemRoute = external_exports.object({
+  /** `org/team-slug`: only its members may tick. */
+  team: external_exports.string().optional(),
+  /** CODEOWNERS owners (`@user`, `@org/team`) of the item's files, from the base branch. */
+  owners: external_exports.array(external_exports.string()).optional(),
+  /** Why nobody can tick this item: the route could not be resolved (fail closed). */
+  unresolved: external_exports.string().optional()
+});
+var gateItem = external_exports.object({
+  /**
+   * Stable id: `category:<name>` (one per finding category), `extra:<id>` (the config's
+   * `checklist.extra`), `limit:<what>` (what GitHub did not list) or `rollback:plan` (the PR description
+   * must say how to undo the change, `gate.rollback`; ROLLBACK_ITEM_ID in src/engine/gate-decision.ts).
+   * Sign-off slots are not items (`signoff:<n>`, below).
+   */
+  id: external_exports.string(),
+  text: external_exports.string(),
+  category: external_exports.enum(CATEGORIES).nullable(),
+  /** The top finding's message, so the check title can say what is at stake. */
+  detail: external_exports.string(),
+  /** Files with findings in this category (capped; `filesTruncated` then). */
+  files: external_exports.array(external_exports.string()),
+  filesTruncated: external_exports.boolean().optional(),
+  route: itemRoute.optional(),
+  /**
+   * What a tick attests besides the item's text, as a digest: for `rollback:plan`, the plan's text. A
+   * tick stays only while the subject is the one it was given on (an edited plan needs a new tick).
+   */
+  subject: external_exports.string().optional(),
+  /** Where the item's most severe findings are (up to 3): the comment and the check link to them. */
+  at: external_exports.array(external_exports.object({ file: external_exports.string(), line: external_exports.number().int().nullable(), side: external_exports.enum(["new", "old"]) })).max(3).optional()
+});
+var rollback = external_exports.object({
+  required: external_exports.boolean(),
+  /** The description has a section under the heading, with a plan in it (not empty, a comment or "N/A"). */
+  present: external_exports.boolean(),
+  /** The configured heading (from the base branch's config). */
+  heading: external_exports.string(),
+  /** The section's text from the PR description: secrets masked, at most 2,000 characters; hostile, escaped on output. */
+  text: external_exports.string().nullable(),
+  reason: external_exports.string(),
+  /** Destructive migrations without a down migration (capped). */
+  related: external_exports.array(external_exports.object({ ruleId: external_exports.string(), file: external_exports.string(), line: external_exports.number().int().nullable() }))
+});
+var exclusions = external_exports.object({
+  ids: external_exports.array(external_exports.number().int()),
+  /** Lower-cased logins whose account id could not be resolved. */
+  logins: external_exports.array(external_exports.string()),
+  /** Lower-cased emails and names of commit authors and co-authors that map to no account. */
+  emails: external_exports.array(external_exports.string()),
+  names: external_exports.array(external_exports.string()),
+  /** More people were seen than one record holds: nobody can approve this PR any more (fail closed). */
+  overflow: external_exports.boolean()
+});
+var gateStateSchema = external_exports.object({
+  v: external_exports.literal(STATE_VERSION),
+  pr: external_exports.number().int(),
+  /** Incremented on every decision-relevant change, across heads: an older record never wins over a newer one. */
+  seq: external_exports.number().int(),
+  head: external_exports.string(),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() }),
+  status: external_exports.enum(["open", "closed", "merged"]),
+  /** The PR's page (`https://github.com/o/r/pull/7`): findings link into its "Files changed" view. */
+  url: external_exports.string().optional(),
+  /** The head this PR moved on to: this record is history, the chain continues on that commit. */
+  next: external_exports.string().nullable(),
+  required: external_exports.boolean(),
+  reason: external_exports.string(),
+  level: external_exports.enum(LEVELS),
+  approvals: external_exports.number().int(),
+  items: external_exports.array(gateItem),
+  /** Sign-off slots (`signoff:<n>`), one per required approver. */
+  signoffs: external_exports.array(external_exports.string()),
+  /** null: no analysis to take it from (an invalid config before any evaluation). Records without it decode as null. */
+  rollback: rollback.nullable().default(null),
+  ticks: external_exports.array(tick),
+  /** People who may never approve this PR, captured once and only ever growing. */
+  excluded: exclusions,
+  /** Accounts the base branch's config names as machines (never approvers). */
+  machines: external_exports.object({ ids: external_exports.array(external_exports.number().int()), logins: external_exports.array(external_exports.string()) }),
+  /** Why no tick can count at all right now (e.g. commits past GitHub's listing limit), else null. */
+  locked: external_exports.string().nullable(),
+  /** Why the gate cannot be evaluated (an invalid config on the base branch), else null. */
+  error: external_exports.string().nullable(),
+  /** Files the App could not analyse, with the reason (shown in the checklist). */
+  notAnalyzed: external_exports.array(external_exports.object({ file: external_exports.string(), reason: external_exports.string() })),
+  /** AI detection is sticky: once detected on this PR, editing the body or labels cannot lift the gate. */
+  ai: external_exports.object({ detected: external_exports.boolean(), agents: external_exports.array(external_exports.string()) }),
+  author: who.nullable(),
+  commentId: external_exports.number().int().nullable(),
+  audit: external_exports.array(auditEvent),
+  /** Visible notes from the last handled event (refusals and resets). */
+  notes: external_exports.array(external_exports.string())
+});
+function appendAudit(state, events) {
+  state.audit.push(...events);
+  if (state.audit.length > MAX_AUDIT) state.audit.splice(0, state.audit.length - MAX_AUDIT);
+}
+function signoffIds(approvals) {
+  return Array.from({ length: Math.max(1, approvals) }, (_, i) => `signoff:${i + 1}`);
+}
+function isSignoff(id) {
+  return id.startsWith("signoff:");
+}
+function progress(state) {
+  const ticked = new Set(state.ticks.map((t) => t.item));
+  const missingItems = state.items.filter((i) => !ticked.has(i.id));
+  const approvers = [];
+  for (const t of state.ticks) if (isSignoff(t.item) && !approvers.some((a) => a.id === t.by.id)) approvers.push(t.by);
+  const moreApprovers = Math.max(0, state.approvals - approvers.length);
+  const rollbackMissing = state.required && !!state.rollback?.required && !state.rollback.present;
+  const satisfied = state.error === null && (!state.required || state.locked === null && missingItems.length === 0 && moreApprovers === 0 && !rollbackMissing);
+  return { satisfied, rollbackMissing, missingItems, approvers, moreApprovers };
+}
+function decisionKey(state) {
+  const { seq: _seq, audit: _audit, notes: _notes, commentId: _comment, ...rest } = state;
+  return JSON.stringify(rest);
+}
+
+// app/gate/record.ts
+var RECORD_PREFIX = "<!-- ai-review-gate:record v2 ";
+var RECORD = /<!-- ai-review-gate:record v2 ([A-Za-z0-9_-]+) -->/;
+var VIEW = /^<!-- ai-review-gate:view pr=(\d+) head=([0-9a-f]{7,64}) seq=(\d+) digest=([0-9a-f]{16}) -->$/;
+var entries = external_exports.array(gateStateSchema);
+function encodeRecord(states) {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(states), "utf8")).toString("base64url");
+  return `${RECORD_PREFIX}${packed} -->`;
+}
+function decodeRecord(text) {
+  const m = RECORD.exec(text);
+  if (!m) return [];
+  try {
+    const json2 = JSON.parse(inflateRawSync(Buffer.from(m[1], "base64url")).toString("utf8"));
+    const parsed = entries.safeParse(json2);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+function digest(state) {
+  const { audit: _audit, notes: _notes, commentId: _comment, ...decision } = state;
+  return createHash3("sha256").update(canonicalJson(decision)).digest("hex").slice(0, 16);
+}
+function canonicalJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(
+      Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+    ) : v
+  );
+}
+function viewMarker(state) {
+  return `<!-- ai-review-gate:view pr=${state.pr} head=${state.head} seq=${state.seq} digest=${digest(state)} -->`;
+}
+function parseViewMarker(line) {
+  const m = VIEW.exec(line.trim());
+  return m ? { pr: Number(m[1]), head: m[2], seq: Number(m[3]), digest: m[4] } : null;
+}
+function isViewOf(marker, state) {
+  return marker !== null && marker.pr === state.pr && marker.head === state.head && marker.seq === state.seq && marker.digest === digest(state);
+}
+function mergeRecords(lists) {
+  const best = /* @__PURE__ */ new Map();
+  for (const list2 of lists)
+    for (const s of list2) {
+      const seen = best.get(s.pr);
+      if (!seen || s.seq > seen.seq) best.set(s.pr, s);
+    }
+  return [...best.values()].sort((a, b) => a.pr - b.pr);
+}
+
+// app/gate/checklist-comment.ts
+var CHECKLIST_MARKER = "<!-- ai-review-gate:checklist -->";
+var AUDIT_MARKER = "<!-- ai-review-gate:audit -->";
+var ITEM_MARKER = "ai-review-gate:item";
+var ITEM_LINE = /^- \[([ xX])\] (.*) <!-- ai-review-gate:item ([a-z0-9][a-z0-9:_-]{0,80}) -->$/;
+var HIDDEN_MARKERS = ["ai-review-gate:view", "ai-review-gate:state", "ai-review-gate:record"];
+var MAX_COMMENT = 65536;
+var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+var MARKER_WORD = /ai-review-gate:/gi;
+function inlineText(text, max = 300) {
+  let s = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(INVISIBLE, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|~])/g, "\\$1").replace(/\s+/g, " ").trim();
+  if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
+  return s.replace(MARKER_WORD, (w) => `${w.slice(0, -1)}\u200B:`);
+}
+function quotedText(text, max) {
+  return inlineText(text, max).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+function when(iso) {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+var LEVELS2 = [
+  { itemText: 300, itemDetail: 200, owners: 5, notes: 400, audit: 20, notAnalyzed: 30, plan: 2e3 },
+  { itemText: 200, itemDetail: 120, owners: 3, notes: 200, audit: 5, notAnalyzed: 10, plan: 800 },
+  { itemText: 120, itemDetail: 0, owners: 2, notes: 120, audit: 0, notAnalyzed: 3, plan: 200 },
+  { itemText: 60, itemDetail: 0, owners: 0, notes: 0, audit: 0, notAnalyzed: 0, plan: 0 }
+];
+function routeText(item, d) {
+  const r = item.route;
+  if (!r) return "";
+  if (r.unresolved) return ` (nobody can tick this item: ${inlineText(r.unresolved, 160)})`;
+  if (r.team) return ` (only @${r.team.replace(/^@/, "")} may tick)`;
+  if (r.owners && r.owners.length > 0)
+    return d.owners > 0 ? ` (only code owners may tick: ${r.owners.slice(0, d.owners).join(", ")})` : " (code owners)";
+  return "";
+}
+function itemLinks(item, url2, max = 3) {
+  const links = [];
+  for (const [i, at] of (item.at ?? []).slice(0, max).entries()) {
+    const href = url2 ? findingHref(at, { pullUrl: url2 }) : null;
+    const label = i === 0 ? markdownCode(at.line === null ? at.file : `${at.file}:${at.line}`) : `${i + 1}`;
+    links.push(href ? `[${label}](${href})` : label);
+  }
+  return links.length > 0 ? ` \u2192 ${links.join(", ")}` : "";
+}
+function itemLine(item, tick2, d, url2) {
+  const detail = item.detail && d.itemDetail > 0 ? ` \u2014 _${quotedText(item.detail, d.itemDetail)}_` : "";
+  const links = d.itemDetail > 0 ? itemLinks(item, url2) : itemLinks(item, url2, 1);
+  const by = tick2 ? ` \u2705 ticked by @${tick2.by.login}, ${when(tick2.at)}, at ${shortSha(tick2.head)}` : "";
+  return `- [${tick2 ? "x" : " "}] **${inlineText(item.text, d.itemText)}**${detail}${links}${routeText(item, d)}${by} <!-- ${ITEM_MARKER} ${item.id} -->`;
+}
+function signoffItem(id, total) {
+  const n = id.slice("signoff:".length);
+  return {
+    id,
+    text: `Sign-off ${n} of ${total}: I reviewed the whole change and approve it`,
+    category: null,
+    detail: "",
+    files: []
+  };
+}
+function signoffItems(state) {
+  return state.signoffs.map((id) => signoffItem(id, state.signoffs.length));
+}
+function rollbackLines(state, planChars) {
+  const r = state.rollback;
+  if (!r?.required) return [];
+  const heading = inlineText(r.heading, 80);
+  const migrations = r.related.length > 0 ? [
+    `It is required by ${r.related.length === 1 ? "a destructive migration" : `${r.related.length} destructive migrations`} without a down migration: ${r.related.slice(0, 5).map((m) => markdownCode(truncate(`${m.file}${m.line ? `:${m.line}` : ""}`, 160))).join(", ")}.`
+  ] : [];
+  if (!r.present)
+    return [
+      `**Rollback plan: missing.** Add a section headed "## ${heading}" to the PR description saying how to undo this change (revert, down migration, restore from a backup)${r.text !== null ? ` (the "${heading}" section there says nothing yet)` : ""}. The gate blocks until it is there, even with every box ticked.`,
+      ...migrations
+    ];
+  const quoted2 = planChars > 0 && r.text ? ["", markdownBlock(truncate(r.text, planChars))] : [];
+  return [
+    `**Rollback plan: present** (the "${heading}" section of the PR description, quoted with secrets masked; editing it resets the tick on the plan):`,
+    ...quoted2,
+    ...migrations.length > 0 ? ["", ...migrations] : []
+  ];
+}
+var AUDIT_WORDS = {
+  tick: "ticked",
+  untick: "unticked",
+  refused: "refused",
+  reset: "reset",
+  recreated: "recreated",
+  restored: "restored",
+  evaluated: "evaluated",
+  retarget: "retargeted"
+};
+function auditRow(e) {
+  const item = e.item ? ` \`${inlineText(e.item, 80)}\`` : "";
+  const note = e.note ? ` ${inlineText(e.note, 200)}` : "";
+  return `| ${when(e.at)} | ${e.by ? `@${e.by.login}` : "App"} | ${AUDIT_WORDS[e.kind]}${item}${note} | ${shortSha(e.head)} |`;
+}
+function renderAt(state, d) {
+  const out = [CHECKLIST_MARKER];
+  const p = progress(state);
+  const tickOf = new Map(state.ticks.map((t) => [t.item, t]));
+  if (state.error) {
+    out.push("## \u26D4 AI Review Gate: cannot be evaluated", "", inlineText(state.error, 600));
+  } else if (!state.required) {
+    out.push("## \u2705 AI Review Gate: not required", "", `${inlineText(state.reason)}.`);
+  } else {
+    const status = p.satisfied ? `**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.` : `**Blocking.** ${p.missingItems.length} item${p.missingItems.length === 1 ? "" : "s"} unticked; ${p.moreApprovers} more sign-off${p.moreApprovers === 1 ? "" : "s"} needed (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"} in total)${p.rollbackMissing ? "; a rollback plan in the PR description (below)" : ""}.`;
+    out.push(
+      `## ${p.satisfied ? "\u2705" : "\u{1F512}"} AI Review Gate: human review required`,
+      "",
+      `${inlineText(state.reason)}. ${status}`,
+      "",
+      `Tick an item only after reviewing it at \`${shortSha(state.head)}\` against \`${inlineText(state.base.ref, 100)}\`. Ticks by bots, machine accounts, the PR author, authors or co-authors of its commits, whoever asked the agent for the change, or anyone without write access are reverted. A push or a new base resets the ticks.`,
+      ""
+    );
+    if (state.locked) out.push(`> [!CAUTION]
+> ${inlineText(state.locked, 400)}`, "");
+    for (const item of state.items) out.push(itemLine(item, tickOf.get(item.id), d, state.url));
+    const plan = rollbackLines(state, d.plan);
+    if (plan.length > 0) out.push("", ...plan);
+    out.push(
+      "",
+      `**Sign-offs** (${state.approvals} distinct ${state.approvals === 1 ? "person" : "people"}, each for the whole change):`,
+      ""
+    );
+    for (const item of signoffItems(state)) out.push(itemLine(item, tickOf.get(item.id), d));
+    if (state.notAnalyzed.length > 0) {
+      out.push("", `**Not analysed** (${state.notAnalyzed.length}): review these by hand.`);
+      for (const f2 of state.notAnalyzed.slice(0, d.notAnalyzed))
+        out.push(`- \`${quotedText(f2.file, 160)}\`: ${inlineText(f2.reason, 160)}`);
+      if (state.notAnalyzed.length > d.notAnalyzed)
+        out.push(`- \u2026 and ${state.notAnalyzed.length - d.notAnalyzed} more`);
+    }
+  }
+  if (state.notes.length > 0 && d.notes > 0) {
+    out.push("", "> [!WARNING]");
+    for (const n of state.notes.slice(-10)) out.push(`> ${inlineText(n, d.notes)}`);
+  }
+  if (state.audit.length > 0 && d.audit > 0) {
+    out.push("", "<details><summary>Audit trail</summary>", "", "| when | who | what | head |", "|---|---|---|---|");
+    for (const e of state.audit.slice(-d.audit)) out.push(auditRow(e));
+    out.push("", "</details>");
+  }
+  out.push("", viewMarker(state));
+  return out.join("\n");
+}
+var rendered = /* @__PURE__ */ new WeakMap();
+function renderComment(state) {
+  const known = rendered.get(state);
+  if (known !== void 0) return known;
+  let body = "";
+  for (const d of LEVELS2) {
+    body = renderAt(state, d);
+    if (Buffer.byteLength(body, "utf8") <= MAX_COMMENT) break;
+  }
+  rendered.set(state, body);
+  return body;
+}
+var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+function parseBody(body) {
+  const items = /* @__PURE__ */ new Map();
+  const markerLines = [];
+  let malformedItemMarkers = 0;
+  let fence = null;
+  let inComment = false;
+  for (const line of body.normalize("NFC").split(/\r\n|\r|\n/)) {
+    if (fence) {
+      const m2 = FENCE2.exec(line);
+      if (m2 && m2[1][0] === fence[0] && m2[1].length >= fence.length && line.trim() === m2[1]) fence = null;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes("-->")) inComment = false;
+      continue;
+    }
+    const f2 = FENCE2.exec(line);
+    if (f2) {
+      fence = f2[1];
+      continue;
+    }
+    const m = ITEM_LINE.exec(line);
+    if (m) {
+      const id = m[3];
+      const prev = items.get(id);
+      if (prev) prev.count++;
+      else items.set(id, { checked: m[1] !== " ", rest: m[2], count: 1 });
+    } else if (line.includes(ITEM_MARKER)) {
+      malformedItemMarkers++;
+    } else if (HIDDEN_MARKERS.some((h) => line.includes(h))) {
+      markerLines.push(line);
+    }
+    if (line.replace(/<!--[\s\S]*?-->/g, "").includes("<!--")) inComment = true;
+  }
+  return { items, markerLines, malformedItemMarkers };
+}
+function soleMarkerLine(parsed) {
+  return parsed.markerLines.length === 1 ? parsed.markerLines[0] : null;
+}
+function looksLikeChecklist(body) {
+  return typeof body === "string" && body.startsWith(CHECKLIST_MARKER);
+}
+function looksLikeAudit(body) {
+  return typeof body === "string" && body.startsWith(AUDIT_MARKER);
+}
+function sameItems(body, expected) {
+  if (body.malformedItemMarkers > 0 || body.items.size !== expected.items.size) return false;
+  for (const [id, want] of expected.items) {
+    const got = body.items.get(id);
+    if (got?.count !== 1 || got.checked !== want.checked || got.rest !== want.rest) return false;
+  }
+  return true;
+}
+
+// app/gate/check-run.ts
+var CHECK_NAME = GATE_CHECK_NAME;
+var MAX_OUTPUT = 65535;
+var MAX_RECORD = 6e4;
+var MAX_PLAN = 2e3;
+function plural3(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function clip(s, max) {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
+}
+function clipBytes(text, max) {
+  if (Buffer.byteLength(text, "utf8") <= max) return text;
+  const marker = "\n\n\u2026 (shortened to fit GitHub's limit)";
+  let cut = Buffer.from(text, "utf8").subarray(0, max - Buffer.byteLength(marker)).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  return `${cut}${marker}`;
+}
+function who2(item) {
+  if (item.route?.unresolved) return "nobody (unresolved route)";
+  if (item.route?.team) return `@${item.route.team.replace(/^@/, "")}`;
+  if (item.route?.owners && item.route.owners.length > 0)
+    return `a code owner (${item.route.owners.slice(0, 2).join(", ")})`;
+  return "a maintainer with write access";
+}
+function gateTitle(state) {
+  const p = progress(state);
+  if (state.error) return clip(`cannot evaluate: ${state.error}`, 200);
+  if (!state.required) return clip(`not required: ${state.reason}`, 200);
+  if (state.locked) return clip(`blocked: ${state.locked}`, 240);
+  if (p.satisfied) return clip(`approved by ${p.approvers.map((a) => `@${a.login}`).join(", ")}`, 200);
+  const plan = p.rollbackMissing ? `a "${clip(state.rollback.heading, 40)}" section in the PR description saying how to undo this change` : null;
+  const first = p.missingItems[0];
+  const and = plan ? `${plan}, and ` : "";
+  if (first) {
+    const at = first.at?.[0];
+    const where = at && first.detail ? ` (${at.file}${at.line === null ? "" : `:${at.line}`})` : "";
+    const what = clip(`${first.detail || first.text}${where}`, 110);
+    const more = p.missingItems.length > 1 ? ` (+${plural3(p.missingItems.length - 1, "more item")})` : "";
+    if (p.moreApprovers > 0)
+      return clip(
+        `needs ${and}${plural3(p.moreApprovers, "more sign-off")} and ${who2(first)} to tick: ${what}${more}`,
+        240
+      );
+    return clip(`needs ${and}${who2(first)} to tick: ${what}${more}`, 240);
+  }
+  if (p.moreApprovers === 0 && plan) return clip(`needs ${plan} (every box is ticked)`, 240);
+  return clip(
+    `needs ${and}${plural3(p.moreApprovers, "more sign-off")} from people with write access: tick a sign-off in the checklist`,
+    240
+  );
+}
+function stateSummary(state) {
+  const p = progress(state);
+  const lines = [];
+  const at = `\`${state.head.slice(0, 7)}\` into \`${inlineText(state.base.ref, 100)}\``;
+  if (state.error) {
+    lines.push(`The gate cannot be evaluated at ${at}: ${inlineText(state.error, 2e3)}`);
+  } else if (!state.required) {
+    lines.push(`The gate does not apply at ${at}: ${inlineText(state.reason)}.`);
+  } else {
+    lines.push(`${inlineText(state.reason)} (at ${at}).`, "");
+    if (state.locked) lines.push(`**Blocked:** ${inlineText(state.locked, 600)}`, "");
+    const plan = rollbackLines(state, MAX_PLAN);
+    if (plan.length > 0) lines.push(...plan, "");
+    if (p.satisfied) {
+      lines.push(`**Approved** by ${p.approvers.map((a) => `@${a.login}`).join(", ")}.`);
+    } else {
+      lines.push(
+        `**Still missing** (tick in the checklist comment on the PR; _Details_ links to it): ${plural3(p.missingItems.length, "item")}, ${plural3(p.moreApprovers, "more sign-off")} (${state.approvals} distinct people needed).`,
+        ""
+      );
+      for (const item of p.missingItems.slice(0, 50))
+        lines.push(
+          `- **${item.category ? CATEGORY_TITLES[item.category] : inlineText(item.text, 200)}**${item.detail ? `: ${inlineText(item.detail, 200)}` : ""}${itemLinks(item, state.url)} \xB7 ${who2(item)} ticks`
+        );
+    }
+    if (state.ticks.length > 0) {
+      const all = [...state.items, ...signoffItems(state)];
+      lines.push("", "**Approvals** (audit trail):", "", "| item | approver | when | head |", "|---|---|---|---|");
+      for (const t of state.ticks) {
+        const item = all.find((i) => i.id === t.item);
+        lines.push(`| ${inlineText(item?.text ?? t.item, 80)} | @${t.by.login} | ${t.at} | ${t.head.slice(0, 7)} |`);
+      }
+    }
+  }
+  if (state.notes.length > 0) lines.push("", ...state.notes.slice(-10).map((n) => `> ${inlineText(n, 400)}`));
+  return lines;
+}
+function history(state) {
+  const events = state.audit.slice(-15);
+  if (events.length === 0) return [];
+  return [
+    `**PR #${state.pr}** history:`,
+    "",
+    "| when | who | event | head |",
+    "|---|---|---|---|",
+    ...events.map(
+      (e) => `| ${e.at} | ${e.by ? `@${e.by.login}` : "App"} | ${e.kind}${e.item ? ` ${inlineText(e.item, 80)}` : ""}${e.note ? `: ${inlineText(e.note, 200)}` : ""} | ${e.head.slice(0, 7)} |`
+    ),
+    ""
+  ];
+}
+function deciding(sha, entries2) {
+  return entries2.filter((e) => e.head === sha && e.next === null && (e.status === "open" || e.status === "merged"));
+}
+function fitRecord(entries2) {
+  let record2 = encodeRecord(entries2);
+  if (record2.length <= MAX_RECORD) return record2;
+  let states = entries2.map((e) => structuredClone(e));
+  const history2 = (s) => s.next !== null || s.status !== "open";
+  const attempts = [
+    (s) => {
+      if (!history2(s)) return;
+      s.audit = [];
+      s.notes = [];
+      for (const i of s.items) if (i.files.length > 0) Object.assign(i, { files: [], filesTruncated: true });
+    },
+    (s) => {
+      s.audit = s.audit.slice(-10);
+    },
+    (s) => {
+      s.audit = [];
+      s.notes = [];
+    }
+  ];
+  for (const shrink of attempts) {
+    states = states.map((s) => {
+      shrink(s);
+      return s;
+    });
+    record2 = encodeRecord(states);
+    if (record2.length <= MAX_RECORD) return record2;
+  }
+  throw new Error(`the gate's record for ${entries2.length} pull requests does not fit in one check run`);
+}
+function commitCheck(input2) {
+  const decide2 = deciding(input2.sha, input2.entries);
+  const known = new Set(decide2.map((e) => e.pr));
+  const unevaluated = (input2.openPulls ?? []).filter((n) => !known.has(n));
+  const verdicts = decide2.map((e) => ({ state: e, ok: progress(e).satisfied }));
+  let conclusion;
+  let title;
+  const summary = [];
+  if (input2.failure) {
+    conclusion = "failure";
+    title = clip(input2.failure, 200);
+    summary.push(
+      "The App could not complete what it needs to vouch for this commit, so it fails closed instead of guessing.",
+      "",
+      `Reason: ${inlineText(input2.failure, 600)}`,
+      "",
+      "Re-run this check, or push, to evaluate again."
+    );
+  } else if (decide2.length === 0 && unevaluated.length === 0) {
+    conclusion = "action_required";
+    const moved = input2.entries.find((e) => e.head === input2.sha && e.next !== null);
+    title = moved ? `superseded: PR #${moved.pr} moved on to ${moved.next.slice(0, 7)}; this commit is not what was reviewed` : "no open pull request has this commit as its head";
+    summary.push(`${title}.`, "", "This commit's check blocks until a pull request with this head is evaluated again.");
+  } else {
+    const failed = verdicts.some((v) => v.state.error !== null);
+    const ok = verdicts.every((v) => v.ok) && unevaluated.length === 0;
+    conclusion = failed ? "failure" : ok ? "success" : "action_required";
+    const parts = verdicts.map(
+      (v) => decide2.length > 1 ? `PR #${v.state.pr}: ${gateTitle(v.state)}` : gateTitle(v.state)
+    );
+    for (const n of unevaluated) parts.push(`PR #${n}: not evaluated yet`);
+    title = clip(parts.join("; "), 240);
+    if (decide2.length + unevaluated.length > 1)
+      summary.push(
+        `${decide2.length + unevaluated.length} open pull requests have this commit as their head: the check is \`success\` only when every one of them is satisfied.`,
+        ""
+      );
+    for (const v of verdicts) {
+      if (decide2.length > 1) summary.push(`### PR #${v.state.pr}`, "");
+      summary.push(...stateSummary(v.state), "");
+    }
+    for (const n of unevaluated)
+      summary.push(`### PR #${n}`, "", "Not evaluated yet: the check blocks until it is.", "");
+  }
+  const record2 = fitRecord(input2.entries);
+  const readable = clipBytes(decide2.flatMap(history).join("\n"), MAX_OUTPUT - record2.length - 2);
+  return {
+    name: CHECK_NAME,
+    conclusion,
+    title,
+    summary: clipBytes(summary.join("\n").trim(), MAX_OUTPUT),
+    text: `${readable}
+
+${record2}`
+  };
+}
+
+// app/gate/evaluate.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// app/gate/codeowners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+function toGlobs(pattern) {
+  let p = pattern;
+  const anchored = p.startsWith("/");
+  if (anchored) p = p.slice(1);
+  const dir = p.endsWith("/");
+  if (dir) p = p.slice(0, -1);
+  const base = anchored || p.includes("/") ? p : `**/${p}`;
+  return dir ? [`${base}/**`] : [base, `${base}/**`];
+}
+function parseCodeowners(text) {
+  const rules = [];
+  for (const raw of text.split(/\r?\n/).slice(0, 5e3)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    if (!pattern || pattern.startsWith("!") || pattern.includes("[")) continue;
+    try {
+      rules.push({ pattern, match: compileGlobs(toGlobs(pattern)), owners: owners.filter((o) => o.startsWith("@")) });
+    } catch {
+    }
+  }
+  return {
+    ownersOf(path2) {
+      for (let i = rules.length - 1; i >= 0; i--)
+        if (rules[i].match(path2)) return { pattern: rules[i].pattern, owners: rules[i].owners };
+      return { pattern: null, owners: [] };
+    }
+  };
+}
+function routeByOwners(text, files) {
+  if (text === null) return { unresolved: "the base branch has no CODEOWNERS file" };
+  const co = parseCodeowners(text);
+  const owners = [];
+  for (const f2 of files) {
+    const o = co.ownersOf(f2);
+    if (o.pattern === null) return { unresolved: `no CODEOWNERS rule on the base branch covers ${f2}` };
+    if (o.owners.length === 0)
+      return { unresolved: `the CODEOWNERS rule for ${f2} (${o.pattern}) names no GitHub user or team` };
+    for (const x of o.owners) if (!owners.includes(x)) owners.push(x);
+  }
+  if (owners.length === 0) return { unresolved: "the item has no files to find code owners for" };
+  return { owners: owners.slice(0, 20) };
+}
+
+// app/gate/eligibility.ts
+var lower = (s) => s.trim().toLowerCase();
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function isBotAccount(a) {
+  return a.type !== "User" || /\[bot\]$/i.test(a.login);
+}
+function identityRefusal(who3, state) {
+  if (state.machines.ids.includes(who3.id) || state.machines.logins.includes(lower(who3.login)))
+    return "machine accounts listed in gate.machine_accounts cannot approve";
+  if (state.author && state.author.id === who3.id) return "the PR author cannot approve their own PR";
+  if (state.excluded.ids.includes(who3.id) || state.excluded.logins.includes(lower(who3.login)))
+    return "authors and co-authors of the PR's commits, and whoever asked the agent for it, cannot approve it";
+  return null;
+}
+function refusalWithoutFacts(sender, state) {
+  if (isBotAccount(sender)) return "bots and apps cannot approve";
+  return identityRefusal(sender, state) ?? state.locked;
+}
+function personVerdict(sender, state, facts) {
+  const early = refusalWithoutFacts(sender, state);
+  if (early) return { ok: false, reason: early };
+  if (state.excluded.emails.length > 0 || state.excluded.names.length > 0) {
+    if (!facts.profile) return { ok: false, reason: "the App could not read your profile to rule out co-authorship" };
+    const email3 = facts.profile.email ? lower(facts.profile.email) : null;
+    const name = facts.profile.name ? lower(facts.profile.name) : null;
+    if (email3 && state.excluded.emails.includes(email3) || name && state.excluded.names.includes(name) || state.excluded.names.includes(lower(sender.login)))
+      return { ok: false, reason: "co-authors of the PR's commits cannot approve it" };
+  }
+  const permission = facts.permission ?? "none";
+  if (!WRITERS.has(permission))
+    return {
+      ok: false,
+      reason: `approvers need write, maintain or admin permission (@${sender.login} has ${permission})`
+    };
+  return { ok: true };
+}
+function teamKey(spec) {
+  const m = /^@?([\w.-]+)\/([\w.-]+)$/.exec(spec.trim());
+  return m ? `${lower(m[1])}/${lower(m[2])}` : null;
+}
+function routeTeams(item) {
+  const route2 = item.route;
+  if (!route2 || route2.unresolved) return [];
+  const out = [];
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (t) out.push(t);
+  }
+  for (const o of route2.owners ?? []) {
+    const t = teamKey(o);
+    if (t) out.push(t);
+  }
+  return out;
+}
+function routeVerdict(sender, item, facts) {
+  const route2 = item.route;
+  if (!route2) return { ok: true };
+  if (route2.unresolved) return { ok: false, reason: `nobody can tick this item: ${route2.unresolved}` };
+  if (route2.team) {
+    const t = teamKey(route2.team);
+    if (!t || facts.teams[t] !== true)
+      return { ok: false, reason: `only members of @${route2.team.replace(/^@/, "")} may tick this item` };
+  }
+  if (route2.owners && route2.owners.length > 0) {
+    const me = `@${lower(sender.login)}`;
+    if (route2.owners.some((o) => lower(o) === me)) return { ok: true };
+    if (route2.owners.some((o) => facts.teams[teamKey(o) ?? ""] === true)) return { ok: true };
+    return {
+      ok: false,
+      reason: `only code owners of the affected files may tick this item (${route2.owners.join(", ")})`
+    };
+  }
+  return { ok: true };
+}
+function factsNeeded(sender, state, items) {
+  if (items.length === 0 || refusalWithoutFacts(sender, state)) return { permission: false, profile: false, teams: [] };
+  const me = `@${lower(sender.login)}`;
+  const teams = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (item.route?.owners?.some((o) => lower(o) === me)) continue;
+    for (const t of routeTeams(item)) teams.add(t);
+  }
+  return {
+    permission: true,
+    profile: state.excluded.emails.length > 0 || state.excluded.names.length > 0,
+    teams: [...teams].sort()
+  };
+}
+function ineligibleTicks(state) {
+  return state.ticks.filter((t) => identityRefusal(t.by, state) !== null).map((t) => t.item);
+}
+
+// app/gate/people.ts
+var MAX_EXCLUDED = 1e3;
+var SERVICE_ADDRESS = /^(?:no-?reply|bot|agent)[^@]*@|\[bot\]@/i;
+var NOREPLY = /^(?:(\d+)\+)?([a-z0-9](?:[a-z0-9-]{0,38}))@users\.noreply\.github\.com$/i;
+var LOGIN = /^@?([a-z0-9](?:[a-z0-9-]{0,38}))$/i;
+var NON_PEOPLE = /* @__PURE__ */ new Set(["web-flow", "github", "noreply@github.com"]);
+var CO_AUTHOR = /^co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/i;
+var lower2 = (s) => s.trim().toLowerCase();
+function emptyExclusions() {
+  return { ids: [], logins: [], emails: [], names: [], overflow: false };
+}
+function coAuthors(message) {
+  const out = [];
+  for (const line of message.split(/\r?\n/).slice(-50)) {
+    const m = CO_AUTHOR.exec(line.trim());
+    if (m) out.push({ name: m[1] || null, email: m[2] });
+  }
+  return out;
+}
+var Collector = class {
+  constructor(input2) {
+    this.input = input2;
+  }
+  input;
+  ids = /* @__PURE__ */ new Set();
+  logins = /* @__PURE__ */ new Set();
+  emails = /* @__PURE__ */ new Set();
+  names = /* @__PURE__ */ new Set();
+  login(raw, id) {
+    const login = lower2(raw).replace(/^@/, "");
+    if (!login || NON_PEOPLE.has(login)) return;
+    if (id !== void 0) {
+      this.ids.add(id);
+      return;
+    }
+    const known = this.input.known.find((a) => lower2(a.login) === login) ?? this.input.resolved.get(login);
+    if (known) this.ids.add(known.id);
+    this.logins.add(login);
+  }
+  person(p) {
+    if (p.user && p.user.type !== "Bot") {
+      if (!NON_PEOPLE.has(lower2(p.user.login))) this.ids.add(p.user.id);
+      return;
+    }
+    if (p.user) return;
+    const email3 = p.email ? lower2(p.email) : "";
+    const noreply = NOREPLY.exec(email3);
+    if (noreply) {
+      this.login(noreply[2], noreply[1] ? Number(noreply[1]) : void 0);
+      return;
+    }
+    if (SERVICE_ADDRESS.test(email3) || p.name && /\[bot\]$/i.test(p.name)) return;
+    if (email3 && !NON_PEOPLE.has(email3)) this.emails.add(email3);
+    if (p.name && !NON_PEOPLE.has(lower2(p.name))) this.names.add(lower2(p.name));
+  }
+  requester(raw) {
+    const s = raw.trim();
+    if (!s) return;
+    if (s.includes("@") && !s.startsWith("@")) this.person({ email: s });
+    else if (LOGIN.test(s)) this.login(s);
+    else this.names.add(lower2(s));
+  }
+  result() {
+    const sorted = (set4) => [...set4].sort();
+    return {
+      ids: [...this.ids].sort((a, b) => a - b),
+      logins: sorted(this.logins),
+      emails: sorted(this.emails),
+      names: sorted(this.names),
+      overflow: false
+    };
+  }
+};
+function capturePeople(input2) {
+  const c = new Collector(input2);
+  if (input2.author) c.login(input2.author.login, input2.author.id);
+  for (const commit of input2.commits) {
+    c.person(commit.author);
+    c.person(commit.committer);
+    for (const p of coAuthors(commit.message)) c.person(p);
+  }
+  for (const r of input2.requesters) c.requester(r);
+  return c.result();
+}
+function loginsToResolve(input2, remembered) {
+  const captured = capturePeople({ ...input2, resolved: /* @__PURE__ */ new Map() });
+  const mapped = new Set(input2.known.map((a) => lower2(a.login)));
+  return captured.logins.filter((l) => !mapped.has(l) && !remembered?.logins.includes(l));
+}
+function exclusionCount(e) {
+  return e.ids.length + e.logins.length + e.emails.length + e.names.length;
+}
+function unionExclusions(remembered, seen) {
+  const merge4 = (x, y) => [.../* @__PURE__ */ new Set([...x, ...y])].sort();
+  const union2 = {
+    ids: [.../* @__PURE__ */ new Set([...remembered.ids, ...seen.ids])].sort((x, y) => x - y),
+    logins: merge4(remembered.logins, seen.logins),
+    emails: merge4(remembered.emails, seen.emails),
+    names: merge4(remembered.names, seen.names),
+    overflow: remembered.overflow || seen.overflow
+  };
+  if (exclusionCount(union2) <= MAX_EXCLUDED) return union2;
+  return { ...remembered, overflow: true };
+}
+
+// app/gate/evaluate.ts
+function findingFiles(report, category2) {
+  const files = [];
+  for (const f2 of report.findings) if (f2.category === category2 && !files.includes(f2.file)) files.push(f2.file);
+  return files;
+}
+var MAX_PATH = 300;
+function buildItems(report, config3, codeowners) {
+  return report.gate.checklist.map((c) => {
+    const all = c.category ? findingFiles(report, c.category) : [];
+    const files = all.filter((f2) => f2.length <= MAX_PATH);
+    const covered = c.category ? report.findings.filter((f2) => f2.category === c.category) : [];
+    const top = covered[0];
+    const item = {
+      id: c.id,
+      text: c.text.slice(0, 500),
+      category: c.category,
+      detail: top ? top.message.slice(0, 500) : "",
+      files: files.slice(0, MAX_FILES_PER_ITEM)
+    };
+    if (files.length > MAX_FILES_PER_ITEM || files.length < all.length) item.filesTruncated = true;
+    const route2 = c.category ? config3.gate.routes[c.category] : void 0;
+    if (route2?.team) item.route = { team: route2.team.replace(/^@/, "") };
+    if (route2?.codeowners) item.route = { ...item.route, ...routeByOwners(codeowners, all) };
+    const at = covered.filter((f2) => f2.file.length <= MAX_PATH).slice(0, 3);
+    if (at.length > 0) item.at = at.map((f2) => ({ file: f2.file, line: f2.line, side: f2.side }));
+    return item;
+  });
+}
+function plural4(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+function limits(facts) {
+  const { pull, files, commits } = facts;
+  const filesMissing = Math.max(pull.changedFiles - files.items.length, files.truncated ? 1 : 0);
+  const commitsMissing = Math.max(pull.commits - commits.items.length, commits.truncated ? 1 : 0);
+  return { filesMissing, commitsMissing };
+}
+function machines(config3, previous) {
+  const ids = new Set(previous?.machines.ids ?? []);
+  const logins = new Set(previous?.machines.logins ?? []);
+  for (const m of config3.gate.machine_accounts)
+    if (typeof m === "number") ids.add(m);
+    else logins.add(m.replace(/^@/, "").toLowerCase());
+  return { ids: [...ids].sort((a, b) => a - b), logins: [...logins].sort() };
+}
+function fresh(input2) {
+  const { facts, previous } = input2;
+  const pull = facts.pull;
+  const base = {
+    v: STATE_VERSION,
+    pr: pull.number,
+    seq: previous?.seq ?? 0,
+    head: pull.head.sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha },
+    status: pull.merged ? "merged" : pull.state,
+    ...pull.htmlUrl && pull.htmlUrl.length <= 500 ? { url: pull.htmlUrl } : {},
+    next: null,
+    required: true,
+    reason: "",
+    level: "none",
+    approvals: 1,
+    items: [],
+    signoffs: [],
+    rollback: null,
+    ticks: [],
+    excluded: previous?.excluded ?? emptyExclusions(),
+    machines: previous?.machines ?? { ids: [], logins: [] },
+    locked: null,
+    error: null,
+    notAnalyzed: [],
+    ai: previous?.ai ?? { detected: false, agents: [] },
+    author: pull.author ? { id: pull.author.id, login: pull.author.login } : null,
+    commentId: previous?.commentId ?? null,
+    audit: [...previous?.audit ?? []],
+    notes: []
+  };
+  if (!facts.config.ok || !facts.report) {
+    const error62 = facts.config.ok ? "the analysis did not run" : facts.config.error;
+    const kept = previous && previous.head === base.head && previous.base.ref === base.base.ref ? previous : null;
+    return {
+      ...base,
+      required: kept?.required ?? true,
+      reason: kept?.reason ?? "the gate cannot be evaluated",
+      level: kept?.level ?? "none",
+      approvals: kept?.approvals ?? 1,
+      items: kept?.items ?? [],
+      signoffs: kept?.signoffs ?? signoffIds(1),
+      rollback: kept?.rollback ?? null,
+      ticks: kept?.ticks ?? [],
+      error: error62
+    };
+  }
+  const config3 = facts.config.config;
+  const report = facts.report;
+  const { filesMissing, commitsMissing } = limits(facts);
+  const items = buildItems(report, config3, facts.codeowners);
+  let required2 = report.gate.required;
+  let approvals = report.gate.approvals;
+  let reason = report.gate.reason;
+  let level = report.risk.level;
+  if (filesMissing > 0 || commitsMissing > 0) {
+    const floor = levelRank(level) >= levelRank(config3.gate.threshold) ? level : config3.gate.threshold;
+    level = LEVELS[Math.max(levelRank(level), levelRank(floor))];
+    const unread = [
+      filesMissing > 0 ? `${plural4(filesMissing, "changed file")} GitHub does not list (it lists 3,000)` : "",
+      commitsMissing > 0 ? `${plural4(commitsMissing, "commit")} GitHub does not list (it lists 250)` : ""
+    ].filter(Boolean);
+    reason = `${required2 ? `${reason}; ` : ""}the App could not read the whole PR (${unread.join(", ")}), so the gate applies`;
+    required2 = true;
+    approvals = Math.max(approvals, config3.gate.approvals[level === "none" ? "low" : level]);
+    if (filesMissing > 0)
+      items.push({
+        id: "limit:files",
+        text: `Review by hand the ${plural4(filesMissing, "changed file")} past the first 3,000: the App could not analyse them`,
+        category: null,
+        detail: "",
+        files: []
+      });
+  }
+  const seen = capturePeople({
+    author: pull.author,
+    commits: facts.commits.items,
+    requesters: report.ai.requesters ?? [],
+    known: pull.assignees,
+    resolved: facts.resolved
+  });
+  const excluded = unionExclusions(base.excluded, seen);
+  let locked = null;
+  if (commitsMissing > 0)
+    locked = `This PR has ${plural4(pull.commits, "commit")}; GitHub lists only 250, so the App cannot tell who wrote the rest and no tick can count. Squash or split the PR below 250 commits.`;
+  else if (excluded.overflow)
+    locked = "More people authored or requested this PR than the gate can keep track of, so no tick can count. Open a smaller PR.";
+  return {
+    ...base,
+    required: required2,
+    reason,
+    level,
+    approvals: required2 ? Math.max(1, approvals) : 0,
+    items: required2 ? items : [],
+    signoffs: required2 ? signoffIds(approvals) : [],
+    rollback: rollbackOf(report),
+    excluded,
+    machines: machines(config3, previous),
+    locked: required2 ? locked : null,
+    notAnalyzed: report.notAnalyzed.slice(0, 200),
+    ai: {
+      detected: report.ai.detected || base.ai.detected,
+      agents: [.../* @__PURE__ */ new Set([...base.ai.agents, ...report.ai.agents])]
+    }
+  };
+}
+function rollbackOf(report) {
+  const r = report.gate.rollback;
+  if (!r) return null;
+  return {
+    required: r.required,
+    present: r.present,
+    heading: r.heading,
+    text: r.text,
+    reason: r.reason,
+    related: r.related.slice(0, MAX_FILES_PER_ITEM).map((m) => ({ ruleId: m.ruleId, file: m.file, line: m.line }))
+  };
+}
+function planSubject(rollback2) {
+  if (!rollback2?.present || rollback2.text === null) return "none";
+  return createHash4("sha256").update(rollback2.text).digest("hex").slice(0, 16);
+}
+function withPlanSubject(items, rollback2) {
+  return items.map((i) => i.id === ROLLBACK_ITEM_ID ? { ...i, subject: planSubject(rollback2) } : i);
+}
+function itemsUnion(now, before) {
+  const ids = new Set(now.map((i) => i.id));
+  return [...now, ...before.filter((i) => !ids.has(i.id))];
+}
+function keepRequirement(next, previous) {
+  if (!previous.required || previous.error || next.error) return;
+  if (!next.required)
+    next.reason = `${previous.reason} (kept: at one commit the gate never relaxes; push to re-evaluate)`;
+  next.required = true;
+  next.level = levelRank(previous.level) > levelRank(next.level) ? previous.level : next.level;
+  next.approvals = Math.max(next.approvals, previous.approvals);
+  next.items = itemsUnion(next.items, previous.items);
+  next.signoffs = signoffIds(next.approvals);
+  next.locked ??= previous.locked;
+  if (previous.rollback?.required && next.rollback && !next.rollback.required)
+    next.rollback = { ...next.rollback, required: true, reason: previous.rollback.reason };
+}
+function sameMeaning(a, b) {
+  return !!a && !!b && a.text === b.text && a.subject === b.subject && JSON.stringify(a.route ?? null) === JSON.stringify(b.route ?? null);
+}
+function carry(previous, next, facts, at) {
+  const prevItems = new Map(previous.items.map((i) => [i.id, i]));
+  const nextItems = new Map(next.items.map((i) => [i.id, i]));
+  const slots = new Set(next.signoffs);
+  const exists = (t) => isSignoff(t.item) ? slots.has(t.item) : sameMeaning(prevItems.get(t.item), nextItems.get(t.item));
+  if (previous.head === next.head && previous.base.ref === next.base.ref) {
+    const ticks2 = previous.ticks.filter(exists);
+    const plan = previous.ticks.find((t) => t.item === ROLLBACK_ITEM_ID && !ticks2.includes(t));
+    if (!plan || !nextItems.has(ROLLBACK_ITEM_ID)) return { ticks: ticks2, notes: [], audit: [] };
+    return {
+      ticks: ticks2,
+      notes: [
+        `The rollback plan in the PR description changed since @${plan.by.login} ticked it: that tick was reset; review the plan as it reads now and tick again.`
+      ],
+      audit: [{ at, head: next.head, kind: "reset", item: ROLLBACK_ITEM_ID, note: "rollback plan edited" }]
+    };
+  }
+  if (previous.ticks.length === 0) return { ticks: [], notes: [], audit: [] };
+  if (previous.base.ref !== next.base.ref) {
+    const note = `The PR was retargeted from \`${previous.base.ref}\` to \`${next.base.ref}\`: the reviewed change is a different one, so every tick was reset.`;
+    return { ticks: [], notes: [note], audit: [{ at, head: next.head, kind: "reset", note: "base changed" }] };
+  }
+  const push = `${previous.head.slice(0, 7)}..${next.head.slice(0, 7)}`;
+  const stale = facts.config.ok ? facts.config.config.gate.stale : "reset";
+  if (stale === "reset")
+    return {
+      ticks: [],
+      notes: [`New commits (${push}): all ticks were reset (gate.stale: reset). Review the new head and tick again.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `new commits ${push}, gate.stale reset` }]
+    };
+  const touched = facts.touched;
+  if (touched?.status !== "ahead" || touched.truncated)
+    return {
+      ticks: [],
+      notes: [`New commits (${push}) rewrote the branch history or changed too much to compare: all ticks were reset.`],
+      audit: [{ at, head: next.head, kind: "reset", note: `history rewritten or too large ${push}` }]
+    };
+  const changed = new Set(touched.files);
+  const untouched = (id) => {
+    const a = prevItems.get(id);
+    const b = nextItems.get(id);
+    const files = [...a?.files ?? [], ...b?.files ?? []];
+    return files.length > 0 && !a?.filesTruncated && !b?.filesTruncated && !files.some((f2) => changed.has(f2));
+  };
+  const ticks = previous.ticks.filter((t) => !isSignoff(t.item) && exists(t) && untouched(t.item));
+  const dropped = previous.ticks.filter((t) => !ticks.includes(t)).map((t) => t.item);
+  return {
+    ticks,
+    notes: [
+      dropped.length === 0 ? `New commits (${push}) touch no file with findings: ticks kept (gate.stale: touched-files).` : `New commits (${push}): ticks reset on ${dropped.join(", ")} (sign-offs always reset; gate.stale: touched-files).`
+    ],
+    audit: [
+      { at, head: next.head, kind: "reset", note: `new commits ${push}: reset ${dropped.join(", ") || "nothing"}` }
+    ]
+  };
+}
+function evaluateState(input2) {
+  const { previous, at, facts } = input2;
+  const next = fresh(input2);
+  const notes = [...input2.notes ?? []];
+  const audit = [...input2.audit ?? []];
+  if (previous && previous.head === next.head) keepRequirement(next, previous);
+  next.items = withPlanSubject(next.items, next.rollback);
+  if (previous) {
+    const carried = carry(previous, next, facts, at);
+    next.ticks = carried.ticks;
+    notes.push(...carried.notes);
+    audit.push(...carried.audit);
+    const gone = ineligibleTicks(next);
+    if (gone.length > 0) {
+      next.ticks = next.ticks.filter((t) => !gone.includes(t.item));
+      notes.push(`Ticks on ${gone.join(", ")} were dropped: their authors may no longer approve this PR.`);
+      audit.push({ at, head: next.head, kind: "reset", note: `ineligible ticks dropped: ${gone.join(", ")}` });
+    }
+    if (previous.head !== next.head && previous.next === null && previous.status === "open")
+      audit.push({ at, head: next.head, kind: "evaluated", note: `moved from ${previous.head.slice(0, 7)}` });
+  }
+  next.seq = previous && decisionKey(previous) === decisionKey(next) ? previous.seq : (previous?.seq ?? 0) + 1;
+  next.notes = notes.length > 0 || !previous || next.seq !== previous.seq ? notes : previous.notes;
+  appendAudit(next, audit);
+  return next;
+}
+
+// app/gate/ticks.ts
+function staleReason(state, from) {
+  const line = soleMarkerLine(from);
+  const marker = line ? parseViewMarker(line) : null;
+  if (marker && marker.head !== state.head)
+    return `the edit was made on the checklist for ${marker.head.slice(0, 7)}, but the PR is now at ${state.head.slice(0, 7)}: review the new head and tick again`;
+  if (!isViewOf(marker, state))
+    return "the edit was made on an outdated view of the checklist (the gate changed since it was loaded): tick again on the current checklist";
+  if (!sameItems(from, parseBody(renderComment(state))))
+    return "the checklist had been altered by someone else when this edit was made: tick again on the restored checklist";
+  return null;
+}
+function readEdit(state, fromBody, toBody) {
+  const from = parseBody(fromBody);
+  const to = parseBody(toBody);
+  const stale = staleReason(state, from);
+  const flips = [];
+  const altered = [];
+  for (const item of [...state.items, ...signoffItems(state)]) {
+    const f2 = from.items.get(item.id);
+    const n = to.items.get(item.id);
+    if (n?.count !== 1 || f2 && f2.count === 1 && n.rest !== f2.rest) {
+      altered.push(item);
+      continue;
+    }
+    const was = f2?.count === 1 ? f2.checked : state.ticks.some((t) => t.item === item.id);
+    if (n.checked !== was) flips.push({ item, tick: n.checked });
+  }
+  const toMarker = soleMarkerLine(to);
+  const tampered = toMarker !== soleMarkerLine(from) || to.markerLines.length !== 1;
+  const older = tampered && toMarker ? parseViewMarker(toMarker) : null;
+  if (older && older.pr === state.pr && !isViewOf(older, state))
+    return {
+      stale: stale ?? `the edit was made on an outdated view of the checklist (for ${older.head.slice(0, 7)}, sequence ${older.seq}): tick again on the current checklist`,
+      flips,
+      altered,
+      tampered
+    };
+  return { stale, flips, altered, tampered };
+}
+function quote2(item) {
+  return `"${item.text.length > 70 ? `${item.text.slice(0, 69)}\u2026` : item.text}"`;
+}
+function nothingToAttest(state, item) {
+  if (item.id !== ROLLBACK_ITEM_ID || state.rollback?.present) return null;
+  const heading = state.rollback?.heading ?? "Rollback";
+  return `the PR description has no "${heading}" section with a plan in it yet; once it has, review the plan and tick`;
+}
+function applyEdit(input2) {
+  const { state, sender, reading, at } = input2;
+  const by = { id: sender.id, login: sender.login };
+  const next = structuredClone(state);
+  const notes = [];
+  const events = [];
+  const refuse = (item, reason) => {
+    notes.push(`@${sender.login}: ${item ? `${quote2(item)}: ` : ""}${reason}`);
+    events.push({ at, head: state.head, kind: "refused", by, ...item ? { item: item.id } : {}, note: reason });
+  };
+  let attempts = reading.flips;
+  if (input2.closed) {
+    if (attempts.length > 0) refuse(null, "the PR is closed; the edit was not counted");
+    attempts = [];
+  } else if (reading.stale) {
+    refuse(null, `not counted: ${reading.stale}`);
+    attempts = [];
+  } else if (reading.tampered) {
+    refuse(
+      null,
+      "the hidden marker of the checklist was modified; the whole edit was refused and the checklist restored"
+    );
+    attempts = [];
+  }
+  for (const item of reading.altered)
+    refuse(item, "removing, duplicating or rewording a checklist item is not allowed; restored");
+  const ticks = [...state.ticks];
+  let counted = 0;
+  if (attempts.length > 0) {
+    const person2 = personVerdict(sender, state, input2.facts);
+    for (const a of attempts) {
+      const verb = a.tick ? "tick" : "untick";
+      if (!person2.ok) {
+        refuse(a.item, `${verb} refused: ${person2.reason}`);
+        continue;
+      }
+      const route2 = routeVerdict(sender, a.item, input2.facts);
+      if (!route2.ok) {
+        refuse(a.item, `${verb} refused: ${route2.reason}`);
+        continue;
+      }
+      const existing = ticks.findIndex((t) => t.item === a.item.id);
+      if (a.tick) {
+        if (existing !== -1) continue;
+        const nothing2 = nothingToAttest(state, a.item);
+        if (nothing2) {
+          refuse(a.item, `tick refused: ${nothing2}`);
+          continue;
+        }
+        if (isSignoff(a.item.id) && ticks.some((t) => isSignoff(t.item) && t.by.id === sender.id)) {
+          refuse(a.item, "each sign-off needs a different person; you already signed off");
+          continue;
+        }
+        ticks.push({ item: a.item.id, by, at, head: state.head, base: state.base.ref });
+        events.push({ at, head: state.head, kind: "tick", by, item: a.item.id });
+      } else {
+        if (existing === -1) continue;
+        ticks.splice(existing, 1);
+        events.push({ at, head: state.head, kind: "untick", by, item: a.item.id });
+      }
+      counted++;
+    }
+  }
+  if (events.length === 0 && reading.flips.length === 0)
+    notes.push(`@${sender.login}: only the checkboxes of this comment can be changed; other edits are not kept.`);
+  if (counted > 0) {
+    next.ticks = ticks;
+    next.seq = state.seq + 1;
+  }
+  next.notes = notes;
+  appendAudit(next, events);
+  return next;
+}
+
+// app/gate/decide.ts
+var nothing = (state, notes = []) => ({
+  state,
+  checkRuns: [],
+  comment: null,
+  notice: null,
+  notes
+});
+function replaceEntry(entries2, state) {
+  return [...entries2.filter((e) => e.pr !== state.pr), state].sort((a, b) => a.pr - b.pr);
+}
+function sameBody2(run3, body) {
+  return !!run3 && run3.status === "completed" && run3.conclusion === body.conclusion && run3.title === body.title && run3.summary === body.summary && run3.text === (body.text ?? "");
+}
+function commitWrite(snapshot2, sha, state, failure2) {
+  const set4 = snapshot2.runs.get(sha);
+  const body = commitCheck({
+    sha,
+    entries: replaceEntry(set4?.entries ?? [], state),
+    openPulls: snapshot2.openPulls.get(sha) ?? null,
+    ...failure2 ? { failure: failure2 } : {}
+  });
+  const newest = set4?.runs[0];
+  if (!failure2 && sameBody2(newest, body)) return null;
+  if (snapshot2.commentUrl) body.detailsUrl = snapshot2.commentUrl;
+  return { sha, ...newest ? { runId: newest.id } : {}, body };
+}
+function viewWrite(state) {
+  return { ...state.commentId !== null ? { id: state.commentId } : {}, body: renderComment(state) };
+}
+function evaluate(snapshot2, anchored, event) {
+  const facts = snapshot2.evaluation;
+  if (!facts) throw new Error("decide: an evaluation needs the evaluation facts");
+  const evaluated = evaluateState({
+    facts,
+    previous: anchored,
+    at: snapshot2.at,
+    ...event.notes ? { notes: event.notes } : {}
+  });
+  const state = evaluated.commentId === null && event.view !== void 0 ? { ...evaluated, commentId: event.view } : evaluated;
+  const checkRuns = [];
+  const head = commitWrite(snapshot2, state.head, state);
+  if (head) checkRuns.push(head);
+  if (anchored && anchored.head !== state.head && anchored.next === null) {
+    const left = commitWrite(snapshot2, anchored.head, { ...anchored, next: state.head });
+    if (left) checkRuns.push(left);
+  }
+  const changed = !anchored || JSON.stringify(anchored) !== JSON.stringify(state);
+  const wantsView = state.required || state.error !== null || state.commentId !== null;
+  const comment2 = wantsView && (changed || head !== null || state.commentId === null) ? viewWrite(state) : null;
+  return { state, checkRuns, comment: comment2, notice: null, notes: [] };
+}
+function edit(snapshot2, anchored, event) {
+  if (anchored.commentId !== null && event.commentId !== anchored.commentId)
+    return {
+      ...nothing(anchored, [`edit of an outdated checklist comment ${event.commentId}`]),
+      comment: {
+        id: event.commentId,
+        body: `${renderComment(anchored).split("\n")[0]}
+
+This checklist is outdated and counts for nothing; the current one is further down.`
+      }
+    };
+  const reading = readEdit(anchored, event.from, event.to);
+  const state = applyEdit({
+    state: { ...anchored, commentId: event.commentId },
+    sender: event.sender,
+    reading,
+    facts: snapshot2.sender ?? { permission: null, teams: {}, profile: null },
+    at: snapshot2.at,
+    closed: event.closed
+  });
+  const head = commitWrite(snapshot2, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: state.notes };
+}
+function recreate(snapshot2, anchored, event) {
+  if (anchored.commentId !== null && anchored.commentId !== event.commentId) return nothing(anchored);
+  if (anchored.status !== "open" || anchored.next !== null) return nothing(anchored);
+  const state = {
+    ...structuredClone(anchored),
+    commentId: null,
+    notes: [
+      `The checklist comment was deleted by @${event.sender.login}; it was recreated from the gate's record (kept in the App's check run), with every tick as it was.`
+    ]
+  };
+  appendAudit(state, [
+    {
+      at: snapshot2.at,
+      head: state.head,
+      kind: "recreated",
+      by: { id: event.sender.id, login: event.sender.login },
+      note: "checklist comment deleted"
+    }
+  ]);
+  const head = commitWrite(snapshot2, state.head, state);
+  return { state, checkRuns: head ? [head] : [], comment: viewWrite(state), notice: null, notes: [] };
+}
+function mergeAudit(anchored, event) {
+  const p = progress(anchored);
+  const sameTarget = anchored.head === event.head && anchored.base.ref === event.base;
+  if (sameTarget && p.satisfied) return null;
+  const by = event.mergedBy ? `@${event.mergedBy.login}` : "someone";
+  const why = !sameTarget ? `at \`${event.head.slice(0, 7)}\` into \`${inlineText(event.base, 100)}\`, which the gate last evaluated at \`${anchored.head.slice(0, 7)}\` into \`${inlineText(anchored.base.ref, 100)}\`` : `at \`${event.head.slice(0, 7)}\` while the gate was not satisfied`;
+  const missing = sameTarget ? p.missingItems.map((i) => `- ${inlineText(i.text, 200)}`) : [];
+  return [
+    AUDIT_MARKER,
+    "### \u26A0\uFE0F Merged without a satisfied AI Review Gate",
+    "",
+    `${by} merged this PR ${why}${event.mergeCommit ? ` (merge commit \`${event.mergeCommit.slice(0, 7)}\`)` : ""}.`,
+    ...missing.length > 0 ? ["", "Unticked items:", ...missing] : [],
+    ...p.moreApprovers > 0 && sameTarget ? ["", `Sign-offs missing: ${p.moreApprovers}.`] : [],
+    ...p.rollbackMissing && sameTarget ? ["", `The description had no "${inlineText(anchored.rollback.heading, 80)}" section with a rollback plan.`] : [],
+    "",
+    "Branch protection was bypassed, does not require the check, or the merge raced a change the App had not yet seen; see docs/app.md (protect)."
+  ].join("\n");
+}
+function closed(snapshot2, anchored, event) {
+  const status = event.merged ? "merged" : "closed";
+  const state = { ...anchored, status, seq: anchored.status === status ? anchored.seq : anchored.seq + 1 };
+  const write = event.merged || decisionKey(state) === decisionKey(anchored) ? null : commitWrite(snapshot2, state.head, state);
+  return {
+    state,
+    checkRuns: write ? [write] : [],
+    comment: null,
+    notice: event.merged ? mergeAudit(anchored, event) : null,
+    notes: []
+  };
+}
+function decide(snapshot2, anchored, event) {
+  switch (event.kind) {
+    case "evaluate":
+      return evaluate(snapshot2, anchored, event);
+    case "edit":
+      if (!anchored) throw new Error("decide: an edit needs the record in force");
+      return edit(snapshot2, anchored, event);
+    case "comment-deleted":
+      return anchored ? recreate(snapshot2, anchored, event) : nothing(null);
+    case "closed":
+      return anchored ? closed(snapshot2, anchored, event) : nothing(null);
+  }
+}
+function recordComment(snapshot2, state, commentId) {
+  const next = { ...state, commentId };
+  return { state: next, write: commitWrite(snapshot2, next.head, next) };
+}
+
+// app/gate/merge-group.ts
+function memberProblem(m, baseRef) {
+  const r = m.record;
+  if (!r) return "the gate has no record of it";
+  if (r.head !== m.headSha || r.next !== null)
+    return `the gate last evaluated ${r.head.slice(0, 7)}, not its head ${m.headSha.slice(0, 7)}`;
+  if (r.base.ref !== baseRef)
+    return `the gate evaluated it against \`${inlineText(r.base.ref, 100)}\`, not \`${inlineText(baseRef, 100)}\``;
+  if (r.status !== "open") return `it is ${r.status}`;
+  if (!progress(r).satisfied) return gateTitle(r);
+  return null;
+}
+function mergeGroupCheck(input2) {
+  const fail = (title, summary) => ({
+    name: CHECK_NAME,
+    conclusion: "failure",
+    title: title.slice(0, 240),
+    summary
+  });
+  if (!Array.isArray(input2.members))
+    return fail("cannot tell which pull requests this merge group holds", inlineText(input2.members.error, 600));
+  if (input2.members.length === 0)
+    return fail("cannot tell which pull requests this merge group holds", "The merge queue lists no entry for it.");
+  const problems = input2.members.map((m) => ({ m, problem: memberProblem(m, input2.baseRef) })).filter((x) => x.problem !== null);
+  const list2 = input2.members.map((m) => `#${m.number}`).join(", ");
+  if (problems.length > 0)
+    return fail(
+      `${problems.map((x) => `PR #${x.m.number}: ${x.problem}`).join("; ")}`,
+      [
+        `The merge group holds ${list2}; each must have passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`,
+        "",
+        ...problems.map((x) => `- PR #${x.m.number}: ${inlineText(x.problem ?? "", 300)}`)
+      ].join("\n")
+    );
+  return {
+    name: CHECK_NAME,
+    conclusion: "success",
+    title: `${list2}: gate satisfied`.slice(0, 240),
+    summary: `Every pull request in this merge group (${list2}) passed the AI Review Gate at its current head for \`${inlineText(input2.baseRef, 100)}\`.`
+  };
+}
+
 // src/github/files.ts
 var BINARY_EXTENSION = /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|wasm|woff2?|ttf|otf|eot|mp3|mp4|mov|avi|webm|ogg|wav|flac|sqlite3?|db|pyc|pickle|pkl|npy|parquet|onnx|pt|h5)$/i;
 function statusOf2(api) {
@@ -97199,8 +97465,8 @@ async function failClosed(ctx, input2) {
   await writeRun(ctx, write);
   return "retry";
 }
-function afterWrite(snapshot, w, id, appId) {
-  const runs = new Map(snapshot.runs);
+function afterWrite(snapshot2, w, id, appId) {
+  const runs = new Map(snapshot2.runs);
   const before = runs.get(w.sha)?.runs.filter((r) => r.id !== id) ?? [];
   const text = w.body.text ?? "";
   runs.set(w.sha, {
@@ -97221,11 +97487,11 @@ function afterWrite(snapshot, w, id, appId) {
     ],
     entries: decodeRecord(text)
   });
-  return { ...snapshot, runs };
+  return { ...snapshot2, runs };
 }
 async function publish(ctx, input2) {
   const { decision } = input2;
-  let snapshot = input2.snapshot;
+  let snapshot2 = input2.snapshot;
   const state = decision.state;
   let persisted = input2.anchored;
   const head = state?.head ?? input2.anchored?.head ?? null;
@@ -97236,7 +97502,7 @@ async function publish(ctx, input2) {
     try {
       const created = await ctx.port.upsertComment(ctx.repo, { issue: input2.pr }, comment2.body);
       const recorded = recordComment(
-        { ...snapshot, commentUrl: created.htmlUrl || snapshot.commentUrl },
+        { ...snapshot2, commentUrl: created.htmlUrl || snapshot2.commentUrl },
         state,
         created.id
       );
@@ -97244,18 +97510,18 @@ async function publish(ctx, input2) {
       first = recorded.write ?? first;
       comment2 = null;
     } catch (e) {
-      return failClosed(ctx, { sha: state.head, error: e, what: "writing the checklist comment", snapshot });
+      return failClosed(ctx, { sha: state.head, error: e, what: "writing the checklist comment", snapshot: snapshot2 });
     }
   }
   try {
     if (first) {
       const id = await writeRun(ctx, first);
-      snapshot = afterWrite(snapshot, first, id, ctx.appId);
+      snapshot2 = afterWrite(snapshot2, first, id, ctx.appId);
     }
     if (writing) persisted = writing;
   } catch (e) {
     if (!head) throw e;
-    return failClosed(ctx, { sha: head, error: e, what: "writing the gate's check run", snapshot, state: persisted });
+    return failClosed(ctx, { sha: head, error: e, what: "writing the gate's check run", snapshot: snapshot2, state: persisted });
   }
   const writeView = async () => {
     if (!comment2) return;
@@ -97264,7 +97530,7 @@ async function publish(ctx, input2) {
     const isView = comment2.id === void 0 || comment2.id === state?.commentId;
     if (state && isView && state.commentId !== written.id) {
       const recorded = recordComment(
-        { ...snapshot, commentUrl: written.htmlUrl || snapshot.commentUrl },
+        { ...snapshot2, commentUrl: written.htmlUrl || snapshot2.commentUrl },
         state,
         written.id
       );
@@ -97276,7 +97542,7 @@ async function publish(ctx, input2) {
     await Promise.all([...others.map((w) => writeRun(ctx, w)), writeView()]);
   } catch (e) {
     if (!head || !persisted) throw e;
-    return failClosed(ctx, { sha: head, error: e, what: "writing the checklist comment", snapshot, state: persisted });
+    return failClosed(ctx, { sha: head, error: e, what: "writing the checklist comment", snapshot: snapshot2, state: persisted });
   }
   if (decision.notice) {
     const own2 = (c) => c.author?.login === ctx.botLogin && looksLikeAudit(c.body);
@@ -97299,9 +97565,9 @@ async function run2(ctx, input2) {
   const unlisted = decision.checkRuns.filter((w) => w.body.conclusion === "success" && !input2.snapshot.openPulls.has(w.sha)).map((w) => w.sha);
   if (unlisted.length > 0) {
     const listed = await Promise.all(unlisted.map(async (sha) => [sha, await openPullsAt(ctx, sha)]));
-    const snapshot = { ...input2.snapshot, openPulls: new Map([...input2.snapshot.openPulls, ...listed]) };
-    decision = decide(snapshot, input2.anchored, input2.event);
-    input2 = { ...input2, snapshot };
+    const snapshot2 = { ...input2.snapshot, openPulls: new Map([...input2.snapshot.openPulls, ...listed]) };
+    decision = decide(snapshot2, input2.anchored, input2.event);
+    input2 = { ...input2, snapshot: snapshot2 };
   }
   requireCommitLocks(
     ctx,
@@ -97348,7 +97614,7 @@ async function evaluatePull(ctx, req) {
     }
     requireCommitLocks(ctx, [anchored?.head]);
     const evaluation = await completeEvaluation(ctx, pull, data2, anchored);
-    const snapshot = snapshotOf(ctx, cache8, {
+    const snapshot2 = snapshotOf(ctx, cache8, {
       evaluation,
       openPulls: /* @__PURE__ */ new Map([[head, openPulls]]),
       commentUrl
@@ -97356,7 +97622,7 @@ async function evaluatePull(ctx, req) {
     return await run2(ctx, {
       pr: req.pr,
       anchored,
-      snapshot,
+      snapshot: snapshot2,
       event: { kind: "evaluate", ...req.notes ? { notes: req.notes } : {}, ...view !== void 0 ? { view } : {} }
     });
   } catch (e) {
@@ -97397,11 +97663,11 @@ async function applyChecklistEdit(ctx, req) {
       items: judged,
       ...permission ? { permission } : {}
     });
-    const snapshot = snapshotOf(ctx, cache8, { sender, commentUrl: req.comment.htmlUrl || null });
+    const snapshot2 = snapshotOf(ctx, cache8, { sender, commentUrl: req.comment.htmlUrl || null });
     return await run2(ctx, {
       pr: req.pr,
       anchored,
-      snapshot,
+      snapshot: snapshot2,
       event: {
         kind: "edit",
         sender: req.sender,
@@ -97698,7 +97964,7 @@ var HANDLERS = [
 var import_prom_client = __toESM(require_prom_client(), 1);
 var DeliveryStats = class {
   requests = 0;
-  /** Attempts repeated by Octokit's retry plugin (server errors, timeouts). */
+  /** Attempts repeated (after a server error, a timeout or a secondary rate limit). */
   retries = 0;
   apiErrors = 0;
   rateLimitWaits = 0;
@@ -97706,28 +97972,31 @@ var DeliveryStats = class {
   refusedTicks = [];
   evaluationSeconds = [];
   /**
-   * Counts a delivery's requests. Octokit's retry plugin (server errors, timeouts) sits inside this
-   * wrapper and retries unseen, but records its failures in `options.request.retryCount`. Every layer
-   * of Octokit's hook sees the same options object, whose `request` is shared with the client's defaults:
-   * it is replaced in place with one of this call's own, read afterwards. Register before the
-   * secondary-rate-limit wrapper, so that its retries pass through here too.
+   * Counts a delivery's requests as GitHub sees them: each attempt of each call, however it was
+   * repeated (Octokit's retry plugin after a server error or timeout, the throttling plugin after a
+   * secondary rate limit, both inside this wrapper). The plugins keep no count of their own that holds
+   * both, so the call's `fetch` counts the attempts. Every layer of Octokit's hook sees the same options
+   * object, whose `request` is shared with the client's defaults: it is replaced with one of this call's own.
    */
   countRequests(client) {
     client.hook.wrap("request", async (request2, options2) => {
-      const own2 = { ...options2.request, retryCount: 0 };
-      options2.request = own2;
-      let failed = false;
+      const send = options2.request?.fetch ?? globalThis.fetch;
+      let attempts = 0;
+      options2.request = {
+        ...options2.request,
+        fetch: (...args) => {
+          attempts++;
+          return send(...args);
+        }
+      };
       try {
         return await request2(options2);
       } catch (e) {
-        failed = true;
         if (e.status !== 304) this.apiErrors++;
         throw e;
       } finally {
-        const failures = Number(own2.retryCount) || 0;
-        const attempts = failed ? Math.max(1, failures) : 1 + failures;
         this.requests += attempts;
-        this.retries += attempts - 1;
+        this.retries += Math.max(0, attempts - 1);
       }
     });
   }
@@ -97793,7 +98062,7 @@ var GateMetrics = class {
   });
   retries = new import_prom_client.Counter({
     name: "ai_review_gate_github_retries_total",
-    help: "GitHub API requests repeated after a server error or a timeout",
+    help: "GitHub API requests repeated after a server error, a timeout or a secondary rate limit",
     registers: [this.registry]
   });
   apiErrors = new import_prom_client.Counter({
@@ -97832,38 +98101,78 @@ function repositoryName(payload) {
   return typeof full === "string" ? full : null;
 }
 
-// app/rate-limit.ts
-function secondaryRateLimitWait(error62) {
-  const e = error62;
-  if (e?.status !== 403 && e?.status !== 429) return null;
-  const headers = e.response?.headers ?? {};
-  const secondary = /secondary rate limit/i.test(e.message ?? "") || headers["retry-after"] !== void 0;
-  if (!secondary || headers["x-ratelimit-remaining"] === "0") return null;
-  const seconds = Number(headers["retry-after"] ?? 60);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
-}
-var wrapped = /* @__PURE__ */ new WeakSet();
-function retrySecondaryRateLimits(client, options2 = {}) {
-  if (wrapped.has(client)) return client;
-  wrapped.add(client);
-  const retries = options2.retries ?? 2;
-  const maxWait = options2.maxWaitSeconds ?? 60;
-  const scale = options2.waitScale ?? 1;
-  client.hook.wrap("request", async (request2, requestOptions) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request2(requestOptions);
-      } catch (e) {
-        const wait2 = secondaryRateLimitWait(e);
-        if (wait2 === null || attempt >= retries || wait2 > maxWait) throw e;
-        options2.warn?.(`secondary rate limit: retrying in ${wait2} s (attempt ${attempt + 1} of ${retries})`);
-        options2.onWait?.(wait2);
-        await new Promise((resolve2) => setTimeout(resolve2, wait2 * 1e3 * scale));
-      }
-    }
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION19 = "6.0.0";
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options2) => {
+    octokit.log.debug("request", options2);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options2);
+    const path2 = requestOptions.url.replace(options2.baseUrl, "");
+    return request2(options2).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error62) => {
+      const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path2} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error62;
+    });
   });
-  return client;
 }
+requestLog.VERSION = VERSION19;
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION20 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION20}`
+  }
+);
+
+// src/github/client.ts
+function waitOutRateLimit(kind2, policy, log) {
+  return (retryAfter, options2, octokit, retryCount) => {
+    const warn = (m) => (log ?? octokit.log ?? console).warn(m);
+    const what = `${options2.method ?? "GET"} ${options2.url ?? ""}`;
+    if (retryCount < policy.retries && retryAfter <= policy.maxWaitSeconds) {
+      warn(
+        `GitHub ${kind2} hit for ${what}; retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${policy.retries})`
+      );
+      return true;
+    }
+    warn(`GitHub ${kind2} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    return false;
+  };
+}
+var ResilientOctokit = Octokit2.plugin(retry, throttling);
+
+// app/octokit.ts
+var SECONDARY_RATE_LIMIT = { retries: 2, maxWaitSeconds: 60 };
+var waitListeners = /* @__PURE__ */ new WeakMap();
+function onRateLimitWait(octokit, listener) {
+  waitListeners.set(octokit, listener);
+}
+var waitOutSecondary = waitOutRateLimit("secondary rate limit", SECONDARY_RATE_LIMIT);
+var GateOctokit = ProbotOctokit.defaults((options2) => ({
+  ...options2,
+  throttle: {
+    ...options2.throttle,
+    onSecondaryRateLimit: (retryAfter, request2, octokit, retryCount) => {
+      const retry2 = waitOutSecondary(retryAfter, request2, octokit, retryCount);
+      if (retry2) waitListeners.get(octokit)?.(retryAfter);
+      return retry2;
+    }
+  }
+}));
 
 // app/redis-client.ts
 var import_ioredis = __toESM(require_built3(), 1);
@@ -98222,10 +98531,8 @@ function createApp(options2 = {}) {
       const fixedSlug = options2.appSlug ?? process.env.APP_SLUG;
       if (fixedId && fixedSlug) return Promise.resolve({ appId: fixedId, botLogin: `${fixedSlug}[bot]` });
       identity2 ??= (async () => {
-        const octokit = await app.auth();
-        const { data: data2 } = await octokit.request("GET /app");
-        if (!data2) throw new Error("GET /app answered without the App");
-        return { appId: data2.id, botLogin: `${data2.slug ?? "ai-review-gate"}[bot]` };
+        const me = await createGitHubPort(await app.auth()).app();
+        return { appId: me.id, botLogin: `${me.slug ?? "ai-review-gate"}[bot]` };
       })().catch((e) => {
         identity2 = null;
         throw e;
@@ -98237,18 +98544,14 @@ function createApp(options2 = {}) {
       const started = performance.now();
       const stats = new DeliveryStats();
       stats.countRequests(context.octokit);
-      const client = retrySecondaryRateLimits(context.octokit, {
-        warn: (m) => context.log.warn(`ai-review-gate: ${m}`),
-        onWait: () => stats.rateLimitWaits++,
-        ...options2.rateLimit
-      });
+      onRateLimitWait(context.octokit, () => stats.rateLimitWaits++);
       let outcome = "failed";
       let failure2;
       try {
         outcome = await gate.receive(
           { id: context.id, name: context.name, payload: context.payload },
           {
-            port: createGitHubPort(client),
+            port: createGitHubPort(context.octokit),
             log: {
               info: (m) => context.log.info(m),
               warn: (m) => context.log.warn(m),
@@ -98349,7 +98652,7 @@ function metricsSettings(env2) {
 
 // app/lambda.ts
 var ready2 = null;
-function loadProbot(factory = () => createProbot()) {
+function loadProbot(factory = () => createProbot({ overrides: { Octokit: GateOctokit } })) {
   ready2 ??= (async () => {
     const probot = factory();
     await probot.load(app_default);

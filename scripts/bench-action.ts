@@ -1,18 +1,16 @@
 /**
  * `npm run bench -- --action`: the Action bundle (`index.js`, run with bare `node` as the runner
- * does) end to end on a 3,000-file pull request against a loopback GitHub API double: GraphQL context,
+ * does) end to end on a 3,000-file pull request against the loopback GitHub fake: GraphQL context,
  * 30 pages of files, the sticky comment and the labels. Reports wall and CPU time, peak RSS, every API
  * request the run made by endpoint, and where the wall time went. Each run starts from a fresh world, so
  * each is a first run (the comment is created, the labels added). Octokit's write throttling stays on as
  * on the runner: writes are spaced by at least a second, GitHub's advice against secondary rate limits.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DoubleFile, handle, newWorld, type World } from "../test/action/github-double.js";
-import { pullRequestPayload } from "../test/action/harness.js";
+import { pullRequestEvent } from "../test/e2e/support/payloads.js";
+import { type FakeFile, type FakeGitHub, startFakeGitHub } from "../test/support/fake-github.js";
 import { generateFiles, type Mix } from "./bench-diff.js";
 import { timedNode } from "./bench-process.js";
 
@@ -27,9 +25,9 @@ export interface ActionResult {
   cpuMs: number;
   rssKb: number;
   requests: number;
-  /** Requests by method and path, e.g. "GET /repos/o/r/pulls/2/files": 30. */
+  /** Requests by route, e.g. "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": 30. */
   byEndpoint: Record<string, number>;
-  /** Where the wall time went, from the request times seen by the double (ms). */
+  /** Where the wall time went, from the request times seen by the fake (ms). */
   phases: Phases;
 }
 
@@ -68,86 +66,81 @@ function phases(times: Array<{ at: number; entry: string }>, total: number): Pha
 }
 
 const LABELS = ["ai-authored", "risk:low", "risk:medium", "risk:high", "risk:critical"];
+const TOKEN = "ghs_bench";
 
-function prWorld(files: DoubleFile[]): World {
-  return newWorld({
+/** A fresh fake with PR #2 changing `files`, authored with an AI agent's trailer. */
+async function prWorld(files: FakeFile[]): Promise<FakeGitHub> {
+  const fake = await startFakeGitHub();
+  const dev = fake.addUser({ login: "dev", id: 5001, type: "User" }, "write");
+  fake.addToken(TOKEN, fake.actionsUser);
+  for (const name of LABELS) fake.repoLabels.set(name, { name, color: "ededed", description: null });
+  fake.addPull({
+    number: 2,
+    user: dev,
+    head: { ref: "claude/refactor-services", sha: "c1".padEnd(40, "0") },
+    base: { ref: "main", sha: "b".repeat(40) },
     files,
-    repoLabels: LABELS,
     commits: [
       {
-        sha: "c1",
+        sha: "c1".padEnd(40, "0"),
         message: "Refactor services\n\nCo-authored-by: Claude <noreply@anthropic.com>",
-        authorLogin: "dev",
+        author: { name: "Dev", email: "dev@example.com", login: "dev" },
       },
     ],
   });
+  return fake;
 }
 
-/** One run of the Action bundle against the world, served over loopback HTTP, with each request's time. */
+/** One run of the Action bundle against the fake, over loopback HTTP, with each request's time. */
 async function runOnce(
   dist: string,
-  world: World,
-  changedFiles: number,
+  fake: FakeGitHub,
 ): Promise<{ ms: number; cpuMs: number; rssKb: number; findings: number; phases: Phases }> {
-  let t0 = 0;
-  const times: Array<{ at: number; entry: string }> = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      const [status, body, headers] = handle(world, req.method ?? "GET", url, text ? JSON.parse(text) : undefined);
-      times.push({ at: performance.now() - t0, entry: world.log.at(-1)! });
-      res.writeHead(status, { "content-type": "application/json", ...(headers ?? {}) });
-      res.end(status === 204 ? undefined : JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  try {
-    const dir = mkdtempSync(join(tmpdir(), "arg-bench-action-"));
-    mkdirSync(join(dir, "temp"));
-    const event = join(dir, "event.json");
-    writeFileSync(event, JSON.stringify(pullRequestPayload({ changedFiles, headRef: "claude/refactor-services" })));
-    writeFileSync(join(dir, "output"), "");
-    writeFileSync(join(dir, "summary.md"), "");
-    const { port } = server.address() as AddressInfo;
-    const env = {
-      PATH: process.env.PATH ?? "",
-      GITHUB_EVENT_NAME: "pull_request",
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: `${world.owner}/${world.repo}`,
-      GITHUB_API_URL: `http://127.0.0.1:${port}`,
-      GITHUB_SERVER_URL: "https://github.com",
-      GITHUB_OUTPUT: join(dir, "output"),
-      GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: join(dir, "temp"),
-      "INPUT_GITHUB-TOKEN": "ghs_bench",
-    };
-    t0 = performance.now();
-    const { ms, cpuMs, rssKb, stdout } = await timedNode([join(dist, "index.js")], { env });
-    if (/^::error::/m.test(stdout)) throw new Error(`the Action reported an error:\n${stdout.slice(-2000)}`);
-    const reportPath = /^report<<(ghadelimiter_[^\n]+)\n([^\n]+)\n\1$/m.exec(readFileSync(join(dir, "output"), "utf8"));
-    if (!reportPath) throw new Error("the Action wrote no report output");
-    const findings = (JSON.parse(readFileSync(reportPath[2]!, "utf8")) as { findings: unknown[] }).findings.length;
-    return { ms, cpuMs, rssKb, findings, phases: phases(times, ms) };
-  } finally {
-    server.close();
-  }
+  const dir = mkdtempSync(join(tmpdir(), "arg-bench-action-"));
+  mkdirSync(join(dir, "temp"));
+  const event = join(dir, "event.json");
+  writeFileSync(event, JSON.stringify(pullRequestEvent(fake, "opened", 2)));
+  writeFileSync(join(dir, "output"), "");
+  writeFileSync(join(dir, "summary.md"), "");
+  const env = {
+    PATH: process.env.PATH ?? "",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: `${fake.owner}/${fake.repoName}`,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_OUTPUT: join(dir, "output"),
+    GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: join(dir, "temp"),
+    "INPUT_GITHUB-TOKEN": TOKEN,
+  };
+  const t0 = performance.now();
+  const { ms, cpuMs, rssKb, stdout } = await timedNode([join(dist, "index.js")], { env });
+  if (/^::error::/m.test(stdout)) throw new Error(`the Action reported an error:\n${stdout.slice(-2000)}`);
+  const reportPath = /^report<<(ghadelimiter_[^\n]+)\n([^\n]+)\n\1$/m.exec(readFileSync(join(dir, "output"), "utf8"));
+  if (!reportPath) throw new Error("the Action wrote no report output");
+  const findings = (JSON.parse(readFileSync(reportPath[2]!, "utf8")) as { findings: unknown[] }).findings.length;
+  const times = fake.requests.map((r) => ({ at: r.at - t0, entry: r.route }));
+  return { ms, cpuMs, rssKb, findings, phases: phases(times, ms) };
 }
 
 /** The Action bundle in `dist` (a folder holding index.js) on a 3,000-file PR of the given mix. */
 export async function benchAction(dist: string, mix: Mix, runs: number): Promise<ActionResult> {
-  const files: DoubleFile[] = [...generateFiles({ name: "action", files: ACTION_PR_FILES, linesPerFile: 50 }, mix)];
-  const changedLines = files.reduce((sum, f) => sum + f.additions + f.deletions, 0);
-  let best: (Awaited<ReturnType<typeof runOnce>> & { world: World }) | undefined;
+  const files: FakeFile[] = [...generateFiles({ name: "action", files: ACTION_PR_FILES, linesPerFile: 50 }, mix)];
+  const changedLines = files.reduce((sum, f) => sum + (f.additions ?? 0) + (f.deletions ?? 0), 0);
+  let best: (Awaited<ReturnType<typeof runOnce>> & { routes: string[] }) | undefined;
   for (let r = 0; r < runs; r++) {
-    const world = prWorld(files);
-    const res = await runOnce(dist, world, files.length);
-    if (!best || res.ms < best.ms) best = { ...res, world };
+    const fake = await prWorld(files);
+    try {
+      const res = await runOnce(dist, fake);
+      fake.assertClean();
+      if (!best || res.ms < best.ms) best = { ...res, routes: fake.requests.map((q) => q.route) };
+    } finally {
+      await fake.close();
+    }
   }
-  const log = best!.world.log;
+  const log = best!.routes;
   const byEndpoint: Record<string, number> = {};
   for (const entry of log) byEndpoint[entry] = (byEndpoint[entry] ?? 0) + 1;
   return {

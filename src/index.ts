@@ -23,6 +23,7 @@ export { DiffParseError, parseUnifiedDiff } from "./diff/parse.js";
 // Analysis: a diff and PR facts in, a Report out.
 export { type AnalyzeInput, analyze } from "./engine/analyze.js";
 export { CATEGORY_CHECKLIST } from "./engine/checklist.js";
+export { GATE_CHECK_NAME } from "./engine/gate-decision.js";
 export { levelForScore, scoreRange } from "./engine/score.js";
 // Output formats.
 export {

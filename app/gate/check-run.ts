@@ -1,5 +1,6 @@
-import { CATEGORY_TITLES } from "../../src/format/labels.js";
+import { CATEGORY_TITLES } from "../../src/format/titles.js";
 import type { CheckConclusion, CheckRunBody } from "../../src/github/port.js";
+import { GATE_CHECK_NAME } from "../../src/index.js";
 import { inlineText, itemLinks, rollbackLines, signoffItems } from "./checklist-comment.js";
 import { encodeRecord } from "./record.js";
 import { type GateItem, type GateState, progress } from "./state.js";
@@ -12,7 +13,7 @@ import { type GateItem, type GateState, progress } from "./state.js";
  * closed: never a green the App could not verify).
  */
 
-export const CHECK_NAME = "AI Review Gate";
+export const CHECK_NAME = GATE_CHECK_NAME;
 /** GitHub's limit for `output.summary` and `output.text`, which it enforces in bytes. */
 export const MAX_OUTPUT = 65535;
 /** Room the record may take in `output.text`; the rest is the readable history. */

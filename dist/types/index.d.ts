@@ -11,6 +11,7 @@ export type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./diff
 export { DiffParseError, parseUnifiedDiff } from "./diff/parse.js";
 export { type AnalyzeInput, analyze } from "./engine/analyze.js";
 export { CATEGORY_CHECKLIST } from "./engine/checklist.js";
+export { GATE_CHECK_NAME } from "./engine/gate-decision.js";
 export { levelForScore, scoreRange } from "./engine/score.js";
 export { CATEGORY_TITLES, COMMENT_LIMIT, formatJson, formatMarkdown, formatSarif, formatText, type MarkdownOptions, type SarifOptions, type TextOptions, } from "./format/index.js";
 export { activeRules, BUILTIN_RULES } from "./rules/index.js";

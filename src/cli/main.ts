@@ -269,7 +269,10 @@ const commands = new Map<string, Command>([
   ["scan", { run: scan, help: SCAN_HELP, flags: [...Object.keys(SCAN_OPTIONS), "help"] }],
 ]);
 
-/** Lets other entry points (the App's `protect`) plug a subcommand in without the CLI importing them. */
+/**
+ * Lets the entry point (index.ts) plug in subcommands that need the network (`protect`): `scan` and
+ * this module's importers then load no GitHub client.
+ */
 export function registerCommand(
   name: string,
   run: CommandHandler,

@@ -15,6 +15,9 @@ import type { PathClassifier } from "../util/paths.js";
 import { findRollbackSection } from "./rollback.js";
 
 /** The checklist item of rollback readiness; the App tracks its ticks by this id. */
+/** The App's check on commits: what branch protection requires (pinned to the App) and the gate posts. */
+export const GATE_CHECK_NAME = "AI Review Gate";
+
 export const ROLLBACK_ITEM_ID = "rollback:plan";
 
 /** Findings whose change has no way back but a plan: destructive migrations without a down migration. */

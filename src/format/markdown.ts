@@ -3,8 +3,8 @@ import { markdownCode, markdownProse, markdownText } from "../text/markdown.js";
 import { type Category, type ChecklistItem, type Finding, type Report, severityRank } from "../types.js";
 import { compareReports, digestBlock, digestOf, type ReportChanges, type ReportDigest } from "./changes.js";
 import { withFinalPass } from "./final-pass.js";
-import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./labels.js";
 import { findingHref, type LinkBase } from "./links.js";
+import { CATEGORY_TITLES, LEVEL_EMOJI, plural, SEVERITY_EMOJI } from "./titles.js";
 
 export interface MarkdownOptions extends LinkBase {
   /** Hidden marker put first, so the Action finds its sticky comment again. */

@@ -4,7 +4,7 @@ import { toJson } from "../text/json.js";
 import { encodePath } from "../text/url.js";
 import type { Finding, Report, Severity } from "../types.js";
 import { withFinalPass } from "./final-pass.js";
-import { CATEGORY_TITLES } from "./labels.js";
+import { CATEGORY_TITLES } from "./titles.js";
 
 /** SARIF 2.1.0 for `github/codeql-action/upload-sarif`. */
 

@@ -2,7 +2,7 @@ import { forTerminal } from "../text/terminal.js";
 import { mapStrings } from "../text/walk.js";
 import type { Finding, Level, Report, Severity } from "../types.js";
 import { withFinalPass } from "./final-pass.js";
-import { CATEGORY_TITLES, plural } from "./labels.js";
+import { CATEGORY_TITLES, plural } from "./titles.js";
 
 export interface TextOptions {
   color?: boolean;

@@ -28,30 +28,51 @@ export interface ClientLog {
   warn(message: string): void;
 }
 
+export interface RateLimitPolicy {
+  /** Waits sat out before the error propagates. */
+  retries: number;
+  /** Longest wait (seconds) worth sitting out; past it the error propagates at once. */
+  maxWaitSeconds: number;
+}
+
+/**
+ * A rate-limit callback for @octokit/plugin-throttling: wait out `retry-after` a bounded number of
+ * times with a bounded wait, then let the error propagate to the caller (never swallowed). `log`
+ * defaults to the client's own logger.
+ */
+export function waitOutRateLimit(kind: string, policy: RateLimitPolicy, log?: ClientLog) {
+  return (
+    retryAfter: number,
+    options: { method?: string; url?: string },
+    octokit: { log?: ClientLog } | unknown,
+    retryCount: number,
+  ): boolean => {
+    const warn = (m: string) => (log ?? (octokit as { log?: ClientLog }).log ?? console).warn(m);
+    const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
+    if (retryCount < policy.retries && retryAfter <= policy.maxWaitSeconds) {
+      warn(
+        `GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s (attempt ${retryCount + 1} of ${policy.retries})`,
+      );
+      return true;
+    }
+    warn(`GitHub ${kind} hit for ${what}; giving up (retry after ${retryAfter}s)`);
+    return false;
+  };
+}
+
 /**
  * Options for @octokit/plugin-retry and @octokit/plugin-throttling: transient errors are retried
  * and rate limits waited out once, then the error propagates to the caller (never swallowed).
  */
 export function resilienceOptions(tuning: ClientTuning = {}, log: ClientLog = console) {
-  const maxWait = tuning.maxRateLimitWait ?? 120;
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-      const what = `${options.method ?? "GET"} ${options.url ?? ""}`;
-      if (retryCount < 1 && retryAfter <= maxWait) {
-        log.warn(`GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s`);
-        return true;
-      }
-      log.warn(`GitHub ${kind} hit for ${what}; giving up (retry after ${retryAfter}s)`);
-      return false;
-    };
+  const policy = { retries: 1, maxWaitSeconds: tuning.maxRateLimitWait ?? 120 };
   return {
     retry: { retries: tuning.retries ?? 3, retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1000 },
     throttle: {
       enabled: tuning.throttle ?? true,
       retryAfterBaseValue: tuning.retryAfterBaseValue ?? 1000,
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit"),
+      onRateLimit: waitOutRateLimit("rate limit", policy, log),
+      onSecondaryRateLimit: waitOutRateLimit("secondary rate limit", policy, log),
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { GitHubClient, RepoRef } from "./client.js";
 import { isPermissionError, statusOf } from "./errors.js";
-import type { ApiCommit, ApiPull } from "./facts.js";
 import type { ApiPullFile } from "./files.js";
 import type { DefaultBranchFile } from "./port.js";
 
@@ -9,7 +8,7 @@ export const MAX_PULL_FILES = 3000;
 export const MAX_PULL_COMMITS = 250;
 const PER_PAGE = 100;
 
-function hasNextPage(headers: { link?: string | undefined }): boolean {
+export function hasNextPage(headers: { link?: string | undefined }): boolean {
   return typeof headers.link === "string" && /rel="next"/.test(headers.link);
 }
 
@@ -39,30 +38,6 @@ export async function fetchPullFiles(
     if (files.length >= limit) return { files: files.slice(0, limit), truncated: hasNextPage(res.headers) };
     if (!hasNextPage(res.headers) || res.data.length === 0) return { files, truncated: false };
   }
-}
-
-/** The pull request's commits (oldest first), up to GitHub's 250. */
-export async function fetchCommits(
-  client: GitHubClient,
-  ref: RepoRef & { pull_number: number },
-  limit = MAX_PULL_COMMITS,
-): Promise<ApiCommit[]> {
-  const commits: ApiCommit[] = [];
-  for (let page = 1; ; page++) {
-    const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-      ...ref,
-      per_page: PER_PAGE,
-      page,
-    });
-    commits.push(...(res.data as ApiCommit[]));
-    if (commits.length >= limit || !hasNextPage(res.headers) || res.data.length === 0) return commits.slice(0, limit);
-  }
-}
-
-/** One pull request (for workflow_dispatch, where the event carries only its number). */
-export async function fetchPull(client: GitHubClient, ref: RepoRef & { pull_number: number }): Promise<ApiPull> {
-  const res = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref });
-  return res.data as ApiPull;
 }
 
 /**

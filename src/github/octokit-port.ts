@@ -1,8 +1,8 @@
-import type { GitHubClient } from "./client.js";
 import { statusOf } from "./errors.js";
-import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles, MAX_PULL_COMMITS } from "./fetch.js";
+import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles, hasNextPage, MAX_PULL_COMMITS } from "./fetch.js";
 import type {
   Actor,
+  BranchProtection,
   CheckRunRecord,
   CommentRecord,
   CommitPerson,
@@ -12,10 +12,16 @@ import type {
   PullSnapshot,
   QueueEntry,
   RepoPermission,
+  Ruleset,
   UserProfile,
 } from "./port.js";
+import { fetchPullContext, type GraphQLClient } from "./pull-context.js";
 
-/** The GitHub port over Octokit's `request` (REST, plus one GraphQL query for the merge queue). */
+/**
+ * The GitHub port over Octokit's `request` and `graphql` (REST, plus GraphQL for the Action's pull
+ * request context and the merge queue). The only place route strings live, with fetch.ts and
+ * pull-context.ts behind it.
+ */
 
 interface RawActor {
   id?: number | null;
@@ -31,8 +37,8 @@ interface RawPull {
   body?: string | null;
   html_url?: string;
   user?: RawActor | null;
-  head: { sha: string; ref?: string | null };
-  base: { sha: string; ref?: string | null };
+  head: { sha: string; ref?: string | null; repo?: { full_name?: string } | null };
+  base: { sha: string; ref?: string | null; repo?: { full_name?: string } | null };
   labels?: Array<{ name?: string | null }> | null;
   assignees?: Array<RawActor | null> | null;
   changed_files?: number;
@@ -66,6 +72,7 @@ interface RawComment {
   id: number;
   body?: string | null;
   html_url?: string;
+  created_at?: string;
   user?: RawActor | null;
 }
 
@@ -77,10 +84,6 @@ function data<T>(res: { data: unknown }): T {
 function actor(a: RawActor | null | undefined): Actor | null {
   if (!a || typeof a.id !== "number" || !a.login) return null;
   return { id: a.id, login: a.login, type: a.type ?? "User" };
-}
-
-function hasNext(headers: Record<string, unknown>): boolean {
-  return /rel="next"/.test(String(headers.link ?? ""));
 }
 
 function person(p: RawCommitPerson | null | undefined, user: RawActor | null | undefined): CommitPerson {
@@ -103,7 +106,13 @@ function checkRun(r: RawCheckRun): CheckRunRecord {
 }
 
 function comment(c: RawComment): CommentRecord {
-  return { id: c.id, body: c.body ?? "", author: actor(c.user), htmlUrl: c.html_url ?? "" };
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    author: actor(c.user),
+    htmlUrl: c.html_url ?? "",
+    createdAt: c.created_at ?? "",
+  };
 }
 
 const PERMISSIONS = new Set<RepoPermission>(["admin", "maintain", "write", "triage", "read", "none"]);
@@ -145,7 +154,13 @@ interface RawQueue {
   errors?: Array<{ message?: string }>;
 }
 
-export function createGitHubPort(client: GitHubClient): GitHubPort {
+/** 404 or 403 (rulesets need a plan that has them and a token with administration rights). */
+function unavailable(e: unknown): boolean {
+  const s = statusOf(e);
+  return s === 403 || s === 404;
+}
+
+export function createGitHubPort(client: GraphQLClient): GitHubPort {
   return {
     async pull(ref) {
       const p = data<RawPull>(
@@ -165,6 +180,8 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
         author: actor(p.user),
         head: { sha: p.head.sha, ref: p.head.ref ?? "" },
         base: { sha: p.base.sha, ref: p.base.ref ?? "" },
+        headRepo: p.head.repo?.full_name ?? null,
+        baseRepo: p.base.repo?.full_name ?? `${ref.owner}/${ref.repo}`,
         labels: (p.labels ?? []).map((l) => l.name ?? "").filter((n) => n !== ""),
         assignees: (p.assignees ?? []).map(actor).filter((a): a is Actor => a !== null),
         changedFiles: p.changed_files ?? 0,
@@ -200,7 +217,7 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
             author: person(c.commit.author, c.author),
             committer: person(c.commit.committer, c.committer),
           });
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         if (!more || items.length >= MAX_PULL_COMMITS)
           return { items: items.slice(0, MAX_PULL_COMMITS), truncated: more || items.length > MAX_PULL_COMMITS };
       }
@@ -287,7 +304,7 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
         null,
       ),
 
-    async comments(repo, issue, until) {
+    async comments(repo, issue, until, since) {
       const items: CommentRecord[] = [];
       for (let page = 1; page <= 30; page++) {
         const res = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -295,10 +312,11 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
           issue_number: issue,
           per_page: 100,
           page,
+          ...(since !== undefined ? { since } : {}),
         });
         const batch = data<RawComment[]>(res).map(comment);
         items.push(...batch);
-        const more = hasNext(res.headers) && batch.length > 0;
+        const more = hasNextPage(res.headers) && batch.length > 0;
         const found = until !== undefined && batch.some(until);
         if (!more || found) return { items, truncated: more && !found };
       }
@@ -334,11 +352,11 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
       );
     },
 
-    async deleteComment(repo, id) {
-      await orAbsent(async () => {
+    deleteComment: (repo, id) =>
+      orAbsent(async () => {
         await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
-      }, undefined);
-    },
+        return true;
+      }, false),
 
     permission: (repo, login) =>
       orAbsent(async (): Promise<RepoPermission> => {
@@ -413,5 +431,108 @@ export function createGitHubPort(client: GitHubClient): GitHubPort {
         )
         .sort((a, b) => a.position - b.position);
     },
+
+    async app() {
+      const d = data<{ id: number; slug?: string | null } | null>(await client.request("GET /app"));
+      if (!d) throw new Error("GET /app answered without the App");
+      return { id: d.id, slug: d.slug ?? null };
+    },
+
+    pullContext: (query) => fetchPullContext(client, query),
+
+    async createLabel(repo, label) {
+      try {
+        await client.request("POST /repos/{owner}/{repo}/labels", { ...repo, ...label });
+        return true;
+      } catch (e) {
+        if (statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+
+    async addLabels(ref, names) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.number,
+        labels: names,
+      });
+    },
+
+    removeLabel: (ref, name) =>
+      orAbsent(async () => {
+        await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+          owner: ref.owner,
+          repo: ref.repo,
+          issue_number: ref.number,
+          name,
+        });
+        return true;
+      }, false),
+
+    async defaultBranch(repo) {
+      return data<{ default_branch: string }>(await client.request("GET /repos/{owner}/{repo}", { ...repo }))
+        .default_branch;
+    },
+
+    async rulesets(repo) {
+      try {
+        const res = await client.request("GET /repos/{owner}/{repo}/rulesets", {
+          ...repo,
+          per_page: 100,
+          includes_parents: false,
+        });
+        return data<Ruleset[]>(res);
+      } catch (e) {
+        if (unavailable(e)) return null;
+        throw e;
+      }
+    },
+
+    async ruleset(repo, id) {
+      return data<Ruleset>(
+        await client.request("GET /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id }),
+      );
+    },
+
+    async createRuleset(repo, body) {
+      try {
+        await loose(client)("POST /repos/{owner}/{repo}/rulesets", { ...repo, ...body });
+        return true;
+      } catch (e) {
+        if (unavailable(e) || statusOf(e) === 422) return false;
+        throw e;
+      }
+    },
+
+    async updateRuleset(repo, id, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}", { ...repo, ruleset_id: id, ...body });
+    },
+
+    branchProtection: (repo, branch) =>
+      orAbsent(
+        async () =>
+          data<BranchProtection>(
+            await loose(client)("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch }),
+          ),
+        null,
+      ),
+
+    async protectBranch(repo, branch, body) {
+      await loose(client)("PUT /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch, ...body });
+    },
+
+    async setRequiredChecks(repo, branch, checks) {
+      await loose(client)("PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", {
+        ...repo,
+        branch,
+        checks,
+      });
+    },
   };
+}
+
+/** Loosely typed request: these bodies are checked against GitHub's OpenAPI description in the tests. */
+function loose(client: GraphQLClient) {
+  return (route: string, params: Record<string, unknown>): Promise<{ data: unknown }> => client.request(route, params);
 }

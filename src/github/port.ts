@@ -1,5 +1,6 @@
 import type { RepoRef } from "./client.js";
 import type { ApiPullFile } from "./files.js";
+import type { PullContext, PullContextQuery } from "./pull-context.js";
 
 /**
  * The one GitHub port: every read and write the App makes, as domain verbs. One implementation talks
@@ -29,6 +30,9 @@ export interface PullSnapshot {
   author: Actor | null;
   head: { sha: string; ref: string };
   base: { sha: string; ref: string };
+  /** `owner/name` of the head's repository (a fork's for fork PRs); null when that repository was deleted. */
+  headRepo: string | null;
+  baseRepo: string;
   labels: string[];
   assignees: Actor[];
   /** GitHub's own totals; the lists below stop at 3,000 files and 250 commits. */
@@ -94,6 +98,8 @@ export interface CommentRecord {
   body: string;
   author: Actor | null;
   htmlUrl: string;
+  /** ISO time, GitHub's clock. */
+  createdAt: string;
 }
 
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
@@ -116,6 +122,41 @@ export interface QueueEntry {
 export interface UserProfile extends Actor {
   name: string | null;
   email: string | null;
+}
+
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** A required status check as rulesets (`integration_id`) and branch protection (`app_id`) pin it. */
+export interface RequiredCheck {
+  context: string;
+  integration_id?: number;
+  app_id?: number;
+}
+
+export interface Ruleset {
+  id: number;
+  name: string;
+  target?: string;
+  enforcement?: string;
+  conditions?: { ref_name?: { include?: string[]; exclude?: string[] } };
+  rules?: Array<{ type: string; parameters?: { required_status_checks?: RequiredCheck[] } & Record<string, unknown> }>;
+}
+
+export type RulesetBody = Omit<Ruleset, "id">;
+
+export interface BranchProtection {
+  required_status_checks?: { strict?: boolean; checks?: RequiredCheck[] } | null;
+}
+
+export interface BranchProtectionBody {
+  required_status_checks: { strict: boolean; checks: RequiredCheck[] };
+  enforce_admins: boolean;
+  required_pull_request_reviews: null;
+  restrictions: null;
 }
 
 /**
@@ -153,15 +194,50 @@ export interface GitHubPort {
   /** Update run `id` (when given and it exists), else create one on `sha`. Returns the run's id. */
   upsertCheckRun(repo: RepoRef, target: { sha: string; id?: number }, body: CheckRunBody): Promise<number>;
   comment(repo: RepoRef, id: number): Promise<CommentRecord | null>;
-  /** Issue comments, oldest first, paging until `until` matches one (or all are read). */
-  comments(repo: RepoRef, issue: number, until?: (c: CommentRecord) => boolean): Promise<Listed<CommentRecord>>;
+  /**
+   * Issue comments, oldest first, paging until `until` matches one (or all are read); with `since`
+   * (ISO time) only those updated at or after it.
+   */
+  comments(
+    repo: RepoRef,
+    issue: number,
+    until?: (c: CommentRecord) => boolean,
+    since?: string,
+  ): Promise<Listed<CommentRecord>>;
   /** Update comment `id` (when given and it exists), else create one on the issue. */
   upsertComment(repo: RepoRef, target: { issue: number; id?: number }, body: string): Promise<CommentRecord>;
-  deleteComment(repo: RepoRef, id: number): Promise<void>;
+  /** False when the comment was already gone. */
+  deleteComment(repo: RepoRef, id: number): Promise<boolean>;
   permission(repo: RepoRef, login: string): Promise<RepoPermission>;
   teamMember(org: string, team: string, login: string): Promise<boolean>;
   user(login: string): Promise<UserProfile | null>;
   pullsForCommit(repo: RepoRef, sha: string): Promise<CommitPull[]>;
   /** The merge queue of a branch, in queue order. */
   mergeQueue(repo: RepoRef, branch: string): Promise<QueueEntry[]>;
+
+  /** The App's own id and slug (a port over the App's JWT-authenticated client). */
+  app(): Promise<{ id: number; slug: string | null }>;
+
+  /**
+   * The Action's read of a pull request: config at the base commit, commits, labels, which of the
+   * asked-for labels exist, and comments, in one GraphQL request (more only past 100 commits/comments).
+   */
+  pullContext(query: PullContextQuery): Promise<PullContext>;
+  /** False when the label already exists (created meanwhile by a concurrent run). */
+  createLabel(repo: RepoRef, label: LabelSpec): Promise<boolean>;
+  addLabels(ref: PullRef, names: string[]): Promise<void>;
+  /** False when the pull request did not have it. */
+  removeLabel(ref: PullRef, name: string): Promise<boolean>;
+
+  defaultBranch(repo: RepoRef): Promise<string>;
+  /** The repository's own rulesets (one page of 100); null when rulesets are unavailable to the token or plan. */
+  rulesets(repo: RepoRef): Promise<Ruleset[] | null>;
+  ruleset(repo: RepoRef, id: number): Promise<Ruleset>;
+  /** False when the token or plan cannot create rulesets. */
+  createRuleset(repo: RepoRef, body: RulesetBody): Promise<boolean>;
+  updateRuleset(repo: RepoRef, id: number, body: RulesetBody): Promise<void>;
+  /** Null when the branch is not protected. */
+  branchProtection(repo: RepoRef, branch: string): Promise<BranchProtection | null>;
+  protectBranch(repo: RepoRef, branch: string, body: BranchProtectionBody): Promise<void>;
+  setRequiredChecks(repo: RepoRef, branch: string, checks: RequiredCheck[]): Promise<void>;
 }

@@ -1,45 +1,36 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMENT_MARKER } from "../../action/comment.js";
-import { handle, newWorld, type World } from "./github-double.js";
-import { pullRequestPayload } from "./harness.js";
+import { pullRequestEvent } from "../e2e/support/payloads.js";
+import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 
 /**
  * The shipped file itself: bundle action/main.ts with the project's build script into a temp dir,
- * then run `node index.js` as the runner would (env only) against a loopback GitHub API double.
+ * then run `node index.js` as the runner would (env only) against the loopback GitHub fake.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 let outdir: string;
-let server: Server;
-let world: World;
+let fake: FakeGitHub;
 
 beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), "arg-dist-"));
   execFileSync(process.execPath, [join(root, "scripts/build.mjs"), "--outdir", outdir], { cwd: root, stdio: "pipe" });
   // The repository's package.json makes dist/ ESM; the temp dir needs the same.
   writeFileSync(join(outdir, "package.json"), '{"type":"module"}\n');
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      const [status, body, headers] = handle(world, req.method ?? "GET", url, text ? JSON.parse(text) : undefined);
-      res.writeHead(status, { "content-type": "application/json", ...(headers ?? {}) });
-      res.end(status === 204 ? undefined : JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  fake = await startFakeGitHub();
+  setUpRepo(fake);
+  addRiskyAgentPull(fake);
+  fake.addToken("ghs_dist", fake.actionsUser);
 }, 120_000);
 
-afterAll(() => {
-  server?.close();
+afterAll(async () => {
+  fake?.assertClean();
+  await fake?.close();
 });
 
 function runBundle(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
@@ -62,37 +53,17 @@ function runBundle(env: Record<string, string>): Promise<{ code: number | null; 
 
 describe("dist bundle", () => {
   test("node index.js analyzes a PR end to end over HTTP", async () => {
-    world = newWorld({
-      commits: [
-        {
-          sha: "c1",
-          message: "Drop legacy table\n\nCo-authored-by: Claude <noreply@anthropic.com>",
-          authorLogin: "dev",
-        },
-      ],
-      files: [
-        {
-          filename: "db/migrations/001_drop.sql",
-          status: "added",
-          additions: 1,
-          deletions: 0,
-          patch: "@@ -0,0 +1 @@\n+DROP TABLE users;",
-        },
-      ],
-      repoLabels: ["ai-authored", "risk:low", "risk:medium", "risk:high", "risk:critical"],
-    });
     const dir = mkdtempSync(join(tmpdir(), "arg-dist-run-"));
     mkdirSync(join(dir, "temp"));
     const event = join(dir, "event.json");
-    writeFileSync(event, JSON.stringify(pullRequestPayload({ headRef: "claude/drop-table" })));
+    writeFileSync(event, JSON.stringify(pullRequestEvent(fake, "opened", 2)));
     writeFileSync(join(dir, "output"), "");
     writeFileSync(join(dir, "summary.md"), "");
-    const { port } = server.address() as AddressInfo;
     const { code, stdout } = await runBundle({
       GITHUB_EVENT_NAME: "pull_request",
       GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: "Codertocat/Hello-World",
-      GITHUB_API_URL: `http://127.0.0.1:${port}`,
+      GITHUB_REPOSITORY: `${fake.owner}/${fake.repoName}`,
+      GITHUB_API_URL: fake.url,
       GITHUB_SERVER_URL: "https://github.com",
       GITHUB_OUTPUT: join(dir, "output"),
       GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
@@ -108,9 +79,10 @@ describe("dist bundle", () => {
     expect(outputs).toMatch(/^report<<ghadelimiter_[^\n]+\n[^\n]+report-pr-2\.json$/m);
     expect(readFileSync(join(dir, "summary.md"), "utf8")).toContain("AI Review Gate: risk");
     expect(JSON.parse(readFileSync(join(dir, "results.sarif"), "utf8")).version).toBe("2.1.0");
-    expect(world.comments).toHaveLength(1);
-    expect(world.comments[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(world.log[0]).toBe("POST /graphql");
+    const ours = fake.commentsOn(2).filter((c) => c.user.login === fake.actionsUser.login);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(fake.requests[0]?.route).toBe("POST /graphql");
     expect(stdout).toMatch(/API requests: \d+/);
   }, 60_000);
 });

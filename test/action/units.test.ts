@@ -1,7 +1,8 @@
 import { describe, expect, test, vi } from "vitest";
 import { ANNOTATIONS_PER_KIND, emitAnnotations } from "../../action/annotations.js";
-import { desiredLabels, isManagedLabel, planLabels } from "../../action/labels.js";
+import { applyLabels, desiredLabels, isManagedLabel, planLabels } from "../../action/labels.js";
 import type { Finding, Report } from "../../src/types.js";
+import { MemoryGitHub } from "../support/memory-github.js";
 
 function report(partial: { level: Report["risk"]["level"]; agents?: string[]; detected?: boolean }): Report {
   return {
@@ -93,5 +94,26 @@ describe("annotations", () => {
     const notice = out.stdout.find((l) => l.startsWith("::notice"))!;
     expect(notice).not.toContain("line=");
     expect(notice).toContain("removed line 201");
+  });
+});
+
+describe("applyLabels", () => {
+  test("creates missing repository labels, adds in one call, removes stale ones; nothing when in place", async () => {
+    const gh = new MemoryGitHub();
+    const author = gh.addUser({ id: 1, login: "octo" });
+    gh.addPull({ number: 2, author, head: { sha: "a".repeat(40), ref: "f" }, labels: ["bug", "risk:low"] });
+    gh.labels.set("ai-authored", { name: "ai-authored", color: "7057ff", description: "made by a human" });
+    const ref = { ...gh.repo, number: 2 };
+    const desired = desiredLabels(report({ level: "high", detected: true, agents: ["devin"] }));
+    const plan = planLabels(gh.mustPull(2).labels, desired);
+    await applyLabels(gh, ref, plan, new Set(gh.labels.keys()));
+    expect(gh.calls).toEqual(["createLabel", "createLabel", "addLabels", "removeLabel"]);
+    expect(gh.mustPull(2).labels.sort()).toEqual(["ai-agent:devin", "ai-authored", "bug", "risk:high"]);
+    // The existing label keeps its own description; created ones carry ours, with the score range.
+    expect(gh.labels.get("ai-authored")?.description).toBe("made by a human");
+    expect(gh.labels.get("risk:high")?.description).toBe("Risk level high from ai-review-gate (score 55-79)");
+    const calls = gh.calls.length;
+    await applyLabels(gh, ref, planLabels(gh.mustPull(2).labels, desired), new Set(gh.labels.keys()));
+    expect(gh.since(calls)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import nock from "nock";
 import { afterEach, describe, expect, test } from "vitest";
-import { protectCommand } from "../../app/protect.js";
 import type { CliIO } from "../../src/cli/main.js";
 import { UsageError } from "../../src/cli/main.js";
-import { createClient } from "../../src/github/index.js";
+import { protectCommand } from "../../src/cli/protect.js";
+import { MemoryGitHub } from "../support/memory-github.js";
 
 /**
  * `protect --dry-run` before anyone has an admin token: it prints the ruleset a first run would create,
@@ -44,22 +44,13 @@ describe("protect --dry-run without a token", () => {
     expect(offline.err).toEqual([]);
     expect(offline.out.join("")).toMatch(/^no GITHUB_TOKEN: a preview, not compared with o\/r's current rules\n/);
 
-    let sent: unknown = null;
-    nock("https://api.github.com")
-      .get("/repos/o/r/rulesets")
-      .query(true)
-      .reply(200, [])
-      .post("/repos/o/r/rulesets", (b) => {
-        sent = b;
-        return true;
-      })
-      .reply(201, { id: 1 });
+    const port = new MemoryGitHub();
     const online = io({ GITHUB_TOKEN: "t" });
-    const client = createClient({ auth: "t", tuning: { retries: 0, throttle: false } });
-    expect(
-      await protectCommand(["--repo", "o/r", "--branch", "release", "--app-id", "77"], online.cli, { client }),
-    ).toBe(0);
-    expect(printedRuleset(offline.out)).toEqual(sent);
+    expect(await protectCommand(["--repo", "o/r", "--branch", "release", "--app-id", "77"], online.cli, { port })).toBe(
+      0,
+    );
+    const [created] = [...port.rulesetStore.values()];
+    expect({ ...created, id: undefined }).toEqual({ ...printedRuleset(offline.out), id: undefined });
   });
 
   test("without --branch it targets the default branch by GitHub's own condition", async () => {

@@ -47,6 +47,8 @@ export function pull(over: Partial<PullSnapshot> = {}): PullSnapshot {
     author: P.author,
     head: { sha: H1, ref: "feature" },
     base: { sha: B1, ref: "main" },
+    headRepo: "o/r",
+    baseRepo: "o/r",
     labels: [],
     assignees: [],
     changedFiles: 1,

@@ -4,12 +4,12 @@ import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { forgetStartupCheck, handler, startupRefusal } from "../../app/lambda.js";
-import { protectCommand } from "../../app/protect.js";
 import { runCli } from "../../src/cli/main.js";
-import { createClient } from "../../src/github/index.js";
+import { protectCommand } from "../../src/cli/protect.js";
 import { pullRequestEvent } from "../e2e/support/payloads.js";
 import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
 import { FakeGitHub } from "../support/fake-github.js";
+import { MemoryGitHub } from "../support/memory-github.js";
 
 const privateKey = readFileSync(new URL("../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 
@@ -72,11 +72,6 @@ function io(env: Record<string, string> = {}) {
   };
 }
 
-const client = () => createClient({ auth: "t", tuning: { retries: 0, throttle: false } });
-const API = "https://api.github.com";
-// biome-ignore lint/suspicious/noExplicitAny: request bodies captured from nock are loosely typed JSON
-type Payload = Record<string, any>;
-
 describe("lambda start-up check", () => {
   test("refuses every event in one log line naming what is missing, never values, without details to the caller", async () => {
     vi.stubEnv("NODE_ENV", "production");
@@ -110,85 +105,94 @@ describe("lambda start-up check", () => {
 });
 
 describe("protect", () => {
-  test("creates a ruleset pinning the check to the App id", async () => {
-    nock.disableNetConnect();
-    let sent: Payload | null = null;
-    const scope = nock(API)
-      .get("/repos/o/r")
-      .reply(200, { default_branch: "main" })
-      .get("/repos/o/r/rulesets")
-      .query(true)
-      .reply(200, [])
-      .post("/repos/o/r/rulesets", (b) => {
-        sent = b;
-        return true;
-      })
-      .reply(201, { id: 9 });
+  const REQUIRED = { context: "AI Review Gate", integration_id: 123 };
+
+  test("creates a ruleset pinning the check to the App id, on the default branch", async () => {
+    const gh = new MemoryGitHub();
+    gh.defaultBranchName = "trunk";
     const t = io();
-    expect(await protectCommand(["--repo", "o/r", "--app-id", "123"], t.io, { client: client() })).toBe(0);
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(sent).toMatchObject({
+    expect(await protectCommand(["--repo", "o/r", "--app-id", "123"], t.io, { port: gh })).toBe(0);
+    const [created] = [...gh.rulesetStore.values()];
+    expect(created).toMatchObject({
+      name: "AI Review Gate",
+      enforcement: "active",
+      conditions: { ref_name: { include: ["refs/heads/trunk"] } },
+      rules: [{ type: "required_status_checks", parameters: { required_status_checks: [REQUIRED] } }],
+    });
+    // A second run finds it in place and writes nothing.
+    const writes = gh.calls.length;
+    expect(await protectCommand(["--repo", "o/r", "--app-id", "123"], t.io, { port: gh })).toBe(0);
+    expect(gh.since(writes)).toEqual(["defaultBranch", "rulesets", "ruleset"]);
+    expect(t.out.join("")).toContain("nothing to do");
+  });
+
+  test("replaces a ruleset of that name that does not pin the check", async () => {
+    const gh = new MemoryGitHub();
+    gh.rulesetStore.set(7, {
+      id: 7,
       name: "AI Review Gate",
       enforcement: "active",
       conditions: { ref_name: { include: ["refs/heads/main"] } },
       rules: [
-        {
-          type: "required_status_checks",
-          parameters: { required_status_checks: [{ context: "AI Review Gate", integration_id: 123 }] },
-        },
+        { type: "required_status_checks", parameters: { required_status_checks: [{ context: "AI Review Gate" }] } },
       ],
     });
+    expect(await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "123"], io().io, { port: gh })).toBe(
+      0,
+    );
+    expect(gh.rulesetStore.get(7)?.rules?.[0]?.parameters?.required_status_checks).toEqual([REQUIRED]);
   });
 
   test("--dry-run prints the change and writes nothing", async () => {
-    nock.disableNetConnect();
-    const scope = nock(API).get("/repos/o/r/rulesets").query(true).reply(200, []);
+    const gh = new MemoryGitHub();
     const t = io({ APP_ID: "123" });
-    expect(
-      await protectCommand(["--repo", "o/r", "--branch", "release", "--dry-run"], t.io, { client: client() }),
-    ).toBe(0);
-    expect(scope.pendingMocks()).toEqual([]);
+    expect(await protectCommand(["--repo", "o/r", "--branch", "release", "--dry-run"], t.io, { port: gh })).toBe(0);
+    expect(gh.calls).toEqual(["rulesets"]);
     expect(t.out.join("")).toContain("would create ruleset");
     expect(t.out.join("")).toContain("refs/heads/release");
   });
 
   test("falls back to branch protection and replaces an unpinned check of the same name", async () => {
-    nock.disableNetConnect();
-    let sent: Payload | null = null;
-    nock(API)
-      .get("/repos/o/r/rulesets")
-      .query(true)
-      .reply(403, { message: "Upgrade to GitHub Pro" })
-      .get("/repos/o/r/branches/main/protection")
-      .reply(200, {
-        required_status_checks: {
-          strict: true,
-          checks: [
-            { context: "AI Review Gate", app_id: null },
-            { context: "ci", app_id: 15368 },
-          ],
-        },
-      })
-      .patch("/repos/o/r/branches/main/protection/required_status_checks", (b) => {
-        sent = b;
-        return true;
-      })
-      .reply(200, {});
-    const t = io();
-    expect(
-      await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "123"], t.io, { client: client() }),
-    ).toBe(0);
-    expect(sent).toEqual({
-      checks: [
-        { context: "ci", app_id: 15368 },
-        { context: "AI Review Gate", app_id: 123 },
-      ],
+    const gh = new MemoryGitHub();
+    gh.rulesetsAvailable = false;
+    gh.protections.set("main", {
+      required_status_checks: {
+        strict: true,
+        checks: [{ context: "AI Review Gate" }, { context: "ci", app_id: 15368 }],
+      },
     });
+    const t = io();
+    expect(await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "123"], t.io, { port: gh })).toBe(0);
+    expect(gh.protections.get("main")?.required_status_checks?.checks).toEqual([
+      { context: "ci", app_id: 15368 },
+      { context: "AI Review Gate", app_id: 123 },
+    ]);
+    expect(t.out.join("")).toContain("using the branch protection API");
+  });
+
+  test("protects an unprotected branch, and says what to do when protection has no status checks", async () => {
+    const gh = new MemoryGitHub();
+    gh.rulesetsAvailable = false;
+    expect(await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "9"], io().io, { port: gh })).toBe(0);
+    expect(gh.protections.get("main")?.required_status_checks?.checks).toEqual([
+      { context: "AI Review Gate", app_id: 9 },
+    ]);
+    gh.protections.set("dev", { required_status_checks: null });
+    const t = io();
+    expect(await protectCommand(["--repo", "o/r", "--branch", "dev", "--app-id", "9"], t.io, { port: gh })).toBe(1);
+    expect(t.out.join("")).toContain("has no required status checks");
+  });
+
+  test("an API error is one line and exit code 1", async () => {
+    const gh = new MemoryGitHub();
+    gh.fail("rulesets", 500, 1, "Server Error");
+    const t = io();
+    expect(await protectCommand(["--repo", "o/r", "--branch", "main", "--app-id", "9"], t.io, { port: gh })).toBe(1);
+    expect(t.err.join("")).toMatch(/^ai-review-gate: /);
   });
 
   test("is wired into the CLI and needs an app id", async () => {
     const t = io({ GITHUB_TOKEN: "x" });
-    await import("../../app/protect.js");
     const { registerCommand } = await import("../../src/cli/main.js");
     registerCommand("protect", protectCommand);
     expect(await runCli(["protect", "--repo", "o/r"], t.io)).toBe(2);

@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { describe, expect, test } from "vitest";
 import { createApp } from "../../app/index.js";
 import { DeliveryStats, GateMetrics, refusalReason, serveMetrics } from "../../app/observe.js";
-import type { SecondaryRetryOptions } from "../../app/rate-limit.js";
+import { GateOctokit } from "../../app/octokit.js";
 import { metricsSettings } from "../../app/startup.js";
+import { fastThrottle } from "../e2e/support/app-server.js";
 import { pullRequestEvent } from "../e2e/support/payloads.js";
 import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
 import { FakeGitHub, type FaultRule } from "../support/fake-github.js";
@@ -25,7 +26,8 @@ interface Setup {
   /** Octokit's retry plugin on (with millisecond waits) or off. */
   retry?: boolean;
   faults?: FaultRule[];
-  rateLimit?: SecondaryRetryOptions;
+  /** Octokit's throttling plugin on (the App's secondary-limit waits, in milliseconds) or off. */
+  throttle?: boolean;
 }
 
 /**
@@ -45,10 +47,13 @@ async function deliverOnce(id: string, setup: Setup = {}) {
       done();
     },
   });
-  const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+  // The App's Octokit class, as app/server.ts runs it.
+  const TestOctokit = GateOctokit.defaults((o: Record<string, unknown>) => ({
     ...o,
     retry: setup.retry ? { retryAfterBaseValue: 1 } : { enabled: false },
-    throttle: { ...(o.throttle as object), enabled: false },
+    throttle: setup.throttle
+      ? { ...(o.throttle as object), ...fastThrottle() }
+      : { ...(o.throttle as object), enabled: false },
   }));
   const probot = new Probot({
     appId: gh.appId,
@@ -65,7 +70,6 @@ async function deliverOnce(id: string, setup: Setup = {}) {
       metrics,
       appSlug: "ai-review-gate",
       appId: gh.appId,
-      ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
     }),
   );
   const payload = pullRequestEvent(gh, "opened", 2);
@@ -123,7 +127,7 @@ describe("one structured log line per delivery, and the metrics", () => {
       faults: [
         { route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", fault: "secondary-rate-limit", retryAfter: 1 },
       ],
-      rateLimit: { waitScale: 0.001 },
+      throttle: true,
     });
     expect(line).toMatchObject({ outcome: "handled", rateLimitWaits: 1, requests: gh.requests.length });
     expect(metrics).toContain("ai_review_gate_rate_limit_waits_total 1");

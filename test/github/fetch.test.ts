@@ -2,7 +2,8 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { describeApiError, isPermissionError } from "../../src/github/errors.js";
-import { fetchCommits, fetchConfig, fetchDefaultBranchFile, fetchPullFiles } from "../../src/github/fetch.js";
+import { fetchConfig, fetchDefaultBranchFile, fetchPullFiles } from "../../src/github/fetch.js";
+import { createGitHubPort } from "../../src/github/octokit-port.js";
 
 const API = "https://api.github.com";
 const quiet = { warn: () => {} };
@@ -47,7 +48,7 @@ describe("fetch helpers", () => {
     expect(truncated).toBe(true);
   });
 
-  test("fetchCommits stops at 250", async () => {
+  test("the port's pullCommits stops at 250 and says the list was truncated", async () => {
     const commits = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ sha: `s${i}`, commit: { message: "m" }, author: null, committer: null }));
     nock(API)
@@ -60,7 +61,9 @@ describe("fetch helpers", () => {
       .get("/repos/o/r/pulls/5/commits")
       .query({ per_page: "100", page: "3" })
       .reply(200, commits(100), { link: '<x>; rel="next"' });
-    expect(await fetchCommits(client(), ref)).toHaveLength(250);
+    const listed = await createGitHubPort(client()).pullCommits({ owner: "o", repo: "r", number: 5 });
+    expect(listed.items).toHaveLength(250);
+    expect(listed.truncated).toBe(true);
   });
 
   test("fetchConfig reads the raw file at the base sha, null on 404", async () => {

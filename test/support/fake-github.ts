@@ -112,6 +112,8 @@ export interface LoggedRequest {
   /** Login of the token's identity (`app` for JWT requests). */
   as: string;
   fault?: FaultKind;
+  /** When it arrived (`performance.now()`). */
+  at: number;
 }
 
 export interface FakeOptions {
@@ -409,6 +411,7 @@ export class FakeGitHub {
       body: undefined,
       status: 0,
       as: as?.login ?? (auth ? "app" : "anonymous"),
+      at: performance.now(),
     };
     this.requests.push(entry);
     let body: Json = {};

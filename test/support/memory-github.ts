@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import type { RepoRef } from "../../src/github/client.js";
+import type { ApiCommit } from "../../src/github/facts.js";
 import type { ApiPullFile } from "../../src/github/files.js";
 import type {
   Actor,
+  BranchProtection,
+  BranchProtectionBody,
   CheckRunBody,
   CheckRunRecord,
   CommentRecord,
@@ -10,14 +13,19 @@ import type {
   Comparison,
   DefaultBranchFile,
   GitHubPort,
+  LabelSpec,
   Listed,
   PullCommit,
   PullRef,
   PullSnapshot,
   QueueEntry,
   RepoPermission,
+  RequiredCheck,
+  Ruleset,
+  RulesetBody,
   UserProfile,
 } from "../../src/github/port.js";
+import type { PullContext, PullContextQuery } from "../../src/github/pull-context.js";
 
 /**
  * An in-memory fake of the GitHub port for unit tests: one repository's pull requests, commits, file
@@ -91,14 +99,23 @@ export class MemoryGitHub implements GitHubPort {
   /** Each pushed commit's parent and the files it touched (for compare). */
   readonly parents = new Map<string, { parent: string; files: string[] }>();
   readonly queues = new Map<string, QueueEntry[]>();
+  /** Repository labels by name. */
+  readonly labels = new Map<string, LabelSpec>();
+  readonly rulesetStore = new Map<number, Ruleset>();
+  /** False: the plan or token has no rulesets (GitHub answers 403/404). */
+  rulesetsAvailable = true;
+  readonly protections = new Map<string, BranchProtection>();
+  defaultBranchName = "main";
   /**
    * Other repositories the installation can read (`owner/repo` → default branch and files), as
-   * `extends:` reads them. This repository's default branch is `main` in `contents`.
+   * `extends:` reads them. This repository's default branch is `defaultBranchName` in `contents`.
    */
   readonly repositories = new Map<string, { branch: string; files: Map<string, string> }>();
   readonly calls: Verb[] = [];
   private readonly faults: Fault[] = [];
   private nextId = 5000;
+  /** GitHub's clock for comment times: one second per comment. */
+  private clock = Date.parse("2026-01-05T10:00:00Z");
 
   // ---------------------------------------------------------------- world set-up
 
@@ -244,6 +261,8 @@ export class MemoryGitHub implements GitHubPort {
       author: this.actor(p.author.id) ?? p.author,
       head: p.head,
       base: p.base,
+      headRepo: `${this.repo.owner}/${this.repo.repo}`,
+      baseRepo: `${this.repo.owner}/${this.repo.repo}`,
       labels: p.labels,
       assignees: p.assignees.map((a) => this.actor(a.id) ?? a),
       changedFiles: p.totalFiles ?? p.files.length,
@@ -280,7 +299,10 @@ export class MemoryGitHub implements GitHubPort {
     this.call("fileOnDefaultBranch");
     const own = repo.owner === this.repo.owner && repo.repo === this.repo.repo;
     const found = own
-      ? { branch: "main", files: new Map([[path, this.contents.get(`main:${path}`)]]) }
+      ? {
+          branch: this.defaultBranchName,
+          files: new Map([[path, this.contents.get(`${this.defaultBranchName}:${path}`)]]),
+        }
       : this.repositories.get(`${repo.owner}/${repo.repo}`);
     if (!found) return { status: "no-repository" };
     const text = found.files.get(path);
@@ -372,8 +394,13 @@ export class MemoryGitHub implements GitHubPort {
     return c ? structuredClone(c) : null;
   }
 
-  async comments(_repo: RepoRef, issue: number, until?: (c: CommentRecord) => boolean): Promise<Listed<CommentRecord>> {
-    const all = this.commentsOn(issue);
+  async comments(
+    _repo: RepoRef,
+    issue: number,
+    until?: (c: CommentRecord) => boolean,
+    since?: string,
+  ): Promise<Listed<CommentRecord>> {
+    const all = this.commentsOn(issue).filter((c) => since === undefined || c.createdAt >= since);
     const items: CommentRecord[] = [];
     for (let page = 0; page * 100 < Math.max(1, all.length); page++) {
       this.call("comments");
@@ -401,14 +428,15 @@ export class MemoryGitHub implements GitHubPort {
       body,
       author: this.bot,
       htmlUrl: `https://github.com/${this.repo.owner}/${this.repo.repo}/pull/${target.issue}#issuecomment-${id}`,
+      createdAt: this.tick(),
     };
     this.commentStore.set(id, c);
     return structuredClone(c);
   }
 
-  async deleteComment(_repo: RepoRef, id: number): Promise<void> {
+  async deleteComment(_repo: RepoRef, id: number): Promise<boolean> {
     this.call("deleteComment");
-    this.commentStore.delete(id);
+    return this.commentStore.delete(id);
   }
 
   async permission(_repo: RepoRef, login: string): Promise<RepoPermission> {
@@ -441,6 +469,124 @@ export class MemoryGitHub implements GitHubPort {
     return structuredClone(this.queues.get(branch) ?? []);
   }
 
+  async app(): Promise<{ id: number; slug: string | null }> {
+    this.call("app");
+    return { id: this.appId, slug: this.bot.login.replace(/\[bot\]$/, "") };
+  }
+
+  async pullContext(q: PullContextQuery): Promise<PullContext> {
+    this.call("pullContext");
+    const p = this.pulls.get(q.number);
+    if (!p) throw new Error(`pull request ${q.owner}/${q.repo}#${q.number} not found`);
+    const login = (a: Actor | null) => (a ? { login: a.login } : null);
+    const commits = p.commits.slice(0, 250).map(
+      (c): ApiCommit => ({
+        sha: c.sha,
+        commit: { message: c.message, author: c.author, committer: c.committer },
+        author: login(c.author.user),
+        committer: login(c.committer.user),
+      }),
+    );
+    const repoLabels = new Set<string>();
+    for (const name of this.labels.keys())
+      if (q.labelNames.includes(name) || q.labelPrefixes.some((prefix) => name.startsWith(prefix)))
+        repoLabels.add(name);
+    return {
+      configText: this.contents.get(`${q.baseSha}:${q.configPath.replace(/^\.?\//, "")}`) ?? null,
+      configProblem: null,
+      commits,
+      labels: [...p.labels],
+      repoLabels,
+      comments: this.commentsOn(q.number).map((c) => ({
+        id: c.id,
+        body: c.body,
+        mine: c.author?.id === this.bot.id,
+        createdAt: c.createdAt,
+      })),
+      requests: 1,
+    };
+  }
+
+  async createLabel(_repo: RepoRef, label: LabelSpec): Promise<boolean> {
+    this.call("createLabel");
+    if (this.labels.has(label.name)) return false;
+    this.labels.set(label.name, { ...label });
+    return true;
+  }
+
+  async addLabels(ref: PullRef, names: string[]): Promise<void> {
+    this.call("addLabels");
+    const p = this.pulls.get(ref.number);
+    if (!p) throw new ApiError(404, "Not Found");
+    for (const name of names) {
+      if (!this.labels.has(name)) this.labels.set(name, { name, color: "ededed", description: "" });
+      if (!p.labels.includes(name)) p.labels.push(name);
+    }
+  }
+
+  async removeLabel(ref: PullRef, name: string): Promise<boolean> {
+    this.call("removeLabel");
+    const p = this.pulls.get(ref.number);
+    if (!p?.labels.includes(name)) return false;
+    p.labels = p.labels.filter((l) => l !== name);
+    return true;
+  }
+
+  async defaultBranch(_repo: RepoRef): Promise<string> {
+    this.call("defaultBranch");
+    return this.defaultBranchName;
+  }
+
+  async rulesets(_repo: RepoRef): Promise<Ruleset[] | null> {
+    this.call("rulesets");
+    if (!this.rulesetsAvailable) return null;
+    return [...this.rulesetStore.values()].map((r) => ({ id: r.id, name: r.name }));
+  }
+
+  async ruleset(_repo: RepoRef, id: number): Promise<Ruleset> {
+    this.call("ruleset");
+    const r = this.rulesetStore.get(id);
+    if (!r) throw new ApiError(404, "Not Found");
+    return structuredClone(r);
+  }
+
+  async createRuleset(_repo: RepoRef, body: RulesetBody): Promise<boolean> {
+    this.call("createRuleset");
+    if (!this.rulesetsAvailable) return false;
+    const id = this.nextId++;
+    this.rulesetStore.set(id, { ...structuredClone(body), id });
+    return true;
+  }
+
+  async updateRuleset(_repo: RepoRef, id: number, body: RulesetBody): Promise<void> {
+    this.call("updateRuleset");
+    if (!this.rulesetStore.has(id)) throw new ApiError(404, "Not Found");
+    this.rulesetStore.set(id, { ...structuredClone(body), id });
+  }
+
+  async branchProtection(_repo: RepoRef, branch: string): Promise<BranchProtection | null> {
+    this.call("branchProtection");
+    const p = this.protections.get(branch);
+    return p ? structuredClone(p) : null;
+  }
+
+  async protectBranch(_repo: RepoRef, branch: string, body: BranchProtectionBody): Promise<void> {
+    this.call("protectBranch");
+    this.protections.set(branch, { required_status_checks: structuredClone(body.required_status_checks) });
+  }
+
+  async setRequiredChecks(_repo: RepoRef, branch: string, checks: RequiredCheck[]): Promise<void> {
+    this.call("setRequiredChecks");
+    const p = this.protections.get(branch);
+    if (!p?.required_status_checks) throw new ApiError(404, "Required status checks not enabled");
+    p.required_status_checks.checks = structuredClone(checks);
+  }
+
+  private tick(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
   // ---------------------------------------------------------------- people acting in the web UI
 
   /** Someone edits a comment: the body changes, and the `changes.body.from` GitHub would send is returned. */
@@ -461,6 +607,7 @@ export class MemoryGitHub implements GitHubPort {
       body,
       author,
       htmlUrl: `https://github.com/x/y/pull/${issue}#issuecomment-${id}`,
+      createdAt: this.tick(),
     };
     this.commentStore.set(id, c);
     return c;

@@ -3,15 +3,17 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, Probot } from "probot";
 import { createApp } from "../../../app/index.js";
+import { GateOctokit } from "../../../app/octokit.js";
 import type { FakeGitHub } from "../../support/fake-github.js";
 
 /**
  * The App's real HTTP server on 127.0.0.1: Probot's Node middleware with a webhook secret, its GitHub
- * API base URL pointed at the fake. Octokit keeps Probot's retry and throttling plugins, with delays
- * shortened: retries back off in milliseconds, a `retry-after: 1` waits 10 ms, and writes are not
- * spaced 1 s apart (the fake answers instantly; spacing would only measure the throttle).
+ * API base URL pointed at the fake. The App's Octokit class (Probot's retry and throttling, secondary
+ * rate limits waited out) with delays shortened: retries back off in milliseconds, a `retry-after: 1`
+ * waits 10 ms, and writes are not spaced 1 s apart (the fake answers instantly; spacing would only
+ * measure the throttle).
  */
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
@@ -26,6 +28,20 @@ type LimiterGroup = new (options: {
   connection?: unknown;
 }) => unknown;
 const Bottleneck = createRequire(import.meta.url)("bottleneck") as { Group: LimiterGroup };
+
+/**
+ * Throttling options without the 1 s spacing of writes, and a `retry-after: 1` waited 10 ms. Octokits
+ * meant to share limits must share one result.
+ */
+export function fastThrottle(connection?: unknown): Record<string, unknown> {
+  const clustered = connection ? { connection } : {};
+  return {
+    write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 10, minTime: 0, ...clustered }),
+    notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 10, minTime: 0, ...clustered }),
+    retryAfterBaseValue: 10,
+  };
+}
+
 const privateKey = readFileSync(new URL("../../fixtures/app/mock-cert.pem", import.meta.url), "utf8");
 
 export interface AppServer {
@@ -76,15 +92,10 @@ export async function startAppServer(fake: GitHubTarget, opts: AppServerOptions 
   const errors: string[] = [];
   let fast: Record<string, unknown> | null = null;
   const limiters = (connection: unknown) => {
-    const clustered = connection ? { connection } : {};
-    fast ??= {
-      write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 10, minTime: 0, ...clustered }),
-      notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 10, minTime: 0, ...clustered }),
-      retryAfterBaseValue: 10,
-    };
+    fast ??= fastThrottle(connection);
     return fast;
   };
-  const Octokit = ProbotOctokit.defaults((o: Record<string, unknown>) => {
+  const Octokit = GateOctokit.defaults((o: Record<string, unknown>) => {
     const throttle = (o.throttle ?? {}) as { connection?: unknown };
     return {
       ...o,
@@ -102,7 +113,6 @@ export async function startAppServer(fake: GitHubTarget, opts: AppServerOptions 
     ...(opts.redisUrl ? { redisConfig: opts.redisUrl } : {}),
   });
   const app = createApp({
-    rateLimit: { waitScale: 0.01 },
     ...(opts.knownIdentity ? { appId: fake.appId, appSlug: fake.appSlug } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -6,10 +6,9 @@
  * each is a first run (the comment is created, the labels added). Octokit's write throttling stays on as
  * on the runner: writes are spaced by at least a second, GitHub's advice against secondary rate limits.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pullRequestEvent } from "../test/e2e/support/payloads.js";
+import { actionRunnerEnv } from "../test/e2e/support/payloads.js";
 import { type FakeFile, type FakeGitHub, startFakeGitHub } from "../test/support/fake-github.js";
 import { generateFiles, type Mix } from "./bench-diff.js";
 import { timedNode } from "./bench-process.js";
@@ -96,25 +95,9 @@ async function runOnce(
   dist: string,
   fake: FakeGitHub,
 ): Promise<{ ms: number; cpuMs: number; rssKb: number; findings: number; phases: Phases }> {
-  const dir = mkdtempSync(join(tmpdir(), "arg-bench-action-"));
-  mkdirSync(join(dir, "temp"));
-  const event = join(dir, "event.json");
-  writeFileSync(event, JSON.stringify(pullRequestEvent(fake, "opened", 2)));
-  writeFileSync(join(dir, "output"), "");
-  writeFileSync(join(dir, "summary.md"), "");
-  const env = {
-    PATH: process.env.PATH ?? "",
-    GITHUB_EVENT_NAME: "pull_request",
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REPOSITORY: `${fake.owner}/${fake.repoName}`,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_OUTPUT: join(dir, "output"),
-    GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: join(dir, "temp"),
-    "INPUT_GITHUB-TOKEN": TOKEN,
-  };
+  const runner = actionRunnerEnv(fake, 2, TOKEN, "arg-bench-action-");
+  const dir = runner.dir;
+  const env = { PATH: process.env.PATH ?? "", ...runner.env };
   const t0 = performance.now();
   const { ms, cpuMs, rssKb, stdout } = await timedNode([join(dist, "index.js")], { env });
   if (/^::error::/m.test(stdout)) throw new Error(`the Action reported an error:\n${stdout.slice(-2000)}`);

@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMENT_MARKER } from "../../action/comment.js";
-import { pullRequestEvent } from "../e2e/support/payloads.js";
+import { actionRunnerEnv } from "../e2e/support/payloads.js";
 import { addRiskyAgentPull, setUpRepo } from "../e2e/support/scenario.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 
@@ -53,23 +53,9 @@ function runBundle(env: Record<string, string>): Promise<{ code: number | null; 
 
 describe("dist bundle", () => {
   test("node index.js analyzes a PR end to end over HTTP", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "arg-dist-run-"));
-    mkdirSync(join(dir, "temp"));
-    const event = join(dir, "event.json");
-    writeFileSync(event, JSON.stringify(pullRequestEvent(fake, "opened", 2)));
-    writeFileSync(join(dir, "output"), "");
-    writeFileSync(join(dir, "summary.md"), "");
+    const { dir, env } = actionRunnerEnv(fake, 2, "ghs_dist", "arg-dist-run-");
     const { code, stdout } = await runBundle({
-      GITHUB_EVENT_NAME: "pull_request",
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: `${fake.owner}/${fake.repoName}`,
-      GITHUB_API_URL: fake.url,
-      GITHUB_SERVER_URL: "https://github.com",
-      GITHUB_OUTPUT: join(dir, "output"),
-      GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: join(dir, "temp"),
-      "INPUT_GITHUB-TOKEN": "ghs_dist",
+      ...env,
       "INPUT_SARIF-FILE": "results.sarif",
     });
     expect(code, stdout).toBe(0);

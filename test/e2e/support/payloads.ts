@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FakeComment, FakeGitHub, FakeUser } from "../../support/fake-github.js";
 import { type WebhookPayload, webhookExample } from "../../support/webhook-examples.js";
 
@@ -175,4 +178,35 @@ export function itemIds(body: string): string[] {
 export function isTicked(body: string, id: string): boolean {
   const line = body.split("\n").find((l) => l.endsWith(ITEM_MARKER(id)));
   return !!line && /^- \[[xX]\]/.test(line);
+}
+
+/**
+ * What an Actions runner gives the Action for `pull_request.opened` on PR `number` of the fake: a workspace
+ * with the event file, empty output and summary files, and the environment naming them.
+ */
+export function actionRunnerEnv(
+  fake: FakeGitHub,
+  number: number,
+  token: string,
+  prefix: string,
+): { dir: string; env: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, "temp"));
+  const event = join(dir, "event.json");
+  writeFileSync(event, JSON.stringify(pullRequestEvent(fake, "opened", number)));
+  writeFileSync(join(dir, "output"), "");
+  writeFileSync(join(dir, "summary.md"), "");
+  const env = {
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: `${fake.owner}/${fake.repoName}`,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_OUTPUT: join(dir, "output"),
+    GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: join(dir, "temp"),
+    "INPUT_GITHUB-TOKEN": token,
+  };
+  return { dir, env };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bareRegexPass } from "../../scripts/bench-baseline.js";
-import { generateDiff, generateFiles, type Size } from "../../scripts/bench-diff.js";
+import { generateDiff, generateFiles, KINDS, type Size, WARM_UP } from "../../scripts/bench-diff.js";
 import { parseUnifiedDiff } from "../../src/diff/parse.js";
 import { analyze } from "../../src/engine/analyze.js";
 
@@ -52,5 +52,21 @@ describe("bench diff generator", () => {
       );
       expect(linesWithFindings.size, f.filename).toBeGreaterThanOrEqual(f.additions);
     }
+  });
+});
+
+describe("the warm-up diff (the bench's fixed cost)", () => {
+  test("holds every file kind, a findings-heavy migration and manifest, in a few hundred lines", () => {
+    const kindOf = (path: string) => path.replace(/\d+/g, "N");
+    const kinds = new Set([...generateFiles(WARM_UP, "mixed")].map((f) => kindOf(f.filename)));
+    const everyKind = new Set([...generateFiles({ ...WARM_UP, files: 2_000 }, "mixed")].map((f) => kindOf(f.filename)));
+    expect(everyKind.size).toBe(KINDS.length);
+    expect(kinds).toEqual(everyKind);
+    const heavy = [...generateFiles(WARM_UP, "findings-heavy")];
+    const mixed = [...generateFiles(WARM_UP, "mixed")];
+    const differing = heavy.filter((f, i) => f.patch !== mixed[i]!.patch && f.status !== "removed");
+    expect(differing.some((f) => f.filename.endsWith(".sql"))).toBe(true);
+    expect(differing.some((f) => f.filename.endsWith(".yaml"))).toBe(true);
+    expect(generateDiff(WARM_UP, "findings-heavy").lines).toBeLessThan(500);
   });
 });

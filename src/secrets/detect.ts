@@ -148,21 +148,32 @@ export function isCandidateLine(line: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Provider tokens
 
-/** Every provider hint in one case-sensitive regex: most candidate lines only hold a keyword. */
-const PROVIDER_HINT =
-  /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_(?:live|test)_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\.|\d:AA/;
+/**
+ * Every format's hint in one case-sensitive regex, capture group k + 1 for PROVIDER_FORMATS[k]: one pass
+ * over a line names the formats worth trying (most candidate lines only hold a keyword, and hints like
+ * `sk-` in `task-1` must not send a line through every format).
+ */
+const PROVIDER_HINTS = new RegExp(PROVIDER_FORMATS.map((f) => `(${f.hint})`).join("|"), "g");
+
+/** Which formats' hints occur on the line (by index in PROVIDER_FORMATS), or null when none does. */
+function hintedFormats(line: string): Uint8Array | null {
+  let hinted: Uint8Array | null = null;
+  PROVIDER_HINTS.lastIndex = 0;
+  for (let m = PROVIDER_HINTS.exec(line); m !== null; m = PROVIDER_HINTS.exec(line)) {
+    hinted ??= new Uint8Array(PROVIDER_FORMATS.length);
+    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) hinted[g - 1] = 1;
+    // Hints may overlap (`key-` holds a `-`): the next one can start right after this one's first character.
+    PROVIDER_HINTS.lastIndex = m.index + 1;
+  }
+  return hinted;
+}
 
 function detectProviders(line: string, out: Detection[]): void {
-  if (!PROVIDER_HINT.test(line)) return;
-  for (const format of PROVIDER_FORMATS) {
-    let hinted = false;
-    for (const h of format.hints) {
-      if (line.includes(h)) {
-        hinted = true;
-        break;
-      }
-    }
-    if (!hinted) continue;
+  const hinted = hintedFormats(line);
+  if (hinted === null) return;
+  for (let k = 0; k < PROVIDER_FORMATS.length; k++) {
+    if (hinted[k] === 0) continue;
+    const format = PROVIDER_FORMATS[k]!;
     format.re.lastIndex = 0;
     for (let m = format.re.exec(line); m !== null; m = format.re.exec(line)) {
       const token = m[1]!;
@@ -518,7 +529,15 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     }
     return all;
   }
-  if (!isCandidateLine(line)) return [];
+  return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : [];
+}
+
+/**
+ * detectLine for a line the caller already knows passes isCandidateLine and is at most MAX_WINDOW long
+ * (the masking reads every candidate line for more than detections: one trigger test serves both).
+ */
+export function detectCandidateLine(line: string, traits: FileTraits, nextLine?: string): Detection[] {
+  if (line.length < 8) return [];
   const found: Detection[] = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);

@@ -1,5 +1,5 @@
 import { commandLineSecrets } from "./command-line.js";
-import { type Detection, detectLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
+import { type Detection, detectCandidateLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
 import { isKnownNonSecretFormat, isReference } from "./placeholder.js";
@@ -53,7 +53,7 @@ function broadSpan(value: string, start: number, end = start + value.length): Se
 
 function spansInWindow(line: string, nextLine: string | undefined): SecretSpan[] {
   if (line.length < 4 || !isCandidateLine(line)) return [];
-  const spans = detectLine(line, TRAITS, nextLine).map(fromDetection);
+  const spans = detectCandidateLine(line, TRAITS, nextLine).map(fromDetection);
   for (const kv of keyValuesOf(line, TRAITS)) {
     if (classifyKey(kv.key) !== "secret") continue;
     const span = broadSpan(kv.value, kv.valueStart);

@@ -25,13 +25,24 @@ export function joinLiterals(text: string, implicit: boolean): string {
   return out;
 }
 
+/** Any seam of seams(implicit) in one regex each: the test runs on every added line. */
+const ANY_SEAM = {
+  implicit: new RegExp(
+    seams(true)
+      .map((seam) => seam.source)
+      .join("|"),
+  ),
+  operator: new RegExp(
+    seams(false)
+      .map((seam) => seam.source)
+      .join("|"),
+  ),
+};
+
 /** Could this line hold a literal joined to another one? Cheap test before any joining. */
 export function hasLiteralSeam(line: string, implicit: boolean): boolean {
   if (!line.includes('"') && !line.includes("'")) return false;
-  return seams(implicit).some((seam) => {
-    seam.lastIndex = 0;
-    return seam.test(line);
-  });
+  return (implicit ? ANY_SEAM.implicit : ANY_SEAM.operator).test(line);
 }
 
 /** A line whose statement goes on: it ends in a concatenation operator (or, in source, a literal, `(` or `\`). */

@@ -293,7 +293,8 @@ export const PROVIDER_FORMATS: readonly ProviderFormat[] = [
     kind: "mailgun-key",
     label: "Mailgun API key",
     service: "Mailgun (API Security)",
-    hint: "[0-9a-f]{32}-",
+    // Found from its dash: trying 32 hex digits at every position of a line costs more than all other hints.
+    hint: "-(?<=[0-9a-f]{32}-)",
     re: rx(`(?<![A-Za-z0-9_-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])`),
     severity: "critical",
   },

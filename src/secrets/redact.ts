@@ -153,6 +153,12 @@ function applySpans(line: string, spans: readonly SecretSpan[]): string {
  */
 export function redactSecrets(text: string): string {
   if (text.length < 4) return text;
+  if (!text.includes("\n")) {
+    const spans = secretSpans(text);
+    return spans.length === 0 ? text : applySpans(text, spans);
+  }
+  // A line passes the trigger only if the whole text does (no trigger spans lines): one test, no split.
+  if (!isCandidateLine(text)) return text;
   const lines = text.split("\n");
   const spans = lineSpans(lines);
   let changed = false;

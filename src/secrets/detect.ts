@@ -1,6 +1,6 @@
 import type { Severity } from "../types.js";
 import { basenameOf, extensionOf, SOURCE_EXTENSIONS } from "../util/paths.js";
-import { commandLineSecrets } from "./command-line.js";
+import { type CommandLineValue, commandLineSecrets } from "./command-line.js";
 import {
   detectBasicAuth,
   detectCommandLineCredentials,
@@ -421,8 +421,8 @@ const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const ENV_STYLE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\S/;
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 
-function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void {
-  for (const kv of keyValuesOf(line, traits)) {
+function detectGeneric(line: string, traits: FileTraits, keyValues: readonly KeyValue[], out: Detection[]): void {
+  for (const kv of keyValues) {
     const strength = classifyKey(kv.key);
     if (strength === "none") continue;
     // In code and quoted formats only a string literal is a hardcoded value; a bare word is a
@@ -466,8 +466,8 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
 // ---------------------------------------------------------------------------------------------
 // Passwords given to a command (`mysql -pS3cret`, `curl -u user:S3cret`, `--password S3cret`)
 
-function detectCommandLine(line: string, out: Detection[]): void {
-  for (const c of commandLineSecrets(line)) {
+function detectCommandLine(values: readonly CommandLineValue[], out: Detection[]): void {
+  for (const c of values) {
     const verdict = judgeGenericValue(c.value, false);
     if (!verdict.ok) continue;
     out.push({
@@ -532,11 +532,24 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
   return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : [];
 }
 
+/** What the masking reads on a line besides detections: given to detectCandidateLine, they are read once. */
+export interface LineReadings {
+  /** keyValuesOf(line, traits), with the traits given to detectCandidateLine. */
+  keyValues: readonly KeyValue[];
+  /** commandLineSecrets(line). */
+  commandLine: readonly CommandLineValue[];
+}
+
 /**
  * detectLine for a line the caller already knows passes isCandidateLine and is at most MAX_WINDOW long
  * (the masking reads every candidate line for more than detections: one trigger test serves both).
  */
-export function detectCandidateLine(line: string, traits: FileTraits, nextLine?: string): Detection[] {
+export function detectCandidateLine(
+  line: string,
+  traits: FileTraits,
+  nextLine?: string,
+  read?: LineReadings,
+): Detection[] {
   if (line.length < 8) return [];
   const found: Detection[] = [];
   detectProviders(line, found);
@@ -548,8 +561,8 @@ export function detectCandidateLine(line: string, traits: FileTraits, nextLine?:
     detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
     detectSdkClientCredentials(line, found);
-    if (!traits.translations) detectGeneric(line, traits, found);
-    detectCommandLine(line, found);
+    if (!traits.translations) detectGeneric(line, traits, read?.keyValues ?? keyValuesOf(line, traits), found);
+    detectCommandLine(read?.commandLine ?? commandLineSecrets(line), found);
   }
   return resolveOverlaps(found);
 }

@@ -25,19 +25,14 @@ export function joinLiterals(text: string, implicit: boolean): string {
   return out;
 }
 
-/** Any seam of seams(implicit) in one regex each: the test runs on every added line. */
-const ANY_SEAM = {
-  implicit: new RegExp(
-    seams(true)
+const anySeam = (implicit: boolean) =>
+  new RegExp(
+    seams(implicit)
       .map((seam) => seam.source)
       .join("|"),
-  ),
-  operator: new RegExp(
-    seams(false)
-      .map((seam) => seam.source)
-      .join("|"),
-  ),
-};
+  );
+/** The seams as one regex each way: the test below runs on every added line. */
+const ANY_SEAM = { implicit: anySeam(true), operator: anySeam(false) };
 
 /** Could this line hold a literal joined to another one? Cheap test before any joining. */
 export function hasLiteralSeam(line: string, implicit: boolean): boolean {

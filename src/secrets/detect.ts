@@ -149,11 +149,12 @@ export function isCandidateLine(line: string): boolean {
 // Provider tokens
 
 /**
- * Every format's hint in one case-sensitive regex, capture group k + 1 for PROVIDER_FORMATS[k]: one pass
- * over a line names the formats worth trying (most candidate lines only hold a keyword, and hints like
- * `sk-` in `task-1` must not send a line through every format).
+ * Every format's hint in one case-sensitive regex: one pass over a line finds where hints start, and only
+ * there each format's own hint is tried (most candidate lines only hold a keyword, and a hint-like `sk-`
+ * in `task-1` must not send a line through every format).
  */
-const PROVIDER_HINTS = new RegExp(PROVIDER_FORMATS.map((f) => `(${f.hint})`).join("|"), "g");
+const PROVIDER_HINTS = new RegExp(PROVIDER_FORMATS.map((f) => `(?:${f.hint})`).join("|"), "g");
+const HINT_AT = PROVIDER_FORMATS.map((f) => new RegExp(f.hint, "y"));
 
 /** Which formats' hints occur on the line (by index in PROVIDER_FORMATS), or null when none does. */
 function hintedFormats(line: string): Uint8Array | null {
@@ -161,7 +162,10 @@ function hintedFormats(line: string): Uint8Array | null {
   PROVIDER_HINTS.lastIndex = 0;
   for (let m = PROVIDER_HINTS.exec(line); m !== null; m = PROVIDER_HINTS.exec(line)) {
     hinted ??= new Uint8Array(PROVIDER_FORMATS.length);
-    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) hinted[g - 1] = 1;
+    for (let k = 0; k < HINT_AT.length; k++) {
+      HINT_AT[k]!.lastIndex = m.index;
+      if (HINT_AT[k]!.test(line)) hinted[k] = 1;
+    }
     // Hints may overlap (`key-` holds a `-`): the next one can start right after this one's first character.
     PROVIDER_HINTS.lastIndex = m.index + 1;
   }

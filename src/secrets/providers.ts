@@ -16,8 +16,7 @@ export interface ProviderFormat {
   /**
    * A case-sensitive regex fragment that every match of `re` contains (its literal prefix, tightened where
    * the prefix alone is common, like `-` or `SK`). The hints of all formats are found in one pass over a
-   * line (detect.ts), so no two hints may match at the same position: they differ within their first
-   * characters. No capture groups.
+   * line (detect.ts).
    */
   hint: string;
   /** Global regex; group 1 is the token. */

@@ -513,8 +513,11 @@ function resolveOverlaps(found: Detection[]): Detection[] {
  * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
  * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.
  */
-export function detectLine(line: string, traits: FileTraits, nextLine?: string): Detection[] {
-  if (line.length < 8) return [];
+/** Most lines hold nothing: they share one empty list instead of allocating one each. */
+const NO_DETECTIONS: readonly Detection[] = Object.freeze([]);
+
+export function detectLine(line: string, traits: FileTraits, nextLine?: string): readonly Detection[] {
+  if (line.length < 8) return NO_DETECTIONS;
   if (line.length > MAX_WINDOW) {
     const all: Detection[] = [];
     // Windows overlap: a detection in the overlap is kept once (a set, so a huge line stays linear).
@@ -533,7 +536,7 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     }
     return all;
   }
-  return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : [];
+  return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : NO_DETECTIONS;
 }
 
 /** What the masking reads on a line besides detections: given to detectCandidateLine, they are read once. */
@@ -553,8 +556,8 @@ export function detectCandidateLine(
   traits: FileTraits,
   nextLine?: string,
   read?: LineReadings,
-): Detection[] {
-  if (line.length < 8) return [];
+): readonly Detection[] {
+  if (line.length < 8) return NO_DETECTIONS;
   const found: Detection[] = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);

@@ -161,7 +161,8 @@ export function redactSecrets(text: string): string {
     const spans = secretSpans(text);
     return spans.length === 0 ? text : applySpans(text, spans);
   }
-  // A line passes the trigger only if the whole text does (no trigger spans lines): one test, no split.
+  // Only lines that pass isCandidateLine hold spans, and any such line makes the whole text pass it (the
+  // test looks no further than a line's own characters and its ends): one test, and most texts are not split.
   if (!isCandidateLine(text)) return text;
   const lines = text.split("\n");
   const spans = lineSpans(lines);

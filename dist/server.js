@@ -75373,7 +75373,7 @@ var PROVIDER_FORMATS = [
     kind: "aws-access-key",
     label: (t) => t.startsWith("ASIA") ? "AWS temporary (STS) access key id" : "AWS access key id",
     service: "AWS IAM",
-    hints: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+    hint: "A(?:KIA|SIA|BIA|CCA|3T)",
     re: rx(`(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`),
     severity: "high",
     // the secret key is what signs; raised to critical when paired with one
@@ -75383,7 +75383,7 @@ var PROVIDER_FORMATS = [
     kind: "github-token",
     label: (t) => GITHUB_LABELS[t.slice(0, 3)] ?? "GitHub token",
     service: "GitHub (Settings > Developer settings, or the App's installation)",
-    hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    hint: "gh[pousr]_",
     re: rx(`${B}(gh[pousr]_[A-Za-z0-9]{36})${E}`),
     severity: "critical",
     checksum: hasValidCrc32Suffix,
@@ -75393,7 +75393,7 @@ var PROVIDER_FORMATS = [
     kind: "github-token",
     label: "GitHub fine-grained personal access token",
     service: "GitHub (Settings > Developer settings)",
-    hints: ["github_pat_"],
+    hint: "github_pat_",
     re: rx(`${B}(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(11)
@@ -75402,19 +75402,7 @@ var PROVIDER_FORMATS = [
     kind: "gitlab-token",
     label: (t) => GITLAB_LABELS[t.slice(0, t.indexOf("-"))] ?? "GitLab token",
     service: "GitLab",
-    hints: [
-      "glpat-",
-      "gldt-",
-      "glptt-",
-      "glrt-",
-      "gloas-",
-      "glcbt-",
-      "glft-",
-      "glimt-",
-      "glagent-",
-      "glsoat-",
-      "glffct-"
-    ],
+    hint: "gl(?:pat|dt|ptt|rt|oas|cbt|ft|imt|agent|soat|ffct)-",
     re: rx(
       `${B}((?:glpat|gldt|glptt|glrt|gloas|glcbt|glft|glimt|glagent|glsoat|glffct)-[A-Za-z0-9_-]{20,64}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{2,12})?)${E_DASH}`
     ),
@@ -75425,7 +75413,7 @@ var PROVIDER_FORMATS = [
     kind: "gitlab-token",
     label: "GitLab runner registration token",
     service: "GitLab",
-    hints: ["GR1348941"],
+    hint: "GR1348941",
     re: rx(`${B}(GR1348941[A-Za-z0-9_-]{20,40})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(9)
@@ -75434,7 +75422,7 @@ var PROVIDER_FORMATS = [
     kind: "slack-token",
     label: (t) => t.startsWith("xoxb") ? "Slack bot token" : t.startsWith("xoxp") ? "Slack user token" : "Slack token",
     service: "Slack (api.slack.com/apps)",
-    hints: ["xox"],
+    hint: "xox[abposre]-",
     re: rx(`${B}((?:xoxe\\.)?xox[abposre]-\\d{1,14}-(?:\\d{6,14}-){0,3}[A-Za-z0-9]{16,64})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(t.lastIndexOf("-") + 1)
@@ -75443,7 +75431,7 @@ var PROVIDER_FORMATS = [
     kind: "slack-token",
     label: "Slack app-level token",
     service: "Slack (api.slack.com/apps)",
-    hints: ["xapp-"],
+    hint: "xapp-",
     re: rx(`${B}(xapp-\\d-[A-Z0-9]{8,16}-\\d{8,16}-[a-f0-9]{32,80})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(t.lastIndexOf("-") + 1)
@@ -75452,7 +75440,7 @@ var PROVIDER_FORMATS = [
     kind: "slack-webhook",
     label: "Slack incoming webhook URL",
     service: "Slack (api.slack.com/apps, Incoming Webhooks)",
-    hints: ["hooks.slack.com"],
+    hint: "hooks\\.slack\\.com/",
     re: rx(
       `(hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Za-z0-9]{6,14}/[A-Za-z0-9]{16,40})${E}`
     ),
@@ -75463,7 +75451,7 @@ var PROVIDER_FORMATS = [
     kind: "stripe-key",
     label: (t) => t.startsWith("rk_") ? "Stripe restricted live key" : "Stripe live secret key",
     service: "Stripe (Dashboard > Developers > API keys)",
-    hints: ["sk_live_", "rk_live_"],
+    hint: "[sr]k_live_",
     re: rx(`${B}((?:sk|rk)_live_[A-Za-z0-9]{24,247})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(8)
@@ -75472,7 +75460,7 @@ var PROVIDER_FORMATS = [
     kind: "stripe-key",
     label: (t) => t.startsWith("rk_") ? "Stripe restricted test-mode key" : "Stripe test-mode secret key",
     service: "Stripe (Dashboard > Developers > API keys, test mode)",
-    hints: ["sk_test_", "rk_test_"],
+    hint: "[sr]k_test_",
     re: rx(`${B}((?:sk|rk)_test_[A-Za-z0-9]{24,247})${E}`),
     // Test mode moves no money but reads and writes the account's test data and settings.
     severity: "medium",
@@ -75482,7 +75470,7 @@ var PROVIDER_FORMATS = [
     kind: "stripe-key",
     label: "Stripe webhook signing secret",
     service: "Stripe (Dashboard > Developers > Webhooks)",
-    hints: ["whsec_"],
+    hint: "whsec_",
     re: rx(`${B}(whsec_[A-Za-z0-9+/]{32,64})${E}`),
     severity: "high",
     randomPart: afterUnderscore
@@ -75491,7 +75479,7 @@ var PROVIDER_FORMATS = [
     kind: "google-api-key",
     label: "Google API key",
     service: "Google Cloud (APIs & Services > Credentials)",
-    hints: ["AIza"],
+    hint: "AIza",
     re: rx(`${B}(AIza[0-9A-Za-z_-]{35})${E_DASH}`),
     severity: "high",
     // often browser keys restricted by referrer; still reviewed
@@ -75501,7 +75489,7 @@ var PROVIDER_FORMATS = [
     kind: "azure-storage-key",
     label: "Azure storage account key",
     service: "Azure (Storage account > Access keys)",
-    hints: ["AccountKey="],
+    hint: "AccountKey=",
     re: rx(`AccountKey=([A-Za-z0-9+/]{86}==)`),
     severity: "critical"
   },
@@ -75509,7 +75497,7 @@ var PROVIDER_FORMATS = [
     kind: "azure-storage-key",
     label: "Azure shared access key",
     service: "Azure (Shared access policies)",
-    hints: ["SharedAccessKey="],
+    hint: "SharedAccessKey=",
     re: rx(`SharedAccessKey=([A-Za-z0-9+/]{42,44}=)`),
     severity: "critical"
   },
@@ -75517,7 +75505,7 @@ var PROVIDER_FORMATS = [
     kind: "azure-client-secret",
     label: "Microsoft Entra ID client secret",
     service: "Microsoft Entra ID (App registrations > Certificates & secrets)",
-    hints: ["Q~"],
+    hint: "\\dQ~",
     // `.` is part of the charset, so the end may be a sentence's period or a file extension (`….json`).
     re: rx(
       `(?<![A-Za-z0-9_~.])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?=$|[^A-Za-z0-9_~.-]|\\.(?:[a-z]{1,5})?(?:$|[^A-Za-z0-9_~.-]))`
@@ -75529,7 +75517,7 @@ var PROVIDER_FORMATS = [
     kind: "anthropic-key",
     label: (t) => t.startsWith("sk-ant-admin") ? "Anthropic admin key" : "Anthropic API key",
     service: "Anthropic (console.anthropic.com > API keys)",
-    hints: ["sk-ant-"],
+    hint: "sk-ant-",
     re: rx(`${B}(sk-ant-(?:api|admin|oat)\\d{2}-[A-Za-z0-9_-]{80,120})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(14)
@@ -75538,7 +75526,7 @@ var PROVIDER_FORMATS = [
     kind: "openai-key",
     label: "OpenAI API key",
     service: "OpenAI (platform.openai.com > API keys)",
-    hints: ["T3BlbkFJ"],
+    hint: "T3BlbkFJ",
     re: rx(`${B}(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{16,200}?T3BlbkFJ[A-Za-z0-9_-]{16,200})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(t.indexOf("T3BlbkFJ") + 8)
@@ -75547,7 +75535,7 @@ var PROVIDER_FORMATS = [
     kind: "openai-key",
     label: "OpenAI project or service-account key",
     service: "OpenAI (platform.openai.com > API keys)",
-    hints: ["sk-proj-", "sk-svcacct-", "sk-admin-"],
+    hint: "sk-(?:proj|svcacct|admin)-",
     re: rx(`${B}(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250})${E_DASH}`),
     severity: "high",
     // without the T3BlbkFJ marker the format is less certain
@@ -75557,7 +75545,7 @@ var PROVIDER_FORMATS = [
     kind: "huggingface-token",
     label: (t) => t.startsWith("api_org_") ? "Hugging Face organization token" : "Hugging Face access token",
     service: "Hugging Face (Settings > Access Tokens)",
-    hints: ["hf_", "api_org_"],
+    hint: "(?:hf|api_org)_",
     re: rx(`${B}((?:hf|api_org)_[A-Za-z0-9]{34})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(t.lastIndexOf("_") + 1)
@@ -75566,7 +75554,7 @@ var PROVIDER_FORMATS = [
     kind: "npm-token",
     label: "npm access token",
     service: "npm (npmjs.com > Access Tokens)",
-    hints: ["npm_"],
+    hint: "npm_",
     re: rx(`${B}(npm_[A-Za-z0-9]{36})${E}`),
     severity: "critical",
     checksum: hasValidCrc32Suffix,
@@ -75576,7 +75564,7 @@ var PROVIDER_FORMATS = [
     kind: "pypi-token",
     label: "PyPI API token",
     service: "PyPI (Account settings > API tokens)",
-    hints: ["pypi-AgE"],
+    hint: "pypi-AgE",
     // The macaroon's first bytes encode the location: pypi.org or test.pypi.org.
     re: rx(`${B}(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,400})${E_DASH}`),
     severity: "critical",
@@ -75586,7 +75574,7 @@ var PROVIDER_FORMATS = [
     kind: "twilio-key",
     label: "Twilio API key SID",
     service: "Twilio (Console > API keys)",
-    hints: ["SK"],
+    hint: "SK[0-9a-f]",
     re: rx(`(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])`),
     severity: "high",
     // the SID names the key; raised when its secret sits on the same line
@@ -75596,7 +75584,7 @@ var PROVIDER_FORMATS = [
     kind: "sendgrid-key",
     label: "SendGrid API key",
     service: "SendGrid (Settings > API Keys)",
-    hints: ["SG."],
+    hint: "SG\\.",
     re: rx(`${B}(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})${E_DASH}`),
     severity: "critical",
     randomPart: (t) => t.slice(3)
@@ -75605,7 +75593,7 @@ var PROVIDER_FORMATS = [
     kind: "mailgun-key",
     label: "Mailgun API key",
     service: "Mailgun (API Security)",
-    hints: ["key-"],
+    hint: "key-[0-9a-f]",
     re: rx(`${B}(key-[0-9a-f]{32})${E}`),
     severity: "critical",
     randomPart: afterDash
@@ -75614,7 +75602,8 @@ var PROVIDER_FORMATS = [
     kind: "mailgun-key",
     label: "Mailgun API key",
     service: "Mailgun (API Security)",
-    hints: ["-"],
+    // Found from its dash: trying 32 hex digits at every position of a line costs more than all other hints.
+    hint: "-(?<=[0-9a-f]{32}-)",
     re: rx(`(?<![A-Za-z0-9_-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])`),
     severity: "critical"
   },
@@ -75622,7 +75611,7 @@ var PROVIDER_FORMATS = [
     kind: "shopify-token",
     label: (t) => t.startsWith("shpss_") ? "Shopify shared secret" : t.startsWith("shpca_") ? "Shopify custom app token" : t.startsWith("shppa_") ? "Shopify private app token" : "Shopify access token",
     service: "Shopify (Partner dashboard or the store's app settings)",
-    hints: ["shpat_", "shpss_", "shpca_", "shppa_"],
+    hint: "shp(?:at|ss|ca|pa)_",
     re: rx(`${B}(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})${E}`),
     severity: "critical",
     randomPart: afterUnderscore
@@ -75631,7 +75620,7 @@ var PROVIDER_FORMATS = [
     kind: "digitalocean-token",
     label: "DigitalOcean token",
     service: "DigitalOcean (API > Tokens)",
-    hints: ["dop_v1_", "doo_v1_", "dor_v1_"],
+    hint: "do[opr]_v1_",
     re: rx(`${B}(do[opr]_v1_[a-f0-9]{64})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(7)
@@ -75640,7 +75629,7 @@ var PROVIDER_FORMATS = [
     kind: "postman-key",
     label: "Postman API key",
     service: "Postman (Settings > API keys)",
-    hints: ["PMAK-"],
+    hint: "PMAK-",
     re: rx(`${B}(PMAK-[a-f0-9]{24}-[a-f0-9]{34})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(5)
@@ -75649,7 +75638,7 @@ var PROVIDER_FORMATS = [
     kind: "linear-key",
     label: "Linear API key",
     service: "Linear (Settings > API)",
-    hints: ["lin_api_"],
+    hint: "lin_api_",
     re: rx(`${B}(lin_api_[A-Za-z0-9]{40})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(8)
@@ -75658,7 +75647,7 @@ var PROVIDER_FORMATS = [
     kind: "telegram-bot-token",
     label: "Telegram bot token",
     service: "Telegram (@BotFather > /revoke)",
-    hints: [":AA"],
+    hint: "\\d:AA",
     // <bot id>:<35 characters>; the secret part starts with "AA" (Bot API tokens since 2015).
     re: rx(`(?<![A-Za-z0-9_:])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`),
     severity: "critical",
@@ -75668,7 +75657,7 @@ var PROVIDER_FORMATS = [
     kind: "doppler-token",
     label: "Doppler token",
     service: "Doppler",
-    hints: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct."],
+    hint: "dp\\.(?:pt|st|sa|ct)\\.",
     re: rx(`${B}(dp\\.(?:pt|st|sa|ct)\\.[A-Za-z0-9]{40,44})${E}`),
     severity: "critical",
     randomPart: (t) => t.slice(6)
@@ -75781,8 +75770,10 @@ function isCredentialLiteral(value) {
   if (isReference(v) || isPlaceholderValue(v) || isKnownNonSecretFormat(v)) return false;
   return looksRandom(v, true);
 }
+var CALLEES = [...BY_CALLEE.keys()].join("|");
+var SDK_CALL = new RegExp(`(?:\\b|\\d)(?:${CALLEES})(?:\\.new)?\\s*\\(`);
 function detectSdkClientCredentials(line, out) {
-  if (!line.includes("(")) return;
+  if (!SDK_CALL.test(line)) return;
   CALL.lastIndex = 0;
   let calls = 0;
   for (let m = CALL.exec(line); m !== null && calls < MAX_CALLS_PER_LINE; m = CALL.exec(line)) {
@@ -75806,7 +75797,7 @@ function detectSdkClientCredentials(line, out) {
     }
   }
 }
-var SDK_CALL_HINT = new RegExp(`\\b(?:${[...BY_CALLEE.keys()].join("|")})(?:\\.new)?\\s*\\(`);
+var SDK_CALL_HINT = new RegExp(`\\b(?:${CALLEES})(?:\\.new)?\\s*\\(`);
 function callsSdkClient(line) {
   return SDK_CALL_HINT.test(line);
 }
@@ -75878,18 +75869,27 @@ var INLINE_PASSWORD = /[\w.-]:[^\s:/@'"`]{6,128}@[\w.(-]/;
 function isCandidateLine(line) {
   return TRIGGER.test(line) || line.includes("@") && INLINE_PASSWORD.test(line) || callsSdkClient(line);
 }
-var PROVIDER_HINT = /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_(?:live|test)_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\.|\d:AA/;
-function detectProviders(line, out) {
-  if (!PROVIDER_HINT.test(line)) return;
-  for (const format3 of PROVIDER_FORMATS) {
-    let hinted = false;
-    for (const h of format3.hints) {
-      if (line.includes(h)) {
-        hinted = true;
-        break;
-      }
+var PROVIDER_HINTS = new RegExp(PROVIDER_FORMATS.map((f2) => `(?:${f2.hint})`).join("|"), "g");
+var HINT_AT = PROVIDER_FORMATS.map((f2) => new RegExp(f2.hint, "y"));
+function hintedFormats(line) {
+  let hinted = null;
+  PROVIDER_HINTS.lastIndex = 0;
+  for (let m = PROVIDER_HINTS.exec(line); m !== null; m = PROVIDER_HINTS.exec(line)) {
+    hinted ??= new Uint8Array(PROVIDER_FORMATS.length);
+    for (let k = 0; k < HINT_AT.length; k++) {
+      HINT_AT[k].lastIndex = m.index;
+      if (HINT_AT[k].test(line)) hinted[k] = 1;
     }
-    if (!hinted) continue;
+    PROVIDER_HINTS.lastIndex = m.index + 1;
+  }
+  return hinted;
+}
+function detectProviders(line, out) {
+  const hinted = hintedFormats(line);
+  if (hinted === null) return;
+  for (let k = 0; k < PROVIDER_FORMATS.length; k++) {
+    if (hinted[k] === 0) continue;
+    const format3 = PROVIDER_FORMATS[k];
     format3.re.lastIndex = 0;
     for (let m = format3.re.exec(line); m !== null; m = format3.re.exec(line)) {
       const token = m[1];
@@ -76086,8 +76086,8 @@ function stripAuthScheme(value) {
 var UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var ENV_STYLE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\S/;
 var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
-function detectGeneric(line, traits, out) {
-  for (const kv of keyValuesOf(line, traits)) {
+function detectGeneric(line, traits, keyValues, out) {
+  for (const kv of keyValues) {
     const strength = classifyKey(kv.key);
     if (strength === "none") continue;
     if (!kv.quoted && traits.quotedOnly && !(traits.prose && ENV_STYLE.test(line))) continue;
@@ -76124,8 +76124,8 @@ function detectGeneric(line, traits, out) {
     });
   }
 }
-function detectCommandLine(line, out) {
-  for (const c of commandLineSecrets(line)) {
+function detectCommandLine(values, out) {
+  for (const c of values) {
     const verdict = judgeGenericValue(c.value, false);
     if (!verdict.ok) continue;
     out.push({
@@ -76157,8 +76157,9 @@ function resolveOverlaps(found) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+var NO_DETECTIONS = Object.freeze([]);
 function detectLine(line, traits, nextLine) {
-  if (line.length < 8) return [];
+  if (line.length < 8) return NO_DETECTIONS;
   if (line.length > MAX_WINDOW) {
     const all = [];
     const kept = /* @__PURE__ */ new Set();
@@ -76176,7 +76177,10 @@ function detectLine(line, traits, nextLine) {
     }
     return all;
   }
-  if (!isCandidateLine(line)) return [];
+  return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : NO_DETECTIONS;
+}
+function detectCandidateLine(line, traits, nextLine, read2) {
+  if (line.length < 8) return NO_DETECTIONS;
   const found = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);
@@ -76187,8 +76191,8 @@ function detectLine(line, traits, nextLine) {
     detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
     detectSdkClientCredentials(line, found);
-    if (!traits.translations) detectGeneric(line, traits, found);
-    detectCommandLine(line, found);
+    if (!traits.translations) detectGeneric(line, traits, read2?.keyValues ?? keyValuesOf(line, traits), found);
+    detectCommandLine(read2?.commandLine ?? commandLineSecrets(line), found);
   }
   return resolveOverlaps(found);
 }
@@ -76230,15 +76234,17 @@ function broadSpan(value, start, end = start + value.length) {
   const confident = judgeGenericValue(v, false).ok;
   return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
 }
+var NO_SPANS = Object.freeze([]);
 function spansInWindow(line, nextLine) {
-  if (line.length < 4 || !isCandidateLine(line)) return [];
-  const spans = detectLine(line, TRAITS, nextLine).map(fromDetection);
-  for (const kv of keyValuesOf(line, TRAITS)) {
+  if (line.length < 4 || !isCandidateLine(line)) return NO_SPANS;
+  const read2 = { keyValues: keyValuesOf(line, TRAITS), commandLine: commandLineSecrets(line) };
+  const spans = detectCandidateLine(line, TRAITS, nextLine, read2).map(fromDetection);
+  for (const kv of read2.keyValues) {
     if (classifyKey(kv.key) !== "secret") continue;
     const span = broadSpan(kv.value, kv.valueStart);
     if (span) spans.push(span);
   }
-  for (const c of commandLineSecrets(line)) {
+  for (const c of read2.commandLine) {
     const span = broadSpan(c.value, c.start, c.end);
     if (span) spans.push(span);
   }
@@ -76294,7 +76300,7 @@ function lineSpans(lines, known) {
       continue;
     }
     keyLines = -1;
-    out[i] = known?.(i) ? [] : secretSpans(line, lines[i + 1]);
+    out[i] = known?.(i) ? NO_SPANS : secretSpans(line, lines[i + 1]);
     if (line.includes("PRIVATE KEY") && PEM_BEGIN.test(line) && !PEM_END.test(line)) keyLines = 0;
   }
   return out;
@@ -76310,6 +76316,11 @@ function applySpans(line, spans) {
 }
 function redactSecrets(text) {
   if (text.length < 4) return text;
+  if (!text.includes("\n")) {
+    const spans2 = secretSpans(text);
+    return spans2.length === 0 ? text : applySpans(text, spans2);
+  }
+  if (!isCandidateLine(text)) return text;
   const lines = text.split("\n");
   const spans = lineSpans(lines);
   let changed = false;
@@ -94731,12 +94742,13 @@ function joinLiterals(text, implicit) {
   for (const seam of seams(implicit)) out = out.replace(seam, "");
   return out;
 }
+var anySeam = (implicit) => new RegExp(
+  seams(implicit).map((seam) => seam.source).join("|")
+);
+var ANY_SEAM = { implicit: anySeam(true), operator: anySeam(false) };
 function hasLiteralSeam(line, implicit) {
   if (!line.includes('"') && !line.includes("'")) return false;
-  return seams(implicit).some((seam) => {
-    seam.lastIndex = 0;
-    return seam.test(line);
-  });
+  return (implicit ? ANY_SEAM.implicit : ANY_SEAM.operator).test(line);
 }
 var ENDS_WITH_OPERATOR = /(?:[+&]|\s\.)\s*$/;
 var ENDS_OPEN = /(?:["'(=,\\])\s*$/;
@@ -97732,15 +97744,49 @@ function parseUnifiedDiff(input2) {
 }
 
 // src/text/walk.ts
-function mapStrings(value, fn, path8 = "") {
-  if (typeof value === "string") return fn(value, path8);
-  if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, fn, `${path8}[${i}]`));
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn, path8 ? `${path8}.${k}` : k);
-    return out;
+var StringWalk = class {
+  constructor(fn, prefix) {
+    this.fn = fn;
+    this.prefix = prefix;
   }
-  return value;
+  fn;
+  prefix;
+  key = "";
+  trail = [];
+  path() {
+    let path8 = this.prefix;
+    for (const step of this.trail)
+      path8 = typeof step === "number" ? `${path8}[${step}]` : path8 ? `${path8}.${step}` : step;
+    return path8;
+  }
+  map(value) {
+    if (typeof value === "string") return this.fn(value, this);
+    if (Array.isArray(value)) {
+      const out = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        this.trail.push(i);
+        out[i] = this.map(value[i]);
+        this.trail.pop();
+      }
+      return out;
+    }
+    if (value !== null && typeof value === "object") {
+      const out = {};
+      const outer = this.key;
+      for (const k of Object.keys(value)) {
+        this.key = k;
+        this.trail.push(k);
+        out[k] = this.map(value[k]);
+        this.trail.pop();
+      }
+      this.key = outer;
+      return out;
+    }
+    return value;
+  }
+};
+function mapStringsAt(value, fn) {
+  return new StringWalk(fn, "").map(value);
 }
 function* stringsIn(value, path8 = "") {
   if (typeof value === "string") yield [value, path8];
@@ -98001,6 +98047,11 @@ function isTextField(path8) {
   }
   return TEXT_FIELDS.has(path8.slice(path8.lastIndexOf(".", end - 1) + 1, end));
 }
+function isTextPlace(place) {
+  const key = place.key;
+  if (key.charCodeAt(key.length - 1) !== 93 && !key.includes(".")) return TEXT_FIELDS.has(key);
+  return isTextField(place.path());
+}
 function isDigits(text, from, to) {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -98016,16 +98067,16 @@ function maskReport(report, guard) {
     return vocabulary.includes(window2);
   };
   const maskedTexts = /* @__PURE__ */ new Map();
-  const masked2 = mapStrings(report, (text, path8) => {
-    if (!isTextField(path8)) return text;
+  const masked2 = mapStringsAt(report, (text, place) => {
+    if (!isTextPlace(place)) return text;
     let result = maskedTexts.get(text);
     if (result === void 0) {
       result = guard.mask(redactSecrets(text), false, own4);
       maskedTexts.set(text, result);
     }
     if (result.leaks > 0) {
-      const place = placeOf(report, path8);
-      leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);
+      const where = placeOf(report, place.path());
+      leaks.set(where, (leaks.get(where) ?? 0) + result.leaks);
     }
     return result.text;
   });

@@ -1,7 +1,7 @@
 import type { GuardResult, SecretGuard } from "../secrets/guard.js";
 import { attachGuard } from "../secrets/guard.js";
 import { redactSecrets } from "../secrets/redact.js";
-import { mapStrings, stringsIn } from "../text/walk.js";
+import { mapStringsAt, type StringPlace, stringsIn } from "../text/walk.js";
 import type { Report } from "../types.js";
 
 /** Which part of the report a string path belongs to, for the leak warning (`finding of <rule>`). */
@@ -42,6 +42,16 @@ export function isTextField(path: string): boolean {
   return TEXT_FIELDS.has(path.slice(path.lastIndexOf(".", end - 1) + 1, end));
 }
 
+/**
+ * isTextField for a walked string, from its key alone: a plain key (no `.`, no trailing `]`) is the field
+ * name. Other keys (a PR's config or facts may hold any) take the path rule above, so both always agree.
+ */
+function isTextPlace(place: StringPlace): boolean {
+  const key = place.key;
+  if (key.charCodeAt(key.length - 1) !== 93 /* ] */ && !key.includes(".")) return TEXT_FIELDS.has(key);
+  return isTextField(place.path());
+}
+
 function isDigits(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -52,7 +62,7 @@ function isDigits(text: string, from: number, to: number): boolean {
 
 /** The report with every text field emptied: what a format prints of its own (keys, names, template). */
 export function skeletonOf(report: Report): Report {
-  return mapStrings(report, (text, path) => (isTextField(path) ? "" : text));
+  return mapStringsAt(report, (text, place) => (isTextPlace(place) ? "" : text));
 }
 
 /**
@@ -75,16 +85,16 @@ export function maskReport(report: Report, guard: SecretGuard): Report {
   };
   // Equal texts mask alike (remediations and file names repeat for every finding): each is masked once.
   const maskedTexts = new Map<string, GuardResult>();
-  const masked = mapStrings(report, (text, path) => {
-    if (!isTextField(path)) return text;
+  const masked = mapStringsAt(report, (text, place) => {
+    if (!isTextPlace(place)) return text;
     let result = maskedTexts.get(text);
     if (result === undefined) {
       result = guard.mask(redactSecrets(text), false, own);
       maskedTexts.set(text, result);
     }
     if (result.leaks > 0) {
-      const place = placeOf(report, path);
-      leaks.set(place, (leaks.get(place) ?? 0) + result.leaks);
+      const where = placeOf(report, place.path());
+      leaks.set(where, (leaks.get(where) ?? 0) + result.leaks);
     }
     return result.text;
   });

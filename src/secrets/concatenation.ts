@@ -25,13 +25,19 @@ export function joinLiterals(text: string, implicit: boolean): string {
   return out;
 }
 
+const anySeam = (implicit: boolean) =>
+  new RegExp(
+    seams(implicit)
+      .map((seam) => seam.source)
+      .join("|"),
+  );
+/** The seams as one regex each way: the test below runs on every added line. */
+const ANY_SEAM = { implicit: anySeam(true), operator: anySeam(false) };
+
 /** Could this line hold a literal joined to another one? Cheap test before any joining. */
 export function hasLiteralSeam(line: string, implicit: boolean): boolean {
   if (!line.includes('"') && !line.includes("'")) return false;
-  return seams(implicit).some((seam) => {
-    seam.lastIndex = 0;
-    return seam.test(line);
-  });
+  return (implicit ? ANY_SEAM.implicit : ANY_SEAM.operator).test(line);
 }
 
 /** A line whose statement goes on: it ends in a concatenation operator (or, in source, a literal, `(` or `\`). */

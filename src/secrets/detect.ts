@@ -1,6 +1,6 @@
 import type { Severity } from "../types.js";
 import { basenameOf, extensionOf, SOURCE_EXTENSIONS } from "../util/paths.js";
-import { commandLineSecrets } from "./command-line.js";
+import { type CommandLineValue, commandLineSecrets } from "./command-line.js";
 import {
   detectBasicAuth,
   detectCommandLineCredentials,
@@ -148,21 +148,36 @@ export function isCandidateLine(line: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Provider tokens
 
-/** Every provider hint in one case-sensitive regex: most candidate lines only hold a keyword. */
-const PROVIDER_HINT =
-  /A(?:KIA|SIA|BIA|CCA|3T|Iza|ccountKey=)|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|x(?:ox|app-)|hooks\.slack|[sr]k_(?:live|test)_|whsec_|SharedAccessKey=|Q~|sk-|T3BlbkFJ|hf_|api_org_|npm_|pypi-AgE|SK[0-9a-f]|SG\.|key-|[0-9a-f]{32}-|shp[a-z]{2}_|do[opr]_v1_|PMAK-|lin_api_|dp\.[a-z]{2}\.|\d:AA/;
+/**
+ * Every format's hint in one case-sensitive regex: one pass over a line finds where hints start, and only
+ * there each format's own hint is tried (most candidate lines only hold a keyword, and a hint-like `sk-`
+ * in `task-1` must not send a line through every format).
+ */
+const PROVIDER_HINTS = new RegExp(PROVIDER_FORMATS.map((f) => `(?:${f.hint})`).join("|"), "g");
+const HINT_AT = PROVIDER_FORMATS.map((f) => new RegExp(f.hint, "y"));
+
+/** Which formats' hints occur on the line (by index in PROVIDER_FORMATS), or null when none does. */
+function hintedFormats(line: string): Uint8Array | null {
+  let hinted: Uint8Array | null = null;
+  PROVIDER_HINTS.lastIndex = 0;
+  for (let m = PROVIDER_HINTS.exec(line); m !== null; m = PROVIDER_HINTS.exec(line)) {
+    hinted ??= new Uint8Array(PROVIDER_FORMATS.length);
+    for (let k = 0; k < HINT_AT.length; k++) {
+      HINT_AT[k]!.lastIndex = m.index;
+      if (HINT_AT[k]!.test(line)) hinted[k] = 1;
+    }
+    // Hints may overlap (`key-` holds a `-`): the next one can start right after this one's first character.
+    PROVIDER_HINTS.lastIndex = m.index + 1;
+  }
+  return hinted;
+}
 
 function detectProviders(line: string, out: Detection[]): void {
-  if (!PROVIDER_HINT.test(line)) return;
-  for (const format of PROVIDER_FORMATS) {
-    let hinted = false;
-    for (const h of format.hints) {
-      if (line.includes(h)) {
-        hinted = true;
-        break;
-      }
-    }
-    if (!hinted) continue;
+  const hinted = hintedFormats(line);
+  if (hinted === null) return;
+  for (let k = 0; k < PROVIDER_FORMATS.length; k++) {
+    if (hinted[k] === 0) continue;
+    const format = PROVIDER_FORMATS[k]!;
     format.re.lastIndex = 0;
     for (let m = format.re.exec(line); m !== null; m = format.re.exec(line)) {
       const token = m[1]!;
@@ -410,8 +425,8 @@ const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const ENV_STYLE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\S/;
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 
-function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void {
-  for (const kv of keyValuesOf(line, traits)) {
+function detectGeneric(line: string, traits: FileTraits, keyValues: readonly KeyValue[], out: Detection[]): void {
+  for (const kv of keyValues) {
     const strength = classifyKey(kv.key);
     if (strength === "none") continue;
     // In code and quoted formats only a string literal is a hardcoded value; a bare word is a
@@ -455,8 +470,8 @@ function detectGeneric(line: string, traits: FileTraits, out: Detection[]): void
 // ---------------------------------------------------------------------------------------------
 // Passwords given to a command (`mysql -pS3cret`, `curl -u user:S3cret`, `--password S3cret`)
 
-function detectCommandLine(line: string, out: Detection[]): void {
-  for (const c of commandLineSecrets(line)) {
+function detectCommandLine(values: readonly CommandLineValue[], out: Detection[]): void {
+  for (const c of values) {
     const verdict = judgeGenericValue(c.value, false);
     if (!verdict.ok) continue;
     out.push({
@@ -498,8 +513,11 @@ function resolveOverlaps(found: Detection[]): Detection[] {
  * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
  * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.
  */
-export function detectLine(line: string, traits: FileTraits, nextLine?: string): Detection[] {
-  if (line.length < 8) return [];
+/** Most lines hold nothing: they share one empty list instead of allocating one each. */
+const NO_DETECTIONS: readonly Detection[] = Object.freeze([]);
+
+export function detectLine(line: string, traits: FileTraits, nextLine?: string): readonly Detection[] {
+  if (line.length < 8) return NO_DETECTIONS;
   if (line.length > MAX_WINDOW) {
     const all: Detection[] = [];
     // Windows overlap: a detection in the overlap is kept once (a set, so a huge line stays linear).
@@ -518,7 +536,28 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     }
     return all;
   }
-  if (!isCandidateLine(line)) return [];
+  return isCandidateLine(line) ? detectCandidateLine(line, traits, nextLine) : NO_DETECTIONS;
+}
+
+/** What the masking reads on a line besides detections: given to detectCandidateLine, they are read once. */
+export interface LineReadings {
+  /** keyValuesOf(line, traits), with the traits given to detectCandidateLine. */
+  keyValues: readonly KeyValue[];
+  /** commandLineSecrets(line). */
+  commandLine: readonly CommandLineValue[];
+}
+
+/**
+ * detectLine for a line the caller already knows passes isCandidateLine and is at most MAX_WINDOW long
+ * (the masking reads every candidate line for more than detections: one trigger test serves both).
+ */
+export function detectCandidateLine(
+  line: string,
+  traits: FileTraits,
+  nextLine?: string,
+  read?: LineReadings,
+): readonly Detection[] {
+  if (line.length < 8) return NO_DETECTIONS;
   const found: Detection[] = [];
   detectProviders(line, found);
   detectPrivateKey(line, nextLine, traits, found);
@@ -529,8 +568,8 @@ export function detectLine(line: string, traits: FileTraits, nextLine?: string):
     detectCommandLineCredentials(line, found);
     detectBasicAuth(line, found);
     detectSdkClientCredentials(line, found);
-    if (!traits.translations) detectGeneric(line, traits, found);
-    detectCommandLine(line, found);
+    if (!traits.translations) detectGeneric(line, traits, read?.keyValues ?? keyValuesOf(line, traits), found);
+    detectCommandLine(read?.commandLine ?? commandLineSecrets(line), found);
   }
   return resolveOverlaps(found);
 }

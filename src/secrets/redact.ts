@@ -1,5 +1,5 @@
 import { commandLineSecrets } from "./command-line.js";
-import { type Detection, detectLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
+import { type Detection, detectCandidateLine, fileTraits, isCandidateLine, keyValuesOf, MAX_WINDOW } from "./detect.js";
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
 import { isKnownNonSecretFormat, isReference } from "./placeholder.js";
@@ -51,15 +51,19 @@ function broadSpan(value: string, start: number, end = start + value.length): Se
   return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
 }
 
-function spansInWindow(line: string, nextLine: string | undefined): SecretSpan[] {
-  if (line.length < 4 || !isCandidateLine(line)) return [];
-  const spans = detectLine(line, TRAITS, nextLine).map(fromDetection);
-  for (const kv of keyValuesOf(line, TRAITS)) {
+/** Most lines hold nothing: they share one empty list instead of allocating one each. */
+const NO_SPANS: readonly SecretSpan[] = Object.freeze([]);
+
+function spansInWindow(line: string, nextLine: string | undefined): readonly SecretSpan[] {
+  if (line.length < 4 || !isCandidateLine(line)) return NO_SPANS;
+  const read = { keyValues: keyValuesOf(line, TRAITS), commandLine: commandLineSecrets(line) };
+  const spans = detectCandidateLine(line, TRAITS, nextLine, read).map(fromDetection);
+  for (const kv of read.keyValues) {
     if (classifyKey(kv.key) !== "secret") continue;
     const span = broadSpan(kv.value, kv.valueStart);
     if (span) spans.push(span);
   }
-  for (const c of commandLineSecrets(line)) {
+  for (const c of read.commandLine) {
     const span = broadSpan(c.value, c.start, c.end);
     if (span) spans.push(span);
   }
@@ -82,7 +86,7 @@ function keepFirst(spans: SecretSpan[]): SecretSpan[] {
 }
 
 /** Every maskable value on one line; long lines are read in overlapping windows (linear). */
-export function secretSpans(line: string, nextLine?: string): SecretSpan[] {
+export function secretSpans(line: string, nextLine?: string): readonly SecretSpan[] {
   if (line.length <= MAX_WINDOW) return spansInWindow(line, nextLine);
   const all: SecretSpan[] = [];
   const step = MAX_WINDOW - 512;
@@ -118,8 +122,8 @@ function materialSpan(line: string): SecretSpan {
  * private key's BEGIN and END markers are key material: no single one of them looks like a secret alone.
  * `known` marks lines already scanned by the caller (their spans are left out).
  */
-export function lineSpans(lines: readonly string[], known?: (index: number) => boolean): SecretSpan[][] {
-  const out: SecretSpan[][] = new Array(lines.length);
+export function lineSpans(lines: readonly string[], known?: (index: number) => boolean): (readonly SecretSpan[])[] {
+  const out: (readonly SecretSpan[])[] = new Array(lines.length);
   let keyLines = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -130,7 +134,7 @@ export function lineSpans(lines: readonly string[], known?: (index: number) => b
     }
     keyLines = -1;
     // Lines whose secrets the caller already has are only followed for the key blocks they open.
-    out[i] = known?.(i) ? [] : secretSpans(line, lines[i + 1]);
+    out[i] = known?.(i) ? NO_SPANS : secretSpans(line, lines[i + 1]);
     if (line.includes("PRIVATE KEY") && PEM_BEGIN.test(line) && !PEM_END.test(line)) keyLines = 0;
   }
   return out;
@@ -153,6 +157,13 @@ function applySpans(line: string, spans: readonly SecretSpan[]): string {
  */
 export function redactSecrets(text: string): string {
   if (text.length < 4) return text;
+  if (!text.includes("\n")) {
+    const spans = secretSpans(text);
+    return spans.length === 0 ? text : applySpans(text, spans);
+  }
+  // Only lines that pass isCandidateLine hold spans, and any such line makes the whole text pass it (the
+  // test looks no further than a line's own characters and its ends): one test, and most texts are not split.
+  if (!isCandidateLine(text)) return text;
   const lines = text.split("\n");
   const spans = lineSpans(lines);
   let changed = false;

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the tests feed literal ${VAR} placeholders to the scanner
 import { describe, expect, it } from "vitest";
 import { detectLine, fileTraits } from "../../src/secrets/detect.js";
+import { PROVIDER_FORMATS } from "../../src/secrets/providers.js";
 import { BEGIN, FAKE, makeJwt } from "./fixtures.js";
 
 const kinds = (line: string, path: string, next?: string) =>
@@ -56,6 +57,19 @@ describe("provider formats", () => {
   ];
   it.each(negatives)("ignores %s: %s", (path, line) => {
     expect(kinds(line, path)).toEqual([]);
+  });
+});
+
+describe("provider hints", () => {
+  it("every match of a format holds its hint (a format only runs where its hint was found)", () => {
+    let matches = 0;
+    for (const value of Object.values(FAKE))
+      for (const format of PROVIDER_FORMATS)
+        for (const m of value.matchAll(new RegExp(format.re.source, "g"))) {
+          matches++;
+          expect(new RegExp(format.hint).test(m[0]), `${format.kind} in ${m[0].slice(0, 12)}…`).toBe(true);
+        }
+    expect(matches).toBeGreaterThan(15);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectAi } from "../../src/ai/detect.js";
 import { defaultConfig } from "../../src/config/load.js";
@@ -224,6 +225,43 @@ describe("issue 12: the last-resort guard", () => {
     expect(isTextField("files[x]")).toBe(false);
     expect(isTextField("files[]")).toBe(false);
     expect(isTextField("")).toBe(false);
+  });
+
+  it("the masking walk tells text fields by key exactly as isTextField does by path, whatever the keys", async () => {
+    const { isTextField, skeletonOf } = await import("../../src/engine/mask.js");
+    const { mapStrings } = await import("../../src/text/walk.js");
+    const key = fc.oneof(
+      fc.constantFrom(
+        "message",
+        "files",
+        "a.message",
+        "message[0]",
+        "files[]",
+        "[1]",
+        "",
+        ".",
+        "x]",
+        "text.",
+        "b[2][3]",
+      ),
+      fc.string({ maxLength: 5 }),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.string({ maxLength: 3 }),
+        fc.integer(),
+        fc.array(tie("value"), { maxLength: 3 }),
+        fc.dictionary(key, tie("value"), { maxKeys: 3 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        const byPath = mapStrings(v, (text, path) => (isTextField(path) ? "" : text));
+        expect(JSON.stringify(skeletonOf(v as never))).toBe(JSON.stringify(byPath));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { markdownBlock, markdownCode, markdownProse, markdownText } from "../../
 import { quote, truncate } from "../../src/text/quote.js";
 import { forTerminal } from "../../src/text/terminal.js";
 import { encodePath } from "../../src/text/url.js";
-import { mapStrings } from "../../src/text/walk.js";
+import { mapStrings, mapStringsAt } from "../../src/text/walk.js";
 import { closest, didYouMean, editDistance } from "../../src/util/did-you-mean.js";
 import { markdownToHtml } from "../render/gfm.js";
 import { FAKE } from "../secrets/fixtures.js";
@@ -164,6 +164,15 @@ describe("json, urls, walking", () => {
       n: 1,
     });
     expect(seen).toEqual(["a[0]", "a[1].b"]);
+  });
+
+  it("gives each string the key it sits under, and its path only when asked", () => {
+    const seen: string[] = [];
+    mapStringsAt({ files: ["x", ["y"]], "a.b": { "[0]": "z" }, s: "w" }, (text, place) => {
+      seen.push(`${text} ${place.key} ${place.path()}`);
+      return text;
+    });
+    expect(seen).toEqual(["x files files[0]", "y files files[1][0]", "z [0] a.b.[0]", "w s s"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Severity } from "../types.js";
+import { type CommandLineValue } from "./command-line.js";
 /**
  * The line scanner behind every `secrets/*` rule. One cheap trigger test per line; only lines that
  * pass it pay for the detectors. Detections carry the raw value for allowlisting and masking only:
@@ -48,8 +49,16 @@ export interface KeyValue {
     quoted: boolean;
 }
 export declare function keyValuesOf(line: string, traits: FileTraits): KeyValue[];
+export declare function detectLine(line: string, traits: FileTraits, nextLine?: string): readonly Detection[];
+/** What the masking reads on a line besides detections: given to detectCandidateLine, they are read once. */
+export interface LineReadings {
+    /** keyValuesOf(line, traits), with the traits given to detectCandidateLine. */
+    keyValues: readonly KeyValue[];
+    /** commandLineSecrets(line). */
+    commandLine: readonly CommandLineValue[];
+}
 /**
- * Every secret on one line. `nextLine` is the following added line (for multi-line private keys).
- * Lines longer than MAX_WINDOW are scanned in overlapping windows, so the cost stays linear.
+ * detectLine for a line the caller already knows passes isCandidateLine and is at most MAX_WINDOW long
+ * (the masking reads every candidate line for more than detections: one trigger test serves both).
  */
-export declare function detectLine(line: string, traits: FileTraits, nextLine?: string): Detection[];
+export declare function detectCandidateLine(line: string, traits: FileTraits, nextLine?: string, read?: LineReadings): readonly Detection[];

@@ -2,7 +2,7 @@ import type { Severity } from "../types.js";
 /**
  * Catalogue of provider token formats: exact prefix, charset and length, plus a checksum where the
  * format has one. Every regex is anchored on a literal prefix and uses bounded repetitions, and is
- * only run on lines that contain one of its `hints` (plain `includes`, case-sensitive).
+ * only run on lines where its `hint` was found.
  */
 export interface ProviderFormat {
     /** Stable kind id (close to the corpus kinds: github-token, aws-access-key, ...). */
@@ -11,7 +11,12 @@ export interface ProviderFormat {
     label: string | ((token: string) => string);
     /** Where to revoke it, for the remediation hint. */
     service: string;
-    hints: readonly string[];
+    /**
+     * A case-sensitive regex fragment that every match of `re` contains (its literal prefix, tightened where
+     * the prefix alone is common, like `-` or `SK`). The hints of all formats are found in one pass over a
+     * line (detect.ts).
+     */
+    hint: string;
     /** Global regex; group 1 is the token. */
     re: RegExp;
     severity: Severity;

@@ -15,13 +15,13 @@ export interface SecretSpan {
     confident: boolean;
 }
 /** Every maskable value on one line; long lines are read in overlapping windows (linear). */
-export declare function secretSpans(line: string, nextLine?: string): SecretSpan[];
+export declare function secretSpans(line: string, nextLine?: string): readonly SecretSpan[];
 /**
  * Spans of each line of a sequence (a file's lines, a multi-line message). The base64 lines between a
  * private key's BEGIN and END markers are key material: no single one of them looks like a secret alone.
  * `known` marks lines already scanned by the caller (their spans are left out).
  */
-export declare function lineSpans(lines: readonly string[], known?: (index: number) => boolean): SecretSpan[][];
+export declare function lineSpans(lines: readonly string[], known?: (index: number) => boolean): (readonly SecretSpan[])[];
 /**
  * `text` with every maskable value replaced by its masked form (multi-line text keeps its lines).
  * Findings never carry values; this catches values that reach an output by another path (a rule quoting

@@ -3,6 +3,7 @@ import { type Detection, detectCandidateLine, fileTraits, isCandidateLine, keyVa
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
 import { isKnownNonSecretFormat, isReference } from "./placeholder.js";
+import { publicPrefix } from "./providers.js";
 
 /**
  * Masking for outputs. Findings come from the precise detectors (detect.ts), tuned against false
@@ -48,7 +49,10 @@ function broadSpan(value: string, start: number, end = start + value.length): Se
   // Confident (guarded everywhere) only when the findings' own judge would report it: a PR must not be
   // able to make any random-looking word a "secret" that masks other text.
   const confident = judgeGenericValue(v, false).ok;
-  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
+  // A provider's public prefix (`sk_live_` in `mysql -psk_live_…`) is no secret: guarding it would mask the
+  // prefix in every finding about that provider and raise a false leak warning.
+  const secret = v.slice(publicPrefix(v).length);
+  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret, confident };
 }
 
 /** Most lines hold nothing: they share one empty list instead of allocating one each. */

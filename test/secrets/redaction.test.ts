@@ -145,3 +145,18 @@ describe("redaction", () => {
     expect(redactSecrets("nothing to hide here")).toBe("nothing to hide here");
   });
 });
+
+describe("a provider's public prefix is not guarded as a secret", () => {
+  it("a password that starts with a key prefix (mysql -psk_live_…) leaves the prefix readable and raises no leak warning", async () => {
+    const diff = addedFile("scripts/db.sh", [
+      `mysql -u root -p${FAKE.stripeLive} orders`,
+      `STRIPE_KEY=${FAKE.stripeLive.replace(/.$/, "Z")}`,
+    ]);
+    const report = await scan(diff);
+    expect(report.warnings.filter((w) => w.startsWith("bug:"))).toEqual([]);
+    const stripe = report.findings.find((f) => f.ruleId === "secrets/provider-token");
+    expect(stripe?.message).toContain("sk_live_…");
+    expectNoRawSecret(formatJson(report), "json");
+    expect(formatText(report)).not.toContain(FAKE.stripeLive.slice(8, 16));
+  });
+});

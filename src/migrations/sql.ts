@@ -5,6 +5,7 @@
  */
 import type { MigrationOp, OpKind } from "./ops.js";
 import { parsePostgres } from "./pg.js";
+import { locateColumn, locateWord } from "./sql-locate.js";
 
 /** Above this, only the linear regex fallback runs. */
 export const MAX_PARSE_CHARS = 256 * 1024;
@@ -111,17 +112,6 @@ export function cleanName(raw: string): string {
 const IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
 const IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The offset of the first pattern match in [from, to) of text, or `fallback`. */
-function locate(text: string, from: number, to: number, re: RegExp, fallback: number): number {
-  const slice = text.slice(from, to);
-  const m = re.exec(slice);
-  return m ? from + m.index : fallback;
-}
-
 function firstToken(text: string, start: number, end: number): number {
   let i = start;
   while (i < end && /\s/.test(text[i]!)) i++;
@@ -219,9 +209,7 @@ function astOps(
       const k = map[String(removeType)] ?? "other";
       const via = `DROP ${String(removeType).replace("OBJECT_", "")}`;
       for (const name of names.length > 0 ? names : [undefined]) {
-        const offset = name
-          ? locate(text, at, stmtEnd, new RegExp(`\\b${escapeRe(name.split(".").pop()!)}\\b`), at)
-          : at;
+        const offset = name ? locateWord(text, at, stmtEnd, name.split(".").pop()!, at) : at;
         ops.push({ kind: k, table: name, via, offset, concurrent: node["concurrent"] === true });
       }
       return true;
@@ -292,13 +280,7 @@ function astOps(
       const newName = typeof node["newname"] === "string" ? node["newname"] : undefined;
       if (node["renameType"] === "OBJECT_COLUMN") {
         const col = String(node["subname"] ?? "");
-        const offset = locate(
-          text,
-          at,
-          stmtEnd,
-          new RegExp(`RENAME\\s+(?:COLUMN\\s+)?["\`]?${escapeRe(col)}`, "i"),
-          at,
-        );
+        const offset = locateColumn(text, at, stmtEnd, "RENAME", col, at);
         ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
       } else if (node["renameType"] === "OBJECT_TABLE") {
         ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
@@ -313,7 +295,6 @@ function astOps(
         const cmd = obj(obj(c)?.["AlterTableCmd"]);
         if (!cmd) continue;
         const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
-        const colRe = escapeRe(col);
         switch (cmd["subtype"]) {
           case "AT_DropColumn":
             ops.push({
@@ -321,13 +302,7 @@ function astOps(
               table,
               columns: [col],
               via: "DROP COLUMN",
-              offset: locate(
-                text,
-                at,
-                stmtEnd,
-                new RegExp(`\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?["\`]?${colRe}\\b`, "i"),
-                at,
-              ),
+              offset: locateColumn(text, at, stmtEnd, "DROP", col, at),
             });
             break;
           case "AT_AlterColumnType": {
@@ -338,7 +313,7 @@ function astOps(
               columns: [col],
               detail: typeNameText(def?.["typeName"]) || undefined,
               via: "ALTER COLUMN TYPE",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at),
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at),
             });
             break;
           }
@@ -348,7 +323,7 @@ function astOps(
               table,
               columns: [col],
               via: "SET NOT NULL",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at),
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at),
             });
             break;
           case "AT_AddColumn": {

@@ -9,24 +9,31 @@ function normalized(line: string): string {
   return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
 }
 
+/** A line that is neither blank nor a comment. */
+function isCode(path: string, content: string): boolean {
+  return /\S/.test(content) && !isCommentLine(path, content);
+}
+
 /**
  * True when the edit cannot change what the migration does: only blank or comment lines change, or
  * the removed and added code lines are the same once formatting is ignored (a linter pass).
  */
 function cosmeticOnly(file: ChangedFile): boolean {
-  const code = (lines: readonly { content: string }[]) =>
-    lines
-      .filter((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content))
-      .map((l) => normalized(l.content))
-      .sort();
   if (file.added.length + file.removed.length === 0) return false;
-  const added = code(file.added);
-  const removed = code(file.removed);
-  return added.length === removed.length && added.every((l, i) => l === removed[i]);
+  const removed = file.removed.filter((l) => isCode(file.path, l.content));
+  // Different numbers of code lines settle it without normalizing and sorting both sides; the added
+  // side is usually the long one, so its count stops as soon as it passes the removed one.
+  let addedCode = 0;
+  for (const l of file.added) if (isCode(file.path, l.content) && ++addedCode > removed.length) return false;
+  if (addedCode !== removed.length) return false;
+  const code = (lines: readonly { content: string }[]) => lines.map((l) => normalized(l.content)).sort();
+  const added = code(file.added.filter((l) => isCode(file.path, l.content)));
+  const before = code(removed);
+  return added.every((l, i) => l === before[i]);
 }
 
 function hasCodeRemoved(file: ChangedFile): boolean {
-  return file.removed.some((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content));
+  return file.removed.some((l) => isCode(file.path, l.content));
 }
 
 export const historyRewriteRule: Rule = {

@@ -6,6 +6,7 @@
 import type { MigrationOp, OpKind } from "./ops.js";
 import { parsePostgres } from "./pg.js";
 import { locateColumn, locateWord } from "./sql-locate.js";
+import { isRegexSpace } from "./text.js";
 
 /** Above this, only the linear regex fallback runs. */
 export const MAX_PARSE_CHARS = 256 * 1024;
@@ -114,7 +115,7 @@ const IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
 
 function firstToken(text: string, start: number, end: number): number {
   let i = start;
-  while (i < end && /\s/.test(text[i]!)) i++;
+  while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -192,8 +193,13 @@ function astOps(
     const l = obj(n)?.["location"];
     return typeof l === "number" && l >= 0 ? toChar(l) : undefined;
   };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
-  const node = obj(body);
+  // The statement node has one key, its type (for...in: no array of all entries per statement).
+  let kind: string | undefined;
+  for (const key in stmt) {
+    kind = key;
+    break;
+  }
+  const node = kind === undefined ? undefined : obj(stmt[kind]);
   if (!kind || !node) return false;
   switch (kind) {
     case "DropStmt": {

@@ -41,6 +41,27 @@ describe("migration/history-rewrite", () => {
     expect(findings[0]!.severity).toBe("low");
   });
 
+  it("rates a formatting-only edit low and an edit with the same characters in another order high", async () => {
+    const severityOf = async (lines: string[]) => {
+      const diff = modifiedFile("db/migrate/20200101000000_create_users.sql", lines);
+      const findings = await runRule(historyRewriteRule, diff);
+      expect(findings).toHaveLength(1);
+      return findings[0]!.severity;
+    };
+    // Quotes, spacing, trailing commas and semicolons, and line order are formatting.
+    expect(
+      await severityOf([
+        "-ALTER TABLE users ADD COLUMN name text DEFAULT 'x';",
+        "-UPDATE users SET a = 1;",
+        "+UPDATE users SET a=1",
+        '+ALTER TABLE users  ADD COLUMN name text DEFAULT "x" ,',
+      ]),
+    ).toBe("low");
+    // The same characters, counted and summed alike, in another order: a real edit.
+    expect(await severityOf(["-UPDATE users SET a = 12;", "+UPDATE users SET a = 21;"])).toBeUndefined();
+    expect(await severityOf(["-UPDATE users SET a = 1;", "+UPDATE users SET a = 2;"])).toBeUndefined();
+  });
+
   it("flags a renamed migration", async () => {
     const diff = [
       "diff --git a/db/migrate/20200101000000_add_x.rb b/db/migrate/20240101000000_add_x.rb",

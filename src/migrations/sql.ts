@@ -466,12 +466,17 @@ function splitTopLevel(s: string): { text: string; offset: number }[] {
   });
 }
 
-/** Try each case in order; the first whose pattern matches and whose handler does not return false wins. */
+/**
+ * Try each case in order (only patterns `worthTrying` accepts, when given); the first whose pattern matches
+ * and whose handler does not return false wins.
+ */
 export function firstMatch(
   s: string,
   cases: readonly (readonly [RegExp, (m: RegExpExecArray) => boolean | undefined])[],
+  worthTrying?: (re: RegExp) => boolean,
 ): boolean {
   for (const [re, handle] of cases) {
+    if (worthTrying && !worthTrying(re)) continue;
     const m = re.exec(s);
     if (m && handle(m) !== false) return true;
   }
@@ -627,6 +632,24 @@ const DROP_KINDS: Record<string, OpKind> = {
   INDEX: "drop-index",
 };
 
+/**
+ * The first word a statement needs for each statement pattern (each is `^WORD\s`). V8 compiles a
+ * pattern on its first use and these are large, so a statement is tried only against the patterns its
+ * first word allows.
+ */
+const STATEMENT_WORDS = new Map<RegExp, readonly string[]>([
+  [RE_DROP, ["DROP"]],
+  [RE_TRUNCATE, ["TRUNCATE"]],
+  [RE_DELETE, ["DELETE"]],
+  [RE_UPDATE, ["UPDATE"]],
+  [RE_INSERT_SELECT, ["INSERT"]],
+  [RE_CREATE_INDEX, ["CREATE"]],
+  [RE_CREATE_TABLE, ["CREATE"]],
+  [RE_ALTER_TABLE, ["ALTER"]],
+  [RE_RENAME_TABLE, ["RENAME"]],
+  [RE_SP_RENAME, ["EXEC", "EXECUTE", "SP_RENAME"]],
+]);
+
 /** Regex analysis of one comment-masked statement that starts at `base` in the analysed text. */
 export function regexStatementOps(stmt: string, base: number, mysql: boolean, ops: SqlOp[]): void {
   const lead = stmt.length - stmt.trimStart().length;
@@ -636,95 +659,101 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
     ops.push({ ...op, offset: at });
     return true;
   };
-  firstMatch(s, [
+  const word = /^\w*/.exec(s)![0].toUpperCase();
+  const worthTrying = (re: RegExp) => STATEMENT_WORDS.get(re)?.includes(word) ?? true;
+  firstMatch(
+    s,
     [
-      RE_DROP,
-      (m) => {
-        const what = m[1]!.toUpperCase().replace(/\s+/g, " ");
-        const kind = DROP_KINDS[what] ?? "other";
-        for (const name of splitNames(m[3]!))
-          push({
-            kind,
-            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
-            via: `DROP ${what}`,
-            concurrent: !!m[2],
+      [
+        RE_DROP,
+        (m) => {
+          const what = m[1]!.toUpperCase().replace(/\s+/g, " ");
+          const kind = DROP_KINDS[what] ?? "other";
+          for (const name of splitNames(m[3]!))
+            push({
+              kind,
+              table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+              via: `DROP ${what}`,
+              concurrent: !!m[2],
+            });
+          return true;
+        },
+      ],
+      [
+        RE_TRUNCATE,
+        (m) => {
+          for (const name of splitNames(m[1]!)) push({ kind: "truncate", table: name, via: "TRUNCATE" });
+          return true;
+        },
+      ],
+      [
+        RE_DELETE,
+        (m) =>
+          push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]!), via: "DELETE" }),
+      ],
+      [
+        RE_UPDATE,
+        (m) => {
+          const where = /\bWHERE\b/i.exec(s);
+          const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
+          return push({
+            kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+            table: cleanName(m[1]!),
+            ...(nulled.length > 0 ? { columns: nulled } : {}),
+            via: "UPDATE",
           });
-        return true;
-      },
+        },
+      ],
+      [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]!), via: "INSERT ... SELECT" })],
+      [
+        RE_CREATE_INDEX,
+        (m) =>
+          push({
+            kind: "create-index",
+            table: cleanName(m[3]!),
+            detail: m[2] ? cleanName(m[2]) : undefined,
+            concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
+            postgres: !mysql,
+            via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+          }),
+      ],
+      [
+        RE_CREATE_TABLE,
+        (m) => {
+          // Temporary tables vanish with the session.
+          if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]!), via: "CREATE TABLE" });
+          return true;
+        },
+      ],
+      [
+        RE_ALTER_TABLE,
+        (m) => {
+          alterActions(cleanName(m[1]!), s.slice(m[0].length), at + m[0].length, mysql, ops);
+          return true;
+        },
+      ],
+      [
+        RE_RENAME_TABLE,
+        (m) => push({ kind: "rename-table", table: cleanName(m[1]!), newName: cleanName(m[2]!), via: "RENAME TABLE" }),
+      ],
+      [
+        RE_SP_RENAME,
+        (m) => {
+          if ((m[3] ?? "").toUpperCase() !== "COLUMN")
+            return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
+          const parts = m[1]!.split(".");
+          return push({
+            kind: "rename-column",
+            table: parts.slice(0, -1).join("."),
+            columns: [parts[parts.length - 1]!],
+            newName: m[2],
+            via: "sp_rename",
+          });
+        },
+      ],
     ],
-    [
-      RE_TRUNCATE,
-      (m) => {
-        for (const name of splitNames(m[1]!)) push({ kind: "truncate", table: name, via: "TRUNCATE" });
-        return true;
-      },
-    ],
-    [
-      RE_DELETE,
-      (m) =>
-        push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]!), via: "DELETE" }),
-    ],
-    [
-      RE_UPDATE,
-      (m) => {
-        const where = /\bWHERE\b/i.exec(s);
-        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
-        return push({
-          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
-          table: cleanName(m[1]!),
-          ...(nulled.length > 0 ? { columns: nulled } : {}),
-          via: "UPDATE",
-        });
-      },
-    ],
-    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]!), via: "INSERT ... SELECT" })],
-    [
-      RE_CREATE_INDEX,
-      (m) =>
-        push({
-          kind: "create-index",
-          table: cleanName(m[3]!),
-          detail: m[2] ? cleanName(m[2]) : undefined,
-          concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
-          postgres: !mysql,
-          via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
-        }),
-    ],
-    [
-      RE_CREATE_TABLE,
-      (m) => {
-        // Temporary tables vanish with the session.
-        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]!), via: "CREATE TABLE" });
-        return true;
-      },
-    ],
-    [
-      RE_ALTER_TABLE,
-      (m) => {
-        alterActions(cleanName(m[1]!), s.slice(m[0].length), at + m[0].length, mysql, ops);
-        return true;
-      },
-    ],
-    [
-      RE_RENAME_TABLE,
-      (m) => push({ kind: "rename-table", table: cleanName(m[1]!), newName: cleanName(m[2]!), via: "RENAME TABLE" }),
-    ],
-    [
-      RE_SP_RENAME,
-      (m) => {
-        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
-          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
-        const parts = m[1]!.split(".");
-        return push({
-          kind: "rename-column",
-          table: parts.slice(0, -1).join("."),
-          columns: [parts[parts.length - 1]!],
-          newName: m[2],
-          via: "sp_rename",
-        });
-      },
-    ],
-  ]);
+    worthTrying,
+  );
 }
 
 /** Statements worth parsing: schema changes and data changes; plain INSERT ... VALUES and SELECT are not. */

@@ -466,15 +466,14 @@ function splitTopLevel(s: string): { text: string; offset: number }[] {
   });
 }
 
+/** A pattern and what to do with its match (false: not this case after all). */
+type MatchCase = readonly [RegExp, (m: RegExpExecArray) => boolean | undefined];
+
 /**
  * Try each case in order (only patterns `worthTrying` accepts, when given); the first whose pattern matches
  * and whose handler does not return false wins.
  */
-export function firstMatch(
-  s: string,
-  cases: readonly (readonly [RegExp, (m: RegExpExecArray) => boolean | undefined])[],
-  worthTrying?: (re: RegExp) => boolean,
-): boolean {
+export function firstMatch(s: string, cases: readonly MatchCase[], worthTrying?: (re: RegExp) => boolean): boolean {
   for (const [re, handle] of cases) {
     if (worthTrying && !worthTrying(re)) continue;
     const m = re.exec(s);
@@ -661,99 +660,96 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
   };
   const word = /^\w*/.exec(s)![0].toUpperCase();
   const worthTrying = (re: RegExp) => STATEMENT_WORDS.get(re)?.includes(word) ?? true;
-  firstMatch(
-    s,
+  const cases: MatchCase[] = [
     [
-      [
-        RE_DROP,
-        (m) => {
-          const what = m[1]!.toUpperCase().replace(/\s+/g, " ");
-          const kind = DROP_KINDS[what] ?? "other";
-          for (const name of splitNames(m[3]!))
-            push({
-              kind,
-              table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
-              via: `DROP ${what}`,
-              concurrent: !!m[2],
-            });
-          return true;
-        },
-      ],
-      [
-        RE_TRUNCATE,
-        (m) => {
-          for (const name of splitNames(m[1]!)) push({ kind: "truncate", table: name, via: "TRUNCATE" });
-          return true;
-        },
-      ],
-      [
-        RE_DELETE,
-        (m) =>
-          push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]!), via: "DELETE" }),
-      ],
-      [
-        RE_UPDATE,
-        (m) => {
-          const where = /\bWHERE\b/i.exec(s);
-          const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
-          return push({
-            kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
-            table: cleanName(m[1]!),
-            ...(nulled.length > 0 ? { columns: nulled } : {}),
-            via: "UPDATE",
-          });
-        },
-      ],
-      [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]!), via: "INSERT ... SELECT" })],
-      [
-        RE_CREATE_INDEX,
-        (m) =>
+      RE_DROP,
+      (m) => {
+        const what = m[1]!.toUpperCase().replace(/\s+/g, " ");
+        const kind = DROP_KINDS[what] ?? "other";
+        for (const name of splitNames(m[3]!))
           push({
-            kind: "create-index",
-            table: cleanName(m[3]!),
-            detail: m[2] ? cleanName(m[2]) : undefined,
-            concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
-            postgres: !mysql,
-            via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
-          }),
-      ],
-      [
-        RE_CREATE_TABLE,
-        (m) => {
-          // Temporary tables vanish with the session.
-          if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]!), via: "CREATE TABLE" });
-          return true;
-        },
-      ],
-      [
-        RE_ALTER_TABLE,
-        (m) => {
-          alterActions(cleanName(m[1]!), s.slice(m[0].length), at + m[0].length, mysql, ops);
-          return true;
-        },
-      ],
-      [
-        RE_RENAME_TABLE,
-        (m) => push({ kind: "rename-table", table: cleanName(m[1]!), newName: cleanName(m[2]!), via: "RENAME TABLE" }),
-      ],
-      [
-        RE_SP_RENAME,
-        (m) => {
-          if ((m[3] ?? "").toUpperCase() !== "COLUMN")
-            return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
-          const parts = m[1]!.split(".");
-          return push({
-            kind: "rename-column",
-            table: parts.slice(0, -1).join("."),
-            columns: [parts[parts.length - 1]!],
-            newName: m[2],
-            via: "sp_rename",
+            kind,
+            table: kind === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            via: `DROP ${what}`,
+            concurrent: !!m[2],
           });
-        },
-      ],
+        return true;
+      },
     ],
-    worthTrying,
-  );
+    [
+      RE_TRUNCATE,
+      (m) => {
+        for (const name of splitNames(m[1]!)) push({ kind: "truncate", table: name, via: "TRUNCATE" });
+        return true;
+      },
+    ],
+    [
+      RE_DELETE,
+      (m) =>
+        push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]!), via: "DELETE" }),
+    ],
+    [
+      RE_UPDATE,
+      (m) => {
+        const where = /\bWHERE\b/i.exec(s);
+        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
+        return push({
+          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+          table: cleanName(m[1]!),
+          ...(nulled.length > 0 ? { columns: nulled } : {}),
+          via: "UPDATE",
+        });
+      },
+    ],
+    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]!), via: "INSERT ... SELECT" })],
+    [
+      RE_CREATE_INDEX,
+      (m) =>
+        push({
+          kind: "create-index",
+          table: cleanName(m[3]!),
+          detail: m[2] ? cleanName(m[2]) : undefined,
+          concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
+          postgres: !mysql,
+          via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+        }),
+    ],
+    [
+      RE_CREATE_TABLE,
+      (m) => {
+        // Temporary tables vanish with the session.
+        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]!), via: "CREATE TABLE" });
+        return true;
+      },
+    ],
+    [
+      RE_ALTER_TABLE,
+      (m) => {
+        alterActions(cleanName(m[1]!), s.slice(m[0].length), at + m[0].length, mysql, ops);
+        return true;
+      },
+    ],
+    [
+      RE_RENAME_TABLE,
+      (m) => push({ kind: "rename-table", table: cleanName(m[1]!), newName: cleanName(m[2]!), via: "RENAME TABLE" }),
+    ],
+    [
+      RE_SP_RENAME,
+      (m) => {
+        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
+          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
+        const parts = m[1]!.split(".");
+        return push({
+          kind: "rename-column",
+          table: parts.slice(0, -1).join("."),
+          columns: [parts[parts.length - 1]!],
+          newName: m[2],
+          via: "sp_rename",
+        });
+      },
+    ],
+  ];
+  firstMatch(s, cases, worthTrying);
 }
 
 /** Statements worth parsing: schema changes and data changes; plain INSERT ... VALUES and SELECT are not. */

@@ -81,24 +81,27 @@ export interface LinePatternRow extends RuleMeta {
   samples?: { path: string; match: readonly string[]; noMatch: readonly string[] };
 }
 
+/** The answer for a line without hits, shared: most lines of a walked file have none. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 function patternHits(p: LinePattern, text: string, at: LineAt): readonly Hit[] {
-  if (p.keyword !== undefined && !text.includes(p.keyword)) return [];
+  if (p.keyword !== undefined && !text.includes(p.keyword)) return NO_HITS;
   if (p.detect) return p.detect(text, at);
-  if (!p.re) return [];
+  if (!p.re) return NO_HITS;
   let match: string;
   let group1: string | undefined;
   let index: number;
   if (p.re instanceof RegExp) {
     const m = p.re.exec(text);
-    if (!m) return [];
+    if (!m) return NO_HITS;
     [match, group1, index] = [m[0], m[1], m.index];
   } else {
     const m = p.re.find(text);
-    if (!m) return [];
+    if (!m) return NO_HITS;
     [match, group1, index] = [m.text, undefined, m.index];
   }
   const hit = p.hit ? p.hit(match, group1, text, index) : { label: p.label ?? match, detail: group1 };
-  if (!hit) return [];
+  if (!hit) return NO_HITS;
   return [p.severity && !hit.severity ? { ...hit, severity: p.severity } : hit];
 }
 
@@ -108,7 +111,7 @@ function lineHits(row: LinePatternRow, text: string, at: LineAt): readonly Hit[]
     const hits = patternHits(p, text, at);
     if (hits.length > 0) return hits;
   }
-  return [];
+  return NO_HITS;
 }
 
 function inScope(row: LinePatternRow, file: ChangedFile, ctx: RuleContext): boolean {

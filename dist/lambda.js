@@ -31660,8 +31660,8 @@ var require_parse = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
+            const after2 = input2[state.index + 4];
+            if (after2 && after2 !== "/") {
               break;
             }
             rest = rest.slice(3);
@@ -48579,10 +48579,10 @@ async function wrapRequest(state, octokit, request2, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error62, info) {
     const maxRetries = ~~error62.request.request?.retries;
-    const after = ~~error62.request.request?.retryAfter;
+    const after2 = ~~error62.request.request?.retryAfter;
     options2.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+      return after2 * state.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
@@ -55795,9 +55795,9 @@ function partPattern(schema) {
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
-    const after = partPattern(inner);
-    if (own2 && before && after && after !== before) {
-      return own2.replace(cleanRegex(before), () => cleanRegex(after));
+    const after2 = partPattern(inner);
+    if (own2 && before && after2 && after2 !== before) {
+      return own2.replace(cleanRegex(before), () => cleanRegex(after2));
     }
     return own2;
   }
@@ -73269,8 +73269,8 @@ function detectPrivateKey(line, nextLine, traits, out) {
       });
     return;
   }
-  const after = line.slice(m.index + m[0].length);
-  const inline = after.replace(/\\n|\\r/g, "");
+  const after2 = line.slice(m.index + m[0].length);
+  const inline = after2.replace(/\\n|\\r/g, "");
   const hasInlineMaterial = KEY_MATERIAL.test(inline);
   const hasNextMaterial = nextLine !== void 0 && (KEY_MATERIAL.test(nextLine) || /^\s*Proc-Type:/.test(nextLine));
   if (!hasInlineMaterial && !hasNextMaterial) {
@@ -75345,8 +75345,8 @@ function workflowGrantChanges(file2) {
     return byKey;
   };
   const before = collect("old");
-  const after = collect("new");
-  for (const [key, now] of after) {
+  const after2 = collect("new");
+  for (const [key, now] of after2) {
     if (now.effect !== "allow") continue;
     const was = before.get(key)?.tools ?? /* @__PURE__ */ new Set();
     for (const t of now.tools)
@@ -75355,7 +75355,7 @@ function workflowGrantChanges(file2) {
   }
   for (const [key, was] of before) {
     if (was.effect === "allow") continue;
-    const now = after.get(key)?.tools ?? /* @__PURE__ */ new Set();
+    const now = after2.get(key)?.tools ?? /* @__PURE__ */ new Set();
     for (const t of was.tools)
       if (!now.has(t))
         out.push({ effect: was.effect, text: t, form: "tool-rule", line: was.line, side: "old", where: was.where });
@@ -75608,24 +75608,25 @@ function isSqlOrMigration(path2) {
 }
 
 // src/rules/line-pattern.ts
+var NO_HITS = Object.freeze([]);
 function patternHits(p, text, at) {
-  if (p.keyword !== void 0 && !text.includes(p.keyword)) return [];
+  if (p.keyword !== void 0 && !text.includes(p.keyword)) return NO_HITS;
   if (p.detect) return p.detect(text, at);
-  if (!p.re) return [];
+  if (!p.re) return NO_HITS;
   let match;
   let group1;
   let index;
   if (p.re instanceof RegExp) {
     const m = p.re.exec(text);
-    if (!m) return [];
+    if (!m) return NO_HITS;
     [match, group1, index] = [m[0], m[1], m.index];
   } else {
     const m = p.re.find(text);
-    if (!m) return [];
+    if (!m) return NO_HITS;
     [match, group1, index] = [m.text, void 0, m.index];
   }
   const hit = p.hit ? p.hit(match, group1, text, index) : { label: p.label ?? match, detail: group1 };
-  if (!hit) return [];
+  if (!hit) return NO_HITS;
   return [p.severity && !hit.severity ? { ...hit, severity: p.severity } : hit];
 }
 function lineHits(row, text, at) {
@@ -75633,13 +75634,16 @@ function lineHits(row, text, at) {
     const hits = patternHits(p, text, at);
     if (hits.length > 0) return hits;
   }
-  return [];
+  return NO_HITS;
 }
 function inScope(row, file2, ctx) {
   if (file2.status === "deleted" || file2.binary || file2.added.length === 0) return false;
   if (row.paths && !row.paths(file2.path)) return false;
-  if (row.hint && !row.hint.test(addedText(file2))) return false;
-  switch (row.scope) {
+  if (!inPathScope(row.scope, file2, ctx)) return false;
+  return !row.hint || row.hint.test(addedText(file2));
+}
+function inPathScope(scope, file2, ctx) {
+  switch (scope) {
     case "commands":
       return isCommandFile(file2, ctx.paths);
     case "code":
@@ -85992,15 +85996,15 @@ var cloudformationDeletionPolicyRule = {
         for (const field of ["deletionPolicy", "updateReplacePolicy"]) {
           const name = field === "deletionPolicy" ? "DeletionPolicy" : "UpdateReplacePolicy";
           const before = o[field];
-          const after = n[field];
-          if (after?.changed && after.value === "Delete") {
+          const after2 = n[field];
+          if (after2?.changed && after2.value === "Delete") {
             findings.push({
               file: file2,
-              line: after.line,
+              line: after2.line,
               side: "new",
               message: `CloudFormation ${n.id} (${n.type}): ${name} changed${before ? ` from ${before.value}` : ""} to Delete`
             });
-          } else if (before?.changed && PROTECTIVE.has(before.value) && !after) {
+          } else if (before?.changed && PROTECTIVE.has(before.value) && !after2) {
             findings.push({
               file: file2,
               line: before.line,
@@ -87637,734 +87641,85 @@ function parsePostgres(sql) {
   }
 }
 
-// src/migrations/sql.ts
-var MAX_PARSE_CHARS2 = 256 * 1024;
-function maskComments(text) {
-  if (!text.includes("--") && !text.includes("/*")) return text;
-  const parts = [];
-  let last = 0;
-  let i = 0;
-  const n = text.length;
-  const blank = (from, to) => {
-    parts.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, " "));
-    last = to;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === "`") {
-      const end = text.indexOf(c, i + 1);
-      i = end < 0 ? n : end + 1;
-    } else if (c === "-" && text[i + 1] === "-") {
-      const end = text.indexOf("\n", i);
-      const stop = end < 0 ? n : end;
-      blank(i, stop);
-      i = stop;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      const stop = end < 0 ? n : end + 2;
-      blank(i, stop);
-      i = stop;
-    } else i++;
-  }
-  parts.push(text.slice(last));
-  return parts.join("");
-}
-function splitStatements(masked2) {
-  const out = [];
-  const special = /['"`$;]/g;
-  let start = 0;
-  const n = masked2.length;
-  let m = special.exec(masked2);
-  while (m) {
-    const i = m.index;
-    const c = m[0];
-    let next = i + 1;
-    if (c === ";") {
-      if (masked2.slice(start, i).trim() !== "") out.push({ start, end: i });
-      start = i + 1;
-    } else if (c === "$") {
-      const tag = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked2.slice(i, i + 34));
-      if (tag) {
-        const end = masked2.indexOf(tag[0], i + tag[0].length);
-        next = end < 0 ? n : end + tag[0].length;
-      }
-    } else {
-      const end = masked2.indexOf(c, i + 1);
-      next = end < 0 ? n : end + 1;
-    }
-    special.lastIndex = next;
-    m = special.exec(masked2);
-  }
-  if (start < n && masked2.slice(start).trim() !== "") out.push({ start, end: n });
-  return out;
-}
-function byteToCharMapper(text) {
-  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
-  const map2 = [];
-  let chars = 0;
-  for (const ch of text) {
-    const bytes = Buffer.byteLength(ch);
-    for (let k = 0; k < bytes; k++) map2.push(chars);
-    chars += ch.length;
-  }
-  map2.push(chars);
-  return (b) => map2[Math.min(b, map2.length - 1)] ?? chars;
-}
-function cleanName(raw) {
-  return raw.trim().replace(/[`"[\]]/g, "").replace(/\s*\.\s*/g, ".");
-}
-var IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
-var IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
+// src/migrations/sql-locate.ts
+var PLAIN_NAME = /^\w+$/;
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function locate(text, from, to, re, fallback) {
-  const slice = text.slice(from, to);
-  const m = re.exec(slice);
+function isWordCode(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+}
+function isLetterCode(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90;
+}
+function firstIn(text, from, to, re, fallback) {
+  const m = re.exec(text.slice(from, to));
   return m ? from + m.index : fallback;
 }
-function firstToken(text, start, end) {
-  let i = start;
-  while (i < end && /\s/.test(text[i])) i++;
-  return i;
-}
-function looksLikeMysql(text) {
-  return /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bUNSIGNED\b/i.test(text);
-}
-function obj(v) {
-  return v && typeof v === "object" ? v : void 0;
-}
-function rangeVarName(v) {
-  const r = obj(obj(v)?.["RangeVar"]) ?? obj(v);
-  if (!r || typeof r["relname"] !== "string") return void 0;
-  return typeof r["schemaname"] === "string" ? `${r["schemaname"]}.${r["relname"]}` : r["relname"];
-}
-function strings(v) {
-  const out = [];
-  const walk = (x, depth) => {
-    if (depth > 6 || !x || typeof x !== "object") return;
-    const o = x;
-    const s = obj(o["String"]);
-    if (s && typeof s["sval"] === "string") {
-      out.push(s["sval"]);
-      return;
-    }
-    for (const val of Object.values(o)) {
-      if (Array.isArray(val)) for (const e of val) walk(e, depth + 1);
-      else walk(val, depth + 1);
-    }
-  };
-  walk(v, 0);
-  return out;
-}
-function dropObjectNames(objects) {
-  if (!Array.isArray(objects)) return [];
-  return objects.map((o) => strings(o).join(".")).filter(Boolean);
-}
-function typeNameText(typeName) {
-  const t = obj(typeName);
-  if (!t) return "";
-  const names = strings({ names: t["names"] }).filter((n) => n !== "pg_catalog");
-  return names.join(".");
-}
-function indexColumns(params) {
-  if (!Array.isArray(params)) return void 0;
-  const names = params.map((p) => obj(obj(p)?.["IndexElem"])?.["name"]).filter((n) => typeof n === "string");
-  return names.length > 0 ? names : void 0;
-}
-var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
-function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
-  const at = firstToken(text, stmtStart, stmtEnd);
-  const loc = (n) => {
-    const l = obj(n)?.["location"];
-    return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
-  };
-  const [kind2, body] = Object.entries(stmt)[0] ?? [];
-  const node2 = obj(body);
-  if (!kind2 || !node2) return false;
-  switch (kind2) {
-    case "DropStmt": {
-      const removeType = node2["removeType"];
-      const names = dropObjectNames(node2["objects"]);
-      const map2 = {
-        OBJECT_TABLE: "drop-table",
-        OBJECT_SCHEMA: "drop-schema",
-        OBJECT_INDEX: "drop-index",
-        OBJECT_VIEW: "other",
-        OBJECT_MATVIEW: "other"
-      };
-      const k = map2[String(removeType)] ?? "other";
-      const via2 = `DROP ${String(removeType).replace("OBJECT_", "")}`;
-      for (const name of names.length > 0 ? names : [void 0]) {
-        const offset = name ? locate(text, at, stmtEnd, new RegExp(`\\b${escapeRe(name.split(".").pop())}\\b`), at) : at;
-        ops.push({ kind: k, table: name, via: via2, offset, concurrent: node2["concurrent"] === true });
-      }
-      return true;
-    }
-    case "DropdbStmt":
-      ops.push({ kind: "drop-database", table: String(node2["dbname"] ?? ""), via: "DROP DATABASE", offset: at });
-      return true;
-    case "TruncateStmt": {
-      const rels = Array.isArray(node2["relations"]) ? node2["relations"] : [];
-      for (const r of rels)
-        ops.push({
-          kind: "truncate",
-          table: rangeVarName(r),
-          via: "TRUNCATE",
-          offset: loc(obj(r)?.["RangeVar"]) ?? at
-        });
-      return true;
-    }
-    case "DeleteStmt":
-      ops.push({
-        kind: node2["whereClause"] ? "delete-rows" : "delete-all",
-        table: rangeVarName(node2["relation"]),
-        via: "DELETE",
-        offset: at
-      });
-      return true;
-    case "UpdateStmt": {
-      const nulled = nulledColumns(node2["targetList"]);
-      ops.push({
-        kind: !node2["whereClause"] ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
-        table: rangeVarName(node2["relation"]),
-        ...nulled.length > 0 ? { columns: nulled } : {},
-        via: "UPDATE",
-        offset: at
-      });
-      return true;
-    }
-    case "InsertStmt": {
-      const select = obj(obj(node2["selectStmt"])?.["SelectStmt"]);
-      if (select?.["fromClause"])
-        ops.push({ kind: "backfill", table: rangeVarName(node2["relation"]), via: "INSERT ... SELECT", offset: at });
-      return true;
-    }
-    case "CreateStmt": {
-      if (obj(node2["relation"])?.["relpersistence"] === "t") return true;
-      ops.push({ kind: "create-table", table: rangeVarName(node2["relation"]), via: "CREATE TABLE", offset: at });
-      return true;
-    }
-    case "CreateTableAsStmt": {
-      const into = obj(node2["into"]);
-      ops.push({ kind: "create-table", table: rangeVarName(into?.["rel"]), via: "CREATE TABLE AS", offset: at });
-      return true;
-    }
-    case "IndexStmt":
-      ops.push({
-        kind: "create-index",
-        table: rangeVarName(node2["relation"]),
-        columns: indexColumns(node2["indexParams"]),
-        detail: typeof node2["idxname"] === "string" ? node2["idxname"] : void 0,
-        concurrent: node2["concurrent"] === true,
-        postgres: true,
-        via: node2["unique"] ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
-        offset: at
-      });
-      return true;
-    case "RenameStmt": {
-      const table = rangeVarName(node2["relation"]);
-      const newName = typeof node2["newname"] === "string" ? node2["newname"] : void 0;
-      if (node2["renameType"] === "OBJECT_COLUMN") {
-        const col = String(node2["subname"] ?? "");
-        const offset = locate(
-          text,
-          at,
-          stmtEnd,
-          new RegExp(`RENAME\\s+(?:COLUMN\\s+)?["\`]?${escapeRe(col)}`, "i"),
-          at
-        );
-        ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
-      } else if (node2["renameType"] === "OBJECT_TABLE") {
-        ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
-      } else ops.push({ kind: "other", table, via: "RENAME", offset: at });
-      return true;
-    }
-    case "AlterTableStmt": {
-      if (node2["objtype"] !== "OBJECT_TABLE") return true;
-      const table = rangeVarName(node2["relation"]);
-      const cmds = Array.isArray(node2["cmds"]) ? node2["cmds"] : [];
-      for (const c of cmds) {
-        const cmd = obj(obj(c)?.["AlterTableCmd"]);
-        if (!cmd) continue;
-        const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
-        const colRe = escapeRe(col);
-        switch (cmd["subtype"]) {
-          case "AT_DropColumn":
-            ops.push({
-              kind: "drop-column",
-              table,
-              columns: [col],
-              via: "DROP COLUMN",
-              offset: locate(
-                text,
-                at,
-                stmtEnd,
-                new RegExp(`\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?["\`]?${colRe}\\b`, "i"),
-                at
-              )
-            });
-            break;
-          case "AT_AlterColumnType": {
-            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
-            ops.push({
-              kind: "alter-type",
-              table,
-              columns: [col],
-              detail: typeNameText(def?.["typeName"]) || void 0,
-              via: "ALTER COLUMN TYPE",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
-            });
-            break;
-          }
-          case "AT_SetNotNull":
-            ops.push({
-              kind: "set-not-null",
-              table,
-              columns: [col],
-              via: "SET NOT NULL",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at)
-            });
-            break;
-          case "AT_AddColumn": {
-            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
-            const name = typeof def?.["colname"] === "string" ? def["colname"] : "";
-            const types = strings({ names: obj(def?.["typeName"])?.["names"] });
-            const contypes = (Array.isArray(def?.["constraints"]) ? def["constraints"] : []).map(
-              (x) => String(obj(obj(x)?.["Constraint"])?.["contype"] ?? "")
-            );
-            const notNull = contypes.includes("CONSTR_NOTNULL") || contypes.includes("CONSTR_PRIMARY");
-            const hasDefault = contypes.some((t) => t === "CONSTR_DEFAULT" || t === "CONSTR_IDENTITY" || t === "CONSTR_GENERATED") || types.some((t) => SERIAL_TYPES.has(t.toLowerCase()));
-            ops.push({
-              kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-              table,
-              columns: [name],
-              detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-              via: "ADD COLUMN",
-              offset: loc(def) ?? at
-            });
-            break;
-          }
-          case "AT_AddConstraint": {
-            const con = obj(obj(cmd["def"])?.["Constraint"]);
-            const contype = String(con?.["contype"] ?? "");
-            const offset = loc(con) ?? at;
-            if (contype === "CONSTR_FOREIGN") {
-              ops.push({
-                kind: "add-foreign-key",
-                table,
-                columns: strings({ a: con?.["fk_attrs"] }),
-                newName: rangeVarName(con?.["pktable"]),
-                concurrent: con?.["skip_validation"] === true,
-                postgres: true,
-                via: "ADD FOREIGN KEY",
-                offset
-              });
-            } else if (contype === "CONSTR_CHECK" || contype === "CONSTR_UNIQUE" || contype === "CONSTR_PRIMARY" || contype === "CONSTR_EXCLUSION") {
-              const usesIndex = typeof con?.["indexname"] === "string";
-              ops.push({
-                kind: usesIndex || con?.["skip_validation"] === true ? "other" : "add-constraint",
-                table,
-                columns: typeof con?.["conname"] === "string" ? [con["conname"]] : strings({ k: con?.["keys"] }),
-                detail: contype.replace("CONSTR_", "").toLowerCase(),
-                via: "ADD CONSTRAINT",
-                offset
-              });
-            } else ops.push({ kind: "other", table, via: "ADD CONSTRAINT", offset });
-            break;
-          }
-          case "AT_DropConstraint":
-            ops.push({
-              kind: "drop-constraint",
-              table,
-              columns: col ? [col] : void 0,
-              via: "DROP CONSTRAINT",
-              offset: at
-            });
-            break;
-          default:
-            ops.push({ kind: "other", table, via: "ALTER TABLE", offset: at });
-        }
-      }
-      return true;
-    }
-    default:
-      return true;
+function locateWord(text, from, to, name, fallback) {
+  if (!PLAIN_NAME.test(name)) return firstIn(text, from, to, new RegExp(`\\b${escapeRe(name)}\\b`), fallback);
+  for (let i = text.indexOf(name, from); i >= 0 && i + name.length <= to; i = text.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    if ((i === from || !isWordCode(text.charCodeAt(i - 1))) && (end === to || !isWordCode(text.charCodeAt(end))))
+      return i;
   }
+  return fallback;
 }
-var RE_DROP = new RegExp(
-  String.raw`^DROP\s+(TABLE|SCHEMA|DATABASE|VIEW|MATERIALIZED\s+VIEW|INDEX|SEQUENCE|TYPE)\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})(?:\s+ON\s+(${IDENT}))?`,
-  "i"
-);
-var RE_TRUNCATE = new RegExp(
-  String.raw`^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})`,
-  "i"
-);
-var RE_DELETE = new RegExp(String.raw`^DELETE\s+(?:[\w\s]{0,40}?\s)?FROM\s+(?:ONLY\s+)?(${IDENT})`, "i");
-var RE_UPDATE = new RegExp(String.raw`^UPDATE\s+(?:ONLY\s+)?(${IDENT})(?:\s+(?:AS\s+)?\w{1,64})?\s+SET\b`, "i");
-var RE_INSERT_SELECT = new RegExp(
-  String.raw`^INSERT\s+(?:IGNORE\s+)?INTO\s+(${IDENT})[\s\S]*?\bSELECT\b[\s\S]*?\bFROM\b`,
-  "i"
-);
-var RE_CREATE_INDEX = new RegExp(
-  String.raw`^CREATE\s+(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:(${IDENT})\s+)?ON\s+(?:ONLY\s+)?(${IDENT})`,
-  "i"
-);
-var RE_CREATE_TABLE = new RegExp(
-  String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`,
-  "i"
-);
-var RE_ALTER_TABLE = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})\s+`, "i");
-var RE_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+TABLE\s+(${IDENT})\s+TO\s+(${IDENT})`, "i");
-var RE_SP_RENAME = /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
-var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM|PROJECTION|STATISTICS)$/i;
-function splitTopLevel(s) {
-  const out = [];
-  let depth = 0;
-  let start = 0;
-  let quote3 = null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote3) {
-      if (c === quote3) quote3 = null;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === "`") quote3 = c;
-    else if (c === "(") depth++;
-    else if (c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "," && depth === 0) {
-      out.push({ text: s.slice(start, i), offset: start });
-      start = i + 1;
-    }
-  }
-  out.push({ text: s.slice(start), offset: start });
-  return out.map((p) => {
-    const lead = p.text.length - p.text.trimStart().length;
-    return { text: p.text.trim(), offset: p.offset + lead };
-  });
-}
-function firstMatch(s, cases) {
-  for (const [re, handle] of cases) {
-    const m = re.exec(s);
-    if (m && handle(m) !== false) return true;
-  }
-  return false;
-}
-var A_DROP = new RegExp(String.raw`^DROP\s+(?:(COLUMN)\s+)?(?:IF\s+EXISTS\s+)?(${IDENT})`, "i");
-var A_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+(?:TO|AS)\s+(${IDENT})`, "i");
-var A_RENAME_OTHER = /^RENAME\s+(?:INDEX|KEY|CONSTRAINT)\b/i;
-var A_RENAME_COLUMN = new RegExp(String.raw`^RENAME\s+(?:COLUMN\s+)?(${IDENT})\s+TO\s+(${IDENT})`, "i");
-var A_ALTER_TYPE = new RegExp(
-  String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+(?:SET\s+DATA\s+)?TYPE\s+([^\s,]{1,80})`,
-  "i"
-);
-var A_SET_NOT_NULL = new RegExp(String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+SET\s+NOT\s+NULL`, "i");
-var A_MSSQL_ALTER = new RegExp(
-  String.raw`^ALTER\s+COLUMN\s+(${IDENT})\s+(?!SET\b|DROP\b|TYPE\b|ADD\b|RESTART\b|RESET\b|OPTIONS\b)([A-Za-z]\w{0,40})`,
-  "i"
-);
-var A_ALTER_OTHER = /^ALTER\s/i;
-var A_MODIFY = new RegExp(String.raw`^MODIFY\s+(?:COLUMN\s+)?(${IDENT})\s+([^\s,]{1,80})`, "i");
-var A_CHANGE = new RegExp(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${IDENT})\s+(${IDENT})\s+([^\s,]{1,80})`, "i");
-var A_ADD_FK = /^ADD\s+(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\b/i;
-var A_REFERENCES = new RegExp(String.raw`REFERENCES\s+(${IDENT})`, "i");
-var A_ADD_CONSTRAINT = /^ADD\s+(?:CONSTRAINT\s+(\S+)\s+)?(UNIQUE|PRIMARY\s+KEY|CHECK|EXCLUDE)\b/i;
-var A_ADD_INDEX = /^ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\b/i;
-var A_ADD_COLUMN = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*([\s\S]*)$`, "i");
-function alterActions(table, actions, base, mysql, ops) {
-  for (const a of splitTopLevel(actions)) {
-    const t = a.text;
-    const offset = base + a.offset;
-    const push = (op) => {
-      ops.push({ ...op, table, offset });
-      return true;
-    };
-    const matched = firstMatch(t, [
-      [
-        A_DROP,
-        (m) => {
-          if (!m[1] && NOT_A_COLUMN.test(m[2])) {
-            const kind2 = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
-            return push({ kind: kind2, via: `DROP ${m[2].toUpperCase()}` });
-          }
-          return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
-        }
-      ],
-      [A_RENAME_TABLE, (m) => push({ kind: "rename-table", newName: cleanName(m[1]), via: "RENAME TO" })],
-      [A_RENAME_OTHER, () => push({ kind: "other", via: "RENAME" })],
-      [
-        A_RENAME_COLUMN,
-        (m) => push({ kind: "rename-column", columns: [cleanName(m[1])], newName: cleanName(m[2]), via: "RENAME COLUMN" })
-      ],
-      [
-        A_ALTER_TYPE,
-        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN TYPE" })
-      ],
-      [A_SET_NOT_NULL, (m) => push({ kind: "set-not-null", columns: [cleanName(m[1])], via: "SET NOT NULL" })],
-      [
-        A_MSSQL_ALTER,
-        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN" })
-      ],
-      [A_ALTER_OTHER, () => push({ kind: "other", via: "ALTER COLUMN" })],
-      [A_MODIFY, (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "MODIFY COLUMN" })],
-      [
-        A_CHANGE,
-        (m) => {
-          const from = cleanName(m[1]);
-          const to = cleanName(m[2]);
-          if (from.toLowerCase() !== to.toLowerCase())
-            return push({ kind: "rename-column", columns: [from], newName: to, via: "CHANGE COLUMN" });
-          return push({ kind: "alter-type", columns: [from], detail: m[3], via: "CHANGE COLUMN" });
-        }
-      ],
-      [
-        A_ADD_FK,
-        () => {
-          const ref = A_REFERENCES.exec(t);
-          return push({
-            kind: "add-foreign-key",
-            newName: ref ? cleanName(ref[1]) : void 0,
-            concurrent: /\bNOT\s+VALID\b/i.test(t),
-            postgres: !mysql,
-            via: "ADD FOREIGN KEY"
-          });
-        }
-      ],
-      [
-        A_ADD_CONSTRAINT,
-        (m) => push({
-          kind: /\bNOT\s+VALID\b|\bUSING\s+INDEX\b/i.test(t) ? "other" : "add-constraint",
-          columns: m[1] ? [cleanName(m[1])] : void 0,
-          detail: m[2].toLowerCase(),
-          via: "ADD CONSTRAINT"
-        })
-      ],
-      [A_ADD_INDEX, () => push({ kind: "create-index", concurrent: false, postgres: false, via: "ADD INDEX" })],
-      [
-        A_ADD_COLUMN,
-        (m) => {
-          const def = m[2] ?? "";
-          const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(def);
-          const hasDefault = /\bDEFAULT\b|\bGENERATED\b|\bIDENTITY\b|\bAUTO_?INCREMENT\b|^\s*(?:SMALL|BIG)?SERIAL\d?\b/i.test(def);
-          return push({
-            kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
-            columns: [cleanName(m[1])],
-            detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
-            via: "ADD COLUMN"
-          });
-        }
-      ]
-    ]);
-    if (!matched) push({ kind: "other", via: "ALTER TABLE" });
-  }
-}
-function splitNames(list2) {
-  return splitTopLevel(list2).map((p) => cleanName(p.text)).filter(Boolean);
-}
-function nulledColumns(targetList) {
-  if (!Array.isArray(targetList)) return [];
-  const out = [];
-  for (const t of targetList) {
-    const target = obj(obj(t)?.["ResTarget"]);
-    if (obj(obj(target?.["val"])?.["A_Const"])?.["isnull"] === true && typeof target?.["name"] === "string")
-      out.push(target["name"]);
-  }
-  return out;
-}
-var SET_NULL = new RegExp(String.raw`^(${IDENT})\s*=\s*NULL$`, "i");
-function nulledInSetList(setList) {
-  return splitTopLevel(setList).map((a) => SET_NULL.exec(a.text)?.[1]).filter((c) => c !== void 0).map(cleanName);
-}
-var DROP_KINDS = {
-  TABLE: "drop-table",
-  SCHEMA: "drop-schema",
-  DATABASE: "drop-database",
-  INDEX: "drop-index"
+var CLAUSE_START = {
+  RENAME: /RENAME\s+/gi,
+  DROP: /\bDROP\s+/gi,
+  ALTER: /\bALTER\s+/gi
 };
-function regexStatementOps(stmt, base, mysql, ops) {
-  const lead = stmt.length - stmt.trimStart().length;
-  const s = stmt.trimStart().slice(0, 64 * 1024);
-  const at = base + lead;
-  const push = (op) => {
-    ops.push({ ...op, offset: at });
-    return true;
-  };
-  firstMatch(s, [
-    [
-      RE_DROP,
-      (m) => {
-        const what = m[1].toUpperCase().replace(/\s+/g, " ");
-        const kind2 = DROP_KINDS[what] ?? "other";
-        for (const name of splitNames(m[3]))
-          push({
-            kind: kind2,
-            table: kind2 === "drop-index" && m[4] ? cleanName(m[4]) : name,
-            via: `DROP ${what}`,
-            concurrent: !!m[2]
-          });
-        return true;
-      }
-    ],
-    [
-      RE_TRUNCATE,
-      (m) => {
-        for (const name of splitNames(m[1])) push({ kind: "truncate", table: name, via: "TRUNCATE" });
-        return true;
-      }
-    ],
-    [
-      RE_DELETE,
-      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]), via: "DELETE" })
-    ],
-    [
-      RE_UPDATE,
-      (m) => {
-        const where = /\bWHERE\b/i.exec(s);
-        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
-        return push({
-          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
-          table: cleanName(m[1]),
-          ...nulled.length > 0 ? { columns: nulled } : {},
-          via: "UPDATE"
-        });
-      }
-    ],
-    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]), via: "INSERT ... SELECT" })],
-    [
-      RE_CREATE_INDEX,
-      (m) => push({
-        kind: "create-index",
-        table: cleanName(m[3]),
-        detail: m[2] ? cleanName(m[2]) : void 0,
-        concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
-        postgres: !mysql,
-        via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
-      })
-    ],
-    [
-      RE_CREATE_TABLE,
-      (m) => {
-        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]), via: "CREATE TABLE" });
-        return true;
-      }
-    ],
-    [
-      RE_ALTER_TABLE,
-      (m) => {
-        alterActions(cleanName(m[1]), s.slice(m[0].length), at + m[0].length, mysql, ops);
-        return true;
-      }
-    ],
-    [
-      RE_RENAME_TABLE,
-      (m) => push({ kind: "rename-table", table: cleanName(m[1]), newName: cleanName(m[2]), via: "RENAME TABLE" })
-    ],
-    [
-      RE_SP_RENAME,
-      (m) => {
-        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
-          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
-        const parts = m[1].split(".");
-        return push({
-          kind: "rename-column",
-          table: parts.slice(0, -1).join("."),
-          columns: [parts[parts.length - 1]],
-          newName: m[2],
-          via: "sp_rename"
-        });
-      }
-    ]
-  ]);
+var COLUMN_WORD = /COLUMN\s+/iy;
+var IF_EXISTS = /IF\s+EXISTS\s+/iy;
+function columnAt(s, i, col, bounded) {
+  const end = i + col.length;
+  if (end > s.length) return false;
+  for (let k = 0; k < col.length; k++) {
+    const a = s.charCodeAt(i + k);
+    const b = col.charCodeAt(k);
+    if (a !== b && !(isLetterCode(b) && (a | 32) === (b | 32))) return false;
+  }
+  return !bounded || end === s.length || !isWordCode(s.charCodeAt(end));
 }
-var INTERESTING_STATEMENT = /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
-var SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
-function lastAtOrBelow(sorted, value) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (sorted[mid] <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+function quotedColumnAt(s, i, col, bounded) {
+  const q = s.charCodeAt(i);
+  return (q === 34 || q === 96) && columnAt(s, i + 1, col, bounded) || columnAt(s, i, col, bounded);
 }
-function parseJoined(masked2, statements) {
-  const pieces2 = [];
-  const compactStarts = [];
-  let c = 0;
-  for (const st of statements) {
-    compactStarts.push(c);
-    pieces2.push(masked2.slice(st.start, st.end));
-    c += st.end - st.start + 2;
-  }
-  const compact = pieces2.join(";\n");
-  const parsed = parsePostgres(compact);
-  if (!parsed) return null;
-  const toChar = byteToCharMapper(compact);
-  const toOriginal = (offset) => {
-    const lo = lastAtOrBelow(compactStarts, offset);
-    const st = statements[lo];
-    return st.start + Math.min(offset - compactStarts[lo], st.end - st.start);
-  };
-  const ops = [];
-  for (const s of parsed) {
-    const start = toChar(s.location);
-    const end = s.length !== void 0 ? toChar(s.location + s.length) : compact.length;
-    astOps(s.stmt, compact, firstToken(compact, start, end), end, toChar, ops);
-  }
-  for (const op of ops) op.offset = toOriginal(op.offset);
-  return ops;
+function after(re, s, i) {
+  re.lastIndex = i;
+  return re.test(s) ? re.lastIndex : -1;
 }
-var NOT_POSTGRES_STATEMENT = /^\s*(?:EXEC|RENAME|sp_rename)\b/i;
-function parseOrFallBack(masked2, statements, mysql, ops) {
-  const parsed = parseJoined(masked2, statements);
-  if (parsed) {
-    for (const op of parsed) ops.push(op);
-    return;
+function locateColumn(text, from, to, clause, col, fallback) {
+  const bounded = clause !== "RENAME";
+  if (!PLAIN_NAME.test(col)) {
+    const ifExists = clause === "DROP" ? String.raw`(?:IF\s+EXISTS\s+)?` : "";
+    const source = String.raw`${bounded ? "\\b" : ""}${clause}\s+(?:COLUMN\s+)?${ifExists}["\x60]?${escapeRe(col)}${bounded ? "\\b" : ""}`;
+    return firstIn(text, from, to, new RegExp(source, "i"), fallback);
   }
-  if (statements.length === 1) {
-    const st = statements[0];
-    regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
-    return;
+  const s = text.slice(from, to);
+  const start = CLAUSE_START[clause];
+  start.lastIndex = 0;
+  for (let m = start.exec(s); m; m = start.exec(s)) {
+    const e0 = m.index + m[0].length;
+    const e1 = after(COLUMN_WORD, s, e0);
+    const ends = e1 < 0 ? [e0] : [e0, e1];
+    if (clause === "DROP")
+      for (const e of e1 < 0 ? [e0] : [e0, e1]) {
+        const e2 = after(IF_EXISTS, s, e);
+        if (e2 >= 0) ends.push(e2);
+      }
+    for (const e of ends) if (quotedColumnAt(s, e, col, bounded)) return from + m.index;
   }
-  const half = statements.length >> 1;
-  parseOrFallBack(masked2, statements.slice(0, half), mysql, ops);
-  parseOrFallBack(masked2, statements.slice(half), mysql, ops);
-}
-function analyzeSql(text) {
-  if (!SQL_ANCHOR.test(text)) return [];
-  const masked2 = maskComments(text);
-  const statements = splitStatements(masked2).filter((st) => INTERESTING_STATEMENT.test(masked2.slice(st.start, st.end)));
-  if (statements.length === 0) return [];
-  const mysql = looksLikeMysql(masked2);
-  const ops = [];
-  if (text.length > MAX_PARSE_CHARS2 || mysql) {
-    for (const st of statements) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
-    return ops;
-  }
-  const accepted = [];
-  const rejected = [];
-  for (const st of statements)
-    (NOT_POSTGRES_STATEMENT.test(masked2.slice(st.start, st.end)) ? rejected : accepted).push(st);
-  if (accepted.length > 0) parseOrFallBack(masked2, accepted, mysql, ops);
-  if (rejected.length === 0) return ops;
-  const fallback = [];
-  for (const st of rejected) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, fallback);
-  return inStatementOrder(ops, fallback, statements);
-}
-function inStatementOrder(a, b, statements) {
-  const starts = statements.map((st) => st.start);
-  const indexOf = (offset) => lastAtOrBelow(starts, offset);
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(indexOf(a[i].offset) < indexOf(b[j].offset) ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  return fallback;
 }
 
 // src/migrations/text.ts
+function isRegexSpace(code) {
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return NON_ASCII_SPACE.test(String.fromCharCode(code));
+}
+var NON_ASCII_SPACE = /\s/;
 function literalLineIndex(lit, offset) {
   let lo = 0;
   let hi = lit.starts.length - 1;
@@ -88877,6 +88232,732 @@ function literalNames(arg) {
 }
 function literalName(arg) {
   return literalNames(arg)[0];
+}
+
+// src/migrations/sql.ts
+var MAX_PARSE_CHARS2 = 256 * 1024;
+function maskComments(text) {
+  if (!text.includes("--") && !text.includes("/*")) return text;
+  const parts = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  const blank = (from, to) => {
+    parts.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, " "));
+    last = to;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "'" || c === '"' || c === "`") {
+      const end = text.indexOf(c, i + 1);
+      i = end < 0 ? n : end + 1;
+    } else if (c === "-" && text[i + 1] === "-") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? n : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else i++;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+function splitStatements(masked2) {
+  const out = [];
+  const special = /['"`$;]/g;
+  let start = 0;
+  const n = masked2.length;
+  let m = special.exec(masked2);
+  while (m) {
+    const i = m.index;
+    const c = m[0];
+    let next = i + 1;
+    if (c === ";") {
+      if (masked2.slice(start, i).trim() !== "") out.push({ start, end: i });
+      start = i + 1;
+    } else if (c === "$") {
+      const tag = /^\$[A-Za-z_]?\w{0,30}\$/.exec(masked2.slice(i, i + 34));
+      if (tag) {
+        const end = masked2.indexOf(tag[0], i + tag[0].length);
+        next = end < 0 ? n : end + tag[0].length;
+      }
+    } else {
+      const end = masked2.indexOf(c, i + 1);
+      next = end < 0 ? n : end + 1;
+    }
+    special.lastIndex = next;
+    m = special.exec(masked2);
+  }
+  if (start < n && masked2.slice(start).trim() !== "") out.push({ start, end: n });
+  return out;
+}
+function byteToCharMapper(text) {
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
+  const map2 = [];
+  let chars = 0;
+  for (const ch of text) {
+    const bytes = Buffer.byteLength(ch);
+    for (let k = 0; k < bytes; k++) map2.push(chars);
+    chars += ch.length;
+  }
+  map2.push(chars);
+  return (b) => map2[Math.min(b, map2.length - 1)] ?? chars;
+}
+function cleanName(raw) {
+  return raw.trim().replace(/[`"[\]]/g, "").replace(/\s*\.\s*/g, ".");
+}
+var IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
+var IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
+function firstToken(text, start, end) {
+  let i = start;
+  while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+function looksLikeMysql(text) {
+  return /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bUNSIGNED\b/i.test(text);
+}
+function obj(v) {
+  return v && typeof v === "object" ? v : void 0;
+}
+function rangeVarName(v) {
+  const r = obj(obj(v)?.["RangeVar"]) ?? obj(v);
+  if (!r || typeof r["relname"] !== "string") return void 0;
+  return typeof r["schemaname"] === "string" ? `${r["schemaname"]}.${r["relname"]}` : r["relname"];
+}
+function strings(v) {
+  const out = [];
+  const walk = (x, depth) => {
+    if (depth > 6 || !x || typeof x !== "object") return;
+    const o = x;
+    const s = obj(o["String"]);
+    if (s && typeof s["sval"] === "string") {
+      out.push(s["sval"]);
+      return;
+    }
+    for (const val of Object.values(o)) {
+      if (Array.isArray(val)) for (const e of val) walk(e, depth + 1);
+      else walk(val, depth + 1);
+    }
+  };
+  walk(v, 0);
+  return out;
+}
+function dropObjectNames(objects) {
+  if (!Array.isArray(objects)) return [];
+  return objects.map((o) => strings(o).join(".")).filter(Boolean);
+}
+function typeNameText(typeName) {
+  const t = obj(typeName);
+  if (!t) return "";
+  const names = strings({ names: t["names"] }).filter((n) => n !== "pg_catalog");
+  return names.join(".");
+}
+function indexColumns(params) {
+  if (!Array.isArray(params)) return void 0;
+  const names = params.map((p) => obj(obj(p)?.["IndexElem"])?.["name"]).filter((n) => typeof n === "string");
+  return names.length > 0 ? names : void 0;
+}
+var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
+function astOps(stmt, text, stmtStart, stmtEnd, toChar, ops) {
+  const at = firstToken(text, stmtStart, stmtEnd);
+  const loc = (n) => {
+    const l = obj(n)?.["location"];
+    return typeof l === "number" && l >= 0 ? toChar(l) : void 0;
+  };
+  let kind2;
+  for (const key in stmt) {
+    kind2 = key;
+    break;
+  }
+  const node2 = kind2 === void 0 ? void 0 : obj(stmt[kind2]);
+  if (!kind2 || !node2) return false;
+  switch (kind2) {
+    case "DropStmt": {
+      const removeType = node2["removeType"];
+      const names = dropObjectNames(node2["objects"]);
+      const map2 = {
+        OBJECT_TABLE: "drop-table",
+        OBJECT_SCHEMA: "drop-schema",
+        OBJECT_INDEX: "drop-index",
+        OBJECT_VIEW: "other",
+        OBJECT_MATVIEW: "other"
+      };
+      const k = map2[String(removeType)] ?? "other";
+      const via2 = `DROP ${String(removeType).replace("OBJECT_", "")}`;
+      for (const name of names.length > 0 ? names : [void 0]) {
+        const offset = name ? locateWord(text, at, stmtEnd, name.split(".").pop(), at) : at;
+        ops.push({ kind: k, table: name, via: via2, offset, concurrent: node2["concurrent"] === true });
+      }
+      return true;
+    }
+    case "DropdbStmt":
+      ops.push({ kind: "drop-database", table: String(node2["dbname"] ?? ""), via: "DROP DATABASE", offset: at });
+      return true;
+    case "TruncateStmt": {
+      const rels = Array.isArray(node2["relations"]) ? node2["relations"] : [];
+      for (const r of rels)
+        ops.push({
+          kind: "truncate",
+          table: rangeVarName(r),
+          via: "TRUNCATE",
+          offset: loc(obj(r)?.["RangeVar"]) ?? at
+        });
+      return true;
+    }
+    case "DeleteStmt":
+      ops.push({
+        kind: node2["whereClause"] ? "delete-rows" : "delete-all",
+        table: rangeVarName(node2["relation"]),
+        via: "DELETE",
+        offset: at
+      });
+      return true;
+    case "UpdateStmt": {
+      const nulled = nulledColumns(node2["targetList"]);
+      ops.push({
+        kind: !node2["whereClause"] ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+        table: rangeVarName(node2["relation"]),
+        ...nulled.length > 0 ? { columns: nulled } : {},
+        via: "UPDATE",
+        offset: at
+      });
+      return true;
+    }
+    case "InsertStmt": {
+      const select = obj(obj(node2["selectStmt"])?.["SelectStmt"]);
+      if (select?.["fromClause"])
+        ops.push({ kind: "backfill", table: rangeVarName(node2["relation"]), via: "INSERT ... SELECT", offset: at });
+      return true;
+    }
+    case "CreateStmt": {
+      if (obj(node2["relation"])?.["relpersistence"] === "t") return true;
+      ops.push({ kind: "create-table", table: rangeVarName(node2["relation"]), via: "CREATE TABLE", offset: at });
+      return true;
+    }
+    case "CreateTableAsStmt": {
+      const into = obj(node2["into"]);
+      ops.push({ kind: "create-table", table: rangeVarName(into?.["rel"]), via: "CREATE TABLE AS", offset: at });
+      return true;
+    }
+    case "IndexStmt":
+      ops.push({
+        kind: "create-index",
+        table: rangeVarName(node2["relation"]),
+        columns: indexColumns(node2["indexParams"]),
+        detail: typeof node2["idxname"] === "string" ? node2["idxname"] : void 0,
+        concurrent: node2["concurrent"] === true,
+        postgres: true,
+        via: node2["unique"] ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+        offset: at
+      });
+      return true;
+    case "RenameStmt": {
+      const table = rangeVarName(node2["relation"]);
+      const newName = typeof node2["newname"] === "string" ? node2["newname"] : void 0;
+      if (node2["renameType"] === "OBJECT_COLUMN") {
+        const col = String(node2["subname"] ?? "");
+        const offset = locateColumn(text, at, stmtEnd, "RENAME", col, at);
+        ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
+      } else if (node2["renameType"] === "OBJECT_TABLE") {
+        ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
+      } else ops.push({ kind: "other", table, via: "RENAME", offset: at });
+      return true;
+    }
+    case "AlterTableStmt": {
+      if (node2["objtype"] !== "OBJECT_TABLE") return true;
+      const table = rangeVarName(node2["relation"]);
+      const cmds = Array.isArray(node2["cmds"]) ? node2["cmds"] : [];
+      for (const c of cmds) {
+        const cmd = obj(obj(c)?.["AlterTableCmd"]);
+        if (!cmd) continue;
+        const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
+        switch (cmd["subtype"]) {
+          case "AT_DropColumn":
+            ops.push({
+              kind: "drop-column",
+              table,
+              columns: [col],
+              via: "DROP COLUMN",
+              offset: locateColumn(text, at, stmtEnd, "DROP", col, at)
+            });
+            break;
+          case "AT_AlterColumnType": {
+            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
+            ops.push({
+              kind: "alter-type",
+              table,
+              columns: [col],
+              detail: typeNameText(def?.["typeName"]) || void 0,
+              via: "ALTER COLUMN TYPE",
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at)
+            });
+            break;
+          }
+          case "AT_SetNotNull":
+            ops.push({
+              kind: "set-not-null",
+              table,
+              columns: [col],
+              via: "SET NOT NULL",
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at)
+            });
+            break;
+          case "AT_AddColumn": {
+            const def = obj(obj(cmd["def"])?.["ColumnDef"]);
+            const name = typeof def?.["colname"] === "string" ? def["colname"] : "";
+            const types = strings({ names: obj(def?.["typeName"])?.["names"] });
+            const contypes = (Array.isArray(def?.["constraints"]) ? def["constraints"] : []).map(
+              (x) => String(obj(obj(x)?.["Constraint"])?.["contype"] ?? "")
+            );
+            const notNull = contypes.includes("CONSTR_NOTNULL") || contypes.includes("CONSTR_PRIMARY");
+            const hasDefault = contypes.some((t) => t === "CONSTR_DEFAULT" || t === "CONSTR_IDENTITY" || t === "CONSTR_GENERATED") || types.some((t) => SERIAL_TYPES.has(t.toLowerCase()));
+            ops.push({
+              kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+              table,
+              columns: [name],
+              detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+              via: "ADD COLUMN",
+              offset: loc(def) ?? at
+            });
+            break;
+          }
+          case "AT_AddConstraint": {
+            const con = obj(obj(cmd["def"])?.["Constraint"]);
+            const contype = String(con?.["contype"] ?? "");
+            const offset = loc(con) ?? at;
+            if (contype === "CONSTR_FOREIGN") {
+              ops.push({
+                kind: "add-foreign-key",
+                table,
+                columns: strings({ a: con?.["fk_attrs"] }),
+                newName: rangeVarName(con?.["pktable"]),
+                concurrent: con?.["skip_validation"] === true,
+                postgres: true,
+                via: "ADD FOREIGN KEY",
+                offset
+              });
+            } else if (contype === "CONSTR_CHECK" || contype === "CONSTR_UNIQUE" || contype === "CONSTR_PRIMARY" || contype === "CONSTR_EXCLUSION") {
+              const usesIndex = typeof con?.["indexname"] === "string";
+              ops.push({
+                kind: usesIndex || con?.["skip_validation"] === true ? "other" : "add-constraint",
+                table,
+                columns: typeof con?.["conname"] === "string" ? [con["conname"]] : strings({ k: con?.["keys"] }),
+                detail: contype.replace("CONSTR_", "").toLowerCase(),
+                via: "ADD CONSTRAINT",
+                offset
+              });
+            } else ops.push({ kind: "other", table, via: "ADD CONSTRAINT", offset });
+            break;
+          }
+          case "AT_DropConstraint":
+            ops.push({
+              kind: "drop-constraint",
+              table,
+              columns: col ? [col] : void 0,
+              via: "DROP CONSTRAINT",
+              offset: at
+            });
+            break;
+          default:
+            ops.push({ kind: "other", table, via: "ALTER TABLE", offset: at });
+        }
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+var RE_DROP = new RegExp(
+  String.raw`^DROP\s+(TABLE|SCHEMA|DATABASE|VIEW|MATERIALIZED\s+VIEW|INDEX|SEQUENCE|TYPE)\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})(?:\s+ON\s+(${IDENT}))?`,
+  "i"
+);
+var RE_TRUNCATE = new RegExp(
+  String.raw`^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?((?:${IDENT})(?:\s*,\s*(?:${IDENT})){0,50})`,
+  "i"
+);
+var RE_DELETE = new RegExp(String.raw`^DELETE\s+(?:[\w\s]{0,40}?\s)?FROM\s+(?:ONLY\s+)?(${IDENT})`, "i");
+var RE_UPDATE = new RegExp(String.raw`^UPDATE\s+(?:ONLY\s+)?(${IDENT})(?:\s+(?:AS\s+)?\w{1,64})?\s+SET\b`, "i");
+var RE_INSERT_SELECT = new RegExp(
+  String.raw`^INSERT\s+(?:IGNORE\s+)?INTO\s+(${IDENT})[\s\S]*?\bSELECT\b[\s\S]*?\bFROM\b`,
+  "i"
+);
+var RE_CREATE_INDEX = new RegExp(
+  String.raw`^CREATE\s+(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:(${IDENT})\s+)?ON\s+(?:ONLY\s+)?(${IDENT})`,
+  "i"
+);
+var RE_CREATE_TABLE = new RegExp(
+  String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`,
+  "i"
+);
+var RE_ALTER_TABLE = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})\s+`, "i");
+var RE_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+TABLE\s+(${IDENT})\s+TO\s+(${IDENT})`, "i");
+var RE_SP_RENAME = /^(?:EXEC(?:UTE)?\s+)?sp_rename\s+N?'([^']{1,200})'\s*,\s*N?'([^']{1,200})'(?:\s*,\s*N?'(\w{1,20})')?/i;
+var NOT_A_COLUMN = /^(?:CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK|PARTITION|UNIQUE|DEFAULT|TRIGGER|FULLTEXT|SPATIAL|PERIOD|SYSTEM|PROJECTION|STATISTICS)$/i;
+function splitTopLevel(s) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  let quote3 = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote3) {
+      if (c === quote3) quote3 = null;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") quote3 = c;
+    else if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) {
+      out.push({ text: s.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  out.push({ text: s.slice(start), offset: start });
+  return out.map((p) => {
+    const lead = p.text.length - p.text.trimStart().length;
+    return { text: p.text.trim(), offset: p.offset + lead };
+  });
+}
+function firstMatch(s, cases, worthTrying) {
+  for (const [re, handle] of cases) {
+    if (worthTrying && !worthTrying(re)) continue;
+    const m = re.exec(s);
+    if (m && handle(m) !== false) return true;
+  }
+  return false;
+}
+var A_DROP = new RegExp(String.raw`^DROP\s+(?:(COLUMN)\s+)?(?:IF\s+EXISTS\s+)?(${IDENT})`, "i");
+var A_RENAME_TABLE = new RegExp(String.raw`^RENAME\s+(?:TO|AS)\s+(${IDENT})`, "i");
+var A_RENAME_OTHER = /^RENAME\s+(?:INDEX|KEY|CONSTRAINT)\b/i;
+var A_RENAME_COLUMN = new RegExp(String.raw`^RENAME\s+(?:COLUMN\s+)?(${IDENT})\s+TO\s+(${IDENT})`, "i");
+var A_ALTER_TYPE = new RegExp(
+  String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+(?:SET\s+DATA\s+)?TYPE\s+([^\s,]{1,80})`,
+  "i"
+);
+var A_SET_NOT_NULL = new RegExp(String.raw`^ALTER\s+(?:COLUMN\s+)?(${IDENT})\s+SET\s+NOT\s+NULL`, "i");
+var A_MSSQL_ALTER = new RegExp(
+  String.raw`^ALTER\s+COLUMN\s+(${IDENT})\s+(?!SET\b|DROP\b|TYPE\b|ADD\b|RESTART\b|RESET\b|OPTIONS\b)([A-Za-z]\w{0,40})`,
+  "i"
+);
+var A_ALTER_OTHER = /^ALTER\s/i;
+var A_MODIFY = new RegExp(String.raw`^MODIFY\s+(?:COLUMN\s+)?(${IDENT})\s+([^\s,]{1,80})`, "i");
+var A_CHANGE = new RegExp(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${IDENT})\s+(${IDENT})\s+([^\s,]{1,80})`, "i");
+var A_ADD_FK = /^ADD\s+(?:CONSTRAINT\s+\S+\s+)?FOREIGN\s+KEY\b/i;
+var A_REFERENCES = new RegExp(String.raw`REFERENCES\s+(${IDENT})`, "i");
+var A_ADD_CONSTRAINT = /^ADD\s+(?:CONSTRAINT\s+(\S+)\s+)?(UNIQUE|PRIMARY\s+KEY|CHECK|EXCLUDE)\b/i;
+var A_ADD_INDEX = /^ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\b/i;
+var A_ADD_COLUMN = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})\s*([\s\S]*)$`, "i");
+function alterActions(table, actions, base, mysql, ops) {
+  for (const a of splitTopLevel(actions)) {
+    const t = a.text;
+    const offset = base + a.offset;
+    const push = (op) => {
+      ops.push({ ...op, table, offset });
+      return true;
+    };
+    const matched = firstMatch(t, [
+      [
+        A_DROP,
+        (m) => {
+          if (!m[1] && NOT_A_COLUMN.test(m[2])) {
+            const kind2 = /^(?:INDEX|KEY)$/i.test(m[2]) ? "drop-index" : "drop-constraint";
+            return push({ kind: kind2, via: `DROP ${m[2].toUpperCase()}` });
+          }
+          return push({ kind: "drop-column", columns: [cleanName(m[2])], via: "DROP COLUMN" });
+        }
+      ],
+      [A_RENAME_TABLE, (m) => push({ kind: "rename-table", newName: cleanName(m[1]), via: "RENAME TO" })],
+      [A_RENAME_OTHER, () => push({ kind: "other", via: "RENAME" })],
+      [
+        A_RENAME_COLUMN,
+        (m) => push({ kind: "rename-column", columns: [cleanName(m[1])], newName: cleanName(m[2]), via: "RENAME COLUMN" })
+      ],
+      [
+        A_ALTER_TYPE,
+        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN TYPE" })
+      ],
+      [A_SET_NOT_NULL, (m) => push({ kind: "set-not-null", columns: [cleanName(m[1])], via: "SET NOT NULL" })],
+      [
+        A_MSSQL_ALTER,
+        (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "ALTER COLUMN" })
+      ],
+      [A_ALTER_OTHER, () => push({ kind: "other", via: "ALTER COLUMN" })],
+      [A_MODIFY, (m) => push({ kind: "alter-type", columns: [cleanName(m[1])], detail: m[2], via: "MODIFY COLUMN" })],
+      [
+        A_CHANGE,
+        (m) => {
+          const from = cleanName(m[1]);
+          const to = cleanName(m[2]);
+          if (from.toLowerCase() !== to.toLowerCase())
+            return push({ kind: "rename-column", columns: [from], newName: to, via: "CHANGE COLUMN" });
+          return push({ kind: "alter-type", columns: [from], detail: m[3], via: "CHANGE COLUMN" });
+        }
+      ],
+      [
+        A_ADD_FK,
+        () => {
+          const ref = A_REFERENCES.exec(t);
+          return push({
+            kind: "add-foreign-key",
+            newName: ref ? cleanName(ref[1]) : void 0,
+            concurrent: /\bNOT\s+VALID\b/i.test(t),
+            postgres: !mysql,
+            via: "ADD FOREIGN KEY"
+          });
+        }
+      ],
+      [
+        A_ADD_CONSTRAINT,
+        (m) => push({
+          kind: /\bNOT\s+VALID\b|\bUSING\s+INDEX\b/i.test(t) ? "other" : "add-constraint",
+          columns: m[1] ? [cleanName(m[1])] : void 0,
+          detail: m[2].toLowerCase(),
+          via: "ADD CONSTRAINT"
+        })
+      ],
+      [A_ADD_INDEX, () => push({ kind: "create-index", concurrent: false, postgres: false, via: "ADD INDEX" })],
+      [
+        A_ADD_COLUMN,
+        (m) => {
+          const def = m[2] ?? "";
+          const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(def);
+          const hasDefault = /\bDEFAULT\b|\bGENERATED\b|\bIDENTITY\b|\bAUTO_?INCREMENT\b|^\s*(?:SMALL|BIG)?SERIAL\d?\b/i.test(def);
+          return push({
+            kind: notNull && !hasDefault ? "add-not-null-no-default" : "add-column",
+            columns: [cleanName(m[1])],
+            detail: notNull && hasDefault ? "NOT NULL with a default" : void 0,
+            via: "ADD COLUMN"
+          });
+        }
+      ]
+    ]);
+    if (!matched) push({ kind: "other", via: "ALTER TABLE" });
+  }
+}
+function splitNames(list2) {
+  return splitTopLevel(list2).map((p) => cleanName(p.text)).filter(Boolean);
+}
+function nulledColumns(targetList) {
+  if (!Array.isArray(targetList)) return [];
+  const out = [];
+  for (const t of targetList) {
+    const target = obj(obj(t)?.["ResTarget"]);
+    if (obj(obj(target?.["val"])?.["A_Const"])?.["isnull"] === true && typeof target?.["name"] === "string")
+      out.push(target["name"]);
+  }
+  return out;
+}
+var SET_NULL = new RegExp(String.raw`^(${IDENT})\s*=\s*NULL$`, "i");
+function nulledInSetList(setList) {
+  return splitTopLevel(setList).map((a) => SET_NULL.exec(a.text)?.[1]).filter((c) => c !== void 0).map(cleanName);
+}
+var DROP_KINDS = {
+  TABLE: "drop-table",
+  SCHEMA: "drop-schema",
+  DATABASE: "drop-database",
+  INDEX: "drop-index"
+};
+var STATEMENT_WORDS = /* @__PURE__ */ new Map([
+  [RE_DROP, ["DROP"]],
+  [RE_TRUNCATE, ["TRUNCATE"]],
+  [RE_DELETE, ["DELETE"]],
+  [RE_UPDATE, ["UPDATE"]],
+  [RE_INSERT_SELECT, ["INSERT"]],
+  [RE_CREATE_INDEX, ["CREATE"]],
+  [RE_CREATE_TABLE, ["CREATE"]],
+  [RE_ALTER_TABLE, ["ALTER"]],
+  [RE_RENAME_TABLE, ["RENAME"]],
+  [RE_SP_RENAME, ["EXEC", "EXECUTE", "SP_RENAME"]]
+]);
+function regexStatementOps(stmt, base, mysql, ops) {
+  const lead = stmt.length - stmt.trimStart().length;
+  const s = stmt.trimStart().slice(0, 64 * 1024);
+  const at = base + lead;
+  const push = (op) => {
+    ops.push({ ...op, offset: at });
+    return true;
+  };
+  const word = /^\w*/.exec(s)[0].toUpperCase();
+  const worthTrying = (re) => STATEMENT_WORDS.get(re)?.includes(word) ?? true;
+  const cases = [
+    [
+      RE_DROP,
+      (m) => {
+        const what = m[1].toUpperCase().replace(/\s+/g, " ");
+        const kind2 = DROP_KINDS[what] ?? "other";
+        for (const name of splitNames(m[3]))
+          push({
+            kind: kind2,
+            table: kind2 === "drop-index" && m[4] ? cleanName(m[4]) : name,
+            via: `DROP ${what}`,
+            concurrent: !!m[2]
+          });
+        return true;
+      }
+    ],
+    [
+      RE_TRUNCATE,
+      (m) => {
+        for (const name of splitNames(m[1])) push({ kind: "truncate", table: name, via: "TRUNCATE" });
+        return true;
+      }
+    ],
+    [
+      RE_DELETE,
+      (m) => push({ kind: /\bWHERE\b/i.test(s) ? "delete-rows" : "delete-all", table: cleanName(m[1]), via: "DELETE" })
+    ],
+    [
+      RE_UPDATE,
+      (m) => {
+        const where = /\bWHERE\b/i.exec(s);
+        const nulled = where ? nulledInSetList(s.slice(m[0].length, where.index)) : [];
+        return push({
+          kind: !where ? "update-all" : nulled.length > 0 ? "null-rows" : "backfill",
+          table: cleanName(m[1]),
+          ...nulled.length > 0 ? { columns: nulled } : {},
+          via: "UPDATE"
+        });
+      }
+    ],
+    [RE_INSERT_SELECT, (m) => push({ kind: "backfill", table: cleanName(m[1]), via: "INSERT ... SELECT" })],
+    [
+      RE_CREATE_INDEX,
+      (m) => push({
+        kind: "create-index",
+        table: cleanName(m[3]),
+        detail: m[2] ? cleanName(m[2]) : void 0,
+        concurrent: !!m[1] || /\bONLINE\s*=\s*ON\b/i.test(s),
+        postgres: !mysql,
+        via: /UNIQUE/i.test(s.slice(0, 20)) ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
+      })
+    ],
+    [
+      RE_CREATE_TABLE,
+      (m) => {
+        if (!m[1]) push({ kind: "create-table", table: cleanName(m[2]), via: "CREATE TABLE" });
+        return true;
+      }
+    ],
+    [
+      RE_ALTER_TABLE,
+      (m) => {
+        alterActions(cleanName(m[1]), s.slice(m[0].length), at + m[0].length, mysql, ops);
+        return true;
+      }
+    ],
+    [
+      RE_RENAME_TABLE,
+      (m) => push({ kind: "rename-table", table: cleanName(m[1]), newName: cleanName(m[2]), via: "RENAME TABLE" })
+    ],
+    [
+      RE_SP_RENAME,
+      (m) => {
+        if ((m[3] ?? "").toUpperCase() !== "COLUMN")
+          return push({ kind: "rename-table", table: m[1], newName: m[2], via: "sp_rename" });
+        const parts = m[1].split(".");
+        return push({
+          kind: "rename-column",
+          table: parts.slice(0, -1).join("."),
+          columns: [parts[parts.length - 1]],
+          newName: m[2],
+          via: "sp_rename"
+        });
+      }
+    ]
+  ];
+  firstMatch(s, cases, worthTrying);
+}
+var INTERESTING_STATEMENT = /^\s*(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|EXEC|sp_rename|WITH)\b|^\s*INSERT\b[\s\S]*\bSELECT\b/i;
+var SQL_ANCHOR = /\b(?:DROP|TRUNCATE|ALTER|DELETE|UPDATE|RENAME|CREATE|INSERT|sp_rename)\b/i;
+function lastAtOrBelow(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function parseJoined(masked2, statements) {
+  const pieces2 = [];
+  const compactStarts = [];
+  let c = 0;
+  for (const st of statements) {
+    compactStarts.push(c);
+    pieces2.push(masked2.slice(st.start, st.end));
+    c += st.end - st.start + 2;
+  }
+  const compact = pieces2.join(";\n");
+  const parsed = parsePostgres(compact);
+  if (!parsed) return null;
+  const toChar = byteToCharMapper(compact);
+  const toOriginal = (offset) => {
+    const lo = lastAtOrBelow(compactStarts, offset);
+    const st = statements[lo];
+    return st.start + Math.min(offset - compactStarts[lo], st.end - st.start);
+  };
+  const ops = [];
+  for (const s of parsed) {
+    const start = toChar(s.location);
+    const end = s.length !== void 0 ? toChar(s.location + s.length) : compact.length;
+    astOps(s.stmt, compact, firstToken(compact, start, end), end, toChar, ops);
+  }
+  for (const op of ops) op.offset = toOriginal(op.offset);
+  return ops;
+}
+var NOT_POSTGRES_STATEMENT = /^\s*(?:EXEC|RENAME|sp_rename)\b/i;
+function parseOrFallBack(masked2, statements, mysql, ops) {
+  const parsed = parseJoined(masked2, statements);
+  if (parsed) {
+    for (const op of parsed) ops.push(op);
+    return;
+  }
+  if (statements.length === 1) {
+    const st = statements[0];
+    regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+    return;
+  }
+  const half = statements.length >> 1;
+  parseOrFallBack(masked2, statements.slice(0, half), mysql, ops);
+  parseOrFallBack(masked2, statements.slice(half), mysql, ops);
+}
+function analyzeSql(text) {
+  if (!SQL_ANCHOR.test(text)) return [];
+  const masked2 = maskComments(text);
+  const statements = splitStatements(masked2).filter((st) => INTERESTING_STATEMENT.test(masked2.slice(st.start, st.end)));
+  if (statements.length === 0) return [];
+  const mysql = looksLikeMysql(masked2);
+  const ops = [];
+  if (text.length > MAX_PARSE_CHARS2 || mysql) {
+    for (const st of statements) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, ops);
+    return ops;
+  }
+  const accepted = [];
+  const rejected = [];
+  for (const st of statements)
+    (NOT_POSTGRES_STATEMENT.test(masked2.slice(st.start, st.end)) ? rejected : accepted).push(st);
+  if (accepted.length > 0) parseOrFallBack(masked2, accepted, mysql, ops);
+  if (rejected.length === 0) return ops;
+  const fallback = [];
+  for (const st of rejected) regexStatementOps(masked2.slice(st.start, st.end), st.start, mysql, fallback);
+  return inStatementOrder(ops, fallback, statements);
+}
+function inStatementOrder(a, b, statements) {
+  const starts = statements.map((st) => st.start);
+  const indexOf = (offset) => lastAtOrBelow(starts, offset);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(indexOf(a[i].offset) < indexOf(b[j].offset) ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 // src/migrations/frameworks/python-orm.ts
@@ -90297,10 +90378,10 @@ function djangoTypeChanges(files, allFiles) {
       const col = op.columns?.[0]?.toLowerCase();
       if (!col) continue;
       const before = removed.get(col);
-      const after = added.get(col) ?? op.detail;
-      if (before && after && before !== after) {
+      const after2 = added.get(col) ?? op.detail;
+      if (before && after2 && before !== after2) {
         op.kind = "alter-type";
-        op.detail = `${before} -> ${after}`;
+        op.detail = `${before} -> ${after2}`;
       }
     }
   }
@@ -90422,15 +90503,43 @@ var dataBackfillRule = {
 function normalized(line) {
   return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
 }
+function normalizedSums(lines) {
+  let count = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const l of lines) {
+    const text = l.content;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 59 || isRegexSpace(c)) continue;
+      const kept = c === 39 ? 34 : c;
+      count++;
+      sum += kept;
+      squares = (squares + kept * kept) % 1000000007;
+    }
+  }
+  return [count, sum, squares];
+}
+function isCode(path2, content) {
+  return /\S/.test(content) && !isCommentLine(path2, content);
+}
 function cosmeticOnly(file2) {
-  const code = (lines) => lines.filter((l) => l.content.trim() !== "" && !isCommentLine(file2.path, l.content)).map((l) => normalized(l.content)).sort();
   if (file2.added.length + file2.removed.length === 0) return false;
-  const added = code(file2.added);
-  const removed = code(file2.removed);
-  return added.length === removed.length && added.every((l, i) => l === removed[i]);
+  const removed = file2.removed.filter((l) => isCode(file2.path, l.content));
+  let addedCode = 0;
+  for (const l of file2.added) if (isCode(file2.path, l.content) && ++addedCode > removed.length) return false;
+  if (addedCode !== removed.length) return false;
+  const added = file2.added.filter((l) => isCode(file2.path, l.content));
+  const addedSums = normalizedSums(added);
+  const removedSums = normalizedSums(removed);
+  if (addedSums.some((v, i) => v !== removedSums[i])) return false;
+  const code = (lines) => lines.map((l) => normalized(l.content)).sort();
+  const after2 = code(added);
+  const before = code(removed);
+  return after2.every((l, i) => l === before[i]);
 }
 function hasCodeRemoved(file2) {
-  return file2.removed.some((l) => l.content.trim() !== "" && !isCommentLine(file2.path, l.content));
+  return file2.removed.some((l) => isCode(file2.path, l.content));
 }
 var historyRewriteRule = {
   id: "migration/history-rewrite",
@@ -91359,11 +91468,11 @@ var authCheckRemovedRule = {
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
-      if (file2.binary) continue;
-      const removedHint = file2.status !== "deleted" && AUTH_HINT.test(removedText(file2));
-      const addedHint = file2.status !== "deleted" && BYPASS_HINT.test(addedText(file2));
-      if (!removedHint && !addedHint) continue;
+      if (file2.binary || file2.status === "deleted") continue;
       if (ctx.paths.isDoc(file2.path) || ctx.paths.isTest(file2.path)) continue;
+      const removedHint = AUTH_HINT.test(removedText(file2));
+      const addedHint = BYPASS_HINT.test(addedText(file2));
+      if (!removedHint && !addedHint) continue;
       if (removedHint) {
         const removed = [];
         for (const l of file2.removed) {
@@ -91430,8 +91539,8 @@ function coverageValues(lines) {
 function coverageLowered(file2, out) {
   const before = coverageValues(file2.removed);
   if (before.size === 0) return;
-  const after = coverageValues(file2.added);
-  for (const [key, added] of after) {
+  const after2 = coverageValues(file2.added);
+  for (const [key, added] of after2) {
     const removed = before.get(key);
     if (!removed) continue;
     for (let i = 0; i < added.length && i < removed.length; i++) {
@@ -91463,12 +91572,11 @@ var checkBypassedRule = {
   run(ctx) {
     const out = [];
     for (const file2 of ctx.files) {
-      if (file2.binary) continue;
+      if (file2.binary || ctx.paths.isDoc(file2.path)) continue;
       const workflow = isGithubWorkflow(file2.path) && file2.status === "modified";
       const hinted = file2.added.length > 0 && /no-verify|HUSKY|\|\||exit 0/.test(addedText(file2));
       const coverage = COVERAGE_FILE.test(file2.path) || file2.added.length > 0 && addedText(file2).includes("cov-fail-under");
       if (!workflow && !hinted && !coverage) continue;
-      if (ctx.paths.isDoc(file2.path)) continue;
       if (workflow) {
         for (const d of droppedNeeds(file2))
           out.push({
@@ -91710,10 +91818,12 @@ var testFileDeletedRule = {
     const replacementStems = /* @__PURE__ */ new Set();
     const deletedSourceStems = /* @__PURE__ */ new Set();
     for (const f2 of ctx.allFiles) {
+      const gone = f2.status === "deleted";
+      if (gone === ctx.paths.isTest(f2.path)) continue;
       const stem = testStem(f2.path);
       if (!wanted.has(stem)) continue;
-      if (f2.status !== "deleted" && ctx.paths.isTest(f2.path)) replacementStems.add(stem);
-      if (f2.status === "deleted" && !ctx.paths.isTest(f2.path)) deletedSourceStems.add(stem);
+      if (gone) deletedSourceStems.add(stem);
+      else replacementStems.add(stem);
     }
     const out = [];
     for (const file2 of deleted) {
@@ -91879,7 +91989,7 @@ var testSkippedRule = {
     const out = [];
     for (const file2 of ctx.files) {
       if (file2.status === "deleted" || file2.binary || file2.added.length === 0) continue;
-      if (!SKIP_HINT.test(addedText(file2)) || ctx.paths.isDoc(file2.path)) continue;
+      if (ctx.paths.isDoc(file2.path) || !SKIP_HINT.test(addedText(file2))) continue;
       scanFile(file2, ctx, out);
     }
     return out;

@@ -5,6 +5,8 @@
  */
 import type { MigrationOp, OpKind } from "./ops.js";
 import { parsePostgres } from "./pg.js";
+import { locateColumn, locateWord } from "./sql-locate.js";
+import { isRegexSpace } from "./text.js";
 
 /** Above this, only the linear regex fallback runs. */
 export const MAX_PARSE_CHARS = 256 * 1024;
@@ -111,20 +113,9 @@ export function cleanName(raw: string): string {
 const IDENT_PART = String.raw`(?:"[^"]{1,128}"|\x60[^\x60]{1,128}\x60|\[[^\]]{1,128}\]|(?:[\w$]|\$?\{\{?[\w.\s]{1,64}\}?\}){1,128})`;
 const IDENT = String.raw`${IDENT_PART}(?:\s*\.\s*${IDENT_PART}){0,2}`;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The offset of the first pattern match in [from, to) of text, or `fallback`. */
-function locate(text: string, from: number, to: number, re: RegExp, fallback: number): number {
-  const slice = text.slice(from, to);
-  const m = re.exec(slice);
-  return m ? from + m.index : fallback;
-}
-
 function firstToken(text: string, start: number, end: number): number {
   let i = start;
-  while (i < end && /\s/.test(text[i]!)) i++;
+  while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -202,8 +193,13 @@ function astOps(
     const l = obj(n)?.["location"];
     return typeof l === "number" && l >= 0 ? toChar(l) : undefined;
   };
-  const [kind, body] = Object.entries(stmt)[0] ?? [];
-  const node = obj(body);
+  // The statement node has one key, its type (for...in: no array of all entries per statement).
+  let kind: string | undefined;
+  for (const key in stmt) {
+    kind = key;
+    break;
+  }
+  const node = kind === undefined ? undefined : obj(stmt[kind]);
   if (!kind || !node) return false;
   switch (kind) {
     case "DropStmt": {
@@ -219,9 +215,7 @@ function astOps(
       const k = map[String(removeType)] ?? "other";
       const via = `DROP ${String(removeType).replace("OBJECT_", "")}`;
       for (const name of names.length > 0 ? names : [undefined]) {
-        const offset = name
-          ? locate(text, at, stmtEnd, new RegExp(`\\b${escapeRe(name.split(".").pop()!)}\\b`), at)
-          : at;
+        const offset = name ? locateWord(text, at, stmtEnd, name.split(".").pop()!, at) : at;
         ops.push({ kind: k, table: name, via, offset, concurrent: node["concurrent"] === true });
       }
       return true;
@@ -292,13 +286,7 @@ function astOps(
       const newName = typeof node["newname"] === "string" ? node["newname"] : undefined;
       if (node["renameType"] === "OBJECT_COLUMN") {
         const col = String(node["subname"] ?? "");
-        const offset = locate(
-          text,
-          at,
-          stmtEnd,
-          new RegExp(`RENAME\\s+(?:COLUMN\\s+)?["\`]?${escapeRe(col)}`, "i"),
-          at,
-        );
+        const offset = locateColumn(text, at, stmtEnd, "RENAME", col, at);
         ops.push({ kind: "rename-column", table, columns: [col], newName, via: "RENAME COLUMN", offset });
       } else if (node["renameType"] === "OBJECT_TABLE") {
         ops.push({ kind: "rename-table", table, newName, via: "RENAME TABLE", offset: at });
@@ -313,7 +301,6 @@ function astOps(
         const cmd = obj(obj(c)?.["AlterTableCmd"]);
         if (!cmd) continue;
         const col = typeof cmd["name"] === "string" ? cmd["name"] : "";
-        const colRe = escapeRe(col);
         switch (cmd["subtype"]) {
           case "AT_DropColumn":
             ops.push({
@@ -321,13 +308,7 @@ function astOps(
               table,
               columns: [col],
               via: "DROP COLUMN",
-              offset: locate(
-                text,
-                at,
-                stmtEnd,
-                new RegExp(`\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?["\`]?${colRe}\\b`, "i"),
-                at,
-              ),
+              offset: locateColumn(text, at, stmtEnd, "DROP", col, at),
             });
             break;
           case "AT_AlterColumnType": {
@@ -338,7 +319,7 @@ function astOps(
               columns: [col],
               detail: typeNameText(def?.["typeName"]) || undefined,
               via: "ALTER COLUMN TYPE",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at),
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at),
             });
             break;
           }
@@ -348,7 +329,7 @@ function astOps(
               table,
               columns: [col],
               via: "SET NOT NULL",
-              offset: locate(text, at, stmtEnd, new RegExp(`\\bALTER\\s+(?:COLUMN\\s+)?["\`]?${colRe}\\b`, "i"), at),
+              offset: locateColumn(text, at, stmtEnd, "ALTER", col, at),
             });
             break;
           case "AT_AddColumn": {
@@ -485,12 +466,16 @@ function splitTopLevel(s: string): { text: string; offset: number }[] {
   });
 }
 
-/** Try each case in order; the first whose pattern matches and whose handler does not return false wins. */
-export function firstMatch(
-  s: string,
-  cases: readonly (readonly [RegExp, (m: RegExpExecArray) => boolean | undefined])[],
-): boolean {
+/** A pattern and what to do with its match (false: not this case after all). */
+type MatchCase = readonly [RegExp, (m: RegExpExecArray) => boolean | undefined];
+
+/**
+ * Try each case in order (only patterns `worthTrying` accepts, when given); the first whose pattern matches
+ * and whose handler does not return false wins.
+ */
+export function firstMatch(s: string, cases: readonly MatchCase[], worthTrying?: (re: RegExp) => boolean): boolean {
   for (const [re, handle] of cases) {
+    if (worthTrying && !worthTrying(re)) continue;
     const m = re.exec(s);
     if (m && handle(m) !== false) return true;
   }
@@ -646,6 +631,24 @@ const DROP_KINDS: Record<string, OpKind> = {
   INDEX: "drop-index",
 };
 
+/**
+ * The first word a statement needs for each statement pattern (each is `^WORD\s`). V8 compiles a
+ * pattern on its first use and these are large, so a statement is tried only against the patterns its
+ * first word allows.
+ */
+const STATEMENT_WORDS = new Map<RegExp, readonly string[]>([
+  [RE_DROP, ["DROP"]],
+  [RE_TRUNCATE, ["TRUNCATE"]],
+  [RE_DELETE, ["DELETE"]],
+  [RE_UPDATE, ["UPDATE"]],
+  [RE_INSERT_SELECT, ["INSERT"]],
+  [RE_CREATE_INDEX, ["CREATE"]],
+  [RE_CREATE_TABLE, ["CREATE"]],
+  [RE_ALTER_TABLE, ["ALTER"]],
+  [RE_RENAME_TABLE, ["RENAME"]],
+  [RE_SP_RENAME, ["EXEC", "EXECUTE", "SP_RENAME"]],
+]);
+
 /** Regex analysis of one comment-masked statement that starts at `base` in the analysed text. */
 export function regexStatementOps(stmt: string, base: number, mysql: boolean, ops: SqlOp[]): void {
   const lead = stmt.length - stmt.trimStart().length;
@@ -655,7 +658,9 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
     ops.push({ ...op, offset: at });
     return true;
   };
-  firstMatch(s, [
+  const word = /^\w*/.exec(s)![0].toUpperCase();
+  const worthTrying = (re: RegExp) => STATEMENT_WORDS.get(re)?.includes(word) ?? true;
+  const cases: MatchCase[] = [
     [
       RE_DROP,
       (m) => {
@@ -743,7 +748,8 @@ export function regexStatementOps(stmt: string, base: number, mysql: boolean, op
         });
       },
     ],
-  ]);
+  ];
+  firstMatch(s, cases, worthTrying);
 }
 
 /** Statements worth parsing: schema changes and data changes; plain INSERT ... VALUES and SELECT are not. */

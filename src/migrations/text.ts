@@ -7,6 +7,13 @@ import { indentOf } from "../diff/line-syntax.js";
 import type { SideLine } from "../diff/side.js";
 import type { MigrationLanguage } from "./detect.js";
 
+/** A UTF-16 code unit that a regex `\s` matches, without building a one-character string for ASCII. */
+export function isRegexSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return NON_ASCII_SPACE.test(String.fromCharCode(code));
+}
+const NON_ASCII_SPACE = /\s/;
+
 // ---------------------------------------------------------------------------------------------
 // String literals (the SQL that code migrations pass to execute/raw/query/RunSQL)
 

@@ -22,8 +22,13 @@ export declare function maskComments(text: string): string;
 export declare function splitStatements(masked: string): Statement[];
 export declare function cleanName(raw: string): string;
 export declare function looksLikeMysql(text: string): boolean;
-/** Try each case in order; the first whose pattern matches and whose handler does not return false wins. */
-export declare function firstMatch(s: string, cases: readonly (readonly [RegExp, (m: RegExpExecArray) => boolean | undefined])[]): boolean;
+/** A pattern and what to do with its match (false: not this case after all). */
+type MatchCase = readonly [RegExp, (m: RegExpExecArray) => boolean | undefined];
+/**
+ * Try each case in order (only patterns `worthTrying` accepts, when given); the first whose pattern matches
+ * and whose handler does not return false wins.
+ */
+export declare function firstMatch(s: string, cases: readonly MatchCase[], worthTrying?: (re: RegExp) => boolean): boolean;
 /** Regex analysis of one comment-masked statement that starts at `base` in the analysed text. */
 export declare function regexStatementOps(stmt: string, base: number, mysql: boolean, ops: SqlOp[]): void;
 /** A cheap test: could this text hold a statement we care about? */

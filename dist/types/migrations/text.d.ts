@@ -1,5 +1,7 @@
 import type { SideLine } from "../diff/side.js";
 import type { MigrationLanguage } from "./detect.js";
+/** A UTF-16 code unit that a regex `\s` matches, without building a one-character string for ASCII. */
+export declare function isRegexSpace(code: number): boolean;
 export interface Literal {
     text: string;
     /** Offsets in `text` where each source line starts, with the matching SideLine index. */

@@ -1,6 +1,7 @@
 import { isCommentLine } from "../../diff/line-syntax.js";
 import type { ChangedFile } from "../../diff/model.js";
 import { migrationKindOf } from "../../migrations/analyze.js";
+import { isRegexSpace } from "../../migrations/text.js";
 import { migrationName } from "../migration-op.js";
 import type { Rule, RuleFinding } from "../types.js";
 
@@ -9,24 +10,57 @@ function normalized(line: string): string {
   return line.replace(/'/g, '"').replace(/[\s,;]+/g, "");
 }
 
+/** Count, sum and sum of squares (mod a prime) of the characters `normalized` keeps of lines (quotes as `"`). */
+function normalizedSums(lines: readonly { content: string }[]): [number, number, number] {
+  let count = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const l of lines) {
+    const text = l.content;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 59 || isRegexSpace(c)) continue;
+      const kept = c === 39 ? 34 : c;
+      count++;
+      sum += kept;
+      // Modulo a prime: the sum stays an exact integer however long the file (equal multisets, equal sums).
+      squares = (squares + kept * kept) % 1_000_000_007;
+    }
+  }
+  return [count, sum, squares];
+}
+
+/** A line that is neither blank nor a comment. */
+function isCode(path: string, content: string): boolean {
+  return /\S/.test(content) && !isCommentLine(path, content);
+}
+
 /**
  * True when the edit cannot change what the migration does: only blank or comment lines change, or
  * the removed and added code lines are the same once formatting is ignored (a linter pass).
  */
 function cosmeticOnly(file: ChangedFile): boolean {
-  const code = (lines: readonly { content: string }[]) =>
-    lines
-      .filter((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content))
-      .map((l) => normalized(l.content))
-      .sort();
   if (file.added.length + file.removed.length === 0) return false;
-  const added = code(file.added);
-  const removed = code(file.removed);
-  return added.length === removed.length && added.every((l, i) => l === removed[i]);
+  const removed = file.removed.filter((l) => isCode(file.path, l.content));
+  // Different numbers of code lines settle it without normalizing and sorting both sides; the added
+  // side is usually the long one, so its count stops as soon as it passes the removed one.
+  let addedCode = 0;
+  for (const l of file.added) if (isCode(file.path, l.content) && ++addedCode > removed.length) return false;
+  if (addedCode !== removed.length) return false;
+  const added = file.added.filter((l) => isCode(file.path, l.content));
+  // Normalizing costs two regex replaces a line; sums over the characters `normalized` keeps are the
+  // same on both sides whenever the normalized lines are, so a difference settles it first.
+  const addedSums = normalizedSums(added);
+  const removedSums = normalizedSums(removed);
+  if (addedSums.some((v, i) => v !== removedSums[i])) return false;
+  const code = (lines: readonly { content: string }[]) => lines.map((l) => normalized(l.content)).sort();
+  const after = code(added);
+  const before = code(removed);
+  return after.every((l, i) => l === before[i]);
 }
 
 function hasCodeRemoved(file: ChangedFile): boolean {
-  return file.removed.some((l) => l.content.trim() !== "" && !isCommentLine(file.path, l.content));
+  return file.removed.some((l) => isCode(file.path, l.content));
 }
 
 export const historyRewriteRule: Rule = {

@@ -39,10 +39,13 @@ export const testFileDeletedRule: Rule = {
     const replacementStems = new Set<string>();
     const deletedSourceStems = new Set<string>();
     for (const f of ctx.allFiles) {
+      // Only a test that stays or a source file that goes counts: the stem (four replaces) only for those.
+      const gone = f.status === "deleted";
+      if (gone === ctx.paths.isTest(f.path)) continue;
       const stem = testStem(f.path);
       if (!wanted.has(stem)) continue;
-      if (f.status !== "deleted" && ctx.paths.isTest(f.path)) replacementStems.add(stem);
-      if (f.status === "deleted" && !ctx.paths.isTest(f.path)) deletedSourceStems.add(stem);
+      if (gone) deletedSourceStems.add(stem);
+      else replacementStems.add(stem);
     }
     const out: RuleFinding[] = [];
     for (const file of deleted) {

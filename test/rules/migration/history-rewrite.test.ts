@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isCommentLine } from "../../../src/diff/line-syntax.js";
 import { historyRewriteRule } from "../../../src/rules/migration/history-rewrite.js";
 import { addedFile, deletedFile, modifiedFile, railsMigration, runRule } from "../../support/diff.js";
 import { ruleTester } from "../../support/rule-tester.js";
@@ -39,6 +41,69 @@ describe("migration/history-rewrite", () => {
     const findings = await runRule(historyRewriteRule, diff);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe("low");
+  });
+
+  it("rates a formatting-only edit low and an edit with the same characters in another order high", async () => {
+    const severityOf = async (lines: string[]) => {
+      const diff = modifiedFile("db/migrate/20200101000000_create_users.sql", lines);
+      const findings = await runRule(historyRewriteRule, diff);
+      expect(findings).toHaveLength(1);
+      return findings[0]!.severity;
+    };
+    // Quotes, spacing, trailing commas and semicolons, and line order are formatting.
+    expect(
+      await severityOf([
+        "-ALTER TABLE users ADD COLUMN name text DEFAULT 'x';",
+        "-UPDATE users SET a = 1;",
+        "+UPDATE users SET a=1",
+        '+ALTER TABLE users  ADD COLUMN name text DEFAULT "x" ,',
+      ]),
+    ).toBe("low");
+    // The same characters, counted and summed alike, in another order: a real edit.
+    expect(await severityOf(["-UPDATE users SET a = 12;", "+UPDATE users SET a = 21;"])).toBeUndefined();
+    expect(await severityOf(["-UPDATE users SET a = 1;", "+UPDATE users SET a = 2;"])).toBeUndefined();
+  });
+
+  it("rates an edit low exactly when its code lines are the same multiset once formatting is ignored", async () => {
+    // The definition the rule implements, written plainly: the rule settles most edits by cheaper checks first.
+    const path = "db/migrate/20200101000000_create_users.sql";
+    const code = (lines: string[]) =>
+      lines
+        .filter((l) => l.trim() !== "" && !isCommentLine(path, l))
+        .map((l) => l.replace(/'/g, '"').replace(/[\s,;]+/g, ""))
+        .sort();
+    const sameCode = (removed: string[], added: string[]) => {
+      const a = code(added);
+      const r = code(removed);
+      return a.length === r.length && a.every((l, i) => l === r[i]);
+    };
+    const line = fc
+      .array(fc.constantFrom("a", "b", "ab", "1", "'", '"', ",", ";", " ", "\t", "\u00a0", " -- c", "é"), {
+        maxLength: 5,
+      })
+      .map((p) => p.join(""));
+    const side = fc.array(line, { minLength: 1, maxLength: 4 });
+    // Edits of every kind, and many that only reorder or reformat the removed lines.
+    const edits = side.chain((r) =>
+      fc.oneof(
+        side.map((a): [string[], string[]] => [r, a]),
+        fc.shuffledSubarray(r, { minLength: r.length, maxLength: r.length }).map((a): [string[], string[]] => [r, a]),
+        fc.constant<[string[], string[]]>([r, r.map((l) => `${l.replace(/'/g, '"')},`)]),
+      ),
+    );
+    let cosmetic = 0;
+    await fc.assert(
+      fc.asyncProperty(edits, async ([removed, added]) => {
+        const diff = modifiedFile(path, [...removed.map((l) => `-${l}`), ...added.map((l) => `+${l}`)]);
+        const findings = await runRule(historyRewriteRule, diff);
+        expect(findings).toHaveLength(1);
+        const expected = sameCode(removed, added);
+        if (expected) cosmetic++;
+        expect(findings[0]!.severity === "low").toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+    expect(cosmetic).toBeGreaterThan(50);
   });
 
   it("flags a renamed migration", async () => {

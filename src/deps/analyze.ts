@@ -40,14 +40,18 @@ export interface DependencyFileAnalysis {
   lock: LockDelta | null;
 }
 
-const cache = new WeakMap<ChangedFile, DependencyFileAnalysis | null>();
+const cache = new WeakMap<ChangedFile, DependencyFileAnalysis>();
 
 /** Analysis of a dependency file, or null for any other file (cached per ChangedFile). */
 export function analyzeDependencyFile(file: ChangedFile): DependencyFileAnalysis | null {
-  if (cache.has(file)) return cache.get(file)!;
+  // Most files are no dependency file: their path says so, with no cache entry.
   const dep = classifyDependencyFile(file.path);
-  const result = dep && !file.binary ? compute(file, dep) : null;
-  cache.set(file, result);
+  if (!dep || file.binary) return null;
+  let result = cache.get(file);
+  if (!result) {
+    result = compute(file, dep);
+    cache.set(file, result);
+  }
   return result;
 }
 

@@ -6,22 +6,16 @@ import { basenameOf } from "../util/paths.js";
 const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 
-// Both end in `.yml` or `.yaml`: every rule asks about every path, and that end test (no search) rejects
-// most; the `includes` next, as almost no YAML file is under .github.
-function isYamlName(path: string): boolean {
-  return path.endsWith(".yml") || path.endsWith(".yaml");
-}
-
+// The `includes` first: every rule asks about every path, and almost none are under .github.
 export function isGithubWorkflow(path: string): boolean {
-  return isYamlName(path) && path.includes(".github/workflows/") && WORKFLOW_PATH.test(path);
+  return path.includes(".github/workflows/") && WORKFLOW_PATH.test(path);
 }
 
 export function isCompositeAction(path: string): boolean {
   return (
-    isYamlName(path) &&
-    ((path.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path)) ||
-      path === "action.yml" ||
-      path === "action.yaml")
+    (path.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path)) ||
+    path === "action.yml" ||
+    path === "action.yaml"
   );
 }
 

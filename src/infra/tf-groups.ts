@@ -28,7 +28,7 @@ export function groupByBlock(scan: TfFileScan, analysis: TfAnalysis): TfBlockCha
   return cached;
 }
 
-/** The analysis's `moved` blocks by target (the first one) and by source: a lookup per block, not a search. */
+/** The `moved` blocks of every file, by target (the first one) and by source: a lookup per block, not a search of all. */
 interface MoveIndex {
   to: Map<string, TfMovedDecl>;
   from: Set<string>;
@@ -54,8 +54,6 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
   const groups = new Map<string, TfBlockChanges>();
   const path = scan.file.path;
   const moves = moveIndex(analysis);
-  const addedHeaders = new Set(scan.addedHeaders.map((h) => h.block.address));
-  const removedHeaders = new Set(scan.removedHeaders.map((h) => h.block.address));
   // Consecutive changed lines mostly share a block: look its group up only when the block changes.
   let lastBlock: TfBlock | null | undefined;
   let g: TfBlockChanges | undefined;
@@ -70,7 +68,7 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
-      const declaredHere = !!address && addedHeaders.has(address);
+      const declaredHere = !!address && scan.addedHeaders.some((h) => h.block.address === address);
       const move = address ? moves.to.get(address) : undefined;
       g = {
         block: c.block,
@@ -79,7 +77,8 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway: !!address && removedHeaders.has(address) && moves.from.has(address),
+        renamedAway:
+          !!address && moves.from.has(address) && scan.removedHeaders.some((h) => h.block.address === address),
       };
       groups.set(key, g);
     }

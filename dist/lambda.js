@@ -71723,7 +71723,7 @@ var RemovedTally = class {
 var WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var COMPOSITE_ACTION_PATH = /(?:^|\/)\.github\/actions\/(?:.+\/)?action\.ya?ml$/;
 function isGithubWorkflow(path2) {
-  return path2.includes(".github/workflows/") && WORKFLOW_PATH.test(path2);
+  return path2[path2.length - 1] === "l" && path2.includes(".github/workflows/") && WORKFLOW_PATH.test(path2);
 }
 function isCompositeAction(path2) {
   return path2.includes(".github/actions/") && COMPOSITE_ACTION_PATH.test(path2) || path2 === "action.yml" || path2 === "action.yaml";
@@ -71898,7 +71898,20 @@ for (const a of AGENT_ACTIONS) {
     if (!DISTINCTIVE_INPUTS.has(i)) DISTINCTIVE_INPUTS.set(i, a);
   for (const s of a.switches ?? []) if (s.input === "safety-strategy") DISTINCTIVE_INPUTS.set(s.input, a);
 }
+var AGENT_USES = AGENT_ACTIONS.map((a) => a.uses.toLowerCase());
+function namesAgentAction(lines) {
+  for (const l of lines) {
+    if (!l.text.includes("uses")) continue;
+    const lower3 = l.text.toLowerCase();
+    if (AGENT_USES.some((u) => lower3.includes(u))) return true;
+  }
+  return false;
+}
+var DISTINCTIVE_NAME = new RegExp(
+  [...DISTINCTIVE_INPUTS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+);
 var scans = { old: /* @__PURE__ */ new WeakMap(), new: /* @__PURE__ */ new WeakMap() };
+var NO_AGENTS = { steps: [], inputs: [] };
 function stepUses(lines, index) {
   const chain = enclosingKeys(lines, index);
   const item = chain.find((k, i) => k.item && chain[i + 1]?.key === "steps");
@@ -71918,12 +71931,15 @@ function stepUses(lines, index) {
   return null;
 }
 function scan(file2, side) {
+  if (!isGithubWorkflow(file2.path)) return NO_AGENTS;
   const cached2 = scans[side].get(file2);
   if (cached2) return cached2;
-  const result = { steps: [], inputs: [] };
+  const steps = [];
+  const inputs = [];
+  const result = { steps, inputs };
   scans[side].set(file2, result);
-  if (!isGithubWorkflow(file2.path)) return result;
   const lines = sideOf(file2, side).lines;
+  const agentActionNamed = namesAgentAction(lines);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const text = l.text;
@@ -71932,17 +71948,18 @@ function scan(file2, side) {
       const action2 = agentActionOf(uses[1]);
       if (action2) {
         const job = jobOfKeys(enclosingKeys(lines, i));
-        result.steps.push({ job, line: l.line, changed: l.changed, agent: action2.agent, via: uses[1] });
+        steps.push({ job, line: l.line, changed: l.changed, agent: action2.agent, via: uses[1] });
       }
       continue;
     }
     const cli = AGENT_CLI.exec(text);
     if (cli && !text.trimStart().startsWith("#")) {
       const job = jobOfKeys(enclosingKeys(lines, i));
-      result.steps.push({ job, line: l.line, changed: l.changed, agent: CLI_AGENT[cli[1]], via: cli[1] });
+      steps.push({ job, line: l.line, changed: l.changed, agent: CLI_AGENT[cli[1]], via: cli[1] });
     }
+    if (!agentActionNamed && !DISTINCTIVE_NAME.test(text)) continue;
     const key = parseKeyLine(text, l.line);
-    if (!key || key.item) continue;
+    if (!key || key.item || !agentActionNamed && !DISTINCTIVE_INPUTS.has(key.key)) continue;
     const chain = enclosingKeys(lines, i);
     const parentUnseen = chain.length === 0 || chain[0].line === -1;
     if (chain[0]?.key !== "with" && !(parentUnseen && DISTINCTIVE_INPUTS.has(key.key))) continue;
@@ -71962,7 +71979,7 @@ function scan(file2, side) {
       }
       value = parts.join("\n");
     }
-    result.inputs.push({ job: jobOfKeys(chain), action, input: key.key, value, line: l.line, changed });
+    inputs.push({ job: jobOfKeys(chain), action, input: key.key, value, line: l.line, changed });
   }
   return result;
 }
@@ -73768,13 +73785,16 @@ var SECRET_REF = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g;
 var PROD_NAME = /(?:^|_)(?:PROD|PRODUCTION|PRD)(?:_|$)/i;
 var PROD_ENV = /^\s*(?:environment|name):\s*["']?(?:prod|production|prd)(?:[-_][\w-]*)?["']?\s*(?:#.*)?$/i;
 var WRITE_SCOPE = /^\s*([\w-]+):\s*["']?write["']?\s*(?:#.*)?$|^\s*permissions:\s*["']?write-all/;
+var TRIGGER_LINES = UNTRUSTED_TRIGGERS.map((t) => ({
+  trigger: t,
+  line: new RegExp(`^\\s*(?:-\\s*)?["']?${t}["']?\\s*(?::|$)|^\\s*on:.*\\b${t}\\b`)
+}));
 function visibleUntrustedTriggers(file2) {
   const doc = wholeWorkflow(file2);
   if (doc) return UNTRUSTED_TRIGGERS.filter((t) => doc.triggers.has(t));
   const found = /* @__PURE__ */ new Set();
   for (const l of sideOf(file2, "new").lines)
-    for (const t of UNTRUSTED_TRIGGERS)
-      if (new RegExp(`^\\s*(?:-\\s*)?["']?${t}["']?\\s*(?::|$)|^\\s*on:.*\\b${t}\\b`).test(l.text)) found.add(t);
+    for (const { trigger, line } of TRIGGER_LINES) if (line.test(l.text)) found.add(trigger);
   return [...found];
 }
 function jobLines(file2, side) {
@@ -75179,9 +75199,50 @@ function entryAt(entry, pattern, siblings) {
 
 // src/agents/settings-changes.ts
 var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/util/glob-gate.ts
+var PLAIN_GLOB = /^[\w\-./*~]+$/;
+function literally(texts) {
+  return texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+}
+function literalGate(globs) {
+  const names = /* @__PURE__ */ new Set();
+  const endings = [];
+  const pieces2 = [];
+  for (const glob2 of globs) {
+    const segment = glob2.slice(glob2.lastIndexOf("/") + 1);
+    if (!PLAIN_GLOB.test(glob2) || segment === "." || segment === "..") return () => true;
+    const ending = segment.slice(segment.lastIndexOf("*") + 1);
+    const longest = glob2.split(/[*/]+/).reduce((a, b) => b.length > a.length ? b : a, "");
+    if (ending === segment && ending !== "") names.add(ending);
+    else if (ending !== "" && ending.length >= longest.length) {
+      if (!endings.includes(ending)) endings.push(ending);
+    } else if (longest !== "") {
+      if (!pieces2.includes(longest)) pieces2.push(longest);
+    } else return () => true;
+  }
+  const gate = new RegExp(
+    [
+      "\\/$",
+      ...names.size > 0 ? [`(?:^|\\/)(?:${literally([...names])})$`] : [],
+      ...endings.length > 0 ? [`(?:${literally(endings)})$`] : [],
+      ...pieces2.length > 0 ? [literally(pieces2)] : []
+    ].join("|")
+  );
+  return (path2) => gate.test(path2);
+}
+function compileGatedGlobs(globs) {
+  const gate = literalGate(globs);
+  const match = compileGlobs(globs);
+  return (path2) => gate(path2) && match(path2);
+}
+
+// src/agents/settings-changes.ts
 var formatMatchers = AGENT_CONFIG_FORMATS.map((f2) => ({ format: f2, match: compileGlobs(f2.paths) }));
-var frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
+var mayBeAgentFormat = literalGate(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
+var frontMatterFile = compileGatedGlobs(FRONT_MATTER_TOOL_FILES);
 function agentFormatOf(path2) {
+  if (!mayBeAgentFormat(path2)) return null;
   for (const { format, match } of formatMatchers) if (match(path2)) return format;
   return null;
 }
@@ -75373,13 +75434,16 @@ function settingsGrantChanges(file2, format) {
   }));
 }
 var cache2 = /* @__PURE__ */ new WeakMap();
+var NO_GRANTS = [];
 function grantChanges(file2) {
+  const format = agentFormatOf(file2.path);
+  const frontMatter = isFrontMatterToolFile(file2.path);
+  if (!format?.lists && !frontMatter && !isGithubWorkflow(file2.path)) return NO_GRANTS;
   let out = cache2.get(file2);
   if (out) return out;
   out = [];
-  const format = agentFormatOf(file2.path);
   if (format?.lists) out.push(...settingsGrantChanges(file2, format));
-  if (isFrontMatterToolFile(file2.path))
+  if (frontMatter)
     for (const t of frontMatterToolsAdded(file2))
       out.push({
         effect: "allow",
@@ -75771,7 +75835,7 @@ var bypassFlagRule = linePatternRule({
 });
 
 // src/agents/instructions.ts
-var instructionFile = compileGlobs(INSTRUCTION_FILES);
+var instructionFile = compileGatedGlobs(INSTRUCTION_FILES);
 function isInstructionFile(path2) {
   return instructionFile(path2);
 }
@@ -75970,11 +76034,13 @@ var cache3 = {
   old: /* @__PURE__ */ new WeakMap(),
   new: /* @__PURE__ */ new WeakMap()
 };
+var NO_SERVERS = /* @__PURE__ */ new Map();
 function mcpServers(file2, side) {
+  const format = agentFormatOf(file2.path);
+  if (!format?.mcpServers && !isGithubWorkflow(file2.path)) return NO_SERVERS;
   let out = cache3[side].get(file2);
   if (out) return out;
   out = /* @__PURE__ */ new Map();
-  const format = agentFormatOf(file2.path);
   if (format?.mcpServers) serversFrom(configEntries(file2, side, format.syntax), format.mcpServers, out);
   for (const { entries: entries2, format: f2 } of settingsInputEntries(file2, side))
     if (f2.mcpServers) serversFrom(entries2, f2.mcpServers, out);
@@ -83552,54 +83618,56 @@ function customPatternRule(def) {
 function f(ecosystem, kind2, format, expectsLockfile = false) {
   return { ecosystem, kind: kind2, format, expectsLockfile };
 }
-var BY_NAME = {
-  "package.json": f("npm", "manifest", "package-json", true),
-  "package-lock.json": f("npm", "lockfile", "package-lock"),
-  "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
-  "yarn.lock": f("npm", "lockfile", "yarn-lock"),
-  "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
-  "bun.lock": f("npm", "lockfile", "bun-lock"),
-  "bun.lockb": f("npm", "lockfile", "bun-lock"),
-  ".npmrc": f("npm", "registry-config", "npmrc"),
-  ".yarnrc": f("npm", "registry-config", "yarnrc"),
-  ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
-  "bunfig.toml": f("npm", "registry-config", "yarnrc"),
-  "pyproject.toml": f("python", "manifest", "pyproject"),
-  Pipfile: f("python", "manifest", "pipfile", true),
-  "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
-  "poetry.lock": f("python", "lockfile", "poetry-lock"),
-  "uv.lock": f("python", "lockfile", "uv-lock"),
-  "pdm.lock": f("python", "lockfile", "poetry-lock"),
-  "setup.py": f("python", "manifest", "setup-py"),
-  "setup.cfg": f("python", "manifest", "setup-cfg"),
-  "pip.conf": f("python", "registry-config", "pip-conf"),
-  "pip.ini": f("python", "registry-config", "pip-conf"),
-  "go.mod": f("go", "manifest", "go-mod", true),
-  "go.sum": f("go", "lockfile", "go-sum"),
-  "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
-  "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
-  Gemfile: f("ruby", "manifest", "gemfile", true),
-  "gems.rb": f("ruby", "manifest", "gemfile", true),
-  "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
-  "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
-  "pom.xml": f("maven", "manifest", "pom"),
-  "build.gradle": f("gradle", "manifest", "gradle"),
-  "build.gradle.kts": f("gradle", "manifest", "gradle"),
-  "settings.gradle": f("gradle", "manifest", "gradle"),
-  "settings.gradle.kts": f("gradle", "manifest", "gradle"),
-  "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
-  "composer.json": f("composer", "manifest", "composer-json", true),
-  "composer.lock": f("composer", "lockfile", "composer-lock"),
-  "packages.config": f("nuget", "manifest", "packages-config"),
-  "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
-  "Directory.Build.props": f("nuget", "manifest", "msbuild"),
-  "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
-  ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock")
-};
+var BY_NAME = new Map(
+  Object.entries({
+    "package.json": f("npm", "manifest", "package-json", true),
+    "package-lock.json": f("npm", "lockfile", "package-lock"),
+    "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
+    "yarn.lock": f("npm", "lockfile", "yarn-lock"),
+    "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
+    "bun.lock": f("npm", "lockfile", "bun-lock"),
+    "bun.lockb": f("npm", "lockfile", "bun-lock"),
+    ".npmrc": f("npm", "registry-config", "npmrc"),
+    ".yarnrc": f("npm", "registry-config", "yarnrc"),
+    ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
+    "bunfig.toml": f("npm", "registry-config", "yarnrc"),
+    "pyproject.toml": f("python", "manifest", "pyproject"),
+    Pipfile: f("python", "manifest", "pipfile", true),
+    "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
+    "poetry.lock": f("python", "lockfile", "poetry-lock"),
+    "uv.lock": f("python", "lockfile", "uv-lock"),
+    "pdm.lock": f("python", "lockfile", "poetry-lock"),
+    "setup.py": f("python", "manifest", "setup-py"),
+    "setup.cfg": f("python", "manifest", "setup-cfg"),
+    "pip.conf": f("python", "registry-config", "pip-conf"),
+    "pip.ini": f("python", "registry-config", "pip-conf"),
+    "go.mod": f("go", "manifest", "go-mod", true),
+    "go.sum": f("go", "lockfile", "go-sum"),
+    "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
+    "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
+    Gemfile: f("ruby", "manifest", "gemfile", true),
+    "gems.rb": f("ruby", "manifest", "gemfile", true),
+    "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
+    "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
+    "pom.xml": f("maven", "manifest", "pom"),
+    "build.gradle": f("gradle", "manifest", "gradle"),
+    "build.gradle.kts": f("gradle", "manifest", "gradle"),
+    "settings.gradle": f("gradle", "manifest", "gradle"),
+    "settings.gradle.kts": f("gradle", "manifest", "gradle"),
+    "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
+    "composer.json": f("composer", "manifest", "composer-json", true),
+    "composer.lock": f("composer", "lockfile", "composer-lock"),
+    "packages.config": f("nuget", "manifest", "packages-config"),
+    "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
+    "Directory.Build.props": f("nuget", "manifest", "msbuild"),
+    "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
+    ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock")
+  })
+);
 var REQUIREMENTS_NAME = /^(?:[\w.-]*[-_.])?(?:requirements|constraints)(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
 function classifyDependencyFile(path2) {
   const base = basenameOf(path2);
-  const exact = BY_NAME[base];
+  const exact = BY_NAME.get(base);
   if (exact) return exact;
   const lower3 = base.toLowerCase();
   if (lower3 === "nuget.config") return f("nuget", "registry-config", "nuget-config");
@@ -84557,6 +84625,10 @@ var parseGemspec = (lines) => {
 };
 
 // src/deps/manifests/terraform.ts
+function moduleAddress(stack) {
+  const moduleLabel = stack.find((s) => s.startsWith("module "));
+  return moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : void 0;
+}
 var parseTerraform = (lines) => {
   const out = emptySide();
   let stack = [];
@@ -84584,27 +84656,27 @@ var parseTerraform = (lines) => {
     const kv = /^([\w-]{1,100})\s*=\s*"([^"]{0,2000})"$/.exec(t);
     if (!kv) continue;
     const [, key, value] = kv;
-    const inProviders = stack.includes("required_providers");
-    const moduleLabel = stack.find((s) => s.startsWith("module "));
-    const module2 = moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : void 0;
-    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
     if (key === "source") {
       lastSource = value;
-      if (l.changed && module2) {
+      const module3 = l.changed ? moduleAddress(stack) : void 0;
+      if (module3) {
         const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
         if (u) {
           const kind2 = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
-          out.sources.push({ line: l.line, kind: kind2, target: value, name: module2, severity: "high" });
+          out.sources.push({ line: l.line, kind: kind2, target: value, name: module3, severity: "high" });
         }
       }
       continue;
     }
     if (!l.changed) continue;
+    const inProviders = stack.includes("required_providers");
     if (inProviders && stack[stack.length - 1] === "required_providers") {
       out.deps.push({ name: key, spec: value, line: l.line });
       continue;
     }
     if (key !== "version") continue;
+    const module2 = moduleAddress(stack);
+    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
     const entry = stack[stack.length - 1];
     if (inProviders && entry && entry !== "required_providers") {
       out.deps.push({ name: lastSource ?? entry, spec: value, line: l.line });
@@ -84652,10 +84724,13 @@ function parseManifestSide(dep, lines, whole) {
 // src/deps/analyze.ts
 var cache4 = /* @__PURE__ */ new WeakMap();
 function analyzeDependencyFile(file2) {
-  if (cache4.has(file2)) return cache4.get(file2);
   const dep = classifyDependencyFile(file2.path);
-  const result = dep && !file2.binary ? compute(file2, dep) : null;
-  cache4.set(file2, result);
+  if (!dep || file2.binary) return null;
+  let result = cache4.get(file2);
+  if (!result) {
+    result = compute(file2, dep);
+    cache4.set(file2, result);
+  }
   return result;
 }
 function byName(items) {
@@ -84765,14 +84840,16 @@ function pushTo(m, k, v) {
   if (a) a.push(v);
   else m.set(k, [v]);
 }
-function dependencyFiles(files) {
-  const out = [];
-  for (const f2 of files) {
-    const a = analyzeDependencyFile(f2);
-    if (a) out.push(a);
+var dependencyFiles = memoByFiles(
+  (files) => {
+    const out = [];
+    for (const f2 of files) {
+      const a = analyzeDependencyFile(f2);
+      if (a) out.push(a);
+    }
+    return out;
   }
-  return out;
-}
+);
 function listNames(items, max = 5) {
   if (items.length <= max) return items.join(", ");
   return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
@@ -85845,7 +85922,6 @@ var PATTERNS = [
     what: "deletionProtection turned off"
   }
 ];
-var KEYWORDS = ["DESTROY", "utoDeleteObjects", "auto_delete_objects", "eletionProtection", "deletion_protection"];
 var PREFILTER = /DESTROY|utoDeleteObjects|auto_delete_objects|eletionProtection|deletion_protection/;
 var cdkRemovalPolicyRule = {
   id: "infra-change/cdk-removal-policy",
@@ -85863,7 +85939,7 @@ var cdkRemovalPolicyRule = {
       if (file2.binary || !isIacSourcePath(file2.path) || ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path))
         continue;
       const text = addedText(file2);
-      if (!KEYWORDS.some((k) => text.includes(k))) continue;
+      if (!PREFILTER.test(text)) continue;
       for (const lines of sideOf(file2, "new").hunks) {
         lines.forEach((l, i) => {
           if (!l.changed || !PREFILTER.test(l.text) || isCommentLine(file2.path, l.text)) return;
@@ -86341,6 +86417,7 @@ function persistenceOff(lines, i) {
   const parent = enclosingKeys(lines, i)[0];
   return parent !== void 0 && PERSISTENCE_KEY.test(parent.key.split(".").pop() ?? "");
 }
+var ADDED_HINT = /eplica|Delete|prune|enabled/;
 var KEEP_POLICY = /^\s*["']?helm\.sh\/resource-policy["']?:\s*["']?keep/;
 function nameFor(doc, file2) {
   if (doc && (doc.kind || doc.name)) return `Kubernetes ${k8sLabel(doc, file2)}`;
@@ -86362,7 +86439,7 @@ var k8sRiskySettingRule = {
       if (file2.binary || file2.status === "deleted" || !isYamlPath(file2.path) || isCiYaml(file2.path)) continue;
       if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
       const added = addedText(file2);
-      const anyAdded = added.includes("eplica") || added.includes("Delete") || added.includes("prune") || added.includes("enabled");
+      const anyAdded = ADDED_HINT.test(added);
       const anyKeepRemoved = file2.removed.length > 0 && removedText(file2).includes("resource-policy");
       if (!anyAdded && !anyKeepRemoved) continue;
       const keepReAdded = file2.added.some((l) => KEEP_POLICY.test(l.content));
@@ -86420,6 +86497,7 @@ var k8sRiskySettingRule = {
 var PROTECT_OFF = /\b(?:protect\s*[:=]\s*(?:false|False)\b|pulumi\.Protect\(\s*false\s*\)|Protect\s*=\s*false\b)|\.protect\(\s*false\s*\)/;
 var DELETE_FIRST = /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b|\.deleteBeforeReplace\(\s*true\s*\)/;
 var PROTECT_ON = /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)|\.protect\(\s*true\s*\)/;
+var ADDED_HINT2 = /rotect|eforeReplace|efore_replace/;
 var PULUMI_OPTIONS = /\b(?:Custom|Component)?ResourceOptions\b/;
 function isPulumiFile(path2, text) {
   if (/^Pulumi(?:\.[\w-]+)?\.ya?ml$/.test(basenameOf(path2))) return true;
@@ -86442,7 +86520,7 @@ var pulumiProtectionRule = {
       if (!isIacSourcePath(file2.path) && !isYamlPath(file2.path)) continue;
       if (ctx.paths.isTest(file2.path) || ctx.paths.isDoc(file2.path)) continue;
       const added = addedText(file2);
-      const hasAdded = added.includes("rotect") || added.includes("eforeReplace") || added.includes("efore_replace");
+      const hasAdded = ADDED_HINT2.test(added);
       if (!hasAdded && !(file2.removed.length > 0 && removedText(file2).includes("rotect"))) continue;
       if (!isPulumiFile(file2.path, visibleText(file2, 64 * 1024))) continue;
       const protectReAdded = file2.added.some((l) => PROTECT_ON.test(l.content));
@@ -86953,17 +87031,39 @@ function groupByBlock(scan2, analysis) {
   }
   return cached2;
 }
+var moveIndexes = /* @__PURE__ */ new WeakMap();
+function moveIndex(analysis) {
+  let index = moveIndexes.get(analysis);
+  if (!index) {
+    index = { to: /* @__PURE__ */ new Map(), from: /* @__PURE__ */ new Set() };
+    for (const m of analysis.moves) {
+      if (m.kind !== "moved") continue;
+      if (m.to !== void 0 && !index.to.has(m.to)) index.to.set(m.to, m);
+      index.from.add(m.from);
+    }
+    moveIndexes.set(analysis, index);
+  }
+  return index;
+}
 function computeGroups(scan2, analysis) {
   const groups2 = /* @__PURE__ */ new Map();
   const path2 = scan2.file.path;
+  const moves = moveIndex(analysis);
+  let lastBlock;
+  let g;
   for (const c of scan2.changed) {
+    if (c.block === lastBlock && g) {
+      (c.side === "new" ? g.added : g.removed).push(c);
+      continue;
+    }
+    lastBlock = c.block;
     const key = c.block ? c.block.address : "\0unknown";
-    let g = groups2.get(key);
+    g = groups2.get(key);
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path2, address) : "";
       const declaredHere = !!address && scan2.addedHeaders.some((h) => h.block.address === address);
-      const move = address ? analysis.moves.find((m) => m.kind === "moved" && m.to === address) : void 0;
+      const move = address ? moves.to.get(address) : void 0;
       g = {
         block: c.block,
         added: [],
@@ -86971,7 +87071,7 @@ function computeGroups(scan2, analysis) {
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway: !!address && scan2.removedHeaders.some((h) => h.block.address === address) && analysis.moves.some((m) => m.kind === "moved" && m.from === address)
+        renamedAway: !!address && moves.from.has(address) && scan2.removedHeaders.some((h) => h.block.address === address)
       };
       groups2.set(key, g);
     }
@@ -87084,7 +87184,8 @@ var terraformProtectionWeakenedRule = {
             const m = p.exec(r.text);
             if (!m) continue;
             const attr2 = m[1];
-            if (addedText2.some((t) => new RegExp(`^\\s*${attr2}\\s*=`).test(t))) continue;
+            const assigned = new RegExp(`^\\s*${attr2}\\s*=`);
+            if (addedText2.some((t) => assigned.test(t))) continue;
             if (attr2 === "prevent_destroy") reportedPrevent = true;
             findings.push({
               file: file2,
@@ -87118,6 +87219,19 @@ var ATTR = /^\s*([A-Za-z_][\w-]*)\s*=/;
 function meaningful2(path2, text) {
   return text.trim() !== "" && !isCommentLine(path2, text);
 }
+function meaningfulLines(path2, g) {
+  let first;
+  let allProtection = true;
+  let nested;
+  for (const side of [g.added, g.removed])
+    for (const l of side) {
+      if (!meaningful2(path2, l.text)) continue;
+      first ??= l;
+      if (allProtection && !isProtectionLine(l.text)) allProtection = false;
+      if (nested === void 0 && l.nested.length > 0) nested = l.nested[0];
+    }
+  return first ? { first, allProtection, nested } : null;
+}
 function changedAttributes(g) {
   const names = /* @__PURE__ */ new Set();
   for (const l of [...g.added, ...g.removed]) {
@@ -87146,14 +87260,13 @@ var terraformResourceChangedRule = {
       let otherLine = null;
       for (const g of groupByBlock(scan2, analysis)) {
         if (g.isDeleted || g.renamedAway) continue;
-        const lines = [...g.added, ...g.removed].filter((l) => meaningful2(file2, l.text));
-        if (lines.length === 0) continue;
-        if (lines.every((l) => isProtectionLine(l.text))) continue;
-        const first = g.added.find((l) => meaningful2(file2, l.text)) ?? lines[0];
+        const seen = meaningfulLines(file2, g);
+        if (!seen || seen.allProtection) continue;
+        const { first } = seen;
         const at = { file: file2, line: first.line, side: first.side };
         const b = g.block;
         if (!b || !["resource", "data", "module", "moved", "removed", "import"].includes(b.kind)) {
-          const nested = lines.find((l) => l.nested.length > 0)?.nested[0];
+          const nested = seen.nested;
           others.push(b ? nested ? `${b.address} (${nested})` : b.address : "lines outside a visible block");
           otherLine ??= { line: first.line, side: first.side };
           continue;
@@ -95520,6 +95633,7 @@ var K8S_NAMESPACE = new RegExp(`^\\s*namespace:\\s*["']?${PROD}["']?\\s*(?:#.*)?
 var ENV_ASSIGN = new RegExp(
   `^\\s*["']?(?:environment|env|stage|workspace|tier)["']?\\s*[:=]\\s*["']?${PROD}["']?\\s*,?\\s*(?:#.*)?$`
 );
+var NAMES_PROD = /pro?d/;
 var TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
 var WORKFLOW_ENV = new RegExp(`^\\s*environment:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
 var WORKFLOW_ENV_NAME = new RegExp(`^\\s*name:\\s*["']?${PROD}["']?\\s*(?:#.*)?$`);
@@ -95559,7 +95673,7 @@ function contentSignal(file2) {
       if (++scanned > MAX_LINES_SCANNED) return null;
       if (side === "new" ? c.type === "del" : c.type === "add") continue;
       const text = c.content;
-      if (text.length > 400 || !(text.includes("prod") || text.includes("prd"))) {
+      if (text.length > 400 || !NAMES_PROD.test(text)) {
         previous = text;
         continue;
       }

@@ -1,5 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
 import type { Side } from "../diff/side.js";
+import { isGithubWorkflow } from "../workflows/ci-paths.js";
 import { AGENT_CONFIG_FORMATS, type AgentConfigFormat, type EntryForm, type ListEffect } from "./catalogue.js";
 import { parseAgentArgs, splitToolList } from "./cli-args.js";
 import { type ConfigEntry, entryAt, jsonTextEntries } from "./config-entries.js";
@@ -100,15 +101,19 @@ function settingsGrantChanges(file: ChangedFile, format: AgentConfigFormat): Gra
 }
 
 const cache = new WeakMap<ChangedFile, GrantChange[]>();
+const NO_GRANTS: readonly GrantChange[] = [];
 
 /** Allow-list entries added and deny/ask entries removed by the change to one file. */
-export function grantChanges(file: ChangedFile): GrantChange[] {
+export function grantChanges(file: ChangedFile): readonly GrantChange[] {
+  const format = agentFormatOf(file.path);
+  const frontMatter = isFrontMatterToolFile(file.path);
+  // Settings files, front matter and workflows (agent steps' inputs) grant tools: the rest need no cache entry.
+  if (!format?.lists && !frontMatter && !isGithubWorkflow(file.path)) return NO_GRANTS;
   let out = cache.get(file);
   if (out) return out;
   out = [];
-  const format = agentFormatOf(file.path);
   if (format?.lists) out.push(...settingsGrantChanges(file, format));
-  if (isFrontMatterToolFile(file.path))
+  if (frontMatter)
     for (const t of frontMatterToolsAdded(file))
       out.push({
         effect: "allow",

@@ -2,6 +2,7 @@ import type { ChangedFile } from "../diff/model.js";
 import type { Side } from "../diff/side.js";
 import { type ProductionRef, productionRefs } from "../environments/production-refs.js";
 import type { Severity } from "../types.js";
+import { isGithubWorkflow } from "../workflows/ci-paths.js";
 import { MCP_CAPABILITIES } from "./catalogue.js";
 import { parseAgentArgs } from "./cli-args.js";
 import { type ConfigEntry, configEntries, jsonTextEntries } from "./config-entries.js";
@@ -67,12 +68,16 @@ const cache = {
   new: new WeakMap<ChangedFile, Map<string, McpServer>>(),
 };
 
+const NO_SERVERS: ReadonlyMap<string, McpServer> = new Map();
+
 /** The MCP servers one side of a file configures, by name. */
-export function mcpServers(file: ChangedFile, side: Side): Map<string, McpServer> {
+export function mcpServers(file: ChangedFile, side: Side): ReadonlyMap<string, McpServer> {
+  const format = agentFormatOf(file.path);
+  // Only agent settings files and workflows (agent steps' inputs) name servers: the rest need no cache entry.
+  if (!format?.mcpServers && !isGithubWorkflow(file.path)) return NO_SERVERS;
   let out = cache[side].get(file);
   if (out) return out;
   out = new Map();
-  const format = agentFormatOf(file.path);
   if (format?.mcpServers) serversFrom(configEntries(file, side, format.syntax), format.mcpServers, out);
   for (const { entries, format: f } of settingsInputEntries(file, side))
     if (f.mcpServers) serversFrom(entries, f.mcpServers, out);

@@ -68,12 +68,35 @@ for (const a of AGENT_ACTIONS) {
   for (const s of a.switches ?? []) if (s.input === "safety-strategy") DISTINCTIVE_INPUTS.set(s.input, a);
 }
 
+/**
+ * Whether a side's lines can name an agent action's step: a `uses:` line holding the action (compared
+ * lower-cased, as agentActionOf does). Without one, inputs are tied to an agent by a distinctive input
+ * name only, so the other keys need no walk up to their step.
+ */
+const AGENT_USES = AGENT_ACTIONS.map((a) => a.uses.toLowerCase());
+
+function namesAgentAction(lines: readonly SideLine[]): boolean {
+  for (const l of lines) {
+    if (!l.text.includes("uses")) continue;
+    const lower = l.text.toLowerCase();
+    if (AGENT_USES.some((u) => lower.includes(u))) return true;
+  }
+  return false;
+}
+
+/** A line that can hold a distinctive input's key (its name, as written). */
+const DISTINCTIVE_NAME = new RegExp(
+  [...DISTINCTIVE_INPUTS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+);
+
 interface Scan {
-  steps: AgentStep[];
-  inputs: AgentInput[];
+  steps: readonly AgentStep[];
+  inputs: readonly AgentInput[];
 }
 
 const scans = { old: new WeakMap<ChangedFile, Scan>(), new: new WeakMap<ChangedFile, Scan>() };
+/** What every other file holds (shared by all of them, not cached per file). */
+const NO_AGENTS: Scan = { steps: [], inputs: [] };
 
 /** The `uses:` of the step a line is in, when the hunk shows the step's keys. */
 function stepUses(lines: readonly SideLine[], index: number): string | null {
@@ -96,12 +119,16 @@ function stepUses(lines: readonly SideLine[], index: number): string | null {
 }
 
 function scan(file: ChangedFile, side: Side): Scan {
+  // Several rules ask this of every changed file: most are no workflow, and need no cache entry.
+  if (!isGithubWorkflow(file.path)) return NO_AGENTS;
   const cached = scans[side].get(file);
   if (cached) return cached;
-  const result: Scan = { steps: [], inputs: [] };
+  const steps: AgentStep[] = [];
+  const inputs: AgentInput[] = [];
+  const result: Scan = { steps, inputs };
   scans[side].set(file, result);
-  if (!isGithubWorkflow(file.path)) return result;
   const lines = sideOf(file, side).lines;
+  const agentActionNamed = namesAgentAction(lines);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const text = l.text;
@@ -110,17 +137,18 @@ function scan(file: ChangedFile, side: Side): Scan {
       const action = agentActionOf(uses[1]!);
       if (action) {
         const job = jobOfKeys(enclosingKeys(lines, i));
-        result.steps.push({ job, line: l.line, changed: l.changed, agent: action.agent, via: uses[1]! });
+        steps.push({ job, line: l.line, changed: l.changed, agent: action.agent, via: uses[1]! });
       }
       continue;
     }
     const cli = AGENT_CLI.exec(text);
     if (cli && !text.trimStart().startsWith("#")) {
       const job = jobOfKeys(enclosingKeys(lines, i));
-      result.steps.push({ job, line: l.line, changed: l.changed, agent: CLI_AGENT[cli[1]!]!, via: cli[1]! });
+      steps.push({ job, line: l.line, changed: l.changed, agent: CLI_AGENT[cli[1]!]!, via: cli[1]! });
     }
+    if (!agentActionNamed && !DISTINCTIVE_NAME.test(text)) continue;
     const key = parseKeyLine(text, l.line);
-    if (!key || key.item) continue;
+    if (!key || key.item || (!agentActionNamed && !DISTINCTIVE_INPUTS.has(key.key))) continue;
     const chain = enclosingKeys(lines, i);
     // Under `with:`, or in a hunk that starts below it (the walk reaches no nearer key): a distinctive name then.
     const parentUnseen = chain.length === 0 || chain[0]!.line === -1;
@@ -142,18 +170,18 @@ function scan(file: ChangedFile, side: Side): Scan {
       }
       value = parts.join("\n");
     }
-    result.inputs.push({ job: jobOfKeys(chain), action, input: key.key, value, line: l.line, changed });
+    inputs.push({ job: jobOfKeys(chain), action, input: key.key, value, line: l.line, changed });
   }
   return result;
 }
 
 /** Agent steps on one side of a workflow. */
-export function agentSteps(file: ChangedFile, side: Side): AgentStep[] {
+export function agentSteps(file: ChangedFile, side: Side): readonly AgentStep[] {
   return scan(file, side).steps;
 }
 
 /** Inputs given to agent steps on one side of a workflow. */
-export function agentInputs(file: ChangedFile, side: Side): AgentInput[] {
+export function agentInputs(file: ChangedFile, side: Side): readonly AgentInput[] {
   return scan(file, side).inputs;
 }
 

@@ -1,5 +1,6 @@
 import type { ChangedFile } from "../diff/model.js";
 import { sideOf, wholeSideText } from "../diff/side.js";
+import { memoByFiles } from "../util/memo.js";
 import { classifyDependencyFile, type DependencyFile } from "./files.js";
 import { type LockEntry, parseLockSide } from "./lockfile.js";
 import { type DepRef, parseManifestSide, type ScriptRef } from "./manifests/index.js";
@@ -40,14 +41,18 @@ export interface DependencyFileAnalysis {
   lock: LockDelta | null;
 }
 
-const cache = new WeakMap<ChangedFile, DependencyFileAnalysis | null>();
+const cache = new WeakMap<ChangedFile, DependencyFileAnalysis>();
 
 /** Analysis of a dependency file, or null for any other file (cached per ChangedFile). */
 export function analyzeDependencyFile(file: ChangedFile): DependencyFileAnalysis | null {
-  if (cache.has(file)) return cache.get(file)!;
+  // Most files are no dependency file: their path says so, with no cache entry.
   const dep = classifyDependencyFile(file.path);
-  const result = dep && !file.binary ? compute(file, dep) : null;
-  cache.set(file, result);
+  if (!dep || file.binary) return null;
+  let result = cache.get(file);
+  if (!result) {
+    result = compute(file, dep);
+    cache.set(file, result);
+  }
   return result;
 }
 
@@ -171,15 +176,17 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Every dependency file among the changed files, analysed (one linear pass). */
-export function dependencyFiles(files: readonly ChangedFile[]): DependencyFileAnalysis[] {
-  const out: DependencyFileAnalysis[] = [];
-  for (const f of files) {
-    const a = analyzeDependencyFile(f);
-    if (a) out.push(a);
-  }
-  return out;
-}
+/** Every dependency file among the changed files, analysed (one linear pass, shared by the dependency rules). */
+export const dependencyFiles: (files: readonly ChangedFile[]) => readonly DependencyFileAnalysis[] = memoByFiles(
+  (files) => {
+    const out: DependencyFileAnalysis[] = [];
+    for (const f of files) {
+      const a = analyzeDependencyFile(f);
+      if (a) out.push(a);
+    }
+    return out;
+  },
+);
 
 /** "a, b, c and 4 more". */
 export function listNames(items: readonly string[], max = 5): string {

@@ -78,58 +78,63 @@ function f(
   return { ecosystem, kind, format, expectsLockfile };
 }
 
-/** Exact basenames. */
-const BY_NAME: Record<string, DependencyFile> = {
-  "package.json": f("npm", "manifest", "package-json", true),
-  "package-lock.json": f("npm", "lockfile", "package-lock"),
-  "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
-  "yarn.lock": f("npm", "lockfile", "yarn-lock"),
-  "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
-  "bun.lock": f("npm", "lockfile", "bun-lock"),
-  "bun.lockb": f("npm", "lockfile", "bun-lock"),
-  ".npmrc": f("npm", "registry-config", "npmrc"),
-  ".yarnrc": f("npm", "registry-config", "yarnrc"),
-  ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
-  "bunfig.toml": f("npm", "registry-config", "yarnrc"),
-  "pyproject.toml": f("python", "manifest", "pyproject"),
-  Pipfile: f("python", "manifest", "pipfile", true),
-  "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
-  "poetry.lock": f("python", "lockfile", "poetry-lock"),
-  "uv.lock": f("python", "lockfile", "uv-lock"),
-  "pdm.lock": f("python", "lockfile", "poetry-lock"),
-  "setup.py": f("python", "manifest", "setup-py"),
-  "setup.cfg": f("python", "manifest", "setup-cfg"),
-  "pip.conf": f("python", "registry-config", "pip-conf"),
-  "pip.ini": f("python", "registry-config", "pip-conf"),
-  "go.mod": f("go", "manifest", "go-mod", true),
-  "go.sum": f("go", "lockfile", "go-sum"),
-  "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
-  "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
-  Gemfile: f("ruby", "manifest", "gemfile", true),
-  "gems.rb": f("ruby", "manifest", "gemfile", true),
-  "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
-  "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
-  "pom.xml": f("maven", "manifest", "pom"),
-  "build.gradle": f("gradle", "manifest", "gradle"),
-  "build.gradle.kts": f("gradle", "manifest", "gradle"),
-  "settings.gradle": f("gradle", "manifest", "gradle"),
-  "settings.gradle.kts": f("gradle", "manifest", "gradle"),
-  "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
-  "composer.json": f("composer", "manifest", "composer-json", true),
-  "composer.lock": f("composer", "lockfile", "composer-lock"),
-  "packages.config": f("nuget", "manifest", "packages-config"),
-  "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
-  "Directory.Build.props": f("nuget", "manifest", "msbuild"),
-  "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
-  ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock"),
-};
+/**
+ * Exact basenames. A Map: every changed path is looked up, and an object property lookup with a new string
+ * key costs more (and would find "constructor" and other Object.prototype names).
+ */
+const BY_NAME = new Map<string, DependencyFile>(
+  Object.entries({
+    "package.json": f("npm", "manifest", "package-json", true),
+    "package-lock.json": f("npm", "lockfile", "package-lock"),
+    "npm-shrinkwrap.json": f("npm", "lockfile", "package-lock"),
+    "yarn.lock": f("npm", "lockfile", "yarn-lock"),
+    "pnpm-lock.yaml": f("npm", "lockfile", "pnpm-lock"),
+    "bun.lock": f("npm", "lockfile", "bun-lock"),
+    "bun.lockb": f("npm", "lockfile", "bun-lock"),
+    ".npmrc": f("npm", "registry-config", "npmrc"),
+    ".yarnrc": f("npm", "registry-config", "yarnrc"),
+    ".yarnrc.yml": f("npm", "registry-config", "yarnrc"),
+    "bunfig.toml": f("npm", "registry-config", "yarnrc"),
+    "pyproject.toml": f("python", "manifest", "pyproject"),
+    Pipfile: f("python", "manifest", "pipfile", true),
+    "Pipfile.lock": f("python", "lockfile", "pipfile-lock"),
+    "poetry.lock": f("python", "lockfile", "poetry-lock"),
+    "uv.lock": f("python", "lockfile", "uv-lock"),
+    "pdm.lock": f("python", "lockfile", "poetry-lock"),
+    "setup.py": f("python", "manifest", "setup-py"),
+    "setup.cfg": f("python", "manifest", "setup-cfg"),
+    "pip.conf": f("python", "registry-config", "pip-conf"),
+    "pip.ini": f("python", "registry-config", "pip-conf"),
+    "go.mod": f("go", "manifest", "go-mod", true),
+    "go.sum": f("go", "lockfile", "go-sum"),
+    "Cargo.toml": f("cargo", "manifest", "cargo-toml", true),
+    "Cargo.lock": f("cargo", "lockfile", "cargo-lock"),
+    Gemfile: f("ruby", "manifest", "gemfile", true),
+    "gems.rb": f("ruby", "manifest", "gemfile", true),
+    "Gemfile.lock": f("ruby", "lockfile", "gemfile-lock"),
+    "gems.locked": f("ruby", "lockfile", "gemfile-lock"),
+    "pom.xml": f("maven", "manifest", "pom"),
+    "build.gradle": f("gradle", "manifest", "gradle"),
+    "build.gradle.kts": f("gradle", "manifest", "gradle"),
+    "settings.gradle": f("gradle", "manifest", "gradle"),
+    "settings.gradle.kts": f("gradle", "manifest", "gradle"),
+    "gradle.lockfile": f("gradle", "lockfile", "gradle-lock"),
+    "composer.json": f("composer", "manifest", "composer-json", true),
+    "composer.lock": f("composer", "lockfile", "composer-lock"),
+    "packages.config": f("nuget", "manifest", "packages-config"),
+    "Directory.Packages.props": f("nuget", "manifest", "msbuild"),
+    "Directory.Build.props": f("nuget", "manifest", "msbuild"),
+    "packages.lock.json": f("nuget", "lockfile", "nuget-lock"),
+    ".terraform.lock.hcl": f("terraform", "lockfile", "terraform-lock"),
+  }),
+);
 
 const REQUIREMENTS_NAME = /^(?:[\w.-]*[-_.])?(?:requirements|constraints)(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
 
 /** The dependency role of a path, or null for any other file. */
 export function classifyDependencyFile(path: string): DependencyFile | null {
   const base = basenameOf(path);
-  const exact = BY_NAME[base];
+  const exact = BY_NAME.get(base);
   if (exact) return exact;
   const lower = base.toLowerCase();
   if (lower === "nuget.config") return f("nuget", "registry-config", "nuget-config");

@@ -20,6 +20,8 @@ const K8S_NAMESPACE = new RegExp(`^\\s*namespace:\\s*["']?${PROD}["']?\\s*(?:#.*
 const ENV_ASSIGN = new RegExp(
   `^\\s*["']?(?:environment|env|stage|workspace|tier)["']?\\s*[:=]\\s*["']?${PROD}["']?\\s*,?\\s*(?:#.*)?$`,
 );
+// Every signal names prod or prd: the cheap per-line test (one RegExp beats two `includes`).
+const NAMES_PROD = /pro?d/;
 /** `terraform.workspace == "prod"`. */
 const TF_WORKSPACE = /terraform\.workspace\s*==\s*"(?:prod|production|prd)"/;
 /** A workflow job's `environment: production` (scalar form) or `name: production` under `environment:`. */
@@ -78,8 +80,7 @@ function contentSignal(file: ChangedFile): ProductionSignal | null {
       if (++scanned > MAX_LINES_SCANNED) return null;
       if (side === "new" ? c.type === "del" : c.type === "add") continue;
       const text = c.content;
-      // Cheap prefilter: every signal names prod/prd.
-      if (text.length > 400 || !(text.includes("prod") || text.includes("prd"))) {
+      if (text.length > 400 || !NAMES_PROD.test(text)) {
         previous = text;
         continue;
       }

@@ -1,4 +1,4 @@
-import type { TfBlock, TfChangedLine, TfFileScan } from "./hcl.js";
+import type { TfBlock, TfChangedLine, TfFileScan, TfMovedDecl } from "./hcl.js";
 import { type TfAnalysis, tfKey } from "./terraform.js";
 
 /** The changed lines of one top-level block of one file. */
@@ -28,17 +28,48 @@ export function groupByBlock(scan: TfFileScan, analysis: TfAnalysis): TfBlockCha
   return cached;
 }
 
+/** The `moved` blocks of every file, by target (the first one) and by source: a lookup per block, not a search of all. */
+interface MoveIndex {
+  to: Map<string, TfMovedDecl>;
+  from: Set<string>;
+}
+
+const moveIndexes = new WeakMap<TfAnalysis, MoveIndex>();
+
+function moveIndex(analysis: TfAnalysis): MoveIndex {
+  let index = moveIndexes.get(analysis);
+  if (!index) {
+    index = { to: new Map(), from: new Set() };
+    for (const m of analysis.moves) {
+      if (m.kind !== "moved") continue;
+      if (m.to !== undefined && !index.to.has(m.to)) index.to.set(m.to, m);
+      index.from.add(m.from);
+    }
+    moveIndexes.set(analysis, index);
+  }
+  return index;
+}
+
 function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[] {
   const groups = new Map<string, TfBlockChanges>();
   const path = scan.file.path;
+  const moves = moveIndex(analysis);
+  // Consecutive changed lines mostly share a block: look its group up only when the block changes.
+  let lastBlock: TfBlock | null | undefined;
+  let g: TfBlockChanges | undefined;
   for (const c of scan.changed) {
+    if (c.block === lastBlock && g) {
+      (c.side === "new" ? g.added : g.removed).push(c);
+      continue;
+    }
+    lastBlock = c.block;
     const key = c.block ? c.block.address : "\u0000unknown";
-    let g = groups.get(key);
+    g = groups.get(key);
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
       const declaredHere = !!address && scan.addedHeaders.some((h) => h.block.address === address);
-      const move = address ? analysis.moves.find((m) => m.kind === "moved" && m.to === address) : undefined;
+      const move = address ? moves.to.get(address) : undefined;
       g = {
         block: c.block,
         added: [],
@@ -47,9 +78,7 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
         renamedAway:
-          !!address &&
-          scan.removedHeaders.some((h) => h.block.address === address) &&
-          analysis.moves.some((m) => m.kind === "moved" && m.from === address),
+          !!address && moves.from.has(address) && scan.removedHeaders.some((h) => h.block.address === address),
       };
       groups.set(key, g);
     }

@@ -19,7 +19,7 @@ export interface GrantChange {
     where: string;
 }
 /** Allow-list entries added and deny/ask entries removed by the change to one file. */
-export declare function grantChanges(file: ChangedFile): GrantChange[];
+export declare function grantChanges(file: ChangedFile): readonly GrantChange[];
 /** Entries of settings JSON given to agent steps (for the approval-mode and MCP rules). */
 export declare function settingsInputEntries(file: ChangedFile, side: Side): {
     input: AgentInput;

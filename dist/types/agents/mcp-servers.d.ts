@@ -19,7 +19,7 @@ export interface McpServer {
     changed: boolean;
 }
 /** The MCP servers one side of a file configures, by name. */
-export declare function mcpServers(file: ChangedFile, side: Side): Map<string, McpServer>;
+export declare function mcpServers(file: ChangedFile, side: Side): ReadonlyMap<string, McpServer>;
 export interface McpReach {
     capability: string;
     severity: Severity;

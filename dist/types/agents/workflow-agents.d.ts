@@ -27,9 +27,9 @@ export interface AgentInput {
 }
 export declare function agentActionOf(uses: string): AgentAction | null;
 /** Agent steps on one side of a workflow. */
-export declare function agentSteps(file: ChangedFile, side: Side): AgentStep[];
+export declare function agentSteps(file: ChangedFile, side: Side): readonly AgentStep[];
 /** Inputs given to agent steps on one side of a workflow. */
-export declare function agentInputs(file: ChangedFile, side: Side): AgentInput[];
+export declare function agentInputs(file: ChangedFile, side: Side): readonly AgentInput[];
 /** The Copilot coding agent's setup job (it runs before the agent, with the agent's environment). */
 export declare function isCopilotSetupSteps(path: string): boolean;
 /** Jobs of a workflow that run an agent (on either side), null standing for "a job the hunk does not name". */

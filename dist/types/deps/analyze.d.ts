@@ -36,7 +36,7 @@ export interface DependencyFileAnalysis {
 }
 /** Analysis of a dependency file, or null for any other file (cached per ChangedFile). */
 export declare function analyzeDependencyFile(file: ChangedFile): DependencyFileAnalysis | null;
-/** Every dependency file among the changed files, analysed (one linear pass). */
-export declare function dependencyFiles(files: readonly ChangedFile[]): DependencyFileAnalysis[];
+/** Every dependency file among the changed files, analysed (one linear pass, shared by the dependency rules). */
+export declare const dependencyFiles: (files: readonly ChangedFile[]) => readonly DependencyFileAnalysis[];
 /** "a, b, c and 4 more". */
 export declare function listNames(items: readonly string[], max?: number): string;

@@ -3,6 +3,12 @@ import { emptySide, type ManifestParser } from "./types.js";
 
 /** Terraform and OpenTofu: required_providers versions and module sources and versions in *.tf. */
 
+/** `module "vpc"` → `module.vpc`, the address Terraform itself prints (undefined outside a module block). */
+function moduleAddress(stack: readonly string[]): string | undefined {
+  const moduleLabel = stack.find((s) => s.startsWith("module "));
+  return moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : undefined;
+}
+
 export const parseTerraform: ManifestParser = (lines) => {
   const out = emptySide();
   let stack: string[] = [];
@@ -30,14 +36,11 @@ export const parseTerraform: ManifestParser = (lines) => {
     const kv = /^([\w-]{1,100})\s*=\s*"([^"]{0,2000})"$/.exec(t);
     if (!kv) continue;
     const [, key, value] = kv as unknown as [string, string, string];
-    const inProviders = stack.includes("required_providers");
-    const moduleLabel = stack.find((s) => s.startsWith("module "));
-    // `module "vpc"` → `module.vpc`, the address Terraform itself prints.
-    const module = moduleLabel ? `module.${moduleLabel.slice(7).replace(/"/g, "").trim()}` : undefined;
-    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
+    // The enclosing blocks are looked at only for the lines that need them (changed sources and pins).
     if (key === "source") {
       lastSource = value;
-      if (l.changed && module) {
+      const module = l.changed ? moduleAddress(stack) : undefined;
+      if (module) {
         const u = findUrl(value) ?? (/^(?:git::|github\.com\/|bitbucket\.org\/|s3::|gcs::)/.test(value) ? value : null);
         if (u) {
           const kind = /^git::|github\.com\/|bitbucket\.org\/|\.git\b/.test(value) ? "git" : "url";
@@ -47,12 +50,15 @@ export const parseTerraform: ManifestParser = (lines) => {
       continue;
     }
     if (!l.changed) continue;
+    const inProviders = stack.includes("required_providers");
     if (inProviders && stack[stack.length - 1] === "required_providers") {
       // Old-style `google = "~> 3.0"`.
       out.deps.push({ name: key, spec: value, line: l.line });
       continue;
     }
     if (key !== "version") continue;
+    const module = moduleAddress(stack);
+    const inProviderBlock = stack.find((s) => s.startsWith("provider "));
     const entry = stack[stack.length - 1];
     if (inProviders && entry && entry !== "required_providers") {
       out.deps.push({ name: lastSource ?? entry, spec: value, line: l.line });

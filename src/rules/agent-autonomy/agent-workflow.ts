@@ -17,13 +17,18 @@ const PROD_NAME = /(?:^|_)(?:PROD|PRODUCTION|PRD)(?:_|$)/i;
 const PROD_ENV = /^\s*(?:environment|name):\s*["']?(?:prod|production|prd)(?:[-_][\w-]*)?["']?\s*(?:#.*)?$/i;
 const WRITE_SCOPE = /^\s*([\w-]+):\s*["']?write["']?\s*(?:#.*)?$|^\s*permissions:\s*["']?write-all/;
 
+/** A line declaring each trigger (compiled once, not per line). */
+const TRIGGER_LINES = UNTRUSTED_TRIGGERS.map((t) => ({
+  trigger: t,
+  line: new RegExp(`^\\s*(?:-\\s*)?["']?${t}["']?\\s*(?::|$)|^\\s*on:.*\\b${t}\\b`),
+}));
+
 function visibleUntrustedTriggers(file: ChangedFile): string[] {
   const doc = wholeWorkflow(file);
   if (doc) return UNTRUSTED_TRIGGERS.filter((t) => doc.triggers.has(t));
   const found = new Set<string>();
   for (const l of sideOf(file, "new").lines)
-    for (const t of UNTRUSTED_TRIGGERS)
-      if (new RegExp(`^\\s*(?:-\\s*)?["']?${t}["']?\\s*(?::|$)|^\\s*on:.*\\b${t}\\b`).test(l.text)) found.add(t);
+    for (const { trigger, line } of TRIGGER_LINES) if (line.test(l.text)) found.add(trigger);
   return [...found];
 }
 

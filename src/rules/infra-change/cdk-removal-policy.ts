@@ -16,8 +16,10 @@ const PATTERNS: readonly { re: RegExp; what: string }[] = [
   },
 ];
 
-/** Substrings every pattern contains: a native search of the file's added text skips most files. */
-const KEYWORDS = ["DESTROY", "utoDeleteObjects", "auto_delete_objects", "eletionProtection", "deletion_protection"];
+/**
+ * Substrings every pattern contains: one search of the file's added text skips most files (one
+ * RegExp alternation is several times faster than an `includes` per word on large texts).
+ */
 const PREFILTER = /DESTROY|utoDeleteObjects|auto_delete_objects|eletionProtection|deletion_protection/;
 
 /** AWS CDK code that lets a resource and its data be destroyed: `RemovalPolicy.DESTROY`, `autoDeleteObjects`. */
@@ -38,7 +40,7 @@ export const cdkRemovalPolicyRule: Rule = {
       if (file.binary || !isIacSourcePath(file.path) || ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path))
         continue;
       const text = addedText(file);
-      if (!KEYWORDS.some((k) => text.includes(k))) continue;
+      if (!PREFILTER.test(text)) continue;
       for (const lines of sideOf(file, "new").hunks) {
         lines.forEach((l, i) => {
           if (!l.changed || !PREFILTER.test(l.text) || isCommentLine(file.path, l.text)) return;

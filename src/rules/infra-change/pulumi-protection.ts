@@ -12,6 +12,8 @@ const DELETE_FIRST =
   /\b(?:deleteBeforeReplace\s*[:=]\s*true|delete_before_replace\s*=\s*True|pulumi\.DeleteBeforeReplace\(\s*true\s*\)|DeleteBeforeReplace\s*=\s*true)\b|\.deleteBeforeReplace\(\s*true\s*\)/;
 const PROTECT_ON =
   /\b(?:protect\s*[:=]\s*(?:true|True)\b|pulumi\.Protect\(\s*true\s*\)|Protect\s*=\s*true\b)|\.protect\(\s*true\s*\)/;
+// Words every option above contains, to skip most files with one search (one alternation beats an `includes` per word).
+const ADDED_HINT = /rotect|eforeReplace|efore_replace/;
 /** Pulumi's resource-option types: a hunk that shows them is a Pulumi program even without its imports. */
 const PULUMI_OPTIONS = /\b(?:Custom|Component)?ResourceOptions\b/;
 
@@ -40,7 +42,7 @@ export const pulumiProtectionRule: Rule = {
       if (!isIacSourcePath(file.path) && !isYamlPath(file.path)) continue;
       if (ctx.paths.isTest(file.path) || ctx.paths.isDoc(file.path)) continue;
       const added = addedText(file);
-      const hasAdded = added.includes("rotect") || added.includes("eforeReplace") || added.includes("efore_replace");
+      const hasAdded = ADDED_HINT.test(added);
       if (!hasAdded && !(file.removed.length > 0 && removedText(file).includes("rotect"))) continue;
       if (!isPulumiFile(file.path, visibleText(file, 64 * 1024))) continue;
       const protectReAdded = file.added.some((l) => PROTECT_ON.test(l.content));

@@ -80,7 +80,8 @@ export const terraformProtectionWeakenedRule: Rule = {
             if (!m) continue;
             const attr = m[1]!;
             // Replaced in place (set to another value on an added line): the added-line check decides.
-            if (addedText.some((t) => new RegExp(`^\\s*${attr}\\s*=`).test(t))) continue;
+            const assigned = new RegExp(`^\\s*${attr}\\s*=`);
+            if (addedText.some((t) => assigned.test(t))) continue;
             if (attr === "prevent_destroy") reportedPrevent = true;
             findings.push({
               file,

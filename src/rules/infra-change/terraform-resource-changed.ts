@@ -1,4 +1,5 @@
 import { isCommentLine } from "../../diff/line-syntax.js";
+import type { TfChangedLine } from "../../infra/hcl.js";
 import { isStatefulTerraformType } from "../../infra/stateful.js";
 import { terraformAnalysis } from "../../infra/terraform.js";
 import { blockLabel, groupByBlock, type TfBlockChanges } from "../../infra/tf-groups.js";
@@ -10,6 +11,27 @@ const ATTR = /^\s*([A-Za-z_][\w-]*)\s*=/;
 
 function meaningful(path: string, text: string): boolean {
   return text.trim() !== "" && !isCommentLine(path, text);
+}
+
+/**
+ * What a block's meaningful changed lines (added, then removed) hold, in one pass: the first (an added
+ * one if any), whether all are protection lines, the first nested block named; null when there are none.
+ */
+function meaningfulLines(
+  path: string,
+  g: TfBlockChanges,
+): { first: TfChangedLine; allProtection: boolean; nested: string | undefined } | null {
+  let first: TfChangedLine | undefined;
+  let allProtection = true;
+  let nested: string | undefined;
+  for (const side of [g.added, g.removed])
+    for (const l of side) {
+      if (!meaningful(path, l.text)) continue;
+      first ??= l;
+      if (allProtection && !isProtectionLine(l.text)) allProtection = false;
+      if (nested === undefined && l.nested.length > 0) nested = l.nested[0];
+    }
+  return first ? { first, allProtection, nested } : null;
 }
 
 function changedAttributes(g: TfBlockChanges): string[] {
@@ -48,15 +70,14 @@ export const terraformResourceChangedRule: Rule = {
       let otherLine: { line: number; side: "new" | "old" } | null = null;
       for (const g of groupByBlock(scan, analysis)) {
         if (g.isDeleted || g.renamedAway) continue;
-        const lines = [...g.added, ...g.removed].filter((l) => meaningful(file, l.text));
-        if (lines.length === 0) continue;
+        const seen = meaningfulLines(file, g);
         // Lines the protection rule reports speak for themselves.
-        if (lines.every((l) => isProtectionLine(l.text))) continue;
-        const first = g.added.find((l) => meaningful(file, l.text)) ?? lines[0]!;
+        if (!seen || seen.allProtection) continue;
+        const { first } = seen;
         const at = { file, line: first.line, side: first.side };
         const b = g.block;
         if (!b || !["resource", "data", "module", "moved", "removed", "import"].includes(b.kind)) {
-          const nested = lines.find((l) => l.nested.length > 0)?.nested[0];
+          const nested = seen.nested;
           others.push(b ? (nested ? `${b.address} (${nested})` : b.address) : "lines outside a visible block");
           otherLine ??= { line: first.line, side: first.side };
           continue;

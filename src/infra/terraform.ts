@@ -75,14 +75,77 @@ function deletionSeverity(header: TfHeaderChange): Severity {
   return isStatefulModule(b.name ?? "") || isStatefulModule(moduleSource(header)) ? "critical" : "high";
 }
 
-function movedAccounts(moves: readonly TfMovedDecl[], address: string): TfMovedDecl | undefined {
-  return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+/** The text after the `n`-th dot from the end (the whole text when it has fewer). */
+function lastSegments(text: string, n: 1 | 2): string {
+  let dot = text.lastIndexOf(".");
+  if (n === 2 && dot >= 0) dot = dot > 0 ? text.lastIndexOf(".", dot - 1) : -1;
+  return dot < 0 ? text : text.slice(dot + 1);
 }
 
-function sameBody(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * The first `moved`/`removed` declaration (in order) whose `from` is `address` or ends with `.address`,
+ * for every address asked. Declarations are bucketed by their last one and two dot segments, which any
+ * such `from` shares with the address, so a lookup reads one small bucket, not every declaration
+ * (removed blocks × moves grew quadratically on a large refactor).
+ */
+function movedAccounts(moves: readonly TfMovedDecl[]): (address: string) => TfMovedDecl | undefined {
+  const byLast = new Map<string, TfMovedDecl[]>();
+  const byLastTwo = new Map<string, TfMovedDecl[]>();
+  const put = (map: Map<string, TfMovedDecl[]>, key: string, m: TfMovedDecl) => {
+    const bucket = map.get(key);
+    if (bucket) bucket.push(m);
+    else map.set(key, [m]);
+  };
+  for (const m of moves) {
+    put(byLast, lastSegments(m.from, 1), m);
+    put(byLastTwo, lastSegments(m.from, 2), m);
+  }
+  const answers = new Map<string, TfMovedDecl | undefined>();
+  return (address) => {
+    if (answers.has(address)) return answers.get(address);
+    // An address with a dot shares its last two segments with `from`; one without, its last one.
+    const bucket = address.includes(".") ? byLastTwo.get(lastSegments(address, 2)) : byLast.get(address);
+    const found = bucket?.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+    answers.set(address, found);
+    return found;
+  };
+}
+
+/**
+ * The block a removed header was renamed to: the first added header (in order) of the same kind and type,
+ * not present before, in the same hunk or with the same body. Indexed once per file, so a file that
+ * rewrites thousands of blocks stays linear.
+ */
+function renameTargets(
+  added: readonly TfHeaderChange[],
+  oldKeys: ReadonlySet<string>,
+  path: string,
+): (removed: TfHeaderChange) => TfHeaderChange | undefined {
+  // Keys hold kind and type exactly (JSON tells a missing type from an empty one); the hunk index leads,
+  // as a number it cannot run into them.
+  const kindAndType = (h: TfHeaderChange) => JSON.stringify([h.block.kind, h.block.type]);
+  const byHunk = new Map<string, number>();
+  const byBody = new Map<string, Map<string, number>>();
+  added.forEach((a, i) => {
+    if (oldKeys.has(tfKey(path, a.block.address))) return;
+    const sort = kindAndType(a);
+    const hunkKey = `${a.hunkIndex}\u0000${sort}`;
+    if (!byHunk.has(hunkKey)) byHunk.set(hunkKey, i);
+    // Equal non-empty bodies: lines hold no newline, so the joined text is a faithful key.
+    if (a.body.length === 0) return;
+    let bodies = byBody.get(sort);
+    if (!bodies) byBody.set(sort, (bodies = new Map()));
+    const body = a.body.join("\n");
+    if (!bodies.has(body)) bodies.set(body, i);
+  });
+  const NONE = Number.POSITIVE_INFINITY;
+  return (h) => {
+    const sort = kindAndType(h);
+    const inHunk = byHunk.get(`${h.hunkIndex}\u0000${sort}`) ?? NONE;
+    const sameBody = h.body.length > 0 ? (byBody.get(sort)?.get(h.body.join("\n")) ?? NONE) : NONE;
+    const first = Math.min(inHunk, sameBody);
+    return first === NONE ? undefined : added[first];
+  };
 }
 
 /**
@@ -134,7 +197,7 @@ async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
       newKeys.add(tfKey(path, a));
       oldKeys.add(tfKey(path, a));
     }
-    moves.push(...scan.moves);
+    for (const m of scan.moves) moves.push(m);
   }
   // Whole .tf.json files take part in cross-file matching (a block converted to JSON is not deleted).
   const jsonDeleted: { file: ChangedFile; block: TfBlock }[] = [];
@@ -153,24 +216,19 @@ async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
 
   const deletions: TfDeletion[] = [];
   const deletedKeys = new Set<string>();
+  const moveFor = movedAccounts(moves);
   for (const scan of scans) {
     const path = scan.file.path;
+    const renameTarget = renameTargets(scan.addedHeaders, oldKeys, path);
     for (const h of scan.removedHeaders) {
       if (!ADDRESSABLE.has(h.block.kind)) continue;
       const key = tfKey(path, h.block.address);
       if (newKeys.has(key)) continue; // re-declared (same module directory): moved between files or edited
-      const move = movedAccounts(moves, h.block.address);
+      const move = moveFor(h.block.address);
       if (move && (move.kind === "moved" || move.keep)) continue; // state kept: the change rule reports it
-      let renamedTo: string | undefined;
-      const candidates = scan.addedHeaders.filter(
-        (a) =>
-          a.block.kind === h.block.kind &&
-          a.block.type === h.block.type &&
-          !oldKeys.has(tfKey(path, a.block.address)) &&
-          (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body)),
-      );
-      if (candidates.length > 0) renamedTo = candidates[0]!.block.address;
-      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan.addedHeaders, oldKeys, path);
+      let renamedTo = renameTarget(h)?.block.address;
+      if (renamedTo === undefined && h.block.kind === "resource")
+        renamedTo = intoModule(h, scan.addedHeaders, oldKeys, path);
       // A deleted module source only breaks callers that still use it (init fails); it destroys nothing.
       const moduleSourceDeleted =
         scan.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path);
@@ -190,7 +248,7 @@ async function analyzeTerraform(ctx: RuleContext): Promise<TfAnalysis> {
   }
   for (const { file, block } of jsonDeleted) {
     const key = tfKey(file.path, block.address);
-    if (newKeys.has(key) || movedAccounts(moves, block.address)) continue;
+    if (newKeys.has(key) || moveFor(block.address)) continue;
     const severity: Severity =
       block.kind === "data"
         ? "low"

@@ -54,6 +54,9 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
   const groups = new Map<string, TfBlockChanges>();
   const path = scan.file.path;
   const moves = moveIndex(analysis);
+  // Sets, not a search of the headers per block: a file rewriting thousands of blocks stays linear.
+  const addedHere = new Set(scan.addedHeaders.map((h) => h.block.address));
+  const removedHere = new Set(scan.removedHeaders.map((h) => h.block.address));
   // Consecutive changed lines mostly share a block: look its group up only when the block changes.
   let lastBlock: TfBlock | null | undefined;
   let g: TfBlockChanges | undefined;
@@ -68,7 +71,7 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
-      const declaredHere = !!address && scan.addedHeaders.some((h) => h.block.address === address);
+      const declaredHere = !!address && addedHere.has(address);
       const move = address ? moves.to.get(address) : undefined;
       g = {
         block: c.block,
@@ -77,8 +80,7 @@ function computeGroups(scan: TfFileScan, analysis: TfAnalysis): TfBlockChanges[]
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway:
-          !!address && moves.from.has(address) && scan.removedHeaders.some((h) => h.block.address === address),
+        renamedAway: !!address && moves.from.has(address) && removedHere.has(address),
       };
       groups.set(key, g);
     }

@@ -147,6 +147,39 @@ describe("infra-deletion/terraform-block-removed", () => {
     expect(f[0]!.message).toContain("removed block that destroys it");
   });
 
+  it("a large refactor: each block's first moved/removed declaration counts, renames pair within their hunk", async () => {
+    const n = 1_500;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`-resource "aws_sqs_queue" "q${i}" {`, `-  name = "q${i}"`, "-}");
+    // Moved from a longer address (module.old.…) still accounts for the local address, first declaration wins:
+    // even queues are moved (kept), odd ones get a `removed` block that destroys them, declared first.
+    for (let i = 1; i < n; i += 2) lines.push("+removed {", `+  from = aws_sqs_queue.q${i}`, "+}");
+    for (let i = 0; i < n; i++)
+      lines.push(
+        "+moved {",
+        `+  from = module.old.aws_sqs_queue.q${i}`,
+        `+  to = module.new.aws_sqs_queue.q${i}`,
+        "+}",
+      );
+    const f = await runRule(rule, modifiedFile("queues.tf", lines));
+    expect(f).toHaveLength(n / 2);
+    expect(f.every((x) => x.message.includes("removed block that destroys it"))).toBe(true);
+    // A rename pairs with the first added block of the same type in its hunk, once per removed block.
+    const renames: string[] = [];
+    for (let i = 0; i < 300; i++)
+      renames.push(
+        `-resource "aws_sqs_queue" "old${i}" {`,
+        `+resource "aws_sqs_queue" "new${i}" {`,
+        `   name = "q${i}"`,
+        " }",
+        " ",
+      );
+    const diff = modifiedFile("renames.tf", renames.slice(0, -1));
+    const renamed = await runRule(rule, diff);
+    expect(renamed).toHaveLength(300);
+    expect(new Set(renamed.map((x) => /renamed to (\S+)/.exec(x.message)?.[1])).size).toBe(1);
+  });
+
   it("ignores commented-out blocks, heredoc text and README code samples", async () => {
     const commented = modifiedFile("main.tf", [
       '-# resource "aws_s3_bucket" "old" {',

@@ -39141,7 +39141,8 @@ function broadSpan(value, start, end = start + value.length) {
   if (v.length === 0 || isReference(v) || TYPE_WORD.test(v) || ACCESS_LEVEL.test(v) || isKnownNonSecretFormat(v))
     return null;
   const confident = judgeGenericValue(v, false).ok;
-  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
+  const secret = v.slice(publicPrefix(v).length);
+  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret, confident };
 }
 var NO_SPANS = Object.freeze([]);
 function spansInWindow(line, nextLine) {
@@ -52487,13 +52488,55 @@ function deletionSeverity(header) {
   if (b.kind === "resource") return isStatefulTerraformType(b.type ?? "") ? "critical" : "high";
   return isStatefulModule(b.name ?? "") || isStatefulModule(moduleSource(header)) ? "critical" : "high";
 }
-function movedAccounts(moves, address) {
-  return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+function lastSegments(text, n) {
+  let dot = text.lastIndexOf(".");
+  if (n === 2 && dot >= 0) dot = dot > 0 ? text.lastIndexOf(".", dot - 1) : -1;
+  return dot < 0 ? text : text.slice(dot + 1);
 }
-function sameBody(a, b) {
-  if (a.length === 0 || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function movedAccounts(moves) {
+  const byLast = /* @__PURE__ */ new Map();
+  const byLastTwo = /* @__PURE__ */ new Map();
+  const put = (map2, key, m) => {
+    const bucket = map2.get(key);
+    if (bucket) bucket.push(m);
+    else map2.set(key, [m]);
+  };
+  for (const m of moves) {
+    put(byLast, lastSegments(m.from, 1), m);
+    put(byLastTwo, lastSegments(m.from, 2), m);
+  }
+  const answers = /* @__PURE__ */ new Map();
+  return (address) => {
+    if (answers.has(address)) return answers.get(address);
+    const bucket = address.includes(".") ? byLastTwo.get(lastSegments(address, 2)) : byLast.get(address);
+    const found = bucket?.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+    answers.set(address, found);
+    return found;
+  };
+}
+function renameTargets(added, oldKeys, path) {
+  const kindAndType = (h) => JSON.stringify([h.block.kind, h.block.type]);
+  const byHunk = /* @__PURE__ */ new Map();
+  const byBody = /* @__PURE__ */ new Map();
+  added.forEach((a, i) => {
+    if (oldKeys.has(tfKey(path, a.block.address))) return;
+    const sort = kindAndType(a);
+    const hunkKey = `${a.hunkIndex}\0${sort}`;
+    if (!byHunk.has(hunkKey)) byHunk.set(hunkKey, i);
+    if (a.body.length === 0) return;
+    let bodies = byBody.get(sort);
+    if (!bodies) byBody.set(sort, bodies = /* @__PURE__ */ new Map());
+    const body = a.body.join("\n");
+    if (!bodies.has(body)) bodies.set(body, i);
+  });
+  const NONE2 = Number.POSITIVE_INFINITY;
+  return (h) => {
+    const sort = kindAndType(h);
+    const inHunk = byHunk.get(`${h.hunkIndex}\0${sort}`) ?? NONE2;
+    const sameBody = h.body.length > 0 ? byBody.get(sort)?.get(h.body.join("\n")) ?? NONE2 : NONE2;
+    const first = Math.min(inHunk, sameBody);
+    return first === NONE2 ? void 0 : added[first];
+  };
 }
 function intoModule(removed, added, oldKeys, path) {
   const words2 = (removed.block.type ?? "").toLowerCase().split("_").slice(1).filter(Boolean);
@@ -52532,7 +52575,7 @@ async function analyzeTerraform(ctx) {
       newKeys.add(tfKey(path, a));
       oldKeys.add(tfKey(path, a));
     }
-    moves.push(...scan3.moves);
+    for (const m of scan3.moves) moves.push(m);
   }
   const jsonDeleted = [];
   for (const file2 of jsonFiles) {
@@ -52549,20 +52592,19 @@ async function analyzeTerraform(ctx) {
   }
   const deletions = [];
   const deletedKeys = /* @__PURE__ */ new Set();
+  const moveFor = movedAccounts(moves);
   for (const scan3 of scans2) {
     const path = scan3.file.path;
+    const renameTarget = renameTargets(scan3.addedHeaders, oldKeys, path);
     for (const h of scan3.removedHeaders) {
       if (!ADDRESSABLE2.has(h.block.kind)) continue;
       const key = tfKey(path, h.block.address);
       if (newKeys.has(key)) continue;
-      const move = movedAccounts(moves, h.block.address);
+      const move = moveFor(h.block.address);
       if (move && (move.kind === "moved" || move.keep)) continue;
-      let renamedTo;
-      const candidates = scan3.addedHeaders.filter(
-        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
-      );
-      if (candidates.length > 0) renamedTo = candidates[0].block.address;
-      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan3.addedHeaders, oldKeys, path);
+      let renamedTo = renameTarget(h)?.block.address;
+      if (renamedTo === void 0 && h.block.kind === "resource")
+        renamedTo = intoModule(h, scan3.addedHeaders, oldKeys, path);
       const moduleSourceDeleted = scan3.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path);
       deletions.push({
         file: path,
@@ -52580,7 +52622,7 @@ async function analyzeTerraform(ctx) {
   }
   for (const { file: file2, block } of jsonDeleted) {
     const key = tfKey(file2.path, block.address);
-    if (newKeys.has(key) || movedAccounts(moves, block.address)) continue;
+    if (newKeys.has(key) || moveFor(block.address)) continue;
     const severity2 = block.kind === "data" ? "low" : block.kind === "resource" ? isStatefulTerraformType(block.type ?? "") ? "critical" : "high" : isStatefulModule(block.name ?? "") ? "critical" : "high";
     deletions.push({ file: file2.path, line: null, block, severity: severity2, hadPreventDestroy: false, wholeFileDeleted: true });
     deletedKeys.add(key);
@@ -52625,6 +52667,8 @@ function computeGroups(scan3, analysis) {
   const groups2 = /* @__PURE__ */ new Map();
   const path = scan3.file.path;
   const moves = moveIndex(analysis);
+  const addedHere = new Set(scan3.addedHeaders.map((h) => h.block.address));
+  const removedHere = new Set(scan3.removedHeaders.map((h) => h.block.address));
   let lastBlock;
   let g;
   for (const c of scan3.changed) {
@@ -52638,7 +52682,7 @@ function computeGroups(scan3, analysis) {
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path, address) : "";
-      const declaredHere = !!address && scan3.addedHeaders.some((h) => h.block.address === address);
+      const declaredHere = !!address && addedHere.has(address);
       const move = address ? moves.to.get(address) : void 0;
       g = {
         block: c.block,
@@ -52647,7 +52691,7 @@ function computeGroups(scan3, analysis) {
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway: !!address && moves.from.has(address) && scan3.removedHeaders.some((h) => h.block.address === address)
+        renamedAway: !!address && moves.from.has(address) && removedHere.has(address)
       };
       groups2.set(key, g);
     }
@@ -60028,8 +60072,8 @@ function addLines(guard, lines, known) {
 function runSecretGuard(inputs) {
   const guard = new SecretGuard();
   for (const hit of inputs.added?.hits ?? []) {
-    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix.length : 0;
-    guard.add(hit.value.slice(prefix));
+    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix : publicPrefix(hit.value);
+    guard.add(hit.value.slice(prefix.length));
   }
   for (const file2 of inputs.files) {
     for (const path of file2.oldPath ? [file2.path, file2.oldPath] : [file2.path])

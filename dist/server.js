@@ -76249,7 +76249,8 @@ function broadSpan(value, start, end = start + value.length) {
   if (v.length === 0 || isReference(v) || TYPE_WORD.test(v) || ACCESS_LEVEL.test(v) || isKnownNonSecretFormat(v))
     return null;
   const confident = judgeGenericValue(v, false).ok;
-  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: v, confident };
+  const secret = v.slice(publicPrefix(v).length);
+  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret, confident };
 }
 var NO_SPANS = Object.freeze([]);
 function spansInWindow(line, nextLine) {
@@ -89595,13 +89596,55 @@ function deletionSeverity(header) {
   if (b.kind === "resource") return isStatefulTerraformType(b.type ?? "") ? "critical" : "high";
   return isStatefulModule(b.name ?? "") || isStatefulModule(moduleSource(header)) ? "critical" : "high";
 }
-function movedAccounts(moves, address) {
-  return moves.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+function lastSegments(text, n) {
+  let dot = text.lastIndexOf(".");
+  if (n === 2 && dot >= 0) dot = dot > 0 ? text.lastIndexOf(".", dot - 1) : -1;
+  return dot < 0 ? text : text.slice(dot + 1);
 }
-function sameBody(a, b) {
-  if (a.length === 0 || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function movedAccounts(moves) {
+  const byLast = /* @__PURE__ */ new Map();
+  const byLastTwo = /* @__PURE__ */ new Map();
+  const put = (map2, key, m) => {
+    const bucket = map2.get(key);
+    if (bucket) bucket.push(m);
+    else map2.set(key, [m]);
+  };
+  for (const m of moves) {
+    put(byLast, lastSegments(m.from, 1), m);
+    put(byLastTwo, lastSegments(m.from, 2), m);
+  }
+  const answers = /* @__PURE__ */ new Map();
+  return (address) => {
+    if (answers.has(address)) return answers.get(address);
+    const bucket = address.includes(".") ? byLastTwo.get(lastSegments(address, 2)) : byLast.get(address);
+    const found = bucket?.find((m) => m.from === address || m.from.endsWith(`.${address}`));
+    answers.set(address, found);
+    return found;
+  };
+}
+function renameTargets(added, oldKeys, path8) {
+  const kindAndType = (h) => JSON.stringify([h.block.kind, h.block.type]);
+  const byHunk = /* @__PURE__ */ new Map();
+  const byBody = /* @__PURE__ */ new Map();
+  added.forEach((a, i) => {
+    if (oldKeys.has(tfKey(path8, a.block.address))) return;
+    const sort = kindAndType(a);
+    const hunkKey = `${a.hunkIndex}\0${sort}`;
+    if (!byHunk.has(hunkKey)) byHunk.set(hunkKey, i);
+    if (a.body.length === 0) return;
+    let bodies = byBody.get(sort);
+    if (!bodies) byBody.set(sort, bodies = /* @__PURE__ */ new Map());
+    const body = a.body.join("\n");
+    if (!bodies.has(body)) bodies.set(body, i);
+  });
+  const NONE2 = Number.POSITIVE_INFINITY;
+  return (h) => {
+    const sort = kindAndType(h);
+    const inHunk = byHunk.get(`${h.hunkIndex}\0${sort}`) ?? NONE2;
+    const sameBody2 = h.body.length > 0 ? byBody.get(sort)?.get(h.body.join("\n")) ?? NONE2 : NONE2;
+    const first = Math.min(inHunk, sameBody2);
+    return first === NONE2 ? void 0 : added[first];
+  };
 }
 function intoModule(removed, added, oldKeys, path8) {
   const words2 = (removed.block.type ?? "").toLowerCase().split("_").slice(1).filter(Boolean);
@@ -89640,7 +89683,7 @@ async function analyzeTerraform(ctx) {
       newKeys.add(tfKey(path8, a));
       oldKeys.add(tfKey(path8, a));
     }
-    moves.push(...scan2.moves);
+    for (const m of scan2.moves) moves.push(m);
   }
   const jsonDeleted = [];
   for (const file2 of jsonFiles) {
@@ -89657,20 +89700,19 @@ async function analyzeTerraform(ctx) {
   }
   const deletions = [];
   const deletedKeys = /* @__PURE__ */ new Set();
+  const moveFor = movedAccounts(moves);
   for (const scan2 of scans2) {
     const path8 = scan2.file.path;
+    const renameTarget = renameTargets(scan2.addedHeaders, oldKeys, path8);
     for (const h of scan2.removedHeaders) {
       if (!ADDRESSABLE2.has(h.block.kind)) continue;
       const key = tfKey(path8, h.block.address);
       if (newKeys.has(key)) continue;
-      const move = movedAccounts(moves, h.block.address);
+      const move = moveFor(h.block.address);
       if (move && (move.kind === "moved" || move.keep)) continue;
-      let renamedTo;
-      const candidates = scan2.addedHeaders.filter(
-        (a) => a.block.kind === h.block.kind && a.block.type === h.block.type && !oldKeys.has(tfKey(path8, a.block.address)) && (a.hunkIndex === h.hunkIndex || sameBody(a.body, h.body))
-      );
-      if (candidates.length > 0) renamedTo = candidates[0].block.address;
-      else if (h.block.kind === "resource") renamedTo = intoModule(h, scan2.addedHeaders, oldKeys, path8);
+      let renamedTo = renameTarget(h)?.block.address;
+      if (renamedTo === void 0 && h.block.kind === "resource")
+        renamedTo = intoModule(h, scan2.addedHeaders, oldKeys, path8);
       const moduleSourceDeleted = scan2.file.status === "deleted" && h.block.kind !== "data" && MODULE_SOURCE_DIR.test(path8);
       deletions.push({
         file: path8,
@@ -89688,7 +89730,7 @@ async function analyzeTerraform(ctx) {
   }
   for (const { file: file2, block } of jsonDeleted) {
     const key = tfKey(file2.path, block.address);
-    if (newKeys.has(key) || movedAccounts(moves, block.address)) continue;
+    if (newKeys.has(key) || moveFor(block.address)) continue;
     const severity2 = block.kind === "data" ? "low" : block.kind === "resource" ? isStatefulTerraformType(block.type ?? "") ? "critical" : "high" : isStatefulModule(block.name ?? "") ? "critical" : "high";
     deletions.push({ file: file2.path, line: null, block, severity: severity2, hadPreventDestroy: false, wholeFileDeleted: true });
     deletedKeys.add(key);
@@ -89733,6 +89775,8 @@ function computeGroups(scan2, analysis) {
   const groups2 = /* @__PURE__ */ new Map();
   const path8 = scan2.file.path;
   const moves = moveIndex(analysis);
+  const addedHere = new Set(scan2.addedHeaders.map((h) => h.block.address));
+  const removedHere = new Set(scan2.removedHeaders.map((h) => h.block.address));
   let lastBlock;
   let g;
   for (const c of scan2.changed) {
@@ -89746,7 +89790,7 @@ function computeGroups(scan2, analysis) {
     if (!g) {
       const address = c.block?.address;
       const k = address ? tfKey(path8, address) : "";
-      const declaredHere = !!address && scan2.addedHeaders.some((h) => h.block.address === address);
+      const declaredHere = !!address && addedHere.has(address);
       const move = address ? moves.to.get(address) : void 0;
       g = {
         block: c.block,
@@ -89755,7 +89799,7 @@ function computeGroups(scan2, analysis) {
         isNew: declaredHere && !analysis.oldKeys.has(k) && !move,
         isDeleted: !!address && analysis.deletedKeys.has(k),
         movedFrom: move?.from,
-        renamedAway: !!address && moves.from.has(address) && scan2.removedHeaders.some((h) => h.block.address === address)
+        renamedAway: !!address && moves.from.has(address) && removedHere.has(address)
       };
       groups2.set(key, g);
     }
@@ -98095,8 +98139,8 @@ function addLines(guard, lines, known) {
 function runSecretGuard(inputs) {
   const guard = new SecretGuard();
   for (const hit of inputs.added?.hits ?? []) {
-    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix.length : 0;
-    guard.add(hit.value.slice(prefix));
+    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix : publicPrefix(hit.value);
+    guard.add(hit.value.slice(prefix.length));
   }
   for (const file2 of inputs.files) {
     for (const path8 of file2.oldPath ? [file2.path, file2.oldPath] : [file2.path])
@@ -99935,7 +99979,7 @@ var nothing = (state, notes = []) => ({
 function replaceEntry(entries2, state) {
   return [...entries2.filter((e) => e.pr !== state.pr), state].sort((a, b) => a.pr - b.pr);
 }
-function sameBody2(run3, body) {
+function sameBody(run3, body) {
   return !!run3 && run3.status === "completed" && run3.conclusion === body.conclusion && run3.title === body.title && run3.summary === body.summary && run3.text === (body.text ?? "");
 }
 function commitWrite(snapshot2, sha, state, failure2) {
@@ -99947,7 +99991,7 @@ function commitWrite(snapshot2, sha, state, failure2) {
     ...failure2 ? { failure: failure2 } : {}
   });
   const newest = set4?.runs[0];
-  if (!failure2 && sameBody2(newest, body)) return null;
+  if (!failure2 && sameBody(newest, body)) return null;
   if (snapshot2.commentUrl) body.detailsUrl = snapshot2.commentUrl;
   return { sha, ...newest ? { runId: newest.id } : {}, body };
 }

@@ -1,6 +1,6 @@
 import { isAscii } from "node:buffer";
 import parseDiffLib from "parse-diff";
-import type { ChangedFile, DiffLine, FileStatus, Hunk } from "./model.js";
+import type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./model.js";
 
 /** Thrown for input that is not a unified diff. The CLI maps it to exit code 2. */
 export class DiffParseError extends Error {
@@ -170,12 +170,25 @@ function hunkCount(n: string | undefined): number {
  * of a diff: reading them here makes one object per line for each view instead of parse-diff's copies.
  * "\\ No newline at end of file" markers (and their translations) carry nothing the model keeps: skipped.
  */
+function newRawFile(header: string[], openedByHunk = false): RawFile {
+  return { header, openedByHunk, setsFrom: false, setsTo: false, hunks: [], truncated: [], added: [], removed: [] };
+}
+
+/** A hunk is truncated when its body has fewer lines than its header counts. */
+function isTruncated(hunk: Hunk, seenOld: number, seenNew: number): boolean {
+  return seenOld < hunk.oldLines || seenNew < hunk.newLines;
+}
+
 function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } {
   const raw: RawFile[] = [];
   // Does any line start with a header fact parse-diff drops (renames, copies, binaries)?
   let headerFacts = false;
   let file: RawFile | null = null;
   let hunk: Hunk | null = null;
+  // The current hunk's lists (locals, not closures' variables: this loop runs once per diff line).
+  let changes: HunkChange[] = [];
+  let added: DiffLine[] = [];
+  let removed: DiffLine[] = [];
   let inBody = false;
   let oldLeft = 0;
   let newLeft = 0;
@@ -183,24 +196,6 @@ function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } 
   let newLine = 0;
   let seenOld = 0;
   let seenNew = 0;
-  const open = (header: string[], openedByHunk = false): RawFile => {
-    const f: RawFile = {
-      header,
-      openedByHunk,
-      setsFrom: false,
-      setsTo: false,
-      hunks: [],
-      truncated: [],
-      added: [],
-      removed: [],
-    };
-    raw.push(f);
-    return f;
-  };
-  const closeHunk = () => {
-    if (file && hunk) file.truncated.push(seenOld < hunk.oldLines || seenNew < hunk.newLines);
-    hunk = null;
-  };
   const len = section.length;
   for (let pos = 0; pos <= len; ) {
     let eol = section.indexOf("\n", pos);
@@ -216,19 +211,19 @@ function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } 
     if (inBody) {
       const content = section.slice(start + 1, eol);
       if (first === 45 /* - */) {
-        hunk!.changes.push({ type: "del", content, oldLine });
-        file!.removed.push({ line: oldLine, content });
+        changes.push({ type: "del", content, oldLine });
+        removed.push({ line: oldLine, content });
         oldLine++;
         oldLeft--;
         seenOld++;
       } else if (first === 43 /* + */) {
-        hunk!.changes.push({ type: "add", content, newLine });
-        file!.added.push({ line: newLine, content });
+        changes.push({ type: "add", content, newLine });
+        added.push({ line: newLine, content });
         newLine++;
         newLeft--;
         seenNew++;
       } else {
-        hunk!.changes.push({ type: "context", content, oldLine, newLine });
+        changes.push({ type: "context", content, oldLine, newLine });
         oldLine++;
         newLine++;
         oldLeft--;
@@ -241,44 +236,44 @@ function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } 
     }
     if (first < 0 || !HEADER_FIRST_CHARS.includes(String.fromCharCode(first))) continue;
     const line = section.slice(start, eol);
-    if (FILE_OPENER.test(line)) {
-      closeHunk();
-      file = open([line]);
+    const opener = FILE_OPENER.test(line);
+    const kind = opener ? -1 : HEADER_LINES.findIndex((re) => re.test(line));
+    const hunkHeader = opener || kind >= 0 ? null : CHUNK_HEADER.exec(line);
+    if (!opener && kind < 0 && !hunkHeader) continue;
+    // Any header line ends the hunk before it; a header line after a file's hunks opens the next file.
+    if (file && hunk) file.truncated.push(isTruncated(hunk, seenOld, seenNew));
+    hunk = null;
+    if (opener || (kind >= 0 && (!file || file.hunks.length > 0)) || (hunkHeader && !file)) {
+      file = newRawFile(opener || kind >= 0 ? [] : [line], !!hunkHeader);
+      raw.push(file);
+      added = file.added;
+      removed = file.removed;
+    }
+    if (!hunkHeader) {
+      file!.header.push(line);
+      if (kind === NEW_FILE_MODE || kind === OLD_PATH) file!.setsFrom = true;
+      if (kind === DELETED_FILE_MODE || kind === NEW_PATH) file!.setsTo = true;
       continue;
     }
-    const kind = HEADER_LINES.findIndex((re) => re.test(line));
-    if (kind >= 0) {
-      if (!file || file.hunks.length > 0) {
-        closeHunk();
-        file = open([]);
-      }
-      file.header.push(line);
-      if (kind === NEW_FILE_MODE || kind === OLD_PATH) file.setsFrom = true;
-      if (kind === DELETED_FILE_MODE || kind === NEW_PATH) file.setsTo = true;
-      continue;
-    }
-    const m = CHUNK_HEADER.exec(line);
-    if (!m) continue;
-    closeHunk();
-    file ??= open([line], true);
-    oldLine = Number(m[1]);
-    newLine = Number(m[3]);
-    oldLeft = hunkCount(m[2]);
-    newLeft = hunkCount(m[4]);
+    oldLine = Number(hunkHeader[1]);
+    newLine = Number(hunkHeader[3]);
+    oldLeft = hunkCount(hunkHeader[2]);
+    newLeft = hunkCount(hunkHeader[4]);
     seenOld = 0;
     seenNew = 0;
+    changes = [];
     hunk = {
       oldStart: oldLine,
       oldLines: oldLeft,
       newStart: newLine,
       newLines: newLeft,
       header: HUNK_HEADER.exec(line)?.[5] ?? "",
-      changes: [],
+      changes,
     };
-    file.hunks.push(hunk);
+    file!.hunks.push(hunk);
     inBody = true;
   }
-  closeHunk();
+  if (file && hunk) file.truncated.push(isTruncated(hunk, seenOld, seenNew));
   return { raw, headerFacts };
 }
 

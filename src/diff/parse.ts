@@ -163,13 +163,6 @@ function hunkCount(n: string | undefined): number {
   return n === undefined || n === "" ? 1 : Number(n);
 }
 
-/**
- * Split a section into files and read their hunk bodies, with parse-diff's semantics: outside a hunk only
- * header lines count; inside one, a line is removed ("-"), added ("+") or context (anything else, its
- * first character dropped) until both of the header's counts are used up exactly. Hunk bodies are most
- * of a diff: reading them here makes one object per line for each view instead of parse-diff's copies.
- * "\\ No newline at end of file" markers (and their translations) carry nothing the model keeps: skipped.
- */
 function newRawFile(header: string[], openedByHunk = false): RawFile {
   return { header, openedByHunk, setsFrom: false, setsTo: false, hunks: [], truncated: [], added: [], removed: [] };
 }
@@ -179,6 +172,13 @@ function isTruncated(hunk: Hunk, seenOld: number, seenNew: number): boolean {
   return seenOld < hunk.oldLines || seenNew < hunk.newLines;
 }
 
+/**
+ * Split a section into files and read their hunk bodies, with parse-diff's semantics: outside a hunk only
+ * header lines count; inside one, a line is removed ("-"), added ("+") or context (anything else, its
+ * first character dropped) until both of the header's counts are used up exactly. Hunk bodies are most
+ * of a diff: reading them here makes one object per line for each view instead of parse-diff's copies.
+ * "\\ No newline at end of file" markers (and their translations) carry nothing the model keeps: skipped.
+ */
 function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } {
   const raw: RawFile[] = [];
   // Does any line start with a header fact parse-diff drops (renames, copies, binaries)?
@@ -355,8 +355,7 @@ function convertSection(
 
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    const f = headers[first + i];
-    if (!f) continue;
+    const f: Partial<HeaderFacts> = headers[first + i] ?? {};
     const meta = aligned ? metas[i] : undefined;
     const from = cleanPath(meta?.renameFrom ?? f.from);
     const to = cleanPath(meta?.renameTo ?? f.to);

@@ -1,4 +1,3 @@
-import { isAscii } from "node:buffer";
 import parseDiffLib from "parse-diff";
 import type { ChangedFile, DiffLine, FileStatus, Hunk, HunkChange } from "./model.js";
 
@@ -32,9 +31,6 @@ const HEADER_FACT_FIRST_CHARS = new Set([114, 99, 115, 66, 71]);
 /** Decode bytes as UTF-8, replacing invalid sequences instead of failing: a diff may carry Latin-1 files. */
 export function decodeDiff(input: string | Uint8Array): string {
   if (typeof input === "string") return input;
-  // Most diffs are all ASCII: read as Latin-1, that is the same text without the UTF-8 decoder's work.
-  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (isAscii(bytes)) return bytes.toString("latin1");
   return new TextDecoder("utf-8", { fatal: false }).decode(input);
 }
 

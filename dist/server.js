@@ -74167,11 +74167,41 @@ var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
   "groovy"
 ]);
 var GLOB_OPTIONS = { dot: true, nocase: false };
+var GLOB_SPECIAL = /* @__PURE__ */ new Set([...`*?!+@|^$,"'/`]);
+var GLOB_OPEN = /* @__PURE__ */ new Set(["[", "{", "("]);
+var GLOB_CLOSE = /* @__PURE__ */ new Set(["]", "}", ")"]);
+function requiredLiteral(glob2) {
+  if (glob2.startsWith("!") || glob2.includes("./")) return "";
+  let best = "";
+  let run3 = "";
+  let depth = 0;
+  const end = () => {
+    if (run3.length > best.length) best = run3;
+    run3 = "";
+  };
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
+    if (c === "\\") i++;
+    else if (GLOB_OPEN.has(c)) depth++;
+    else if (GLOB_CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !GLOB_SPECIAL.has(c)) {
+      run3 += c;
+      continue;
+    }
+    end();
+  }
+  end();
+  return best;
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 function compileGlobs(globs) {
   if (globs.length === 0) return () => false;
   const literal2 = new Set(globs);
   const any2 = new RegExp(globs.map((g) => `(?:${import_picomatch.default.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
-  return (path8) => path8 !== "" && (literal2.has(path8) || any2.test(path8));
+  const required2 = globs.map(requiredLiteral);
+  if (required2.includes("")) return (path8) => path8 !== "" && (literal2.has(path8) || any2.test(path8));
+  const hint = new RegExp([...new Set(required2)].map(escapeRegExp).join("|"));
+  return (path8) => path8 !== "" && (literal2.has(path8) || hint.test(path8) && any2.test(path8));
 }
 function extensionOf(path8) {
   const base = path8.slice(path8.lastIndexOf("/") + 1);
@@ -74314,24 +74344,26 @@ function buildView(file2, side) {
   const lines = [];
   const hunks = [];
   const skip = side === "new" ? "del" : "add";
-  file2.hunks.forEach((hunk, h) => {
+  for (let h = 0; h < file2.hunks.length; h++) {
+    const hunk = file2.hunks[h];
     const own4 = [];
     for (const c of hunk.changes) {
       if (c.type === skip) continue;
       const line = side === "new" ? c.newLine : c.oldLine;
       if (line === void 0) continue;
-      own4.push({
+      const sideLine = {
         line,
         text: cutLine(c.content),
         changed: c.type !== "context",
         hunk: h,
         hunkStart: own4.length === 0,
         header: hunk.header
-      });
+      };
+      own4.push(sideLine);
+      lines.push(sideLine);
     }
     hunks.push(own4);
-    for (const l of own4) lines.push(l);
-  });
+  }
   let index = null;
   return {
     side,
@@ -97812,12 +97844,8 @@ var GIT_HEADER = /^diff --git /;
 var HUNK_HEADER = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
 var DIFF_HEADER_ANYWHERE = /^(?:diff --git |--- |\+\+\+ |@@ -\d)/m;
 var HEADER_FACT = "(?:rename from |rename to |copy from |copy to |similarity index |Binary files |GIT binary patch)";
-var HEADER_FACT_FIRST_LINE = new RegExp(`^${HEADER_FACT}`);
-var HEADER_FACT_LATER_LINE = new RegExp(`
-${HEADER_FACT}`);
-function hasHeaderFacts(section) {
-  return HEADER_FACT_FIRST_LINE.test(section) || HEADER_FACT_LATER_LINE.test(section);
-}
+var HEADER_FACT_AT = new RegExp(HEADER_FACT, "y");
+var HEADER_FACT_FIRST_CHARS = /* @__PURE__ */ new Set([114, 99, 115, 66, 71]);
 function decodeDiff(input2) {
   if (typeof input2 === "string") return input2;
   return new TextDecoder("utf-8", { fatal: false }).decode(input2);
@@ -97892,24 +97920,166 @@ function cleanPath(p) {
   if (p === void 0 || p === "/dev/null") return void 0;
   return unquoteGitPath(p);
 }
-function parseSection(section, files, warnings2) {
-  const headerFacts = hasHeaderFacts(section);
-  const hasMarkers = section.includes("\n\\");
-  const lines = headerFacts || hasMarkers ? section.split("\n") : null;
-  const metas = lines && headerFacts ? scanGitHeaders(lines) : [];
-  const withoutMarkers = lines && hasMarkers ? lines.filter((l) => l[0] !== "\\").join("\n") : section;
-  let raw;
+var FILE_OPENER = /^diff\s/;
+var HEADER_LINES = [
+  /^new file mode (\d+)$/,
+  /^deleted file mode (\d+)$/,
+  /^old mode (\d+)$/,
+  /^new mode (\d+)$/,
+  /^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/,
+  /^---\s/,
+  /^\+\+\+\s/
+];
+var [NEW_FILE_MODE, DELETED_FILE_MODE, OLD_PATH, NEW_PATH] = [0, 1, 5, 6];
+var CHUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
+var HEADER_FIRST_CHARS = "dnoi-+@";
+function hunkCount(n) {
+  return n === void 0 || n === "" ? 1 : Number(n);
+}
+function newRawFile(header, openedByHunk = false) {
+  return { header, openedByHunk, setsFrom: false, setsTo: false, hunks: [], truncated: [], added: [], removed: [] };
+}
+function isTruncated(hunk, seenOld, seenNew) {
+  return seenOld < hunk.oldLines || seenNew < hunk.newLines;
+}
+function readSection(section) {
+  const raw = [];
+  let headerFacts = false;
+  let file2 = null;
+  let hunk = null;
+  let changes = [];
+  let added = [];
+  let removed = [];
+  let inBody = false;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let oldLine = 0;
+  let newLine = 0;
+  let seenOld = 0;
+  let seenNew = 0;
+  const len = section.length;
+  for (let pos = 0; pos <= len; ) {
+    let eol = section.indexOf("\n", pos);
+    if (eol < 0) eol = len;
+    const start = pos;
+    pos = eol + 1;
+    const first = start < eol ? section.charCodeAt(start) : -1;
+    if (!headerFacts && HEADER_FACT_FIRST_CHARS.has(first)) {
+      HEADER_FACT_AT.lastIndex = start;
+      headerFacts = HEADER_FACT_AT.test(section);
+    }
+    if (first === 92) continue;
+    if (inBody) {
+      const content = section.slice(start + 1, eol);
+      if (first === 45) {
+        changes.push({ type: "del", content, oldLine });
+        removed.push({ line: oldLine, content });
+        oldLine++;
+        oldLeft--;
+        seenOld++;
+      } else if (first === 43) {
+        changes.push({ type: "add", content, newLine });
+        added.push({ line: newLine, content });
+        newLine++;
+        newLeft--;
+        seenNew++;
+      } else {
+        changes.push({ type: "context", content, oldLine, newLine });
+        oldLine++;
+        newLine++;
+        oldLeft--;
+        newLeft--;
+        seenOld++;
+        seenNew++;
+      }
+      if (oldLeft === 0 && newLeft === 0) inBody = false;
+      continue;
+    }
+    if (first < 0 || !HEADER_FIRST_CHARS.includes(String.fromCharCode(first))) continue;
+    const line = section.slice(start, eol);
+    const opener = FILE_OPENER.test(line);
+    const kind2 = opener ? -1 : HEADER_LINES.findIndex((re) => re.test(line));
+    const hunkHeader = opener || kind2 >= 0 ? null : CHUNK_HEADER.exec(line);
+    if (!opener && kind2 < 0 && !hunkHeader) continue;
+    if (file2 && hunk) file2.truncated.push(isTruncated(hunk, seenOld, seenNew));
+    hunk = null;
+    if (opener || kind2 >= 0 && (!file2 || file2.hunks.length > 0) || hunkHeader && !file2) {
+      file2 = newRawFile(opener || kind2 >= 0 ? [] : [line], !!hunkHeader);
+      raw.push(file2);
+      added = file2.added;
+      removed = file2.removed;
+    }
+    if (!hunkHeader) {
+      file2.header.push(line);
+      if (kind2 === NEW_FILE_MODE || kind2 === OLD_PATH) file2.setsFrom = true;
+      if (kind2 === DELETED_FILE_MODE || kind2 === NEW_PATH) file2.setsTo = true;
+      continue;
+    }
+    oldLine = Number(hunkHeader[1]);
+    newLine = Number(hunkHeader[3]);
+    oldLeft = hunkCount(hunkHeader[2]);
+    newLeft = hunkCount(hunkHeader[4]);
+    seenOld = 0;
+    seenNew = 0;
+    changes = [];
+    hunk = {
+      oldStart: oldLine,
+      oldLines: oldLeft,
+      newStart: newLine,
+      newLines: newLeft,
+      header: HUNK_HEADER.exec(line)?.[5] ?? "",
+      changes
+    };
+    file2.hunks.push(hunk);
+    inBody = true;
+  }
+  if (file2 && hunk) file2.truncated.push(isTruncated(hunk, seenOld, seenNew));
+  return { raw, headerFacts };
+}
+function parseDiffText(text) {
   try {
-    raw = (0, import_parse_diff.default)(withoutMarkers);
+    return (0, import_parse_diff.default)(text);
   } catch (e) {
     throw new DiffParseError(`malformed diff: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+var FILE_SEPARATOR = "diff -";
+function readHeaders(raw) {
+  const out = new Array(raw.length);
+  const lines = [];
+  const batched = [];
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    if (r.openedByHunk) {
+      out[i] = parseDiffText(r.header.join("\n"))[0];
+      continue;
+    }
+    const opener = FILE_OPENER.test(r.header[0]);
+    lines.push(opener && !(r.setsFrom && r.setsTo) ? r.header[0] : FILE_SEPARATOR);
+    for (let k = opener ? 1 : 0; k < r.header.length; k++) lines.push(r.header[k]);
+    batched.push(i);
+  }
+  if (batched.length === 0) return out;
+  const parsed = parseDiffText(lines.join("\n"));
+  const together = parsed.length === batched.length;
+  for (let k = 0; k < batched.length; k++) {
+    const i = batched[k];
+    out[i] = together ? parsed[k] : parseDiffText(raw[i].header.join("\n"))[0];
+  }
+  return out;
+}
+function readSectionFacts(section, first) {
+  const { raw, headerFacts } = readSection(section);
+  const metas = headerFacts ? scanGitHeaders(section.split("\n")) : [];
+  return { metas, raw, first };
+}
+function convertSection({ metas, raw, first }, headers, files, warnings2) {
   const aligned = metas.length === raw.length;
   if (metas.length > 0 && !aligned)
     warnings2.push("diff headers and file sections do not line up; rename and binary markers ignored");
   for (let i = 0; i < raw.length; i++) {
-    const f2 = raw[i];
-    raw[i] = void 0;
+    const r = raw[i];
+    const f2 = headers[first + i] ?? {};
     const meta3 = aligned ? metas[i] : void 0;
     const from = cleanPath(meta3?.renameFrom ?? f2.from);
     const to = cleanPath(meta3?.renameTo ?? f2.to);
@@ -97927,49 +98097,18 @@ function parseSection(section, files, warnings2) {
       path: path8,
       status,
       binary: meta3?.binary ?? false,
-      added: [],
-      removed: [],
-      hunks: []
+      added: r.added,
+      removed: r.removed,
+      hunks: r.hunks
     };
     if (status === "renamed") file2.oldPath = from;
     if (meta3?.similarity !== void 0) file2.similarity = meta3.similarity;
     if (f2.oldMode) file2.oldMode = f2.oldMode;
     if (f2.newMode) file2.newMode = f2.newMode;
-    for (const chunk of f2.chunks) {
-      const header = HUNK_HEADER.exec(chunk.content)?.[5] ?? "";
-      const hunk = {
-        oldStart: chunk.oldStart,
-        oldLines: chunk.oldLines,
-        newStart: chunk.newStart,
-        newLines: chunk.newLines,
-        header,
-        changes: []
-      };
-      let seenOld = 0;
-      let seenNew = 0;
-      for (const c of chunk.changes) {
-        const content = c.content.slice(1);
-        let change;
-        if (c.type === "add") {
-          change = { type: "add", content, newLine: c.ln };
-          file2.added.push({ line: c.ln, content });
-          seenNew++;
-        } else if (c.type === "del") {
-          change = { type: "del", content, oldLine: c.ln };
-          file2.removed.push({ line: c.ln, content });
-          seenOld++;
-        } else {
-          change = { type: "context", content, oldLine: c.ln1, newLine: c.ln2 };
-          seenOld++;
-          seenNew++;
-        }
-        hunk.changes.push(change);
-      }
-      if (seenOld < chunk.oldLines || seenNew < chunk.newLines) {
-        warnings2.push(`${path8}: hunk at line ${chunk.newStart} is truncated (the diff ends early or was cut)`);
-      }
-      file2.hunks.push(hunk);
-    }
+    r.hunks.forEach((hunk, h) => {
+      if (r.truncated[h])
+        warnings2.push(`${path8}: hunk at line ${hunk.newStart} is truncated (the diff ends early or was cut)`);
+    });
     if (file2.binary) file2.patchMissing = "binary file";
     else if (file2.hunks.length === 0 && status !== "renamed" && !f2.oldMode && !f2.newMode) {
       if (status === "modified") file2.patchMissing = "no patch in the diff";
@@ -98003,7 +98142,15 @@ function parseUnifiedDiff(input2) {
   }
   const files = [];
   const warnings2 = [];
-  for (const section of gitSections(normalized2)) parseSection(section, files, warnings2);
+  const sections = [];
+  const raw = [];
+  for (const text2 of gitSections(normalized2)) {
+    const section = readSectionFacts(text2, raw.length);
+    sections.push(section);
+    for (const r of section.raw) raw.push(r);
+  }
+  const headers = readHeaders(raw);
+  for (const section of sections) convertSection(section, headers, files, warnings2);
   if (files.length === 0) {
     throw new DiffParseError("input has diff-like lines but no file section could be parsed");
   }
@@ -98535,8 +98682,10 @@ function isDuplicate(seen, f2) {
   }
   return false;
 }
+var CATEGORY_RANK = new Map(CATEGORIES.map((c, i) => [c, i]));
+var categoryRank = (c) => CATEGORY_RANK.get(c) ?? -1;
 function compareFindings(a, b) {
-  return severityRank(b.severity) - severityRank(a.severity) || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return severityRank(b.severity) - severityRank(a.severity) || categoryRank(a.category) - categoryRank(b.category) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function summarize(findings) {
   const map2 = /* @__PURE__ */ new Map();
@@ -98558,7 +98707,7 @@ function summarize(findings) {
     }
   }
   return [...map2.values()].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category)
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || categoryRank(a.category) - categoryRank(b.category)
   );
 }
 async function analyze(input2) {
@@ -98631,6 +98780,10 @@ async function analyze(input2) {
   };
   return maskReport(report, guard);
 }
+
+// src/text/json.ts
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var HAS_RAW_IN_JSON = new RegExp(RAW_IN_JSON.source);
 
 // src/text/markdown.ts
 function markdownCode(text) {

@@ -66,6 +66,8 @@ function tooLarge(source: string, cap: InputCap): FileError {
 }
 
 const CHUNK = 1024 * 1024;
+/** readSync takes at most 2 GiB at once. */
+const MAX_SINGLE_READ = 1024 * 1024 * 1024;
 
 /**
  * Read a file up to `cap.bytes`. A regular file over the cap fails before any read; pipes, FIFOs and
@@ -84,11 +86,14 @@ export function readFileBounded(path: string, cap: InputCap, label: string): Buf
     if (stat.isFile() && stat.size > cap.bytes) throw tooLarge(`${label} ${path}`, cap);
     const chunks: Buffer[] = [];
     let total = 0;
+    // A regular file is read into one buffer of its size (one byte more sees it grow since the stat),
+    // not copied from chunks; what follows, and pipes and devices, in chunks.
+    let size = stat.isFile() ? Math.min(stat.size + 1, MAX_SINGLE_READ) : CHUNK;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
+      const chunk = Buffer.allocUnsafe(size);
       let n: number;
       try {
-        n = readSync(fd, chunk, 0, CHUNK, null);
+        n = readSync(fd, chunk, 0, size, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
         throw new FileError(`cannot read ${label} ${path}: ${reasonOf(e)}`);
@@ -96,9 +101,10 @@ export function readFileBounded(path: string, cap: InputCap, label: string): Buf
       if (n === 0) break;
       total += n;
       if (total > cap.bytes) throw tooLarge(`${label} ${path}`, cap);
-      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
+      chunks.push(n === size ? chunk : chunk.subarray(0, n));
+      size = CHUNK;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

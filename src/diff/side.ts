@@ -68,24 +68,26 @@ function buildView(file: ChangedFile, side: Side): SideView {
   const lines: SideLine[] = [];
   const hunks: SideLine[][] = [];
   const skip = side === "new" ? "del" : "add";
-  file.hunks.forEach((hunk, h) => {
+  for (let h = 0; h < file.hunks.length; h++) {
+    const hunk = file.hunks[h]!;
     const own: SideLine[] = [];
     for (const c of hunk.changes) {
       if (c.type === skip) continue;
       const line = side === "new" ? c.newLine : c.oldLine;
       if (line === undefined) continue;
-      own.push({
+      const sideLine: SideLine = {
         line,
         text: cutLine(c.content),
         changed: c.type !== "context",
         hunk: h,
         hunkStart: own.length === 0,
         header: hunk.header,
-      });
+      };
+      own.push(sideLine);
+      lines.push(sideLine);
     }
     hunks.push(own);
-    for (const l of own) lines.push(l);
-  });
+  }
   let index: Map<number, number> | null = null;
   return {
     side,

@@ -94,10 +94,14 @@ function isDuplicate(seen: SeenFindings, f: Finding): boolean {
   return false;
 }
 
+/** Report order of categories, looked up once per comparison rather than searched (tens of thousands of findings). */
+const CATEGORY_RANK = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+const categoryRank = (c: Category) => CATEGORY_RANK.get(c) ?? -1;
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+    categoryRank(a.category) - categoryRank(b.category) ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
@@ -126,8 +130,7 @@ function summarize(findings: readonly Finding[]): CategorySummary[] {
   }
   return [...map.values()].sort(
     (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category),
+      severityRank(b.severity) - severityRank(a.severity) || categoryRank(a.category) - categoryRank(b.category),
   );
 }
 

@@ -126,16 +126,57 @@ const GLOB_OPTIONS = { dot: true, nocase: false } as const;
 
 export type PathMatcher = (path: string) => boolean;
 
+/** Characters with a meaning in picomatch's globs: a literal run of a glob stops at each. */
+const GLOB_SPECIAL = new Set([..."*?!+@|^$,\"'/"]);
+const GLOB_OPEN = new Set(["[", "{", "("]);
+const GLOB_CLOSE = new Set(["]", "}", ")"]);
+
+/**
+ * The longest run of plain characters every path the glob matches contains ("" when none is sure):
+ * outside brackets, braces and parentheses, between wildcards and slashes (`**` also matches no folder,
+ * so a slash is never required). Negations and "./" (which picomatch rewrites) give "".
+ */
+export function requiredLiteral(glob: string): string {
+  if (glob.startsWith("!") || glob.includes("./")) return "";
+  let best = "";
+  let run = "";
+  let depth = 0;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "\\") i++;
+    else if (GLOB_OPEN.has(c)) depth++;
+    else if (GLOB_CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !GLOB_SPECIAL.has(c)) {
+      run += c;
+      continue;
+    }
+    end();
+  }
+  end();
+  return best;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
 /**
  * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
  * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
- * glob always does, otherwise the glob's RegExp decides.
+ * glob always does, otherwise the glob's RegExp decides. Most paths match none of a set's globs: when
+ * every glob has a required literal, a search for those literals answers them before the glob RegExp,
+ * whose lazy `**` parts are tried at every slash.
  */
 export function compileGlobs(globs: readonly string[]): PathMatcher {
   if (globs.length === 0) return () => false;
   const literal = new Set(globs);
   const any = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
-  return (path) => path !== "" && (literal.has(path) || any.test(path));
+  const required = globs.map(requiredLiteral);
+  if (required.includes("")) return (path) => path !== "" && (literal.has(path) || any.test(path));
+  const hint = new RegExp([...new Set(required)].map(escapeRegExp).join("|"));
+  return (path) => path !== "" && (literal.has(path) || (hint.test(path) && any.test(path)));
 }
 
 export function extensionOf(path: string): string {

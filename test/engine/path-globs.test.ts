@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { compileGlobs } from "../../src/util/paths.js";
+import { compileGlobs, requiredLiteral } from "../../src/util/paths.js";
 
 // compileGlobs joins the globs into one RegExp for speed; its answers must be picomatch's own.
 const GLOBS = [
@@ -13,6 +13,14 @@ const GLOBS = [
   "*.md",
   "**/migrations/**/*.sql",
   "infra/?/main.tf",
+  "./docs/*.md",
+  '**/"q r"*.md',
+  "**/x.{js,ts}",
+  "a+b",
+  "foo\\*bar",
+  "@(a|b).md",
+  "**/[[:alpha:]]1/**",
+  "**/*Test.java",
 ];
 const SEGMENTS = [
   "src",
@@ -29,6 +37,12 @@ const SEGMENTS = [
   "1",
   "a",
   "v.sql",
+  "q r.md",
+  "x.js",
+  "a+b",
+  "foo*bar",
+  "b.md",
+  "FooTest.java",
   "",
 ];
 
@@ -37,6 +51,15 @@ describe("compileGlobs", () => {
     expect(compileGlobs(["src/a[1].ts"])("src/a[1].ts")).toBe(true);
     expect(compileGlobs(["**"])("")).toBe(false);
     expect(compileGlobs([])("anything")).toBe(false);
+  });
+
+  it("answers from the required literals first, and only when every glob has one", () => {
+    expect(requiredLiteral("**/test/**")).toBe("test");
+    expect(requiredLiteral("**/*.test.*")).toBe(".test.");
+    expect(requiredLiteral("**/x.{js,ts}")).toBe("x.");
+    expect(requiredLiteral("./docs/*.md")).toBe("");
+    expect(requiredLiteral("!**/vendor/**")).toBe("");
+    expect(compileGlobs(["**/*.md", "**"])("src/a.ts")).toBe(true);
   });
 
   test.prop([

@@ -9,9 +9,17 @@ export declare const BUILTIN_PRODUCTION_GLOBS: string[];
 export declare const SOURCE_EXTENSIONS: Set<string>;
 export type PathMatcher = (path: string) => boolean;
 /**
+ * The longest run of plain characters every path the glob matches contains ("" when none is sure):
+ * outside brackets, braces and parentheses, between wildcards and slashes (`**` also matches no folder,
+ * so a slash is never required). Negations and "./" (which picomatch rewrites) give "".
+ */
+export declare function requiredLiteral(glob: string): string;
+/**
  * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
  * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
- * glob always does, otherwise the glob's RegExp decides.
+ * glob always does, otherwise the glob's RegExp decides. Most paths match none of a set's globs: when
+ * every glob has a required literal, a search for those literals answers them before the glob RegExp,
+ * whose lazy `**` parts are tried at every slash.
  */
 export declare function compileGlobs(globs: readonly string[]): PathMatcher;
 export declare function extensionOf(path: string): string;

@@ -1,5 +1,5 @@
 import type { Severity } from "../types.js";
-import { compileGatedGlobs } from "../util/glob-gate.js";
+import { compileGlobs } from "../util/paths.js";
 import { INSTRUCTION_FILES } from "./catalogue.js";
 
 /**
@@ -9,7 +9,7 @@ import { INSTRUCTION_FILES } from "./catalogue.js";
  * Read sentence by sentence, so that "never push without asking" is a safety rule, not a loosening.
  */
 
-const instructionFile = compileGatedGlobs(INSTRUCTION_FILES);
+const instructionFile = compileGlobs(INSTRUCTION_FILES);
 
 export function isInstructionFile(path: string): boolean {
   return instructionFile(path);

@@ -2,8 +2,7 @@ import { parse as parseYaml } from "yaml";
 import type { ChangedFile } from "../diff/model.js";
 import { RemovedTally, type Side, sideOf } from "../diff/side.js";
 import type { Severity } from "../types.js";
-import { compileGatedGlobs, literalGate } from "../util/glob-gate.js";
-import { compileGlobs } from "../util/paths.js";
+import { compileGlobs, globsMayMatch } from "../util/paths.js";
 import {
   AGENT_CONFIG_FORMATS,
   type AgentConfigFormat,
@@ -23,8 +22,8 @@ import { type ConfigEntry, configEntries, entryAt } from "./config-entries.js";
 
 const formatMatchers = AGENT_CONFIG_FORMATS.map((f) => ({ format: f, match: compileGlobs(f.paths) }));
 // Several rules ask this of every changed file, and almost none is an agent's settings file.
-const mayBeAgentFormat = literalGate(AGENT_CONFIG_FORMATS.flatMap((f) => f.paths));
-const frontMatterFile = compileGatedGlobs(FRONT_MATTER_TOOL_FILES);
+const mayBeAgentFormat = globsMayMatch(AGENT_CONFIG_FORMATS.flatMap((f) => f.paths));
+const frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
 
 /** The agent configuration format of a path, or null. */
 export function agentFormatOf(path: string): AgentConfigFormat | null {

@@ -163,20 +163,30 @@ export function requiredLiteral(glob: string): string {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /**
+ * False only for paths none of the globs can match (true means "maybe"): a search for the literal text
+ * each glob requires. Most paths match none of a set's globs, and this answers them before picomatch's
+ * RegExp, whose lazy `**` parts are tried at every slash. A glob without a required literal lets every
+ * path through. A path equal to a glob passes too: the glob's text holds its own literal.
+ */
+export function globsMayMatch(globs: readonly string[]): PathMatcher {
+  if (globs.length === 0) return () => false;
+  const required = globs.map(requiredLiteral);
+  if (required.includes("")) return () => true;
+  const hint = new RegExp([...new Set(required)].map(escapeRegExp).join("|"));
+  return (path) => hint.test(path);
+}
+
+/**
  * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
- * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
- * glob always does, otherwise the glob's RegExp decides. Most paths match none of a set's globs: when
- * every glob has a required literal, a search for those literals answers them before the glob RegExp,
- * whose lazy `**` parts are tried at every slash.
+ * object per call), behind globsMayMatch. Same answers as picomatch(globs): an empty path never matches,
+ * a path equal to a glob always does, otherwise the glob's RegExp decides.
  */
 export function compileGlobs(globs: readonly string[]): PathMatcher {
   if (globs.length === 0) return () => false;
   const literal = new Set(globs);
   const any = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
-  const required = globs.map(requiredLiteral);
-  if (required.includes("")) return (path) => path !== "" && (literal.has(path) || any.test(path));
-  const hint = new RegExp([...new Set(required)].map(escapeRegExp).join("|"));
-  return (path) => path !== "" && (literal.has(path) || (hint.test(path) && any.test(path)));
+  const mayMatch = globsMayMatch(globs);
+  return (path) => path !== "" && (literal.has(path) || (mayMatch(path) && any.test(path)));
 }
 
 export function extensionOf(path: string): string {

@@ -15779,14 +15779,19 @@ function requiredLiteral(glob2) {
   return best;
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+function globsMayMatch(globs) {
+  if (globs.length === 0) return () => false;
+  const required2 = globs.map(requiredLiteral);
+  if (required2.includes("")) return () => true;
+  const hint = new RegExp([...new Set(required2)].map(escapeRegExp).join("|"));
+  return (path) => hint.test(path);
+}
 function compileGlobs(globs) {
   if (globs.length === 0) return () => false;
   const literal2 = new Set(globs);
   const any2 = new RegExp(globs.map((g) => `(?:${import_picomatch.default.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
-  const required2 = globs.map(requiredLiteral);
-  if (required2.includes("")) return (path) => path !== "" && (literal2.has(path) || any2.test(path));
-  const hint = new RegExp([...new Set(required2)].map(escapeRegExp).join("|"));
-  return (path) => path !== "" && (literal2.has(path) || hint.test(path) && any2.test(path));
+  const mayMatch = globsMayMatch(globs);
+  return (path) => path !== "" && (literal2.has(path) || mayMatch(path) && any2.test(path));
 }
 function extensionOf(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -40569,48 +40574,9 @@ function entryAt(entry, pattern, siblings) {
 
 // src/agents/settings-changes.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/util/glob-gate.ts
-var PLAIN_GLOB = /^[\w\-./*~]+$/;
-function literally(texts) {
-  return texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-}
-function literalGate(globs) {
-  const names = /* @__PURE__ */ new Set();
-  const endings = [];
-  const pieces2 = [];
-  for (const glob2 of globs) {
-    const segment = glob2.slice(glob2.lastIndexOf("/") + 1);
-    if (!PLAIN_GLOB.test(glob2) || segment === "." || segment === "..") return () => true;
-    const ending = segment.slice(segment.lastIndexOf("*") + 1);
-    const longest = glob2.split(/[*/]+/).reduce((a, b) => b.length > a.length ? b : a, "");
-    if (ending === segment && ending !== "") names.add(ending);
-    else if (ending !== "" && ending.length >= longest.length) {
-      if (!endings.includes(ending)) endings.push(ending);
-    } else if (longest !== "") {
-      if (!pieces2.includes(longest)) pieces2.push(longest);
-    } else return () => true;
-  }
-  const gate = new RegExp(
-    [
-      "\\/$",
-      ...names.size > 0 ? [`(?:^|\\/)(?:${literally([...names])})$`] : [],
-      ...endings.length > 0 ? [`(?:${literally(endings)})$`] : [],
-      ...pieces2.length > 0 ? [literally(pieces2)] : []
-    ].join("|")
-  );
-  return (path) => gate.test(path);
-}
-function compileGatedGlobs(globs) {
-  const gate = literalGate(globs);
-  const match = compileGlobs(globs);
-  return (path) => gate(path) && match(path);
-}
-
-// src/agents/settings-changes.ts
 var formatMatchers = AGENT_CONFIG_FORMATS.map((f2) => ({ format: f2, match: compileGlobs(f2.paths) }));
-var mayBeAgentFormat = literalGate(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
-var frontMatterFile = compileGatedGlobs(FRONT_MATTER_TOOL_FILES);
+var mayBeAgentFormat = globsMayMatch(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
+var frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
 function agentFormatOf(path) {
   if (!mayBeAgentFormat(path)) return null;
   for (const { format, match } of formatMatchers) if (match(path)) return format;
@@ -41205,7 +41171,7 @@ var bypassFlagRule = linePatternRule({
 });
 
 // src/agents/instructions.ts
-var instructionFile = compileGatedGlobs(INSTRUCTION_FILES);
+var instructionFile = compileGlobs(INSTRUCTION_FILES);
 function isInstructionFile(path) {
   return instructionFile(path);
 }

@@ -74194,14 +74194,19 @@ function requiredLiteral(glob2) {
   return best;
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+function globsMayMatch(globs) {
+  if (globs.length === 0) return () => false;
+  const required2 = globs.map(requiredLiteral);
+  if (required2.includes("")) return () => true;
+  const hint = new RegExp([...new Set(required2)].map(escapeRegExp).join("|"));
+  return (path8) => hint.test(path8);
+}
 function compileGlobs(globs) {
   if (globs.length === 0) return () => false;
   const literal2 = new Set(globs);
   const any2 = new RegExp(globs.map((g) => `(?:${import_picomatch.default.makeRe(g, GLOB_OPTIONS).source})`).join("|"));
-  const required2 = globs.map(requiredLiteral);
-  if (required2.includes("")) return (path8) => path8 !== "" && (literal2.has(path8) || any2.test(path8));
-  const hint = new RegExp([...new Set(required2)].map(escapeRegExp).join("|"));
-  return (path8) => path8 !== "" && (literal2.has(path8) || hint.test(path8) && any2.test(path8));
+  const mayMatch = globsMayMatch(globs);
+  return (path8) => path8 !== "" && (literal2.has(path8) || mayMatch(path8) && any2.test(path8));
 }
 function extensionOf(path8) {
   const base = path8.slice(path8.lastIndexOf("/") + 1);
@@ -77916,48 +77921,9 @@ function entryAt(entry, pattern, siblings) {
 
 // src/agents/settings-changes.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/util/glob-gate.ts
-var PLAIN_GLOB = /^[\w\-./*~]+$/;
-function literally(texts) {
-  return texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-}
-function literalGate(globs) {
-  const names = /* @__PURE__ */ new Set();
-  const endings = [];
-  const pieces2 = [];
-  for (const glob2 of globs) {
-    const segment = glob2.slice(glob2.lastIndexOf("/") + 1);
-    if (!PLAIN_GLOB.test(glob2) || segment === "." || segment === "..") return () => true;
-    const ending = segment.slice(segment.lastIndexOf("*") + 1);
-    const longest = glob2.split(/[*/]+/).reduce((a, b) => b.length > a.length ? b : a, "");
-    if (ending === segment && ending !== "") names.add(ending);
-    else if (ending !== "" && ending.length >= longest.length) {
-      if (!endings.includes(ending)) endings.push(ending);
-    } else if (longest !== "") {
-      if (!pieces2.includes(longest)) pieces2.push(longest);
-    } else return () => true;
-  }
-  const gate = new RegExp(
-    [
-      "\\/$",
-      ...names.size > 0 ? [`(?:^|\\/)(?:${literally([...names])})$`] : [],
-      ...endings.length > 0 ? [`(?:${literally(endings)})$`] : [],
-      ...pieces2.length > 0 ? [literally(pieces2)] : []
-    ].join("|")
-  );
-  return (path8) => gate.test(path8);
-}
-function compileGatedGlobs(globs) {
-  const gate = literalGate(globs);
-  const match = compileGlobs(globs);
-  return (path8) => gate(path8) && match(path8);
-}
-
-// src/agents/settings-changes.ts
 var formatMatchers = AGENT_CONFIG_FORMATS.map((f2) => ({ format: f2, match: compileGlobs(f2.paths) }));
-var mayBeAgentFormat = literalGate(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
-var frontMatterFile = compileGatedGlobs(FRONT_MATTER_TOOL_FILES);
+var mayBeAgentFormat = globsMayMatch(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
+var frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
 function agentFormatOf(path8) {
   if (!mayBeAgentFormat(path8)) return null;
   for (const { format: format3, match } of formatMatchers) if (match(path8)) return format3;
@@ -78552,7 +78518,7 @@ var bypassFlagRule = linePatternRule({
 });
 
 // src/agents/instructions.ts
-var instructionFile = compileGatedGlobs(INSTRUCTION_FILES);
+var instructionFile = compileGlobs(INSTRUCTION_FILES);
 function isInstructionFile(path8) {
   return instructionFile(path8);
 }

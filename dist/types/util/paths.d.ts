@@ -15,11 +15,16 @@ export type PathMatcher = (path: string) => boolean;
  */
 export declare function requiredLiteral(glob: string): string;
 /**
+ * False only for paths none of the globs can match (true means "maybe"): a search for the literal text
+ * each glob requires. Most paths match none of a set's globs, and this answers them before picomatch's
+ * RegExp, whose lazy `**` parts are tried at every slash. A glob without a required literal lets every
+ * path through. A path equal to a glob passes too: the glob's text holds its own literal.
+ */
+export declare function globsMayMatch(globs: readonly string[]): PathMatcher;
+/**
  * One RegExp for all the globs (picomatch's own matcher tests them one by one and builds a result
- * object per call). Same answers as picomatch(globs): an empty path never matches, a path equal to a
- * glob always does, otherwise the glob's RegExp decides. Most paths match none of a set's globs: when
- * every glob has a required literal, a search for those literals answers them before the glob RegExp,
- * whose lazy `**` parts are tried at every slash.
+ * object per call), behind globsMayMatch. Same answers as picomatch(globs): an empty path never matches,
+ * a path equal to a glob always does, otherwise the glob's RegExp decides.
  */
 export declare function compileGlobs(globs: readonly string[]): PathMatcher;
 export declare function extensionOf(path: string): string;

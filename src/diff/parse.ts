@@ -207,14 +207,17 @@ function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } 
     if (inBody) {
       const content = section.slice(start + 1, eol);
       if (first === 45 /* - */) {
-        changes.push({ type: "del", content, oldLine });
-        removed.push({ line: oldLine, content });
+        // One object per changed line, in both views: the hunk's change and the side's DiffLine (`line`).
+        const change = { type: "del" as const, content, oldLine, line: oldLine };
+        changes.push(change);
+        removed.push(change);
         oldLine++;
         oldLeft--;
         seenOld++;
       } else if (first === 43 /* + */) {
-        changes.push({ type: "add", content, newLine });
-        added.push({ line: newLine, content });
+        const change = { type: "add" as const, content, newLine, line: newLine };
+        changes.push(change);
+        added.push(change);
         newLine++;
         newLeft--;
         seenNew++;

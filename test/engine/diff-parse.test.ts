@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { newSideText, oldSideText } from "../../src/diff/model.js";
+import { type DiffLine, newSideText, oldSideText } from "../../src/diff/model.js";
 import { DiffParseError, parseUnifiedDiff } from "../../src/diff/parse.js";
 import { addedFile, deletedFile, modifiedFile } from "../support/diff.js";
+
+/** A side's lines as the public DiffLine shape (the parser's objects also carry their hunk change's fields). */
+const lineAndContent = ({ line, content }: DiffLine) => ({ line, content });
 
 describe("parseUnifiedDiff", () => {
   it("reads added, deleted and modified files with line numbers on the right side", () => {
@@ -16,13 +19,13 @@ describe("parseUnifiedDiff", () => {
       ["b.txt", "deleted"],
       ["c.txt", "modified"],
     ]);
-    expect(files[0]!.added).toEqual([
+    expect(files[0]!.added.map(lineAndContent)).toEqual([
       { line: 1, content: "one" },
       { line: 2, content: "two" },
     ]);
-    expect(files[1]!.removed).toEqual([{ line: 1, content: "gone" }]);
-    expect(files[2]!.removed).toEqual([{ line: 11, content: "old" }]);
-    expect(files[2]!.added).toEqual([
+    expect(files[1]!.removed.map(lineAndContent)).toEqual([{ line: 1, content: "gone" }]);
+    expect(files[2]!.removed.map(lineAndContent)).toEqual([{ line: 11, content: "old" }]);
+    expect(files[2]!.added.map(lineAndContent)).toEqual([
       { line: 11, content: "new" },
       { line: 12, content: "newer" },
     ]);
@@ -34,8 +37,8 @@ describe("parseUnifiedDiff", () => {
     const diff = modifiedFile("win.txt", ["-a", "+b"]).replace(/\n/g, "\r\n");
     const { files } = parseUnifiedDiff(diff);
     expect(files[0]!.path).toBe("win.txt");
-    expect(files[0]!.added).toEqual([{ line: 1, content: "b" }]);
-    expect(files[0]!.removed).toEqual([{ line: 1, content: "a" }]);
+    expect(files[0]!.added.map(lineAndContent)).toEqual([{ line: 1, content: "b" }]);
+    expect(files[0]!.removed.map(lineAndContent)).toEqual([{ line: 1, content: "a" }]);
   });
 
   it("ignores the no-newline marker instead of duplicating the line", () => {
@@ -52,8 +55,8 @@ describe("parseUnifiedDiff", () => {
       "",
     ].join("\n");
     const { files } = parseUnifiedDiff(diff);
-    expect(files[0]!.added).toEqual([{ line: 1, content: "new" }]);
-    expect(files[0]!.removed).toEqual([{ line: 1, content: "old" }]);
+    expect(files[0]!.added.map(lineAndContent)).toEqual([{ line: 1, content: "new" }]);
+    expect(files[0]!.removed.map(lineAndContent)).toEqual([{ line: 1, content: "old" }]);
   });
 
   it("reads pure renames, renames with edits and mode-only changes", () => {
@@ -81,7 +84,7 @@ describe("parseUnifiedDiff", () => {
     expect(files).toHaveLength(3);
     expect(files[0]).toMatchObject({ path: "new/name.ts", oldPath: "old/name.ts", status: "renamed", similarity: 100 });
     expect(files[1]).toMatchObject({ path: "lib/y.py", oldPath: "lib/x.py", status: "renamed" });
-    expect(files[1]!.added).toEqual([{ line: 1, content: "a = 2" }]);
+    expect(files[1]!.added.map(lineAndContent)).toEqual([{ line: 1, content: "a = 2" }]);
     expect(files[2]).toMatchObject({ path: "run.sh", status: "modified", oldMode: "100644", newMode: "100755" });
     expect(files[2]!.hunks).toEqual([]);
   });
@@ -96,7 +99,7 @@ describe("parseUnifiedDiff", () => {
     ].join("\n");
     const { files } = parseUnifiedDiff(diff);
     expect(files[0]).toMatchObject({ path: "logo.png", status: "added", binary: true, patchMissing: "binary file" });
-    expect(files[0]!.added).toEqual([]);
+    expect(files[0]!.added.map(lineAndContent)).toEqual([]);
   });
 
   it("does not mistake a removed line that looks like a header for a new file", () => {
@@ -135,7 +138,7 @@ describe("parseUnifiedDiff", () => {
   it("warns about truncated hunks instead of dropping them silently", () => {
     const diff = ["diff --git a/t b/t", "--- a/t", "+++ b/t", "@@ -1,5 +1,5 @@", " a", "-b", "+c", ""].join("\n");
     const { files, warnings } = parseUnifiedDiff(diff);
-    expect(files[0]!.added).toEqual([{ line: 2, content: "c" }]);
+    expect(files[0]!.added.map(lineAndContent)).toEqual([{ line: 2, content: "c" }]);
     expect(warnings.join()).toMatch(/truncated/);
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
+import type { DiffLine } from "../../src/diff/model.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { changedFilesFromPullFiles } from "../../src/github/files.js";
+
+/** A side's lines as the public DiffLine shape (the parser's objects also carry their hunk change's fields). */
+const lineAndContent = ({ line, content }: DiffLine) => ({ line, content });
 
 describe("changedFilesFromPullFiles", () => {
   test("modified file: lines numbered from the hunk header", () => {
@@ -18,11 +22,11 @@ describe("changedFilesFromPullFiles", () => {
     expect(files).toHaveLength(1);
     const f = files[0]!;
     expect(f).toMatchObject({ path: "src/app.ts", status: "modified", binary: false });
-    expect(f.added).toEqual([
+    expect(f.added.map(lineAndContent)).toEqual([
       { line: 11, content: "const b = 3;" },
       { line: 12, content: "const c = 4;" },
     ]);
-    expect(f.removed).toEqual([{ line: 11, content: "const b = 2;" }]);
+    expect(f.removed.map(lineAndContent)).toEqual([{ line: 11, content: "const b = 2;" }]);
     expect(f.hunks[0]?.header).toBe("export function main() {");
   });
 
@@ -53,8 +57,8 @@ describe("changedFilesFromPullFiles", () => {
       ["dir with space/new name.ts", "renamed", "old name.ts"],
       ["b.ts", "renamed", "a.ts"],
     ]);
-    expect(files[0]?.added).toEqual([{ line: 1, content: "DROP TABLE users;" }]);
-    expect(files[1]?.removed).toEqual([{ line: 1, content: "bye" }]);
+    expect(files[0]?.added.map(lineAndContent)).toEqual([{ line: 1, content: "DROP TABLE users;" }]);
+    expect(files[1]?.removed.map(lineAndContent)).toEqual([{ line: 1, content: "bye" }]);
     expect(files.every((f) => f.patchMissing === undefined)).toBe(true);
   });
 

@@ -58698,14 +58698,16 @@ function readSection(section) {
     if (inBody) {
       const content = section.slice(start + 1, eol);
       if (first === 45) {
-        changes.push({ type: "del", content, oldLine });
-        removed.push({ line: oldLine, content });
+        const change = { type: "del", content, oldLine, line: oldLine };
+        changes.push(change);
+        removed.push(change);
         oldLine++;
         oldLeft--;
         seenOld++;
       } else if (first === 43) {
-        changes.push({ type: "add", content, newLine });
-        added.push({ line: newLine, content });
+        const change = { type: "add", content, newLine, line: newLine };
+        changes.push(change);
+        added.push(change);
         newLine++;
         newLeft--;
         seenNew++;

@@ -1,6 +1,10 @@
 /** Typed model of a unified diff, the only input the rules see besides PR facts and config. */
 export type FileStatus = "added" | "deleted" | "modified" | "renamed";
 /** A changed line. `line` is the new-side number for additions, the old-side number for removals. */
+/**
+ * A changed line of one side. The parser hands out its hunk change object here too (one object per
+ * changed line, which a large diff keeps alive to the end), so it may carry that change's fields as well.
+ */
 export interface DiffLine {
     line: number;
     content: string;

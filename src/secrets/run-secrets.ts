@@ -18,7 +18,13 @@ export interface RunInputs {
 }
 
 function addLines(guard: SecretGuard, lines: readonly string[], known?: (index: number) => boolean): void {
-  for (const spans of lineSpans(lines, known)) for (const s of spans) if (s.confident) guard.add(s.secret);
+  // Index loops: for-of over the shared frozen empty list took V8's generic iterator, one result object
+  // per line (77 MB of garbage on a 1M-line diff).
+  const all = lineSpans(lines, known);
+  for (let i = 0; i < all.length; i++) {
+    const spans = all[i]!;
+    for (let j = 0; j < spans.length; j++) if (spans[j]!.confident) guard.add(spans[j]!.secret);
+  }
 }
 
 /**

@@ -59015,7 +59015,11 @@ function guardOf(report) {
 
 // src/secrets/run-secrets.ts
 function addLines(guard, lines, known) {
-  for (const spans of lineSpans(lines, known)) for (const s of spans) if (s.confident) guard.add(s.secret);
+  const all = lineSpans(lines, known);
+  for (let i = 0; i < all.length; i++) {
+    const spans = all[i];
+    for (let j = 0; j < spans.length; j++) if (spans[j].confident) guard.add(spans[j].secret);
+  }
 }
 function runSecretGuard(inputs) {
   const guard = new SecretGuard();

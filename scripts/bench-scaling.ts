@@ -215,7 +215,7 @@ const KINDS: readonly FileKind[] = [
   {
     name: "go.mod",
     path: "go.mod",
-    line: (k, s) => `\tgithub.com/org${k % 50}/mod${k} v${s === "new" ? 2 : 1}.${k % 9}.0`,
+    line: (k, s) => `require github.com/org${k % 50}/mod${k}-${s} v${s === "new" ? 2 : 1}.${k % 9}.0`,
   },
   {
     name: "Cargo.toml",
@@ -272,7 +272,18 @@ const KINDS: readonly FileKind[] = [
   {
     name: "claude-settings",
     path: ".claude/settings.json",
-    line: (k, s) => (s === "new" && k % 5 === 0 ? `      "Bash(cmd${k}:*)",` : `      "Read(src/dir${k}/**)",`),
+    line: blocks([
+      () => '  "permissions": {',
+      (_, s) => `    "${s === "new" ? "allow" : "deny"}": [`,
+      ...Array.from(
+        { length: 8 },
+        (_, e) => (b: number, s: Side) =>
+          s === "new" ? `      "Bash(cmd${b}-${e}:*)",` : `      "Read(src/dir${b}-${e}/**)",`,
+      ),
+      () => "    ],",
+      (_, s) => `    "defaultMode": "${s === "new" ? "bypassPermissions" : "default"}"`,
+      () => "  },",
+    ]),
   },
   {
     name: "mcp.json",

@@ -6,7 +6,7 @@
  * 4N lines, and prints ms, µs per changed line and the growth ratio. A linear engine grows about 4×; a
  * kind growing more than 6× is flagged (and the exit code is 1 with --strict).
  *
- *   npm run bench:scaling [-- --lines 5000] [--only tf,k8s] [--strict]
+ *   npm run bench:scaling [-- --lines 5000] [--only terraform,k8s-multidoc] [--shape mixed|added|deleted] [--strict]
  *
  * Seeded and deterministic (no clock or network in the input), in process, one warm-up pass first; each
  * size is timed twice and the faster run counts. The findings column shows the file reached its reader.
@@ -381,10 +381,28 @@ const KINDS: readonly FileKind[] = [
 
 const HUNK = 60;
 
-/** One file of `lines` changed lines in hunks of HUNK: pure additions, pure deletions, then -/+ pairs. */
-export function scalingDiff(kind: FileKind, lines: number, seed = 15): string {
+/** mixed: a modified file in many hunks; added / deleted: a new or deleted file, one hunk. */
+const SHAPES = ["mixed", "added", "deleted"] as const;
+type Shape = (typeof SHAPES)[number];
+
+/** One file of `lines` changed lines; mixed: hunks of HUNK, pure additions, pure deletions, then -/+ pairs. */
+export function scalingDiff(kind: FileKind, lines: number, shape: Shape = "mixed", seed = 15): string {
   const random = prng(seed);
   const pick = (n: number) => Math.floor(random() * n);
+  if (shape !== "mixed" && !kind.singleLine) {
+    // The whole file in one hunk: readers that take an added or deleted file as a whole document.
+    const added = shape === "added";
+    const body: string[] = [];
+    for (let k = 0; k < lines; k++) body.push(`${added ? "+" : "-"}${kind.line(k, added ? "new" : "old", pick)}`);
+    return `${[
+      `diff --git a/${kind.path} b/${kind.path}`,
+      added ? "new file mode 100644" : "deleted file mode 100644",
+      added ? "--- /dev/null" : `--- a/${kind.path}`,
+      added ? `+++ b/${kind.path}` : "+++ /dev/null",
+      added ? `@@ -0,0 +1,${lines} @@` : `@@ -1,${lines} +0,0 @@`,
+      ...body,
+    ].join("\n")}\n`;
+  }
   const out = [`diff --git a/${kind.path} b/${kind.path}`, `--- a/${kind.path}`, `+++ b/${kind.path}`];
   if (kind.singleLine) {
     const parts = (side: Side) => {
@@ -438,22 +456,25 @@ async function main(): Promise<void> {
     options: {
       lines: { type: "string", default: "5000" },
       only: { type: "string" },
+      shape: { type: "string", default: "mixed" },
       strict: { type: "boolean", default: false },
     },
   });
   const n = Number(values.lines);
+  const shape = values.shape as Shape;
+  if (!SHAPES.includes(shape)) throw new Error(`--shape: one of ${SHAPES.join(", ")}`);
   const only = values.only ? new Set(values.only.split(",")) : null;
   const kinds = KINDS.filter((kind) => !only || only.has(kind.name));
   // Warm-up: every parser and rule loads once before anything is timed.
-  for (const kind of kinds) await timeAnalyze(scalingDiff(kind, 120), 1);
-  console.log(`one file per kind, ${n} and ${4 * n} changed lines; growth above 6x for 4x input is flagged\n`);
+  for (const kind of kinds) await timeAnalyze(scalingDiff(kind, 120, shape), 1);
+  console.log(`one ${shape} file per kind, ${n} and ${4 * n} changed lines; growth above 6x for 4x input is flagged\n`);
   console.log(
     `${"kind".padEnd(20)}${"ms@N".padStart(9)}${"ms@4N".padStart(10)}${"µs/line".padStart(10)}${"growth".padStart(8)}${"findings@4N".padStart(13)}`,
   );
   let flagged = 0;
   for (const kind of kinds) {
-    const small = (await timeAnalyze(scalingDiff(kind, n), 2)).ms;
-    const { ms: large, findings } = await timeAnalyze(scalingDiff(kind, 4 * n), 2);
+    const small = (await timeAnalyze(scalingDiff(kind, n, shape), 2)).ms;
+    const { ms: large, findings } = await timeAnalyze(scalingDiff(kind, 4 * n, shape), 2);
     const growth = large / Math.max(small, 0.01);
     const flag = growth > 6 ? "  <-- superlinear" : "";
     if (flag) flagged++;

@@ -371,6 +371,37 @@ const KINDS: readonly FileKind[] = [
         ? `## Section ${k}`
         : `Paragraph ${k} (${s}) with [a link](https://example.com/${pick(1000)}) and \`code ${k}\` in it.`,
   },
+  // One huge block each: loops over a block's lines, a document's keys or a statement's rows.
+  {
+    name: "tf-one-block",
+    path: "infra/locals.tf",
+    line: (k, s) => (k === 0 ? "locals {" : `  setting_${tag(s)}_${k} = "${k % 97}"`),
+  },
+  {
+    name: "k8s-one-doc",
+    path: "deploy/k8s/config.yaml",
+    line: (k, s) =>
+      k === 0 ? "apiVersion: v1" : k === 1 ? "kind: ConfigMap" : k === 2 ? "data:" : `  key_${tag(s)}_${k}: "v${k}"`,
+  },
+  {
+    name: "workflow-one-job",
+    path: ".github/workflows/big.yml",
+    line: (k, s) =>
+      k === 0
+        ? "jobs:"
+        : k === 1
+          ? "  build:"
+          : k === 2
+            ? "    steps:"
+            : k % 2
+              ? `      - run: echo ${tag(s)} ${k}`
+              : `      - uses: org/a${k % 30}@v${s === "new" ? 2 : 1}`,
+  },
+  {
+    name: "sql-one-insert",
+    path: "db/migrations/V8__seed.sql",
+    line: (k, s) => (k === 0 ? "INSERT INTO seed (id, v) VALUES" : `  (${k}, '${s}-${k}'),`),
+  },
   {
     name: "minified",
     path: "dist/app.min.js",

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import { unquote } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
 import {
@@ -101,16 +101,42 @@ export function lineScanDocs(lines: readonly { text: string; line: number; chang
   return { docs, docAt };
 }
 
+/**
+ * A mapping that repeats a key, as the YAML parser's own uniqueKeys check decides it (scalar keys with the
+ * same value, compared with ===), found with a set per mapping: the parser compares each key with every
+ * earlier one, and a 20,000-key ConfigMap took 8 s to parse with that check on.
+ */
+function hasDuplicateKey(doc: Document.Parsed): boolean {
+  let duplicate = false;
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<unknown>();
+      for (const { key } of map.items) {
+        // NaN !== NaN: the parser never takes two NaN keys for the same key.
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (keys.has(key.value)) {
+          duplicate = true;
+          return visit.BREAK;
+        }
+        keys.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return duplicate;
+}
+
 /** Documents of a whole manifest text: YAML parser first, line scan for templates and parse errors. */
 export function docsFromText(text: string): K8sDoc[] {
   if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
   try {
     const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     if (!Array.isArray(parsed)) return scanText(text);
     const docs: K8sDoc[] = [];
     for (const doc of parsed) {
-      if (doc.errors.length > 0) return scanText(text);
+      // A repeated key is a parse error, as the parser reports it with uniqueKeys on.
+      if (doc.errors.length > 0 || hasDuplicateKey(doc)) return scanText(text);
       const root = doc.contents;
       if (!isMap(root)) continue;
       let kind: string | undefined;

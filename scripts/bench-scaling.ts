@@ -296,6 +296,11 @@ const KINDS: readonly FileKind[] = [
     ]),
   },
   {
+    name: "aider-conf",
+    path: ".aider.conf.yml",
+    line: (k, s) => (k === 0 ? `yes-always: ${s === "new"}` : `setting-${tag(s)}-${k}: value${k}`),
+  },
+  {
     name: "AGENTS.md",
     path: "AGENTS.md",
     line: (k, s) =>

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
+import { isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { unquote } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
 import {
@@ -11,6 +11,7 @@ import {
   wholeSideText,
 } from "../diff/side.js";
 import { basenameOf } from "../util/paths.js";
+import { hasDuplicateKey } from "../util/yaml.js";
 import { isCiYaml, isYamlPath } from "./paths.js";
 
 /**
@@ -99,31 +100,6 @@ export function lineScanDocs(lines: readonly { text: string; line: number; chang
   });
   flush();
   return { docs, docAt };
-}
-
-/**
- * A mapping that repeats a key, as the YAML parser's own uniqueKeys check decides it (scalar keys with the
- * same value, compared with ===), found with a set per mapping: the parser compares each key with every
- * earlier one, and a 20,000-key ConfigMap took 8 s to parse with that check on.
- */
-function hasDuplicateKey(doc: Document.Parsed): boolean {
-  let duplicate = false;
-  visit(doc, {
-    Map(_, map) {
-      const keys = new Set<unknown>();
-      for (const { key } of map.items) {
-        // NaN !== NaN: the parser never takes two NaN keys for the same key.
-        if (!isScalar(key) || Number.isNaN(key.value)) continue;
-        if (keys.has(key.value)) {
-          duplicate = true;
-          return visit.BREAK;
-        }
-        keys.add(key.value);
-      }
-      return undefined;
-    },
-  });
-  return duplicate;
 }
 
 /** Documents of a whole manifest text: YAML parser first, line scan for templates and parse errors. */

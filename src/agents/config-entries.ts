@@ -1,9 +1,9 @@
 import { parse as parseToml } from "smol-toml";
-import { parse as parseYaml } from "yaml";
 import { walkToml } from "../deps/manifests/toml.js";
 import { unquote } from "../diff/line-syntax.js";
 import type { ChangedFile } from "../diff/model.js";
 import { MAX_PARSE_CHARS, type Side, type SideLine, sideOf, wholeSideText } from "../diff/side.js";
+import { parseYamlValue } from "../util/yaml.js";
 import { parseKeyLine, scalarValue } from "../workflows/yaml-keys.js";
 import type { ConfigSyntax } from "./catalogue.js";
 
@@ -211,7 +211,7 @@ function flatten(
 
 function parseWhole(syntax: ConfigSyntax, text: string): unknown {
   if (syntax === "toml") return parseToml(text);
-  if (syntax === "yaml") return parseYaml(text, { maxAliasCount: 100 });
+  if (syntax === "yaml") return parseYamlValue(text, 100);
   return undefined;
 }
 

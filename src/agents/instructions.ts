@@ -114,3 +114,59 @@ export function similar(a: Set<string>, b: Set<string>, threshold: number): bool
   for (const w of a) if (b.has(w)) common++;
   return common / Math.min(a.size, b.size) >= threshold;
 }
+
+/**
+ * Answers "is any of these sets `similar` to this one?" without comparing it with every set: a rewrite of a
+ * long instruction file asks that for thousands of sentences. A set of size c matches a query of size q
+ * only if they share at least `need` words, the least count with need / min(q, c) >= threshold; so after
+ * dropping the query's need − 1 words that most sets of size c contain, a match still shares one of the
+ * rest, and only the sets listed under those words are compared (prefix filtering). Same answer as
+ * `sets.some((s) => similar(s, query, threshold))`.
+ */
+export class SimilarSets {
+  /** By set size: the sets, and for each word the indexes of the sets that contain it. */
+  private readonly bySize = new Map<number, { sets: Set<string>[]; posting: Map<string, number[]> }>();
+
+  constructor(
+    sets: Iterable<Set<string>>,
+    private readonly threshold: number,
+  ) {
+    for (const set of sets) {
+      if (set.size === 0) continue;
+      let bucket = this.bySize.get(set.size);
+      if (!bucket) {
+        bucket = { sets: [], posting: new Map() };
+        this.bySize.set(set.size, bucket);
+      }
+      const index = bucket.sets.push(set) - 1;
+      for (const word of set) {
+        const list = bucket.posting.get(word);
+        if (list) list.push(index);
+        else bucket.posting.set(word, [index]);
+      }
+    }
+  }
+
+  hasSimilar(query: Set<string>): boolean {
+    if (query.size === 0) return false;
+    // At no threshold every pair matches, shared words or not: nothing to filter by.
+    if (this.threshold <= 0) return this.bySize.size > 0;
+    const words = [...query];
+    for (const [size, { sets, posting }] of this.bySize) {
+      const least = Math.min(query.size, size);
+      let need = 1;
+      while (need < least && need / least < this.threshold) need++;
+      // Rarest words last: the need − 1 most common ones are skipped.
+      words.sort((x, y) => (posting.get(y)?.length ?? 0) - (posting.get(x)?.length ?? 0));
+      const compared = new Set<number>();
+      for (let w = need - 1; w < words.length; w++) {
+        for (const index of posting.get(words[w]!) ?? []) {
+          if (compared.has(index)) continue;
+          compared.add(index);
+          if (similar(sets[index]!, query, this.threshold)) return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -11,6 +11,7 @@ import {
   wholeSideText,
 } from "../diff/side.js";
 import { basenameOf } from "../util/paths.js";
+import { hasDuplicateKey } from "../util/yaml.js";
 import { isCiYaml, isYamlPath } from "./paths.js";
 
 /**
@@ -106,11 +107,12 @@ export function docsFromText(text: string): K8sDoc[] {
   if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
   try {
     const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     if (!Array.isArray(parsed)) return scanText(text);
     const docs: K8sDoc[] = [];
     for (const doc of parsed) {
-      if (doc.errors.length > 0) return scanText(text);
+      // A repeated key is a parse error, as the parser reports it with uniqueKeys on.
+      if (doc.errors.length > 0 || hasDuplicateKey(doc)) return scanText(text);
       const root = doc.contents;
       if (!isMap(root)) continue;
       let kind: string | undefined;

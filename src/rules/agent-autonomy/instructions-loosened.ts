@@ -2,7 +2,7 @@ import {
   type ClassifiedSentence,
   classifyInstructions,
   isInstructionFile,
-  similar,
+  SimilarSets,
 } from "../../agents/instructions.js";
 import { cutLine } from "../../diff/side.js";
 import { quote } from "../../text/quote.js";
@@ -40,10 +40,20 @@ export const instructionsLoosenedRule: Rule = {
       if (file.binary || !isInstructionFile(file.path)) continue;
       const added = said(file.added);
       const removed = said(file.removed);
+      // Each side is compared only with the other side's sentences of the same kind, through an index: a
+      // rewrite of a long instruction file would otherwise compare every added sentence with every removed one.
+      const removedLoosening = new SimilarSets(
+        removed.filter((r) => r.kind === "loosening").map((r) => r.words),
+        0.6,
+      );
+      const addedSafety = new SimilarSets(
+        added.filter((a) => a.kind === "safety").map((a) => a.words),
+        0.5,
+      );
       const found: RuleFinding[] = [];
       for (const a of added) {
         if (a.kind !== "loosening") continue;
-        if (removed.some((r) => r.kind === "loosening" && similar(r.words, a.words, 0.6))) continue;
+        if (removedLoosening.hasSimilar(a.words)) continue;
         found.push({
           file: file.path,
           line: a.line,
@@ -53,7 +63,7 @@ export const instructionsLoosenedRule: Rule = {
       }
       for (const r of removed) {
         if (r.kind !== "safety") continue;
-        if (added.some((a) => a.kind === "safety" && similar(a.words, r.words, 0.5))) continue;
+        if (addedSafety.hasSimilar(r.words)) continue;
         found.push({
           file: file.path,
           line: r.line,

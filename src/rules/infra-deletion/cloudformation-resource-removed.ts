@@ -24,6 +24,11 @@ export const cloudformationResourceRemovedRule: Rule = {
     const findings: RuleFinding[] = [];
     for (const scan of cfnScans(ctx)) {
       const newIds = new Set(scan.new.keys());
+      // A removed resource reads as renamed to the first new resource of its type (template order) whose id
+      // is new: found once per type here, not by scanning every new resource for every removed one.
+      const renameTarget = new Map<string, string>();
+      for (const n of scan.new.values())
+        if (n.idChanged && !scan.old.has(n.id) && !renameTarget.has(n.type)) renameTarget.set(n.type, n.id);
       for (const r of scan.old.values()) {
         if (!r.idChanged || newIds.has(r.id)) continue;
         const policy = r.deletionPolicy?.value;
@@ -37,12 +42,12 @@ export const cloudformationResourceRemovedRule: Rule = {
           severity = "high";
           consequence = "the stack update deletes it after a final snapshot";
         }
-        const renamed = [...scan.new.values()].find((n) => n.idChanged && n.type === r.type && !scan.old.has(n.id));
+        const renamed = renameTarget.get(r.type);
         const how =
           scan.file.status === "deleted"
             ? " (template deleted)"
-            : renamed
-              ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)`
+            : renamed !== undefined
+              ? ` (logical id renamed to ${renamed}: CloudFormation replaces it)`
               : "";
         findings.push({
           file: scan.file.path,

@@ -1,5 +1,6 @@
+import { describe, expect, it } from "vitest";
 import { instructionsLoosenedRule as rule } from "../../../src/rules/agent-autonomy/instructions-loosened.js";
-import { addedFile, deletedFile, modifiedFile } from "../../support/diff.js";
+import { addedFile, deletedFile, modifiedFile, runRule } from "../../support/diff.js";
 import { ruleTester } from "../../support/rule-tester.js";
 
 ruleTester(rule, {
@@ -67,4 +68,22 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("a rewrite of a long instruction file", () => {
+  it("pairs each sentence with its reworded or repeated counterpart, however many there are", async () => {
+    const n = 2_000;
+    const lines: string[] = [];
+    // Safety rules, each with its own words; one in a hundred is dropped, the rest are reworded.
+    for (let i = 0; i < n; i++) lines.push(`-Always ask before deleting zone${i}a, zone${i}b, zone${i}c or zone${i}d.`);
+    for (let i = 0; i < n; i++)
+      if (i % 100 !== 0)
+        lines.push(`+Ask first, always, before deleting zone${i}a, zone${i}b, zone${i}c or zone${i}d.`);
+    // Loosening instructions: the odd ones were already there (moved), the even ones are new.
+    for (let i = 1; i < n; i += 2) lines.push(`-Never ask for confirmation on tool${i}x, tool${i}y or tool${i}z.`);
+    for (let i = 0; i < n; i++) lines.push(`+Never ask for confirmation on tool${i}x, tool${i}y or tool${i}z.`);
+    const f = await runRule(rule, modifiedFile("AGENTS.md", lines));
+    expect(f).toHaveLength(6);
+    expect(f[5]!.message).toContain(`${n / 100 + n / 2 - 5} more changes`);
+  });
 });

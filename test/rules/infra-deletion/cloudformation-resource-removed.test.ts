@@ -39,6 +39,22 @@ describe("infra-deletion/cloudformation-resource-removed", () => {
     expect(f[0]!.message).toContain("renamed to JobsQueue");
   });
 
+  it("a large template rewrite: each removed resource reads as renamed to the first new id of its type", async () => {
+    const n = 2_000;
+    const lines = [" Resources:"];
+    for (let i = 0; i < n; i++)
+      lines.push(`-  Old${i}:`, `-    Type: AWS::${i % 2 ? "SQS::Queue" : "S3::Bucket"}`, `-    Properties: {}`);
+    // A queue whose key line changed but whose id the old template had too is no rename target.
+    lines.push("+  Old1:", "+    Type: AWS::SQS::Queue");
+    for (let i = 0; i < n; i++) lines.push(`+  Jobs${i}:`, "+    Type: AWS::SQS::Queue");
+    const f = await runRule(cfnRule, modifiedFile("templates/big.yaml", lines));
+    expect(f).toHaveLength(n - 1);
+    const queues = f.filter((x) => x.message.includes("AWS::SQS::Queue"));
+    expect(queues).toHaveLength(n / 2 - 1);
+    expect(queues.every((x) => x.message.includes("renamed to Jobs0:"))).toBe(true);
+    expect(f.filter((x) => x.message.includes("renamed"))).toHaveLength(n / 2 - 1);
+  });
+
   it("ignores property edits and non-CloudFormation YAML", async () => {
     const edit = modifiedFile("template.yaml", [
       " Resources:",

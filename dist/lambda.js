@@ -9569,7 +9569,7 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -9591,7 +9591,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -9606,7 +9606,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -9619,7 +9619,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -9628,9 +9628,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -9764,7 +9764,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -9774,7 +9774,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -9918,7 +9918,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -9945,7 +9945,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -9956,7 +9956,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -10136,7 +10136,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -10162,7 +10162,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -15084,15 +15084,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index] of path2) {
         const tok = item?.[field];
@@ -15103,8 +15103,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -15135,7 +15135,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -15151,7 +15151,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -15235,7 +15235,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -16765,7 +16765,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -16791,7 +16791,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16827,7 +16827,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify2;
   }
 });
@@ -16851,7 +16851,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -16879,8 +16879,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -50933,7 +50933,7 @@ function createProbot({ overrides = {}, defaults = {}, env: env2 = process.env }
 }
 
 // src/config/load.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -74803,9 +74803,6 @@ function parse5(toml, options2 = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/agents/config-entries.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
 // src/deps/sources.ts
 var PUBLIC_REGISTRIES = {
   npm: ["registry.npmjs.org", "registry.npmjs.com", "registry.yarnpkg.com"],
@@ -74906,7 +74903,7 @@ function pinnedRevision(target) {
 var TOML_TABLE = /^\s*\[\[?\s*([^\]]{1,300}?)\s*\]\]?\s*(?:#.*)?$/;
 var TOML_PAIR = /^\s*("[^"]{1,300}"|'[^']{1,300}'|[A-Za-z0-9_.-]{1,300})\s*=\s*(.*?)\s*$/;
 var TOML_STRING_ELEMENT = /^\s*(?:"((?:[^"\\]|\\.){1,2000})"|'([^']{1,2000})')\s*,?\s*(?:#.*)?$/;
-function walkToml(lines, visit2) {
+function walkToml(lines, visit3) {
   const st = { table: null, arrayKey: null };
   for (const l of lines) {
     const t = l.text;
@@ -74916,7 +74913,7 @@ function walkToml(lines, visit2) {
     if (header && !TOML_PAIR.test(t)) {
       st.table = header[1].replace(/\s+/g, "");
       st.arrayKey = null;
-      visit2.table?.(st, l);
+      visit3.table?.(st, l);
       continue;
     }
     if (st.arrayKey !== null) {
@@ -74925,7 +74922,7 @@ function walkToml(lines, visit2) {
         continue;
       }
       const el2 = TOML_STRING_ELEMENT.exec(t);
-      if (el2) visit2.element?.(st, el2[1] ?? el2[2], l);
+      if (el2) visit3.element?.(st, el2[1] ?? el2[2], l);
       continue;
     }
     const p = TOML_PAIR.exec(t);
@@ -74935,14 +74932,14 @@ function walkToml(lines, visit2) {
       if (value === "[" || value.startsWith("[") && !value.includes("]")) {
         st.arrayKey = key;
         const inline = value.slice(1);
-        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit2.element?.(st, m[1] ?? m[2], l);
+        for (const m of inline.matchAll(/"([^"]{1,2000})"|'([^']{1,2000})'/g)) visit3.element?.(st, m[1] ?? m[2], l);
         continue;
       }
-      visit2.pair?.(st, key, value, l);
+      visit3.pair?.(st, key, value, l);
       continue;
     }
     const el = TOML_STRING_ELEMENT.exec(t);
-    if (el && st.table === null) visit2.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
+    if (el && st.table === null) visit3.element?.({ table: null, arrayKey: null }, el[1] ?? el[2], l);
   }
 }
 function inlineTable(value) {
@@ -74974,6 +74971,34 @@ function tomlDep(ecosystem, name, value, line, out) {
     const r = t["registry"] ?? t["registry-index"];
     out.sources.push({ line, kind: "registry", target: r, name, severity: "high" });
   }
+}
+
+// src/util/yaml.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function hasDuplicateKey(doc) {
+  let duplicate = false;
+  (0, import_yaml4.visit)(doc, {
+    Map(_, map2) {
+      const keys = /* @__PURE__ */ new Set();
+      for (const { key } of map2.items) {
+        if (!(0, import_yaml4.isScalar)(key) || Number.isNaN(key.value)) continue;
+        if (keys.has(key.value)) {
+          duplicate = true;
+          return import_yaml4.visit.BREAK;
+        }
+        keys.add(key.value);
+      }
+      return void 0;
+    }
+  });
+  return duplicate;
+}
+function parseYamlValue(text, maxAliasCount) {
+  const doc = (0, import_yaml4.parseDocument)(text, { uniqueKeys: false });
+  for (const warning of doc.warnings) process.emitWarning(warning);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  if (hasDuplicateKey(doc)) throw new Error("Map keys must be unique");
+  return doc.toJS({ maxAliasCount });
 }
 
 // src/agents/config-entries.ts
@@ -75116,7 +75141,7 @@ function flatten(value, keys, lines, out, cursor) {
 }
 function parseWhole(syntax, text) {
   if (syntax === "toml") return parse5(text);
-  if (syntax === "yaml") return (0, import_yaml4.parse)(text, { maxAliasCount: 100 });
+  if (syntax === "yaml") return parseYamlValue(text, 100);
   return void 0;
 }
 function tomlScalar(raw) {
@@ -75236,7 +75261,7 @@ function entryAt(entry, pattern, siblings) {
 }
 
 // src/agents/settings-changes.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var formatMatchers = AGENT_CONFIG_FORMATS.map((f2) => ({ format: f2, match: compileGlobs(f2.paths) }));
 var mayBeAgentFormat = globsMayMatch(AGENT_CONFIG_FORMATS.flatMap((f2) => f2.paths));
 var frontMatterFile = compileGlobs(FRONT_MATTER_TOOL_FILES);
@@ -75338,7 +75363,7 @@ function frontMatterTools(file2, side) {
     if (l.text.trim() === "---") {
       let doc;
       try {
-        doc = (0, import_yaml5.parse)(body.join("\n"), { maxAliasCount: 10 });
+        doc = (0, import_yaml6.parse)(body.join("\n"), { maxAliasCount: 10 });
       } catch {
         return [];
       }
@@ -75898,6 +75923,48 @@ function similar(a, b, threshold) {
   for (const w of a) if (b.has(w)) common++;
   return common / Math.min(a.size, b.size) >= threshold;
 }
+var SimilarSets = class {
+  constructor(sets, threshold) {
+    this.threshold = threshold;
+    for (const set4 of sets) {
+      if (set4.size === 0) continue;
+      let bucket = this.bySize.get(set4.size);
+      if (!bucket) {
+        bucket = { sets: [], posting: /* @__PURE__ */ new Map() };
+        this.bySize.set(set4.size, bucket);
+      }
+      const index = bucket.sets.push(set4) - 1;
+      for (const word of set4) {
+        const list2 = bucket.posting.get(word);
+        if (list2) list2.push(index);
+        else bucket.posting.set(word, [index]);
+      }
+    }
+  }
+  threshold;
+  /** By set size: the sets, and for each word the indexes of the sets that contain it. */
+  bySize = /* @__PURE__ */ new Map();
+  hasSimilar(query) {
+    if (query.size === 0) return false;
+    if (this.threshold <= 0) return this.bySize.size > 0;
+    const words2 = [...query];
+    for (const [size, { sets, posting }] of this.bySize) {
+      const least = Math.min(query.size, size);
+      let need = 1;
+      while (need < least && need / least < this.threshold) need++;
+      words2.sort((x, y) => (posting.get(y)?.length ?? 0) - (posting.get(x)?.length ?? 0));
+      const compared = /* @__PURE__ */ new Set();
+      for (let w = need - 1; w < words2.length; w++) {
+        for (const index of posting.get(words2[w]) ?? []) {
+          if (compared.has(index)) continue;
+          compared.add(index);
+          if (similar(sets[index], query, this.threshold)) return true;
+        }
+      }
+    }
+    return false;
+  }
+};
 
 // src/rules/agent-autonomy/instructions-loosened.ts
 var MAX_PER_FILE = 5;
@@ -75920,10 +75987,18 @@ var instructionsLoosenedRule = {
       if (file2.binary || !isInstructionFile(file2.path)) continue;
       const added = said(file2.added);
       const removed = said(file2.removed);
+      const removedLoosening = new SimilarSets(
+        removed.filter((r) => r.kind === "loosening").map((r) => r.words),
+        0.6
+      );
+      const addedSafety = new SimilarSets(
+        added.filter((a) => a.kind === "safety").map((a) => a.words),
+        0.5
+      );
       const found = [];
       for (const a of added) {
         if (a.kind !== "loosening") continue;
-        if (removed.some((r) => r.kind === "loosening" && similar(r.words, a.words, 0.6))) continue;
+        if (removedLoosening.hasSimilar(a.words)) continue;
         found.push({
           file: file2.path,
           line: a.line,
@@ -75933,7 +76008,7 @@ var instructionsLoosenedRule = {
       }
       for (const r of removed) {
         if (r.kind !== "safety") continue;
-        if (added.some((a) => a.kind === "safety" && similar(a.words, r.words, 0.5))) continue;
+        if (addedSafety.hasSimilar(r.words)) continue;
         found.push({
           file: file2.path,
           line: r.line,
@@ -85599,7 +85674,7 @@ var ZX_BACKTICK = /\$`([^`\n]{1,400})`()/g;
 var LIBRARY_DELETE = /\b(shutil\.rmtree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry)|(?:fs(?:\.promises)?|fse|fsPromises)\.(?:rmSync|rm|rmdirSync|rmdir|remove|removeSync|emptyDirSync)|rimraf(?:\.sync)?|os\.RemoveAll)\s*\(/g;
 var ENV_VALUE = /^(?:os\.environ(?:\.get)?[[(]|os\.getenv\(|process\.env\b|ENV\[|ENV\.fetch\(|os\.Getenv\(|Deno\.env\.get\()/;
 var HOME_VALUE = /^(?:Path\.home\(\)|os\.path\.expanduser\(\s*["']~["']\s*\)|os\.homedir\(\)|Dir\.home\b|os\.UserHomeDir\(\))/;
-function walkTopLevel(text, start, visit2) {
+function walkTopLevel(text, start, visit3) {
   let depth = 0;
   let quote3 = null;
   for (let i = start; i < text.length && i < start + 2e3; i++) {
@@ -85612,7 +85687,7 @@ function walkTopLevel(text, start, visit2) {
     if (c === '"' || c === "'" || c === "`") quote3 = c;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
-    if (visit2(i, c, depth)) return;
+    if (visit3(i, c, depth)) return;
   }
 }
 function argumentText(line, open2) {
@@ -86137,7 +86212,7 @@ var cloudformationTemplateChangedRule = {
 };
 
 // src/infra/k8s.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var KIND_LINE = /^kind:\s*["']?([A-Za-z][\w.-]*)["']?\s*(?:#.*)?$/;
 var API_LINE = /^apiVersion:\s*\S/m;
 var KIND_ANY = /^kind:\s*["']?[A-Za-z]/m;
@@ -86202,26 +86277,26 @@ function lineScanDocs(lines) {
 function docsFromText(text) {
   if (text.length > MAX_PARSE_CHARS || text.includes("{{")) return scanText(text);
   try {
-    const lineCounter = new import_yaml6.LineCounter();
-    const parsed = (0, import_yaml6.parseAllDocuments)(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new import_yaml7.LineCounter();
+    const parsed = (0, import_yaml7.parseAllDocuments)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     if (!Array.isArray(parsed)) return scanText(text);
     const docs = [];
     for (const doc of parsed) {
-      if (doc.errors.length > 0) return scanText(text);
+      if (doc.errors.length > 0 || hasDuplicateKey(doc)) return scanText(text);
       const root = doc.contents;
-      if (!(0, import_yaml6.isMap)(root)) continue;
+      if (!(0, import_yaml7.isMap)(root)) continue;
       let kind2;
       let line = 0;
       let name;
       let namespace;
       for (const pair of root.items) {
-        if (!(0, import_yaml6.isScalar)(pair.key)) continue;
-        if (pair.key.value === "kind" && (0, import_yaml6.isScalar)(pair.value) && typeof pair.value.value === "string") {
+        if (!(0, import_yaml7.isScalar)(pair.key)) continue;
+        if (pair.key.value === "kind" && (0, import_yaml7.isScalar)(pair.value) && typeof pair.value.value === "string") {
           kind2 = pair.value.value;
           line = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
-        } else if (pair.key.value === "metadata" && (0, import_yaml6.isMap)(pair.value)) {
+        } else if (pair.key.value === "metadata" && (0, import_yaml7.isMap)(pair.value)) {
           for (const m of pair.value.items) {
-            if (!(0, import_yaml6.isScalar)(m.key) || !(0, import_yaml6.isScalar)(m.value)) continue;
+            if (!(0, import_yaml7.isScalar)(m.key) || !(0, import_yaml7.isScalar)(m.value)) continue;
             if (m.key.value === "name") name = String(m.value.value);
             if (m.key.value === "namespace") namespace = String(m.value.value);
           }
@@ -87410,6 +87485,9 @@ var cloudformationResourceRemovedRule = {
     const findings = [];
     for (const scan2 of cfnScans(ctx)) {
       const newIds = new Set(scan2.new.keys());
+      const renameTarget = /* @__PURE__ */ new Map();
+      for (const n of scan2.new.values())
+        if (n.idChanged && !scan2.old.has(n.id) && !renameTarget.has(n.type)) renameTarget.set(n.type, n.id);
       for (const r of scan2.old.values()) {
         if (!r.idChanged || newIds.has(r.id)) continue;
         const policy = r.deletionPolicy?.value;
@@ -87423,8 +87501,8 @@ var cloudformationResourceRemovedRule = {
           severity2 = "high";
           consequence = "the stack update deletes it after a final snapshot";
         }
-        const renamed = [...scan2.new.values()].find((n) => n.idChanged && n.type === r.type && !scan2.old.has(n.id));
-        const how = scan2.file.status === "deleted" ? " (template deleted)" : renamed ? ` (logical id renamed to ${renamed.id}: CloudFormation replaces it)` : "";
+        const renamed = renameTarget.get(r.type);
+        const how = scan2.file.status === "deleted" ? " (template deleted)" : renamed !== void 0 ? ` (logical id renamed to ${renamed}: CloudFormation replaces it)` : "";
         findings.push({
           file: scan2.file.path,
           line: r.line,
@@ -92906,12 +92984,12 @@ function lineOf(doc, counter, path2) {
   let node2 = doc.contents;
   let offset = node2?.range?.[0];
   for (const seg of path2) {
-    if ((0, import_yaml7.isMap)(node2)) {
+    if ((0, import_yaml9.isMap)(node2)) {
       const pair = node2.items.find((it) => it.key?.value === seg);
       if (!pair) break;
       offset = pair.key.range?.[0] ?? offset;
       node2 = pair.value;
-    } else if ((0, import_yaml7.isSeq)(node2) && typeof seg === "number") {
+    } else if ((0, import_yaml9.isSeq)(node2) && typeof seg === "number") {
       node2 = node2.items[seg];
       offset = node2?.range?.[0] ?? offset;
     } else break;
@@ -92963,8 +93041,8 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
     throw new ConfigError(source, [
       { path: "", message: `the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, the cap for a config file` }
     ]);
-  const counter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const counter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       source,
@@ -93038,8 +93116,8 @@ function parseConfigText(text, source = DEFAULT_CONFIG_PATH) {
 }
 function parseConfigFile(text, source) {
   const config3 = parseConfigText(text, source);
-  const counter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const counter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const input2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
   return { source, config: config3, input: input2, line: (path2) => lineOf(doc, counter, path2) };
 }

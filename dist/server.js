@@ -89706,7 +89706,10 @@ function renameTargets(added, oldKeys, path8) {
     if (!byHunk.has(hunkKey)) byHunk.set(hunkKey, i);
     if (a.body.length === 0) return;
     let bodies = byBody.get(sort);
-    if (!bodies) byBody.set(sort, bodies = /* @__PURE__ */ new Map());
+    if (!bodies) {
+      bodies = /* @__PURE__ */ new Map();
+      byBody.set(sort, bodies);
+    }
     const body = a.body.join("\n");
     if (!bodies.has(body)) bodies.set(body, i);
   });

@@ -134,7 +134,10 @@ function renameTargets(
     // Equal non-empty bodies: lines hold no newline, so the joined text is a faithful key.
     if (a.body.length === 0) return;
     let bodies = byBody.get(sort);
-    if (!bodies) byBody.set(sort, (bodies = new Map()));
+    if (!bodies) {
+      bodies = new Map();
+      byBody.set(sort, bodies);
+    }
     const body = a.body.join("\n");
     if (!bodies.has(body)) bodies.set(body, i);
   });

@@ -172,7 +172,8 @@ function isTruncated(hunk: Hunk, seenOld: number, seenNew: number): boolean {
  * Split a section into files and read their hunk bodies, with parse-diff's semantics: outside a hunk only
  * header lines count; inside one, a line is removed ("-"), added ("+") or context (anything else, its
  * first character dropped) until both of the header's counts are used up exactly. Hunk bodies are most
- * of a diff: reading them here makes one object per line for each view instead of parse-diff's copies.
+ * of a diff: reading them here makes one object per line, shared by the hunk and its side, instead of
+ * parse-diff's copies.
  * "\\ No newline at end of file" markers (and their translations) carry nothing the model keeps: skipped.
  */
 function readSection(section: string): { raw: RawFile[]; headerFacts: boolean } {

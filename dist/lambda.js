@@ -71802,21 +71802,55 @@ function parseKeyLine(content, line = 0) {
   return { key: m[3].trim(), value: (m[4] ?? "").trim(), col: m[1].length, item: !!m[2], line };
 }
 var WALK_LIMIT = 3e3;
+var lessIndentedCache = /* @__PURE__ */ new WeakMap();
+function lessIndentedBefore(lines) {
+  const cached2 = lessIndentedCache.get(lines);
+  if (cached2) return cached2;
+  const parents = new Int32Array(lines.length);
+  const stack = [];
+  const indents = [];
+  let hunk = Number.NaN;
+  for (let i = 0; i < lines.length; i++) {
+    const entry = lines[i];
+    if (entry.hunk !== hunk) {
+      hunk = entry.hunk;
+      stack.length = 0;
+      indents.length = 0;
+    }
+    const text = entry.text;
+    const lc = indentOf(text);
+    let lo = 0;
+    let hi = indents.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (indents[mid] < lc) lo = mid + 1;
+      else hi = mid;
+    }
+    parents[i] = lo > 0 ? stack[lo - 1] : -1;
+    if (lc < text.length && text[lc] !== "#") {
+      stack.length = lo;
+      indents.length = lo;
+      stack.push(i);
+      indents.push(lc);
+    }
+  }
+  lessIndentedCache.set(lines, parents);
+  return parents;
+}
 function enclosingKeys(lines, index) {
   const start = lines[index];
   if (!start) return [];
   const chain = [];
   let col = indentOf(start.text);
-  const stop = Math.max(0, index - WALK_LIMIT);
-  for (let j = index - 1; j >= stop && col > 0; j--) {
-    const entry = lines[j];
-    if (entry.hunk !== start.hunk) break;
-    const text = entry.text;
-    const lc = indentOf(text);
-    if (lc >= text.length || text[lc] === "#" || lc >= col) continue;
-    const key = parseKeyLine(text, entry.line);
-    col = lc;
-    if (key) chain.push(key);
+  if (col > 0) {
+    const parents = lessIndentedBefore(lines);
+    const stop = Math.max(0, index - WALK_LIMIT);
+    for (let j = parents[index]; j >= stop; j = parents[j]) {
+      const entry = lines[j];
+      col = indentOf(entry.text);
+      const key = parseKeyLine(entry.text, entry.line);
+      if (key) chain.push(key);
+    }
   }
   if (col > 0) {
     const top = parseKeyLine(start.header, -1);

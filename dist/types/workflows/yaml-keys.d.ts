@@ -13,8 +13,8 @@ export interface YamlKey {
 export declare function parseKeyLine(content: string, line?: number): YamlKey | null;
 /**
  * The keys enclosing `lines[index]`, innermost first, found by walking up to less-indented keys
- * within the same hunk. When the walk does not reach column 0, the hunk header (git puts the last
- * top-level key there, e.g. `jobs:`) supplies the top key.
+ * within the same hunk (at most WALK_LIMIT lines up). When the walk does not reach column 0, the hunk
+ * header (git puts the last top-level key there, e.g. `jobs:`) supplies the top key.
  */
 export declare function enclosingKeys(lines: readonly SideLine[], index: number): YamlKey[];
 /** Enclosing keys of the line with this number on one side of a file ([] when the diff does not show it). */

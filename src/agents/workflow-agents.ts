@@ -104,7 +104,10 @@ function stepUses(lines: readonly SideLine[], index: number): string | null {
   const item = chain.find((k, i) => k.item && chain[i + 1]?.key === "steps");
   if (!item) return null;
   if (item.key === "uses") return scalarValue(item.value).replace(/@.*$/, "");
-  const start = lines.findIndex((l) => l.line === item.line && l.hunk === lines[index]!.hunk);
+  // The item is an enclosing key, so above `index` in its hunk (and a side numbers each line once):
+  // searched upward from here, not from the file's top for every line asked.
+  let start = index;
+  while (start >= 0 && !(lines[start]!.line === item.line && lines[start]!.hunk === lines[index]!.hunk)) start--;
   if (start < 0) return null;
   for (let j = start + 1; j < lines.length && j < start + 200; j++) {
     const l = lines[j]!;

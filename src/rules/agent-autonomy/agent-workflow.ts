@@ -86,18 +86,28 @@ export const agentWorkflowRule: Rule = {
       // New agent steps.
       const oldSteps = new Set(agentSteps(file, "old").map((s) => `${s.job}\u0000${s.via}`));
       const untrusted = visibleUntrustedTriggers(file);
+      // Per job, once: a workflow adding thousands of agent steps to one job re-read the job per step.
+      const jobFacts = new Map<string | null, { writes: string[]; gated: boolean }>();
+      const factsOf = (job: string | null) => {
+        let facts = jobFacts.get(job);
+        if (!facts) {
+          const lines = newLines.filter((l) => l.job === job || l.job === null);
+          const writes = [
+            ...new Set(
+              lines.flatMap((l) => {
+                const m = WRITE_SCOPE.exec(l.text);
+                return m ? [m[1] ?? "write-all"] : [];
+              }),
+            ),
+          ];
+          facts = { writes, gated: lines.some((l) => l.inIf && GATE.test(l.text)) };
+          jobFacts.set(job, facts);
+        }
+        return facts;
+      };
       for (const step of agentSteps(file, "new")) {
         if (!step.changed || oldSteps.has(`${step.job}\u0000${step.via}`)) continue;
-        const lines = newLines.filter((l) => l.job === step.job || l.job === null);
-        const writes = [
-          ...new Set(
-            lines.flatMap((l) => {
-              const m = WRITE_SCOPE.exec(l.text);
-              return m ? [m[1] ?? "write-all"] : [];
-            }),
-          ),
-        ];
-        const gated = lines.some((l) => l.inIf && GATE.test(l.text));
+        const { writes, gated } = factsOf(step.job);
         const open = file.status === "added" && untrusted.length > 0 && !gated && writes.length > 0;
         const severity: Severity = open ? "high" : "medium";
         const on = untrusted.length > 0 ? ` on ${untrusted.join(", ")}` : "";

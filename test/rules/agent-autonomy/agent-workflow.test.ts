@@ -1,6 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell variables are literal text here
+
+import { describe, expect, it } from "vitest";
 import { agentWorkflowRule as rule } from "../../../src/rules/agent-autonomy/agent-workflow.js";
-import { addedFile, modifiedFile } from "../../support/diff.js";
+import { addedFile, modifiedFile, runRule } from "../../support/diff.js";
 import { ruleTester } from "../../support/rule-tester.js";
 
 const claudeWorkflow = (extra: string[] = [], ifLines: string[] = []) =>
@@ -116,4 +118,21 @@ ruleTester(rule, {
       findings: [{ line: 3, severity: "critical", message: "production" }],
     },
   ],
+});
+
+describe("a workflow adding many agent steps to one job", () => {
+  it("reads the job's permissions and gates once for all its steps: each step reported with them", async () => {
+    const steps: string[] = [];
+    for (let i = 0; i < 600; i++)
+      steps.push(
+        "      - uses: anthropics/claude-code-action@v1",
+        "        with:",
+        `          prompt: review part ${i}`,
+      );
+    const findings = await runRule(rule, claudeWorkflow(steps));
+    const added = findings.filter((f) => f.message.startsWith("Coding agent"));
+    expect(added).toHaveLength(601);
+    for (const f of added)
+      expect(f.message).toContain("added to job claude on issue_comment with contents: write, pull-requests: write");
+  });
 });

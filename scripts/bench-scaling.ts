@@ -405,6 +405,25 @@ const KINDS: readonly FileKind[] = [
               : `      - uses: org/a${k % 30}@v${s === "new" ? 2 : 1}`,
   },
   {
+    // One job whose steps run a coding agent: the agent rules read the job's permissions and gates.
+    name: "workflow-agent-steps",
+    path: ".github/workflows/agents.yml",
+    line: (k, s) =>
+      k === 0
+        ? "jobs:"
+        : k === 1
+          ? "  review:"
+          : k === 2
+            ? "    permissions: { contents: write }"
+            : k === 3
+              ? "    steps:"
+              : k % 3 === 1
+                ? "      - uses: anthropics/claude-code-action@v1"
+                : k % 3 === 2
+                  ? "        with:"
+                  : `          prompt: review part ${tag(s)} ${k}`,
+  },
+  {
     name: "sql-one-insert",
     path: "db/migrations/V8__seed.sql",
     line: (k, s) => (k === 0 ? "INSERT INTO seed (id, v) VALUES" : `  (${k}, '${s}-${k}'),`),

@@ -71988,7 +71988,8 @@ function stepUses(lines, index) {
   const item = chain.find((k, i) => k.item && chain[i + 1]?.key === "steps");
   if (!item) return null;
   if (item.key === "uses") return scalarValue(item.value).replace(/@.*$/, "");
-  const start = lines.findIndex((l) => l.line === item.line && l.hunk === lines[index].hunk);
+  let start = index;
+  while (start >= 0 && !(lines[start].line === item.line && lines[start].hunk === lines[index].hunk)) start--;
   if (start < 0) return null;
   for (let j = start + 1; j < lines.length && j < start + 200; j++) {
     const l = lines[j];
@@ -73907,18 +73908,27 @@ var agentWorkflowRule = {
       const inAgentJob = (job) => [...jobs].some((j) => jobMatches(j, job));
       const oldSteps = new Set(agentSteps(file2, "old").map((s) => `${s.job}\0${s.via}`));
       const untrusted = visibleUntrustedTriggers(file2);
+      const jobFacts = /* @__PURE__ */ new Map();
+      const factsOf = (job) => {
+        let facts = jobFacts.get(job);
+        if (!facts) {
+          const lines = newLines.filter((l) => l.job === job || l.job === null);
+          const writes = [
+            ...new Set(
+              lines.flatMap((l) => {
+                const m = WRITE_SCOPE.exec(l.text);
+                return m ? [m[1] ?? "write-all"] : [];
+              })
+            )
+          ];
+          facts = { writes, gated: lines.some((l) => l.inIf && GATE.test(l.text)) };
+          jobFacts.set(job, facts);
+        }
+        return facts;
+      };
       for (const step of agentSteps(file2, "new")) {
         if (!step.changed || oldSteps.has(`${step.job}\0${step.via}`)) continue;
-        const lines = newLines.filter((l) => l.job === step.job || l.job === null);
-        const writes = [
-          ...new Set(
-            lines.flatMap((l) => {
-              const m = WRITE_SCOPE.exec(l.text);
-              return m ? [m[1] ?? "write-all"] : [];
-            })
-          )
-        ];
-        const gated = lines.some((l) => l.inIf && GATE.test(l.text));
+        const { writes, gated } = factsOf(step.job);
         const open2 = file2.status === "added" && untrusted.length > 0 && !gated && writes.length > 0;
         const severity2 = open2 ? "high" : "medium";
         const on = untrusted.length > 0 ? ` on ${untrusted.join(", ")}` : "";

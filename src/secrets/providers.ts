@@ -375,3 +375,12 @@ const PUBLIC_PREFIX =
 export function publicPrefix(token: string): string {
   return PUBLIC_PREFIX.exec(token)?.[0] ?? "";
 }
+
+/**
+ * The part of a found value that must never show: without the prefix its detector named, else without a
+ * provider's public prefix (a password `sk_live_…` given to `mysql -p`). The prefix is no secret: guarding
+ * it would mask it in every finding about that provider and raise a false leak warning.
+ */
+export function secretPartOf(value: string, prefix?: string): string {
+  return value.slice((prefix && value.startsWith(prefix) ? prefix : publicPrefix(value)).length);
+}

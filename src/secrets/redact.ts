@@ -3,7 +3,7 @@ import { type Detection, detectCandidateLine, fileTraits, isCandidateLine, keyVa
 import { classifyKey, judgeGenericValue } from "./generic.js";
 import { maskDetection, maskSecret } from "./mask.js";
 import { isKnownNonSecretFormat, isReference } from "./placeholder.js";
-import { publicPrefix } from "./providers.js";
+import { secretPartOf } from "./providers.js";
 
 /**
  * Masking for outputs. Findings come from the precise detectors (detect.ts), tuned against false
@@ -32,12 +32,11 @@ const ACCESS_LEVEL = /^(?:read|write|read-all|write-all|maintain|triage)$/;
 const URL_PASSWORD = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/@'"`<>]{0,100}:([^\s/@'"`<>]{1,200})@/g;
 
 function fromDetection(d: Detection): SecretSpan {
-  const prefix = d.prefix && d.value.startsWith(d.prefix) ? d.prefix : "";
   return {
     start: d.start,
     end: d.end,
     masked: maskDetection(d),
-    secret: d.value.slice(prefix.length),
+    secret: secretPartOf(d.value, d.prefix),
     confident: true,
   };
 }
@@ -49,10 +48,7 @@ function broadSpan(value: string, start: number, end = start + value.length): Se
   // Confident (guarded everywhere) only when the findings' own judge would report it: a PR must not be
   // able to make any random-looking word a "secret" that masks other text.
   const confident = judgeGenericValue(v, false).ok;
-  // A provider's public prefix (`sk_live_` in `mysql -psk_live_…`) is no secret: guarding it would mask the
-  // prefix in every finding about that provider and raise a false leak warning.
-  const secret = v.slice(publicPrefix(v).length);
-  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret, confident };
+  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: secretPartOf(v), confident };
 }
 
 /** Most lines hold nothing: they share one empty list instead of allocating one each. */

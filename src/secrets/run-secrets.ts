@@ -2,7 +2,7 @@ import type { ChangedFile } from "../diff/model.js";
 import { stringsIn } from "../text/walk.js";
 import type { Detection } from "./detect.js";
 import { SecretGuard } from "./guard.js";
-import { publicPrefix } from "./providers.js";
+import { secretPartOf } from "./providers.js";
 import { lineSpans, secretSpans } from "./redact.js";
 
 /** Where this run's secrets can come from: the diff, and any other input that may be quoted back. */
@@ -34,10 +34,7 @@ function addLines(guard: SecretGuard, lines: readonly string[], known?: (index: 
  */
 export function runSecretGuard(inputs: RunInputs): SecretGuard {
   const guard = new SecretGuard();
-  for (const hit of inputs.added?.hits ?? []) {
-    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix : publicPrefix(hit.value);
-    guard.add(hit.value.slice(prefix.length));
-  }
+  for (const hit of inputs.added?.hits ?? []) guard.add(secretPartOf(hit.value, hit.prefix));
   for (const file of inputs.files) {
     for (const path of file.oldPath ? [file.path, file.oldPath] : [file.path])
       for (const s of secretSpans(path)) if (s.confident) guard.add(s.secret);

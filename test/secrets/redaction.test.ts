@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatJson, formatMarkdown, formatSarif, formatText } from "../../src/format/index.js";
 import { redactSecrets } from "../../src/secrets/redact.js";
 import type { Report } from "../../src/types.js";
-import { addedFile, scan } from "../support/diff.js";
+import { addedFile, modifiedFile, scan } from "../support/diff.js";
 import { BEGIN, END, FAKE, makeJwt } from "./fixtures.js";
 
 /**
@@ -158,5 +158,17 @@ describe("a provider's public prefix is not guarded as a secret", () => {
     expect(stripe?.message).toContain("sk_live_…");
     expectNoRawSecret(formatJson(report), "json");
     expect(formatText(report)).not.toContain(FAKE.stripeLive.slice(8, 16));
+  });
+
+  it("also when that password is on a removed line (the run's guard reads those lines itself)", async () => {
+    const diff = modifiedFile("scripts/db.sh", [
+      `-mysql -u root -p${FAKE.stripeLive} orders`,
+      `+STRIPE_KEY=${FAKE.stripeLive.replace(/.$/, "Z")}`,
+      " echo done",
+    ]);
+    const report = await scan(diff);
+    expect(report.warnings.filter((w) => w.startsWith("bug:"))).toEqual([]);
+    expect(report.findings.find((f) => f.ruleId === "secrets/provider-token")?.message).toContain("sk_live_…");
+    expectNoRawSecret(formatJson(report), "json");
   });
 });

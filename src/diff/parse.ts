@@ -97,8 +97,8 @@ function scanGitHeaders(lines: string[]): GitHeaderMeta[] {
     if (!current) continue;
     const hunk = HUNK_HEADER.exec(line);
     if (hunk) {
-      oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+      oldLeft = hunkCount(hunk[2]);
+      newLeft = hunkCount(hunk[4]);
       continue;
     }
     if (line.startsWith("rename from ") || line.startsWith("copy from ")) {

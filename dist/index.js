@@ -38061,6 +38061,9 @@ var PUBLIC_PREFIX = /^(?:AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|gl[a-z]{
 function publicPrefix(token) {
   return PUBLIC_PREFIX.exec(token)?.[0] ?? "";
 }
+function secretPartOf(value, prefix) {
+  return value.slice((prefix && value.startsWith(prefix) ? prefix : publicPrefix(value)).length);
+}
 
 // src/secrets/sdk-clients.ts
 var R = ["Xq7Lp2Vd9Rk4", "Tz8Mw3Nc6Hb1", "Fj5Gs0Ya2Ue7"].join("");
@@ -38609,12 +38612,11 @@ var TYPE_WORD = /^(?:string|str|String|number|int|integer|bool|boolean|bytes|any
 var ACCESS_LEVEL = /^(?:read|write|read-all|write-all|maintain|triage)$/;
 var URL_PASSWORD = /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/@'"`<>]{0,100}:([^\s/@'"`<>]{1,200})@/g;
 function fromDetection(d) {
-  const prefix = d.prefix && d.value.startsWith(d.prefix) ? d.prefix : "";
   return {
     start: d.start,
     end: d.end,
     masked: maskDetection(d),
-    secret: d.value.slice(prefix.length),
+    secret: secretPartOf(d.value, d.prefix),
     confident: true
   };
 }
@@ -38623,8 +38625,7 @@ function broadSpan(value, start, end = start + value.length) {
   if (v.length === 0 || isReference(v) || TYPE_WORD.test(v) || ACCESS_LEVEL.test(v) || isKnownNonSecretFormat(v))
     return null;
   const confident = judgeGenericValue(v, false).ok;
-  const secret = v.slice(publicPrefix(v).length);
-  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret, confident };
+  return { start, end: Math.min(end, start + v.length), masked: maskSecret("", v), secret: secretPartOf(v), confident };
 }
 var NO_SPANS = Object.freeze([]);
 function spansInWindow(line, nextLine) {
@@ -80223,8 +80224,8 @@ function scanGitHeaders(lines) {
     if (!current) continue;
     const hunk = HUNK_HEADER.exec(line);
     if (hunk) {
-      oldLeft = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      newLeft = hunk[4] === void 0 ? 1 : Number(hunk[4]);
+      oldLeft = hunkCount(hunk[2]);
+      newLeft = hunkCount(hunk[4]);
       continue;
     }
     if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
@@ -80617,10 +80618,7 @@ function addLines(guard, lines, known) {
 }
 function runSecretGuard(inputs) {
   const guard = new SecretGuard();
-  for (const hit of inputs.added?.hits ?? []) {
-    const prefix = hit.prefix && hit.value.startsWith(hit.prefix) ? hit.prefix : publicPrefix(hit.value);
-    guard.add(hit.value.slice(prefix.length));
-  }
+  for (const hit of inputs.added?.hits ?? []) guard.add(secretPartOf(hit.value, hit.prefix));
   for (const file2 of inputs.files) {
     for (const path of file2.oldPath ? [file2.path, file2.oldPath] : [file2.path])
       for (const s of secretSpans(path)) if (s.confident) guard.add(s.secret);

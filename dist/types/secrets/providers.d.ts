@@ -28,3 +28,9 @@ export interface ProviderFormat {
 export declare const PROVIDER_FORMATS: readonly ProviderFormat[];
 export declare function providerLabel(format: ProviderFormat, token: string): string;
 export declare function publicPrefix(token: string): string;
+/**
+ * The part of a found value that must never show: without the prefix its detector named, else without a
+ * provider's public prefix (a password `sk_live_…` given to `mysql -p`). The prefix is no secret: guarding
+ * it would mask it in every finding about that provider and raise a false leak warning.
+ */
+export declare function secretPartOf(value: string, prefix?: string): string;
